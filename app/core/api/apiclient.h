@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apierror.h"
+#include "apitypes.h"
+#include "connection.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace fs {
+
+/// When and how long to wait before retrying, as the official client libraries do.
+struct RetryPolicy
+{
+    int maxRetries = 2;
+    int initialDelayMs = 500; ///< doubles each attempt
+    int maxDelayMs = 8000;
+    int maxRetryAfterMs = 120000; ///< retry-after(-ms) beyond this is ignored
+    bool jitter = true; ///< off in tests that assert exact delays
+
+    /// Whether attempt `retriesSoFar`+1 may be made after this outcome. Obeys x-should-retry,
+    /// retries 408/409/429/5xx and dropped connections/timeouts, never insufficient_quota or
+    /// daily_rate_limit_exceeded, never a cancelled call.
+    bool shouldRetry(const ApiError &error, const QList<QPair<QByteArray, QByteArray>> &headers,
+                     int retriesSoFar) const;
+    /// Milliseconds to wait before the next attempt: retry-after-ms, else retry-after (seconds
+    /// or an HTTP date) when within (0, maxRetryAfterMs], else min(initial·2^n, max) with jitter.
+    int delayMs(const QList<QPair<QByteArray, QByteArray>> &headers, int retriesSoFar) const;
+};
+
+/// Replaces the values of Authorization and api-key (and any key-like header) with
+/// "[redacted]": every log line about a request goes through this.
+QString redactedHeaderLine(const QByteArray &name, const QByteArray &value);
+
+/**
+ * @brief One API call: a job object that retries, times out, can be aborted and finishes once.
+ *
+ * Emits finished() exactly once (also on abort), then deletes itself later unless the caller
+ * took ownership with setAutoDelete(false).
+ */
+class ApiReply : public QObject
+{
+    Q_OBJECT
+public:
+    ~ApiReply() override;
+
+    bool isFinished() const { return m_finished; }
+    const ApiError &error() const { return m_error; }
+    bool ok() const { return m_finished && !m_error.isError(); }
+    int httpStatus() const { return m_httpStatus; }
+    QByteArray body() const { return m_body; }
+    QJsonObject json() const; ///< body parsed as an object (empty when not JSON)
+    QByteArray rawHeader(const QByteArray &name) const;
+    int attempts() const { return m_attempts; }
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+
+public Q_SLOTS:
+    void abort();
+
+Q_SIGNALS:
+    void uploadProgress(qint64 sent, qint64 total);
+    void downloadProgress(qint64 received, qint64 total);
+    /// A retry was scheduled after a failed attempt (for a status line: "retrying in 2 s").
+    void retrying(int attempt, int delayMs, const fs::ApiError &lastError);
+    void finished();
+
+protected:
+    friend class ApiClient;
+    ApiReply(QNetworkAccessManager *nam, QObject *parent);
+    /// Sends the request (again). Subclasses (streams) hook into the reply's readyRead.
+    virtual void start();
+    virtual void handleReadyRead() { }
+    void finish(const ApiError &error);
+
+    QNetworkAccessManager *m_nam = nullptr;
+    QNetworkRequest m_request;
+    QByteArray m_verb;
+    QByteArray m_payload; ///< JSON or prebuilt multipart body
+    QPointer<QIODevice> m_device; ///< large uploads stream from a device instead
+    RetryPolicy m_retryPolicy;
+    int m_timeoutMs = 600000;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_timeoutTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    ApiError m_error;
+    int m_httpStatus = 0;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    int m_attempts = 0;
+    bool m_finished = false;
+    bool m_autoDelete = true;
+    bool m_timedOut = false;
+    bool m_aborted = false;
+};
+
+/**
+ * @brief A streamed chat completion (server-sent events).
+ *
+ * Emits delta() for each content fragment as it arrives, usage() when the usage chunk arrives,
+ * then finished(). An error object inside the stream ends it with ApiError::Kind::Stream.
+ */
+class ChatStream : public ApiReply
+{
+    Q_OBJECT
+public:
+    QString content() const { return m_content; } ///< everything received so far
+    QString finishReason() const { return m_finishReason; }
+    std::optional<Usage> finalUsage() const { return m_usage; }
+
+Q_SIGNALS:
+    void delta(const QString &text);
+    void usageReceived(const fs::Usage &usage);
+
+protected:
+    friend class ApiClient;
+    using ApiReply::ApiReply;
+    void start() override;
+    void handleReadyRead() override;
+
+private:
+    QByteArray m_buffer;
+    QString m_content;
+    QString m_finishReason;
+    std::optional<Usage> m_usage;
+    bool m_sawDone = false;
+};
+
+/**
+ * @brief Typed calls for the endpoints the app uses, against one connection.
+ *
+ * Every call returns a started ApiReply; connect to finished() and read error()/json(), then
+ * parse with the fromJson()/parse*Page() helpers of apitypes.h.
+ */
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    ApiClient(QNetworkAccessManager *nam, const Connection &connection, QObject *parent = nullptr);
+
+    const Connection &connection() const { return m_connection; }
+    void setConnection(const Connection &connection) { m_connection = connection; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    RetryPolicy retryPolicy() const { return m_retryPolicy; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    // Files
+    ApiReply *uploadFile(const QString &filename, const QByteArray &content,
+                         const QString &purpose = QStringLiteral("fine-tune"));
+    ApiReply *listFiles(const FileListQuery &query = {});
+    ApiReply *retrieveFile(const QString &fileId);
+    ApiReply *deleteFile(const QString &fileId);
+    ApiReply *fileContent(const QString &fileId);
+
+    // Uploads (multipart, up to 8 GB)
+    ApiReply *createUpload(const CreateUploadRequest &request);
+    ApiReply *addUploadPart(const QString &uploadId, const QByteArray &data);
+    ApiReply *completeUpload(const QString &uploadId, const QStringList &partIds,
+                             const QString &md5Hex = {});
+    ApiReply *cancelUpload(const QString &uploadId);
+
+    // Fine-tuning jobs
+    ApiReply *createJob(const CreateJobRequest &request);
+    ApiReply *listJobs(const QString &after = {}, int limit = 0);
+    ApiReply *retrieveJob(const QString &jobId);
+    ApiReply *cancelJob(const QString &jobId);
+    ApiReply *pauseJob(const QString &jobId);
+    ApiReply *resumeJob(const QString &jobId);
+    ApiReply *listJobEvents(const QString &jobId, const QString &after = {}, int limit = 0);
+    ApiReply *listCheckpoints(const QString &jobId, const QString &after = {}, int limit = 0);
+
+    // Models
+    ApiReply *listModels();
+    ApiReply *retrieveModel(const QString &modelId);
+    ApiReply *deleteModel(const QString &modelId);
+
+    // Chat completions
+    ApiReply *createChatCompletion(const ChatRequest &request);
+    /// stream:true with stream_options.include_usage:true
+    ChatStream *streamChatCompletion(const ChatRequest &request);
+
+private:
+    QNetworkRequest makeRequest(const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
+    template<typename Reply = ApiReply>
+    Reply *send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &payload = {});
+
+    QNetworkAccessManager *m_nam;
+    Connection m_connection;
+    RetryPolicy m_retryPolicy;
+    int m_timeoutMs = 600000;
+};
+
+} // namespace fs

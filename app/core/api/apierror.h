@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace fs {
+
+/**
+ * @brief What went wrong with one API call, as a value.
+ *
+ * Core never phrases errors for people beyond plainMessage(); the UI and the CLI show that.
+ */
+struct ApiError
+{
+    enum class Kind {
+        None, ///< no error
+        Http, ///< the server answered with a non-2xx status (see httpStatus, code, …)
+        Timeout, ///< no answer within the call's time limit
+        Cancelled, ///< abort() was called
+        Unreachable, ///< DNS failure, connection refused, no route, connection dropped
+        Certificate, ///< TLS handshake or certificate problem
+        Protocol, ///< the body could not be understood (not JSON, wrong shape, broken stream)
+        Stream, ///< an error object arrived inside a server-sent event stream
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0; ///< 0 when no HTTP response arrived
+    QString type; ///< error.type, e.g. "invalid_request_error"
+    QString code; ///< error.code, e.g. "training_not_available"; empty when null
+    QString param; ///< error.param; empty when null
+    QString message; ///< error.message from the server, or a technical detail
+    QString requestId; ///< x-request-id response header
+
+    bool isError() const { return kind != Kind::None; }
+
+    /// Parses `{"error":{…}}` (or a bare error object) into type/code/param/message.
+    static ApiError fromBody(int httpStatus, const QByteArray &body, const QString &requestId);
+
+    /// One line for logs and the CLI: "HTTP 403 training_not_available: … (request req_…)".
+    QString technicalSummary() const;
+    /// The cause in plain words for people (translated), e.g. "The API key was not accepted."
+    QString plainMessage() const;
+};
+
+} // namespace fs

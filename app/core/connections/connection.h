@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+class QNetworkRequest;
+
+namespace fs {
+
+/**
+ * @brief A place that serves the OpenAI fine-tuning API: OpenAI, Azure OpenAI, any
+ * OpenAI-compatible server, or the built-in sandbox. Same code path for all of them.
+ *
+ * The API key is carried here only in memory; it is persisted in the OS keychain, never in
+ * settings (see SecretStore).
+ */
+struct Connection
+{
+    enum class Kind { OpenAI, Azure, Compatible, Sandbox };
+
+    QString id; ///< stable identifier (a UUID), also the keychain entry's name
+    QString name; ///< what the user calls it
+    Kind kind = Kind::Sandbox;
+    /// OpenAI: https://api.openai.com/v1 by default. Azure: the resource endpoint
+    /// (https://NAME.openai.azure.com); apiBaseUrl() adds /openai/v1. Compatible: any base URL.
+    /// Sandbox: filled in when the in-process sandbox has started.
+    QUrl baseUrl;
+    QString organization; ///< OpenAI-Organization header (OpenAI only), optional
+    QString project; ///< OpenAI-Project header (OpenAI only), optional
+    QString apiKey; ///< in memory only
+
+    static QString defaultOpenAiBaseUrl() { return QStringLiteral("https://api.openai.com/v1"); }
+
+    /// The URL that endpoint paths (/files, /fine_tuning/jobs, …) are appended to.
+    QUrl apiBaseUrl() const;
+    /// Sets the auth headers this kind uses: Authorization: Bearer, or api-key for Azure.
+    void applyAuth(QNetworkRequest &request) const;
+    /// True when the key would travel in clear text to a host that is not this machine.
+    bool sendsSecretsInClear() const;
+    /// Whether a key is needed at all (the sandbox and some compatible servers need none).
+    bool requiresKey() const { return kind == Kind::OpenAI || kind == Kind::Azure; }
+
+    static QString kindToString(Kind kind); ///< "openai", "azure", "compatible", "sandbox"
+    static Kind kindFromString(const QString &text, bool *ok = nullptr);
+    static QString kindDisplayName(Kind kind); ///< translated: "OpenAI", "Azure OpenAI", …
+};
+
+/// True for 127.0.0.0/8, ::1 and "localhost".
+bool isLoopbackHost(const QString &host);
+
+} // namespace fs
+
+Q_DECLARE_METATYPE(fs::Connection)

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+namespace fs::sandbox {
+
+struct SandboxOptions
+{
+    quint16 port = 0; ///< 0: any free port on 127.0.0.1
+    QString dataDir; ///< where files and jobs persist; empty: memory only
+    QString requiredKey; ///< non-empty: any other bearer key gets 401 invalid_api_key
+    /// 1.0: a small job takes about a minute (the demo); tests use ~0.02 so a job takes seconds.
+    double timeScale = 1.0;
+};
+
+class SandboxServerPrivate;
+
+/**
+ * @brief The offline OpenAI-compatible emulator, served on 127.0.0.1 under /v1.
+ */
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(const SandboxOptions &options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    /// Starts listening; false with a reason when the port is taken or the data dir unusable.
+    bool start(QString *errorMessage = nullptr);
+    quint16 port() const;
+    QUrl baseUrl() const; ///< http://127.0.0.1:PORT/v1
+
+    void setTimeScale(double scale);
+    double timeScale() const;
+
+    // Fault injection for tests (also reachable over HTTP, see README of the sandbox).
+    void injectLatency(int ms); ///< every response waits this long
+    /// The next `count` requests whose path contains `pathPart` (empty: any) answer `status`;
+    /// for 429 a retry-after of `retryAfterSeconds` is sent.
+    void injectHttpError(int status, int count = 1, const QString &pathPart = {},
+                         int retryAfterSeconds = 1);
+    /// The next streamed chat completion is cut off after `afterChunks` chunks.
+    void injectStreamDrop(int afterChunks = 2);
+    /// Job creation answers 403 training_not_available until turned off.
+    void setTrainingNotAvailable(bool on);
+    void clearFaults();
+
+Q_SIGNALS:
+    void requestServed(const QString &method, const QString &path, int status);
+
+private:
+    std::unique_ptr<SandboxServerPrivate> d;
+};
+
+} // namespace fs::sandbox

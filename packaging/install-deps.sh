@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what Finetune Studio needs to build, run and test on Debian 12 — only what is missing.
+# Idempotent: a second run installs nothing. Usage: packaging/install-deps.sh [--tests]
+set -euo pipefail
+
+want_tests=0
+[ "${1:-}" = "--tests" ] && want_tests=1
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev libqt6opengl6-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite
+    libgl-dev qt6-qpa-plugins
+    # a keychain for the desktop session (the app tells the user when there is none)
+    gnome-keyring libsecret-1-0 dbus
+    # fonts with Japanese glyphs for the Japanese interface
+    fonts-noto-cjk
+)
+if [ "$want_tests" = 1 ]; then
+    packages+=(nodejs npm xvfb xauth dbus-x11 imagemagick)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+    echo "All Debian packages are already installed."
+fi
+
+if [ "$want_tests" = 1 ]; then
+    # Test tools from npm (the official openai client, Prism, AWS's signer), pinned in
+    # tests/contract/package-lock.json; installed only when missing or out of date.
+    here=$(cd "$(dirname "$0")/.." && pwd)
+    contract="$here/tests/contract"
+    if [ -f "$contract/package.json" ]; then
+        stamp="$contract/node_modules/.fs-installed"
+        if [ ! -f "$stamp" ] || [ "$contract/package-lock.json" -nt "$stamp" ]; then
+            (cd "$contract" && npm ci --no-audit --no-fund --loglevel=error)
+            touch "$stamp"
+        else
+            echo "npm test tools are already installed."
+        fi
+    fi
+fi
