@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `finetune-studio chat --model M PROMPT`: streams the answer to stdout.
+#include "clicontext.h"
+
+#include <QCoreApplication>
+
+namespace fs::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::cli", text);
+}
+
+} // namespace
+
+int runChat(const QStringList &arguments)
+{
+    Context context;
+    QCommandLineParser parser;
+    Context::addCommonOptions(parser);
+    parser.addOption({QStringLiteral("model"), tr("The model to ask."), QStringLiteral("model")});
+    parser.addOption({QStringLiteral("system"), tr("A system prompt."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("temperature"), tr("Sampling temperature, 0 to 2."),
+            QStringLiteral("t")});
+    parser.addOption({QStringLiteral("no-stream"),
+            tr("Wait for the whole answer instead of streaming it.")});
+    parser.addPositionalArgument(QStringLiteral("prompt"), tr("What to ask."));
+    int exitCode = ExitOk;
+    if (!context.parse(parser, arguments, tr("Asks a model and streams its answer."), &exitCode))
+        return exitCode;
+    const QString prompt = parser.positionalArguments().join(QLatin1Char(' '));
+    ChatRequest request;
+    request.model = parser.value(QStringLiteral("model"));
+    if (request.model.isEmpty() || prompt.trimmed().isEmpty()) {
+        context.err() << tr("usage: finetune-studio chat --model MODEL PROMPT") << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("temperature"))) {
+        bool ok = false;
+        const double temperature = parser.value(QStringLiteral("temperature")).toDouble(&ok);
+        if (!ok || temperature < 0 || temperature > 2) {
+            context.err() << tr("error: --temperature takes a number from 0 to 2.") << '\n';
+            return ExitUsage;
+        }
+        request.temperature = temperature;
+    }
+    if (parser.isSet(QStringLiteral("system")))
+        request.messages.append({QStringLiteral("system"), parser.value(QStringLiteral("system"))});
+    request.messages.append({QStringLiteral("user"), prompt});
+    if (!context.connect(parser))
+        return ExitFailure;
+
+    if (context.json() || parser.isSet(QStringLiteral("no-stream"))) {
+        ApiReply *reply = context.client().createChatCompletion(request);
+        if (!context.wait(reply))
+            return ExitFailure;
+        if (context.json())
+            context.printJson(reply->json());
+        else
+            context.out() << ChatCompletion::fromJson(reply->json()).content << '\n';
+        return ExitOk;
+    }
+
+    ChatStream *stream = context.client().streamChatCompletion(request);
+    QObject::connect(stream, &ChatStream::delta, stream, [&context](const QString &text) {
+        context.out() << text;
+        context.out().flush();
+    });
+    const bool ok = context.wait(stream);
+    context.out() << Qt::endl;
+    return ok ? ExitOk : ExitFailure;
+}
+
+} // namespace fs::cli

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include "clicontext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+
+namespace fs::cli {
+
+namespace {
+
+struct Verb
+{
+    const char *name;
+    int (*run)(const QStringList &);
+    const char *summary;
+};
+
+const Verb kVerbs[] = {
+        {"sandbox", runSandbox, QT_TRANSLATE_NOOP("fs::cli", "run the offline sandbox API server")},
+        {"files", runFiles, QT_TRANSLATE_NOOP("fs::cli", "list, upload or delete files")},
+        {"jobs", runJobs,
+                QT_TRANSLATE_NOOP("fs::cli", "list, create, watch or cancel fine-tuning jobs")},
+        {"models", runModels, QT_TRANSLATE_NOOP("fs::cli", "list the models of the connection")},
+        {"chat", runChat, QT_TRANSLATE_NOOP("fs::cli", "ask a model and stream its answer")},
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::cli", text);
+}
+
+void printGeneralHelp(QTextStream &out)
+{
+    out << tr("Usage: finetune-studio [VERB] [OPTIONS]") << "\n\n"
+        << tr("Without a verb the desktop app starts. Verbs:") << "\n";
+    for (const Verb &verb : kVerbs)
+        out << "  " << QString::fromLatin1(verb.name).leftJustified(10) << tr(verb.summary) << '\n';
+    out << '\n'
+        << tr("The connection comes from --base-url URL or OPENAI_BASE_URL, with the key in "
+              "OPENAI_API_KEY, or from a saved connection: --connection NAME.")
+        << '\n'
+        << tr("Run 'finetune-studio VERB --help' for a verb's options.") << '\n';
+}
+
+} // namespace
+
+bool isCommandLine(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString first = arguments.at(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")
+            || first == QLatin1String("--version") || first == QLatin1String("help"))
+        return true;
+    for (const Verb &verb : kVerbs) {
+        if (first == QLatin1String(verb.name))
+            return true;
+    }
+    return false;
+}
+
+int run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--version")) {
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+            << '\n';
+        return ExitOk;
+    }
+    for (const Verb &verb : kVerbs) {
+        if (first == QLatin1String(verb.name))
+            return verb.run(arguments.mid(1));
+    }
+    printGeneralHelp(out);
+    return first == QLatin1String("--help") || first == QLatin1String("-h")
+                    || first == QLatin1String("help")
+            ? ExitOk
+            : ExitUsage;
+}
+
+// ---- Context --------------------------------------------------------------------------------
+
+Context::Context()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+Context::~Context() = default;
+
+void Context::addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("base-url"),
+            tr("The API's base URL, e.g. http://127.0.0.1:8080/v1 (default: "
+               "OPENAI_BASE_URL, else https://api.openai.com/v1)."),
+            QStringLiteral("url")});
+    parser.addOption({QStringLiteral("connection"),
+            tr("Use a connection saved in the app, by name."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("json"), tr("Print the service's JSON, for scripts.")});
+}
+
+bool Context::parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
+        int *exitCode)
+{
+    parser.setApplicationDescription(usage);
+    if (!parser.parse(arguments)) {
+        m_err << tr("error: %1").arg(parser.errorText()) << '\n';
+        *exitCode = ExitUsage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        *exitCode = ExitOk;
+        return false;
+    }
+    m_json = parser.optionNames().contains(QStringLiteral("json"))
+            && parser.isSet(QStringLiteral("json"));
+    return true;
+}
+
+bool Context::connect(const QCommandLineParser &parser)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    Connection connection;
+    connection.name = QStringLiteral("command line");
+
+    if (parser.isSet(QStringLiteral("connection"))) {
+        QString problem;
+        if (!loadSavedConnection(
+                    parser.value(QStringLiteral("connection")), &connection, &problem)) {
+            m_err << tr("error: %1").arg(problem) << '\n';
+            return false;
+        }
+    } else {
+        QString baseUrl = parser.value(QStringLiteral("base-url"));
+        if (baseUrl.isEmpty())
+            baseUrl = env.value(QStringLiteral("OPENAI_BASE_URL"));
+        const QString key = env.value(QStringLiteral("OPENAI_API_KEY"));
+        if (baseUrl.isEmpty() && key.isEmpty()) {
+            m_err << tr("error: no connection given. Set OPENAI_API_KEY (and OPENAI_BASE_URL for "
+                        "another server), pass --base-url URL, or --connection NAME. To try "
+                        "things offline, run 'finetune-studio sandbox' and pass the address it "
+                        "prints as --base-url.")
+                  << '\n';
+            return false;
+        }
+        if (baseUrl.isEmpty())
+            baseUrl = Connection::defaultOpenAiBaseUrl();
+        const QUrl url = QUrl::fromUserInput(baseUrl);
+        if (!url.isValid()
+                || (url.scheme() != QLatin1String("http")
+                        && url.scheme() != QLatin1String("https"))) {
+            m_err << tr("error: '%1' is not a web address (http:// or https://).").arg(baseUrl)
+                  << '\n';
+            return false;
+        }
+        connection.baseUrl = url;
+        connection.apiKey = key;
+        connection.kind = url.host() == QLatin1String("api.openai.com")
+                ? Connection::Kind::OpenAI
+                : Connection::Kind::Compatible;
+        connection.organization = env.value(QStringLiteral("OPENAI_ORG_ID"));
+        connection.project = env.value(QStringLiteral("OPENAI_PROJECT_ID"));
+    }
+    if (connection.sendsSecretsInClear() && !connection.apiKey.isEmpty())
+        m_err << tr("warning: the API key is sent unencrypted (http://) to %1.")
+                         .arg(connection.apiBaseUrl().host())
+              << '\n';
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<ApiClient>(m_nam.get(), connection);
+    return true;
+}
+
+bool Context::wait(ApiReply *reply)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &ApiReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (reply->ok())
+        return true;
+    printError(reply->error());
+    return false;
+}
+
+void Context::printError(const ApiError &error)
+{
+    m_err << tr("error: %1").arg(error.plainMessage());
+    const QString detail = error.technicalSummary();
+    if (!detail.isEmpty())
+        m_err << " (" << detail << ')';
+    m_err << Qt::endl;
+}
+
+void Context::printJson(const QJsonValue &value)
+{
+    const QJsonDocument document =
+            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+QString formatTime(qint64 unixSeconds)
+{
+    if (unixSeconds <= 0)
+        return QStringLiteral("-");
+    return QDateTime::fromSecsSinceEpoch(unixSeconds)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+} // namespace fs::cli

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `finetune-studio jobs list | create … | watch ID | cancel ID`
+#include "clicontext.h"
+#include "jobwatcher.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+
+namespace fs::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::cli", text);
+}
+
+QString durationText(const FineTuningJob &job)
+{
+    if (!job.finishedAt || *job.finishedAt < job.createdAt)
+        return QStringLiteral("-");
+    const qint64 seconds = *job.finishedAt - job.createdAt;
+    return QStringLiteral("%1m%2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+int listJobs(Context &context)
+{
+    ApiReply *reply = context.client().listJobs(QString(), 100);
+    if (!context.wait(reply))
+        return ExitFailure;
+    if (context.json()) {
+        context.printJson(reply->json());
+        return ExitOk;
+    }
+    const Page<FineTuningJob> page = parseJobPage(reply->json());
+    if (page.data.isEmpty()) {
+        context.out() << tr("No fine-tuning jobs.") << '\n';
+        return ExitOk;
+    }
+    context.out() << QStringLiteral("ID").leftJustified(32) << ' '
+                  << QStringLiteral("STATUS").leftJustified(17) << ' '
+                  << QStringLiteral("CREATED").leftJustified(19) << "  "
+                  << QStringLiteral("TIME").leftJustified(7) << ' '
+                  << QStringLiteral("BASE MODEL").leftJustified(26) << " FINE-TUNED MODEL\n";
+    for (const FineTuningJob &job : page.data) {
+        context.out() << job.id.leftJustified(32) << ' ' << job.statusText.leftJustified(17) << ' '
+                      << formatTime(job.createdAt) << "  " << durationText(job).leftJustified(7)
+                      << ' ' << job.model.leftJustified(26) << ' '
+                      << (job.fineTunedModel.isEmpty() ? QStringLiteral("-") : job.fineTunedModel)
+                      << '\n';
+    }
+    if (page.hasMore)
+        context.out() << tr("(more jobs exist; the newest 100 are shown)") << '\n';
+    return ExitOk;
+}
+
+void printJobSummary(Context &context, const FineTuningJob &job)
+{
+    context.out() << tr("Job %1: %2").arg(job.id, job.statusText) << '\n'
+                  << tr("  base model:  %1").arg(job.model) << '\n'
+                  << tr("  training:    %1").arg(job.trainingFile) << '\n';
+    if (!job.validationFile.isEmpty())
+        context.out() << tr("  validation:  %1").arg(job.validationFile) << '\n';
+    if (!job.fineTunedModel.isEmpty())
+        context.out() << tr("  fine-tuned:  %1").arg(job.fineTunedModel) << '\n';
+    if (job.error)
+        context.out() << tr("  error:       %1").arg(job.error->message) << '\n';
+}
+
+int createJob(Context &context, const QCommandLineParser &parser)
+{
+    CreateJobRequest request;
+    request.model = parser.value(QStringLiteral("model"));
+    request.trainingFile = parser.value(QStringLiteral("training-file"));
+    request.validationFile = parser.value(QStringLiteral("validation-file"));
+    request.suffix = parser.value(QStringLiteral("suffix"));
+    if (request.model.isEmpty() || request.trainingFile.isEmpty()) {
+        context.err() << tr("usage: finetune-studio jobs create --model MODEL --training-file "
+                            "FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--n-epochs N]")
+                      << '\n';
+        return ExitUsage;
+    }
+    if (request.suffix.size() > 64) {
+        context.err() << tr("error: the suffix may have at most 64 characters.") << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("n-epochs"))) {
+        bool ok = false;
+        const int epochs = parser.value(QStringLiteral("n-epochs")).toInt(&ok);
+        if (!ok || epochs < 1 || epochs > 50) {
+            context.err() << tr("error: --n-epochs takes a whole number from 1 to 50.") << '\n';
+            return ExitUsage;
+        }
+        request.hyperparameters.nEpochs.isAuto = false;
+        request.hyperparameters.nEpochs.value = epochs;
+    }
+    ApiReply *reply = context.client().createJob(request);
+    if (!context.wait(reply))
+        return ExitFailure;
+    if (context.json()) {
+        context.printJson(reply->json());
+        return ExitOk;
+    }
+    const FineTuningJob job = FineTuningJob::fromJson(reply->json());
+    printJobSummary(context, job);
+    context.out() << tr("Follow it with: finetune-studio jobs watch %1").arg(job.id) << '\n';
+    return ExitOk;
+}
+
+int watchJob(Context &context, const QCommandLineParser &parser, const QString &jobId)
+{
+    bool ok = false;
+    const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
+    if (!ok || interval <= 0) {
+        context.err() << tr("error: --interval takes a positive number of seconds.") << '\n';
+        return ExitUsage;
+    }
+    JobWatcher watcher(&context.client(), jobId);
+    const int intervalMs = static_cast<int>(interval * 1000);
+    watcher.setIntervals(intervalMs, intervalMs * 2, std::max(30000, intervalMs * 8));
+
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    QObject::connect(
+            &watcher, &JobWatcher::eventsAdded, &loop, [&context](const QList<JobEvent> &events) {
+                for (const JobEvent &event : events) {
+                    if (context.json()) {
+                        context.printJson(QJsonObject {{QStringLiteral("id"), event.id},
+                                {QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
+                                {QStringLiteral("created_at"), event.createdAt},
+                                {QStringLiteral("level"), event.level},
+                                {QStringLiteral("message"), event.message},
+                                {QStringLiteral("type"), event.type},
+                                {QStringLiteral("data"), event.data}});
+                        continue;
+                    }
+                    context.out() << formatTime(event.createdAt) << "  "
+                                  << event.level.leftJustified(5) << "  " << event.message << '\n';
+                }
+                context.out().flush();
+            });
+    QObject::connect(&watcher, &JobWatcher::pollFailed, &loop,
+            [&context, &loop, &exitCode](const ApiError &error, bool willRetry) {
+                if (willRetry) {
+                    context.err()
+                            << tr("warning: %1 Trying again shortly.").arg(error.plainMessage())
+                            << Qt::endl;
+                    return;
+                }
+                context.printError(error);
+                exitCode = ExitFailure;
+                loop.quit();
+            });
+    QObject::connect(&watcher, &JobWatcher::finished, &loop,
+            [&context, &loop, &exitCode](const FineTuningJob &job) {
+                if (!context.json()) {
+                    context.out() << '\n';
+                    printJobSummary(context, job);
+                }
+                if (job.status == FineTuningJob::Status::Succeeded)
+                    exitCode = ExitOk;
+                else if (job.status == FineTuningJob::Status::Cancelled)
+                    exitCode = ExitCancelled;
+                else
+                    exitCode = ExitFailure;
+                loop.quit();
+            });
+    watcher.start();
+    if (watcher.isRunning())
+        loop.exec();
+    return exitCode;
+}
+
+int cancelJob(Context &context, const QString &jobId)
+{
+    ApiReply *reply = context.client().cancelJob(jobId);
+    if (!context.wait(reply))
+        return ExitFailure;
+    if (context.json()) {
+        context.printJson(reply->json());
+        return ExitOk;
+    }
+    const FineTuningJob job = FineTuningJob::fromJson(reply->json());
+    context.out() << tr("Job %1 is now %2.").arg(job.id, job.statusText) << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+int runJobs(const QStringList &arguments)
+{
+    Context context;
+    QCommandLineParser parser;
+    Context::addCommonOptions(parser);
+    parser.addOption(
+            {QStringLiteral("model"), tr("Base model to fine-tune."), QStringLiteral("model")});
+    parser.addOption({QStringLiteral("training-file"), tr("Id of the uploaded training file."),
+            QStringLiteral("id")});
+    parser.addOption({QStringLiteral("validation-file"), tr("Id of the uploaded validation file."),
+            QStringLiteral("id")});
+    parser.addOption({QStringLiteral("suffix"),
+            tr("Up to 64 characters added to the model's name."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("n-epochs"),
+            tr("Passes over the training data (1-50; default: "
+               "chosen by the service)."),
+            QStringLiteral("n")});
+    parser.addOption({QStringLiteral("interval"), tr("Seconds between checks while watching."),
+            QStringLiteral("seconds"), QStringLiteral("2")});
+    parser.addPositionalArgument(QStringLiteral("action"),
+            tr("list | create --model M --training-file ID | watch ID | cancel ID"));
+    int exitCode = ExitOk;
+    if (!context.parse(parser, arguments,
+                tr("Lists, creates, watches or cancels fine-tuning jobs."), &exitCode))
+        return exitCode;
+
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const bool known = ((action == QLatin1String("list") || action == QLatin1String("create"))
+                               && positional.size() == 1)
+            || ((action == QLatin1String("watch") || action == QLatin1String("cancel"))
+                    && positional.size() == 2);
+    if (!known) {
+        context.err() << tr(
+                "usage: finetune-studio jobs list | create --model M --training-file ID "
+                "| watch ID | cancel ID")
+                      << '\n';
+        return ExitUsage;
+    }
+    if (!context.connect(parser))
+        return ExitFailure;
+    if (action == QLatin1String("list"))
+        return listJobs(context);
+    if (action == QLatin1String("create"))
+        return createJob(context, parser);
+    if (action == QLatin1String("watch"))
+        return watchJob(context, parser, positional.at(1));
+    return cancelJob(context, positional.at(1));
+}
+
+} // namespace fs::cli

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `finetune-studio models`
+#include "clicontext.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace fs::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::cli", text);
+}
+
+} // namespace
+
+int runModels(const QStringList &arguments)
+{
+    Context context;
+    QCommandLineParser parser;
+    Context::addCommonOptions(parser);
+    int exitCode = ExitOk;
+    if (!context.parse(parser, arguments, tr("Lists the models of the connection."), &exitCode))
+        return exitCode;
+    if (!parser.positionalArguments().isEmpty()) {
+        context.err() << tr("usage: finetune-studio models") << '\n';
+        return ExitUsage;
+    }
+    if (!context.connect(parser))
+        return ExitFailure;
+    ApiReply *reply = context.client().listModels();
+    if (!context.wait(reply))
+        return ExitFailure;
+    if (context.json()) {
+        context.printJson(reply->json());
+        return ExitOk;
+    }
+    QList<ModelObject> models = parseModelPage(reply->json()).data;
+    // Fine-tuned models first: they are what people come here for.
+    std::stable_sort(models.begin(), models.end(), [](const ModelObject &a, const ModelObject &b) {
+        if (a.isFineTuned() != b.isFineTuned())
+            return a.isFineTuned();
+        return a.id < b.id;
+    });
+    for (const ModelObject &model : std::as_const(models)) {
+        context.out() << model.id.leftJustified(48) << ' ' << model.ownedBy.leftJustified(22);
+        if (!model.shutdownDate.isEmpty())
+            context.out() << ' ' << tr("retires %1").arg(model.shutdownDate);
+        context.out() << '\n';
+    }
+    context.out() << tr("%n model(s)", nullptr, models.size()) << '\n';
+    return ExitOk;
+}
+
+} // namespace fs::cli

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// --connection NAME: a connection saved by the app, with its key from the OS keychain.
+#include "clicontext.h"
+#include "connectionstore.h"
+#include "secretstore.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+
+namespace fs::cli {
+
+bool loadSavedConnection(const QString &name, Connection *connection, QString *problem)
+{
+    ConnectionStore store;
+    const QList<Connection> connections = store.connections();
+    auto found =
+            std::find_if(connections.cbegin(), connections.cend(), [&name](const Connection &c) {
+                return c.name.compare(name, Qt::CaseInsensitive) == 0 || c.id == name;
+            });
+    if (found == connections.cend()) {
+        QStringList names;
+        for (const Connection &c : connections)
+            names << c.name;
+        *problem = QCoreApplication::translate("fs::cli",
+                "there is no saved connection named '%1'. "
+                "Saved connections: %2.")
+                           .arg(name, names.join(QStringLiteral(", ")));
+        return false;
+    }
+    if (found->kind == Connection::Kind::Sandbox) {
+        *problem = QCoreApplication::translate("fs::cli",
+                "the built-in sandbox lives inside the app. From the command line, run "
+                "'finetune-studio sandbox' and pass the address it prints as --base-url.");
+        return false;
+    }
+    *connection = *found;
+    if (!store.hasKey(found->id))
+        return true;
+
+    KeychainSecretStore secrets;
+    QEventLoop loop;
+    SecretResult result;
+    secrets.readKey(found->id, &loop, [&loop, &result](const SecretResult &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    if (!result.ok()) {
+        *problem = QCoreApplication::translate("fs::cli",
+                "the key of '%1' could not be read from "
+                "the keychain: %2")
+                           .arg(found->name, result.message);
+        return false;
+    }
+    connection->apiKey = result.secret;
+    return true;
+}
+
+} // namespace fs::cli
