@@ -6,42 +6,37 @@
 
 namespace fs::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::cli", text);
-}
-
-} // namespace
-
 int runChat(const QStringList &arguments)
 {
     Context context;
     QCommandLineParser parser;
     Context::addCommonOptions(parser);
-    parser.addOption({QStringLiteral("model"), tr("The model to ask."), QStringLiteral("model")});
-    parser.addOption({QStringLiteral("system"), tr("A system prompt."), QStringLiteral("text")});
-    parser.addOption({QStringLiteral("temperature"), tr("Sampling temperature, 0 to 2."),
+    parser.addOption(
+            {QStringLiteral("model"), Context::tr("The model to ask."), QStringLiteral("model")});
+    parser.addOption(
+            {QStringLiteral("system"), Context::tr("A system prompt."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("temperature"), Context::tr("Sampling temperature, 0 to 2."),
             QStringLiteral("t")});
     parser.addOption({QStringLiteral("no-stream"),
-            tr("Wait for the whole answer instead of streaming it.")});
-    parser.addPositionalArgument(QStringLiteral("prompt"), tr("What to ask."));
+            Context::tr("Wait for the whole answer instead of streaming it.")});
+    parser.addPositionalArgument(QStringLiteral("prompt"), Context::tr("What to ask."));
     int exitCode = ExitOk;
-    if (!context.parse(parser, arguments, tr("Asks a model and streams its answer."), &exitCode))
+    if (!context.parse(
+                parser, arguments, Context::tr("Asks a model and streams its answer."), &exitCode))
         return exitCode;
     const QString prompt = parser.positionalArguments().join(QLatin1Char(' '));
     ChatRequest request;
     request.model = parser.value(QStringLiteral("model"));
     if (request.model.isEmpty() || prompt.trimmed().isEmpty()) {
-        context.err() << tr("usage: finetune-studio chat --model MODEL PROMPT") << '\n';
+        context.err() << Context::tr("usage: finetune-studio chat --model MODEL PROMPT") << '\n';
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("temperature"))) {
         bool ok = false;
         const double temperature = parser.value(QStringLiteral("temperature")).toDouble(&ok);
         if (!ok || temperature < 0 || temperature > 2) {
-            context.err() << tr("error: --temperature takes a number from 0 to 2.") << '\n';
+            context.err() << Context::tr("error: --temperature takes a number from 0 to 2.")
+                          << '\n';
             return ExitUsage;
         }
         request.temperature = temperature;

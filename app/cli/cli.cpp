@@ -34,22 +34,19 @@ const Verb kVerbs[] = {
         {"chat", runChat, QT_TRANSLATE_NOOP("fs::cli", "ask a model and stream its answer")},
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::cli", text);
-}
-
 void printGeneralHelp(QTextStream &out)
 {
-    out << tr("Usage: finetune-studio [VERB] [OPTIONS]") << "\n\n"
-        << tr("Without a verb the desktop app starts. Verbs:") << "\n";
+    out << Context::tr("Usage: finetune-studio [VERB] [OPTIONS]") << "\n\n"
+        << Context::tr("Without a verb the desktop app starts. Verbs:") << "\n";
     for (const Verb &verb : kVerbs)
-        out << "  " << QString::fromLatin1(verb.name).leftJustified(10) << tr(verb.summary) << '\n';
+        out << "  " << QString::fromLatin1(verb.name).leftJustified(10) << Context::tr(verb.summary)
+            << '\n';
     out << '\n'
-        << tr("The connection comes from --base-url URL or OPENAI_BASE_URL, with the key in "
-              "OPENAI_API_KEY, or from a saved connection: --connection NAME.")
+        << Context::tr(
+                   "The connection comes from --base-url URL or OPENAI_BASE_URL, with the key in "
+                   "OPENAI_API_KEY, or from a saved connection: --connection NAME.")
         << '\n'
-        << tr("Run 'finetune-studio VERB --help' for a verb's options.") << '\n';
+        << Context::tr("Run 'finetune-studio VERB --help' for a verb's options.") << '\n';
 }
 
 } // namespace
@@ -103,12 +100,13 @@ void Context::addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
     parser.addOption({QStringLiteral("base-url"),
-            tr("The API's base URL, e.g. http://127.0.0.1:8080/v1 (default: "
-               "OPENAI_BASE_URL, else https://api.openai.com/v1)."),
+            Context::tr("The API's base URL, e.g. http://127.0.0.1:8080/v1 (default: "
+                        "OPENAI_BASE_URL, else https://api.openai.com/v1)."),
             QStringLiteral("url")});
     parser.addOption({QStringLiteral("connection"),
-            tr("Use a connection saved in the app, by name."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("json"), tr("Print the service's JSON, for scripts.")});
+            Context::tr("Use a connection saved in the app, by name."), QStringLiteral("name")});
+    parser.addOption(
+            {QStringLiteral("json"), Context::tr("Print the service's JSON, for scripts.")});
 }
 
 bool Context::parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
@@ -116,7 +114,7 @@ bool Context::parse(QCommandLineParser &parser, const QStringList &arguments, co
 {
     parser.setApplicationDescription(usage);
     if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << '\n';
+        m_err << Context::tr("error: %1").arg(parser.errorText()) << '\n';
         *exitCode = ExitUsage;
         return false;
     }
@@ -140,7 +138,7 @@ bool Context::connect(const QCommandLineParser &parser)
         QString problem;
         if (!loadSavedConnection(
                     parser.value(QStringLiteral("connection")), &connection, &problem)) {
-            m_err << tr("error: %1").arg(problem) << '\n';
+            m_err << Context::tr("error: %1").arg(problem) << '\n';
             return false;
         }
     } else {
@@ -149,10 +147,11 @@ bool Context::connect(const QCommandLineParser &parser)
             baseUrl = env.value(QStringLiteral("OPENAI_BASE_URL"));
         const QString key = env.value(QStringLiteral("OPENAI_API_KEY"));
         if (baseUrl.isEmpty() && key.isEmpty()) {
-            m_err << tr("error: no connection given. Set OPENAI_API_KEY (and OPENAI_BASE_URL for "
-                        "another server), pass --base-url URL, or --connection NAME. To try "
-                        "things offline, run 'finetune-studio sandbox' and pass the address it "
-                        "prints as --base-url.")
+            m_err << Context::tr(
+                    "error: no connection given. Set OPENAI_API_KEY (and OPENAI_BASE_URL for "
+                    "another server), pass --base-url URL, or --connection NAME. To try "
+                    "things offline, run 'finetune-studio sandbox' and pass the address it "
+                    "prints as --base-url.")
                   << '\n';
             return false;
         }
@@ -162,7 +161,8 @@ bool Context::connect(const QCommandLineParser &parser)
         if (!url.isValid()
                 || (url.scheme() != QLatin1String("http")
                         && url.scheme() != QLatin1String("https"))) {
-            m_err << tr("error: '%1' is not a web address (http:// or https://).").arg(baseUrl)
+            m_err << Context::tr("error: '%1' is not a web address (http:// or https://).")
+                             .arg(baseUrl)
                   << '\n';
             return false;
         }
@@ -175,7 +175,7 @@ bool Context::connect(const QCommandLineParser &parser)
         connection.project = env.value(QStringLiteral("OPENAI_PROJECT_ID"));
     }
     if (connection.sendsSecretsInClear() && !connection.apiKey.isEmpty())
-        m_err << tr("warning: the API key is sent unencrypted (http://) to %1.")
+        m_err << Context::tr("warning: the API key is sent unencrypted (http://) to %1.")
                          .arg(connection.apiBaseUrl().host())
               << '\n';
     m_nam = std::make_unique<QNetworkAccessManager>();
@@ -198,7 +198,7 @@ bool Context::wait(ApiReply *reply)
 
 void Context::printError(const ApiError &error)
 {
-    m_err << tr("error: %1").arg(error.plainMessage());
+    m_err << Context::tr("error: %1").arg(error.plainMessage());
     const QString detail = error.technicalSummary();
     if (!detail.isEmpty())
         m_err << " (" << detail << ')';

@@ -5,6 +5,7 @@
 #include "connection.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTextStream>
 #include <memory>
 
@@ -26,6 +27,8 @@ enum ExitCode {
  */
 class Context
 {
+    Q_DECLARE_TR_FUNCTIONS(fs::cli)
+
 public:
     Context();
     ~Context();

@@ -14,11 +14,6 @@ namespace fs::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::cli", text);
-}
-
 void printFileRow(QTextStream &out, const FileObject &file)
 {
     out << file.id.leftJustified(30) << ' ' << file.purpose.leftJustified(18) << ' '
@@ -52,7 +47,7 @@ int listFiles(Context &context, const QCommandLineParser &parser)
         return ExitOk;
     }
     if (files.isEmpty()) {
-        context.out() << tr("No files.") << '\n';
+        context.out() << Context::tr("No files.") << '\n';
         return ExitOk;
     }
     context.out() << QStringLiteral("ID").leftJustified(30) << ' '
@@ -69,7 +64,8 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        context.err() << tr("error: cannot read %1: %2").arg(path, file.errorString()) << '\n';
+        context.err() << Context::tr("error: cannot read %1: %2").arg(path, file.errorString())
+                      << '\n';
         return ExitFailure;
     }
     const QByteArray content = file.readAll();
@@ -88,7 +84,7 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
                     return;
                 const double seconds = std::max(0.001, clock.elapsed() / 1000.0);
                 context.err() << '\r'
-                              << tr("Uploading: %1 of %2 (%3%), %4/s")
+                              << Context::tr("Uploading: %1 of %2 (%3%), %4/s")
                                          .arg(formatBytes(sent), formatBytes(total))
                                          .arg(sent * 100 / total)
                                          .arg(formatBytes(static_cast<qint64>(sent / seconds)))
@@ -105,7 +101,7 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
         return ExitOk;
     }
     const FileObject uploaded = FileObject::fromJson(reply->json());
-    context.out() << tr("Uploaded %1 (%2) as %3")
+    context.out() << Context::tr("Uploaded %1 (%2) as %3")
                              .arg(uploaded.filename, formatBytes(uploaded.bytes), uploaded.id)
                   << '\n';
     return ExitOk;
@@ -122,10 +118,10 @@ int deleteFile(Context &context, const QString &id)
     }
     const DeletedObject deleted = DeletedObject::fromJson(reply->json());
     if (!deleted.deleted) {
-        context.err() << tr("error: the service did not delete %1.").arg(id) << '\n';
+        context.err() << Context::tr("error: the service did not delete %1.").arg(id) << '\n';
         return ExitFailure;
     }
-    context.out() << tr("Deleted %1").arg(id) << '\n';
+    context.out() << Context::tr("Deleted %1").arg(id) << '\n';
     return ExitOk;
 }
 
@@ -137,12 +133,13 @@ int runFiles(const QStringList &arguments)
     QCommandLineParser parser;
     Context::addCommonOptions(parser);
     parser.addOption({QStringLiteral("purpose"),
-            tr("Purpose of an upload (default: fine-tune), or a filter for list."),
+            Context::tr("Purpose of an upload (default: fine-tune), or a filter for list."),
             QStringLiteral("purpose")});
-    parser.addPositionalArgument(QStringLiteral("action"), tr("list | upload FILE | delete ID"));
+    parser.addPositionalArgument(
+            QStringLiteral("action"), Context::tr("list | upload FILE | delete ID"));
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
-                tr("Lists, uploads or deletes the files of the connection."), &exitCode))
+                Context::tr("Lists, uploads or deletes the files of the connection."), &exitCode))
         return exitCode;
 
     const QStringList positional = parser.positionalArguments();
@@ -151,7 +148,8 @@ int runFiles(const QStringList &arguments)
             || ((action == QLatin1String("upload") || action == QLatin1String("delete"))
                     && positional.size() == 2);
     if (!known) {
-        context.err() << tr("usage: finetune-studio files list | upload FILE | delete ID") << '\n';
+        context.err() << Context::tr("usage: finetune-studio files list | upload FILE | delete ID")
+                      << '\n';
         return ExitUsage;
     }
     if (!context.connect(parser))

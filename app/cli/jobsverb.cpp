@@ -11,11 +11,6 @@ namespace fs::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::cli", text);
-}
-
 QString durationText(const FineTuningJob &job)
 {
     if (!job.finishedAt || *job.finishedAt < job.createdAt)
@@ -35,7 +30,7 @@ int listJobs(Context &context)
     }
     const Page<FineTuningJob> page = parseJobPage(reply->json());
     if (page.data.isEmpty()) {
-        context.out() << tr("No fine-tuning jobs.") << '\n';
+        context.out() << Context::tr("No fine-tuning jobs.") << '\n';
         return ExitOk;
     }
     context.out() << QStringLiteral("ID").leftJustified(32) << ' '
@@ -51,21 +46,21 @@ int listJobs(Context &context)
                       << '\n';
     }
     if (page.hasMore)
-        context.out() << tr("(more jobs exist; the newest 100 are shown)") << '\n';
+        context.out() << Context::tr("(more jobs exist; the newest 100 are shown)") << '\n';
     return ExitOk;
 }
 
 void printJobSummary(Context &context, const FineTuningJob &job)
 {
-    context.out() << tr("Job %1: %2").arg(job.id, job.statusText) << '\n'
-                  << tr("  base model:  %1").arg(job.model) << '\n'
-                  << tr("  training:    %1").arg(job.trainingFile) << '\n';
+    context.out() << Context::tr("Job %1: %2").arg(job.id, job.statusText) << '\n'
+                  << Context::tr("  base model:  %1").arg(job.model) << '\n'
+                  << Context::tr("  training:    %1").arg(job.trainingFile) << '\n';
     if (!job.validationFile.isEmpty())
-        context.out() << tr("  validation:  %1").arg(job.validationFile) << '\n';
+        context.out() << Context::tr("  validation:  %1").arg(job.validationFile) << '\n';
     if (!job.fineTunedModel.isEmpty())
-        context.out() << tr("  fine-tuned:  %1").arg(job.fineTunedModel) << '\n';
+        context.out() << Context::tr("  fine-tuned:  %1").arg(job.fineTunedModel) << '\n';
     if (job.error)
-        context.out() << tr("  error:       %1").arg(job.error->message) << '\n';
+        context.out() << Context::tr("  error:       %1").arg(job.error->message) << '\n';
 }
 
 int createJob(Context &context, const QCommandLineParser &parser)
@@ -76,20 +71,22 @@ int createJob(Context &context, const QCommandLineParser &parser)
     request.validationFile = parser.value(QStringLiteral("validation-file"));
     request.suffix = parser.value(QStringLiteral("suffix"));
     if (request.model.isEmpty() || request.trainingFile.isEmpty()) {
-        context.err() << tr("usage: finetune-studio jobs create --model MODEL --training-file "
-                            "FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--n-epochs N]")
+        context.err() << Context::tr(
+                "usage: finetune-studio jobs create --model MODEL --training-file "
+                "FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--n-epochs N]")
                       << '\n';
         return ExitUsage;
     }
     if (request.suffix.size() > 64) {
-        context.err() << tr("error: the suffix may have at most 64 characters.") << '\n';
+        context.err() << Context::tr("error: the suffix may have at most 64 characters.") << '\n';
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("n-epochs"))) {
         bool ok = false;
         const int epochs = parser.value(QStringLiteral("n-epochs")).toInt(&ok);
         if (!ok || epochs < 1 || epochs > 50) {
-            context.err() << tr("error: --n-epochs takes a whole number from 1 to 50.") << '\n';
+            context.err() << Context::tr("error: --n-epochs takes a whole number from 1 to 50.")
+                          << '\n';
             return ExitUsage;
         }
         request.hyperparameters.nEpochs.isAuto = false;
@@ -104,7 +101,8 @@ int createJob(Context &context, const QCommandLineParser &parser)
     }
     const FineTuningJob job = FineTuningJob::fromJson(reply->json());
     printJobSummary(context, job);
-    context.out() << tr("Follow it with: finetune-studio jobs watch %1").arg(job.id) << '\n';
+    context.out() << Context::tr("Follow it with: finetune-studio jobs watch %1").arg(job.id)
+                  << '\n';
     return ExitOk;
 }
 
@@ -113,7 +111,8 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
     bool ok = false;
     const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
     if (!ok || interval <= 0) {
-        context.err() << tr("error: --interval takes a positive number of seconds.") << '\n';
+        context.err() << Context::tr("error: --interval takes a positive number of seconds.")
+                      << '\n';
         return ExitUsage;
     }
     JobWatcher watcher(&context.client(), jobId);
@@ -143,9 +142,9 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
     QObject::connect(&watcher, &JobWatcher::pollFailed, &loop,
             [&context, &loop, &exitCode](const ApiError &error, bool willRetry) {
                 if (willRetry) {
-                    context.err()
-                            << tr("warning: %1 Trying again shortly.").arg(error.plainMessage())
-                            << Qt::endl;
+                    context.err() << Context::tr("warning: %1 Trying again shortly.")
+                                             .arg(error.plainMessage())
+                                  << Qt::endl;
                     return;
                 }
                 context.printError(error);
@@ -182,7 +181,7 @@ int cancelJob(Context &context, const QString &jobId)
         return ExitOk;
     }
     const FineTuningJob job = FineTuningJob::fromJson(reply->json());
-    context.out() << tr("Job %1 is now %2.").arg(job.id, job.statusText) << '\n';
+    context.out() << Context::tr("Job %1 is now %2.").arg(job.id, job.statusText) << '\n';
     return ExitOk;
 }
 
@@ -193,25 +192,26 @@ int runJobs(const QStringList &arguments)
     Context context;
     QCommandLineParser parser;
     Context::addCommonOptions(parser);
-    parser.addOption(
-            {QStringLiteral("model"), tr("Base model to fine-tune."), QStringLiteral("model")});
-    parser.addOption({QStringLiteral("training-file"), tr("Id of the uploaded training file."),
-            QStringLiteral("id")});
-    parser.addOption({QStringLiteral("validation-file"), tr("Id of the uploaded validation file."),
-            QStringLiteral("id")});
+    parser.addOption({QStringLiteral("model"), Context::tr("Base model to fine-tune."),
+            QStringLiteral("model")});
+    parser.addOption({QStringLiteral("training-file"),
+            Context::tr("Id of the uploaded training file."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("validation-file"),
+            Context::tr("Id of the uploaded validation file."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("suffix"),
-            tr("Up to 64 characters added to the model's name."), QStringLiteral("text")});
+            Context::tr("Up to 64 characters added to the model's name."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("n-epochs"),
-            tr("Passes over the training data (1-50; default: "
-               "chosen by the service)."),
+            Context::tr("Passes over the training data (1-50; default: "
+                        "chosen by the service)."),
             QStringLiteral("n")});
-    parser.addOption({QStringLiteral("interval"), tr("Seconds between checks while watching."),
-            QStringLiteral("seconds"), QStringLiteral("2")});
+    parser.addOption(
+            {QStringLiteral("interval"), Context::tr("Seconds between checks while watching."),
+                    QStringLiteral("seconds"), QStringLiteral("2")});
     parser.addPositionalArgument(QStringLiteral("action"),
-            tr("list | create --model M --training-file ID | watch ID | cancel ID"));
+            Context::tr("list | create --model M --training-file ID | watch ID | cancel ID"));
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
-                tr("Lists, creates, watches or cancels fine-tuning jobs."), &exitCode))
+                Context::tr("Lists, creates, watches or cancels fine-tuning jobs."), &exitCode))
         return exitCode;
 
     const QStringList positional = parser.positionalArguments();
@@ -221,7 +221,7 @@ int runJobs(const QStringList &arguments)
             || ((action == QLatin1String("watch") || action == QLatin1String("cancel"))
                     && positional.size() == 2);
     if (!known) {
-        context.err() << tr(
+        context.err() << Context::tr(
                 "usage: finetune-studio jobs list | create --model M --training-file ID "
                 "| watch ID | cancel ID")
                       << '\n';

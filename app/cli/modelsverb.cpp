@@ -8,25 +8,17 @@
 
 namespace fs::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::cli", text);
-}
-
-} // namespace
-
 int runModels(const QStringList &arguments)
 {
     Context context;
     QCommandLineParser parser;
     Context::addCommonOptions(parser);
     int exitCode = ExitOk;
-    if (!context.parse(parser, arguments, tr("Lists the models of the connection."), &exitCode))
+    if (!context.parse(
+                parser, arguments, Context::tr("Lists the models of the connection."), &exitCode))
         return exitCode;
     if (!parser.positionalArguments().isEmpty()) {
-        context.err() << tr("usage: finetune-studio models") << '\n';
+        context.err() << Context::tr("usage: finetune-studio models") << '\n';
         return ExitUsage;
     }
     if (!context.connect(parser))
@@ -48,10 +40,10 @@ int runModels(const QStringList &arguments)
     for (const ModelObject &model : std::as_const(models)) {
         context.out() << model.id.leftJustified(48) << ' ' << model.ownedBy.leftJustified(22);
         if (!model.shutdownDate.isEmpty())
-            context.out() << ' ' << tr("retires %1").arg(model.shutdownDate);
+            context.out() << ' ' << Context::tr("retires %1").arg(model.shutdownDate);
         context.out() << '\n';
     }
-    context.out() << tr("%n model(s)", nullptr, models.size()) << '\n';
+    context.out() << Context::tr("%n model(s)", nullptr, int(models.size())) << '\n';
     return ExitOk;
 }
 

@@ -23,11 +23,6 @@ void handleStopSignal(int)
     [[maybe_unused]] const ssize_t written = ::write(g_signalSocket[0], &byte, 1);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::cli", text);
-}
-
 } // namespace
 
 int runSandbox(const QStringList &arguments)
@@ -35,24 +30,25 @@ int runSandbox(const QStringList &arguments)
     Context context;
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("port"), tr("Port on 127.0.0.1 (default: 0, any free port)."),
-            QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption(
+            {QStringLiteral("port"), Context::tr("Port on 127.0.0.1 (default: 0, any free port)."),
+                    QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("data-dir"),
-            tr("Keep files and jobs in this folder across restarts (default: memory "
-               "only)."),
+            Context::tr("Keep files and jobs in this folder across restarts (default: memory "
+                        "only)."),
             QStringLiteral("dir")});
     parser.addOption({QStringLiteral("require-key"),
-            tr("Answer any other API key with 401 invalid_api_key, as the real service "
-               "does."),
+            Context::tr("Answer any other API key with 401 invalid_api_key, as the real service "
+                        "does."),
             QStringLiteral("key")});
     parser.addOption({QStringLiteral("time-scale"),
-            tr("How fast jobs run: 1 takes about a minute for a small job, 0.05 a few "
-               "seconds."),
+            Context::tr("How fast jobs run: 1 takes about a minute for a small job, 0.05 a few "
+                        "seconds."),
             QStringLiteral("x"), QStringLiteral("1")});
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
-                tr("Runs the offline sandbox: an OpenAI-compatible fine-tuning API on "
-                   "127.0.0.1, until Ctrl-C."),
+                Context::tr("Runs the offline sandbox: an OpenAI-compatible fine-tuning API on "
+                            "127.0.0.1, until Ctrl-C."),
                 &exitCode))
         return exitCode;
 
@@ -61,11 +57,12 @@ int runSandbox(const QStringList &arguments)
     bool scaleOk = false;
     const double scale = parser.value(QStringLiteral("time-scale")).toDouble(&scaleOk);
     if (!portOk || port > 65535) {
-        context.err() << tr("error: --port takes a number from 0 to 65535.") << '\n';
+        context.err() << Context::tr("error: --port takes a number from 0 to 65535.") << '\n';
         return ExitUsage;
     }
     if (!scaleOk || scale <= 0) {
-        context.err() << tr("error: --time-scale takes a positive number, e.g. 0.05.") << '\n';
+        context.err() << Context::tr("error: --time-scale takes a positive number, e.g. 0.05.")
+                      << '\n';
         return ExitUsage;
     }
 
@@ -77,7 +74,7 @@ int runSandbox(const QStringList &arguments)
     sandbox::SandboxServer server(options);
     QString problem;
     if (!server.start(&problem)) {
-        context.err() << tr("error: the sandbox could not start: %1").arg(problem) << '\n';
+        context.err() << Context::tr("error: the sandbox could not start: %1").arg(problem) << '\n';
         return ExitFailure;
     }
 
@@ -90,13 +87,13 @@ int runSandbox(const QStringList &arguments)
         std::signal(SIGTERM, handleStopSignal);
     }
 
-    context.out() << tr("Sandbox listening on %1").arg(server.baseUrl().toString()) << '\n'
-                  << tr("Point any OpenAI client at it: OPENAI_BASE_URL=%1")
+    context.out() << Context::tr("Sandbox listening on %1").arg(server.baseUrl().toString()) << '\n'
+                  << Context::tr("Point any OpenAI client at it: OPENAI_BASE_URL=%1")
                              .arg(server.baseUrl().toString())
                   << '\n'
-                  << tr("Press Ctrl-C to stop.") << Qt::endl;
+                  << Context::tr("Press Ctrl-C to stop.") << Qt::endl;
     const int result = QCoreApplication::exec();
-    context.out() << tr("Sandbox stopped.") << Qt::endl;
+    context.out() << Context::tr("Sandbox stopped.") << Qt::endl;
     return result;
 }
 
