@@ -17,7 +17,7 @@ packages=(
     fonts-noto-cjk
 )
 if [ "$want_tests" = 1 ]; then
-    packages+=(nodejs npm xvfb xauth dbus-x11 imagemagick)
+    packages+=(nodejs npm xvfb xauth dbus-x11 imagemagick desktop-file-utils appstream)
 fi
 
 missing=()
