@@ -4,10 +4,12 @@
 #include "apierror.h"
 #include "apitypes.h"
 #include "connection.h"
+#include "sseparser.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QList>
+#include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPair>
@@ -19,6 +21,9 @@ class QNetworkReply;
 class QTimer;
 
 namespace fs {
+
+/// Every request line and response status of the API client ("fs.api"); headers are redacted.
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
 
 /// When and how long to wait before retrying, as the official client libraries do.
 struct RetryPolicy
@@ -33,7 +38,7 @@ struct RetryPolicy
     /// retries 408/409/429/5xx and dropped connections/timeouts, never insufficient_quota or
     /// daily_rate_limit_exceeded, never a cancelled call.
     bool shouldRetry(const ApiError &error, const QList<QPair<QByteArray, QByteArray>> &headers,
-                     int retriesSoFar) const;
+            int retriesSoFar) const;
     /// Milliseconds to wait before the next attempt: retry-after-ms, else retry-after (seconds
     /// or an HTTP date) when within (0, maxRetryAfterMs], else min(initial·2^n, max) with jitter.
     int delayMs(const QList<QPair<QByteArray, QByteArray>> &headers, int retriesSoFar) const;
@@ -61,7 +66,9 @@ public:
     int httpStatus() const { return m_httpStatus; }
     QByteArray body() const { return m_body; }
     QJsonObject json() const; ///< body parsed as an object (empty when not JSON)
-    QByteArray rawHeader(const QByteArray &name) const;
+    QByteArray rawHeader(const QByteArray &name) const; ///< case-insensitive, last response
+    QList<QPair<QByteArray, QByteArray>> rawHeaderPairs() const { return m_headers; }
+    QString requestId() const { return QString::fromLatin1(rawHeader("x-request-id")); }
     int attempts() const { return m_attempts; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
@@ -81,7 +88,15 @@ protected:
     /// Sends the request (again). Subclasses (streams) hook into the reply's readyRead.
     virtual void start();
     virtual void handleReadyRead() { }
+    /// Called when an attempt ended with a 2xx answer; streams check their ending here.
+    virtual ApiError checkSuccess();
+    /// False once a retry would repeat something the caller has already seen (stream deltas).
+    virtual bool mayRetry() const { return true; }
     void finish(const ApiError &error);
+    /// Stops the attempt in flight and finishes with `error`, without retrying.
+    void failNow(const ApiError &error);
+    /// Removes the key values this request carries from a text meant for the log.
+    QString scrubbed(const QString &text) const;
 
     QNetworkAccessManager *m_nam = nullptr;
     QNetworkRequest m_request;
@@ -102,6 +117,13 @@ protected:
     bool m_autoDelete = true;
     bool m_timedOut = false;
     bool m_aborted = false;
+    bool m_expectJson = true; ///< a 2xx body that is not a JSON object is a Protocol error
+
+private:
+    void onReplyFinished(QNetworkReply *reply);
+    void onTimeout();
+    void retryOrFinish(const ApiError &error);
+    void dropReply();
 };
 
 /**
@@ -127,9 +149,14 @@ protected:
     using ApiReply::ApiReply;
     void start() override;
     void handleReadyRead() override;
+    ApiError checkSuccess() override;
+    bool mayRetry() const override { return !m_receivedAny; }
 
 private:
-    QByteArray m_buffer;
+    ApiError processEvents(const QList<SseEvent> &events);
+
+    SseParser m_parser;
+    bool m_receivedAny = false;
     QString m_content;
     QString m_finishReason;
     std::optional<Usage> m_usage;
@@ -157,7 +184,7 @@ public:
 
     // Files
     ApiReply *uploadFile(const QString &filename, const QByteArray &content,
-                         const QString &purpose = QStringLiteral("fine-tune"));
+            const QString &purpose = QStringLiteral("fine-tune"));
     ApiReply *listFiles(const FileListQuery &query = {});
     ApiReply *retrieveFile(const QString &fileId);
     ApiReply *deleteFile(const QString &fileId);
@@ -166,8 +193,8 @@ public:
     // Uploads (multipart, up to 8 GB)
     ApiReply *createUpload(const CreateUploadRequest &request);
     ApiReply *addUploadPart(const QString &uploadId, const QByteArray &data);
-    ApiReply *completeUpload(const QString &uploadId, const QStringList &partIds,
-                             const QString &md5Hex = {});
+    ApiReply *completeUpload(
+            const QString &uploadId, const QStringList &partIds, const QString &md5Hex = {});
     ApiReply *cancelUpload(const QString &uploadId);
 
     // Fine-tuning jobs
@@ -191,9 +218,12 @@ public:
     ChatStream *streamChatCompletion(const ChatRequest &request);
 
 private:
-    QNetworkRequest makeRequest(const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
+    QNetworkRequest makeRequest(
+            const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
+    QNetworkRequest makeJsonRequest(const QString &path) const;
     template<typename Reply = ApiReply>
-    Reply *send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &payload = {});
+    Reply *send(const QByteArray &verb, const QNetworkRequest &request,
+            const QByteArray &payload = {}, bool expectJson = true);
 
     QNetworkAccessManager *m_nam;
     Connection m_connection;

@@ -88,7 +88,16 @@ struct JobError
 
 struct FineTuningJob
 {
-    enum class Status { ValidatingFiles, Queued, Running, Paused, Succeeded, Failed, Cancelled, Unknown };
+    enum class Status {
+        ValidatingFiles,
+        Queued,
+        Running,
+        Paused,
+        Succeeded,
+        Failed,
+        Cancelled,
+        Unknown
+    };
 
     QString id;
     qint64 createdAt = 0;
@@ -113,7 +122,8 @@ struct FineTuningJob
 
     bool isTerminal() const
     {
-        return status == Status::Succeeded || status == Status::Failed || status == Status::Cancelled;
+        return status == Status::Succeeded || status == Status::Failed
+                || status == Status::Cancelled;
     }
     static Status statusFromString(const QString &text);
     static QString statusToString(Status status);

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sseparser.h"
+
+namespace fs {
+
+QList<SseEvent> SseParser::feed(const QByteArray &bytes)
+{
+    QList<SseEvent> out;
+    for (const char c : bytes) {
+        if (c == '\n' && m_lastWasCr) {
+            m_lastWasCr = false; // second half of CRLF
+            continue;
+        }
+        m_lastWasCr = (c == '\r');
+        if (c == '\r' || c == '\n') {
+            processLine(m_line, out);
+            m_line.clear();
+        } else {
+            m_line.append(c);
+        }
+    }
+    return out;
+}
+
+QList<SseEvent> SseParser::finish()
+{
+    QList<SseEvent> out;
+    if (!m_line.isEmpty()) {
+        processLine(m_line, out);
+        m_line.clear();
+    }
+    dispatch(out);
+    reset();
+    return out;
+}
+
+void SseParser::reset()
+{
+    m_line.clear();
+    m_data.clear();
+    m_event.clear();
+    m_lastId.clear();
+    m_hasData = false;
+    m_lastWasCr = false;
+    m_atStart = true;
+}
+
+void SseParser::processLine(const QByteArray &rawLine, QList<SseEvent> &out)
+{
+    // A UTF-8 byte order mark may precede the first line only; it can arrive split across
+    // feeds, so it is stripped from the completed first line.
+    static const QByteArray bom("\xEF\xBB\xBF");
+    QByteArray line = rawLine;
+    if (m_atStart && line.startsWith(bom))
+        line.remove(0, bom.size());
+    m_atStart = false;
+    if (line.isEmpty()) {
+        dispatch(out);
+        return;
+    }
+    if (line.startsWith(':'))
+        return; // comment, e.g. ": OPENROUTER PROCESSING" keep-alives
+    QByteArray field;
+    QByteArray value;
+    const int colon = line.indexOf(':');
+    if (colon < 0) {
+        field = line;
+    } else {
+        field = line.left(colon);
+        value = line.mid(colon + 1);
+        if (value.startsWith(' '))
+            value.remove(0, 1);
+    }
+    if (field == "data") {
+        if (m_hasData)
+            m_data.append('\n');
+        m_data.append(value);
+        m_hasData = true;
+    } else if (field == "event") {
+        m_event = value;
+    } else if (field == "id") {
+        if (!value.contains('\0'))
+            m_lastId = value;
+    }
+    // "retry" and unknown fields are ignored: reconnecting is the caller's decision.
+}
+
+void SseParser::dispatch(QList<SseEvent> &out)
+{
+    if (m_hasData)
+        out.append(SseEvent {m_event, m_data, m_lastId});
+    m_data.clear();
+    m_event.clear();
+    m_hasData = false;
+}
+
+} // namespace fs

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apierror.h"
+
+#include <QTest>
+
+using namespace fs;
+
+class tst_ApiError : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fromOpenAiBody();
+    void fromBodyNullCodeAndParam();
+    void fromBareObjectAndStringAndNumbers();
+    void fromNonJsonBody();
+    void technicalSummary();
+    void plainMessages_data();
+    void plainMessages();
+    void plainMessageNamesServerText();
+    void noneHasNoMessage();
+};
+
+void tst_ApiError::fromOpenAiBody()
+{
+    const ApiError error = ApiError::fromBody(403,
+            R"({"error":{"message":"The platform is being wound down.","type":"invalid_request_error","param":null,"code":"training_not_available"}})",
+            QStringLiteral("req_123"));
+    QCOMPARE(error.kind, ApiError::Kind::Http);
+    QCOMPARE(error.httpStatus, 403);
+    QCOMPARE(error.code, QStringLiteral("training_not_available"));
+    QCOMPARE(error.type, QStringLiteral("invalid_request_error"));
+    QVERIFY(error.param.isEmpty());
+    QCOMPARE(error.message, QStringLiteral("The platform is being wound down."));
+    QCOMPARE(error.requestId, QStringLiteral("req_123"));
+    QVERIFY(error.isError());
+}
+
+void tst_ApiError::fromBodyNullCodeAndParam()
+{
+    const ApiError error = ApiError::fromBody(400,
+            R"({"error":{"message":"bad","type":"invalid_request_error","param":"suffix","code":null}})",
+            {});
+    QVERIFY(error.code.isEmpty());
+    QCOMPARE(error.param, QStringLiteral("suffix"));
+    QVERIFY(error.requestId.isEmpty());
+}
+
+void tst_ApiError::fromBareObjectAndStringAndNumbers()
+{
+    const ApiError bare = ApiError::fromBody(404, R"({"message":"nope","code":"not_found"})", {});
+    QCOMPARE(bare.code, QStringLiteral("not_found"));
+    QCOMPARE(bare.message, QStringLiteral("nope"));
+    const ApiError text = ApiError::fromBody(500, R"({"error":"model crashed"})", {});
+    QCOMPARE(text.message, QStringLiteral("model crashed"));
+    const ApiError number =
+            ApiError::fromBody(429, R"({"error":{"code":429,"message":"slow"}})", {});
+    QCOMPARE(number.code, QStringLiteral("429"));
+    const ApiError detail = ApiError::fromBody(422, R"({"detail":"field required"})", {});
+    QCOMPARE(detail.message, QStringLiteral("field required"));
+    const ApiError empty = ApiError::fromBody(500, R"({"error":{}})", {});
+    QCOMPARE(empty.kind, ApiError::Kind::Http);
+    QVERIFY(empty.message.isEmpty());
+}
+
+void tst_ApiError::fromNonJsonBody()
+{
+    const ApiError error = ApiError::fromBody(
+            502, "<html><body>\n  Bad   gateway </body></html>", QStringLiteral("r"));
+    QCOMPARE(error.kind, ApiError::Kind::Http);
+    QCOMPARE(error.httpStatus, 502);
+    QCOMPARE(error.message, QStringLiteral("<html><body> Bad gateway </body></html>"));
+    const ApiError huge = ApiError::fromBody(500, QByteArray(5000, 'x'), {});
+    QVERIFY(huge.message.size() <= 300);
+}
+
+void tst_ApiError::technicalSummary()
+{
+    ApiError error = ApiError::fromBody(403,
+            R"({"error":{"message":"No more training.","type":"x","param":null,"code":"training_not_available"}})",
+            QStringLiteral("req_abc"));
+    QCOMPARE(error.technicalSummary(),
+            QStringLiteral("HTTP 403 training_not_available: No more training. (request req_abc)"));
+    ApiError timeout;
+    timeout.kind = ApiError::Kind::Timeout;
+    timeout.message = QStringLiteral("no answer");
+    QCOMPARE(timeout.technicalSummary(), QStringLiteral("Timeout: no answer"));
+    QCOMPARE(ApiError().technicalSummary(), QStringLiteral("OK"));
+}
+
+void tst_ApiError::plainMessages_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("expectedPart");
+    const int http = int(ApiError::Kind::Http);
+    QTest::newRow("401")
+            << http << 401 << QString()
+            << "The API key was not accepted. Check the key in the connection settings.";
+    QTest::newRow("401 invalid_api_key")
+            << http << 401 << "invalid_api_key"
+            << "The API key was not accepted. Check the key in the connection settings.";
+    QTest::newRow("403 training_not_available") << http << 403 << "training_not_available"
+                                                << "another connection, for example Azure OpenAI";
+    QTest::newRow("403 other") << http << 403 << QString() << "permission";
+    QTest::newRow("404") << http << 404 << QString() << "could not find";
+    QTest::newRow("429 rate") << http << 429 << "rate_limit_exceeded"
+                              << "Too many requests";
+    QTest::newRow("429 quota") << http << 429 << "insufficient_quota"
+                               << "run out of credit";
+    QTest::newRow("429 daily") << http << 429 << "daily_rate_limit_exceeded"
+                               << "daily limit";
+    QTest::newRow("500") << http << 500 << QString() << "having problems";
+    QTest::newRow("503") << http << 503 << QString() << "having problems";
+    QTest::newRow("timeout") << int(ApiError::Kind::Timeout) << 0 << QString() << "too long";
+    QTest::newRow("unreachable")
+            << int(ApiError::Kind::Unreachable) << 0 << QString()
+            << "The service could not be reached. Check the internet connection and the address.";
+    QTest::newRow("certificate") << int(ApiError::Kind::Certificate) << 0 << QString()
+                                 << "secure connection";
+    QTest::newRow("cancelled") << int(ApiError::Kind::Cancelled) << 0 << QString() << "cancelled";
+    QTest::newRow("protocol") << int(ApiError::Kind::Protocol) << 200 << QString()
+                              << "could not be understood";
+    QTest::newRow("insecure") << int(ApiError::Kind::Certificate) << 0 << "insecure_connection"
+                              << "https://";
+}
+
+void tst_ApiError::plainMessages()
+{
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, expectedPart);
+    ApiError error;
+    error.kind = ApiError::Kind(kind);
+    error.httpStatus = status;
+    error.code = code;
+    error.message = QStringLiteral("technical detail");
+    const QString text = error.plainMessage();
+    QVERIFY2(text.contains(expectedPart), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("HTTP")), qPrintable(text)); // plain words only
+}
+
+void tst_ApiError::plainMessageNamesServerText()
+{
+    // For a plain 400 the server's own sentence is the most useful thing to show.
+    const ApiError error = ApiError::fromBody(400,
+            R"({"error":{"message":"File not ready","type":"invalid_request_error","param":"training_file","code":null}})",
+            {});
+    QVERIFY(error.plainMessage().contains(QLatin1String("File not ready")));
+    ApiError stream;
+    stream.kind = ApiError::Kind::Stream;
+    stream.message = QStringLiteral("server overloaded");
+    QVERIFY(stream.plainMessage().contains(QLatin1String("server overloaded")));
+}
+
+void tst_ApiError::noneHasNoMessage()
+{
+    QVERIFY(ApiError().plainMessage().isEmpty());
+    QVERIFY(!ApiError().isError());
+}
+
+QTEST_GUILESS_MAIN(tst_ApiError)
+#include "tst_apierror.moc"

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "secretstore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <optional>
+
+using fs::FallbackSecretStore;
+using fs::MemorySecretStore;
+using fs::SecretResult;
+using Status = fs::SecretResult::Status;
+
+namespace {
+
+/// Runs one store call and waits for its answer.
+template<typename Call>
+std::optional<SecretResult> await(Call call)
+{
+    std::optional<SecretResult> result;
+    QObject context;
+    call(&context, [&result](const SecretResult &r) { result = r; });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 5000))
+        return std::nullopt;
+    return result;
+}
+
+} // namespace
+
+class tst_SecretStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void memoryRoundTrip()
+    {
+        MemorySecretStore store;
+        auto write = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id1"), QStringLiteral("sk-one"), c, done);
+        });
+        QVERIFY(write);
+        QVERIFY(write->ok());
+        QVERIFY(write->message.isEmpty());
+
+        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
+        QVERIFY(read);
+        QVERIFY(read->ok());
+        QCOMPARE(read->secret, QStringLiteral("sk-one"));
+
+        auto del = await([&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
+        QVERIFY(del && del->ok());
+
+        auto again = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
+        QVERIFY(again);
+        QCOMPARE(again->status, Status::NotFound);
+        QVERIFY(again->secret.isEmpty());
+        QVERIFY(!again->message.isEmpty());
+        QVERIFY(!again->keychainUnavailable());
+
+        auto delAgain = await([&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
+        QCOMPARE(delAgain->status, Status::NotFound);
+    }
+
+    void answersComeLaterNeverInsideTheCall()
+    {
+        MemorySecretStore store;
+        bool called = false;
+        store.writeKey(QStringLiteral("x"), QStringLiteral("y"), this,
+                       [&called](const SecretResult &) { called = true; });
+        QVERIFY(!called);
+        QTRY_VERIFY(called);
+    }
+
+    void noAnswerAfterTheContextIsGone()
+    {
+        MemorySecretStore store;
+        bool called = false;
+        auto *context = new QObject;
+        store.readKey(QStringLiteral("x"), context, [&called](const SecretResult &) { called = true; });
+        delete context;
+        QTest::qWait(50);
+        QVERIFY(!called);
+    }
+
+    void simulatedMissingKeychain()
+    {
+        MemorySecretStore store;
+        store.simulateFailure(Status::NoKeychain);
+        auto write = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id"), QStringLiteral("k"), c, done);
+        });
+        QCOMPARE(write->status, Status::NoKeychain);
+        QVERIFY(write->keychainUnavailable());
+        QVERIFY(write->message.contains(QLatin1String("keychain")));
+        QVERIFY(!store.contains(QStringLiteral("id")));
+    }
+
+    void fallbackUsesTheKeychainWhenItWorks()
+    {
+        auto *primary = new MemorySecretStore;
+        FallbackSecretStore store(primary);
+        QSignalSpy unavailable(&store, &FallbackSecretStore::keychainUnavailable);
+        auto write = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id"), QStringLiteral("sk-good"), c, done);
+        });
+        QVERIFY(write->ok());
+        QVERIFY(!write->sessionOnly);
+        QVERIFY(primary->contains(QStringLiteral("id")));
+        QVERIFY(!store.isSessionOnly(QStringLiteral("id")));
+        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        QCOMPARE(read->secret, QStringLiteral("sk-good"));
+        QCOMPARE(unavailable.count(), 0);
+        QVERIFY(!store.keychainFailed());
+    }
+
+    void fallbackKeepsTheKeyForThisRunWithoutAKeychain_data()
+    {
+        QTest::addColumn<int>("failureCode");
+        QTest::newRow("no keychain") << int(Status::NoKeychain);
+        QTest::newRow("locked keyring (timed out)") << int(Status::TimedOut);
+        QTest::newRow("other failure") << int(Status::Failed);
+    }
+
+    void fallbackKeepsTheKeyForThisRunWithoutAKeychain()
+    {
+        QFETCH(int, failureCode);
+        const auto failure = static_cast<Status>(failureCode);
+        auto *primary = new MemorySecretStore;
+        primary->simulateFailure(failure);
+        FallbackSecretStore store(primary);
+        QSignalSpy unavailable(&store, &FallbackSecretStore::keychainUnavailable);
+
+        auto write = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id"), QStringLiteral("sk-session"), c, done);
+        });
+        QVERIFY(write->ok());
+        QVERIFY(write->sessionOnly);
+        QVERIFY(write->message.contains(QLatin1String("until you close the app")));
+        QCOMPARE(unavailable.count(), 1);
+        QVERIFY(store.keychainFailed());
+        QVERIFY(store.isSessionOnly(QStringLiteral("id")));
+
+        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        QVERIFY(read->ok());
+        QVERIFY(read->sessionOnly);
+        QCOMPARE(read->secret, QStringLiteral("sk-session"));
+
+        // A second failure is not announced again.
+        auto write2 = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id2"), QStringLiteral("k2"), c, done);
+        });
+        QVERIFY(write2->sessionOnly);
+        QCOMPARE(unavailable.count(), 1);
+
+        auto del = await([&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id"), c, done); });
+        QVERIFY(del->ok());
+        QVERIFY(!store.isSessionOnly(QStringLiteral("id")));
+        auto gone = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        QVERIFY(!gone->ok());
+        QVERIFY(gone->secret.isEmpty());
+    }
+
+    void keychainComingBackReplacesTheSessionCopy()
+    {
+        auto *primary = new MemorySecretStore;
+        primary->simulateFailure(Status::TimedOut);
+        FallbackSecretStore store(primary);
+        auto first = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id"), QStringLiteral("old"), c, done);
+        });
+        QVERIFY(first->sessionOnly);
+        primary->simulateFailure(Status::Ok);
+        auto second = await([&](QObject *c, auto done) {
+            store.writeKey(QStringLiteral("id"), QStringLiteral("new"), c, done);
+        });
+        QVERIFY(second->ok());
+        QVERIFY(!second->sessionOnly);
+        QTRY_VERIFY(!store.isSessionOnly(QStringLiteral("id")));
+        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        QCOMPARE(read->secret, QStringLiteral("new"));
+    }
+
+    void plainMessagesExistForEveryFailure()
+    {
+        for (Status status : {Status::NotFound, Status::NoKeychain, Status::TimedOut, Status::Failed})
+            QVERIFY(!SecretResult::plainMessage(status).isEmpty());
+        QVERIFY(SecretResult::plainMessage(Status::Ok).isEmpty());
+        const SecretResult failed = SecretResult::failure(Status::Failed, QStringLiteral("D-Bus said no"));
+        QVERIFY(failed.message.endsWith(QLatin1String("D-Bus said no")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SecretStore)
+#include "tst_secretstore.moc"
