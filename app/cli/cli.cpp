@@ -174,10 +174,7 @@ bool Context::connect(const QCommandLineParser &parser)
         connection.organization = env.value(QStringLiteral("OPENAI_ORG_ID"));
         connection.project = env.value(QStringLiteral("OPENAI_PROJECT_ID"));
     }
-    if (connection.sendsSecretsInClear() && !connection.apiKey.isEmpty())
-        m_err << Context::tr("warning: the API key is sent unencrypted (http://) to %1.")
-                         .arg(connection.apiBaseUrl().host())
-              << '\n';
+    // A key bound for a plain http:// address off this machine is refused by the client itself.
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<ApiClient>(m_nam.get(), connection);
     return true;

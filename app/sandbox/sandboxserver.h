@@ -41,13 +41,18 @@ public:
     void injectLatency(int ms); ///< every response waits this long
     /// The next `count` requests whose path contains `pathPart` (empty: any) answer `status`;
     /// for 429 a retry-after of `retryAfterSeconds` is sent.
-    void injectHttpError(int status, int count = 1, const QString &pathPart = {},
-                         int retryAfterSeconds = 1);
+    void injectHttpError(
+            int status, int count = 1, const QString &pathPart = {}, int retryAfterSeconds = 1);
     /// The next streamed chat completion is cut off after `afterChunks` chunks.
     void injectStreamDrop(int afterChunks = 2);
     /// Job creation answers 403 training_not_available until turned off.
     void setTrainingNotAvailable(bool on);
     void clearFaults();
+
+    /// Moves the sandbox's clock forward (e.g. to let an upload expire); 0 by default.
+    void advanceClock(qint64 seconds);
+    /// The sandbox's "now" in unix seconds (wall clock plus advanceClock()).
+    qint64 currentTime() const;
 
 Q_SIGNALS:
     void requestServed(const QString &method, const QString &path, int status);

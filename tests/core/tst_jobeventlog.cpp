@@ -21,7 +21,7 @@ private Q_SLOTS:
 
 namespace {
 
-JobEvent event(const QString &id, qint64 createdAt, const QString &message = {})
+JobEvent makeEvent(const QString &id, qint64 createdAt, const QString &message = {})
 {
     JobEvent e;
     e.id = id;
@@ -44,8 +44,8 @@ QStringList ids(const QList<JobEvent> &events)
 void tst_JobEventLog::firstPageComesOutOldestFirst()
 {
     JobEventLog log;
-    const auto merge = log.merge({event(QStringLiteral("e3"), 30), event(QStringLiteral("e2"), 20),
-            event(QStringLiteral("e1"), 10)});
+    const auto merge = log.merge({makeEvent(QStringLiteral("e3"), 30),
+            makeEvent(QStringLiteral("e2"), 20), makeEvent(QStringLiteral("e1"), 10)});
     QCOMPARE(ids(merge.added),
             (QStringList {QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
     QVERIFY(!merge.reachedKnown);
@@ -55,9 +55,10 @@ void tst_JobEventLog::firstPageComesOutOldestFirst()
 void tst_JobEventLog::overlappingPageAddsOnlyTheNewOnes()
 {
     JobEventLog log;
-    log.merge({event(QStringLiteral("e2"), 20), event(QStringLiteral("e1"), 10)});
-    const auto merge = log.merge({event(QStringLiteral("e4"), 40), event(QStringLiteral("e3"), 30),
-            event(QStringLiteral("e2"), 20), event(QStringLiteral("e1"), 10)});
+    log.merge({makeEvent(QStringLiteral("e2"), 20), makeEvent(QStringLiteral("e1"), 10)});
+    const auto merge =
+            log.merge({makeEvent(QStringLiteral("e4"), 40), makeEvent(QStringLiteral("e3"), 30),
+                    makeEvent(QStringLiteral("e2"), 20), makeEvent(QStringLiteral("e1"), 10)});
     QCOMPARE(ids(merge.added), (QStringList {QStringLiteral("e3"), QStringLiteral("e4")}));
     QVERIFY(merge.reachedKnown);
     QCOMPARE(log.events().size(), 4);
@@ -69,8 +70,9 @@ void tst_JobEventLog::eventRepeatedInsideOneMergeIsKeptOnce()
 {
     // Page 1 and page 2 overlap when an event arrives between the two requests.
     JobEventLog log;
-    const auto merge = log.merge({event(QStringLiteral("e3"), 30), event(QStringLiteral("e2"), 20),
-            event(QStringLiteral("e2"), 20), event(QStringLiteral("e1"), 10)});
+    const auto merge =
+            log.merge({makeEvent(QStringLiteral("e3"), 30), makeEvent(QStringLiteral("e2"), 20),
+                    makeEvent(QStringLiteral("e2"), 20), makeEvent(QStringLiteral("e1"), 10)});
     QCOMPARE(ids(merge.added),
             (QStringList {QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
     QCOMPARE(log.events().size(), 3);
@@ -79,11 +81,11 @@ void tst_JobEventLog::eventRepeatedInsideOneMergeIsKeptOnce()
 void tst_JobEventLog::backFilledGapLandsInTimeOrder()
 {
     JobEventLog log;
-    log.merge({event(QStringLiteral("e1"), 10)});
-    log.merge({event(QStringLiteral("e9"), 90)});
+    log.merge({makeEvent(QStringLiteral("e1"), 10)});
+    log.merge({makeEvent(QStringLiteral("e9"), 90)});
     // The app was away: the events in between arrive later, through `after` pages.
     const auto merge =
-            log.merge({event(QStringLiteral("e5"), 50), event(QStringLiteral("e4"), 40)});
+            log.merge({makeEvent(QStringLiteral("e5"), 50), makeEvent(QStringLiteral("e4"), 40)});
     QCOMPARE(ids(merge.added), (QStringList {QStringLiteral("e4"), QStringLiteral("e5")}));
     QCOMPARE(ids(log.events()),
             (QStringList {QStringLiteral("e1"), QStringLiteral("e4"), QStringLiteral("e5"),
@@ -94,11 +96,11 @@ void tst_JobEventLog::sameSecondKeepsTheServersOrder()
 {
     JobEventLog log;
     // Newest first from the server: "b" was emitted after "a" in the same second.
-    const auto merge = log.merge({event(QStringLiteral("c"), 11), event(QStringLiteral("b"), 10),
-            event(QStringLiteral("a"), 10)});
+    const auto merge = log.merge({makeEvent(QStringLiteral("c"), 11),
+            makeEvent(QStringLiteral("b"), 10), makeEvent(QStringLiteral("a"), 10)});
     QCOMPARE(ids(merge.added),
             (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
-    const auto later = log.merge({event(QStringLiteral("d"), 10)});
+    const auto later = log.merge({makeEvent(QStringLiteral("d"), 10)});
     // A late event of an already-seen second goes after the ones of that second.
     QCOMPARE(ids(log.events()),
             (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d"),

@@ -1,0 +1,857 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sandboxserver.h"
+#include "sandboxserver_p.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QtMath>
+
+namespace fs::sandbox {
+
+namespace {
+
+const QString kStateFile = QStringLiteral("state.json");
+
+QJsonValue optionalInt(const std::optional<qint64> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+std::optional<qint64> readOptionalInt(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return qint64(value.toDouble());
+    return std::nullopt;
+}
+
+QJsonArray pairsToJson(const QList<TrainingPair> &pairs)
+{
+    QJsonArray array;
+    for (const TrainingPair &pair : pairs)
+        array.append(QJsonArray {pair.prompt, pair.reply});
+    return array;
+}
+
+QList<TrainingPair> pairsFromJson(const QJsonArray &array)
+{
+    QList<TrainingPair> pairs;
+    for (const QJsonValue &value : array) {
+        const QJsonArray pair = value.toArray();
+        pairs.append({pair.at(0).toString(), pair.at(1).toString()});
+    }
+    return pairs;
+}
+
+} // namespace
+
+double roundMetric(double value)
+{
+    return std::round(value * 100000.0) / 100000.0;
+}
+
+// ---- private: helpers -----------------------------------------------------------------------
+
+SandboxServerPrivate::SandboxServerPrivate(SandboxServer *qq, const SandboxOptions &opts)
+    : q(qq)
+    , options(opts)
+{
+    if (!(options.timeScale > 0))
+        options.timeScale = 1.0;
+}
+
+qint64 SandboxServerPrivate::now() const
+{
+    return QDateTime::currentSecsSinceEpoch() + clockOffset;
+}
+
+QString SandboxServerPrivate::newId(const QString &prefix, int length)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString id = prefix;
+    for (int i = 0; i < length; ++i)
+        id += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(62)]);
+    return id;
+}
+
+Reply SandboxServerPrivate::json(const QJsonObject &object, int status)
+{
+    Reply reply;
+    reply.status = status;
+    reply.body = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    return reply;
+}
+
+Reply SandboxServerPrivate::error(int status, const QString &message, const QString &type,
+        const QJsonValue &param, const QJsonValue &code)
+{
+    const QJsonObject body {{QStringLiteral("error"),
+            QJsonObject {{QStringLiteral("message"), message}, {QStringLiteral("type"), type},
+                    {QStringLiteral("param"), param}, {QStringLiteral("code"), code}}}};
+    return json(body, status);
+}
+
+Reply SandboxServerPrivate::notFoundPath(const HttpRequest &request)
+{
+    return error(404,
+            QStringLiteral("Invalid URL (%1 %2)")
+                    .arg(QString::fromLatin1(request.method), request.path),
+            QStringLiteral("invalid_request_error"));
+}
+
+Reply SandboxServerPrivate::badJson()
+{
+    return error(400,
+            QStringLiteral("We could not parse the JSON body of your request. (HINT: This likely "
+                           "means you aren't using your HTTP library correctly. The OpenAI API "
+                           "expects a JSON payload, but what was sent was not valid JSON. If you "
+                           "have trouble figuring out how to fix this, please contact us through "
+                           "our help center at help.openai.com.)"),
+            QStringLiteral("invalid_request_error"));
+}
+
+Reply SandboxServerPrivate::missingParameter(const QString &name)
+{
+    return error(400, QStringLiteral("Missing required parameter: '%1'.").arg(name),
+            QStringLiteral("invalid_request_error"), name,
+            QStringLiteral("missing_required_parameter"));
+}
+
+bool SandboxServerPrivate::parseJsonBody(
+        const HttpRequest &request, QJsonObject *object, Reply *failure)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *failure = badJson();
+        return false;
+    }
+    *object = document.object();
+    return true;
+}
+
+int SandboxServerPrivate::queryLimit(
+        const HttpRequest &request, int fallback, int maximum, Reply *failure, bool *ok)
+{
+    *ok = true;
+    if (!request.query.hasQueryItem(QStringLiteral("limit")))
+        return fallback;
+    bool number = false;
+    const int limit = request.query.queryItemValue(QStringLiteral("limit")).toInt(&number);
+    if (!number || limit < 1 || limit > maximum) {
+        *ok = false;
+        *failure = error(400,
+                QStringLiteral("Invalid 'limit': expected an integer between 1 and %1.")
+                        .arg(maximum),
+                QStringLiteral("invalid_request_error"), QStringLiteral("limit"),
+                QStringLiteral("integer_out_of_range"));
+    }
+    return limit;
+}
+
+// ---- private: dispatch ----------------------------------------------------------------------
+
+void SandboxServerPrivate::handle(const HttpRequest &request, HttpExchange *exchange)
+{
+    const QString method = QString::fromLatin1(request.method);
+    const QString path = request.path;
+    QObject::connect(exchange, &HttpExchange::finished, q,
+            [this, method, path](int status) { Q_EMIT q->requestServed(method, path, status); });
+    if (latencyMs > 0 && !path.startsWith(QLatin1String("/_sandbox"))) {
+        QTimer::singleShot(
+                latencyMs, exchange, [this, request, exchange] { process(request, exchange); });
+        return;
+    }
+    process(request, exchange);
+}
+
+void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exchange)
+{
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray requestId = "req_" + newId(QString(), 32).toLatin1().toLower();
+    Reply reply;
+    const QString &path = request.path;
+    if (path == QLatin1String("/_sandbox") || path.startsWith(QLatin1String("/_sandbox/"))) {
+        reply = handleControl(request);
+    } else if (path != QLatin1String("/v1") && !path.startsWith(QLatin1String("/v1/"))) {
+        reply = notFoundPath(request);
+    } else if (!authorized(request, &reply)) {
+        // reply holds the 401
+    } else {
+        bool injected = false;
+        reply = takeInjectedError(path, &injected);
+        if (!injected) {
+            const QStringList segments = path.mid(3).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            reply = route(request, exchange, segments, requestId);
+        }
+    }
+    if (!reply.handled)
+        send(exchange, reply, requestId, startedMs);
+}
+
+void SandboxServerPrivate::send(
+        HttpExchange *exchange, const Reply &reply, const QByteArray &requestId, qint64 startedMs)
+{
+    HttpHeaders headers;
+    headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});
+    headers.append({QByteArrayLiteral("x-request-id"), requestId});
+    headers.append({QByteArrayLiteral("openai-processing-ms"),
+            QByteArray::number(QDateTime::currentMSecsSinceEpoch() - startedMs)});
+    headers.append({QByteArrayLiteral("openai-version"), QByteArrayLiteral("2020-10-01")});
+    headers.append({QByteArrayLiteral("openai-organization"), QByteArrayLiteral("sandbox")});
+    headers += reply.headers;
+    exchange->respond(reply.status, headers, reply.body);
+}
+
+bool SandboxServerPrivate::authorized(const HttpRequest &request, Reply *failure) const
+{
+    if (options.requiredKey.isEmpty())
+        return true;
+    QByteArray key;
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (authorization.size() > 7 && authorization.left(7).toLower() == "bearer ")
+        key = authorization.mid(7).trimmed();
+    else if (!request.header("api-key").isEmpty()) // Azure OpenAI style
+        key = request.header("api-key").trimmed();
+    if (!key.isEmpty() && QString::fromUtf8(key) == options.requiredKey)
+        return true;
+    QString message;
+    if (key.isEmpty()) {
+        message = QStringLiteral(
+                "You didn't provide an API key. You need to provide your API key in an "
+                "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), "
+                "or as the password field (with blank username) if you're accessing the API "
+                "from your browser and are prompted for a username and password. You can obtain "
+                "an API key from https://platform.openai.com/account/api-keys.");
+    } else {
+        // Like the service: show only the ends of the key so logs never hold the whole of it.
+        const QString text = QString::fromUtf8(key);
+        const QString masked = text.size() > 8
+                ? text.left(5) + QStringLiteral("***") + text.right(2)
+                : QStringLiteral("***");
+        message = QStringLiteral("Incorrect API key provided: %1. You can find your API key at "
+                                 "https://platform.openai.com/account/api-keys.")
+                          .arg(masked);
+    }
+    *failure = error(401, message, QStringLiteral("invalid_request_error"), QJsonValue::Null,
+            QStringLiteral("invalid_api_key"));
+    return false;
+}
+
+Reply SandboxServerPrivate::takeInjectedError(const QString &path, bool *matched)
+{
+    *matched = false;
+    for (qsizetype i = 0; i < httpErrors.size(); ++i) {
+        InjectedError &fault = httpErrors[i];
+        if (!fault.pathPart.isEmpty() && !path.contains(fault.pathPart))
+            continue;
+        *matched = true;
+        const InjectedError copy = fault;
+        if (--fault.count <= 0)
+            httpErrors.removeAt(i);
+        Reply reply;
+        switch (copy.status) {
+        case 429:
+            reply = error(429,
+                    QStringLiteral("Rate limit reached for requests in organization "
+                                   "org-sandbox on requests per min (RPM): Limit 3, Used "
+                                   "3, Requested 1. Please try again in %1s. Visit "
+                                   "https://platform.openai.com/account/rate-limits to "
+                                   "learn more.")
+                            .arg(copy.retryAfter),
+                    QStringLiteral("requests"), QJsonValue::Null,
+                    QStringLiteral("rate_limit_exceeded"));
+            reply.headers.append(
+                    {QByteArrayLiteral("retry-after"), QByteArray::number(copy.retryAfter)});
+            reply.headers.append({QByteArrayLiteral("x-ratelimit-limit-requests"), "3"});
+            reply.headers.append({QByteArrayLiteral("x-ratelimit-remaining-requests"), "0"});
+            reply.headers.append({QByteArrayLiteral("x-ratelimit-reset-requests"),
+                    QByteArray::number(copy.retryAfter) + "s"});
+            break;
+        case 500:
+            reply = error(500,
+                    QStringLiteral("The server had an error while processing your "
+                                   "request. Sorry about that!"),
+                    QStringLiteral("server_error"));
+            break;
+        case 502:
+            reply = error(502, QStringLiteral("Bad gateway."), QStringLiteral("server_error"));
+            break;
+        case 503:
+            reply = error(503,
+                    QStringLiteral("The engine is currently overloaded, please try again "
+                                   "later."),
+                    QStringLiteral("server_error"));
+            break;
+        case 401:
+            reply = error(401, QStringLiteral("Incorrect API key provided."),
+                    QStringLiteral("invalid_request_error"), QJsonValue::Null,
+                    QStringLiteral("invalid_api_key"));
+            break;
+        case 403:
+            reply = error(403, QStringLiteral("You are not allowed to perform this request."),
+                    QStringLiteral("invalid_request_error"), QJsonValue::Null,
+                    QStringLiteral("permission_denied"));
+            break;
+        default:
+            reply = error(copy.status,
+                    QStringLiteral("The sandbox was asked to answer this request with "
+                                   "HTTP %1.")
+                            .arg(copy.status),
+                    copy.status >= 500 ? QStringLiteral("server_error")
+                                       : QStringLiteral("invalid_request_error"));
+            break;
+        }
+        return reply;
+    }
+    return {};
+}
+
+Reply SandboxServerPrivate::handleControl(const HttpRequest &request)
+{
+    const QString path = request.path;
+    const QByteArray &method = request.method;
+    auto faultsJson = [this] {
+        QJsonArray errors;
+        for (const InjectedError &fault : std::as_const(httpErrors))
+            errors.append(QJsonObject {{QStringLiteral("status"), fault.status},
+                    {QStringLiteral("count"), fault.count},
+                    {QStringLiteral("path"), fault.pathPart},
+                    {QStringLiteral("retry_after"), fault.retryAfter}});
+        return QJsonObject {{QStringLiteral("latency_ms"), latencyMs},
+                {QStringLiteral("http_errors"), errors},
+                {QStringLiteral("stream_drop_after"), streamDropAfter},
+                {QStringLiteral("training_not_available"), trainingNotAvailable},
+                {QStringLiteral("time_scale"), options.timeScale},
+                {QStringLiteral("clock_offset"), clockOffset}};
+    };
+    if (path == QLatin1String("/_sandbox/faults")) {
+        if (method == "GET")
+            return json(faultsJson());
+        if (method == "DELETE") {
+            q->clearFaults();
+            return json(faultsJson());
+        }
+        if (method == "POST") {
+            QJsonObject body;
+            Reply failure;
+            if (!parseJsonBody(request, &body, &failure))
+                return failure;
+            if (body.contains(QLatin1String("latency_ms")))
+                q->injectLatency(body.value(QLatin1String("latency_ms")).toInt());
+            auto addError = [this](const QJsonObject &e) {
+                q->injectHttpError(e.value(QLatin1String("status")).toInt(500),
+                        e.value(QLatin1String("count")).toInt(1),
+                        e.value(QLatin1String("path")).toString(),
+                        e.value(QLatin1String("retry_after")).toInt(1));
+            };
+            const QJsonValue errorValue = body.value(QLatin1String("http_error"));
+            if (errorValue.isObject())
+                addError(errorValue.toObject());
+            else if (errorValue.isArray()) {
+                const QJsonArray array = errorValue.toArray();
+                for (const QJsonValue &e : array)
+                    addError(e.toObject());
+            }
+            if (body.contains(QLatin1String("stream_drop_after")))
+                q->injectStreamDrop(body.value(QLatin1String("stream_drop_after")).toInt(2));
+            if (body.contains(QLatin1String("training_not_available")))
+                q->setTrainingNotAvailable(
+                        body.value(QLatin1String("training_not_available")).toBool());
+            if (body.contains(QLatin1String("time_scale"))) {
+                const double scale = body.value(QLatin1String("time_scale")).toDouble();
+                if (scale > 0)
+                    q->setTimeScale(scale);
+            }
+            if (body.contains(QLatin1String("advance_clock_seconds")))
+                q->advanceClock(
+                        qint64(body.value(QLatin1String("advance_clock_seconds")).toDouble()));
+            return json(faultsJson());
+        }
+    }
+    if (path == QLatin1String("/_sandbox/health") && method == "GET")
+        return json(QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}});
+    return notFoundPath(request);
+}
+
+Reply SandboxServerPrivate::route(const HttpRequest &request, HttpExchange *exchange,
+        const QStringList &s, const QByteArray &requestId)
+{
+    const QByteArray &m = request.method;
+    const qsizetype n = s.size();
+    if (n == 0)
+        return notFoundPath(request);
+    const QString &area = s.at(0);
+    if (area == QLatin1String("models")) {
+        // Model ids may contain '/' only if encoded; join the rest to be safe.
+        if (n == 1 && m == "GET")
+            return listModels();
+        if (n >= 2) {
+            const QString id = s.mid(1).join(QLatin1Char('/'));
+            if (m == "GET")
+                return retrieveModel(id);
+            if (m == "DELETE")
+                return deleteModel(id);
+        }
+    } else if (area == QLatin1String("files")) {
+        if (n == 1 && m == "POST")
+            return createFileRequest(request);
+        if (n == 1 && m == "GET")
+            return listFiles(request);
+        if (n == 2 && m == "GET")
+            return retrieveFile(s.at(1));
+        if (n == 2 && m == "DELETE")
+            return deleteFile(s.at(1));
+        if (n == 3 && m == "GET" && s.at(2) == QLatin1String("content"))
+            return fileContent(s.at(1));
+    } else if (area == QLatin1String("uploads")) {
+        if (n == 1 && m == "POST")
+            return createUpload(request);
+        if (n == 3 && m == "POST") {
+            if (s.at(2) == QLatin1String("parts"))
+                return addUploadPart(s.at(1), request);
+            if (s.at(2) == QLatin1String("complete"))
+                return completeUpload(s.at(1), request);
+            if (s.at(2) == QLatin1String("cancel"))
+                return cancelUpload(s.at(1));
+        }
+    } else if (area == QLatin1String("fine_tuning") && n >= 2 && s.at(1) == QLatin1String("jobs")) {
+        if (n == 2 && m == "POST")
+            return createJob(request);
+        if (n == 2 && m == "GET")
+            return listJobs(request);
+        if (n == 3 && m == "GET")
+            return retrieveJob(s.at(2));
+        if (n == 4 && m == "POST") {
+            if (s.at(3) == QLatin1String("cancel"))
+                return cancelJob(s.at(2));
+            if (s.at(3) == QLatin1String("pause"))
+                return pauseJob(s.at(2));
+            if (s.at(3) == QLatin1String("resume"))
+                return resumeJob(s.at(2));
+        }
+        if (n == 4 && m == "GET") {
+            if (s.at(3) == QLatin1String("events"))
+                return listEvents(s.at(2), request);
+            if (s.at(3) == QLatin1String("checkpoints"))
+                return listCheckpoints(s.at(2), request);
+        }
+    } else if (area == QLatin1String("chat") && n == 2 && s.at(1) == QLatin1String("completions")
+            && m == "POST") {
+        return chatCompletion(request, exchange, requestId);
+    }
+    return notFoundPath(request);
+}
+
+// ---- private: persistence -------------------------------------------------------------------
+
+QString SandboxServerPrivate::filePath(const QString &fileId) const
+{
+    return QDir(options.dataDir).filePath(QStringLiteral("files/") + fileId);
+}
+
+QString SandboxServerPrivate::partPath(const QString &uploadId, const QString &partId) const
+{
+    return QDir(options.dataDir).filePath(QStringLiteral("uploads/%1/%2").arg(uploadId, partId));
+}
+
+QByteArray SandboxServerPrivate::fileData(const StoredFile &file) const
+{
+    if (options.dataDir.isEmpty())
+        return file.data;
+    QFile f(filePath(file.id));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+bool SandboxServerPrivate::writeFileData(StoredFile *file, const QByteArray &data, QString *problem)
+{
+    file->bytes = data.size();
+    if (options.dataDir.isEmpty()) {
+        file->data = data;
+        return true;
+    }
+    QSaveFile f(filePath(file->id));
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        if (problem)
+            *problem = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+void SandboxServerPrivate::removeFileData(const StoredFile &file)
+{
+    if (!options.dataDir.isEmpty())
+        QFile::remove(filePath(file.id));
+}
+
+void SandboxServerPrivate::scheduleSave()
+{
+    if (options.dataDir.isEmpty())
+        return;
+    if (!saveTimer.isActive())
+        saveTimer.start();
+}
+
+void SandboxServerPrivate::saveNow()
+{
+    saveTimer.stop();
+    if (options.dataDir.isEmpty())
+        return;
+    QJsonArray fileArray;
+    for (const StoredFile &file : std::as_const(files)) {
+        QJsonObject o {{QStringLiteral("id"), file.id}, {QStringLiteral("bytes"), file.bytes},
+                {QStringLiteral("created_at"), file.createdAt},
+                {QStringLiteral("expires_at"), optionalInt(file.expiresAt)},
+                {QStringLiteral("filename"), file.filename},
+                {QStringLiteral("purpose"), file.purpose}, {QStringLiteral("seq"), file.seq}};
+        fileArray.append(o);
+    }
+    QJsonArray uploadArray;
+    for (const StoredUpload &upload : std::as_const(uploads)) {
+        QJsonArray parts;
+        for (const StoredPart &part : upload.parts)
+            parts.append(QJsonObject {{QStringLiteral("id"), part.id},
+                    {QStringLiteral("created_at"), part.createdAt},
+                    {QStringLiteral("size"), part.size}});
+        uploadArray.append(QJsonObject {{QStringLiteral("id"), upload.id},
+                {QStringLiteral("filename"), upload.filename},
+                {QStringLiteral("purpose"), upload.purpose},
+                {QStringLiteral("mime_type"), upload.mimeType},
+                {QStringLiteral("bytes"), upload.bytes},
+                {QStringLiteral("created_at"), upload.createdAt},
+                {QStringLiteral("expires_at"), upload.expiresAt},
+                {QStringLiteral("status"), upload.status},
+                {QStringLiteral("file_id"), upload.fileId}, {QStringLiteral("parts"), parts}});
+    }
+    QJsonArray jobArray;
+    for (const StoredJob &job : std::as_const(jobs)) {
+        QJsonArray events;
+        for (const JobEventRecord &e : job.events)
+            events.append(QJsonObject {{QStringLiteral("id"), e.id},
+                    {QStringLiteral("created_at"), e.createdAt}, {QStringLiteral("level"), e.level},
+                    {QStringLiteral("message"), e.message}, {QStringLiteral("type"), e.type},
+                    {QStringLiteral("data"), e.data}});
+        QJsonArray checkpoints;
+        for (const CheckpointRecord &c : job.checkpoints)
+            checkpoints.append(QJsonObject {{QStringLiteral("id"), c.id},
+                    {QStringLiteral("created_at"), c.createdAt}, {QStringLiteral("model"), c.model},
+                    {QStringLiteral("step"), c.step}, {QStringLiteral("metrics"), c.metrics}});
+        const CurveInputs &c = job.curve;
+        jobArray.append(QJsonObject {{QStringLiteral("id"), job.id},
+                {QStringLiteral("created_at"), job.createdAt}, {QStringLiteral("seq"), job.seq},
+                {QStringLiteral("model"), job.model},
+                {QStringLiteral("training_file"), job.trainingFile},
+                {QStringLiteral("validation_file"), job.validationFile},
+                {QStringLiteral("suffix"), job.suffix}, {QStringLiteral("seed"), job.seed},
+                {QStringLiteral("method"), job.method},
+                {QStringLiteral("requested_hyperparameters"), job.requestedHyperparameters},
+                {QStringLiteral("metadata"), job.metadata}, {QStringLiteral("status"), job.status},
+                {QStringLiteral("status_before_pause"), job.statusBeforePause},
+                {QStringLiteral("error_code"), job.errorCode},
+                {QStringLiteral("error_message"), job.errorMessage},
+                {QStringLiteral("error_param"), job.errorParam},
+                {QStringLiteral("finished_at"), optionalInt(job.finishedAt)},
+                {QStringLiteral("planned_model"), job.plannedModel},
+                {QStringLiteral("model_published"), job.modelPublished},
+                {QStringLiteral("result_files"), QJsonArray::fromStringList(job.resultFiles)},
+                {QStringLiteral("trained_tokens"), optionalInt(job.trainedTokens)},
+                {QStringLiteral("resolved"), job.resolved},
+                {QStringLiteral("curve"),
+                        QJsonObject {{QStringLiteral("seed"), QString::number(c.seed)},
+                                {QStringLiteral("examples"), c.examples},
+                                {QStringLiteral("vocabulary"), c.vocabularySize},
+                                {QStringLiteral("mean_tokens"), c.meanExampleTokens},
+                                {QStringLiteral("has_validation"), c.hasValidation},
+                                {QStringLiteral("n_epochs"), c.plan.nEpochs},
+                                {QStringLiteral("batch_size"), c.plan.batchSize},
+                                {QStringLiteral("lr"), c.plan.learningRateMultiplier},
+                                {QStringLiteral("beta"), c.plan.beta},
+                                {QStringLiteral("steps_per_epoch"), c.plan.stepsPerEpoch},
+                                {QStringLiteral("total_steps"), c.plan.totalSteps}}},
+                {QStringLiteral("tokens_per_epoch"), job.tokensPerEpoch},
+                {QStringLiteral("phase_elapsed"), job.phaseElapsed},
+                {QStringLiteral("steps_done"), job.stepsDone},
+                {QStringLiteral("pairs"), pairsToJson(job.pairs)},
+                {QStringLiteral("events"), events}, {QStringLiteral("checkpoints"), checkpoints}});
+    }
+    QJsonArray modelArray;
+    for (const ModelRecord &model : std::as_const(models)) {
+        if (model.jobId.isEmpty())
+            continue; // base models are built in
+        modelArray.append(QJsonObject {{QStringLiteral("id"), model.id},
+                {QStringLiteral("created"), model.created},
+                {QStringLiteral("owned_by"), model.ownedBy},
+                {QStringLiteral("job_id"), model.jobId}, {QStringLiteral("listed"), model.listed}});
+    }
+    const QJsonObject state {{QStringLiteral("version"), 1}, {QStringLiteral("sequence"), sequence},
+            {QStringLiteral("files"), fileArray}, {QStringLiteral("uploads"), uploadArray},
+            {QStringLiteral("jobs"), jobArray}, {QStringLiteral("models"), modelArray}};
+    QSaveFile f(QDir(options.dataDir).filePath(kStateFile));
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(state).toJson(QJsonDocument::Compact));
+        f.commit();
+    }
+}
+
+bool SandboxServerPrivate::load(QString *problem)
+{
+    QDir dir(options.dataDir);
+    if (!dir.mkpath(QStringLiteral("files")) || !dir.mkpath(QStringLiteral("uploads"))) {
+        *problem = QCoreApplication::translate(
+                "fs::sandbox", "The folder %1 cannot be created or written to.")
+                           .arg(QDir::toNativeSeparators(options.dataDir));
+        return false;
+    }
+    QFile f(dir.filePath(kStateFile));
+    if (!f.exists())
+        return true;
+    if (!f.open(QIODevice::ReadOnly)) {
+        *problem = QCoreApplication::translate("fs::sandbox", "The file %1 cannot be read.")
+                           .arg(QDir::toNativeSeparators(f.fileName()));
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonObject state = QJsonDocument::fromJson(f.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        *problem = QCoreApplication::translate(
+                "fs::sandbox", "The saved sandbox state in %1 is damaged.")
+                           .arg(QDir::toNativeSeparators(f.fileName()));
+        return false;
+    }
+    sequence = qint64(state.value(QLatin1String("sequence")).toDouble());
+    const QJsonArray fileArray = state.value(QLatin1String("files")).toArray();
+    for (const QJsonValue &value : fileArray) {
+        const QJsonObject o = value.toObject();
+        StoredFile file;
+        file.id = o.value(QLatin1String("id")).toString();
+        file.bytes = qint64(o.value(QLatin1String("bytes")).toDouble());
+        file.createdAt = qint64(o.value(QLatin1String("created_at")).toDouble());
+        file.expiresAt = readOptionalInt(o.value(QLatin1String("expires_at")));
+        file.filename = o.value(QLatin1String("filename")).toString();
+        file.purpose = o.value(QLatin1String("purpose")).toString();
+        file.seq = qint64(o.value(QLatin1String("seq")).toDouble());
+        if (!file.id.isEmpty())
+            files.insert(file.id, file);
+    }
+    const QJsonArray uploadArray = state.value(QLatin1String("uploads")).toArray();
+    for (const QJsonValue &value : uploadArray) {
+        const QJsonObject o = value.toObject();
+        StoredUpload upload;
+        upload.id = o.value(QLatin1String("id")).toString();
+        upload.filename = o.value(QLatin1String("filename")).toString();
+        upload.purpose = o.value(QLatin1String("purpose")).toString();
+        upload.mimeType = o.value(QLatin1String("mime_type")).toString();
+        upload.bytes = qint64(o.value(QLatin1String("bytes")).toDouble());
+        upload.createdAt = qint64(o.value(QLatin1String("created_at")).toDouble());
+        upload.expiresAt = qint64(o.value(QLatin1String("expires_at")).toDouble());
+        upload.status = o.value(QLatin1String("status")).toString();
+        upload.fileId = o.value(QLatin1String("file_id")).toString();
+        const QJsonArray parts = o.value(QLatin1String("parts")).toArray();
+        for (const QJsonValue &p : parts) {
+            const QJsonObject po = p.toObject();
+            upload.parts.append({po.value(QLatin1String("id")).toString(),
+                    qint64(po.value(QLatin1String("created_at")).toDouble()),
+                    qint64(po.value(QLatin1String("size")).toDouble()), {}});
+        }
+        if (!upload.id.isEmpty())
+            uploads.insert(upload.id, upload);
+    }
+    const QJsonArray jobArray = state.value(QLatin1String("jobs")).toArray();
+    for (const QJsonValue &value : jobArray) {
+        const QJsonObject o = value.toObject();
+        StoredJob job;
+        job.id = o.value(QLatin1String("id")).toString();
+        job.createdAt = qint64(o.value(QLatin1String("created_at")).toDouble());
+        job.seq = qint64(o.value(QLatin1String("seq")).toDouble());
+        job.model = o.value(QLatin1String("model")).toString();
+        job.trainingFile = o.value(QLatin1String("training_file")).toString();
+        job.validationFile = o.value(QLatin1String("validation_file")).toString();
+        job.suffix = o.value(QLatin1String("suffix")).toString();
+        job.seed = qint64(o.value(QLatin1String("seed")).toDouble());
+        job.method = o.value(QLatin1String("method")).toString();
+        job.requestedHyperparameters =
+                o.value(QLatin1String("requested_hyperparameters")).toObject();
+        job.metadata = o.value(QLatin1String("metadata"));
+        job.status = o.value(QLatin1String("status")).toString();
+        job.statusBeforePause = o.value(QLatin1String("status_before_pause")).toString();
+        job.errorCode = o.value(QLatin1String("error_code")).toString();
+        job.errorMessage = o.value(QLatin1String("error_message")).toString();
+        job.errorParam = o.value(QLatin1String("error_param")).toString();
+        job.finishedAt = readOptionalInt(o.value(QLatin1String("finished_at")));
+        job.plannedModel = o.value(QLatin1String("planned_model")).toString();
+        job.modelPublished = o.value(QLatin1String("model_published")).toBool();
+        const QJsonArray results = o.value(QLatin1String("result_files")).toArray();
+        for (const QJsonValue &r : results)
+            job.resultFiles << r.toString();
+        job.trainedTokens = readOptionalInt(o.value(QLatin1String("trained_tokens")));
+        job.resolved = o.value(QLatin1String("resolved")).toBool();
+        const QJsonObject c = o.value(QLatin1String("curve")).toObject();
+        job.curve.seed = c.value(QLatin1String("seed")).toString().toULongLong();
+        job.curve.examples = c.value(QLatin1String("examples")).toInt();
+        job.curve.vocabularySize = c.value(QLatin1String("vocabulary")).toInt();
+        job.curve.meanExampleTokens = c.value(QLatin1String("mean_tokens")).toDouble();
+        job.curve.hasValidation = c.value(QLatin1String("has_validation")).toBool();
+        job.curve.plan.nEpochs = c.value(QLatin1String("n_epochs")).toInt(1);
+        job.curve.plan.batchSize = c.value(QLatin1String("batch_size")).toInt(1);
+        job.curve.plan.learningRateMultiplier = c.value(QLatin1String("lr")).toDouble(1.8);
+        job.curve.plan.beta = c.value(QLatin1String("beta")).toDouble(0.1);
+        job.curve.plan.stepsPerEpoch = c.value(QLatin1String("steps_per_epoch")).toInt(1);
+        job.curve.plan.totalSteps = c.value(QLatin1String("total_steps")).toInt(1);
+        job.tokensPerEpoch = qint64(o.value(QLatin1String("tokens_per_epoch")).toDouble());
+        job.phaseElapsed = o.value(QLatin1String("phase_elapsed")).toDouble();
+        job.stepsDone = o.value(QLatin1String("steps_done")).toInt();
+        job.pairs = pairsFromJson(o.value(QLatin1String("pairs")).toArray());
+        const QJsonArray events = o.value(QLatin1String("events")).toArray();
+        for (const QJsonValue &e : events) {
+            const QJsonObject eo = e.toObject();
+            job.events.append({eo.value(QLatin1String("id")).toString(),
+                    qint64(eo.value(QLatin1String("created_at")).toDouble()),
+                    eo.value(QLatin1String("level")).toString(),
+                    eo.value(QLatin1String("message")).toString(),
+                    eo.value(QLatin1String("type")).toString(),
+                    eo.value(QLatin1String("data")).toObject()});
+        }
+        const QJsonArray checkpoints = o.value(QLatin1String("checkpoints")).toArray();
+        for (const QJsonValue &e : checkpoints) {
+            const QJsonObject co = e.toObject();
+            job.checkpoints.append({co.value(QLatin1String("id")).toString(),
+                    qint64(co.value(QLatin1String("created_at")).toDouble()),
+                    co.value(QLatin1String("model")).toString(),
+                    co.value(QLatin1String("step")).toInt(),
+                    co.value(QLatin1String("metrics")).toObject()});
+        }
+        if (!job.id.isEmpty())
+            jobs.insert(job.id, job);
+    }
+    const QJsonArray modelArray = state.value(QLatin1String("models")).toArray();
+    for (const QJsonValue &value : modelArray) {
+        const QJsonObject o = value.toObject();
+        ModelRecord model;
+        model.id = o.value(QLatin1String("id")).toString();
+        model.created = qint64(o.value(QLatin1String("created")).toDouble());
+        model.ownedBy = o.value(QLatin1String("owned_by")).toString();
+        model.jobId = o.value(QLatin1String("job_id")).toString();
+        model.listed = o.value(QLatin1String("listed")).toBool(true);
+        if (!model.id.isEmpty())
+            models.insert(model.id, model);
+    }
+    return true;
+}
+
+// ---- public ---------------------------------------------------------------------------------
+
+SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<SandboxServerPrivate>(this, options))
+{
+    d->addBaseModels();
+    d->tick.setInterval(20);
+    connect(&d->tick, &QTimer::timeout, this, [this] { d->onTick(); });
+    d->saveTimer.setSingleShot(true);
+    d->saveTimer.setInterval(200);
+    connect(&d->saveTimer, &QTimer::timeout, this, [this] { d->saveNow(); });
+}
+
+SandboxServer::~SandboxServer()
+{
+    if (d->port != 0)
+        d->saveNow();
+}
+
+bool SandboxServer::start(QString *errorMessage)
+{
+    if (d->port != 0)
+        return true;
+    QString problem;
+    if (!d->options.dataDir.isEmpty() && !d->load(&problem)) {
+        if (errorMessage)
+            *errorMessage = problem;
+        return false;
+    }
+    d->http = new HttpAdapter(this);
+    d->http->setHandler([this](const HttpRequest &request, HttpExchange *exchange) {
+        d->handle(request, exchange);
+    });
+    d->port = d->http->listen(d->options.port);
+    if (d->port == 0) {
+        delete d->http;
+        d->http = nullptr;
+        if (errorMessage)
+            *errorMessage = tr("Port %1 on this computer is already in use or not available.")
+                                    .arg(d->options.port);
+        return false;
+    }
+    d->ensureTicking();
+    return true;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->port;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(d->port));
+}
+
+void SandboxServer::setTimeScale(double scale)
+{
+    if (scale > 0)
+        d->options.timeScale = scale;
+}
+
+double SandboxServer::timeScale() const
+{
+    return d->options.timeScale;
+}
+
+void SandboxServer::injectLatency(int ms)
+{
+    d->latencyMs = qMax(0, ms);
+}
+
+void SandboxServer::injectHttpError(
+        int status, int count, const QString &pathPart, int retryAfterSeconds)
+{
+    if (status < 400 || status > 599 || count < 1)
+        return;
+    d->httpErrors.append({status, count, pathPart, qMax(1, retryAfterSeconds)});
+}
+
+void SandboxServer::injectStreamDrop(int afterChunks)
+{
+    d->streamDropAfter = qMax(0, afterChunks);
+}
+
+void SandboxServer::setTrainingNotAvailable(bool on)
+{
+    d->trainingNotAvailable = on;
+}
+
+void SandboxServer::clearFaults()
+{
+    d->latencyMs = 0;
+    d->httpErrors.clear();
+    d->streamDropAfter = -1;
+    d->trainingNotAvailable = false;
+}
+
+void SandboxServer::advanceClock(qint64 seconds)
+{
+    d->clockOffset += seconds;
+}
+
+qint64 SandboxServer::currentTime() const
+{
+    return d->now();
+}
+
+} // namespace fs::sandbox

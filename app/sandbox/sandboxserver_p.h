@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internals of SandboxServer shared by its implementation files (server, files, jobs, chat).
+
+#include "httpadapter.h"
+#include "sandboxserver.h"
+#include "trainingcurve.h"
+#include "trainingdata.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QTimer>
+#include <optional>
+
+namespace fs::sandbox {
+
+struct StoredFile
+{
+    QString id;
+    qint64 bytes = 0;
+    qint64 createdAt = 0;
+    qint64 readyAtMs = 0; ///< wall-clock ms when status turns "processed"
+    std::optional<qint64> expiresAt;
+    QString filename;
+    QString purpose;
+    QByteArray data; ///< memory mode only; with a data dir the bytes live on disk
+    qint64 seq = 0;
+};
+
+struct StoredPart
+{
+    QString id;
+    qint64 createdAt = 0;
+    qint64 size = 0;
+    QByteArray data; ///< memory mode only
+};
+
+struct StoredUpload
+{
+    QString id;
+    QString filename;
+    QString purpose;
+    QString mimeType;
+    qint64 bytes = 0;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+    QString status; ///< pending | completed | cancelled | expired
+    QString fileId;
+    QList<StoredPart> parts;
+};
+
+struct JobEventRecord
+{
+    QString id;
+    qint64 createdAt = 0;
+    QString level;
+    QString message;
+    QString type;
+    QJsonObject data;
+};
+
+struct CheckpointRecord
+{
+    QString id;
+    qint64 createdAt = 0;
+    QString model;
+    int step = 0;
+    QJsonObject metrics;
+};
+
+struct StoredJob
+{
+    QString id;
+    qint64 createdAt = 0;
+    qint64 seq = 0;
+    QString model; ///< as requested (may be an ft: model for continued training)
+    QString trainingFile;
+    QString validationFile;
+    QString suffix;
+    qint64 seed = 0;
+    QString method; ///< supervised | dpo
+    QJsonObject requestedHyperparameters; ///< "auto" or numbers, as given
+    QJsonValue metadata; ///< object or null
+    QString status;
+    QString statusBeforePause;
+    QString errorCode;
+    QString errorMessage;
+    QString errorParam;
+    std::optional<qint64> finishedAt;
+    QString plannedModel; ///< ft:… name, public once the job succeeds
+    bool modelPublished = false;
+    QStringList resultFiles;
+    std::optional<qint64> trainedTokens;
+    bool resolved = false; ///< hyperparameters resolved after validation
+    CurveInputs curve;
+    qint64 tokensPerEpoch = 0;
+    double phaseElapsed = 0; ///< sandbox seconds spent in the current phase or step
+    int stepsDone = 0;
+    QList<TrainingPair> pairs;
+    QList<JobEventRecord> events; ///< oldest first
+    QList<CheckpointRecord> checkpoints; ///< oldest first
+};
+
+struct ModelRecord
+{
+    QString id;
+    qint64 created = 0;
+    QString ownedBy;
+    QString jobId; ///< fine-tuned and checkpoint models
+    bool listed = true; ///< checkpoints answer but are not listed
+};
+
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    HttpHeaders headers;
+    bool handled = false; ///< the handler answered the exchange itself (streaming)
+};
+
+struct InjectedError
+{
+    int status = 500;
+    int count = 0;
+    QString pathPart;
+    int retryAfter = 1;
+};
+
+class SandboxServerPrivate
+{
+public:
+    SandboxServerPrivate(SandboxServer *q, const SandboxOptions &options);
+
+    SandboxServer *q;
+    SandboxOptions options;
+    HttpAdapter *http = nullptr;
+    quint16 port = 0;
+    qint64 clockOffset = 0;
+    qint64 sequence = 0;
+
+    // faults
+    int latencyMs = 0;
+    QList<InjectedError> httpErrors;
+    int streamDropAfter = -1;
+    bool trainingNotAvailable = false;
+
+    QMap<QString, StoredFile> files;
+    QMap<QString, StoredUpload> uploads;
+    QMap<QString, StoredJob> jobs;
+    QMap<QString, ModelRecord> models;
+
+    QTimer tick;
+    QElapsedTimer tickClock;
+    QTimer saveTimer;
+
+    // ---- helpers (sandboxserver.cpp)
+    qint64 now() const;
+    QString newId(const QString &prefix, int length = 24);
+    static Reply json(const QJsonObject &object, int status = 200);
+    static Reply error(int status, const QString &message, const QString &type,
+            const QJsonValue &param = QJsonValue::Null, const QJsonValue &code = QJsonValue::Null);
+    static Reply notFoundPath(const HttpRequest &request);
+    static Reply badJson();
+    static Reply missingParameter(const QString &name);
+    /// Parses a JSON object body; on failure `failure` holds the 400 to send.
+    static bool parseJsonBody(const HttpRequest &request, QJsonObject *object, Reply *failure);
+    static int queryLimit(
+            const HttpRequest &request, int fallback, int maximum, Reply *failure, bool *ok);
+
+    void handle(const HttpRequest &request, HttpExchange *exchange);
+    void process(const HttpRequest &request, HttpExchange *exchange);
+    void send(HttpExchange *exchange, const Reply &reply, const QByteArray &requestId,
+            qint64 startedMs);
+    bool authorized(const HttpRequest &request, Reply *failure) const;
+    Reply takeInjectedError(const QString &path, bool *matched);
+    Reply handleControl(const HttpRequest &request);
+    Reply route(const HttpRequest &request, HttpExchange *exchange, const QStringList &segments,
+            const QByteArray &requestId);
+
+    // ---- persistence
+    QString filePath(const QString &fileId) const;
+    QString partPath(const QString &uploadId, const QString &partId) const;
+    QByteArray fileData(const StoredFile &file) const;
+    bool writeFileData(StoredFile *file, const QByteArray &data, QString *problem);
+    void removeFileData(const StoredFile &file);
+    void scheduleSave();
+    void saveNow();
+    bool load(QString *problem);
+
+    // ---- files & uploads (sandboxfiles.cpp)
+    QJsonObject fileJson(const StoredFile &file) const;
+    QJsonObject uploadJson(StoredUpload &upload);
+    void refreshUploadExpiry(StoredUpload &upload);
+    StoredFile *createFile(const QString &filename, const QString &purpose, const QByteArray &data,
+            QString *problem);
+    Reply createFileRequest(const HttpRequest &request);
+    Reply listFiles(const HttpRequest &request);
+    Reply retrieveFile(const QString &id);
+    Reply deleteFile(const QString &id);
+    Reply fileContent(const QString &id);
+    Reply createUpload(const HttpRequest &request);
+    Reply addUploadPart(const QString &id, const HttpRequest &request);
+    Reply completeUpload(const QString &id, const HttpRequest &request);
+    Reply cancelUpload(const QString &id);
+
+    // ---- jobs (sandboxjobs.cpp)
+    QJsonObject jobJson(const StoredJob &job) const;
+    QJsonObject hyperparametersJson(const StoredJob &job) const;
+    static QJsonObject eventJson(const JobEventRecord &event);
+    QJsonObject checkpointJson(const StoredJob &job, const CheckpointRecord &checkpoint) const;
+    void addEvent(StoredJob &job, const QString &level, const QString &message,
+            const QString &type = QStringLiteral("message"), const QJsonObject &data = {});
+    Reply createJob(const HttpRequest &request);
+    Reply listJobs(const HttpRequest &request);
+    Reply retrieveJob(const QString &id);
+    Reply cancelJob(const QString &id);
+    Reply pauseJob(const QString &id);
+    Reply resumeJob(const QString &id);
+    Reply listEvents(const QString &id, const HttpRequest &request);
+    Reply listCheckpoints(const QString &id, const HttpRequest &request);
+    static Reply jobNotFound(const QString &id);
+    void ensureTicking();
+    void onTick();
+    void advanceJob(StoredJob &job, double seconds);
+    void finishValidation(StoredJob &job);
+    void runStep(StoredJob &job);
+    void completeJob(StoredJob &job);
+    void failJob(StoredJob &job, const QString &code, const QString &message, const QString &param);
+    double remainingSeconds(const StoredJob &job) const;
+    static bool isActive(const StoredJob &job);
+
+    // ---- models & chat (sandboxchat.cpp)
+    void addBaseModels();
+    QJsonObject modelJson(const ModelRecord &model) const;
+    Reply listModels();
+    Reply retrieveModel(const QString &id);
+    Reply deleteModel(const QString &id);
+    Reply chatCompletion(
+            const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId);
+    static Reply modelNotFound(const QString &id);
+};
+
+/// Numbers in metrics and CSV cells: a few significant digits, as the service writes them.
+double roundMetric(double value);
+
+} // namespace fs::sandbox
