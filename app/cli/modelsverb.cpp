@@ -43,7 +43,7 @@ int runModels(const QStringList &arguments)
             context.out() << ' ' << Context::tr("retires %1").arg(model.shutdownDate);
         context.out() << '\n';
     }
-    context.out() << Context::tr("%n model(s)", nullptr, int(models.size())) << '\n';
+    context.out() << Context::tr("Models in all: %1").arg(models.size()) << '\n';
     return ExitOk;
 }
 

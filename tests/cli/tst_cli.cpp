@@ -247,9 +247,9 @@ void tst_Cli::wholeLoopOnTheSandbox()
     }
     QVERIFY(eventLines.size() >= 2);
     QVERIFY(watch.out.contains(QLatin1String("succeeded")));
-    const QRegularExpressionMatch modelMatch =
-            QRegularExpression(QStringLiteral("(ft:gpt-4\\.1-mini-2025-04-14:\\S*lamps\\S*)"))
-                    .match(watch.out);
+    const QRegularExpressionMatch modelMatch = QRegularExpression(
+            QStringLiteral("fine-tuned:\\s+(ft:gpt-4\\.1-mini-2025-04-14:\\S*lamps\\S*)"))
+                                                       .match(watch.out);
     QVERIFY2(modelMatch.hasMatch(), qPrintable(watch.out));
 
     const Result models = run({QStringLiteral("models"), QStringLiteral("--base-url"), m_baseUrl});

@@ -18,7 +18,9 @@
 
 namespace fs {
 
-Q_LOGGING_CATEGORY(lcApi, "fs.api")
+// Request logs are for debugging: off unless QT_LOGGING_RULES="fs.api.info=true" (and .debug
+// for the redacted headers).
+Q_LOGGING_CATEGORY(lcApi, "fs.api", QtWarningMsg)
 
 namespace {
 
