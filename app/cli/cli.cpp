@@ -193,6 +193,17 @@ bool Context::wait(ApiReply *reply)
     return false;
 }
 
+int Context::report(ApiReply *reply, const std::function<int(const QJsonObject &)> &human)
+{
+    if (!wait(reply))
+        return ExitFailure;
+    if (m_json) {
+        printJson(reply->json());
+        return ExitOk;
+    }
+    return human(reply->json());
+}
+
 void Context::printError(const ApiError &error)
 {
     m_err << Context::tr("error: %1").arg(error.plainMessage());

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -51,6 +52,9 @@ public:
     /// Runs the event loop until the reply finishes; prints a one-line error and returns false
     /// when it failed.
     bool wait(ApiReply *reply);
+    /// Waits for the reply, then prints the service's JSON (--json) or lets `human` print it for
+    /// people. `human` returns the exit code.
+    int report(ApiReply *reply, const std::function<int(const QJsonObject &)> &human);
     /// Prints "error: <plain message>" to stderr (and the technical detail after it).
     void printError(const ApiError &error);
     void printJson(const QJsonValue &value);

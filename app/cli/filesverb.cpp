@@ -109,20 +109,16 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
 
 int deleteFile(Context &context, const QString &id)
 {
-    ApiReply *reply = context.client().deleteFile(id);
-    if (!context.wait(reply))
-        return ExitFailure;
-    if (context.json()) {
-        context.printJson(reply->json());
-        return ExitOk;
-    }
-    const DeletedObject deleted = DeletedObject::fromJson(reply->json());
-    if (!deleted.deleted) {
-        context.err() << Context::tr("error: the service did not delete %1.").arg(id) << '\n';
-        return ExitFailure;
-    }
-    context.out() << Context::tr("Deleted %1").arg(id) << '\n';
-    return ExitOk;
+    return context.report(
+            context.client().deleteFile(id), [&context, &id](const QJsonObject &json) {
+                if (!DeletedObject::fromJson(json).deleted) {
+                    context.err() << Context::tr("error: the service did not delete %1.").arg(id)
+                                  << '\n';
+                    return int(ExitFailure);
+                }
+                context.out() << Context::tr("Deleted %1").arg(id) << '\n';
+                return int(ExitOk);
+            });
 }
 
 } // namespace

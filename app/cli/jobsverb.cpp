@@ -21,33 +21,34 @@ QString durationText(const FineTuningJob &job)
 
 int listJobs(Context &context)
 {
-    ApiReply *reply = context.client().listJobs(QString(), 100);
-    if (!context.wait(reply))
-        return ExitFailure;
-    if (context.json()) {
-        context.printJson(reply->json());
-        return ExitOk;
-    }
-    const Page<FineTuningJob> page = parseJobPage(reply->json());
-    if (page.data.isEmpty()) {
-        context.out() << Context::tr("No fine-tuning jobs.") << '\n';
-        return ExitOk;
-    }
-    context.out() << QStringLiteral("ID").leftJustified(32) << ' '
-                  << QStringLiteral("STATUS").leftJustified(17) << ' '
-                  << QStringLiteral("CREATED").leftJustified(19) << "  "
-                  << QStringLiteral("TIME").leftJustified(7) << ' '
-                  << QStringLiteral("BASE MODEL").leftJustified(26) << " FINE-TUNED MODEL\n";
-    for (const FineTuningJob &job : page.data) {
-        context.out() << job.id.leftJustified(32) << ' ' << job.statusText.leftJustified(17) << ' '
-                      << formatTime(job.createdAt) << "  " << durationText(job).leftJustified(7)
-                      << ' ' << job.model.leftJustified(26) << ' '
-                      << (job.fineTunedModel.isEmpty() ? QStringLiteral("-") : job.fineTunedModel)
-                      << '\n';
-    }
-    if (page.hasMore)
-        context.out() << Context::tr("(more jobs exist; the newest 100 are shown)") << '\n';
-    return ExitOk;
+    return context.report(
+            context.client().listJobs(QString(), 100), [&context](const QJsonObject &json) {
+                const Page<FineTuningJob> page = parseJobPage(json);
+                if (page.data.isEmpty()) {
+                    context.out() << Context::tr("No fine-tuning jobs.") << '\n';
+                    return int(ExitOk);
+                }
+                context.out() << QStringLiteral("ID").leftJustified(32) << ' '
+                              << QStringLiteral("STATUS").leftJustified(17) << ' '
+                              << QStringLiteral("CREATED").leftJustified(19) << "  "
+                              << QStringLiteral("TIME").leftJustified(7) << ' '
+                              << QStringLiteral("BASE MODEL").leftJustified(26)
+                              << " FINE-TUNED MODEL\n";
+                for (const FineTuningJob &job : page.data) {
+                    context.out() << job.id.leftJustified(32) << ' '
+                                  << job.statusText.leftJustified(17) << ' '
+                                  << formatTime(job.createdAt) << "  "
+                                  << durationText(job).leftJustified(7) << ' '
+                                  << job.model.leftJustified(26) << ' '
+                                  << (job.fineTunedModel.isEmpty() ? QStringLiteral("-")
+                                                                   : job.fineTunedModel)
+                                  << '\n';
+                }
+                if (page.hasMore)
+                    context.out() << Context::tr("(more jobs exist; the newest 100 are shown)")
+                                  << '\n';
+                return int(ExitOk);
+            });
 }
 
 void printJobSummary(Context &context, const FineTuningJob &job)
@@ -92,18 +93,13 @@ int createJob(Context &context, const QCommandLineParser &parser)
         request.hyperparameters.nEpochs.isAuto = false;
         request.hyperparameters.nEpochs.value = epochs;
     }
-    ApiReply *reply = context.client().createJob(request);
-    if (!context.wait(reply))
-        return ExitFailure;
-    if (context.json()) {
-        context.printJson(reply->json());
+    return context.report(context.client().createJob(request), [&context](const QJsonObject &json) {
+        const FineTuningJob job = FineTuningJob::fromJson(json);
+        printJobSummary(context, job);
+        context.out() << Context::tr("Follow it with: finetune-studio jobs watch %1").arg(job.id)
+                      << '\n';
         return ExitOk;
-    }
-    const FineTuningJob job = FineTuningJob::fromJson(reply->json());
-    printJobSummary(context, job);
-    context.out() << Context::tr("Follow it with: finetune-studio jobs watch %1").arg(job.id)
-                  << '\n';
-    return ExitOk;
+    });
 }
 
 int watchJob(Context &context, const QCommandLineParser &parser, const QString &jobId)
@@ -173,16 +169,11 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
 
 int cancelJob(Context &context, const QString &jobId)
 {
-    ApiReply *reply = context.client().cancelJob(jobId);
-    if (!context.wait(reply))
-        return ExitFailure;
-    if (context.json()) {
-        context.printJson(reply->json());
+    return context.report(context.client().cancelJob(jobId), [&context](const QJsonObject &json) {
+        const FineTuningJob job = FineTuningJob::fromJson(json);
+        context.out() << Context::tr("Job %1 is now %2.").arg(job.id, job.statusText) << '\n';
         return ExitOk;
-    }
-    const FineTuningJob job = FineTuningJob::fromJson(reply->json());
-    context.out() << Context::tr("Job %1 is now %2.").arg(job.id, job.statusText) << '\n';
-    return ExitOk;
+    });
 }
 
 } // namespace

@@ -23,28 +23,24 @@ int runModels(const QStringList &arguments)
     }
     if (!context.connect(parser))
         return ExitFailure;
-    ApiReply *reply = context.client().listModels();
-    if (!context.wait(reply))
-        return ExitFailure;
-    if (context.json()) {
-        context.printJson(reply->json());
-        return ExitOk;
-    }
-    QList<ModelObject> models = parseModelPage(reply->json()).data;
-    // Fine-tuned models first: they are what people come here for.
-    std::stable_sort(models.begin(), models.end(), [](const ModelObject &a, const ModelObject &b) {
-        if (a.isFineTuned() != b.isFineTuned())
-            return a.isFineTuned();
-        return a.id < b.id;
+    return context.report(context.client().listModels(), [&context](const QJsonObject &json) {
+        QList<ModelObject> models = parseModelPage(json).data;
+        // Fine-tuned models first: they are what people come here for.
+        std::stable_sort(
+                models.begin(), models.end(), [](const ModelObject &a, const ModelObject &b) {
+                    if (a.isFineTuned() != b.isFineTuned())
+                        return a.isFineTuned();
+                    return a.id < b.id;
+                });
+        for (const ModelObject &model : std::as_const(models)) {
+            context.out() << model.id.leftJustified(48) << ' ' << model.ownedBy.leftJustified(22);
+            if (!model.shutdownDate.isEmpty())
+                context.out() << ' ' << Context::tr("retires %1").arg(model.shutdownDate);
+            context.out() << '\n';
+        }
+        context.out() << Context::tr("Models in all: %1").arg(models.size()) << '\n';
+        return int(ExitOk);
     });
-    for (const ModelObject &model : std::as_const(models)) {
-        context.out() << model.id.leftJustified(48) << ' ' << model.ownedBy.leftJustified(22);
-        if (!model.shutdownDate.isEmpty())
-            context.out() << ' ' << Context::tr("retires %1").arg(model.shutdownDate);
-        context.out() << '\n';
-    }
-    context.out() << Context::tr("Models in all: %1").arg(models.size()) << '\n';
-    return ExitOk;
 }
 
 } // namespace fs::cli
