@@ -96,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(all.at(2).id, azureId);
         QCOMPARE(all.at(2).kind, Connection::Kind::Azure);
         QCOMPARE(all.at(2).apiBaseUrl(),
-                 QUrl(QStringLiteral("https://contoso.openai.azure.com/openai/v1")));
+                QUrl(QStringLiteral("https://contoso.openai.azure.com/openai/v1")));
         // Adding alone does not switch: the sandbox stays active.
         QCOMPARE(store.activeId(), ConnectionStore::sandboxId());
     }
@@ -247,12 +247,12 @@ private Q_SLOTS:
         {
             auto s = settings();
             s->setValue(QStringLiteral("connections/order"),
-                        QStringList{QStringLiteral("a"), QStringLiteral("b"),
-                                    QStringLiteral("sandbox"), QStringLiteral("a")});
+                    QStringList {QStringLiteral("a"), QStringLiteral("b"),
+                            QStringLiteral("sandbox"), QStringLiteral("a")});
             s->setValue(QStringLiteral("connections/a/name"), QStringLiteral("Good"));
             s->setValue(QStringLiteral("connections/a/kind"), QStringLiteral("compatible"));
             s->setValue(QStringLiteral("connections/a/baseUrl"),
-                        QStringLiteral("http://localhost:8000/v1"));
+                    QStringLiteral("http://localhost:8000/v1"));
             s->setValue(QStringLiteral("connections/b/name"), QStringLiteral("From the future"));
             s->setValue(QStringLiteral("connections/b/kind"), QStringLiteral("quantum"));
             s->setValue(QStringLiteral("connections/active"), QStringLiteral("b"));

@@ -69,8 +69,8 @@ private Q_SLOTS:
         FakeNetworkAccessManager nam;
         nam.route("GET", QStringLiteral("/models"), CannedResponse::json(200, kModels));
         ConnectionTester tester(&nam);
-        const ConnectionCheck check =
-                run(tester, compatible(QStringLiteral("http://127.0.0.1:8000/v1"), QStringLiteral("k")));
+        const ConnectionCheck check = run(tester,
+                compatible(QStringLiteral("http://127.0.0.1:8000/v1"), QStringLiteral("k")));
         QCOMPARE(check.outcome, Outcome::Ok);
         QVERIFY(check.ok());
         QVERIFY(check.reachable());
@@ -97,8 +97,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("wordsInMessage");
         QTest::addColumn<bool>("reachable");
 
-        QTest::newRow("401 with a key") << 401 << 0 << QStringLiteral("sk-wrong")
-                                        << Outcome::WrongKey << QStringLiteral("did not accept the API key") << true;
+        QTest::newRow("401 with a key")
+                << 401 << 0 << QStringLiteral("sk-wrong") << Outcome::WrongKey
+                << QStringLiteral("did not accept the API key") << true;
         QTest::newRow("401 without a key") << 401 << 0 << QString() << Outcome::NeedsKey
                                            << QStringLiteral("needs an API key") << true;
         QTest::newRow("403") << 403 << 0 << QStringLiteral("k") << Outcome::Forbidden
@@ -110,12 +111,12 @@ private Q_SLOTS:
         QTest::newRow("refused") << 0 << int(QNetworkReply::ConnectionRefusedError)
                                  << QStringLiteral("k") << Outcome::Unreachable
                                  << QStringLiteral("could not be reached") << false;
-        QTest::newRow("no such host") << 0 << int(QNetworkReply::HostNotFoundError)
-                                      << QStringLiteral("k") << Outcome::Unreachable
-                                      << QStringLiteral("could not be reached") << false;
-        QTest::newRow("certificate") << 0 << int(QNetworkReply::SslHandshakeFailedError)
-                                     << QStringLiteral("k") << Outcome::Certificate
-                                     << QStringLiteral("certificate") << false;
+        QTest::newRow("no such host")
+                << 0 << int(QNetworkReply::HostNotFoundError) << QStringLiteral("k")
+                << Outcome::Unreachable << QStringLiteral("could not be reached") << false;
+        QTest::newRow("certificate")
+                << 0 << int(QNetworkReply::SslHandshakeFailedError) << QStringLiteral("k")
+                << Outcome::Certificate << QStringLiteral("certificate") << false;
     }
 
     void classifiesFailures()
@@ -132,8 +133,8 @@ private Q_SLOTS:
             nam.setFallback(CannedResponse::networkError(
                     static_cast<QNetworkReply::NetworkError>(networkError)));
         else
-            nam.setFallback(CannedResponse::apiError(status, QStringLiteral("some_code"),
-                                                     QStringLiteral("Region not served")));
+            nam.setFallback(CannedResponse::apiError(
+                    status, QStringLiteral("some_code"), QStringLiteral("Region not served")));
         ConnectionTester tester(&nam);
         const ConnectionCheck check =
                 run(tester, compatible(QStringLiteral("https://api.example.test/v1"), key));
@@ -155,7 +156,8 @@ private Q_SLOTS:
         page.body = "<html><body>Welcome to nginx!</body></html>";
         nam.setFallback(page);
         ConnectionTester tester(&nam);
-        const ConnectionCheck check = run(tester, compatible(QStringLiteral("http://127.0.0.1:8080")));
+        const ConnectionCheck check =
+                run(tester, compatible(QStringLiteral("http://127.0.0.1:8080")));
         QCOMPARE(check.outcome, Outcome::NotAnApi);
         QVERIFY(!check.ok());
     }
@@ -168,7 +170,8 @@ private Q_SLOTS:
         tester.setTimeoutMs(300);
         QElapsedTimer timer;
         timer.start();
-        const ConnectionCheck check = run(tester, compatible(QStringLiteral("http://127.0.0.1:8080/v1")));
+        const ConnectionCheck check =
+                run(tester, compatible(QStringLiteral("http://127.0.0.1:8080/v1")));
         QCOMPARE(check.outcome, Outcome::Timeout);
         QVERIFY(timer.elapsed() < 10000);
         QVERIFY(check.plainMessage().contains(QLatin1String("did not answer in time")));
@@ -188,9 +191,8 @@ private Q_SLOTS:
         FakeNetworkAccessManager nam;
         ConnectionTester tester(&nam);
         bool emittedInside = false;
-        connect(&tester, &ConnectionTester::finished, this, [&emittedInside, &tester] {
-            emittedInside = tester.isRunning();
-        });
+        connect(&tester, &ConnectionTester::finished, this,
+                [&emittedInside, &tester] { emittedInside = tester.isRunning(); });
         const ConnectionCheck check = run(tester, compatible(url));
         QCOMPARE(check.outcome, Outcome::InvalidAddress);
         QVERIFY(check.plainMessage().contains(QLatin1String("not valid")));
@@ -269,8 +271,8 @@ private Q_SLOTS:
         const ConnectionCheck none = run(tester, compatible(server.baseUrl().toString()));
         QCOMPARE(none.outcome, Outcome::NeedsKey);
 
-        const ConnectionCheck right = run(
-                tester, compatible(server.baseUrl().toString(), QStringLiteral("sk-sandbox-right")));
+        const ConnectionCheck right = run(tester,
+                compatible(server.baseUrl().toString(), QStringLiteral("sk-sandbox-right")));
         QCOMPARE(right.outcome, Outcome::Ok);
         QVERIFY(right.modelCount() > 0);
     }

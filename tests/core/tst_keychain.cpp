@@ -51,7 +51,8 @@ private Q_SLOTS:
     {
         KeychainSecretStore store(m_service);
         store.setTimeoutMs(8000);
-        const QString secret = QStringLiteral("sk-proj-ÄÖÜ-キー-%1").arg(QCoreApplication::applicationPid());
+        const QString secret =
+                QStringLiteral("sk-proj-ÄÖÜ-キー-%1").arg(QCoreApplication::applicationPid());
 
         auto write = await([&](QObject *c, auto done) { store.writeKey(m_id, secret, c, done); });
         QVERIFY(write);

@@ -41,22 +41,26 @@ private Q_SLOTS:
         QVERIFY(write->ok());
         QVERIFY(write->message.isEmpty());
 
-        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
+        auto read = await(
+                [&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
         QVERIFY(read);
         QVERIFY(read->ok());
         QCOMPARE(read->secret, QStringLiteral("sk-one"));
 
-        auto del = await([&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
+        auto del = await(
+                [&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
         QVERIFY(del && del->ok());
 
-        auto again = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
+        auto again = await(
+                [&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
         QVERIFY(again);
         QCOMPARE(again->status, Status::NotFound);
         QVERIFY(again->secret.isEmpty());
         QVERIFY(!again->message.isEmpty());
         QVERIFY(!again->keychainUnavailable());
 
-        auto delAgain = await([&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
+        auto delAgain = await(
+                [&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
         QCOMPARE(delAgain->status, Status::NotFound);
     }
 
@@ -65,7 +69,7 @@ private Q_SLOTS:
         MemorySecretStore store;
         bool called = false;
         store.writeKey(QStringLiteral("x"), QStringLiteral("y"), this,
-                       [&called](const SecretResult &) { called = true; });
+                [&called](const SecretResult &) { called = true; });
         QVERIFY(!called);
         QTRY_VERIFY(called);
     }
@@ -75,7 +79,8 @@ private Q_SLOTS:
         MemorySecretStore store;
         bool called = false;
         auto *context = new QObject;
-        store.readKey(QStringLiteral("x"), context, [&called](const SecretResult &) { called = true; });
+        store.readKey(
+                QStringLiteral("x"), context, [&called](const SecretResult &) { called = true; });
         delete context;
         QTest::qWait(50);
         QVERIFY(!called);
@@ -106,7 +111,8 @@ private Q_SLOTS:
         QVERIFY(!write->sessionOnly);
         QVERIFY(primary->contains(QStringLiteral("id")));
         QVERIFY(!store.isSessionOnly(QStringLiteral("id")));
-        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto read =
+                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QCOMPARE(read->secret, QStringLiteral("sk-good"));
         QCOMPARE(unavailable.count(), 0);
         QVERIFY(!store.keychainFailed());
@@ -139,7 +145,8 @@ private Q_SLOTS:
         QVERIFY(store.keychainFailed());
         QVERIFY(store.isSessionOnly(QStringLiteral("id")));
 
-        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto read =
+                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QVERIFY(read->ok());
         QVERIFY(read->sessionOnly);
         QCOMPARE(read->secret, QStringLiteral("sk-session"));
@@ -151,10 +158,12 @@ private Q_SLOTS:
         QVERIFY(write2->sessionOnly);
         QCOMPARE(unavailable.count(), 1);
 
-        auto del = await([&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id"), c, done); });
+        auto del = await(
+                [&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id"), c, done); });
         QVERIFY(del->ok());
         QVERIFY(!store.isSessionOnly(QStringLiteral("id")));
-        auto gone = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto gone =
+                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QVERIFY(!gone->ok());
         QVERIFY(gone->secret.isEmpty());
     }
@@ -175,16 +184,19 @@ private Q_SLOTS:
         QVERIFY(second->ok());
         QVERIFY(!second->sessionOnly);
         QTRY_VERIFY(!store.isSessionOnly(QStringLiteral("id")));
-        auto read = await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto read =
+                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QCOMPARE(read->secret, QStringLiteral("new"));
     }
 
     void plainMessagesExistForEveryFailure()
     {
-        for (Status status : {Status::NotFound, Status::NoKeychain, Status::TimedOut, Status::Failed})
+        for (Status status :
+                {Status::NotFound, Status::NoKeychain, Status::TimedOut, Status::Failed})
             QVERIFY(!SecretResult::plainMessage(status).isEmpty());
         QVERIFY(SecretResult::plainMessage(Status::Ok).isEmpty());
-        const SecretResult failed = SecretResult::failure(Status::Failed, QStringLiteral("D-Bus said no"));
+        const SecretResult failed =
+                SecretResult::failure(Status::Failed, QStringLiteral("D-Bus said no"));
         QVERIFY(failed.message.endsWith(QLatin1String("D-Bus said no")));
     }
 };

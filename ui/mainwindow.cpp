@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "activeconnection.h"
+#include "connectionpage.h"
+#include "connectionsdialog.h"
+#include "connectionstatuswidget.h"
+#include "connectionstore.h"
+#include "messagebox.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace fs::ui {
+
+MainWindow::MainWindow(
+        ConnectionStore *store, SecretStore *secrets, QNetworkAccessManager *nam, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_secrets(secrets)
+    , m_nam(nam)
+    , m_active(new ActiveConnection(store, secrets, nam, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_areaListWidget = new QListWidget(this);
+    m_areaListWidget->setObjectName(QStringLiteral("areaListWidget"));
+    m_areaListWidget->setFrameShape(QFrame::NoFrame);
+    m_areaListWidget->setIconSize(QSize(24, 24));
+    m_areaListWidget->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_areaListWidget->setFixedWidth(180);
+    m_areaListWidget->setAccessibleName(tr("Areas"));
+    m_areaStackedWidget = new QStackedWidget(this);
+    m_areaStackedWidget->setObjectName(QStringLiteral("areaStackedWidget"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_areaListWidget);
+    layout->addWidget(m_areaStackedWidget, 1);
+    setCentralWidget(central);
+
+    connect(m_areaListWidget, &QListWidget::currentRowChanged, m_areaStackedWidget,
+            &QStackedWidget::setCurrentIndex);
+
+    m_statusWidget = new ConnectionStatusWidget(m_active, this);
+    statusBar()->addPermanentWidget(m_statusWidget);
+    connect(m_statusWidget, &QToolButton::clicked, this, &MainWindow::manageConnections);
+
+    createMenus();
+
+    m_connectionPage = new ConnectionPage(m_active, m_store, this);
+    connect(m_connectionPage, &ConnectionPage::manageConnectionsRequested, this,
+            &MainWindow::manageConnections);
+    addArea(tr("Connection"), style()->standardIcon(QStyle::SP_DriveNetIcon), m_connectionPage);
+
+    connect(m_active, &ActiveConnection::connectionChanged, this, &MainWindow::updateTitle);
+    connect(m_store, &ConnectionStore::connectionsChanged, this,
+            &MainWindow::rebuildConnectionMenu);
+    connect(m_store, &ConnectionStore::activeChanged, this, &MainWindow::rebuildConnectionMenu);
+    rebuildConnectionMenu();
+    updateTitle();
+    resize(1000, 680);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    // Spelled out: QKeySequence::Quit is empty on some platforms (and desktops without a theme).
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcutContext(Qt::ApplicationShortcut);
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+
+    QMenu *connectionMenu = menuBar()->addMenu(tr("&Connection"));
+    QAction *manage = connectionMenu->addAction(
+            tr("&Manage Connections…"), this, &MainWindow::manageConnections);
+    manage->setObjectName(QStringLiteral("manageConnectionsAction"));
+    manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *retest =
+            connectionMenu->addAction(tr("&Test Again"), m_active, &ActiveConnection::refresh);
+    retest->setObjectName(QStringLiteral("testAgainAction"));
+    retest->setShortcut(QKeySequence::Refresh);
+    connectionMenu->addSeparator();
+    m_switchMenu = connectionMenu->addMenu(tr("&Use Connection"));
+    m_switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
+    m_switchGroup = new QActionGroup(this);
+    m_switchGroup->setExclusive(true);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About Finetune Studio"), this, &MainWindow::about);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::rebuildConnectionMenu()
+{
+    for (QAction *action : m_switchGroup->actions()) {
+        m_switchGroup->removeAction(action);
+        action->deleteLater();
+    }
+    m_switchMenu->clear();
+    const QList<Connection> connections = m_store->connections();
+    for (int i = 0; i < connections.size(); ++i) {
+        const Connection &connection = connections.at(i);
+        QAction *action = m_switchMenu->addAction(connection.name);
+        action->setCheckable(true);
+        action->setChecked(connection.id == m_store->activeId());
+        action->setData(connection.id);
+        action->setToolTip(Connection::kindDisplayName(connection.kind));
+        if (i < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        m_switchGroup->addAction(action);
+        const QString id = connection.id;
+        connect(action, &QAction::triggered, this, [this, id] { m_store->setActive(id); });
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    //: Window title: app name, then the active connection's name
+    setWindowTitle(tr("Finetune Studio — %1").arg(m_active->connection().name));
+}
+
+int MainWindow::addArea(const QString &title, const QIcon &icon, QWidget *page)
+{
+    const int index = m_areaStackedWidget->addWidget(page);
+    auto *item = new QListWidgetItem(icon, title, m_areaListWidget);
+    item->setSizeHint(QSize(0, 36));
+    QAction *action = m_viewMenu->addAction(icon, title, this, [this, index] { showArea(index); });
+    if (index < 9)
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    if (m_areaListWidget->currentRow() < 0)
+        m_areaListWidget->setCurrentRow(0);
+    return index;
+}
+
+int MainWindow::areaCount() const
+{
+    return m_areaStackedWidget->count();
+}
+
+int MainWindow::currentArea() const
+{
+    return m_areaStackedWidget->currentIndex();
+}
+
+void MainWindow::showArea(int index)
+{
+    if (index >= 0 && index < areaCount())
+        m_areaListWidget->setCurrentRow(index);
+}
+
+QWidget *MainWindow::area(int index) const
+{
+    return m_areaStackedWidget->widget(index);
+}
+
+ConnectionsDialog *MainWindow::connectionsDialog() const
+{
+    return m_dialog;
+}
+
+void MainWindow::manageConnections()
+{
+    if (!m_dialog) {
+        m_dialog = new ConnectionsDialog(m_store, m_secrets, m_nam, this);
+        m_dialog->setWindowModality(Qt::WindowModal);
+    }
+    m_dialog->selectConnection(m_store->activeId());
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void MainWindow::about()
+{
+    MessageBox::information(this, tr("About Finetune Studio"),
+            tr("Finetune Studio %1").arg(QCoreApplication::applicationVersion()),
+            tr("Fine-tune chat models without writing code, with OpenAI, Azure OpenAI, any "
+               "compatible server, or the built-in offline sandbox.\n\nLicensed under the GNU "
+               "General Public License, version 3 or later."));
+}
+
+} // namespace fs::ui

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QIcon>
+#include <QMainWindow>
+#include <QPointer>
+
+class QActionGroup;
+class QListWidget;
+class QMenu;
+class QNetworkAccessManager;
+class QStackedWidget;
+
+namespace fs {
+class ActiveConnection;
+class ConnectionStore;
+class SecretStore;
+} // namespace fs
+
+namespace fs::ui {
+
+class ConnectionPage;
+class ConnectionStatusWidget;
+class ConnectionsDialog;
+
+/**
+ * @brief The main window: a navigation list of areas on the left, the current area on the
+ * right, the active connection always visible in the status bar.
+ *
+ * Areas (Datasets, Files, Jobs, Playground) plug in with addArea(); each reads the active
+ * connection from activeConnection(). The "Connection" overview is the first area.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// None of the pointers is owned; they must outlive the window.
+    MainWindow(ConnectionStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
+            QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Adds an area to the navigation (and the View menu, Ctrl+1…9); returns its index. The
+    /// window takes ownership of `page`.
+    int addArea(const QString &title, const QIcon &icon, QWidget *page);
+    int areaCount() const;
+    int currentArea() const;
+    void showArea(int index);
+    QWidget *area(int index) const;
+
+    ActiveConnection *activeConnection() const { return m_active; }
+    ConnectionStore *connectionStore() const { return m_store; }
+    SecretStore *secretStore() const { return m_secrets; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    ConnectionStatusWidget *statusWidget() const { return m_statusWidget; }
+    /// The connections dialog if it has been opened (it is kept for reuse).
+    ConnectionsDialog *connectionsDialog() const;
+
+public Q_SLOTS:
+    /// Opens the connections dialog (window-modal, returns at once).
+    void manageConnections();
+    void about();
+
+private:
+    void createMenus();
+    void rebuildConnectionMenu();
+    void updateTitle();
+
+    ConnectionStore *m_store;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_nam;
+    ActiveConnection *m_active;
+    QListWidget *m_areaListWidget;
+    QStackedWidget *m_areaStackedWidget;
+    ConnectionPage *m_connectionPage;
+    ConnectionStatusWidget *m_statusWidget;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_switchMenu = nullptr;
+    QActionGroup *m_switchGroup = nullptr;
+    QPointer<ConnectionsDialog> m_dialog;
+};
+
+} // namespace fs::ui

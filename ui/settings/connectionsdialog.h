@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connection.h"
+#include "connectiontester.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QNetworkAccessManager;
+class QPushButton;
+
+namespace fs {
+class ConnectionStore;
+class SecretStore;
+} // namespace fs
+
+namespace fs::ui {
+
+/**
+ * @brief Adds, edits, removes and tests connections, and picks the one to use.
+ *
+ * Keys go to the SecretStore only; the ConnectionStore keeps a flag that one exists. Edits are
+ * applied with Save; leaving a connection with unsaved edits asks first.
+ */
+class ConnectionsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ConnectionsDialog(ConnectionStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
+            QWidget *parent = nullptr);
+
+    /// The connection shown in the form ("" when none).
+    QString currentId() const { return m_currentId; }
+    void selectConnection(const QString &id);
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+public Q_SLOTS:
+    /// Adds a new OpenAI connection and selects it for editing.
+    void addConnection();
+    /// Asks, then removes the selected connection and its saved key.
+    void removeConnection();
+    /// Saves the form (the key to the keychain first). Emits saved() when done.
+    void save();
+    /// Tests what the form says now (saved or not), with the typed key or the saved one.
+    void test();
+    /// Makes the selected connection the active one.
+    void useSelected();
+    void done(int result) override;
+
+Q_SIGNALS:
+    void saved(const QString &id);
+    void testFinished(const fs::ConnectionCheck &result);
+
+private:
+    void buildUi();
+    void rebuildList();
+    void showConnection(const QString &id);
+    void onSelectionChanged();
+    void onKindChanged();
+    void updateForm();
+    void markDirty();
+    /// Save / Discard / Cancel when the form has unsaved edits; false when the user cancelled.
+    bool confirmLeave();
+    Connection formConnection() const;
+    QString validate(const Connection &connection) const;
+    void finishSave(const Connection &connection);
+    void showTestResult(const ConnectionCheck &result);
+    void setBusy(bool busy);
+
+    ConnectionStore *m_store;
+    SecretStore *m_secrets;
+    ConnectionTester *m_tester;
+    QString m_currentId;
+    bool m_dirty = false;
+    bool m_loading = false;
+    bool m_busy = false;
+    int m_testGeneration = 0;
+
+    QListWidget *m_connectionsListWidget = nullptr;
+    QPushButton *m_addPushButton = nullptr;
+    QPushButton *m_removePushButton = nullptr;
+    QPushButton *m_usePushButton = nullptr;
+    QGroupBox *m_detailsGroupBox = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_sandboxInfoLabel = nullptr;
+    QLineEdit *m_nameLineEdit = nullptr;
+    QComboBox *m_kindComboBox = nullptr;
+    QLabel *m_baseUrlLabel = nullptr;
+    QLineEdit *m_baseUrlLineEdit = nullptr;
+    QLabel *m_addressHintLabel = nullptr;
+    QLabel *m_apiKeyLabel = nullptr;
+    QLineEdit *m_apiKeyLineEdit = nullptr;
+    QCheckBox *m_showKeyCheckBox = nullptr;
+    QLabel *m_organizationLabel = nullptr;
+    QLineEdit *m_organizationLineEdit = nullptr;
+    QLabel *m_projectLabel = nullptr;
+    QLineEdit *m_projectLineEdit = nullptr;
+    QLabel *m_warningLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QPushButton *m_savePushButton = nullptr;
+    QPushButton *m_testPushButton = nullptr;
+    QLabel *m_testDotLabel = nullptr;
+    QLabel *m_testStateLabel = nullptr;
+    QLabel *m_testResultLabel = nullptr;
+    QPushButton *m_closePushButton = nullptr;
+};
+
+} // namespace fs::ui
