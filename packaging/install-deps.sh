@@ -15,9 +15,15 @@ packages=(
     gnome-keyring libsecret-1-0 dbus
     # fonts with Japanese glyphs for the Japanese interface
     fonts-noto-cjk
+    # Qt's own strings (standard buttons) in Japanese
+    qt6-translations-l10n
 )
 if [ "$want_tests" = 1 ]; then
-    packages+=(nodejs npm xvfb xauth dbus-x11 imagemagick desktop-file-utils appstream)
+    packages+=(xvfb xauth dbus-x11 imagemagick desktop-file-utils appstream)
+    # Node.js runs the npm test tools; a machine may already have its own (not from Debian).
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        packages+=(nodejs npm)
+    fi
 fi
 
 missing=()
