@@ -30,7 +30,7 @@ const KNOWN_SPEC_DEFECTS = [
         method: 'GET',
         path: /^\/files\/[^/]+\/content$/,
         message: /^The received media type "application\/octet-stream" does not match the one specified in the current response: application\/json$/,
-        why: 'the spec declares file content as application/json (openai/openai-openapi#261, open); the API sends the raw bytes',
+        why: 'the spec declares file content as application/json while the API sends the raw bytes as application/octet-stream',
     },
 ];
 const knownDefects = [];
