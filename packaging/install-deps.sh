@@ -43,17 +43,17 @@ else
 fi
 
 if [ "$want_tests" = 1 ]; then
-    # Test tools from npm (the official openai client, Prism, AWS's signer), pinned in
-    # tests/contract/package-lock.json; installed only when missing or out of date.
+    # Test tools from npm (the official openai client, Prism, reference tokenizers), pinned in each
+    # folder's package-lock.json; installed only when missing or out of date.
     here=$(cd "$(dirname "$0")/.." && pwd)
-    contract="$here/tests/contract"
-    if [ -f "$contract/package.json" ]; then
-        stamp="$contract/node_modules/.fs-installed"
-        if [ ! -f "$stamp" ] || [ "$contract/package-lock.json" -nt "$stamp" ]; then
-            (cd "$contract" && npm ci --no-audit --no-fund --loglevel=error)
+    for tools in "$here/tests/contract" "$here/tests/data/tokenizer"; do
+        [ -f "$tools/package-lock.json" ] || continue
+        stamp="$tools/node_modules/.fs-installed"
+        if [ ! -f "$stamp" ] || [ "$tools/package-lock.json" -nt "$stamp" ]; then
+            (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
             touch "$stamp"
         else
-            echo "npm test tools are already installed."
+            echo "npm test tools in ${tools#"$here"/} are already installed."
         fi
-    fi
+    done
 fi

@@ -4,6 +4,7 @@
 #include "activeconnection.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
+#include "datasetarea.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
@@ -16,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
@@ -136,6 +138,13 @@ int runGui(QApplication &app)
         store.setSandboxBaseUrl(sandboxServer.baseUrl());
 
     MainWindow window(&store, &secrets, &nam);
+    // Curating examples is where people spend their time: the Datasets area comes first.
+    auto *datasets = new DatasetArea(nullptr, &window);
+    window.insertArea(0, DatasetArea::tr("Datasets"),
+            window.style()->standardIcon(QStyle::SP_FileDialogDetailedView), datasets);
+    datasets->attachTo(&window);
+    window.showArea(0);
+    QTimer::singleShot(0, datasets, &DatasetArea::offerRecovery);
     if (smoke)
         arrangeSmokeExit(app, window);
     window.show();

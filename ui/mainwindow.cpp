@@ -75,8 +75,8 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setObjectName(QStringLiteral("quitAction"));
     // Spelled out: QKeySequence::Quit is empty on some platforms (and desktops without a theme).
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -131,21 +131,74 @@ void MainWindow::rebuildConnectionMenu()
 
 void MainWindow::updateTitle()
 {
-    //: Window title: app name, then the active connection's name
-    setWindowTitle(tr("Finetune Studio — %1").arg(m_active->connection().name));
+    if (m_documentTitle.isEmpty()) {
+        //: Window title: app name, then the active connection's name
+        setWindowTitle(tr("Finetune Studio — %1").arg(m_active->connection().name));
+    } else {
+        //: Window title: app name, the active connection's name, then the open dataset's name
+        //: (%2 ends with the modified marker [*], which Qt shows as * when there are changes)
+        setWindowTitle(
+                tr("Finetune Studio — %1 — %2")
+                        .arg(m_active->connection().name, m_documentTitle + QStringLiteral("[*]")));
+    }
+}
+
+void MainWindow::setDocumentTitle(const QString &title)
+{
+    m_documentTitle = title;
+    updateTitle();
+}
+
+QMenu *MainWindow::editMenu()
+{
+    if (!m_editMenu) {
+        m_editMenu = new QMenu(tr("&Edit"), this);
+        m_editMenu->setObjectName(QStringLiteral("editMenu"));
+        menuBar()->insertMenu(m_viewMenu->menuAction(), m_editMenu);
+    }
+    return m_editMenu;
 }
 
 int MainWindow::addArea(const QString &title, const QIcon &icon, QWidget *page)
 {
-    const int index = m_areaStackedWidget->addWidget(page);
-    auto *item = new QListWidgetItem(icon, title, m_areaListWidget);
+    return insertArea(areaCount(), title, icon, page);
+}
+
+int MainWindow::insertArea(int index, const QString &title, const QIcon &icon, QWidget *page)
+{
+    index = qBound(0, index, areaCount());
+    const int current = currentArea();
+    m_areaStackedWidget->insertWidget(index, page);
+    auto *item = new QListWidgetItem(icon, title);
     item->setSizeHint(QSize(0, 36));
-    QAction *action = m_viewMenu->addAction(icon, title, this, [this, index] { showArea(index); });
-    if (index < 9)
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
-    if (m_areaListWidget->currentRow() < 0)
+    {
+        // Inserting moves the list's current row; the stack must keep showing the same page.
+        const QSignalBlocker blocker(m_areaListWidget);
+        m_areaListWidget->insertItem(index, item);
+    }
+    // The action finds its page by pointer so later insertions cannot make it point elsewhere.
+    auto *action = new QAction(icon, title, m_viewMenu);
+    connect(action, &QAction::triggered, this,
+            [this, page] { showArea(m_areaStackedWidget->indexOf(page)); });
+    m_viewMenu->insertAction(m_areaActions.value(index), action);
+    m_areaActions.insert(index, action);
+    renumberAreaShortcuts();
+    if (current < 0) {
         m_areaListWidget->setCurrentRow(0);
+    } else {
+        const int keep = current >= index ? current + 1 : current;
+        m_areaListWidget->setCurrentRow(keep);
+        m_areaStackedWidget->setCurrentIndex(keep);
+    }
     return index;
+}
+
+void MainWindow::renumberAreaShortcuts()
+{
+    for (int i = 0; i < m_areaActions.size(); ++i) {
+        m_areaActions.at(i)->setShortcut(
+                i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)) : QKeySequence());
+    }
 }
 
 int MainWindow::areaCount() const

@@ -42,6 +42,9 @@ public:
     /// Adds an area to the navigation (and the View menu, Ctrl+1…9); returns its index. The
     /// window takes ownership of `page`.
     int addArea(const QString &title, const QIcon &icon, QWidget *page);
+    /// Same, at a given place in the navigation (0 = first); the View menu's Ctrl+1…9 follow the
+    /// new order. Returns the index.
+    int insertArea(int index, const QString &title, const QIcon &icon, QWidget *page);
     int areaCount() const;
     int currentArea() const;
     void showArea(int index);
@@ -54,6 +57,14 @@ public:
     ConnectionStatusWidget *statusWidget() const { return m_statusWidget; }
     /// The connections dialog if it has been opened (it is kept for reuse).
     ConnectionsDialog *connectionsDialog() const;
+
+    /// The File menu, for areas that add their own entries (before Quit).
+    QMenu *fileMenu() const { return m_fileMenu; }
+    /// The Edit menu (right after File), created on first use by an area that needs one.
+    QMenu *editMenu();
+    /// The open document's name, shown in the title with the modified marker ("name[*]");
+    /// empty when no document is open.
+    void setDocumentTitle(const QString &title);
 
 public Q_SLOTS:
     /// Opens the connections dialog (window-modal, returns at once).
@@ -73,7 +84,13 @@ private:
     QStackedWidget *m_areaStackedWidget;
     ConnectionPage *m_connectionPage;
     ConnectionStatusWidget *m_statusWidget;
+    void renumberAreaShortcuts();
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QList<QAction *> m_areaActions;
+    QString m_documentTitle;
     QMenu *m_switchMenu = nullptr;
     QActionGroup *m_switchGroup = nullptr;
     QPointer<ConnectionsDialog> m_dialog;

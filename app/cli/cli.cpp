@@ -32,6 +32,8 @@ const Verb kVerbs[] = {
                 QT_TRANSLATE_NOOP("fs::cli", "list, create, watch or cancel fine-tuning jobs")},
         {"models", runModels, QT_TRANSLATE_NOOP("fs::cli", "list the models of the connection")},
         {"chat", runChat, QT_TRANSLATE_NOOP("fs::cli", "ask a model and stream its answer")},
+        {"validate", runValidate,
+                QT_TRANSLATE_NOOP("fs::cli", "check a training file, count tokens and cost")},
 };
 
 void printGeneralHelp(QTextStream &out)

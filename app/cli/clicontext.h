@@ -80,5 +80,6 @@ int runFiles(const QStringList &arguments);
 int runJobs(const QStringList &arguments);
 int runModels(const QStringList &arguments);
 int runChat(const QStringList &arguments);
+int runValidate(const QStringList &arguments);
 
 } // namespace fs::cli

@@ -33,6 +33,12 @@ struct LintFinding
     Fix fix = Fix::None;
 
     bool isError() const { return severity == Severity::Error; }
+    friend bool operator==(const LintFinding &a, const LintFinding &b)
+    {
+        return a.line == b.line && a.messageIndex == b.messageIndex && a.severity == b.severity
+                && a.code == b.code && a.message == b.message && a.fix == b.fix;
+    }
+    friend bool operator!=(const LintFinding &a, const LintFinding &b) { return !(a == b); }
     static QString severityName(Severity severity) ///< "error" / "warning"
     {
         return severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");

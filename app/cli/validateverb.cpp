@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `finetune-studio validate FILE [--model MODEL] [--json]`: what the editor's findings and
+// statistics panels show, from the same core.
+#include "clicontext.h"
+#include "datasetstatistics.h"
+#include "jsonl.h"
+#include "lintrunner.h"
+#include "lintstate.h"
+#include "pricetable.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSettings>
+
+namespace fs::cli {
+
+namespace {
+
+struct Validation
+{
+    LintState state;
+    QList<ExampleCounts> counts;
+    DatasetStatistics statistics;
+    TrainingEstimate estimate;
+};
+
+/// Reads the file in chunks and lints each batch of lines as it comes, so only the findings and
+/// a few numbers per example stay in memory, not the file.
+DatasetError validateFile(const QString &path, const LintOptions &options, Validation *result)
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return DatasetError::make(DatasetError::Kind::NotFound, path);
+    if (info.isDir() || !file.open(QIODevice::ReadOnly))
+        return DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
+
+    JsonlReader reader;
+    QList<ExampleLint> lints;
+    int nextLine = 1;
+    auto lintBatch = [&]() {
+        QList<JsonlRecord> records;
+        QList<ExampleSummary> summaries;
+        reader.takeRecords(&records, &summaries);
+        if (records.isEmpty())
+            return;
+        QList<QByteArray> lines;
+        lines.reserve(records.size());
+        for (JsonlRecord &record : records)
+            lines.append(std::move(record.line));
+        records.clear();
+        QList<ExampleLint> batch = lintLines(lines, options, nextLine);
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            ExampleCounts counts = ExampleCounts::of(summaries.at(i));
+            if (options.countTokens && batch.at(i).parsed) {
+                counts.tokens = batch.at(i).tokens;
+                counts.assistantTokens = batch.at(i).assistantTokens;
+            }
+            result->counts.append(counts);
+        }
+        nextLine += int(batch.size());
+        lints.append(std::move(batch));
+    };
+    constexpr qint64 kChunk = 8 * 1024 * 1024;
+    while (!file.atEnd()) {
+        const QByteArray chunk = file.read(kChunk);
+        if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
+            return DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
+        reader.addData(chunk);
+        lintBatch();
+    }
+    reader.finish();
+    lintBatch();
+    result->state.reset(std::move(lints));
+    result->state.setBom(reader.hasBom());
+    const int limit = Linter(options).tokenLimit();
+    result->statistics = DatasetStatistics::compute(result->counts, limit);
+    return {};
+}
+
+/// The price the app would use: the user's edited price table, else the defaults.
+double trainingPrice(const QString &model)
+{
+    QSettings settings;
+    return PriceTable::load(&settings).price(model);
+}
+
+QString formatNumber(qint64 value)
+{
+    return QLocale::system().toString(value);
+}
+
+} // namespace
+
+int runValidate(const QStringList &arguments)
+{
+    Context context;
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("model"),
+            Context::tr("The model to fine-tune (token limit, encoding and price; default: %1).")
+                    .arg(LintOptions().model),
+            QStringLiteral("model")});
+    parser.addOption({QStringLiteral("json"),
+            Context::tr("Print one JSON object (examples, issues, tokens, estimate) for "
+                        "scripts.")});
+    parser.addPositionalArgument(
+            QStringLiteral("file"), Context::tr("The training file (JSONL) to check."));
+    int exitCode = ExitOk;
+    if (!context.parse(parser, arguments,
+                Context::tr("Checks a training file as the editor does: every problem with its "
+                            "line, the tokens, and what training would cost."),
+                &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        context.err() << Context::tr(
+                "usage: finetune-studio validate FILE [--model MODEL] [--json]")
+                      << '\n';
+        return ExitUsage;
+    }
+    const QString path = parser.positionalArguments().constFirst();
+    LintOptions options;
+    if (parser.isSet(QStringLiteral("model")))
+        options.model = parser.value(QStringLiteral("model"));
+
+    Validation validation;
+    const DatasetError error = validateFile(path, options, &validation);
+    if (error.isError()) {
+        context.err() << Context::tr("error: %1").arg(error.message) << '\n';
+        return ExitUsage; // 2: the file cannot be read
+    }
+    const LintState &state = validation.state;
+    const DatasetStatistics &statistics = validation.statistics;
+    const double price = trainingPrice(options.model);
+    const TrainingEstimate estimate = statistics.estimate(options.model, price);
+    const LintFindings findings = state.allFindings();
+    int errors = 0;
+    for (const LintFinding &finding : findings)
+        errors += finding.isError() ? 1 : 0;
+    const int warnings = int(findings.size()) - errors;
+
+    if (context.json()) {
+        QJsonArray issues;
+        for (const LintFinding &finding : findings) {
+            issues.append(QJsonObject {{QStringLiteral("line"), finding.line},
+                    {QStringLiteral("severity"), LintFinding::severityName(finding.severity)},
+                    {QStringLiteral("code"), finding.code},
+                    {QStringLiteral("message"), finding.message}});
+        }
+        const QJsonObject object {
+                {QStringLiteral("examples"), state.count()},
+                {QStringLiteral("issues"), issues},
+                {QStringLiteral("tokens"),
+                        QJsonObject {{QStringLiteral("total"), statistics.totalTokens},
+                                {QStringLiteral("max_example"),
+                                        qint64(statistics.tokensPerExample.max)},
+                                {QStringLiteral("mean"), statistics.tokensPerExample.mean}}},
+                {QStringLiteral("estimate"),
+                        QJsonObject {{QStringLiteral("model"), estimate.model},
+                                {QStringLiteral("n_epochs"), estimate.epochs},
+                                {QStringLiteral("billed_tokens"), estimate.billedTokens},
+                                {QStringLiteral("cost_usd"),
+                                        estimate.costUsd < 0 ? QJsonValue(QJsonValue::Null)
+                                                             : QJsonValue(estimate.costUsd)}}},
+        };
+        context.printJson(object);
+        return errors > 0 ? ExitFailure : ExitOk;
+    }
+
+    QTextStream &out = context.out();
+    const ExampleFormat format = state.mainFormat();
+    const QString name = QFileInfo(path).fileName();
+    out << (state.count() == 1
+                    ? Context::tr("%1: 1 example").arg(name)
+                    : Context::tr("%1: %2 examples").arg(name, formatNumber(state.count())));
+    if (format == ExampleFormat::Chat)
+        out << ' ' << Context::tr("(chat)");
+    else if (format == ExampleFormat::Preference)
+        out << ' ' << Context::tr("(preference / DPO)");
+    out << '\n';
+    if (!findings.isEmpty()) {
+        out << '\n';
+        for (const LintFinding &finding : findings) {
+            const QString where = finding.line > 0 ? Context::tr("line %1").arg(finding.line)
+                                                   : Context::tr("file");
+            const QString severity =
+                    finding.isError() ? Context::tr("error") : Context::tr("warning");
+            out << where.leftJustified(11) << ' ' << severity.leftJustified(8) << ' '
+                << finding.code.leftJustified(34) << ' ' << finding.message << '\n';
+        }
+        out << '\n';
+    }
+    out << Context::tr("Tokens: %1 in all, longest example %2, mean %3")
+                    .arg(formatNumber(statistics.totalTokens),
+                            formatNumber(qint64(statistics.tokensPerExample.max)),
+                            QLocale::system().toString(statistics.tokensPerExample.mean, 'f', 1))
+        << '\n';
+    if (statistics.overLimit > 0) {
+        out << (statistics.overLimit == 1
+                        ? Context::tr("1 example longer than %1 tokens will be cut at the end.")
+                                  .arg(formatNumber(statistics.tokenLimit))
+                        : Context::tr("%1 examples longer than %2 tokens will be cut at the end.")
+                                  .arg(formatNumber(statistics.overLimit),
+                                          formatNumber(statistics.tokenLimit)))
+            << '\n';
+    }
+    out << (estimate.epochs == 1 ? Context::tr("Estimate for %1: 1 epoch, %2 billed tokens")
+                                           .arg(estimate.model, formatNumber(estimate.billedTokens))
+                                 : Context::tr("Estimate for %1: %2 epochs, %3 billed tokens")
+                                           .arg(estimate.model, formatNumber(estimate.epochs),
+                                                   formatNumber(estimate.billedTokens)));
+    if (estimate.costUsd >= 0)
+        out << Context::tr(", about $%1").arg(QString::number(estimate.costUsd, 'f', 2));
+    else
+        out << Context::tr(" (no price known for this model)");
+    out << '\n';
+    if (errors == 0 && warnings == 0)
+        out << Context::tr("No problems found.") << '\n';
+    else
+        out << Context::tr("%1, %2.").arg(errors == 1
+                        ? Context::tr("1 error")
+                        : Context::tr("%1 errors").arg(formatNumber(errors)),
+                warnings == 1 ? Context::tr("1 warning")
+                              : Context::tr("%1 warnings").arg(formatNumber(warnings)))
+            << '\n';
+    return errors > 0 ? ExitFailure : ExitOk;
+}
+
+} // namespace fs::cli

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace fs {
+
+/// What went wrong reading or writing a dataset file, as a value.
+struct DatasetError
+{
+    enum class Kind {
+        None,
+        NotFound, ///< the file does not exist
+        Unreadable, ///< it exists but cannot be opened or read
+        NotWritable, ///< the folder or file cannot be written (permissions, read-only)
+        WriteFailed, ///< writing or committing failed (e.g. the disk is full)
+        Cancelled, ///< the user cancelled (background loading)
+        BadFormat, ///< an import source could not be understood at all
+    };
+
+    Kind kind = Kind::None;
+    QString path;
+    QString message; ///< plain words for people (translated)
+    QString detail; ///< the system's own text, for logs
+
+    bool isError() const { return kind != Kind::None; }
+
+    /// An error with a plain message chosen from the kind (translated).
+    static DatasetError make(Kind kind, const QString &path, const QString &detail = {});
+};
+
+} // namespace fs

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasetstatistics.h"
+
+#include "chattokens.h"
+#include "costestimate.h"
+
+#include <QJsonDocument>
+#include <QThread>
+#include <algorithm>
+#include <cmath>
+
+namespace fs {
+
+ExampleTokens countExampleTokens(const Example &example, const Tokenizer &tokenizer)
+{
+    ExampleTokens t;
+    if (!example.isValidJson() || (!example.isChat() && !example.isPreference()))
+        return t;
+    Messages messages = example.messages();
+    if (example.isPreference()) {
+        // What is trained on: the prompt and the preferred answer.
+        const Messages preferred = example.preferredOutput();
+        if (!preferred.isEmpty())
+            messages.append(preferred.first());
+    }
+    // The strings must outlive the views handed to ChatTokens.
+    struct Texts
+    {
+        QString role, content, name, extra;
+        bool hasName = false;
+    };
+    std::vector<Texts> texts(size_t(messages.size()));
+    std::vector<ChatTokenMessage> views;
+    views.reserve(texts.size());
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const Message &m = messages.at(i);
+        Texts &x = texts[size_t(i)];
+        x.role = m.role();
+        x.content = m.text();
+        x.hasName = m.hasName();
+        x.name = m.name();
+        // Tool calls and tool_call_id are values of the message too.
+        if (m.hasToolCalls())
+            x.extra =
+                    QString::fromUtf8(QJsonDocument(m.toolCalls()).toJson(QJsonDocument::Compact));
+        if (m.hasToolCallId())
+            x.extra += m.toolCallId();
+        ChatTokenMessage v;
+        v.role = x.role;
+        v.content = x.content;
+        static const char16_t kEmpty[] = u"";
+        // A present but empty name still counts its +1: the view must not be null.
+        v.name = !x.hasName ? QStringView()
+                            : (x.name.isEmpty() ? QStringView(kEmpty, 0) : QStringView(x.name));
+        v.extra = x.extra;
+        views.push_back(v);
+    }
+    const ChatTokenCount count = ChatTokens::example(tokenizer, views);
+    t.tokens = count.tokens;
+    t.assistantTokens = count.assistantTokens;
+    return t;
+}
+
+DatasetDocument::TokenCounter makeTokenCounter(Tokenizer::Encoding encoding)
+{
+    return [encoding](const Example &example, qint32 *tokens, qint32 *assistant) {
+        const ExampleTokens t = countExampleTokens(example, Tokenizer::instance(encoding));
+        *tokens = t.tokens;
+        *assistant = t.assistantTokens;
+    };
+}
+
+double Distribution::quantile(const QList<qint64> &sorted, double q)
+{
+    if (sorted.isEmpty())
+        return 0;
+    const double pos = q * double(sorted.size() - 1);
+    const auto lo = qsizetype(std::floor(pos));
+    const auto hi = qsizetype(std::ceil(pos));
+    const double a = double(sorted.at(lo));
+    const double b = double(sorted.at(hi));
+    return a + (b - a) * (pos - double(lo));
+}
+
+Distribution Distribution::of(QList<qint64> values)
+{
+    Distribution d;
+    if (values.isEmpty())
+        return d;
+    std::sort(values.begin(), values.end());
+    d.count = int(values.size());
+    d.min = double(values.first());
+    d.max = double(values.last());
+    for (const qint64 v : std::as_const(values))
+        d.sum += v;
+    d.mean = double(d.sum) / double(values.size());
+    d.median = quantile(values, 0.5);
+    d.p10 = quantile(values, 0.1);
+    d.p90 = quantile(values, 0.9);
+    return d;
+}
+
+Histogram Histogram::of(const QList<qint64> &values, int maxBins)
+{
+    Histogram h;
+    if (values.isEmpty() || maxBins < 1)
+        return h;
+    const auto [minIt, maxIt] = std::minmax_element(values.begin(), values.end());
+    const qint64 lo = *minIt;
+    const qint64 span = *maxIt - lo + 1;
+    const qint64 width = (span + maxBins - 1) / maxBins;
+    const qint64 bins = (span + width - 1) / width;
+    for (qint64 i = 0; i < bins; ++i) {
+        h.lowerBounds.append(lo + i * width);
+        h.upperBounds.append(lo + (i + 1) * width - 1);
+        h.counts.append(0);
+    }
+    for (const qint64 v : values)
+        ++h.counts[qsizetype((v - lo) / width)];
+    return h;
+}
+
+int TrainingEstimate::defaultEpochs(int examples)
+{
+    return EpochRule::defaultEpochs(examples);
+}
+
+ExampleCounts ExampleCounts::of(const ExampleSummary &summary)
+{
+    ExampleCounts c;
+    c.messages = summary.messageCount;
+    c.tokens = summary.tokens;
+    c.assistantTokens = summary.assistantTokens;
+    c.roles = summary.roles;
+    return c;
+}
+
+DatasetStatistics DatasetStatistics::compute(
+        const QList<ExampleCounts> &counts, int tokenLimit, int histogramBins)
+{
+    DatasetStatistics s;
+    s.examples = int(counts.size());
+    s.tokenLimit = tokenLimit;
+    QList<qint64> messages, tokens, assistant;
+    messages.reserve(counts.size());
+    tokens.reserve(counts.size());
+    assistant.reserve(counts.size());
+    for (const ExampleCounts &c : counts) {
+        messages.append(c.messages);
+        if (!(c.roles & ExampleSummary::HasSystem))
+            ++s.missingSystem;
+        if (!(c.roles & ExampleSummary::HasUser))
+            ++s.missingUser;
+        if (c.tokens >= 0) {
+            tokens.append(c.tokens);
+            s.totalTokens += c.tokens;
+            s.billableTokensPerEpoch += std::min<qint64>(c.tokens, tokenLimit);
+            if (c.tokens > tokenLimit)
+                ++s.overLimit;
+        }
+        if (c.assistantTokens >= 0)
+            assistant.append(c.assistantTokens);
+    }
+    s.countedExamples = int(tokens.size());
+    s.messagesPerExample = Distribution::of(messages);
+    s.tokensHistogram = Histogram::of(tokens, histogramBins);
+    s.assistantTokensHistogram = Histogram::of(assistant, histogramBins);
+    s.tokensPerExample = Distribution::of(std::move(tokens));
+    s.assistantTokensPerExample = Distribution::of(std::move(assistant));
+    return s;
+}
+
+DatasetStatistics DatasetStatistics::compute(
+        const DatasetDocument &document, int tokenLimit, int histogramBins)
+{
+    QList<ExampleCounts> counts;
+    counts.reserve(document.count());
+    for (int i = 0; i < document.count(); ++i)
+        counts.append(ExampleCounts::of(document.summary(i)));
+    return compute(counts, tokenLimit, histogramBins);
+}
+
+TrainingEstimate DatasetStatistics::estimate(
+        const QString &model, double usdPerMillion, int epochs) const
+{
+    // One rule for the editor, the statistics panel and `validate`: the tokenizer area's.
+    const CostEstimate c = CostEstimate::fromTotals(
+            examples, billableTokensPerEpoch, model, usdPerMillion, epochs);
+    TrainingEstimate e;
+    e.model = model;
+    e.epochs = c.epochs;
+    e.billedTokensPerEpoch = c.billedTokensPerEpoch;
+    e.billedTokens = c.billedTokens;
+    e.costUsd = c.costUsd;
+    return e;
+}
+
+// ---- background counting ---------------------------------------------------------------------
+
+struct TokenCountJob::State
+{
+    std::atomic_bool cancelled {false};
+    std::atomic_int done {0};
+};
+
+TokenCountJob::TokenCountJob(QObject *parent)
+    : QObject(parent)
+{
+}
+
+TokenCountJob::~TokenCountJob()
+{
+    cancel();
+}
+
+void TokenCountJob::countLines(const QList<QByteArray> &lines, Tokenizer::Encoding encoding,
+        QList<qint32> *tokens, QList<qint32> *assistantTokens, const std::atomic_bool *cancelled,
+        const std::function<void(int)> &progress)
+{
+    const Tokenizer &tokenizer = Tokenizer::instance(encoding);
+    tokens->resize(lines.size());
+    assistantTokens->resize(lines.size());
+    const int n = int(lines.size());
+    const int threads = std::clamp(QThread::idealThreadCount(), 1, 8);
+    std::atomic_int done {0};
+    auto work = [&](int from, int to) {
+        for (int i = from; i < to; ++i) {
+            if (cancelled && *cancelled)
+                return;
+            const ExampleTokens t = countExampleTokens(Example::fromLine(lines.at(i)), tokenizer);
+            (*tokens)[i] = t.tokens;
+            (*assistantTokens)[i] = t.assistantTokens;
+            done.fetch_add(1, std::memory_order_relaxed);
+        }
+    };
+    if (threads == 1 || n < 256) {
+        work(0, n);
+        if (progress)
+            progress(n);
+        return;
+    }
+    QList<QThread *> workers;
+    const int per = (n + threads - 1) / threads;
+    for (int t = 0; t < threads; ++t) {
+        const int from = t * per;
+        const int to = std::min(n, from + per);
+        if (from >= to)
+            break;
+        QThread *thread = QThread::create(work, from, to);
+        thread->start();
+        workers.append(thread);
+    }
+    for (QThread *thread : std::as_const(workers)) {
+        while (!thread->wait(100)) {
+            if (progress)
+                progress(done.load());
+        }
+        delete thread;
+    }
+    if (progress)
+        progress(done.load());
+}
+
+void TokenCountJob::start(DatasetDocument *document, Tokenizer::Encoding encoding)
+{
+    cancel();
+    if (!document)
+        return;
+    m_document = document;
+    auto state = std::make_shared<State>();
+    m_state = state;
+    const DatasetSnapshot snapshot = document->snapshot();
+    const int total = int(snapshot.lines.size());
+    m_thread = QThread::create([this, state, snapshot, encoding, total] {
+        QList<qint32> tokens, assistant;
+        countLines(snapshot.lines, encoding, &tokens, &assistant, &state->cancelled,
+                [this, state, total](int done) {
+                    QMetaObject::invokeMethod(
+                            this,
+                            [this, state, done, total] {
+                                if (m_state == state)
+                                    emit progress(done, total);
+                            },
+                            Qt::QueuedConnection);
+                });
+        if (state->cancelled)
+            return;
+        QMetaObject::invokeMethod(
+                this,
+                [this, state, ids = snapshot.ids, tokens, assistant] {
+                    if (m_state != state)
+                        return;
+                    if (m_thread) {
+                        m_thread->wait();
+                        delete m_thread;
+                        m_thread = nullptr;
+                    }
+                    if (m_document)
+                        m_document->setTokenCounts(ids, tokens, assistant);
+                    m_state.reset();
+                    emit finished(true);
+                },
+                Qt::QueuedConnection);
+    });
+    m_thread->start(QThread::LowPriority);
+}
+
+void TokenCountJob::cancel()
+{
+    if (!m_state)
+        return;
+    m_state->cancelled = true;
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    m_state.reset();
+    emit finished(false);
+}
+
+bool TokenCountJob::isRunning() const
+{
+    return bool(m_state);
+}
+
+} // namespace fs

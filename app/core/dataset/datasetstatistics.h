@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "datasetdocument.h"
+#include "tokenizer.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace fs {
+
+/// Chat-format token counts of one example (the OpenAI cookbook's way: 3 per message, the
+/// encoded role/content/name, 1 per name, 3 at the end). Preference examples: input messages
+/// plus the preferred answer.
+struct ExampleTokens
+{
+    qint32 tokens = 0;
+    qint32 assistantTokens = 0; ///< encoded content of the assistant messages only
+};
+ExampleTokens countExampleTokens(const Example &example, const Tokenizer &tokenizer);
+/// A TokenCounter for DatasetDocument::setTokenCounter() with the given encoding.
+DatasetDocument::TokenCounter makeTokenCounter(Tokenizer::Encoding encoding);
+
+/// min/max/mean/median and the 10th/90th percentiles (numpy's linear interpolation, as the
+/// cookbook computes its "p5/p95" which are really p10/p90). All 0 for no values.
+struct Distribution
+{
+    int count = 0;
+    double min = 0, max = 0, mean = 0, median = 0, p10 = 0, p90 = 0;
+    qint64 sum = 0;
+    static Distribution of(QList<qint64> values);
+    /// numpy.quantile(values, q) with linear interpolation; `sorted` ascending.
+    static double quantile(const QList<qint64> &sorted, double q);
+};
+
+/// Equal-width bins from min to max (data for a bar chart).
+struct Histogram
+{
+    QList<qint64> lowerBounds; ///< inclusive lower bound of each bin
+    QList<qint64> upperBounds; ///< inclusive upper bound of each bin
+    QList<int> counts;
+    static Histogram of(const QList<qint64> &values, int maxBins = 20);
+};
+
+/// The training cost estimate (cookbook rule for epochs; billed = Σ min(limit, tokens) × epochs).
+struct TrainingEstimate
+{
+    QString model;
+    int epochs = 0;
+    qint64 billedTokensPerEpoch = 0;
+    qint64 billedTokens = 0;
+    double costUsd = -1; ///< -1 when the price is unknown
+    /// The cookbook's default epochs for n examples (3, raised to reach 100 examples seen,
+    /// lowered to stay within 25,000; between 1 and 25).
+    static int defaultEpochs(int examples);
+};
+
+/// Per-example numbers the statistics are computed from.
+struct ExampleCounts
+{
+    qint32 messages = 0;
+    qint32 tokens = -1; ///< -1 when not counted
+    qint32 assistantTokens = -1;
+    quint8 roles = 0; ///< ExampleSummary::RoleFlag bits
+    static ExampleCounts of(const ExampleSummary &summary);
+};
+
+/**
+ * @brief The numbers of the statistics panel and of `validate`.
+ */
+struct DatasetStatistics
+{
+    int examples = 0;
+    int countedExamples = 0; ///< examples with token counts
+    Distribution messagesPerExample;
+    Distribution tokensPerExample;
+    Distribution assistantTokensPerExample;
+    Histogram tokensHistogram;
+    Histogram assistantTokensHistogram;
+    int tokenLimit = 0;
+    int overLimit = 0; ///< examples with tokens > tokenLimit
+    int missingSystem = 0;
+    int missingUser = 0;
+    qint64 totalTokens = 0;
+    qint64 billableTokensPerEpoch = 0; ///< Σ min(tokenLimit, tokens) over counted examples
+
+    /// Computes everything but the estimate's price.
+    static DatasetStatistics compute(
+            const QList<ExampleCounts> &counts, int tokenLimit, int histogramBins = 20);
+    /// From the document's summaries (token counts as far as known).
+    static DatasetStatistics compute(
+            const DatasetDocument &document, int tokenLimit, int histogramBins = 20);
+    /// Epochs and billed tokens (and the cost when usdPerMillion >= 0) for `model`.
+    TrainingEstimate estimate(const QString &model, double usdPerMillion,
+            int epochs = 0 /* 0: the cookbook's default */) const;
+};
+
+/**
+ * @brief Counts the tokens of every example of a snapshot in a worker thread, with progress and
+ * cancel; the results go back into the document (DatasetDocument::setTokenCounts by id).
+ */
+class TokenCountJob : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TokenCountJob(QObject *parent = nullptr);
+    ~TokenCountJob() override; ///< cancels and waits for the thread
+
+    /// Starts counting `document`'s examples; results are applied to it when done (ids whose
+    /// rows are gone are skipped). A running job is cancelled first.
+    void start(DatasetDocument *document, Tokenizer::Encoding encoding);
+    void cancel();
+    bool isRunning() const;
+
+    /// Synchronous counting (CLI): fills tokens/assistant for each line; `progress` may be null.
+    static void countLines(const QList<QByteArray> &lines, Tokenizer::Encoding encoding,
+            QList<qint32> *tokens, QList<qint32> *assistantTokens,
+            const std::atomic_bool *cancelled = nullptr,
+            const std::function<void(int done)> &progress = {});
+
+signals:
+    void progress(int done, int total);
+    /// Emitted after the counts were applied to the document (cancelled: false).
+    void finished(bool completed);
+
+private:
+    struct State;
+    std::shared_ptr<State> m_state;
+    QPointer<DatasetDocument> m_document;
+    QThread *m_thread = nullptr;
+};
+
+} // namespace fs

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsonl.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace fs {
+
+namespace {
+
+bool isBlank(QByteArrayView line)
+{
+    for (const char c : line) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+            return false;
+    }
+    return true;
+}
+
+QByteArray terminator(LineEnd end)
+{
+    switch (end) {
+    case LineEnd::None:
+        return {};
+    case LineEnd::Lf:
+        return QByteArrayLiteral("\n");
+    case LineEnd::CrLf:
+        return QByteArrayLiteral("\r\n");
+    }
+    return {};
+}
+
+} // namespace
+
+JsonlReader::JsonlReader() = default;
+
+void JsonlReader::addData(QByteArrayView chunk)
+{
+    if (chunk.isEmpty())
+        return;
+    QByteArrayView data = chunk;
+    QByteArray joined;
+    if (!m_pending.isEmpty()) {
+        joined = m_pending + QByteArray(chunk.data(), chunk.size());
+        m_pending.clear();
+        data = joined;
+    }
+    if (!m_started) {
+        if (data.size() < 3 && QByteArrayView("\xEF\xBB\xBF").startsWith(data)) {
+            m_pending = data.toByteArray(); // could still become a BOM
+            return;
+        }
+        m_started = true;
+        if (data.startsWith("\xEF\xBB\xBF")) {
+            m_bom = true;
+            data = data.sliced(3);
+        }
+    }
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype nl = data.indexOf('\n', start);
+        if (nl < 0)
+            break;
+        qsizetype end = nl;
+        LineEnd ending = LineEnd::Lf;
+        if (end > start && data.at(end - 1) == '\r') {
+            --end;
+            ending = LineEnd::CrLf;
+        }
+        processLine(data.sliced(start, end - start), ending);
+        start = nl + 1;
+    }
+    if (start < data.size())
+        m_pending = data.sliced(start).toByteArray();
+}
+
+void JsonlReader::finish()
+{
+    if (m_finished)
+        return;
+    if (!m_started && !m_pending.isEmpty()) {
+        // Fewer than 3 bytes in the whole file: not a BOM.
+        m_started = true;
+    }
+    if (!m_pending.isEmpty()) {
+        const QByteArray last = m_pending;
+        m_pending.clear();
+        processLine(last, LineEnd::None);
+    }
+    m_finished = true;
+}
+
+void JsonlReader::processLine(QByteArrayView line, LineEnd end)
+{
+    ++m_physicalLine;
+    if (isBlank(line)) {
+        m_blank.append(line.data(), line.size());
+        m_blank.append(terminator(end));
+        return;
+    }
+    JsonlRecord record;
+    record.line = line.toByteArray();
+    record.leading = m_blank;
+    m_blank.clear();
+    record.end = end;
+    record.sourceLine = m_physicalLine;
+    const Example example = Example::fromLine(record.line);
+    if (!example.isValidJson()) {
+        JsonlIssue issue;
+        issue.line = m_physicalLine;
+        issue.row = m_rows;
+        issue.parserError = example.parseError();
+        issue.offset = example.parseErrorOffset();
+        issue.message = QCoreApplication::translate("fs::JsonlReader",
+                "Line %1 is not valid JSON (%2 at character %3). It is kept as it "
+                "is; fix it or delete it.")
+                                .arg(m_physicalLine)
+                                .arg(issue.parserError)
+                                .arg(issue.offset + 1);
+        m_issues.append(issue);
+    }
+    m_summaries.append(ExampleSummary::of(example));
+    m_records.append(std::move(record));
+    ++m_rows;
+}
+
+void JsonlReader::takeRecords(QList<JsonlRecord> *records, QList<ExampleSummary> *summaries)
+{
+    if (records->isEmpty())
+        records->swap(m_records);
+    else
+        records->append(std::move(m_records));
+    if (summaries->isEmpty())
+        summaries->swap(m_summaries);
+    else
+        summaries->append(std::move(m_summaries));
+    m_records.clear();
+    m_summaries.clear();
+}
+
+QList<JsonlIssue> JsonlReader::takeIssues()
+{
+    QList<JsonlIssue> result;
+    result.swap(m_issues);
+    return result;
+}
+
+JsonlContents JsonlReader::readAll(QByteArrayView data)
+{
+    JsonlReader reader;
+    reader.addData(data);
+    reader.finish();
+    JsonlContents contents;
+    contents.bom = reader.hasBom();
+    reader.takeRecords(&contents.records, &contents.summaries);
+    contents.issues = reader.takeIssues();
+    contents.trailing = reader.trailing();
+    return contents;
+}
+
+JsonlContents JsonlReader::readFile(const QString &path, DatasetError *error)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        if (error)
+            *error = DatasetError::make(DatasetError::Kind::NotFound, path);
+        return {};
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
+        return {};
+    }
+    JsonlReader reader;
+    QByteArray chunk;
+    while (!file.atEnd()) {
+        chunk = file.read(4 << 20);
+        if (chunk.isEmpty() && file.error() != QFile::NoError) {
+            if (error)
+                *error = DatasetError::make(
+                        DatasetError::Kind::Unreadable, path, file.errorString());
+            return {};
+        }
+        reader.addData(chunk);
+    }
+    reader.finish();
+    JsonlContents contents;
+    contents.bom = reader.hasBom();
+    reader.takeRecords(&contents.records, &contents.summaries);
+    contents.issues = reader.takeIssues();
+    contents.trailing = reader.trailing();
+    if (error)
+        *error = {};
+    return contents;
+}
+
+QByteArray JsonlWriter::serialize(
+        bool bom, const QList<JsonlRecord> &records, const QByteArray &trailing, LineEnd defaultEnd)
+{
+    qsizetype size = 3 + trailing.size();
+    for (const JsonlRecord &r : records)
+        size += r.leading.size() + r.line.size() + 2;
+    QByteArray out;
+    out.reserve(size);
+    if (bom)
+        out.append("\xEF\xBB\xBF");
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const JsonlRecord &r = records.at(i);
+        out.append(r.leading);
+        out.append(r.line);
+        LineEnd end = r.end;
+        // A last line without newline that is no longer last needs one; so does one followed
+        // by trailing blank lines.
+        if (end == LineEnd::None && (i + 1 < records.size() || !trailing.isEmpty()))
+            end = defaultEnd == LineEnd::None ? LineEnd::Lf : defaultEnd;
+        out.append(terminator(end));
+    }
+    out.append(trailing);
+    return out;
+}
+
+DatasetError JsonlWriter::save(const QString &path, bool bom, const QList<JsonlRecord> &records,
+        const QByteArray &trailing, LineEnd defaultEnd)
+{
+    return saveBytes(path, serialize(bom, records, trailing, defaultEnd));
+}
+
+DatasetError JsonlWriter::saveLines(const QString &path, const QList<QByteArray> &lines)
+{
+    qsizetype size = 0;
+    for (const QByteArray &l : lines)
+        size += l.size() + 1;
+    QByteArray out;
+    out.reserve(size);
+    for (const QByteArray &l : lines) {
+        out.append(l);
+        out.append('\n');
+    }
+    return saveBytes(path, out);
+}
+
+DatasetError JsonlWriter::saveBytes(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return DatasetError::make(DatasetError::Kind::NotWritable, path, file.errorString());
+    }
+    if (file.write(bytes) != bytes.size()) {
+        const QString detail = file.errorString();
+        file.cancelWriting();
+        return DatasetError::make(DatasetError::Kind::WriteFailed, path, detail);
+    }
+    if (!file.commit())
+        return DatasetError::make(DatasetError::Kind::WriteFailed, path, file.errorString());
+    return {};
+}
+
+} // namespace fs

@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lintrunner.h"
+
+#include "datasetdocument.h"
+
+#include <QHash>
+#include <QSemaphore>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
+#include <QUndoStack>
+
+namespace fs {
+
+QList<ExampleLint> lintLines(const QList<QByteArray> &lines, const LintOptions &options,
+        int firstLine, const std::atomic_bool *cancelled, const std::function<void(int)> &progress,
+        QThreadPool *pool)
+{
+    const int total = int(lines.size());
+    QList<ExampleLint> results(total);
+    if (total == 0)
+        return results;
+    const Linter linter(options);
+    // Small chunks keep the threads evenly busy; big enough that claiming one costs nothing.
+    constexpr int kChunk = 128;
+    std::atomic_int next {0};
+    std::atomic_int done {0};
+    auto work = [&]() {
+        for (;;) {
+            if (cancelled && cancelled->load(std::memory_order_relaxed))
+                return;
+            const int first = next.fetch_add(kChunk);
+            if (first >= total)
+                return;
+            const int last = qMin(total, first + kChunk);
+            for (int i = first; i < last; ++i)
+                results[i] = linter.lintLine(lines.at(i), firstLine + i);
+            const int now = done.fetch_add(last - first) + (last - first);
+            if (progress)
+                progress(now);
+        }
+    };
+    if (!pool)
+        pool = QThreadPool::globalInstance();
+    QSemaphore helpersDone;
+    int helpers = 0;
+    // Only helpers that get a thread right away: waiting for queued ones could deadlock when
+    // this runs on the same pool.
+    const int wanted = qMin(pool->maxThreadCount(), (total + kChunk - 1) / kChunk) - 1;
+    for (int i = 0; i < wanted; ++i) {
+        if (!pool->tryStart([&]() {
+                work();
+                helpersDone.release();
+            }))
+            break;
+        ++helpers;
+    }
+    work();
+    helpersDone.acquire(helpers);
+    return results;
+}
+
+// ---- LintRunner --------------------------------------------------------------------------------
+
+struct LintRunner::Job
+{
+    quint64 generation = 0;
+    LintOptions options;
+    QList<QByteArray> lines;
+    QList<quint64> ids;
+    QList<ExampleLint> results;
+    std::atomic_bool cancelled {false};
+    std::atomic_int done {0};
+};
+
+LintRunner::LintRunner(DatasetDocument *document, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_progressTimer(new QTimer(this))
+{
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, &LintRunner::pollProgress);
+    connect(document, &DatasetDocument::reset, this, &LintRunner::onReset);
+    connect(document, &DatasetDocument::examplesInserted, this, &LintRunner::onInserted);
+    connect(document, &DatasetDocument::examplesRemoved, this, &LintRunner::onRemoved);
+    connect(document, &DatasetDocument::examplesMoved, this, &LintRunner::onMoved);
+    connect(document, &DatasetDocument::exampleChanged, this, &LintRunner::onChanged);
+    connect(document, &DatasetDocument::loadFinished, this, &LintRunner::onLoadFinished);
+    // Adding or removing the byte-order mark changes no example, only the undo stack.
+    connect(document->undoStack(), &QUndoStack::indexChanged, this, [this]() {
+        if (m_document && m_document->hasBom() != m_state.hasBom()) {
+            m_state.setBom(m_document->hasBom());
+            emit findingsChanged();
+        }
+    });
+    // The first run waits for the event loop, so that setOptions() right after construction
+    // does not start (and cancel) a run with the default options first.
+    m_state.setBom(document->hasBom());
+    m_state.insertRows(0, document->count());
+    QMetaObject::invokeMethod(this, &LintRunner::startPending, Qt::QueuedConnection);
+}
+
+LintRunner::~LintRunner()
+{
+    if (m_job)
+        m_job->cancelled = true;
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void LintRunner::setOptions(const LintOptions &options)
+{
+    m_options = options;
+    relintAll();
+}
+
+bool LintRunner::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+bool LintRunner::isComplete() const
+{
+    return !isRunning() && m_state.unlintedRows().isEmpty();
+}
+
+void LintRunner::relintAll()
+{
+    cancel();
+    m_state.clear();
+    m_appliedErrors.clear();
+    if (m_document) {
+        m_state.setBom(m_document->hasBom());
+        m_state.insertRows(0, m_document->count());
+    }
+    startPending();
+    emit findingsChanged();
+}
+
+void LintRunner::cancel()
+{
+    if (!m_thread)
+        return;
+    m_job->cancelled = true;
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_progressTimer->stop();
+    // Keep what the cancelled run finished: those rows need no second pass.
+    onJobFinished(m_job->generation);
+}
+
+void LintRunner::onReset()
+{
+    relintAll();
+}
+
+void LintRunner::onInserted(int first, int last)
+{
+    m_state.insertRows(first, last - first + 1);
+    if (m_document->isLoading())
+        return; // linted once the file is read
+    if (last - first + 1 <= m_backgroundThreshold && !isRunning()) {
+        for (int row = first; row <= last; ++row)
+            lintRowNow(row);
+        applyToDocument();
+        emit findingsChanged();
+    } else {
+        startPending();
+    }
+}
+
+void LintRunner::onRemoved(int first, int last)
+{
+    m_state.removeRows(first, last - first + 1);
+    m_appliedErrors.clear(); // rows shifted: apply every count again
+    applyToDocument();
+    emit findingsChanged();
+}
+
+void LintRunner::onMoved(int first, int last, int destination)
+{
+    // Qt's moveRows convention: rows [first, last] go before `destination`.
+    for (int i = 0; i <= last - first; ++i) {
+        if (destination > last)
+            m_state.moveRow(first, destination - 1);
+        else
+            m_state.moveRow(first + i, destination + i);
+    }
+    m_appliedErrors.clear();
+    applyToDocument();
+    emit findingsChanged();
+}
+
+void LintRunner::onChanged(int row)
+{
+    if (row < 0 || row >= m_state.count())
+        return;
+    const quint64 oldDigest = m_state.result(row).digest;
+    const ExampleFormat oldFormat = m_state.result(row).format;
+    const ExampleFormat oldMain = m_state.mainFormat();
+    lintRowNow(row);
+    const ExampleLint &now = m_state.result(row);
+    if (now.format != oldFormat || m_state.mainFormat() != oldMain
+            || m_appliedErrors.size() != m_state.count()) {
+        applyToDocument({row}); // formats changed: mixed_formats may move anywhere
+    } else {
+        // Only this example and the ones sharing its old or new content can change badges.
+        QList<int> rows = m_state.rowsWithDigest(oldDigest);
+        if (now.digest != oldDigest)
+            rows += m_state.rowsWithDigest(now.digest);
+        if (!rows.contains(row))
+            rows.append(row);
+        for (const int affected : std::as_const(rows)) {
+            const quint16 errors = quint16(qMin(m_state.errorCount(affected), 65535));
+            const quint16 warnings = quint16(qMin(m_state.warningCount(affected), 65535));
+            if (errors != m_appliedErrors.at(affected)
+                    || warnings != m_appliedWarnings.at(affected)) {
+                m_document->setIssueCounts(affected, errors, warnings);
+                m_appliedErrors[affected] = errors;
+                m_appliedWarnings[affected] = warnings;
+            }
+        }
+        if (m_options.countTokens && now.parsed)
+            m_document->setTokenCounts(row, now.tokens, now.assistantTokens);
+    }
+    emit findingsChanged();
+}
+
+void LintRunner::onLoadFinished()
+{
+    m_state.setBom(m_document->hasBom());
+    startPending();
+    emit findingsChanged();
+}
+
+void LintRunner::lintRowNow(int row)
+{
+    if (row < 0 || row >= m_state.count() || row >= m_document->count())
+        return;
+    const Linter linter(m_options);
+    m_state.setResult(row, linter.lintLine(m_document->line(row), row + 1));
+    if (isRunning())
+        m_touched.insert(m_document->exampleId(row));
+}
+
+void LintRunner::startPending()
+{
+    if (!m_document || isRunning() || m_document->isLoading())
+        return;
+    const QList<int> rows = m_state.unlintedRows();
+    if (rows.size() <= m_backgroundThreshold) {
+        // A few examples: at once, no thread.
+        for (const int row : rows)
+            lintRowNow(row);
+        applyToDocument(rows);
+        return;
+    }
+    auto job = std::make_shared<Job>();
+    job->generation = ++m_generation;
+    job->options = m_options;
+    job->lines.reserve(rows.size());
+    job->ids.reserve(rows.size());
+    for (const int row : rows) {
+        job->lines.append(m_document->line(row));
+        job->ids.append(m_document->exampleId(row));
+    }
+    m_job = job;
+    m_touched.clear();
+    m_thread = QThread::create([job]() {
+        job->results = lintLines(job->lines, job->options, 1, &job->cancelled,
+                [job](int done) { job->done.store(done, std::memory_order_relaxed); });
+    });
+    const quint64 generation = job->generation;
+    connect(m_thread, &QThread::finished, this, [this, generation]() {
+        if (!m_thread || !m_job || m_job->generation != generation)
+            return;
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+        m_progressTimer->stop();
+        onJobFinished(generation);
+    });
+    emit started(int(rows.size()));
+    m_progressTimer->start();
+    m_thread->start(QThread::LowPriority);
+}
+
+void LintRunner::onJobFinished(quint64 generation)
+{
+    const std::shared_ptr<Job> job = m_job;
+    if (!job || job->generation != generation)
+        return;
+    m_job.reset();
+    const bool completed = !job->cancelled;
+    QHash<quint64, int> rowOfId;
+    rowOfId.reserve(m_document->count());
+    for (int row = 0; row < m_document->count(); ++row)
+        rowOfId.insert(m_document->exampleId(row), row);
+    QList<int> counted;
+    for (int i = 0; i < job->ids.size(); ++i) {
+        // Rows the cancelled run never reached are still empty; edited ones were re-linted.
+        if (job->cancelled && !job->results.at(i).parsed && job->results.at(i).findings.isEmpty())
+            continue;
+        const quint64 id = job->ids.at(i);
+        if (m_touched.contains(id))
+            continue;
+        const int row = rowOfId.value(id, -1);
+        if (row < 0 || m_state.isLinted(row))
+            continue;
+        m_state.setResult(row, std::move(job->results[i]));
+        counted.append(row);
+    }
+    m_touched.clear();
+    emit progress(int(job->ids.size()), int(job->ids.size()));
+    applyToDocument(counted);
+    emit finished(completed);
+    emit findingsChanged();
+    // Examples added while it ran.
+    if (completed)
+        startPending();
+}
+
+void LintRunner::pollProgress()
+{
+    if (m_job)
+        emit progress(m_job->done.load(std::memory_order_relaxed), int(m_job->ids.size()));
+}
+
+void LintRunner::applyToDocument(const QList<int> &tokenRows)
+{
+    if (!m_document || m_document->count() != m_state.count())
+        return;
+    QList<quint16> errors;
+    QList<quint16> warnings;
+    m_state.issueCounts(&errors, &warnings);
+    if (m_appliedErrors.size() != errors.size()) {
+        m_document->setIssueCounts(errors, warnings);
+    } else {
+        // Usually one row changes (an edit); a duplicate or format change touches a few more.
+        QList<int> changed;
+        for (int row = 0; row < errors.size(); ++row) {
+            if (errors.at(row) != m_appliedErrors.at(row)
+                    || warnings.at(row) != m_appliedWarnings.at(row))
+                changed.append(row);
+        }
+        if (changed.size() > 256) {
+            m_document->setIssueCounts(errors, warnings);
+        } else {
+            for (const int row : std::as_const(changed))
+                m_document->setIssueCounts(row, errors.at(row), warnings.at(row));
+        }
+    }
+    m_appliedErrors = errors;
+    m_appliedWarnings = warnings;
+    if (!m_options.countTokens || tokenRows.isEmpty())
+        return;
+    if (tokenRows.size() == 1) {
+        const ExampleLint &result = m_state.result(tokenRows.first());
+        if (result.parsed)
+            m_document->setTokenCounts(tokenRows.first(), result.tokens, result.assistantTokens);
+        return;
+    }
+    QList<quint64> ids;
+    QList<qint32> tokens;
+    QList<qint32> assistant;
+    for (const int row : tokenRows) {
+        const ExampleLint &result = m_state.result(row);
+        if (!result.parsed)
+            continue;
+        ids.append(m_document->exampleId(row));
+        tokens.append(result.tokens);
+        assistant.append(result.assistantTokens);
+    }
+    m_document->setTokenCounts(ids, tokens, assistant);
+}
+
+} // namespace fs

@@ -1,0 +1,582 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "autogrowingtextedit.h"
+#include "bulkdialogs.h"
+#include "connectionstore.h"
+#include "conversationeditor.h"
+#include "datasetarea.h"
+#include "datasetdocument.h"
+#include "datasetrecovery.h"
+#include "examplesmodel.h"
+#include "exportdialog.h"
+#include "findingspanel.h"
+#include "importdialog.h"
+#include "lintrunner.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "messagecard.h"
+#include "secretstore.h"
+#include "statisticspanel.h"
+
+#include <QAction>
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <memory>
+
+using namespace fs;
+using namespace fs::ui;
+
+namespace {
+
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100);
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+FindReplaceOptions lampOptions()
+{
+    FindReplaceOptions options;
+    options.find = QStringLiteral("lamp");
+    return options;
+}
+
+template<typename T>
+T *waitForDialog()
+{
+    T *found = nullptr;
+    for (int i = 0; i < 100 && !found; ++i) {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
+                found = dialog;
+        }
+        if (!found)
+            QTest::qWait(20);
+    }
+    return found;
+}
+
+} // namespace
+
+class tst_DatasetEditor : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    QList<MessageRequest> m_messages;
+    QMessageBox::StandardButton m_answer = QMessageBox::Discard;
+
+    std::unique_ptr<DatasetArea> makeArea()
+    {
+        auto area = std::make_unique<DatasetArea>(m_settings.get());
+        area->setRecoveryDirectory(m_dir->filePath(QStringLiteral("recovery")));
+        area->resize(1280, 800);
+        area->show();
+        return area;
+    }
+
+    /// A writable copy of a sample.
+    QString copySample(const QString &name)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile::remove(path);
+        QFile::copy(QStringLiteral(":/samples/") + name, path);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        return path;
+    }
+
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(bytes);
+        return path;
+    }
+
+    static bool openAndWait(DatasetArea *area, const QString &path)
+    {
+        if (!area->openFile(path))
+            return false;
+        return QTest::qWaitFor([area] { return !area->document()->isLoading(); }, 10000);
+    }
+
+    static bool waitLinted(DatasetArea *area)
+    {
+        return QTest::qWaitFor([area] { return area->lintRunner()->isComplete(); }, 30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        MessageBox::setTestHook([this](const MessageRequest &request) {
+            m_messages << request;
+            return request.buttons.testFlag(m_answer) ? m_answer : request.defaultButton;
+        });
+    }
+
+    void init()
+    {
+        m_messages.clear();
+        m_answer = QMessageBox::Discard;
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<QSettings>(
+                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    }
+
+    void welcomeOpensASample()
+    {
+        auto area = makeArea();
+        QVERIFY(area->isWelcomeShown());
+        auto *samples = area->findChild<QListWidget *>(QStringLiteral("samplesListWidget"));
+        QVERIFY(samples);
+        QCOMPARE(samples->count(), 3);
+        screenshot(area.get(), QStringLiteral("dataset-welcome"));
+        // One click on a sample opens it.
+        const QRect rect = samples->visualItemRect(samples->item(0));
+        QTest::mouseClick(samples->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_VERIFY(!area->isWelcomeShown());
+        QTRY_VERIFY(!area->document()->isLoading());
+        QCOMPARE(area->document()->count(), 12);
+        QCOMPARE(area->examplesView()->model()->rowCount(), 12);
+        QCOMPARE(area->currentRow(), 0);
+        QVERIFY(waitLinted(area.get()));
+        // Tokens were counted for the list and the statistics.
+        QTRY_VERIFY(area->examplesModel()->index(0, 0).data(ExamplesModel::TokensRole).toInt() > 0);
+        QTRY_VERIFY(area->statisticsPanel()
+                            ->value(QStringLiteral("cost"))
+                            .startsWith(QLatin1Char('$')));
+        QCOMPARE(area->statisticsPanel()->value(QStringLiteral("examples")), QStringLiteral("12"));
+        QVERIFY(!area->statisticsPanel()->tokensChart()->series().isEmpty());
+        // A sample is never overwritten: Save asks where to put a copy.
+        QStringList asked;
+        area->setFileDialogHook([&asked](const QString &kind) {
+            asked << kind;
+            return QString();
+        });
+        QVERIFY(!area->save());
+        QCOMPARE(asked, QStringList {QStringLiteral("save")});
+        screenshot(area.get(), QStringLiteral("dataset-sample"));
+    }
+
+    void editUndoRedoAndTheModifiedMarker()
+    {
+        ConnectionStore store(m_settings.get());
+        MemorySecretStore secrets;
+        QNetworkAccessManager nam;
+        MainWindow window(&store, &secrets, &nam);
+        auto *area = new DatasetArea(m_settings.get());
+        area->setRecoveryDirectory(m_dir->filePath(QStringLiteral("recovery")));
+        window.insertArea(0, QStringLiteral("Datasets"), QIcon(), area);
+        area->attachTo(&window);
+        window.showArea(0);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentArea(), 0);
+        QCOMPARE(window.area(0), area);
+
+        const QString path = copySample(QStringLiteral("support-bot.jsonl"));
+        QVERIFY(openAndWait(area, path));
+        QVERIFY(window.windowTitle().contains(QLatin1String("support-bot.jsonl[*]")));
+        QVERIFY(!window.isWindowModified());
+
+        QList<MessageCard *> cards = area->conversationEditor()->cards();
+        QCOMPARE(cards.size(), 3);
+        AutoGrowingTextEdit *user = cards.at(1)->contentEdit();
+        const QString before = user->toPlainText();
+        user->setFocus();
+        user->moveCursor(QTextCursor::End);
+        QTest::keyClicks(user, QStringLiteral(" Thanks!"));
+        QCOMPARE(area->document()->example(0).message(1).text(),
+                before + QStringLiteral(" Thanks!"));
+        QVERIFY(window.isWindowModified());
+        // Typing is one undo step, named in the Edit menu.
+        QAction *undo = area->action(QStringLiteral("undoAction"));
+        QVERIFY(undo->isEnabled());
+        QVERIFY(undo->text().startsWith(QLatin1String("&Undo ")));
+        QTest::keyClick(user, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(area->document()->example(0).message(1).text(), before);
+        QCOMPARE(user->toPlainText(), before);
+        QVERIFY(!window.isWindowModified());
+        QTest::keyClick(user, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(user->toPlainText(), before + QStringLiteral(" Thanks!"));
+        QVERIFY(window.isWindowModified());
+
+        // Role change through the combo box, then a message added and moved.
+        QComboBox *role = cards.at(1)->findChild<QComboBox *>(QStringLiteral("roleComboBox"));
+        role->setFocus();
+        role->setCurrentIndex(role->findData(QStringLiteral("developer")));
+        Q_EMIT role->activated(role->currentIndex());
+        QCOMPARE(area->document()->example(0).message(1).role(), QStringLiteral("developer"));
+        QTest::mouseClick(area->findChild<QPushButton *>(QStringLiteral("addMessagePushButton")),
+                Qt::LeftButton);
+        QCOMPARE(area->document()->example(0).messageCount(), 4);
+        QCOMPARE(area->conversationEditor()->cards().size(), 4);
+        QCOMPARE(area->document()->example(0).message(3).role(), QStringLiteral("user"));
+        QTest::keyClicks(
+                area->conversationEditor()->cards().at(3)->contentEdit(), QStringLiteral("And?"));
+        QTest::mouseClick(area->conversationEditor()->cards().at(3)->findChild<QToolButton *>(
+                                  QStringLiteral("moveUpToolButton")),
+                Qt::LeftButton);
+        QCOMPARE(area->document()->example(0).message(2).text(), QStringLiteral("And?"));
+        // Undo everything: back to the file as it was, not modified.
+        while (area->document()->undoStack()->canUndo())
+            area->action(QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(area->document()->toBytes(), readAll(path));
+        QVERIFY(!window.isWindowModified());
+
+        // Closing with unsaved changes asks; Cancel keeps the window open.
+        area->action(QStringLiteral("duplicateExampleAction"))->trigger();
+        QCOMPARE(area->document()->count(), 13);
+        m_answer = QMessageBox::Cancel;
+        QVERIFY(!window.close());
+        QCOMPARE(m_messages.size(), 1);
+        QCOMPARE(m_messages.first().title, QStringLiteral("Unsaved Changes"));
+        QVERIFY(window.isVisible());
+        m_answer = QMessageBox::Discard;
+        QVERIFY(window.close());
+    }
+
+    void saveAndReopenIdentical()
+    {
+        auto area = makeArea();
+        const QString path = copySample(QStringLiteral("weather-tools.jsonl"));
+        const QByteArray original = readAll(path);
+        QVERIFY(openAndWait(area.get(), path));
+        QCOMPARE(area->document()->count(), 11);
+        // Unedited: saving gives back the same bytes.
+        QVERIFY(area->save());
+        QCOMPARE(readAll(path), original);
+        // Edited: the edit is in the file, and reopening shows it.
+        area->selectRow(4);
+        AutoGrowingTextEdit *answer = area->conversationEditor()->cards().at(4)->contentEdit();
+        answer->selectAll();
+        QTest::keyClicks(answer, QStringLiteral("Cloudy, 19 °C."));
+        QTest::keyClick(answer, Qt::Key_S, Qt::ControlModifier);
+        // Ctrl+S only reaches the action inside a window with the menus; save directly here.
+        QVERIFY(area->save());
+        QVERIFY(!area->document()->isModified());
+        const QByteArray saved = readAll(path);
+        QVERIFY(saved != original);
+        QVERIFY(saved.contains("Cloudy, 19 \xc2\xb0"
+                               "C."));
+        auto again = makeArea();
+        QVERIFY(openAndWait(again.get(), path));
+        QCOMPARE(again->document()->example(4).message(4).text(), QStringLiteral("Cloudy, 19 °C."));
+        QCOMPARE(again->document()->toBytes(), saved);
+        // Tool calls show as checked JSON on the assistant card.
+        again->selectRow(0);
+        auto *calls = again->conversationEditor()->cards().at(2)->findChild<AutoGrowingTextEdit *>(
+                QStringLiteral("toolCallsPlainTextEdit"));
+        QTRY_VERIFY(calls->isVisible());
+        QVERIFY(calls->toPlainText().contains(QLatin1String("get_weather")));
+        calls->setFocus();
+        calls->moveCursor(QTextCursor::End);
+        QTest::keyClicks(calls, QStringLiteral("oops"));
+        auto *error = again->conversationEditor()->cards().at(2)->findChild<QLabel *>(
+                QStringLiteral("toolCallsErrorLabel"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(!error->text().isEmpty());
+        // Invalid JSON never reaches the document.
+        QVERIFY(!again->document()->isModified());
+        screenshot(again.get(), QStringLiteral("dataset-toolcalls"));
+    }
+
+    void findingsJumpAndFix()
+    {
+        QByteArray bytes;
+        for (int i = 0; i < 12; ++i) {
+            const QByteArray question = i == 7 ? QByteArray("Where is my order<|endoftext|>?")
+                                               : "Question " + QByteArray::number(i);
+            bytes += "{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                     "{\"role\":\"user\",\"content\":\""
+                    + question + "\"},{\"role\":\"assistant\",\"content\":\"Answer "
+                    + QByteArray::number(i) + "\"}]}\n";
+        }
+        const QString path = writeFile(QStringLiteral("broken.jsonl"), bytes);
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), path));
+        QVERIFY(waitLinted(area.get()));
+        area->findingsPanel()->refresh();
+        QTreeWidget *tree = area->findingsPanel()->treeWidget();
+        QTreeWidgetItem *found = nullptr;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(2) == QLatin1String("special_token"))
+                found = tree->topLevelItem(i);
+        }
+        QVERIFY(found);
+        QCOMPARE(found->text(0), QStringLiteral("8"));
+        // The list's badge shows the error.
+        QCOMPARE(area->examplesModel()->index(7, 0).data(ExamplesModel::ErrorsRole).toInt(), 1);
+        screenshot(area.get(), QStringLiteral("dataset-findings"));
+        // Clicking the finding jumps to example 8, message 2.
+        QTest::mouseClick(
+                tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(found).center());
+        QCOMPARE(area->currentRow(), 7);
+        QTRY_COMPARE(area->conversationEditor()->focusedMessage(), 1);
+        auto *problem = area->conversationEditor()->cards().at(1)->findChild<QLabel *>(
+                QStringLiteral("problemLabel"));
+        QTRY_VERIFY(problem->isVisible());
+        // Its Fix button removes the token, as one undoable step.
+        auto *fix = qobject_cast<QPushButton *>(tree->itemWidget(found, 3));
+        QVERIFY(fix);
+        QTest::mouseClick(fix, Qt::LeftButton);
+        QCOMPARE(area->document()->example(7).message(1).text(),
+                QStringLiteral("Where is my order?"));
+        QTRY_COMPARE(area->examplesModel()->index(7, 0).data(ExamplesModel::ErrorsRole).toInt(), 0);
+        area->findingsPanel()->refresh();
+        for (const LintFinding &finding : area->findingsPanel()->shownFindings())
+            QVERIFY(finding.code != QLatin1String("special_token"));
+        area->action(QStringLiteral("undoAction"))->trigger();
+        QTRY_COMPARE(area->examplesModel()->index(7, 0).data(ExamplesModel::ErrorsRole).toInt(), 1);
+        // The filter for errors leaves just that example.
+        area->findChild<QCheckBox *>(QStringLiteral("onlyErrorsCheckBox"))->setChecked(true);
+        QCOMPARE(area->examplesView()->model()->rowCount(), 1);
+        QVERIFY(area->findChild<QLabel *>(QStringLiteral("exampleCountLabel"))
+                        ->text()
+                        .startsWith(QLatin1String("Showing 1 of 12")));
+    }
+
+    void searchFilters()
+    {
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
+        auto *search = area->findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
+        QTest::keyClicks(search, QStringLiteral("password"));
+        const int shown = area->examplesView()->model()->rowCount();
+        QVERIFY(shown >= 1);
+        QVERIFY(shown < 12);
+        for (int row = 0; row < shown; ++row) {
+            const int source =
+                    area->filterModel()->mapToSource(area->filterModel()->index(row, 0)).row();
+            QVERIFY(area->document()->line(source).toLower().contains("password"));
+        }
+        search->clear();
+        QCOMPARE(area->examplesView()->model()->rowCount(), 12);
+        auto *role = area->findChild<QComboBox *>(QStringLiteral("roleFilterComboBox"));
+        role->setCurrentIndex(role->findData(QStringLiteral("tool")));
+        QCOMPARE(area->examplesView()->model()->rowCount(), 0);
+        role->setCurrentIndex(role->findData(QStringLiteral("system")));
+        QCOMPARE(area->examplesView()->model()->rowCount(), 12);
+    }
+
+    void bulkSystemPromptAndFindReplace()
+    {
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
+        area->action(QStringLiteral("systemPromptAction"))->trigger();
+        auto *dialog = waitForDialog<SystemPromptDialog>();
+        QVERIFY(dialog);
+        auto *prompt = dialog->findChild<QPlainTextEdit *>(QStringLiteral("promptPlainTextEdit"));
+        prompt->selectAll();
+        QTest::keyClicks(prompt, QStringLiteral("You are Max, a cheerful lamp expert."));
+        QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("allRadioButton"))->isChecked());
+        QTest::mouseClick(
+                dialog->findChild<QPushButton *>(QStringLiteral("setPushButton")), Qt::LeftButton);
+        for (int row = 0; row < 12; ++row)
+            QCOMPARE(area->document()->example(row).firstText(QStringLiteral("system")),
+                    QStringLiteral("You are Max, a cheerful lamp expert."));
+        QCOMPARE(area->document()->undoStack()->count(), 1);
+
+        area->action(QStringLiteral("findReplaceAction"))->trigger();
+        auto *find = waitForDialog<FindReplaceDialog>();
+        QVERIFY(find);
+        const int expected = area->document()->countMatches(lampOptions());
+        QVERIFY(expected > 12);
+        QTest::keyClicks(find->findChild<QLineEdit *>(QStringLiteral("findLineEdit")),
+                QStringLiteral("lamp"));
+        QTest::keyClicks(find->findChild<QLineEdit *>(QStringLiteral("replaceLineEdit")),
+                QStringLiteral("light"));
+        auto *count = find->findChild<QLabel *>(QStringLiteral("countLabel"));
+        QCOMPARE(count->text(), QStringLiteral("Matches found: %1").arg(expected));
+        screenshot(find, QStringLiteral("dataset-findreplace"));
+        QTest::mouseClick(find->findChild<QPushButton *>(QStringLiteral("replaceAllPushButton")),
+                Qt::LeftButton);
+        QVERIFY(count->text().startsWith(QStringLiteral("Replacements made: %1.").arg(expected)));
+        QCOMPARE(area->document()->countMatches(lampOptions()), 0);
+        QCOMPARE(area->document()->undoStack()->count(), 2);
+        find->close();
+    }
+
+    void preferenceViewSideBySide()
+    {
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("preference-bakery.jsonl"))));
+        auto *preferred =
+                area->findChild<AutoGrowingTextEdit *>(QStringLiteral("preferredPlainTextEdit"));
+        auto *other =
+                area->findChild<AutoGrowingTextEdit *>(QStringLiteral("nonPreferredPlainTextEdit"));
+        QVERIFY(preferred && other);
+        QTRY_VERIFY(preferred->isVisible() && other->isVisible());
+        // Side by side: same height on screen, one left of the other.
+        QCOMPARE(
+                preferred->mapTo(area.get(), QPoint()).y(), other->mapTo(area.get(), QPoint()).y());
+        QVERIFY(preferred->mapTo(area.get(), QPoint()).x()
+                < other->mapTo(area.get(), QPoint()).x());
+        QVERIFY(preferred->toPlainText().startsWith(QLatin1String("Thank you so much!")));
+        QCOMPARE(area->conversationEditor()->cards().size(), 2); // the prompt: system + user
+        other->selectAll();
+        QTest::keyClicks(other, QStringLiteral("Noted."));
+        QCOMPARE(area->document()->example(0).nonPreferredOutput().value(0).text(),
+                QStringLiteral("Noted."));
+        screenshot(area.get(), QStringLiteral("dataset-dpo"));
+    }
+
+    void importThroughTheMappingDialog()
+    {
+        auto area = makeArea();
+        area->importFile(QStringLiteral(":/samples/dialogue-summaries.csv"));
+        auto *dialog = waitForDialog<ImportDialog>();
+        QVERIFY(dialog);
+        auto *user =
+                dialog->findChild<QPlainTextEdit *>(QStringLiteral("userTemplatePlainTextEdit"));
+        auto *assistant = dialog->findChild<QPlainTextEdit *>(
+                QStringLiteral("assistantTemplatePlainTextEdit"));
+        QCOMPARE(user->toPlainText(), QStringLiteral("{dialogue}"));
+        QCOMPARE(assistant->toPlainText(), QStringLiteral("{summary}"));
+        user->selectAll();
+        QTest::keyClicks(user, QStringLiteral("Summarize the following conversation."));
+        QTest::keyClick(user, Qt::Key_Return);
+        user->moveCursor(QTextCursor::End);
+        auto *columns = dialog->findChild<QComboBox *>(QStringLiteral("columnComboBox"));
+        columns->setCurrentIndex(columns->findText(QStringLiteral("dialogue")));
+        user->setFocus();
+        QTest::mouseClick(
+                dialog->findChild<QPushButton *>(QStringLiteral("insertColumnPushButton")),
+                Qt::LeftButton);
+        QCOMPARE(user->toPlainText(),
+                QStringLiteral("Summarize the following conversation.\n{dialogue}"));
+        auto *preview = dialog->findChild<QTableWidget *>(QStringLiteral("previewTableWidget"));
+        QCOMPARE(preview->rowCount(), 8);
+        QVERIFY(preview->item(0, 2)->text().startsWith(
+                QLatin1String("Summarize the following conversation.\nCustomer:")));
+        // A template naming a missing column: every row shows the problem.
+        assistant->setPlainText(QStringLiteral("{summry}"));
+        QVERIFY(preview->item(0, 1)->text().contains(QLatin1String("summry")));
+        auto *import = dialog->findChild<QPushButton *>(QStringLiteral("importPushButton"));
+        QVERIFY(!import->isEnabled());
+        screenshot(dialog, QStringLiteral("dataset-import-error"));
+        assistant->setPlainText(QStringLiteral("{summary}"));
+        QVERIFY(import->isEnabled());
+        screenshot(dialog, QStringLiteral("dataset-import"));
+        QTest::mouseClick(import, Qt::LeftButton);
+        QTRY_COMPARE(area->document()->count(), 10);
+        QVERIFY(!area->isWelcomeShown());
+        QCOMPARE(area->document()->example(9).firstText(QStringLiteral("assistant")),
+                QStringLiteral("Password reset link sent, valid for one hour."));
+        QVERIFY(area->document()->isModified());
+    }
+
+    void exportASplitAndTheSelection()
+    {
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
+        area->action(QStringLiteral("exportSplitAction"))->trigger();
+        auto *dialog = waitForDialog<ExportSplitDialog>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox *>(QStringLiteral("percentSpinBox"))->setValue(25);
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("splitCountLabel"))->text(),
+                QStringLiteral("9 examples for training, 3 for validation."));
+        const QString training = m_dir->filePath(QStringLiteral("t.jsonl"));
+        const QString validation = m_dir->filePath(QStringLiteral("v.jsonl"));
+        dialog->setPaths(training, validation);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportPushButton")),
+                Qt::LeftButton);
+        QTRY_VERIFY(QFile::exists(validation));
+        const QList<QByteArray> t = readAll(training).trimmed().split('\n');
+        const QList<QByteArray> v = readAll(validation).trimmed().split('\n');
+        QCOMPARE(t.size(), 9);
+        QCOMPARE(v.size(), 3);
+        for (const QByteArray &line : v)
+            QVERIFY(!t.contains(line));
+
+        // The selection: two rows picked in the list.
+        QTableView *view = area->examplesView();
+        view->selectionModel()->select(view->model()->index(2, 0),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view->selectionModel()->select(view->model()->index(5, 0),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QString selection = m_dir->filePath(QStringLiteral("picked"));
+        area->setFileDialogHook([selection](const QString &) { return selection; });
+        area->action(QStringLiteral("exportSelectionAction"))->trigger();
+        QCOMPARE(readAll(selection + QStringLiteral(".jsonl")),
+                area->document()->line(2) + '\n' + area->document()->line(5) + '\n');
+    }
+
+    void recoveryAfterACrash()
+    {
+        const QString path = copySample(QStringLiteral("support-bot.jsonl"));
+        const QString recovery = m_dir->filePath(QStringLiteral("recovery"));
+        QString recoveryFile;
+        {
+            // A session that edits and autosaves, then "crashes": its recovery file stays.
+            DatasetDocument crashed;
+            crashed.setRecoveryDirectory(recovery);
+            QVERIFY(!crashed.open(path).isError());
+            crashed.setMessageText(0, 1, QStringLiteral("Edited before the crash"));
+            QVERIFY(!crashed.writeRecoveryFile().isError());
+            recoveryFile = crashed.recoveryFilePath();
+            QVERIFY(QFile::exists(recoveryFile));
+            // Keep what a crash would leave behind: a clean close deletes the files.
+            QFile::copy(recoveryFile, recoveryFile + QStringLiteral(".kept"));
+            QFile::copy(fs::DatasetRecovery::sidecarPath(recoveryFile),
+                    recoveryFile + QStringLiteral(".sidecar"));
+        }
+        QFile::remove(recoveryFile);
+        QVERIFY(QFile::rename(recoveryFile + QStringLiteral(".kept"), recoveryFile));
+        // The process that wrote it is gone: find() skips files of running processes.
+        QFile sidecar(recoveryFile + QStringLiteral(".sidecar"));
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        QByteArray json = sidecar.readAll();
+        sidecar.close();
+        json.replace(
+                QByteArray("\"pid\":" + QByteArray::number(QCoreApplication::applicationPid())),
+                "\"pid\":999999999");
+        QFile restored(fs::DatasetRecovery::sidecarPath(recoveryFile));
+        QVERIFY(restored.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        restored.write(json);
+        restored.close();
+        auto area = makeArea();
+        m_answer = QMessageBox::Yes;
+        area->offerRecovery();
+        QCOMPARE(m_messages.size(), 1);
+        QCOMPARE(m_messages.first().title, QStringLiteral("Recover Unsaved Work"));
+        QVERIFY(m_messages.first().text.contains(QLatin1String("support-bot.jsonl")));
+        QVERIFY(!area->isWelcomeShown());
+        QCOMPARE(area->document()->example(0).message(1).text(),
+                QStringLiteral("Edited before the crash"));
+        QCOMPARE(area->document()->filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(area->document()->isModified());
+    }
+};
+
+QTEST_MAIN(tst_DatasetEditor)
+#include "tst_dataseteditor.moc"

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+#include <functional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+
+namespace fs {
+class DatasetDocument;
+class ExamplesFilterModel;
+class ExamplesModel;
+class LintRunner;
+struct LintFinding;
+} // namespace fs
+
+namespace fs::ui {
+
+class ConversationEditor;
+class FindingsPanel;
+class MainWindow;
+class RecentFiles;
+class StatisticsPanel;
+class WelcomePage;
+
+/**
+ * @brief The Datasets area: a welcome page until a dataset is open, then the examples list,
+ * the conversation editor, the problems the linter found and the statistics.
+ *
+ * It owns the open DatasetDocument (every rule lives there and in the linter); this widget shows
+ * and forwards. attachTo() puts its actions into the main window's File and Edit menus, the
+ * dataset's name and modified marker into its title, and asks before closing with unsaved work.
+ */
+class DatasetArea : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `settings` (recent files, price table) is not owned; null: the application's QSettings.
+    explicit DatasetArea(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    ~DatasetArea() override;
+
+    void attachTo(MainWindow *window);
+
+    DatasetDocument *document() const { return m_document; }
+    LintRunner *lintRunner() const { return m_lintRunner; }
+    ExamplesModel *examplesModel() const { return m_model; }
+    ExamplesFilterModel *filterModel() const { return m_filter; }
+    ConversationEditor *conversationEditor() const { return m_editor; }
+    FindingsPanel *findingsPanel() const { return m_findingsPanel; }
+    StatisticsPanel *statisticsPanel() const { return m_statisticsPanel; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    QTableView *examplesView() const { return m_examplesTableView; }
+    bool isWelcomeShown() const;
+
+    /// Where autosave writes and where recovery looks (tests); default
+    /// DatasetRecovery::directory().
+    void setRecoveryDirectory(const QString &dir);
+
+    /// Answers file dialogs instead of a person (tests). Kind: "open", "save", "import",
+    /// "export"; returns a path or an empty string for Cancel.
+    using FileDialogHook = std::function<QString(const QString &kind)>;
+    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
+
+    /// The current example row (-1 when none) and the selected rows, ascending.
+    int currentRow() const;
+    QList<int> selectedRows() const;
+    void selectRow(int row);
+
+    QAction *action(const QString &objectName) const;
+
+public Q_SLOTS:
+    void newDataset();
+    void open();
+    /// Opens a file (in the background); asks first when there are unsaved changes.
+    bool openFile(const QString &path);
+    bool save();
+    bool saveAs();
+    /// Asks to save unsaved changes; false when the person cancels.
+    bool maybeSave();
+    void closeDataset();
+    void importFile(const QString &path = {});
+    void exportSplit();
+    void exportSelection();
+    void setSystemPrompt();
+    void findReplace();
+    void addExample();
+    void duplicateExample();
+    void deleteSelectedExamples();
+    void moveExample(int delta);
+    /// Goes to an example and message (from a finding).
+    void jumpTo(int row, int messageIndex);
+    void applyFix(const fs::LintFinding &finding);
+    /// Offers to restore unsaved work left by a session that crashed.
+    void offerRecovery();
+
+Q_SIGNALS:
+    void titleChanged(const QString &title);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    QWidget *createEditorPage();
+    void rebuildRecentMenu();
+    void showEditor(bool editor);
+    void updateTitle();
+    void updateActions();
+    void updateFilterCount();
+    void onCurrentRowChanged();
+    void onLoadFinished();
+    QString askPath(const QString &kind);
+    bool writeTo(const QString &path);
+
+    QSettings *m_settings;
+    DatasetDocument *m_document;
+    ExamplesModel *m_model;
+    ExamplesFilterModel *m_filter;
+    LintRunner *m_lintRunner;
+    RecentFiles *m_recent;
+    QString m_recoveryDir;
+    FileDialogHook m_fileDialogHook;
+    MainWindow *m_window = nullptr;
+    bool m_open = false;
+
+    QStackedWidget *m_pages;
+    WelcomePage *m_welcomePage;
+    QLineEdit *m_searchLineEdit;
+    QComboBox *m_roleComboBox;
+    QCheckBox *m_errorsCheckBox;
+    QCheckBox *m_overLimitCheckBox;
+    QLabel *m_countLabel;
+    QTableView *m_examplesTableView;
+    ConversationEditor *m_editor;
+    QTabWidget *m_sideTabWidget;
+    FindingsPanel *m_findingsPanel;
+    StatisticsPanel *m_statisticsPanel;
+    QWidget *m_progressWidget;
+    QProgressBar *m_progressBar;
+    QLabel *m_progressLabel;
+    QPushButton *m_cancelButton;
+    QMenu *m_recentMenu;
+    QList<QAction *> m_documentActions;
+};
+
+} // namespace fs::ui

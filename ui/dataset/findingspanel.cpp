@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "findingspanel.h"
+
+#include "datasetdocument.h"
+#include "lintfixer.h"
+#include "lintrunner.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStyle>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace fs::ui {
+
+namespace {
+enum Column { LineColumn, MessageColumn, CodeColumn, FixColumn };
+constexpr int kFindingIndexRole = Qt::UserRole + 1;
+constexpr int kMaximumFixButtons = 300;
+} // namespace
+
+FindingsPanel::FindingsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("findingsPanel"));
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("findingsSummaryLabel"));
+    m_summaryLabel->setWordWrap(true);
+    m_treeWidget = new QTreeWidget(this);
+    m_treeWidget->setObjectName(QStringLiteral("findingsTreeWidget"));
+    m_treeWidget->setAccessibleName(tr("Problems"));
+    m_treeWidget->setRootIsDecorated(false);
+    m_treeWidget->setUniformRowHeights(true);
+    m_treeWidget->setWordWrap(false);
+    m_treeWidget->setHeaderLabels({tr("Example"), tr("Problem"), tr("Code"), QString()});
+    m_treeWidget->header()->setSectionResizeMode(LineColumn, QHeaderView::ResizeToContents);
+    m_treeWidget->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    m_treeWidget->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
+    m_treeWidget->header()->setSectionResizeMode(FixColumn, QHeaderView::ResizeToContents);
+    m_treeWidget->header()->setStretchLastSection(false);
+    connect(m_treeWidget, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem *item) { onCurrentItemChanged(item); });
+    connect(m_treeWidget, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { onCurrentItemChanged(item); });
+    m_fixButton = new QPushButton(tr("Fix"), this);
+    m_fixButton->setObjectName(QStringLiteral("fixSelectedPushButton"));
+    m_fixButton->setEnabled(false);
+    connect(m_treeWidget, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const int i = item ? item->data(0, kFindingIndexRole).toInt() : -1;
+        const bool fixable = i >= 0 && i < m_shown.size() && LintFixer::canFix(m_shown.at(i));
+        m_fixButton->setEnabled(fixable);
+        m_fixButton->setText(fixable ? LintFixer::label(m_shown.at(i)) : tr("Fix"));
+    });
+    connect(m_fixButton, &QPushButton::clicked, this, [this] {
+        QTreeWidgetItem *item = m_treeWidget->currentItem();
+        const int i = item ? item->data(0, kFindingIndexRole).toInt() : -1;
+        if (i >= 0 && i < m_shown.size())
+            Q_EMIT fixRequested(m_shown.at(i));
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summaryLabel);
+    layout->addWidget(m_treeWidget, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_fixButton);
+    layout->addLayout(buttons);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(150); // typing re-lints at every key: rebuild the list calmly
+    connect(m_refreshTimer, &QTimer::timeout, this, &FindingsPanel::refresh);
+    refresh();
+}
+
+void FindingsPanel::setRunner(LintRunner *runner)
+{
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = runner;
+    if (m_runner) {
+        connect(m_runner, &LintRunner::findingsChanged, m_refreshTimer,
+                qOverload<>(&QTimer::start));
+        connect(m_runner, &LintRunner::finished, this, &FindingsPanel::refresh);
+    }
+    refresh();
+}
+
+void FindingsPanel::refresh()
+{
+    m_refreshTimer->stop();
+    const LintFindings all = m_runner ? m_runner->allFindings() : LintFindings();
+    m_shown = all.mid(0, kMaximumShown);
+    m_treeWidget->clear();
+    const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    QList<QTreeWidgetItem *> items;
+    items.reserve(m_shown.size());
+    for (int i = 0; i < m_shown.size(); ++i) {
+        const LintFinding &finding = m_shown.at(i);
+        auto *item = new QTreeWidgetItem;
+        item->setIcon(LineColumn, finding.isError() ? errorIcon : warningIcon);
+        item->setText(LineColumn, finding.line > 0 ? QString::number(finding.line) : tr("File"));
+        item->setToolTip(LineColumn,
+                finding.isError() ? tr("Error: the service will refuse the file")
+                                  : tr("Warning: worth a look"));
+        item->setText(MessageColumn, finding.message);
+        item->setToolTip(MessageColumn, finding.message);
+        item->setText(CodeColumn, finding.code);
+        item->setData(0, kFindingIndexRole, i);
+        items << item;
+    }
+    m_treeWidget->addTopLevelItems(items);
+    int buttons = 0;
+    for (int i = 0; i < m_shown.size() && buttons < kMaximumFixButtons; ++i) {
+        if (!LintFixer::canFix(m_shown.at(i)))
+            continue;
+        auto *button = new QPushButton(tr("Fix"));
+        button->setObjectName(QStringLiteral("fixPushButton"));
+        button->setToolTip(LintFixer::label(m_shown.at(i)));
+        const LintFinding finding = m_shown.at(i);
+        connect(button, &QPushButton::clicked, this,
+                [this, finding] { Q_EMIT fixRequested(finding); });
+        m_treeWidget->setItemWidget(items.at(i), FixColumn, button);
+        ++buttons;
+    }
+    const int errors = m_runner ? m_runner->errorCount() : 0;
+    const int warnings = m_runner ? m_runner->warningCount() : 0;
+    QString summary;
+    if (!m_runner || (errors == 0 && warnings == 0)) {
+        summary = m_runner && m_runner->isRunning() ? tr("Checking the examples…")
+                                                    : tr("No problems found.");
+    } else {
+        summary = tr("Errors: %1, warnings: %2")
+                          .arg(QLocale().toString(errors), QLocale().toString(warnings));
+        if (all.size() > m_shown.size())
+            summary += QLatin1Char(' ')
+                    + tr("(showing the first %1)").arg(QLocale().toString(int(m_shown.size())));
+        if (errors > 0)
+            summary += QLatin1Char('\n')
+                    + tr("Errors must be fixed before the file can be used for training.");
+    }
+    m_summaryLabel->setText(summary);
+}
+
+void FindingsPanel::onCurrentItemChanged(QTreeWidgetItem *item)
+{
+    const int i = item ? item->data(0, kFindingIndexRole).toInt() : -1;
+    if (i < 0 || i >= m_shown.size())
+        return;
+    const LintFinding &finding = m_shown.at(i);
+    Q_EMIT jumpRequested(finding.line - 1, finding.messageIndex);
+}
+
+} // namespace fs::ui

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+
+class QSettings;
+class QTableWidget;
+
+namespace fs::ui {
+
+/**
+ * @brief Lets the person correct the training prices per model (they change, and an account may
+ * get another price); shows the date of the built-in defaults and can go back to them.
+ * The table itself (and its storage in the settings) belongs to fs_core.
+ */
+class PriceTableDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit PriceTableDialog(QSettings *settings, QWidget *parent = nullptr);
+
+    /// The models with a price, in the table's order.
+    static QStringList models(QSettings *settings);
+    /// USD per million training tokens; negative when unknown.
+    static double price(QSettings *settings, const QString &model);
+    static QString defaultModel();
+    /// Where the prices come from, e.g. "built-in prices of mid-2026" or "your prices".
+    static QString priceSourceText(QSettings *settings);
+
+    QTableWidget *tableWidget() const { return m_tableWidget; }
+
+public Q_SLOTS:
+    void accept() override;
+    void resetToDefaults();
+
+private:
+    void fill();
+
+    QSettings *m_settings;
+    QTableWidget *m_tableWidget;
+};
+
+} // namespace fs::ui

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QBarSet;
+class QBarSeries;
+class QBarCategoryAxis;
+class QChart;
+class QChartView;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QSettings;
+class QSpinBox;
+class QTimer;
+class QValueAxis;
+
+namespace fs {
+class DatasetDocument;
+struct DatasetStatistics;
+struct Histogram;
+} // namespace fs
+
+namespace fs::ui {
+
+/**
+ * @brief Numbers about the open dataset: examples, messages and tokens per example, histograms
+ * of tokens and assistant tokens per example, examples over the model's limit, and the training
+ * estimate (epochs, billed tokens, cost) for the chosen model from the editable price table.
+ */
+class StatisticsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `settings` (the price table) is not owned; null: the application's QSettings.
+    explicit StatisticsPanel(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    ~StatisticsPanel() override;
+
+    void setDocument(DatasetDocument *document);
+    void setTokenLimit(int tokens);
+    QString currentModel() const;
+    void setCurrentModel(const QString &model);
+
+    /// The texts shown (tests read them): "examples", "messages", "tokens", "overLimit",
+    /// "epochs", "billedTokens", "cost".
+    QString value(const QString &key) const;
+    QChart *tokensChart() const;
+    QChart *assistantTokensChart() const;
+
+public Q_SLOTS:
+    /// Computes and shows the numbers now (normally after a short delay following a change).
+    void refresh();
+    void editPrices();
+
+Q_SIGNALS:
+    void modelChanged(const QString &model);
+
+private:
+    void fillModels();
+    void showHistogram(QChartView *view, const Histogram &histogram, const QString &title);
+    double priceFor(const QString &model) const;
+
+    QSettings *m_settings;
+    QPointer<DatasetDocument> m_document;
+    int m_tokenLimit = 65536;
+    QTimer *m_refreshTimer;
+    QComboBox *m_modelComboBox;
+    QSpinBox *m_epochsSpinBox;
+    QHash<QString, QLabel *> m_values;
+    QLabel *m_priceDateLabel;
+    QChartView *m_tokensChartView;
+    QChartView *m_assistantChartView;
+};
+
+} // namespace fs::ui
