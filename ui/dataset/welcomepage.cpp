@@ -65,6 +65,7 @@ WelcomePage::WelcomePage(RecentFiles *recent, QWidget *parent)
     m_recentListWidget = new QListWidget(this);
     m_recentListWidget->setObjectName(QStringLiteral("recentListWidget"));
     m_recentListWidget->setAccessibleName(tr("Recently opened"));
+    m_recentListWidget->setSpacing(3);
     connect(m_recentListWidget, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         Q_EMIT openFileRequested(item->data(Qt::UserRole).toString());
     });
@@ -74,8 +75,12 @@ WelcomePage::WelcomePage(RecentFiles *recent, QWidget *parent)
     m_samplesListWidget->setObjectName(QStringLiteral("samplesListWidget"));
     m_samplesListWidget->setAccessibleName(tr("Samples to explore"));
     m_samplesListWidget->setWordWrap(true);
+    // Room between the samples so each title reads together with its description.
+    m_samplesListWidget->setSpacing(6);
+    m_samplesListWidget->setIconSize(QSize(32, 32));
+    const QIcon sampleIcon = style()->standardIcon(QStyle::SP_FileIcon);
     for (const Sample &sample : samples()) {
-        auto *item = new QListWidgetItem(
+        auto *item = new QListWidgetItem(sampleIcon,
                 sample.title + QLatin1Char('\n') + sample.description, m_samplesListWidget);
         item->setData(Qt::UserRole, sample.path);
         item->setToolTip(sample.description);
