@@ -385,13 +385,9 @@ void DatasetDocument::openAsync(const QString &path)
                     },
                     Qt::QueuedConnection);
         };
-        if (!file.exists()) {
-            finish(DatasetError::make(DatasetError::Kind::NotFound, path), {}, {});
-            return;
-        }
-        if (!file.open(QIODevice::ReadOnly)) {
-            finish(DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString()), {},
-                    {});
+        DatasetError openError;
+        if (!DatasetError::openForReading(file, &openError)) {
+            finish(openError, {}, {});
             return;
         }
         const qint64 total = file.size();
@@ -743,16 +739,9 @@ void DatasetDocument::setMessage(int row, int index, const Message &message)
 
 void DatasetDocument::setMessageRole(int row, int index, const QString &role)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    Message m = e.message(index);
-    m.setRole(role);
     // The weight only applies to assistant turns; keep it so switching back restores it.
-    e.setMessage(index, m);
-    pushEdit(row, e, tr("Change role to %1").arg(role));
+    editMessage(
+            row, index, tr("Change role to %1").arg(role), [&](Message &m) { m.setRole(role); });
 }
 
 void DatasetDocument::setMessageText(int row, int index, const QString &text)
@@ -772,56 +761,39 @@ void DatasetDocument::setMessageText(int row, int index, const QString &text)
 
 void DatasetDocument::setMessageWeight(int row, int index, std::optional<int> weight)
 {
+    editMessage(row, index,
+            weight && *weight == 0 ? tr("Don't train on message %1").arg(index + 1)
+                                   : tr("Train on message %1").arg(index + 1),
+            [&](Message &m) { m.setWeight(weight); });
+}
+
+void DatasetDocument::editMessage(
+        int row, int index, const QString &text, const std::function<void(Message &)> &change)
+{
     if (!editable(row))
         return;
     Example e = example(row);
     if (index < 0 || index >= e.messageCount())
         return;
     Message m = e.message(index);
-    m.setWeight(weight);
+    change(m);
     e.setMessage(index, m);
-    pushEdit(row, e,
-            weight && *weight == 0 ? tr("Don't train on message %1").arg(index + 1)
-                                   : tr("Train on message %1").arg(index + 1));
+    pushEdit(row, e, text);
 }
 
 void DatasetDocument::setMessageName(int row, int index, const QString &name)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    Message m = e.message(index);
-    m.setName(name);
-    e.setMessage(index, m);
-    pushEdit(row, e, tr("Change name"));
+    editMessage(row, index, tr("Change name"), [&](Message &m) { m.setName(name); });
 }
 
 void DatasetDocument::setMessageToolCalls(int row, int index, const QJsonArray &toolCalls)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    Message m = e.message(index);
-    m.setToolCalls(toolCalls);
-    e.setMessage(index, m);
-    pushEdit(row, e, tr("Edit tool calls"));
+    editMessage(row, index, tr("Edit tool calls"), [&](Message &m) { m.setToolCalls(toolCalls); });
 }
 
 void DatasetDocument::setMessageToolCallId(int row, int index, const QString &id)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    Message m = e.message(index);
-    m.setToolCallId(id);
-    e.setMessage(index, m);
-    pushEdit(row, e, tr("Edit tool call id"));
+    editMessage(row, index, tr("Edit tool call id"), [&](Message &m) { m.setToolCallId(id); });
 }
 
 void DatasetDocument::insertMessage(int row, int index, const Message &message)

@@ -252,6 +252,9 @@ private:
     void scheduleAutosave();
     void invalidateCache() const;
     bool editable(int row) const;
+    /// One undoable change to one message of one example (ignored for an unknown row/index).
+    void editMessage(
+            int row, int index, const QString &text, const std::function<void(Message &)> &change);
     /// Pushes one undo step replacing `row` with `example`; mergeKind >= 0 makes typing merge.
     void pushEdit(int row, const Example &example, const QString &text, int mergeKind = -1,
             int mergeIndex = -1);

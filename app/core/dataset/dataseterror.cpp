@@ -2,6 +2,7 @@
 #include "dataseterror.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace fs {
@@ -48,6 +49,18 @@ DatasetError DatasetError::make(Kind kind, const QString &path, const QString &d
         break;
     }
     return e;
+}
+
+bool DatasetError::openForReading(QFile &file, DatasetError *error)
+{
+    DatasetError result;
+    if (!file.exists())
+        result = make(Kind::NotFound, file.fileName());
+    else if (!file.open(QIODevice::ReadOnly))
+        result = make(Kind::Unreadable, file.fileName(), file.errorString());
+    if (error)
+        *error = result;
+    return result.kind == Kind::None;
 }
 
 } // namespace fs

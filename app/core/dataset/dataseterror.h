@@ -3,6 +3,8 @@
 
 #include <QString>
 
+class QFile;
+
 namespace fs {
 
 /// What went wrong reading or writing a dataset file, as a value.
@@ -27,6 +29,9 @@ struct DatasetError
 
     /// An error with a plain message chosen from the kind (translated).
     static DatasetError make(Kind kind, const QString &path, const QString &detail = {});
+    /// Opens `file` for reading; on failure says why (not found, or unreadable with the system's
+    /// reason) and returns false.
+    static bool openForReading(QFile &file, DatasetError *error);
 };
 
 } // namespace fs

@@ -234,16 +234,8 @@ TabularData TabularReader::fromJsonl(const QByteArray &jsonl)
 TabularData TabularReader::read(const QString &path, Format format, DatasetError *error)
 {
     QFile file(path);
-    if (!file.exists()) {
-        if (error)
-            *error = DatasetError::make(DatasetError::Kind::NotFound, path);
+    if (!DatasetError::openForReading(file, error))
         return {};
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
-        return {};
-    }
     const QByteArray bytes = file.readAll();
     if (error)
         *error = {};

@@ -148,11 +148,10 @@ QList<JsonlIssue> JsonlReader::takeIssues()
     return result;
 }
 
-JsonlContents JsonlReader::readAll(QByteArrayView data)
+namespace {
+
+JsonlContents contentsOf(JsonlReader &reader)
 {
-    JsonlReader reader;
-    reader.addData(data);
-    reader.finish();
     JsonlContents contents;
     contents.bom = reader.hasBom();
     reader.takeRecords(&contents.records, &contents.summaries);
@@ -161,19 +160,21 @@ JsonlContents JsonlReader::readAll(QByteArrayView data)
     return contents;
 }
 
+} // namespace
+
+JsonlContents JsonlReader::readAll(QByteArrayView data)
+{
+    JsonlReader reader;
+    reader.addData(data);
+    reader.finish();
+    return contentsOf(reader);
+}
+
 JsonlContents JsonlReader::readFile(const QString &path, DatasetError *error)
 {
     QFile file(path);
-    if (!file.exists()) {
-        if (error)
-            *error = DatasetError::make(DatasetError::Kind::NotFound, path);
+    if (!DatasetError::openForReading(file, error))
         return {};
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
-        return {};
-    }
     JsonlReader reader;
     QByteArray chunk;
     while (!file.atEnd()) {
@@ -187,11 +188,7 @@ JsonlContents JsonlReader::readFile(const QString &path, DatasetError *error)
         reader.addData(chunk);
     }
     reader.finish();
-    JsonlContents contents;
-    contents.bom = reader.hasBom();
-    reader.takeRecords(&contents.records, &contents.summaries);
-    contents.issues = reader.takeIssues();
-    contents.trailing = reader.trailing();
+    JsonlContents contents = contentsOf(reader);
     if (error)
         *error = {};
     return contents;
