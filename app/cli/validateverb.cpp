@@ -2,6 +2,7 @@
 // `finetune-studio validate FILE [--model MODEL] [--json]`: what the editor's findings and
 // statistics panels show, from the same core.
 #include "clicontext.h"
+#include "costestimate.h"
 #include "datasetstatistics.h"
 #include "jsonl.h"
 #include "lintrunner.h"
@@ -213,7 +214,7 @@ int runValidate(const QStringList &arguments)
                                            .arg(estimate.model, formatNumber(estimate.epochs),
                                                    formatNumber(estimate.billedTokens)));
     if (estimate.costUsd >= 0)
-        out << Context::tr(", about $%1").arg(QString::number(estimate.costUsd, 'f', 2));
+        out << Context::tr(", about %1").arg(formatCostUsd(estimate.costUsd, QLocale::c()));
     else
         out << Context::tr(" (no price known for this model)");
     out << '\n';

@@ -21,6 +21,8 @@ private slots:
     void tokenLimits_data();
     void tokenLimits();
     void baseModelName();
+    void costText_data();
+    void costText();
 };
 
 void tst_CostEstimate::defaultEpochs_data()
@@ -163,6 +165,24 @@ void tst_CostEstimate::baseModelName()
             QStringLiteral("gpt-4o-mini-2024-07-18"));
     QCOMPARE(fs::baseModelName(QStringLiteral("  GPT-4.1  ")), QStringLiteral("gpt-4.1"));
     QCOMPARE(fs::baseModelName(QStringLiteral("ft:")), QString());
+}
+
+void tst_CostEstimate::costText_data()
+{
+    QTest::addColumn<double>("usd");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << 0.0 << QStringLiteral("$0.00");
+    QTest::newRow("tiny is not shown as zero") << 0.0026 << QStringLiteral("< $0.01");
+    QTest::newRow("just under a rounded cent") << 0.0049 << QStringLiteral("< $0.01");
+    QTest::newRow("rounds to a cent") << 0.005 << QStringLiteral("$0.01");
+    QTest::newRow("dollars") << 12.404 << QStringLiteral("$12.40");
+}
+
+void tst_CostEstimate::costText()
+{
+    QFETCH(double, usd);
+    QFETCH(QString, text);
+    QCOMPARE(fs::formatCostUsd(usd, QLocale::c()), text);
 }
 
 QTEST_GUILESS_MAIN(tst_CostEstimate)

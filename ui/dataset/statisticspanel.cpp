@@ -216,7 +216,7 @@ void StatisticsPanel::refresh()
     else if (estimate.costUsd < 0)
         cost = tr("unknown: no price for this model (set one with Prices…)");
     else
-        cost = QStringLiteral("$") + locale.toString(estimate.costUsd, 'f', 2);
+        cost = formatCostUsd(estimate.costUsd, locale);
     set(QStringLiteral("cost"), cost);
     m_priceDateLabel->setText(price < 0
                     ? QString()

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QLocale>
+
 namespace fs {
 
 QString baseModelName(const QString &model)
@@ -100,6 +102,13 @@ CostEstimate CostEstimate::fromTotals(qint64 examples, qint64 billedTokensPerEpo
         e.costUsd = double(e.billedTokens) * usdPerMillion / 1e6;
     }
     return e;
+}
+
+QString formatCostUsd(double usd, const QLocale &locale)
+{
+    if (usd > 0 && usd < 0.005)
+        return QStringLiteral("< $") + locale.toString(0.01, 'f', 2);
+    return QStringLiteral("$") + locale.toString(usd, 'f', 2);
 }
 
 } // namespace fs

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QtGlobal>
 
+class QLocale;
+
 namespace fs {
 
 /// The longest training example (in tokens) a model takes; longer ones are cut from the end.
@@ -57,5 +59,9 @@ struct CostEstimate
 /// The base model of a fine-tuned model name ("ft:gpt-4o-mini-2024-07-18:org::id" →
 /// "gpt-4o-mini-2024-07-18"), lower-cased and trimmed; other names are returned the same way.
 QString baseModelName(const QString &model);
+
+/// A training cost for people: "$12.40", or "< $0.01" for a small non-zero amount (instead of a
+/// misleading "$0.00"). Uses `locale` for the digits.
+QString formatCostUsd(double usd, const QLocale &locale);
 
 } // namespace fs
