@@ -140,7 +140,7 @@ int runGui(QApplication &app)
     MainWindow window(&store, &secrets, &nam);
     // Curating examples is where people spend their time: the Datasets area comes first.
     auto *datasets = new DatasetArea(nullptr, &window);
-    window.insertArea(0, DatasetArea::tr("Datasets"),
+    window.insertArea(0, QCoreApplication::translate("fs::ui::DatasetArea", "Datasets"),
             window.style()->standardIcon(QStyle::SP_FileDialogDetailedView), datasets);
     datasets->attachTo(&window);
     window.showArea(0);

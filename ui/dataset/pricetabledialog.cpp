@@ -46,9 +46,8 @@ QString PriceTableDialog::defaultModel()
 
 QString PriceTableDialog::priceSourceText(QSettings *settings)
 {
-    return loadTable(settings).isModified()
-            ? tr("your prices")
-            : tr("prices of %1").arg(PriceTable::defaultsCapturedText());
+    return loadTable(settings).isModified() ? tr("your prices")
+                                            : tr("OpenAI's published prices of May 2026");
 }
 
 PriceTableDialog::PriceTableDialog(QSettings *settings, QWidget *parent)
@@ -58,9 +57,8 @@ PriceTableDialog::PriceTableDialog(QSettings *settings, QWidget *parent)
     setObjectName(QStringLiteral("priceTableDialog"));
     setWindowTitle(tr("Training Prices"));
     auto *intro = new QLabel(tr("What training costs per million tokens, in US dollars. The "
-                                "built-in prices are those of %1; correct them if your price "
-                                "differs.")
-                                     .arg(PriceTable::defaultsCapturedText()),
+                                "built-in prices are OpenAI's, as published in May 2026. Check "
+                                "the current prices and correct them here if yours differ."),
             this);
     intro->setWordWrap(true);
     m_tableWidget = new QTableWidget(this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statisticspanel.h"
 
+#include "costestimate.h"
 #include "datasetdocument.h"
 #include "datasetstatistics.h"
 #include "pricetabledialog.h"
