@@ -4,6 +4,7 @@
 // count every example's tokens in the background.
 //
 //   bench_dataset_load [--examples N] [--keep FILE] [--tokens]
+#include "benchdata.h"
 #include "datasetdocument.h"
 #include "datasetstatistics.h"
 #include "examplesmodel.h"
@@ -12,75 +13,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
 
 using namespace fs;
-
-namespace {
-
-qint64 statusKb(const char *key)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (const QByteArray &l : lines) {
-        if (l.startsWith(key))
-            return l.mid(qstrlen(key)).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-QString sentence(QRandomGenerator &rng, bool japanese, int words)
-{
-    static const QStringList en = {QStringLiteral("the"), QStringLiteral("customer"),
-            QStringLiteral("order"), QStringLiteral("refund"), QStringLiteral("shipping"),
-            QStringLiteral("please"), QStringLiteral("account"), QStringLiteral("password"),
-            QStringLiteral("thank"), QStringLiteral("you"), QStringLiteral("delivery"),
-            QStringLiteral("invoice"), QStringLiteral("question"), QStringLiteral("answer"),
-            QStringLiteral("today"), QStringLiteral("tomorrow"), QStringLiteral("update"),
-            QStringLiteral("12.5%"), QStringLiteral("2024"), QStringLiteral("help")};
-    static const QStringList ja = {QStringLiteral("注文"), QStringLiteral("配送"),
-            QStringLiteral("返金"), QStringLiteral("お客様"),
-            QStringLiteral("ありがとうございます"), QStringLiteral("確認"),
-            QStringLiteral("パスワード"), QStringLiteral("アカウント"), QStringLiteral("本日"),
-            QStringLiteral("明日"), QStringLiteral("請求書"), QStringLiteral("質問")};
-    QString s;
-    const QStringList &list = japanese ? ja : en;
-    for (int i = 0; i < words; ++i) {
-        if (i && !japanese)
-            s += QLatin1Char(' ');
-        s += list.at(int(rng.bounded(int(list.size()))));
-    }
-    s += japanese ? QStringLiteral("。") : QStringLiteral(".");
-    return s;
-}
-
-QByteArray generate(int examples)
-{
-    QRandomGenerator rng(42);
-    QByteArray out;
-    out.reserve(qsizetype(examples) * 1100);
-    for (int i = 0; i < examples; ++i) {
-        const bool ja = i % 3 == 0;
-        Messages m;
-        m.append(Message(QStringLiteral("system"),
-                QStringLiteral("You are a helpful support agent for an online shop.")));
-        const int turns = 1 + int(rng.bounded(3));
-        for (int t = 0; t < turns; ++t) {
-            m.append(Message(QStringLiteral("user"), sentence(rng, ja, ja ? 12 : 22)));
-            m.append(Message(QStringLiteral("assistant"), sentence(rng, ja, ja ? 26 : 44)));
-        }
-        out += Example::chat(m).toLine();
-        out += '\n';
-    }
-    return out;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -111,7 +48,7 @@ int main(int argc, char **argv)
     } else {
         QElapsedTimer t;
         t.start();
-        const QByteArray data = generate(examples);
+        const QByteArray data = fs::bench::generateChatDataset(examples);
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size()) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
@@ -121,7 +58,7 @@ int main(int argc, char **argv)
         std::printf("generated %d examples, %.1f MB in %lld ms -> %s\n", examples,
                 double(fileSize) / 1e6, t.elapsed(), qPrintable(path));
     }
-    const qint64 rssBefore = statusKb("VmRSS:");
+    const qint64 rssBefore = fs::bench::procStatusKb("VmRSS:");
 
     DatasetDocument doc;
     doc.setAutosaveDelay(0);
@@ -169,7 +106,7 @@ int main(int argc, char **argv)
     doc.openAsync(path);
     app.exec();
     ticker.stop();
-    const qint64 hwm = statusKb("VmHWM:");
+    const qint64 hwm = fs::bench::procStatusKb("VmHWM:");
     std::printf("first examples available: %lld ms\n", firstRows);
     std::printf("loaded %d examples in %lld ms (%.1f MB/s)\n", doc.count(), loaded,
             double(fileSize) / 1e3 / double(qMax<qint64>(1, loaded)));
@@ -197,8 +134,8 @@ int main(int argc, char **argv)
         std::printf("token counts of all examples: %lld ms (longest GUI block %lld ms); total %lld "
                     "tokens, mean %.1f per example\n",
                 done - start, maxGap, s.totalTokens, s.tokensPerExample.mean);
-        std::printf(
-                "memory after counting: peak %.1f MB (VmHWM)\n", double(statusKb("VmHWM:")) / 1024);
+        std::printf("memory after counting: peak %.1f MB (VmHWM)\n",
+                double(fs::bench::procStatusKb("VmHWM:")) / 1024);
     }
     {
         QElapsedTimer t;

@@ -27,9 +27,11 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -126,6 +128,32 @@ class tst_DatasetEditor : public QObject
         if (!area->openFile(path))
             return false;
         return QTest::qWaitFor([area] { return !area->document()->isLoading(); }, 10000);
+    }
+
+    /// Save (in the background, as the area always does) and wait for the outcome.
+    static bool saveAndWait(DatasetArea *area)
+    {
+        QSignalSpy finished(area, &DatasetArea::saveFinished);
+        if (!area->save())
+            return false;
+        if (!finished.wait(10000))
+            return false;
+        return finished.first().first().toBool();
+    }
+
+    /// Lines of a dataset of `n` small chat examples; every seventh mentions a refund.
+    static QByteArray manyExamples(int n)
+    {
+        QByteArray bytes;
+        for (int i = 0; i < n; ++i) {
+            const QByteArray topic = i % 7 == 0 ? "my refund" : "the weather";
+            bytes += "{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                     "{\"role\":\"user\",\"content\":\"Question "
+                    + QByteArray::number(i) + " about " + topic
+                    + "\"},{\"role\":\"assistant\",\"content\":\"Answer " + QByteArray::number(i)
+                    + "\"}]}\n";
+        }
+        return bytes;
     }
 
     static bool waitLinted(DatasetArea *area)
@@ -273,7 +301,7 @@ private Q_SLOTS:
         QVERIFY(openAndWait(area.get(), path));
         QCOMPARE(area->document()->count(), 11);
         // Unedited: saving gives back the same bytes.
-        QVERIFY(area->save());
+        QVERIFY(saveAndWait(area.get()));
         QCOMPARE(readAll(path), original);
         // Edited: the edit is in the file, and reopening shows it.
         area->selectRow(4);
@@ -282,7 +310,7 @@ private Q_SLOTS:
         QTest::keyClicks(answer, QStringLiteral("Cloudy, 19 °C."));
         QTest::keyClick(answer, Qt::Key_S, Qt::ControlModifier);
         // Ctrl+S only reaches the action inside a window with the menus; save directly here.
-        QVERIFY(area->save());
+        QVERIFY(saveAndWait(area.get()));
         QVERIFY(!area->document()->isModified());
         const QByteArray saved = readAll(path);
         QVERIFY(saved != original);
@@ -308,6 +336,146 @@ private Q_SLOTS:
         // Invalid JSON never reaches the document.
         QVERIFY(!again->document()->isModified());
         screenshot(again.get(), QStringLiteral("dataset-toolcalls"));
+    }
+
+    void saveRunsInTheBackground()
+    {
+        // Big enough that the search and the match count work in slices.
+        const QByteArray original = manyExamples(3000);
+        const QString path = writeFile(QStringLiteral("many.jsonl"), original);
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), path));
+        QCOMPARE(area->document()->count(), 3000);
+        QVERIFY(waitLinted(area.get()));
+        QSignalSpy finished(area.get(), &DatasetArea::saveFinished);
+        // save() returns at once; the progress row shows the save until it is written.
+        QVERIFY(area->save());
+        QVERIFY(area->isSaving());
+        auto *bar = area->findChild<QProgressBar *>(QStringLiteral("progressBar"));
+        QVERIFY(bar->isVisible());
+        QVERIFY(!area->findChild<QPushButton *>(QStringLiteral("cancelPushButton"))->isVisible());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY(!area->isSaving());
+        QTRY_VERIFY(!bar->isVisible());
+        QCOMPARE(readAll(path), original);
+
+        // An edit typed while the save runs is not in the file: still unsaved afterwards.
+        area->selectRow(5);
+        AutoGrowingTextEdit *answer = area->conversationEditor()->cards().at(2)->contentEdit();
+        answer->selectAll();
+        QTest::keyClicks(answer, QStringLiteral("First edit."));
+        QVERIFY(area->document()->isModified());
+        finished.clear();
+        QVERIFY(area->save());
+        QVERIFY(area->isSaving());
+        answer->moveCursor(QTextCursor::End);
+        QTest::keyClicks(answer, QStringLiteral(" Second edit."));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY(area->document()->isModified());
+        QVERIFY(readAll(path).contains("\"First edit.\""));
+        QVERIFY(!readAll(path).contains("Second edit."));
+        // Saved again: now the file holds everything, and reopening gives the same bytes.
+        QVERIFY(saveAndWait(area.get()));
+        QVERIFY(!area->document()->isModified());
+        const QByteArray saved = readAll(path);
+        QVERIFY(saved.contains("\"First edit. Second edit.\""));
+        QCOMPARE(area->document()->toBytes(), saved);
+        auto again = makeArea();
+        QVERIFY(openAndWait(again.get(), path));
+        QCOMPARE(again->document()->toBytes(), saved);
+        QCOMPARE(again->document()->example(5).message(2).text(),
+                QStringLiteral("First edit. Second edit."));
+
+        // Undo and another edit while saving end at the same undo position with other content:
+        // still unsaved.
+        area->document()->setMessageText(7, 1, QStringLiteral("Edit A"));
+        finished.clear();
+        QVERIFY(area->save());
+        area->document()->undoStack()->undo();
+        area->document()->setMessageText(8, 1, QStringLiteral("Edit B"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(area->document()->isModified());
+        QVERIFY(readAll(path).contains("Edit A"));
+        QVERIFY(!readAll(path).contains("Edit B"));
+
+        // A save that fails says so, and the work stays unsaved.
+        const QString nowhere = m_dir->filePath(QStringLiteral("missing-folder/out.jsonl"));
+        area->setFileDialogHook([nowhere](const QString &) { return nowhere; });
+        m_messages.clear();
+        finished.clear();
+        QVERIFY(area->saveAs());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(m_messages.size(), 1);
+        QCOMPARE(m_messages.first().title, QStringLiteral("Save Dataset"));
+        QVERIFY(area->document()->isModified());
+        QCOMPARE(area->document()->filePath(), path);
+        QVERIFY(!QFile::exists(nowhere));
+    }
+
+    void searchAndCountInSlices()
+    {
+        const QString path = writeFile(QStringLiteral("many.jsonl"), manyExamples(3000));
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), path));
+        QVERIFY(waitLinted(area.get()));
+        QAbstractItemModel *shown = area->examplesView()->model();
+        auto *search = area->findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
+        QTest::keyClicks(search, QStringLiteral("REFUND"));
+        QCOMPARE(shown->rowCount(), 3000);
+        QTRY_COMPARE(shown->rowCount(), 429); // rows 0, 7, 14, … (case does not matter)
+        for (int row = 0; row < shown->rowCount(); ++row)
+            QCOMPARE(area->filterModel()->mapToSource(shown->index(row, 0)).row() % 7, 0);
+        QVERIFY(area->findChild<QLabel *>(QStringLiteral("exampleCountLabel"))
+                        ->text()
+                        .startsWith(QLatin1String("Showing 429 of 3")));
+        // An edited example is matched again: it joins (or leaves) the result at once.
+        area->document()->setMessageText(1, 1, QStringLiteral("Where is my refund?"));
+        QCOMPARE(shown->rowCount(), 430);
+        area->document()->setMessageText(0, 1, QStringLiteral("Where is my parcel?"));
+        QCOMPARE(shown->rowCount(), 429);
+        area->document()->undoStack()->undo();
+        area->document()->undoStack()->undo();
+        QCOMPARE(shown->rowCount(), 429);
+        QCOMPARE(area->filterModel()->mapToSource(shown->index(0, 0)).row(), 0);
+        // Combined with the other filters.
+        auto *role = area->findChild<QComboBox *>(QStringLiteral("roleFilterComboBox"));
+        role->setCurrentIndex(role->findData(QStringLiteral("tool")));
+        QCOMPARE(shown->rowCount(), 0);
+        role->setCurrentIndex(0);
+        QCOMPARE(shown->rowCount(), 429);
+        // Typing on replaces the search that is still going on.
+        QTest::keyClicks(search, QStringLiteral("x"));
+        QTRY_COMPARE(shown->rowCount(), 0);
+        search->clear();
+        QCOMPARE(shown->rowCount(), 3000);
+
+        // Find and replace counts big datasets once typing pauses, a slice at a time.
+        area->action(QStringLiteral("findReplaceAction"))->trigger();
+        auto *find = waitForDialog<FindReplaceDialog>();
+        QVERIFY(find);
+        auto *count = find->findChild<QLabel *>(QStringLiteral("countLabel"));
+        auto *replace = find->findChild<QPushButton *>(QStringLiteral("replaceAllPushButton"));
+        QTest::keyClicks(find->findChild<QLineEdit *>(QStringLiteral("findLineEdit")),
+                QStringLiteral("refund"));
+        QCOMPARE(count->text(), QStringLiteral("Counting the matches…"));
+        QVERIFY(!replace->isEnabled());
+        QTRY_COMPARE(count->text(), QStringLiteral("Matches found: 429"));
+        QVERIFY(replace->isEnabled());
+        QTest::keyClicks(find->findChild<QLineEdit *>(QStringLiteral("replaceLineEdit")),
+                QStringLiteral("parcel"));
+        QTRY_VERIFY(replace->isEnabled());
+        QTest::mouseClick(replace, Qt::LeftButton);
+        QTRY_COMPARE(count->text(),
+                QStringLiteral("Replacements made: 429. Edit ▸ Undo takes them back."));
+        QCOMPARE(area->document()->countMatches(lampOptions()), 0);
+        FindReplaceOptions refund;
+        refund.find = QStringLiteral("refund");
+        QCOMPARE(area->document()->countMatches(refund), 0);
+        QCOMPARE(area->document()->undoStack()->count(), 1);
+        find->close();
     }
 
     void findingsJumpAndFix()
@@ -371,6 +539,9 @@ private Q_SLOTS:
         QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
         auto *search = area->findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
         QTest::keyClicks(search, QStringLiteral("password"));
+        // Matched once typing pauses, not at every key.
+        QCOMPARE(area->examplesView()->model()->rowCount(), 12);
+        QTRY_VERIFY(area->examplesView()->model()->rowCount() < 12);
         const int shown = area->examplesView()->model()->rowCount();
         QVERIFY(shown >= 1);
         QVERIFY(shown < 12);
@@ -401,6 +572,10 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("allRadioButton"))->isChecked());
         QTest::mouseClick(
                 dialog->findChild<QPushButton *>(QStringLiteral("setPushButton")), Qt::LeftButton);
+        // In the background, with the progress row showing it.
+        QVERIFY(area->isBulkRunning());
+        QVERIFY(area->findChild<QProgressBar *>(QStringLiteral("progressBar"))->isVisible());
+        QTRY_VERIFY(!area->isBulkRunning());
         for (int row = 0; row < 12; ++row)
             QCOMPARE(area->document()->example(row).firstText(QStringLiteral("system")),
                     QStringLiteral("You are Max, a cheerful lamp expert."));
@@ -420,7 +595,9 @@ private Q_SLOTS:
         screenshot(find, QStringLiteral("dataset-findreplace"));
         QTest::mouseClick(find->findChild<QPushButton *>(QStringLiteral("replaceAllPushButton")),
                 Qt::LeftButton);
-        QVERIFY(count->text().startsWith(QStringLiteral("Replacements made: %1.").arg(expected)));
+        QCOMPARE(count->text(), QStringLiteral("Replacing…"));
+        QTRY_VERIFY(
+                count->text().startsWith(QStringLiteral("Replacements made: %1.").arg(expected)));
         QCOMPARE(area->document()->countMatches(lampOptions()), 0);
         QCOMPARE(area->document()->undoStack()->count(), 2);
         find->close();

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,9 +14,17 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fs::ui {
+
+namespace {
+// Up to this many examples the matches are counted at every key press; above, once typing
+// pauses, a few milliseconds at a time.
+constexpr int kLiveCountLimit = 2000;
+constexpr qint64 kCountSliceNs = 8'000'000;
+} // namespace
 
 SystemPromptDialog::SystemPromptDialog(
         DatasetDocument *document, const QList<int> &selectedRows, QWidget *parent)
@@ -68,11 +77,12 @@ bool SystemPromptDialog::onlySelected() const
     return m_selectedRadioButton->isChecked();
 }
 
-int SystemPromptDialog::apply()
+bool SystemPromptDialog::apply()
 {
-    if (!m_document)
-        return 0;
-    return m_document->setSystemPrompt(prompt(), onlySelected() ? m_selected : QList<int>());
+    if (!m_document || m_document->isBulkRunning() || m_document->isLoading())
+        return false;
+    m_document->setSystemPromptAsync(prompt(), onlySelected() ? m_selected : QList<int>());
+    return m_document->isBulkRunning();
 }
 
 FindReplaceDialog::FindReplaceDialog(
@@ -124,6 +134,23 @@ FindReplaceDialog::FindReplaceDialog(
     layout->addWidget(m_countLabel);
     layout->addWidget(buttons);
 
+    m_countTimer = new QTimer(this);
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(250);
+    m_countStepTimer = new QTimer(this);
+    m_countStepTimer->setSingleShot(true);
+    m_countStepTimer->setInterval(0);
+    connect(m_countStepTimer, &QTimer::timeout, this, &FindReplaceDialog::countStep);
+    connect(m_countTimer, &QTimer::timeout, this, [this] {
+        m_countOptions = options();
+        m_countRows = rows();
+        m_countNext = 0;
+        m_countTotal = 0;
+        countStep();
+    });
+    if (m_document)
+        connect(m_document, &DatasetDocument::bulkFinished, this,
+                &FindReplaceDialog::onBulkFinished);
     for (QLineEdit *edit : {m_findLineEdit, m_replaceLineEdit})
         connect(edit, &QLineEdit::textChanged, this, &FindReplaceDialog::updateCount);
     for (QCheckBox *box : {m_caseCheckBox, m_wordsCheckBox, m_selectedCheckBox})
@@ -151,24 +178,86 @@ QList<int> FindReplaceDialog::rows() const
 
 void FindReplaceDialog::updateCount()
 {
+    m_countTimer->stop();
+    m_countStepTimer->stop();
+    if (m_replacing)
+        return;
     if (!m_document || m_findLineEdit->text().isEmpty()) {
         m_countLabel->setText(tr("Type the text to find."));
         m_replaceButton->setEnabled(false);
         return;
     }
-    const int count = m_document->countMatches(options(), rows());
+    const QList<int> targets = rows();
+    if ((targets.isEmpty() ? m_document->count() : int(targets.size())) > kLiveCountLimit) {
+        m_countLabel->setText(tr("Counting the matches…"));
+        m_replaceButton->setEnabled(false);
+        m_countTimer->start();
+        return;
+    }
+    const int count = m_document->countMatches(options(), targets);
     m_countLabel->setText(count == 0 ? tr("Not found.") : tr("Matches found: %1").arg(count));
     m_replaceButton->setEnabled(count > 0);
 }
 
-int FindReplaceDialog::replaceAll()
+void FindReplaceDialog::countStep()
 {
-    if (!m_document || m_findLineEdit->text().isEmpty())
-        return 0;
-    const int count = m_document->findReplace(options(), rows());
+    if (!m_document)
+        return;
+    const qsizetype total = m_countRows.isEmpty() ? m_document->count() : m_countRows.size();
+    QElapsedTimer clock;
+    clock.start();
+    while (m_countNext < total) {
+        QList<int> chunk;
+        const qsizetype end = qMin(total, m_countNext + m_countChunk);
+        chunk.reserve(end - m_countNext);
+        for (qsizetype i = m_countNext; i < end; ++i)
+            chunk.append(m_countRows.isEmpty() ? int(i) : m_countRows.at(i));
+        const qint64 before = clock.nsecsElapsed();
+        m_countTotal += m_document->countMatches(m_countOptions, chunk);
+        const qint64 took = qMax<qint64>(1, clock.nsecsElapsed() - before);
+        m_countNext = end;
+        // Aim each chunk at a quarter of the slice, whatever the examples' length.
+        m_countChunk = qBound(qsizetype(16), qsizetype(m_countChunk * (kCountSliceNs / 4) / took),
+                qsizetype(20000));
+        if (clock.nsecsElapsed() >= kCountSliceNs && m_countNext < total) {
+            m_countStepTimer->start();
+            return;
+        }
+    }
+    m_countLabel->setText(
+            m_countTotal == 0 ? tr("Not found.") : tr("Matches found: %1").arg(m_countTotal));
+    m_replaceButton->setEnabled(m_countTotal > 0);
+}
+
+void FindReplaceDialog::replaceAll()
+{
+    if (!m_document || m_findLineEdit->text().isEmpty() || m_replacing)
+        return;
+    if (m_document->isBulkRunning() || m_document->isLoading()) {
+        m_countLabel->setText(tr("Another change is still running. Try again in a moment."));
+        return;
+    }
+    m_countTimer->stop();
+    m_countStepTimer->stop();
+    m_replacing = true;
+    m_countLabel->setText(tr("Replacing…"));
+    m_replaceButton->setEnabled(false);
+    m_document->findReplaceAsync(options(), rows());
+    if (m_replacing)
+        Q_EMIT replaceStarted();
+}
+
+void FindReplaceDialog::onBulkFinished(int count)
+{
+    if (!m_replacing)
+        return;
+    m_replacing = false;
+    if (count < 0) {
+        m_countLabel->setText(tr("Another change is still running. Try again in a moment."));
+        return;
+    }
     m_countLabel->setText(tr("Replacements made: %1. Edit ▸ Undo takes them back.").arg(count));
     m_replaceButton->setEnabled(false);
-    return count;
 }
 
 } // namespace fs::ui

@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "recentfiles.h"
+#include "searchfiltermodel.h"
 #include "statisticspanel.h"
 #include "welcomepage.h"
 
@@ -25,6 +26,7 @@
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -42,6 +44,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -77,7 +80,7 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     , m_settings(settings)
     , m_document(new DatasetDocument(this))
     , m_model(new ExamplesModel(this))
-    , m_filter(new ExamplesFilterModel(this))
+    , m_filter(new SearchFilterModel(this))
     , m_lintRunner(new LintRunner(m_document, this))
     , m_recent(new RecentFiles(settings, this))
 {
@@ -106,6 +109,8 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     connect(m_document, &DatasetDocument::modifiedChanged, this, &DatasetArea::updateTitle);
     connect(m_document, &DatasetDocument::filePathChanged, this, &DatasetArea::updateTitle);
     connect(m_document, &DatasetDocument::loadProgress, this, [this](qint64 done, qint64 total) {
+        if (m_busy)
+            return;
         m_progressWidget->show();
         m_progressLabel->setText(tr("Opening…"));
         // Kilobytes keep big files within the progress bar's int range.
@@ -114,7 +119,7 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     });
     connect(m_document, &DatasetDocument::loadFinished, this, &DatasetArea::onLoadFinished);
     connect(m_lintRunner, &LintRunner::started, this, [this](int total) {
-        if (m_document->isLoading())
+        if (m_document->isLoading() || m_busy)
             return;
         m_progressWidget->show();
         m_progressLabel->setText(tr("Checking the examples and counting tokens…"));
@@ -122,22 +127,38 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
         m_progressBar->setValue(0);
     });
     connect(m_lintRunner, &LintRunner::progress, this, [this](int done, int total) {
-        if (m_document->isLoading())
+        if (m_document->isLoading() || m_busy)
             return;
         m_progressBar->setRange(0, qMax(1, total));
         m_progressBar->setValue(done);
     });
     connect(m_lintRunner, &LintRunner::finished, this, [this] {
-        if (!m_document->isLoading())
+        if (!m_document->isLoading() && !m_busy)
             m_progressWidget->hide();
     });
-    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &DatasetArea::updateActions);
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (m_document->isSaving())
+            m_editedWhileSaving = true;
+        updateActions();
+    });
+    connect(m_document, &DatasetDocument::saveFinished, this, &DatasetArea::onSaveFinished);
+    connect(m_document, &DatasetDocument::bulkFinished, this, &DatasetArea::onBulkFinished);
+    connect(m_filter, &SearchFilterModel::searchStarted, this,
+            [this] { m_countLabel->setText(tr("Searching…")); });
+    connect(m_filter, &SearchFilterModel::searchFinished, this, &DatasetArea::onFilterChanged);
     connect(m_findingsPanel, &FindingsPanel::jumpRequested, this, &DatasetArea::jumpTo);
     connect(m_findingsPanel, &FindingsPanel::fixRequested, this, &DatasetArea::applyFix);
-    connect(m_lintRunner, &LintRunner::findingsChanged, this, [this] {
+    // A change to every example re-lints each one and reports each: show the current example's
+    // problems once the burst is over, not 100,000 times in a row.
+    m_findingsTimer = new QTimer(this);
+    m_findingsTimer->setSingleShot(true);
+    m_findingsTimer->setInterval(0);
+    connect(m_findingsTimer, &QTimer::timeout, this, [this] {
         if (currentRow() >= 0 && currentRow() < m_lintRunner->state().count())
             m_editor->setFindings(m_lintRunner->findings(currentRow()));
     });
+    connect(m_lintRunner, &LintRunner::findingsChanged, m_findingsTimer,
+            qOverload<>(&QTimer::start));
     connect(m_statisticsPanel, &StatisticsPanel::modelChanged, this, [this](const QString &model) {
         LintOptions options = m_lintRunner->options();
         options.model = model;
@@ -191,21 +212,32 @@ QWidget *DatasetArea::createEditorPage()
     m_overLimitCheckBox->setToolTip(tr("Examples longer than the chosen model can learn from"));
     m_countLabel = new QLabel(page);
     m_countLabel->setObjectName(QStringLiteral("exampleCountLabel"));
+    // Matching 100,000 examples takes a while: wait until typing pauses, then match in slices
+    // (SearchFilterModel). Clearing the box shows everything at once.
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(250);
+    connect(m_searchTimer, &QTimer::timeout, this,
+            [this] { m_filter->setSearchText(m_searchLineEdit->text()); });
     connect(m_searchLineEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_filter->setText(text);
-        updateFilterCount();
+        if (text.isEmpty()) {
+            m_searchTimer->stop();
+            m_filter->setSearchText(text);
+        } else {
+            m_searchTimer->start();
+        }
     });
     connect(m_roleComboBox, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setRole(m_roleComboBox->currentData().toString());
-        updateFilterCount();
+        onFilterChanged();
     });
     connect(m_errorsCheckBox, &QCheckBox::toggled, this, [this](bool on) {
         m_filter->setOnlyWithErrors(on);
-        updateFilterCount();
+        onFilterChanged();
     });
     connect(m_overLimitCheckBox, &QCheckBox::toggled, this, [this](bool on) {
         m_filter->setOnlyOverLimit(on);
-        updateFilterCount();
+        onFilterChanged();
     });
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_searchLineEdit, 2);
@@ -309,6 +341,8 @@ QWidget *DatasetArea::createEditorPage()
     m_cancelButton = new QPushButton(tr("Stop"), m_progressWidget);
     m_cancelButton->setObjectName(QStringLiteral("cancelPushButton"));
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            return; // saving and bulk changes cannot be stopped halfway (the button is hidden)
         if (m_document->isLoading())
             m_document->cancelLoad();
         else
@@ -511,11 +545,29 @@ void DatasetArea::updateActions()
         return;
     const bool hasRow = currentRow() >= 0;
     action(QStringLiteral("duplicateExampleAction"))->setEnabled(hasRow);
-    action(QStringLiteral("deleteExamplesAction"))->setEnabled(!selectedRows().isEmpty());
+    // hasSelection(), not selectedRows(): this runs at every edit, and a selection can hold
+    // 100,000 rows.
+    const bool hasSelection = m_examplesTableView->selectionModel()->hasSelection();
+    action(QStringLiteral("deleteExamplesAction"))->setEnabled(hasSelection);
     action(QStringLiteral("moveExampleUpAction"))->setEnabled(hasRow && currentRow() > 0);
     action(QStringLiteral("moveExampleDownAction"))
             ->setEnabled(hasRow && currentRow() + 1 < m_document->count());
-    action(QStringLiteral("exportSelectionAction"))->setEnabled(!selectedRows().isEmpty());
+    action(QStringLiteral("exportSelectionAction"))->setEnabled(hasSelection);
+}
+
+void DatasetArea::onFilterChanged()
+{
+    updateFilterCount();
+    if (!m_examplesTableView->isVisible())
+        return;
+    // Lay the list out for its new length now: scrolled further down than the shorter list
+    // reaches, the row header would otherwise paint every one of its (maybe 100,000) sections.
+    m_examplesTableView->doItemsLayout();
+    const QModelIndex current = m_examplesTableView->currentIndex();
+    if (current.isValid())
+        m_examplesTableView->scrollTo(current);
+    else
+        m_examplesTableView->scrollToTop();
 }
 
 void DatasetArea::updateFilterCount()
@@ -626,6 +678,8 @@ bool DatasetArea::openFile(const QString &path)
         m_recent->remove(path);
         return false;
     }
+    // A search of the previous file would be matched against every row as it arrives.
+    m_searchLineEdit->clear();
     showEditor(true);
     m_progressWidget->show();
     m_progressLabel->setText(tr("Opening…"));
@@ -650,16 +704,115 @@ void DatasetArea::onLoadFinished()
 
 bool DatasetArea::writeTo(const QString &path)
 {
-    const DatasetError error =
-            path == m_document->filePath() ? m_document->save() : m_document->saveAs(path);
-    if (error.isError()) {
-        MessageBox::warning(this, tr("Save Dataset"), error.message,
-                tr("Your examples are still here; try saving them somewhere else."));
+    if (m_document->isLoading()) {
+        MessageBox::information(this, tr("Save Dataset"),
+                tr("The dataset is still opening. Save it once it is fully open."));
         return false;
     }
+    if (m_document->isSaving()) {
+        // Saved again once the running save is done: it may not hold the latest edits.
+        m_queuedSave = path;
+        return true;
+    }
+    m_editedWhileSaving = false;
+    m_lastSaveOk = false;
+    beginBusy(tr("Saving…"));
+    // The document writes a copy of its lines in a worker thread; editing may go on meanwhile.
+    m_document->saveAsync(path);
+    return true;
+}
+
+void DatasetArea::onSaveFinished(const DatasetError &error)
+{
+    endBusy();
+    m_lastSaveOk = !error.isError();
+    if (error.isError()) {
+        m_queuedSave.clear();
+        MessageBox::warning(this, tr("Save Dataset"), error.message,
+                tr("Your examples are still here; try saving them somewhere else."));
+        Q_EMIT saveFinished(false);
+        return;
+    }
+    // The document compares undo positions; an edit undone and replaced by another while saving
+    // lands on the same position with other content, so any edit meanwhile keeps the marker.
+    if (m_editedWhileSaving && m_document->undoStack()->isClean())
+        m_document->undoStack()->resetClean();
     m_recent->add(m_document->filePath());
     updateTitle();
-    return true;
+    Q_EMIT saveFinished(true);
+    if (!m_queuedSave.isEmpty()) {
+        const QString next = std::exchange(m_queuedSave, QString());
+        if (m_document->isModified())
+            writeTo(next);
+    }
+}
+
+void DatasetArea::onBulkFinished(int count)
+{
+    if (count < 0) {
+        MessageBox::information(this, tr("Change Many Examples"),
+                tr("Another change to many examples is still running. Try again when it is "
+                   "done."));
+        return;
+    }
+    endBusy();
+    updateFilterCount();
+}
+
+void DatasetArea::beginBusy(const QString &text)
+{
+    m_busy = true;
+    m_progressLabel->setText(text);
+    m_progressBar->setRange(0, 0);
+    m_cancelButton->hide();
+    m_progressWidget->show();
+}
+
+void DatasetArea::endBusy()
+{
+    if (m_document->isSaving() || m_document->isBulkRunning())
+        return;
+    m_busy = false;
+    m_cancelButton->show();
+    if (m_document->isLoading()) {
+        m_progressLabel->setText(tr("Opening…"));
+    } else if (m_lintRunner->isRunning()) {
+        m_progressLabel->setText(tr("Checking the examples and counting tokens…"));
+        m_progressBar->setRange(0, 1);
+        m_progressBar->setValue(0); // the runner's next progress report fills it in
+    } else {
+        m_progressWidget->hide();
+    }
+}
+
+void DatasetArea::waitForBackgroundWork()
+{
+    if (!m_document->isSaving() && !m_document->isBulkRunning())
+        return;
+    QEventLoop loop;
+    auto quitWhenDone = [this, &loop] {
+        if (!m_document->isSaving() && !m_document->isBulkRunning())
+            loop.quit();
+    };
+    // Queued: the document's own handlers finish before we look again.
+    connect(m_document, &DatasetDocument::saveFinished, &loop, quitWhenDone, Qt::QueuedConnection);
+    connect(m_document, &DatasetDocument::bulkFinished, &loop, quitWhenDone, Qt::QueuedConnection);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
+ExamplesFilterModel *DatasetArea::filterModel() const
+{
+    return m_filter;
+}
+
+bool DatasetArea::isSaving() const
+{
+    return m_document->isSaving();
+}
+
+bool DatasetArea::isBulkRunning() const
+{
+    return m_document->isBulkRunning();
 }
 
 bool DatasetArea::save()
@@ -685,14 +838,21 @@ bool DatasetArea::saveAs()
 
 bool DatasetArea::maybeSave()
 {
+    // Opening, clearing or closing under a running save or bulk change would hand its result
+    // to the wrong contents.
+    waitForBackgroundWork();
     if (!m_open || !m_document->isModified())
         return true;
     const auto answer = MessageBox::question(this, tr("Unsaved Changes"),
             tr("Do you want to save the changes to “%1”?").arg(m_document->displayName()),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
             tr("If you don't save, your changes will be lost."));
-    if (answer == QMessageBox::Save)
-        return save();
+    if (answer == QMessageBox::Save) {
+        if (!save())
+            return false;
+        waitForBackgroundWork();
+        return m_lastSaveOk && !m_document->isModified();
+    }
     if (answer == QMessageBox::Discard) {
         if (!m_document->recoveryFilePath().isEmpty())
             DatasetRecovery::discard(m_document->recoveryFilePath());
@@ -775,7 +935,12 @@ void DatasetArea::setSystemPrompt()
         return;
     auto *dialog = new SystemPromptDialog(m_document, selectedRows(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, dialog, &SystemPromptDialog::apply);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->apply())
+            beginBusy(tr("Setting the system message…"));
+        else if (m_document->isBulkRunning())
+            onBulkFinished(-1); // refused: tell why
+    });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
 }
@@ -786,6 +951,8 @@ void DatasetArea::findReplace()
         return;
     auto *dialog = new FindReplaceDialog(m_document, selectedRows(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FindReplaceDialog::replaceStarted, this,
+            [this] { beginBusy(tr("Replacing…")); });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
 }

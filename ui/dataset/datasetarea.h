@@ -17,12 +17,14 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QTimer;
 
 namespace fs {
 class DatasetDocument;
 class ExamplesFilterModel;
 class ExamplesModel;
 class LintRunner;
+struct DatasetError;
 struct LintFinding;
 } // namespace fs
 
@@ -32,6 +34,7 @@ class ConversationEditor;
 class FindingsPanel;
 class MainWindow;
 class RecentFiles;
+class SearchFilterModel;
 class StatisticsPanel;
 class WelcomePage;
 
@@ -56,13 +59,17 @@ public:
     DatasetDocument *document() const { return m_document; }
     LintRunner *lintRunner() const { return m_lintRunner; }
     ExamplesModel *examplesModel() const { return m_model; }
-    ExamplesFilterModel *filterModel() const { return m_filter; }
+    ExamplesFilterModel *filterModel() const;
     ConversationEditor *conversationEditor() const { return m_editor; }
     FindingsPanel *findingsPanel() const { return m_findingsPanel; }
     StatisticsPanel *statisticsPanel() const { return m_statisticsPanel; }
     RecentFiles *recentFiles() const { return m_recent; }
     QTableView *examplesView() const { return m_examplesTableView; }
     bool isWelcomeShown() const;
+    /// A save runs in the background (save() returned at once); saveFinished() follows.
+    bool isSaving() const;
+    /// A change to many examples (system message, find and replace) runs in the background.
+    bool isBulkRunning() const;
 
     /// Where autosave writes and where recovery looks (tests); default
     /// DatasetRecovery::directory().
@@ -85,9 +92,13 @@ public Q_SLOTS:
     void open();
     /// Opens a file (in the background); asks first when there are unsaved changes.
     bool openFile(const QString &path);
+    /// Starts saving in the background (false: nothing started — cancelled, or the file is
+    /// still opening); the progress bar shows it and saveFinished() tells how it went. Edits
+    /// made meanwhile stay marked as unsaved.
     bool save();
     bool saveAs();
-    /// Asks to save unsaved changes; false when the person cancels.
+    /// Asks to save unsaved changes (and waits for that save); false when the person cancels
+    /// or the save failed. Waits for a save or a bulk change still running first.
     bool maybeSave();
     void closeDataset();
     void importFile(const QString &path = {});
@@ -107,6 +118,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void titleChanged(const QString &title);
+    /// A background save ended (ok false: it failed and the person was told why).
+    void saveFinished(bool ok);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -121,21 +134,37 @@ private:
     void updateTitle();
     void updateActions();
     void updateFilterCount();
+    /// After the filter changed: the count, and the list laid out and scrolled to the current row.
+    void onFilterChanged();
     void onCurrentRowChanged();
     void onLoadFinished();
     QString askPath(const QString &kind);
     bool writeTo(const QString &path);
+    void onSaveFinished(const fs::DatasetError &error);
+    void onBulkFinished(int count);
+    /// Shows a background task without a known length (saving, bulk changes) in the progress
+    /// row; endBusy() gives the row back to loading and linting.
+    void beginBusy(const QString &text);
+    void endBusy();
+    /// Lets the event loop run (the window stays alive) until saving and bulk changes are done.
+    void waitForBackgroundWork();
 
     QSettings *m_settings;
     DatasetDocument *m_document;
     ExamplesModel *m_model;
-    ExamplesFilterModel *m_filter;
+    SearchFilterModel *m_filter;
     LintRunner *m_lintRunner;
     RecentFiles *m_recent;
     QString m_recoveryDir;
     FileDialogHook m_fileDialogHook;
     MainWindow *m_window = nullptr;
     bool m_open = false;
+    bool m_busy = false; ///< the progress row shows a save or a bulk change
+    bool m_lastSaveOk = false;
+    bool m_editedWhileSaving = false;
+    QString m_queuedSave; ///< a save asked for while one was running
+    QTimer *m_searchTimer = nullptr;
+    QTimer *m_findingsTimer = nullptr;
 
     QStackedWidget *m_pages;
     WelcomePage *m_welcomePage;
