@@ -126,6 +126,14 @@ bool LintRunner::isComplete() const
     return !isRunning() && m_state.unlintedRows().isEmpty();
 }
 
+void LintRunner::endBurst()
+{
+    const bool overflowed = m_burstRows > kBurstRows;
+    m_burstRows = 0;
+    if (overflowed)
+        relintAll();
+}
+
 void LintRunner::relintAll()
 {
     cancel();
@@ -197,6 +205,14 @@ void LintRunner::onMoved(int first, int last, int destination)
 void LintRunner::onChanged(int row)
 {
     if (row < 0 || row >= m_state.count())
+        return;
+    // A change to many examples (a system prompt for all of them, or its undo) arrives as one
+    // signal per row. Re-checking each at once costs a scan of the file per row for the
+    // duplicate rule, so past a handful of rows in one go the rest is left to one run over the
+    // whole file once the burst is over (in the background for big files).
+    if (m_burstRows++ == 0)
+        QMetaObject::invokeMethod(this, &LintRunner::endBurst, Qt::QueuedConnection);
+    if (m_burstRows > kBurstRows)
         return;
     const quint64 oldDigest = m_state.result(row).digest;
     const ExampleFormat oldFormat = m_state.result(row).format;

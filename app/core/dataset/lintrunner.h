@@ -91,6 +91,7 @@ private:
     void onLoadFinished();
     void lintRowNow(int row);
     void startPending();
+    void endBurst();
     void onJobFinished(quint64 generation);
     void pollProgress();
     void applyToDocument(const QList<int> &tokenRows = {});
@@ -99,6 +100,9 @@ private:
     LintOptions m_options;
     LintState m_state;
     int m_backgroundThreshold = 64;
+    /// Rows re-checked one by one in one burst of changes before the rest waits for a full run.
+    static constexpr int kBurstRows = 32;
+    int m_burstRows = 0; ///< changes seen since the event loop last ran
     std::shared_ptr<Job> m_job;
     QThread *m_thread = nullptr;
     QTimer *m_progressTimer = nullptr;
