@@ -649,17 +649,19 @@ void tst_Linter::stateFollowsRowChanges()
     QCOMPARE(state.count(), 3);
     QCOMPARE(state.errorCount(0), 0);
 
-    const LintFindings all = [&] {
-        LintState s;
-        s.reset({good, bad});
-        s.setBom(true);
-        return s.allFindings();
-    }();
+    LintState whole;
+    whole.reset({good, bad});
+    whole.setBom(true);
+    const LintFindings all = whole.allFindings();
     // File findings first (BOM, too few), then by line.
     QCOMPARE(codesOf(all),
             (QStringList {QStringLiteral("bom"), QStringLiteral("too_few_examples"),
                     QStringLiteral("unrecognized_role"),
                     QStringLiteral("example_missing_assistant_message")}));
+    // A limit keeps the first findings in the same order (what the findings panel shows).
+    QCOMPARE(codesOf(whole.allFindings(3)), codesOf(all).mid(0, 3));
+    QCOMPARE(whole.allFindings(0).size(), 0);
+    QCOMPARE(whole.allFindings(100).size(), all.size());
 }
 
 void tst_Linter::issueCounts()

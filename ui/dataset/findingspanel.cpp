@@ -93,8 +93,8 @@ void FindingsPanel::setRunner(LintRunner *runner)
 void FindingsPanel::refresh()
 {
     m_refreshTimer->stop();
-    const LintFindings all = m_runner ? m_runner->allFindings() : LintFindings();
-    m_shown = all.mid(0, kMaximumShown);
+    // Only what the list shows is collected: a big file can have hundreds of thousands.
+    m_shown = m_runner ? m_runner->allFindings(kMaximumShown) : LintFindings();
     m_treeWidget->clear();
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
@@ -137,7 +137,7 @@ void FindingsPanel::refresh()
     } else {
         summary = tr("Errors: %1, warnings: %2")
                           .arg(QLocale().toString(errors), QLocale().toString(warnings));
-        if (all.size() > m_shown.size())
+        if (errors + warnings > m_shown.size())
             summary += QLatin1Char(' ')
                     + tr("(showing the first %1)").arg(QLocale().toString(int(m_shown.size())));
         if (errors > 0)

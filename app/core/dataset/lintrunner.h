@@ -58,7 +58,7 @@ public:
 
     const LintState &state() const { return m_state; }
     LintFindings findings(int row) const { return m_state.findings(row); }
-    LintFindings allFindings() const { return m_state.allFindings(); }
+    LintFindings allFindings(int limit = -1) const { return m_state.allFindings(limit); }
     int errorCount() const { return m_state.totalErrors(); }
     int warningCount() const { return m_state.totalWarnings(); }
 

@@ -213,7 +213,7 @@ LintFindings LintState::fileFindings() const
     return findings;
 }
 
-LintFindings LintState::allFindings() const
+LintFindings LintState::allFindings(int limit) const
 {
     LintFindings findings = fileFindings();
     // One pass: the first row of each repeated digest, as met.
@@ -229,8 +229,12 @@ LintFindings LintState::allFindings() const
                 original = it.value();
         }
         findings += findingsOf(row, original);
+        // A duplicate's original is always an earlier row, so stopping early changes nothing
+        // in what was collected.
+        if (limit >= 0 && findings.size() >= limit)
+            return findings.mid(0, limit);
     }
-    return findings;
+    return limit >= 0 ? findings.mid(0, limit) : findings;
 }
 
 int LintState::errorCount(int row) const

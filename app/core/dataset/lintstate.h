@@ -50,7 +50,8 @@ public:
     /// Findings about the whole file: the byte-order mark (line 1) and too_few_examples (line 0).
     LintFindings fileFindings() const;
     /// All findings in line order, file findings first.
-    LintFindings allFindings() const;
+    /// Every finding in file order; with `limit` >= 0 only the first `limit` (cheap on big files).
+    LintFindings allFindings(int limit = -1) const;
 
     int errorCount(int row) const;
     int warningCount(int row) const;
