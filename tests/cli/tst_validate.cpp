@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio validate` run as a person at a terminal would: the real binary on real files.
+#include "datasetdocument.h"
+#include "lintrunner.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +26,7 @@ private Q_SLOTS:
     void unreadableFileExitsTwo_data();
     void unreadableFileExitsTwo();
     void helpAndUsage();
+    void agreesWithTheEditor();
 
 private:
     struct Result
@@ -300,6 +304,53 @@ void tst_Validate::helpAndUsage()
     process.start(QStringLiteral(FS_APP_BINARY), {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(30000));
     QVERIFY(QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("validate")));
+}
+
+void tst_Validate::agreesWithTheEditor()
+{
+    // A file with something of everything: the editor (document + live linter) and the command
+    // line must report the same findings, in the same order, with the same tokens.
+    QByteArray bytes = "\xEF\xBB\xBF";
+    for (int i = 0; i < 11; ++i)
+        bytes += example(i) + '\n';
+    bytes += example(3) + '\n'; // duplicate
+    bytes +=
+            R"({"messages":[{"role":"user","content":"<|fim_suffix|>"},{"role":"asistant","content":"x"}]})"
+            "\n";
+    bytes +=
+            R"({"messages":[{"role":"user","content":"q"},{"role":"assistant","content":"a","weight":3}]})"
+            "\n";
+    bytes += R"({"input":{"messages":[{"role":"user","content":"q"}]},"preferred_output":[]})"
+             "\n";
+    bytes += "{not json\n";
+    const QString path = write(QStringLiteral("mixed.jsonl"), bytes);
+
+    const Result result = run({path, QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QStringList fromCli;
+    for (const QJsonValue &value : object.value(QLatin1String("issues")).toArray()) {
+        const QJsonObject issue = value.toObject();
+        fromCli << QStringLiteral("%1:%2:%3")
+                           .arg(issue.value(QLatin1String("line")).toInt())
+                           .arg(issue.value(QLatin1String("severity")).toString(),
+                                   issue.value(QLatin1String("code")).toString());
+    }
+
+    fs::DatasetDocument document;
+    QVERIFY(!document.open(path).isError());
+    fs::LintRunner runner(&document);
+    runner.setOptions(fs::LintOptions());
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.isRunning() && runner.state().unlintedRows().isEmpty(), 30000);
+    QStringList fromEditor;
+    for (const fs::LintFinding &finding : runner.allFindings())
+        fromEditor << QStringLiteral("%1:%2:%3")
+                              .arg(finding.line)
+                              .arg(fs::LintFinding::severityName(finding.severity), finding.code);
+
+    QVERIFY2(fromCli.size() >= 6, qPrintable(fromCli.join(QLatin1Char(' '))));
+    QCOMPARE(fromCli, fromEditor);
+    QCOMPARE(object.value(QLatin1String("examples")).toInt(), document.count());
 }
 
 QTEST_GUILESS_MAIN(tst_Validate)
