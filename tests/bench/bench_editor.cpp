@@ -338,6 +338,8 @@ int main(int argc, char **argv)
         // duplicates each time); this shows what the rest of the editor costs on its own.
         QObject::disconnect(
                 area->document(), &DatasetDocument::exampleChanged, area->lintRunner(), nullptr);
+        QObject::disconnect(
+                area->document(), &DatasetDocument::examplesChanged, area->lintRunner(), nullptr);
         watchdog.reset();
         const qint64 start = watchdog.now();
         area->document()->undoStack()->redo();

@@ -444,6 +444,59 @@ private slots:
         QCOMPARE(doc->undoStack()->index(), 0); // nothing new pushed
     }
 
+    void bulkEditsEmitOneRangeSignal()
+    {
+        auto doc = makeDocument();
+        doc->appendExample(chat(QStringLiteral("More"), QStringLiteral("answer")));
+        doc->undoStack()->clear();
+        QSignalSpy one(doc.get(), &DatasetDocument::exampleChanged);
+        QSignalSpy range(doc.get(), &DatasetDocument::examplesChanged);
+        // Rows 1 and 3 change (row 0 already has the prompt, row 2 is not selected): the range
+        // spans them, with no signal per row.
+        QCOMPARE(doc->setSystemPrompt(QStringLiteral("Be nice."), {0, 1, 3}), 2);
+        QCOMPARE(one.size(), 0);
+        QCOMPARE(range.size(), 1);
+        QCOMPARE(range.at(0).at(0).toInt(), 1);
+        QCOMPARE(range.at(0).at(1).toInt(), 3);
+        doc->undoStack()->undo();
+        QCOMPARE(one.size(), 0);
+        QCOMPARE(range.size(), 2);
+        QCOMPARE(range.at(1).at(0).toInt(), 1);
+        QCOMPARE(range.at(1).at(1).toInt(), 3);
+        QCOMPARE(doc->example(1).message(0).role(), QStringLiteral("user"));
+        doc->undoStack()->redo();
+        QCOMPARE(one.size(), 0);
+        QCOMPARE(range.size(), 3);
+        QCOMPARE(doc->example(3).message(0).text(), QStringLiteral("Be nice."));
+        doc->undoStack()->undo();
+        range.clear();
+
+        // Find and replace over all rows, and its undo: one range each.
+        FindReplaceOptions o;
+        o.find = QStringLiteral("o");
+        o.replace = QStringLiteral("0");
+        QVERIFY(doc->findReplace(o) > 0);
+        QCOMPARE(one.size(), 0);
+        QCOMPARE(range.size(), 1);
+        QCOMPARE(range.at(0).at(0).toInt(), 0);
+        QCOMPARE(range.at(0).at(1).toInt(), 3);
+        doc->undoStack()->undo();
+        QCOMPARE(one.size(), 0);
+        QCOMPARE(range.size(), 2);
+        QCOMPARE(range.at(1).at(0).toInt(), 0);
+        QCOMPARE(range.at(1).at(1).toInt(), 3);
+
+        // A bulk change of a single example stays a single-example signal (editors listen to
+        // both), and a single edit never sends a range.
+        range.clear();
+        QCOMPARE(doc->setSystemPrompt(QStringLiteral("Solo"), {2}), 1);
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one.at(0).at(0).toInt(), 2);
+        doc->setMessageText(1, 0, QStringLiteral("Typed"));
+        QCOMPARE(one.size(), 2);
+        QCOMPARE(range.size(), 0);
+    }
+
     void modifiedMarkerFollowsTheStack()
     {
         auto doc = makeDocument();

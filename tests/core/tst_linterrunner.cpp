@@ -486,7 +486,7 @@ void tst_LinterRunner::burstOfChangesEndsInOneFullRun()
     QTRY_COMPARE(runner.warningCount(), n);
     QSignalSpy finished(&runner, &LintRunner::finished);
 
-    // One signal per example; the first few are re-checked at once, the rest by one full run.
+    // One range signal for every example: one full run instead of a re-check per example.
     QCOMPARE(document.setSystemPrompt(QStringLiteral("Be brief.")), n);
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(runner.warningCount(), 0);
@@ -500,6 +500,15 @@ void tst_LinterRunner::burstOfChangesEndsInOneFullRun()
     QCOMPARE(runner.warningCount(), n);
     QVERIFY(has(runner.findings(n - 1), QStringLiteral("missing_system")));
     QCOMPARE(document.summary(n - 1).warnings, 1);
+
+    // A bulk change of a few neighbouring examples is re-checked at once, without a full run.
+    QCOMPARE(document.setSystemPrompt(QStringLiteral("Be brief."), {3, 4, 5}), 3);
+    QCOMPARE(runner.warningCount(), n - 3);
+    QVERIFY(!has(runner.findings(4), QStringLiteral("missing_system")));
+    QCOMPARE(document.summary(5).warnings, 0);
+    QVERIFY(!runner.isRunning());
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_LinterRunner)

@@ -72,6 +72,10 @@ void ConversationEditor::setDocument(DatasetDocument *document)
             if (row == m_row)
                 refresh();
         });
+        connect(m_document, &DatasetDocument::examplesChanged, this, [this](int first, int last) {
+            if (m_row >= first && m_row <= last)
+                refresh();
+        });
         connect(m_document, &DatasetDocument::reset, this, [this] { setRow(-1); });
     }
     rebuild();

@@ -85,7 +85,10 @@ void FindingsPanel::setRunner(LintRunner *runner)
     if (m_runner) {
         connect(m_runner, &LintRunner::findingsChanged, m_refreshTimer,
                 qOverload<>(&QTimer::start));
-        connect(m_runner, &LintRunner::finished, this, &FindingsPanel::refresh);
+        // The end of a run already applies every example's counts in this event: the list
+        // (hundreds of rows and fix buttons) is built in a later one, not in the same stall.
+        connect(m_runner, &LintRunner::finished, this,
+                [this] { QTimer::singleShot(1, this, &FindingsPanel::refresh); });
     }
     refresh();
 }

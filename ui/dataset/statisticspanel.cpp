@@ -20,6 +20,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -98,7 +99,7 @@ StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(250); // counts arrive in bursts; draw once they settle
-    connect(m_refreshTimer, &QTimer::timeout, this, &StatisticsPanel::refresh);
+    connect(m_refreshTimer, &QTimer::timeout, this, &StatisticsPanel::refreshInBackground);
 
     fillModels();
     connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -109,7 +110,13 @@ StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
     refresh();
 }
 
-StatisticsPanel::~StatisticsPanel() = default;
+StatisticsPanel::~StatisticsPanel()
+{
+    if (m_statsThread) {
+        m_statsThread->wait();
+        delete m_statsThread;
+    }
+}
 
 void StatisticsPanel::setDocument(DatasetDocument *document)
 {
@@ -122,6 +129,7 @@ void StatisticsPanel::setDocument(DatasetDocument *document)
         connect(m_document, &DatasetDocument::examplesInserted, this, later);
         connect(m_document, &DatasetDocument::examplesRemoved, this, later);
         connect(m_document, &DatasetDocument::exampleChanged, this, later);
+        connect(m_document, &DatasetDocument::examplesChanged, this, later);
         connect(m_document, &DatasetDocument::summariesChanged, this, later);
         connect(m_document, &DatasetDocument::loadFinished, this, later);
     }
@@ -165,10 +173,52 @@ QChart *StatisticsPanel::assistantTokensChart() const
 void StatisticsPanel::refresh()
 {
     m_refreshTimer->stop();
-    const QLocale locale;
+    ++m_statsGeneration;
+    m_statsPending = false;
     DatasetStatistics stats;
     if (m_document)
         stats = DatasetStatistics::compute(*m_document, m_tokenLimit);
+    showStatistics(stats);
+}
+
+void StatisticsPanel::refreshInBackground()
+{
+    constexpr int kBackgroundRows = 20000;
+    if (!m_document || m_document->count() < kBackgroundRows) {
+        refresh();
+        return;
+    }
+    if (m_statsThread) {
+        m_statsPending = true;
+        return;
+    }
+    // Copying the per-example numbers is quick; sorting them for medians and histograms is not.
+    QList<ExampleCounts> counts;
+    counts.reserve(m_document->count());
+    for (int i = 0; i < m_document->count(); ++i)
+        counts.append(ExampleCounts::of(m_document->summary(i)));
+    const quint64 generation = ++m_statsGeneration;
+    auto result = std::make_shared<DatasetStatistics>();
+    m_statsThread = QThread::create([result, counts = std::move(counts), limit = m_tokenLimit] {
+        *result = DatasetStatistics::compute(counts, limit);
+    });
+    connect(m_statsThread, &QThread::finished, this, [this, generation, result] {
+        m_statsThread->wait();
+        delete m_statsThread;
+        m_statsThread = nullptr;
+        if (generation == m_statsGeneration)
+            showStatistics(*result);
+        if (m_statsPending) {
+            m_statsPending = false;
+            refreshInBackground();
+        }
+    });
+    m_statsThread->start(QThread::LowPriority);
+}
+
+void StatisticsPanel::showStatistics(const DatasetStatistics &stats)
+{
+    const QLocale locale;
     auto set = [this](const QString &key, const QString &text) {
         m_values.value(key)->setText(text);
     };

@@ -14,6 +14,7 @@ class QFormLayout;
 class QLabel;
 class QSettings;
 class QSpinBox;
+class QThread;
 class QTimer;
 class QValueAxis;
 
@@ -58,6 +59,10 @@ Q_SIGNALS:
     void modelChanged(const QString &model);
 
 private:
+    /// After a change: big datasets are summed up in a worker thread (sorting 100,000 token
+    /// counts takes longer than the GUI thread may pause); small ones at once.
+    void refreshInBackground();
+    void showStatistics(const DatasetStatistics &stats);
     void fillModels();
     void showHistogram(QChartView *view, const Histogram &histogram, const QString &title);
     double priceFor(const QString &model) const;
@@ -72,6 +77,9 @@ private:
     QLabel *m_priceDateLabel;
     QChartView *m_tokensChartView;
     QChartView *m_assistantChartView;
+    QThread *m_statsThread = nullptr;
+    quint64 m_statsGeneration = 0; ///< bumped by every refresh: older results are dropped
+    bool m_statsPending = false; ///< changes arrived while the thread was computing
 };
 
 } // namespace fs::ui

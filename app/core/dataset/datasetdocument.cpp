@@ -19,6 +19,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <vector>
@@ -1205,14 +1206,24 @@ void DatasetDocument::normalizeLineEndings(LineEnd end)
 void DatasetDocument::replaceRowsInternal(const QList<int> &rows, const QList<Row> &values)
 {
     ++m_generation;
+    // The cache holds a few examples: for a bulk change emptying it beats two look-ups a row.
+    const bool clearCache = rows.size() > 64;
+    if (clearCache)
+        m_cache->examples.clear();
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const int row = rows.at(i);
-        m_cache->examples.remove(m_rows.at(row).id);
+        if (!clearCache)
+            m_cache->examples.remove(m_rows.at(row).id);
         m_rows[row] = values.at(i);
-        m_cache->examples.remove(values.at(i).id);
+        if (!clearCache)
+            m_cache->examples.remove(values.at(i).id);
     }
-    for (const int row : rows)
-        emit exampleChanged(row);
+    if (rows.size() == 1) {
+        emit exampleChanged(rows.constFirst());
+    } else if (!rows.isEmpty()) {
+        const auto [first, last] = std::minmax_element(rows.cbegin(), rows.cend());
+        emit examplesChanged(*first, *last);
+    }
 }
 
 void DatasetDocument::insertRowsInternal(int row, const QList<Row> &values)
@@ -1278,8 +1289,15 @@ void DatasetDocument::setTokenCounts(int row, int tokens, int assistantTokens)
 void DatasetDocument::setTokenCounts(const QList<quint64> &ids, const QList<qint32> &tokens,
         const QList<qint32> &assistantTokens)
 {
+    if (storeTokenCounts(ids, tokens, assistantTokens))
+        emit summariesChanged(0, int(m_rows.size()) - 1);
+}
+
+bool DatasetDocument::storeTokenCounts(const QList<quint64> &ids, const QList<qint32> &tokens,
+        const QList<qint32> &assistantTokens)
+{
     if (ids.size() != tokens.size() || ids.size() != assistantTokens.size() || m_rows.isEmpty())
-        return;
+        return false;
     QHash<quint64, qsizetype> index;
     index.reserve(ids.size());
     for (qsizetype i = 0; i < ids.size(); ++i)
@@ -1291,7 +1309,7 @@ void DatasetDocument::setTokenCounts(const QList<quint64> &ids, const QList<qint
         r.summary.tokens = tokens.at(it.value());
         r.summary.assistantTokens = assistantTokens.at(it.value());
     }
-    emit summariesChanged(0, int(m_rows.size()) - 1);
+    return true;
 }
 
 void DatasetDocument::setIssueCounts(int row, int errors, int warnings)
@@ -1305,13 +1323,29 @@ void DatasetDocument::setIssueCounts(int row, int errors, int warnings)
 
 void DatasetDocument::setIssueCounts(const QList<quint16> &errors, const QList<quint16> &warnings)
 {
+    if (storeIssueCounts(errors, warnings))
+        emit summariesChanged(0, int(m_rows.size()) - 1);
+}
+
+bool DatasetDocument::storeIssueCounts(const QList<quint16> &errors, const QList<quint16> &warnings)
+{
     if (errors.size() != m_rows.size() || warnings.size() != m_rows.size() || m_rows.isEmpty())
-        return;
+        return false;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         m_rows[i].summary.errors = errors.at(i);
         m_rows[i].summary.warnings = warnings.at(i);
     }
-    emit summariesChanged(0, int(m_rows.size()) - 1);
+    return true;
+}
+
+void DatasetDocument::setIssueAndTokenCounts(const QList<quint16> &errors,
+        const QList<quint16> &warnings, const QList<quint64> &ids, const QList<qint32> &tokens,
+        const QList<qint32> &assistantTokens)
+{
+    const bool issues = storeIssueCounts(errors, warnings);
+    const bool counted = storeTokenCounts(ids, tokens, assistantTokens);
+    if (issues || counted)
+        emit summariesChanged(0, int(m_rows.size()) - 1);
 }
 
 void DatasetDocument::setTokenCounter(TokenCounter counter)

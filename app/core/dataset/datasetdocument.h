@@ -181,6 +181,11 @@ public:
     void setIssueCounts(int row, int errors, int warnings);
     /// Sets every row's counts from lists aligned with the rows (size must equal count()).
     void setIssueCounts(const QList<quint16> &errors, const QList<quint16> &warnings);
+    /// Both of the above in one go, with a single summariesChanged (each one costs every
+    /// filter and view a pass over all rows).
+    void setIssueAndTokenCounts(const QList<quint16> &errors, const QList<quint16> &warnings,
+            const QList<quint64> &ids, const QList<qint32> &tokens,
+            const QList<qint32> &assistantTokens);
 
     /// Counts the tokens of one example: called for edited examples so their summary stays
     /// current. Null by default (tokens stay -1 until a background count).
@@ -212,6 +217,10 @@ signals:
     void examplesMoved(int first, int last, int destination);
     /// The content of one example changed (an edit, undo or redo).
     void exampleChanged(int row);
+    /// The content of several examples in [first, last] changed at once (a bulk edit, its undo
+    /// or redo); rows in between may be unchanged. Sent instead of one exampleChanged per row,
+    /// which costs far too much for 100,000 rows.
+    void examplesChanged(int first, int last);
     /// Summaries changed without content changes (token or issue counts).
     void summariesChanged(int first, int last);
     void filePathChanged(const QString &path);
@@ -251,6 +260,9 @@ private:
     void onStackChanged();
     void scheduleAutosave();
     void invalidateCache() const;
+    bool storeTokenCounts(const QList<quint64> &ids, const QList<qint32> &tokens,
+            const QList<qint32> &assistantTokens);
+    bool storeIssueCounts(const QList<quint16> &errors, const QList<quint16> &warnings);
     bool editable(int row) const;
     /// One undoable change to one message of one example (ignored for an unknown row/index).
     void editMessage(

@@ -48,6 +48,9 @@ void ExamplesModel::setDocument(DatasetDocument *document)
         add(connect(document, &DatasetDocument::examplesMoved, this, [this] { endMoveRows(); }));
         add(connect(document, &DatasetDocument::exampleChanged, this,
                 [this](int row) { emit dataChanged(index(row, 0), index(row, ColumnCount - 1)); }));
+        add(connect(document, &DatasetDocument::examplesChanged, this, [this](int first, int last) {
+            emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+        }));
         add(connect(
                 document, &DatasetDocument::summariesChanged, this, [this](int first, int last) {
                     emit dataChanged(index(first, MessagesColumn), index(last, IssuesColumn));

@@ -9,6 +9,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
+#include <utility>
 
 namespace fs {
 
@@ -62,12 +63,24 @@ QList<ExampleLint> lintLines(const QList<QByteArray> &lines, const LintOptions &
 
 // ---- LintRunner --------------------------------------------------------------------------------
 
+namespace {
+
+// Freeing the results of 100,000 examples takes longer than the GUI thread may pause.
+template<typename T>
+void releaseInBackground(std::shared_ptr<T> data)
+{
+    QThreadPool::globalInstance()->start([data]() mutable { data.reset(); });
+}
+
+} // namespace
+
 struct LintRunner::Job
 {
     quint64 generation = 0;
     LintOptions options;
     QList<QByteArray> lines;
     QList<quint64> ids;
+    QList<int> rows; ///< where each id was when the job started (usually still there)
     QList<ExampleLint> results;
     std::atomic_bool cancelled {false};
     std::atomic_int done {0};
@@ -85,6 +98,7 @@ LintRunner::LintRunner(DatasetDocument *document, QObject *parent)
     connect(document, &DatasetDocument::examplesRemoved, this, &LintRunner::onRemoved);
     connect(document, &DatasetDocument::examplesMoved, this, &LintRunner::onMoved);
     connect(document, &DatasetDocument::exampleChanged, this, &LintRunner::onChanged);
+    connect(document, &DatasetDocument::examplesChanged, this, &LintRunner::onRangeChanged);
     connect(document, &DatasetDocument::loadFinished, this, &LintRunner::onLoadFinished);
     // Adding or removing the byte-order mark changes no example, only the undo stack.
     connect(document->undoStack(), &QUndoStack::indexChanged, this, [this]() {
@@ -123,7 +137,8 @@ bool LintRunner::isRunning() const
 
 bool LintRunner::isComplete() const
 {
-    return !isRunning() && m_state.unlintedRows().isEmpty();
+    // A burst too big to re-check row by row waits for its full run (a timer away).
+    return !isRunning() && m_burstRows <= kBurstRows && m_state.unlintedRows().isEmpty();
 }
 
 void LintRunner::endBurst()
@@ -137,7 +152,7 @@ void LintRunner::endBurst()
 void LintRunner::relintAll()
 {
     cancel();
-    m_state.clear();
+    releaseInBackground(std::make_shared<LintState>(std::exchange(m_state, LintState())));
     m_appliedErrors.clear();
     if (m_document) {
         m_state.setBom(m_document->hasBom());
@@ -245,6 +260,26 @@ void LintRunner::onChanged(int row)
     emit findingsChanged();
 }
 
+void LintRunner::onRangeChanged(int first, int last)
+{
+    first = qMax(first, 0);
+    last = qMin(last, m_state.count() - 1);
+    if (first > last)
+        return;
+    if (last - first + 1 <= kBurstRows) {
+        for (int row = first; row <= last; ++row)
+            onChanged(row);
+        return;
+    }
+    // Too many rows to re-check one by one: the same as a burst that overflowed, one run over
+    // the whole file once the event loop is back. A 1 ms timer, not a queued call (nor a 0 ms
+    // timer, which Qt turns into one): the change itself took a while, and starting the run (a
+    // pass over every row) belongs in a later event, after input and painting had their turn.
+    if (m_burstRows == 0)
+        QTimer::singleShot(1, this, &LintRunner::endBurst);
+    m_burstRows = kBurstRows + 1;
+}
+
 void LintRunner::onLoadFinished()
 {
     m_state.setBom(m_document->hasBom());
@@ -279,6 +314,7 @@ void LintRunner::startPending()
     job->options = m_options;
     job->lines.reserve(rows.size());
     job->ids.reserve(rows.size());
+    job->rows = rows;
     for (const int row : rows) {
         job->lines.append(m_document->line(row));
         job->ids.append(m_document->exampleId(row));
@@ -306,15 +342,24 @@ void LintRunner::startPending()
 
 void LintRunner::onJobFinished(quint64 generation)
 {
-    const std::shared_ptr<Job> job = m_job;
+    std::shared_ptr<Job> job = m_job;
     if (!job || job->generation != generation)
         return;
     m_job.reset();
     const bool completed = !job->cancelled;
+    // Rows rarely move while a run goes on: look an id up only when it is not where it was.
     QHash<quint64, int> rowOfId;
-    rowOfId.reserve(m_document->count());
-    for (int row = 0; row < m_document->count(); ++row)
-        rowOfId.insert(m_document->exampleId(row), row);
+    auto rowOf = [&](int i) {
+        const int guess = job->rows.at(i);
+        if (guess < m_document->count() && m_document->exampleId(guess) == job->ids.at(i))
+            return guess;
+        if (rowOfId.isEmpty()) {
+            rowOfId.reserve(m_document->count());
+            for (int row = 0; row < m_document->count(); ++row)
+                rowOfId.insert(m_document->exampleId(row), row);
+        }
+        return rowOfId.value(job->ids.at(i), -1);
+    };
     QList<int> counted;
     for (int i = 0; i < job->ids.size(); ++i) {
         // Rows the cancelled run never reached are still empty; edited ones were re-linted.
@@ -323,7 +368,7 @@ void LintRunner::onJobFinished(quint64 generation)
         const quint64 id = job->ids.at(i);
         if (m_touched.contains(id))
             continue;
-        const int row = rowOfId.value(id, -1);
+        const int row = rowOf(i);
         if (row < 0 || m_state.isLinted(row))
             continue;
         m_state.setResult(row, std::move(job->results[i]));
@@ -337,6 +382,7 @@ void LintRunner::onJobFinished(quint64 generation)
     // Examples added while it ran.
     if (completed)
         startPending();
+    releaseInBackground(std::move(job));
 }
 
 void LintRunner::pollProgress()
@@ -352,45 +398,56 @@ void LintRunner::applyToDocument(const QList<int> &tokenRows)
     QList<quint16> errors;
     QList<quint16> warnings;
     m_state.issueCounts(&errors, &warnings);
-    if (m_appliedErrors.size() != errors.size()) {
-        m_document->setIssueCounts(errors, warnings);
-    } else {
+    bool allIssues = m_appliedErrors.size() != errors.size();
+    QList<int> changed;
+    if (!allIssues) {
         // Usually one row changes (an edit); a duplicate or format change touches a few more.
-        QList<int> changed;
         for (int row = 0; row < errors.size(); ++row) {
             if (errors.at(row) != m_appliedErrors.at(row)
                     || warnings.at(row) != m_appliedWarnings.at(row))
                 changed.append(row);
         }
-        if (changed.size() > 256) {
-            m_document->setIssueCounts(errors, warnings);
-        } else {
-            for (const int row : std::as_const(changed))
-                m_document->setIssueCounts(row, errors.at(row), warnings.at(row));
-        }
+        allIssues = changed.size() > 256;
     }
     m_appliedErrors = errors;
     m_appliedWarnings = warnings;
-    if (!m_options.countTokens || tokenRows.isEmpty())
+    const bool tokens = m_options.countTokens && !tokenRows.isEmpty();
+    if (tokens && tokenRows.size() > 1) {
+        QList<quint64> ids;
+        QList<qint32> counts;
+        QList<qint32> assistant;
+        ids.reserve(tokenRows.size());
+        counts.reserve(tokenRows.size());
+        assistant.reserve(tokenRows.size());
+        for (const int row : tokenRows) {
+            const ExampleLint &result = m_state.result(row);
+            if (!result.parsed)
+                continue;
+            ids.append(m_document->exampleId(row));
+            counts.append(result.tokens);
+            assistant.append(result.assistantTokens);
+        }
+        if (allIssues) {
+            // After a full run: one change signal for both, not two passes over every row.
+            m_document->setIssueAndTokenCounts(errors, warnings, ids, counts, assistant);
+            return;
+        }
+        for (const int row : std::as_const(changed))
+            m_document->setIssueCounts(row, errors.at(row), warnings.at(row));
+        m_document->setTokenCounts(ids, counts, assistant);
         return;
-    if (tokenRows.size() == 1) {
+    }
+    if (allIssues) {
+        m_document->setIssueCounts(errors, warnings);
+    } else {
+        for (const int row : std::as_const(changed))
+            m_document->setIssueCounts(row, errors.at(row), warnings.at(row));
+    }
+    if (tokens) {
         const ExampleLint &result = m_state.result(tokenRows.first());
         if (result.parsed)
             m_document->setTokenCounts(tokenRows.first(), result.tokens, result.assistantTokens);
-        return;
     }
-    QList<quint64> ids;
-    QList<qint32> tokens;
-    QList<qint32> assistant;
-    for (const int row : tokenRows) {
-        const ExampleLint &result = m_state.result(row);
-        if (!result.parsed)
-            continue;
-        ids.append(m_document->exampleId(row));
-        tokens.append(result.tokens);
-        assistant.append(result.assistantTokens);
-    }
-    m_document->setTokenCounts(ids, tokens, assistant);
 }
 
 } // namespace fs

@@ -88,6 +88,7 @@ private:
     void onRemoved(int first, int last);
     void onMoved(int first, int last, int destination);
     void onChanged(int row);
+    void onRangeChanged(int first, int last);
     void onLoadFinished();
     void lintRowNow(int row);
     void startPending();
