@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A real QtKeychain round trip. Run through run-with-keyring.sh, which starts a private D-Bus
 // session with a throw-away gnome-keyring and says in FS_KEYRING_STATUS whether it worked.
+#include "awaitsecret.h"
 #include "secretstore.h"
 
 #include <QTest>
@@ -12,16 +13,11 @@ using Status = fs::SecretResult::Status;
 
 namespace {
 
+// Longer than the store's own time limit: the store must answer first.
 template<typename Call>
 std::optional<SecretResult> await(Call call)
 {
-    std::optional<SecretResult> result;
-    QObject context;
-    call(&context, [&result](const SecretResult &r) { result = r; });
-    // Longer than the store's own time limit: the store must answer first.
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 15000))
-        return std::nullopt;
-    return result;
+    return fs::test::awaitSecret(call, 15000);
 }
 
 } // namespace

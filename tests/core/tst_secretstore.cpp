@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "awaitsecret.h"
 #include "secretstore.h"
 
 #include <QSignalSpy>
@@ -12,16 +13,10 @@ using Status = fs::SecretResult::Status;
 
 namespace {
 
-/// Runs one store call and waits for its answer.
 template<typename Call>
 std::optional<SecretResult> await(Call call)
 {
-    std::optional<SecretResult> result;
-    QObject context;
-    call(&context, [&result](const SecretResult &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 5000))
-        return std::nullopt;
-    return result;
+    return fs::test::awaitSecret(call, 5000);
 }
 
 } // namespace
