@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio files list | upload FILE | delete ID`
 #include "clicontext.h"
+#include "uploader.h"
+#include "uploadjournal.h"
+#include "uploadsource.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSocketNotifier>
 
+#include <csignal>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace fs::cli {
@@ -60,50 +67,197 @@ int listFiles(Context &context, const QCommandLineParser &parser)
     return ExitOk;
 }
 
+int g_interruptSocket[2] = {-1, -1};
+
+void handleInterrupt(int)
+{
+    // Only async-signal-safe work here: wake the event loop through the socket pair.
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_interruptSocket[0], &byte, 1);
+}
+
+QString formatDuration(int seconds)
+{
+    if (seconds < 0)
+        return QString();
+    if (seconds < 90)
+        return Context::tr("about %1 s left").arg(seconds);
+    if (seconds < 5400)
+        return Context::tr("about %1 min left").arg((seconds + 30) / 60);
+    return Context::tr("about %1 h left").arg(QString::number(seconds / 3600.0, 'f', 1));
+}
+
+QString progressLine(const UploadProgress &p)
+{
+    using Phase = UploadProgress::Phase;
+    switch (p.phase) {
+    case Phase::Preparing:
+        return Context::tr("Preparing the upload…");
+    case Phase::Sending: {
+        QString line = Context::tr("Sending: %1 of %2 (%3%)")
+                               .arg(formatBytes(p.sentBytes), formatBytes(p.totalBytes))
+                               .arg(p.totalBytes > 0 ? p.sentBytes * 100 / p.totalBytes : 0);
+        if (p.bytesPerSecond > 0)
+            line += QStringLiteral(", ")
+                    + Context::tr("%1/s").arg(formatBytes(qint64(p.bytesPerSecond)));
+        if (p.secondsLeft >= 0 && p.bytesPerSecond > 0)
+            line += QStringLiteral(", ") + formatDuration(p.secondsLeft);
+        if (p.partsTotal > 1)
+            line += QStringLiteral(", ")
+                    + Context::tr("part %1 of %2").arg(p.partsDone).arg(p.partsTotal);
+        return line;
+    }
+    case Phase::Completing:
+        return Context::tr("All %1 sent; putting the parts together…")
+                .arg(formatBytes(p.totalBytes));
+    case Phase::Processing:
+        return Context::tr("Sent %1; the service is checking the file…")
+                .arg(formatBytes(p.totalBytes));
+    case Phase::Finished:
+        return Context::tr("Done.");
+    }
+    return QString();
+}
+
 int uploadFile(Context &context, const QCommandLineParser &parser, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        context.err() << Context::tr("error: cannot read %1: %2").arg(path, file.errorString())
-                      << '\n';
+    LocalFileSource source(path);
+    QString problem;
+    if (!source.isReadable(&problem)) {
+        context.err() << Context::tr("error: %1").arg(problem) << '\n';
         return ExitFailure;
     }
-    const QByteArray content = file.readAll();
-    QString purpose = parser.value(QStringLiteral("purpose"));
-    if (purpose.isEmpty())
-        purpose = QStringLiteral("fine-tune");
-    ApiReply *reply = context.client().uploadFile(QFileInfo(path).fileName(), content, purpose);
+    UploadOptions options;
+    options.purpose = parser.value(QStringLiteral("purpose"));
+    if (options.purpose.isEmpty())
+        options.purpose = QStringLiteral("fine-tune");
+    options.processingPollMs = 500;
+    if (parser.isSet(QStringLiteral("resumable")))
+        options.method = UploadOptions::Method::UploadsApi;
+    if (parser.isSet(QStringLiteral("part-size"))) {
+        bool ok = false;
+        const double megabytes = parser.value(QStringLiteral("part-size")).toDouble(&ok);
+        if (!ok || megabytes <= 0 || megabytes > 64) {
+            context.err() << Context::tr("error: --part-size takes a size in MB from 0.01 to 64.")
+                          << '\n';
+            return ExitUsage;
+        }
+        options.partSize = std::max<qint64>(1024, qint64(megabytes * 1024 * 1024));
+        options.method = UploadOptions::Method::UploadsApi;
+    }
+    if (parser.isSet(QStringLiteral("no-wait")))
+        options.waitForProcessing = false;
 
-    // Progress for people at a terminal; scripts and logs get only the result.
-    const bool terminal = ::isatty(STDERR_FILENO) && !context.json();
-    QElapsedTimer clock;
-    clock.start();
-    QObject::connect(reply, &ApiReply::uploadProgress, reply,
-            [&context, &clock, terminal](qint64 sent, qint64 total) {
-                if (!terminal || total <= 0)
+    // An earlier run of the same file left an upload on the service: continue it.
+    const UploadJournal journal;
+    UploadJournalEntry earlier;
+    const bool resuming =
+            journal.find(source.resumeKey(), context.client().connection().apiBaseUrl().toString(),
+                    options.purpose, &earlier)
+            && earlier.isUsable() && earlier.bytes == source.size();
+    if (resuming)
+        options.method = UploadOptions::Method::UploadsApi;
+
+    Uploader uploader(&context.client(), &source, options);
+    // Progress for people: rewritten in place on a terminal, a line now and then in a log.
+    const bool jsonMode = context.json();
+    const bool terminal = jsonMode ? ::isatty(STDERR_FILENO) != 0 : ::isatty(STDOUT_FILENO) != 0;
+    QTextStream &progressOut = jsonMode ? context.err() : context.out();
+    const bool showProgress = !jsonMode || terminal;
+    if (resuming)
+        (jsonMode ? context.err() : context.out())
+                << Context::tr("Resuming: %1 of %2 parts already sent")
+                           .arg(earlier.sentParts.size())
+                           .arg(earlier.partCount())
+                << Qt::endl;
+    QElapsedTimer sinceLine;
+    sinceLine.start();
+    UploadProgress::Phase lastPhase = UploadProgress::Phase::Preparing;
+    bool lineOpen = false;
+    bool firstLine = true;
+    QObject::connect(
+            &uploader, &Uploader::progressChanged, &uploader, [&](const UploadProgress &p) {
+                if (!showProgress)
                     return;
-                const double seconds = std::max(0.001, clock.elapsed() / 1000.0);
-                context.err() << '\r'
-                              << Context::tr("Uploading: %1 of %2 (%3%), %4/s")
-                                         .arg(formatBytes(sent), formatBytes(total))
-                                         .arg(sent * 100 / total)
-                                         .arg(formatBytes(static_cast<qint64>(sent / seconds)))
-                              << "   ";
-                context.err().flush();
+                const bool phaseChanged = p.phase != lastPhase || firstLine;
+                lastPhase = p.phase;
+                firstLine = false;
+                if (terminal) {
+                    progressOut << '\r' << progressLine(p).leftJustified(78) << ' ';
+                    progressOut.flush();
+                    lineOpen = true;
+                } else if (phaseChanged || sinceLine.elapsed() >= 3000) {
+                    progressOut << progressLine(p) << Qt::endl;
+                    sinceLine.restart();
+                }
             });
-    const bool ok = context.wait(reply);
-    if (terminal)
-        context.err() << '\n';
-    if (!ok)
+
+    bool interrupted = false;
+    QEventLoop loop;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_interruptSocket) == 0) {
+        auto *notifier =
+                new QSocketNotifier(g_interruptSocket[1], QSocketNotifier::Read, &uploader);
+        QObject::connect(notifier, &QSocketNotifier::activated, &uploader, [&] {
+            interrupted = true;
+            loop.quit();
+        });
+        std::signal(SIGINT, handleInterrupt);
+        std::signal(SIGTERM, handleInterrupt);
+    }
+    QObject::connect(&uploader, &Uploader::finished, &loop, &QEventLoop::quit);
+    uploader.start();
+    loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (lineOpen)
+        progressOut << '\n';
+    progressOut.flush();
+
+    if (interrupted) {
+        const UploadProgress p = uploader.progress();
+        // Leaving without cancel(): the parts sent stay on the service and in the journal.
+        const bool keptParts = p.phase == UploadProgress::Phase::Sending && p.partsTotal > 1
+                && uploader.file().id.isEmpty();
+        if (uploader.file().id.isEmpty() && keptParts) {
+            context.err() << Context::tr("Interrupted after %1 of %2 parts. The upload can be "
+                                         "resumed: run the same command again within the hour.")
+                                     .arg(p.partsDone)
+                                     .arg(p.partsTotal)
+                          << Qt::endl;
+        } else if (uploader.file().id.isEmpty()) {
+            context.err() << Context::tr("Interrupted: nothing was uploaded.") << Qt::endl;
+        } else {
+            context.err() << Context::tr("Interrupted while the service was checking the file; it "
+                                         "was uploaded as %1.")
+                                     .arg(uploader.file().id)
+                          << Qt::endl;
+        }
+        return ExitCancelled;
+    }
+
+    if (uploader.state() != Uploader::State::Succeeded) {
+        context.err() << Context::tr("error: %1").arg(uploader.errorMessage());
+        const QString detail = uploader.apiError().technicalSummary();
+        if (uploader.apiError().isError() && !detail.isEmpty())
+            context.err() << " (" << detail << ')';
+        context.err() << Qt::endl;
+        if (uploader.isResumable())
+            context.err() << Context::tr("Run the same command again to resume the upload "
+                                         "(within the hour).")
+                          << Qt::endl;
         return ExitFailure;
+    }
+    const FileObject uploaded = uploader.file();
     if (context.json()) {
-        context.printJson(reply->json());
+        context.printJson(uploaded.raw);
         return ExitOk;
     }
-    const FileObject uploaded = FileObject::fromJson(reply->json());
     context.out() << Context::tr("Uploaded %1 (%2) as %3")
                              .arg(uploaded.filename, formatBytes(uploaded.bytes), uploaded.id)
                   << '\n';
+    if (!uploaded.status.isEmpty())
+        context.out() << Context::tr("Status: %1").arg(uploaded.status) << '\n';
+    context.out() << uploaded.id << Qt::endl;
     return ExitOk;
 }
 
@@ -131,8 +285,17 @@ int runFiles(const QStringList &arguments)
     parser.addOption({QStringLiteral("purpose"),
             Context::tr("Purpose of an upload (default: fine-tune), or a filter for list."),
             QStringLiteral("purpose")});
-    parser.addPositionalArgument(
-            QStringLiteral("action"), Context::tr("list | upload FILE | delete ID"));
+    parser.addOption({QStringLiteral("resumable"),
+            Context::tr("Upload in parts (the Uploads API) even when the file is small, so an "
+                        "interrupted upload can be resumed. Files over 512 MB always are.")});
+    parser.addOption({QStringLiteral("part-size"),
+            Context::tr("Size of each part in MB (default 64, the most the service takes)."),
+            QStringLiteral("MB")});
+    parser.addOption({QStringLiteral("no-wait"),
+            Context::tr("Do not wait until the service has processed the uploaded file.")});
+    parser.addPositionalArgument(QStringLiteral("action"),
+            Context::tr("list | upload FILE [--purpose P] [--resumable] [--part-size MB] | "
+                        "delete ID"));
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
                 Context::tr("Lists, uploads or deletes the files of the connection."), &exitCode))

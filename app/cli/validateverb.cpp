@@ -4,8 +4,7 @@
 #include "clicontext.h"
 #include "costestimate.h"
 #include "datasetstatistics.h"
-#include "jsonl.h"
-#include "lintrunner.h"
+#include "filevalidation.h"
 #include "lintstate.h"
 #include "pricetable.h"
 
@@ -19,68 +18,6 @@
 namespace fs::cli {
 
 namespace {
-
-struct Validation
-{
-    LintState state;
-    QList<ExampleCounts> counts;
-    DatasetStatistics statistics;
-    TrainingEstimate estimate;
-};
-
-/// Reads the file in chunks and lints each batch of lines as it comes, so only the findings and
-/// a few numbers per example stay in memory, not the file.
-DatasetError validateFile(const QString &path, const LintOptions &options, Validation *result)
-{
-    QFile file(path);
-    const QFileInfo info(path);
-    if (!info.exists())
-        return DatasetError::make(DatasetError::Kind::NotFound, path);
-    if (info.isDir() || !file.open(QIODevice::ReadOnly))
-        return DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
-
-    JsonlReader reader;
-    QList<ExampleLint> lints;
-    int nextLine = 1;
-    auto lintBatch = [&]() {
-        QList<JsonlRecord> records;
-        QList<ExampleSummary> summaries;
-        reader.takeRecords(&records, &summaries);
-        if (records.isEmpty())
-            return;
-        QList<QByteArray> lines;
-        lines.reserve(records.size());
-        for (JsonlRecord &record : records)
-            lines.append(std::move(record.line));
-        records.clear();
-        QList<ExampleLint> batch = lintLines(lines, options, nextLine);
-        for (qsizetype i = 0; i < batch.size(); ++i) {
-            ExampleCounts counts = ExampleCounts::of(summaries.at(i));
-            if (options.countTokens && batch.at(i).parsed) {
-                counts.tokens = batch.at(i).tokens;
-                counts.assistantTokens = batch.at(i).assistantTokens;
-            }
-            result->counts.append(counts);
-        }
-        nextLine += int(batch.size());
-        lints.append(std::move(batch));
-    };
-    constexpr qint64 kChunk = 8 * 1024 * 1024;
-    while (!file.atEnd()) {
-        const QByteArray chunk = file.read(kChunk);
-        if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
-            return DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
-        reader.addData(chunk);
-        lintBatch();
-    }
-    reader.finish();
-    lintBatch();
-    result->state.reset(std::move(lints));
-    result->state.setBom(reader.hasBom());
-    const int limit = Linter(options).tokenLimit();
-    result->statistics = DatasetStatistics::compute(result->counts, limit);
-    return {};
-}
 
 /// The price the app would use: the user's edited price table, else the defaults.
 double trainingPrice(const QString &model)
@@ -127,7 +64,7 @@ int runValidate(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("model")))
         options.model = parser.value(QStringLiteral("model"));
 
-    Validation validation;
+    FileValidation validation;
     const DatasetError error = validateFile(path, options, &validation);
     if (error.isError()) {
         context.err() << Context::tr("error: %1").arg(error.message) << '\n';

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <algorithm>
 
 namespace fs::sandbox {
@@ -34,6 +35,94 @@ QString purposeListText()
     return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
+/**
+ * The service's processing of a fine-tuning file, cheaply: every line must be a JSON object.
+ * Fed in chunks so a gigabyte never sits in memory; beyond kFullCheckBytes only the first
+ * kSampledLines lines are looked at (the real checks of the examples happen at job start).
+ */
+class FormatCheck
+{
+public:
+    explicit FormatCheck(bool enabled)
+        : m_enabled(enabled)
+    {
+    }
+
+    void feed(const QByteArray &chunk)
+    {
+        if (!m_enabled || !m_problem.isEmpty() || m_stopped)
+            return;
+        m_fed += chunk.size();
+        m_pending += chunk;
+        qsizetype start = 0;
+        for (;;) {
+            const qsizetype end = m_pending.indexOf('\n', start);
+            if (end < 0)
+                break;
+            checkLine(QByteArrayView(m_pending).sliced(start, end - start));
+            start = end + 1;
+            if (!m_problem.isEmpty() || m_stopped) {
+                m_pending.clear();
+                return;
+            }
+        }
+        m_pending.remove(0, start);
+    }
+
+    /// The status_details of a file that is not valid training data; empty when it is.
+    QString finish()
+    {
+        if (m_enabled && m_problem.isEmpty() && !m_stopped && !m_pending.isEmpty())
+            checkLine(QByteArrayView(m_pending));
+        m_pending.clear();
+        if (m_enabled && m_problem.isEmpty() && m_lines == 0)
+            m_problem = QStringLiteral("Invalid file format. The file has no examples.");
+        return m_problem;
+    }
+
+private:
+    static constexpr qint64 kFullCheckBytes = 64LL * 1024 * 1024;
+    static constexpr int kSampledLines = 10000;
+
+    void checkLine(QByteArrayView raw)
+    {
+        QByteArray line = raw.trimmed().toByteArray();
+        if (m_lines == 0 && m_blank == 0 && line.startsWith("\xEF\xBB\xBF"))
+            line.remove(0, 3);
+        if (line.isEmpty()) {
+            ++m_blank;
+            return;
+        }
+        ++m_lines;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            m_problem = QStringLiteral("Invalid file format. Line %1 is not valid JSON: %2.")
+                                .arg(m_lines + m_blank)
+                                .arg(parseError.errorString());
+        else if (!document.isObject())
+            m_problem = QStringLiteral("Invalid file format. Line %1 is not a JSON object.")
+                                .arg(m_lines + m_blank);
+        if (m_fed > kFullCheckBytes && m_lines >= kSampledLines)
+            m_stopped = true;
+    }
+
+    bool m_enabled = false;
+    bool m_stopped = false;
+    QByteArray m_pending;
+    qint64 m_fed = 0;
+    int m_lines = 0;
+    int m_blank = 0;
+    QString m_problem;
+};
+
+QString formatProblem(const QString &purpose, const QByteArray &data)
+{
+    FormatCheck check(purpose == QLatin1String("fine-tune"));
+    check.feed(data);
+    return check.finish();
+}
+
 } // namespace
 
 QJsonObject SandboxServerPrivate::fileJson(const StoredFile &file) const
@@ -42,10 +131,15 @@ QJsonObject SandboxServerPrivate::fileJson(const StoredFile &file) const
             {QStringLiteral("object"), QStringLiteral("file")},
             {QStringLiteral("bytes"), file.bytes}, {QStringLiteral("created_at"), file.createdAt},
             {QStringLiteral("filename"), file.filename}, {QStringLiteral("purpose"), file.purpose},
-            {QStringLiteral("status"),
-                    QDateTime::currentMSecsSinceEpoch() >= file.readyAtMs
-                            ? QStringLiteral("processed")
-                            : QStringLiteral("uploaded")}};
+            {QStringLiteral("status"), QStringLiteral("uploaded")}};
+    if (QDateTime::currentMSecsSinceEpoch() >= file.readyAtMs) {
+        if (file.processingError.isEmpty()) {
+            object.insert(QStringLiteral("status"), QStringLiteral("processed"));
+        } else {
+            object.insert(QStringLiteral("status"), QStringLiteral("error"));
+            object.insert(QStringLiteral("status_details"), file.processingError);
+        }
+    }
     if (file.expiresAt)
         object.insert(QStringLiteral("expires_at"), *file.expiresAt);
     return object;
@@ -62,6 +156,7 @@ StoredFile *SandboxServerPrivate::createFile(
     file.filename = filename;
     file.purpose = purpose;
     file.seq = ++sequence;
+    file.processingError = formatProblem(purpose, data);
     if (!writeFileData(&file, data, problem))
         return nullptr;
     auto it = files.insert(file.id, file);
@@ -382,7 +477,8 @@ Reply SandboxServerPrivate::completeUpload(const QString &id, const HttpRequest 
     if (!body.value(QLatin1String("part_ids")).isArray())
         return missingParameter(QStringLiteral("part_ids"));
     const QJsonArray partIds = body.value(QLatin1String("part_ids")).toArray();
-    QByteArray assembled;
+    QList<const StoredPart *> ordered;
+    qint64 total = 0;
     for (const QJsonValue &value : partIds) {
         const QString partId = value.toString();
         const auto part = std::find_if(it->parts.cbegin(), it->parts.cend(),
@@ -391,36 +487,83 @@ Reply SandboxServerPrivate::completeUpload(const QString &id, const HttpRequest 
             return error(400,
                     QStringLiteral("Part %1 does not belong to upload %2.").arg(partId, id),
                     QStringLiteral("invalid_request_error"), QStringLiteral("part_ids"));
-        if (options.dataDir.isEmpty()) {
-            assembled += part->data;
-        } else {
-            QFile f(partPath(id, partId));
-            if (!f.open(QIODevice::ReadOnly))
-                return error(500, QStringLiteral("An upload part could not be read back."),
-                        QStringLiteral("server_error"));
-            assembled += f.readAll();
-        }
+        ordered.append(&*part);
+        total += part->size;
     }
-    if (assembled.size() != it->bytes)
+    if (total != it->bytes)
         return error(400,
                 QStringLiteral("The parts add up to %1 bytes, but the upload was created "
                                "with bytes=%2.")
-                        .arg(assembled.size())
+                        .arg(total)
                         .arg(it->bytes),
                 QStringLiteral("invalid_request_error"), QStringLiteral("bytes"));
     const QString md5 = body.value(QLatin1String("md5")).toString();
-    if (!md5.isEmpty()) {
-        const QString actual = QString::fromLatin1(
-                QCryptographicHash::hash(assembled, QCryptographicHash::Md5).toHex());
-        if (actual.compare(md5, Qt::CaseInsensitive) != 0)
-            return error(400,
-                    QStringLiteral("The md5 checksum %1 does not match the uploaded bytes "
-                                   "(%2).")
-                            .arg(md5, actual),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("md5"));
-    }
+    auto checksumMismatch = [&md5](const QByteArray &actual) {
+        return error(400,
+                QStringLiteral("The md5 checksum %1 does not match the uploaded bytes (%2).")
+                        .arg(md5, QString::fromLatin1(actual.toHex())),
+                QStringLiteral("invalid_request_error"), QStringLiteral("md5"));
+    };
     QString problem;
-    StoredFile *file = createFile(it->filename, it->purpose, assembled, &problem);
+    StoredFile *file = nullptr;
+    if (options.dataDir.isEmpty()) {
+        QByteArray assembled;
+        assembled.reserve(total);
+        for (const StoredPart *part : std::as_const(ordered))
+            assembled += part->data;
+        const QByteArray actual = QCryptographicHash::hash(assembled, QCryptographicHash::Md5);
+        if (!md5.isEmpty() && QString::fromLatin1(actual.toHex()).compare(md5, Qt::CaseInsensitive))
+            return checksumMismatch(actual);
+        file = createFile(it->filename, it->purpose, assembled, &problem);
+    } else {
+        // Part by part into the file, hashing and checking on the way: a gigabyte upload never
+        // sits in memory.
+        StoredFile stored;
+        stored.id = newId(QStringLiteral("file-"), 22);
+        stored.createdAt = now();
+        stored.readyAtMs = QDateTime::currentMSecsSinceEpoch() + qint64(1000.0 * options.timeScale);
+        stored.filename = it->filename;
+        stored.purpose = it->purpose;
+        stored.bytes = total;
+        QCryptographicHash hash(QCryptographicHash::Md5);
+        FormatCheck check(it->purpose == QLatin1String("fine-tune"));
+        QSaveFile out(filePath(stored.id));
+        if (!out.open(QIODevice::WriteOnly))
+            return error(500,
+                    QStringLiteral("The file could not be stored: %1").arg(out.errorString()),
+                    QStringLiteral("server_error"));
+        for (const StoredPart *part : std::as_const(ordered)) {
+            QFile in(partPath(id, part->id));
+            if (!in.open(QIODevice::ReadOnly))
+                return error(500, QStringLiteral("An upload part could not be read back."),
+                        QStringLiteral("server_error"));
+            while (!in.atEnd()) {
+                const QByteArray chunk = in.read(4 * 1024 * 1024);
+                if (chunk.isEmpty())
+                    break;
+                hash.addData(chunk);
+                check.feed(chunk);
+                if (out.write(chunk) != chunk.size())
+                    return error(500,
+                            QStringLiteral("The file could not be stored: %1")
+                                    .arg(out.errorString()),
+                            QStringLiteral("server_error"));
+            }
+        }
+        const QByteArray actual = hash.result();
+        if (!md5.isEmpty()
+                && QString::fromLatin1(actual.toHex()).compare(md5, Qt::CaseInsensitive)) {
+            out.cancelWriting();
+            return checksumMismatch(actual);
+        }
+        if (!out.commit())
+            return error(500,
+                    QStringLiteral("The file could not be stored: %1").arg(out.errorString()),
+                    QStringLiteral("server_error"));
+        stored.processingError = check.finish();
+        stored.seq = ++sequence;
+        file = &files.insert(stored.id, stored).value();
+    }
     if (!file)
         return error(500, QStringLiteral("The file could not be stored: %1").arg(problem),
                 QStringLiteral("server_error"));

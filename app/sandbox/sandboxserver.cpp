@@ -511,6 +511,8 @@ void SandboxServerPrivate::saveNow()
                 {QStringLiteral("expires_at"), optionalInt(file.expiresAt)},
                 {QStringLiteral("filename"), file.filename},
                 {QStringLiteral("purpose"), file.purpose}, {QStringLiteral("seq"), file.seq}};
+        if (!file.processingError.isEmpty())
+            o.insert(QStringLiteral("processing_error"), file.processingError);
         fileArray.append(o);
     }
     QJsonArray uploadArray;
@@ -637,6 +639,7 @@ bool SandboxServerPrivate::load(QString *problem)
         file.filename = o.value(QLatin1String("filename")).toString();
         file.purpose = o.value(QLatin1String("purpose")).toString();
         file.seq = qint64(o.value(QLatin1String("seq")).toDouble());
+        file.processingError = o.value(QLatin1String("processing_error")).toString();
         if (!file.id.isEmpty())
             files.insert(file.id, file);
     }

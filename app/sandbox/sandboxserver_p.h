@@ -29,6 +29,8 @@ struct StoredFile
     QString purpose;
     QByteArray data; ///< memory mode only; with a data dir the bytes live on disk
     qint64 seq = 0;
+    /// Non-empty: processing ends with status "error" and this as status_details.
+    QString processingError;
 };
 
 struct StoredPart

@@ -2,6 +2,7 @@
 #include "apiclient.h"
 
 #include "multipart.h"
+#include "multipartdevice.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -599,6 +600,40 @@ ApiReply *ApiClient::uploadFile(
     return send("POST", request, multipart.body());
 }
 
+ApiReply *ApiClient::sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device)
+{
+    auto *reply = new ApiReply(m_nam, this);
+    device->setParent(reply);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, device->size());
+    reply->m_verb = verb;
+    reply->m_request = request;
+    reply->m_device = device;
+    reply->m_retryPolicy = m_retryPolicy;
+    reply->m_timeoutMs = m_timeoutMs;
+    reply->m_expectJson = true;
+    reply->start();
+    return reply;
+}
+
+ApiReply *ApiClient::uploadFile(
+        const QString &filename, QIODevice *device, qint64 size, const QString &purpose)
+{
+    QByteArray head;
+    QByteArray tail;
+    QByteArray contentType;
+    MultipartDevice::frame({{QStringLiteral("purpose"), purpose}}, QStringLiteral("file"), filename,
+            Multipart::mimeTypeForFileName(filename), &head, &tail, &contentType);
+    auto *body = new MultipartDevice;
+    body->appendBytes(head);
+    body->appendDevice(device, 0, size);
+    body->appendBytes(tail);
+    body->open(QIODevice::ReadOnly);
+    device->setParent(body);
+    QNetworkRequest request = makeRequest(QStringLiteral("/files"));
+    request.setRawHeader("Content-Type", contentType);
+    return sendDevice("POST", request, body);
+}
+
 ApiReply *ApiClient::listFiles(const FileListQuery &query)
 {
     QList<QPair<QString, QString>> items;
@@ -641,6 +676,24 @@ ApiReply *ApiClient::addUploadPart(const QString &uploadId, const QByteArray &da
             QStringLiteral("/uploads/") + encodedSegment(uploadId) + QStringLiteral("/parts"));
     request.setRawHeader("Content-Type", multipart.contentType());
     return send("POST", request, multipart.body());
+}
+
+ApiReply *ApiClient::addUploadPartStreamed(const QString &uploadId, const QByteArray &data)
+{
+    QByteArray head;
+    QByteArray tail;
+    QByteArray contentType;
+    MultipartDevice::frame({}, QStringLiteral("data"), QStringLiteral("part"),
+            "application/octet-stream", &head, &tail, &contentType);
+    auto *body = new MultipartDevice;
+    body->appendBytes(head);
+    body->appendBytes(data);
+    body->appendBytes(tail);
+    body->open(QIODevice::ReadOnly);
+    QNetworkRequest request = makeRequest(
+            QStringLiteral("/uploads/") + encodedSegment(uploadId) + QStringLiteral("/parts"));
+    request.setRawHeader("Content-Type", contentType);
+    return sendDevice("POST", request, body);
 }
 
 ApiReply *ApiClient::completeUpload(

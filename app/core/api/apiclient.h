@@ -185,6 +185,10 @@ public:
     // Files
     ApiReply *uploadFile(const QString &filename, const QByteArray &content,
             const QString &purpose = QStringLiteral("fine-tune"));
+    /// Streams the file from `device` (`size` bytes from position 0, open for reading) instead
+    /// of building the body in memory; the reply takes ownership of the device.
+    ApiReply *uploadFile(const QString &filename, QIODevice *device, qint64 size,
+            const QString &purpose = QStringLiteral("fine-tune"));
     ApiReply *listFiles(const FileListQuery &query = {});
     ApiReply *retrieveFile(const QString &fileId);
     ApiReply *deleteFile(const QString &fileId);
@@ -193,6 +197,8 @@ public:
     // Uploads (multipart, up to 8 GB)
     ApiReply *createUpload(const CreateUploadRequest &request);
     ApiReply *addUploadPart(const QString &uploadId, const QByteArray &data);
+    /// As addUploadPart(), but the body shares `data` instead of copying it (large parts).
+    ApiReply *addUploadPartStreamed(const QString &uploadId, const QByteArray &data);
     ApiReply *completeUpload(
             const QString &uploadId, const QStringList &partIds, const QString &md5Hex = {});
     ApiReply *cancelUpload(const QString &uploadId);
@@ -224,6 +230,9 @@ private:
     template<typename Reply = ApiReply>
     Reply *send(const QByteArray &verb, const QNetworkRequest &request,
             const QByteArray &payload = {}, bool expectJson = true);
+
+    /// Sends a body read from `device` (owned by the reply from then on).
+    ApiReply *sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device);
 
     QNetworkAccessManager *m_nam;
     Connection m_connection;

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `finetune-studio files upload` as a person runs it: the real binary against a `finetune-studio
+// sandbox` child process, interrupted with Ctrl-C or by faults, then run again to resume.
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+class tst_FilesUpload : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void smallFilePrintsProgressAndTheFileId();
+    void jsonOutputIsOnlyTheFile();
+    void interruptedByCtrlCResumesTheSameFile();
+    void failingPartsLeaveItResumable();
+    void processingErrorExitsOne();
+    void usageAndMissingFile();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    QProcessEnvironment environment() const;
+    Result run(const QStringList &arguments, int timeoutMs = 60000);
+    QByteArray http(const QByteArray &verb, const QString &path, const QByteArray &body = {});
+    QString write(const QString &name, const QByteArray &bytes);
+    static QByteArray trainingData(qint64 bytes);
+
+    QProcess m_sandbox;
+    QString m_root; ///< http://127.0.0.1:PORT
+    QTemporaryDir m_home;
+    QNetworkAccessManager m_nam;
+};
+
+QByteArray tst_FilesUpload::trainingData(qint64 bytes)
+{
+    QByteArray data;
+    for (int i = 0; data.size() < bytes; ++i)
+        data += QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"Question %1?\"},"
+                               "{\"role\":\"assistant\",\"content\":\"Answer %1.\"}]}\n")
+                        .arg(i)
+                        .toUtf8();
+    return data;
+}
+
+void tst_FilesUpload::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_sandbox.setProgram(QStringLiteral(FS_APP_BINARY));
+    m_sandbox.setArguments({QStringLiteral("sandbox"), QStringLiteral("--port"),
+            QStringLiteral("0"), QStringLiteral("--time-scale"), QStringLiteral("0.02")});
+    m_sandbox.start();
+    QVERIFY(m_sandbox.waitForStarted(10000));
+    const QRegularExpression pattern(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)/v1"));
+    QString seen;
+    for (int i = 0; i < 100 && m_root.isEmpty(); ++i) {
+        m_sandbox.waitForReadyRead(200);
+        seen += QString::fromUtf8(m_sandbox.readAllStandardOutput());
+        const QRegularExpressionMatch match = pattern.match(seen);
+        if (match.hasMatch())
+            m_root = match.captured(1);
+    }
+    QVERIFY2(!m_root.isEmpty(), "the sandbox did not print its address");
+}
+
+void tst_FilesUpload::cleanupTestCase()
+{
+    if (m_sandbox.state() != QProcess::NotRunning) {
+        m_sandbox.terminate();
+        QVERIFY(m_sandbox.waitForFinished(10000));
+    }
+}
+
+void tst_FilesUpload::init()
+{
+    http("DELETE", QStringLiteral("/_sandbox/faults"));
+}
+
+QProcessEnvironment tst_FilesUpload::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("OPENAI_BASE_URL"));
+    env.remove(QStringLiteral("OPENAI_API_KEY"));
+    // The resume journal lives in the test's own data folder.
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path() + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/config"));
+    return env;
+}
+
+tst_FilesUpload::Result tst_FilesUpload::run(const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(FS_APP_BINARY), arguments);
+    Result result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QByteArray tst_FilesUpload::http(
+        const QByteArray &verb, const QString &path, const QByteArray &body)
+{
+    QNetworkRequest request(QUrl(m_root + path));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray answer = reply->readAll();
+    reply->deleteLater();
+    return answer;
+}
+
+QString tst_FilesUpload::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_home.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+void tst_FilesUpload::smallFilePrintsProgressAndTheFileId()
+{
+    const QByteArray data = trainingData(5000);
+    const Result result = run({QStringLiteral("files"), QStringLiteral("upload"),
+            write(QStringLiteral("small.jsonl"), data), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/v1")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+    // Not a terminal: whole lines, no carriage returns.
+    QVERIFY(!result.out.contains(QLatin1Char('\r')));
+    QVERIFY2(result.out.contains(QLatin1String("Sending: ")), qPrintable(result.out));
+    QVERIFY(result.out.contains(QLatin1String("Status: processed")));
+    const QStringList lines = result.out.trimmed().split(QLatin1Char('\n'));
+    const QString fileId = lines.constLast();
+    QVERIFY2(fileId.startsWith(QLatin1String("file-")), qPrintable(result.out));
+    QCOMPARE(http("GET", QStringLiteral("/v1/files/%1/content").arg(fileId)), data);
+}
+
+void tst_FilesUpload::jsonOutputIsOnlyTheFile()
+{
+    const QByteArray data = trainingData(5000);
+    const Result result = run({QStringLiteral("files"), QStringLiteral("upload"),
+            write(QStringLiteral("json.jsonl"), data), QStringLiteral("--resumable"),
+            QStringLiteral("--part-size"), QStringLiteral("0.002"), QStringLiteral("--json"),
+            QStringLiteral("--base-url"), m_root + QStringLiteral("/v1")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+    QJsonParseError error;
+    const QJsonObject file = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(file.value(QLatin1String("id")).toString().startsWith(QLatin1String("file-")));
+    QCOMPARE(file.value(QLatin1String("status")).toString(), QStringLiteral("processed"));
+    QCOMPARE(file.value(QLatin1String("bytes")).toInteger(), data.size());
+}
+
+void tst_FilesUpload::interruptedByCtrlCResumesTheSameFile()
+{
+    const QByteArray data = trainingData(2 * 1024 * 1024);
+    const QString path = write(QStringLiteral("interrupted.jsonl"), data);
+    const QStringList arguments {QStringLiteral("files"), QStringLiteral("upload"), path,
+            QStringLiteral("--part-size"), QStringLiteral("0.1"), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/v1")};
+    // Slow answers, so Ctrl-C lands in the middle.
+    http("POST", QStringLiteral("/_sandbox/faults"), R"({"latency_ms": 600})");
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(FS_APP_BINARY), arguments);
+    QVERIFY(process.waitForStarted(10000));
+    QString out;
+    QElapsedTimer clock;
+    clock.start();
+    while (!out.contains(QLatin1String("Sending")) && clock.elapsed() < 20000) {
+        process.waitForReadyRead(100);
+        out += QString::fromUtf8(process.readAllStandardOutput());
+    }
+    QTest::qWait(2000); // a few parts arrive
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 3);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("can be resumed")), qPrintable(err));
+
+    http("DELETE", QStringLiteral("/_sandbox/faults"));
+    const Result again = run(arguments);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+    const QRegularExpression resuming(
+            QStringLiteral("Resuming: (\\d+) of (\\d+) parts already sent"));
+    const QRegularExpressionMatch match = resuming.match(again.out);
+    QVERIFY2(match.hasMatch(), qPrintable(again.out));
+    QVERIFY(match.captured(1).toInt() >= 1);
+    QVERIFY(match.captured(1).toInt() < match.captured(2).toInt());
+    const QString fileId = again.out.trimmed().split(QLatin1Char('\n')).constLast();
+    QCOMPARE(http("GET", QStringLiteral("/v1/files/%1/content").arg(fileId)), data);
+
+    // Done: a third run starts a fresh upload instead of resuming.
+    const Result third = run(arguments);
+    QCOMPARE(third.exitCode, 0);
+    QVERIFY(!third.out.contains(QLatin1String("Resuming")));
+}
+
+void tst_FilesUpload::failingPartsLeaveItResumable()
+{
+    const QByteArray data = trainingData(600 * 1024);
+    const QString path = write(QStringLiteral("faults.jsonl"), data);
+    const QStringList arguments {QStringLiteral("files"), QStringLiteral("upload"), path,
+            QStringLiteral("--part-size"), QStringLiteral("0.1"), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/v1")};
+    // Every part fails three times in a row: more than the client's retries.
+    http("POST", QStringLiteral("/_sandbox/faults"),
+            R"({"http_error": {"status": 503, "count": 100, "path": "/parts"}})");
+    const Result first = run(arguments);
+    QCOMPARE(first.exitCode, 1);
+    QVERIFY2(first.err.contains(QLatin1String("Run the same command again to resume")),
+            qPrintable(first.err));
+    http("DELETE", QStringLiteral("/_sandbox/faults"));
+    const Result again = run(arguments);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+    QVERIFY2(again.out.contains(QLatin1String("Resuming: 0 of 6 parts already sent")),
+            qPrintable(again.out));
+    const QString fileId = again.out.trimmed().split(QLatin1Char('\n')).constLast();
+    QCOMPARE(http("GET", QStringLiteral("/v1/files/%1/content").arg(fileId)), data);
+}
+
+void tst_FilesUpload::processingErrorExitsOne()
+{
+    const Result result = run({QStringLiteral("files"), QStringLiteral("upload"),
+            write(QStringLiteral("notjson.jsonl"), "{\"messages\": []}\nnot json at all\n"),
+            QStringLiteral("--base-url"), m_root + QStringLiteral("/v1")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("could not process")), qPrintable(result.err));
+    QVERIFY(result.err.contains(QLatin1String("Line 2 is not valid JSON")));
+}
+
+void tst_FilesUpload::usageAndMissingFile()
+{
+    const Result badSize = run({QStringLiteral("files"), QStringLiteral("upload"),
+            write(QStringLiteral("x.jsonl"), "{}\n"), QStringLiteral("--part-size"),
+            QStringLiteral("100"), QStringLiteral("--base-url"), m_root + QStringLiteral("/v1")});
+    QCOMPARE(badSize.exitCode, 2);
+    QVERIFY(badSize.err.contains(QLatin1String("--part-size")));
+    const Result missing = run({QStringLiteral("files"), QStringLiteral("upload"),
+            m_home.filePath(QStringLiteral("nope.jsonl")), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/v1")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QLatin1String("does not exist")), qPrintable(missing.err));
+}
+
+QTEST_GUILESS_MAIN(tst_FilesUpload)
+#include "tst_filesupload.moc"

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filevalidation.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fs;
+
+class tst_FileValidation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void findingsOfABrokenFile();
+    void dataAndFileGiveTheSameResult();
+    void backgroundRunReportsProgressAndResult();
+    void cancelStopsTheRun();
+    void restartDropsTheFirstRun();
+    void missingFileIsAnError();
+
+private:
+    QString write(const QString &name, const QByteArray &bytes);
+    static QByteArray example(int i);
+    QTemporaryDir m_dir;
+    QString m_big;
+};
+
+QByteArray tst_FileValidation::example(int i)
+{
+    return QByteArray(R"({"messages":[{"role":"system","content":"You are terse."},)"
+                      R"({"role":"user","content":"Say )")
+            + QByteArray::number(i) + R"("},{"role":"assistant","content":")"
+            + QByteArray::number(i) + R"("}]})";
+}
+
+QString tst_FileValidation::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+void tst_FileValidation::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Big enough for several 8 MB chunks (progress) and a run that takes a moment (cancel).
+    QByteArray big;
+    for (int i = 0; big.size() < 24 * 1024 * 1024; ++i)
+        big += example(i) + '\n';
+    m_big = write(QStringLiteral("big.jsonl"), big);
+    QVERIFY(!m_big.isEmpty());
+}
+
+void tst_FileValidation::findingsOfABrokenFile()
+{
+    // The file tst_validate checks through the command line: the same findings here.
+    QByteArray bytes = "\xEF\xBB\xBF";
+    for (int i = 0; i < 9; ++i) {
+        QByteArray line = example(i);
+        if (i == 2)
+            line.replace("\"assistant\"", "\"asistant\"");
+        if (i == 5)
+            line = "{\"messages\": [";
+        bytes += line + "\r\n";
+    }
+    FileValidation result;
+    const DatasetError error =
+            validateFile(write(QStringLiteral("broken.jsonl"), bytes), {}, &result);
+    QVERIFY(!error.isError());
+    QCOMPARE(result.exampleCount(), 9);
+    QCOMPARE(result.errorCount(), 5);
+    QCOMPARE(result.warningCount(), 0);
+    QStringList codes;
+    for (const LintFinding &finding : result.findings())
+        codes << QStringLiteral("%1:%2").arg(finding.line).arg(finding.code);
+    QVERIFY2(codes.contains(QStringLiteral("6:invalid_json")), qPrintable(codes.join(u' ')));
+    QVERIFY(codes.contains(QStringLiteral("3:unrecognized_role")));
+    QVERIFY(codes.contains(QStringLiteral("1:bom")));
+    QCOMPARE(result.counts.size(), 9);
+    QCOMPARE(result.statistics.examples, 9);
+}
+
+void tst_FileValidation::dataAndFileGiveTheSameResult()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 20; ++i)
+        bytes += example(i) + '\n';
+    FileValidation fromFile;
+    FileValidation fromData;
+    QVERIFY(!validateFile(write(QStringLiteral("clean.jsonl"), bytes), {}, &fromFile).isError());
+    QVERIFY(!validateData(bytes, {}, &fromData).isError());
+    QCOMPARE(fromFile.exampleCount(), 20);
+    QCOMPARE(fromData.exampleCount(), 20);
+    QCOMPARE(fromFile.errorCount(), 0);
+    QCOMPARE(fromData.errorCount(), 0);
+    QCOMPARE(fromFile.statistics.totalTokens, fromData.statistics.totalTokens);
+    QVERIFY(fromFile.statistics.totalTokens > 0);
+}
+
+void tst_FileValidation::backgroundRunReportsProgressAndResult()
+{
+    FileValidator validator;
+    QSignalSpy finished(&validator, &FileValidator::finished);
+    QSignalSpy progress(&validator, &FileValidator::progress);
+    validator.start(m_big);
+    QVERIFY(validator.isRunning());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!validator.isRunning());
+    QVERIFY2(!validator.error().isError(), qPrintable(validator.error().message));
+    QVERIFY(!progress.isEmpty());
+    const qint64 size = QFileInfo(m_big).size();
+    QCOMPARE(progress.constLast().at(0).toLongLong(), size);
+    QCOMPARE(progress.constLast().at(1).toLongLong(), size);
+    FileValidation direct;
+    QVERIFY(!validateFile(m_big, {}, &direct).isError());
+    QCOMPARE(validator.result().exampleCount(), direct.exampleCount());
+    QVERIFY(validator.result().exampleCount() > 100000);
+    QCOMPARE(validator.errorCount(), 0);
+}
+
+void tst_FileValidation::cancelStopsTheRun()
+{
+    FileValidator validator;
+    QSignalSpy finished(&validator, &FileValidator::finished);
+    validator.start(m_big);
+    validator.cancel();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(validator.wasCancelled());
+    QCOMPARE(validator.result().exampleCount(), 0);
+}
+
+void tst_FileValidation::restartDropsTheFirstRun()
+{
+    QByteArray small;
+    for (int i = 0; i < 3; ++i)
+        small += example(i) + '\n';
+    const QString smallPath = write(QStringLiteral("small.jsonl"), small);
+    FileValidator validator;
+    QSignalSpy finished(&validator, &FileValidator::finished);
+    validator.start(m_big);
+    validator.start(smallPath);
+    QVERIFY(finished.wait(60000));
+    QTest::qWait(300);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(validator.result().exampleCount(), 3);
+}
+
+void tst_FileValidation::missingFileIsAnError()
+{
+    FileValidator validator;
+    QSignalSpy finished(&validator, &FileValidator::finished);
+    validator.start(m_dir.filePath(QStringLiteral("nope.jsonl")));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(validator.error().kind, DatasetError::Kind::NotFound);
+    QVERIFY(!validator.error().message.isEmpty());
+    QVERIFY(!validator.wasCancelled());
+}
+
+QTEST_GUILESS_MAIN(tst_FileValidation)
+#include "tst_filevalidation.moc"

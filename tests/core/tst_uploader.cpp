@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Uploader against an in-process sandbox on 127.0.0.1: both APIs, retries, resume, cancel,
+// expiry, checksum and processing errors.
+#include "apiclient.h"
+#include "sandboxserver.h"
+#include "uploader.h"
+#include "uploadjournal.h"
+#include "uploadsource.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fs;
+using fs::sandbox::SandboxOptions;
+using fs::sandbox::SandboxServer;
+
+namespace {
+
+/// Valid chat examples, each line different, about `bytes` long.
+QByteArray trainingData(qint64 bytes)
+{
+    QByteArray data;
+    for (int i = 0; data.size() < bytes; ++i)
+        data += QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"Question %1?\"},"
+                               "{\"role\":\"assistant\",\"content\":\"Answer number %1.\"}]}\n")
+                        .arg(i)
+                        .toUtf8();
+    return data;
+}
+
+/// Parts of 16 KiB, as the tests send them.
+int partsOf(const QByteArray &data)
+{
+    return int((data.size() + 16 * 1024 - 1) / (16 * 1024));
+}
+
+/// A source whose first bytes read differently once `mutated` is set: the file changed.
+class MutatingSource : public UploadSource
+{
+public:
+    explicit MutatingSource(const QByteArray &data)
+        : m_data(data)
+    {
+    }
+    bool mutated = false;
+    QString filename() const override { return QStringLiteral("mutating.jsonl"); }
+    qint64 size() const override { return m_data.size(); }
+    QString resumeKey() const override { return QStringLiteral("test:mutating"); }
+    void read(qint64 offset, qint64 length, QObject *, ReadCallback done) override
+    {
+        QByteArray part = m_data.mid(offset, length);
+        if (mutated && offset == 0)
+            part[1] = 'X';
+        done(part, {});
+    }
+
+private:
+    QByteArray m_data;
+};
+
+} // namespace
+
+class tst_Uploader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void smallFileGoesThroughTheFilesApi();
+    void bufferSourceThroughTheFilesApi();
+    void multipartArrivesByteForByte();
+    void partFailingOnceIsRetried();
+    void interruptedUploadResumesWithOnlyTheMissingParts();
+    void cancelCleansUpTheServerSideUpload();
+    void stoppedServerThenResumeAfterRestart();
+    void unknownUploadStartsANewOne();
+    void expiredUploadStartsANewOne();
+    void checksumMismatchIsRejected();
+    void processingErrorIsReported();
+    void emptyFileFails();
+    void localSourceKeyFollowsTheFile();
+
+private:
+    UploadOptions partsOptions(qint64 partSize, int parallel) const;
+    bool run(Uploader &uploader, int timeoutMs = 30000);
+    QByteArray download(const QString &fileId);
+    QString writeFile(const QString &name, const QByteArray &data);
+    int served(const QString &pathPart, int status = 0) const;
+    /// After `parts` successful parts, the next ones fail often enough to beat the retries.
+    void failPartsAfter(int parts);
+
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QList<std::tuple<QString, QString, int>> m_served;
+    QMetaObject::Connection m_trigger;
+};
+
+void tst_Uploader::init()
+{
+    SandboxOptions options;
+    options.timeScale = 0.02;
+    m_server = std::make_unique<SandboxServer>(options);
+    QString problem;
+    QVERIFY2(m_server->start(&problem), qPrintable(problem));
+    m_served.clear();
+    connect(m_server.get(), &SandboxServer::requestServed, this,
+            [this](const QString &method, const QString &path, int status) {
+                m_served.append({method, path, status});
+            });
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    Connection connection;
+    connection.kind = Connection::Kind::Sandbox;
+    connection.baseUrl = m_server->baseUrl();
+    m_client = std::make_unique<ApiClient>(m_nam.get(), connection);
+    RetryPolicy policy;
+    policy.maxRetries = 2;
+    policy.initialDelayMs = 20;
+    policy.jitter = false;
+    m_client->setRetryPolicy(policy);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_Uploader::cleanup()
+{
+    disconnect(m_trigger);
+    m_client.reset();
+    m_nam.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+UploadOptions tst_Uploader::partsOptions(qint64 partSize, int parallel) const
+{
+    UploadOptions options;
+    options.method = UploadOptions::Method::UploadsApi;
+    options.partSize = partSize;
+    options.parallelParts = parallel;
+    options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
+    options.processingPollMs = 20;
+    return options;
+}
+
+bool tst_Uploader::run(Uploader &uploader, int timeoutMs)
+{
+    QSignalSpy finished(&uploader, &Uploader::finished);
+    uploader.start();
+    if (!finished.wait(timeoutMs))
+        return false;
+    return finished.size() == 1;
+}
+
+QByteArray tst_Uploader::download(const QString &fileId)
+{
+    ApiReply *reply = m_client->fileContent(fileId);
+    QSignalSpy done(reply, &ApiReply::finished);
+    if (!done.wait(10000) || !reply->ok())
+        return "download failed";
+    return reply->body();
+}
+
+QString tst_Uploader::writeFile(const QString &name, const QByteArray &data)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
+        return {};
+    return path;
+}
+
+int tst_Uploader::served(const QString &pathPart, int status) const
+{
+    int count = 0;
+    for (const auto &request : m_served) {
+        if (std::get<1>(request).contains(pathPart)
+                && (status == 0 || std::get<2>(request) == status))
+            ++count;
+    }
+    return count;
+}
+
+void tst_Uploader::failPartsAfter(int parts)
+{
+    m_trigger = connect(m_server.get(), &SandboxServer::requestServed, this,
+            [this, parts](const QString &, const QString &path, int status) {
+                if (path.endsWith(QLatin1String("/parts")) && status == 200
+                        && served(QStringLiteral("/parts"), 200) == parts) {
+                    // Three failures: the first try and both retries of the next part.
+                    m_server->injectHttpError(500, 3, QStringLiteral("/parts"));
+                    disconnect(m_trigger);
+                }
+            });
+}
+
+void tst_Uploader::smallFileGoesThroughTheFilesApi()
+{
+    const QByteArray data = trainingData(3000);
+    LocalFileSource source(writeFile(QStringLiteral("small.jsonl"), data));
+    UploadOptions options;
+    options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
+    options.processingPollMs = 20;
+    Uploader uploader(m_client.get(), &source, options);
+    QList<UploadProgress::Phase> phases;
+    connect(&uploader, &Uploader::progressChanged, this, [&phases](const UploadProgress &p) {
+        if (phases.isEmpty() || phases.constLast() != p.phase)
+            phases.append(p.phase);
+    });
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Succeeded);
+    QVERIFY(uploader.errorMessage().isEmpty());
+    QCOMPARE(uploader.file().status, QStringLiteral("processed"));
+    QCOMPARE(uploader.file().filename, QStringLiteral("small.jsonl"));
+    QCOMPARE(uploader.file().bytes, data.size());
+    QCOMPARE(served(QStringLiteral("/v1/files"), 200) >= 1, true);
+    QCOMPARE(served(QStringLiteral("/uploads")), 0);
+    QCOMPARE(uploader.progress().sentBytes, data.size());
+    QCOMPARE(uploader.progress().partsTotal, 1);
+    QCOMPARE(phases.constLast(), UploadProgress::Phase::Finished);
+    QVERIFY(phases.contains(UploadProgress::Phase::Sending));
+    QVERIFY(phases.contains(UploadProgress::Phase::Processing));
+    QCOMPARE(download(uploader.file().id), data);
+}
+
+void tst_Uploader::bufferSourceThroughTheFilesApi()
+{
+    const QByteArray data = trainingData(2000);
+    BufferSource source(QStringLiteral("dataset.jsonl"), data);
+    UploadOptions options;
+    options.waitForProcessing = false;
+    options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
+    Uploader uploader(m_client.get(), &source, options);
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Succeeded);
+    // Without waiting, the file is as it was created: still being processed.
+    QCOMPARE(uploader.file().status, QStringLiteral("uploaded"));
+    QCOMPARE(download(uploader.file().id), data);
+}
+
+void tst_Uploader::multipartArrivesByteForByte()
+{
+    const QByteArray data = trainingData(200 * 1024 + 123);
+    LocalFileSource source(writeFile(QStringLiteral("big.jsonl"), data));
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 3));
+    qint64 lastSent = 0;
+    bool monotonic = true;
+    connect(&uploader, &Uploader::progressChanged, this,
+            [&lastSent, &monotonic](const UploadProgress &p) {
+                monotonic = monotonic && p.sentBytes >= lastSent;
+                lastSent = p.sentBytes;
+            });
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    const int parts = int((data.size() + 16 * 1024 - 1) / (16 * 1024));
+    QCOMPARE(parts, 13);
+    QCOMPARE(served(QStringLiteral("/parts"), 200), parts);
+    QCOMPARE(served(QStringLiteral("/complete"), 200), 1);
+    QCOMPARE(served(QStringLiteral("/v1/uploads"), 200), parts + 2);
+    QVERIFY(monotonic);
+    QCOMPARE(uploader.progress().sentBytes, data.size());
+    QCOMPARE(uploader.progress().partsDone, parts);
+    QCOMPARE(uploader.progress().partsTotal, parts);
+    QCOMPARE(uploader.progress().partsReused, 0);
+    QCOMPARE(uploader.file().status, QStringLiteral("processed"));
+    QCOMPARE(download(uploader.file().id), data);
+    // Done: nothing left to resume.
+    QVERIFY(UploadJournal(m_dir->filePath(QStringLiteral("journal"))).entries().isEmpty());
+}
+
+void tst_Uploader::partFailingOnceIsRetried()
+{
+    const QByteArray data = trainingData(50 * 1024);
+    BufferSource source(QStringLiteral("retry.jsonl"), data);
+    m_server->injectHttpError(500, 1, QStringLiteral("/parts"));
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 2));
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    QCOMPARE(served(QStringLiteral("/parts"), 500), 1);
+    QCOMPARE(served(QStringLiteral("/parts"), 200), partsOf(data));
+    QCOMPARE(download(uploader.file().id), data);
+}
+
+void tst_Uploader::interruptedUploadResumesWithOnlyTheMissingParts()
+{
+    const QByteArray data = trainingData(8 * 16 * 1024 - 100);
+    const QString path = writeFile(QStringLiteral("resume.jsonl"), data);
+    const QString journalDir = m_dir->filePath(QStringLiteral("journal"));
+    failPartsAfter(3);
+    {
+        LocalFileSource source(path);
+        Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
+        QVERIFY(run(uploader));
+        QCOMPARE(uploader.state(), Uploader::State::Failed);
+        QVERIFY(uploader.isResumable());
+        QVERIFY(!uploader.errorMessage().isEmpty());
+        QCOMPARE(uploader.apiError().httpStatus, 500);
+        QCOMPARE(uploader.progress().partsDone, 3);
+    }
+    QCOMPARE(served(QStringLiteral("/parts"), 200), 3);
+    // The journal offers it for "Resume", with what was sent.
+    const QList<UploadJournalEntry> pending = UploadJournal(journalDir).pendingUploads();
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.at(0).sourcePath, QFileInfo(path).absoluteFilePath());
+    QCOMPARE(pending.at(0).sentParts.size(), 3);
+    QCOMPARE(pending.at(0).bytes, data.size());
+
+    // A new Uploader, as after restarting the app.
+    m_served.clear();
+    LocalFileSource source(path);
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 3));
+    int reusedSeen = -1;
+    connect(&uploader, &Uploader::progressChanged, this,
+            [&reusedSeen](const UploadProgress &p) { reusedSeen = p.partsReused; });
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    QCOMPARE(reusedSeen, 3);
+    QCOMPARE(uploader.progress().partsReused, 3);
+    QCOMPARE(served(QStringLiteral("/parts")), 5); // only the missing ones
+    QCOMPARE(served(QStringLiteral("/v1/uploads"), 200), 5 + 1); // no new upload
+    QCOMPARE(download(uploader.file().id), data);
+    QVERIFY(UploadJournal(journalDir).entries().isEmpty());
+}
+
+void tst_Uploader::cancelCleansUpTheServerSideUpload()
+{
+    const QByteArray data = trainingData(6 * 16 * 1024);
+    LocalFileSource source(writeFile(QStringLiteral("cancel.jsonl"), data));
+    m_server->injectLatency(150);
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
+    QSignalSpy finished(&uploader, &Uploader::finished);
+    connect(&uploader, &Uploader::progressChanged, this, [&uploader](const UploadProgress &p) {
+        if (p.partsDone == 2)
+            uploader.cancel();
+    });
+    uploader.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(uploader.state(), Uploader::State::Cancelled);
+    QVERIFY(!uploader.isResumable());
+    QCOMPARE(served(QStringLiteral("/cancel"), 200), 1);
+    QVERIFY(UploadJournal(m_dir->filePath(QStringLiteral("journal"))).entries().isEmpty());
+    QVERIFY(served(QStringLiteral("/complete")) == 0);
+    // The service's upload is cancelled: it takes no more parts.
+    QString uploadId;
+    for (const auto &request : std::as_const(m_served)) {
+        if (std::get<1>(request).endsWith(QLatin1String("/cancel")))
+            uploadId = std::get<1>(request).section(QLatin1Char('/'), 3, 3);
+    }
+    QVERIFY(uploadId.startsWith(QLatin1String("upload_")));
+    m_server->clearFaults();
+    ApiReply *late = m_client->addUploadPart(uploadId, "x");
+    QSignalSpy lateDone(late, &ApiReply::finished);
+    QVERIFY(lateDone.wait(5000));
+    QCOMPARE(late->httpStatus(), 400);
+    QVERIFY(late->error().message.contains(QLatin1String("cancelled")));
+    QTest::qWait(200);
+    QCOMPARE(finished.size(), 1);
+}
+
+void tst_Uploader::stoppedServerThenResumeAfterRestart()
+{
+    // The sandbox keeps its uploads in a data folder: stopped and started again on the same
+    // port, it still holds the parts that arrived, as the real service does for an hour.
+    const QString dataDir = m_dir->filePath(QStringLiteral("sandbox"));
+    SandboxOptions options;
+    options.timeScale = 0.02;
+    options.dataDir = dataDir;
+    m_server = std::make_unique<SandboxServer>(options);
+    QVERIFY(m_server->start());
+    const quint16 port = m_server->port();
+    Connection connection;
+    connection.kind = Connection::Kind::Sandbox;
+    connection.baseUrl = m_server->baseUrl();
+    m_client->setConnection(connection);
+
+    const QByteArray data = trainingData(6 * 16 * 1024 - 10);
+    LocalFileSource source(writeFile(QStringLiteral("stopped.jsonl"), data));
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
+    QSignalSpy finished(&uploader, &Uploader::finished);
+    int stoppedAfter = -1;
+    connect(&uploader, &Uploader::progressChanged, this, [&](const UploadProgress &p) {
+        if (p.partsDone == 2 && stoppedAfter < 0) {
+            stoppedAfter = p.partsDone;
+            // Gone mid-upload: "the network was pulled".
+            QMetaObject::invokeMethod(
+                    this, [this] { m_server.reset(); }, Qt::QueuedConnection);
+        }
+    });
+    uploader.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(stoppedAfter, 2);
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY(uploader.isResumable());
+    QCOMPARE(uploader.apiError().kind, ApiError::Kind::Unreachable);
+    QVERIFY(!uploader.errorMessage().isEmpty());
+
+    options.port = port;
+    m_server = std::make_unique<SandboxServer>(options);
+    QVERIFY(m_server->start());
+    m_served.clear();
+    connect(m_server.get(), &SandboxServer::requestServed, this,
+            [this](const QString &method, const QString &path, int status) {
+                m_served.append({method, path, status});
+            });
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    QCOMPARE(uploader.progress().partsReused, 2);
+    QCOMPARE(served(QStringLiteral("/parts"), 200), partsOf(data) - 2);
+    QCOMPARE(download(uploader.file().id), data);
+}
+
+void tst_Uploader::unknownUploadStartsANewOne()
+{
+    // A journal entry naming an upload the server never heard of (404): a new one, silently.
+    const QByteArray data = trainingData(3 * 16 * 1024 - 10);
+    BufferSource source(QStringLiteral("unknown.jsonl"), data);
+    UploadJournalEntry entry;
+    entry.resumeKey = source.resumeKey();
+    entry.server = m_client->connection().apiBaseUrl().toString();
+    entry.filename = source.filename();
+    entry.bytes = data.size();
+    entry.purpose = QStringLiteral("fine-tune");
+    entry.uploadId = QStringLiteral("upload_neverheardof");
+    entry.createdAt = QDateTime::currentSecsSinceEpoch();
+    entry.expiresAt = entry.createdAt + 3600;
+    entry.partSize = 16 * 1024;
+    entry.sentParts.insert(0, QStringLiteral("part_x"));
+    const UploadJournal journal(m_dir->filePath(QStringLiteral("journal")));
+    QVERIFY(journal.save(entry));
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    QCOMPARE(served(QStringLiteral("/parts"), 404), 1);
+    QCOMPARE(served(QStringLiteral("/parts"), 200), partsOf(data));
+    QCOMPARE(uploader.progress().partsReused, 0);
+    QCOMPARE(download(uploader.file().id), data);
+    QVERIFY(journal.entries().isEmpty());
+}
+
+void tst_Uploader::expiredUploadStartsANewOne()
+{
+    const QByteArray data = trainingData(6 * 16 * 1024);
+    BufferSource source(QStringLiteral("expire.jsonl"), data);
+    failPartsAfter(2);
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY(uploader.isResumable());
+
+    // More than an hour later on the service's clock: the upload has expired there.
+    m_server->advanceClock(3700);
+    m_served.clear();
+    QList<int> reused;
+    connect(&uploader, &Uploader::progressChanged, this,
+            [&reused](const UploadProgress &p) { reused.append(p.partsReused); });
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    QVERIFY(reused.contains(2)); // it tried to resume…
+    QCOMPARE(uploader.progress().partsReused, 0); // …then started over, and said so
+    QCOMPARE(served(QStringLiteral("/parts"), 400), 1);
+    QCOMPARE(served(QStringLiteral("/parts"), 200),
+            int((data.size() + 16 * 1024 - 1) / (16 * 1024)));
+    QCOMPARE(download(uploader.file().id), data);
+}
+
+void tst_Uploader::checksumMismatchIsRejected()
+{
+    const QByteArray data = trainingData(5 * 16 * 1024);
+    MutatingSource source(data);
+    failPartsAfter(2);
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY(uploader.isResumable());
+
+    // The content changed before the resume: the md5 of what is read now no longer matches
+    // the parts the service holds.
+    source.mutated = true;
+    m_served.clear();
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY(!uploader.isResumable());
+    QCOMPARE(served(QStringLiteral("/complete"), 400), 1);
+    QCOMPARE(uploader.apiError().param, QStringLiteral("md5"));
+    QVERIFY2(uploader.errorMessage().contains(QLatin1String("changed")),
+            qPrintable(uploader.errorMessage()));
+    QVERIFY(uploader.file().id.isEmpty());
+    QVERIFY(UploadJournal(m_dir->filePath(QStringLiteral("journal"))).entries().isEmpty());
+    QTRY_COMPARE(served(QStringLiteral("/cancel"), 200), 1);
+}
+
+void tst_Uploader::processingErrorIsReported()
+{
+    QByteArray data = trainingData(1000);
+    data += "this line is not JSON\n";
+    LocalFileSource source(writeFile(QStringLiteral("broken.jsonl"), data));
+    UploadOptions options;
+    options.processingPollMs = 20;
+    options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
+    Uploader uploader(m_client.get(), &source, options);
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY(uploader.isProcessingError());
+    QVERIFY(!uploader.isResumable());
+    QCOMPARE(uploader.file().status, QStringLiteral("error"));
+    QVERIFY(!uploader.file().id.isEmpty());
+    QVERIFY2(uploader.errorMessage().contains(QLatin1String("not valid JSON")),
+            qPrintable(uploader.errorMessage()));
+}
+
+void tst_Uploader::emptyFileFails()
+{
+    LocalFileSource source(writeFile(QStringLiteral("empty.jsonl"), QByteArray()));
+    Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 3));
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY(!uploader.errorMessage().isEmpty());
+    QVERIFY(m_served.isEmpty());
+}
+
+void tst_Uploader::localSourceKeyFollowsTheFile()
+{
+    const QString path = writeFile(QStringLiteral("key.jsonl"), trainingData(100));
+    LocalFileSource source(path);
+    QVERIFY(source.isReadable());
+    const QString before = source.resumeKey();
+    QVERIFY(before.startsWith(QLatin1String("file:")));
+    QCOMPARE(source.resumeKey(), before);
+    // Edited since: other bytes, so an earlier upload of it must not be resumed.
+    QVERIFY(!writeFile(QStringLiteral("key.jsonl"), trainingData(300)).isEmpty());
+    QVERIFY(source.resumeKey() != before);
+
+    LocalFileSource missing(m_dir->filePath(QStringLiteral("missing.jsonl")));
+    QString problem;
+    QVERIFY(!missing.isReadable(&problem));
+    QVERIFY(problem.contains(QLatin1String("does not exist")));
+    QVERIFY(missing.resumeKey().isEmpty());
+
+    // Reads answer through the event loop, and not at all once cancelled.
+    QByteArray got;
+    source.read(10, 20, this, [&got](const QByteArray &data, const QString &) { got = data; });
+    QVERIFY(got.isEmpty());
+    QTRY_COMPARE(got.size(), 20);
+    bool called = false;
+    source.read(0, 20, this, [&called](const QByteArray &, const QString &) { called = true; });
+    source.cancelReads();
+    QTest::qWait(200);
+    QVERIFY(!called);
+}
+
+QTEST_GUILESS_MAIN(tst_Uploader)
+#include "tst_uploader.moc"
