@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storageconnection.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QUuid>
+
+namespace fs {
+
+namespace {
+
+const QString kGroup = QStringLiteral("storageConnections");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::StorageConnection", text);
+}
+
+} // namespace
+
+bool StorageConnection::isValid(QString *problem) const
+{
+    QString reason;
+    if (name.trimmed().isEmpty())
+        reason = tr("Give the storage connection a name.");
+    else if (!endpoint.isValid() || endpoint.host().isEmpty()
+            || (endpoint.scheme() != QLatin1String("https")
+                    && endpoint.scheme() != QLatin1String("http")))
+        reason = tr("The endpoint must be a web address such as "
+                    "https://<account>.r2.cloudflarestorage.com.");
+    else if (bucket.trimmed().isEmpty())
+        reason = tr("Enter the name of the bucket.");
+    else if (bucket.contains(QLatin1Char('/')))
+        reason = tr("A bucket name cannot contain \"/\". Enter only the bucket's name; folders "
+                    "are browsed in the bucket.");
+    else if (accessKeyId.trimmed().isEmpty())
+        reason = tr("Enter the access key ID.");
+    if (problem)
+        *problem = reason;
+    return reason.isEmpty();
+}
+
+S3Config StorageConnection::toConfig(const QString &secretAccessKey) const
+{
+    S3Config config;
+    config.endpoint = endpoint;
+    config.region = region.trimmed().isEmpty() ? QStringLiteral("auto") : region.trimmed();
+    config.bucket = bucket.trimmed();
+    config.credentials.accessKeyId = accessKeyId.trimmed();
+    config.credentials.secretAccessKey = secretAccessKey;
+    return config;
+}
+
+QString StorageConnection::displayLocation() const
+{
+    return tr("%1 at %2").arg(bucket.trimmed(), endpoint.host());
+}
+
+StorageConnectionStore::StorageConnectionStore(QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<QSettings>();
+        m_settings = m_ownSettings.get();
+    }
+    reload();
+}
+
+StorageConnectionStore::~StorageConnectionStore() = default;
+
+QSettings &StorageConnectionStore::settings() const
+{
+    return *m_settings;
+}
+
+void StorageConnectionStore::reload()
+{
+    m_connections.clear();
+    QSettings &s = settings();
+    s.sync();
+    s.beginGroup(kGroup);
+    const QStringList order = s.value(QStringLiteral("order")).toStringList();
+    for (const QString &id : order) {
+        s.beginGroup(id);
+        StorageConnection c;
+        c.id = id;
+        c.name = s.value(QStringLiteral("name")).toString();
+        c.endpoint = QUrl(s.value(QStringLiteral("endpoint")).toString());
+        c.region = s.value(QStringLiteral("region"), QStringLiteral("auto")).toString();
+        c.bucket = s.value(QStringLiteral("bucket")).toString();
+        c.accessKeyId = s.value(QStringLiteral("accessKeyId")).toString();
+        s.endGroup();
+        if (!c.name.isEmpty())
+            m_connections.append(c);
+    }
+    s.endGroup();
+    Q_EMIT connectionsChanged();
+}
+
+std::optional<StorageConnection> StorageConnectionStore::connection(const QString &id) const
+{
+    for (const StorageConnection &c : m_connections) {
+        if (c.id == id)
+            return c;
+    }
+    return std::nullopt;
+}
+
+std::optional<StorageConnection> StorageConnectionStore::find(const QString &idOrName) const
+{
+    if (auto byId = connection(idOrName))
+        return byId;
+    for (const StorageConnection &c : m_connections) {
+        if (c.name.compare(idOrName, Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QString StorageConnectionStore::add(StorageConnection connection)
+{
+    if (connection.id.isEmpty() || this->connection(connection.id))
+        connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    m_connections.append(connection);
+    save(connection);
+    saveOrder();
+    Q_EMIT connectionsChanged();
+    return connection.id;
+}
+
+bool StorageConnectionStore::update(const StorageConnection &connection)
+{
+    for (StorageConnection &c : m_connections) {
+        if (c.id == connection.id) {
+            c = connection;
+            save(connection);
+            Q_EMIT connectionsChanged();
+            return true;
+        }
+    }
+    return false;
+}
+
+bool StorageConnectionStore::remove(const QString &id)
+{
+    for (int i = 0; i < m_connections.size(); ++i) {
+        if (m_connections.at(i).id == id) {
+            m_connections.removeAt(i);
+            QSettings &s = settings();
+            s.beginGroup(kGroup);
+            s.remove(id);
+            s.endGroup();
+            saveOrder();
+            Q_EMIT connectionsChanged();
+            return true;
+        }
+    }
+    return false;
+}
+
+void StorageConnectionStore::save(const StorageConnection &c)
+{
+    QSettings &s = settings();
+    s.beginGroup(kGroup);
+    s.beginGroup(c.id);
+    s.setValue(QStringLiteral("name"), c.name);
+    s.setValue(QStringLiteral("endpoint"), c.endpoint.toString());
+    s.setValue(QStringLiteral("region"), c.region);
+    s.setValue(QStringLiteral("bucket"), c.bucket);
+    s.setValue(QStringLiteral("accessKeyId"), c.accessKeyId);
+    s.endGroup();
+    s.endGroup();
+    s.sync();
+}
+
+void StorageConnectionStore::saveOrder()
+{
+    QStringList order;
+    for (const StorageConnection &c : std::as_const(m_connections))
+        order << c.id;
+    QSettings &s = settings();
+    s.beginGroup(kGroup);
+    s.setValue(QStringLiteral("order"), order);
+    s.endGroup();
+    s.sync();
+}
+
+} // namespace fs

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "s3client.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace fs {
+
+/**
+ * @brief A bucket in S3-compatible storage (Cloudflare R2, AWS S3, MinIO …) the user saved.
+ *
+ * The secret access key is never part of it: it lives in the SecretStore under secretId().
+ */
+struct StorageConnection
+{
+    QString id;
+    QString name; ///< e.g. "Training data (R2)"
+    QUrl endpoint; ///< e.g. https://<account>.r2.cloudflarestorage.com
+    QString region = QStringLiteral("auto");
+    QString bucket;
+    QString accessKeyId;
+
+    /// The SecretStore entry of the secret access key: "storage:" + id.
+    static QString secretId(const QString &id) { return QStringLiteral("storage:") + id; }
+    QString secretId() const { return secretId(id); }
+
+    /// False with a plain reason (translated) when something needed is missing or wrong.
+    bool isValid(QString *problem = nullptr) const;
+    /// The client configuration with `secretAccessKey` added.
+    S3Config toConfig(const QString &secretAccessKey) const;
+    /// "bucket at host", for lists.
+    QString displayLocation() const;
+};
+
+/**
+ * @brief The saved storage connections, in QSettings group "storageConnections".
+ *
+ * Layout: storageConnections/order (ids), storageConnections/<id>/{name,endpoint,region,bucket,
+ * accessKeyId}. No secret is ever written here.
+ */
+class StorageConnectionStore : public QObject
+{
+    Q_OBJECT
+public:
+    /// Uses `settings` (not owned) or, when null, the application's default QSettings.
+    explicit StorageConnectionStore(QSettings *settings = nullptr, QObject *parent = nullptr);
+    ~StorageConnectionStore() override;
+
+    QList<StorageConnection> connections() const { return m_connections; }
+    int count() const { return int(m_connections.size()); }
+    std::optional<StorageConnection> connection(const QString &id) const;
+    /// By id, or by name ignoring case.
+    std::optional<StorageConnection> find(const QString &idOrName) const;
+
+    /// Adds (an id is made when empty) and returns the id.
+    QString add(StorageConnection connection);
+    /// Replaces the one with the same id; false when unknown.
+    bool update(const StorageConnection &connection);
+    /// Removes it; the caller deletes the secret from the SecretStore.
+    bool remove(const QString &id);
+    void reload();
+
+Q_SIGNALS:
+    void connectionsChanged();
+
+private:
+    QSettings &settings() const;
+    void save(const StorageConnection &connection);
+    void saveOrder();
+
+    QSettings *m_settings;
+    std::unique_ptr<QSettings> m_ownSettings;
+    QList<StorageConnection> m_connections;
+};
+
+} // namespace fs
