@@ -1,0 +1,1026 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filesarea.h"
+
+#include "activeconnection.h"
+#include "apiclient.h"
+#include "datasetarea.h"
+#include "datasetdocument.h"
+#include "filedetailspanel.h"
+#include "filelistmodel.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "resultcsv.h"
+#include "uploadrow.h"
+
+#include <QAction>
+#include <QBrush>
+#include <QCheckBox>
+#include <QColor>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
+
+namespace fs::ui {
+
+namespace {
+
+const QString kResumableKey = QStringLiteral("files/alwaysResumable");
+const QString kPurposeKey = QStringLiteral("files/uploadPurpose");
+const QString kUseKey = QStringLiteral("files/uploadUse");
+const QString kUseGroup = QStringLiteral("files/use/");
+
+/// The purposes a person may upload for (the service's list), fine-tuning data first.
+const QStringList &uploadPurposes()
+{
+    static const QStringList purposes = {QStringLiteral("fine-tune"), QStringLiteral("batch"),
+            QStringLiteral("evals"), QStringLiteral("user_data"), QStringLiteral("assistants"),
+            QStringLiteral("vision")};
+    return purposes;
+}
+
+/// Purposes to filter the list by: the ones above and the ones the service creates itself.
+const QStringList &listPurposes()
+{
+    static const QStringList purposes = {QStringLiteral("fine-tune"),
+            QStringLiteral("fine-tune-results"), QStringLiteral("batch"),
+            QStringLiteral("batch_output"), QStringLiteral("evals"), QStringLiteral("user_data"),
+            QStringLiteral("assistants"), QStringLiteral("assistants_output"),
+            QStringLiteral("vision")};
+    return purposes;
+}
+
+QString useText(DataUse use)
+{
+    return use == DataUse::Validation ? FilesArea::tr("Validation data")
+                                      : FilesArea::tr("Training data");
+}
+
+QStringList localPaths(const QMimeData *mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+/// Sorts by the model's raw values and colours the status words (problems red).
+class FilesProxyModel : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ForegroundRole && index.column() == FileListModel::StatusColumn) {
+            const QString status = index.data(FileListModel::StatusRole).toString();
+            if (status == QLatin1String("error"))
+                return QBrush(QColor(0xa0, 0x10, 0x10));
+            if (status == QLatin1String("processed"))
+                return QBrush(QColor(0x11, 0x66, 0x11));
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
+
+} // namespace
+
+FilesArea::FilesArea(ActiveConnection *active, QNetworkAccessManager *nam, DatasetArea *datasets,
+        QWidget *parent)
+    : QWidget(parent)
+    , m_active(active)
+    , m_nam(nam)
+    , m_datasets(datasets)
+    , m_model(new FileListModel(this))
+    , m_proxy(new FilesProxyModel(this))
+{
+    setUp();
+}
+
+FilesArea::FilesArea(MainWindow *window, DatasetArea *datasets, QWidget *parent)
+    : FilesArea(window->activeConnection(), window->networkAccessManager(), datasets, parent)
+{
+}
+
+FilesArea::~FilesArea()
+{
+    // Tasks first: their uploaders talk to the network manager, which must still exist.
+    qDeleteAll(m_tasks);
+    m_tasks.clear();
+}
+
+void FilesArea::setUp()
+{
+    setObjectName(QStringLiteral("filesArea"));
+    setAcceptDrops(true);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(FileListModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    createActions();
+
+    // Toolbar: the actions, then what the list shows.
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(QStringLiteral("filesToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (const char *name : {"uploadDatasetAction", "uploadFileAction"})
+        m_toolBar->addAction(action(QLatin1String(name)));
+    m_toolBar->addSeparator();
+    for (const char *name : {"refreshAction", "saveContentAction", "deleteAction", "detailsAction"})
+        m_toolBar->addAction(action(QLatin1String(name)));
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addWidget(new QLabel(tr("Show:"), m_toolBar));
+    m_filterComboBox = new QComboBox(m_toolBar);
+    m_filterComboBox->setObjectName(QStringLiteral("filterComboBox"));
+    m_filterComboBox->addItem(tr("All files"), QString());
+    for (const QString &purpose : listPurposes())
+        m_filterComboBox->addItem(FileListModel::purposeText(purpose), purpose);
+    m_filterComboBox->setToolTip(tr("Show only the files of one purpose"));
+    m_toolBar->addWidget(m_filterComboBox);
+
+    // The choices the next upload is made with, in one line under the toolbar.
+    auto *choices = new QWidget(this);
+    auto *choicesLayout = new QHBoxLayout(choices);
+    choicesLayout->setContentsMargins(6, 0, 6, 0);
+    choicesLayout->addWidget(new QLabel(tr("New uploads:"), choices));
+    m_purposeComboBox = new QComboBox(choices);
+    m_purposeComboBox->setObjectName(QStringLiteral("purposeComboBox"));
+    for (const QString &purpose : uploadPurposes())
+        m_purposeComboBox->addItem(FileListModel::purposeText(purpose), purpose);
+    m_purposeComboBox->setToolTip(tr("What the service should use the file for. Fine-tuning "
+                                     "data is checked before it is sent."));
+    choicesLayout->addWidget(m_purposeComboBox);
+    choicesLayout->addWidget(new QLabel(tr("as"), choices));
+    m_useComboBox = new QComboBox(choices);
+    m_useComboBox->setObjectName(QStringLiteral("useComboBox"));
+    m_useComboBox->addItem(useText(DataUse::Training), int(DataUse::Training));
+    m_useComboBox->addItem(useText(DataUse::Validation), int(DataUse::Validation));
+    m_useComboBox->setToolTip(tr("Remembered for the Jobs area: training data teaches the "
+                                 "model, validation data measures how well it learned."));
+    choicesLayout->addWidget(m_useComboBox);
+    m_resumableCheckBox = new QCheckBox(tr("Always use resumable upload"), choices);
+    m_resumableCheckBox->setObjectName(QStringLiteral("resumableCheckBox"));
+    m_resumableCheckBox->setToolTip(
+            tr("Send every file in parts that survive a dropped connection. Files over 512 MB "
+               "are always sent this way."));
+    choicesLayout->addWidget(m_resumableCheckBox);
+    choicesLayout->addStretch(1);
+    connect(m_purposeComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_useComboBox->setEnabled(
+                m_purposeComboBox->currentData().toString() == QLatin1String("fine-tune"));
+        saveUploadChoices();
+    });
+    connect(m_useComboBox, &QComboBox::currentIndexChanged, this, &FilesArea::saveUploadChoices);
+    connect(m_resumableCheckBox, &QCheckBox::toggled, this, &FilesArea::saveUploadChoices);
+
+    // Banner: uploads an earlier run left unfinished (never a dialog at start).
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("resumeBanner"));
+    m_banner->setStyleSheet(QStringLiteral("#resumeBanner { background: #fff6d5; border: 1px solid "
+                                           "#e0c060; border-radius: 4px; }"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerLabel = new QLabel(m_banner);
+    m_bannerLabel->setObjectName(QStringLiteral("bannerLabel"));
+    m_bannerLabel->setWordWrap(true);
+    auto *resumeButton = new QPushButton(tr("Resume"), m_banner);
+    resumeButton->setObjectName(QStringLiteral("bannerResumePushButton"));
+    auto *discardButton = new QPushButton(tr("Discard"), m_banner);
+    discardButton->setObjectName(QStringLiteral("bannerDiscardPushButton"));
+    discardButton->setToolTip(tr("Forget these uploads; the parts already sent are dropped."));
+    bannerLayout->addWidget(m_bannerLabel, 1);
+    bannerLayout->addWidget(resumeButton);
+    bannerLayout->addWidget(discardButton);
+    connect(resumeButton, &QPushButton::clicked, this, &FilesArea::resumeOffered);
+    connect(discardButton, &QPushButton::clicked, this, &FilesArea::discardOffered);
+    m_banner->hide();
+
+    // The list, or a sentence when there is nothing to list.
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("filesTableView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FileListModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(
+            FileListModel::FilenameColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (const char *name : {"saveContentAction", "deleteAction"})
+        m_view->addAction(action(QLatin1String(name)));
+    for (int column :
+            {FileListModel::PurposeColumn, FileListModel::SizeColumn, FileListModel::CreatedColumn,
+                    FileListModel::StatusColumn, FileListModel::ExpiresColumn})
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    auto *emptyPage = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(emptyPage);
+    m_emptyLabel = new QLabel(emptyPage);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyButton = new QPushButton(emptyPage);
+    m_emptyButton->setObjectName(QStringLiteral("emptyPushButton"));
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(m_emptyLabel);
+    emptyLayout->addWidget(m_emptyButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
+    connect(m_emptyButton, &QPushButton::clicked, this, [this] {
+        if (!m_model->errorMessage().isEmpty())
+            refresh();
+        else
+            chooseFiles();
+    });
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(emptyPage);
+
+    m_details = new FileDetailsPanel(this);
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(m_pages);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    // The uploads: one row each, under the list.
+    m_uploadsPanel = new QWidget(this);
+    m_uploadsPanel->setObjectName(QStringLiteral("uploadsPanel"));
+    auto *uploadsOuter = new QVBoxLayout(m_uploadsPanel);
+    uploadsOuter->setContentsMargins(0, 0, 0, 0);
+    auto *uploadsHeader = new QHBoxLayout;
+    auto *uploadsTitle = new QLabel(tr("<b>Uploads</b>"), m_uploadsPanel);
+    auto *clearButton = new QPushButton(tr("Clear Finished"), m_uploadsPanel);
+    clearButton->setObjectName(QStringLiteral("clearFinishedPushButton"));
+    uploadsHeader->addWidget(uploadsTitle);
+    uploadsHeader->addStretch(1);
+    uploadsHeader->addWidget(clearButton);
+    uploadsOuter->addLayout(uploadsHeader);
+    m_uploadsScroll = new QScrollArea(m_uploadsPanel);
+    m_uploadsScroll->setWidgetResizable(true);
+    m_uploadsScroll->setFrameShape(QFrame::NoFrame);
+    auto *uploadsContent = new QWidget(m_uploadsScroll);
+    m_uploadsLayout = new QVBoxLayout(uploadsContent);
+    m_uploadsLayout->setContentsMargins(0, 0, 0, 0);
+    m_uploadsLayout->addStretch(1);
+    m_uploadsScroll->setWidget(uploadsContent);
+    uploadsOuter->addWidget(m_uploadsScroll);
+    connect(clearButton, &QPushButton::clicked, this, [this] {
+        const QList<UploadTask *> tasks = m_tasks;
+        for (UploadTask *task : tasks) {
+            if (!task->isActive() && !task->isResumable()) {
+                m_tasks.removeOne(task);
+                delete rowFor(task);
+                task->deleteLater();
+            }
+        }
+        updateUploadsPanel();
+    });
+    m_uploadsPanel->hide();
+
+    auto *status = new QWidget(this);
+    auto *statusLayout = new QHBoxLayout(status);
+    statusLayout->setContentsMargins(6, 0, 6, 0);
+    m_statusLabel = new QLabel(status);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setWordWrap(true);
+    m_statusCancelButton = new QPushButton(tr("Cancel"), status);
+    m_statusCancelButton->setObjectName(QStringLiteral("statusCancelPushButton"));
+    m_statusCancelButton->hide();
+    statusLayout->addWidget(m_statusLabel, 1);
+    statusLayout->addWidget(m_statusCancelButton);
+    connect(m_statusCancelButton, &QPushButton::clicked, this, [this] {
+        if (m_download)
+            m_download->abort();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(choices);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 3);
+    layout->addWidget(m_uploadsPanel, 2);
+    layout->addWidget(status);
+
+    connect(m_filterComboBox, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setPurposeFilter(m_filterComboBox->currentData().toString()); });
+    connect(m_model, &FileListModel::loadingChanged, this, &FilesArea::updatePage);
+    connect(m_model, &FileListModel::loadProgress, this, [this](int count) {
+        setStatus(tr("Loading the list of files… %n so far", nullptr, count));
+    });
+    connect(m_model, &FileListModel::loadFinished, this, [this](bool ok) {
+        if (ok)
+            setStatus(m_model->rowCount() == 0         ? QString()
+                            : m_model->rowCount() == 1 ? tr("1 file")
+                                                       : tr("%L1 files").arg(m_model->rowCount()));
+        else if (m_model->rowCount() > 0)
+            setStatus(tr("The list could not be refreshed: %1").arg(m_model->errorMessage()));
+        else
+            setStatus({});
+        updatePage();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &FilesArea::updatePage);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FilesArea::updatePage);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FilesArea::updatePage);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &FilesArea::updateDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this] { action(QStringLiteral("detailsAction"))->setChecked(true); });
+
+    if (m_datasets) {
+        connect(m_datasets, &DatasetArea::titleChanged, this, &FilesArea::updateActions);
+    }
+    if (m_active) {
+        connect(m_active, &ActiveConnection::connectionChanged, this, &FilesArea::rebuildClient);
+        connect(m_active, &ActiveConnection::stateChanged, this,
+                &FilesArea::onConnectionStateChanged);
+    }
+    loadUploadChoices();
+    rebuildClient();
+}
+
+void FilesArea::createActions()
+{
+    const auto make = [this](const char *name, const QString &text, const QKeySequence &key,
+                              const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        // Only while the area has focus: the Datasets area has its own Delete.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(key.isEmpty()
+                        ? tip
+                        : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        addAction(action);
+        m_actions << action;
+        return action;
+    };
+    connect(make("uploadDatasetAction", tr("Upload Open Dataset"), {},
+                    tr("Send the dataset open in the Datasets area")),
+            &QAction::triggered, this, &FilesArea::uploadOpenDataset);
+    connect(make("uploadFileAction", tr("Upload File…"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                    tr("Send files from this computer")),
+            &QAction::triggered, this, &FilesArea::chooseFiles);
+    connect(make("refreshAction", tr("Refresh"), QKeySequence(Qt::Key_F5),
+                    tr("Load the list of files again")),
+            &QAction::triggered, this, &FilesArea::refresh);
+    connect(make("saveContentAction", tr("Save Content…"), {},
+                    tr("Download the selected file to this computer")),
+            &QAction::triggered, this, &FilesArea::saveSelectedContent);
+    connect(make("deleteAction", tr("Delete"), QKeySequence(QKeySequence::Delete),
+                    tr("Delete the selected files on the service")),
+            &QAction::triggered, this, &FilesArea::deleteSelected);
+    QAction *details = make("detailsAction", tr("Details"), QKeySequence(Qt::CTRL | Qt::Key_I),
+            tr("Show every detail of the selected file"));
+    details->setCheckable(true);
+    details->setChecked(true);
+    connect(details, &QAction::toggled, this, [this](bool on) { m_details->setVisible(on); });
+}
+
+QAction *FilesArea::action(const QString &objectName) const
+{
+    for (QAction *action : m_actions) {
+        if (action->objectName() == objectName)
+            return action;
+    }
+    return nullptr;
+}
+
+QList<UploadTask *> FilesArea::uploads() const
+{
+    return m_tasks;
+}
+
+UploadRow *FilesArea::rowFor(UploadTask *task) const
+{
+    const QList<UploadRow *> rows = m_uploadsPanel->findChildren<UploadRow *>();
+    for (UploadRow *row : rows) {
+        if (row->task() == task)
+            return row;
+    }
+    return nullptr;
+}
+
+QString FilesArea::emptyText() const
+{
+    return m_pages->currentIndex() == 1 ? m_emptyLabel->text() : QString();
+}
+
+QString FilesArea::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void FilesArea::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+    loadUploadChoices();
+}
+
+QSettings *FilesArea::settings() const
+{
+    if (m_settings)
+        return m_settings;
+    static QSettings *fallback = nullptr;
+    if (!fallback)
+        fallback = new QSettings(qApp);
+    return fallback;
+}
+
+void FilesArea::setUploadOptions(const UploadOptions &options)
+{
+    m_uploadOptions = options;
+    checkPendingUploads();
+}
+
+QString FilesArea::journalDirectory() const
+{
+    return m_uploadOptions.journalDirectory;
+}
+
+void FilesArea::loadUploadChoices()
+{
+    const QSignalBlocker a(m_purposeComboBox), b(m_useComboBox), c(m_resumableCheckBox);
+    const int purpose = m_purposeComboBox->findData(
+            settings()->value(kPurposeKey, QStringLiteral("fine-tune")));
+    m_purposeComboBox->setCurrentIndex(qMax(0, purpose));
+    m_useComboBox->setCurrentIndex(settings()->value(kUseKey, 0).toInt() == 1 ? 1 : 0);
+    m_resumableCheckBox->setChecked(settings()->value(kResumableKey, false).toBool());
+    m_useComboBox->setEnabled(m_purposeComboBox->currentIndex() == 0);
+}
+
+void FilesArea::saveUploadChoices()
+{
+    settings()->setValue(kPurposeKey, m_purposeComboBox->currentData());
+    settings()->setValue(kUseKey, m_useComboBox->currentIndex());
+    settings()->setValue(kResumableKey, m_resumableCheckBox->isChecked());
+}
+
+UploadSettings FilesArea::uploadSettings() const
+{
+    UploadSettings settings;
+    settings.purpose = m_purposeComboBox->currentData().toString();
+    settings.use = DataUse(m_useComboBox->currentData().toInt());
+    settings.alwaysResumable = m_resumableCheckBox->isChecked();
+    settings.options = m_uploadOptions;
+    return settings;
+}
+
+void FilesArea::setUploadSettings(const UploadSettings &settings)
+{
+    m_purposeComboBox->setCurrentIndex(qMax(0, m_purposeComboBox->findData(settings.purpose)));
+    m_useComboBox->setCurrentIndex(settings.use == DataUse::Validation ? 1 : 0);
+    m_resumableCheckBox->setChecked(settings.alwaysResumable);
+}
+
+// ---- connection and list ---------------------------------------------------------------------
+
+void FilesArea::rebuildClient()
+{
+    ApiClient *old = m_client;
+    m_client = nullptr;
+    if (m_active && m_nam)
+        m_client = new ApiClient(m_nam, m_active->connection(), this);
+    m_model->setClient(m_client);
+    delete old;
+    m_details->setFile({});
+    if (m_client)
+        refresh();
+    checkPendingUploads();
+    updateActions();
+    updatePage();
+}
+
+void FilesArea::onConnectionStateChanged()
+{
+    // The key arrives from the keychain after connectionChanged(): load again with it.
+    if (!m_active || !m_client)
+        return;
+    const Connection now = m_active->connection();
+    const Connection &used = m_client->connection();
+    if (now.apiKey != used.apiKey || now.apiBaseUrl() != used.apiBaseUrl()) {
+        m_client->setConnection(now);
+        refresh();
+    }
+}
+
+void FilesArea::refresh()
+{
+    if (!m_client) {
+        updatePage();
+        return;
+    }
+    m_model->refresh();
+    updatePage();
+}
+
+void FilesArea::updatePage()
+{
+    QString text;
+    QString button;
+    if (m_model->rowCount() == 0) {
+        if (!m_client) {
+            text = tr("No connection is active. Choose one in the Connection menu.");
+        } else if (m_model->isLoading()) {
+            text = tr("Loading the list of files…");
+        } else if (!m_model->errorMessage().isEmpty()) {
+            text = tr("The list of files could not be loaded.\n%1").arg(m_model->errorMessage());
+            button = tr("Try Again");
+        } else if (!m_model->purposeFilter().isEmpty()) {
+            text = tr("No files of the kind “%1” on this connection.")
+                           .arg(FileListModel::purposeText(m_model->purposeFilter()));
+        } else if (m_model->isLoaded()) {
+            const bool uploading = std::any_of(m_tasks.cbegin(), m_tasks.cend(),
+                    [](UploadTask *task) { return task->isActive(); });
+            if (uploading) {
+                text = tr("No files on this connection yet.\nYour upload appears here as soon as "
+                          "it has arrived.");
+            } else {
+                text = tr("No files on this connection yet.\nDrop a dataset (JSONL file) here, "
+                          "or choose Upload File… to send one.");
+                button = tr("Upload File…");
+            }
+        }
+    }
+    m_emptyLabel->setText(text);
+    m_emptyButton->setText(button);
+    m_emptyButton->setVisible(!button.isEmpty());
+    m_pages->setCurrentIndex(text.isEmpty() ? 0 : 1);
+    updateActions();
+}
+
+QList<FileObject> FilesArea::selectedFiles() const
+{
+    QList<FileObject> files;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        files << m_model->file(m_proxy->mapToSource(index).row());
+    return files;
+}
+
+void FilesArea::updateDetails()
+{
+    const QList<FileObject> files = selectedFiles();
+    if (files.size() != 1) {
+        m_details->setFile({});
+        return;
+    }
+    const std::optional<DataUse> use = useOf(files.first().id);
+    m_details->setFile(files.first(), use ? useText(*use) : QString());
+}
+
+void FilesArea::updateActions()
+{
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    action(QStringLiteral("refreshAction"))->setEnabled(m_client);
+    action(QStringLiteral("uploadFileAction"))->setEnabled(m_client);
+    action(QStringLiteral("deleteAction"))->setEnabled(m_client && selected > 0);
+    action(QStringLiteral("saveContentAction"))
+            ->setEnabled(m_client && selected == 1 && !m_download);
+    const bool datasetOpen = m_datasets && !m_datasets->isWelcomeShown();
+    QAction *uploadDataset = action(QStringLiteral("uploadDatasetAction"));
+    uploadDataset->setEnabled(m_client && datasetOpen);
+    uploadDataset->setToolTip(datasetOpen ? tr("Send “%1”, the dataset open in the Datasets area")
+                                                    .arg(m_datasets->document()->displayName())
+                                          : tr("Open a dataset in the Datasets area first"));
+}
+
+std::optional<DataUse> FilesArea::useOf(const QString &fileId) const
+{
+    const QVariant value = settings()->value(kUseGroup + fileId);
+    if (!value.isValid())
+        return std::nullopt;
+    return value.toString() == QLatin1String("validation") ? DataUse::Validation
+                                                           : DataUse::Training;
+}
+
+void FilesArea::rememberUse(const QString &fileId, DataUse use)
+{
+    settings()->setValue(kUseGroup + fileId,
+            use == DataUse::Validation ? QStringLiteral("validation") : QStringLiteral("training"));
+}
+
+void FilesArea::setStatus(const QString &text, bool cancellable)
+{
+    m_statusLabel->setText(text);
+    m_statusCancelButton->setVisible(cancellable);
+}
+
+QString FilesArea::askPath(const QString &kind, const QString &suggested)
+{
+    if (m_fileDialogHook)
+        return m_fileDialogHook(kind, suggested);
+    if (kind == QLatin1String("upload")) {
+        return QFileDialog::getOpenFileNames(
+                this, tr("Upload Files"), QString(), tr("Datasets (*.jsonl);;All files (*)"))
+                .join(QLatin1Char('\n'));
+    }
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    return QFileDialog::getSaveFileName(
+            this, tr("Save File Content"), QDir(dir).filePath(suggested));
+}
+
+// ---- delete and download ---------------------------------------------------------------------
+
+void FilesArea::deleteSelected()
+{
+    const QList<FileObject> files = selectedFiles();
+    if (files.isEmpty() || !m_client)
+        return;
+    MessageRequest request;
+    request.icon = QMessageBox::Warning;
+    request.title = tr("Delete Files");
+    request.text = files.size() == 1
+            ? tr("Delete “%1” from the service?").arg(files.first().filename)
+            : tr("Delete %n files from the service?", nullptr, int(files.size()));
+    request.informativeText = tr("Jobs that already used them keep their results, but no new "
+                                 "job can use them. This cannot be undone.");
+    request.buttons = QMessageBox::Yes | QMessageBox::Cancel;
+    request.defaultButton = QMessageBox::Cancel;
+    if (MessageBox::show(this, request) != QMessageBox::Yes)
+        return;
+    auto *remaining = new int(int(files.size()));
+    auto *problems = new QStringList;
+    for (const FileObject &file : files) {
+        ApiReply *reply = m_client->deleteFile(file.id);
+        connect(reply, &ApiReply::finished, this, [this, reply, file, remaining, problems] {
+            // 404: already gone, which is what was asked for.
+            if (reply->ok() || reply->error().httpStatus == 404) {
+                m_model->removeFile(file.id);
+                settings()->remove(kUseGroup + file.id);
+                Q_EMIT fileDeleted(file.id);
+            } else {
+                *problems << tr("%1: %2").arg(file.filename, reply->error().plainMessage());
+            }
+            if (--*remaining == 0) {
+                if (!problems->isEmpty())
+                    MessageBox::warning(this, tr("Delete Files"),
+                            tr("Some files could not be deleted."),
+                            problems->join(QLatin1Char('\n')));
+                delete remaining;
+                delete problems;
+            }
+        });
+    }
+}
+
+void FilesArea::saveSelectedContent()
+{
+    const QList<FileObject> files = selectedFiles();
+    if (files.size() != 1 || !m_client || m_download)
+        return;
+    const FileObject file = files.first();
+    const QString path = askPath(QStringLiteral("save"), file.filename);
+    if (path.isEmpty())
+        return;
+    ApiReply *reply = m_client->fileContent(file.id);
+    m_download = reply;
+    setStatus(tr("Downloading “%1”…").arg(file.filename), true);
+    updateActions();
+    connect(reply, &ApiReply::downloadProgress, this, [this, file](qint64 received, qint64 total) {
+        setStatus(total > 0 ? tr("Downloading “%1”… %2 of %3")
+                                      .arg(file.filename, FileListModel::sizeText(received),
+                                              FileListModel::sizeText(total))
+                            : tr("Downloading “%1”… %2")
+                                      .arg(file.filename, FileListModel::sizeText(received)),
+                true);
+    });
+    connect(reply, &ApiReply::finished, this, [this, reply, file, path] {
+        m_download = nullptr;
+        updateActions();
+        if (!reply->ok()) {
+            if (reply->error().kind == ApiError::Kind::Cancelled) {
+                setStatus(tr("Download cancelled."));
+            } else {
+                setStatus({});
+                MessageBox::warning(this, tr("Save File Content"),
+                        tr("“%1” could not be downloaded.").arg(file.filename),
+                        reply->error().plainMessage());
+            }
+            Q_EMIT contentSaved(false, path);
+            return;
+        }
+        QByteArray content = reply->body();
+        bool decoded = false;
+        // The service sends result files base64-encoded; people want the CSV.
+        if (file.purpose == QLatin1String("fine-tune-results"))
+            content = decodeResultFile(content, &decoded);
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size()
+                || !out.commit()) {
+            setStatus({});
+            MessageBox::warning(this, tr("Save File Content"),
+                    tr("“%1” could not be written.").arg(QDir::toNativeSeparators(path)),
+                    out.errorString());
+            Q_EMIT contentSaved(false, path);
+            return;
+        }
+        setStatus(decoded ? tr("Saved to %1 (decoded: the service sends result files in "
+                               "base64).")
+                                    .arg(QDir::toNativeSeparators(path))
+                          : tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
+        Q_EMIT contentSaved(true, path);
+    });
+}
+
+// ---- uploads ---------------------------------------------------------------------------------
+
+void FilesArea::chooseFiles()
+{
+    if (!m_client)
+        return;
+    const QString answer = askPath(QStringLiteral("upload"), {});
+    if (answer.isEmpty())
+        return;
+    uploadFiles(answer.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+}
+
+void FilesArea::uploadFiles(const QStringList &paths)
+{
+    const UploadSettings settings = uploadSettings();
+    for (const QString &path : paths)
+        uploadPath(path, settings);
+}
+
+void FilesArea::uploadOpenDataset()
+{
+    uploadDataset(uploadSettings());
+}
+
+UploadTask *FilesArea::uploadPath(const QString &path, const UploadSettings &settings)
+{
+    if (!m_active || !m_nam)
+        return nullptr;
+    return addTask(new UploadTask(m_active->connection(), m_nam, path, settings, this));
+}
+
+UploadTask *FilesArea::uploadDataset(DataUse use)
+{
+    UploadSettings settings = uploadSettings();
+    settings.purpose = QStringLiteral("fine-tune");
+    settings.use = use;
+    return uploadDataset(settings);
+}
+
+UploadTask *FilesArea::uploadDataset(const UploadSettings &settings)
+{
+    if (!m_datasets || m_datasets->isWelcomeShown() || !m_active || !m_nam)
+        return nullptr;
+    DatasetDocument *document = m_datasets->document();
+    const QString path = document->filePath();
+    // A saved, unchanged file goes as it is (and can be resumed after a restart); anything
+    // else as the editor holds it now.
+    if (!path.isEmpty() && !path.startsWith(QLatin1Char(':')) && !document->isModified()
+            && QFileInfo(path).isFile())
+        return uploadPath(path, settings);
+    QString name = document->displayName();
+    if (!name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
+        name = QFileInfo(name).completeBaseName() + QStringLiteral(".jsonl");
+    return addTask(new UploadTask(
+            m_active->connection(), m_nam, name, document->toBytes(), settings, this));
+}
+
+UploadTask *FilesArea::addTask(UploadTask *task)
+{
+    m_tasks << task;
+    auto *row = new UploadRow(task, m_uploadsScroll->widget());
+    m_uploadsLayout->insertWidget(m_uploadsLayout->count() - 1, row);
+    connect(row, &UploadRow::dismissed, this, [this, task, row] {
+        m_tasks.removeOne(task);
+        row->deleteLater();
+        task->deleteLater();
+        updateUploadsPanel();
+    });
+    connect(task, &UploadTask::stageChanged, this, [this, task] { onTaskStage(task); });
+    connect(task, &UploadTask::progressChanged, this, [this, task](const UploadProgress &progress) {
+        // The file exists once the service checks it: show it in the list already.
+        if (progress.phase >= UploadProgress::Phase::Processing && !task->file().id.isEmpty())
+            m_model->upsertFile(task->file());
+        scheduleNext();
+    });
+    updateUploadsPanel();
+    task->begin();
+    m_uploadsScroll->ensureWidgetVisible(row);
+    return task;
+}
+
+void FilesArea::onTaskStage(UploadTask *task)
+{
+    const FileObject file = task->file();
+    if (task->stage() == UploadTask::Stage::Done) {
+        m_model->upsertFile(file);
+        if (task->settings().purpose == QLatin1String("fine-tune"))
+            rememberUse(file.id, task->settings().use);
+        updateDetails();
+        Q_EMIT fileUploaded(file);
+        Q_EMIT fileUploadedAs(file, task->settings().use);
+    } else if (task->stage() == UploadTask::Stage::Failed && !file.id.isEmpty()) {
+        m_model->upsertFile(file); // it is there, with the service's reason
+    }
+    scheduleNext();
+    updateUploadsPanel();
+}
+
+void FilesArea::scheduleNext()
+{
+    // Deferred: stage signals arrive in the middle of a task's own state change.
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_scheduled = false;
+        for (UploadTask *task : std::as_const(m_tasks)) {
+            if (task->isSending())
+                return;
+        }
+        for (UploadTask *task : std::as_const(m_tasks)) {
+            if (task->stage() == UploadTask::Stage::Waiting) {
+                task->send();
+                return;
+            }
+        }
+    });
+}
+
+void FilesArea::updateUploadsPanel()
+{
+    m_uploadsPanel->setVisible(!m_tasks.isEmpty());
+    updatePage();
+}
+
+// ---- resuming what an earlier run left ---------------------------------------------------------
+
+void FilesArea::checkPendingUploads()
+{
+    m_offered.clear();
+    if (m_client) {
+        const UploadJournal journal(journalDirectory());
+        const QString server = m_client->connection().apiBaseUrl().toString();
+        const QList<UploadJournalEntry> pending = journal.pendingUploads(server);
+        for (const UploadJournalEntry &entry : pending) {
+            // Only what can be read again, and not what this run is sending itself.
+            if (entry.sourcePath.isEmpty() || !QFileInfo(entry.sourcePath).isFile())
+                continue;
+            const bool running = std::any_of(m_tasks.cbegin(), m_tasks.cend(),
+                    [&entry](UploadTask *task) { return task->resumeKey() == entry.resumeKey; });
+            if (!running)
+                m_offered << entry;
+        }
+    }
+    if (m_offered.isEmpty()) {
+        m_banner->hide();
+        return;
+    }
+    QStringList names;
+    qint64 sent = 0;
+    qint64 total = 0;
+    qint64 expires = std::numeric_limits<qint64>::max();
+    for (const UploadJournalEntry &entry : std::as_const(m_offered)) {
+        names << entry.filename;
+        sent += entry.sentBytes();
+        total += entry.bytes;
+        expires = qMin(expires, entry.expiresAt);
+    }
+    const qint64 minutesLeft = qMax<qint64>(1, (expires - QDateTime::currentSecsSinceEpoch()) / 60);
+    m_bannerLabel->setText(
+            (m_offered.size() == 1
+                            ? tr("An upload did not finish last time: %1 (%2 of %3 already "
+                                 "sent). Resume to send only the rest; this is possible for "
+                                 "about %4 more minutes.")
+                            : tr("Some uploads did not finish last time: %1 (%2 of %3 already "
+                                 "sent). Resume to send only the rest; this is possible for "
+                                 "about %4 more minutes."))
+                    .arg(names.join(QStringLiteral(", ")), FileListModel::sizeText(sent),
+                            FileListModel::sizeText(total))
+                    .arg(minutesLeft));
+    m_banner->show();
+}
+
+void FilesArea::resumeOffered()
+{
+    const QList<UploadJournalEntry> entries = m_offered;
+    m_offered.clear();
+    m_banner->hide();
+    for (const UploadJournalEntry &entry : entries) {
+        UploadSettings settings = uploadSettings();
+        settings.purpose = entry.purpose;
+        settings.alwaysResumable = true; // it was an Uploads API upload: that is what resumes
+        settings.preflight = false; // checked before it was first sent
+        uploadPath(entry.sourcePath, settings);
+    }
+}
+
+void FilesArea::discardOffered()
+{
+    const UploadJournal journal(journalDirectory());
+    for (const UploadJournalEntry &entry : std::as_const(m_offered)) {
+        journal.remove(entry);
+        // The service would keep the parts for up to an hour; tell it they are not wanted.
+        if (m_client)
+            m_client->cancelUpload(entry.uploadId);
+    }
+    m_offered.clear();
+    m_banner->hide();
+}
+
+// ---- keys ------------------------------------------------------------------------------------
+
+bool FilesArea::event(QEvent *event)
+{
+    // The window has F5 too ("Test Again"): while the focus is here, this area's keys win
+    // instead of both being ambiguous and neither working.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (actionForKey(key)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void FilesArea::keyPressEvent(QKeyEvent *event)
+{
+    if (QAction *action = actionForKey(event)) {
+        if (action->isEnabled())
+            action->trigger();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+QAction *FilesArea::actionForKey(const QKeyEvent *event) const
+{
+    const QKeySequence pressed(event->keyCombination());
+    for (QAction *action : m_actions) {
+        if (!action->shortcut().isEmpty()
+                && action->shortcut().matches(pressed) == QKeySequence::ExactMatch)
+            return action;
+    }
+    return nullptr;
+}
+
+// ---- drag and drop ---------------------------------------------------------------------------
+
+void FilesArea::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_client && !localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void FilesArea::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (m_client && !localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void FilesArea::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (!m_client || paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    uploadFiles(paths);
+}
+
+} // namespace fs::ui

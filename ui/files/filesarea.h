@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apitypes.h"
+#include "uploader.h"
+#include "uploadjournal.h"
+#include "uploadtask.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <functional>
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QKeyEvent;
+class QLabel;
+class QNetworkAccessManager;
+class QPushButton;
+class QScrollArea;
+class QSettings;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolBar;
+class QVBoxLayout;
+
+namespace fs {
+class ActiveConnection;
+class ApiClient;
+class ApiReply;
+class FileListModel;
+} // namespace fs
+
+namespace fs::ui {
+
+class DatasetArea;
+class FileDetailsPanel;
+class MainWindow;
+class UploadRow;
+
+/**
+ * @brief The Files area: the connection's files on the service (sortable, filtered by purpose,
+ * details, delete, save content) and uploads with a pre-flight check, progress, cancel and
+ * resume — also of uploads an earlier run left unfinished.
+ *
+ * Uploads queue: one sends at a time (a large one already sends several parts in parallel, so
+ * two at once would only share the same line and both finish later); checking by the linter and
+ * the service's own check after sending overlap with the next upload.
+ */
+class FilesArea : public QWidget
+{
+    Q_OBJECT
+public:
+    /// None of the pointers is owned. `datasets` (may be null) gives the open dataset.
+    FilesArea(ActiveConnection *active, QNetworkAccessManager *nam, DatasetArea *datasets = nullptr,
+            QWidget *parent = nullptr);
+    /// The same with the main window's connection and network manager.
+    explicit FilesArea(
+            MainWindow *window, DatasetArea *datasets = nullptr, QWidget *parent = nullptr);
+    ~FilesArea() override;
+
+    /// Where the upload choices and what each file is for are remembered (not owned); null:
+    /// the application's QSettings.
+    void setSettings(QSettings *settings);
+    /// The Uploader options every upload starts from (tests: small parts, fast polling, a
+    /// private journal directory). Purpose and method come from the upload choices.
+    void setUploadOptions(const UploadOptions &options);
+    UploadOptions uploadOptions() const { return m_uploadOptions; }
+
+    /// Answers file dialogs instead of a person (tests). Kind "upload" (may return several
+    /// paths joined by '\n') or "save" (`suggested` is the proposed name); empty: Cancel.
+    using FileDialogHook = std::function<QString(const QString &kind, const QString &suggested)>;
+    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
+
+    FileListModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    FileDetailsPanel *detailsPanel() const { return m_details; }
+    ApiClient *client() const { return m_client; }
+    QAction *action(const QString &objectName) const;
+    /// Every upload shown in the panel, oldest first.
+    QList<UploadTask *> uploads() const;
+    UploadRow *rowFor(UploadTask *task) const;
+    /// The text of the empty-state page, empty while the list is shown (tests).
+    QString emptyText() const;
+    /// The area's status line (downloads, refresh problems).
+    QString statusText() const;
+
+    /// The choices the next upload is made with (purpose, training or validation, resumable).
+    UploadSettings uploadSettings() const;
+    void setUploadSettings(const UploadSettings &settings);
+
+    /// Uploads a local file with the pre-flight check; the task is shown in the panel and owned
+    /// by the area. Use it to follow one upload (e.g. from the Jobs area).
+    UploadTask *uploadPath(const QString &path, const UploadSettings &settings);
+    /// Uploads the open dataset of the Datasets area (the file itself when saved and unchanged,
+    /// else its current content) as training or validation data; null when none is open.
+    UploadTask *uploadDataset(DataUse use);
+    UploadTask *uploadDataset(const UploadSettings &settings);
+    /// What the person said a file is for when uploading it here; nullopt when not known.
+    std::optional<DataUse> useOf(const QString &fileId) const;
+    /// Interrupted uploads of an earlier run offered in the banner.
+    QList<UploadJournalEntry> offeredResumes() const { return m_offered; }
+
+public Q_SLOTS:
+    void refresh();
+    /// Starts an upload of each path with the current choices (drops, the lead's wiring).
+    void uploadFiles(const QStringList &paths);
+    void uploadOpenDataset();
+    /// Asks for files and uploads them.
+    void chooseFiles();
+    /// Asks, then deletes the selected files on the service.
+    void deleteSelected();
+    /// Saves the selected file's content to a local file (a base64 result file decoded).
+    void saveSelectedContent();
+    /// Looks in the journal for uploads left unfinished (offered in a banner, not a dialog).
+    void checkPendingUploads();
+    void resumeOffered();
+    void discardOffered();
+
+Q_SIGNALS:
+    /// An upload finished and the service has processed the file.
+    void fileUploaded(const fs::FileObject &file);
+    /// The same, with what the person said the file is for.
+    void fileUploadedAs(const fs::FileObject &file, fs::ui::DataUse use);
+    /// A file was deleted on the service.
+    void fileDeleted(const QString &fileId);
+    /// A save of a file's content ended (ok false: the person was told why).
+    void contentSaved(bool ok, const QString &path);
+
+protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void setUp();
+    QAction *actionForKey(const QKeyEvent *event) const;
+    void createActions();
+    void rebuildClient();
+    void onConnectionStateChanged();
+    void updateActions();
+    void updatePage();
+    void updateDetails();
+    void updateUploadsPanel();
+    QList<FileObject> selectedFiles() const;
+    UploadTask *addTask(UploadTask *task);
+    void scheduleNext();
+    void onTaskStage(UploadTask *task);
+    void rememberUse(const QString &fileId, DataUse use);
+    QSettings *settings() const;
+    void setStatus(const QString &text, bool cancellable = false);
+    QString askPath(const QString &kind, const QString &suggested);
+    void loadUploadChoices();
+    void saveUploadChoices();
+    QString journalDirectory() const;
+
+    ActiveConnection *m_active;
+    QNetworkAccessManager *m_nam;
+    QPointer<DatasetArea> m_datasets;
+    QSettings *m_settings = nullptr;
+    UploadOptions m_uploadOptions;
+    FileDialogHook m_fileDialogHook;
+    ApiClient *m_client = nullptr;
+    FileListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QList<UploadTask *> m_tasks;
+    QList<UploadJournalEntry> m_offered;
+    QPointer<ApiReply> m_download;
+    bool m_scheduled = false;
+
+    QToolBar *m_toolBar;
+    QComboBox *m_filterComboBox;
+    QComboBox *m_purposeComboBox;
+    QComboBox *m_useComboBox;
+    QCheckBox *m_resumableCheckBox;
+    QWidget *m_banner;
+    QLabel *m_bannerLabel;
+    QSplitter *m_splitter;
+    QStackedWidget *m_pages;
+    QTableView *m_view;
+    QLabel *m_emptyLabel;
+    QPushButton *m_emptyButton;
+    FileDetailsPanel *m_details;
+    QWidget *m_uploadsPanel;
+    QVBoxLayout *m_uploadsLayout;
+    QScrollArea *m_uploadsScroll;
+    QLabel *m_statusLabel;
+    QPushButton *m_statusCancelButton;
+    QList<QAction *> m_actions;
+};
+
+} // namespace fs::ui
