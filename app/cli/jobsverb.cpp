@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio jobs list | create … | watch ID | cancel ID`
 #include "clicontext.h"
-#include "jobwatcher.h"
+#include "jobtexts.h"
+#include "jobtracker.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
+
+#include <cmath>
 
 namespace fs::cli {
 
@@ -61,7 +65,9 @@ void printJobSummary(Context &context, const FineTuningJob &job)
     if (!job.fineTunedModel.isEmpty())
         context.out() << Context::tr("  fine-tuned:  %1").arg(job.fineTunedModel) << '\n';
     if (job.error)
-        context.out() << Context::tr("  error:       %1").arg(job.error->message) << '\n';
+        context.out() << Context::tr("  error:       %1")
+                                 .arg(JobTexts::errorText(job.error->code, job.error->message))
+                      << '\n';
 }
 
 int createJob(Context &context, const QCommandLineParser &parser)
@@ -102,6 +108,27 @@ int createJob(Context &context, const QCommandLineParser &parser)
     });
 }
 
+QString progressLine(const FineTuningJob &job, const MetricsSeries &series)
+{
+    QString line = QStringLiteral("  progress: step %1").arg(series.lastStep());
+    if (series.totalSteps() > 0)
+        line += QStringLiteral("/%1 (%2%)")
+                        .arg(series.totalSteps())
+                        .arg(qRound(series.progress() * 100));
+    const double train = series.latest(Metric::TrainLoss);
+    if (!std::isnan(train))
+        line += Context::tr(", training loss %1").arg(train, 0, 'f', 3);
+    const double valid = series.latest(Metric::ValidLoss);
+    if (!std::isnan(valid))
+        line += Context::tr(", validation loss %1").arg(valid, 0, 'f', 3);
+    const QString left = series.progress() < 1
+            ? JobTexts::timeLeftText(job, QDateTime::currentSecsSinceEpoch())
+            : QString();
+    if (!left.isEmpty())
+        line += QStringLiteral(", ") + left;
+    return line;
+}
+
 int watchJob(Context &context, const QCommandLineParser &parser, const QString &jobId)
 {
     bool ok = false;
@@ -111,15 +138,21 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                       << '\n';
         return ExitUsage;
     }
-    JobWatcher watcher(&context.client(), jobId);
+    JobTracker tracker(&context.client());
     const int intervalMs = static_cast<int>(interval * 1000);
-    watcher.setIntervals(intervalMs, intervalMs * 2, std::max(30000, intervalMs * 8));
+    TrackerIntervals intervals;
+    intervals.runningMs = intervalMs;
+    intervals.waitingMs = intervalMs * 2;
+    intervals.maxBackoffMs = std::max(30000, intervalMs * 8);
+    tracker.setIntervals(intervals);
 
     QEventLoop loop;
     int exitCode = ExitOk;
-    QObject::connect(
-            &watcher, &JobWatcher::eventsAdded, &loop, [&context](const QList<JobEvent> &events) {
+    QObject::connect(&tracker, &JobTracker::eventsAdded, &loop,
+            [&context, &tracker](const QString &id, const QList<JobEvent> &events) {
+                bool metrics = false;
                 for (const JobEvent &event : events) {
+                    metrics = metrics || event.type == QLatin1String("metrics");
                     if (context.json()) {
                         context.printJson(QJsonObject {{QStringLiteral("id"), event.id},
                                 {QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
@@ -130,13 +163,22 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                                 {QStringLiteral("data"), event.data}});
                         continue;
                     }
+                    QString message = event.message;
+                    const QString code = JobTexts::eventErrorCode(event);
+                    if (event.level == QLatin1String("error") && !code.isEmpty())
+                        message = JobTexts::errorText(code, event.message);
                     context.out() << formatTime(event.createdAt) << "  "
-                                  << event.level.leftJustified(5) << "  " << event.message << '\n';
+                                  << event.level.leftJustified(5) << "  " << message << '\n';
+                }
+                // One progress line per batch that brought new steps, not one per event.
+                if (metrics && !context.json()) {
+                    if (const JobMetrics *m = tracker.metrics(id))
+                        context.out() << progressLine(tracker.job(id), m->series()) << '\n';
                 }
                 context.out().flush();
             });
-    QObject::connect(&watcher, &JobWatcher::pollFailed, &loop,
-            [&context, &loop, &exitCode](const ApiError &error, bool willRetry) {
+    QObject::connect(&tracker, &JobTracker::pollFailed, &loop,
+            [&context, &loop, &exitCode](const QString &, const ApiError &error, bool willRetry) {
                 if (willRetry) {
                     context.err() << Context::tr("warning: %1 Trying again shortly.")
                                              .arg(error.plainMessage())
@@ -147,9 +189,21 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                 exitCode = ExitFailure;
                 loop.quit();
             });
-    QObject::connect(&watcher, &JobWatcher::finished, &loop,
-            [&context, &loop, &exitCode](const FineTuningJob &job) {
+    QObject::connect(&tracker, &JobTracker::finished, &loop,
+            [&context, &loop, &exitCode, &tracker](const FineTuningJob &job) {
                 if (!context.json()) {
+                    if (const JobMetrics *m = tracker.metrics(job.id); m && m->isComplete())
+                        context.out()
+                                << Context::tr("  result file: %1 steps, final training "
+                                               "loss %2")
+                                           .arg(m->series().size())
+                                           .arg(m->series().latest(Metric::TrainLoss), 0, 'f', 3)
+                                << '\n';
+                    if (const JobMetrics *m = tracker.metrics(job.id)) {
+                        const OverfittingHint hint = m->series().overfitting();
+                        if (hint.detected)
+                            context.out() << "  " << hint.text << '\n';
+                    }
                     context.out() << '\n';
                     printJobSummary(context, job);
                 }
@@ -161,8 +215,8 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                     exitCode = ExitFailure;
                 loop.quit();
             });
-    watcher.start();
-    if (watcher.isRunning())
+    tracker.watch(jobId);
+    if (tracker.isWatching(jobId))
         loop.exec();
     return exitCode;
 }

@@ -90,9 +90,9 @@ void tst_JobWatcher::backFillsOlderPagesThenFollowsOnlyNewEvents()
     // Cycle 2: the newest page overlaps what is known: no further page is read.
     nam.enqueue(eventPage(252, 153, true));
     nam.enqueue(jobResponse(QStringLiteral("succeeded")));
-    // Cycle 3: the last event written with the terminal status, then the end.
+    // Cycle 3: the last event written with the terminal status, then the end (the job is
+    // not read again: its terminal status is known).
     nam.enqueue(eventPage(253, 154, true));
-    nam.enqueue(jobResponse(QStringLiteral("succeeded")));
 
     JobWatcher watcher(&client, QStringLiteral("ftjob-abc"));
     watcher.setIntervals(5, 5, 50);
@@ -114,13 +114,15 @@ void tst_JobWatcher::backFillsOlderPagesThenFollowsOnlyNewEvents()
 
     // Exactly the requests needed: the back-fill used `after` with the oldest id of each page.
     const auto requests = nam.requests();
-    QCOMPARE(requests.size(), 8);
+    QCOMPARE(requests.size(), 7);
     QVERIFY(requests.at(0).query().contains(QLatin1String("limit=100")));
     QVERIFY(!requests.at(0).query().contains(QLatin1String("after=")));
     QVERIFY(requests.at(1).query().contains(QLatin1String("after=ftevent-151")));
     QVERIFY(requests.at(2).query().contains(QLatin1String("after=ftevent-51")));
     QCOMPARE(requests.at(3).path(), QStringLiteral("/v1/fine_tuning/jobs/ftjob-abc"));
     QVERIFY(!requests.at(4).query().contains(QLatin1String("after=")));
+    QCOMPARE(requests.at(5).path(), QStringLiteral("/v1/fine_tuning/jobs/ftjob-abc"));
+    QVERIFY(requests.at(6).path().endsWith(QLatin1String("/events")));
     QVERIFY(!watcher.isRunning());
 }
 

@@ -6,22 +6,18 @@
 #include "jobeventlog.h"
 
 #include <QObject>
-#include <QPointer>
-
-class QTimer;
 
 namespace fs {
 
 class ApiClient;
-class ApiReply;
+class JobTracker;
 
 /**
- * @brief Follows one fine-tuning job: its status and its events, each event reported once.
+ * @brief Follows one fine-tuning job: a single-job view of JobTracker (see its polling rule).
  *
- * One cycle reads the newest page of events (back-filling older pages with `after` until it meets
- * a known event), then the job itself. The interval adapts: short while the job runs, longer
- * while it waits in the queue, backing off after errors. finished() comes once the job is in a
- * terminal state and its last events have been read.
+ * Kept for code that follows one job; new code uses JobTracker, which also collects metrics,
+ * checkpoints and the result file. This one does not fetch results at the end: finished() comes
+ * once the job is terminal and its last events have been read.
  */
 class JobWatcher : public QObject
 {
@@ -30,9 +26,10 @@ public:
     JobWatcher(ApiClient *client, const QString &jobId, QObject *parent = nullptr);
 
     QString jobId() const { return m_jobId; }
-    const FineTuningJob &job() const { return m_job; }
-    const JobEventLog &eventLog() const { return m_log; }
-    bool isRunning() const { return m_running; }
+    FineTuningJob job() const;
+    const JobEventLog &eventLog() const;
+    bool isRunning() const;
+    JobTracker *tracker() const { return m_tracker; }
 
     /// Intervals in milliseconds; tests and the CLI shorten them.
     void setIntervals(int runningMs, int waitingMs, int maxBackoffMs);
@@ -50,25 +47,9 @@ Q_SIGNALS:
     void finished(const fs::FineTuningJob &job);
 
 private:
-    void poll();
-    void fetchEvents(const QString &after);
-    void fetchJob();
-    void scheduleNext();
-    void handleError(const ApiError &error);
-
-    ApiClient *m_client;
     QString m_jobId;
-    FineTuningJob m_job;
-    JobEventLog m_log;
-    QList<JobEvent> m_pendingPages; ///< this cycle's pages, newest first
-    QTimer *m_timer;
-    QPointer<ApiReply> m_reply;
-    int m_runningIntervalMs = 2000;
-    int m_waitingIntervalMs = 5000;
-    int m_maxBackoffMs = 60000;
-    int m_failures = 0;
-    bool m_running = false;
-    bool m_jobSeen = false;
+    JobTracker *m_tracker;
+    JobEventLog m_empty;
 };
 
 } // namespace fs

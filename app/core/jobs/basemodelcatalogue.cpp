@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "basemodelcatalogue.h"
+
+#include "costestimate.h"
+#include "linter.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace fs {
+
+namespace {
+
+// Reference §10: SFT and DPO for the gpt-4.1 family, RFT for o4-mini; gpt-4o snapshots were
+// documented for SFT and DPO; the rest are legacy supervised-only models.
+struct KnownModel
+{
+    const char *id;
+    bool supervised;
+    bool dpo;
+    bool reinforcement;
+    bool legacy;
+};
+constexpr KnownModel kKnown[] = {
+        {"gpt-4.1-2025-04-14", true, true, false, false},
+        {"gpt-4.1-mini-2025-04-14", true, true, false, false},
+        {"gpt-4.1-nano-2025-04-14", true, true, false, false},
+        {"gpt-4o-2024-08-06", true, true, false, false},
+        {"gpt-4o-mini-2024-07-18", true, true, false, false},
+        {"o4-mini-2025-04-16", false, false, true, false},
+        {"gpt-3.5-turbo-0125", true, false, false, true},
+        {"davinci-002", true, false, false, true},
+        {"babbage-002", true, false, false, true},
+};
+
+QString withoutSnapshot(const QString &name)
+{
+    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
+    QString n = name;
+    n.remove(date);
+    return n;
+}
+
+QString noteFor(const BaseModelInfo &info)
+{
+    QString price;
+    if (info.reinforcement && !info.supervised)
+        price = QCoreApplication::translate(
+                "fs::BaseModelCatalogue", "billed per hour of training");
+    else if (info.trainingUsdPerMillion >= 0)
+        price = QCoreApplication::translate("fs::BaseModelCatalogue", "$%1 per 1M training tokens")
+                        .arg(QString::number(info.trainingUsdPerMillion, 'f', 2));
+    else
+        price = QCoreApplication::translate("fs::BaseModelCatalogue", "price unknown");
+    const QString limit = info.tokenLimitKnown
+            ? QCoreApplication::translate("fs::BaseModelCatalogue", "examples up to %L1 tokens")
+                      .arg(info.trainingTokenLimit)
+            : QCoreApplication::translate(
+                    "fs::BaseModelCatalogue", "examples up to about %L1 tokens (not documented)")
+                      .arg(info.trainingTokenLimit);
+    QString note = price + QStringLiteral(" · ") + limit;
+    if (info.legacy)
+        note += QStringLiteral(" · ")
+                + QCoreApplication::translate("fs::BaseModelCatalogue", "older model");
+    return note;
+}
+
+BaseModelInfo infoFor(const KnownModel &k, const QString &id, const PriceTable &prices)
+{
+    BaseModelInfo info;
+    info.id = id;
+    info.trainingUsdPerMillion = k.supervised || k.dpo ? prices.price(id) : -1;
+    info.trainingTokenLimit = Linter::trainingLimit(id);
+    info.tokenLimitKnown = isTrainingTokenLimitKnown(id);
+    info.supervised = k.supervised;
+    info.dpo = k.dpo;
+    info.reinforcement = k.reinforcement;
+    info.legacy = k.legacy;
+    info.fineTuned = id.startsWith(QLatin1String("ft:"));
+    info.note = noteFor(info);
+    return info;
+}
+
+const KnownModel *findKnown(const QString &model)
+{
+    const QString name = baseModelName(model);
+    for (const KnownModel &k : kKnown) {
+        if (name == QLatin1String(k.id))
+            return &k;
+    }
+    // An alias without the date ("gpt-4.1-mini") names the snapshot listed here.
+    for (const KnownModel &k : kKnown) {
+        if (name == withoutSnapshot(QLatin1String(k.id)))
+            return &k;
+    }
+    if (name == QLatin1String("gpt-3.5-turbo"))
+        return &kKnown[6];
+    return nullptr;
+}
+
+bool neverFineTunable(const QString &id)
+{
+    static const QRegularExpression pattern(
+            QStringLiteral("whisper|tts|dall-e|embedding|moderation|audio|realtime|transcribe|"
+                           "image|search|computer-use|sora|codex"),
+            QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(id).hasMatch();
+}
+
+} // namespace
+
+bool BaseModelInfo::supportsMethod(const QString &method) const
+{
+    if (method == QLatin1String("dpo"))
+        return dpo;
+    if (method == QLatin1String("reinforcement"))
+        return reinforcement;
+    return supervised;
+}
+
+QList<BaseModelInfo> BaseModelCatalogue::knownModels(const PriceTable &prices)
+{
+    QList<BaseModelInfo> list;
+    for (const KnownModel &k : kKnown) {
+        BaseModelInfo info = infoFor(k, QLatin1String(k.id), prices);
+        info.known = true;
+        list.append(info);
+    }
+    return list;
+}
+
+std::optional<BaseModelInfo> BaseModelCatalogue::find(
+        const QString &model, const PriceTable &prices)
+{
+    const KnownModel *k = findKnown(model);
+    if (!k)
+        return std::nullopt;
+    BaseModelInfo info = infoFor(*k, model, prices);
+    info.known = model == QLatin1String(k->id);
+    return info;
+}
+
+QList<BaseModelInfo> BaseModelCatalogue::merged(
+        const QList<ModelObject> &connectionModels, const PriceTable &prices, bool includeUnknown)
+{
+    QSet<QString> listed;
+    for (const ModelObject &m : connectionModels)
+        listed.insert(m.id);
+    QList<BaseModelInfo> list = knownModels(prices);
+    QSet<QString> seen;
+    for (BaseModelInfo &info : list) {
+        info.listedByConnection = listed.contains(info.id);
+        seen.insert(info.id);
+    }
+    QList<BaseModelInfo> fineTuned, aliases, others;
+    for (const ModelObject &m : connectionModels) {
+        if (seen.contains(m.id) || m.id.isEmpty())
+            continue;
+        seen.insert(m.id);
+        if (m.id.contains(QLatin1String(":ckpt-step-")))
+            continue; // checkpoints are offered from the job's checkpoint list
+        const KnownModel *k = findKnown(m.id);
+        if (k) {
+            BaseModelInfo info = infoFor(*k, m.id, prices);
+            info.listedByConnection = true;
+            (info.fineTuned ? fineTuned : aliases).append(info);
+            continue;
+        }
+        if (m.isFineTuned()) {
+            BaseModelInfo info;
+            info.id = m.id;
+            info.fineTuned = true;
+            info.listedByConnection = true;
+            info.trainingUsdPerMillion = prices.price(m.id);
+            info.trainingTokenLimit = Linter::trainingLimit(m.id);
+            info.tokenLimitKnown = isTrainingTokenLimitKnown(m.id);
+            info.note = noteFor(info);
+            fineTuned.append(info);
+            continue;
+        }
+        if (includeUnknown && !neverFineTunable(m.id)) {
+            BaseModelInfo info;
+            info.id = m.id;
+            info.listedByConnection = true;
+            info.trainingUsdPerMillion = prices.price(m.id);
+            info.trainingTokenLimit = Linter::trainingLimit(m.id);
+            info.tokenLimitKnown = isTrainingTokenLimitKnown(m.id);
+            info.note = noteFor(info);
+            others.append(info);
+        }
+    }
+    // Current known models first, then the legacy ones after the connection's own.
+    QList<BaseModelInfo> result;
+    for (const BaseModelInfo &info : std::as_const(list)) {
+        if (!info.legacy)
+            result.append(info);
+    }
+    result += aliases;
+    result += fineTuned;
+    result += others;
+    for (const BaseModelInfo &info : std::as_const(list)) {
+        if (info.legacy)
+            result.append(info);
+    }
+    return result;
+}
+
+} // namespace fs

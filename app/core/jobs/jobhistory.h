@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apitypes.h"
+#include "metricsseries.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace fs {
+
+/**
+ * @brief The local job history of one connection (SQLite through Qt SQL).
+ *
+ * Jobs (raw JSON plus key columns), their events, metrics steps and checkpoints are kept per
+ * connection id so that what was seen once survives restarts, API paging and job expiry. Every
+ * write is an upsert inside one transaction per call, so a batch of 100,000 events is one
+ * commit. Each instance has its own private Qt SQL connection name. Not thread-safe: use it
+ * from the thread that opened it.
+ */
+class JobHistory
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    explicit JobHistory(const QString &connectionId);
+    ~JobHistory();
+    JobHistory(const JobHistory &) = delete;
+    JobHistory &operator=(const JobHistory &) = delete;
+
+    /// AppDataLocation/job-history.sqlite
+    static QString defaultPath();
+
+    /// Opens (creating or migrating) the database at `path` (empty: defaultPath()). False with
+    /// a plain reason in lastError() when it cannot be used.
+    bool open(const QString &path = {});
+    bool isOpen() const;
+    void close();
+    QString path() const { return m_path; }
+    QString connectionId() const { return m_connectionId; }
+    QString lastError() const { return m_lastError; }
+    /// The schema version stored in the file (0 when not open).
+    int schemaVersion() const;
+
+    // Jobs
+    bool saveJobs(const QList<FineTuningJob> &jobs);
+    bool saveJob(const FineTuningJob &job) { return saveJobs({job}); }
+    QList<FineTuningJob> jobs() const; ///< newest first (created_at, then id)
+    std::optional<FineTuningJob> job(const QString &jobId) const;
+    bool removeJob(const QString &jobId); ///< with its events, metrics and checkpoints
+
+    // Events (kept once per id; the order of arrival breaks created_at ties)
+    bool saveEvents(const QString &jobId, const QList<JobEvent> &oldestFirst);
+    QList<JobEvent> events(const QString &jobId) const; ///< oldest first
+    int eventCount(const QString &jobId) const;
+
+    // Metrics steps (upsert by step: values present in the new point win)
+    bool saveMetrics(const QString &jobId, const QList<MetricPoint> &points);
+    QList<MetricPoint> metrics(const QString &jobId) const; ///< by step
+    /// Whether the result CSV has completed the stored metrics (no need to download it again).
+    bool setMetricsComplete(const QString &jobId, bool complete);
+    bool metricsComplete(const QString &jobId) const;
+
+    // Checkpoints
+    bool saveCheckpoints(const QString &jobId, const QList<Checkpoint> &checkpoints);
+    QList<Checkpoint> checkpoints(const QString &jobId) const; ///< by step
+    /// Every checkpoint of every job of this connection, newest job first (for model pickers).
+    QList<Checkpoint> allCheckpoints() const;
+    /// The fine-tuned models of succeeded jobs, newest first (for model pickers).
+    QStringList fineTunedModels() const;
+
+private:
+    bool exec(const QString &sql, const QVariantList &values = {}) const;
+    bool migrate();
+    bool fail(const QString &what) const;
+
+    QString m_connectionId;
+    QString m_dbName; ///< the private Qt SQL connection name
+    QString m_path;
+    mutable QString m_lastError;
+};
+
+} // namespace fs

@@ -1,0 +1,483 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobtracker.h"
+
+#include "jobhistory.h"
+#include "resultcsv.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace fs {
+
+struct JobTracker::Tracked
+{
+    QString id;
+    FineTuningJob job;
+    bool jobSeen = false; ///< read from the server during this watch
+    JobEventLog log;
+    JobMetrics *metrics = nullptr;
+    QList<Checkpoint> checkpoints;
+    QList<Checkpoint> pendingCheckpoints;
+    QTimer *timer = nullptr;
+    QPointer<ApiReply> reply;
+    QList<JobEvent> pendingPages; ///< this cycle's event pages, newest first
+    bool polling = false;
+    bool terminalSeen = false; ///< the job was read in a terminal status: one last cycle
+    int failures = 0;
+    int quietCycles = 0;
+    int requests = 0;
+    int cycles = 0;
+};
+
+JobTracker::JobTracker(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+JobTracker::~JobTracker()
+{
+    const QStringList ids = m_jobs.keys();
+    for (const QString &id : ids)
+        forget(id);
+}
+
+void JobTracker::setClient(ApiClient *client)
+{
+    for (Tracked *t : std::as_const(m_jobs)) {
+        t->polling = false;
+        t->timer->stop();
+        if (t->reply) {
+            disconnect(t->reply, nullptr, this, nullptr);
+            t->reply->abort();
+        }
+    }
+    m_client = client;
+}
+
+JobTracker::Tracked *JobTracker::tracked(const QString &jobId) const
+{
+    return m_jobs.value(jobId, nullptr);
+}
+
+JobTracker::Tracked *JobTracker::ensure(const QString &jobId)
+{
+    if (Tracked *t = tracked(jobId))
+        return t;
+    auto *t = new Tracked;
+    t->id = jobId;
+    t->job.id = jobId;
+    t->metrics = new JobMetrics(jobId, this);
+    t->timer = new QTimer(this);
+    t->timer->setSingleShot(true);
+    connect(t->timer, &QTimer::timeout, this, [this, jobId] {
+        if (Tracked *tt = tracked(jobId))
+            poll(tt);
+    });
+    m_jobs.insert(jobId, t);
+    if (m_history && m_history->isOpen()) {
+        // Start from what an earlier session saw; the first cycle back-fills the rest.
+        if (const auto stored = m_history->job(jobId))
+            t->job = *stored;
+        const QList<JobEvent> events = m_history->events(jobId);
+        if (!events.isEmpty()) {
+            QList<JobEvent> newestFirst(events.crbegin(), events.crend());
+            t->log.merge(newestFirst);
+            t->metrics->addEvents(events);
+        }
+        t->metrics->addPoints(m_history->metrics(jobId));
+        t->checkpoints = m_history->checkpoints(jobId);
+        t->metrics->setCheckpoints(t->checkpoints);
+        t->metrics->setComplete(m_history->metricsComplete(jobId));
+    }
+    return t;
+}
+
+void JobTracker::watch(const QString &jobId)
+{
+    if (jobId.isEmpty())
+        return;
+    Tracked *t = ensure(jobId);
+    if (t->polling)
+        return;
+    t->polling = true;
+    t->failures = 0;
+    t->quietCycles = 0;
+    t->terminalSeen = false;
+    t->jobSeen = false;
+    poll(t);
+}
+
+void JobTracker::unwatch(const QString &jobId)
+{
+    Tracked *t = tracked(jobId);
+    if (!t)
+        return;
+    t->polling = false;
+    t->timer->stop();
+    if (t->reply) {
+        disconnect(t->reply, nullptr, this, nullptr);
+        t->reply->abort();
+    }
+}
+
+void JobTracker::unwatchAll()
+{
+    const QStringList ids = m_jobs.keys();
+    for (const QString &id : ids)
+        unwatch(id);
+}
+
+void JobTracker::forget(const QString &jobId)
+{
+    unwatch(jobId);
+    Tracked *t = m_jobs.take(jobId);
+    if (!t)
+        return;
+    delete t->timer;
+    delete t->metrics;
+    delete t;
+}
+
+void JobTracker::pollNow(const QString &jobId)
+{
+    Tracked *t = tracked(jobId);
+    if (!t || !t->polling) {
+        watch(jobId);
+        return;
+    }
+    if (t->reply)
+        return; // a cycle is under way
+    t->timer->stop();
+    t->quietCycles = m_intervals.jobRefreshEvery; // read the job this time
+    poll(t);
+}
+
+bool JobTracker::isWatching(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t && t->polling;
+}
+
+bool JobTracker::isKnown(const QString &jobId) const
+{
+    return tracked(jobId) != nullptr;
+}
+
+QStringList JobTracker::watchedJobs() const
+{
+    QStringList ids;
+    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
+        if (it.value()->polling)
+            ids.append(it.key());
+    }
+    ids.sort();
+    return ids;
+}
+
+FineTuningJob JobTracker::job(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    if (t)
+        return t->job;
+    FineTuningJob job;
+    job.id = jobId;
+    return job;
+}
+
+const JobEventLog *JobTracker::eventLog(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t ? &t->log : nullptr;
+}
+
+JobMetrics *JobTracker::metrics(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t ? t->metrics : nullptr;
+}
+
+QList<Checkpoint> JobTracker::checkpoints(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t ? t->checkpoints : QList<Checkpoint>();
+}
+
+int JobTracker::requestCount(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t ? t->requests : 0;
+}
+
+int JobTracker::cycleCount(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t ? t->cycles : 0;
+}
+
+// ---- one cycle --------------------------------------------------------------------------------
+
+void JobTracker::poll(Tracked *t)
+{
+    if (!t->polling || !m_client)
+        return;
+    t->pendingPages.clear();
+    fetchEvents(t, QString());
+}
+
+void JobTracker::fetchEvents(Tracked *t, const QString &after)
+{
+    ApiReply *reply = m_client->listJobEvents(t->id, after, m_intervals.pageSize);
+    t->reply = reply;
+    ++t->requests;
+    const QString jobId = t->id;
+    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
+        Tracked *t = tracked(jobId);
+        if (!t || !t->polling || t->reply != reply)
+            return;
+        t->reply = nullptr;
+        if (!reply->ok()) {
+            handleError(t, reply->error());
+            return;
+        }
+        const Page<JobEvent> page = parseEventPage(reply->json());
+        t->pendingPages.append(page.data);
+        const bool reachedKnown = std::any_of(page.data.cbegin(), page.data.cend(),
+                [t](const JobEvent &e) { return t->log.contains(e.id); });
+        // Follow older pages until the new events join the known ones: back-fill after a gap.
+        if (!reachedKnown && page.hasMore && !page.lastId.isEmpty()) {
+            fetchEvents(t, page.lastId);
+            return;
+        }
+        const JobEventLog::Merge merge = t->log.merge(t->pendingPages);
+        t->pendingPages.clear();
+        bool newNonMetrics = false;
+        bool newMetrics = false;
+        if (!merge.added.isEmpty()) {
+            QList<MetricPoint> points;
+            for (const JobEvent &event : merge.added) {
+                if (event.type == QLatin1String("metrics")) {
+                    const MetricPoint point = MetricPoint::fromJson(event.data);
+                    if (point.step > 0)
+                        points.append(point);
+                    newMetrics = true;
+                } else {
+                    newNonMetrics = true;
+                }
+            }
+            if (m_history && m_history->isOpen()) {
+                m_history->saveEvents(jobId, merge.added);
+                m_history->saveMetrics(jobId, points);
+            }
+            t->metrics->addEvents(merge.added);
+            Q_EMIT eventsAdded(jobId, merge.added);
+            // A slot may have stopped or forgotten the job.
+            t = tracked(jobId);
+            if (!t || !t->polling)
+                return;
+        }
+        // Steps while the job is not known as running mean its status moved on (a resumed
+        // job goes from queued to running without a message).
+        afterEvents(t,
+                newNonMetrics || (newMetrics && t->job.status != FineTuningJob::Status::Running));
+    });
+}
+
+void JobTracker::afterEvents(Tracked *t, bool newNonMetrics)
+{
+    if (t->terminalSeen) {
+        // The last events written with the terminal status are in: collect the results.
+        ++t->cycles;
+        if (m_fetchResults)
+            fetchCheckpoints(t);
+        else
+            finish(t);
+        return;
+    }
+    const bool needJob = !t->jobSeen || newNonMetrics
+            || t->quietCycles + 1 >= std::max(1, m_intervals.jobRefreshEvery);
+    if (needJob) {
+        fetchJob(t);
+        return;
+    }
+    ++t->quietCycles;
+    ++t->cycles;
+    t->failures = 0;
+    scheduleNext(t);
+}
+
+void JobTracker::fetchJob(Tracked *t)
+{
+    ApiReply *reply = m_client->retrieveJob(t->id);
+    t->reply = reply;
+    ++t->requests;
+    const QString jobId = t->id;
+    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
+        Tracked *t = tracked(jobId);
+        if (!t || !t->polling || t->reply != reply)
+            return;
+        t->reply = nullptr;
+        if (!reply->ok()) {
+            handleError(t, reply->error());
+            return;
+        }
+        t->failures = 0;
+        t->quietCycles = 0;
+        ++t->cycles;
+        applyJob(t, FineTuningJob::fromJson(reply->json()));
+        t = tracked(jobId);
+        if (!t || !t->polling)
+            return;
+        if (t->job.isTerminal()) {
+            // One more cycle, at once, for the events written with the terminal status.
+            t->terminalSeen = true;
+            t->timer->start(0);
+            return;
+        }
+        scheduleNext(t);
+    });
+}
+
+void JobTracker::applyJob(Tracked *t, const FineTuningJob &job)
+{
+    const FineTuningJob::Status before = t->job.status;
+    const bool changed = before != job.status || t->job.statusText != job.statusText;
+    const QString jobId = t->id;
+    t->job = job;
+    if (t->job.id.isEmpty())
+        t->job.id = jobId;
+    t->jobSeen = true;
+    if (m_history && m_history->isOpen())
+        m_history->saveJob(t->job);
+    Q_EMIT jobUpdated(t->job);
+    if (changed && tracked(jobId))
+        Q_EMIT statusChanged(jobId, before, job.status);
+}
+
+void JobTracker::fetchCheckpoints(Tracked *t)
+{
+    // Checkpoints only exist for jobs that trained; a failed validation has none.
+    if (t->job.status != FineTuningJob::Status::Succeeded
+            && t->job.status != FineTuningJob::Status::Cancelled) {
+        fetchResults(t);
+        return;
+    }
+    t->pendingCheckpoints.clear();
+    fetchCheckpointPage(t, QString());
+}
+
+void JobTracker::fetchCheckpointPage(Tracked *t, const QString &after)
+{
+    const QString jobId = t->id;
+    ApiReply *reply = m_client->listCheckpoints(jobId, after, 100);
+    t->reply = reply;
+    ++t->requests;
+    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
+        Tracked *t = tracked(jobId);
+        if (!t || !t->polling || t->reply != reply)
+            return;
+        t->reply = nullptr;
+        if (!reply->ok()) {
+            // Results are a bonus: the job's own data is complete without them.
+            fetchResults(t);
+            return;
+        }
+        const Page<Checkpoint> page = parseCheckpointPage(reply->json());
+        t->pendingCheckpoints.append(page.data);
+        if (page.hasMore && !page.lastId.isEmpty()) {
+            fetchCheckpointPage(t, page.lastId);
+            return;
+        }
+        QList<Checkpoint> list = t->pendingCheckpoints;
+        t->pendingCheckpoints.clear();
+        std::sort(list.begin(), list.end(), [](const Checkpoint &a, const Checkpoint &b) {
+            return a.stepNumber < b.stepNumber;
+        });
+        t->checkpoints = list;
+        t->metrics->setCheckpoints(list);
+        if (m_history && m_history->isOpen())
+            m_history->saveCheckpoints(jobId, list);
+        Q_EMIT checkpointsUpdated(jobId, list);
+        t = tracked(jobId);
+        if (t && t->polling)
+            fetchResults(t);
+    });
+}
+
+void JobTracker::fetchResults(Tracked *t)
+{
+    if (t->job.status != FineTuningJob::Status::Succeeded || t->job.resultFiles.isEmpty()
+            || t->metrics->isComplete()) {
+        finish(t);
+        return;
+    }
+    ApiReply *reply = m_client->fileContent(t->job.resultFiles.first());
+    t->reply = reply;
+    ++t->requests;
+    const QString jobId = t->id;
+    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
+        Tracked *t = tracked(jobId);
+        if (!t || !t->polling || t->reply != reply)
+            return;
+        t->reply = nullptr;
+        if (reply->ok()) {
+            const ResultCsv csv = ResultCsv::parse(reply->body());
+            if (csv.ok()) {
+                if (m_history && m_history->isOpen()) {
+                    m_history->saveMetrics(jobId, csv.points);
+                    m_history->setMetricsComplete(jobId, true);
+                }
+                if (t->metrics->series().totalSteps() <= 0 && !csv.points.isEmpty())
+                    t->metrics->setTotalSteps(csv.points.last().step);
+                t->metrics->addPoints(csv.points);
+                t->metrics->setComplete(true);
+            }
+        }
+        t = tracked(jobId);
+        if (t && t->polling)
+            finish(t);
+    });
+}
+
+void JobTracker::finish(Tracked *t)
+{
+    t->polling = false;
+    t->timer->stop();
+    Q_EMIT finished(t->job);
+}
+
+void JobTracker::scheduleNext(Tracked *t)
+{
+    if (!t->polling)
+        return;
+    const int interval = t->job.status == FineTuningJob::Status::Running ? m_intervals.runningMs
+                                                                         : m_intervals.waitingMs;
+    t->timer->start(interval);
+}
+
+void JobTracker::handleError(Tracked *t, const ApiError &error)
+{
+    // A wrong key, an unknown job or a cancelled call will not mend by waiting.
+    const bool final = error.kind == ApiError::Kind::Cancelled
+            || (error.kind == ApiError::Kind::Http
+                    && (error.httpStatus == 401 || error.httpStatus == 403
+                            || error.httpStatus == 404));
+    const QString jobId = t->id;
+    t->pendingPages.clear();
+    if (final) {
+        t->polling = false;
+        t->timer->stop();
+        Q_EMIT pollFailed(jobId, error, false);
+        return;
+    }
+    ++t->failures;
+    const int base = t->job.status == FineTuningJob::Status::Running ? m_intervals.runningMs
+                                                                     : m_intervals.waitingMs;
+    const qint64 backoff = std::min<qint64>(
+            m_intervals.maxBackoffMs, qint64(std::max(1, base)) << std::min(t->failures, 6));
+    t->timer->start(int(backoff));
+    Q_EMIT pollFailed(jobId, error, true);
+}
+
+} // namespace fs

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apiclient.h"
+#include "apierror.h"
+#include "apitypes.h"
+#include "jobeventlog.h"
+#include "metricsseries.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace fs {
+
+class ApiClient;
+class JobHistory;
+
+/// Polling intervals of the tracker (milliseconds); tests and the CLI shorten them.
+struct TrackerIntervals
+{
+    int runningMs = 2000; ///< while the job runs (new steps arrive)
+    int waitingMs = 5000; ///< validating files, queued, paused, unknown status
+    int maxBackoffMs = 60000; ///< ceiling of the back-off after failed polls
+    /// Fallback: the job object is re-read after this many cycles without a status event.
+    int jobRefreshEvery = 10;
+    int pageSize = 100; ///< events per page
+};
+
+/**
+ * @brief Follows several fine-tuning jobs at once: status, events, metrics, checkpoints.
+ *
+ * The rule per job and cycle (one timer per job):
+ *  1. Read the newest page of events. If it does not reach an event already known (first watch
+ *     without history, or the app was away), follow `after` pages until it does or the list
+ *     ends: back-fill, only while catching up.
+ *  2. Read the job object only when (a) the job is not known yet, (b) the new events include
+ *     one that is not a metrics event (status changes come with a message event), or metrics
+ *     events while the job is not known as running (it started without a message), or (c) the
+ *     last `jobRefreshEvery` cycles read no job (a fallback for estimated_finish and silent
+ *     changes). So a running job costs **one request per interval** in steady state.
+ *  3. Next cycle after runningMs while running, waitingMs otherwise; after a failure,
+ *     min(maxBackoffMs, interval·2^failures). 401/403/404 and a cancelled call stop the job's
+ *     polling (pollFailed with willRetry false).
+ *  4. Once the job is terminal, one more cycle reads the last events; then the checkpoints and
+ *     (for a succeeded job with a result file) the result CSV are read once, the metrics are
+ *     completed from it, and finished() is emitted.
+ *
+ * With a JobHistory set, watching a job starts from what the history holds (events, metrics,
+ * checkpoints, the job), and everything new is written to it.
+ */
+class JobTracker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit JobTracker(ApiClient *client, QObject *parent = nullptr);
+    ~JobTracker() override;
+
+    /// Another connection: stops every watch.
+    void setClient(ApiClient *client);
+    ApiClient *client() const { return m_client; }
+    void setHistory(JobHistory *history) { m_history = history; }
+    JobHistory *history() const { return m_history; }
+    void setIntervals(const TrackerIntervals &intervals) { m_intervals = intervals; }
+    TrackerIntervals intervals() const { return m_intervals; }
+    /// Whether checkpoints and the result CSV are fetched at the end (default true).
+    void setFetchResultsAtEnd(bool fetch) { m_fetchResults = fetch; }
+
+    /// Starts following `jobId` (no-op when already followed and polling). A job known as
+    /// finished (history, or an earlier watch) is still polled once to catch up.
+    void watch(const QString &jobId);
+    void unwatch(const QString &jobId);
+    void unwatchAll();
+    /// Polls now instead of waiting for the timer (e.g. after the user paused or resumed).
+    void pollNow(const QString &jobId);
+
+    bool isWatching(const QString &jobId) const; ///< still polling
+    bool isKnown(const QString &jobId) const; ///< watched at some point (data available)
+    QStringList watchedJobs() const; ///< polling now
+    /// The job as last read (a default FineTuningJob with Status::Unknown when never read).
+    FineTuningJob job(const QString &jobId) const;
+    /// The events merged so far (nullptr when not known).
+    const JobEventLog *eventLog(const QString &jobId) const;
+    /// The job's metrics, owned by the tracker (nullptr when not known). Stays valid until
+    /// forget() or the tracker is destroyed.
+    JobMetrics *metrics(const QString &jobId) const;
+    QList<Checkpoint> checkpoints(const QString &jobId) const;
+    /// Forgets a job's data (and stops watching it).
+    void forget(const QString &jobId);
+
+    /// Requests sent for `jobId` since it was first watched (for tests and diagnostics).
+    int requestCount(const QString &jobId) const;
+    /// Cycles completed for `jobId`.
+    int cycleCount(const QString &jobId) const;
+
+Q_SIGNALS:
+    void eventsAdded(const QString &jobId, const QList<fs::JobEvent> &oldestFirst);
+    void jobUpdated(const fs::FineTuningJob &job);
+    void statusChanged(
+            const QString &jobId, fs::FineTuningJob::Status from, fs::FineTuningJob::Status to);
+    void checkpointsUpdated(const QString &jobId, const QList<fs::Checkpoint> &checkpoints);
+    /// A poll failed; polling goes on after a longer pause unless the error is final.
+    void pollFailed(const QString &jobId, const fs::ApiError &error, bool willRetry);
+    /// The job is terminal, its last events are read and results fetched; polling stopped.
+    void finished(const fs::FineTuningJob &job);
+
+private:
+    struct Tracked;
+    Tracked *tracked(const QString &jobId) const;
+    Tracked *ensure(const QString &jobId);
+    void poll(Tracked *t);
+    void fetchEvents(Tracked *t, const QString &after);
+    void afterEvents(Tracked *t, bool newNonMetrics);
+    void fetchJob(Tracked *t);
+    void fetchCheckpoints(Tracked *t);
+    void fetchCheckpointPage(Tracked *t, const QString &after);
+    void fetchResults(Tracked *t);
+    void finish(Tracked *t);
+    void scheduleNext(Tracked *t);
+    void handleError(Tracked *t, const ApiError &error);
+    void applyJob(Tracked *t, const FineTuningJob &job);
+
+    QPointer<ApiClient> m_client;
+    JobHistory *m_history = nullptr;
+    TrackerIntervals m_intervals;
+    bool m_fetchResults = true;
+    QHash<QString, Tracked *> m_jobs;
+};
+
+} // namespace fs

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "basemodelcatalogue.h"
+#include "jobformrules.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace fs;
+
+class tst_JobFormRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void hyperparameterRanges_data();
+    void hyperparameterRanges();
+    void rulesPerMethod();
+    void suffixSeedMetadata();
+    void validateCollectsEveryProblem();
+    void refusalsInPlainWords();
+    void catalogueKnowsPricesLimitsMethods();
+    void catalogueMergesTheConnectionsModels();
+};
+
+void tst_JobFormRules::hyperparameterRanges_data()
+{
+    QTest::addColumn<int>("name");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("ok");
+    using N = HyperparameterRule::Name;
+    QTest::newRow("epochs 1") << int(N::Epochs) << 1.0 << true;
+    QTest::newRow("epochs 50") << int(N::Epochs) << 50.0 << true;
+    QTest::newRow("epochs 0") << int(N::Epochs) << 0.0 << false;
+    QTest::newRow("epochs 51") << int(N::Epochs) << 51.0 << false;
+    QTest::newRow("epochs 2.5") << int(N::Epochs) << 2.5 << false;
+    QTest::newRow("batch 256") << int(N::BatchSize) << 256.0 << true;
+    QTest::newRow("batch 257") << int(N::BatchSize) << 257.0 << false;
+    QTest::newRow("lr 0") << int(N::LearningRateMultiplier) << 0.0 << false;
+    QTest::newRow("lr tiny") << int(N::LearningRateMultiplier) << 0.0001 << true;
+    QTest::newRow("lr 40") << int(N::LearningRateMultiplier) << 40.0 << true;
+    QTest::newRow("lr nan") << int(N::LearningRateMultiplier) << std::nan("") << false;
+    QTest::newRow("beta 0") << int(N::Beta) << 0.0 << false;
+    QTest::newRow("beta 2") << int(N::Beta) << 2.0 << true;
+    QTest::newRow("beta 2.01") << int(N::Beta) << 2.01 << false;
+}
+
+void tst_JobFormRules::hyperparameterRanges()
+{
+    QFETCH(int, name);
+    QFETCH(double, value);
+    QFETCH(bool, ok);
+    const HyperparameterRule rule = JobFormRules::rule(HyperparameterRule::Name(name));
+    const QString problem = rule.check(value);
+    QCOMPARE(problem.isEmpty(), ok);
+    if (!ok)
+        QVERIFY2(problem.contains(rule.label), qPrintable(problem));
+    QVERIFY(!rule.explanation.isEmpty());
+    QVERIFY(!rule.explanation.contains(QLatin1Char('\n')));
+}
+
+void tst_JobFormRules::rulesPerMethod()
+{
+    const QList<HyperparameterRule> supervised = JobFormRules::rules(QStringLiteral("supervised"));
+    QCOMPARE(supervised.size(), 3);
+    QCOMPARE(supervised.at(0).key, QStringLiteral("n_epochs"));
+    QCOMPARE(supervised.at(0).rangeText(), QStringLiteral("1 to 50"));
+    QCOMPARE(supervised.at(2).rangeText(), QStringLiteral("more than 0"));
+    const QList<HyperparameterRule> dpo = JobFormRules::rules(QStringLiteral("dpo"));
+    QCOMPARE(dpo.size(), 4);
+    QCOMPARE(dpo.last().key, QStringLiteral("beta"));
+    QCOMPARE(dpo.last().rangeText(), QStringLiteral("more than 0, at most 2"));
+    QVERIFY(dpo.last().dpoOnly);
+}
+
+void tst_JobFormRules::suffixSeedMetadata()
+{
+    QVERIFY(JobFormRules::checkSuffix(QString()).isEmpty());
+    QVERIFY(JobFormRules::checkSuffix(QStringLiteral("support-bot_v2")).isEmpty());
+    QVERIFY(JobFormRules::checkSuffix(QString(64, QLatin1Char('a'))).isEmpty());
+    QVERIFY(JobFormRules::checkSuffix(QString(65, QLatin1Char('a'))).contains(QLatin1String("64")));
+    QVERIFY(!JobFormRules::checkSuffix(QStringLiteral("has space")).isEmpty());
+    QVERIFY(!JobFormRules::checkSuffix(QStringLiteral("a:b")).isEmpty());
+    QVERIFY(JobFormRules::checkSeed(0).isEmpty());
+    QVERIFY(JobFormRules::checkSeed(2147483647).isEmpty());
+    QVERIFY(!JobFormRules::checkSeed(2147483648LL).isEmpty());
+    QVERIFY(!JobFormRules::checkSeed(-1).isEmpty());
+
+    QMap<QString, QString> metadata;
+    for (int i = 0; i < 16; ++i)
+        metadata.insert(QStringLiteral("k%1").arg(i), QStringLiteral("v"));
+    QVERIFY(JobFormRules::checkMetadata(metadata).isEmpty());
+    metadata.insert(QStringLiteral("k16"), QStringLiteral("v"));
+    QVERIFY(JobFormRules::checkMetadata(metadata).contains(QLatin1String("16")));
+    QMap<QString, QString> longKey {{QString(65, QLatin1Char('k')), QStringLiteral("v")}};
+    QVERIFY(JobFormRules::checkMetadata(longKey).contains(QLatin1String("64")));
+    QMap<QString, QString> longValue {{QStringLiteral("k"), QString(513, QLatin1Char('v'))}};
+    QVERIFY(JobFormRules::checkMetadata(longValue).contains(QLatin1String("512")));
+    QMap<QString, QString> okValue {
+            {QString(64, QLatin1Char('k')), QString(512, QLatin1Char('v'))}};
+    QVERIFY(JobFormRules::checkMetadata(okValue).isEmpty());
+}
+
+void tst_JobFormRules::validateCollectsEveryProblem()
+{
+    CreateJobRequest request;
+    QList<FormProblem> problems = JobFormRules::validate(request);
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).field, QStringLiteral("model"));
+    QCOMPARE(problems.at(1).field, QStringLiteral("training_file"));
+
+    request.model = QStringLiteral("gpt-4.1-mini-2025-04-14");
+    request.trainingFile = QStringLiteral("file-1");
+    QVERIFY(JobFormRules::validate(request).isEmpty());
+
+    request.validationFile = QStringLiteral("file-1");
+    request.suffix = QStringLiteral("bad suffix");
+    request.seed = -5;
+    request.hyperparameters.nEpochs = {false, 80};
+    request.hyperparameters.beta = {false, 5}; // ignored: not DPO
+    problems = JobFormRules::validate(request);
+    QStringList fields;
+    for (const FormProblem &p : problems)
+        fields << p.field;
+    QCOMPARE(fields,
+            (QStringList {QStringLiteral("validation_file"), QStringLiteral("n_epochs"),
+                    QStringLiteral("suffix"), QStringLiteral("seed")}));
+    request.methodType = QStringLiteral("dpo");
+    problems = JobFormRules::validate(request);
+    QCOMPARE(problems.size(), 5);
+    QCOMPARE(problems.at(2).field, QStringLiteral("beta"));
+}
+
+void tst_JobFormRules::refusalsInPlainWords()
+{
+    ApiError notAvailable = ApiError::fromBody(403,
+            R"({"error":{"message":"wound down","type":"invalid_request_error","param":null,"code":"training_not_available"}})",
+            QStringLiteral("req_1"));
+    QString text = JobFormRules::refusalMessage(notAvailable);
+    QVERIFY(text.contains(QLatin1String("another connection")));
+    QVERIFY(!JobFormRules::refusalIsTemporary(notAvailable));
+
+    ApiError daily = ApiError::fromBody(429,
+            R"({"error":{"message":"This model has a maximum of 3 fine-tuning requests per day","type":"invalid_request_error","param":null,"code":"daily_rate_limit_exceeded"}})",
+            {});
+    text = JobFormRules::refusalMessage(daily);
+    QVERIFY(text.contains(QLatin1String("daily limit")));
+    QVERIFY(text.contains(QLatin1String("maximum of 3")));
+
+    ApiError notReady = ApiError::fromBody(400,
+            R"({"error":{"message":"File file-abc is not ready yet","type":"invalid_request_error","param":"training_file","code":null}})",
+            {});
+    text = JobFormRules::refusalMessage(notReady);
+    QVERIFY2(text.startsWith(QLatin1String("The training file is still being checked")),
+            qPrintable(text));
+    QVERIFY(JobFormRules::refusalIsTemporary(notReady));
+    QCOMPARE(JobFormRules::refusalField(notReady), QStringLiteral("training_file"));
+
+    ApiError invalid = ApiError::fromBody(400,
+            R"({"error":{"message":"invalid validation_file: file-x","type":"invalid_request_error","param":"validation_file","code":null}})",
+            {});
+    text = JobFormRules::refusalMessage(invalid);
+    QVERIFY(text.startsWith(QLatin1String("The validation file was not accepted")));
+    QVERIFY(text.contains(QLatin1String("file-x")));
+    QVERIFY(!JobFormRules::refusalIsTemporary(invalid));
+
+    ApiError hyper = ApiError::fromBody(400,
+            R"({"error":{"message":"bad","type":"invalid_request_error","param":"hyperparameters.n_epochs","code":null}})",
+            {});
+    QCOMPARE(JobFormRules::refusalField(hyper), QStringLiteral("n_epochs"));
+    QVERIFY(JobFormRules::refusalMessage(hyper).contains(QLatin1String("bad")));
+    QVERIFY(JobFormRules::refusalMessage(ApiError()).isEmpty());
+}
+
+void tst_JobFormRules::catalogueKnowsPricesLimitsMethods()
+{
+    const QList<BaseModelInfo> known = BaseModelCatalogue::knownModels();
+    QVERIFY(known.size() >= 8);
+    const auto mini = BaseModelCatalogue::find(QStringLiteral("gpt-4.1-mini-2025-04-14"));
+    QVERIFY(mini);
+    QCOMPARE(mini->trainingUsdPerMillion, 5.0);
+    QVERIFY(mini->supervised && mini->dpo && !mini->reinforcement);
+    QVERIFY(mini->known);
+    QVERIFY(mini->note.contains(QLatin1String("$5.00")));
+    const auto four = BaseModelCatalogue::find(QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QCOMPARE(four->trainingTokenLimit, 65536);
+    QVERIFY(four->tokenLimitKnown);
+    const auto o4 = BaseModelCatalogue::find(QStringLiteral("o4-mini-2025-04-16"));
+    QVERIFY(o4->reinforcement && !o4->supervised);
+    QVERIFY(o4->supportsMethod(QStringLiteral("reinforcement")));
+    QVERIFY(!o4->supportsMethod(QStringLiteral("supervised")));
+    QVERIFY(BaseModelCatalogue::find(QStringLiteral("babbage-002"))->legacy);
+    // An alias and a fine-tuned name find their family; the price follows the user's table.
+    PriceTable prices;
+    prices.setPrice(QStringLiteral("gpt-4.1-nano-2025-04-14"), 2.25);
+    const auto alias = BaseModelCatalogue::find(QStringLiteral("gpt-4.1-nano"), prices);
+    QVERIFY(alias);
+    QCOMPARE(alias->trainingUsdPerMillion, 2.25);
+    QVERIFY(!alias->known);
+    const auto tuned = BaseModelCatalogue::find(QStringLiteral("ft:gpt-4.1-2025-04-14:org::abc"));
+    QVERIFY(tuned && tuned->fineTuned && tuned->dpo);
+    QVERIFY(!BaseModelCatalogue::find(QStringLiteral("whisper-1")));
+}
+
+void tst_JobFormRules::catalogueMergesTheConnectionsModels()
+{
+    QList<ModelObject> listed;
+    for (const char *id : {"gpt-4.1-mini-2025-04-14", "gpt-4.1-mini", "whisper-1",
+                 "ft:gpt-4o-mini-2024-07-18:org::x1",
+                 "ft:gpt-4o-mini-2024-07-18:org::x1:ckpt-step-10", "llama-3-8b",
+                 "text-embedding-3-small"}) {
+        ModelObject m;
+        m.id = QLatin1String(id);
+        listed.append(m);
+    }
+    QList<BaseModelInfo> merged = BaseModelCatalogue::merged(listed);
+    QStringList ids;
+    for (const BaseModelInfo &info : merged)
+        ids << info.id;
+    QVERIFY(ids.contains(QStringLiteral("gpt-4.1-2025-04-14"))); // known even when not listed
+    QVERIFY(ids.contains(QStringLiteral("gpt-4.1-mini")));
+    QVERIFY(ids.contains(QStringLiteral("ft:gpt-4o-mini-2024-07-18:org::x1")));
+    QVERIFY(!ids.contains(QStringLiteral("whisper-1")));
+    QVERIFY(!ids.contains(QStringLiteral("llama-3-8b")));
+    QVERIFY(!ids.contains(QStringLiteral("ft:gpt-4o-mini-2024-07-18:org::x1:ckpt-step-10")));
+    QCOMPARE(ids.count(QStringLiteral("gpt-4.1-mini-2025-04-14")), 1);
+    const int mini = int(ids.indexOf(QStringLiteral("gpt-4.1-mini-2025-04-14")));
+    QVERIFY(merged.at(mini).listedByConnection);
+    QVERIFY(!merged.at(ids.indexOf(QStringLiteral("gpt-4.1-2025-04-14"))).listedByConnection);
+    // Legacy models come last.
+    QVERIFY(merged.last().legacy);
+    QVERIFY(ids.indexOf(QStringLiteral("ft:gpt-4o-mini-2024-07-18:org::x1"))
+            < ids.indexOf(QStringLiteral("babbage-002")));
+    // A compatible server's own models when asked; never speech or embeddings.
+    merged = BaseModelCatalogue::merged(listed, PriceTable(), true);
+    ids.clear();
+    for (const BaseModelInfo &info : merged)
+        ids << info.id;
+    QVERIFY(ids.contains(QStringLiteral("llama-3-8b")));
+    QVERIFY(!ids.contains(QStringLiteral("text-embedding-3-small")));
+    QVERIFY(!ids.contains(QStringLiteral("whisper-1")));
+}
+
+QTEST_GUILESS_MAIN(tst_JobFormRules)
+#include "tst_jobformrules.moc"

@@ -1,0 +1,725 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apiclient.h"
+#include "fakenetworkaccessmanager.h"
+#include "jobeventmodel.h"
+#include "jobformrules.h"
+#include "jobhistory.h"
+#include "jobtracker.h"
+#include "sandboxserver.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fs;
+using fs::test::CannedResponse;
+using fs::test::FakeNetworkAccessManager;
+
+class tst_JobTracker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Against canned answers
+    void firstWatchBackFillsThenReadsOnlyTheNewestPage();
+    void overlappingPagesKeepEachEventOnce();
+    void restartWithHistoryBackFillsTheGapWithAfter();
+    void statusTransitionsIncludingPausedAndUnknown();
+    void errorAsEmptyObjectIsNoError();
+    void quietCyclesReadTheJobOnlyAsAFallback();
+    void transientErrorsBackOffFinalOnesStop();
+    void severalJobsAreFollowedIndependently();
+    // Against the sandbox
+    void sandboxJobWithValidationRunsToSuccess();
+    void sandboxBadFileFailsWithItsErrorEvent();
+    void sandboxTrainingNotAvailableInPlainWords();
+    void sandboxPauseResumeAndCancel();
+    void sandboxSteadyStateCostsOneRequestPerJobPerInterval();
+};
+
+namespace {
+
+const QString kJob = QStringLiteral("ftjob-abc");
+const QString kModel = QStringLiteral("gpt-4.1-mini-2025-04-14");
+
+QJsonObject eventJson(int number, const QString &type = QStringLiteral("message"))
+{
+    QJsonObject data;
+    if (type == QLatin1String("metrics"))
+        data = QJsonObject {{QStringLiteral("step"), number}, {QStringLiteral("total_steps"), 1000},
+                {QStringLiteral("train_loss"), 2.0 / number}};
+    return QJsonObject {{QStringLiteral("id"), QStringLiteral("ftevent-%1").arg(number)},
+            {QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
+            {QStringLiteral("created_at"), 1700000000 + number},
+            {QStringLiteral("level"), QStringLiteral("info")},
+            {QStringLiteral("message"), QStringLiteral("event %1").arg(number)},
+            {QStringLiteral("type"), type},
+            {QStringLiteral("data"), data.isEmpty() ? QJsonValue(QJsonValue::Null) : data}};
+}
+
+/// A newest-first page of events `from` down to `to`.
+CannedResponse eventPage(int from, int to, bool hasMore,
+        const QString &type = QStringLiteral("message"), const QList<int> &extra = {})
+{
+    QJsonArray data;
+    for (int n = from; n >= to; --n) {
+        data.append(eventJson(n, type));
+        if (extra.contains(n))
+            data.append(eventJson(n, type)); // the same event twice
+    }
+    const QJsonObject page {{QStringLiteral("object"), QStringLiteral("list")},
+            {QStringLiteral("data"), data}, {QStringLiteral("has_more"), hasMore}};
+    return CannedResponse::json(200, QJsonDocument(page).toJson(QJsonDocument::Compact));
+}
+
+CannedResponse jobResponse(
+        const QString &status, const QJsonValue &error = QJsonValue::Null, const QString &id = kJob)
+{
+    const QJsonObject job {{QStringLiteral("id"), id},
+            {QStringLiteral("object"), QStringLiteral("fine_tuning.job")},
+            {QStringLiteral("created_at"), 1700000000}, {QStringLiteral("model"), kModel},
+            {QStringLiteral("status"), status}, {QStringLiteral("training_file"), "file-1"},
+            {QStringLiteral("finished_at"), QJsonValue::Null}, {QStringLiteral("error"), error},
+            {QStringLiteral("result_files"), QJsonArray()}};
+    return CannedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
+}
+
+Connection fakeConnection()
+{
+    Connection connection;
+    connection.kind = Connection::Kind::Compatible;
+    connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
+    return connection;
+}
+
+TrackerIntervals fastIntervals()
+{
+    TrackerIntervals intervals;
+    intervals.runningMs = 5;
+    intervals.waitingMs = 5;
+    intervals.maxBackoffMs = 50;
+    return intervals;
+}
+
+QStringList idsOf(const QList<JobEvent> &events)
+{
+    QStringList ids;
+    for (const JobEvent &e : events)
+        ids << e.id;
+    return ids;
+}
+
+QList<JobEvent> addedEvents(const QSignalSpy &spy)
+{
+    QList<JobEvent> all;
+    for (const auto &arguments : spy)
+        all += arguments.at(1).value<QList<JobEvent>>();
+    return all;
+}
+
+int countPaths(const FakeNetworkAccessManager &nam, const QString &suffix)
+{
+    int n = 0;
+    for (const auto &request : nam.requests())
+        n += request.path().endsWith(suffix) ? 1 : 0;
+    return n;
+}
+
+QByteArray fixture(const QString &name)
+{
+    QFile file(QStringLiteral(FS_TEST_DATA_DIR "/sandbox/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture");
+    return file.readAll();
+}
+
+/// Waits for an ApiReply and returns it (owned by the caller from then on).
+ApiReply *await(ApiReply *reply)
+{
+    reply->setAutoDelete(false);
+    if (!reply->isFinished()) {
+        QSignalSpy done(reply, &ApiReply::finished);
+        done.wait(10000);
+    }
+    return reply;
+}
+
+QString uploaded(ApiClient &client, const QString &name)
+{
+    std::unique_ptr<ApiReply> reply(await(client.uploadFile(name, fixture(name))));
+    return reply->json().value(QLatin1String("id")).toString();
+}
+
+} // namespace
+
+// ---- canned answers ---------------------------------------------------------------------------
+
+void tst_JobTracker::firstWatchBackFillsThenReadsOnlyTheNewestPage()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
+    // Cycle 1: three pages reach back to the first event.
+    nam.enqueue(eventPage(250, 151, true));
+    nam.enqueue(eventPage(150, 51, true));
+    nam.enqueue(eventPage(50, 1, false));
+    // Cycles 2 and 3: metrics only, overlapping the known events: one request each.
+    nam.enqueue(eventPage(253, 154, true, QStringLiteral("metrics")));
+    nam.enqueue(eventPage(253, 154, true, QStringLiteral("metrics")));
+    nam.setFallback(eventPage(253, 154, true, QStringLiteral("metrics")));
+
+    JobTracker tracker(&client);
+    TrackerIntervals intervals = fastIntervals();
+    intervals.runningMs = 20;
+    intervals.jobRefreshEvery = 1000;
+    tracker.setIntervals(intervals);
+    QSignalSpy added(&tracker, &JobTracker::eventsAdded);
+    tracker.watch(kJob);
+    QTRY_VERIFY(tracker.cycleCount(kJob) >= 3);
+    tracker.unwatch(kJob);
+
+    const QList<JobEvent> all = addedEvents(added);
+    QCOMPARE(all.size(), 253);
+    QCOMPARE(all.first().id, QStringLiteral("ftevent-1"));
+    QCOMPARE(all.at(249).id, QStringLiteral("ftevent-250"));
+    QCOMPARE(idsOf(all.mid(250)),
+            (QStringList {QStringLiteral("ftevent-251"), QStringLiteral("ftevent-252"),
+                    QStringLiteral("ftevent-253")}));
+    const auto requests = nam.requests();
+    QVERIFY(!requests.at(0).query().contains(QLatin1String("after=")));
+    QVERIFY(requests.at(0).query().contains(QLatin1String("limit=100")));
+    QVERIFY(requests.at(1).query().contains(QLatin1String("after=ftevent-151")));
+    QVERIFY(requests.at(2).query().contains(QLatin1String("after=ftevent-51")));
+    QCOMPARE(requests.at(3).path(), QStringLiteral("/v1/fine_tuning/jobs/ftjob-abc"));
+    // After the first cycle: one events request per cycle, no job reads, no back-fill.
+    for (int i = 4; i < requests.size(); ++i) {
+        QVERIFY2(requests.at(i).path().endsWith(QLatin1String("/events")),
+                qPrintable(requests.at(i).path()));
+        QVERIFY(!requests.at(i).query().contains(QLatin1String("after=")));
+    }
+    QCOMPARE(countPaths(nam, QStringLiteral("/ftjob-abc")), 1);
+    QCOMPARE(tracker.job(kJob).status, FineTuningJob::Status::Running);
+    // The metrics of the events are in the series (steps 251..253).
+    QCOMPARE(tracker.metrics(kJob)->series().size(), 3);
+    QCOMPARE(tracker.metrics(kJob)->series().totalSteps(), 1000);
+}
+
+void tst_JobTracker::overlappingPagesKeepEachEventOnce()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("succeeded"));
+    // Event 8 arrived between page 1 and page 2, so 6 shows up on both pages; event 3 is
+    // repeated inside one page.
+    nam.enqueue(eventPage(8, 6, true));
+    nam.enqueue(eventPage(6, 1, false, QStringLiteral("message"), {3}));
+    // The final cycle repeats what is known.
+    nam.setFallback(eventPage(8, 1, false));
+
+    JobTracker tracker(&client);
+    tracker.setIntervals(fastIntervals());
+    tracker.setFetchResultsAtEnd(false);
+    QSignalSpy added(&tracker, &JobTracker::eventsAdded);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    tracker.watch(kJob);
+    QTRY_COMPARE(finished.count(), 1);
+    const QList<JobEvent> all = addedEvents(added);
+    QCOMPARE(all.size(), 8);
+    QCOMPARE(idsOf(all), idsOf(tracker.eventLog(kJob)->events()));
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(all.at(i).id, QStringLiteral("ftevent-%1").arg(i + 1));
+    QVERIFY(!tracker.isWatching(kJob));
+    QVERIFY(tracker.isKnown(kJob));
+}
+
+void tst_JobTracker::restartWithHistoryBackFillsTheGapWithAfter()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    {
+        // The first session saw events 1..50 and the job running.
+        FakeNetworkAccessManager nam;
+        ApiClient client(&nam, fakeConnection());
+        nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
+        nam.setFallback(eventPage(50, 1, false, QStringLiteral("metrics")));
+        JobHistory history(QStringLiteral("conn"));
+        QVERIFY(history.open(path));
+        JobTracker tracker(&client);
+        tracker.setHistory(&history);
+        tracker.setIntervals(fastIntervals());
+        tracker.watch(kJob);
+        QTRY_VERIFY(tracker.cycleCount(kJob) >= 1);
+        tracker.unwatch(kJob);
+        QCOMPARE(history.eventCount(kJob), 50);
+        QCOMPARE(history.metrics(kJob).size(), 50);
+    }
+    // The app was away while events 51..250 were written.
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
+    nam.enqueue(eventPage(250, 151, true, QStringLiteral("metrics")));
+    nam.enqueue(eventPage(150, 51, true, QStringLiteral("metrics")));
+    nam.enqueue(eventPage(50, 1, false, QStringLiteral("metrics")));
+    nam.setFallback(eventPage(250, 151, true, QStringLiteral("metrics")));
+    JobHistory history(QStringLiteral("conn"));
+    QVERIFY(history.open(path));
+    JobTracker tracker(&client);
+    tracker.setHistory(&history);
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy added(&tracker, &JobTracker::eventsAdded);
+    tracker.watch(kJob);
+    // What the history held is there before any answer.
+    QCOMPARE(tracker.eventLog(kJob)->events().size(), 50);
+    QCOMPARE(tracker.metrics(kJob)->series().size(), 50);
+    QCOMPARE(tracker.job(kJob).status, FineTuningJob::Status::Running);
+    QTRY_VERIFY(tracker.cycleCount(kJob) >= 1);
+    tracker.unwatch(kJob);
+
+    const QList<JobEvent> all = addedEvents(added);
+    QCOMPARE(all.size(), 200); // 51..250, none of the known ones again
+    QCOMPARE(all.first().id, QStringLiteral("ftevent-51"));
+    QCOMPARE(all.last().id, QStringLiteral("ftevent-250"));
+    const auto requests = nam.requests();
+    QVERIFY(requests.at(1).query().contains(QLatin1String("after=ftevent-151")));
+    QVERIFY(requests.at(2).query().contains(QLatin1String("after=ftevent-51")));
+    QCOMPARE(tracker.eventLog(kJob)->events().size(), 250);
+    QCOMPARE(tracker.metrics(kJob)->series().size(), 250);
+    QCOMPARE(history.eventCount(kJob), 250);
+    QCOMPARE(history.metrics(kJob).size(), 250);
+}
+
+void tst_JobTracker::statusTransitionsIncludingPausedAndUnknown()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    // Each cycle brings a message event, so each cycle reads the job.
+    const QStringList statuses {QStringLiteral("validating_files"), QStringLiteral("running"),
+            QStringLiteral("paused"), QStringLiteral("frobnicating"), QStringLiteral("running"),
+            QStringLiteral("succeeded")};
+    for (int i = 0; i < statuses.size(); ++i) {
+        nam.enqueue(eventPage(i + 1, 1, false));
+        nam.enqueue(jobResponse(statuses.at(i)));
+    }
+    nam.setFallback(eventPage(statuses.size(), 1, false));
+    JobTracker tracker(&client);
+    tracker.setIntervals(fastIntervals());
+    tracker.setFetchResultsAtEnd(false);
+    QSignalSpy changed(&tracker, &JobTracker::statusChanged);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    QSignalSpy failed(&tracker, &JobTracker::pollFailed);
+    tracker.watch(kJob);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(failed.count(), 0);
+    QList<FineTuningJob::Status> seen;
+    for (const auto &arguments : changed)
+        seen << arguments.at(2).value<FineTuningJob::Status>();
+    QCOMPARE(seen,
+            (QList<FineTuningJob::Status> {FineTuningJob::Status::ValidatingFiles,
+                    FineTuningJob::Status::Running, FineTuningJob::Status::Paused,
+                    FineTuningJob::Status::Unknown, FineTuningJob::Status::Running,
+                    FineTuningJob::Status::Succeeded}));
+    QCOMPARE(changed.at(2).at(1).value<FineTuningJob::Status>(), FineTuningJob::Status::Running);
+    // The unknown status kept its text and did not end the watch.
+    QCOMPARE(finished.at(0).at(0).value<FineTuningJob>().status, FineTuningJob::Status::Succeeded);
+}
+
+void tst_JobTracker::errorAsEmptyObjectIsNoError()
+{
+    for (const QJsonValue &error : {QJsonValue(QJsonObject()),
+                 QJsonValue(QJsonObject {{QStringLiteral("code"), QJsonValue::Null},
+                         {QStringLiteral("message"), QJsonValue::Null},
+                         {QStringLiteral("param"), QJsonValue::Null}}),
+                 QJsonValue(QJsonValue::Null)}) {
+        FakeNetworkAccessManager nam;
+        ApiClient client(&nam, fakeConnection());
+        nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob,
+                jobResponse(QStringLiteral("cancelled"), error));
+        nam.setFallback(eventPage(2, 1, false));
+        JobTracker tracker(&client);
+        tracker.setIntervals(fastIntervals());
+        QSignalSpy finished(&tracker, &JobTracker::finished);
+        tracker.watch(kJob);
+        QTRY_COMPARE(finished.count(), 1);
+        const FineTuningJob job = finished.at(0).at(0).value<FineTuningJob>();
+        QCOMPARE(job.status, FineTuningJob::Status::Cancelled);
+        QVERIFY(!job.error);
+    }
+}
+
+void tst_JobTracker::quietCyclesReadTheJobOnlyAsAFallback()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
+    nam.setFallback(eventPage(10, 1, false, QStringLiteral("metrics")));
+    JobTracker tracker(&client);
+    TrackerIntervals intervals = fastIntervals();
+    intervals.jobRefreshEvery = 4;
+    tracker.setIntervals(intervals);
+    tracker.watch(kJob);
+    QTRY_VERIFY(tracker.cycleCount(kJob) >= 13);
+    tracker.unwatch(kJob);
+    const int cycles = tracker.cycleCount(kJob);
+    const int jobReads = countPaths(nam, QStringLiteral("/ftjob-abc"));
+    const int eventReads = countPaths(nam, QStringLiteral("/events"));
+    // The first cycle reads the job, then every 4th quiet cycle.
+    QVERIFY2(jobReads >= 1 + (cycles - 1) / 4 - 1 && jobReads <= 1 + (cycles - 1) / 4 + 1,
+            qPrintable(QStringLiteral("%1 job reads in %2 cycles").arg(jobReads).arg(cycles)));
+    QVERIFY(eventReads >= cycles);
+    QCOMPARE(tracker.requestCount(kJob), nam.requestCount());
+}
+
+void tst_JobTracker::transientErrorsBackOffFinalOnesStop()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    RetryPolicy noRetries;
+    noRetries.maxRetries = 0;
+    client.setRetryPolicy(noRetries);
+    nam.enqueue(CannedResponse::apiError(503, QString(), QStringLiteral("Slow Down")));
+    nam.enqueue(eventPage(2, 1, false));
+    nam.enqueue(jobResponse(QStringLiteral("running")));
+    nam.enqueue(CannedResponse::apiError(404, QString(), QStringLiteral("No such job")));
+    JobTracker tracker(&client);
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy failed(&tracker, &JobTracker::pollFailed);
+    tracker.watch(kJob);
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(failed.at(0).at(1).value<ApiError>().httpStatus, 503);
+    QCOMPARE(failed.at(0).at(2).toBool(), true);
+    QCOMPARE(failed.at(1).at(1).value<ApiError>().httpStatus, 404);
+    QCOMPARE(failed.at(1).at(2).toBool(), false);
+    QVERIFY(!tracker.isWatching(kJob));
+    QTest::qWait(60);
+    QCOMPARE(nam.requestCount(), 4);
+    QCOMPARE(tracker.eventLog(kJob)->events().size(), 2);
+}
+
+void tst_JobTracker::severalJobsAreFollowedIndependently()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient client(&nam, fakeConnection());
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/ftjob-a"),
+            jobResponse(QStringLiteral("succeeded"), QJsonValue::Null, QStringLiteral("ftjob-a")));
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/ftjob-b"),
+            jobResponse(QStringLiteral("running"), QJsonValue::Null, QStringLiteral("ftjob-b")));
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/ftjob-a/events"), eventPage(3, 1, false));
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/ftjob-b/events"),
+            eventPage(5, 1, false, QStringLiteral("metrics")));
+    JobTracker tracker(&client);
+    tracker.setIntervals(fastIntervals());
+    tracker.setFetchResultsAtEnd(false);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    tracker.watch(QStringLiteral("ftjob-a"));
+    tracker.watch(QStringLiteral("ftjob-b"));
+    QCOMPARE(tracker.watchedJobs(),
+            (QStringList {QStringLiteral("ftjob-a"), QStringLiteral("ftjob-b")}));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<FineTuningJob>().id, QStringLiteral("ftjob-a"));
+    QVERIFY(tracker.isWatching(QStringLiteral("ftjob-b")));
+    QCOMPARE(tracker.eventLog(QStringLiteral("ftjob-a"))->events().size(), 3);
+    QCOMPARE(tracker.metrics(QStringLiteral("ftjob-b"))->series().size(), 5);
+    QVERIFY(tracker.metrics(QStringLiteral("ftjob-a"))->series().isEmpty());
+    tracker.forget(QStringLiteral("ftjob-b"));
+    QVERIFY(!tracker.isKnown(QStringLiteral("ftjob-b")));
+    QVERIFY(tracker.watchedJobs().isEmpty());
+}
+
+// ---- the sandbox ------------------------------------------------------------------------------
+
+void tst_JobTracker::sandboxJobWithValidationRunsToSuccess()
+{
+    sandbox::SandboxOptions options;
+    options.timeScale = 0.01;
+    sandbox::SandboxServer server(options);
+    QVERIFY(server.start());
+    QNetworkAccessManager nam;
+    Connection connection;
+    connection.kind = Connection::Kind::Sandbox;
+    connection.baseUrl = server.baseUrl();
+    ApiClient client(&nam, connection);
+    const QString training = uploaded(client, QStringLiteral("train_good.jsonl"));
+    const QString validation = uploaded(client, QStringLiteral("valid_good.jsonl"));
+    QVERIFY(training.startsWith(QLatin1String("file-")));
+    CreateJobRequest request;
+    request.model = kModel;
+    request.trainingFile = training;
+    request.validationFile = validation;
+    std::unique_ptr<ApiReply> created(await(client.createJob(request)));
+    QVERIFY2(created->ok(), qPrintable(created->error().technicalSummary()));
+    const QString jobId = created->json().value(QLatin1String("id")).toString();
+
+    QTemporaryDir dir;
+    JobHistory history(QStringLiteral("sandbox"));
+    QVERIFY(history.open(dir.filePath(QStringLiteral("h.sqlite"))));
+    JobTracker tracker(&client);
+    tracker.setHistory(&history);
+    TrackerIntervals intervals;
+    intervals.runningMs = 30;
+    intervals.waitingMs = 30;
+    tracker.setIntervals(intervals);
+    QSignalSpy added(&tracker, &JobTracker::eventsAdded);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    QSignalSpy checkpoints(&tracker, &JobTracker::checkpointsUpdated);
+    // Every metrics step the events carried, with what they carried, as they arrived.
+    QMap<int, QJsonObject> fromEvents;
+    bool seriesHadEventSteps = true;
+    connect(&tracker, &JobTracker::eventsAdded, this,
+            [&](const QString &id, const QList<JobEvent> &events) {
+                for (const JobEvent &e : events) {
+                    if (e.type == QLatin1String("metrics"))
+                        fromEvents.insert(e.data.value(QLatin1String("step")).toInt(), e.data);
+                }
+                const MetricsSeries &series = tracker.metrics(id)->series();
+                for (auto it = fromEvents.cbegin(); it != fromEvents.cend(); ++it)
+                    seriesHadEventSteps = seriesHadEventSteps && series.indexOfStep(it.key()) >= 0;
+            });
+    tracker.watch(jobId);
+    QVERIFY(finished.wait(30000) || finished.count() == 1);
+    QCOMPARE(finished.count(), 1);
+    const FineTuningJob job = finished.at(0).at(0).value<FineTuningJob>();
+    QCOMPARE(job.status, FineTuningJob::Status::Succeeded);
+    QVERIFY(job.fineTunedModel.startsWith(QLatin1String("ft:")));
+    QVERIFY(seriesHadEventSteps);
+
+    const JobMetrics *metrics = tracker.metrics(jobId);
+    const MetricsSeries &series = metrics->series();
+    const int total = series.totalSteps();
+    QVERIFY(total > 0);
+    QVERIFY(fromEvents.size() >= 2);
+    QVERIFY(fromEvents.size() < total); // events carry only some steps
+    bool sawFullValid = false;
+    for (auto it = fromEvents.cbegin(); it != fromEvents.cend(); ++it) {
+        const int index = series.indexOfStep(it.key());
+        QVERIFY(index >= 0);
+        const MetricPoint p = series.pointAt(index);
+        QCOMPARE(p.value(Metric::TrainLoss), it->value(QLatin1String("train_loss")).toDouble());
+        QCOMPARE(p.has(Metric::ValidLoss), it->contains(QLatin1String("valid_loss")));
+        if (it->contains(QLatin1String("full_valid_loss"))) {
+            sawFullValid = true;
+            QCOMPARE(p.value(Metric::FullValidLoss),
+                    it->value(QLatin1String("full_valid_loss")).toDouble());
+        }
+        QCOMPARE(it->value(QLatin1String("total_steps")).toInt(), total);
+    }
+    QVERIFY(sawFullValid);
+    // Then the result CSV completed every step, once each.
+    QVERIFY(metrics->isComplete());
+    QCOMPARE(series.size(), total);
+    QCOMPARE(series.steps().first(), 1);
+    QCOMPARE(series.steps().last(), total);
+    QCOMPARE(series.count(Metric::TrainLoss), total);
+    QVERIFY(series.count(Metric::ValidLoss) >= fromEvents.size());
+    QCOMPARE(series.progress(), 1.0);
+    // Checkpoints (the last epochs) and their markers.
+    QCOMPARE(checkpoints.count(), 1);
+    const QList<Checkpoint> saved = tracker.checkpoints(jobId);
+    QVERIFY(!saved.isEmpty());
+    QCOMPARE(series.checkpointSteps().size(), saved.size());
+    QCOMPARE(series.checkpointSteps().last(), total);
+    QVERIFY(saved.last().fineTunedModelCheckpoint.contains(QLatin1String(":ckpt-step-")));
+    // Everything is in the history too.
+    QCOMPARE(history.metrics(jobId).size(), total);
+    QVERIFY(history.metricsComplete(jobId));
+    QCOMPARE(history.checkpoints(jobId).size(), saved.size());
+    QCOMPARE(history.eventCount(jobId), int(tracker.eventLog(jobId)->events().size()));
+    QCOMPARE(history.job(jobId)->status, FineTuningJob::Status::Succeeded);
+    QVERIFY(history.fineTunedModels().contains(job.fineTunedModel));
+    const QStringList ids = idsOf(tracker.eventLog(jobId)->events());
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+}
+
+void tst_JobTracker::sandboxBadFileFailsWithItsErrorEvent()
+{
+    sandbox::SandboxOptions options;
+    options.timeScale = 0.01;
+    sandbox::SandboxServer server(options);
+    QVERIFY(server.start());
+    QNetworkAccessManager nam;
+    Connection connection;
+    connection.baseUrl = server.baseUrl();
+    ApiClient client(&nam, connection);
+    CreateJobRequest request;
+    request.model = kModel;
+    request.trainingFile = uploaded(client, QStringLiteral("train_five.jsonl"));
+    std::unique_ptr<ApiReply> created(await(client.createJob(request)));
+    QVERIFY(created->ok());
+    const QString jobId = created->json().value(QLatin1String("id")).toString();
+
+    JobTracker tracker(&client);
+    TrackerIntervals intervals;
+    intervals.runningMs = 20;
+    intervals.waitingMs = 20;
+    tracker.setIntervals(intervals);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    tracker.watch(jobId);
+    QVERIFY(finished.wait(20000));
+    const FineTuningJob job = finished.at(0).at(0).value<FineTuningJob>();
+    QCOMPARE(job.status, FineTuningJob::Status::Failed);
+    QVERIFY(job.error);
+    QCOMPARE(job.error->code, QStringLiteral("invalid_n_examples"));
+    QVERIFY(tracker.checkpoints(jobId).isEmpty());
+
+    // The monitor's event log shows the error event's message and its code in plain words.
+    JobEventModel model;
+    model.setEvents(tracker.eventLog(jobId)->events());
+    int errorRow = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(JobEventModel::LevelRole).toString() == QLatin1String("error"))
+            errorRow = row;
+    }
+    QVERIFY(errorRow >= 0);
+    const QModelIndex message = model.index(errorRow, JobEventModel::MessageColumn);
+    QCOMPARE(message.data(JobEventModel::ErrorCodeRole).toString(),
+            QStringLiteral("invalid_n_examples"));
+    QVERIFY2(message.data().toString().contains(QLatin1String("too few examples")),
+            qPrintable(message.data().toString()));
+    QVERIFY(message.data().toString().contains(QLatin1String("at least 10 examples")));
+    QVERIFY(message.data(JobEventModel::PlainErrorRole).toString().contains(job.error->message));
+}
+
+void tst_JobTracker::sandboxTrainingNotAvailableInPlainWords()
+{
+    sandbox::SandboxServer server;
+    QVERIFY(server.start());
+    server.setTrainingNotAvailable(true);
+    QNetworkAccessManager nam;
+    Connection connection;
+    connection.baseUrl = server.baseUrl();
+    ApiClient client(&nam, connection);
+    CreateJobRequest request;
+    request.model = kModel;
+    request.trainingFile = uploaded(client, QStringLiteral("train_good.jsonl"));
+    std::unique_ptr<ApiReply> created(await(client.createJob(request)));
+    QVERIFY(!created->ok());
+    QCOMPARE(created->error().httpStatus, 403);
+    const QString text = JobFormRules::refusalMessage(created->error());
+    QVERIFY2(
+            text.contains(QLatin1String("no longer start new fine-tuning jobs")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("another connection")));
+    QVERIFY(!text.contains(QLatin1String("403")));
+    QVERIFY(!JobFormRules::refusalIsTemporary(created->error()));
+}
+
+void tst_JobTracker::sandboxPauseResumeAndCancel()
+{
+    sandbox::SandboxOptions options;
+    options.timeScale = 0.05; // a step every ~22 ms: long enough to pause in the middle
+    sandbox::SandboxServer server(options);
+    QVERIFY(server.start());
+    QNetworkAccessManager nam;
+    Connection connection;
+    connection.baseUrl = server.baseUrl();
+    ApiClient client(&nam, connection);
+    CreateJobRequest request;
+    request.model = kModel;
+    request.trainingFile = uploaded(client, QStringLiteral("train_good.jsonl"));
+    std::unique_ptr<ApiReply> created(await(client.createJob(request)));
+    const QString jobId = created->json().value(QLatin1String("id")).toString();
+
+    JobTracker tracker(&client);
+    TrackerIntervals intervals;
+    intervals.runningMs = 25;
+    intervals.waitingMs = 25;
+    tracker.setIntervals(intervals);
+    QList<FineTuningJob::Status> seen;
+    connect(&tracker, &JobTracker::statusChanged, this,
+            [&seen](const QString &, FineTuningJob::Status, FineTuningJob::Status to) {
+                seen << to;
+            });
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    tracker.watch(jobId);
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.metrics(jobId)->series().size() >= 1, 20000);
+    QCOMPARE(tracker.job(jobId).status, FineTuningJob::Status::Running);
+
+    std::unique_ptr<ApiReply> paused(await(client.pauseJob(jobId)));
+    QVERIFY2(paused->ok(), qPrintable(paused->error().technicalSummary()));
+    tracker.pollNow(jobId);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.job(jobId).status, FineTuningJob::Status::Paused, 5000);
+    const int stepAtPause = tracker.metrics(jobId)->series().lastStep();
+    QTest::qWait(300);
+    QVERIFY(tracker.isWatching(jobId)); // paused is not the end
+    QVERIFY(tracker.metrics(jobId)->series().lastStep() <= stepAtPause + 1);
+
+    std::unique_ptr<ApiReply> resumed(await(client.resumeJob(jobId)));
+    QVERIFY(resumed->ok());
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.metrics(jobId)->series().lastStep() > stepAtPause + 1, 10000);
+    QTRY_COMPARE(tracker.job(jobId).status, FineTuningJob::Status::Running);
+
+    std::unique_ptr<ApiReply> cancelled(await(client.cancelJob(jobId)));
+    QVERIFY(cancelled->ok());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).value<FineTuningJob>().status, FineTuningJob::Status::Cancelled);
+    QVERIFY(seen.contains(FineTuningJob::Status::Paused));
+    const int pausedAt = int(seen.indexOf(FineTuningJob::Status::Paused));
+    QVERIFY(seen.indexOf(FineTuningJob::Status::Running, pausedAt) > pausedAt);
+    QCOMPARE(seen.last(), FineTuningJob::Status::Cancelled);
+    QVERIFY(tracker.eventLog(jobId)->events().last().message.contains(QLatin1String("cancelled")));
+}
+
+void tst_JobTracker::sandboxSteadyStateCostsOneRequestPerJobPerInterval()
+{
+    sandbox::SandboxOptions options;
+    options.timeScale = 0.1; // ~45 ms a step: both jobs run for several seconds
+    sandbox::SandboxServer server(options);
+    QVERIFY(server.start());
+    QNetworkAccessManager nam;
+    Connection connection;
+    connection.baseUrl = server.baseUrl();
+    ApiClient client(&nam, connection);
+    const QString training = uploaded(client, QStringLiteral("train_good.jsonl"));
+    QStringList jobs;
+    for (int i = 0; i < 2; ++i) {
+        CreateJobRequest request;
+        request.model = kModel;
+        request.trainingFile = training;
+        std::unique_ptr<ApiReply> created(await(client.createJob(request)));
+        jobs << created->json().value(QLatin1String("id")).toString();
+    }
+    QHash<QString, int> served;
+    connect(&server, &sandbox::SandboxServer::requestServed, this,
+            [&served, &jobs](const QString &, const QString &path, int) {
+                for (const QString &id : std::as_const(jobs)) {
+                    if (path.contains(id))
+                        ++served[id];
+                }
+            });
+    JobTracker tracker(&client);
+    TrackerIntervals intervals;
+    intervals.runningMs = 100;
+    intervals.waitingMs = 100;
+    intervals.jobRefreshEvery = 10;
+    tracker.setIntervals(intervals);
+    for (const QString &id : std::as_const(jobs))
+        tracker.watch(id);
+    for (const QString &id : std::as_const(jobs))
+        QTRY_COMPARE_WITH_TIMEOUT(tracker.job(id).status, FineTuningJob::Status::Running, 10000);
+    // Let the "started" event pass, then measure a window of steady running.
+    QTest::qWait(250);
+    QHash<QString, int> servedBefore = served;
+    QHash<QString, int> cyclesBefore;
+    for (const QString &id : std::as_const(jobs))
+        cyclesBefore[id] = tracker.cycleCount(id);
+    QTest::qWait(1500);
+    for (const QString &id : std::as_const(jobs)) {
+        QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Running);
+        const int requests = served.value(id) - servedBefore.value(id);
+        const int cycles = tracker.cycleCount(id) - cyclesBefore.value(id);
+        qInfo("%s: %d requests in %d cycles", qPrintable(id), requests, cycles);
+        QVERIFY2(cycles >= 8, qPrintable(QString::number(cycles)));
+        // One events read per cycle, plus the job at most every 10th cycle.
+        QVERIFY2(requests <= cycles + cycles / 10 + 1,
+                qPrintable(QStringLiteral("%1 requests in %2 cycles").arg(requests).arg(cycles)));
+        QVERIFY(requests >= cycles);
+    }
+    tracker.unwatchAll();
+    QVERIFY(tracker.watchedJobs().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_JobTracker)
+#include "tst_jobtracker.moc"
