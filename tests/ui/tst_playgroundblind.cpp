@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "blindcomparison.h"
+#include "blindpage.h"
+#include "comparisonsession.h"
+#include "datasetarea.h"
+#include "datasetdocument.h"
+#include "playgroundarea.h"
+#include "transcriptview.h"
+#include "tst_playgroundsupport.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+using namespace fs;
+using namespace fs::ui;
+using fs::test::kBaseModel;
+using fs::test::kPrompt;
+
+class tst_PlaygroundBlind : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void namesAreHiddenAndKeysRecordVotes();
+    void lostVoteBecomesDpoLineAndUndoRemovesIt();
+    void correctedExampleThroughTheDialog();
+    void withoutDatasetSaysSoAndOffersOne();
+
+private:
+    struct Setup
+    {
+        std::unique_ptr<DatasetArea> datasets;
+        std::unique_ptr<PlaygroundArea> area;
+        BlindPage *page = nullptr;
+    };
+    Setup makeArea(bool withDataset);
+    /// Asks both models and waits for both answers.
+    bool askAndWait(BlindPage *page, const QString &text);
+
+    fs::test::PlaygroundFixture m_fixture;
+    std::unique_ptr<QSettings> m_datasetSettings;
+};
+
+void tst_PlaygroundBlind::initTestCase()
+{
+    QString why;
+    QVERIFY2(m_fixture.start(&why), qPrintable(why));
+    m_datasetSettings = std::make_unique<QSettings>(
+            m_fixture.dir.filePath(QStringLiteral("datasets.ini")), QSettings::IniFormat);
+}
+
+tst_PlaygroundBlind::Setup tst_PlaygroundBlind::makeArea(bool withDataset)
+{
+    Setup setup;
+    if (withDataset) {
+        setup.datasets = std::make_unique<DatasetArea>(m_datasetSettings.get());
+        setup.datasets->setRecoveryDirectory(m_fixture.dir.filePath(QStringLiteral("recovery")));
+        setup.datasets->newDataset();
+    }
+    setup.area = std::make_unique<PlaygroundArea>(m_fixture.store.get(), m_fixture.secrets.get(),
+            m_fixture.nam.get(), nullptr, setup.datasets.get());
+    setup.area->setCurrentPage(PlaygroundArea::Blind);
+    setup.area->resize(1100, 760);
+    setup.area->show();
+    setup.area->activateWindow();
+    if (!QTest::qWaitForWindowActive(setup.area.get()))
+        qWarning("the playground window did not become active");
+    setup.page = setup.area->blindPage();
+    setup.page->setSeed(7);
+    return setup;
+}
+
+bool tst_PlaygroundBlind::askAndWait(BlindPage *page, const QString &text)
+{
+    page->messageEdit()->setPlainText(text);
+    page->messageEdit()->setFocus();
+    QSignalSpy all(page->session(), &ComparisonSession::allFinished);
+    QTest::keyClick(page->messageEdit(), Qt::Key_Return, Qt::ControlModifier);
+    return all.wait(20000) || all.count() > 0;
+}
+
+void tst_PlaygroundBlind::namesAreHiddenAndKeysRecordVotes()
+{
+    Setup setup = makeArea(true);
+    BlindPage *page = setup.page;
+    QVERIFY(fs::test::waitReady(page->firstSelector()));
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    page->firstSelector()->setModel(kBaseModel);
+    page->secondSelector()->setModel(m_fixture.fineTuned);
+    // Nothing to vote on yet.
+    QVERIFY(!page->voteButton(0)->isEnabled());
+    QCOMPARE(page->tallyTable()->item(0, 0)->text(), QStringLiteral("No votes yet."));
+
+    const QString prompts[4] = {kPrompt, QStringLiteral("Can I dim my lamp?"),
+            QStringLiteral("How long does shipping take?"),
+            QStringLiteral("My lamp flickers, what do I do?")};
+    const Qt::Key keys[4] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4};
+    QSet<int> sidesSeen;
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(askAndWait(page, prompts[i]));
+        const int round = page->currentRound();
+        QCOMPARE(round, i);
+        const BlindComparison::Round r = page->comparison()->round(round);
+        // Names hidden: the headings say A and B only, the answers are the right panes'.
+        const QString headings = page->sideHeading(0)->text() + page->sideHeading(1)->text();
+        QVERIFY2(!headings.contains(kBaseModel) && !headings.contains(QLatin1String("lumen")),
+                qPrintable(headings));
+        QVERIFY(headings.contains(QLatin1String("Answer A")));
+        const int paneA = page->comparison()->paneOnSide(round, BlindComparison::Side::A);
+        sidesSeen.insert(paneA);
+        QVERIFY(page->sideView(0)->toPlainText().contains(page->session()->currentAnswer(paneA)));
+        QVERIFY(page->sideView(1)->toPlainText().contains(
+                page->session()->currentAnswer(1 - paneA)));
+        QCOMPARE(r.answerA, page->session()->currentAnswer(paneA));
+        QVERIFY(page->voteButton(0)->isEnabled());
+        if (i == 0)
+            fs::test::playgroundScreenshot(setup.area.get(), QStringLiteral("blind-before-vote"));
+        // The key goes to whatever has focus after the answers (the vote bar), not the message box.
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QVERIFY(!qobject_cast<QPlainTextEdit *>(focus) || focus != page->messageEdit());
+        QTest::keyClick(focus, keys[i]);
+        QVERIFY(page->comparison()->round(round).vote.has_value());
+        QCOMPARE(int(*page->comparison()->round(round).vote), i);
+        QVERIFY(page->voteButton(i)->isChecked());
+    }
+    // The side shuffle put each model on side A at least once over these rounds (seed 7).
+    QCOMPARE(sidesSeen.size(), 2);
+
+    // Tally: one A win, one B win, one tie, one "both bad" — in real model names.
+    const PairTally tally = page->comparison()->tally().pair(kBaseModel, m_fixture.fineTuned);
+    QCOMPARE(tally.votes(), 4);
+    QCOMPARE(tally.ties, 1);
+    QCOMPARE(tally.bothBad, 1);
+    QCOMPARE(tally.winsA + tally.winsB, 2);
+    QCOMPARE(page->tallyTable()->rowCount(), 2);
+    const QString rate = page->tallyTable()->item(0, 3)->text();
+    const WilsonInterval expected = tally.winRate(tally.modelA);
+    QVERIFY2(rate.contains(QStringLiteral("%1%").arg(qRound(expected.estimate * 100))),
+            qPrintable(rate));
+    QVERIFY(rate.contains(QStringLiteral("%1%").arg(qRound(expected.lower * 100))));
+    QVERIFY(rate.contains(QStringLiteral("%1%").arg(qRound(expected.upper * 100))));
+
+    // A digit typed into the message box is text, not a vote.
+    page->messageEdit()->clear();
+    page->messageEdit()->setFocus();
+    QTest::keyClick(page->messageEdit(), Qt::Key_1);
+    QCOMPARE(page->messageEdit()->toPlainText(), QStringLiteral("1"));
+    QCOMPARE(page->comparison()->tally().pair(kBaseModel, m_fixture.fineTuned).votes(), 4);
+
+    // Reveal on demand.
+    QVERIFY(page->revealButton()->isEnabled());
+    QTest::mouseClick(page->revealButton(), Qt::LeftButton);
+    const BlindComparison::Round last = page->comparison()->round(3);
+    QVERIFY(last.revealed);
+    QVERIFY(page->sideHeading(0)->text().contains(
+            ModelChoice::describe(last.modelA).toHtmlEscaped()));
+    QVERIFY(page->sideHeading(1)->text().contains(
+            ModelChoice::describe(last.modelB).toHtmlEscaped()));
+    QVERIFY(!page->revealButton()->isEnabled());
+}
+
+void tst_PlaygroundBlind::lostVoteBecomesDpoLineAndUndoRemovesIt()
+{
+    Setup setup = makeArea(true);
+    BlindPage *page = setup.page;
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    page->firstSelector()->setModel(kBaseModel);
+    page->secondSelector()->setModel(m_fixture.fineTuned);
+    QVERIFY(askAndWait(page, kPrompt));
+    const int round = page->currentRound();
+    // Vote for the fine-tune, wherever it is shown.
+    const int paneA = page->comparison()->paneOnSide(round, BlindComparison::Side::A);
+    const bool tunedIsA = paneA == 1;
+    QVERIFY(!page->learnButton()->isVisibleTo(page));
+    QTest::keyClick(page, tunedIsA ? Qt::Key_1 : Qt::Key_2);
+    QVERIFY(page->comparison()->hasLoser(round));
+    QVERIFY(page->learnButton()->isVisibleTo(page));
+    QVERIFY(page->learnButton()->isEnabled());
+    fs::test::playgroundScreenshot(setup.area.get(), QStringLiteral("blind"));
+
+    DatasetDocument *document = setup.datasets->document();
+    const int before = document->count();
+    QVERIFY(page->addToDataset(TrainingExampleDialog::Kind::Preference));
+    QCOMPARE(document->count(), before + 1);
+    const Example example = document->example(before);
+    QVERIFY(example.isPreference());
+    const QString tuned = page->session()->currentAnswer(1);
+    const QString base = page->session()->currentAnswer(0);
+    QCOMPARE(example.preferredOutput().value(0).text(), tuned);
+    QCOMPARE(example.nonPreferredOutput().value(0).text(), base);
+    QVERIFY(QString::fromUtf8(document->toBytes()).contains(QLatin1String("non_preferred_output")));
+    QVERIFY(page->statusLabel()->text().contains(QLatin1String("preference pair")));
+    // Undoable in the dataset editor.
+    document->undoStack()->undo();
+    QCOMPARE(document->count(), before);
+
+    // A tie has no loser: nothing to learn.
+    QVERIFY(askAndWait(page, QStringLiteral("Can I dim my lamp?")));
+    QTest::keyClick(page, Qt::Key_3);
+    QVERIFY(!page->comparison()->hasLoser(page->currentRound()));
+    QVERIFY(!page->learnButton()->isVisibleTo(page));
+    QVERIFY(!page->addToDataset(TrainingExampleDialog::Kind::Preference));
+    QCOMPARE(document->count(), before);
+}
+
+void tst_PlaygroundBlind::correctedExampleThroughTheDialog()
+{
+    Setup setup = makeArea(true);
+    BlindPage *page = setup.page;
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    page->firstSelector()->setModel(kBaseModel);
+    page->secondSelector()->setModel(m_fixture.fineTuned);
+    QVERIFY(askAndWait(page, kPrompt));
+    QTest::keyClick(page, Qt::Key_2); // B wins, whichever model it is
+    const BlindComparison::Round round = page->comparison()->round(page->currentRound());
+    QTest::mouseClick(page->learnButton(), Qt::LeftButton);
+    TrainingExampleDialog *dialog = page->trainingDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->preferredAnswer(), round.answerB);
+    dialog->setPreferredAnswer(QStringLiteral("Open Settings, then Forgot password."));
+    dialog->setKind(TrainingExampleDialog::Kind::Corrected);
+    DatasetDocument *document = setup.datasets->document();
+    const int before = document->count();
+    dialog->accept();
+    QCOMPARE(document->count(), before + 1);
+    const Example example = document->example(before);
+    QVERIFY(example.isChat());
+    const Messages messages = example.messages();
+    QCOMPARE(messages.last().role(), QStringLiteral("assistant"));
+    QCOMPARE(messages.last().text(), QStringLiteral("Open Settings, then Forgot password."));
+    bool hasPrompt = false;
+    for (const Message &message : messages)
+        hasPrompt = hasPrompt || message.text() == kPrompt;
+    QVERIFY(hasPrompt);
+}
+
+void tst_PlaygroundBlind::withoutDatasetSaysSoAndOffersOne()
+{
+    Setup setup = makeArea(false);
+    BlindPage *page = setup.page;
+    QSignalSpy needed(setup.area.get(), &PlaygroundArea::datasetNeeded);
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    page->firstSelector()->setModel(kBaseModel);
+    page->secondSelector()->setModel(m_fixture.fineTuned);
+    QVERIFY(askAndWait(page, kPrompt));
+    QTest::keyClick(page, Qt::Key_1);
+    QVERIFY(page->comparison()->hasLoser(page->currentRound()));
+    QVERIFY(!page->learnButton()->isEnabled());
+    auto *create = page->findChild<QPushButton *>(QStringLiteral("createDatasetPushButton"));
+    QVERIFY(create->isVisibleTo(page));
+    QVERIFY(!page->addToDataset(TrainingExampleDialog::Kind::Preference));
+    QVERIFY(page->statusLabel()->text().contains(QLatin1String("dataset")));
+    QTest::mouseClick(create, Qt::LeftButton);
+    QCOMPARE(needed.count(), 1);
+
+    // A model that fails gives nothing to vote on.
+    m_fixture.server->injectHttpError(400, 1, QStringLiteral("/chat/completions"));
+    QVERIFY(askAndWait(page, QStringLiteral("Can I dim my lamp?")));
+    m_fixture.server->clearFaults();
+    QVERIFY(!page->voteButton(0)->isEnabled());
+    QVERIFY(page->statusLabel()->text().contains(QLatin1String("no answer")));
+    const int votes = page->comparison()->tally().pair(kBaseModel, m_fixture.fineTuned).votes();
+    QTest::keyClick(page, Qt::Key_1);
+    QCOMPARE(page->comparison()->tally().pair(kBaseModel, m_fixture.fineTuned).votes(), votes);
+}
+
+QTEST_MAIN(tst_PlaygroundBlind)
+#include "tst_playgroundblind.moc"

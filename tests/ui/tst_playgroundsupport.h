@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Shared by the Playground GUI tests: an in-process sandbox with one fine-tuned model, the
+// connection store, keys and network the area needs, and a few helpers.
+
+#include "apiclient.h"
+#include "connectionstore.h"
+#include "modelpicker.h"
+#include "playgroundconnections.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+#include "targetselector.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
+#include <memory>
+
+namespace fs::test {
+
+inline const QString kBaseModel = QStringLiteral("gpt-4.1-mini-2025-04-14");
+inline const QString kPrompt = QStringLiteral("How do I reset my password?");
+
+/// Saves a picture of `widget` as /tmp/playground-NAME.png (or in FS_SCREENSHOT_DIR).
+inline void playgroundScreenshot(QWidget *widget, const QString &name)
+{
+    QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral("/tmp");
+    QTest::qWait(50);
+    widget->grab().save(dir + QStringLiteral("/playground-") + name + QStringLiteral(".png"));
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// Waits until a target selector has its model list.
+inline bool waitReady(ui::TargetSelector *selector, int timeoutMs = 20000)
+{
+    return QTest::qWaitFor([selector] { return selector->isReady(); }, timeoutMs);
+}
+
+/// Waits for an API reply (it deletes itself after finishing) and keeps what it said.
+struct ReplyOutcome
+{
+    bool ok = false;
+    QJsonObject json;
+    QByteArray body;
+};
+
+inline ReplyOutcome awaitReply(ApiReply *reply, int timeoutMs = 20000)
+{
+    ReplyOutcome outcome;
+    bool done = false;
+    QObject::connect(reply, &ApiReply::finished, reply, [&] {
+        outcome.ok = reply->ok();
+        outcome.json = reply->json();
+        outcome.body = reply->body();
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, timeoutMs))
+        outcome.ok = false;
+    return outcome;
+}
+
+class PlaygroundFixture
+{
+public:
+    PlaygroundFixture() { QStandardPaths::setTestModeEnabled(true); }
+
+    /// Starts the sandbox and trains a small job on the support-bot sample; false on failure.
+    bool start(QString *why)
+    {
+        sandbox::SandboxOptions options;
+        options.timeScale = 0.01;
+        server = std::make_unique<sandbox::SandboxServer>(options);
+        if (!server->start(why))
+            return false;
+        settings = std::make_unique<QSettings>(
+                dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        store = std::make_unique<ConnectionStore>(settings.get());
+        store->setSandboxBaseUrl(server->baseUrl());
+        secrets = std::make_unique<MemorySecretStore>();
+        nam = std::make_unique<QNetworkAccessManager>();
+        return train(why);
+    }
+
+    Connection sandboxConnection() const
+    {
+        Connection connection = *store->connection(ConnectionStore::sandboxId());
+        connection.baseUrl = server->baseUrl();
+        return connection;
+    }
+
+    /// Uploads the sample, runs a job to the end and remembers its model and a checkpoint.
+    bool train(QString *why)
+    {
+        ApiClient client(nam.get(), sandboxConnection());
+        const QByteArray data = readFile(
+                QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/support-bot.jsonl"));
+        if (data.isEmpty()) {
+            *why = QStringLiteral("sample missing");
+            return false;
+        }
+        const ReplyOutcome upload =
+                awaitReply(client.uploadFile(QStringLiteral("support-bot.jsonl"), data));
+        if (!upload.ok) {
+            *why = QStringLiteral("upload failed");
+            return false;
+        }
+        const QString fileId = upload.json.value(QLatin1String("id")).toString();
+        CreateJobRequest request;
+        request.model = kBaseModel;
+        request.trainingFile = fileId;
+        request.suffix = QStringLiteral("lumen");
+        const ReplyOutcome create = awaitReply(client.createJob(request));
+        if (!create.ok) {
+            *why = QStringLiteral("job creation failed: ") + QString::fromUtf8(create.body);
+            return false;
+        }
+        const QString jobId = create.json.value(QLatin1String("id")).toString();
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 60000) {
+            const ReplyOutcome job = awaitReply(client.retrieveJob(jobId));
+            if (!job.ok)
+                break;
+            const QJsonObject object = job.json;
+            const QString status = object.value(QLatin1String("status")).toString();
+            if (status == QLatin1String("succeeded")) {
+                fineTuned = object.value(QLatin1String("fine_tuned_model")).toString();
+                this->jobId = jobId;
+                return !fineTuned.isEmpty();
+            }
+            if (status == QLatin1String("failed") || status == QLatin1String("cancelled")) {
+                *why = QStringLiteral("job ended: ") + status;
+                return false;
+            }
+            QTest::qWait(30);
+        }
+        *why = QStringLiteral("job did not finish");
+        return false;
+    }
+
+    /// A second connection (OpenAI-compatible, to the same sandbox) with a key in the store.
+    QString addKeyedConnection(const QString &key)
+    {
+        Connection connection;
+        connection.name = QStringLiteral("Keyed sandbox");
+        connection.kind = Connection::Kind::Compatible;
+        connection.baseUrl = server->baseUrl();
+        const QString id = store->add(connection);
+        bool written = false;
+        secrets->writeKey(
+                id, key, store.get(), [&written](const SecretResult &) { written = true; });
+        if (!QTest::qWaitFor([&written] { return written; }, 5000))
+            return {};
+        store->setHasKey(id, true);
+        return id;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<sandbox::SandboxServer> server;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<ConnectionStore> store;
+    std::unique_ptr<MemorySecretStore> secrets;
+    std::unique_ptr<QNetworkAccessManager> nam;
+    QString fineTuned;
+    QString jobId;
+};
+
+} // namespace fs::test

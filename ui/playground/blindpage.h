@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "abtally.h"
+#include "trainingexampledialog.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace fs {
+class BlindComparison;
+class ComparisonSession;
+} // namespace fs
+
+namespace fs::ui {
+
+class DatasetArea;
+class PlaygroundConnections;
+class TargetSelector;
+class TranscriptView;
+
+/**
+ * @brief "Blind A/B": two models answer each message as "A" and "B" (sides shuffled per
+ * message); the person picks the better one with keys 1–4; a tally per pair of models shows the
+ * win rate with its 95% range. A lost comparison becomes training data in the open dataset.
+ */
+class BlindPage : public QWidget
+{
+    Q_OBJECT
+public:
+    BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *nam, DatasetArea *datasets,
+            QWidget *parent = nullptr);
+
+    BlindComparison *comparison() const { return m_blind; }
+    ComparisonSession *session() const { return m_session; }
+    TargetSelector *firstSelector() const { return m_firstSelector; }
+    TargetSelector *secondSelector() const { return m_secondSelector; }
+    QPlainTextEdit *messageEdit() const { return m_messageEdit; }
+    QPushButton *askButton() const { return m_askButton; }
+    TranscriptView *sideView(int side) const { return side == 0 ? m_viewA : m_viewB; }
+    QLabel *sideHeading(int side) const { return side == 0 ? m_headingA : m_headingB; }
+    QPushButton *voteButton(int which) const { return m_voteButtons[which]; }
+    QPushButton *revealButton() const { return m_revealButton; }
+    QPushButton *learnButton() const { return m_learnButton; }
+    QTableWidget *tallyTable() const { return m_tallyTable; }
+    QLabel *statusLabel() const { return m_statusLabel; }
+    /// The round on screen (-1 before the first message).
+    int currentRound() const { return m_round; }
+    /// The dialog of the last "Add to Dataset…" while it is open (tests).
+    TrainingExampleDialog *trainingDialog() const { return m_dialog; }
+
+    /// Test hook: a fixed seed for the side shuffle.
+    void setSeed(quint64 seed);
+
+public Q_SLOTS:
+    /// Sends the message to both models as a new round (Ctrl+Return).
+    bool ask();
+    /// Records the vote of the current round (keys 1 2 3 4).
+    bool vote(fs::Vote vote);
+    void reveal();
+    /// Opens the dialog that turns the current round into a training example.
+    void learnFromRound();
+    /// Appends the current round to the open dataset; false (and a plain message) when it
+    /// cannot. The empty `editedAnswer` keeps the winner's answer.
+    bool addToDataset(fs::ui::TrainingExampleDialog::Kind kind, const QString &editedAnswer = {});
+
+Q_SIGNALS:
+    /// No dataset is open and the person asked to create one.
+    void datasetNeeded();
+    void message(const QString &text);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void onFinished();
+    void updateHeadings();
+    void updateActions();
+    void updateTally();
+    bool datasetOpen() const;
+
+    PlaygroundConnections *m_connections;
+    QPointer<DatasetArea> m_datasets;
+    ComparisonSession *m_session;
+    BlindComparison *m_blind;
+    int m_round = -1;
+    int m_paneA = 0; ///< the session pane shown as A in the current round
+    bool m_answersComplete = false; ///< both answers of the current round arrived
+
+    TargetSelector *m_firstSelector;
+    TargetSelector *m_secondSelector;
+    QLineEdit *m_systemPromptEdit;
+    QPlainTextEdit *m_messageEdit;
+    QPushButton *m_askButton;
+    QLabel *m_headingA;
+    QLabel *m_headingB;
+    TranscriptView *m_viewA;
+    TranscriptView *m_viewB;
+    QWidget *m_voteBar;
+    QPushButton *m_voteButtons[4];
+    QPushButton *m_revealButton;
+    QPushButton *m_learnButton;
+    QWidget *m_noDatasetWidget;
+    QLabel *m_statusLabel;
+    QTableWidget *m_tallyTable;
+    QPointer<TrainingExampleDialog> m_dialog;
+};
+
+} // namespace fs::ui

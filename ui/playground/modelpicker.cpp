@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelpicker.h"
+
+#include <QCoreApplication>
+#include <QStandardItemModel>
+
+namespace fs::ui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+
+} // namespace
+
+ModelChoice::Kind ModelChoice::kindOf(const QString &id)
+{
+    if (!id.startsWith(QLatin1String("ft:")))
+        return Kind::Base;
+    return id.contains(QLatin1String(":ckpt-step-")) ? Kind::Checkpoint : Kind::FineTuned;
+}
+
+QString ModelChoice::baseOf(const QString &id)
+{
+    if (!id.startsWith(QLatin1String("ft:")))
+        return id;
+    return id.section(QLatin1Char(':'), 1, 1);
+}
+
+bool ModelChoice::canChat(const QString &id)
+{
+    static const char *const notChat[] = {"embedding", "tts", "whisper", "dall-e", "moderation",
+            "transcribe", "image", "realtime", "audio", "search", "davinci", "babbage", "sora"};
+    for (const char *part : notChat) {
+        if (id.contains(QLatin1String(part), Qt::CaseInsensitive))
+            return false;
+    }
+    return true;
+}
+
+QString ModelChoice::describe(const QString &id)
+{
+    if (!id.startsWith(QLatin1String("ft:")))
+        return id;
+    // ft:BASE:ORG:SUFFIX:ID[:ckpt-step-N]; the suffix is what the person chose to call it.
+    const QStringList parts = id.split(QLatin1Char(':'));
+    const QString base = parts.value(1);
+    const QString suffix = parts.value(3);
+    const QString name = suffix.isEmpty() ? parts.value(4) : suffix;
+    QString text = name.isEmpty()
+            ? QCoreApplication::translate("fs::ui::ModelPicker", "Fine-tuned %1").arg(base)
+            : QCoreApplication::translate("fs::ui::ModelPicker", "%1 (from %2)").arg(name, base);
+    const QString last = parts.value(parts.size() - 1);
+    if (last.startsWith(QLatin1String("ckpt-step-")))
+        text = QCoreApplication::translate("fs::ui::ModelPicker", "%1, step %2")
+                       .arg(text, last.mid(10));
+    return text;
+}
+
+ModelPicker::ModelPicker(QWidget *parent)
+    : QComboBox(parent)
+    , m_model(new QStandardItemModel(this))
+{
+    setModel(m_model);
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(18);
+    connect(this, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_rebuilding)
+            Q_EMIT modelChanged(currentModel());
+    });
+}
+
+void ModelPicker::setChoices(const QList<ModelChoice> &choices)
+{
+    const QString keep = currentModel();
+    m_choices = choices;
+    rebuild(keep);
+}
+
+void ModelPicker::setPlaceholder(const QString &text)
+{
+    m_rebuilding = true;
+    m_model->clear();
+    m_choices.clear();
+    auto *item = new QStandardItem(text);
+    item->setFlags(Qt::ItemIsEnabled);
+    m_model->appendRow(item);
+    setCurrentIndex(0);
+    m_rebuilding = false;
+    Q_EMIT modelChanged(QString());
+}
+
+void ModelPicker::rebuild(const QString &keep)
+{
+    m_rebuilding = true;
+    m_model->clear();
+    const struct
+    {
+        ModelChoice::Kind kind;
+        QString heading;
+    } groups[] = {
+            {ModelChoice::Kind::FineTuned, tr("Your fine-tuned models")},
+            {ModelChoice::Kind::Checkpoint, tr("Checkpoints (saved during training)")},
+            {ModelChoice::Kind::Base, tr("Base models")},
+    };
+    int keepRow = -1;
+    int firstRow = -1;
+    for (const auto &group : groups) {
+        bool headed = false;
+        for (const ModelChoice &choice : std::as_const(m_choices)) {
+            if (choice.kind != group.kind)
+                continue;
+            if (!headed) {
+                auto *heading = new QStandardItem(group.heading);
+                heading->setFlags(Qt::NoItemFlags);
+                QFont font = heading->font();
+                font.setBold(true);
+                heading->setFont(font);
+                m_model->appendRow(heading);
+                headed = true;
+            }
+            auto *item = new QStandardItem(QStringLiteral("  ") + choice.displayText());
+            item->setData(choice.id, kIdRole);
+            item->setToolTip(choice.id);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            m_model->appendRow(item);
+            if (firstRow < 0)
+                firstRow = item->row();
+            if (choice.id == keep)
+                keepRow = item->row();
+        }
+    }
+    setCurrentIndex(keepRow >= 0 ? keepRow : firstRow);
+    m_rebuilding = false;
+    if (currentModel() != keep)
+        Q_EMIT modelChanged(currentModel());
+}
+
+QString ModelPicker::currentModel() const
+{
+    return currentData(kIdRole).toString();
+}
+
+bool ModelPicker::hasModel(const QString &model) const
+{
+    for (const ModelChoice &choice : m_choices) {
+        if (choice.id == model)
+            return true;
+    }
+    return false;
+}
+
+void ModelPicker::setCurrentModel(const QString &model)
+{
+    if (model.isEmpty())
+        return;
+    if (!hasModel(model)) {
+        ModelChoice choice;
+        choice.id = model;
+        choice.kind = ModelChoice::kindOf(model);
+        choice.baseModel = ModelChoice::baseOf(model);
+        m_choices.append(choice);
+        rebuild(model);
+        return;
+    }
+    const int row = findData(model, kIdRole);
+    if (row >= 0)
+        setCurrentIndex(row);
+}
+
+} // namespace fs::ui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QComboBox>
+#include <QList>
+#include <QString>
+
+class QStandardItemModel;
+
+namespace fs::ui {
+
+/// One model a pane can talk to, with the words shown for it.
+struct ModelChoice
+{
+    enum class Kind { Base, FineTuned, Checkpoint };
+    QString id; ///< what is sent as "model"
+    Kind kind = Kind::Base;
+    QString label; ///< plain words; empty: made from the id
+    QString baseModel; ///< for fine-tuned models and checkpoints, when known
+    qint64 created = 0; ///< unix seconds, when known (the newest fine-tune is offered first)
+
+    /// The kind an id suggests: "ft:…:ckpt-step-N" a checkpoint, "ft:…" a fine-tuned model.
+    static Kind kindOf(const QString &id);
+    /// The base model inside a fine-tuned id ("ft:gpt-4.1-mini:org:suffix:id" → "gpt-4.1-mini").
+    static QString baseOf(const QString &id);
+    /// Readable words for an id, e.g. "support-bot (from gpt-4.1-mini), step 24".
+    static QString describe(const QString &id);
+    /// False for models that cannot chat (embeddings, speech, images, moderation, …), which
+    /// a /models list of a real service includes.
+    static bool canChat(const QString &id);
+    QString displayText() const { return label.isEmpty() ? describe(id) : label; }
+};
+
+/**
+ * @brief A model list grouped under plain headings: "Base models", "Your fine-tuned models",
+ * "Checkpoints (saved during training)". Headings cannot be chosen. The full id is the tooltip.
+ */
+class ModelPicker : public QComboBox
+{
+    Q_OBJECT
+public:
+    explicit ModelPicker(QWidget *parent = nullptr);
+
+    /// Replaces the list, keeping the current model when it is still there.
+    void setChoices(const QList<ModelChoice> &choices);
+    QList<ModelChoice> choices() const { return m_choices; }
+    /// Shows a single disabled line ("Loading models…", "No models: …").
+    void setPlaceholder(const QString &text);
+
+    QString currentModel() const;
+    /// Selects `model`; when it is not in the list it is added (under its kind) first.
+    void setCurrentModel(const QString &model);
+    bool hasModel(const QString &model) const;
+
+Q_SIGNALS:
+    void modelChanged(const QString &model);
+
+private:
+    void rebuild(const QString &keep);
+
+    QStandardItemModel *m_model;
+    QList<ModelChoice> m_choices;
+    bool m_rebuilding = false;
+};
+
+} // namespace fs::ui

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "playgroundarea.h"
+
+#include "activeconnection.h"
+#include "batchpage.h"
+#include "blindpage.h"
+#include "jobhistory.h"
+#include "mainwindow.h"
+#include "modelpicker.h"
+#include "playgroundconnections.h"
+#include "sidebysidepage.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace fs::ui {
+
+namespace {
+
+/// The fine-tuned models and checkpoints the job history of a connection remembers (the
+/// service's /models lists no checkpoints, and forgets models of deleted jobs' names).
+QList<ModelChoice> historyModels(const QString &connectionId)
+{
+    QList<ModelChoice> choices;
+    if (!QFileInfo::exists(JobHistory::defaultPath()))
+        return choices;
+    JobHistory history(connectionId);
+    if (!history.open())
+        return choices;
+    for (const QString &model : history.fineTunedModels()) {
+        ModelChoice choice;
+        choice.id = model;
+        choice.kind = ModelChoice::Kind::FineTuned;
+        choice.baseModel = ModelChoice::baseOf(model);
+        choices << choice;
+    }
+    for (const Checkpoint &checkpoint : history.allCheckpoints()) {
+        if (checkpoint.fineTunedModelCheckpoint.isEmpty())
+            continue;
+        ModelChoice choice;
+        choice.id = checkpoint.fineTunedModelCheckpoint;
+        choice.kind = ModelChoice::Kind::Checkpoint;
+        choice.baseModel = ModelChoice::baseOf(choice.id);
+        choice.created = checkpoint.createdAt;
+        choice.label = ModelChoice::describe(choice.id);
+        const auto loss = checkpoint.metrics.constFind(QStringLiteral("train_loss"));
+        if (loss != checkpoint.metrics.constEnd())
+            choice.label =
+                    QCoreApplication::translate("fs::ui::PlaygroundArea", "%1 (training loss %2)")
+                            .arg(choice.label)
+                            .arg(*loss, 0, 'f', 3);
+        choices << choice;
+    }
+    return choices;
+}
+
+} // namespace
+
+PlaygroundArea::PlaygroundArea(MainWindow *window, DatasetArea *datasets, QWidget *parent)
+    : QWidget(parent)
+{
+    build(window->connectionStore(), window->secretStore(), window->networkAccessManager(),
+            window->activeConnection(), datasets);
+}
+
+PlaygroundArea::PlaygroundArea(ConnectionStore *store, SecretStore *secrets,
+        QNetworkAccessManager *nam, ActiveConnection *active, DatasetArea *datasets,
+        QWidget *parent)
+    : QWidget(parent)
+{
+    build(store, secrets, nam, active, datasets);
+}
+
+PlaygroundArea::~PlaygroundArea() = default;
+
+void PlaygroundArea::build(ConnectionStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
+        ActiveConnection *active, DatasetArea *datasets)
+{
+    setObjectName(QStringLiteral("playgroundArea"));
+    m_connections = new PlaygroundConnections(store, secrets, nam, this);
+    m_connections->setHistoryProvider(&historyModels);
+    if (active) {
+        // A key saved or changed in the connections dialog: read it (and the models) again.
+        connect(active, &ActiveConnection::connectionChanged, this,
+                [this] { m_connections->invalidate(); });
+    }
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("playgroundTabWidget"));
+    m_tabs->setDocumentMode(true);
+    m_sideBySide = new SideBySidePage(m_connections, nam, m_tabs);
+    m_blind = new BlindPage(m_connections, nam, datasets, m_tabs);
+    m_batch = new BatchPage(m_connections, nam, datasets, m_tabs);
+    m_tabs->addTab(m_sideBySide, tr("Side by Side"));
+    m_tabs->setTabToolTip(0,
+            tr("Ask several models the same thing and read the answers side by "
+               "side"));
+    m_tabs->addTab(m_blind, tr("Blind Rating"));
+    m_tabs->setTabToolTip(1, tr("Rate two models' answers without knowing which is which"));
+    m_tabs->addTab(m_batch, tr("Score on Examples"));
+    m_tabs->setTabToolTip(2, tr("Compare models on a whole validation file, scored with ROUGE"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    connect(m_blind, &BlindPage::datasetNeeded, this, &PlaygroundArea::datasetNeeded);
+    connect(m_sideBySide, &SideBySidePage::message, this, &PlaygroundArea::message);
+    connect(m_blind, &BlindPage::message, this, &PlaygroundArea::message);
+    connect(m_batch, &BatchPage::message, this, &PlaygroundArea::message);
+}
+
+PlaygroundArea::Page PlaygroundArea::currentPage() const
+{
+    return Page(m_tabs->currentIndex());
+}
+
+void PlaygroundArea::setCurrentPage(Page page)
+{
+    m_tabs->setCurrentIndex(int(page));
+}
+
+void PlaygroundArea::showModel(const QString &model)
+{
+    setCurrentPage(SideBySide);
+    m_sideBySide->showModel(model);
+}
+
+} // namespace fs::ui

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connection.h"
+#include "modelpicker.h"
+
+#include <QHash>
+#include <QObject>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace fs {
+class ConnectionStore;
+class SecretStore;
+} // namespace fs
+
+namespace fs::ui {
+
+/**
+ * @brief The connections the Playground's panes may use, each with its key (read from the
+ * keychain asynchronously, once) and its models: the connection's /models plus the fine-tuned
+ * models and checkpoints the job history knows.
+ */
+class PlaygroundConnections : public QObject
+{
+    Q_OBJECT
+public:
+    PlaygroundConnections(ConnectionStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
+            QObject *parent = nullptr);
+
+    ConnectionStore *store() const { return m_store; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    /// Extra models for a connection (fine-tuned models and checkpoints from the job history).
+    using HistoryProvider = std::function<QList<ModelChoice>(const QString &connectionId)>;
+    void setHistoryProvider(HistoryProvider provider) { m_history = std::move(provider); }
+
+    /// Starts reading the key and the models of a connection (nothing when already known or
+    /// in progress, unless `reload`). ready() or failed() follow.
+    void load(const QString &connectionId, bool reload = false);
+    bool isReady(const QString &connectionId) const;
+    /// The connection with its key filled in (empty id when not loaded).
+    Connection connection(const QString &connectionId) const;
+    QList<ModelChoice> models(const QString &connectionId) const;
+    QString problem(const QString &connectionId) const;
+
+    /// Forgets everything (the connections changed); panes call load() again.
+    void invalidate(const QString &connectionId = {});
+
+Q_SIGNALS:
+    void ready(const QString &connectionId);
+    void failed(const QString &connectionId, const QString &message);
+    /// What was known about a connection (empty: all) was dropped; load() it again.
+    void invalidated(const QString &connectionId);
+
+private:
+    struct Entry
+    {
+        Connection connection;
+        QList<ModelChoice> models;
+        QString problem;
+        bool loading = false;
+        bool ready = false;
+        int generation = 0;
+    };
+    void fetchModels(const QString &connectionId, int generation);
+
+    ConnectionStore *m_store;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_nam;
+    HistoryProvider m_history;
+    QHash<QString, Entry> m_entries;
+};
+
+} // namespace fs::ui
