@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apitypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+namespace fs {
+class CheckpointModel;
+class JobEventFilterModel;
+class JobEventModel;
+class JobTracker;
+} // namespace fs
+
+namespace fs::ui {
+
+class MetricsChart;
+
+/**
+ * @brief The selected job: a status line with progress and time left, the training chart, the
+ * event log (coloured by level, filterable, copyable) and the checkpoints.
+ *
+ * Everything comes from the JobTracker; the monitor follows its signals for the job it shows.
+ */
+class JobMonitor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit JobMonitor(QWidget *parent = nullptr);
+    ~JobMonitor() override;
+
+    /// Not owned. Null (or another tracker) clears what is shown.
+    void setTracker(fs::JobTracker *tracker);
+    /// Shows a job the tracker knows (watch() it first); empty shows the empty state.
+    void showJob(const QString &jobId);
+    QString jobId() const { return m_jobId; }
+
+    /// The status line as shown ("Running · step 120 of 300 · about 3 min left").
+    QString statusLineText() const;
+    QString errorText() const; ///< the failed job's error in plain words, empty otherwise
+
+    MetricsChart *chart() const { return m_chart; }
+    QTabWidget *tabs() const { return m_tabs; }
+    fs::JobEventModel *eventModel() const { return m_eventModel; }
+    fs::JobEventFilterModel *eventFilterModel() const { return m_eventFilter; }
+    QTableView *eventView() const { return m_eventView; }
+    fs::CheckpointModel *checkpointModel() const { return m_checkpointModel; }
+    QTableView *checkpointView() const { return m_checkpointView; }
+    QProgressBar *progressBar() const { return m_progressBar; }
+
+public Q_SLOTS:
+    /// Copies the selected events (all shown ones when none is selected) as text.
+    void copyEvents();
+    /// Opens the selected checkpoint (else the fine-tuned model) in the Playground.
+    void openSelectedInPlayground();
+
+Q_SIGNALS:
+    void openInPlayground(const QString &model);
+
+private:
+    void onEventsAdded(const QString &jobId, const QList<fs::JobEvent> &events);
+    void onJobUpdated(const fs::FineTuningJob &job);
+    void onCheckpoints(const QString &jobId, const QList<fs::Checkpoint> &checkpoints);
+    void updateStatusLine();
+    void updateEventFilter();
+    void updateEventCount();
+    void updateCheckpointActions();
+    void selectBestCheckpoint();
+
+    QPointer<fs::JobTracker> m_tracker;
+    QString m_jobId;
+    fs::FineTuningJob m_job;
+
+    QStackedWidget *m_pages;
+    QLabel *m_emptyLabel;
+    QLabel *m_titleLabel;
+    QLabel *m_badgeLabel;
+    QLabel *m_statusLabel;
+    QProgressBar *m_progressBar;
+    QLabel *m_errorLabel;
+    QPushButton *m_playgroundButton;
+    QTabWidget *m_tabs;
+    MetricsChart *m_chart;
+    fs::JobEventModel *m_eventModel;
+    fs::JobEventFilterModel *m_eventFilter;
+    QTableView *m_eventView;
+    QComboBox *m_levelComboBox;
+    QLineEdit *m_eventSearchLineEdit;
+    QCheckBox *m_hideMetricsCheckBox;
+    QLabel *m_eventCountLabel;
+    fs::CheckpointModel *m_checkpointModel;
+    QTableView *m_checkpointView;
+    QLabel *m_checkpointHintLabel;
+    QPushButton *m_checkpointPlaygroundButton;
+    QTimer *m_clockTimer;
+};
+
+} // namespace fs::ui

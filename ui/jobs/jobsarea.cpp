@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobsarea.h"
+
+#include "activeconnection.h"
+#include "apiclient.h"
+#include "datasetarea.h"
+#include "jobhistory.h"
+#include "joblistmodel.h"
+#include "jobmonitor.h"
+#include "jobnotifier.h"
+#include "jobtexts.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "newjobdialog.h"
+#include "pricetable.h"
+
+#include <QAction>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace fs::ui {
+
+namespace {
+
+/// The status column as a coloured badge with the status in words.
+class StatusBadgeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+            const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem plain = option;
+        initStyleOption(&plain, index);
+        plain.text.clear();
+        plain.widget->style()->drawControl(QStyle::CE_ItemViewItem, &plain, painter, plain.widget);
+        const QString text = index.data(fs::JobListModel::StatusTextRole).toString();
+        QColor color = index.data(fs::JobListModel::StatusColorRole).value<QColor>();
+        if (!color.isValid())
+            color = Qt::gray;
+        const QFontMetrics fm(option.font);
+        QRectF badge(option.rect.left() + 4, option.rect.top() + 3, fm.horizontalAdvance(text) + 16,
+                option.rect.height() - 6);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+        painter->setPen(Qt::white);
+        QFont bold = option.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->drawText(badge, Qt::AlignCenter, text);
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QString text = index.data(fs::JobListModel::StatusTextRole).toString();
+        QFont bold = option.font;
+        bold.setBold(true);
+        return QSize(QFontMetrics(bold).horizontalAdvance(text) + 28,
+                QFontMetrics(option.font).height() + 10);
+    }
+};
+
+} // namespace
+
+JobsArea::JobsArea(MainWindow *window, DatasetArea *datasets, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_active(window->activeConnection())
+    , m_nam(window->networkAccessManager())
+    , m_datasets(datasets)
+    , m_settings(new QSettings(this)) // the application's settings: the user's prices
+{
+    init();
+}
+
+JobsArea::JobsArea(fs::ActiveConnection *active, QNetworkAccessManager *nam, DatasetArea *datasets,
+        const QString &historyPath, QSettings *settings, QWidget *parent)
+    : QWidget(parent)
+    , m_active(active)
+    , m_nam(nam)
+    , m_datasets(datasets)
+    , m_historyPath(historyPath)
+    , m_settings(settings)
+{
+    init();
+}
+
+JobsArea::~JobsArea()
+{
+    // The history goes before the tracker and the model (children): neither may write to it.
+    if (m_tracker) {
+        m_tracker->unwatchAll();
+        m_tracker->setHistory(nullptr);
+    }
+    if (m_listModel)
+        m_listModel->setHistory(nullptr);
+}
+
+void JobsArea::init()
+{
+    setObjectName(QStringLiteral("jobsArea"));
+    m_client = new fs::ApiClient(m_nam, m_active->connection(), this);
+    m_tracker = new fs::JobTracker(m_client, this);
+    m_listModel = new fs::JobListModel(this);
+    m_notifier = new JobNotifier(this, this);
+    createActions();
+
+    // ---- notice bar (jobs that ended) -------------------------------------------------------
+    m_noticeFrame = new QFrame(this);
+    m_noticeFrame->setObjectName(QStringLiteral("noticeFrame"));
+    m_noticeFrame->setFrameShape(QFrame::StyledPanel);
+    m_noticeFrame->setStyleSheet(QStringLiteral("#noticeFrame { background: #e7f3ff; border: 1px "
+                                                "solid #8ab4e0; border-radius: 4px; }"));
+    m_noticeLabel = new QLabel(m_noticeFrame);
+    m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
+    m_noticeLabel->setWordWrap(true);
+    auto *showButton = new QPushButton(tr("Show"), m_noticeFrame);
+    showButton->setObjectName(QStringLiteral("noticeShowPushButton"));
+    connect(showButton, &QPushButton::clicked, this, [this] {
+        selectJob(m_noticeJobId);
+        m_noticeFrame->hide();
+    });
+    auto *closeButton = new QToolButton(m_noticeFrame);
+    closeButton->setText(QStringLiteral("✕"));
+    closeButton->setToolTip(tr("Dismiss"));
+    closeButton->setAutoRaise(true);
+    connect(closeButton, &QToolButton::clicked, m_noticeFrame, &QFrame::hide);
+    auto *noticeLayout = new QHBoxLayout(m_noticeFrame);
+    noticeLayout->addWidget(m_noticeLabel, 1);
+    noticeLayout->addWidget(showButton);
+    noticeLayout->addWidget(closeButton);
+    m_noticeFrame->hide();
+    connect(m_notifier, &JobNotifier::noticeRequested, this, &JobsArea::showNotice);
+    connect(m_notifier, &JobNotifier::activated, this, &JobsArea::selectJob);
+
+    // ---- tool bar -----------------------------------------------------------------------------
+    auto *toolBar = new QToolBar(this);
+    toolBar->setObjectName(QStringLiteral("jobsToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addActions(m_actions);
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("jobsMessageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setEnabled(false);
+
+    // ---- the list -----------------------------------------------------------------------------
+    m_listView = new QTableView(this);
+    m_listView->setObjectName(QStringLiteral("jobsTableView"));
+    m_listView->setModel(m_listModel);
+    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_listView->verticalHeader()->hide();
+    m_listView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_listView->verticalHeader()->setDefaultSectionSize(m_listView->fontMetrics().height() + 10);
+    m_listView->setWordWrap(false);
+    m_listView->setItemDelegateForColumn(
+            fs::JobListModel::StatusColumn, new StatusBadgeDelegate(m_listView));
+    // A job list is short (hundreds of rows): columns fit their contents.
+    m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_listView->horizontalHeader()->setStretchLastSection(true);
+    m_listView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (const char *name : {"cancelJobAction", "pauseJobAction", "resumeJobAction"})
+        m_listView->addAction(action(QLatin1String(name)));
+    connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobsArea::onSelectionChanged);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("jobsEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setEnabled(false);
+    m_listStack = new QStackedWidget(this);
+    m_listStack->addWidget(m_emptyLabel);
+    m_listStack->addWidget(m_listView);
+
+    m_monitor = new JobMonitor(this);
+    m_monitor->setTracker(m_tracker);
+    connect(m_monitor, &JobMonitor::openInPlayground, this, &JobsArea::openInPlayground);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("jobsSplitter"));
+    m_splitter->addWidget(m_listStack);
+    m_splitter->addWidget(m_monitor);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({170, 700});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_noticeFrame);
+    auto *top = new QHBoxLayout;
+    top->addWidget(toolBar);
+    top->addWidget(m_messageLabel, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_splitter, 1);
+
+    // ---- wiring -------------------------------------------------------------------------------
+    connect(m_tracker, &fs::JobTracker::jobUpdated, this, &JobsArea::onJobUpdated);
+    connect(m_tracker, &fs::JobTracker::statusChanged, this, &JobsArea::onStatusChanged);
+    connect(m_tracker, &fs::JobTracker::pollFailed, this, &JobsArea::onPollFailed);
+    connect(m_listModel, &fs::JobListModel::refreshed, this, &JobsArea::onJobsMerged);
+    connect(m_listModel, &fs::JobListModel::refreshFailed, this, [this](const fs::ApiError &error) {
+        setMessage(tr("The job list could not be read: %1").arg(error.plainMessage()));
+        updateEmptyState();
+    });
+    connect(m_listModel, &fs::JobListModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            setMessage(tr("Reading the jobs…"));
+        updateEmptyState();
+    });
+    connect(m_listModel, &QAbstractItemModel::rowsInserted, this, &JobsArea::updateEmptyState);
+    connect(m_listModel, &QAbstractItemModel::modelReset, this, &JobsArea::updateEmptyState);
+    connect(m_listModel, &QAbstractItemModel::dataChanged, this, &JobsArea::updateActions);
+    connect(m_active, &fs::ActiveConnection::connectionChanged, this, &JobsArea::switchConnection);
+    connect(m_active, &fs::ActiveConnection::stateChanged, this, &JobsArea::onConnectionState);
+
+    switchConnection();
+    onConnectionState();
+}
+
+void JobsArea::createActions()
+{
+    auto add = [this](const QString &name, const QString &text, const QKeySequence &shortcut,
+                       void (JobsArea::*slot)(), const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(shortcut);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        m_actions << a;
+        return a;
+    };
+    QAction *newJob = add(QStringLiteral("newJobAction"), tr("New job…"),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &JobsArea::newJob,
+            tr("Start training a model on your examples (Ctrl+Shift+N)"));
+    newJob->setShortcutContext(Qt::WindowShortcut);
+    add(QStringLiteral("refreshJobsAction"), tr("Refresh"), QKeySequence::Refresh,
+            &JobsArea::refreshJobs, tr("Read the jobs from the service again (F5)"));
+    add(QStringLiteral("cancelJobAction"), tr("Cancel job…"), QKeySequence(),
+            &JobsArea::cancelSelectedJob, tr("Stop the selected job for good"));
+    add(QStringLiteral("pauseJobAction"), tr("Pause"), QKeySequence(), &JobsArea::pauseSelectedJob,
+            tr("Pause the selected job; it can be resumed later"));
+    add(QStringLiteral("resumeJobAction"), tr("Resume"), QKeySequence(),
+            &JobsArea::resumeSelectedJob, tr("Continue the paused job"));
+    updateActions();
+}
+
+NewJobDialog *JobsArea::newJobDialog() const
+{
+    return m_dialog;
+}
+
+QAction *JobsArea::action(const QString &objectName) const
+{
+    for (QAction *a : m_actions) {
+        if (a->objectName() == objectName)
+            return a;
+    }
+    return nullptr;
+}
+
+void JobsArea::attachTo(MainWindow *window)
+{
+    m_window = window;
+    QMenu *file = window->fileMenu();
+    QAction *quit = window->findChild<QAction *>(QStringLiteral("quitAction"));
+    auto *menuAction = new QAction(tr("New Fine-tuning &Job…"), this);
+    menuAction->setObjectName(QStringLiteral("newJobMenuAction"));
+    // The menu is always there, the area not: the shortcut moves to the menu entry so that it
+    // works from every area.
+    menuAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    menuAction->setShortcutContext(Qt::WindowShortcut);
+    if (QAction *own = action(QStringLiteral("newJobAction")))
+        own->setShortcut(QKeySequence());
+    connect(menuAction, &QAction::triggered, this, [this] {
+        if (m_window) {
+            for (int i = 0; i < m_window->areaCount(); ++i) {
+                if (m_window->area(i) == this)
+                    m_window->showArea(i);
+            }
+        }
+        newJob();
+    });
+    file->insertAction(quit, menuAction);
+    file->insertSeparator(quit);
+}
+
+void JobsArea::setTrackerIntervals(const fs::TrackerIntervals &intervals)
+{
+    m_tracker->setIntervals(intervals);
+}
+
+void JobsArea::switchConnection()
+{
+    const fs::Connection connection = m_active->connection();
+    if (connection.id == m_connectionId && m_history) {
+        m_client->setConnection(connection);
+        return;
+    }
+    m_connectionId = connection.id;
+    m_loadedOnce = false;
+    m_tracker->unwatchAll();
+    m_listModel->cancelRefresh();
+    m_monitor->showJob({});
+
+    // A new client per connection: replies of the old one finish on their own.
+    fs::ApiClient *old = m_client;
+    m_client = new fs::ApiClient(m_nam, connection, this);
+    m_tracker->setClient(m_client);
+    if (old)
+        old->deleteLater();
+
+    m_tracker->setHistory(nullptr);
+    m_listModel->setHistory(nullptr);
+    m_history = std::make_unique<fs::JobHistory>(connection.id);
+    if (m_history->open(m_historyPath)) {
+        m_tracker->setHistory(m_history.get());
+        m_listModel->setHistory(m_history.get());
+        m_listModel->loadHistory();
+    } else {
+        setMessage(tr("The local job history cannot be used (%1); jobs are shown from the "
+                      "service only.")
+                           .arg(m_history->lastError()));
+        m_history.reset();
+        m_listModel->clear();
+    }
+    updateEmptyState();
+    updateActions();
+}
+
+void JobsArea::onConnectionState()
+{
+    m_client->setConnection(m_active->connection());
+    const auto state = m_active->state();
+    if (state == fs::ActiveConnection::State::Connected && !m_loadedOnce) {
+        m_loadedOnce = true;
+        refreshJobs();
+        watchUnfinished();
+    } else if (state == fs::ActiveConnection::State::Problem) {
+        setMessage(tr("Jobs cannot be read: %1").arg(m_active->message()));
+    }
+}
+
+void JobsArea::refreshJobs()
+{
+    m_listModel->refresh(m_client);
+}
+
+void JobsArea::onJobsMerged()
+{
+    setMessage({});
+    watchUnfinished();
+    updateEmptyState();
+    updateActions();
+}
+
+void JobsArea::watchUnfinished()
+{
+    // Every job still on its way is followed, so that its end is noticed wherever the person is.
+    for (const fs::FineTuningJob &job : m_listModel->jobs()) {
+        if (!job.isTerminal() && !m_tracker->isWatching(job.id))
+            m_tracker->watch(job.id);
+    }
+}
+
+void JobsArea::onJobUpdated(const fs::FineTuningJob &job)
+{
+    m_listModel->updateJob(job);
+    if (job.id == currentJobId())
+        updateActions();
+}
+
+void JobsArea::onStatusChanged(
+        const QString &jobId, fs::FineTuningJob::Status from, fs::FineTuningJob::Status to)
+{
+    const fs::FineTuningJob job = m_tracker->job(jobId);
+    const bool wasOnItsWay = from != fs::FineTuningJob::Status::Unknown
+            && from != fs::FineTuningJob::Status::Succeeded
+            && from != fs::FineTuningJob::Status::Failed
+            && from != fs::FineTuningJob::Status::Cancelled;
+    if (job.isTerminal() && wasOnItsWay && to == job.status)
+        m_notifier->notifyJobEnded(job);
+    updateActions();
+}
+
+void JobsArea::onPollFailed(const QString &jobId, const fs::ApiError &error, bool willRetry)
+{
+    if (jobId != currentJobId())
+        return;
+    setMessage(willRetry ? tr("Could not reach the service (%1). Trying again shortly.")
+                                   .arg(error.plainMessage())
+                         : tr("This job can no longer be followed: %1").arg(error.plainMessage()));
+}
+
+QString JobsArea::currentJobId() const
+{
+    if (!m_listView)
+        return {};
+    const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return m_listModel->data(rows.first(), fs::JobListModel::JobIdRole).toString();
+}
+
+bool JobsArea::selectJob(const QString &jobId)
+{
+    const int row = m_listModel->rowOf(jobId);
+    if (row < 0)
+        return false;
+    m_listView->selectRow(row);
+    m_listView->scrollTo(m_listModel->index(row, 0));
+    return true;
+}
+
+void JobsArea::onSelectionChanged()
+{
+    const QString id = currentJobId();
+    if (!id.isEmpty() && !m_tracker->isWatching(id))
+        m_tracker->watch(id); // a finished job is read once (or comes from the history)
+    m_monitor->showJob(id);
+    updateActions();
+}
+
+void JobsArea::updateActions()
+{
+    const QString id = currentJobId();
+    const int row = id.isEmpty() ? -1 : m_listModel->rowOf(id);
+    const fs::FineTuningJob job = row >= 0 ? m_listModel->jobAt(row) : fs::FineTuningJob();
+    const bool has = row >= 0;
+    if (QAction *a = action(QStringLiteral("cancelJobAction")))
+        a->setEnabled(has && fs::JobTexts::canCancel(job.status));
+    if (QAction *a = action(QStringLiteral("pauseJobAction")))
+        a->setEnabled(has && fs::JobTexts::canPause(job.status));
+    if (QAction *a = action(QStringLiteral("resumeJobAction")))
+        a->setEnabled(has && fs::JobTexts::canResume(job.status));
+}
+
+void JobsArea::updateEmptyState()
+{
+    if (m_listModel->rowCount() > 0) {
+        m_listStack->setCurrentWidget(m_listView);
+        return;
+    }
+    if (m_listModel->isLoading())
+        m_emptyLabel->setText(tr("Reading the jobs of this connection…"));
+    else
+        m_emptyLabel->setText(tr("No fine-tuning jobs on this connection yet.\nPress “New job…” "
+                                 "(Ctrl+Shift+N) to train a model on your examples."));
+    m_listStack->setCurrentWidget(m_emptyLabel);
+}
+
+void JobsArea::setMessage(const QString &text)
+{
+    m_messageLabel->setText(text);
+}
+
+QString JobsArea::noticeText() const
+{
+    return m_noticeFrame->isHidden() ? QString() : m_noticeLabel->text();
+}
+
+void JobsArea::showNotice(const QString &jobId, const QString &title, const QString &text,
+        fs::FineTuningJob::Status status)
+{
+    Q_UNUSED(status)
+    m_noticeJobId = jobId;
+    m_noticeLabel->setText(
+            QStringLiteral("<b>%1</b> — %2").arg(title.toHtmlEscaped(), text.toHtmlEscaped()));
+    m_noticeFrame->show();
+}
+
+void JobsArea::newJob()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    const fs::PriceTable prices =
+            m_settings ? fs::PriceTable::load(m_settings) : fs::PriceTable::load(nullptr);
+    m_dialog = new NewJobDialog(m_client, m_datasets, m_active->check().models, prices, this);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setWindowModality(Qt::WindowModal);
+    if (!m_uploadOptions.journalDirectory.isEmpty())
+        m_dialog->setUploadOptions(m_uploadOptions);
+    connect(m_dialog, &NewJobDialog::jobCreated, this, [this](const fs::FineTuningJob &job) {
+        m_listModel->updateJob(job);
+        m_tracker->watch(job.id);
+        selectJob(job.id);
+        updateEmptyState();
+        Q_EMIT jobCreated(job);
+    });
+    m_dialog->show();
+}
+
+void JobsArea::cancelSelectedJob()
+{
+    const QString id = currentJobId();
+    if (id.isEmpty())
+        return;
+    const auto answer = MessageBox::question(this, tr("Cancel job"),
+            tr("Cancel the job %1?").arg(id), QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+            tr("Training stops for good and cannot be resumed. Steps already trained may still "
+               "be billed."));
+    if (answer != QMessageBox::Yes)
+        return;
+    runJobAction(QStringLiteral("cancel"), id);
+}
+
+void JobsArea::pauseSelectedJob()
+{
+    const QString id = currentJobId();
+    if (!id.isEmpty())
+        runJobAction(QStringLiteral("pause"), id);
+}
+
+void JobsArea::resumeSelectedJob()
+{
+    const QString id = currentJobId();
+    if (!id.isEmpty())
+        runJobAction(QStringLiteral("resume"), id);
+}
+
+void JobsArea::runJobAction(const QString &what, const QString &jobId)
+{
+    fs::ApiReply *reply = what == QLatin1String("cancel") ? m_client->cancelJob(jobId)
+            : what == QLatin1String("pause")              ? m_client->pauseJob(jobId)
+                                                          : m_client->resumeJob(jobId);
+    for (QAction *a : m_actions) {
+        if (a->objectName() != QLatin1String("newJobAction")
+                && a->objectName() != QLatin1String("refreshJobsAction"))
+            a->setEnabled(false);
+    }
+    connect(reply, &fs::ApiReply::finished, this, [this, reply, what, jobId] {
+        if (reply->ok()) {
+            const fs::FineTuningJob job = fs::FineTuningJob::fromJson(reply->json());
+            if (!job.id.isEmpty())
+                m_listModel->updateJob(job);
+            if (!m_tracker->isWatching(jobId))
+                m_tracker->watch(jobId);
+            m_tracker->pollNow(jobId);
+        } else if (reply->error().kind != fs::ApiError::Kind::Cancelled) {
+            const QString title = what == QLatin1String("cancel") ? tr("Cancel job")
+                    : what == QLatin1String("pause")              ? tr("Pause job")
+                                                                  : tr("Resume job");
+            MessageBox::warning(this, title,
+                    tr("The service did not accept this for job %1.").arg(jobId),
+                    reply->error().plainMessage());
+        }
+        updateActions();
+    });
+}
+
+} // namespace fs::ui

@@ -1,0 +1,893 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "newjobdialog.h"
+
+#include "apiclient.h"
+#include "costestimate.h"
+#include "datasetarea.h"
+#include "datasetdocument.h"
+#include "datasetstatistics.h"
+#include "example.h"
+#include "tokenizer.h"
+#include "uploadsource.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace fs::ui {
+
+namespace {
+
+/// Files above this size are not downloaded just to count their tokens.
+constexpr qint64 kMaxCountedFileBytes = 64LL * 1024 * 1024;
+
+QLabel *noteLabel(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    label->setPalette(palette);
+    return label;
+}
+
+QString fileLabel(const fs::FileObject &file)
+{
+    QString text = file.filename.isEmpty() ? file.id
+                                           : QStringLiteral("%1 (%2)").arg(file.filename, file.id);
+    if (file.status == QLatin1String("uploaded"))
+        text += NewJobDialog::tr(" — still being checked by the service");
+    else if (file.status == QLatin1String("error"))
+        text += NewJobDialog::tr(" — the service could not read it");
+    return text;
+}
+
+} // namespace
+
+NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
+        const QList<fs::ModelObject> &connectionModels, const fs::PriceTable &prices,
+        QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_datasets(datasets)
+    , m_prices(prices)
+{
+    setObjectName(QStringLiteral("newJobDialog"));
+    setWindowTitle(tr("New fine-tuning job"));
+
+    m_refusalLabel = new QLabel(this);
+    m_refusalLabel->setObjectName(QStringLiteral("refusalLabel"));
+    m_refusalLabel->setWordWrap(true);
+    m_refusalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refusalLabel->setStyleSheet(QStringLiteral(
+            "QLabel { background: #fde7e9; color: #5c0b11; border: 1px solid #e8a0a8;"
+            " border-radius: 4px; padding: 8px; }"));
+    m_refusalLabel->hide();
+
+    m_form = createForm();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_costLabel = new QLabel(this);
+    m_costLabel->setObjectName(QStringLiteral("costLabel"));
+    m_costLabel->setWordWrap(true);
+    m_costLabel->setStyleSheet(QStringLiteral(
+            "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; padding: 8px; }"));
+    m_problemsLabel = new QLabel(this);
+    m_problemsLabel->setObjectName(QStringLiteral("problemsLabel"));
+    m_problemsLabel->setWordWrap(true);
+    m_problemsLabel->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    m_problemsLabel->hide();
+
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(QStringLiteral("uploadProgressBar"));
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progressBar->hide();
+    m_progressLabel->hide();
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progressLabel, 1);
+    progressRow->addWidget(m_progressBar, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_startButton = m_buttons->button(QDialogButtonBox::Ok);
+    m_startButton->setObjectName(QStringLiteral("startPushButton"));
+    m_startButton->setText(tr("Start training"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelPushButton"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &NewJobDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &NewJobDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_refusalLabel);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_problemsLabel);
+    layout->addWidget(m_costLabel);
+    layout->addLayout(progressRow);
+    layout->addWidget(m_buttons);
+
+    fillModels(connectionModels);
+    fillFiles({});
+    onMethodChanged();
+    resize(780, 780);
+    reloadFiles();
+}
+
+NewJobDialog::~NewJobDialog()
+{
+    if (m_reply)
+        m_reply->abort();
+    if (m_filesReply)
+        m_filesReply->abort();
+    if (m_countReply)
+        m_countReply->abort();
+}
+
+QWidget *NewJobDialog::createForm()
+{
+    auto *form = new QWidget(this);
+
+    // ---- what to train ------------------------------------------------------------------
+    auto *whatBox = new QGroupBox(tr("What to train"), form);
+    auto *what = new QFormLayout(whatBox);
+    m_modelComboBox = new QComboBox(whatBox);
+    m_modelComboBox->setObjectName(QStringLiteral("modelComboBox"));
+    m_modelNoteLabel = noteLabel(whatBox, QStringLiteral("modelNoteLabel"));
+    connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, &NewJobDialog::onModelChanged);
+    what->addRow(tr("Base model:"), m_modelComboBox);
+    what->addRow(QString(), m_modelNoteLabel);
+
+    m_trainingComboBox = new QComboBox(whatBox);
+    m_trainingComboBox->setObjectName(QStringLiteral("trainingComboBox"));
+    m_validationComboBox = new QComboBox(whatBox);
+    m_validationComboBox->setObjectName(QStringLiteral("validationComboBox"));
+    m_filesNoteLabel = noteLabel(whatBox, QStringLiteral("filesNoteLabel"));
+    auto *reloadButton = new QPushButton(tr("Reload"), whatBox);
+    reloadButton->setObjectName(QStringLiteral("reloadFilesPushButton"));
+    reloadButton->setToolTip(tr("Read the list of files on the service again"));
+    connect(reloadButton, &QPushButton::clicked, this, &NewJobDialog::reloadFiles);
+    auto *trainingRow = new QHBoxLayout;
+    trainingRow->addWidget(m_trainingComboBox, 1);
+    trainingRow->addWidget(reloadButton);
+    what->addRow(tr("Training examples:"), trainingRow);
+    what->addRow(tr("Validation examples:"), m_validationComboBox);
+    what->addRow(QString(), m_filesNoteLabel);
+    connect(m_trainingComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        updateCost();
+        updateProblems();
+    });
+    connect(m_validationComboBox, &QComboBox::currentIndexChanged, this,
+            &NewJobDialog::updateProblems);
+
+    m_supervisedRadioButton =
+            new QRadioButton(tr("Learn from example answers (supervised)"), whatBox);
+    m_supervisedRadioButton->setObjectName(QStringLiteral("supervisedRadioButton"));
+    m_dpoRadioButton =
+            new QRadioButton(tr("Learn from preferred vs. rejected answers (DPO)"), whatBox);
+    m_dpoRadioButton->setObjectName(QStringLiteral("dpoRadioButton"));
+    m_supervisedRadioButton->setChecked(true);
+    auto *methods = new QButtonGroup(this);
+    methods->addButton(m_supervisedRadioButton);
+    methods->addButton(m_dpoRadioButton);
+    connect(m_dpoRadioButton, &QRadioButton::toggled, this, &NewJobDialog::onMethodChanged);
+    auto *methodBox = new QVBoxLayout;
+    methodBox->addWidget(m_supervisedRadioButton);
+    methodBox->addWidget(m_dpoRadioButton);
+    what->addRow(tr("Method:"), methodBox);
+
+    // ---- settings -----------------------------------------------------------------------
+    auto *settingsBox = new QGroupBox(tr("Training settings"), form);
+    auto *settings = new QGridLayout(settingsBox);
+    const QList<fs::HyperparameterRule> rules = fs::JobFormRules::rules(QStringLiteral("dpo"));
+    int row = 0;
+    for (const fs::HyperparameterRule &rule : rules) {
+        HyperRow h;
+        h.rule = rule;
+        h.label = new QLabel(rule.label + QLatin1Char(':'), settingsBox);
+        h.autoCheckBox = new QCheckBox(tr("Automatic"), settingsBox);
+        h.autoCheckBox->setObjectName(rule.key + QStringLiteral("AutoCheckBox"));
+        h.autoCheckBox->setChecked(true);
+        h.autoCheckBox->setToolTip(tr("Let the service choose a value that suits your data"));
+        h.spinBox = new QDoubleSpinBox(settingsBox);
+        h.spinBox->setObjectName(rule.key + QStringLiteral("SpinBox"));
+        h.spinBox->setDecimals(rule.integer ? 0 : std::max(1, rule.decimals));
+        const double step = rule.integer ? 1.0 : std::pow(10.0, -h.spinBox->decimals());
+        const double minimum = rule.exclusiveMinimum ? rule.minimum + step : rule.minimum;
+        const double maximum = std::isfinite(rule.maximum) ? rule.maximum : 1e6;
+        h.spinBox->setRange(minimum, maximum);
+        h.spinBox->setSingleStep(rule.suggestedStep > 0 ? rule.suggestedStep : step);
+        // A sensible number to start from when "Automatic" is unticked.
+        switch (rule.name) {
+        case fs::HyperparameterRule::Name::Epochs:
+            h.spinBox->setValue(3);
+            break;
+        case fs::HyperparameterRule::Name::BatchSize:
+            h.spinBox->setValue(1);
+            break;
+        case fs::HyperparameterRule::Name::LearningRateMultiplier:
+            h.spinBox->setValue(1.0);
+            break;
+        case fs::HyperparameterRule::Name::Beta:
+            h.spinBox->setValue(0.1);
+            break;
+        }
+        h.spinBox->setEnabled(false);
+        h.spinBox->setToolTip(tr("Allowed: %1").arg(rule.rangeText()));
+        h.spinBox->setAccessibleName(rule.label);
+        h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
+        h.explanation->setText(tr("%1 Allowed: %2.").arg(rule.explanation, rule.rangeText()));
+        QCheckBox *autoBox = h.autoCheckBox;
+        QDoubleSpinBox *spin = h.spinBox;
+        connect(autoBox, &QCheckBox::toggled, this, [this, spin](bool automatic) {
+            spin->setEnabled(!automatic);
+            updateCost();
+            updateProblems();
+        });
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this] {
+            updateCost();
+            updateProblems();
+        });
+        settings->addWidget(h.label, row, 0);
+        settings->addWidget(h.autoCheckBox, row, 1);
+        settings->addWidget(h.spinBox, row, 2);
+        settings->addWidget(h.explanation, row + 1, 1, 1, 2);
+        row += 2;
+        m_hyper << h;
+    }
+    settings->setColumnStretch(2, 1);
+
+    // ---- name and extras ----------------------------------------------------------------
+    auto *extraBox = new QGroupBox(tr("Name and extras (optional)"), form);
+    auto *extra = new QFormLayout(extraBox);
+    m_suffixLineEdit = new QLineEdit(extraBox);
+    m_suffixLineEdit->setObjectName(QStringLiteral("suffixLineEdit"));
+    m_suffixLineEdit->setMaxLength(fs::JobFormRules::kMaxSuffixLength);
+    m_suffixLineEdit->setPlaceholderText(tr("e.g. support-bot"));
+    m_suffixNoteLabel = noteLabel(extraBox, QStringLiteral("suffixNoteLabel"));
+    m_suffixNoteLabel->setText(tr("Added to the new model's name so you can recognise it "
+                                  "(letters, digits, - and _; at most %1 characters).")
+                                       .arg(fs::JobFormRules::kMaxSuffixLength));
+    connect(m_suffixLineEdit, &QLineEdit::textChanged, this, &NewJobDialog::updateProblems);
+    extra->addRow(tr("Name suffix:"), m_suffixLineEdit);
+    extra->addRow(QString(), m_suffixNoteLabel);
+
+    m_seedCheckBox = new QCheckBox(tr("Fixed seed"), extraBox);
+    m_seedCheckBox->setObjectName(QStringLiteral("seedCheckBox"));
+    m_seedCheckBox->setToolTip(tr("With the same seed and settings, training gives (nearly) "
+                                  "the same result again."));
+    m_seedSpinBox = new QSpinBox(extraBox);
+    m_seedSpinBox->setObjectName(QStringLiteral("seedSpinBox"));
+    m_seedSpinBox->setRange(0, int(fs::JobFormRules::kMaxSeed));
+    m_seedSpinBox->setValue(42);
+    m_seedSpinBox->setEnabled(false);
+    connect(m_seedCheckBox, &QCheckBox::toggled, m_seedSpinBox, &QSpinBox::setEnabled);
+    auto *seedRow = new QHBoxLayout;
+    seedRow->addWidget(m_seedCheckBox);
+    seedRow->addWidget(m_seedSpinBox, 1);
+    extra->addRow(tr("Seed:"), seedRow);
+
+    m_metadataTable = new QTableWidget(0, 2, extraBox);
+    m_metadataTable->setObjectName(QStringLiteral("metadataTableWidget"));
+    m_metadataTable->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
+    m_metadataTable->horizontalHeader()->setStretchLastSection(true);
+    m_metadataTable->verticalHeader()->hide();
+    m_metadataTable->setMaximumHeight(110);
+    connect(m_metadataTable, &QTableWidget::itemChanged, this, &NewJobDialog::updateProblems);
+    auto *addMeta = new QPushButton(tr("Add"), extraBox);
+    addMeta->setObjectName(QStringLiteral("addMetadataPushButton"));
+    auto *removeMeta = new QPushButton(tr("Remove"), extraBox);
+    removeMeta->setObjectName(QStringLiteral("removeMetadataPushButton"));
+    connect(addMeta, &QPushButton::clicked, this, [this] {
+        const int r = m_metadataTable->rowCount();
+        m_metadataTable->insertRow(r);
+        m_metadataTable->setItem(r, 0, new QTableWidgetItem);
+        m_metadataTable->setItem(r, 1, new QTableWidgetItem);
+        m_metadataTable->editItem(m_metadataTable->item(r, 0));
+    });
+    connect(removeMeta, &QPushButton::clicked, this, [this] {
+        const int r = m_metadataTable->currentRow();
+        if (r >= 0)
+            m_metadataTable->removeRow(r);
+        updateProblems();
+    });
+    auto *metaButtons = new QVBoxLayout;
+    metaButtons->addWidget(addMeta);
+    metaButtons->addWidget(removeMeta);
+    metaButtons->addStretch(1);
+    auto *metaRow = new QHBoxLayout;
+    metaRow->addWidget(m_metadataTable, 1);
+    metaRow->addLayout(metaButtons);
+    extra->addRow(tr("Metadata:"), metaRow);
+
+    auto *layout = new QVBoxLayout(form);
+    layout->addWidget(whatBox);
+    layout->addWidget(settingsBox);
+    layout->addWidget(extraBox);
+    layout->addStretch(1);
+    return form;
+}
+
+void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels)
+{
+    m_models = fs::BaseModelCatalogue::merged(connectionModels, m_prices);
+    const QSignalBlocker blocker(m_modelComboBox);
+    m_modelComboBox->clear();
+    for (const fs::BaseModelInfo &info : std::as_const(m_models)) {
+        QString text = info.id;
+        if (!info.note.isEmpty())
+            text += QStringLiteral("  —  ") + info.note;
+        m_modelComboBox->addItem(text, info.id);
+        m_modelComboBox->setItemData(m_modelComboBox->count() - 1, info.note, Qt::ToolTipRole);
+    }
+    // The first model the connection serves, else the first known one.
+    int initial = 0;
+    for (int i = 0; i < m_models.size(); ++i) {
+        if (m_models.at(i).listedByConnection && !m_models.at(i).fineTuned
+                && !m_models.at(i).legacy) {
+            initial = i;
+            break;
+        }
+    }
+    m_modelComboBox->setCurrentIndex(m_models.isEmpty() ? -1 : initial);
+    onModelChanged();
+}
+
+void NewJobDialog::fillFiles(const QList<fs::FileObject> &files)
+{
+    m_files = files;
+    const QString training = m_trainingComboBox->currentData().toString();
+    const QString validation = m_validationComboBox->currentData().toString();
+    const QSignalBlocker b1(m_trainingComboBox);
+    const QSignalBlocker b2(m_validationComboBox);
+    m_trainingComboBox->clear();
+    m_validationComboBox->clear();
+    m_validationComboBox->addItem(tr("None"), QString());
+
+    const fs::DatasetDocument *document = m_datasets ? m_datasets->document() : nullptr;
+    if (document && document->count() > 0) {
+        m_trainingComboBox->addItem(
+                tr("The open dataset: %1 (%n example(s), uploaded when you start)", nullptr,
+                        document->count())
+                        .arg(document->displayName()),
+                openDatasetId());
+    }
+    for (const fs::FileObject &file : files) {
+        m_trainingComboBox->addItem(fileLabel(file), file.id);
+        m_validationComboBox->addItem(fileLabel(file), file.id);
+    }
+    if (m_trainingComboBox->count() == 0)
+        m_trainingComboBox->addItem(tr("No training files yet"), QString());
+    const int t = m_trainingComboBox->findData(training);
+    m_trainingComboBox->setCurrentIndex(t >= 0 ? t : 0);
+    const int v = m_validationComboBox->findData(validation);
+    m_validationComboBox->setCurrentIndex(v >= 0 ? v : 0);
+
+    if (!m_filesLoaded)
+        m_filesNoteLabel->setText(tr("Reading the files on the service…"));
+    else if (files.isEmpty() && !(document && document->count() > 0))
+        m_filesNoteLabel->setText(tr("There are no training files on the service yet. Open a "
+                                     "dataset in Datasets, or upload a file in Files."));
+    else
+        m_filesNoteLabel->setText(tr("Files on the service made for fine-tuning (newest first). "
+                                     "Validation examples are optional: they show whether the "
+                                     "model also does well on examples it did not learn from."));
+    updateCost();
+    updateProblems();
+}
+
+void NewJobDialog::reloadFiles()
+{
+    if (!m_client)
+        return;
+    if (m_filesReply)
+        m_filesReply->abort();
+    fs::FileListQuery query;
+    query.purpose = QStringLiteral("fine-tune");
+    query.order = QStringLiteral("desc");
+    query.limit = 10000;
+    m_filesReply = m_client->listFiles(query);
+    connect(m_filesReply, &fs::ApiReply::finished, this, [this, reply = m_filesReply] {
+        if (!reply)
+            return;
+        m_filesLoaded = true;
+        if (reply->ok()) {
+            fillFiles(fs::parseFilePage(reply->json()).data);
+        } else if (reply->error().kind != fs::ApiError::Kind::Cancelled) {
+            fillFiles({});
+            m_filesNoteLabel->setText(tr("The files on the service could not be read: %1")
+                                              .arg(reply->error().plainMessage()));
+        }
+        Q_EMIT filesReady();
+    });
+}
+
+fs::BaseModelInfo NewJobDialog::currentModel() const
+{
+    const int index = m_modelComboBox->currentIndex();
+    if (index >= 0 && index < m_models.size())
+        return m_models.at(index);
+    return {};
+}
+
+QString NewJobDialog::currentMethod() const
+{
+    return m_dpoRadioButton->isChecked() ? QStringLiteral("dpo") : QStringLiteral("supervised");
+}
+
+void NewJobDialog::onModelChanged()
+{
+    const fs::BaseModelInfo info = currentModel();
+    m_modelNoteLabel->setText(info.note);
+    m_dpoRadioButton->setEnabled(info.id.isEmpty() || info.dpo);
+    m_dpoRadioButton->setToolTip(
+            info.dpo ? QString() : tr("This model cannot learn from preferred answers."));
+    m_supervisedRadioButton->setEnabled(info.id.isEmpty() || info.supervised);
+    if (!info.id.isEmpty() && !info.dpo && m_dpoRadioButton->isChecked())
+        m_supervisedRadioButton->setChecked(true);
+    updateCost();
+    updateProblems();
+}
+
+void NewJobDialog::onMethodChanged()
+{
+    const bool dpo = m_dpoRadioButton->isChecked();
+    for (HyperRow &h : m_hyper) {
+        const bool visible = !h.rule.dpoOnly || dpo;
+        h.label->setVisible(visible);
+        h.autoCheckBox->setVisible(visible);
+        h.spinBox->setVisible(visible);
+        h.explanation->setVisible(visible);
+    }
+    updateCost();
+    updateProblems();
+}
+
+bool NewJobDialog::selectModel(const QString &model)
+{
+    const int index = m_modelComboBox->findData(model);
+    if (index < 0)
+        return false;
+    m_modelComboBox->setCurrentIndex(index);
+    return true;
+}
+
+bool NewJobDialog::selectTrainingFile(const QString &fileId)
+{
+    const int index = m_trainingComboBox->findData(fileId);
+    if (index < 0)
+        return false;
+    m_trainingComboBox->setCurrentIndex(index);
+    return true;
+}
+
+bool NewJobDialog::selectValidationFile(const QString &fileId)
+{
+    const int index = m_validationComboBox->findData(fileId);
+    if (index < 0)
+        return false;
+    m_validationComboBox->setCurrentIndex(index);
+    return true;
+}
+
+fs::CreateJobRequest NewJobDialog::request() const
+{
+    fs::CreateJobRequest request;
+    request.model = currentModel().id;
+    const QString training = m_trainingComboBox->currentData().toString();
+    request.trainingFile = training == openDatasetId() ? m_uploadedFileId : training;
+    request.validationFile = m_validationComboBox->currentData().toString();
+    request.suffix = m_suffixLineEdit->text().trimmed();
+    if (m_seedCheckBox->isChecked())
+        request.seed = m_seedSpinBox->value();
+    request.methodType = currentMethod();
+    for (const HyperRow &h : m_hyper) {
+        if (h.rule.dpoOnly && request.methodType != QLatin1String("dpo"))
+            continue;
+        fs::Hyperparameter value;
+        value.isAuto = h.autoCheckBox->isChecked();
+        value.value = h.spinBox->value();
+        switch (h.rule.name) {
+        case fs::HyperparameterRule::Name::Epochs:
+            request.hyperparameters.nEpochs = value;
+            break;
+        case fs::HyperparameterRule::Name::BatchSize:
+            request.hyperparameters.batchSize = value;
+            break;
+        case fs::HyperparameterRule::Name::LearningRateMultiplier:
+            request.hyperparameters.learningRateMultiplier = value;
+            break;
+        case fs::HyperparameterRule::Name::Beta:
+            request.hyperparameters.beta = value;
+            break;
+        }
+    }
+    for (int row = 0; row < m_metadataTable->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_metadataTable->item(row, 0);
+        const QTableWidgetItem *value = m_metadataTable->item(row, 1);
+        const QString k = key ? key->text().trimmed() : QString();
+        if (!k.isEmpty())
+            request.metadata.insert(k, value ? value->text() : QString());
+    }
+    return request;
+}
+
+QList<fs::FormProblem> NewJobDialog::problems() const
+{
+    fs::CreateJobRequest r = request();
+    // The open dataset gets its file id on the way; it is not a problem before.
+    if (m_trainingComboBox->currentData().toString() == openDatasetId() && r.trainingFile.isEmpty())
+        r.trainingFile = QStringLiteral("file-pending-upload");
+    QList<fs::FormProblem> problems = fs::JobFormRules::validate(r);
+    if (!r.validationFile.isEmpty() && r.validationFile == r.trainingFile) {
+        problems << fs::FormProblem {QStringLiteral("validation_file"),
+                tr("The validation examples should be a different file from the training "
+                   "examples, or none.")};
+    }
+    return problems;
+}
+
+void NewJobDialog::updateProblems()
+{
+    // Shown live once a first attempt was made or as soon as something is out of range; a
+    // fresh form does not start with red text.
+    const QList<fs::FormProblem> list = problems();
+    QStringList lines;
+    for (const fs::FormProblem &problem : list) {
+        if (problem.field == QLatin1String("training_file") && !m_filesLoaded)
+            continue;
+        lines << QStringLiteral("• ") + problem.message;
+    }
+    m_problemsLabel->setText(lines.join(QLatin1Char('\n')));
+    m_problemsLabel->setVisible(!lines.isEmpty());
+    m_startButton->setEnabled(!m_busy);
+}
+
+QWidget *NewJobDialog::widgetForField(const QString &field) const
+{
+    if (field == QLatin1String("model"))
+        return m_modelComboBox;
+    if (field == QLatin1String("training_file"))
+        return m_trainingComboBox;
+    if (field == QLatin1String("validation_file"))
+        return m_validationComboBox;
+    if (field == QLatin1String("suffix"))
+        return m_suffixLineEdit;
+    if (field == QLatin1String("seed"))
+        return m_seedSpinBox;
+    if (field == QLatin1String("metadata"))
+        return m_metadataTable;
+    for (const HyperRow &h : m_hyper) {
+        if (h.rule.key == field)
+            return h.spinBox;
+    }
+    return nullptr;
+}
+
+void NewJobDialog::updateCost()
+{
+    if (!m_costLabel)
+        return;
+    const fs::BaseModelInfo model = currentModel();
+    const QLocale locale;
+    const fs::CreateJobRequest r = request();
+    const int epochs = r.hyperparameters.nEpochs.isAuto ? 0 : int(r.hyperparameters.nEpochs.value);
+    const QString training = m_trainingComboBox->currentData().toString();
+
+    QList<qint32> tokens;
+    bool known = false;
+    QString unknownReason;
+    if (training == openDatasetId()) {
+        const fs::DatasetDocument *document = m_datasets ? m_datasets->document() : nullptr;
+        if (document) {
+            tokens.reserve(document->count());
+            int uncounted = 0;
+            for (int row = 0; row < document->count(); ++row) {
+                const qint32 t = document->summary(row).tokens;
+                tokens << t;
+                uncounted += t < 0 ? 1 : 0;
+            }
+            known = uncounted == 0;
+            if (!known)
+                unknownReason = tr("The open dataset's tokens are still being counted.");
+        }
+    } else if (!training.isEmpty()) {
+        if (m_fileTokens.contains(training)) {
+            tokens = m_fileTokens.value(training);
+            known = true;
+        } else if (m_countingFileId == training) {
+            unknownReason = tr("Counting the tokens of %1…").arg(training);
+        } else if (!m_countProblem.isEmpty()) {
+            unknownReason = m_countProblem;
+        } else {
+            countFileTokens(training);
+            unknownReason = tr("Counting the tokens of %1…").arg(training);
+        }
+    }
+
+    QString text;
+    if (model.id.isEmpty()) {
+        text = tr("Choose a base model to see the estimated cost.");
+    } else if (training.isEmpty()) {
+        text = tr("Choose the training examples to see the estimated cost.");
+    } else if (!known) {
+        text = tr("Estimated cost: not known yet. %1").arg(unknownReason);
+    } else {
+        const fs::CostEstimate estimate =
+                fs::CostEstimate::compute(tokens, model.id, model.trainingUsdPerMillion, epochs);
+        const QString billed =
+                tr("%1 examples × %2 epochs: %3 tokens billed")
+                        .arg(locale.toString(estimate.examples), locale.toString(estimate.epochs),
+                                locale.toString(estimate.billedTokens));
+        if (estimate.hasCost()) {
+            text = tr("<b>Estimated cost: %1</b> (%2 at %3 per million tokens). The service "
+                      "bills what it actually trains; this is an estimate.")
+                           .arg(fs::formatCostUsd(estimate.costUsd, locale), billed,
+                                   fs::formatCostUsd(estimate.usdPerMillion, locale));
+        } else {
+            text = tr("<b>Estimated cost: unknown</b>: the price of %1 is not in the price "
+                      "table (%2).")
+                           .arg(model.id, billed);
+        }
+        if (epochs == 0)
+            text += QLatin1Char(' ')
+                    + tr("With automatic epochs the service may choose differently.");
+    }
+    m_costLabel->setText(text);
+}
+
+void NewJobDialog::countFileTokens(const QString &fileId)
+{
+    if (!m_client || m_countingFileId == fileId)
+        return;
+    qint64 bytes = 0;
+    for (const fs::FileObject &file : std::as_const(m_files)) {
+        if (file.id == fileId)
+            bytes = file.bytes;
+    }
+    if (bytes > kMaxCountedFileBytes) {
+        m_countProblem = tr("The file is too large to count here; the cost shows on the "
+                            "service's invoice.");
+        return;
+    }
+    if (m_countReply)
+        m_countReply->abort();
+    m_countingFileId = fileId;
+    m_countProblem.clear();
+    const fs::Tokenizer::Encoding encoding = fs::Tokenizer::encodingForModel(currentModel().id);
+    m_countReply = m_client->fileContent(fileId);
+    connect(m_countReply, &fs::ApiReply::finished, this,
+            [this, fileId, encoding, reply = m_countReply] {
+                if (!reply)
+                    return;
+                if (!reply->ok()) {
+                    if (m_countingFileId == fileId)
+                        m_countingFileId.clear();
+                    if (reply->error().kind != fs::ApiError::Kind::Cancelled) {
+                        m_countProblem = tr("The file could not be read to count its tokens: %1")
+                                                 .arg(reply->error().plainMessage());
+                        updateCost();
+                    }
+                    return;
+                }
+                // Counting a large file takes a moment: a worker thread keeps the form responsive.
+                const QByteArray content = reply->body();
+                QPointer<NewJobDialog> self(this);
+                auto *thread = QThread::create([self, content, fileId, encoding] {
+                    QList<qint32> tokens;
+                    const fs::Tokenizer &tokenizer = fs::Tokenizer::instance(encoding);
+                    for (QByteArray line : content.split('\n')) {
+                        if (line.endsWith('\r'))
+                            line.chop(1);
+                        if (line.trimmed().isEmpty())
+                            continue;
+                        tokens << fs::countExampleTokens(fs::Example::fromLine(line), tokenizer)
+                                          .tokens;
+                    }
+                    QMetaObject::invokeMethod(
+                            QCoreApplication::instance(),
+                            [self, fileId, tokens] {
+                                if (!self)
+                                    return;
+                                self->m_fileTokens.insert(fileId, tokens);
+                                if (self->m_countingFileId == fileId)
+                                    self->m_countingFileId.clear();
+                                self->updateCost();
+                            },
+                            Qt::QueuedConnection);
+                });
+                connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+                thread->start();
+            });
+}
+
+QString NewJobDialog::costText() const
+{
+    return m_costLabel->text();
+}
+
+QString NewJobDialog::refusalText() const
+{
+    return m_refusalLabel->isHidden() ? QString() : m_refusalLabel->text();
+}
+
+void NewJobDialog::setBusy(bool busy, const QString &text)
+{
+    m_busy = busy;
+    m_form->setEnabled(!busy);
+    m_startButton->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(busy ? tr("Stop") : tr("Cancel"));
+    m_progressLabel->setText(text);
+    m_progressLabel->setVisible(busy);
+    m_progressBar->setVisible(busy);
+    if (busy) {
+        m_progressBar->setRange(0, 0);
+        m_refusalLabel->hide();
+    }
+}
+
+void NewJobDialog::showRefusal(const QString &message, const QString &field)
+{
+    setBusy(false);
+    m_refusalLabel->setText(message);
+    m_refusalLabel->show();
+    if (QWidget *widget = widgetForField(field))
+        widget->setFocus();
+    Q_EMIT failed(message);
+}
+
+void NewJobDialog::accept()
+{
+    start();
+}
+
+void NewJobDialog::reject()
+{
+    if (m_busy) {
+        if (m_uploader && m_uploader->state() == fs::Uploader::State::Running)
+            m_uploader->cancel();
+        if (m_reply)
+            m_reply->abort();
+        setBusy(false);
+        return;
+    }
+    QDialog::reject();
+}
+
+void NewJobDialog::start()
+{
+    if (m_busy || !m_client)
+        return;
+    m_refusalLabel->hide();
+    updateProblems();
+    const QList<fs::FormProblem> list = problems();
+    if (!list.isEmpty()) {
+        if (QWidget *widget = widgetForField(list.first().field))
+            widget->setFocus();
+        return;
+    }
+    if (m_trainingComboBox->currentData().toString() == openDatasetId())
+        uploadDataset();
+    else
+        createJob(m_trainingComboBox->currentData().toString());
+}
+
+void NewJobDialog::uploadDataset()
+{
+    const fs::DatasetDocument *document = m_datasets ? m_datasets->document() : nullptr;
+    if (!document) {
+        showRefusal(tr("The dataset was closed. Choose a file on the service instead."),
+                QStringLiteral("training_file"));
+        return;
+    }
+    const QByteArray bytes = document->toBytes();
+    const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    if (hash == m_uploadedHash && !m_uploadedFileId.isEmpty()) {
+        createJob(m_uploadedFileId); // already sent, unchanged since
+        return;
+    }
+    QString name = document->filePath().isEmpty() ? QStringLiteral("dataset.jsonl")
+                                                  : document->displayName();
+    if (!name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
+        name += QStringLiteral(".jsonl");
+    delete m_uploader;
+    delete m_source;
+    m_source = new fs::BufferSource(name, bytes, this);
+    m_uploader = new fs::Uploader(m_client, m_source, m_uploadOptions, this);
+    setBusy(true, tr("Uploading %1…").arg(name));
+    connect(m_uploader, &fs::Uploader::progressChanged, this,
+            [this, name](const fs::UploadProgress &progress) {
+                const QLocale locale;
+                switch (progress.phase) {
+                case fs::UploadProgress::Phase::Preparing:
+                case fs::UploadProgress::Phase::Completing:
+                    m_progressBar->setRange(0, 0);
+                    break;
+                case fs::UploadProgress::Phase::Sending:
+                    m_progressBar->setRange(0, 1000);
+                    m_progressBar->setValue(progress.totalBytes > 0
+                                    ? int(1000 * progress.sentBytes / progress.totalBytes)
+                                    : 0);
+                    m_progressLabel->setText(
+                            tr("Uploading %1: %2 of %3")
+                                    .arg(name, locale.formattedDataSize(progress.sentBytes),
+                                            locale.formattedDataSize(progress.totalBytes)));
+                    break;
+                case fs::UploadProgress::Phase::Processing:
+                    m_progressBar->setRange(0, 0);
+                    m_progressLabel->setText(tr("The service is checking %1…").arg(name));
+                    break;
+                case fs::UploadProgress::Phase::Finished:
+                    break;
+                }
+            });
+    connect(m_uploader, &fs::Uploader::finished, this, [this, hash] {
+        switch (m_uploader->state()) {
+        case fs::Uploader::State::Succeeded:
+            m_uploadedHash = hash;
+            m_uploadedFileId = m_uploader->file().id;
+            createJob(m_uploadedFileId);
+            break;
+        case fs::Uploader::State::Cancelled:
+            setBusy(false);
+            break;
+        default:
+            showRefusal(tr("The open dataset could not be uploaded: %1")
+                                .arg(m_uploader->errorMessage()),
+                    QStringLiteral("training_file"));
+            break;
+        }
+    });
+    m_uploader->start();
+}
+
+void NewJobDialog::createJob(const QString &trainingFileId)
+{
+    fs::CreateJobRequest r = request();
+    r.trainingFile = trainingFileId;
+    setBusy(true, tr("Asking the service to start training…"));
+    m_reply = m_client->createJob(r);
+    connect(m_reply, &fs::ApiReply::finished, this, [this, reply = m_reply] {
+        if (!reply)
+            return;
+        if (reply->ok()) {
+            setBusy(false);
+            const fs::FineTuningJob job = fs::FineTuningJob::fromJson(reply->json());
+            Q_EMIT jobCreated(job);
+            QDialog::accept();
+            return;
+        }
+        if (reply->error().kind == fs::ApiError::Kind::Cancelled) {
+            setBusy(false);
+            return;
+        }
+        showRefusal(fs::JobFormRules::refusalMessage(reply->error()),
+                fs::JobFormRules::refusalField(reply->error()));
+    });
+}
+
+} // namespace fs::ui

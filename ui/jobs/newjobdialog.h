@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apierror.h"
+#include "apitypes.h"
+#include "basemodelcatalogue.h"
+#include "jobformrules.h"
+#include "pricetable.h"
+#include "uploader.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QPointer>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTableWidget;
+class QWidget;
+
+namespace fs {
+class ApiClient;
+class ApiReply;
+class BufferSource;
+} // namespace fs
+
+namespace fs::ui {
+
+class DatasetArea;
+
+/**
+ * @brief The New job form: base model, training and validation data, method, settings, name,
+ * seed and metadata, with the estimated cost shown before starting.
+ *
+ * The open dataset can be the training data: it is uploaded on the way (with progress, and
+ * cancel). Every rule comes from core (JobFormRules, BaseModelCatalogue); refusals of the
+ * service are shown in plain words above the form, which stays filled.
+ */
+class NewJobDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    /// `client` and `datasets` (may be null) are not owned and must outlive the dialog.
+    NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
+            const QList<fs::ModelObject> &connectionModels, const fs::PriceTable &prices,
+            QWidget *parent = nullptr);
+    ~NewJobDialog() override;
+
+    /// Where the upload of the open dataset keeps its resume journal (tests).
+    void setUploadOptions(const fs::UploadOptions &options) { m_uploadOptions = options; }
+
+    /// The request as the form describes it; the open dataset's file id once it is uploaded.
+    fs::CreateJobRequest request() const;
+    /// What keeps the form from being sent, in form order (empty: it can be sent).
+    QList<fs::FormProblem> problems() const;
+
+    /// The cost line as shown ("Estimated cost: $1.20 …").
+    QString costText() const;
+    /// The refusal (or other failure) shown above the form; empty when none.
+    QString refusalText() const;
+    bool isBusy() const { return m_busy; }
+    bool filesLoaded() const { return m_filesLoaded; }
+
+    /// Selects a model / a training or validation file by id ("" for none; kOpenDataset).
+    bool selectModel(const QString &model);
+    bool selectTrainingFile(const QString &fileId);
+    bool selectValidationFile(const QString &fileId);
+    static QString openDatasetId() { return QStringLiteral("(open dataset)"); }
+
+public Q_SLOTS:
+    /// Checks the form, uploads the open dataset when chosen, then creates the job.
+    void start();
+    /// Reads the service's files again.
+    void reloadFiles();
+    void accept() override; ///< same as start()
+    void reject() override; ///< cancels an upload or request in flight, else closes
+
+Q_SIGNALS:
+    void jobCreated(const fs::FineTuningJob &job);
+    /// The file lists are filled (or failed to load).
+    void filesReady();
+    /// A refusal or failure is now shown (tests wait for this).
+    void failed(const QString &message);
+
+private:
+    struct HyperRow
+    {
+        fs::HyperparameterRule rule;
+        QCheckBox *autoCheckBox = nullptr;
+        QDoubleSpinBox *spinBox = nullptr;
+        QLabel *label = nullptr;
+        QLabel *explanation = nullptr;
+    };
+
+    QWidget *createForm();
+    void fillModels(const QList<fs::ModelObject> &connectionModels);
+    void fillFiles(const QList<fs::FileObject> &files);
+    void onModelChanged();
+    void onMethodChanged();
+    void updateCost();
+    void countFileTokens(const QString &fileId);
+    void updateProblems();
+    void setBusy(bool busy, const QString &text = {});
+    void showRefusal(const QString &message, const QString &field = {});
+    void uploadDataset();
+    void createJob(const QString &trainingFileId);
+    fs::BaseModelInfo currentModel() const;
+    QString currentMethod() const;
+    QWidget *widgetForField(const QString &field) const;
+
+    fs::ApiClient *m_client;
+    QPointer<DatasetArea> m_datasets;
+    fs::PriceTable m_prices;
+    QList<fs::BaseModelInfo> m_models;
+    QList<fs::FileObject> m_files;
+    fs::UploadOptions m_uploadOptions;
+    bool m_busy = false;
+    bool m_filesLoaded = false;
+
+    // The open dataset as uploaded: reused while its bytes are unchanged.
+    QByteArray m_uploadedHash;
+    QString m_uploadedFileId;
+    fs::BufferSource *m_source = nullptr;
+    fs::Uploader *m_uploader = nullptr;
+    QPointer<fs::ApiReply> m_reply;
+    QPointer<fs::ApiReply> m_filesReply;
+    QPointer<fs::ApiReply> m_countReply;
+    QHash<QString, QList<qint32>> m_fileTokens; ///< per server file id, once counted
+    QString m_countingFileId;
+    QString m_countProblem;
+
+    QLabel *m_refusalLabel;
+    QComboBox *m_modelComboBox;
+    QLabel *m_modelNoteLabel;
+    QComboBox *m_trainingComboBox;
+    QComboBox *m_validationComboBox;
+    QLabel *m_filesNoteLabel;
+    QRadioButton *m_supervisedRadioButton;
+    QRadioButton *m_dpoRadioButton;
+    QList<HyperRow> m_hyper;
+    QLineEdit *m_suffixLineEdit;
+    QLabel *m_suffixNoteLabel;
+    QCheckBox *m_seedCheckBox;
+    QSpinBox *m_seedSpinBox;
+    QTableWidget *m_metadataTable;
+    QLabel *m_costLabel;
+    QLabel *m_problemsLabel;
+    QProgressBar *m_progressBar;
+    QLabel *m_progressLabel;
+    QWidget *m_form;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_startButton;
+};
+
+} // namespace fs::ui
