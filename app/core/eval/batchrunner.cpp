@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batchrunner.h"
+
+#include "apiclient.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QTimer>
+#include <algorithm>
+
+namespace fs {
+
+namespace {
+constexpr int kMaxBackoffMs = 30000;
+constexpr int kConnectionsPerHost = 6; ///< QNetworkAccessManager's HTTP/1.1 limit in Qt 6.4
+
+QList<ChatMessage> chatMessages(const Messages &prompt)
+{
+    QList<ChatMessage> messages;
+    for (const Message &message : prompt)
+        messages.append(ChatMessage {message.role(), message.text()});
+    return messages;
+}
+
+// Worth waiting for: the service is busy or briefly unreachable, not refusing this request.
+bool isTransient(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Unreachable:
+        return true;
+    case ApiError::Kind::Http:
+        return error.httpStatus == 408 || error.httpStatus == 409 || error.httpStatus >= 500;
+    default:
+        return false;
+    }
+}
+
+bool isRateLimit(const ApiError &error)
+{
+    // Out of quota is a 429 too, but waiting does not help.
+    return error.kind == ApiError::Kind::Http && error.httpStatus == 429
+            && error.code != QLatin1String("insufficient_quota")
+            && error.type != QLatin1String("insufficient_quota");
+}
+} // namespace
+
+BatchRunner::BatchRunner(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_pauseTimer(new QTimer(this))
+{
+    m_pauseTimer->setSingleShot(true);
+    connect(m_pauseTimer, &QTimer::timeout, this, [this] {
+        Q_EMIT resumed();
+        dispatch();
+    });
+}
+
+BatchRunner::~BatchRunner()
+{
+    m_cancelling = true;
+    for (const QPointer<ApiReply> &reply : std::as_const(m_inFlight)) {
+        if (reply) {
+            disconnect(reply, nullptr, this, nullptr);
+            reply->abort();
+        }
+    }
+}
+
+void BatchRunner::setup(const QList<BatchItem> &items, const QList<ModelTarget> &models)
+{
+    if (m_running)
+        return;
+    m_results = BatchResults(items, models);
+    m_results.recompute(m_stem);
+    queueAll(false);
+    Q_EMIT resultsReset();
+}
+
+void BatchRunner::setup(const BatchResults &results, bool retryFailed)
+{
+    if (m_running)
+        return;
+    m_results = results;
+    m_stem = results.stems();
+    queueAll(retryFailed);
+    Q_EMIT resultsReset();
+}
+
+void BatchRunner::queueAll(bool retryFailed)
+{
+    m_queue.clear();
+    for (int i = 0; i < m_results.itemCount(); ++i) {
+        for (int m = 0; m < m_results.modelCount(); ++m) {
+            const Generation::Status status = m_results.generation(i, m).status;
+            if (status == Generation::Status::Pending
+                    || (retryFailed && status == Generation::Status::Failed))
+                m_queue.append(Task {i, m, 0});
+        }
+    }
+    m_total = int(m_queue.size());
+    m_completed = 0;
+    m_elapsedMs = 0;
+}
+
+void BatchRunner::setConcurrency(int inFlight)
+{
+    m_concurrency = std::max(1, inFlight);
+    if (m_running)
+        dispatch();
+}
+
+void BatchRunner::setStem(bool stem)
+{
+    m_stem = stem;
+    if (!m_running)
+        m_results.recompute(stem);
+}
+
+void BatchRunner::start()
+{
+    if (m_running)
+        return;
+    if (m_queue.isEmpty())
+        queueAll(false); // after a cancel: continue with what is still pending
+    for (const QList<ApiClient *> &clients : std::as_const(m_clients))
+        qDeleteAll(clients);
+    m_clients.clear();
+    const int lanes = (m_concurrency + kConnectionsPerHost - 1) / kConnectionsPerHost;
+    if (m_lanes.isEmpty())
+        m_lanes.append(m_nam);
+    while (m_lanes.size() < lanes) {
+        auto *nam = new QNetworkAccessManager(this);
+        nam->setProxy(m_nam->proxy());
+        nam->setRedirectPolicy(m_nam->redirectPolicy());
+        m_lanes.append(nam);
+    }
+    m_laneLoad = QList<int>(m_lanes.size(), 0);
+    for (const ModelTarget &model : m_results.models()) {
+        QList<ApiClient *> clients;
+        for (QNetworkAccessManager *nam : std::as_const(m_lanes)) {
+            auto *client = new ApiClient(nam, model.connection, this);
+            client->setRetryPolicy(m_retryPolicy);
+            clients.append(client);
+        }
+        m_clients.append(clients);
+    }
+    m_running = true;
+    m_cancelling = false;
+    m_backoffMs = 0;
+    m_clock.start();
+    Q_EMIT progress(m_completed, m_total);
+    dispatch();
+    finishIfDone();
+}
+
+bool BatchRunner::isPaused() const
+{
+    return m_pauseTimer->isActive();
+}
+
+int BatchRunner::total() const
+{
+    return m_total;
+}
+
+int BatchRunner::completed() const
+{
+    return m_completed;
+}
+
+qint64 BatchRunner::elapsedMs() const
+{
+    return m_running ? m_clock.elapsed() : m_elapsedMs;
+}
+
+void BatchRunner::dispatch()
+{
+    if (!m_running || isPaused())
+        return;
+    while (!m_queue.isEmpty() && m_inFlight.size() < m_concurrency) {
+        const Task task = m_queue.takeFirst();
+        const BatchItem &item = m_results.items().at(task.item);
+        const ModelTarget &model = m_results.models().at(task.model);
+        const int lane =
+                int(std::min_element(m_laneLoad.cbegin(), m_laneLoad.cend()) - m_laneLoad.cbegin());
+        ++m_laneLoad[lane];
+        ApiReply *reply = m_clients.at(task.model)
+                                  .at(lane)
+                                  ->createChatCompletion(model.request(chatMessages(item.prompt)));
+        m_inFlight.append(reply);
+        const qint64 started = m_clock.elapsed();
+        connect(reply, &ApiReply::finished, this, [this, reply, task, lane, started] {
+            onReplyFinished(reply, task, lane, started);
+        });
+    }
+}
+
+void BatchRunner::onReplyFinished(ApiReply *reply, Task task, int lane, qint64 startedMs)
+{
+    m_inFlight.removeAll(QPointer<ApiReply>(reply));
+    if (lane < m_laneLoad.size())
+        --m_laneLoad[lane];
+    const ApiError error = reply->error();
+    if (m_cancelling || !m_running)
+        return;
+    Generation generation = m_results.generation(task.item, task.model);
+    generation.attempts += reply->attempts();
+    generation.latencyMs = m_clock.elapsed() - startedMs;
+
+    if (!error.isError()) {
+        const ChatCompletion completion = ChatCompletion::fromJson(reply->json());
+        generation.status = Generation::Status::Done;
+        generation.text = completion.content;
+        generation.error.clear();
+        generation.completionTokens = completion.usage ? completion.usage->completionTokens : 0;
+        m_backoffMs = 0;
+    } else if (isRateLimit(error)
+            || (isTransient(error) && task.transientFailures + 1 < m_maxRowAttempts)) {
+        // The client's own retries did not absorb it: everyone waits, this row goes first
+        // when dispatching resumes.
+        if (!isRateLimit(error))
+            ++task.transientFailures;
+        m_results.setGeneration(task.item, task.model, generation);
+        m_queue.prepend(task);
+        const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
+        const QByteArray retryAfter = reply->rawHeader("retry-after");
+        int delay = 0;
+        if (!retryAfterMs.isEmpty() || !retryAfter.isEmpty()) {
+            RetryPolicy policy = m_retryPolicy;
+            policy.jitter = false;
+            delay = policy.delayMs(reply->rawHeaderPairs(), 0);
+        } else {
+            m_backoffMs = m_backoffMs == 0 ? m_initialBackoffMs
+                                           : std::min(m_backoffMs * 2, kMaxBackoffMs);
+            delay = m_backoffMs;
+        }
+        pause(std::max(delay, 1), error);
+        return;
+    } else {
+        generation.status = Generation::Status::Failed;
+        generation.text.clear();
+        generation.error = error.plainMessage();
+    }
+    m_results.setGeneration(task.item, task.model, generation);
+    ++m_completed;
+    Q_EMIT generationFinished(task.item, task.model);
+    Q_EMIT progress(m_completed, m_total);
+    dispatch();
+    finishIfDone();
+}
+
+void BatchRunner::pause(int delayMs, const ApiError &error)
+{
+    if (isPaused() && m_pauseTimer->remainingTime() >= delayMs)
+        return;
+    m_pauseTimer->start(delayMs);
+    Q_EMIT paused(delayMs, error);
+}
+
+void BatchRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelling = true;
+    m_pauseTimer->stop();
+    const QList<QPointer<ApiReply>> inFlight = m_inFlight;
+    for (const QPointer<ApiReply> &reply : inFlight) {
+        if (reply)
+            reply->abort();
+    }
+    m_inFlight.clear();
+    m_queue.clear();
+    m_running = false;
+    m_cancelling = false;
+    m_elapsedMs = m_clock.elapsed();
+    Q_EMIT finished(true);
+}
+
+void BatchRunner::finishIfDone()
+{
+    if (!m_running || !m_queue.isEmpty() || !m_inFlight.isEmpty() || isPaused())
+        return;
+    m_running = false;
+    m_elapsedMs = m_clock.elapsed();
+    Q_EMIT finished(false);
+}
+
+} // namespace fs
