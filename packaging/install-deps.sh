@@ -11,6 +11,8 @@ packages=(
     qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite
     libgl-dev qt6-qpa-plugins
+    # draws the SVG icons (window and navigation)
+    libqt6svg6
     # a keychain for the desktop session (the app tells the user when there is none)
     gnome-keyring libsecret-1-0 dbus
     # fonts with Japanese glyphs for the Japanese interface
@@ -20,6 +22,8 @@ packages=(
 )
 if [ "$want_tests" = 1 ]; then
     packages+=(xvfb xauth dbus-x11 imagemagick desktop-file-utils appstream)
+    # NLTK's Porter stemmer: the reference that tst_porterstemmer checks ours against
+    packages+=(python3-nltk)
     # Node.js runs the npm test tools; a machine may already have its own (not from Debian).
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         packages+=(nodejs npm)

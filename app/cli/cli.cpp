@@ -34,6 +34,9 @@ const Verb kVerbs[] = {
         {"chat", runChat, QT_TRANSLATE_NOOP("fs::cli", "ask a model and stream its answer")},
         {"validate", runValidate,
                 QT_TRANSLATE_NOOP("fs::cli", "check a training file, count tokens and cost")},
+        {"storage", runStorage,
+                QT_TRANSLATE_NOOP("fs::cli", "list, get, put or send objects in S3/R2 storage")},
+        {"compare", runCompare, QT_TRANSLATE_NOOP("fs::cli", "score models on a validation file with ROUGE")},
 };
 
 void printGeneralHelp(QTextStream &out)

@@ -81,5 +81,7 @@ int runJobs(const QStringList &arguments);
 int runModels(const QStringList &arguments);
 int runChat(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
+int runStorage(const QStringList &arguments);
+int runCompare(const QStringList &arguments);
 
 } // namespace fs::cli
