@@ -268,6 +268,235 @@
     </message>
 </context>
 <context>
+    <name>fs</name>
+    <message>
+        <source>No example in this file ends with an assistant answer to compare against.</source>
+        <translation>このファイルには、比較の基準となるアシスタントの回答で終わる例がありません。</translation>
+    </message>
+    <message>
+        <source>No example in this dataset ends with an assistant answer to compare against.</source>
+        <translation>このデータセットには、比較の基準となるアシスタントの回答で終わる例がありません。</translation>
+    </message>
+    <message>
+        <source>The validation file</source>
+        <translation>検証ファイル</translation>
+    </message>
+    <message>
+        <source>The training file</source>
+        <translation>学習ファイル</translation>
+    </message>
+</context>
+<context>
+    <name>fs::AbTally</name>
+    <message>
+        <source>%1 win</source>
+        <translation>%1勝</translation>
+    </message>
+    <message>
+        <source>%1 wins</source>
+        <translation>%1勝</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation>%1敗</translation>
+    </message>
+    <message>
+        <source>%1 losses</source>
+        <translation>%1敗</translation>
+    </message>
+    <message>
+        <source>%1 tie</source>
+        <translation>%1引き分け</translation>
+    </message>
+    <message>
+        <source>%1 ties</source>
+        <translation>%1引き分け</translation>
+    </message>
+    <message>
+        <source>%1 both bad</source>
+        <translation>両方不可 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>fs::BaseModelCatalogue</name>
+    <message>
+        <source>billed per hour of training</source>
+        <translation>学習時間1時間ごとに課金</translation>
+    </message>
+    <message>
+        <source>$%1 per 1M training tokens</source>
+        <translation>学習トークン100万あたり $%1</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>価格不明</translation>
+    </message>
+    <message>
+        <source>examples up to %L1 tokens</source>
+        <translation>例の長さは最大%L1トークン</translation>
+    </message>
+    <message>
+        <source>examples up to about %L1 tokens (not documented)</source>
+        <translation>例の長さは最大で約%L1トークン (公式の記載なし)</translation>
+    </message>
+    <message>
+        <source>older model</source>
+        <translation>旧モデル</translation>
+    </message>
+</context>
+<context>
+    <name>fs::BatchResults</name>
+    <message>
+        <source>This file is not a saved batch comparison.</source>
+        <translation>このファイルは保存された一括比較ではありません。</translation>
+    </message>
+    <message>
+        <source>This comparison was saved by a newer version of Finetune Studio.</source>
+        <translation>この比較は、新しいバージョンの Finetune Studio で保存されています。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the saved comparison is damaged.</source>
+        <translation>保存された比較の%1行目が壊れています。</translation>
+    </message>
+    <message>
+        <source>The results could not be saved to %1: %2</source>
+        <translation>結果を %1 に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 を開けませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照回答</translation>
+    </message>
+    <message>
+        <source>%1 answer</source>
+        <translation>%1 の回答</translation>
+    </message>
+    <message>
+        <source>%1 ROUGE-1 F</source>
+        <translation>%1 ROUGE-1 F</translation>
+    </message>
+    <message>
+        <source>%1 ROUGE-2 F</source>
+        <translation>%1 ROUGE-2 F</translation>
+    </message>
+    <message>
+        <source>%1 ROUGE-L F</source>
+        <translation>%1 ROUGE-L F</translation>
+    </message>
+    <message>
+        <source>ROUGE-L F difference</source>
+        <translation>ROUGE-L F の差</translation>
+    </message>
+    <message>
+        <source>The table could not be saved to %1: %2</source>
+        <translation>表を %1 に保存できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::BatchResultsModel</name>
+    <message>
+        <source>waiting…</source>
+        <translation>待機中…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照回答</translation>
+    </message>
+    <message>
+        <source>Difference (ROUGE-L)</source>
+        <translation>差 (ROUGE-L)</translation>
+    </message>
+    <message>
+        <source>%1 R-1</source>
+        <translation>%1 R-1</translation>
+    </message>
+    <message>
+        <source>%1 R-2</source>
+        <translation>%1 R-2</translation>
+    </message>
+    <message>
+        <source>%1 R-L</source>
+        <translation>%1 R-L</translation>
+    </message>
+</context>
+<context>
+    <name>fs::CheckpointModel</name>
+    <message>
+        <source>The checkpoint with the lowest validation loss: probably the best one for new questions.</source>
+        <translation>検証損失が最も低いチェックポイントです。新しい質問には、おそらくこれが最適です。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>Full validation loss</source>
+        <translation>全体の検証損失</translation>
+    </message>
+    <message>
+        <source>Token accuracy</source>
+        <translation>トークン正解率</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ComparisonSession</name>
+    <message>
+        <source>This file is not a saved comparison.</source>
+        <translation>このファイルは保存された比較ではありません。</translation>
+    </message>
+    <message>
+        <source>This comparison was saved by a newer version of Finetune Studio.</source>
+        <translation>この比較は、新しいバージョンの Finetune Studio で保存されています。</translation>
+    </message>
+    <message>
+        <source>The comparison could not be saved to %1: %2</source>
+        <translation>比較を %1 に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 を開けませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>fs::DatasetDocument</name>
     <message>
         <source>Untitled</source>
@@ -517,6 +746,430 @@
     <message>
         <source>Problems</source>
         <translation>問題</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FileListModel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>Fine-tuning data</source>
+        <translation>ファインチューニング用データ</translation>
+    </message>
+    <message>
+        <source>Training results</source>
+        <translation>学習結果</translation>
+    </message>
+    <message>
+        <source>Batch input</source>
+        <translation>バッチ入力</translation>
+    </message>
+    <message>
+        <source>Batch output</source>
+        <translation>バッチ出力</translation>
+    </message>
+    <message>
+        <source>Assistants</source>
+        <translation>アシスタント</translation>
+    </message>
+    <message>
+        <source>Assistants output</source>
+        <translation>アシスタントの出力</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>User data</source>
+        <translation>ユーザーデータ</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>無期限</translation>
+    </message>
+    <message>
+        <source>The service could not use this file and gave no reason.</source>
+        <translation>サービスはこのファイルを使用できませんでしたが、理由は示されませんでした。</translation>
+    </message>
+    <message>
+        <source>The service is checking the file; this usually takes a few seconds.</source>
+        <translation>サービスがファイルを確認しています。通常は数秒で終わります。</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 バイト</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>アップロード日時</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+</context>
+<context>
+    <name>fs::JobEventModel</name>
+    <message>
+        <source>Info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>fs::JobFormRules</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1〜%2</translation>
+    </message>
+    <message>
+        <source>more than %1, at most %2</source>
+        <translation>%1より大きく%2以下</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>%1より大きい値</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>%1以上</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, or automatic.</source>
+        <translation>%1 は %2 にするか、「自動」にしてください。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 は整数にしてください。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>How many times the model reads the whole training file. More epochs learn your examples more closely, but too many make it repeat them instead of generalising.</source>
+        <translation>モデルが学習ファイル全体を読む回数です。エポック数を増やすと例をより忠実に学習しますが、多すぎると一般化せずに例をそのまま繰り返すようになります。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>How many examples the model looks at before each adjustment. Larger batches learn more steadily but adjust less often.</source>
+        <translation>モデルが1回の調整までに見る例の数です。バッチが大きいほど安定して学習しますが、調整の回数は少なくなります。</translation>
+    </message>
+    <message>
+        <source>Learning rate multiplier</source>
+        <translation>学習率の倍率</translation>
+    </message>
+    <message>
+        <source>How big each adjustment is. Higher values learn faster but can overshoot; lower values are careful but may need more epochs.</source>
+        <translation>1回の調整の大きさです。値を高くすると速く学習しますが、行き過ぎることがあります。低くすると慎重に学習しますが、より多くのエポックが必要になる場合があります。</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>ベータ</translation>
+    </message>
+    <message>
+        <source>For preference training: higher values keep the model close to how it answered before; lower values follow your preferred answers more strongly.</source>
+        <translation>選好の学習用です。値を高くするとモデルは以前の答え方に近いままになり、低くすると望ましい回答により強く従うようになります。</translation>
+    </message>
+    <message>
+        <source>The name suffix may have at most 64 characters.</source>
+        <translation>名前のサフィックスは64文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>The name suffix becomes part of the model&apos;s name: use only letters a-z, digits, &apos;-&apos; and &apos;_&apos; (no spaces).</source>
+        <translation>名前のサフィックスはモデル名の一部になります。英字 a-z、数字、「-」、「_」だけを使ってください (空白は使えません)。</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to 2147483647.</source>
+        <translation>シードは 0〜2147483647 の整数にしてください。</translation>
+    </message>
+    <message>
+        <source>At most 16 notes (metadata pairs) can be attached to a job.</source>
+        <translation>1つのジョブに付けられるメモ (メタデータのペア) は16個までです。</translation>
+    </message>
+    <message>
+        <source>Every note (metadata pair) needs a name.</source>
+        <translation>すべてのメモ (メタデータのペア) に名前が必要です。</translation>
+    </message>
+    <message>
+        <source>The note name &quot;%1&quot; is too long: at most 64 characters.</source>
+        <translation>メモの名前「%1」が長すぎます。64文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>The note &quot;%1&quot; is too long: at most 512 characters.</source>
+        <translation>メモ「%1」が長すぎます。512文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>Choose a base model to fine-tune.</source>
+        <translation>ファインチューニングするベースモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a training file.</source>
+        <translation>学習ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The validation file must be a different file from the training file: examples the model trained on say nothing about new questions.</source>
+        <translation>検証ファイルには、学習ファイルとは別のファイルを指定してください。モデルが学習した例では、新しい質問にどれだけ答えられるかはわかりません。</translation>
+    </message>
+    <message>
+        <source>Choose supervised training or preference training (DPO).</source>
+        <translation>教師あり学習か選好の学習 (DPO) かを選んでください。</translation>
+    </message>
+    <message>
+        <source>(The service says: %1)</source>
+        <translation>(サービスからのメッセージ: %1)</translation>
+    </message>
+    <message>
+        <source>%1 is still being checked by the service. Wait a minute, then start the job again; the form keeps your choices.</source>
+        <translation>%1 はまだサービスが確認中です。1分ほど待ってから、もう一度ジョブを開始してください。フォームの選択内容はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>%1 was not accepted: %2 Check it in the Datasets area (Validate), upload it again, and choose the new file.</source>
+        <translation>%1 は受け付けられませんでした: %2 「データセット」エリアで確認 (検証) してからもう一度アップロードし、新しいファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>This base model cannot be fine-tuned with this connection: %1 Choose another model.</source>
+        <translation>このベースモデルは、この接続ではファインチューニングできません: %1 別のモデルを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::JobHistory</name>
+    <message>
+        <source>The folder for the job history could not be created: %1</source>
+        <translation>ジョブ履歴のフォルダーを作成できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The job history could not be opened: %1</source>
+        <translation>ジョブ履歴を開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The job history could not be read or written: %1</source>
+        <translation>ジョブ履歴を読み書きできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The job history was written by a newer version of Finetune Studio. Update the app to use it.</source>
+        <translation>ジョブ履歴は新しいバージョンの Finetune Studio で書き込まれています。使用するにはアプリを更新してください。</translation>
+    </message>
+    <message>
+        <source>The job history could not be set up.</source>
+        <translation>ジョブ履歴を準備できませんでした。</translation>
+    </message>
+    <message>
+        <source>The job history is not open.</source>
+        <translation>ジョブ履歴が開かれていません。</translation>
+    </message>
+    <message>
+        <source>The job history could not be written: %1</source>
+        <translation>ジョブ履歴を書き込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The job history could not be written.</source>
+        <translation>ジョブ履歴を書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::JobListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>ベースモデル</translation>
+    </message>
+    <message>
+        <source>Fine-tuned model</source>
+        <translation>ファインチューニング済みモデル</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Trained tokens</source>
+        <translation>学習したトークン数</translation>
+    </message>
+</context>
+<context>
+    <name>fs::JobTexts</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1時間</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1時間%2分</translation>
+    </message>
+    <message>
+        <source>Validating files</source>
+        <translation>ファイルを検証中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>almost done</source>
+        <translation>まもなく完了</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>残り約%1</translation>
+    </message>
+    <message>
+        <source>The training file has too few examples: the service needs at least 10.</source>
+        <translation>学習ファイルの例が少なすぎます。サービスには10件以上が必要です。</translation>
+    </message>
+    <message>
+        <source>A file is not in the format fine-tuning expects (one JSON example per line, with its messages).</source>
+        <translation>ファイルがファインチューニングで想定される形式になっていません (1行に1つのJSON形式の例と、そのメッセージ)。</translation>
+    </message>
+    <message>
+        <source>The training file cannot be used.</source>
+        <translation>学習ファイルを使用できません。</translation>
+    </message>
+    <message>
+        <source>The validation file cannot be used.</source>
+        <translation>検証ファイルを使用できません。</translation>
+    </message>
+    <message>
+        <source>A file is larger than the service allows.</source>
+        <translation>ファイルがサービスで許容されるサイズを超えています。</translation>
+    </message>
+    <message>
+        <source>The training data is longer than the service allows for this model.</source>
+        <translation>学習データが、このモデルでサービスが許容する長さを超えています。</translation>
+    </message>
+    <message>
+        <source>An example in the file is broken (for instance a message without text, or an unknown role).</source>
+        <translation>ファイル内の例が壊れています (たとえば、テキストのないメッセージや不明なロールなど)。</translation>
+    </message>
+    <message>
+        <source>The trained model did not pass the service&apos;s safety checks, so it was not published.</source>
+        <translation>学習したモデルがサービスの安全性チェックに合格しなかったため、公開されませんでした。</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts new fine-tuning jobs from this account.</source>
+        <translation>サービスは、このアカウントからの新しいファインチューニングジョブを受け付けなくなりました。</translation>
+    </message>
+    <message>
+        <source>The daily limit of fine-tuning jobs for this model has been reached.</source>
+        <translation>このモデルのファインチューニングジョブは、本日の上限に達しました。</translation>
+    </message>
+    <message>
+        <source>The account has run out of credit.</source>
+        <translation>アカウントのクレジットが残っていません。</translation>
+    </message>
+    <message>
+        <source>The service had an internal problem. Starting the job again usually helps.</source>
+        <translation>サービスで内部的な問題が発生しました。通常は、ジョブをもう一度開始すると解決します。</translation>
+    </message>
+    <message>
+        <source>%1 The service says: %2</source>
+        <translation>%1 サービスからのメッセージ: %2</translation>
     </message>
 </context>
 <context>
@@ -955,10 +1608,195 @@
     </message>
 </context>
 <context>
+    <name>fs::Metrics</name>
+    <message>
+        <source>Training loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <source>Training token accuracy</source>
+        <translation>学習トークン正解率</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>Validation token accuracy</source>
+        <translation>検証トークン正解率</translation>
+    </message>
+    <message>
+        <source>Full validation loss</source>
+        <translation>全体の検証損失</translation>
+    </message>
+    <message>
+        <source>Full validation token accuracy</source>
+        <translation>全体の検証トークン正解率</translation>
+    </message>
+    <message>
+        <source>Since step %1 the validation loss has been rising while the training loss keeps falling: the model is starting to memorise the training examples instead of learning from them (overfitting). A checkpoint from around step %1, or fewer epochs, will probably work better on new questions.</source>
+        <translation>ステップ %1 以降、学習損失は下がり続けているのに検証損失が上がっています。モデルが学習用の例から学ぶのではなく、例を暗記し始めています (過学習)。ステップ %1 前後のチェックポイントを使うか、エポック数を減らすと、新しい質問に対してよりよい結果になるでしょう。</translation>
+    </message>
+</context>
+<context>
     <name>fs::PriceTable</name>
     <message>
         <source>OpenAI&apos;s prices as published in mid-2026 (after 7 May 2026). Check the current prices before you spend money.</source>
         <translation>2026年半ば (2026年5月7日以降) に公開された OpenAI の価格です。費用がかかる前に最新の価格を確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ResultCsv</name>
+    <message>
+        <source>This file does not look like a training result file: it has no &quot;step&quot; column.</source>
+        <translation>このファイルは学習結果ファイルではないようです。「step」列がありません。</translation>
+    </message>
+    <message>
+        <source>The result file is empty.</source>
+        <translation>結果ファイルが空です。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::S3Call</name>
+    <message>
+        <source>The download could not be written: %1</source>
+        <translation>ダウンロードしたデータを書き込めませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::S3Client</name>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>ファイルを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>ファイルを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::S3Error</name>
+    <message>
+        <source>The storage did not answer in time. Check the network and try again.</source>
+        <translation>ストレージが時間内に応答しませんでした。ネットワークを確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The storage could not be reached. Check the endpoint address and the network connection.</source>
+        <translation>ストレージに接続できませんでした。エンドポイントのアドレスとネットワーク接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage sent an answer this app does not understand. Check that the endpoint is an S3-compatible storage address.</source>
+        <translation>ストレージから、このアプリが理解できない応答が返りました。エンドポイントがS3互換ストレージのアドレスになっているか確認してください。</translation>
+    </message>
+    <message>
+        <source>A file on this computer could not be read or written.</source>
+        <translation>このコンピューター上のファイルを読み書きできませんでした。</translation>
+    </message>
+    <message>
+        <source>The bucket does not exist at this address. Check the bucket name and the endpoint.</source>
+        <translation>このアドレスにはバケットが存在しません。バケット名とエンドポイントを確認してください。</translation>
+    </message>
+    <message>
+        <source>There is no bucket named &quot;%1&quot; at this address. Check the bucket name and the endpoint.</source>
+        <translation>このアドレスには「%1」という名前のバケットがありません。バケット名とエンドポイントを確認してください。</translation>
+    </message>
+    <message>
+        <source>This object is not in the bucket (any more).</source>
+        <translation>このオブジェクトはバケットにありません (すでに削除された可能性があります)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the bucket (any more).</source>
+        <translation>「%1」はバケットにありません (すでに削除された可能性があります)。</translation>
+    </message>
+    <message>
+        <source>The storage refused access. Check that the access key may read and write this bucket.</source>
+        <translation>ストレージがアクセスを拒否しました。アクセスキーにこのバケットの読み書き権限があるか確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage did not accept the secret access key. Check that it belongs to the access key ID.</source>
+        <translation>ストレージがシークレットアクセスキーを受け付けませんでした。アクセスキーIDに対応するキーか確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage does not know this access key ID. Check it, or create a new key pair.</source>
+        <translation>ストレージはこのアクセスキーIDを認識していません。IDを確認するか、新しいキーペアを作成してください。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is too far off for the storage. Correct the date and time, then try again.</source>
+        <translation>このコンピューターの時計が大きくずれているため、ストレージに受け付けられません。日付と時刻を修正してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The temporary storage credentials have expired.</source>
+        <translation>ストレージの一時的な認証情報の有効期限が切れています。</translation>
+    </message>
+    <message>
+        <source>The bucket name is not valid.</source>
+        <translation>バケット名が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The requested part of the object lies beyond its end.</source>
+        <translation>要求された範囲が、オブジェクトの末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>The file is too large for one upload to this storage.</source>
+        <translation>ファイルが大きすぎて、このストレージには一度にアップロードできません。</translation>
+    </message>
+    <message>
+        <source>The storage is busy. Wait a moment and try again.</source>
+        <translation>ストレージが混み合っています。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The storage had an internal problem (HTTP %1). Try again later.</source>
+        <translation>ストレージで内部的な問題が発生しました (HTTP %1)。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The storage refused the request (HTTP %1).</source>
+        <translation>ストレージがリクエストを拒否しました (HTTP %1)。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::S3ObjectSource</name>
+    <message>
+        <source>The part asked for lies beyond the object.</source>
+        <translation>要求された範囲がオブジェクトの末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>The storage sent %1 bytes instead of %2. Has the object changed?</source>
+        <translation>ストレージから%2バイトではなく%1バイトが送られてきました。オブジェクトが変更された可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::StorageConnection</name>
+    <message>
+        <source>Give the storage connection a name.</source>
+        <translation>ストレージ接続に名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The endpoint must be a web address such as https://&lt;account&gt;.r2.cloudflarestorage.com.</source>
+        <translation>エンドポイントには https://&lt;account&gt;.r2.cloudflarestorage.com のようなWebアドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the bucket.</source>
+        <translation>バケット名を入力してください。</translation>
+    </message>
+    <message>
+        <source>A bucket name cannot contain &quot;/&quot;. Enter only the bucket&apos;s name; folders are browsed in the bucket.</source>
+        <translation>バケット名に「/」は使えません。バケットの名前だけを入力してください。フォルダーはバケットの中で参照できます。</translation>
+    </message>
+    <message>
+        <source>Enter the access key ID.</source>
+        <translation>アクセスキーIDを入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 の %1</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1820,80 @@
     <message>
         <source>Cannot read the tokenizer&apos;s data (%1): %2</source>
         <translation>トークナイザーのデータを読み込めません (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::UploadSource</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>ファイル %1 が存在しません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 はファイルではなくフォルダーです。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>ファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is shorter than expected: it changed during the upload.</source>
+        <translation>ファイル %1 が想定より短くなっています。アップロード中に変更されました。</translation>
+    </message>
+    <message>
+        <source>The data to upload changed.</source>
+        <translation>アップロードするデータが変更されました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Uploader</name>
+    <message>
+        <source>There is nothing to upload.</source>
+        <translation>アップロードするものがありません。</translation>
+    </message>
+    <message>
+        <source>The file is empty: there is nothing to upload.</source>
+        <translation>ファイルが空のため、アップロードするものがありません。</translation>
+    </message>
+    <message>
+        <source>Files over 512 MB cannot be sent in one piece; they are sent in parts.</source>
+        <translation>512 MBを超えるファイルは一度に送信できないため、パートに分けて送信します。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>ファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>The service did not start the upload.</source>
+        <translation>サービスがアップロードを開始しませんでした。</translation>
+    </message>
+    <message>
+        <source>The data to upload changed while it was being sent.</source>
+        <translation>アップロードするデータが送信中に変更されました。</translation>
+    </message>
+    <message>
+        <source>The file changed while it was being uploaded (its checksum does not match what arrived). Upload it again.</source>
+        <translation>アップロード中にファイルが変更されました (チェックサムが受信したデータと一致しません)。もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The service completed the upload but did not say which file it made.</source>
+        <translation>サービスはアップロードを完了しましたが、作成したファイルを示しませんでした。</translation>
+    </message>
+    <message>
+        <source>The file arrived, but the service could not process it.</source>
+        <translation>ファイルは届きましたが、サービスが処理できませんでした。</translation>
+    </message>
+    <message>
+        <source>The file arrived, but the service could not process it: %1</source>
+        <translation>ファイルは届きましたが、サービスが処理できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The file arrived, but the service has not finished processing it after 30 minutes. Look at its status in the file list later.</source>
+        <translation>ファイルは届きましたが、30分経ってもサービスの処理が終わっていません。後でファイル一覧で状態を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 The parts sent so far are kept: the upload can be resumed within the hour.</source>
+        <translation>%1 これまでに送信したパートは保持されます。1時間以内ならアップロードを再開できます。</translation>
     </message>
 </context>
 <context>
@@ -1083,14 +1995,6 @@
         <translation>ファイルはありません。</translation>
     </message>
     <message>
-        <source>error: cannot read %1: %2</source>
-        <translation>エラー: %1 を読み込めません: %2</translation>
-    </message>
-    <message>
-        <source>Uploading: %1 of %2 (%3%), %4/s</source>
-        <translation>アップロード中: %1 / %2 (%3%)、%4/秒</translation>
-    </message>
-    <message>
         <source>Uploaded %1 (%2) as %3</source>
         <translation>%1 (%2) を %3 としてアップロードしました</translation>
     </message>
@@ -1105,10 +2009,6 @@
     <message>
         <source>Purpose of an upload (default: fine-tune), or a filter for list.</source>
         <translation>アップロードの用途 (既定: fine-tune)、または list の絞り込み条件。</translation>
-    </message>
-    <message>
-        <source>list | upload FILE | delete ID</source>
-        <translation>list | upload FILE | delete ID</translation>
     </message>
     <message>
         <source>Lists, uploads or deletes the files of the connection.</source>
@@ -1398,6 +2298,334 @@
         <source>, about %1</source>
         <translation>、約 %1</translation>
     </message>
+    <message>
+        <source>list, get, put or send objects in S3/R2 storage</source>
+        <translation>S3/R2 ストレージのオブジェクトの一覧・取得・保存・送信</translation>
+    </message>
+    <message>
+        <source>score models on a validation file with ROUGE</source>
+        <translation>検証ファイルでモデルを ROUGE により採点する</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>ROUGE-1</source>
+        <translation>ROUGE-1</translation>
+    </message>
+    <message>
+        <source>ROUGE-2</source>
+        <translation>ROUGE-2</translation>
+    </message>
+    <message>
+        <source>ROUGE-L</source>
+        <translation>ROUGE-L</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>回答済み</translation>
+    </message>
+    <message>
+        <source>A model to compare; give it once per model (two or more).</source>
+        <translation>比較するモデル。モデルごとに1回ずつ指定します (2つ以上)。</translation>
+    </message>
+    <message>
+        <source>How many requests may be in flight at once (default 4).</source>
+        <translation>同時に送信できるリクエストの数 (既定: 4)。</translation>
+    </message>
+    <message>
+        <source>Also write every example, answer and score to this CSV file.</source>
+        <translation>すべての例・回答・スコアを、このCSVファイルにも書き出します。</translation>
+    </message>
+    <message>
+        <source>Keep the answers in this file, to score them again later without asking the models (pass it as FILE).</source>
+        <translation>回答をこのファイルに保存し、後でモデルに問い合わせずに再採点できるようにします (FILE として指定します)。</translation>
+    </message>
+    <message>
+        <source>Compare word stems (&quot;running&quot; matches &quot;runs&quot;), as rouge-score&apos;s use_stemmer does.</source>
+        <translation>語幹で比較します (「running」と「runs」が一致します)。rouge-score の use_stemmer と同じです。</translation>
+    </message>
+    <message>
+        <source>A JSONL file of chat examples (e.g. a validation file): each example&apos;s last assistant message is the reference. Or a file written by --save.</source>
+        <translation>チャット形式の例のJSONLファイル (検証ファイルなど)。各例の最後のアシスタントメッセージが参照回答になります。または、--save で書き出したファイル。</translation>
+    </message>
+    <message>
+        <source>Compares models on a file of examples and prints their average ROUGE-1, ROUGE-2 and ROUGE-L F-measures.</source>
+        <translation>例のファイルでモデルを比較し、ROUGE-1、ROUGE-2、ROUGE-L の平均F値を表示します。</translation>
+    </message>
+    <message>
+        <source>error: --concurrency takes a number from 1 to 64.</source>
+        <translation>エラー: --concurrency には 1〜64 の数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>usage: finetune-studio compare --model A --model B FILE [--concurrency N] [--csv OUT] [--stem]</source>
+        <translation>使い方: finetune-studio compare --model A --model B FILE [--concurrency N] [--csv OUT] [--stem]</translation>
+    </message>
+    <message>
+        <source>error: %1 holds saved answers of its own models; leave out --model to score them again.</source>
+        <translation>エラー: %1 には、そのファイル自体のモデルの回答が保存されています。再採点するには --model を指定しないでください。</translation>
+    </message>
+    <message>
+        <source>note: 1 example without an assistant answer was left out.</source>
+        <translation>注意: アシスタントの回答がない例1件を除外しました。</translation>
+    </message>
+    <message>
+        <source>note: %1 examples without an assistant answer were left out.</source>
+        <translation>注意: アシスタントの回答がない例%1件を除外しました。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers</source>
+        <translation>%2件中%1件の回答</translation>
+    </message>
+    <message>
+        <source>%1 Waiting %2 s before going on.</source>
+        <translation>%1 %2秒待ってから続行します。</translation>
+    </message>
+    <message>
+        <source>1 example from %1</source>
+        <translation>%1 から例1件</translation>
+    </message>
+    <message>
+        <source>%1 examples from %2</source>
+        <translation>%2 から例%1件</translation>
+    </message>
+    <message>
+        <source>, words stemmed</source>
+        <translation>、語幹処理あり</translation>
+    </message>
+    <message>
+        <source>error: 1 answer could not be obtained: %1</source>
+        <translation>エラー: 1件の回答を取得できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>error: %1 answers could not be obtained: %2</source>
+        <translation>エラー: %1件の回答を取得できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>残り約%1秒</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>残り約%1分</translation>
+    </message>
+    <message>
+        <source>about %1 h left</source>
+        <translation>残り約%1時間</translation>
+    </message>
+    <message>
+        <source>Preparing the upload…</source>
+        <translation>アップロードを準備しています…</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2 (%3%)</source>
+        <translation>送信中: %2中%1 (%3%)</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>part %1 of %2</source>
+        <translation>パート %1/%2</translation>
+    </message>
+    <message>
+        <source>All %1 sent; putting the parts together…</source>
+        <translation>%1 をすべて送信しました。パートを結合しています…</translation>
+    </message>
+    <message>
+        <source>Sent %1; the service is checking the file…</source>
+        <translation>%1 を送信しました。サービスがファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>error: --part-size takes a size in MB from 0.01 to 64.</source>
+        <translation>エラー: --part-size には 0.01〜64 のサイズ (MB) を指定してください。</translation>
+    </message>
+    <message>
+        <source>Resuming: %1 of %2 parts already sent</source>
+        <translation>再開中: %2パート中%1パートは送信済み</translation>
+    </message>
+    <message>
+        <source>Interrupted after %1 of %2 parts. The upload can be resumed: run the same command again within the hour.</source>
+        <translation>%2パート中%1パートを送信したところで中断しました。アップロードは再開できます。1時間以内に同じコマンドをもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Interrupted: nothing was uploaded.</source>
+        <translation>中断しました。何もアップロードされていません。</translation>
+    </message>
+    <message>
+        <source>Interrupted while the service was checking the file; it was uploaded as %1.</source>
+        <translation>サービスがファイルを確認している間に中断しました。ファイルは %1 としてアップロード済みです。</translation>
+    </message>
+    <message>
+        <source>Run the same command again to resume the upload (within the hour).</source>
+        <translation>同じコマンドをもう一度実行すると、アップロードを再開できます (1時間以内)。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状態: %1</translation>
+    </message>
+    <message>
+        <source>Upload in parts (the Uploads API) even when the file is small, so an interrupted upload can be resumed. Files over 512 MB always are.</source>
+        <translation>ファイルが小さくてもパートに分けてアップロードし (Uploads API)、中断したアップロードを再開できるようにします。512 MBを超えるファイルは常に分割されます。</translation>
+    </message>
+    <message>
+        <source>Size of each part in MB (default 64, the most the service takes).</source>
+        <translation>各パートのサイズ (MB) (既定: 64、サービスが受け付ける最大値)。</translation>
+    </message>
+    <message>
+        <source>Do not wait until the service has processed the uploaded file.</source>
+        <translation>アップロードしたファイルをサービスが処理し終えるまで待ちません。</translation>
+    </message>
+    <message>
+        <source>list | upload FILE [--purpose P] [--resumable] [--part-size MB] | delete ID</source>
+        <translation>list | upload FILE [--purpose P] [--resumable] [--part-size MB] | delete ID</translation>
+    </message>
+    <message>
+        <source>, training loss %1</source>
+        <translation>、学習損失 %1</translation>
+    </message>
+    <message>
+        <source>, validation loss %1</source>
+        <translation>、検証損失 %1</translation>
+    </message>
+    <message>
+        <source>  result file: %1 steps, final training loss %2</source>
+        <translation>  結果ファイル: %1ステップ、最終の学習損失 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4%)</source>
+        <translation>%1: %3中%2 (%4%)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>error: there is no saved storage connection named &apos;%1&apos;. Saved storage connections: %2.</source>
+        <translation>エラー: &apos;%1&apos; という名前の保存済みストレージ接続はありません。保存済みのストレージ接続: %2。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>error: the secret access key of &apos;%1&apos; could not be read from the keychain: %2</source>
+        <translation>エラー: &apos;%1&apos; のシークレットアクセスキーをキーチェーンから読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>error: give the storage&apos;s address with --endpoint URL, e.g. https://&lt;account&gt;.r2.cloudflarestorage.com, or a saved storage connection with --storage NAME.</source>
+        <translation>エラー: ストレージのアドレスを --endpoint URL (例: https://&lt;account&gt;.r2.cloudflarestorage.com) で指定するか、保存済みのストレージ接続を --storage NAME で指定してください。</translation>
+    </message>
+    <message>
+        <source>error: give the bucket with --bucket NAME.</source>
+        <translation>エラー: バケットを --bucket NAME で指定してください。</translation>
+    </message>
+    <message>
+        <source>error: no storage credentials. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use a saved storage connection with --storage NAME.</source>
+        <translation>エラー: ストレージの認証情報がありません。AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定するか、保存済みのストレージ接続を --storage NAME で指定してください。</translation>
+    </message>
+    <message>
+        <source>warning: %1 is not encrypted (http://); the data travels in the clear.</source>
+        <translation>警告: %1 は暗号化されていません (http://)。データは暗号化されずに送られます。</translation>
+    </message>
+    <message>
+        <source>The bucket is empty.</source>
+        <translation>バケットは空です。</translation>
+    </message>
+    <message>
+        <source>Nothing under %1.</source>
+        <translation>%1 の下には何もありません。</translation>
+    </message>
+    <message>
+        <source>error: cannot write %1: %2</source>
+        <translation>エラー: %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>ダウンロード中</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 (%2) to %3</source>
+        <translation>%1 (%2) を %3 にダウンロードしました</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>確認中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>アップロード中</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 (%2) as %3 in bucket %4</source>
+        <translation>%1 (%2) をバケット %4 に %3 としてアップロードしました</translation>
+    </message>
+    <message>
+        <source>Preparing: the upload is being set up</source>
+        <translation>準備中: アップロードを設定しています</translation>
+    </message>
+    <message>
+        <source>Completing: all %1 sent, the parts are put together</source>
+        <translation>完了処理中: %1 をすべて送信し、パートを結合しています</translation>
+    </message>
+    <message>
+        <source>Processing: the service is checking the file</source>
+        <translation>処理中: サービスがファイルを確認しています</translation>
+    </message>
+    <message>
+        <source>Finished: %1 sent</source>
+        <translation>完了: %1 を送信しました</translation>
+    </message>
+    <message>
+        <source>Run the same command again to continue where it stopped.</source>
+        <translation>同じコマンドをもう一度実行すると、中断したところから続行します。</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2) as %3, status: %4</source>
+        <translation>%1 (%2) を %3 として送信しました。状態: %4</translation>
+    </message>
+    <message>
+        <source>The storage&apos;s address, e.g. https://&lt;account&gt;.r2.cloudflarestorage.com (default: AWS_ENDPOINT_URL).</source>
+        <translation>ストレージのアドレス。例: https://&lt;account&gt;.r2.cloudflarestorage.com (既定: AWS_ENDPOINT_URL)。</translation>
+    </message>
+    <message>
+        <source>The bucket.</source>
+        <translation>バケット。</translation>
+    </message>
+    <message>
+        <source>The region (default: AWS_REGION, else auto, as Cloudflare R2 wants).</source>
+        <translation>リージョン (既定: AWS_REGION、なければ Cloudflare R2 が求める auto)。</translation>
+    </message>
+    <message>
+        <source>Use a storage connection saved in the app, by name.</source>
+        <translation>アプリに保存したストレージ接続を名前で指定して使います。</translation>
+    </message>
+    <message>
+        <source>send: the file&apos;s purpose (default: fine-tune).</source>
+        <translation>send: ファイルの用途 (既定: fine-tune)。</translation>
+    </message>
+    <message>
+        <source>put: upload in one pass without signing the content&apos;s checksum.</source>
+        <translation>put: 内容のチェックサムに署名せず、1回でアップロードします。</translation>
+    </message>
+    <message>
+        <source>ls [PREFIX] | get KEY OUT | put FILE KEY | send KEY</source>
+        <translation>ls [PREFIX] | get KEY OUT | put FILE KEY | send KEY</translation>
+    </message>
+    <message>
+        <source>Lists, downloads and uploads objects in S3-compatible storage (Cloudflare R2, AWS S3, MinIO), and sends an object to the fine-tuning service. Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or --storage NAME.</source>
+        <translation>S3互換ストレージ (Cloudflare R2、AWS S3、MinIO) のオブジェクトを一覧表示・ダウンロード・アップロードし、オブジェクトをファインチューニングサービスに送信します。認証情報: AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY、または --storage NAME。</translation>
+    </message>
+    <message>
+        <source>error: %1 is not a file.</source>
+        <translation>エラー: %1 はファイルではありません。</translation>
+    </message>
 </context>
 <context>
     <name>fs::sandbox</name>
@@ -1419,6 +2647,434 @@
     <message>
         <source>Port %1 on this computer is already in use or not available.</source>
         <translation>このコンピューターのポート %1 は、すでに使用中か利用できません。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BatchPage</name>
+    <message>
+        <source>ROUGE-L of model 2 minus model 1: above 0, model 2 came closer to the reference</source>
+        <translation>モデル2のROUGE-Lからモデル1のROUGE-Lを引いた値: 0より大きければ、モデル2のほうが参照回答に近い</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>ROUGE-1</source>
+        <translation>ROUGE-1</translation>
+    </message>
+    <message>
+        <source>ROUGE-2</source>
+        <translation>ROUGE-2</translation>
+    </message>
+    <message>
+        <source>ROUGE-L</source>
+        <translation>ROUGE-L</translation>
+    </message>
+    <message>
+        <source>Model %1
+%2</source>
+        <translation>モデル %1
+%2</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>例</translation>
+    </message>
+    <message>
+        <source>A file on this computer:</source>
+        <translation>このコンピューター上のファイル:</translation>
+    </message>
+    <message>
+        <source>The dataset open in Datasets</source>
+        <translation>「データセット」で開いているデータセット</translation>
+    </message>
+    <message>
+        <source>A validation file (.jsonl) the models did not train on</source>
+        <translation>モデルの学習に使っていない検証ファイル (.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Each example&apos;s last answer is the reference that the models&apos; answers are scored against.</source>
+        <translation>各例の最後の回答が参照回答となり、モデルの回答はこれと比べて採点されます。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Add Model</source>
+        <translation>モデルを追加</translation>
+    </message>
+    <message>
+        <source>How many questions are sent at the same time. Lower it if the service says you are sending too fast.</source>
+        <translation>同時に送信する質問の数です。サービスから送信が速すぎると言われた場合は、値を下げてください。</translation>
+    </message>
+    <message>
+        <source>Count word forms as the same (&quot;answers&quot; = &quot;answer&quot;)</source>
+        <translation>語形の違いを同一とみなす (「answers」=「answer」)</translation>
+    </message>
+    <message>
+        <source>At the same time:</source>
+        <translation>同時送信数:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%v of %m answers</source>
+        <translation>%m件中%v件の回答</translation>
+    </message>
+    <message>
+        <source>Choose a validation file or the open dataset, pick two or more models, then press Run. Each example&apos;s answers appear here with their scores.</source>
+        <translation>検証ファイルまたは開いているデータセットを選び、モデルを2つ以上選んでから「実行」を押してください。各例の回答がスコアとともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Biggest Differences First</source>
+        <translation>差の大きい順</translation>
+    </message>
+    <message>
+        <source>Sort by how much better the second model scored than the first</source>
+        <translation>2つ目のモデルのスコアが1つ目のモデルをどれだけ上回ったかで並べ替えます</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSVを書き出す…</translation>
+    </message>
+    <message>
+        <source>Save Results…</source>
+        <translation>結果を保存…</translation>
+    </message>
+    <message>
+        <source>Keep the answers so they can be scored again later without asking the models</source>
+        <translation>回答を保存しておくと、後でモデルに問い合わせずにもう一度採点できます</translation>
+    </message>
+    <message>
+        <source>Open Results…</source>
+        <translation>結果を開く…</translation>
+    </message>
+    <message>
+        <source>Asking the models again…</source>
+        <translation>モデルにもう一度問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Remove this model</source>
+        <translation>このモデルを削除</translation>
+    </message>
+    <message>
+        <source>Model %1:</source>
+        <translation>モデル %1:</translation>
+    </message>
+    <message>
+        <source>Open a dataset in Datasets first.</source>
+        <translation>先に「データセット」でデータセットを開いてください。</translation>
+    </message>
+    <message>
+        <source>Choose the file with the examples first.</source>
+        <translation>先に例のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>These examples have no answers to compare with: each needs a last answer from the assistant.</source>
+        <translation>これらの例には比較する回答がありません。各例の最後にアシスタントの回答が必要です。</translation>
+    </message>
+    <message>
+        <source>Choose at least two models.</source>
+        <translation>モデルを2つ以上選んでください。</translation>
+    </message>
+    <message>
+        <source>Asking the models…</source>
+        <translation>モデルに問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Skipped examples without an answer to compare with: %1.</source>
+        <translation>比較する回答がない例をスキップしました: %1。</translation>
+    </message>
+    <message>
+        <source>The service asked to slow down. Continuing in %1 s…</source>
+        <translation>サービスから速度を落とすよう求められました。%1 秒後に再開します…</translation>
+    </message>
+    <message>
+        <source>Cancelled. The answers that arrived are kept; Run starts again.</source>
+        <translation>キャンセルしました。届いた回答は残してあります。「実行」でもう一度開始します。</translation>
+    </message>
+    <message>
+        <source>Done, but some answers could not be had (%1); they are marked in the table.</source>
+        <translation>完了しましたが、一部の回答を取得できませんでした (%1)。該当箇所は表に印が付いています。</translation>
+    </message>
+    <message>
+        <source>Done. Examples scored: %1.</source>
+        <translation>完了しました。採点した例: %1。</translation>
+    </message>
+    <message>
+        <source>Average per model</source>
+        <translation>モデルごとの平均</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Model %1: %2</source>
+        <translation>モデル %1: %2</translation>
+    </message>
+    <message>
+        <source>Scores run from 0 to 1: how much of the reference answer&apos;s wording the model&apos;s answer shares (single words, word pairs, longest common sequence).</source>
+        <translation>スコアは0〜1で、モデルの回答が参照回答の言葉づかいをどれだけ共有しているかを示します (単語、2語の組、最長共通部分列)。</translation>
+    </message>
+    <message>
+        <source>Scored again from the stored answers; no model was asked.</source>
+        <translation>保存した回答から採点し直しました。モデルへの問い合わせは行っていません。</translation>
+    </message>
+    <message>
+        <source>Choose Examples</source>
+        <translation>例の選択</translation>
+    </message>
+    <message>
+        <source>Training files (*.jsonl);;All files (*)</source>
+        <translation>学習ファイル (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>CSVとして書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save Results</source>
+        <translation>結果の保存</translation>
+    </message>
+    <message>
+        <source>Comparison results (*.jsonl)</source>
+        <translation>比較結果 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Open Results</source>
+        <translation>結果を開く</translation>
+    </message>
+    <message>
+        <source>Comparison results (*.jsonl);;All files (*)</source>
+        <translation>比較結果 (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The table could not be exported.</source>
+        <translation>表を書き出せませんでした。</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>%1 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>The results could not be saved.</source>
+        <translation>結果を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>This file does not hold saved comparison results.</source>
+        <translation>このファイルには保存された比較結果が含まれていません。</translation>
+    </message>
+    <message>
+        <source>Opened %1 (examples: %2), scored from the stored answers.</source>
+        <translation>%1 を開きました (例: %2件)。保存された回答から採点しました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BlindPage</name>
+    <message>
+        <source>Two models answer each message. You don&apos;t see which is which: the answers are shown as A and B, in a new random order every time. Pick the better one; the tally shows how often each model wins.</source>
+        <translation>2つのモデルがそれぞれのメッセージに回答します。どちらのモデルの回答かは表示されず、回答はAとBとして毎回ランダムな順序で表示されます。よいほうを選んでください。集計表には、各モデルが勝った割合が表示されます。</translation>
+    </message>
+    <message>
+        <source>Optional, the same for both</source>
+        <translation>任意 (両方で共通)</translation>
+    </message>
+    <message>
+        <source>First model:</source>
+        <translation>1つ目のモデル:</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>2つ目のモデル:</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>指示:</translation>
+    </message>
+    <message>
+        <source>Answer A appears here.</source>
+        <translation>回答Aがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Answer B appears here.</source>
+        <translation>回答Bがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>A is better  [1]</source>
+        <translation>Aのほうがよい  [1]</translation>
+    </message>
+    <message>
+        <source>B is better  [2]</source>
+        <translation>Bのほうがよい  [2]</translation>
+    </message>
+    <message>
+        <source>About the same  [3]</source>
+        <translation>ほぼ同じ  [3]</translation>
+    </message>
+    <message>
+        <source>Both are bad  [4]</source>
+        <translation>どちらもよくない  [4]</translation>
+    </message>
+    <message>
+        <source>Reveal Names</source>
+        <translation>名前を表示</translation>
+    </message>
+    <message>
+        <source>Add to Dataset…</source>
+        <translation>データセットに追加…</translation>
+    </message>
+    <message>
+        <source>Teach the model the better answer: add it to the open dataset as a corrected example or a preference pair</source>
+        <translation>よいほうの回答をモデルに学習させます: 修正した例または選好ペアとして、開いているデータセットに追加します</translation>
+    </message>
+    <message>
+        <source>To keep the better answer as training data, a dataset must be open in Datasets.</source>
+        <translation>よいほうの回答を学習データとして残すには、「データセット」でデータセットを開いておく必要があります。</translation>
+    </message>
+    <message>
+        <source>Create a Dataset</source>
+        <translation>データセットを作成</translation>
+    </message>
+    <message>
+        <source>Write a message for both models. Ctrl+Return sends it.</source>
+        <translation>両方のモデルに送るメッセージを入力してください。Ctrl+Return で送信します。</translation>
+    </message>
+    <message>
+        <source>Ask Both</source>
+        <translation>両方に質問</translation>
+    </message>
+    <message>
+        <source>Send the message to both models (Ctrl+Return)</source>
+        <translation>メッセージを両方のモデルに送信します (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>対戦相手</translation>
+    </message>
+    <message>
+        <source>Wins, losses, ties</source>
+        <translation>勝ち、負け、引き分け</translation>
+    </message>
+    <message>
+        <source>Win rate (95% range)</source>
+        <translation>勝率 (95% の範囲)</translation>
+    </message>
+    <message>
+        <source>A tie counts as half a win for each; &quot;both bad&quot; is not counted. The range is where the true rate lies with 95% confidence; it narrows as you rate more messages.</source>
+        <translation>引き分けはそれぞれ0.5勝として数え、「どちらもよくない」は数えません。範囲は、本当の勝率が95%の確からしさで含まれる区間です。評価したメッセージが増えるほど狭くなります。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>The message could not be sent.</source>
+        <translation>メッセージを送信できませんでした。</translation>
+    </message>
+    <message>
+        <source>Both models are answering… (Esc stops)</source>
+        <translation>両方のモデルが回答しています… (Esc で中止)</translation>
+    </message>
+    <message>
+        <source>One of the models gave no answer, so there is nothing to compare. Try the message again.</source>
+        <translation>一方のモデルが回答しなかったため、比較できません。もう一度メッセージを送ってください。</translation>
+    </message>
+    <message>
+        <source>Which answer is better? Press 1 for A, 2 for B, 3 if they are about the same, 4 if both are bad.</source>
+        <translation>どちらの回答がよいですか? Aなら1、Bなら2、ほぼ同じなら3、どちらもよくなければ4を押してください。</translation>
+    </message>
+    <message>
+        <source>Noted: A is better.</source>
+        <translation>記録しました: Aのほうがよい。</translation>
+    </message>
+    <message>
+        <source>Noted: B is better.</source>
+        <translation>記録しました: Bのほうがよい。</translation>
+    </message>
+    <message>
+        <source>Noted: about the same.</source>
+        <translation>記録しました: ほぼ同じ。</translation>
+    </message>
+    <message>
+        <source>Noted: both are bad.</source>
+        <translation>記録しました: どちらもよくない。</translation>
+    </message>
+    <message>
+        <source>Add the better answer to your dataset to teach the model, or write the next message.</source>
+        <translation>よいほうの回答をデータセットに追加してモデルに学習させるか、次のメッセージを入力してください。</translation>
+    </message>
+    <message>
+        <source>Answer A</source>
+        <translation>回答A</translation>
+    </message>
+    <message>
+        <source>Answer B</source>
+        <translation>回答B</translation>
+    </message>
+    <message>
+        <source>Answer A — %1</source>
+        <translation>回答A — %1</translation>
+    </message>
+    <message>
+        <source>Answer B — %1</source>
+        <translation>回答B — %1</translation>
+    </message>
+    <message>
+        <source>No votes yet.</source>
+        <translation>まだ投票がありません。</translation>
+    </message>
+    <message>
+        <source>no decisive votes yet</source>
+        <translation>勝敗のついた投票はまだありません</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>Open or create a dataset in Datasets first.</source>
+        <translation>先に「データセット」でデータセットを開くか作成してください。</translation>
+    </message>
+    <message>
+        <source>Added a preference pair as example %1 of %2 (Undo in Datasets takes it back).</source>
+        <translation>選好ペアを例 %1 (全%2件) として追加しました (「データセット」の「元に戻す」で取り消せます)。</translation>
+    </message>
+    <message>
+        <source>Added a corrected example as example %1 of %2 (Undo in Datasets takes it back).</source>
+        <translation>修正した例を例 %1 (全%2件) として追加しました (「データセット」の「元に戻す」で取り消せます)。</translation>
     </message>
 </context>
 <context>
@@ -2128,6 +3784,346 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::FileDetailsPanel</name>
+    <message>
+        <source>Select a file to see its details.</source>
+        <translation>ファイルを選択すると、その詳細が表示されます。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <source>File ID:</source>
+        <translation>ファイルID:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>用途:</translation>
+    </message>
+    <message>
+        <source>Meant as:</source>
+        <translation>データの種類:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>サイズ:</translation>
+    </message>
+    <message>
+        <source>Uploaded:</source>
+        <translation>アップロード日時:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>有効期限:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状態:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>詳細:</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>%1 (%L2 bytes)</source>
+        <translation>%1 (%L2 バイト)</translation>
+    </message>
+    <message>
+        <source>Never: kept until you delete it</source>
+        <translation>なし: 削除するまで保持されます</translation>
+    </message>
+    <message>
+        <source>Checking… (the service is looking at the file)</source>
+        <translation>確認中… (サービスがファイルを確認しています)</translation>
+    </message>
+    <message>
+        <source>Ready to use</source>
+        <translation>使用可能</translation>
+    </message>
+    <message>
+        <source>Problem: the service could not use this file</source>
+        <translation>問題: サービスがこのファイルを使用できませんでした</translation>
+    </message>
+    <message>
+        <source>The service gave no reason.</source>
+        <translation>サービスから理由は示されませんでした。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::FilesArea</name>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Validation data</source>
+        <translation>検証データ</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>学習データ</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>すべてのファイル</translation>
+    </message>
+    <message>
+        <source>Show only the files of one purpose</source>
+        <translation>特定の用途のファイルだけを表示します</translation>
+    </message>
+    <message>
+        <source>New uploads:</source>
+        <translation>新しいアップロード:</translation>
+    </message>
+    <message>
+        <source>What the service should use the file for. Fine-tuning data is checked before it is sent.</source>
+        <translation>サービスがファイルを何に使うかを指定します。ファインチューニング用のデータは送信前に検査されます。</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>種類:</translation>
+    </message>
+    <message>
+        <source>Remembered for the Jobs area: training data teaches the model, validation data measures how well it learned.</source>
+        <translation>「ジョブ」エリアで使うために記憶されます。学習データはモデルに学習させるデータ、検証データは学習の成果を測るデータです。</translation>
+    </message>
+    <message>
+        <source>Always use resumable upload</source>
+        <translation>常に再開可能なアップロードを使う</translation>
+    </message>
+    <message>
+        <source>Send every file in parts that survive a dropped connection. Files over 512 MB are always sent this way.</source>
+        <translation>すべてのファイルを、接続が切れても失われない分割形式で送信します。512 MB を超えるファイルは常にこの方法で送信されます。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Forget these uploads; the parts already sent are dropped.</source>
+        <translation>これらのアップロードを破棄します。送信済みの部分は削除されます。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uploads&lt;/b&gt;</source>
+        <translation>&lt;b&gt;アップロード&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>完了したものを消去</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the list of files… %n so far</source>
+        <translation>
+            <numerusform>ファイルの一覧を読み込んでいます… これまでに%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>ファイル 1件</translation>
+    </message>
+    <message>
+        <source>%L1 files</source>
+        <translation>ファイル %L1件</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>一覧を更新できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Upload Open Dataset</source>
+        <translation>開いているデータセットをアップロード</translation>
+    </message>
+    <message>
+        <source>Send the dataset open in the Datasets area</source>
+        <translation>「データセット」エリアで開いているデータセットを送信します</translation>
+    </message>
+    <message>
+        <source>Upload File…</source>
+        <translation>ファイルをアップロード…</translation>
+    </message>
+    <message>
+        <source>Send files from this computer</source>
+        <translation>このコンピューターからファイルを送信します</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Load the list of files again</source>
+        <translation>ファイルの一覧を読み込み直します</translation>
+    </message>
+    <message>
+        <source>Save Content…</source>
+        <translation>内容を保存…</translation>
+    </message>
+    <message>
+        <source>Download the selected file to this computer</source>
+        <translation>選択したファイルをこのコンピューターにダウンロードします</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected files on the service</source>
+        <translation>選択したファイルをサービスから削除します</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Show every detail of the selected file</source>
+        <translation>選択したファイルの詳細をすべて表示します</translation>
+    </message>
+    <message>
+        <source>No connection is active. Choose one in the Connection menu.</source>
+        <translation>有効な接続がありません。「接続」メニューで選択してください。</translation>
+    </message>
+    <message>
+        <source>Loading the list of files…</source>
+        <translation>ファイルの一覧を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The list of files could not be loaded.
+%1</source>
+        <translation>ファイルの一覧を読み込めませんでした。
+%1</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>No files of the kind “%1” on this connection.</source>
+        <translation>この接続には、種類が「%1」のファイルはありません。</translation>
+    </message>
+    <message>
+        <source>No files on this connection yet.
+Your upload appears here as soon as it has arrived.</source>
+        <translation>この接続にはまだファイルがありません。
+アップロードしたファイルは、届きしだいここに表示されます。</translation>
+    </message>
+    <message>
+        <source>No files on this connection yet.
+Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
+        <translation>この接続にはまだファイルがありません。
+ここにデータセット (JSONLファイル) をドロップするか、「ファイルをアップロード…」を選んで送信してください。</translation>
+    </message>
+    <message>
+        <source>Send “%1”, the dataset open in the Datasets area</source>
+        <translation>「データセット」エリアで開いているデータセット「%1」を送信します</translation>
+    </message>
+    <message>
+        <source>Open a dataset in the Datasets area first</source>
+        <translation>先に「データセット」エリアでデータセットを開いてください</translation>
+    </message>
+    <message>
+        <source>Upload Files</source>
+        <translation>ファイルのアップロード</translation>
+    </message>
+    <message>
+        <source>Datasets (*.jsonl);;All files (*)</source>
+        <translation>データセット (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Save File Content</source>
+        <translation>ファイルの内容の保存</translation>
+    </message>
+    <message>
+        <source>Delete Files</source>
+        <translation>ファイルの削除</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from the service?</source>
+        <translation>「%1」をサービスから削除しますか?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n files from the service?</source>
+        <translation>
+            <numerusform>%n件のファイルをサービスから削除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jobs that already used them keep their results, but no new job can use them. This cannot be undone.</source>
+        <translation>これらのファイルをすでに使ったジョブの結果は残りますが、新しいジョブでは使えなくなります。この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Some files could not be deleted.</source>
+        <translation>一部のファイルを削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”…</source>
+        <translation>「%1」をダウンロードしています…</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”… %2 of %3</source>
+        <translation>「%1」をダウンロードしています… %2 / %3</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”… %2</source>
+        <translation>「%1」をダウンロードしています… %2</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>ダウンロードをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be downloaded.</source>
+        <translation>「%1」をダウンロードできませんでした。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written.</source>
+        <translation>「%1」を書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (decoded: the service sends result files in base64).</source>
+        <translation>%1 に保存しました (デコード済み: サービスは結果ファイルを base64 で送信します)。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>An upload did not finish last time: %1 (%2 of %3 already sent). Resume to send only the rest; this is possible for about %4 more minutes.</source>
+        <translation>前回、アップロードが完了しませんでした: %1 (%3中%2を送信済み)。「再開」を押すと残りの部分だけを送信します。再開できるのはあと約%4分間です。</translation>
+    </message>
+    <message>
+        <source>Some uploads did not finish last time: %1 (%2 of %3 already sent). Resume to send only the rest; this is possible for about %4 more minutes.</source>
+        <translation>前回、いくつかのアップロードが完了しませんでした: %1 (%3中%2を送信済み)。「再開」を押すと残りの部分だけを送信します。再開できるのはあと約%4分間です。</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::FindReplaceDialog</name>
     <message>
         <source>Find and Replace</source>
@@ -2349,6 +4345,281 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::JobMonitor</name>
+    <message>
+        <source>Choose a job in the list above to follow its training here: progress, the loss chart, the service&apos;s messages and the saved checkpoints.</source>
+        <translation>上の一覧からジョブを選ぶと、ここで学習の様子 (進み具合、損失のグラフ、サービスからのメッセージ、保存されたチェックポイント) を確認できます。</translation>
+    </message>
+    <message>
+        <source>Open in Playground</source>
+        <translation>プレイグラウンドで開く</translation>
+    </message>
+    <message>
+        <source>Chat with the fine-tuned model</source>
+        <translation>ファインチューニングしたモデルとチャットします</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>すべてのメッセージ</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告とエラー</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>エラーのみ</translation>
+    </message>
+    <message>
+        <source>Search the messages</source>
+        <translation>メッセージを検索</translation>
+    </message>
+    <message>
+        <source>Hide step-by-step numbers</source>
+        <translation>ステップごとの数値を隠す</translation>
+    </message>
+    <message>
+        <source>The chart shows them; the log then keeps the service&apos;s messages only.</source>
+        <translation>数値はグラフに表示されるため、ログにはサービスからのメッセージだけが残ります。</translation>
+    </message>
+    <message>
+        <source>Copies the selected messages, or all shown ones</source>
+        <translation>選択したメッセージ、または表示中のすべてのメッセージをコピーします</translation>
+    </message>
+    <message>
+        <source>Training chart</source>
+        <translation>学習グラフ</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1 / %2</translation>
+    </message>
+    <message>
+        <source>The service is checking the training files.</source>
+        <translation>サービスが学習ファイルを確認しています。</translation>
+    </message>
+    <message>
+        <source>Waiting for the service to start training.</source>
+        <translation>サービスが学習を開始するのを待っています。</translation>
+    </message>
+    <message>
+        <source>Paused. Resume to continue from step %1.</source>
+        <translation>一時停止中です。再開するとステップ %1 から続行します。</translation>
+    </message>
+    <message>
+        <source>Finished: the new model is ready.</source>
+        <translation>完了: 新しいモデルの準備ができました。</translation>
+    </message>
+    <message>
+        <source>Training stopped with an error.</source>
+        <translation>エラーのため学習が停止しました。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>所要時間: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens trained</source>
+        <translation>学習したトークン: %1</translation>
+    </message>
+    <message>
+        <source>This job ended before the service reported any training step, so there is no chart. The Messages tab tells what happened.</source>
+        <translation>このジョブは、サービスが学習ステップを報告する前に終了したため、グラフはありません。何が起きたかは「メッセージ」タブで確認できます。</translation>
+    </message>
+    <message>
+        <source>Messages: %1</source>
+        <translation>メッセージ: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages shown</source>
+        <translation>%2件中%1件のメッセージを表示</translation>
+    </message>
+    <message>
+        <source>The service saves a checkpoint (a usable copy of the model) at the end of each of the last epochs. None yet.</source>
+        <translation>サービスは、最後の数エポックのそれぞれの終わりにチェックポイント (使用可能なモデルのコピー) を保存します。まだありません。</translation>
+    </message>
+    <message>
+        <source>The checkpoint at step %1 had the lowest validation loss: it is usually the best choice. Open it (or another one) in the Playground to try it.</source>
+        <translation>ステップ %1 のチェックポイントの検証損失が最も低くなりました。通常はこれが最適な選択です。これ (または別のチェックポイント) をプレイグラウンドで開いて試してください。</translation>
+    </message>
+    <message>
+        <source>Select a checkpoint and open it in the Playground to try it.</source>
+        <translation>チェックポイントを選択し、プレイグラウンドで開いて試してください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::JobNotifier</name>
+    <message>
+        <source>Training finished</source>
+        <translation>学習が完了しました</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>学習に失敗しました</translation>
+    </message>
+    <message>
+        <source>Training cancelled</source>
+        <translation>学習がキャンセルされました</translation>
+    </message>
+    <message>
+        <source>Job %1 finished.</source>
+        <translation>ジョブ %1 が完了しました。</translation>
+    </message>
+    <message>
+        <source>Your model %1 is ready. Try it in the Playground.</source>
+        <translation>モデル %1 の準備ができました。プレイグラウンドで試してみてください。</translation>
+    </message>
+    <message>
+        <source>Job %1 stopped with an error.</source>
+        <translation>ジョブ %1 はエラーで停止しました。</translation>
+    </message>
+    <message>
+        <source>Job %1 stopped: %2</source>
+        <translation>ジョブ %1 が停止しました: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 was cancelled.</source>
+        <translation>ジョブ %1 はキャンセルされました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::JobsArea</name>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The job list could not be read: %1</source>
+        <translation>ジョブの一覧を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Reading the jobs…</source>
+        <translation>ジョブを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation>新しいジョブ…</translation>
+    </message>
+    <message>
+        <source>Start training a model on your examples (Ctrl+Shift+N)</source>
+        <translation>例を使ってモデルの学習を開始します (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Read the jobs from the service again (F5)</source>
+        <translation>サービスからジョブを読み込み直します (F5)</translation>
+    </message>
+    <message>
+        <source>Cancel job…</source>
+        <translation>ジョブをキャンセル…</translation>
+    </message>
+    <message>
+        <source>Stop the selected job for good</source>
+        <translation>選択したジョブを完全に停止します</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Pause the selected job; it can be resumed later</source>
+        <translation>選択したジョブを一時停止します。後で再開できます</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Continue the paused job</source>
+        <translation>一時停止したジョブを続行します</translation>
+    </message>
+    <message>
+        <source>New Fine-tuning &amp;Job…</source>
+        <translation>新しいファインチューニングジョブ(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>The local job history cannot be used (%1); jobs are shown from the service only.</source>
+        <translation>ローカルのジョブ履歴を使用できません (%1)。サービス上のジョブのみを表示しています。</translation>
+    </message>
+    <message>
+        <source>Jobs cannot be read: %1</source>
+        <translation>ジョブを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Could not reach the service (%1). Trying again shortly.</source>
+        <translation>サービスに接続できませんでした (%1)。まもなく再試行します。</translation>
+    </message>
+    <message>
+        <source>This job can no longer be followed: %1</source>
+        <translation>このジョブはもう追跡できません: %1</translation>
+    </message>
+    <message>
+        <source>Reading the jobs of this connection…</source>
+        <translation>この接続のジョブを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>No fine-tuning jobs on this connection yet.
+Press “New job…” (Ctrl+Shift+N) to train a model on your examples.</source>
+        <translation>この接続にはまだファインチューニングジョブがありません。
+「新しいジョブ…」(Ctrl+Shift+N) を押すと、例を使ってモデルを学習できます。</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>ジョブのキャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel the job %1?</source>
+        <translation>ジョブ %1 をキャンセルしますか?</translation>
+    </message>
+    <message>
+        <source>Training stops for good and cannot be resumed. Steps already trained may still be billed.</source>
+        <translation>学習は完全に停止し、再開できなくなります。すでに学習したステップの分は課金される場合があります。</translation>
+    </message>
+    <message>
+        <source>Pause job</source>
+        <translation>ジョブの一時停止</translation>
+    </message>
+    <message>
+        <source>Resume job</source>
+        <translation>ジョブの再開</translation>
+    </message>
+    <message>
+        <source>The service did not accept this for job %1.</source>
+        <translation>サービスはジョブ %1 に対するこの操作を受け付けませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::MainWindow</name>
     <message>
         <source>Sandbox Not Available</source>
@@ -2522,6 +4793,561 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
 </context>
 <context>
+    <name>fs::ui::MetricsChart</name>
+    <message>
+        <source>checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>Training loss (each step)</source>
+        <translation>学習損失 (ステップごと)</translation>
+    </message>
+    <message>
+        <source>Validation loss (each step)</source>
+        <translation>検証損失 (ステップごと)</translation>
+    </message>
+    <message>
+        <source>Training step</source>
+        <translation>学習ステップ</translation>
+    </message>
+    <message>
+        <source>Loss (lower is better)</source>
+        <translation>損失 (低いほどよい)</translation>
+    </message>
+    <message>
+        <source>Token accuracy</source>
+        <translation>トークン正解率</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑化</translation>
+    </message>
+    <message>
+        <source>Smoothing averages neighbouring steps so the trend is easier to see. The exact values stay faint underneath.</source>
+        <translation>平滑化では、隣り合うステップを平均して傾向を見やすくします。正確な値は下に薄く表示されたままです。</translation>
+    </message>
+    <message>
+        <source>The share of answer tokens the model predicted exactly (right-hand axis; higher is better).</source>
+        <translation>モデルが正確に予測できた回答トークンの割合です (右側の軸、高いほどよい)。</translation>
+    </message>
+    <message>
+        <source>Show all steps</source>
+        <translation>すべてのステップを表示</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>画像 (PNG)…</translation>
+    </message>
+    <message>
+        <source>Values (CSV)…</source>
+        <translation>値 (CSV)…</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑化:</translation>
+    </message>
+    <message>
+        <source>Hover for exact values · wheel to zoom · drag to move · Shift+drag to zoom to a range · double-click to show all</source>
+        <translation>ポインターを合わせると正確な値を表示 · ホイールで拡大縮小 · ドラッグで移動 · Shift+ドラッグで範囲を拡大 · ダブルクリックで全体を表示</translation>
+    </message>
+    <message>
+        <source>Choose a job in the list to see its training chart.</source>
+        <translation>一覧からジョブを選ぶと、その学習グラフが表示されます。</translation>
+    </message>
+    <message>
+        <source>No training steps yet. The chart fills in as soon as the service reports the first step.</source>
+        <translation>まだ学習ステップがありません。サービスが最初のステップを報告すると、すぐにグラフが表示されます。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1 / %2</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (smoothed %2)</source>
+        <translation>%1 (平滑化後 %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A checkpoint was saved at this step.</source>
+        <translation>このステップでチェックポイントが保存されました。</translation>
+    </message>
+    <message>
+        <source>The values could not be saved to %1: %2</source>
+        <translation>値を %1 に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved to %1.</source>
+        <translation>画像を %1 に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Export chart as picture</source>
+        <translation>グラフを画像として書き出す</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export chart values</source>
+        <translation>グラフの値を書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ModelPicker</name>
+    <message>
+        <source>Fine-tuned %1</source>
+        <translation>ファインチューニング済みの %1</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (%2 から)</translation>
+    </message>
+    <message>
+        <source>%1, step %2</source>
+        <translation>%1、ステップ %2</translation>
+    </message>
+    <message>
+        <source>Your fine-tuned models</source>
+        <translation>ファインチューニング済みのモデル</translation>
+    </message>
+    <message>
+        <source>Checkpoints (saved during training)</source>
+        <translation>チェックポイント (学習中に保存されたもの)</translation>
+    </message>
+    <message>
+        <source>Base models</source>
+        <translation>ベースモデル</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::NewJobDialog</name>
+    <message>
+        <source> — still being checked by the service</source>
+        <translation> — サービスが確認中です</translation>
+    </message>
+    <message>
+        <source> — the service could not read it</source>
+        <translation> — サービスが読み取れませんでした</translation>
+    </message>
+    <message>
+        <source>New fine-tuning job</source>
+        <translation>新しいファインチューニングジョブ</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>学習を開始</translation>
+    </message>
+    <message>
+        <source>What to train</source>
+        <translation>学習の内容</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>ベースモデル:</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Read the list of files on the service again</source>
+        <translation>サービス上のファイルの一覧をもう一度読み込みます</translation>
+    </message>
+    <message>
+        <source>Training examples:</source>
+        <translation>学習用の例:</translation>
+    </message>
+    <message>
+        <source>Validation examples:</source>
+        <translation>検証用の例:</translation>
+    </message>
+    <message>
+        <source>Learn from example answers (supervised)</source>
+        <translation>回答の例から学習 (教師あり)</translation>
+    </message>
+    <message>
+        <source>Learn from preferred vs. rejected answers (DPO)</source>
+        <translation>望ましい回答と望ましくない回答から学習 (DPO)</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法:</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>学習の設定</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Let the service choose a value that suits your data</source>
+        <translation>データに合った値をサービスが選びます</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>指定できる値: %1</translation>
+    </message>
+    <message>
+        <source>%1 Allowed: %2.</source>
+        <translation>%1 指定できる値: %2。</translation>
+    </message>
+    <message>
+        <source>Name and extras (optional)</source>
+        <translation>名前とその他の設定 (任意)</translation>
+    </message>
+    <message>
+        <source>e.g. support-bot</source>
+        <translation>例: support-bot</translation>
+    </message>
+    <message>
+        <source>Added to the new model&apos;s name so you can recognise it (letters, digits, - and _; at most %1 characters).</source>
+        <translation>新しいモデルを見分けやすいように、モデル名に付け加えます (英字、数字、-、_ で%1文字以内)。</translation>
+    </message>
+    <message>
+        <source>Name suffix:</source>
+        <translation>名前のサフィックス:</translation>
+    </message>
+    <message>
+        <source>Fixed seed</source>
+        <translation>シードを固定</translation>
+    </message>
+    <message>
+        <source>With the same seed and settings, training gives (nearly) the same result again.</source>
+        <translation>シードと設定が同じなら、学習で (ほぼ) 同じ結果が再現されます。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Metadata:</source>
+        <translation>メタデータ:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>The open dataset: %1 (%n example(s), uploaded when you start)</source>
+        <translation>
+            <numerusform>開いているデータセット: %1 (例 %n件、開始時にアップロード)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No training files yet</source>
+        <translation>学習ファイルはまだありません</translation>
+    </message>
+    <message>
+        <source>Reading the files on the service…</source>
+        <translation>サービス上のファイルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>There are no training files on the service yet. Open a dataset in Datasets, or upload a file in Files.</source>
+        <translation>サービス上にはまだ学習ファイルがありません。「データセット」でデータセットを開くか、「ファイル」でファイルをアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>Files on the service made for fine-tuning (newest first). Validation examples are optional: they show whether the model also does well on examples it did not learn from.</source>
+        <translation>サービス上にあるファインチューニング用のファイルです (新しい順)。検証用の例は任意です。学習に使っていない例でもモデルがうまく答えられるかを確認できます。</translation>
+    </message>
+    <message>
+        <source>The files on the service could not be read: %1</source>
+        <translation>サービス上のファイルを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>This model cannot learn from preferred answers.</source>
+        <translation>このモデルは望ましい回答から学習できません。</translation>
+    </message>
+    <message>
+        <source>The validation examples should be a different file from the training examples, or none.</source>
+        <translation>検証用の例には、学習用の例とは別のファイルを選ぶか、「なし」を選んでください。</translation>
+    </message>
+    <message>
+        <source>The open dataset&apos;s tokens are still being counted.</source>
+        <translation>開いているデータセットのトークンをまだ数えています。</translation>
+    </message>
+    <message>
+        <source>Counting the tokens of %1…</source>
+        <translation>%1 のトークンを数えています…</translation>
+    </message>
+    <message>
+        <source>Choose a base model to see the estimated cost.</source>
+        <translation>ベースモデルを選ぶと、費用の見積もりが表示されます。</translation>
+    </message>
+    <message>
+        <source>Choose the training examples to see the estimated cost.</source>
+        <translation>学習用の例を選ぶと、費用の見積もりが表示されます。</translation>
+    </message>
+    <message>
+        <source>Estimated cost: not known yet. %1</source>
+        <translation>費用の見積もり: まだ不明です。%1</translation>
+    </message>
+    <message>
+        <source>%1 examples × %2 epochs: %3 tokens billed</source>
+        <translation>例 %1件 × %2エポック: 課金対象 %3トークン</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimated cost: %1&lt;/b&gt; (%2 at %3 per million tokens). The service bills what it actually trains; this is an estimate.</source>
+        <translation>&lt;b&gt;費用の見積もり: %1&lt;/b&gt; (%2、100万トークンあたり %3)。サービスは実際に学習した分を請求するため、これは見積もりです。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimated cost: unknown&lt;/b&gt;: the price of %1 is not in the price table (%2).</source>
+        <translation>&lt;b&gt;費用の見積もり: 不明&lt;/b&gt;: %1 の価格が価格表にありません (%2)。</translation>
+    </message>
+    <message>
+        <source>With automatic epochs the service may choose differently.</source>
+        <translation>エポック数が「自動」の場合、サービスが異なる値を選ぶことがあります。</translation>
+    </message>
+    <message>
+        <source>The file is too large to count here; the cost shows on the service&apos;s invoice.</source>
+        <translation>ファイルが大きすぎるため、ここではトークンを数えられません。費用はサービスの請求書で確認できます。</translation>
+    </message>
+    <message>
+        <source>The file could not be read to count its tokens: %1</source>
+        <translation>トークンを数えるためにファイルを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The dataset was closed. Choose a file on the service instead.</source>
+        <translation>データセットが閉じられました。代わりにサービス上のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>%1 をアップロードしています…</translation>
+    </message>
+    <message>
+        <source>Uploading %1: %2 of %3</source>
+        <translation>%1 をアップロードしています: %3 中 %2</translation>
+    </message>
+    <message>
+        <source>The service is checking %1…</source>
+        <translation>サービスが %1 を確認しています…</translation>
+    </message>
+    <message>
+        <source>The open dataset could not be uploaded: %1</source>
+        <translation>開いているデータセットをアップロードできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Asking the service to start training…</source>
+        <translation>サービスに学習の開始を依頼しています…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PaneWidget</name>
+    <message>
+        <source>Remove this pane</source>
+        <translation>この枠を削除</translation>
+    </message>
+    <message>
+        <source>The answers of this model appear here, word by word, as they arrive.</source>
+        <translation>このモデルの回答が、届いた順に少しずつここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stop this answer (Esc stops all)</source>
+        <translation>この回答を中止します (Esc ですべて中止)</translation>
+    </message>
+    <message>
+        <source>Copy Answer</source>
+        <translation>回答をコピー</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>Waiting for the first word…</source>
+        <translation>最初の文字を待っています…</translation>
+    </message>
+    <message>
+        <source>first word after %1 s</source>
+        <translation>最初の文字まで%1秒</translation>
+    </message>
+    <message>
+        <source>done in %1 s</source>
+        <translation>%1秒で完了</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1トークン/秒</translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation>入力 %1トークン、出力 %2トークン</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ParametersWidget</name>
+    <message>
+        <source>Show or hide how this model picks its words</source>
+        <translation>このモデルが言葉を選ぶ方法の設定を表示または非表示にします</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source>Higher values make answers more varied, lower values more predictable (0–2).</source>
+        <translation>値が大きいほど回答が多様になり、小さいほど予測しやすくなります (0〜2)。</translation>
+    </message>
+    <message>
+        <source>Only the most likely words that together make up this share are considered (0–1). Change this or temperature, not both.</source>
+        <translation>可能性の高い単語から順に、合計がこの割合に達するまでの単語だけを候補にします (0〜1)。これと温度は、どちらか一方だけを変更してください。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>The answer is cut off after this many tokens.</source>
+        <translation>回答はこのトークン数で打ち切られます。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>ランダム</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same answer more often.</source>
+        <translation>シードと設定が同じなら、同じ回答になりやすくなります。</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度:</translation>
+    </message>
+    <message>
+        <source>Top p:</source>
+        <translation>Top p:</translation>
+    </message>
+    <message>
+        <source>Longest answer (tokens):</source>
+        <translation>回答の最大長 (トークン):</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation>温度 %1</translation>
+    </message>
+    <message>
+        <source>top p %1</source>
+        <translation>top p %1</translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation>最大 %1トークン</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>シード %1</translation>
+    </message>
+    <message>
+        <source>Settings: defaults</source>
+        <translation>設定: 既定</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>設定: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PlaygroundArea</name>
+    <message>
+        <source>Playground</source>
+        <translation>プレイグラウンド</translation>
+    </message>
+    <message>
+        <source>%1 (training loss %2)</source>
+        <translation>%1 (学習損失 %2)</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>並べて比較</translation>
+    </message>
+    <message>
+        <source>Ask several models the same thing and read the answers side by side</source>
+        <translation>複数のモデルに同じ質問をして、回答を並べて読み比べます</translation>
+    </message>
+    <message>
+        <source>Blind Rating</source>
+        <translation>ブラインド評価</translation>
+    </message>
+    <message>
+        <source>Rate two models&apos; answers without knowing which is which</source>
+        <translation>どちらのモデルか分からない状態で、2つのモデルの回答を評価します</translation>
+    </message>
+    <message>
+        <source>Score on Examples</source>
+        <translation>例で採点</translation>
+    </message>
+    <message>
+        <source>Compare models on a whole validation file, scored with ROUGE</source>
+        <translation>検証用ファイル全体でモデルを比較し、ROUGE で採点します</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PlaygroundConnections</name>
+    <message>
+        <source>This connection no longer exists.</source>
+        <translation>この接続はもう存在しません。</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::PriceTableDialog</name>
     <message>
         <source>your prices</source>
@@ -2550,6 +5376,109 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>What training costs per million tokens, in US dollars. The built-in prices are OpenAI&apos;s, as published in May 2026. Check the current prices and correct them here if yours differ.</source>
         <translation>学習にかかる費用(100万トークンあたり、米ドル)です。内蔵の価格はOpenAIが2026年5月に公開したものです。最新の価格を確認し、異なる場合はここで修正してください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SideBySidePage</name>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Start a new conversation with the same models</source>
+        <translation>同じモデルで新しい会話を始めます</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <source>Open a saved comparison</source>
+        <translation>保存した比較を開きます</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the models, settings and conversation (never the API keys)</source>
+        <translation>モデル、設定、会話を保存します (APIキーは保存しません)</translation>
+    </message>
+    <message>
+        <source>Add Model</source>
+        <translation>モデルを追加</translation>
+    </message>
+    <message>
+        <source>Compare up to four models at once</source>
+        <translation>最大4つのモデルを同時に比較できます</translation>
+    </message>
+    <message>
+        <source>Instructions for every model (system prompt)</source>
+        <translation>すべてのモデルへの指示 (システムプロンプト)</translation>
+    </message>
+    <message>
+        <source>Optional: how every model should behave, e.g. &quot;You are a friendly support assistant of a lamp shop.&quot;</source>
+        <translation>任意: すべてのモデルのふるまい。例:「あなたは照明器具店の親切なサポートアシスタントです。」</translation>
+    </message>
+    <message>
+        <source>Write a message to all models. Ctrl+Return sends it.</source>
+        <translation>すべてのモデルへのメッセージを入力してください。Ctrl+Return で送信します。</translation>
+    </message>
+    <message>
+        <source>Send to All</source>
+        <translation>すべてに送信</translation>
+    </message>
+    <message>
+        <source>Send the message to every model (Ctrl+Return)</source>
+        <translation>すべてのモデルにメッセージを送信します (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop All</source>
+        <translation>すべて中止</translation>
+    </message>
+    <message>
+        <source>Stop every answer (Esc)</source>
+        <translation>すべての回答を中止します (Esc)</translation>
+    </message>
+    <message>
+        <source>Choose a model in each pane, then write a message.</source>
+        <translation>各枠でモデルを選んでから、メッセージを入力してください。</translation>
+    </message>
+    <message>
+        <source>Answering… press Esc to stop.</source>
+        <translation>回答しています… Esc で中止できます。</translation>
+    </message>
+    <message>
+        <source>Choose a model in at least one pane first.</source>
+        <translation>先に、少なくとも1つの枠でモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Playground sessions (*.json)</source>
+        <translation>プレイグラウンドのセッション (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Comparison</source>
+        <translation>比較の保存</translation>
+    </message>
+    <message>
+        <source>Open Comparison</source>
+        <translation>比較を開く</translation>
+    </message>
+    <message>
+        <source>The comparison could not be saved.</source>
+        <translation>比較を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>This file is not a saved comparison.</source>
+        <translation>このファイルは保存された比較ではありません。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1 を開きました。</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +5593,362 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
 </context>
 <context>
+    <name>fs::ui::StorageArea</name>
+    <message>
+        <source>Buckets</source>
+        <translation>バケット</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No storage connection yet&lt;/h3&gt;&lt;p&gt;Add a storage connection such as Cloudflare R2, Amazon S3 or MinIO to browse a bucket, open a dataset stored there in the editor, save your dataset to it, and send a file straight to the fine-tuning service.&lt;/p&gt;&lt;p&gt;You need the endpoint, the bucket&apos;s name and an API token (access key ID and secret access key).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ストレージ接続はまだありません&lt;/h3&gt;&lt;p&gt;Cloudflare R2、Amazon S3、MinIO などのストレージ接続を追加すると、バケットの中身を見たり、そこに保存されたデータセットをエディターで開いたり、データセットをバケットに保存したり、ファイルをファインチューニングサービスに直接送信したりできます。&lt;/p&gt;&lt;p&gt;必要なのは、エンドポイント、バケット名、APIトークン (アクセスキーIDとシークレットアクセスキー) です。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add Storage Connection…</source>
+        <translation>ストレージ接続を追加…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>Storage:</source>
+        <translation>ストレージ:</translation>
+    </message>
+    <message>
+        <source>Up one folder</source>
+        <translation>1つ上のフォルダーへ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <source>Open in Dataset Editor</source>
+        <translation>データセットエディターで開く</translation>
+    </message>
+    <message>
+        <source>Save Dataset to Bucket…</source>
+        <translation>データセットをバケットに保存…</translation>
+    </message>
+    <message>
+        <source>Send for Training</source>
+        <translation>学習用に送信</translation>
+    </message>
+    <message>
+        <source>Send as Training File</source>
+        <translation>学習用ファイルとして送信</translation>
+    </message>
+    <message>
+        <source>Send as Validation File</source>
+        <translation>検証用ファイルとして送信</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The secret access key of &quot;%1&quot; is not saved. Choose Edit… and enter it again.</source>
+        <translation>「%1」のシークレットアクセスキーが保存されていません。「編集…」を選んで、もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>The secret access key could not be read from the keychain: %1</source>
+        <translation>シークレットアクセスキーをキーチェーンから読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The bucket cannot be shown without the secret access key.</source>
+        <translation>シークレットアクセスキーがないと、バケットを表示できません。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Check the connection with Edit…, then choose Refresh.</source>
+        <translation>「編集…」で接続を確認してから、「更新」を選んでください。</translation>
+    </message>
+    <message>
+        <source>This bucket is empty. Open a dataset in the Datasets area and choose &quot;Save Dataset to Bucket…&quot; to put it here.</source>
+        <translation>このバケットは空です。ここに置くには、「データセット」エリアでデータセットを開き、「データセットをバケットに保存…」を選んでください。</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>このフォルダーは空です。</translation>
+    </message>
+    <message>
+        <source>Open a dataset in the Datasets area first.</source>
+        <translation>先に「データセット」エリアでデータセットを開いてください。</translation>
+    </message>
+    <message>
+        <source>Storage Connection</source>
+        <translation>ストレージ接続</translation>
+    </message>
+    <message>
+        <source>The secret access key could not be saved, so the connection was not added.</source>
+        <translation>シークレットアクセスキーを保存できなかったため、接続は追加されませんでした。</translation>
+    </message>
+    <message>
+        <source>The secret access key could not be saved.</source>
+        <translation>シークレットアクセスキーを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Remove Storage Connection</source>
+        <translation>ストレージ接続の削除</translation>
+    </message>
+    <message>
+        <source>Remove the storage connection &quot;%1&quot;?</source>
+        <translation>ストレージ接続「%1」を削除しますか?</translation>
+    </message>
+    <message>
+        <source>The bucket and its contents stay as they are; only this app forgets the connection and its secret.</source>
+        <translation>バケットとその中身はそのまま残ります。このアプリが接続とそのシークレットを忘れるだけです。</translation>
+    </message>
+    <message>
+        <source>The bucket answers: the connection works.</source>
+        <translation>バケットから応答がありました。接続は正常です。</translation>
+    </message>
+    <message>
+        <source>The connection does not work yet.</source>
+        <translation>接続はまだ使えません。</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 · %4/s</source>
+        <translation>%1 %3 中 %2 · %4/秒</translation>
+    </message>
+    <message>
+        <source>The download could not be written to %1: %2</source>
+        <translation>ダウンロードしたデータを %1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Downloading &quot;%1&quot;:</source>
+        <translation>「%1」をダウンロードしています:</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>ダウンロードはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be downloaded: %2</source>
+        <translation>「%1」をダウンロードできませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Downloaded &quot;%1&quot;; it opens in the dataset editor.</source>
+        <translation>「%1」をダウンロードしました。データセットエディターで開きます。</translation>
+    </message>
+    <message>
+        <source>Save Dataset to Bucket</source>
+        <translation>データセットをバケットに保存</translation>
+    </message>
+    <message>
+        <source>Name in the bucket (use &quot;/&quot; for folders):</source>
+        <translation>バケット内の名前 (フォルダーは「/」で区切ります):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already in the bucket. Replace it?</source>
+        <translation>「%1」はすでにバケットにあります。置き換えますか?</translation>
+    </message>
+    <message>
+        <source>Uploading &quot;%1&quot;:</source>
+        <translation>「%1」をアップロードしています:</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled; the bucket is unchanged.</source>
+        <translation>アップロードはキャンセルされました。バケットは変更されていません。</translation>
+    </message>
+    <message>
+        <source>The dataset could not be saved to the bucket: %1</source>
+        <translation>データセットをバケットに保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Saved the dataset to the bucket as &quot;%1&quot; (%2).</source>
+        <translation>データセットを「%1」としてバケットに保存しました (%2)。</translation>
+    </message>
+    <message>
+        <source>There is no fine-tuning connection to send to.</source>
+        <translation>送信先のファインチューニング接続がありません。</translation>
+    </message>
+    <message>
+        <source>Choose a connection in the Connection menu first.</source>
+        <translation>先に「接続」メニューで接続を選んでください。</translation>
+    </message>
+    <message>
+        <source>validation file</source>
+        <translation>検証用ファイル</translation>
+    </message>
+    <message>
+        <source>training file</source>
+        <translation>学習用ファイル</translation>
+    </message>
+    <message>
+        <source>Sending &quot;%1&quot; as %2…</source>
+        <translation>「%1」を%2として送信しています…</translation>
+    </message>
+    <message>
+        <source>Sending &quot;%1&quot; was cancelled.</source>
+        <translation>「%1」の送信はキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be sent: %2</source>
+        <translation>「%1」を送信できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>ready for training</source>
+        <translation>学習に使用できます</translation>
+    </message>
+    <message>
+        <source>the service could not use it: %1</source>
+        <translation>サービスで使用できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the service is still checking it</source>
+        <translation>サービスがまだ確認しています</translation>
+    </message>
+    <message>
+        <source>Sent &quot;%1&quot; as %2 %3: %4.</source>
+        <translation>「%1」を%2 %3 として送信しました: %4。</translation>
+    </message>
+    <message>
+        <source>Preparing the upload…</source>
+        <translation>アップロードを準備しています…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2</source>
+        <translation>送信しています: %2 中 %1</translation>
+    </message>
+    <message>
+        <source> · %1/s</source>
+        <translation> · %1/秒</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n s left</source>
+        <translation>
+            <numerusform> · 残り%n秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All sent; the service puts the parts together…</source>
+        <translation>すべて送信しました。サービスがパートを結合しています…</translation>
+    </message>
+    <message>
+        <source>The service is checking the file…</source>
+        <translation>サービスがファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Delete from Bucket</source>
+        <translation>バケットから削除</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; from the bucket?</source>
+        <translation>「%1」をバケットから削除しますか?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Files already sent to the fine-tuning service stay there.</source>
+        <translation>この操作は元に戻せません。すでにファインチューニングサービスに送信したファイルはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Deleting &quot;%1&quot;…</source>
+        <translation>「%1」を削除しています…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be deleted: %2</source>
+        <translation>「%1」を削除できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot; from the bucket.</source>
+        <translation>「%1」をバケットから削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::StorageConnectionDialog</name>
+    <message>
+        <source>Storage Connection</source>
+        <translation>ストレージ接続</translation>
+    </message>
+    <message>
+        <source>Connect a bucket in S3-compatible storage such as Cloudflare R2, Amazon S3 or MinIO. You find these values where you created the bucket&apos;s API token (in R2: &quot;Manage R2 API Tokens&quot;).</source>
+        <translation>S3互換ストレージ (Cloudflare R2、Amazon S3、MinIO など) のバケットに接続します。これらの値は、バケットのAPIトークンを作成した画面で確認できます (R2 では「Manage R2 API Tokens」)。</translation>
+    </message>
+    <message>
+        <source>e.g. Training data (R2)</source>
+        <translation>例: 学習データ (R2)</translation>
+    </message>
+    <message>
+        <source>auto (R2), or e.g. us-east-1</source>
+        <translation>auto (R2)、または us-east-1 など</translation>
+    </message>
+    <message>
+        <source>the bucket&apos;s name only</source>
+        <translation>バケット名のみ</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>エンドポイント(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>リージョン(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>バケット(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>アクセスキーID(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>シークレットアクセスキー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>The secret is kept in this computer&apos;s keychain.</source>
+        <translation>シークレットはこのコンピューターのキーチェーンに保存されます。</translation>
+    </message>
+    <message>
+        <source>saved; type to replace it</source>
+        <translation>保存済み (置き換えるには入力してください)</translation>
+    </message>
+    <message>
+        <source>Enter the secret access key.</source>
+        <translation>シークレットアクセスキーを入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::SystemPromptDialog</name>
     <message>
         <source>Set the System Message</source>
@@ -2688,6 +5973,281 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Set</source>
         <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TargetSelector</name>
+    <message>
+        <source>Where this model runs</source>
+        <translation>このモデルを実行する場所</translation>
+    </message>
+    <message>
+        <source>The model that answers</source>
+        <translation>回答するモデル</translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation>モデルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>This connection offers no models</source>
+        <translation>この接続で使えるモデルはありません</translation>
+    </message>
+    <message>
+        <source>No models</source>
+        <translation>モデルなし</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingExampleDialog</name>
+    <message>
+        <source>Add to the Dataset</source>
+        <translation>データセットに追加</translation>
+    </message>
+    <message>
+        <source>Teach the model from this comparison. The better answer is added to the open dataset; you can improve it first.</source>
+        <translation>この比較をもとにモデルに学習させます。よいほうの回答が、開いているデータセットに追加されます。追加する前に回答を改善することもできます。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The message:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;メッセージ:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The better answer:</source>
+        <translation>よいほうの回答:</translation>
+    </message>
+    <message>
+        <source>As a &amp;corrected example (message and better answer)</source>
+        <translation>修正した例として追加 (メッセージとよいほうの回答)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>As a &amp;preference pair: the better answer preferred over the worse one (for DPO training)</source>
+        <translation>選好ペアとして追加: よいほうの回答を悪いほうの回答より望ましいものとします (DPO 学習用)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The worse answer:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;悪いほうの回答:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Add Example</source>
+        <translation>例を追加</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TranscriptView</name>
+    <message>
+        <source>You</source>
+        <translation>あなた</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::UploadRow</name>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>残り約%n秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>残り約%n分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>残り約%1時間%2分</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1, example %2: %3</source>
+        <translation>%1、例 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Upload Anyway</source>
+        <translation>このままアップロード</translation>
+    </message>
+    <message>
+        <source>Send Without Checking</source>
+        <translation>検査せずに送信</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Don&apos;t wait for the check to finish. Problems in the file show up only when the service checks it.</source>
+        <translation>検査の完了を待たずに送信します。ファイルに問題があっても、サービスが確認するまで分かりません。</translation>
+    </message>
+    <message>
+        <source>Send the file although the check found errors. The service will most likely refuse it when a job starts.</source>
+        <translation>検査でエラーが見つかりましたが、ファイルを送信します。ジョブの開始時に、サービスに拒否される可能性が高いです。</translation>
+    </message>
+    <message>
+        <source>Send the rest: the parts already sent are not sent again.</source>
+        <translation>残りを送信します。送信済みの部分はもう一度送信しません。</translation>
+    </message>
+    <message>
+        <source>Remove this line from the list.</source>
+        <translation>この行を一覧から削除します。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked</source>
+        <translation>%2 中 %1 を検査済み</translation>
+    </message>
+    <message>
+        <source>On the service as %1. You can use it for a fine-tuning job now.</source>
+        <translation>サービス上に %1 として保存されました。すぐにファインチューニングジョブに使えます。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%2 中 %1 を送信済み</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts</source>
+        <translation>パート %1/%2</translation>
+    </message>
+    <message>
+        <source>(%1 sent before)</source>
+        <translation>(以前に %1 送信済み)</translation>
+    </message>
+    <message>
+        <source>The check found an error.</source>
+        <translation>検査でエラーが1件見つかりました。</translation>
+    </message>
+    <message>
+        <source>The check found %L1 errors.</source>
+        <translation>検査でエラーが%L1件見つかりました。</translation>
+    </message>
+    <message>
+        <source>The service will most likely refuse this file. Fix it in the Datasets area, or upload anyway if you are sure.</source>
+        <translation>このファイルはサービスに拒否される可能性が高いです。「データセット」エリアで修正するか、問題がないと確信できる場合はこのままアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>Fix the file and upload it again.</source>
+        <translation>ファイルを修正して、もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>Sent although the check found errors.</source>
+        <translation>検査でエラーが見つかりましたが、送信しました。</translation>
+    </message>
+    <message>
+        <source>The file could not be checked before sending: %1</source>
+        <translation>送信前にファイルを検査できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>エラー 1件</translation>
+    </message>
+    <message>
+        <source>%L1 errors</source>
+        <translation>エラー %L1件</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>警告 1件</translation>
+    </message>
+    <message>
+        <source>%L1 warnings</source>
+        <translation>警告 %L1件</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>%1を非表示</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1を表示</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Upload</source>
+        <translation>アップロードしない</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::UploadTask</name>
+    <message>
+        <source>Checking the examples before sending…</source>
+        <translation>送信前に例を検査しています…</translation>
+    </message>
+    <message>
+        <source>Problems found: not sent yet</source>
+        <translation>問題が見つかりました: まだ送信していません</translation>
+    </message>
+    <message>
+        <source>Waiting for the upload before it to finish</source>
+        <translation>前のアップロードの完了を待っています</translation>
+    </message>
+    <message>
+        <source>Getting ready to send…</source>
+        <translation>送信の準備をしています…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信しています…</translation>
+    </message>
+    <message>
+        <source>All parts sent: the service is putting them together…</source>
+        <translation>すべてのパートを送信しました: サービスが結合しています…</translation>
+    </message>
+    <message>
+        <source>Sent. The service is checking the file…</source>
+        <translation>送信しました。サービスがファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>完了処理をしています…</translation>
+    </message>
+    <message>
+        <source>Ready to use</source>
+        <translation>使用できます</translation>
+    </message>
+    <message>
+        <source>The service could not use this file</source>
+        <translation>サービスはこのファイルを使用できませんでした</translation>
+    </message>
+    <message>
+        <source>Stopped: can be resumed</source>
+        <translation>停止: 再開できます</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 
 namespace fs::ui {
 
@@ -60,7 +59,8 @@ MainWindow::MainWindow(
     m_connectionPage = new ConnectionPage(m_active, m_store, this);
     connect(m_connectionPage, &ConnectionPage::manageConnectionsRequested, this,
             &MainWindow::manageConnections);
-    addArea(tr("Connection"), style()->standardIcon(QStyle::SP_DriveNetIcon), m_connectionPage);
+    addArea(tr("Connection"), QIcon(QStringLiteral(":/icons/area-connection.svg")),
+            m_connectionPage);
 
     connect(m_active, &ActiveConnection::connectionChanged, this, &MainWindow::updateTitle);
     connect(m_store, &ConnectionStore::connectionsChanged, this,
