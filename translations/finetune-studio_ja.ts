@@ -476,6 +476,10 @@
         <source>Model</source>
         <translation>モデル</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>fs::ComparisonSession</name>

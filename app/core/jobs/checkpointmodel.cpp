@@ -9,12 +9,17 @@ namespace fs {
 
 namespace {
 
-QVariant metricCell(const Checkpoint &c, const char *key, bool display)
+/// Losses read best with four decimals; accuracies as percentages, like the chart's axis.
+QVariant metricCell(const Checkpoint &c, const char *key, bool display, bool percent = false)
 {
     const auto it = c.metrics.constFind(QLatin1String(key));
     if (it == c.metrics.constEnd())
         return display ? QVariant(QString()) : QVariant();
-    return display ? QVariant(QLocale().toString(*it, 'f', 4)) : QVariant(*it);
+    if (!display)
+        return *it;
+    if (percent)
+        return CheckpointModel::tr("%1 %").arg(QLocale().toString(*it * 100, 'f', 1));
+    return QLocale().toString(*it, 'f', 4);
 }
 
 double rankOf(const Checkpoint &c)
@@ -118,7 +123,7 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
     case FullValidLossColumn:
         return metricCell(c, "full_valid_loss", display);
     case TrainAccuracyColumn:
-        return metricCell(c, "train_mean_token_accuracy", display);
+        return metricCell(c, "train_mean_token_accuracy", display, true);
     case ModelColumn:
         return c.fineTunedModelCheckpoint;
     default:
