@@ -2,17 +2,14 @@
 #include "application.h"
 
 #include "activeconnection.h"
+#include "areas.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
-#include "filesarea.h"
-#include "jobsarea.h"
 #include "mainwindow.h"
 #include "messagebox.h"
-#include "playgroundarea.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
-#include "storagearea.h"
 
 #include <QApplication>
 #include <QDir>
@@ -27,7 +24,7 @@
 
 // Outside any namespace, as Q_INIT_RESOURCE requires. The resources live in object files inside
 // the static fs_ui; without a reference the linker would drop them (and their registration).
-static void initResources()
+static void registerResources()
 {
     static bool done = false;
     if (done)
@@ -38,6 +35,11 @@ static void initResources()
 }
 
 namespace fs::ui {
+
+void initResources()
+{
+    registerResources();
+}
 
 namespace {
 
@@ -141,48 +143,8 @@ int runGui(QApplication &app)
         store.setSandboxBaseUrl(sandboxServer.baseUrl());
 
     MainWindow window(&store, &secrets, &nam);
-    // Curating examples is where people spend their time: the Datasets area comes first.
-    auto *datasets = new DatasetArea(nullptr, &window);
-    window.insertArea(0, QCoreApplication::translate("fs::ui::DatasetArea", "Datasets"),
-            QIcon(QStringLiteral(":/icons/area-datasets.svg")), datasets);
-    datasets->attachTo(&window);
-
-    // The order follows the work: examples, then files on the service, jobs, and comparing the
-    // result; buckets are where many teams keep their data.
-    auto *files = new FilesArea(&window, datasets);
-    window.insertArea(1, QCoreApplication::translate("fs::ui::FilesArea", "Files"),
-            QIcon(QStringLiteral(":/icons/area-files.svg")), files);
-    auto *jobs = new JobsArea(&window, datasets);
-    window.insertArea(2, QCoreApplication::translate("fs::ui::JobsArea", "Jobs"),
-            QIcon(QStringLiteral(":/icons/area-jobs.svg")), jobs);
-    jobs->attachTo(&window);
-    auto *playground = new PlaygroundArea(&window, datasets);
-    const int playgroundIndex = window.insertArea(3,
-            QCoreApplication::translate("fs::ui::PlaygroundArea", "Playground"),
-            QIcon(QStringLiteral(":/icons/area-playground.svg")), playground);
-    auto *storage = new StorageArea(&window, datasets);
-    window.insertArea(4, QCoreApplication::translate("fs::ui::StorageArea", "Buckets"),
-            QIcon(QStringLiteral(":/icons/area-buckets.svg")), storage);
-
-    QObject::connect(jobs, &JobsArea::openInPlayground, playground,
-            [&window, playground, playgroundIndex](const QString &model) {
-                playground->showModel(model);
-                window.showArea(playgroundIndex);
-            });
-    QObject::connect(playground, &PlaygroundArea::datasetNeeded, datasets,
-            [&window, datasets] {
-                datasets->newDataset();
-                window.showArea(0);
-            });
-    QObject::connect(storage, &StorageArea::openDatasetRequested, datasets,
-            [&window, datasets](const QString &path) {
-                window.showArea(0);
-                datasets->openFile(path);
-            });
-    // A file sent from a bucket appears in the Files list without a manual refresh.
-    QObject::connect(storage, &StorageArea::fileSent, files, &FilesArea::refresh);
-    window.showArea(0);
-    QTimer::singleShot(0, datasets, &DatasetArea::offerRecovery);
+    const Areas areas = installAreas(&window);
+    QTimer::singleShot(0, areas.datasets, &DatasetArea::offerRecovery);
     if (smoke)
         arrangeSmokeExit(app, window);
     window.show();

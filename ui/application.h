@@ -12,6 +12,10 @@ void installTranslators(QApplication &app);
 /// Returns true when the app's own catalogue for that language was loaded.
 bool installTranslators(QApplication &app, const QLocale &locale);
 
+/// Registers the icons, samples and translations compiled into fs_ui (once; any thread that
+/// makes widgets). The main window calls it, so areas and tests can rely on ":/icons/…".
+void initResources();
+
 /// Builds the main window on the saved (or the sandbox) connection and runs the event loop.
 int runGui(QApplication &app);
 

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "activeconnection.h"
+#include "application.h"
 #include "connectionpage.h"
 #include "connectionsdialog.h"
 #include "connectionstatuswidget.h"
@@ -29,6 +30,7 @@ MainWindow::MainWindow(
     , m_active(new ActiveConnection(store, secrets, nam, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    initResources(); // the navigation's icons
 
     m_areaListWidget = new QListWidget(this);
     m_areaListWidget->setObjectName(QStringLiteral("areaListWidget"));

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "areas.h"
+
+#include "datasetarea.h"
+#include "filesarea.h"
+#include "jobsarea.h"
+#include "mainwindow.h"
+#include "playgroundarea.h"
+#include "storagearea.h"
+
+#include <QCoreApplication>
+#include <QIcon>
+#include <QStatusBar>
+
+namespace fs::ui {
+
+namespace {
+
+QIcon areaIcon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/area-%1.svg").arg(QLatin1String(name)));
+}
+
+} // namespace
+
+Areas installAreas(MainWindow *window)
+{
+    Areas areas;
+    // Curating examples is where people spend their time: the Datasets area comes first. Then
+    // the order follows the work: files on the service, jobs, comparing the result; buckets are
+    // where many teams keep their data.
+    areas.datasets = new DatasetArea(nullptr, window);
+    const int datasetsIndex =
+            window->insertArea(0, QCoreApplication::translate("fs::ui::DatasetArea", "Datasets"),
+                    areaIcon("datasets"), areas.datasets);
+    areas.datasets->attachTo(window);
+
+    areas.files = new FilesArea(window, areas.datasets);
+    window->insertArea(1, QCoreApplication::translate("fs::ui::FilesArea", "Files"),
+            areaIcon("files"), areas.files);
+
+    areas.jobs = new JobsArea(window, areas.datasets);
+    window->insertArea(2, QCoreApplication::translate("fs::ui::JobsArea", "Jobs"), areaIcon("jobs"),
+            areas.jobs);
+    areas.jobs->attachTo(window);
+
+    areas.playground = new PlaygroundArea(window, areas.datasets);
+    const int playgroundIndex = window->insertArea(3,
+            QCoreApplication::translate("fs::ui::PlaygroundArea", "Playground"),
+            areaIcon("playground"), areas.playground);
+
+    areas.storage = new StorageArea(window, areas.datasets);
+    window->insertArea(4, QCoreApplication::translate("fs::ui::StorageArea", "Buckets"),
+            areaIcon("buckets"), areas.storage);
+
+    DatasetArea *datasets = areas.datasets;
+    PlaygroundArea *playground = areas.playground;
+    QObject::connect(areas.jobs, &JobsArea::openInPlayground, playground,
+            [window, playground, playgroundIndex](const QString &model) {
+                playground->showModel(model);
+                window->showArea(playgroundIndex);
+            });
+    QObject::connect(playground, &PlaygroundArea::datasetNeeded, datasets,
+            [window, datasets, datasetsIndex] {
+                datasets->newDataset();
+                window->showArea(datasetsIndex);
+            });
+    QObject::connect(playground, &PlaygroundArea::message, window,
+            [window](const QString &text) { window->statusBar()->showMessage(text, 5000); });
+    QObject::connect(areas.storage, &StorageArea::openDatasetRequested, datasets,
+            [window, datasets, datasetsIndex](const QString &path) {
+                window->showArea(datasetsIndex);
+                datasets->openFile(path);
+            });
+    // A file sent from a bucket appears in the Files list without a manual refresh.
+    QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
+    window->showArea(datasetsIndex);
+    return areas;
+}
+
+} // namespace fs::ui

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace fs::ui {
+
+class DatasetArea;
+class FilesArea;
+class JobsArea;
+class MainWindow;
+class PlaygroundArea;
+class StorageArea;
+
+/// The work areas of the main window, in navigation order.
+struct Areas
+{
+    DatasetArea *datasets = nullptr;
+    FilesArea *files = nullptr;
+    JobsArea *jobs = nullptr;
+    PlaygroundArea *playground = nullptr;
+    StorageArea *storage = nullptr;
+};
+
+/**
+ * @brief Puts the Datasets, Files, Jobs, Playground and Buckets areas into `window` (before its
+ * Connection page) and links them: a checkpoint opened from Jobs shows in the Playground, an
+ * object opened from a bucket opens in Datasets, keeping an answer without an open dataset
+ * starts a new one, a file sent from a bucket shows in Files. The window owns the areas.
+ */
+Areas installAreas(MainWindow *window);
+
+} // namespace fs::ui
