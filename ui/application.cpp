@@ -17,6 +17,8 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QScreen>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
@@ -147,6 +149,14 @@ int runGui(QApplication &app)
     QTimer::singleShot(0, areas.datasets, &DatasetArea::offerRecovery);
     if (smoke)
         arrangeSmokeExit(app, window);
+    // The areas want room: most of the screen the first time, then wherever the person left it.
+    QSettings settings;
+    if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        if (const QScreen *screen = window.screen()) {
+            const QSize room = screen->availableSize() * 0.9;
+            window.resize(QSize(1280, 820).boundedTo(room).expandedTo(QSize(900, 600)));
+        }
+    }
     window.show();
     if (!sandboxProblem.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, sandboxProblem] {
@@ -154,7 +164,9 @@ int runGui(QApplication &app)
                     MainWindow::tr("The built-in sandbox could not be started."), sandboxProblem);
         });
     }
-    return app.exec();
+    const int status = app.exec();
+    settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+    return status;
 }
 
 } // namespace fs::ui
