@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "uploader.h"
 #include "uploadjournal.h"
+#include "uploadprogress.h"
 #include "uploadsource.h"
 
 #include <QCoreApplication>
@@ -76,37 +77,14 @@ void handleInterrupt(int)
     [[maybe_unused]] const ssize_t written = ::write(g_interruptSocket[0], &byte, 1);
 }
 
-QString formatDuration(int seconds)
-{
-    if (seconds < 0)
-        return QString();
-    if (seconds < 90)
-        return Context::tr("about %1 s left").arg(seconds);
-    if (seconds < 5400)
-        return Context::tr("about %1 min left").arg((seconds + 30) / 60);
-    return Context::tr("about %1 h left").arg(QString::number(seconds / 3600.0, 'f', 1));
-}
-
 QString progressLine(const UploadProgress &p)
 {
     using Phase = UploadProgress::Phase;
     switch (p.phase) {
     case Phase::Preparing:
         return Context::tr("Preparing the upload…");
-    case Phase::Sending: {
-        QString line = Context::tr("Sending: %1 of %2 (%3%)")
-                               .arg(formatBytes(p.sentBytes), formatBytes(p.totalBytes))
-                               .arg(p.totalBytes > 0 ? p.sentBytes * 100 / p.totalBytes : 0);
-        if (p.bytesPerSecond > 0)
-            line += QStringLiteral(", ")
-                    + Context::tr("%1/s").arg(formatBytes(qint64(p.bytesPerSecond)));
-        if (p.secondsLeft >= 0 && p.bytesPerSecond > 0)
-            line += QStringLiteral(", ") + formatDuration(p.secondsLeft);
-        if (p.partsTotal > 1)
-            line += QStringLiteral(", ")
-                    + Context::tr("part %1 of %2").arg(p.partsDone).arg(p.partsTotal);
-        return line;
-    }
+    case Phase::Sending:
+        return sendingLine(p, true);
     case Phase::Completing:
         return Context::tr("All %1 sent; putting the parts together…")
                 .arg(formatBytes(p.totalBytes));

@@ -7,6 +7,7 @@
 #include "secretstore.h"
 #include "storageconnection.h"
 #include "uploader.h"
+#include "uploadprogress.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -66,7 +67,7 @@ public:
                                            .arg(what, formatBytes(done), formatBytes(total))
                                            .arg(done * 100 / total)
                                  : Context::tr("%1: %2").arg(what, formatBytes(done));
-        line += QStringLiteral(", ") + Context::tr("%1/s").arg(formatBytes(qint64(done / seconds)));
+        line += QStringLiteral(", ") + formatRate(qint64(done / seconds));
         print(line, done == total);
     }
 
@@ -301,18 +302,8 @@ QString sendLine(const UploadProgress &p)
     switch (p.phase) {
     case Phase::Preparing:
         return Context::tr("Preparing: the upload is being set up");
-    case Phase::Sending: {
-        QString line = Context::tr("Sending: %1 of %2 (%3%)")
-                               .arg(formatBytes(p.sentBytes), formatBytes(p.totalBytes))
-                               .arg(p.totalBytes > 0 ? p.sentBytes * 100 / p.totalBytes : 0);
-        if (p.bytesPerSecond > 0)
-            line += QStringLiteral(", ")
-                    + Context::tr("%1/s").arg(formatBytes(qint64(p.bytesPerSecond)));
-        if (p.partsTotal > 1)
-            line += QStringLiteral(", ")
-                    + Context::tr("part %1 of %2").arg(p.partsDone).arg(p.partsTotal);
-        return line;
-    }
+    case Phase::Sending:
+        return sendingLine(p, false);
     case Phase::Completing:
         return Context::tr("Completing: all %1 sent, the parts are put together")
                 .arg(formatBytes(p.totalBytes));

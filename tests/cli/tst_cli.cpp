@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Drives `finetune-studio` verbs as a person at a terminal would, against `finetune-studio
 // sandbox`.
+#include "cliprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,97 +30,51 @@ private Q_SLOTS:
     void cancelledJobExitsWithCancelledCode();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = fs::test::CliResult;
     Result run(const QStringList &arguments, const QString &apiKey = {}, int timeoutMs = 60000);
     QString uploadSample(const QString &path);
 
-    QProcess m_sandbox;
-    QProcess m_lockedSandbox;
+    fs::test::SandboxProcess m_sandbox;
+    fs::test::SandboxProcess m_lockedSandbox;
     QString m_baseUrl;
     QString m_lockedBaseUrl;
     QTemporaryDir m_home;
 };
 
-namespace {
-
-QString startSandbox(QProcess &process, const QStringList &extra)
-{
-    process.setProgram(QStringLiteral(FS_APP_BINARY));
-    process.setArguments(
-            QStringList {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
-                    QStringLiteral("--time-scale"), QStringLiteral("0.02")}
-            + extra);
-    process.start();
-    if (!process.waitForStarted(10000))
-        return {};
-    const QRegularExpression pattern(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)"));
-    QString seen;
-    for (int i = 0; i < 100; ++i) {
-        process.waitForReadyRead(200);
-        seen += QString::fromUtf8(process.readAllStandardOutput());
-        const QRegularExpressionMatch match = pattern.match(seen);
-        if (match.hasMatch())
-            return match.captured(1);
-    }
-    return {};
-}
-
-} // namespace
-
 void tst_Cli::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    m_baseUrl = startSandbox(m_sandbox, {});
-    QVERIFY2(!m_baseUrl.isEmpty(), "the sandbox did not print its address");
-    m_lockedBaseUrl = startSandbox(
-            m_lockedSandbox, {QStringLiteral("--require-key"), QStringLiteral("sk-right-key")});
-    QVERIFY2(!m_lockedBaseUrl.isEmpty(), "the key-checking sandbox did not print its address");
+    QVERIFY2(m_sandbox.start(QStringLiteral(FS_APP_BINARY)),
+            "the sandbox did not print its address");
+    m_baseUrl = m_sandbox.baseUrl();
+    QVERIFY2(m_lockedSandbox.start(QStringLiteral(FS_APP_BINARY),
+                     {QStringLiteral("--require-key"), QStringLiteral("sk-right-key")}),
+            "the key-checking sandbox did not print its address");
+    m_lockedBaseUrl = m_lockedSandbox.baseUrl();
 }
 
 void tst_Cli::cleanupTestCase()
 {
-    for (QProcess *process : {&m_sandbox, &m_lockedSandbox}) {
-        if (process->state() == QProcess::NotRunning)
+    for (fs::test::SandboxProcess *sandbox : {&m_sandbox, &m_lockedSandbox}) {
+        if (!sandbox->isRunning())
             continue;
         // Ctrl-C ends it cleanly with exit code 0.
-        process->terminate();
-        QVERIFY(process->waitForFinished(10000));
-        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process->exitCode(), 0);
-        QVERIFY(QString::fromUtf8(process->readAllStandardOutput())
+        QVERIFY(sandbox->stop(10000));
+        QProcess &process = sandbox->process();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
                         .contains(QLatin1String("stopped")));
     }
 }
 
 tst_Cli::Result tst_Cli::run(const QStringList &arguments, const QString &apiKey, int timeoutMs)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("OPENAI_BASE_URL"));
-    env.remove(QStringLiteral("OPENAI_API_KEY"));
+    // Saved connections must come from a settings folder of the test's own.
+    QProcessEnvironment env = fs::test::isolatedEnvironment(m_home.path());
     if (!apiKey.isEmpty())
         env.insert(QStringLiteral("OPENAI_API_KEY"), apiKey);
-    // Saved connections must come from a settings folder of the test's own.
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/config"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(FS_APP_BINARY), arguments);
-    Result result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fs::test::runCli(QStringLiteral(FS_APP_BINARY), arguments, env, timeoutMs);
 }
 
 QString tst_Cli::uploadSample(const QString &path)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio compare` as a person runs it, against a `finetune-studio sandbox` child: a
 // base model and a fine-tuned one scored on a validation file.
+#include "cliprocess.h"
 #include "sandboxhttp.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,16 +27,11 @@ private Q_SLOTS:
     void unreadableFileIsOneLine();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = fs::test::CliResult;
     Result run(const QStringList &arguments, int timeoutMs = 60000);
     QString writeValidation(int count);
 
-    QProcess m_sandbox;
+    fs::test::SandboxProcess m_sandbox;
     QString m_baseUrl;
     QTemporaryDir m_home;
     QString m_base = QStringLiteral("gpt-4o-mini-2024-07-18");
@@ -48,22 +43,10 @@ private:
 void tst_Compare::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    m_sandbox.setProgram(QStringLiteral(FS_APP_BINARY));
-    m_sandbox.setArguments({QStringLiteral("sandbox"), QStringLiteral("--port"),
-            QStringLiteral("0"), QStringLiteral("--time-scale"), QStringLiteral("0.01")});
-    m_sandbox.start();
-    QVERIFY(m_sandbox.waitForStarted(10000));
-    const QRegularExpression pattern(QStringLiteral("(http://127\\.0\\.0\\.1:(\\d+))/v1"));
-    QString seen;
-    QRegularExpressionMatch match;
-    for (int i = 0; i < 100 && !match.hasMatch(); ++i) {
-        m_sandbox.waitForReadyRead(200);
-        seen += QString::fromUtf8(m_sandbox.readAllStandardOutput());
-        match = pattern.match(seen);
-    }
-    QVERIFY2(match.hasMatch(), "the sandbox did not print its address");
-    m_baseUrl = match.captured(1) + QStringLiteral("/v1");
-    m_http = std::make_unique<fs::sandbox::test::SandboxHttp>(QUrl(match.captured(1)));
+    QVERIFY2(m_sandbox.start(QStringLiteral(FS_APP_BINARY), {}, 0.01),
+            "the sandbox did not print its address");
+    m_baseUrl = m_sandbox.baseUrl();
+    m_http = std::make_unique<fs::sandbox::test::SandboxHttp>(QUrl(m_sandbox.root()));
 
     const QByteArray training = fs::sandbox::test::fixture(QStringLiteral("train_good.jsonl"));
     for (const QByteArray &line : training.split('\n')) {
@@ -89,31 +72,13 @@ void tst_Compare::initTestCase()
 void tst_Compare::cleanupTestCase()
 {
     m_sandbox.kill();
-    m_sandbox.waitForFinished();
 }
 
 tst_Compare::Result tst_Compare::run(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("OPENAI_BASE_URL"));
-    env.remove(QStringLiteral("OPENAI_API_KEY"));
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/config"));
-    process.setProcessEnvironment(env);
-    process.start(
-            QStringLiteral(FS_APP_BINARY), QStringList {QStringLiteral("compare")} + arguments);
-    Result result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fs::test::runCli(QStringLiteral(FS_APP_BINARY),
+            QStringList {QStringLiteral("compare")} + arguments,
+            fs::test::isolatedEnvironment(m_home.path()), timeoutMs);
 }
 
 // A validation file of the training examples (so the fine-tuned model knows the answers).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio files upload` as a person runs it: the real binary against a `finetune-studio
 // sandbox` child process, interrupted with Ctrl-C or by faults, then run again to resume.
+#include "cliprocess.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -31,19 +33,14 @@ private Q_SLOTS:
     void usageAndMissingFile();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = fs::test::CliResult;
     QProcessEnvironment environment() const;
     Result run(const QStringList &arguments, int timeoutMs = 60000);
     QByteArray http(const QByteArray &verb, const QString &path, const QByteArray &body = {});
     QString write(const QString &name, const QByteArray &bytes);
     static QByteArray trainingData(qint64 bytes);
 
-    QProcess m_sandbox;
+    fs::test::SandboxProcess m_sandbox;
     QString m_root; ///< http://127.0.0.1:PORT
     QTemporaryDir m_home;
     QNetworkAccessManager m_nam;
@@ -63,29 +60,14 @@ QByteArray tst_FilesUpload::trainingData(qint64 bytes)
 void tst_FilesUpload::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    m_sandbox.setProgram(QStringLiteral(FS_APP_BINARY));
-    m_sandbox.setArguments({QStringLiteral("sandbox"), QStringLiteral("--port"),
-            QStringLiteral("0"), QStringLiteral("--time-scale"), QStringLiteral("0.02")});
-    m_sandbox.start();
-    QVERIFY(m_sandbox.waitForStarted(10000));
-    const QRegularExpression pattern(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)/v1"));
-    QString seen;
-    for (int i = 0; i < 100 && m_root.isEmpty(); ++i) {
-        m_sandbox.waitForReadyRead(200);
-        seen += QString::fromUtf8(m_sandbox.readAllStandardOutput());
-        const QRegularExpressionMatch match = pattern.match(seen);
-        if (match.hasMatch())
-            m_root = match.captured(1);
-    }
-    QVERIFY2(!m_root.isEmpty(), "the sandbox did not print its address");
+    QVERIFY2(m_sandbox.start(QStringLiteral(FS_APP_BINARY)),
+            "the sandbox did not print its address");
+    m_root = m_sandbox.root();
 }
 
 void tst_FilesUpload::cleanupTestCase()
 {
-    if (m_sandbox.state() != QProcess::NotRunning) {
-        m_sandbox.terminate();
-        QVERIFY(m_sandbox.waitForFinished(10000));
-    }
+    QVERIFY(m_sandbox.stop(10000));
 }
 
 void tst_FilesUpload::init()
@@ -95,32 +77,15 @@ void tst_FilesUpload::init()
 
 QProcessEnvironment tst_FilesUpload::environment() const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("OPENAI_BASE_URL"));
-    env.remove(QStringLiteral("OPENAI_API_KEY"));
+    QProcessEnvironment env = fs::test::isolatedEnvironment(m_home.path());
     // The resume journal lives in the test's own data folder.
-    env.insert(QStringLiteral("HOME"), m_home.path());
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path() + QStringLiteral("/data"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/config"));
     return env;
 }
 
 tst_FilesUpload::Result tst_FilesUpload::run(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(QStringLiteral(FS_APP_BINARY), arguments);
-    Result result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fs::test::runCli(QStringLiteral(FS_APP_BINARY), arguments, environment(), timeoutMs);
 }
 
 QByteArray tst_FilesUpload::http(

@@ -2,6 +2,7 @@
 // `finetune-studio storage ls/get/put/send` as a person runs it: the real binary against s3rver
 // (an S3-compatible server from npm) and `finetune-studio sandbox`.
 #include "../contract/s3rverprocess.h"
+#include "cliprocess.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -25,17 +26,12 @@ private Q_SLOTS:
     void errorsAreOneLineInPlainWords();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = fs::test::CliResult;
     Result run(QStringList arguments, bool withCredentials = true, bool withStorage = true);
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     fs::test::S3rverProcess m_s3;
-    QProcess m_sandbox;
+    fs::test::SandboxProcess m_sandbox;
     QString m_baseUrl;
     QTemporaryDir m_dir;
 };
@@ -45,62 +41,34 @@ void tst_StorageCli::initTestCase()
     QString problem;
     if (!m_s3.start({QStringLiteral("datasets")}, &problem))
         QSKIP(qPrintable(QStringLiteral("s3rver is needed for this test: ") + problem));
-    m_sandbox.setProgram(QStringLiteral(FS_APP_BINARY));
-    m_sandbox.setArguments({QStringLiteral("sandbox"), QStringLiteral("--port"),
-            QStringLiteral("0"), QStringLiteral("--time-scale"), QStringLiteral("0.02")});
-    m_sandbox.start();
-    QVERIFY(m_sandbox.waitForStarted(10000));
-    const QRegularExpression pattern(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)"));
-    QString seen;
-    for (int i = 0; i < 100 && m_baseUrl.isEmpty(); ++i) {
-        m_sandbox.waitForReadyRead(200);
-        seen += QString::fromUtf8(m_sandbox.readAllStandardOutput());
-        m_baseUrl = pattern.match(seen).captured(1);
-    }
-    QVERIFY2(!m_baseUrl.isEmpty(), "the sandbox did not print its address");
+    QVERIFY2(m_sandbox.start(QStringLiteral(FS_APP_BINARY)),
+            "the sandbox did not print its address");
+    m_baseUrl = m_sandbox.baseUrl();
 }
 
 void tst_StorageCli::cleanupTestCase()
 {
-    if (m_sandbox.state() != QProcess::NotRunning) {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(10000);
-    }
+    m_sandbox.stop(10000);
     m_s3.stop();
 }
 
 tst_StorageCli::Result tst_StorageCli::run(
         QStringList arguments, bool withCredentials, bool withStorage)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"OPENAI_BASE_URL", "OPENAI_API_KEY", "AWS_ACCESS_KEY_ID",
-                 "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_REGION"})
+    QProcessEnvironment env = fs::test::isolatedEnvironment(m_dir.path());
+    for (const char *name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                 "AWS_ENDPOINT_URL", "AWS_REGION"})
         env.remove(QString::fromLatin1(name));
     if (withCredentials) {
         env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), fs::test::S3rverProcess::accessKeyId());
         env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
                 fs::test::S3rverProcess::secretAccessKey());
     }
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    process.setProcessEnvironment(env);
     QStringList all {QStringLiteral("storage")};
     if (withStorage)
         all << QStringLiteral("--endpoint") << m_s3.endpoint().toString()
             << QStringLiteral("--bucket") << QStringLiteral("datasets");
-    process.start(QStringLiteral(FS_APP_BINARY), all + arguments);
-    Result result;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fs::test::runCli(QStringLiteral(FS_APP_BINARY), all + arguments, env, 120000);
 }
 
 void tst_StorageCli::usageAndMissingCredentials()

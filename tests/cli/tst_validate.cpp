@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio validate` run as a person at a terminal would: the real binary on real files.
+#include "cliprocess.h"
 #include "datasetdocument.h"
 #include "lintrunner.h"
 
@@ -29,12 +30,7 @@ private Q_SLOTS:
     void agreesWithTheEditor();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = fs::test::CliResult;
     Result run(const QStringList &arguments);
     QString write(const QString &name, const QByteArray &bytes);
     static QByteArray example(int i);
@@ -49,25 +45,10 @@ void tst_Validate::initTestCase()
 
 tst_Validate::Result tst_Validate::run(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // The price table comes from the user's settings: a folder of the test's own.
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    process.setProcessEnvironment(env);
-    process.start(
-            QStringLiteral(FS_APP_BINARY), QStringList {QStringLiteral("validate")} + arguments);
-    Result result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fs::test::runCli(QStringLiteral(FS_APP_BINARY),
+            QStringList {QStringLiteral("validate")} + arguments,
+            fs::test::isolatedEnvironment(m_dir.path()));
 }
 
 QString tst_Validate::write(const QString &name, const QByteArray &bytes)
