@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tst_jobssupport.h"
+
 #include "activeconnection.h"
 #include "apiclient.h"
 #include "checkpointmodel.h"
@@ -41,17 +43,6 @@ using fs::ui::JobsArea;
 
 namespace {
 
-QString sample(const QString &name)
-{
-    return QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/") + name;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 /// With FS_SCREENSHOT_DIR unset, screenshots go to /tmp (the worker looks at them).
 void screenshot(QWidget *widget, const QString &name)
 {
@@ -64,38 +55,12 @@ void screenshot(QWidget *widget, const QString &name)
 
 } // namespace
 
-class tst_JobsArea : public QObject
+class tst_JobsArea : public QObject, protected fs::test::JobsFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<fs::ConnectionStore> m_store;
-    std::unique_ptr<fs::MemorySecretStore> m_secrets;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<fs::ActiveConnection> m_active;
-    std::unique_ptr<fs::ApiClient> m_client;
     QList<fs::ui::MessageRequest> m_messages;
     QMessageBox::StandardButton m_answer = QMessageBox::NoButton;
-
-    QString upload(const QString &name)
-    {
-        fs::ApiReply *reply = m_client->uploadFile(name, readAll(sample(name)));
-        QSignalSpy done(reply, &fs::ApiReply::finished);
-        if (!done.wait(10000) || !reply->ok())
-            return {};
-        const QString id = fs::FileObject::fromJson(reply->json()).id;
-        for (int i = 0; i < 100; ++i) {
-            fs::ApiReply *check = m_client->retrieveFile(id);
-            QSignalSpy checked(check, &fs::ApiReply::finished);
-            checked.wait(5000);
-            if (fs::FileObject::fromJson(check->json()).status == QLatin1String("processed"))
-                return id;
-            QTest::qWait(20);
-        }
-        return {};
-    }
 
     QString createJob(const QString &training, const QString &validation = {}, int epochs = 3)
     {
@@ -116,11 +81,7 @@ class tst_JobsArea : public QObject
     {
         auto area = std::make_unique<JobsArea>(m_active.get(), m_nam.get(), nullptr,
                 m_dir->filePath(QStringLiteral("history.sqlite")));
-        fs::TrackerIntervals fast;
-        fast.runningMs = 100;
-        fast.waitingMs = 100;
-        fast.maxBackoffMs = 400;
-        area->setTrackerIntervals(fast);
+        area->setTrackerIntervals(fastIntervals());
         area->notifier()->setSystemTrayAllowed(false);
         area->resize(1200, 860);
         area->show();
@@ -144,34 +105,11 @@ private Q_SLOTS:
     {
         m_messages.clear();
         m_answer = QMessageBox::NoButton;
-        m_dir = std::make_unique<QTemporaryDir>();
-        fs::sandbox::SandboxOptions options;
-        options.timeScale = 0.02;
-        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>(options);
         QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        m_store = std::make_unique<fs::ConnectionStore>(m_settings.get());
-        m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
-        m_secrets = std::make_unique<fs::MemorySecretStore>();
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_active =
-                std::make_unique<fs::ActiveConnection>(m_store.get(), m_secrets.get(), m_nam.get());
-        QTRY_COMPARE_WITH_TIMEOUT(m_active->state(), fs::ActiveConnection::State::Connected, 10000);
-        m_client = std::make_unique<fs::ApiClient>(m_nam.get(), m_active->connection());
+        QVERIFY2(startSandbox(&problem), qPrintable(problem));
     }
 
-    void cleanup()
-    {
-        m_client.reset();
-        m_active.reset();
-        m_nam.reset();
-        m_store.reset();
-        m_settings.reset();
-        m_sandbox.reset();
-        m_dir.reset();
-    }
+    void cleanup() { stopSandbox(); }
 
     void plugsIntoTheMainWindow()
     {

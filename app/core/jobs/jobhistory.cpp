@@ -156,6 +156,38 @@ bool JobHistory::exec(const QString &sql, const QVariantList &values) const
     return true;
 }
 
+bool JobHistory::select(QSqlQuery &query, const QString &sql, const QVariantList &values) const
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    query.addBindValue(m_connectionId);
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    return query.exec();
+}
+
+bool JobHistory::writeRows(const QString &sql, qsizetype count,
+        const std::function<bool(QSqlQuery &, qsizetype)> &bind)
+{
+    if (!isOpen())
+        return fail(tr("The job history is not open."));
+    if (count == 0)
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_dbName, false);
+    Transaction transaction(db);
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (qsizetype row = 0; row < count; ++row) {
+        if (!bind(query, row))
+            continue;
+        if (!query.exec())
+            return fail(
+                    tr("The job history could not be written: %1").arg(query.lastError().text()));
+    }
+    return transaction.commit() || fail(tr("The job history could not be written."));
+}
+
 int JobHistory::schemaVersion() const
 {
     if (!isOpen())
@@ -211,35 +243,28 @@ bool JobHistory::migrate()
 
 bool JobHistory::saveJobs(const QList<FineTuningJob> &jobs)
 {
-    if (!isOpen())
-        return fail(tr("The job history is not open."));
-    QSqlDatabase db = QSqlDatabase::database(m_dbName, false);
-    Transaction transaction(db);
-    QSqlQuery query(db);
     // metrics_complete is left as it is on update.
-    query.prepare(QStringLiteral(
-            "INSERT INTO jobs (connection_id, id, created_at, status, model, fine_tuned_model, "
-            "finished_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (connection_id, id) DO UPDATE SET created_at = excluded.created_at, "
-            "status = excluded.status, model = excluded.model, "
-            "fine_tuned_model = excluded.fine_tuned_model, finished_at = excluded.finished_at, "
-            "raw = excluded.raw"));
-    for (const FineTuningJob &job : jobs) {
-        if (job.id.isEmpty())
-            continue;
-        query.addBindValue(m_connectionId);
-        query.addBindValue(job.id);
-        query.addBindValue(job.createdAt);
-        query.addBindValue(job.statusText);
-        query.addBindValue(job.model);
-        query.addBindValue(job.fineTunedModel);
-        query.addBindValue(job.finishedAt ? QVariant(*job.finishedAt) : QVariant());
-        query.addBindValue(compact(job.raw));
-        if (!query.exec())
-            return fail(
-                    tr("The job history could not be written: %1").arg(query.lastError().text()));
-    }
-    return transaction.commit() || fail(tr("The job history could not be written."));
+    return writeRows(
+            QStringLiteral("INSERT INTO jobs (connection_id, id, created_at, status, model, "
+                           "fine_tuned_model, finished_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (connection_id, id) DO UPDATE SET "
+                           "created_at = excluded.created_at, status = excluded.status, "
+                           "model = excluded.model, fine_tuned_model = excluded.fine_tuned_model, "
+                           "finished_at = excluded.finished_at, raw = excluded.raw"),
+            jobs.size(), [&](QSqlQuery &query, qsizetype row) {
+                const FineTuningJob &job = jobs.at(row);
+                if (job.id.isEmpty())
+                    return false;
+                query.addBindValue(m_connectionId);
+                query.addBindValue(job.id);
+                query.addBindValue(job.createdAt);
+                query.addBindValue(job.statusText);
+                query.addBindValue(job.model);
+                query.addBindValue(job.fineTunedModel);
+                query.addBindValue(job.finishedAt ? QVariant(*job.finishedAt) : QVariant());
+                query.addBindValue(compact(job.raw));
+                return true;
+            });
 }
 
 QList<FineTuningJob> JobHistory::jobs() const
@@ -248,10 +273,9 @@ QList<FineTuningJob> JobHistory::jobs() const
     if (!isOpen())
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(QStringLiteral("SELECT raw FROM jobs WHERE connection_id = ? "
-                                 "ORDER BY created_at DESC, id DESC"));
-    query.addBindValue(m_connectionId);
-    if (!query.exec())
+    if (!select(query,
+                QStringLiteral("SELECT raw FROM jobs WHERE connection_id = ? "
+                               "ORDER BY created_at DESC, id DESC")))
         return list;
     while (query.next())
         list.append(FineTuningJob::fromJson(objectFrom(query.value(0))));
@@ -263,10 +287,9 @@ std::optional<FineTuningJob> JobHistory::job(const QString &jobId) const
     if (!isOpen())
         return std::nullopt;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(QStringLiteral("SELECT raw FROM jobs WHERE connection_id = ? AND id = ?"));
-    query.addBindValue(m_connectionId);
-    query.addBindValue(jobId);
-    if (!query.exec() || !query.next())
+    if (!select(query, QStringLiteral("SELECT raw FROM jobs WHERE connection_id = ? AND id = ?"),
+                {jobId})
+            || !query.next())
         return std::nullopt;
     return FineTuningJob::fromJson(objectFrom(query.value(0)));
 }
@@ -293,30 +316,22 @@ bool JobHistory::removeJob(const QString &jobId)
 
 bool JobHistory::saveEvents(const QString &jobId, const QList<JobEvent> &oldestFirst)
 {
-    if (!isOpen())
-        return fail(tr("The job history is not open."));
-    if (oldestFirst.isEmpty())
-        return true;
-    QSqlDatabase db = QSqlDatabase::database(m_dbName, false);
-    Transaction transaction(db);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO events (connection_id, job_id, id, "
-                                 "created_at, level, message, type, data) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const JobEvent &event : oldestFirst) {
-        query.bindValue(0, m_connectionId);
-        query.bindValue(1, jobId);
-        query.bindValue(2, event.id);
-        query.bindValue(3, event.createdAt);
-        query.bindValue(4, event.level);
-        query.bindValue(5, event.message);
-        query.bindValue(6, event.type);
-        query.bindValue(7, event.data.isEmpty() ? QVariant() : QVariant(compact(event.data)));
-        if (!query.exec())
-            return fail(
-                    tr("The job history could not be written: %1").arg(query.lastError().text()));
-    }
-    return transaction.commit() || fail(tr("The job history could not be written."));
+    return writeRows(QStringLiteral("INSERT OR IGNORE INTO events (connection_id, job_id, id, "
+                                    "created_at, level, message, type, data) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            oldestFirst.size(), [&](QSqlQuery &query, qsizetype row) {
+                const JobEvent &event = oldestFirst.at(row);
+                query.bindValue(0, m_connectionId);
+                query.bindValue(1, jobId);
+                query.bindValue(2, event.id);
+                query.bindValue(3, event.createdAt);
+                query.bindValue(4, event.level);
+                query.bindValue(5, event.message);
+                query.bindValue(6, event.type);
+                query.bindValue(
+                        7, event.data.isEmpty() ? QVariant() : QVariant(compact(event.data)));
+                return true;
+            });
 }
 
 QList<JobEvent> JobHistory::events(const QString &jobId) const
@@ -325,14 +340,12 @@ QList<JobEvent> JobHistory::events(const QString &jobId) const
     if (!isOpen())
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.setForwardOnly(true);
     // rowid is the order of arrival, which breaks ties within a second as the log does.
-    query.prepare(QStringLiteral("SELECT id, created_at, level, message, type, data FROM events "
-                                 "WHERE connection_id = ? AND job_id = ? "
-                                 "ORDER BY created_at, rowid"));
-    query.addBindValue(m_connectionId);
-    query.addBindValue(jobId);
-    if (!query.exec())
+    if (!select(query,
+                QStringLiteral("SELECT id, created_at, level, message, type, data FROM events "
+                               "WHERE connection_id = ? AND job_id = ? "
+                               "ORDER BY created_at, rowid"),
+                {jobId}))
         return list;
     while (query.next()) {
         JobEvent event;
@@ -353,11 +366,11 @@ int JobHistory::eventCount(const QString &jobId) const
     if (!isOpen())
         return 0;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(
-            QStringLiteral("SELECT COUNT(*) FROM events WHERE connection_id = ? AND job_id = ?"));
-    query.addBindValue(m_connectionId);
-    query.addBindValue(jobId);
-    if (!query.exec() || !query.next())
+    if (!select(query,
+                QStringLiteral(
+                        "SELECT COUNT(*) FROM events WHERE connection_id = ? AND job_id = ?"),
+                {jobId})
+            || !query.next())
         return 0;
     return query.value(0).toInt();
 }
@@ -366,12 +379,6 @@ int JobHistory::eventCount(const QString &jobId) const
 
 bool JobHistory::saveMetrics(const QString &jobId, const QList<MetricPoint> &points)
 {
-    if (!isOpen())
-        return fail(tr("The job history is not open."));
-    if (points.isEmpty())
-        return true;
-    QSqlDatabase db = QSqlDatabase::database(m_dbName, false);
-    Transaction transaction(db);
     QString columns, marks, updates;
     for (const char *column : kMetricColumns) {
         const QString name = QLatin1String(column);
@@ -381,22 +388,19 @@ bool JobHistory::saveMetrics(const QString &jobId, const QList<MetricPoint> &poi
                 + QStringLiteral(" = COALESCE(excluded.") + name + QStringLiteral(", ") + name
                 + QLatin1Char(')');
     }
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO metrics (connection_id, job_id, step") + columns
-            + QStringLiteral(") VALUES (?, ?, ?") + marks
-            + QStringLiteral(") ON CONFLICT (connection_id, job_id, step) DO UPDATE SET ")
-            + updates);
-    for (const MetricPoint &point : points) {
-        query.bindValue(0, m_connectionId);
-        query.bindValue(1, jobId);
-        query.bindValue(2, point.step);
-        for (int m = 0; m < kMetricCount; ++m)
-            query.bindValue(3 + m, nullable(point.values[size_t(m)]));
-        if (!query.exec())
-            return fail(
-                    tr("The job history could not be written: %1").arg(query.lastError().text()));
-    }
-    return transaction.commit() || fail(tr("The job history could not be written."));
+    return writeRows(QStringLiteral("INSERT INTO metrics (connection_id, job_id, step") + columns
+                    + QStringLiteral(") VALUES (?, ?, ?") + marks
+                    + QStringLiteral(") ON CONFLICT (connection_id, job_id, step) DO UPDATE SET ")
+                    + updates,
+            points.size(), [&](QSqlQuery &query, qsizetype row) {
+                const MetricPoint &point = points.at(row);
+                query.bindValue(0, m_connectionId);
+                query.bindValue(1, jobId);
+                query.bindValue(2, point.step);
+                for (int m = 0; m < kMetricCount; ++m)
+                    query.bindValue(3 + m, nullable(point.values[size_t(m)]));
+                return true;
+            });
 }
 
 QList<MetricPoint> JobHistory::metrics(const QString &jobId) const
@@ -405,15 +409,14 @@ QList<MetricPoint> JobHistory::metrics(const QString &jobId) const
     if (!isOpen())
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.setForwardOnly(true);
     QString columns;
     for (const char *column : kMetricColumns)
         columns += QStringLiteral(", ") + QLatin1String(column);
-    query.prepare(QStringLiteral("SELECT step") + columns
-            + QStringLiteral(" FROM metrics WHERE connection_id = ? AND job_id = ? ORDER BY step"));
-    query.addBindValue(m_connectionId);
-    query.addBindValue(jobId);
-    if (!query.exec())
+    if (!select(query,
+                QStringLiteral("SELECT step") + columns
+                        + QStringLiteral(" FROM metrics WHERE connection_id = ? AND job_id = ? "
+                                         "ORDER BY step"),
+                {jobId}))
         return list;
     while (query.next()) {
         MetricPoint point;
@@ -441,41 +444,35 @@ bool JobHistory::metricsComplete(const QString &jobId) const
     if (!isOpen())
         return false;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(
-            QStringLiteral("SELECT metrics_complete FROM jobs WHERE connection_id = ? AND id = ?"));
-    query.addBindValue(m_connectionId);
-    query.addBindValue(jobId);
-    return query.exec() && query.next() && query.value(0).toInt() != 0;
+    return select(query,
+                   QStringLiteral("SELECT metrics_complete FROM jobs WHERE connection_id = ? "
+                                  "AND id = ?"),
+                   {jobId})
+            && query.next() && query.value(0).toInt() != 0;
 }
 
 // ---- checkpoints ------------------------------------------------------------------------------
 
 bool JobHistory::saveCheckpoints(const QString &jobId, const QList<Checkpoint> &checkpoints)
 {
-    if (!isOpen())
-        return fail(tr("The job history is not open."));
-    QSqlDatabase db = QSqlDatabase::database(m_dbName, false);
-    Transaction transaction(db);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO checkpoints (connection_id, job_id, id, step, created_at, "
-            "model, metrics) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    for (const Checkpoint &checkpoint : checkpoints) {
-        QJsonObject metrics;
-        for (auto it = checkpoint.metrics.constBegin(); it != checkpoint.metrics.constEnd(); ++it)
-            metrics.insert(it.key(), it.value());
-        query.bindValue(0, m_connectionId);
-        query.bindValue(1, jobId);
-        query.bindValue(2, checkpoint.id);
-        query.bindValue(3, checkpoint.stepNumber);
-        query.bindValue(4, checkpoint.createdAt);
-        query.bindValue(5, checkpoint.fineTunedModelCheckpoint);
-        query.bindValue(6, compact(metrics));
-        if (!query.exec())
-            return fail(
-                    tr("The job history could not be written: %1").arg(query.lastError().text()));
-    }
-    return transaction.commit() || fail(tr("The job history could not be written."));
+    return writeRows(QStringLiteral("INSERT OR REPLACE INTO checkpoints (connection_id, job_id, "
+                                    "id, step, created_at, model, metrics) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            checkpoints.size(), [&](QSqlQuery &query, qsizetype row) {
+                const Checkpoint &checkpoint = checkpoints.at(row);
+                QJsonObject metrics;
+                for (auto it = checkpoint.metrics.constBegin(); it != checkpoint.metrics.constEnd();
+                        ++it)
+                    metrics.insert(it.key(), it.value());
+                query.bindValue(0, m_connectionId);
+                query.bindValue(1, jobId);
+                query.bindValue(2, checkpoint.id);
+                query.bindValue(3, checkpoint.stepNumber);
+                query.bindValue(4, checkpoint.createdAt);
+                query.bindValue(5, checkpoint.fineTunedModelCheckpoint);
+                query.bindValue(6, compact(metrics));
+                return true;
+            });
 }
 
 namespace {
@@ -502,12 +499,11 @@ QList<Checkpoint> JobHistory::checkpoints(const QString &jobId) const
     if (!isOpen())
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(QStringLiteral("SELECT job_id, id, step, created_at, model, metrics FROM "
-                                 "checkpoints WHERE connection_id = ? AND job_id = ? "
-                                 "ORDER BY step"));
-    query.addBindValue(m_connectionId);
-    query.addBindValue(jobId);
-    if (!query.exec())
+    if (!select(query,
+                QStringLiteral("SELECT job_id, id, step, created_at, model, metrics FROM "
+                               "checkpoints WHERE connection_id = ? AND job_id = ? "
+                               "ORDER BY step"),
+                {jobId}))
         return list;
     while (query.next())
         list.append(checkpointFromRow(query));
@@ -520,12 +516,11 @@ QList<Checkpoint> JobHistory::allCheckpoints() const
     if (!isOpen())
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(QStringLiteral(
-            "SELECT c.job_id, c.id, c.step, c.created_at, c.model, c.metrics FROM checkpoints c "
-            "LEFT JOIN jobs j ON j.connection_id = c.connection_id AND j.id = c.job_id "
-            "WHERE c.connection_id = ? ORDER BY j.created_at DESC, c.job_id, c.step DESC"));
-    query.addBindValue(m_connectionId);
-    if (!query.exec())
+    if (!select(query,
+                QStringLiteral("SELECT c.job_id, c.id, c.step, c.created_at, c.model, c.metrics "
+                               "FROM checkpoints c LEFT JOIN jobs j ON j.connection_id = "
+                               "c.connection_id AND j.id = c.job_id WHERE c.connection_id = ? "
+                               "ORDER BY j.created_at DESC, c.job_id, c.step DESC")))
         return list;
     while (query.next())
         list.append(checkpointFromRow(query));
@@ -538,11 +533,10 @@ QStringList JobHistory::fineTunedModels() const
     if (!isOpen())
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    query.prepare(QStringLiteral("SELECT fine_tuned_model FROM jobs WHERE connection_id = ? "
-                                 "AND fine_tuned_model IS NOT NULL AND fine_tuned_model <> '' "
-                                 "ORDER BY created_at DESC, id DESC"));
-    query.addBindValue(m_connectionId);
-    if (!query.exec())
+    if (!select(query,
+                QStringLiteral("SELECT fine_tuned_model FROM jobs WHERE connection_id = ? "
+                               "AND fine_tuned_model IS NOT NULL AND fine_tuned_model <> '' "
+                               "ORDER BY created_at DESC, id DESC")))
         return list;
     while (query.next())
         list.append(query.value(0).toString());

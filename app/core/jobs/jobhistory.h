@@ -7,7 +7,10 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
+
+class QSqlQuery;
 
 namespace fs {
 
@@ -73,6 +76,13 @@ public:
 
 private:
     bool exec(const QString &sql, const QVariantList &values = {}) const;
+    /// Prepares and runs a SELECT on `query` whose first placeholder is this connection's id,
+    /// followed by `values`; false when it could not run.
+    bool select(QSqlQuery &query, const QString &sql, const QVariantList &values = {}) const;
+    /// Runs `sql` for rows 0 … count-1 in one transaction; `bind(query, row)` binds a row's
+    /// values and returns false to leave the row out. False (lastError()) when not written.
+    bool writeRows(const QString &sql, qsizetype count,
+            const std::function<bool(QSqlQuery &, qsizetype)> &bind);
     bool migrate();
     bool fail(const QString &what) const;
 
