@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 namespace fs {
@@ -152,6 +153,17 @@ public:
     void checkProcessed(const FileObject &file);
 
     void track(ApiReply *reply) { replies.append(reply); }
+    /// Tracks `reply` and runs `handle` when it finishes, unless a newer run (or a cancel) has
+    /// begun since.
+    void whenCurrent(ApiReply *reply, const std::function<void()> &handle)
+    {
+        track(reply);
+        const quint64 gen = generation;
+        connect(reply, &ApiReply::finished, this, [this, gen, handle] {
+            if (gen == generation)
+                handle();
+        });
+    }
     void abortAll();
     void setPhase(UploadProgress::Phase phase);
     void updateProgress(bool force = false);
@@ -418,11 +430,7 @@ void Uploader::Private::createUpload()
     request.bytes = entry.bytes;
     request.mimeType = mimeTypeFor(entry.filename, entry.purpose);
     ApiReply *reply = client->createUpload(request);
-    track(reply);
-    const quint64 gen = generation;
-    connect(reply, &ApiReply::finished, this, [this, gen, reply] {
-        if (gen != generation)
-            return;
+    whenCurrent(reply, [this, reply] {
         if (!reply->ok()) {
             failWithApiError(reply->error(), isTransient(reply->error()));
             return;
@@ -608,11 +616,7 @@ void Uploader::Private::complete()
         partIds << entry.sentParts.value(i);
     const QString md5Hex = QString::fromLatin1(md5->result().toHex());
     ApiReply *reply = client->completeUpload(entry.uploadId, partIds, md5Hex);
-    track(reply);
-    const quint64 gen = generation;
-    connect(reply, &ApiReply::finished, this, [this, gen, reply] {
-        if (gen != generation)
-            return;
+    whenCurrent(reply, [this, reply] {
         if (!reply->ok()) {
             const ApiError error = reply->error();
             if (uploadIsGone(error) && !restarted) {
@@ -695,11 +699,7 @@ void Uploader::Private::poll()
     if (q->m_state != State::Running)
         return;
     ApiReply *reply = client->retrieveFile(q->m_file.id);
-    track(reply);
-    const quint64 gen = generation;
-    connect(reply, &ApiReply::finished, this, [this, gen, reply] {
-        if (gen != generation)
-            return;
+    whenCurrent(reply, [this, reply] {
         if (!reply->ok()) {
             if (reply->error().httpStatus == 404 || ++pollFailures > kMaxPollFailures) {
                 failWithApiError(reply->error(), false);
