@@ -24,6 +24,7 @@ struct JobTracker::Tracked
     QList<JobEvent> pendingPages; ///< this cycle's event pages, newest first
     bool polling = false;
     bool terminalSeen = false; ///< the job was read in a terminal status: one last cycle
+    bool pollAgain = false; ///< pollNow() came while a cycle was under way
     int failures = 0;
     int quietCycles = 0;
     int requests = 0;
@@ -147,8 +148,12 @@ void JobTracker::pollNow(const QString &jobId)
         watch(jobId);
         return;
     }
-    if (t->reply)
-        return; // a cycle is under way
+    if (t->reply) {
+        // The answer on its way may predate the change (a pause, say): one more cycle right
+        // after this one, reading the job.
+        t->pollAgain = true;
+        return;
+    }
     t->timer->stop();
     t->quietCycles = m_intervals.jobRefreshEvery; // read the job this time
     poll(t);
@@ -226,17 +231,26 @@ void JobTracker::poll(Tracked *t)
     fetchEvents(t, QString());
 }
 
-void JobTracker::fetchEvents(Tracked *t, const QString &after)
+void JobTracker::await(
+        Tracked *t, ApiReply *reply, const std::function<void(Tracked *, ApiReply *)> &handle)
 {
-    ApiReply *reply = m_client->listJobEvents(t->id, after, m_intervals.pageSize);
     t->reply = reply;
     ++t->requests;
     const QString jobId = t->id;
-    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
+    connect(reply, &ApiReply::finished, this, [this, reply, jobId, handle] {
         Tracked *t = tracked(jobId);
         if (!t || !t->polling || t->reply != reply)
             return;
         t->reply = nullptr;
+        handle(t, reply);
+    });
+}
+
+void JobTracker::fetchEvents(Tracked *t, const QString &after)
+{
+    ApiReply *reply = m_client->listJobEvents(t->id, after, m_intervals.pageSize);
+    const QString jobId = t->id;
+    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
         if (!reply->ok()) {
             handleError(t, reply->error());
             return;
@@ -310,14 +324,8 @@ void JobTracker::afterEvents(Tracked *t, bool newNonMetrics)
 void JobTracker::fetchJob(Tracked *t)
 {
     ApiReply *reply = m_client->retrieveJob(t->id);
-    t->reply = reply;
-    ++t->requests;
     const QString jobId = t->id;
-    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
-        Tracked *t = tracked(jobId);
-        if (!t || !t->polling || t->reply != reply)
-            return;
-        t->reply = nullptr;
+    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
         if (!reply->ok()) {
             handleError(t, reply->error());
             return;
@@ -371,13 +379,7 @@ void JobTracker::fetchCheckpointPage(Tracked *t, const QString &after)
 {
     const QString jobId = t->id;
     ApiReply *reply = m_client->listCheckpoints(jobId, after, 100);
-    t->reply = reply;
-    ++t->requests;
-    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
-        Tracked *t = tracked(jobId);
-        if (!t || !t->polling || t->reply != reply)
-            return;
-        t->reply = nullptr;
+    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
         if (!reply->ok()) {
             // Results are a bonus: the job's own data is complete without them.
             fetchResults(t);
@@ -413,14 +415,8 @@ void JobTracker::fetchResults(Tracked *t)
         return;
     }
     ApiReply *reply = m_client->fileContent(t->job.resultFiles.first());
-    t->reply = reply;
-    ++t->requests;
     const QString jobId = t->id;
-    connect(reply, &ApiReply::finished, this, [this, reply, jobId] {
-        Tracked *t = tracked(jobId);
-        if (!t || !t->polling || t->reply != reply)
-            return;
-        t->reply = nullptr;
+    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
         if (reply->ok()) {
             const ResultCsv csv = ResultCsv::parse(reply->body());
             if (csv.ok()) {
@@ -451,6 +447,12 @@ void JobTracker::scheduleNext(Tracked *t)
 {
     if (!t->polling)
         return;
+    if (t->pollAgain) {
+        t->pollAgain = false;
+        t->quietCycles = m_intervals.jobRefreshEvery; // read the job this time
+        t->timer->start(0);
+        return;
+    }
     const int interval = t->job.status == FineTuningJob::Status::Running ? m_intervals.runningMs
                                                                          : m_intervals.waitingMs;
     t->timer->start(interval);

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace fs {
@@ -110,6 +111,10 @@ private:
     Tracked *tracked(const QString &jobId) const;
     Tracked *ensure(const QString &jobId);
     void poll(Tracked *t);
+    /// Makes `reply` the job's request in flight; when it finishes, `handle` gets the job if it
+    /// is still tracked, polling and waiting for this very reply (else the answer is dropped).
+    void await(
+            Tracked *t, ApiReply *reply, const std::function<void(Tracked *, ApiReply *)> &handle);
     void fetchEvents(Tracked *t, const QString &after);
     void afterEvents(Tracked *t, bool newNonMetrics);
     void fetchJob(Tracked *t);
