@@ -39,6 +39,7 @@ private Q_SLOTS:
     void concurrencyIsBounded();
     void failingModelFailsItsRowsOnly();
     void cancelStopsAndResumeFinishes();
+    void cancelOrDestroyWithRequestsInFlight();
     void recomputeFromStoredGenerations();
     void csvFollowsRfc4180();
     void tableModelLiveAndSortedByDifference();
@@ -88,6 +89,11 @@ void tst_BatchRunner::initTestCase()
 void tst_BatchRunner::cleanup()
 {
     m_server->clearFaults();
+    // A lambda left connected to the shared server keeps writing to a finished test's stack
+    // frame — in an optimised build that corrupted the next test's runner (SIGSEGV). Every
+    // test must scope its connections; drop any leftover so the next test is safe anyway.
+    QVERIFY2(!disconnect(m_server.get(), nullptr, this, nullptr),
+            "a connection to the shared sandbox server outlived its test");
 }
 
 ModelTarget tst_BatchRunner::target(const QString &model) const
@@ -210,7 +216,8 @@ void tst_BatchRunner::fiftyExamplesWithRateLimitsAllScored()
     QSignalSpy finished(&runner, &BatchRunner::finished);
     QSignalSpy progress(&runner, &BatchRunner::progress);
     int served429 = 0;
-    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, this,
+    QObject scope; // ends the connection with `served429`
+    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, &scope,
             [&](const QString &, const QString &, int status) { served429 += status == 429; });
 
     runner.start();
@@ -292,17 +299,17 @@ void tst_BatchRunner::concurrencyIsBounded()
         QElapsedTimer clock;
         clock.start();
         QList<qint64> served;
-        const QMetaObject::Connection watch =
-                connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, this,
-                        [&](const QString &, const QString &path, int) {
-                            if (path.contains(QLatin1String("/chat")))
-                                served << clock.elapsed();
-                        });
+        QObject scope; // ends the connection with `served`, also when a check fails
+        connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, &scope,
+                [&](const QString &, const QString &path, int) {
+                    if (path.contains(QLatin1String("/chat")))
+                        served << clock.elapsed();
+                });
         QSignalSpy finished(&runner, &BatchRunner::finished);
         runner.start();
         most = std::max(most, runner.inFlight());
         QVERIFY(finished.wait(30000));
-        disconnect(watch);
+        QObject::disconnect(m_server.get(), nullptr, &scope, nullptr);
         QCOMPARE(most, limit);
         QCOMPARE(runner.results().doneCount(), 24);
         QCOMPARE(served.size(), 24);
@@ -357,7 +364,8 @@ void tst_BatchRunner::cancelStopsAndResumeFinishes()
     const int done = runner.results().doneCount();
     QVERIFY(done >= 4 && done < 30);
     int served = 0;
-    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, this,
+    QObject scope; // ends the connection with `served`
+    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, &scope,
             [&](const QString &, const QString &path, int) {
                 served += path.contains(QLatin1String("/chat")) ? 1 : 0;
             });
@@ -372,6 +380,55 @@ void tst_BatchRunner::cancelStopsAndResumeFinishes()
     QCOMPARE(finished.last().first().toBool(), false);
     QCOMPARE(runner.results().doneCount(), 30);
     QCOMPARE(served, 30 - done);
+}
+
+void tst_BatchRunner::cancelOrDestroyWithRequestsInFlight()
+{
+    const fs::BatchItemsLoad load = fs::loadBatchItems(writeExamples(8));
+    m_server->injectLatency(100);
+    int served = 0;
+    QObject scope; // ends the connection with `served`
+    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, &scope,
+            [&](const QString &, const QString &path, int) {
+                served += path.contains(QLatin1String("/chat")) ? 1 : 0;
+            });
+
+    // Cancelled mid-flight, set up afresh and run again: the aborted replies of the first run
+    // must not count in (or unbalance the lanes of) the second.
+    BatchRunner runner(&m_nam);
+    runner.setConcurrency(4);
+    runner.setup(load.items, {target(m_base)});
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    QSignalSpy generations(&runner, &BatchRunner::generationFinished);
+    runner.start();
+    QCOMPARE(runner.inFlight(), 4);
+    runner.cancel();
+    QCOMPARE(runner.inFlight(), 0);
+    QCOMPARE(generations.count(), 0);
+    runner.setup(load.items, {target(m_base)});
+    QCOMPARE(runner.total(), 8);
+    runner.start();
+    QCOMPARE(runner.inFlight(), 4);
+    runner.setup(load.items, {target(m_tuned)}); // ignored while running
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.last().first().toBool(), false);
+    QCOMPARE(generations.count(), 8);
+    QCOMPARE(runner.completed(), 8);
+    QCOMPARE(runner.results().doneCount(), 8);
+    QCOMPARE(runner.inFlight(), 0);
+
+    // Destroyed with requests in flight while the event loop keeps running: the late answers
+    // reach nobody, and nothing more is sent.
+    auto *doomed = new BatchRunner(&m_nam);
+    doomed->setConcurrency(4);
+    doomed->setup(load.items, {target(m_base)});
+    doomed->start();
+    QCOMPARE(doomed->inFlight(), 4);
+    const int servedBefore = served;
+    delete doomed;
+    QTest::qWait(400);
+    QVERIFY2(served - servedBefore <= 4, qPrintable(QString::number(served - servedBefore)));
+    QCOMPARE(runner.results().doneCount(), 8); // the other runner is untouched
 }
 
 void tst_BatchRunner::recomputeFromStoredGenerations()
@@ -390,7 +447,8 @@ void tst_BatchRunner::recomputeFromStoredGenerations()
     QVERIFY(!file.readAll().contains("sk-test"));
 
     int served = 0;
-    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, this,
+    QObject scope; // ends the connection with `served`
+    connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, &scope,
             [&](const QString &, const QString &, int) { ++served; });
     std::optional<BatchResults> loaded = BatchResults::load(path, &error);
     QVERIFY2(loaded, qPrintable(error));

@@ -8,6 +8,7 @@
 #include <QNetworkProxy>
 #include <QTimer>
 #include <algorithm>
+#include <utility>
 
 namespace fs {
 
@@ -201,7 +202,7 @@ void BatchRunner::dispatch()
 void BatchRunner::onReplyFinished(ApiReply *reply, Task task, int lane, qint64 startedMs)
 {
     m_inFlight.removeAll(QPointer<ApiReply>(reply));
-    if (lane < m_laneLoad.size())
+    if (lane >= 0 && lane < m_laneLoad.size())
         --m_laneLoad[lane];
     const ApiError error = reply->error();
     if (m_cancelling || !m_running)
@@ -266,12 +267,16 @@ void BatchRunner::cancel()
         return;
     m_cancelling = true;
     m_pauseTimer->stop();
-    const QList<QPointer<ApiReply>> inFlight = m_inFlight;
+    // Disconnected first: an aborted reply never calls back, so nothing of this run can touch
+    // the lanes or results of the next one.
+    const QList<QPointer<ApiReply>> inFlight = std::exchange(m_inFlight, {});
     for (const QPointer<ApiReply> &reply : inFlight) {
-        if (reply)
+        if (reply) {
+            disconnect(reply, nullptr, this, nullptr);
             reply->abort();
+        }
     }
-    m_inFlight.clear();
+    m_laneLoad.fill(0);
     m_queue.clear();
     m_running = false;
     m_cancelling = false;
