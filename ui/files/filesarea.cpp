@@ -523,7 +523,9 @@ void FilesArea::rebuildClient()
     m_model->setClient(m_client);
     delete old;
     m_details->setFile({});
-    if (m_client)
+    // While the key is being read the connection has no address yet: the state change that
+    // follows loads the list (onConnectionStateChanged).
+    if (m_client && m_active->state() != ActiveConnection::State::ReadingKey)
         refresh();
     checkPendingUploads();
     updateActions();
@@ -540,6 +542,9 @@ void FilesArea::onConnectionStateChanged()
     if (now.apiKey != used.apiKey || now.apiBaseUrl() != used.apiBaseUrl()) {
         m_client->setConnection(now);
         refresh();
+    } else if (m_active->state() != ActiveConnection::State::ReadingKey && !m_model->isLoaded()
+            && !m_model->isLoading()) {
+        refresh(); // the first load, held back while the key was being read
     }
 }
 
