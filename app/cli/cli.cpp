@@ -36,7 +36,8 @@ const Verb kVerbs[] = {
                 QT_TRANSLATE_NOOP("fs::cli", "check a training file, count tokens and cost")},
         {"storage", runStorage,
                 QT_TRANSLATE_NOOP("fs::cli", "list, get, put or send objects in S3/R2 storage")},
-        {"compare", runCompare, QT_TRANSLATE_NOOP("fs::cli", "score models on a validation file with ROUGE")},
+        {"compare", runCompare,
+                QT_TRANSLATE_NOOP("fs::cli", "score models on a validation file with ROUGE")},
 };
 
 void printGeneralHelp(QTextStream &out)
