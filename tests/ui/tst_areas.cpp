@@ -4,6 +4,7 @@
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "filelistmodel.h"
 #include "filesarea.h"
 #include "jobsarea.h"
 #include "mainwindow.h"
@@ -120,6 +121,15 @@ private Q_SLOTS:
         emit m_areas.playground->datasetNeeded();
         QCOMPARE(m_window->currentArea(), 0);
         QVERIFY(!m_areas.datasets->isWelcomeShown());
+    }
+
+    void fileSentFromABucketReloadsTheFilesList()
+    {
+        fs::FileListModel *files = m_areas.files->model();
+        QTRY_VERIFY_WITH_TIMEOUT(files->isLoaded() && !files->isLoading(), 10000);
+        emit m_areas.storage->fileSent(QStringLiteral("file-abc"), false);
+        QVERIFY(files->isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(!files->isLoading(), 10000);
     }
 
     void playgroundMessagesReachTheStatusBar()
