@@ -2,6 +2,7 @@
 #include "apiclient.h"
 #include "checkpointmodel.h"
 #include "fakenetworkaccessmanager.h"
+#include "jobclock.h"
 #include "jobeventmodel.h"
 #include "jobhistory.h"
 #include "joblistmodel.h"
@@ -30,6 +31,7 @@ class tst_JobModels : public QObject
 private Q_SLOTS:
     void jobListMergesAndSorts();
     void jobListColumnsAndRoles();
+    void durationFollowsTheClock();
     void jobListRefreshPagesAndKeepsHistory();
     void jobListRefreshFailure();
     void eventModelBatchesAndBackFill();
@@ -126,6 +128,50 @@ void tst_JobModels::jobListMergesAndSorts()
             model.index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_JobModels::durationFollowsTheClock()
+{
+    // The list and the monitor follow one JobClock: on each tick the unfinished jobs' Duration
+    // cells change (one signal per run of rows), finished ones do not.
+    JobListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.mergeJobs({job(QStringLiteral("live1"), 1000, QStringLiteral("running")),
+            job(QStringLiteral("live2"), 900, QStringLiteral("queued")),
+            job(QStringLiteral("done"), 500, QStringLiteral("succeeded"))});
+    JobClock clock;
+    connect(&clock, &JobClock::ticked, &model, &JobListModel::setNow);
+    QSignalSpy ticked(&clock, &JobClock::ticked);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    clock.setNowForTesting(1000 + 65);
+    QCOMPARE(ticked.count(), 1);
+    QCOMPARE(ticked.first().first().toLongLong(), 1065);
+    QCOMPARE(clock.now(), 1065);
+    QCOMPARE(changed.count(), 1);
+    const int live1 = model.rowOf(QStringLiteral("live1"));
+    const int live2 = model.rowOf(QStringLiteral("live2"));
+    const int done = model.rowOf(QStringLiteral("done"));
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.column(), int(JobListModel::DurationColumn));
+    QCOMPARE(bottomRight.column(), int(JobListModel::DurationColumn));
+    QCOMPARE(topLeft.row(), std::min(live1, live2));
+    QCOMPARE(bottomRight.row(), std::max(live1, live2));
+    QVERIFY(done > bottomRight.row() || done < topLeft.row());
+    const FineTuningJob running = model.jobAt(live1);
+    QCOMPARE(model.index(live1, JobListModel::DurationColumn).data().toString(),
+            JobTexts::durationText(running, clock.now()));
+    QCOMPARE(model.index(live1, JobListModel::DurationColumn).data().toString(),
+            QStringLiteral("1 min 5 s"));
+    QCOMPARE(model.index(live1, JobListModel::DurationColumn)
+                     .data(JobListModel::SortRole)
+                     .toLongLong(),
+            65);
+    QCOMPARE(JobTexts::durationSeconds(running, 1065), std::optional<qint64>(65));
+    QCOMPARE(JobTexts::durationSeconds(running, 999), std::nullopt); // before it was created
+    FineTuningJob unknown;
+    QCOMPARE(JobTexts::durationSeconds(unknown, 1065), std::nullopt);
+    QCOMPARE(JobTexts::durationText(unknown, 1065), QStringLiteral("-"));
 }
 
 void tst_JobModels::jobListColumnsAndRoles()
