@@ -16,6 +16,7 @@
 #include "newjobdialog.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "statisticspanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -198,6 +199,18 @@ private Q_SLOTS:
         dialog = openDialog(area.get());
         QVERIFY(dialog);
         QCOMPARE(dialog->request().model, kModel);
+        dialog->reject();
+        QTRY_VERIFY(area->newJobDialog() == nullptr);
+
+        // A model chosen in the dataset's cost panel counts as used: the form agrees with it.
+        const QString panelModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+        fs::ui::DatasetArea datasets(&settings);
+        datasets.statisticsPanel()->setCurrentModel(panelModel);
+        QCOMPARE(datasets.statisticsPanel()->currentModel(), panelModel);
+        QCOMPARE(fs::BaseModelCatalogue::lastUsedModel(&settings), panelModel);
+        dialog = openDialog(area.get());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->request().model, panelModel);
         dialog->reject();
     }
 
