@@ -95,7 +95,9 @@ void MainWindow::createMenus()
     QAction *retest =
             connectionMenu->addAction(tr("&Test Again"), m_active, &ActiveConnection::refresh);
     retest->setObjectName(QStringLiteral("testAgainAction"));
-    retest->setShortcut(QKeySequence::Refresh);
+    // Not F5: that refreshes the list of the area in front (Files, Jobs); both at once would be
+    // ambiguous and neither would work.
+    retest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connectionMenu->addSeparator();
     m_switchMenu = connectionMenu->addMenu(tr("&Use Connection"));
     m_switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
