@@ -25,6 +25,24 @@ QString number(int n)
     return QLocale().toString(n);
 }
 
+/// A step not done yet; its status is filled in by the caller.
+GuideStep makeStep(GuideStep::Id id, const QString &title, const QString &advice)
+{
+    GuideStep step;
+    step.id = id;
+    step.state = GuideStep::State::Todo;
+    step.title = title;
+    step.advice = advice;
+    return step;
+}
+
+/// Ticks the step (or not) and says how it stands.
+void settle(GuideStep &step, bool done, const QString &status)
+{
+    step.state = done ? GuideStep::State::Done : GuideStep::State::Todo;
+    step.status = status;
+}
+
 } // namespace
 
 // Singular and plural are spelled out: English has no plural catalogue to fill in "%n".
@@ -41,7 +59,6 @@ GuideStep FirstFineTuneGuide::prompting()
 {
     GuideStep step;
     step.id = GuideStep::Id::Prompting;
-    step.state = GuideStep::State::Advice;
     step.title = tr("Should you fine-tune at all?");
     step.status = tr("Try a good prompt first.");
     step.advice = tr("A clear system message and two or three examples in the prompt already "
@@ -53,13 +70,10 @@ GuideStep FirstFineTuneGuide::prompting()
 
 GuideStep FirstFineTuneGuide::examples(const GuideFacts &facts)
 {
-    GuideStep step;
-    step.id = GuideStep::Id::Examples;
-    step.title = tr("At least 10 examples");
-    step.advice = tr("Each example is a conversation with the answer you want. The service needs "
-                     "at least 10; 50 to 100 good, varied examples usually show a clear "
-                     "difference.");
-    step.state = GuideStep::State::Todo;
+    GuideStep step = makeStep(GuideStep::Id::Examples, tr("At least 10 examples"),
+            tr("Each example is a conversation with the answer you want. The service needs "
+               "at least 10; 50 to 100 good, varied examples usually show a clear "
+               "difference."));
     if (!facts.datasetOpen) {
         step.status = tr("No dataset is open yet: open a sample or start a new dataset in "
                          "Datasets.");
@@ -84,12 +98,9 @@ GuideStep FirstFineTuneGuide::examples(const GuideFacts &facts)
 
 GuideStep FirstFineTuneGuide::checks(const GuideFacts &facts)
 {
-    GuideStep step;
-    step.id = GuideStep::Id::Checks;
-    step.title = tr("No errors in the checks");
-    step.advice = tr("The app checks every example as you type, like the service will. Errors "
-                     "make the service refuse the file; warnings are worth a look.");
-    step.state = GuideStep::State::Todo;
+    GuideStep step = makeStep(GuideStep::Id::Checks, tr("No errors in the checks"),
+            tr("The app checks every example as you type, like the service will. Errors "
+               "make the service refuse the file; warnings are worth a look."));
     if (!facts.datasetOpen || facts.examples == 0) {
         step.status = tr("Nothing to check yet.");
         return step;
@@ -99,9 +110,9 @@ GuideStep FirstFineTuneGuide::checks(const GuideFacts &facts)
         return step;
     }
     if (facts.errors > 0) {
-        step.status = (facts.errors == 1 ? tr("One error to fix: see Problems below the examples.")
-                                         : tr("%1 errors to fix: see Problems below the examples.")
-                                                   .arg(number(facts.errors)));
+        step.status = (facts.errors == 1
+                        ? tr("One error to fix: see the Problems tab.")
+                        : tr("%1 errors to fix: see the Problems tab.").arg(number(facts.errors)));
         return step;
     }
     step.state = GuideStep::State::Done;
@@ -115,31 +126,22 @@ GuideStep FirstFineTuneGuide::checks(const GuideFacts &facts)
 
 GuideStep FirstFineTuneGuide::validation(const GuideFacts &facts)
 {
-    GuideStep step;
-    step.id = GuideStep::Id::Validation;
-    step.title = tr("Hold out a validation set");
-    step.advice = tr("Keep about one example in ten out of training. The service tests the "
-                     "model on them while it trains, so the chart shows whether it learns the "
-                     "task or only memorises your examples.");
-    if (facts.validationSet) {
-        step.state = GuideStep::State::Done;
-        step.status = tr("A validation file is ready.");
-    } else {
-        step.state = GuideStep::State::Todo;
-        step.status = tr("Not yet: File → Export Training and Validation Files…");
-    }
+    GuideStep step = makeStep(GuideStep::Id::Validation, tr("Hold out a validation set"),
+            tr("Keep about one example in ten out of training. The service tests the "
+               "model on them while it trains, so the chart shows whether it learns the "
+               "task or only memorises your examples."));
+    settle(step, facts.validationSet,
+            facts.validationSet ? tr("A validation file is ready.")
+                                : tr("Not yet: File → Export Training and Validation Files…"));
     return step;
 }
 
 GuideStep FirstFineTuneGuide::cost(const GuideFacts &facts)
 {
-    GuideStep step;
-    step.id = GuideStep::Id::Cost;
-    step.title = tr("Know what it will cost");
-    step.advice =
+    GuideStep step = makeStep(GuideStep::Id::Cost, tr("Know what it will cost"),
             tr("Training is billed per token, for every pass over the examples. The "
                "“Tokens and Cost” tab beside the examples shows the estimate and lets you pick "
-               "the model.");
+               "the model."));
     if (facts.practiceService)
         step.advice += QLatin1Char(' ')
                 + tr("The practice service charges nothing; this is what a real service "
@@ -162,33 +164,26 @@ GuideStep FirstFineTuneGuide::cost(const GuideFacts &facts)
 
 GuideStep FirstFineTuneGuide::jobStarted(const GuideFacts &facts)
 {
-    GuideStep step;
-    step.id = GuideStep::Id::JobStarted;
-    step.title = tr("Start a training job");
-    step.advice = tr("In Jobs, “New job…” uploads the open dataset and starts training. Leave "
-                     "the settings on Auto the first time.");
-    if (facts.jobsStarted > 0) {
-        step.state = GuideStep::State::Done;
-        step.status = (facts.jobsStarted == 1
+    GuideStep step = makeStep(GuideStep::Id::JobStarted, tr("Start a training job"),
+            tr("In Jobs, “New job…” uploads the open dataset and starts training. Leave "
+               "the settings on Auto the first time."));
+    if (facts.jobsStarted == 0)
+        settle(step, false, tr("Not yet."));
+    else
+        settle(step, true,
+                facts.jobsStarted == 1
                         ? tr("A job was started.")
                         : tr("%1 jobs were started.").arg(number(facts.jobsStarted)));
-    } else {
-        step.state = GuideStep::State::Todo;
-        step.status = tr("Not yet.");
-    }
     return step;
 }
 
 GuideStep FirstFineTuneGuide::jobFinished(const GuideFacts &facts)
 {
-    GuideStep step;
-    step.id = GuideStep::Id::JobFinished;
-    step.title = tr("Look at the chart, then compare");
-    step.advice = tr("Validation loss should fall along with training loss. If it rises while "
-                     "training loss keeps falling, the model is memorising: use fewer passes or "
-                     "more varied examples. Then compare the base and the fine-tuned model in "
-                     "the Playground.");
-    step.state = GuideStep::State::Todo;
+    GuideStep step = makeStep(GuideStep::Id::JobFinished, tr("Look at the chart, then compare"),
+            tr("Validation loss should fall along with training loss. If it rises while "
+               "training loss keeps falling, the model is memorising: use fewer passes or "
+               "more varied examples. Then compare the base and the fine-tuned model in "
+               "the Playground."));
     if (facts.jobsSucceeded > 0) {
         step.state = GuideStep::State::Done;
         step.status = tr("A job finished: look at its chart in Jobs — validation loss should "
