@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Your First Fine-tune" in the window as the app assembles it: reachable from the Help menu and
 // from the welcome, and its ticks follow edits of the open dataset (and their undo).
+#include "apiclient.h"
 #include "areas.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "guidepanel.h"
+#include "jobsarea.h"
+#include "jobtracker.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
@@ -13,10 +16,12 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPainter>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -224,6 +229,44 @@ private Q_SLOTS:
         action->trigger();
         QVERIFY(!m_areas.guide->isFloating());
         QCOMPARE(m_window->width(), 1600);
+    }
+
+    void aJobStartedThenFinished()
+    {
+        // Last: the sandbox and the job history keep the job for the tests after it.
+        showGuide();
+        QCOMPARE(state(Id::JobStarted), State::Todo);
+        m_sandbox->setTimeScale(0.01); // a whole job in a moment
+        fs::TrackerIntervals fast;
+        fast.runningMs = 100;
+        fast.waitingMs = 100;
+        fast.maxBackoffMs = 400;
+        m_areas.jobs->setTrackerIntervals(fast);
+        QTRY_VERIFY(m_areas.jobs->client());
+        fs::ApiClient *client = m_areas.jobs->client();
+
+        QFile sample(QStringLiteral(":/samples/support-bot.jsonl"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        fs::ApiReply *upload =
+                client->uploadFile(QStringLiteral("support-bot.jsonl"), sample.readAll());
+        QSignalSpy uploaded(upload, &fs::ApiReply::finished);
+        QVERIFY(uploaded.wait(10000));
+        QVERIFY(upload->ok());
+        fs::CreateJobRequest request;
+        request.model = QStringLiteral("gpt-4.1-mini-2025-04-14");
+        request.trainingFile = fs::FileObject::fromJson(upload->json()).id;
+        fs::ApiReply *create = client->createJob(request);
+        QSignalSpy created(create, &fs::ApiReply::finished);
+        QVERIFY(created.wait(10000));
+        QVERIFY2(create->ok(), qPrintable(create->error().plainMessage()));
+
+        m_areas.jobs->refreshJobs();
+        QTRY_COMPARE_WITH_TIMEOUT(state(Id::JobStarted), State::Done, 15000);
+        QCOMPARE(status(Id::JobStarted), QStringLiteral("A job was started."));
+        QTRY_COMPARE_WITH_TIMEOUT(state(Id::JobFinished), State::Done, 60000);
+        QVERIFY2(status(Id::JobFinished).contains(QLatin1String("validation loss should fall")),
+                qPrintable(status(Id::JobFinished)));
+        m_sandbox->setTimeScale(1.0);
     }
 };
 
