@@ -6,6 +6,7 @@
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "exportdialog.h"
 #include "guidepanel.h"
 #include "jobsarea.h"
 #include "jobtracker.h"
@@ -185,6 +186,34 @@ private Q_SLOTS:
         document->removeExample(9);
         QTRY_COMPARE(state(Id::Examples), State::Todo);
         QTRY_COMPARE(state(Id::Checks), State::Todo);
+    }
+
+    void anExportedValidationFileTicks()
+    {
+        showGuide();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        m_areas.datasets->newDataset();
+        fs::DatasetDocument *document = m_areas.datasets->document();
+        document->setMessageText(0, 0, QStringLiteral("How do I start?"));
+        document->setMessageText(0, 1, QStringLiteral("Press Start."));
+        for (int i = 1; i < 12; ++i)
+            document->appendExample(goodExample(i));
+        QVERIFY(!document->saveAs(dir.filePath(QStringLiteral("mine.jsonl"))).isError());
+        QTRY_COMPARE(state(Id::Examples), State::Done);
+        QCOMPARE(state(Id::Validation), State::Todo);
+
+        // File → Export Training and Validation Files…, as the guide says.
+        m_areas.datasets->action(QStringLiteral("exportSplitAction"))->trigger();
+        auto *dialog = m_window->findChild<ExportSplitDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->validationPath(), dir.filePath(QStringLiteral("mine-validation.jsonl")));
+        dialog->accept();
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("mine-validation.jsonl"))));
+        // No edit follows: the guide notices when the window is back in front.
+        QTRY_COMPARE(state(Id::Validation), State::Done);
+        QCOMPARE(status(Id::Validation), QStringLiteral("A validation file is ready."));
     }
 
     void aSampleAtTheSmallestWindowSize()

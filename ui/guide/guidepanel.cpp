@@ -12,6 +12,7 @@
 #include "statisticspanel.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -20,6 +21,7 @@
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace fs::ui {
 
@@ -152,6 +154,9 @@ void GuidePanel::connectSources()
     }
     if (m_active)
         connect(m_active, &ActiveConnection::connectionChanged, this, later);
+    // Files written by a dialog (an exported validation set) change no document: look again
+    // when a window comes back to the front.
+    connect(qGuiApp, &QGuiApplication::focusWindowChanged, this, later);
 }
 
 void GuidePanel::scheduleRefresh()
