@@ -258,6 +258,10 @@ private Q_SLOTS:
         action->trigger();
         QVERIFY(!m_areas.guide->isFloating());
         QCOMPARE(m_window->width(), 1600);
+        if (!dir.isEmpty()) {
+            QTest::qWait(100);
+            m_window->grab().save(dir + QStringLiteral("/guide-docked.png"));
+        }
     }
 
     void aJobStartedThenFinished()
