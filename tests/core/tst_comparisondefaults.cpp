@@ -25,6 +25,7 @@ private Q_SLOTS:
     void newestJobWins();
     void nothingOffered();
     void recordsFromTheJobHistory();
+    void partlyKnownJobsStillCount();
 };
 
 namespace {
@@ -267,6 +268,38 @@ void tst_ComparisonDefaults::recordsFromTheJobHistory()
             [](const FineTuneRecord &r) { return r.jobId == QLatin1String("ftjob-running"); });
     QCOMPARE(running->finalStep, 0); // not over: no step is final yet
     QVERIFY(ModelLineage(records, {}).isSameModel(checkpointId(kTuned, 91), kTuned));
+}
+
+void tst_ComparisonDefaults::partlyKnownJobsStillCount()
+{
+    // A job row without the service's JSON (as older histories hold): its fine-tuned model and
+    // checkpoints are still offered, and its highest checkpoint is still the final model.
+    QTemporaryDir dir;
+    JobHistory history(QStringLiteral("sandbox"));
+    QVERIFY(history.open(dir.filePath(QStringLiteral("history.sqlite"))));
+    FineTuningJob job;
+    job.id = QStringLiteral("ftjob-partial");
+    job.model = kBase;
+    job.fineTunedModel = kTuned;
+    job.status = FineTuningJob::Status::Succeeded;
+    job.statusText = QStringLiteral("succeeded");
+    QVERIFY(history.saveJob(job));
+    QList<Checkpoint> checkpoints {checkpoint(kTuned, 91), checkpoint(kTuned, 61)};
+    for (Checkpoint &c : checkpoints)
+        c.jobId = job.id;
+    QVERIFY(history.saveCheckpoints(job.id, checkpoints));
+
+    const QList<FineTuneRecord> records = FineTuneRecord::fromHistory(history);
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().fineTunedModel, kTuned);
+    QCOMPARE(records.first().finalStep, 91);
+    QCOMPARE(records.first().checkpoints.first().stepNumber, 61); // by step
+    const ModelLineage lineage(records, {});
+    QVERIFY(lineage.isSameModel(checkpointId(kTuned, 91), kTuned));
+    QCOMPARE(lineage.baseModelOf(kTuned), kBase); // from the id
+    const ComparisonDefault pick = ComparisonDefault::choose(lineage, {});
+    QCOMPARE(pick.first, kBase);
+    QCOMPARE(pick.second, kTuned);
 }
 
 QTEST_GUILESS_MAIN(tst_ComparisonDefaults)

@@ -3,6 +3,10 @@
 
 #include "jobhistory.h"
 
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+
 namespace fs {
 
 namespace {
@@ -39,7 +43,10 @@ QString fineTunedModelOfCheckpointId(const QString &id)
 QList<FineTuneRecord> FineTuneRecord::fromHistory(const JobHistory &history)
 {
     QList<FineTuneRecord> records;
+    QSet<QString> jobIds;
     for (const FineTuningJob &job : history.jobs()) {
+        if (job.id.isEmpty())
+            continue;
         FineTuneRecord record;
         record.jobId = job.id;
         record.baseModel = job.model;
@@ -56,6 +63,38 @@ QList<FineTuneRecord> FineTuneRecord::fromHistory(const JobHistory &history)
                 record.finalStep = qMax(record.finalStep, qint64(metrics.last().step));
         }
         records << record;
+        jobIds.insert(job.id);
+    }
+    // Checkpoints and models of jobs the history knows only in part (no job object kept).
+    const QStringList models = history.fineTunedModels();
+    QHash<QString, qsizetype> partial;
+    for (const Checkpoint &checkpoint : history.allCheckpoints()) {
+        if (jobIds.contains(checkpoint.jobId))
+            continue;
+        qsizetype index = partial.value(checkpoint.jobId, -1);
+        if (index < 0) {
+            FineTuneRecord record;
+            record.jobId = checkpoint.jobId;
+            const QString model = fineTunedModelOfCheckpointId(checkpoint.fineTunedModelCheckpoint);
+            if (models.contains(model))
+                record.fineTunedModel = model; // finished: its highest checkpoint is final
+            records << record;
+            index = records.size() - 1;
+            partial.insert(checkpoint.jobId, index);
+        }
+        FineTuneRecord &record = records[index];
+        record.checkpoints.prepend(checkpoint); // listed highest step first
+        if (!record.fineTunedModel.isEmpty())
+            record.finalStep = qMax(record.finalStep, checkpoint.stepNumber);
+    }
+    for (const QString &model : models) {
+        const bool known = std::any_of(records.cbegin(), records.cend(),
+                [&model](const FineTuneRecord &record) { return record.fineTunedModel == model; });
+        if (!known) {
+            FineTuneRecord record;
+            record.fineTunedModel = model;
+            records << record;
+        }
     }
     return records;
 }
