@@ -49,10 +49,15 @@ void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteAr
     m_status = status;
     if (isConnected()) {
         m_responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
-        for (const auto &header : headers)
+        bool hasLength = false; // a HEAD answer names the length of a body it does not send
+        for (const auto &header : headers) {
             m_responder->writeHeader(header.first, header.second);
-        m_responder->writeHeader(
-                QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+            hasLength =
+                    hasLength || header.first.compare("Content-Length", Qt::CaseInsensitive) == 0;
+        }
+        if (!hasLength)
+            m_responder->writeHeader(
+                    QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
         // writeBody() also ends the header block, so an empty body still gets it.
         m_responder->writeBody(body);
     }
