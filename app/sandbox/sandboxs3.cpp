@@ -317,10 +317,13 @@ bool SandboxS3::open(QString *problem)
 
 void SandboxS3::seedPracticeBucket()
 {
-    if (m_buckets.contains(practice::bucket()))
+    // Missing or emptied: the samples (again), so there is always something to try.
+    if (m_buckets.contains(practice::bucket())
+            && !m_buckets.value(practice::bucket()).objects.isEmpty())
         return;
     Bucket &bucket = m_buckets[practice::bucket()];
-    bucket.created = QDateTime::currentDateTimeUtc();
+    if (!bucket.created.isValid())
+        bucket.created = QDateTime::currentDateTimeUtc();
     const QStringList keys = practice::sampleKeys();
     for (const QString &key : keys) {
         QFile sample(QStringLiteral(":/sandbox/samples/") + key);

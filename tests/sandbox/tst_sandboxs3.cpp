@@ -532,10 +532,26 @@ void tst_SandboxS3::dataDirKeepsObjects()
     QVERIFY(waitFor(get));
     QVERIFY2(get->ok(), qPrintable(get->error().technicalSummary()));
     QCOMPARE(get->data(), data.mid(100, 50));
-    // The bucket existed, so a deleted sample stays deleted.
+    // The bucket was not empty, so a deleted sample stays deleted …
     S3Reply *head = s3->headObject(practice::sampleKeys().first());
     QVERIFY(waitFor(head));
     QCOMPARE(head->error().httpStatus, 404);
+
+    // … but an emptied practice bucket gets its samples back at the next start.
+    const QStringList left = {QStringLiteral("kept/data.bin"), practice::sampleKeys().last()};
+    for (const QString &key : left) {
+        S3Reply *del = s3->deleteObject(key);
+        QVERIFY(waitFor(del));
+        QVERIFY(del->ok());
+    }
+    sandbox::SandboxServer third(options);
+    QVERIFY2(third.start(&problem), qPrintable(problem));
+    const auto refilled = client(
+            practice::bucket(), practice::secretAccessKey(), practice::accessKeyId(), &third);
+    S3Reply *list = refilled->list();
+    QVERIFY(waitFor(list));
+    QVERIFY(list->ok());
+    QCOMPARE(list->listing().objects.size(), practice::sampleKeys().size());
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxS3)

@@ -56,6 +56,8 @@ S3Config StorageConnection::toConfig(const QString &secretAccessKey) const
 
 QString StorageConnection::displayLocation() const
 {
+    if (isPreset())
+        return tr("in the built-in sandbox");
     return tr("%1 at %2").arg(bucket.trimmed(), endpoint.host());
 }
 
