@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void missingThingsAnswerAsS3Does();
     void otherCredentialsFromOptions();
     void dataDirKeepsObjects();
+    void expectContinueIsAnswered();
 
 private:
     std::unique_ptr<S3Client> client(const QString &bucket = practice::bucket(),
@@ -552,6 +554,40 @@ void tst_SandboxS3::dataDirKeepsObjects()
     QVERIFY(waitFor(list));
     QVERIFY(list->ok());
     QCOMPARE(list->listing().objects.size(), practice::sampleKeys().size());
+}
+
+void tst_SandboxS3::expectContinueIsAnswered()
+{
+    // AWS's SDKs send "Expect: 100-continue" with bodies of a few MB and wait for the go-ahead
+    // before sending them: the store must give it, or every large part waits out a timeout.
+    const auto s3 = client();
+    const QByteArray body = pattern(3 * 1024 * 1024, 6);
+    const QUrl url = s3->objectUrl(QStringLiteral("continue.bin"));
+    const QNetworkRequest signedRequest =
+            s3->signedRequest("PUT", url, {}, SigV4Signer::sha256Hex(body));
+    QByteArray head = "PUT " + url.path(QUrl::FullyEncoded).toLatin1()
+            + " HTTP/1.1\r\nHost: " + SigV4Signer::hostHeader(url) + "\r\n";
+    for (const QByteArray &name : signedRequest.rawHeaderList())
+        head += name + ": " + signedRequest.rawHeader(name) + "\r\n";
+    head += "Content-Length: " + QByteArray::number(body.size())
+            + "\r\nExpect: 100-continue\r\n\r\n";
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_sandbox->port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write(head);
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\r\n\r\n"), 20000);
+    QVERIFY2(received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), received.constData());
+    received.clear();
+    socket.write(body);
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\r\n\r\n"), 20000);
+    QVERIFY2(received.startsWith("HTTP/1.1 200"), received.constData());
+    S3Reply *get = s3->getObject(QStringLiteral("continue.bin"));
+    QVERIFY(waitFor(get));
+    QVERIFY(get->ok());
+    QCOMPARE(get->data(), body);
+    S3Reply *del = s3->deleteObject(QStringLiteral("continue.bin"));
+    QVERIFY(waitFor(del));
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxS3)
