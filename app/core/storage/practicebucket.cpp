@@ -7,7 +7,7 @@ namespace fs::practice {
 
 QStringList sampleKeys()
 {
-    return {QStringLiteral("support-bot.jsonl"), QStringLiteral("support-bot-validation.jsonl")};
+    return {QStringLiteral("support-bot-validation.jsonl"), QStringLiteral("support-bot.jsonl")};
 }
 
 QUrl endpointFor(const QUrl &sandboxBaseUrl)

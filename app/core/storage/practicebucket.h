@@ -41,7 +41,7 @@ inline QString connectionId()
 {
     return QStringLiteral("practice");
 }
-/// The sample datasets the practice bucket holds from the start (object keys).
+/// The sample datasets the practice bucket holds from the start (object keys, in key order).
 QStringList sampleKeys();
 
 /// The store's endpoint on the sandbox whose OpenAI base URL is `sandboxBaseUrl`
