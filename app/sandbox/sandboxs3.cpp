@@ -380,6 +380,22 @@ QByteArray SandboxS3::read(const Object &object, qint64 offset, qint64 length) c
     return file.read(length);
 }
 
+bool SandboxS3::replace(const QString &bucket, const QString &key, Object *object,
+        const QByteArray &data, Answer *failure)
+{
+    // The bytes being replaced do not count against their successor; they stay until it is kept,
+    // so a refused PUT leaves the old object as it was (as on S3).
+    const auto old = m_buckets[bucket].objects.constFind(key);
+    const bool replacing = old != m_buckets[bucket].objects.cend();
+    const qint64 credit = replacing && old->file.isEmpty() ? old->data.size() : 0;
+    m_memoryBytes -= credit;
+    const bool stored = store(object, data, failure);
+    m_memoryBytes += credit;
+    if (stored && replacing)
+        release(old.value());
+    return stored;
+}
+
 void SandboxS3::release(const Object &object)
 {
     if (object.file.isEmpty()) {
@@ -936,20 +952,10 @@ Answer SandboxS3::putObject(const HttpRequest &request, const QString &bucket, c
                 QStringLiteral("Your proposed upload exceeds the maximum allowed object size."));
     Object object;
     Answer failure;
-    // The old bytes go first, so replacing an object never counts it twice.
-    Bucket &b = m_buckets[bucket];
-    const Object old = b.objects.value(key);
-    const bool replacing = b.objects.contains(key);
-    if (replacing)
-        release(old);
-    if (!store(&object, body, &failure)) {
-        if (replacing)
-            b.objects.remove(key);
-        save();
+    if (!replace(bucket, key, &object, body, &failure))
         return failure;
-    }
     object.contentType = request.header("content-type");
-    b.objects.insert(key, object);
+    m_buckets[bucket].objects.insert(key, object);
     save();
     Answer answer;
     answer.add("ETag", quoted(object.etag));
@@ -1084,13 +1090,9 @@ Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &buck
         release(part);
     m_uploads.erase(it);
     Bucket &b = m_buckets[bucket];
-    if (b.objects.contains(key)) {
-        release(b.objects.value(key));
-        b.objects.remove(key);
-    }
     Object object;
     Answer failure;
-    if (!store(&object, data, &failure)) {
+    if (!replace(bucket, key, &object, data, &failure)) {
         save();
         return failure;
     }

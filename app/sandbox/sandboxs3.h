@@ -95,6 +95,9 @@ private:
     /// Checks the signature and the payload; on success `body` is the decoded payload.
     bool authenticate(const HttpRequest &request, QByteArray *body, Answer *failure) const;
     bool store(Object *object, const QByteArray &data, Answer *failure);
+    /// store() for the object that takes the place of `key` (if any), released once kept.
+    bool replace(const QString &bucket, const QString &key, Object *object, const QByteArray &data,
+            Answer *failure);
     QByteArray read(const Object &object, qint64 offset = 0, qint64 length = -1) const;
     void release(const Object &object);
     void save() const;

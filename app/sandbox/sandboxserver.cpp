@@ -785,8 +785,8 @@ bool SandboxServer::start(QString *errorMessage)
             *errorMessage = problem;
         return false;
     }
-    auto s3 = std::make_unique<SandboxS3>(S3StoreOptions {
-            d->options.s3AccessKeyId, d->options.s3SecretAccessKey, d->options.dataDir});
+    auto s3 = std::make_unique<SandboxS3>(S3StoreOptions {d->options.s3AccessKeyId,
+            d->options.s3SecretAccessKey, d->options.dataDir, d->options.s3MemoryLimit});
     if (!s3->open(&problem)) {
         if (errorMessage)
             *errorMessage = problem;

@@ -19,6 +19,8 @@ struct SandboxOptions
     /// (practice::accessKeyId(), practice::secretAccessKey()).
     QString s3AccessKeyId;
     QString s3SecretAccessKey;
+    /// Without a data dir: the most bytes of objects and unfinished parts the store keeps.
+    qint64 s3MemoryLimit = 256LL * 1024 * 1024;
 };
 
 class SandboxServerPrivate;

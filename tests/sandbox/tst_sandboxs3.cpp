@@ -63,6 +63,7 @@ private Q_SLOTS:
     void otherCredentialsFromOptions();
     void dataDirKeepsObjects();
     void expectContinueIsAnswered();
+    void memoryIsBounded();
 
 private:
     std::unique_ptr<S3Client> client(const QString &bucket = practice::bucket(),
@@ -568,6 +569,45 @@ void tst_SandboxS3::expectContinueIsAnswered()
     QCOMPARE(get->data(), body);
     S3Reply *del = s3->deleteObject(QStringLiteral("continue.bin"));
     QVERIFY(waitFor(del));
+}
+
+void tst_SandboxS3::memoryIsBounded()
+{
+    sandbox::SandboxOptions options;
+    options.s3MemoryLimit = 100 * 1024;
+    sandbox::SandboxServer server(options);
+    QString problem;
+    QVERIFY2(server.start(&problem), qPrintable(problem));
+    const auto s3 = client(
+            practice::bucket(), practice::secretAccessKey(), practice::accessKeyId(), &server);
+    S3Reply *first = s3->putData(QStringLiteral("first.bin"), pattern(60 * 1024, 7));
+    QVERIFY(waitFor(first));
+    QVERIFY2(first->ok(), qPrintable(first->error().technicalSummary()));
+    // Beyond the bound: refused, and nothing kept.
+    S3Reply *second = s3->putData(QStringLiteral("second.bin"), pattern(60 * 1024, 8));
+    QVERIFY(waitFor(second));
+    QCOMPARE(second->error().httpStatus, 507);
+    QCOMPARE(second->error().code, QStringLiteral("InsufficientStorage"));
+    S3Reply *head = s3->headObject(QStringLiteral("second.bin"));
+    QVERIFY(waitFor(head));
+    QCOMPARE(head->error().httpStatus, 404);
+    // A refused replacement leaves the old object as it was.
+    S3Reply *tooBig = s3->putData(QStringLiteral("first.bin"), pattern(120 * 1024, 10));
+    QVERIFY(waitFor(tooBig));
+    QCOMPARE(tooBig->error().httpStatus, 507);
+    S3Reply *kept = s3->getObject(QStringLiteral("first.bin"));
+    QVERIFY(waitFor(kept));
+    QVERIFY(kept->ok());
+    QCOMPARE(kept->data(), pattern(60 * 1024, 7));
+    // Replacing an object counts its new size only; deleting gives the room back.
+    S3Reply *replace = s3->putData(QStringLiteral("first.bin"), pattern(80 * 1024, 9));
+    QVERIFY(waitFor(replace));
+    QVERIFY2(replace->ok(), qPrintable(replace->error().technicalSummary()));
+    S3Reply *del = s3->deleteObject(QStringLiteral("first.bin"));
+    QVERIFY(waitFor(del));
+    S3Reply *again = s3->putData(QStringLiteral("second.bin"), pattern(60 * 1024, 8));
+    QVERIFY(waitFor(again));
+    QVERIFY2(again->ok(), qPrintable(again->error().technicalSummary()));
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxS3)
