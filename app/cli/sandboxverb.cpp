@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio sandbox`: the offline API server in the foreground until Ctrl-C.
 #include "clicontext.h"
+#include "practicebucket.h"
 #include "sandboxserver.h"
 
 #include <QCoreApplication>
@@ -45,6 +46,14 @@ int runSandbox(const QStringList &arguments)
             Context::tr("How fast jobs run: 1 takes about a minute for a small job, 0.05 a few "
                         "seconds."),
             QStringLiteral("x"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("s3-access-key"),
+            Context::tr("Access key ID of the bucket store under /s3 (default: %1).")
+                    .arg(practice::accessKeyId()),
+            QStringLiteral("id")});
+    parser.addOption({QStringLiteral("s3-secret-key"),
+            Context::tr("Secret access key of the bucket store under /s3 (default: %1).")
+                    .arg(practice::secretAccessKey()),
+            QStringLiteral("secret")});
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
                 Context::tr("Runs the offline sandbox: an OpenAI-compatible fine-tuning API on "
@@ -71,6 +80,17 @@ int runSandbox(const QStringList &arguments)
     options.dataDir = parser.value(QStringLiteral("data-dir"));
     options.requiredKey = parser.value(QStringLiteral("require-key"));
     options.timeScale = scale;
+    options.s3AccessKeyId = parser.value(QStringLiteral("s3-access-key"));
+    options.s3SecretAccessKey = parser.value(QStringLiteral("s3-secret-key"));
+    if (parser.isSet(QStringLiteral("s3-access-key"))
+                    != parser.isSet(QStringLiteral("s3-secret-key"))
+            || (parser.isSet(QStringLiteral("s3-access-key"))
+                    && (options.s3AccessKeyId.isEmpty() || options.s3SecretAccessKey.isEmpty()))) {
+        context.err() << Context::tr("error: give both --s3-access-key and --s3-secret-key, "
+                                     "neither empty.")
+                      << '\n';
+        return ExitUsage;
+    }
     sandbox::SandboxServer server(options);
     QString problem;
     if (!server.start(&problem)) {
@@ -90,6 +110,13 @@ int runSandbox(const QStringList &arguments)
     context.out() << Context::tr("Sandbox listening on %1").arg(server.baseUrl().toString()) << '\n'
                   << Context::tr("Point any OpenAI client at it: OPENAI_BASE_URL=%1")
                              .arg(server.baseUrl().toString())
+                  << '\n'
+                  << Context::tr("Bucket store (S3-compatible, path-style, region %1) on %2: "
+                                 "bucket \"%3\", access key ID %4")
+                             .arg(practice::region(), server.s3Endpoint().toString(),
+                                     practice::bucket(),
+                                     options.s3AccessKeyId.isEmpty() ? practice::accessKeyId()
+                                                                     : options.s3AccessKeyId)
                   << '\n'
                   << Context::tr("Press Ctrl-C to stop.") << Qt::endl;
     const int result = QCoreApplication::exec();

@@ -4,6 +4,7 @@
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QTcpServer>
 #include <QTcpSocket>
 
 namespace fs::sandbox {
@@ -49,10 +50,15 @@ void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteAr
     m_status = status;
     if (isConnected()) {
         m_responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
-        for (const auto &header : headers)
+        bool hasLength = false; // a HEAD answer names the length of a body it does not send
+        for (const auto &header : headers) {
             m_responder->writeHeader(header.first, header.second);
-        m_responder->writeHeader(
-                QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+            hasLength =
+                    hasLength || header.first.compare("Content-Length", Qt::CaseInsensitive) == 0;
+        }
+        if (!hasLength)
+            m_responder->writeHeader(
+                    QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
         // writeBody() also ends the header block, so an empty body still gets it.
         m_responder->writeBody(body);
     }
@@ -113,6 +119,54 @@ void HttpExchange::finish()
 }
 
 // ---- backend --------------------------------------------------------------------------------
+
+namespace {
+
+/**
+ * Qt HttpServer 6.4 never answers "Expect: 100-continue", so clients that send it (AWS's SDKs
+ * for bodies of a few MB and more) wait seconds before sending the body. This server looks at
+ * each connection's bytes before the HTTP server reads them and says "continue" to a request
+ * head that asks for it and whose body has not started yet.
+ */
+class ContinueTcpServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(handle)) {
+            delete socket;
+            return;
+        }
+        // Connected before the HTTP server's own slot, so it sees the bytes first.
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] { answerContinue(socket); });
+        addPendingConnection(socket);
+    }
+
+private:
+    static void answerContinue(QTcpSocket *socket)
+    {
+        const QByteArray bytes = socket->peek(64 * 1024);
+        const qsizetype headEnd = bytes.indexOf("\r\n\r\n");
+        if (headEnd < 0 || headEnd + 4 != bytes.size())
+            return; // no complete head yet, or its body is already coming
+        const QList<QByteArray> lines = bytes.left(headEnd).split('\n');
+        if (lines.isEmpty() || !lines.first().trimmed().endsWith("HTTP/1.1"))
+            return;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed().toLower();
+            if (line.startsWith("expect:") && line.mid(7).trimmed() == "100-continue") {
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                return;
+            }
+        }
+    }
+};
+
+} // namespace
 
 class HttpServerBackend : public QAbstractHttpServer
 {
@@ -192,7 +246,13 @@ void HttpAdapter::setHandler(Handler handler)
 
 quint16 HttpAdapter::listen(quint16 port)
 {
-    return m_backend->listen(QHostAddress::LocalHost, port);
+    auto *server = new ContinueTcpServer(m_backend.get());
+    if (!server->listen(QHostAddress::LocalHost, port)) {
+        delete server;
+        return 0;
+    }
+    m_backend->bind(server);
+    return server->serverPort();
 }
 
 } // namespace fs::sandbox

@@ -53,7 +53,7 @@ public:
     bool isFinished() const { return m_finished; }
     int status() const { return m_status; }
 
-    /// A complete answer with Content-Length.
+    /// A complete answer with Content-Length (the body's, unless `headers` hold one).
     void respond(int status, const HttpHeaders &headers, const QByteArray &body);
     /// Starts a chunked answer; follow with writeChunk() and endStream() or abort().
     void beginStream(int status, const HttpHeaders &headers);

@@ -2,6 +2,8 @@
 #include "sandboxserver.h"
 #include "sandboxserver_p.h"
 
+#include "practicebucket.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -177,6 +179,11 @@ void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exc
     const QString &path = request.path;
     if (path == QLatin1String("/_sandbox") || path.startsWith(QLatin1String("/_sandbox/"))) {
         reply = handleControl(request);
+    } else if (s3
+            && (path == practice::storagePath()
+                    || path.startsWith(practice::storagePath() + QLatin1Char('/')))) {
+        s3->handle(request, exchange); // S3's own headers, errors and signatures
+        return;
     } else if (path != QLatin1String("/v1") && !path.startsWith(QLatin1String("/v1/"))) {
         reply = notFoundPath(request);
     } else if (!authorized(request, &reply)) {
@@ -778,6 +785,14 @@ bool SandboxServer::start(QString *errorMessage)
             *errorMessage = problem;
         return false;
     }
+    auto s3 = std::make_unique<SandboxS3>(S3StoreOptions {d->options.s3AccessKeyId,
+            d->options.s3SecretAccessKey, d->options.dataDir, d->options.s3MemoryLimit});
+    if (!s3->open(&problem)) {
+        if (errorMessage)
+            *errorMessage = problem;
+        return false;
+    }
+    d->s3 = std::move(s3);
     d->http = new HttpAdapter(this);
     d->http->setHandler([this](const HttpRequest &request, HttpExchange *exchange) {
         d->handle(request, exchange);
@@ -803,6 +818,11 @@ quint16 SandboxServer::port() const
 QUrl SandboxServer::baseUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(d->port));
+}
+
+QUrl SandboxServer::s3Endpoint() const
+{
+    return practice::endpointFor(baseUrl());
 }
 
 void SandboxServer::setTimeScale(double scale)

@@ -15,12 +15,19 @@ struct SandboxOptions
     QString requiredKey; ///< non-empty: any other bearer key gets 401 invalid_api_key
     /// 1.0: a small job takes about a minute (the demo); tests use ~0.02 so a job takes seconds.
     double timeScale = 1.0;
+    /// The bucket store's credentials (under /s3); empty: the practice ones
+    /// (practice::accessKeyId(), practice::secretAccessKey()).
+    QString s3AccessKeyId;
+    QString s3SecretAccessKey;
+    /// Without a data dir: the most bytes of objects and unfinished parts the store keeps.
+    qint64 s3MemoryLimit = 256LL * 1024 * 1024;
 };
 
 class SandboxServerPrivate;
 
 /**
- * @brief The offline OpenAI-compatible emulator, served on 127.0.0.1 under /v1.
+ * @brief The offline OpenAI-compatible emulator, served on 127.0.0.1 under /v1, with an
+ * S3-compatible bucket store under /s3 (see SandboxS3).
  */
 class SandboxServer : public QObject
 {
@@ -33,6 +40,7 @@ public:
     bool start(QString *errorMessage = nullptr);
     quint16 port() const;
     QUrl baseUrl() const; ///< http://127.0.0.1:PORT/v1
+    QUrl s3Endpoint() const; ///< http://127.0.0.1:PORT/s3, the bucket store (path-style)
 
     void setTimeScale(double scale);
     double timeScale() const;

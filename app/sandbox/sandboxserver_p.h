@@ -4,6 +4,7 @@
 // Internals of SandboxServer shared by its implementation files (server, files, jobs, chat).
 
 #include "httpadapter.h"
+#include "sandboxs3.h"
 #include "sandboxserver.h"
 #include "trainingcurve.h"
 #include "trainingdata.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QTimer>
+#include <memory>
 #include <optional>
 
 namespace fs::sandbox {
@@ -141,6 +143,7 @@ public:
     SandboxServer *q;
     SandboxOptions options;
     HttpAdapter *http = nullptr;
+    std::unique_ptr<SandboxS3> s3;
     quint16 port = 0;
     qint64 clockOffset = 0;
     qint64 sequence = 0;

@@ -5,6 +5,7 @@
 #include "../contract/s3rverprocess.h"
 #include "s3client.h"
 #include "s3objectsource.h"
+#include "s3testing.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -16,33 +17,8 @@
 #include <QTest>
 
 using namespace fs;
-
-namespace {
-
-QByteArray pattern(qint64 size, int seed = 1)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    quint32 x = 2463534242u + quint32(seed);
-    for (qint64 i = 0; i < size; ++i) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        data[i] = char(x & 0xff);
-    }
-    return data;
-}
-
-bool waitFor(S3Reply *reply, int ms = 30000)
-{
-    if (!reply->isFinished()) {
-        QSignalSpy spy(reply, &S3Reply::finished);
-        if (!spy.wait(ms))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
+using fs::test::pattern;
+using fs::test::waitFor;
 
 class tst_S3Client : public QObject
 {

@@ -3,6 +3,9 @@
 // secret; checks in plain words.
 #include "storageconnection.h"
 
+#include "connectionstore.h"
+#include "practicebucket.h"
+
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void validation();
     void persistence();
     void configForTheClient();
+    void practiceBucketFollowsTheSandbox();
 };
 
 void tst_StorageConnection::validation()
@@ -111,6 +115,66 @@ void tst_StorageConnection::configForTheClient()
     QCOMPARE(config.credentials.accessKeyId, QStringLiteral("AKID"));
     QCOMPARE(config.credentials.secretAccessKey, QStringLiteral("SECRET"));
     QCOMPARE(c.displayLocation(), QStringLiteral("data at acc.r2.cloudflarestorage.com"));
+}
+
+void tst_StorageConnection::practiceBucketFollowsTheSandbox()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.ini"));
+    QSettings settings(path, QSettings::IniFormat);
+    ConnectionStore connections(&settings);
+    StorageConnectionStore store(&settings);
+    store.followSandbox(&connections);
+    QCOMPARE(store.count(), 0); // no sandbox running yet
+
+    QSignalSpy changed(&store, &StorageConnectionStore::connectionsChanged);
+    connections.setSandboxBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:4321/v1")));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(store.practiceEndpoint(), QUrl(QStringLiteral("http://127.0.0.1:4321/s3")));
+    const std::optional<StorageConnection> practiceBucket =
+            store.connection(practice::connectionId());
+    QVERIFY(practiceBucket);
+    QCOMPARE(practiceBucket->name, QStringLiteral("Practice bucket"));
+    QCOMPARE(practiceBucket->bucket, QStringLiteral("practice"));
+    QCOMPARE(practiceBucket->region, QStringLiteral("auto"));
+    QCOMPARE(practiceBucket->accessKeyId, QStringLiteral("practice"));
+    QVERIFY(practiceBucket->isPreset());
+    QVERIFY(practiceBucket->isValid());
+    const S3Config config = practiceBucket->toConfig(practiceBucket->presetSecret);
+    QCOMPARE(config.credentials.secretAccessKey, QStringLiteral("practice-secret"));
+    QCOMPARE(store.find(QStringLiteral("practice bucket"))->id, practice::connectionId());
+
+    // Saved connections come first; the practice bucket cannot be changed, removed or copied.
+    StorageConnection own;
+    own.name = QStringLiteral("Team data");
+    own.endpoint = QUrl(QStringLiteral("https://acc.r2.cloudflarestorage.com"));
+    own.bucket = QStringLiteral("datasets");
+    own.accessKeyId = QStringLiteral("AKID");
+    own.id = practice::connectionId();
+    own.presetSecret = QStringLiteral("would-be-secret");
+    const QString ownId = store.add(own);
+    QVERIFY(ownId != practice::connectionId());
+    QCOMPARE(store.count(), 2);
+    QCOMPARE(store.connections().first().id, ownId);
+    QCOMPARE(store.connections().last().id, practice::connectionId());
+    QVERIFY(!store.connection(ownId)->isPreset());
+    StorageConnection edited = *practiceBucket;
+    edited.bucket = QStringLiteral("other");
+    QVERIFY(!store.update(edited));
+    QVERIFY(!store.remove(practice::connectionId()));
+
+    // Nothing of it reaches the settings file, secret least of all.
+    settings.sync();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    QVERIFY2(!saved.contains("practice"), saved.constData());
+    QVERIFY2(!saved.contains("would-be-secret"), saved.constData());
+
+    // The sandbox stops: the practice bucket goes.
+    connections.setSandboxBaseUrl(QUrl());
+    QCOMPARE(store.count(), 1);
+    QVERIFY(!store.connection(practice::connectionId()));
 }
 
 QTEST_GUILESS_MAIN(tst_StorageConnection)

@@ -12,6 +12,7 @@
 #include "newjobdialog.h"
 #include "panewidget.h"
 #include "playgroundarea.h"
+#include "practicebucket.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "sidebysidepage.h"
@@ -360,6 +361,16 @@ private Q_SLOTS:
         emit m_areas.storage->fileSent(QStringLiteral("file-abc"), false);
         QVERIFY(files->isLoading());
         QTRY_VERIFY_WITH_TIMEOUT(!files->isLoading(), 10000);
+    }
+
+    void bucketsShowThePracticeBucketOfTheSandbox()
+    {
+        // As the app assembles it: the Buckets area lists the built-in sandbox's practice bucket.
+        m_window->showArea(4);
+        QCOMPARE(m_areas.storage->currentConnectionId(), fs::practice::connectionId());
+        QTRY_COMPARE_WITH_TIMEOUT(m_areas.storage->listing().objects.size(),
+                fs::practice::sampleKeys().size(), 10000);
+        QVERIFY(m_areas.storage->selectKey(QStringLiteral("support-bot.jsonl")));
     }
 
     void playgroundMessagesReachTheStatusBar()

@@ -3,9 +3,11 @@
 // npm) and the in-process sandbox: empty state, connections, browsing folders, open in the
 // dataset editor, save the dataset to the bucket, send for training, delete, errors, cancel.
 #include "../contract/s3rverprocess.h"
+#include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "messagebox.h"
+#include "practicebucket.h"
 #include "s3client.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void cancelDownload();
     void deleteWithConfirmation();
     void errorsInPlainWords();
+    void practiceBucketIsThereWithItsSample();
 
 private:
     QString addConnection(const QString &bucket, bool withSecret = true);
@@ -493,6 +496,70 @@ void tst_StorageArea::errorsInPlainWords()
     QVERIFY(saved.contains("storageConnections"));
     QVERIFY(saved.contains("accessKeyId=S3RVER"));
     QVERIFY(!saved.toLower().contains("secret"));
+}
+
+void tst_StorageArea::practiceBucketIsThereWithItsSample()
+{
+    // As the app wires it: the Buckets area follows the connections' built-in sandbox.
+    ConnectionStore connections(m_settings.get());
+    StorageArea::Pieces pieces;
+    pieces.store = m_store.get();
+    pieces.secrets = m_secrets.get();
+    pieces.nam = &m_nam;
+    pieces.connections = &connections;
+    std::unique_ptr<StorageArea> area(new StorageArea(pieces, nullptr));
+    area->setCacheDirectory(m_dir->filePath(QStringLiteral("cache")));
+    Connection sandbox;
+    sandbox.name = QStringLiteral("Sandbox");
+    sandbox.kind = Connection::Kind::Sandbox;
+    sandbox.baseUrl = m_sandbox->baseUrl();
+    area->setFineTuningConnection(sandbox);
+    area->resize(1024, 600);
+    area->show();
+    QCOMPARE(area->pages()->currentIndex(), 0); // no sandbox running: no practice bucket
+
+    connections.setSandboxBaseUrl(m_sandbox->baseUrl());
+    QCOMPARE(area->pages()->currentIndex(), 1);
+    QCOMPARE(area->currentConnectionId(), practice::connectionId());
+    QVERIFY2(area->connectionCombo()->currentText().startsWith(QLatin1String("Practice bucket")),
+            qPrintable(area->connectionCombo()->currentText()));
+    QVERIFY(waitListing(area.get()));
+    QStringList keys;
+    for (const S3Object &object : area->listing().objects)
+        keys << object.key;
+    QCOMPARE(keys, practice::sampleKeys());
+    QVERIFY(!area->isShowingMessage());
+    // Built in: not editable, not removable; its secret asked of no keychain and saved nowhere.
+    const QList<QPushButton *> buttons = area->findChildren<QPushButton *>();
+    for (QPushButton *button : buttons) {
+        if (button->text() == QLatin1String("Edit…") || button->text() == QLatin1String("Remove…"))
+            QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+    }
+    QCOMPARE(m_secrets->count(), 0);
+    m_settings->sync();
+    QFile settingsFile(m_settings->fileName());
+    const QByteArray saved =
+            settingsFile.open(QIODevice::ReadOnly) ? settingsFile.readAll() : QByteArray();
+    QVERIFY2(!saved.contains(practice::secretAccessKey().toUtf8()), saved.constData());
+    QCOMPARE(m_store->connections().size(), 1);
+    QCOMPARE(m_store->count(), 1);
+    QVERIFY(!m_store->remove(practice::connectionId()));
+
+    const QString sample = QStringLiteral("support-bot.jsonl");
+    QVERIFY(area->selectKey(sample));
+    shot(area.get(), QStringLiteral("practice"));
+
+    // The tutorial loop: the sample in the bucket, sent to training on the sandbox.
+    QSignalSpy done(area.get(), &StorageArea::transferFinished);
+    area->sendSelected(false);
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QVERIFY(area->sentFile().id.startsWith(QLatin1String("file-")));
+    QCOMPARE(area->sentFile().filename, sample);
+
+    // The sandbox stops: the practice bucket goes with it.
+    connections.setSandboxBaseUrl(QUrl());
+    QCOMPARE(area->pages()->currentIndex(), 0);
 }
 
 QTEST_MAIN(tst_StorageArea)

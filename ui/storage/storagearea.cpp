@@ -7,6 +7,7 @@
 #include "datasetdocument.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "practicebucket.h"
 #include "s3objectsource.h"
 #include "secretstore.h"
 #include "storageconnection.h"
@@ -61,7 +62,8 @@ QString lastSegment(const QString &path)
 StorageArea::StorageArea(MainWindow *window, DatasetArea *datasets, QWidget *parent)
     : StorageArea(Pieces {nullptr, window ? window->secretStore() : nullptr,
                           window ? window->networkAccessManager() : nullptr,
-                          window ? window->activeConnection() : nullptr},
+                          window ? window->activeConnection() : nullptr,
+                          window ? window->connectionStore() : nullptr},
             datasets, parent)
 {
 }
@@ -79,6 +81,9 @@ StorageArea::StorageArea(const Pieces &pieces, DatasetArea *datasets, QWidget *p
     build();
     connect(m_store, &StorageConnectionStore::connectionsChanged, this,
             [this] { reloadConnections(currentConnectionId()); });
+    // The practice bucket lives in the built-in sandbox: listed while the sandbox runs.
+    if (pieces.connections)
+        m_store->followSandbox(pieces.connections);
     if (m_datasets && m_datasets->document())
         connect(m_datasets->document(), &DatasetDocument::filePathChanged, this,
                 &StorageArea::updateActions);
@@ -161,6 +166,13 @@ void StorageArea::build()
     });
     connect(m_upButton, &QPushButton::clicked, this, &StorageArea::goUp);
     connect(m_refreshButton, &QPushButton::clicked, this, &StorageArea::refresh);
+    m_practiceNote = new QLabel(
+            tr("This practice bucket is part of the built-in sandbox on this computer: it costs "
+               "nothing and nothing leaves the computer. Select a sample and choose \"Send for "
+               "Training\", or open it in the dataset editor."),
+            browser);
+    m_practiceNote->setWordWrap(true);
+    m_practiceNote->hide();
     auto *nav = new QHBoxLayout;
     nav->addWidget(m_upButton);
     nav->addWidget(m_breadcrumb, 1);
@@ -238,6 +250,7 @@ void StorageArea::build()
 
     auto *layout = new QVBoxLayout(browser);
     layout->addLayout(top);
+    layout->addWidget(m_practiceNote);
     layout->addLayout(nav);
     layout->addWidget(m_viewStack, 1);
     layout->addLayout(actions);
@@ -321,6 +334,14 @@ void StorageArea::withClient(std::function<void(S3Client *)> then)
     const std::optional<StorageConnection> connection = m_store->connection(id);
     if (!connection)
         return;
+    if (connection->isPreset()) {
+        // The practice bucket's secret is not a real one: no keychain to ask.
+        m_client =
+                std::make_unique<S3Client>(m_nam, connection->toConfig(connection->presetSecret));
+        m_clientConnectionId = id;
+        then(m_client.get());
+        return;
+    }
     m_secrets->readKey(connection->secretId(), this,
             [this, id, connection = *connection, then](const SecretResult &result) {
                 if (currentConnectionId() != id)
@@ -485,10 +506,17 @@ S3Object StorageArea::selectedObject(bool *isFolder) const
 void StorageArea::updateActions()
 {
     const bool haveConnection = !currentConnectionId().isEmpty();
+    const bool preset = currentConnectionId() == practice::connectionId();
     const bool object = !selectedObject().key.isEmpty();
     const bool busy = isTransferring();
-    m_editButton->setEnabled(haveConnection);
-    m_removeButton->setEnabled(haveConnection);
+    m_editButton->setEnabled(haveConnection && !preset);
+    m_removeButton->setEnabled(haveConnection && !preset);
+    const QString builtIn = preset
+            ? tr("The practice bucket is built in: it cannot be changed or removed.")
+            : QString();
+    m_editButton->setToolTip(builtIn);
+    m_removeButton->setToolTip(builtIn);
+    m_practiceNote->setVisible(preset);
     m_testButton->setEnabled(haveConnection);
     m_openButton->setEnabled(object && !busy);
     m_sendButton->setEnabled(object && !busy);

@@ -22,6 +22,7 @@ class QTreeView;
 
 namespace fs {
 class ActiveConnection;
+class ConnectionStore;
 class SecretStore;
 class StorageConnectionStore;
 class Uploader;
@@ -38,7 +39,8 @@ class MainWindow;
 /**
  * @brief The Storage area: buckets in S3-compatible storage (Cloudflare R2, S3, MinIO).
  *
- * Saved storage connections (the secret in the keychain), a bucket browser with folders,
+ * Saved storage connections (the secret in the keychain) and, while the built-in sandbox
+ * runs, the preset practice bucket; a bucket browser with folders,
  * and three actions: open an object in the dataset editor (downloaded to a cache file first),
  * save the open dataset to the bucket, and send an object to the fine-tuning service as a
  * training or validation file — streamed in ranged reads, with progress and cancel.
@@ -54,6 +56,8 @@ public:
         SecretStore *secrets = nullptr;
         QNetworkAccessManager *nam = nullptr;
         ActiveConnection *active = nullptr; ///< null: setFineTuningConnection()
+        /// Its built-in sandbox serves the practice bucket; null: no practice bucket.
+        ConnectionStore *connections = nullptr;
     };
 
     StorageArea(MainWindow *window, DatasetArea *datasets, QWidget *parent = nullptr);
@@ -163,6 +167,7 @@ private:
     QPushButton *m_editButton = nullptr;
     QPushButton *m_removeButton = nullptr;
     QPushButton *m_testButton = nullptr;
+    QLabel *m_practiceNote = nullptr;
     QLabel *m_breadcrumb = nullptr;
     QPushButton *m_upButton = nullptr;
     QPushButton *m_refreshButton = nullptr;

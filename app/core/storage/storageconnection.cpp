@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storageconnection.h"
 
+#include "connectionstore.h"
+#include "practicebucket.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 #include <QUuid>
@@ -53,6 +56,8 @@ S3Config StorageConnection::toConfig(const QString &secretAccessKey) const
 
 QString StorageConnection::displayLocation() const
 {
+    if (isPreset())
+        return tr("in the built-in sandbox");
     return tr("%1 at %2").arg(bucket.trimmed(), endpoint.host());
 }
 
@@ -91,15 +96,47 @@ void StorageConnectionStore::reload()
         c.bucket = s.value(QStringLiteral("bucket")).toString();
         c.accessKeyId = s.value(QStringLiteral("accessKeyId")).toString();
         s.endGroup();
-        if (!c.name.isEmpty())
+        if (!c.name.isEmpty() && id != practice::connectionId())
             m_connections.append(c);
     }
     s.endGroup();
     Q_EMIT connectionsChanged();
 }
 
+QList<StorageConnection> StorageConnectionStore::connections() const
+{
+    QList<StorageConnection> all = m_connections;
+    if (!m_practiceEndpoint.isEmpty())
+        all.append(practice::connection(m_practiceEndpoint));
+    return all;
+}
+
+void StorageConnectionStore::setPracticeEndpoint(const QUrl &endpoint)
+{
+    if (m_practiceEndpoint == endpoint)
+        return;
+    m_practiceEndpoint = endpoint;
+    Q_EMIT connectionsChanged();
+}
+
+void StorageConnectionStore::followSandbox(const ConnectionStore *connections)
+{
+    if (!connections)
+        return;
+    auto follow = [this, connections] {
+        setPracticeEndpoint(practice::endpointFor(connections->sandboxBaseUrl()));
+    };
+    connect(connections, &ConnectionStore::connectionUpdated, this, [follow](const QString &id) {
+        if (id == ConnectionStore::sandboxId())
+            follow();
+    });
+    follow();
+}
+
 std::optional<StorageConnection> StorageConnectionStore::connection(const QString &id) const
 {
+    if (id == practice::connectionId() && !m_practiceEndpoint.isEmpty())
+        return practice::connection(m_practiceEndpoint);
     for (const StorageConnection &c : m_connections) {
         if (c.id == id)
             return c;
@@ -111,7 +148,8 @@ std::optional<StorageConnection> StorageConnectionStore::find(const QString &idO
 {
     if (auto byId = connection(idOrName))
         return byId;
-    for (const StorageConnection &c : m_connections) {
+    const QList<StorageConnection> all = connections();
+    for (const StorageConnection &c : all) {
         if (c.name.compare(idOrName, Qt::CaseInsensitive) == 0)
             return c;
     }
@@ -120,7 +158,9 @@ std::optional<StorageConnection> StorageConnectionStore::find(const QString &idO
 
 QString StorageConnectionStore::add(StorageConnection connection)
 {
-    if (connection.id.isEmpty() || this->connection(connection.id))
+    connection.presetSecret.clear();
+    if (connection.id.isEmpty() || connection.id == practice::connectionId()
+            || this->connection(connection.id))
         connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
     m_connections.append(connection);
     save(connection);
@@ -131,6 +171,8 @@ QString StorageConnectionStore::add(StorageConnection connection)
 
 bool StorageConnectionStore::update(const StorageConnection &connection)
 {
+    if (connection.id == practice::connectionId())
+        return false;
     for (StorageConnection &c : m_connections) {
         if (c.id == connection.id) {
             c = connection;

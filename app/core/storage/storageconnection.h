@@ -14,6 +14,8 @@ class QSettings;
 
 namespace fs {
 
+class ConnectionStore;
+
 /**
  * @brief A bucket in S3-compatible storage (Cloudflare R2, AWS S3, MinIO …) the user saved.
  *
@@ -27,6 +29,12 @@ struct StorageConnection
     QString region = QStringLiteral("auto");
     QString bucket;
     QString accessKeyId;
+    /// The preset practice bucket only: its secret, which is not a real one. Never saved, so
+    /// no keychain is asked; every saved connection leaves it empty.
+    QString presetSecret;
+
+    /// True for the built-in practice bucket (not saved, not editable).
+    bool isPreset() const { return !presetSecret.isEmpty(); }
 
     /// The SecretStore entry of the secret access key: "storage:" + id.
     static QString secretId(const QString &id) { return QStringLiteral("storage:") + id; }
@@ -54,19 +62,29 @@ public:
     explicit StorageConnectionStore(QSettings *settings = nullptr, QObject *parent = nullptr);
     ~StorageConnectionStore() override;
 
-    QList<StorageConnection> connections() const { return m_connections; }
-    int count() const { return int(m_connections.size()); }
+    /// The saved connections, then the practice bucket while its endpoint is set.
+    QList<StorageConnection> connections() const;
+    int count() const { return int(connections().size()); }
     std::optional<StorageConnection> connection(const QString &id) const;
     /// By id, or by name ignoring case.
     std::optional<StorageConnection> find(const QString &idOrName) const;
 
     /// Adds (an id is made when empty) and returns the id.
     QString add(StorageConnection connection);
-    /// Replaces the one with the same id; false when unknown.
+    /// Replaces the one with the same id; false when unknown or the practice bucket.
     bool update(const StorageConnection &connection);
-    /// Removes it; the caller deletes the secret from the SecretStore.
+    /// Removes it; the caller deletes the secret from the SecretStore. The practice bucket
+    /// cannot be removed.
     bool remove(const QString &id);
     void reload();
+
+    /// The built-in sandbox's bucket store (practice::endpointFor()); empty: no practice
+    /// bucket. Held for this run only, never written to the settings.
+    void setPracticeEndpoint(const QUrl &endpoint);
+    QUrl practiceEndpoint() const { return m_practiceEndpoint; }
+    /// Keeps the practice endpoint on the built-in sandbox of `connections` (not owned): the
+    /// practice bucket is there while the sandbox runs, at whatever port it took.
+    void followSandbox(const ConnectionStore *connections);
 
 Q_SIGNALS:
     void connectionsChanged();
@@ -78,7 +96,8 @@ private:
 
     QSettings *m_settings;
     std::unique_ptr<QSettings> m_ownSettings;
-    QList<StorageConnection> m_connections;
+    QList<StorageConnection> m_connections; ///< the saved ones
+    QUrl m_practiceEndpoint;
 };
 
 } // namespace fs
