@@ -57,9 +57,15 @@ RecoveryDialog::RecoveryDialog(const RecoveryFile &file, const RecoveryDiff &dif
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
+    const QDateTime when = file.savedAt.toLocalTime();
+    const QLocale locale;
+    const QString time = locale.toString(when.time(), QLocale::ShortFormat);
     m_summaryLabel->setText(DatasetRecovery::summary(diff) + QLatin1Char(' ')
-            + tr("Kept automatically on %1.")
-                      .arg(QLocale().toString(file.savedAt.toLocalTime(), QLocale::LongFormat)));
+            + (when.date() == QDate::currentDate()
+                            ? tr("Autosaved today at %1.").arg(time)
+                            : tr("Autosaved on %1 at %2.")
+                                      .arg(locale.toString(when.date(), QLocale::ShortFormat),
+                                              time)));
 
     auto *showButton = new QPushButton(tr("Show the Differences"), this);
     showButton->setObjectName(QStringLiteral("showDifferencesPushButton"));
@@ -75,6 +81,8 @@ RecoveryDialog::RecoveryDialog(const RecoveryFile &file, const RecoveryDiff &dif
     if (listed < total)
         m_differencesListWidget->addItem(
                 tr("…and %1 more").arg(QLocale().toString(total - listed)));
+    // About ten rows; more scroll.
+    m_differencesListWidget->setMaximumHeight(fontMetrics().height() * 14);
     m_differencesListWidget->setVisible(false);
     connect(showButton, &QPushButton::toggled, this, [this, showButton](bool on) {
         m_differencesListWidget->setVisible(on);

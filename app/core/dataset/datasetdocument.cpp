@@ -209,10 +209,12 @@ DatasetDocument::DatasetDocument(QObject *parent)
         const QByteArray meta = DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size()));
         auto ok = std::make_shared<bool>(false);
         // Writing a big dataset takes longer than the GUI may block: do it in a thread.
+        // The sidecar first: a recovery file is only looked at with its sidecar, so a crash
+        // between the two writes never leaves one that can't be offered.
         m_autosaveThread = QThread::create([path, records, bom, trailing, end, meta, ok] {
-            if (JsonlWriter::save(path, bom, records, trailing, end).isError())
+            if (JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path), meta).isError())
                 return;
-            *ok = !JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path), meta).isError();
+            *ok = !JsonlWriter::save(path, bom, records, trailing, end).isError();
         });
         connect(m_autosaveThread, &QThread::finished, this, [this, path, ok] {
             m_autosaveThread->deleteLater();
@@ -1379,11 +1381,12 @@ DatasetError DatasetDocument::writeRecoveryFile()
     const QString path = recoveryFilePath();
     if (!DatasetRecovery::claimSession(QFileInfo(path).absolutePath()))
         return DatasetError::make(DatasetError::Kind::NotWritable, path);
-    const DatasetError error = JsonlWriter::saveBytes(path, toBytes());
+    // The sidecar first, as in autosave.
+    const DatasetError error = JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path),
+            DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size())));
     if (error.isError())
         return error;
-    return JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path),
-            DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size())));
+    return JsonlWriter::saveBytes(path, toBytes());
 }
 
 DatasetError DatasetDocument::restoreFrom(const QString &recoveryFile, const QString &originalPath)
@@ -1411,14 +1414,14 @@ DatasetError DatasetDocument::recover(const RecoveryFile &file)
     const QString own = recoveryFilePath();
     if (!DatasetRecovery::claimSession(QFileInfo(own).absolutePath()))
         return {};
-    if (file.path != own) {
-        DatasetRecovery::discard(own);
-        if (!QFile::rename(file.path, own))
-            return {};
-        QFile::remove(DatasetRecovery::sidecarPath(file.path));
-    }
+    // The sidecar first, as in autosave.
     JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(own),
             DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size())));
+    if (file.path != own) {
+        QFile::remove(own);
+        if (QFile::rename(file.path, own))
+            QFile::remove(DatasetRecovery::sidecarPath(file.path));
+    }
     return {};
 }
 
