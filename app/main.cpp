@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Thin entry point: command-line verbs without a GUI, the desktop app otherwise.
+// Thin entry point: command-line verbs without a GUI, the desktop app otherwise (with the
+// files named on the command line).
+#include "appidentity.h"
 #include "application.h"
 #include "cli.h"
 
@@ -7,32 +9,23 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-namespace {
-
-void setIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("FinetuneStudio"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("finetune.studio"));
-    QCoreApplication::setApplicationName(QStringLiteral("finetune-studio"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FS_VERSION));
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
-    if (fs::cli::isCommandLine(arguments)) {
+    const fs::cli::Launch launch = fs::cli::classify(arguments);
+    if (launch.kind != fs::cli::Launch::Kind::Gui) {
         QCoreApplication app(argc, argv);
-        setIdentity();
+        fs::setAppIdentity();
+        if (launch.kind == fs::cli::Launch::Kind::Unknown)
+            return fs::cli::reportUnknown(launch.unknown);
         return fs::cli::run(arguments);
     }
 
     QApplication app(argc, argv);
-    setIdentity();
+    fs::setAppIdentity();
     fs::ui::installTranslators(app);
-    return fs::ui::runGui(app);
+    return fs::ui::runGui(app, launch.files);
 }

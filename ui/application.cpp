@@ -6,6 +6,7 @@
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
+#include "instancechannel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
@@ -124,8 +125,42 @@ void installTranslators(QApplication &app)
     installTranslators(app, QLocale::system());
 }
 
-int runGui(QApplication &app)
+void openFilesInWindow(MainWindow *window, DatasetArea *datasets, const QStringList &files)
 {
+    if (window->isMinimized())
+        window->showNormal();
+    window->show();
+    window->raise();
+    window->activateWindow();
+    if (files.isEmpty())
+        return;
+    for (int i = 0; i < window->areaCount(); ++i) {
+        if (window->area(i) == datasets)
+            window->showArea(i);
+    }
+    datasets->openFiles(files);
+}
+
+void startUp(MainWindow *window, DatasetArea *datasets, const QStringList &files)
+{
+    // Files from the command line open (offering their own unsaved work, if any); without
+    // files, unsaved work left by a crash is offered.
+    if (files.isEmpty())
+        datasets->offerRecovery();
+    else
+        openFilesInWindow(window, datasets, files);
+}
+
+int runGui(QApplication &app, const QStringList &files)
+{
+    // A second start hands its files to the window already open and ends there.
+    InstanceChannel channel;
+    if (InstanceChannel::sendToRunning(channel.name(), files))
+        return 0;
+    QString channelProblem;
+    if (!channel.listen(&channelProblem))
+        std::fprintf(stderr, "finetune-studio: %s\n", qUtf8Printable(channelProblem));
+
     initResources();
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/finetune-studio.svg")));
     const bool smoke = qEnvironmentVariableIsSet("FINETUNE_STUDIO_SMOKE_TEST");
@@ -146,7 +181,12 @@ int runGui(QApplication &app)
 
     MainWindow window(&store, &secrets, &nam);
     const Areas areas = installAreas(&window);
-    QTimer::singleShot(0, areas.datasets, &DatasetArea::offerRecovery);
+    QTimer::singleShot(0, areas.datasets,
+            [&window, datasets = areas.datasets, files] { startUp(&window, datasets, files); });
+    QObject::connect(&channel, &InstanceChannel::filesReceived, &window,
+            [&window, datasets = areas.datasets](const QStringList &received) {
+                openFilesInWindow(&window, datasets, received);
+            });
     if (smoke)
         arrangeSmokeExit(app, window);
     // The areas want room: most of the screen the first time, then wherever the person left it.

@@ -6,11 +6,13 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -52,7 +54,8 @@ void printGeneralHelp(QTextStream &out)
                    "The connection comes from --base-url URL or OPENAI_BASE_URL, with the key in "
                    "OPENAI_API_KEY, or from a saved connection: --connection NAME.")
         << '\n'
-        << Context::tr("Run 'finetune-studio VERB --help' for a verb's options.") << '\n';
+        << Context::tr("Run 'finetune-studio VERB --help' for a verb's options.") << '\n'
+        << Context::tr("To open training files in the app: finetune-studio FILE…") << '\n';
 }
 
 } // namespace
@@ -70,6 +73,52 @@ bool isCommandLine(const QStringList &arguments)
             return true;
     }
     return false;
+}
+
+Launch classify(const QStringList &arguments)
+{
+    Launch launch;
+    if (isCommandLine(arguments)) {
+        launch.kind = Launch::Kind::Command;
+        return launch;
+    }
+    // Qt's own options that take a value (QGuiApplication, QApplication, the xcb platform).
+    static const QStringList withValue = {QStringLiteral("platform"),
+            QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+            QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"),
+            QStringLiteral("qwindowicon"), QStringLiteral("qwindowtitle"),
+            QStringLiteral("session"), QStringLiteral("style"), QStringLiteral("stylesheet"),
+            QStringLiteral("display"), QStringLiteral("geometry"), QStringLiteral("name"),
+            QStringLiteral("title"), QStringLiteral("visual"), QStringLiteral("qdevicepixelratio")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString argument = arguments.at(i);
+        if (argument.startsWith(QLatin1Char('-')) && argument.size() > 1) {
+            QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
+            if (!name.contains(QLatin1Char('=')) && withValue.contains(name))
+                ++i; // its value
+            continue;
+        }
+        const QUrl url(argument);
+        const QString path = url.isLocalFile() ? url.toLocalFile() : argument;
+        if (!QFileInfo(path).isFile()) {
+            launch.kind = Launch::Kind::Unknown;
+            launch.unknown = argument;
+            launch.files.clear();
+            return launch;
+        }
+        launch.files << QFileInfo(path).absoluteFilePath();
+    }
+    return launch;
+}
+
+int reportUnknown(const QString &word)
+{
+    QTextStream err(stderr);
+    err << Context::tr("finetune-studio: unknown command '%1' (and no file of that name).")
+                    .arg(word)
+        << "\n\n";
+    printGeneralHelp(err);
+    return ExitUsage;
 }
 
 int run(const QStringList &arguments)

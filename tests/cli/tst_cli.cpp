@@ -2,12 +2,14 @@
 // Drives `finetune-studio` verbs as a person at a terminal would, against `finetune-studio
 // sandbox`.
 #include "cliprocess.h"
+#include "instancechannel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void unknownJobIsAPlainError();
     void wrongKeyIsExplained();
     void cancelledJobExitsWithCancelledCode();
+    void unknownCommandListsTheVerbs();
+    void secondStartHandsItsFilesOver();
 
 private:
     using Result = fs::test::CliResult;
@@ -335,6 +339,46 @@ void tst_Cli::cancelledJobExitsWithCancelledCode()
                     m_baseUrl, QStringLiteral("--interval"), QStringLiteral("0.2")});
     QCOMPARE(watch.exitCode, 3);
     QVERIFY(watch.out.contains(QLatin1String("cancelled")));
+}
+
+void tst_Cli::unknownCommandListsTheVerbs()
+{
+    // A typo is neither a verb nor a file: say so instead of starting the window.
+    const Result typo = run({QStringLiteral("valdate"), QStringLiteral("x.jsonl")}, {}, 20000);
+    QCOMPARE(typo.exitCode, 2);
+    QVERIFY2(typo.err.contains(QLatin1String("unknown command 'valdate'")), qPrintable(typo.err));
+    for (const char *verb : {"sandbox", "files", "jobs", "validate", "storage", "compare"})
+        QVERIFY2(typo.err.contains(QLatin1String(verb)), verb);
+    QVERIFY(typo.out.isEmpty());
+    // A file that isn't there is not opened either.
+    const Result missing = run({m_home.filePath(QStringLiteral("gone.jsonl"))}, {}, 20000);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains(QLatin1String("unknown command")));
+}
+
+void tst_Cli::secondStartHandsItsFilesOver()
+{
+    // The running app (here: its channel, on the name the app derives for this settings folder)
+    // receives the file of a second start, which then ends with 0. Qt's own options still work.
+    QProcessEnvironment env = fs::test::isolatedEnvironment(m_home.path());
+    const QString data = m_home.filePath(QStringLiteral("data"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data);
+    fs::InstanceChannel running(
+            fs::InstanceChannel::nameFor(data + QStringLiteral("/FinetuneStudio/finetune-studio")));
+    QVERIFY(running.listen());
+    QSignalSpy received(&running, &fs::InstanceChannel::filesReceived);
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.setWorkingDirectory(QStringLiteral(FS_SAMPLES_DIR));
+    second.start(QStringLiteral(FS_APP_BINARY),
+            {QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                    QStringLiteral("support-bot.jsonl")});
+    QVERIFY(received.wait(30000));
+    QCOMPARE(received.first().first().toStringList(),
+            QStringList {QStringLiteral(FS_SAMPLES_DIR "/support-bot.jsonl")});
+    QVERIFY(second.waitForFinished(30000));
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

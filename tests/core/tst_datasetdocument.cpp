@@ -728,6 +728,7 @@ private slots:
         QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
         meta.close();
         o.insert(QStringLiteral("pid"), 999999999);
+        o.insert(QStringLiteral("session"), QStringLiteral("ended-session"));
         QFile sidecar(DatasetRecovery::sidecarPath(recoveryPath));
         QVERIFY(sidecar.open(QIODevice::WriteOnly));
         sidecar.write(QJsonDocument(o).toJson());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window as the app assembles it: every area in its place, and the links between them.
+#include "application.h"
 #include "areas.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
@@ -340,6 +341,20 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(QStringLiteral(":/samples/support-bot.jsonl"), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         emit m_areas.storage->openDatasetRequested(path);
+        QCOMPARE(m_window->currentArea(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_areas.datasets->document()->count(), 12, 10000);
+        QCOMPARE(m_areas.datasets->document()->filePath(), path);
+    }
+
+    void startingWithAFileOpensIt()
+    {
+        // `finetune-studio FILE` (or a second start handing FILE over): the window comes up on
+        // the Datasets area with the file open.
+        m_window->showArea(2);
+        const QString path = m_home.filePath(QStringLiteral("from-the-file-manager.jsonl"));
+        QVERIFY(QFile::copy(QStringLiteral(":/samples/support-bot.jsonl"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        startUp(m_window.get(), m_areas.datasets, {path});
         QCOMPARE(m_window->currentArea(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(m_areas.datasets->document()->count(), 12, 10000);
         QCOMPARE(m_areas.datasets->document()->filePath(), path);

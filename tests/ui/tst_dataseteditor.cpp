@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "messagecard.h"
+#include "recoverydialog.h"
 #include "secretstore.h"
 #include "statisticspanel.h"
 
@@ -21,11 +22,15 @@
 #include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -54,6 +59,23 @@ void screenshot(QWidget *widget, const QString &name)
         return;
     QTest::qWait(100);
     widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+/// The dialog drawn over the widget it belongs to, as a person sees both.
+void screenshotOver(QWidget *widget, QWidget *dialog, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100);
+    QPixmap canvas = widget->grab();
+    const QPixmap top = dialog->grab();
+    QPainter painter(&canvas);
+    painter.fillRect(canvas.rect(), QColor(0, 0, 0, 60));
+    painter.drawPixmap(
+            (canvas.width() - top.width()) / 2, (canvas.height() - top.height()) / 3, top);
+    painter.end();
+    canvas.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 QByteArray readAll(const QString &path)
@@ -737,21 +759,139 @@ private Q_SLOTS:
         json.replace(
                 QByteArray("\"pid\":" + QByteArray::number(QCoreApplication::applicationPid())),
                 "\"pid\":999999999");
+        json.replace(fs::DatasetRecovery::sessionId().toLatin1(), "ended-session");
         QFile restored(fs::DatasetRecovery::sidecarPath(recoveryFile));
         QVERIFY(restored.open(QIODevice::WriteOnly | QIODevice::Truncate));
         restored.write(json);
         restored.close();
         auto area = makeArea();
-        m_answer = QMessageBox::Yes;
+        area->resize(1024, 600);
         area->offerRecovery();
-        QCOMPARE(m_messages.size(), 1);
-        QCOMPARE(m_messages.first().title, QStringLiteral("Recover Unsaved Work"));
-        QVERIFY(m_messages.first().text.contains(QLatin1String("support-bot.jsonl")));
+        RecoveryDialog *offer = area->recoveryDialog();
+        QVERIFY(offer);
+        QTRY_VERIFY(offer->isVisible());
+        QCOMPARE(offer->windowTitle(), QStringLiteral("Recover Unsaved Work"));
+        QVERIFY(offer->findChild<QLabel *>()->text().contains(QLatin1String("support-bot.jsonl")));
+        QVERIFY2(offer->summaryText().startsWith(QLatin1String("1 example changed.")),
+                qPrintable(offer->summaryText()));
+        auto *list = offer->findChild<QListWidget *>(QStringLiteral("differencesListWidget"));
+        QVERIFY(!list->isVisible());
+        offer->findChild<QPushButton *>(QStringLiteral("showDifferencesPushButton"))->click();
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), 1);
+        QVERIFY2(list->item(0)->text().startsWith(QLatin1String("Example 1 changed: ")),
+                qPrintable(list->item(0)->text()));
+        screenshotOver(area.get(), offer, QStringLiteral("recovery-offer"));
+        offer->findChild<QPushButton *>(QStringLiteral("recoverPushButton"))->click();
+        QTRY_VERIFY(!area->recoveryDialog());
         QVERIFY(!area->isWelcomeShown());
         QCOMPARE(area->document()->example(0).message(1).text(),
                 QStringLiteral("Edited before the crash"));
         QCOMPARE(area->document()->filePath(), QFileInfo(path).absoluteFilePath());
         QVERIFY(area->document()->isModified());
+        // The work is this session's now: offered no more, but kept against a second crash.
+        QVERIFY(QFile::exists(area->document()->recoveryFilePath()));
+        QVERIFY(fs::DatasetRecovery::find(recovery).isEmpty());
+    }
+
+    void recoveryOfferedWhenTheFileIsOpened()
+    {
+        const QString path = copySample(QStringLiteral("support-bot.jsonl"));
+        const QString recovery = m_dir->filePath(QStringLiteral("recovery"));
+        // Work a crashed session left: example 2 edited, one example added.
+        {
+            DatasetDocument crashed;
+            crashed.setAutosaveDelay(0);
+            QVERIFY(!crashed.open(path).isError());
+            crashed.setMessageText(1, 1, QStringLiteral("Changed before the crash"));
+            crashed.appendExample(Example::chat(
+                    {Message(QStringLiteral("user"), QStringLiteral("Added before the crash"))}));
+            QDir().mkpath(recovery);
+            const QString kept = recovery + QStringLiteral("/support-bot-crashed.jsonl");
+            QVERIFY(!crashed.saveCopy(kept).isError());
+            QFile sidecar(fs::DatasetRecovery::sidecarPath(kept));
+            QVERIFY(sidecar.open(QIODevice::WriteOnly));
+            sidecar.write(QJsonDocument(
+                    QJsonObject {{QStringLiteral("originalPath"), path},
+                            {QStringLiteral("session"), QStringLiteral("ended-session")},
+                            {QStringLiteral("examples"), crashed.count()}})
+                                  .toJson());
+        }
+        auto area = makeArea();
+        // Not Now: the file opens as saved and the work stays for later.
+        QVERIFY(area->openFile(path));
+        QVERIFY(area->recoveryDialog());
+        QVERIFY2(area->recoveryDialog()->summaryText().startsWith(
+                         QLatin1String("1 example changed, 1 added.")),
+                qPrintable(area->recoveryDialog()->summaryText()));
+        area->recoveryDialog()
+                ->findChild<QPushButton *>(QStringLiteral("laterPushButton"))
+                ->click();
+        QTRY_VERIFY(!area->document()->isLoading() && area->document()->count() > 0);
+        QVERIFY(!area->document()->isModified());
+        QCOMPARE(fs::DatasetRecovery::find(recovery).size(), 1);
+        // Opened again: offered again; Recover brings the work back as unsaved changes.
+        QVERIFY(area->openFile(path));
+        QVERIFY(area->recoveryDialog());
+        area->recoveryDialog()
+                ->findChild<QPushButton *>(QStringLiteral("recoverPushButton"))
+                ->click();
+        QTRY_VERIFY(area->document()->isModified());
+        QCOMPARE(area->document()->example(1).message(1).text(),
+                QStringLiteral("Changed before the crash"));
+        QCOMPARE(area->document()->example(area->document()->count() - 1).message(0).text(),
+                QStringLiteral("Added before the crash"));
+        // Closed without saving: the work is gone for good, nothing is offered at the next start.
+        m_answer = QMessageBox::Discard;
+        area->closeDataset();
+        QVERIFY(fs::DatasetRecovery::find(recovery).isEmpty());
+    }
+
+    void recoveryDiscarded()
+    {
+        const QString recovery = m_dir->filePath(QStringLiteral("recovery"));
+        QDir().mkpath(recovery);
+        const QString kept = recovery + QStringLiteral("/untitled-crashed.jsonl");
+        QFile file(kept);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"messages":[{"role":"user","content":"Hi"}]})"
+                   "\n");
+        file.close();
+        QFile sidecar(fs::DatasetRecovery::sidecarPath(kept));
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write(R"({"originalPath":"","session":"ended-session","examples":1})");
+        sidecar.close();
+        auto area = makeArea();
+        area->offerRecovery();
+        QVERIFY(area->recoveryDialog());
+        QVERIFY2(area->recoveryDialog()->summaryText().startsWith(
+                         QLatin1String("1 example not saved in any file.")),
+                qPrintable(area->recoveryDialog()->summaryText()));
+        area->recoveryDialog()
+                ->findChild<QPushButton *>(QStringLiteral("discardPushButton"))
+                ->click();
+        QTRY_VERIFY(!area->recoveryDialog());
+        QVERIFY(area->isWelcomeShown());
+        QVERIFY(!QFile::exists(kept));
+        QVERIFY(fs::DatasetRecovery::find(recovery).isEmpty());
+    }
+
+    void openFilesFromTheCommandLine()
+    {
+        const QString first = copySample(QStringLiteral("support-bot.jsonl"));
+        const QString second = writeFile(QStringLiteral("second.jsonl"),
+                R"({"messages":[{"role":"user","content":"Hi"}]})"
+                "\n");
+        auto area = makeArea();
+        QCOMPARE(area->openFiles({first, second}), 2);
+        // One dataset at a time: the first opens, the person is told where the second went.
+        QCOMPARE(m_messages.size(), 1);
+        QVERIFY(m_messages.first().informativeText.contains(QLatin1String("second.jsonl")));
+        QTRY_VERIFY(!area->document()->isLoading() && area->document()->count() > 0);
+        QCOMPARE(area->document()->filePath(), first);
+        QVERIFY(!area->isWelcomeShown());
+        QCOMPARE(m_settings->value(QStringLiteral("datasets/recentFiles")).toStringList().value(1),
+                second);
     }
 };
 

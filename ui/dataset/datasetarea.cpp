@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "recentfiles.h"
+#include "recoverydialog.h"
 #include "searchfiltermodel.h"
 #include "statisticspanel.h"
 #include "welcomepage.h"
@@ -698,6 +699,49 @@ bool DatasetArea::openFile(const QString &path)
         m_recent->remove(path);
         return false;
     }
+    // Work left unsaved by a crash is offered before the file opens without it.
+    if (const auto file = DatasetRecovery::findFor(path, m_recoveryDir)) {
+        showRecoveryOffer(*file, [this, path](bool) { loadFile(path); });
+        return true;
+    }
+    loadFile(path);
+    return true;
+}
+
+int DatasetArea::openFiles(const QStringList &paths)
+{
+    QStringList existing;
+    QStringList missing;
+    for (const QString &path : paths)
+        (QFileInfo(path).isFile() ? existing : missing).append(path);
+    if (!missing.isEmpty()) {
+        QStringList names;
+        for (const QString &path : std::as_const(missing))
+            names << QFileInfo(path).fileName();
+        MessageBox::warning(this, tr("Open Dataset"),
+                tr("These files could not be found: %1.").arg(names.join(QStringLiteral(", "))),
+                tr("They may have been moved or deleted."));
+    }
+    if (existing.isEmpty())
+        return 0;
+    // One dataset at a time: the others wait in Open Recent (the first ends up on top).
+    for (qsizetype i = existing.size() - 1; i > 0; --i)
+        m_recent->add(existing.at(i));
+    if (openFile(QFileInfo(existing.first()).absoluteFilePath()) && existing.size() > 1) {
+        QStringList others;
+        for (qsizetype i = 1; i < existing.size(); ++i)
+            others << QStringLiteral("“%1”").arg(QFileInfo(existing.at(i)).fileName());
+        MessageBox::information(this, tr("Open Dataset"),
+                tr("Finetune Studio edits one dataset at a time. It opened “%1”.")
+                        .arg(QFileInfo(existing.first()).fileName()),
+                tr("The other files are waiting under File ▸ Open Recent: %1.")
+                        .arg(others.join(QStringLiteral(", "))));
+    }
+    return int(existing.size());
+}
+
+void DatasetArea::loadFile(const QString &path)
+{
     // A search of the previous file would be matched against every row as it arrives.
     m_searchLineEdit->clear();
     showEditor(true);
@@ -708,7 +752,6 @@ bool DatasetArea::openFile(const QString &path)
     if (!isResourcePath(path))
         m_recent->add(path);
     updateTitle();
-    return true;
 }
 
 void DatasetArea::onLoadFinished()
@@ -1050,33 +1093,59 @@ void DatasetArea::applyFix(const LintFinding &finding)
 
 void DatasetArea::offerRecovery()
 {
+    // Not over unsaved work of the open dataset (its own file offers its recovery on opening).
+    if (m_recoveryDialog || (m_open && m_document->isModified()))
+        return;
     const QList<RecoveryFile> files = DatasetRecovery::find(m_recoveryDir);
     if (files.isEmpty())
         return;
-    const RecoveryFile &file = files.first();
-    const QString name = file.originalPath.isEmpty() ? tr("an untitled dataset")
-                                                     : QFileInfo(file.originalPath).fileName();
-    const auto answer = MessageBox::question(this, tr("Recover Unsaved Work"),
-            tr("Finetune Studio closed before your changes to %1 were saved. Do you want to get "
-               "them back?")
-                    .arg(name),
-            QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes,
-            tr("Examples: %1, kept at %2.")
-                    .arg(QLocale().toString(file.examples),
-                            QLocale().toString(file.savedAt, QLocale::ShortFormat)));
-    if (answer != QMessageBox::Yes) {
-        DatasetRecovery::discard(file);
-        return;
-    }
-    if (!maybeSave())
-        return;
-    const DatasetError error = m_document->restoreFrom(file.path, file.originalPath);
+    // After Discard the next one (newest first); Not Now leaves the rest for the next start.
+    showRecoveryOffer(files.first(), [this](bool discarded) {
+        if (discarded)
+            offerRecovery();
+    });
+}
+
+RecoveryDialog *DatasetArea::recoveryDialog() const
+{
+    return m_recoveryDialog;
+}
+
+void DatasetArea::showRecoveryOffer(
+        const RecoveryFile &file, std::function<void(bool discarded)> then)
+{
+    if (m_recoveryDialog) // one offer at a time; the earlier one waits for the next start
+        m_recoveryDialog->reject();
+    auto *dialog = new RecoveryDialog(file, DatasetRecovery::compare(file), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_recoveryDialog = dialog;
+    connect(dialog, &RecoveryDialog::decided, this,
+            [this, file, then](RecoveryDialog::Choice choice) {
+                if (choice == RecoveryDialog::Choice::Recover) {
+                    recover(file);
+                    return;
+                }
+                if (choice == RecoveryDialog::Choice::Discard)
+                    DatasetRecovery::discard(file);
+                // Run after the dialog has gone, so a next offer can take its place.
+                QTimer::singleShot(0, this,
+                        [then, choice] { then(choice == RecoveryDialog::Choice::Discard); });
+            });
+    dialog->show();
+}
+
+void DatasetArea::recover(const RecoveryFile &file)
+{
+    m_searchLineEdit->clear();
+    const DatasetError error = m_document->recover(file);
     if (error.isError()) {
         MessageBox::warning(this, tr("Recover Unsaved Work"), error.message);
         return;
     }
-    if (file.path != m_document->recoveryFilePath())
-        DatasetRecovery::discard(file);
+    if (!file.originalPath.isEmpty() && !isResourcePath(file.originalPath)
+            && QFileInfo::exists(file.originalPath))
+        m_recent->add(file.originalPath);
     showEditor(true);
     updateFilterCount();
     if (m_document->count() > 0)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 #include <functional>
 
@@ -26,6 +27,7 @@ class ExamplesModel;
 class LintRunner;
 struct DatasetError;
 struct LintFinding;
+struct RecoveryFile;
 } // namespace fs
 
 namespace fs::ui {
@@ -34,6 +36,7 @@ class ConversationEditor;
 class FindingsPanel;
 class MainWindow;
 class RecentFiles;
+class RecoveryDialog;
 class SearchFilterModel;
 class StatisticsPanel;
 class WelcomePage;
@@ -113,8 +116,15 @@ public Q_SLOTS:
     /// Goes to an example and message (from a finding).
     void jumpTo(int row, int messageIndex);
     void applyFix(const fs::LintFinding &finding);
-    /// Offers to restore unsaved work left by a session that crashed.
+    /// Opens files given to the app (command line, file manager, a second start): the first
+    /// one in the editor, which holds one dataset at a time; the others go to Open Recent and a
+    /// message says so. Returns the number of files that exist.
+    int openFiles(const QStringList &paths);
+    /// Offers to restore unsaved work left by a session that crashed (the newest first; after
+    /// Discard the next one). Opening a file with such work offers it as well.
     void offerRecovery();
+    /// The recovery offer on screen, if any (tests).
+    RecoveryDialog *recoveryDialog() const;
 
 Q_SIGNALS:
     void titleChanged(const QString &title);
@@ -148,6 +158,11 @@ private:
     void endBusy();
     /// Lets the event loop run (the window stays alive) until saving and bulk changes are done.
     void waitForBackgroundWork();
+    /// Opens without looking for recovered work.
+    void loadFile(const QString &path);
+    /// Shows the offer for `file`; `then` runs with the answer after Discard or Not Now.
+    void showRecoveryOffer(const RecoveryFile &file, std::function<void(bool discarded)> then);
+    void recover(const RecoveryFile &file);
 
     QSettings *m_settings;
     DatasetDocument *m_document;
@@ -184,6 +199,7 @@ private:
     QPushButton *m_cancelButton;
     QMenu *m_recentMenu;
     QList<QAction *> m_documentActions;
+    QPointer<RecoveryDialog> m_recoveryDialog;
 };
 
 } // namespace fs::ui

@@ -20,6 +20,8 @@ class QTimer;
 
 namespace fs {
 
+struct RecoveryFile;
+
 /// A consistent copy of the document's lines for background work (cheap: implicitly shared).
 struct DatasetSnapshot
 {
@@ -194,7 +196,8 @@ public:
 
     // ---- autosave -----------------------------------------------------------------------------
     /// Writes unsaved work to a recovery file `delayMs` after the last change (in a worker
-    /// thread). 0 disables. Default: 30 s. The folder defaults to DatasetRecovery::directory().
+    /// thread). 0 disables. Default: 30 s (FS_AUTOSAVE_MS in the environment overrides it). The
+    /// folder defaults to DatasetRecovery::directory().
     void setAutosaveDelay(int delayMs);
     void setRecoveryDirectory(const QString &dir);
     /// The recovery file of this document (it may not exist).
@@ -204,6 +207,9 @@ public:
     /// Replaces the contents with a recovery file's examples: the document keeps `originalPath`
     /// as its path and is marked modified. The recovery file itself is left for the caller.
     DatasetError restoreFrom(const QString &recoveryFile, const QString &originalPath);
+    /// restoreFrom() an abandoned recovery file, which then becomes this document's own (so it
+    /// survives a second crash and is removed on save, close or discard).
+    DatasetError recover(const RecoveryFile &file);
 
 signals:
     void aboutToReset();
