@@ -132,7 +132,7 @@ private Q_SLOTS:
         DatasetArea *datasets = areas.datasets;
         QVERIFY(datasets->openFile(QStringLiteral(":/samples/support-bot.jsonl")));
         QTRY_VERIFY_WITH_TIMEOUT(!datasets->document()->isLoading(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!datasets->lintRunner()->isRunning(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(datasets->lintRunner()->isComplete(), 10000);
         QTRY_COMPARE(datasets->conversationEditor()->row(), 0);
         const QStringList names = {QStringLiteral("datasets"), QStringLiteral("files"),
                 QStringLiteral("jobs"), QStringLiteral("playground"), QStringLiteral("buckets")};

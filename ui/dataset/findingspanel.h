@@ -29,7 +29,7 @@ public:
     /// Rows shown at most (a broken 100,000-line file would otherwise build a huge list).
     static constexpr int kMaximumShown = 2000;
     /// Narrower than this, the list hides its Code column (the code stays in the tooltip).
-    static constexpr int kWidthForCodes = 640;
+    static constexpr int kWidthForCodes = 560;
 
     explicit FindingsPanel(QWidget *parent = nullptr);
 
