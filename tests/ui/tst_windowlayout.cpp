@@ -2,12 +2,16 @@
 // The main window on a small screen (1024×600), in English and in Japanese: every area fits —
 // no text cut off in a column header, no sideways scrolling of the conversation, and the window
 // can be made that small at all.
+#include "apiclient.h"
 #include "application.h"
 #include "areas.h"
+#include "connection.h"
 #include "connectionstore.h"
 #include "conversationeditor.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "filelistmodel.h"
+#include "filesarea.h"
 #include "findingspanel.h"
 #include "lintrunner.h"
 #include "mainwindow.h"
@@ -17,12 +21,14 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +105,18 @@ private Q_SLOTS:
         QString problem;
         QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
         m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
+        // A file on the service, so the Files area shows its table (and its headers).
+        fs::Connection connection;
+        connection.kind = fs::Connection::Kind::Sandbox;
+        connection.baseUrl = m_sandbox->baseUrl();
+        fs::ApiClient client(&m_nam, connection);
+        QFile sample(QStringLiteral(":/samples/support-bot.jsonl"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        fs::ApiReply *reply = client.uploadFile(
+                QStringLiteral("support-bot.jsonl"), sample.readAll(), QStringLiteral("fine-tune"));
+        QSignalSpy done(reply, &fs::ApiReply::finished);
+        QVERIFY(done.wait(10000));
+        QVERIFY(reply->ok());
     }
 
     void everyAreaFitsASmallScreen_data()
@@ -140,6 +158,10 @@ private Q_SLOTS:
             window.showArea(i);
             QWidget *area = window.area(i);
             QTRY_VERIFY(area->isVisible());
+            if (area == areas.files) {
+                fs::FileListModel *files = areas.files->model();
+                QTRY_VERIFY_WITH_TIMEOUT(files->isLoaded() && files->rowCount() > 0, 10000);
+            }
             QCoreApplication::processEvents();
             shoot(&window, language + QLatin1Char('-') + names.at(i));
             const QStringList cut = cutHeaders(area);
