@@ -158,6 +158,7 @@ int runGui(QApplication &app)
         }
     }
     window.show();
+    QTimer::singleShot(0, &window, [&window] { window.showWelcomeOnFirstStart(); });
     if (!sandboxProblem.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, sandboxProblem] {
             MessageBox::warning(&window, MainWindow::tr("Sandbox Not Available"),

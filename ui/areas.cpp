@@ -3,6 +3,7 @@
 
 #include "datasetarea.h"
 #include "filesarea.h"
+#include "guidepanel.h"
 #include "jobsarea.h"
 #include "mainwindow.h"
 #include "playgroundarea.h"
@@ -74,6 +75,7 @@ Areas installAreas(MainWindow *window)
             });
     // A file sent from a bucket appears in the Files list without a manual refresh.
     QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
+    areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);
     return areas;
 }

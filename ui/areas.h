@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+class QDockWidget;
+
 namespace fs::ui {
 
 class DatasetArea;
@@ -18,13 +20,15 @@ struct Areas
     JobsArea *jobs = nullptr;
     PlaygroundArea *playground = nullptr;
     StorageArea *storage = nullptr;
+    QDockWidget *guide = nullptr; ///< "Your First Fine-tune" (Help menu), hidden at first
 };
 
 /**
  * @brief Puts the Datasets, Files, Jobs, Playground and Buckets areas into `window` (before its
  * Connection page) and links them: a checkpoint opened from Jobs shows in the Playground, an
  * object opened from a bucket opens in Datasets, keeping an answer without an open dataset
- * starts a new one, a file sent from a bucket shows in Files. The window owns the areas.
+ * starts a new one, a file sent from a bucket shows in Files. The guide to a first fine-tune
+ * reads the Datasets and Jobs areas. The window owns the areas.
  */
 Areas installAreas(MainWindow *window);
 

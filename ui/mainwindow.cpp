@@ -7,7 +7,9 @@
 #include "connectionsdialog.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
+#include "firststart.h"
 #include "messagebox.h"
+#include "welcomedialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -16,6 +18,7 @@
 #include <QKeySequence>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -95,15 +98,20 @@ void MainWindow::createMenus()
     QAction *retest =
             connectionMenu->addAction(tr("&Test Again"), m_active, &ActiveConnection::refresh);
     retest->setObjectName(QStringLiteral("testAgainAction"));
-    retest->setShortcut(QKeySequence::Refresh);
+    // Not F5: that refreshes the list of the area in front (Files, Jobs); both at once would be
+    // ambiguous and neither would work.
+    retest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connectionMenu->addSeparator();
     m_switchMenu = connectionMenu->addMenu(tr("&Use Connection"));
     m_switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
     m_switchGroup = new QActionGroup(this);
     m_switchGroup->setExclusive(true);
 
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *about = helpMenu->addAction(tr("&About Finetune Studio"), this, &MainWindow::about);
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *welcome = m_helpMenu->addAction(tr("&Welcome…"), this, &MainWindow::showWelcome);
+    welcome->setObjectName(QStringLiteral("welcomeAction"));
+    m_helpMenu->addSeparator();
+    QAction *about = m_helpMenu->addAction(tr("&About Finetune Studio"), this, &MainWindow::about);
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
 }
@@ -239,6 +247,38 @@ void MainWindow::manageConnections()
     m_dialog->show();
     m_dialog->raise();
     m_dialog->activateWindow();
+}
+
+WelcomeDialog *MainWindow::welcomeDialog() const
+{
+    return m_welcome;
+}
+
+void MainWindow::showWelcome()
+{
+    const Connection connection = m_store->active();
+    delete m_welcome; // the connection may have changed since: made anew each time
+    m_welcome =
+            new WelcomeDialog(connection.kind == Connection::Kind::Sandbox, connection.name, this);
+    m_welcome->setAttribute(Qt::WA_DeleteOnClose);
+    m_welcome->setWindowModality(Qt::WindowModal);
+    connect(m_welcome, &WelcomeDialog::guideRequested, this, &MainWindow::guideRequested);
+    connect(m_welcome, &WelcomeDialog::manageConnectionsRequested, this,
+            &MainWindow::manageConnections);
+    m_welcome->show();
+    m_welcome->raise();
+    m_welcome->activateWindow();
+}
+
+bool MainWindow::showWelcomeOnFirstStart(QSettings *settings)
+{
+    QSettings defaults;
+    QSettings &store = settings ? *settings : defaults;
+    if (!FirstStart::shouldShowWelcome(store))
+        return false;
+    FirstStart::markWelcomeShown(store);
+    showWelcome();
+    return true;
 }
 
 void MainWindow::about()

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QActionGroup;
+class QSettings;
 class QListWidget;
 class QMenu;
 class QNetworkAccessManager;
@@ -22,6 +23,7 @@ namespace fs::ui {
 class ConnectionPage;
 class ConnectionStatusWidget;
 class ConnectionsDialog;
+class WelcomeDialog;
 
 /**
  * @brief The main window: a navigation list of areas on the left, the current area on the
@@ -58,6 +60,11 @@ public:
     /// The connections dialog if it has been opened (it is kept for reuse).
     ConnectionsDialog *connectionsDialog() const;
 
+    /// The welcome if it has been opened (it is kept for reuse).
+    WelcomeDialog *welcomeDialog() const;
+    /// The Help menu, for guides that add their entry (before the About separator).
+    QMenu *helpMenu() const { return m_helpMenu; }
+
     /// The File menu, for areas that add their own entries (before Quit).
     QMenu *fileMenu() const { return m_fileMenu; }
     /// The Edit menu (right after File), created on first use by an area that needs one.
@@ -70,6 +77,17 @@ public Q_SLOTS:
     /// Opens the connections dialog (window-modal, returns at once).
     void manageConnections();
     void about();
+    /// Opens the welcome (window-modal, returns at once): what the app does and where the
+    /// user is. Help → Welcome… does the same.
+    void showWelcome();
+    /// Opens the welcome if this user has never seen it (remembered in `settings`; null: the
+    /// application's QSettings) and returns whether it did. The app calls it once at start;
+    /// tests that build a window do not, so no dialog appears unless a test asks for it.
+    bool showWelcomeOnFirstStart(QSettings *settings = nullptr);
+
+Q_SIGNALS:
+    /// The welcome's guide button was pressed: show "Your First Fine-tune".
+    void guideRequested();
 
 private:
     void createMenus();
@@ -89,11 +107,13 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
     QList<QAction *> m_areaActions;
     QString m_documentTitle;
     QMenu *m_switchMenu = nullptr;
     QActionGroup *m_switchGroup = nullptr;
     QPointer<ConnectionsDialog> m_dialog;
+    QPointer<WelcomeDialog> m_welcome;
 };
 
 } // namespace fs::ui

@@ -2,6 +2,9 @@
 // Fine-tuning jobs of the sandbox: creation, the simulated training run, events, checkpoints.
 #include "sandboxserver_p.h"
 
+#include "costestimate.h"
+#include "datasetstatistics.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QtMath>
@@ -628,8 +631,9 @@ void SandboxServerPrivate::finishValidation(StoredJob &job)
                 QStringLiteral("training_file"));
         return;
     }
+    const QByteArray trainingData = fileData(*training);
     const TrainingAnalysis analysis =
-            analyzeTrainingFile(fileData(*training), method, QStringLiteral("Training"), 10);
+            analyzeTrainingFile(trainingData, method, QStringLiteral("Training"), 10);
     if (!analysis.valid) {
         failJob(job, analysis.errorCode, analysis.errorMessage, QStringLiteral("training_file"));
         return;
@@ -671,7 +675,12 @@ void SandboxServerPrivate::finishValidation(StoredJob &job)
     job.curve.vocabularySize = analysis.vocabularySize;
     job.curve.meanExampleTokens = analysis.meanExampleTokens;
     job.curve.hasValidation = hasValidation;
-    job.tokensPerEpoch = analysis.tokenCount;
+    // Billed as the app predicts it (New job form, statistics, `validate`): each example's chat
+    // tokens counted by the core tokenizer for this model, capped at the model's example limit.
+    job.tokensPerEpoch = fs::CostEstimate::compute(
+            fs::TokenCountJob::countFile(trainingData, fs::Tokenizer::encodingForModel(job.model)),
+            job.model, -1, job.curve.plan.nEpochs)
+                                 .billedTokensPerEpoch;
     job.pairs = analysis.pairs.mid(0, kMaxStoredPairs);
     job.resolved = true;
     job.status = QStringLiteral("queued");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingcurve.h"
 
+#include "costestimate.h"
+
 #include <QtMath>
 #include <algorithm>
 
@@ -29,16 +31,8 @@ TrainingPlan planTraining(int examples, std::optional<int> nEpochs, std::optiona
 {
     TrainingPlan plan;
     const int n = qMax(1, examples);
-    if (nEpochs) {
-        plan.nEpochs = *nEpochs;
-    } else {
-        // The cookbook's rule (TARGET_EPOCHS 3, 100..25000 target examples, 1..25 epochs).
-        plan.nEpochs = 3;
-        if (n * 3 < 100)
-            plan.nEpochs = qMin(25, 100 / n);
-        else if (qint64(n) * 3 > 25000)
-            plan.nEpochs = qMax(1, 25000 / n);
-    }
+    // The cookbook's rule, the one the app's estimate uses.
+    plan.nEpochs = nEpochs ? *nEpochs : fs::EpochRule::defaultEpochs(n);
     plan.batchSize = batchSize ? *batchSize : qBound(1, n / 10, 32);
     plan.learningRateMultiplier = learningRateMultiplier ? *learningRateMultiplier : 1.8;
     plan.beta = beta ? *beta : 0.1;

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void lostRoundBecomesTrainingData();
     void noWinnerNoTrainingData();
     void dpoLineLandsInTheDataset();
+    void bothBadRoundTakesAWrittenAnswer();
 };
 
 void tst_AbTally::wilsonKnownValues_data()
@@ -303,6 +304,35 @@ void tst_AbTally::dpoLineLandsInTheDataset()
             QByteArray(R"({"input":{"messages":[{"role":"user","content":"Hi"}]},)"
                        R"("preferred_output":[{"role":"assistant","content":"Hello!"}],)"
                        R"("non_preferred_output":[{"role":"assistant","content":"Go away."}]})"));
+}
+
+void tst_AbTally::bothBadRoundTakesAWrittenAnswer()
+{
+    BlindComparison blind(5);
+    const int round = blind.beginRound(QStringLiteral("base"), QStringLiteral("tuned"),
+            {fs::Message(QStringLiteral("system"), QStringLiteral("Be brief.")),
+                    fs::Message(QStringLiteral("user"), QStringLiteral("What is 2+2?"))});
+    for (int pane : {0, 1})
+        blind.setPaneAnswer(
+                round, pane, pane == 0 ? QStringLiteral("Five.") : QStringLiteral("Fish."));
+    QVERIFY(!blind.bothBad(round));
+    blind.vote(round, Vote::BothBad);
+    QVERIFY(blind.bothBad(round));
+    QVERIFY(!blind.hasLoser(round));
+    QVERIFY(!blind.bothBad(round + 1));
+    QVERIFY(!blind.bothBad(-1));
+
+    // The person's own answer follows the conversation; neither bad answer is kept.
+    const std::optional<fs::Example> written = blind.writtenExample(round, QStringLiteral("4."));
+    QVERIFY(written && written->isChat());
+    QCOMPARE(written->messageCount(), 3);
+    QCOMPARE(written->message(0).text(), QStringLiteral("Be brief."));
+    QCOMPARE(written->message(1).text(), QStringLiteral("What is 2+2?"));
+    QCOMPARE(written->message(2).role(), QStringLiteral("assistant"));
+    QCOMPARE(written->message(2).text(), QStringLiteral("4."));
+    // Nothing written, nothing to add; no such round either.
+    QVERIFY(!blind.writtenExample(round, QStringLiteral("  \n")));
+    QVERIFY(!blind.writtenExample(round + 1, QStringLiteral("4.")));
 }
 
 QTEST_GUILESS_MAIN(tst_AbTally)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionstore.h"
+#include "simulation.h"
 
 #include <QFile>
 #include <QSettings>
@@ -240,6 +241,32 @@ private Q_SLOTS:
         QVERIFY(id != ConnectionStore::sandboxId());
         QCOMPARE(store.connection(id)->kind, Connection::Kind::Compatible);
         QCOMPARE(store.connections().constFirst().name, store.active().name);
+    }
+
+    void onlyTheSandboxIsSimulated()
+    {
+        // The built-in sandbox only pretends to train and answer; every other kind is real.
+        auto s = settings();
+        ConnectionStore store(s.get());
+        QVERIFY(isSimulated(store.active()));
+        QVERIFY(isSimulated(*store.connection(ConnectionStore::sandboxId())));
+        const QString openAiId = store.add(openAi());
+        QVERIFY(!isSimulated(*store.connection(openAiId)));
+        for (Connection::Kind kind :
+                {Connection::Kind::OpenAI, Connection::Kind::Azure, Connection::Kind::Compatible}) {
+            Connection connection;
+            connection.id = QStringLiteral("some-id");
+            connection.kind = kind;
+            QVERIFY(!isSimulated(connection));
+        }
+        // Nothing set up yet (no id) is no sandbox either, whatever the kind's default.
+        QVERIFY(!isSimulated(Connection()));
+        // Even pointed at the sandbox's address, an added connection is not "the sandbox".
+        Connection fake;
+        fake.name = QStringLiteral("Other sandbox");
+        fake.kind = Connection::Kind::Sandbox;
+        fake.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
+        QVERIFY(!isSimulated(*store.connection(store.add(fake))));
     }
 
     void damagedEntriesAreSkipped()

@@ -195,9 +195,49 @@ private Q_SLOTS:
                 [&emittedInside, &tester] { emittedInside = tester.isRunning(); });
         const ConnectionCheck check = run(tester, compatible(url));
         QCOMPARE(check.outcome, Outcome::InvalidAddress);
-        QVERIFY(check.plainMessage().contains(QLatin1String("not valid")));
+        // The message names what was entered (or asks for an address), never a made-up one.
+        const QString message = check.plainMessage();
+        QVERIFY2(!message.contains(QLatin1String("example.com/v1"))
+                        || url.contains(QLatin1String("example.com")),
+                qPrintable(message));
+        if (url.isEmpty())
+            QVERIFY2(message.startsWith(QLatin1String("Enter the address")), qPrintable(message));
+        else
+            QVERIFY2(message.contains(QStringLiteral("The address “%1” is not valid.").arg(url)),
+                    qPrintable(message));
         QCOMPARE(nam.requestCount(), 0);
         QVERIFY(!emittedInside);
+    }
+
+    void invalidAzureEndpointIsShownNotAPlaceholder_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("empty") << QString()
+                               << QStringLiteral(
+                                          "Enter the resource endpoint of your Azure OpenAI");
+        QTest::newRow("no scheme")
+                << QStringLiteral("contoso.openai.azure.com")
+                << QStringLiteral("The address “contoso.openai.azure.com” is not valid.");
+        QTest::newRow("no host") << QStringLiteral("https://")
+                                 << QStringLiteral("The address “https://” is not valid.");
+    }
+
+    void invalidAzureEndpointIsShownNotAPlaceholder()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(QString, says);
+        FakeNetworkAccessManager nam;
+        ConnectionTester tester(&nam);
+        Connection azure = compatible(endpoint, QStringLiteral("azure-key"));
+        azure.kind = Connection::Kind::Azure;
+        const ConnectionCheck check = run(tester, azure);
+        QCOMPARE(check.outcome, Outcome::InvalidAddress);
+        const QString message = check.plainMessage();
+        QVERIFY2(!message.contains(QLatin1String("api.example.com")), qPrintable(message));
+        QVERIFY2(message.contains(says), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Keys and Endpoint")), qPrintable(message));
+        QCOMPARE(nam.requestCount(), 0);
     }
 
     void sandboxThatIsNotRunning()

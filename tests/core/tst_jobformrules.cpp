@@ -2,8 +2,11 @@
 #include "basemodelcatalogue.h"
 #include "jobformrules.h"
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace fs;
@@ -21,6 +24,8 @@ private Q_SLOTS:
     void refusalsInPlainWords();
     void catalogueKnowsPricesLimitsMethods();
     void catalogueMergesTheConnectionsModels();
+    void catalogueExplainsPricesAndLimitsInWords();
+    void defaultModelIsTheLastUsedOrTheCheapest();
 };
 
 void tst_JobFormRules::hyperparameterRanges_data()
@@ -239,6 +244,98 @@ void tst_JobFormRules::catalogueMergesTheConnectionsModels()
     QVERIFY(ids.contains(QStringLiteral("llama-3-8b")));
     QVERIFY(!ids.contains(QStringLiteral("text-embedding-3-small")));
     QVERIFY(!ids.contains(QStringLiteral("whisper-1")));
+}
+
+void tst_JobFormRules::catalogueExplainsPricesAndLimitsInWords()
+{
+    PriceTable prices;
+    prices.resetPrice(QStringLiteral("gpt-4.1-2025-04-14"));
+    for (const BaseModelInfo &info : BaseModelCatalogue::knownModels(prices)) {
+        QVERIFY2(!info.note.contains(QLatin1String("not documented")), qPrintable(info.note));
+        QVERIFY2(!info.priceText.isEmpty(), qPrintable(info.id));
+        QVERIFY2(info.note.endsWith(QLatin1Char('.')), qPrintable(info.note)); // sentences
+    }
+    // Known prices are shown; an undocumented limit is said in words, with the value assumed.
+    const auto gpt41 = BaseModelCatalogue::find(QStringLiteral("gpt-4.1-2025-04-14"));
+    QCOMPARE(gpt41->priceText, QStringLiteral("$25.00 per 1M training tokens"));
+    QVERIFY2(gpt41->note.contains(QLatin1String("for this model is not published"))
+                    && gpt41->note.contains(QLatin1String("65,536")),
+            qPrintable(gpt41->note));
+    const auto four = BaseModelCatalogue::find(QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QVERIFY2(four->note.contains(QLatin1String("up to 65,536 tokens")), qPrintable(four->note));
+    // A model without a price says why there is no estimate and where to add one.
+    QList<ModelObject> listed;
+    ModelObject tuned;
+    tuned.id = QStringLiteral("ft:llama-3:org::x");
+    listed << tuned;
+    const QList<BaseModelInfo> merged = BaseModelCatalogue::merged(listed, prices);
+    const auto it = std::find_if(merged.cbegin(), merged.cend(),
+            [](const BaseModelInfo &m) { return m.id == QLatin1String("ft:llama-3:org::x"); });
+    QVERIFY(it != merged.cend());
+    QCOMPARE(it->priceText, QStringLiteral("price not known"));
+    QVERIFY2(it->note.contains(QLatin1String("cannot estimate the cost"))
+                    && it->note.contains(QStringLiteral("Prices…")),
+            qPrintable(it->note));
+}
+
+void tst_JobFormRules::defaultModelIsTheLastUsedOrTheCheapest()
+{
+    auto ids = [](const QList<BaseModelInfo> &models, int index) {
+        return index >= 0 ? models.at(index).id : QString();
+    };
+    const PriceTable prices;
+    // Nothing remembered: the cheapest current model, never gpt-4.1 (the most expensive).
+    const QList<BaseModelInfo> known = BaseModelCatalogue::merged({}, prices);
+    QCOMPARE(ids(known, BaseModelCatalogue::defaultIndex(known, {})),
+            QStringLiteral("gpt-4.1-nano-2025-04-14"));
+    // Legacy models are cheaper still (babbage-002 $0.40) but never the default.
+    QVERIFY(!known.at(BaseModelCatalogue::defaultIndex(known, {})).legacy);
+    // The last one used wins while it is offered and can train this way.
+    QCOMPARE(ids(known,
+                     BaseModelCatalogue::defaultIndex(
+                             known, QStringLiteral("gpt-4o-mini-2024-07-18"))),
+            QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QCOMPARE(ids(known,
+                     BaseModelCatalogue::defaultIndex(
+                             known, QStringLiteral("davinci-002"), QStringLiteral("dpo"))),
+            QStringLiteral("gpt-4.1-nano-2025-04-14"));
+    QCOMPARE(ids(known, BaseModelCatalogue::defaultIndex(known, QStringLiteral("gone-model"))),
+            QStringLiteral("gpt-4.1-nano-2025-04-14"));
+    // The user's prices decide what is cheapest.
+    PriceTable mine;
+    mine.setPrice(QStringLiteral("gpt-4o-mini-2024-07-18"), 1.0);
+    const QList<BaseModelInfo> repriced = BaseModelCatalogue::merged({}, mine);
+    QCOMPARE(ids(repriced, BaseModelCatalogue::defaultIndex(repriced, {})),
+            QStringLiteral("gpt-4o-mini-2024-07-18"));
+    // A connection that lists some known models: the cheapest of those.
+    QList<ModelObject> listed;
+    for (const char *id : {"gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14"}) {
+        ModelObject m;
+        m.id = QLatin1String(id);
+        listed << m;
+    }
+    const QList<BaseModelInfo> served = BaseModelCatalogue::merged(listed, prices);
+    QCOMPARE(ids(served, BaseModelCatalogue::defaultIndex(served, {})),
+            QStringLiteral("gpt-4.1-mini-2025-04-14"));
+    QCOMPARE(BaseModelCatalogue::defaultIndex({}, {}), -1);
+    // The cost panel's plain list of names follows the same rule.
+    const QStringList names = {QStringLiteral("gpt-4.1-2025-04-14"),
+            QStringLiteral("gpt-4.1-nano-2025-04-14"), QStringLiteral("babbage-002"),
+            QStringLiteral("my-own-model")};
+    QCOMPARE(BaseModelCatalogue::defaultModel(names, {}, prices),
+            QStringLiteral("gpt-4.1-nano-2025-04-14"));
+    QCOMPARE(BaseModelCatalogue::defaultModel(names, QStringLiteral("my-own-model"), prices),
+            QStringLiteral("my-own-model"));
+    QCOMPARE(BaseModelCatalogue::defaultModel({}, {}, prices), QString());
+
+    // Remembered in the settings, shared by the form and the cost panel.
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    QCOMPARE(BaseModelCatalogue::lastUsedModel(&settings), QString());
+    QCOMPARE(BaseModelCatalogue::lastUsedModel(nullptr), QString());
+    BaseModelCatalogue::setLastUsedModel(&settings, QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QCOMPARE(
+            BaseModelCatalogue::lastUsedModel(&settings), QStringLiteral("gpt-4o-mini-2024-07-18"));
 }
 
 QTEST_GUILESS_MAIN(tst_JobFormRules)

@@ -2,6 +2,7 @@
 #include "apiclient.h"
 #include "checkpointmodel.h"
 #include "fakenetworkaccessmanager.h"
+#include "jobclock.h"
 #include "jobeventmodel.h"
 #include "jobhistory.h"
 #include "joblistmodel.h"
@@ -16,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+#include <optional>
+
 using namespace fs;
 using fs::test::CannedResponse;
 using fs::test::FakeNetworkAccessManager;
@@ -27,6 +31,7 @@ class tst_JobModels : public QObject
 private Q_SLOTS:
     void jobListMergesAndSorts();
     void jobListColumnsAndRoles();
+    void durationFollowsTheClock();
     void jobListRefreshPagesAndKeepsHistory();
     void jobListRefreshFailure();
     void eventModelBatchesAndBackFill();
@@ -34,6 +39,8 @@ private Q_SLOTS:
     void errorEventsInPlainWords();
     void hundredThousandEventsStayFluid();
     void checkpointModelAndBest();
+    void bestCheckpointNamesItsMeasure_data();
+    void bestCheckpointNamesItsMeasure();
     void statusTextsAndActions();
 };
 
@@ -121,6 +128,50 @@ void tst_JobModels::jobListMergesAndSorts()
             model.index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_JobModels::durationFollowsTheClock()
+{
+    // The list and the monitor follow one JobClock: on each tick the unfinished jobs' Duration
+    // cells change (one signal per run of rows), finished ones do not.
+    JobListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.mergeJobs({job(QStringLiteral("live1"), 1000, QStringLiteral("running")),
+            job(QStringLiteral("live2"), 900, QStringLiteral("queued")),
+            job(QStringLiteral("done"), 500, QStringLiteral("succeeded"))});
+    JobClock clock;
+    connect(&clock, &JobClock::ticked, &model, &JobListModel::setNow);
+    QSignalSpy ticked(&clock, &JobClock::ticked);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    clock.setNowForTesting(1000 + 65);
+    QCOMPARE(ticked.count(), 1);
+    QCOMPARE(ticked.first().first().toLongLong(), 1065);
+    QCOMPARE(clock.now(), 1065);
+    QCOMPARE(changed.count(), 1);
+    const int live1 = model.rowOf(QStringLiteral("live1"));
+    const int live2 = model.rowOf(QStringLiteral("live2"));
+    const int done = model.rowOf(QStringLiteral("done"));
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.column(), int(JobListModel::DurationColumn));
+    QCOMPARE(bottomRight.column(), int(JobListModel::DurationColumn));
+    QCOMPARE(topLeft.row(), std::min(live1, live2));
+    QCOMPARE(bottomRight.row(), std::max(live1, live2));
+    QVERIFY(done > bottomRight.row() || done < topLeft.row());
+    const FineTuningJob running = model.jobAt(live1);
+    QCOMPARE(model.index(live1, JobListModel::DurationColumn).data().toString(),
+            JobTexts::durationText(running, clock.now()));
+    QCOMPARE(model.index(live1, JobListModel::DurationColumn).data().toString(),
+            QStringLiteral("1 min 5 s"));
+    QCOMPARE(model.index(live1, JobListModel::DurationColumn)
+                     .data(JobListModel::SortRole)
+                     .toLongLong(),
+            65);
+    QCOMPARE(JobTexts::durationSeconds(running, 1065), std::optional<qint64>(65));
+    QCOMPARE(JobTexts::durationSeconds(running, 999), std::nullopt); // before it was created
+    FineTuningJob unknown;
+    QCOMPARE(JobTexts::durationSeconds(unknown, 1065), std::nullopt);
+    QCOMPARE(JobTexts::durationText(unknown, 1065), QStringLiteral("-"));
 }
 
 void tst_JobModels::jobListColumnsAndRoles()
@@ -413,6 +464,113 @@ void tst_JobModels::checkpointModelAndBest()
     // Without validation the training loss decides.
     model.setCheckpoints({make(10, 0.5, std::nullopt), make(20, 0.4, std::nullopt)});
     QCOMPARE(model.bestRow(), 1);
+}
+
+namespace {
+
+/// A checkpoint with the given metrics (a missing optional: not reported).
+Checkpoint checkpointWith(int step, std::optional<double> train, std::optional<double> valid,
+        std::optional<double> full)
+{
+    Checkpoint c;
+    c.id = QStringLiteral("ck%1").arg(step);
+    c.stepNumber = step;
+    c.fineTunedModelCheckpoint = QStringLiteral("ft:m:o::x:ckpt-step-%1").arg(step);
+    if (train)
+        c.metrics.insert(QStringLiteral("train_loss"), *train);
+    if (valid)
+        c.metrics.insert(QStringLiteral("valid_loss"), *valid);
+    if (full)
+        c.metrics.insert(QStringLiteral("full_valid_loss"), *full);
+    return c;
+}
+
+} // namespace
+
+void tst_JobModels::bestCheckpointNamesItsMeasure_data()
+{
+    QTest::addColumn<QList<Checkpoint>>("checkpoints"); // sorted by step
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("measure");
+    QTest::addColumn<bool>("everyOne");
+    QTest::addColumn<QString>("phrase"); // what the sentence must say
+
+    using M = CheckpointMeasure;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    // The reported case: validation loss lowest at 78, full validation loss lowest at 91.
+    QTest::newRow("issue: full decides, and the sentence says so")
+            << QList<Checkpoint> {checkpointWith(65, 0.5, 0.61, 0.70),
+                       checkpointWith(78, 0.4, 0.52, 0.66), checkpointWith(91, 0.3, 0.58, 0.64)}
+            << 2 << int(M::FullValidLoss) << true
+            << QStringLiteral("step 91 had the lowest full validation loss");
+    QTest::newRow("tie goes to the later checkpoint")
+            << QList<Checkpoint> {checkpointWith(10, 0.5, 0.6, 0.7),
+                       checkpointWith(20, 0.4, 0.6, 0.7), checkpointWith(30, 0.3, 0.6, 0.8)}
+            << 1 << int(M::FullValidLoss) << true
+            << QStringLiteral("step 20 had the lowest full validation loss");
+    QTest::newRow("full only on some: validation loss decides")
+            << QList<Checkpoint> {checkpointWith(10, 0.5, 0.40, 0.1),
+                       checkpointWith(20, 0.4, 0.35, std::nullopt),
+                       checkpointWith(30, 0.3, 0.45, 0.2)}
+            << 1 << int(M::ValidLoss) << true
+            << QStringLiteral("step 20 had the lowest validation loss");
+    QTest::newRow("a NaN counts as missing")
+            << QList<Checkpoint> {checkpointWith(10, 0.5, 0.40, nan),
+                       checkpointWith(20, 0.4, 0.45, 0.3)}
+            << 0 << int(M::ValidLoss) << true
+            << QStringLiteral("step 10 had the lowest validation loss");
+    QTest::newRow("no validation: training loss, said to be a guess")
+            << QList<Checkpoint> {checkpointWith(10, 0.5, std::nullopt, std::nullopt),
+                       checkpointWith(20, 0.4, std::nullopt, std::nullopt)}
+            << 1 << int(M::TrainLoss) << true
+            << QStringLiteral("step 20 had the lowest training loss");
+    // No measure on every checkpoint: a full validation loss on some beats a training loss
+    // that would be compared with it.
+    QTest::newRow("no measure everywhere: the best one some have, among those")
+            << QList<Checkpoint> {checkpointWith(10, 0.1, std::nullopt, std::nullopt),
+                       checkpointWith(20, std::nullopt, std::nullopt, 0.9),
+                       checkpointWith(30, std::nullopt, std::nullopt, 0.8)}
+            << 2 << int(M::FullValidLoss) << false
+            << QStringLiteral("only those that do were compared");
+    QTest::newRow("no metrics at all")
+            << QList<Checkpoint> {checkpointWith(10, std::nullopt, std::nullopt, std::nullopt)}
+            << -1 << int(M::None) << false << QString();
+    QTest::newRow("no checkpoints")
+            << QList<Checkpoint> {} << -1 << int(M::None) << false << QString();
+}
+
+void tst_JobModels::bestCheckpointNamesItsMeasure()
+{
+    QFETCH(QList<Checkpoint>, checkpoints);
+    QFETCH(int, index);
+    QFETCH(int, measure);
+    QFETCH(bool, everyOne);
+    QFETCH(QString, phrase);
+
+    const BestCheckpoint best = bestCheckpoint(checkpoints);
+    QCOMPARE(best.index, index);
+    QCOMPARE(int(best.measure), measure);
+    QCOMPARE(best.everyCheckpointHasIt, everyOne);
+    const QString hint = index >= 0 ? best.hint(checkpoints.at(index).stepNumber) : best.hint(0);
+    if (phrase.isEmpty()) {
+        QVERIFY(hint.isEmpty());
+    } else {
+        QVERIFY2(hint.contains(phrase), qPrintable(hint));
+        // "validation loss" alone never stands for the full one, nor the other way round.
+        if (best.measure == CheckpointMeasure::ValidLoss)
+            QVERIFY2(!hint.contains(QLatin1String("full")), qPrintable(hint));
+    }
+
+    // The model recommends the same row and says the same in the row's tooltip.
+    CheckpointModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCheckpoints(checkpoints);
+    QCOMPARE(model.bestRow(), index);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.index(row, 0).data(CheckpointModel::IsBestRole).toBool(), row == index);
+        QCOMPARE(model.index(row, 0).data(Qt::ToolTipRole).toString(),
+                row == index ? hint : QString());
+    }
 }
 
 void tst_JobModels::statusTextsAndActions()

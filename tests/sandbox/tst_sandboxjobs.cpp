@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "costestimate.h"
+#include "datasetstatistics.h"
 #include "sandboxhttp.h"
 #include "sandboxserver.h"
 
@@ -351,6 +353,46 @@ private Q_SLOTS:
         QCOMPARE(str(data, "error_code"), code);
         QCOMPARE(str(data, "error_param"), QStringLiteral("training_file"));
         QVERIFY(metricsOf(m_http->allEvents(id)).isEmpty()); // no training happened
+    }
+
+    void trainedTokensAreWhatTheAppEstimates_data()
+    {
+        QTest::addColumn<QString>("fixtureName");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("epochs"); // 0: automatic
+        QTest::newRow("explicit epochs") << QStringLiteral("train_good.jsonl") << kModel << 2;
+        QTest::newRow("automatic epochs") << QStringLiteral("train_good.jsonl") << kModel << 0;
+        QTest::newRow("gpt-4.1 family") << QStringLiteral("train_good.jsonl")
+                                        << QStringLiteral("gpt-4.1-mini-2025-04-14") << 3;
+    }
+
+    void trainedTokensAreWhatTheAppEstimates()
+    {
+        // The New-job form's estimate and the finished job's trained_tokens for the same file
+        // and epochs: the app's own sandbox bills exactly what the app predicts.
+        QFETCH(QString, fixtureName);
+        QFETCH(QString, model);
+        QFETCH(int, epochs);
+        const QByteArray content = fixture(fixtureName);
+        const fs::CostEstimate estimate = fs::CostEstimate::compute(
+                fs::TokenCountJob::countFile(content, fs::Tokenizer::encodingForModel(model)),
+                model, -1, epochs);
+        QVERIFY(estimate.billedTokens > 0);
+
+        const QString training = m_http->uploadFile(fixture(fixtureName));
+        QJsonObject body {
+                {QStringLiteral("model"), model}, {QStringLiteral("training_file"), training}};
+        if (epochs > 0)
+            body.insert(QStringLiteral("hyperparameters"),
+                    QJsonObject {{QStringLiteral("n_epochs"), epochs}});
+        const QJsonObject job = m_http->waitForJob(str(createJob(body), "id"), kTerminal);
+        QCOMPARE(str(job, "status"), QStringLiteral("succeeded"));
+        QCOMPARE(job.value(QLatin1String("hyperparameters"))
+                         .toObject()
+                         .value(QLatin1String("n_epochs"))
+                         .toInt(),
+                estimate.epochs);
+        QCOMPARE(job.value(QLatin1String("trained_tokens")).toInteger(), estimate.billedTokens);
     }
 
     void dpoJobSucceeds()

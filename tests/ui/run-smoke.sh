@@ -28,7 +28,7 @@ if [ $status -ne 0 ]; then
     exit 1
 fi
 fail=0
-for expected in "connection: Sandbox (Sandbox (offline))" "status: Sandbox: Connected" "window: Finetune Studio — Sandbox" "areas: 6"; do
+for expected in "connection: Sandbox (Sandbox (offline))" "status: Sandbox (practice, simulated): Connected" "window: Finetune Studio — Sandbox" "areas: 6"; do
     if ! grep -qF "$expected" "$scratch/out.txt"; then
         echo "smoke: expected the line \"$expected\"" >&2
         fail=1

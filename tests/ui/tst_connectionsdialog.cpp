@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionsdialog.h"
 #include "connectionstore.h"
+#include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
@@ -187,7 +189,8 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(dialog.get(), "addPushButton"), Qt::LeftButton);
         const QString id = dialog->currentId();
         auto *save = child<QPushButton>(dialog.get(), "savePushButton");
-        QVERIFY(!save->isEnabled());
+        QVERIFY(save->isEnabled()); // a new connection is not saved yet
+        QVERIFY(dialog->hasUnsavedChanges());
         typeInto(child<QLineEdit>(dialog.get(), "nameLineEdit"), QStringLiteral("My company"));
         typeInto(child<QLineEdit>(dialog.get(), "apiKeyLineEdit"), secret);
         typeInto(child<QLineEdit>(dialog.get(), "organizationLineEdit"), QStringLiteral("org-42"));
@@ -339,6 +342,94 @@ private Q_SLOTS:
         dialog->close();
         QVERIFY(!dialog->isVisible());
         QCOMPARE(m_store->connection(id)->name, QStringLiteral("Edited name"));
+    }
+
+    void discardedNewConnectionLeavesNothingBehind_data()
+    {
+        QTest::addColumn<QString>("typedName");
+        QTest::newRow("untouched") << QString();
+        QTest::newRow("named") << QStringLiteral("Half-done connection");
+    }
+
+    void discardedNewConnectionLeavesNothingBehind()
+    {
+        // Manage Connections → Add → Close → Discard, in the main window.
+        QFETCH(QString, typedName);
+        fs::ui::MainWindow window(m_store.get(), m_secrets.get(), &m_nam);
+        window.show();
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("switchConnectionMenu"));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), 1);
+        window.manageConnections();
+        ConnectionsDialog *dialog = window.connectionsDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(child<QPushButton>(dialog, "addPushButton"), Qt::LeftButton);
+        const QString id = dialog->currentId();
+        QVERIFY(id != ConnectionStore::sandboxId());
+        if (!typedName.isEmpty())
+            typeInto(child<QLineEdit>(dialog, "nameLineEdit"), typedName);
+
+        m_answer = QMessageBox::Discard;
+        QTest::mouseClick(child<QPushButton>(dialog, "closePushButton"), Qt::LeftButton);
+        // The person is asked before a connection they never saved goes.
+        QCOMPARE(m_messages.size(), 1);
+        QCOMPARE(m_messages.at(0).icon, QMessageBox::Question);
+        QVERIFY(!dialog->isVisible());
+
+        QVERIFY(!m_store->contains(id));
+        QCOMPARE(m_store->count(), 1);
+        QCOMPARE(m_store->activeId(), ConnectionStore::sandboxId());
+        QCOMPARE(menu->actions().size(), 1);
+        for (const QAction *action : menu->actions())
+            QVERIFY2(action->data().toString() != id, qPrintable(action->text()));
+        const QByteArray bytes = iniBytes();
+        QVERIFY2(!bytes.contains(id.toUtf8()), bytes.constData());
+        QVERIFY(!bytes.contains("New connection"));
+        QVERIFY(!bytes.contains("Half-done"));
+        // Settings read afresh (the next start) know nothing of it either.
+        ConnectionStore reread(m_settings.get());
+        QCOMPARE(reread.count(), 1);
+
+        // Opened again, the dialog shows the sandbox, and Cancel on a new one keeps it there.
+        window.manageConnections();
+        QCOMPARE(dialog->currentId(), ConnectionStore::sandboxId());
+        QCOMPARE(child<QListWidget>(dialog, "connectionsListWidget")->count(), 1);
+        QTest::mouseClick(child<QPushButton>(dialog, "addPushButton"), Qt::LeftButton);
+        m_answer = QMessageBox::Cancel;
+        QTest::mouseClick(child<QPushButton>(dialog, "closePushButton"), Qt::LeftButton);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(m_store->contains(dialog->currentId()));
+        // Saving it instead keeps it, in the menu too.
+        m_answer = QMessageBox::Save;
+        const QString kept = dialog->currentId();
+        QTest::mouseClick(child<QPushButton>(dialog, "closePushButton"), Qt::LeftButton);
+        QVERIFY(!dialog->isVisible());
+        QVERIFY(m_store->contains(kept));
+        QCOMPARE(menu->actions().size(), 2);
+        window.manageConnections();
+        dialog->selectConnection(kept);
+        QVERIFY(!dialog->hasUnsavedChanges());
+        dialog->close();
+        QVERIFY(m_store->contains(kept));
+    }
+
+    void azureWithoutAValidEndpointSaysWhatWasEntered()
+    {
+        auto dialog = makeDialog();
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "addPushButton"), Qt::LeftButton);
+        chooseKind(dialog.get(), Connection::Kind::Azure);
+        // Switching to Azure empties the OpenAI address: the test asks for the endpoint.
+        QCOMPARE(child<QLineEdit>(dialog.get(), "baseUrlLineEdit")->text(), QString());
+        QString said = pressTest(dialog.get());
+        QVERIFY2(!said.contains(QLatin1String("example.com")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("Enter the resource endpoint")), qPrintable(said));
+
+        typeInto(child<QLineEdit>(dialog.get(), "baseUrlLineEdit"),
+                QStringLiteral("my-resource.openai.azure.com"));
+        said = pressTest(dialog.get());
+        QVERIFY2(!said.contains(QLatin1String("example.com")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("“my-resource.openai.azure.com”")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("Keys and Endpoint")), qPrintable(said));
     }
 
     void useThisConnectionMakesItActive()

@@ -5,6 +5,7 @@
 #include "apiclient.h"
 #include "checkpointmodel.h"
 #include "connectionstore.h"
+#include "jobclock.h"
 #include "jobeventmodel.h"
 #include "jobhistory.h"
 #include "joblistmodel.h"
@@ -154,6 +155,37 @@ private Q_SLOTS:
         QTRY_VERIFY(area->jobListModel()->rowOf(job) >= 0);
         QVERIFY(!empty->isVisible());
         QVERIFY(area->jobListView()->isVisible());
+    }
+
+    void listAndMonitorShowTheSameDuration()
+    {
+        // The job list's Duration lagged the monitor's: both now follow one clock and one rule.
+        const QString training = upload(QStringLiteral("support-bot.jsonl"));
+        QVERIFY(!training.isEmpty());
+        m_sandbox->setTimeScale(50); // the job stays unfinished while the test looks at it
+        const QString id = createJob(training);
+        QVERIFY(!id.isEmpty());
+        auto area = makeArea();
+        QTRY_VERIFY_WITH_TIMEOUT(area->selectJob(id), 10000);
+        fs::JobListModel *list = area->jobListModel();
+        const FineTuningJob job = list->jobAt(list->rowOf(id));
+        QVERIFY(!job.isTerminal());
+        QVERIFY(job.createdAt > 0);
+        auto cell = [list, id] {
+            return list->index(list->rowOf(id), fs::JobListModel::DurationColumn).data().toString();
+        };
+        QSignalSpy changed(list, &QAbstractItemModel::dataChanged);
+        for (const qint64 elapsed : {65, 3725}) {
+            changed.clear();
+            area->clock()->setNowForTesting(job.createdAt + elapsed);
+            const QString expected = fs::JobTexts::durationText(job, job.createdAt + elapsed);
+            QVERIFY(!changed.isEmpty()); // the tick reached the list, not only the monitor
+            QCOMPARE(cell(), expected);
+            QVERIFY2(area->monitor()->statusLineText().contains(
+                             QStringLiteral("Duration: %1").arg(expected)),
+                    qPrintable(area->monitor()->statusLineText()));
+        }
+        QCOMPARE(cell(), QStringLiteral("1 h 2 min"));
     }
 
     void monitorFollowsAJobToSuccess()

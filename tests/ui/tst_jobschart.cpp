@@ -198,6 +198,39 @@ private Q_SLOTS:
         image.save(QDir::temp().filePath(QStringLiteral("jobsui-chart.png")));
     }
 
+    void lossAxisEndsJustAboveTheData()
+    {
+        // A loss peaking at 2.9 (the reported chart ran its axis to 4.0): round ticks that end
+        // at the first one above, 3.0.
+        m_metrics = std::make_unique<JobMetrics>(QStringLiteral("ftjob-peak"));
+        m_metrics->setTotalSteps(100);
+        QList<MetricPoint> points;
+        for (int step = 1; step <= 100; ++step) {
+            MetricPoint p;
+            p.step = step;
+            p.set(Metric::TrainLoss, 0.3 + 2.6 * std::exp(-(step - 1) / 20.0));
+            points << p;
+        }
+        m_metrics->addPoints(points);
+        m_chart = std::make_unique<MetricsChart>();
+        m_chart->resize(1000, 620);
+        m_chart->setMetrics(m_metrics.get());
+        m_chart->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_chart.get()));
+        m_chart->refresh();
+        QValueAxis *loss = nullptr;
+        for (QAbstractAxis *axis : m_chart->chart()->axes(Qt::Vertical)) {
+            if (axis->titleText().startsWith(QLatin1String("Loss")))
+                loss = qobject_cast<QValueAxis *>(axis);
+        }
+        QVERIFY(loss);
+        QCOMPARE(loss->max(), 3.0);
+        QCOMPARE(loss->min(), 0.0);
+        QCOMPARE(loss->tickInterval(), 0.5);
+        QCOMPARE(loss->tickAnchor(), 0.0);
+        QCOMPARE(loss->labelFormat(), QStringLiteral("%.1f"));
+    }
+
     void tooltipShowsExactValues()
     {
         makeChart(600, false);

@@ -3,7 +3,9 @@
 
 #include "activeconnection.h"
 #include "apiclient.h"
+#include "basemodelcatalogue.h"
 #include "connectionstore.h"
+#include "costestimate.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "fakenetworkaccessmanager.h"
@@ -14,6 +16,7 @@
 #include "newjobdialog.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "statisticspanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -158,6 +161,94 @@ private Q_SLOTS:
         QVERIFY(problems->isHidden());
 
         dialog->grab().save(QDir::temp().filePath(QStringLiteral("jobsui-newjob.png")));
+    }
+
+    void formStartsWithTheLastOrCheapestModel()
+    {
+        const QString training = upload(QStringLiteral("support-bot.jsonl"));
+        QVERIFY(!training.isEmpty());
+        QSettings settings(m_dir->filePath(QStringLiteral("app.ini")), QSettings::IniFormat);
+        auto area = std::make_unique<JobsArea>(m_active.get(), m_nam.get(), nullptr,
+                m_dir->filePath(QStringLiteral("history.sqlite")), &settings);
+        area->setTrackerIntervals(fastIntervals());
+        area->show();
+
+        // Nothing used yet: the cheapest suitable model, not the most expensive one.
+        NewJobDialog *dialog = openDialog(area.get());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->request().model, QStringLiteral("gpt-4.1-nano-2025-04-14"));
+        auto *models = dialog->findChild<QComboBox *>(QStringLiteral("modelComboBox"));
+        QVERIFY2(models->currentText().contains(QLatin1String("$1.50 per 1M training tokens")),
+                qPrintable(models->currentText()));
+        // No "(not documented)": known prices are shown, an unknown limit is said in words.
+        for (int i = 0; i < models->count(); ++i)
+            QVERIFY2(!models->itemText(i).contains(QLatin1String("documented")),
+                    qPrintable(models->itemText(i)));
+        auto *note = dialog->findChild<QLabel *>(QStringLiteral("modelNoteLabel"));
+        QVERIFY2(note->text().contains(QLatin1String("for this model is not published")),
+                qPrintable(note->text()));
+
+        // A job started with another model: the next form starts with that one.
+        QVERIFY(dialog->selectModel(kModel));
+        QVERIFY(dialog->selectTrainingFile(training));
+        QSignalSpy created(dialog, &NewJobDialog::jobCreated);
+        dialog->findChild<QPushButton *>(QStringLiteral("startPushButton"))->click();
+        QVERIFY(created.wait(10000));
+        QCOMPARE(fs::BaseModelCatalogue::lastUsedModel(&settings), kModel);
+        QTRY_VERIFY(area->newJobDialog() == nullptr);
+        dialog = openDialog(area.get());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->request().model, kModel);
+        dialog->reject();
+        QTRY_VERIFY(area->newJobDialog() == nullptr);
+
+        // A model chosen in the dataset's cost panel counts as used: the form agrees with it.
+        const QString panelModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+        fs::ui::DatasetArea datasets(&settings);
+        datasets.statisticsPanel()->setCurrentModel(panelModel);
+        QCOMPARE(datasets.statisticsPanel()->currentModel(), panelModel);
+        QCOMPARE(fs::BaseModelCatalogue::lastUsedModel(&settings), panelModel);
+        dialog = openDialog(area.get());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->request().model, panelModel);
+        dialog->reject();
+    }
+
+    void automaticEpochsShowWhatTheEstimateUses()
+    {
+        const QString training = upload(QStringLiteral("support-bot.jsonl"));
+        QVERIFY(!training.isEmpty());
+        const int examples = int(
+                readAll(sample(QStringLiteral("support-bot.jsonl"))).trimmed().split('\n').size());
+        const int expected = fs::EpochRule::defaultEpochs(examples);
+        QVERIFY(expected != 3); // the greyed number shown before
+        auto area = makeArea();
+        NewJobDialog *dialog = openDialog(area.get());
+        QVERIFY(dialog);
+        QVERIFY(dialog->selectTrainingFile(training));
+        auto *epochsAuto = dialog->findChild<QCheckBox *>(QStringLiteral("n_epochsAutoCheckBox"));
+        auto *epochs = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("n_epochsSpinBox"));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->costText().contains(QLatin1Char('$')), 10000);
+        QCOMPARE(epochsAuto->text(),
+                QStringLiteral("Automatic (%1 for this dataset)").arg(expected));
+        QCOMPARE(int(epochs->value()), expected);
+        QVERIFY(!epochs->isEnabled());
+        QVERIFY2(dialog->costText().contains(QStringLiteral("× %1 epochs").arg(expected)),
+                qPrintable(dialog->costText()));
+        // Unticked, the number starts from the automatic one and is what is sent.
+        epochsAuto->setChecked(false);
+        QCOMPARE(dialog->request().hyperparameters.nEpochs.value, double(expected));
+        epochs->setValue(2);
+        QVERIFY2(dialog->costText().contains(QStringLiteral("× 2 epochs")),
+                qPrintable(dialog->costText()));
+        epochsAuto->setChecked(true);
+        QCOMPARE(int(epochs->value()), expected);
+        // With FS_SCREENSHOT_DIR set, the form as shown (to look at it by eye).
+        if (const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog->resize(1024, 600);
+            dialog->grab().save(dir + QStringLiteral("/newjob-automatic-epochs.png"));
+        }
+        dialog->reject();
     }
 
     void refusalKeepsTheFormFilledThenCreates()

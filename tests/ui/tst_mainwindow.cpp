@@ -118,10 +118,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *status = window->statusWidget();
         QVERIFY(status);
-        QVERIFY(status->text().startsWith(QLatin1String("Sandbox: ")));
+        QVERIFY(status->text().startsWith(QLatin1String("Sandbox (practice, simulated): ")));
         QTRY_COMPARE_WITH_TIMEOUT(
                 window->activeConnection()->state(), ActiveConnection::State::Connected, 15000);
-        QCOMPARE(status->text(), QStringLiteral("Sandbox: Connected"));
+        QCOMPARE(status->text(), QStringLiteral("Sandbox (practice, simulated): Connected"));
+        QVERIFY(status->toolTip().contains(QLatin1String("only pretends to train")));
         QCOMPARE(status->dotColor(), fs::ui::stateColor(true, window->activeConnection()->check()));
         QVERIFY(status->dotColor().green() > status->dotColor().red());
         QVERIFY(window->windowTitle().contains(QLatin1String("Sandbox")));
@@ -150,7 +151,8 @@ private Q_SLOTS:
     {
         auto window = makeWindow(); // no sandbox address set
         QTRY_VERIFY(window->activeConnection()->isSettled());
-        QCOMPARE(window->statusWidget()->text(), QStringLiteral("Sandbox: Sandbox not running"));
+        QCOMPARE(window->statusWidget()->text(),
+                QStringLiteral("Sandbox (practice, simulated): Sandbox not running"));
         QVERIFY(window->statusWidget()->dotColor().red()
                 > window->statusWidget()->dotColor().green());
     }
@@ -198,8 +200,8 @@ private Q_SLOTS:
 
         // And back.
         m_store->setActive(ConnectionStore::sandboxId());
-        QTRY_COMPARE_WITH_TIMEOUT(
-                window->statusWidget()->text(), QStringLiteral("Sandbox: Connected"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->statusWidget()->text(),
+                QStringLiteral("Sandbox (practice, simulated): Connected"), 15000);
         // With a connection of one's own the sandbox note no longer says "none set up".
         QVERIFY(!window->findChild<QLabel *>(QStringLiteral("sandboxNoteLabel"))
                          ->text()

@@ -5,6 +5,7 @@
 #include "panewidget.h"
 #include "parameterswidget.h"
 #include "playgroundarea.h"
+#include "practicebadge.h"
 #include "sidebysidepage.h"
 #include "transcriptview.h"
 #include "tst_playgroundsupport.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void panesCanBeAddedAndRemovedWithinLimits();
     void emptyStatesSayWhatToDo();
     void jobHistoryCheckpointsAreOffered();
+    void sandboxPanesAreMarkedAsPractice();
 
 private:
     std::unique_ptr<PlaygroundArea> makeArea();
@@ -72,6 +74,7 @@ void tst_Playground::initTestCase()
     QString why;
     QVERIFY2(m_fixture.start(&why), qPrintable(why));
     QVERIFY(m_fixture.fineTuned.startsWith(QLatin1String("ft:") + kBaseModel));
+    fs::test::PlaygroundFixture::forgetJobs(); // no job of an earlier run is offered
 }
 
 void tst_Playground::modelListsAreGroupedInPlainWords()
@@ -414,6 +417,34 @@ void tst_Playground::jobHistoryCheckpointsAreOffered()
     QCOMPARE(area->sideBySidePage()->session()->state(0), ComparisonSession::PaneState::Idle);
     QVERIFY(!area->sideBySidePage()->session()->currentAnswer(0).isEmpty());
     QFile::remove(JobHistory::defaultPath());
+}
+
+void tst_Playground::sandboxPanesAreMarkedAsPractice()
+{
+    auto area = makeArea();
+    SideBySidePage *page = area->sideBySidePage();
+    QVERIFY(fs::test::waitReady(page->paneWidget(0)->targetSelector()));
+    QVERIFY(fs::test::waitReady(page->paneWidget(1)->targetSelector()));
+    // On the built-in sandbox every pane says its answers are simulated, in plain words.
+    for (int i = 0; i < 2; ++i) {
+        const PracticeBadge *badge = page->paneWidget(i)->practiceBadge();
+        QVERIFY(badge->isVisibleTo(page));
+        QCOMPARE(badge->text(), PracticeBadge::simulatedText());
+        QVERIFY(badge->toolTip().contains(QLatin1String("only pretends to train and answer")));
+    }
+    QVERIFY(sendAndWait(page, kPrompt));
+    area->resize(1024, 600); // the smallest window the app supports
+    fs::test::playgroundScreenshot(area.get(), QStringLiteral("sidebyside-practice"));
+
+    // A pane on a real (here OpenAI-compatible) connection carries no mark; the other keeps it.
+    const QString keyed = m_fixture.addKeyedConnection(QStringLiteral("sk-test-practice"));
+    QVERIFY(!keyed.isEmpty());
+    page->paneWidget(1)->targetSelector()->setConnectionId(keyed);
+    QVERIFY(fs::test::waitReady(page->paneWidget(1)->targetSelector()));
+    QVERIFY(!page->paneWidget(1)->practiceBadge()->isVisibleTo(page));
+    QVERIFY(page->paneWidget(0)->practiceBadge()->isVisibleTo(page));
+    page->paneWidget(1)->targetSelector()->setConnectionId(ConnectionStore::sandboxId());
+    QVERIFY(page->paneWidget(1)->practiceBadge()->isVisibleTo(page));
 }
 
 QTEST_MAIN(tst_Playground)

@@ -3,6 +3,7 @@
 #include "batchresultsmodel.h"
 #include "batchrunner.h"
 #include "playgroundarea.h"
+#include "practicebadge.h"
 #include "tst_playgroundsupport.h"
 
 #include <QCheckBox>
@@ -25,11 +26,14 @@ class tst_PlaygroundBatch : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void smallBatchRunsToCompletionAndFillsTheTable();
     void rateLimitPausesAndEveryRowIsScored();
     void cancelKeepsWhatArrived();
     void storedResultsReopenAndRescoreWithoutAskingModels();
     void emptyAndBadInputsAreExplained();
+    void defaultsAreBaseAgainstFineTunedNeverTheSameModel();
+    void sandboxAnswersAreMarkedAsPractice();
 
 private:
     std::unique_ptr<PlaygroundArea> makeArea();
@@ -46,7 +50,14 @@ void tst_PlaygroundBatch::initTestCase()
 {
     QString why;
     QVERIFY2(m_fixture.start(&why), qPrintable(why));
+    // As in the app: the finished job with its checkpoints is in the job history.
+    QVERIFY2(m_fixture.rememberJob(&why), qPrintable(why));
     m_resultsPath = m_fixture.dir.filePath(QStringLiteral("results.jsonl"));
+}
+
+void tst_PlaygroundBatch::cleanupTestCase()
+{
+    fs::test::PlaygroundFixture::forgetJobs();
 }
 
 std::unique_ptr<PlaygroundArea> tst_PlaygroundBatch::makeArea()
@@ -269,6 +280,61 @@ void tst_PlaygroundBatch::emptyAndBadInputsAreExplained()
     QVERIFY(page->removeModelRow(2));
     QVERIFY(!page->removeModelRow(1));
     QCOMPARE(page->modelRowCount(), 2);
+}
+
+void tst_PlaygroundBatch::defaultsAreBaseAgainstFineTunedNeverTheSameModel()
+{
+    auto area = makeArea();
+    BatchPage *page = area->batchPage();
+    QVERIFY(fs::test::waitReady(page->modelSelector(0)));
+    QVERIFY(fs::test::waitReady(page->modelSelector(1)));
+    // Model 1 the base, model 2 its fine-tune: "Difference" then reads as the gain of training.
+    QTRY_COMPARE(page->modelSelector(0)->model(), kBaseModel);
+    QCOMPARE(page->modelSelector(1)->model(), m_fixture.fineTuned);
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+
+    // The last checkpoint is the fine-tuned model itself: warned next to the pickers.
+    const QString last = fs::test::finalCheckpoint(page->modelSelector(0));
+    QVERIFY(!last.isEmpty());
+    page->modelSelector(0)->setModel(last);
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    QVERIFY2(page->sameModelLabel()->text().contains(QLatin1String("models 1 and 2")),
+            qPrintable(page->sameModelLabel()->text()));
+    area->resize(1024, 600); // the smallest window the app supports
+    fs::test::playgroundScreenshot(area.get(), QStringLiteral("batch-same-model"));
+    // A third row starts as a copy of the second: the same model again, said at once.
+    page->modelSelector(0)->setModel(kBaseModel);
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+    QVERIFY(page->addModelRow());
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    QVERIFY(page->sameModelLabel()->text().contains(QLatin1String("models 2 and 3")));
+    QVERIFY(page->removeModelRow(2));
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+}
+
+void tst_PlaygroundBatch::sandboxAnswersAreMarkedAsPractice()
+{
+    auto area = makeArea();
+    BatchPage *page = area->batchPage();
+    QVERIFY(chooseModels(page));
+    QVERIFY(!page->practiceBadge()->isVisibleTo(page)); // no answers yet
+    page->fileLineEdit()->setText(writeValidationFile(2));
+    QVERIFY(runAndWait(page));
+    // Every answer came from the built-in sandbox: the table is marked, and so is each model.
+    QVERIFY(page->practiceBadge()->isVisibleTo(page));
+    QVERIFY2(page->practiceBadge()->text().contains(QLatin1String("simulated by the built-in "
+                                                                  "sandbox")),
+            qPrintable(page->practiceBadge()->text()));
+    QVERIFY(page->practiceBadge()->toolTip().contains(QLatin1String("pretends")));
+    QVERIFY(page->averagesLabel()->text().contains(QLatin1String("(simulated)")));
+    const QString header = page->tableView()
+                                   ->model()
+                                   ->headerData(BatchResultsModel::FirstModelColumn, Qt::Horizontal,
+                                           Qt::ToolTipRole)
+                                   .toString();
+    QVERIFY2(header.contains(PracticeBadge::simulatedText()), qPrintable(header));
+    area->resize(1024, 600);
+    fs::test::playgroundScreenshot(area.get(), QStringLiteral("batch-practice"));
 }
 
 QTEST_MAIN(tst_PlaygroundBatch)

@@ -5,9 +5,11 @@
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "playgroundarea.h"
+#include "practicebadge.h"
 #include "transcriptview.h"
 #include "tst_playgroundsupport.h"
 
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -28,10 +30,14 @@ class tst_PlaygroundBlind : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void namesAreHiddenAndKeysRecordVotes();
     void lostVoteBecomesDpoLineAndUndoRemovesIt();
     void correctedExampleThroughTheDialog();
     void withoutDatasetSaysSoAndOffersOne();
+    void defaultsAreBaseAgainstFineTunedNeverTheSameModel();
+    void bothBadOffersToWriteTheBetterAnswer();
+    void sandboxAnswersAreMarkedAsPractice(); // last: adds a connection to the store
 
 private:
     struct Setup
@@ -43,6 +49,8 @@ private:
     Setup makeArea(bool withDataset);
     /// Asks both models and waits for both answers.
     bool askAndWait(BlindPage *page, const QString &text);
+    /// Puts the base model and the fine-tune on the two sides, then askAndWait().
+    bool askBaseAndTuned(BlindPage *page, const QString &text);
 
     fs::test::PlaygroundFixture m_fixture;
     std::unique_ptr<QSettings> m_datasetSettings;
@@ -52,8 +60,15 @@ void tst_PlaygroundBlind::initTestCase()
 {
     QString why;
     QVERIFY2(m_fixture.start(&why), qPrintable(why));
+    // As in the app: the finished job with its checkpoints is in the job history.
+    QVERIFY2(m_fixture.rememberJob(&why), qPrintable(why));
     m_datasetSettings = std::make_unique<QSettings>(
             m_fixture.dir.filePath(QStringLiteral("datasets.ini")), QSettings::IniFormat);
+}
+
+void tst_PlaygroundBlind::cleanupTestCase()
+{
+    fs::test::PlaygroundFixture::forgetJobs();
 }
 
 tst_PlaygroundBlind::Setup tst_PlaygroundBlind::makeArea(bool withDataset)
@@ -84,6 +99,15 @@ bool tst_PlaygroundBlind::askAndWait(BlindPage *page, const QString &text)
     QSignalSpy all(page->session(), &ComparisonSession::allFinished);
     QTest::keyClick(page->messageEdit(), Qt::Key_Return, Qt::ControlModifier);
     return all.wait(20000) || all.count() > 0;
+}
+
+bool tst_PlaygroundBlind::askBaseAndTuned(BlindPage *page, const QString &text)
+{
+    if (!fs::test::waitReady(page->firstSelector()) || !fs::test::waitReady(page->secondSelector()))
+        return false;
+    page->firstSelector()->setModel(kBaseModel);
+    page->secondSelector()->setModel(m_fixture.fineTuned);
+    return askAndWait(page, text);
 }
 
 void tst_PlaygroundBlind::namesAreHiddenAndKeysRecordVotes()
@@ -271,6 +295,139 @@ void tst_PlaygroundBlind::withoutDatasetSaysSoAndOffersOne()
     const int votes = page->comparison()->tally().pair(kBaseModel, m_fixture.fineTuned).votes();
     QTest::keyClick(page, Qt::Key_1);
     QCOMPARE(page->comparison()->tally().pair(kBaseModel, m_fixture.fineTuned).votes(), votes);
+}
+
+void tst_PlaygroundBlind::defaultsAreBaseAgainstFineTunedNeverTheSameModel()
+{
+    Setup setup = makeArea(true);
+    BlindPage *page = setup.page;
+    QVERIFY(fs::test::waitReady(page->firstSelector()));
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    // Before anything is chosen: the base model against the fine-tune trained from it.
+    QTRY_COMPARE(page->firstSelector()->model(), kBaseModel);
+    QCOMPARE(page->secondSelector()->model(), m_fixture.fineTuned);
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+
+    // The checkpoint at the last step is the fine-tuned model under another name: warned.
+    const QString last = fs::test::finalCheckpoint(page->secondSelector());
+    QVERIFY(!last.isEmpty());
+    page->firstSelector()->setModel(last);
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    const QString warning = page->sameModelLabel()->text();
+    QVERIFY2(warning.contains(QLatin1String("same model")), qPrintable(warning));
+    QVERIFY(warning.contains(ModelChoice::describe(last)));
+    // The picker says so too.
+    const int row = page->firstSelector()->modelPicker()->currentIndex();
+    QVERIFY(page->firstSelector()->modelPicker()->itemText(row).contains(
+            QLatin1String("the same as the final model")));
+    setup.area->resize(1024, 600); // the smallest window the app supports
+    fs::test::playgroundScreenshot(setup.area.get(), QStringLiteral("blind-same-model"));
+
+    // The very same model on both sides: warned; a different one: the warning goes.
+    page->firstSelector()->setModel(m_fixture.fineTuned);
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    page->firstSelector()->setModel(kBaseModel);
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+}
+
+void tst_PlaygroundBlind::bothBadOffersToWriteTheBetterAnswer()
+{
+    Setup setup = makeArea(true);
+    BlindPage *page = setup.page;
+    QVERIFY(askBaseAndTuned(page, kPrompt));
+    QVERIFY(!page->writeButton()->isVisibleTo(page));
+    QTest::keyClick(page, Qt::Key_4); // both are bad
+    QVERIFY(page->comparison()->bothBad(page->currentRound()));
+    QVERIFY(!page->learnButton()->isVisibleTo(page)); // no winner to keep
+    QVERIFY(page->writeButton()->isVisibleTo(page));
+    QVERIFY(page->writeButton()->isEnabled());
+    QVERIFY(page->statusLabel()->text().contains(QLatin1String("Write the better answer")));
+    const BlindComparison::Round round = page->comparison()->round(page->currentRound());
+    setup.area->resize(1024, 600);
+    fs::test::playgroundScreenshot(setup.area.get(), QStringLiteral("blind-both-bad"));
+
+    QTest::mouseClick(page->writeButton(), Qt::LeftButton);
+    TrainingExampleDialog *dialog = page->trainingDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->isWrittenAnswer());
+    fs::test::playgroundScreenshot(dialog, QStringLiteral("blind-write-answer"));
+    // The message is there; the answer is the person's to write (Add is off until then).
+    const auto labels = dialog->findChildren<QLabel *>();
+    const bool promptShown = std::any_of(labels.cbegin(), labels.cend(),
+            [](const QLabel *label) { return label->text().contains(kPrompt.toHtmlEscaped()); });
+    QVERIFY(promptShown);
+    QVERIFY(dialog->preferredAnswer().isEmpty());
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    QVERIFY(!dialog->findChild<QRadioButton *>(QStringLiteral("preferenceRadioButton"))
+                     ->isVisibleTo(dialog));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("worseAnswerLabel"))
+                    ->text()
+                    .contains(round.answerA.left(40).toHtmlEscaped()));
+    const QString written = QStringLiteral("Open Settings, choose Forgot password, then follow "
+                                           "the link we email you.");
+    QTest::keyClicks(dialog->answerEdit(), written);
+    QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+
+    DatasetDocument *document = setup.datasets->document();
+    const int before = document->count();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(document->count(), before + 1);
+    const Example example = document->example(before);
+    QVERIFY(example.isChat());
+    QCOMPARE(example.messages().last().role(), QStringLiteral("assistant"));
+    QCOMPARE(example.messages().last().text(), written);
+    QCOMPARE(example.messages().at(example.messages().size() - 2).text(), kPrompt);
+    QVERIFY(page->statusLabel()->text().contains(QLatin1String("corrected example")));
+    // Undoable like every edit of the dataset.
+    document->undoStack()->undo();
+    QCOMPARE(document->count(), before);
+    // Only after "both are bad": a decided round offers the winner instead.
+    QVERIFY(!page->addWrittenAnswer(QString()));
+    QTest::keyClick(page, Qt::Key_1);
+    QVERIFY(!page->writeButton()->isVisibleTo(page));
+    QVERIFY(!page->addWrittenAnswer(written));
+    QCOMPARE(document->count(), before);
+}
+
+void tst_PlaygroundBlind::sandboxAnswersAreMarkedAsPractice()
+{
+    Setup setup = makeArea(true);
+    BlindPage *page = setup.page;
+    QVERIFY(fs::test::waitReady(page->firstSelector()));
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    // Both sides on the built-in sandbox: both answers are practice answers.
+    QVERIFY(page->practiceBadge()->isVisibleTo(page));
+    QVERIFY2(page->practiceBadge()->text().contains(QLatin1String("simulated by the built-in "
+                                                                  "sandbox")),
+            qPrintable(page->practiceBadge()->text()));
+    QVERIFY(page->practiceBadge()->toolTip().contains(QLatin1String("pretends")));
+
+    // One side on a real (OpenAI-compatible) connection: which side stays hidden until revealed.
+    const QString keyed = m_fixture.addKeyedConnection(QStringLiteral("sk-test-practice"));
+    QVERIFY(!keyed.isEmpty());
+    page->secondSelector()->setConnectionId(keyed);
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    page->firstSelector()->setModel(kBaseModel);
+    page->secondSelector()->setModel(m_fixture.fineTuned);
+    QVERIFY(page->practiceBadge()->text().contains(QLatin1String("One of the two answers")));
+    QVERIFY(askAndWait(page, kPrompt));
+    QVERIFY(page->practiceBadge()->text().contains(QLatin1String("One of the two answers")));
+    page->reveal();
+    const QString side =
+            page->comparison()->paneOnSide(page->currentRound(), BlindComparison::Side::A) == 0
+            ? QStringLiteral("A")
+            : QStringLiteral("B");
+    QVERIFY2(page->practiceBadge()->text().contains(QStringLiteral("side %1").arg(side)),
+            qPrintable(page->practiceBadge()->text()));
+
+    // Neither side simulated: no mark.
+    page->firstSelector()->setConnectionId(keyed);
+    QVERIFY(fs::test::waitReady(page->firstSelector()));
+    page->firstSelector()->setModel(kBaseModel);
+    QVERIFY(askAndWait(page, kPrompt));
+    QVERIFY(!page->practiceBadge()->isVisibleTo(page));
 }
 
 QTEST_MAIN(tst_PlaygroundBlind)

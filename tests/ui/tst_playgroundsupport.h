@@ -6,6 +6,7 @@
 
 #include "apiclient.h"
 #include "connectionstore.h"
+#include "jobhistory.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
 #include "sandboxserver.h"
@@ -48,6 +49,21 @@ inline QByteArray readFile(const QString &path)
 inline bool waitReady(ui::TargetSelector *selector, int timeoutMs = 20000)
 {
     return QTest::qWaitFor([selector] { return selector->isReady(); }, timeoutMs);
+}
+
+/// The checkpoint a selector offers at the highest step: the final model under another name.
+inline QString finalCheckpoint(ui::TargetSelector *selector)
+{
+    QString best;
+    qint64 bestStep = 0;
+    for (const ui::ModelChoice &choice : selector->modelPicker()->choices()) {
+        const qint64 step = choice.id.section(QStringLiteral(":ckpt-step-"), 1, 1).toLongLong();
+        if (choice.kind == ui::ModelChoice::Kind::Checkpoint && step > bestStep) {
+            best = choice.id;
+            bestStep = step;
+        }
+    }
+    return best;
 }
 
 /// Waits for an API reply (it deletes itself after finishing) and keeps what it said.
@@ -151,6 +167,29 @@ public:
         *why = QStringLiteral("job did not finish");
         return false;
     }
+
+    /// Keeps the trained job and its checkpoints in the job history, as the Jobs area does
+    /// (the service lists no checkpoints; the Playground offers them from the history).
+    /// forgetJobs() removes the history again.
+    bool rememberJob(QString *why)
+    {
+        forgetJobs(); // nothing left from an earlier run
+        ApiClient client(nam.get(), sandboxConnection());
+        const ReplyOutcome job = awaitReply(client.retrieveJob(jobId));
+        const ReplyOutcome checkpoints = awaitReply(client.listCheckpoints(jobId));
+        if (!job.ok || !checkpoints.ok) {
+            *why = QStringLiteral("job or checkpoints not found");
+            return false;
+        }
+        JobHistory history(ConnectionStore::sandboxId());
+        if (!history.open() || !history.saveJob(FineTuningJob::fromJson(job.json))
+                || !history.saveCheckpoints(jobId, parseCheckpointPage(checkpoints.json).data)) {
+            *why = history.lastError();
+            return false;
+        }
+        return true;
+    }
+    static void forgetJobs() { QFile::remove(JobHistory::defaultPath()); }
 
     /// A second connection (OpenAI-compatible, to the same sandbox) with a key in the store.
     QString addKeyedConnection(const QString &key)

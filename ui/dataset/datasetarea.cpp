@@ -65,6 +65,23 @@ namespace fs::ui {
 
 namespace {
 
+/// The keys of the example actions (Edit menu), also named in the buttons' tips. Ctrl+Shift+N is
+/// the window's "New Fine-tuning Job…": adding an example has its own keys.
+struct ExampleKeys
+{
+    QKeySequence add {Qt::CTRL | Qt::SHIFT | Qt::Key_E};
+    QKeySequence duplicate {Qt::CTRL | Qt::Key_D};
+    QKeySequence remove {Qt::CTRL | Qt::Key_Delete};
+    QKeySequence up {Qt::CTRL | Qt::ALT | Qt::Key_Up};
+    QKeySequence down {Qt::CTRL | Qt::ALT | Qt::Key_Down};
+};
+
+const ExampleKeys &exampleKeys()
+{
+    static const ExampleKeys keys;
+    return keys;
+}
+
 bool isResourcePath(const QString &path)
 {
     return path.startsWith(QLatin1Char(':'));
@@ -311,16 +328,19 @@ QWidget *DatasetArea::createEditorPage()
         button->setToolTip(tip);
         return button;
     };
+    // The tips name the keys of the matching Edit menu entries (one definition: exampleKeys()).
+    auto keys = [](const QKeySequence &k) { return k.toString(QKeySequence::NativeText); };
     auto *addButton = exampleButton(tr("Add"), QStringLiteral("addExampleToolButton"),
-            tr("Add an example after the current one (Ctrl+Shift+N)"));
-    auto *duplicateButton = exampleButton(tr("Duplicate"),
-            QStringLiteral("duplicateExampleToolButton"), tr("Copy the current example (Ctrl+D)"));
+            tr("Add an example after the current one (%1)").arg(keys(exampleKeys().add)));
+    auto *duplicateButton =
+            exampleButton(tr("Duplicate"), QStringLiteral("duplicateExampleToolButton"),
+                    tr("Copy the current example (%1)").arg(keys(exampleKeys().duplicate)));
     auto *deleteButton = exampleButton(tr("Delete"), QStringLiteral("deleteExamplesToolButton"),
-            tr("Delete the selected examples (Ctrl+Delete)"));
+            tr("Delete the selected examples (%1)").arg(keys(exampleKeys().remove)));
     auto *upButton = exampleButton(tr("Up"), QStringLiteral("moveExampleUpToolButton"),
-            tr("Move the example up (Ctrl+Alt+Up)"));
+            tr("Move the example up (%1)").arg(keys(exampleKeys().up)));
     auto *downButton = exampleButton(tr("Down"), QStringLiteral("moveExampleDownToolButton"),
-            tr("Move the example down (Ctrl+Alt+Down)"));
+            tr("Move the example down (%1)").arg(keys(exampleKeys().down)));
     connect(addButton, &QToolButton::clicked, this, &DatasetArea::addExample);
     connect(duplicateButton, &QToolButton::clicked, this, &DatasetArea::duplicateExample);
     connect(deleteButton, &QToolButton::clicked, this, &DatasetArea::deleteSelectedExamples);
@@ -432,16 +452,16 @@ void DatasetArea::createActions()
     redo->setShortcuts(
             {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
-    make(tr("Add an E&xample"), QStringLiteral("addExampleAction"),
-            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { addExample(); });
+    make(tr("Add an E&xample"), QStringLiteral("addExampleAction"), exampleKeys().add,
+            [this] { addExample(); });
     make(tr("D&uplicate the Example"), QStringLiteral("duplicateExampleAction"),
-            QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateExample(); });
+            exampleKeys().duplicate, [this] { duplicateExample(); });
     make(tr("&Delete the Selected Examples"), QStringLiteral("deleteExamplesAction"),
-            QKeySequence(Qt::CTRL | Qt::Key_Delete), [this] { deleteSelectedExamples(); });
-    make(tr("Move the Example U&p"), QStringLiteral("moveExampleUpAction"),
-            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Up), [this] { moveExample(-1); });
-    make(tr("Move the Example Dow&n"), QStringLiteral("moveExampleDownAction"),
-            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Down), [this] { moveExample(1); });
+            exampleKeys().remove, [this] { deleteSelectedExamples(); });
+    make(tr("Move the Example U&p"), QStringLiteral("moveExampleUpAction"), exampleKeys().up,
+            [this] { moveExample(-1); });
+    make(tr("Move the Example Dow&n"), QStringLiteral("moveExampleDownAction"), exampleKeys().down,
+            [this] { moveExample(1); });
     make(tr("Set the &System Message…"), QStringLiteral("systemPromptAction"), QKeySequence(),
             [this] { setSystemPrompt(); });
     make(tr("&Find and Replace…"), QStringLiteral("findReplaceAction"),

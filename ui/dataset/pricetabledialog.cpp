@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricetabledialog.h"
 
+#include "basemodelcatalogue.h"
 #include "pricetable.h"
 
 #include <QDialogButtonBox>
@@ -39,9 +40,21 @@ double PriceTableDialog::price(QSettings *settings, const QString &model)
     return loadTable(settings).price(model);
 }
 
-QString PriceTableDialog::defaultModel()
+QString PriceTableDialog::defaultModel(QSettings *settings)
 {
-    return QStringLiteral("gpt-4.1-mini-2025-04-14");
+    QSettings defaults; // null: the application's settings, as loadTable() reads them
+    QSettings *s = settings ? settings : &defaults;
+    const PriceTable table = loadTable(s);
+    QStringList names;
+    for (const PriceTable::Entry &entry : table.entries())
+        names << entry.model;
+    return BaseModelCatalogue::defaultModel(names, BaseModelCatalogue::lastUsedModel(s), table);
+}
+
+void PriceTableDialog::rememberModel(QSettings *settings, const QString &model)
+{
+    QSettings defaults;
+    BaseModelCatalogue::setLastUsedModel(settings ? settings : &defaults, model);
 }
 
 QString PriceTableDialog::priceSourceText(QSettings *settings)

@@ -23,7 +23,11 @@ public:
     static QStringList models(QSettings *settings);
     /// USD per million training tokens; negative when unknown.
     static double price(QSettings *settings, const QString &model);
-    static QString defaultModel();
+    /// The model the cost panel starts with: the one last used (shared with the New job form),
+    /// else the cheapest suitable one (BaseModelCatalogue::defaultModel()).
+    static QString defaultModel(QSettings *settings);
+    /// Remembers the user's choice of model for the cost panel and the New job form.
+    static void rememberModel(QSettings *settings, const QString &model);
     /// Where the prices come from, e.g. "built-in prices of mid-2026" or "your prices".
     static QString priceSourceText(QSettings *settings);
 

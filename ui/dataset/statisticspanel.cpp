@@ -103,6 +103,8 @@ StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
 
     fillModels();
     connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        // The model chosen here is the one "last used": the New job form starts with it too.
+        PriceTableDialog::rememberModel(m_settings, currentModel());
         Q_EMIT modelChanged(currentModel());
         refresh();
     });
@@ -340,7 +342,7 @@ void StatisticsPanel::fillModels()
     for (const QString &model : PriceTableDialog::models(m_settings))
         m_modelComboBox->addItem(model, model);
     const int index = m_modelComboBox->findData(
-            current.isEmpty() ? PriceTableDialog::defaultModel() : current);
+            current.isEmpty() ? PriceTableDialog::defaultModel(m_settings) : current);
     m_modelComboBox->setCurrentIndex(qMax(0, index));
 }
 

@@ -971,8 +971,8 @@ void FilesArea::discardOffered()
 
 bool FilesArea::event(QEvent *event)
 {
-    // The window has F5 too ("Test Again"): while the focus is here, this area's keys win
-    // instead of both being ambiguous and neither working.
+    // While the focus is here, this area's keys win over any window-wide use of the same keys
+    // (which would otherwise be ambiguous, and then neither would work).
     if (event->type() == QEvent::ShortcutOverride) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (actionForKey(key)) {

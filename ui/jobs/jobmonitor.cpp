@@ -2,6 +2,7 @@
 #include "jobmonitor.h"
 
 #include "checkpointmodel.h"
+#include "jobclock.h"
 #include "jobeventmodel.h"
 #include "jobtexts.h"
 #include "jobtracker.h"
@@ -223,11 +224,6 @@ JobMonitor::JobMonitor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
 
-    // Time left and the duration of a running job move on without new data.
-    m_clockTimer = new QTimer(this);
-    m_clockTimer->setInterval(10000);
-    connect(m_clockTimer, &QTimer::timeout, this, &JobMonitor::updateStatusLine);
-
     showJob({});
 }
 
@@ -248,6 +244,21 @@ void JobMonitor::setTracker(fs::JobTracker *tracker)
     showJob({});
 }
 
+void JobMonitor::setClock(fs::JobClock *clock)
+{
+    if (m_clock)
+        disconnect(m_clock, nullptr, this, nullptr);
+    m_clock = clock;
+    if (!m_clock)
+        return;
+    // Time left and the duration of an unfinished job move on without new data, on the tick
+    // the job list's Duration column follows too.
+    connect(m_clock, &fs::JobClock::ticked, this, [this] {
+        if (!m_jobId.isEmpty() && !m_job.isTerminal())
+            updateStatusLine();
+    });
+}
+
 void JobMonitor::showJob(const QString &jobId)
 {
     m_jobId = jobId;
@@ -258,7 +269,6 @@ void JobMonitor::showJob(const QString &jobId)
         m_chart->setMetrics(nullptr);
         m_eventModel->clear();
         m_checkpointModel->setCheckpoints({});
-        m_clockTimer->stop();
         return;
     }
     m_job = m_tracker->job(jobId);
@@ -273,7 +283,6 @@ void JobMonitor::showJob(const QString &jobId)
     updateCheckpointActions();
     updateEventFilter();
     updateStatusLine();
-    m_clockTimer->start();
 }
 
 void JobMonitor::onEventsAdded(const QString &jobId, const QList<fs::JobEvent> &events)
@@ -312,7 +321,7 @@ void JobMonitor::updateStatusLine()
     if (m_jobId.isEmpty())
         return;
     const QLocale locale;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m_clock ? m_clock->now() : QDateTime::currentSecsSinceEpoch();
     m_badgeLabel->setText(fs::JobTexts::statusText(m_job));
     m_badgeLabel->setStyleSheet(badgeStyle(fs::JobTexts::statusColor(m_job.status)));
 
@@ -382,8 +391,6 @@ void JobMonitor::updateStatusLine()
         error = fs::JobTexts::errorText(m_job.error->code, m_job.error->message);
     m_errorLabel->setText(error);
     m_errorLabel->setVisible(!error.isEmpty());
-    if (m_job.isTerminal())
-        m_clockTimer->stop();
     m_chart->setEmptyMessage(m_job.isTerminal()
                     ? tr("This job ended before the service reported any training step, so "
                          "there is no chart. The Messages tab tells what happened.")
@@ -454,10 +461,10 @@ void JobMonitor::updateCheckpointActions()
                 tr("The service saves a checkpoint (a usable copy of the model) at the end of "
                    "each of the last epochs. None yet."));
     } else if (best >= 0) {
+        // The sentence names the measure the recommendation was decided on (in core).
         m_checkpointHintLabel->setText(
-                tr("The checkpoint at step %1 had the lowest validation loss: it is usually the "
-                   "best choice. Open it (or another one) in the Playground to try it.")
-                        .arg(QLocale().toString(m_checkpointModel->checkpointAt(best).stepNumber)));
+                m_checkpointModel->best().hint(m_checkpointModel->checkpointAt(best).stepNumber)
+                + QLatin1Char(' ') + tr("Open it (or another one) in the Playground to try it."));
     } else {
         m_checkpointHintLabel->setText(
                 tr("Select a checkpoint and open it in the Playground to try it."));

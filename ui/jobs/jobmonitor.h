@@ -15,10 +15,10 @@ class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
-class QTimer;
 
 namespace fs {
 class CheckpointModel;
+class JobClock;
 class JobEventFilterModel;
 class JobEventModel;
 class JobTracker;
@@ -43,6 +43,9 @@ public:
 
     /// Not owned. Null (or another tracker) clears what is shown.
     void setTracker(fs::JobTracker *tracker);
+    /// The clock the duration and time left follow (shared with the job list); not owned. Without
+    /// one they are computed at each update from the system time.
+    void setClock(fs::JobClock *clock);
     /// Shows a job the tracker knows (watch() it first); empty shows the empty state.
     void showJob(const QString &jobId);
     QString jobId() const { return m_jobId; }
@@ -104,7 +107,7 @@ private:
     QTableView *m_checkpointView;
     QLabel *m_checkpointHintLabel;
     QPushButton *m_checkpointPlaygroundButton;
-    QTimer *m_clockTimer;
+    QPointer<fs::JobClock> m_clock;
 };
 
 } // namespace fs::ui

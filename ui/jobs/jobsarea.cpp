@@ -4,6 +4,7 @@
 #include "activeconnection.h"
 #include "apiclient.h"
 #include "datasetarea.h"
+#include "jobclock.h"
 #include "jobhistory.h"
 #include "joblistmodel.h"
 #include "jobmonitor.h"
@@ -78,6 +79,13 @@ public:
                 QFontMetrics(option.font).height() + 10);
     }
 };
+
+/// "New job…": in the File menu once attached to a window, else the area's own action. The empty
+/// list names these keys.
+QKeySequence newJobKeys()
+{
+    return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
+}
 
 } // namespace
 
@@ -195,6 +203,11 @@ void JobsArea::init()
 
     m_monitor = new JobMonitor(this);
     m_monitor->setTracker(m_tracker);
+    // One clock, one tick: the list's Duration and the monitor's never disagree.
+    m_clock = new fs::JobClock(this);
+    m_listModel->setNow(m_clock->now());
+    connect(m_clock, &fs::JobClock::ticked, m_listModel, &fs::JobListModel::setNow);
+    m_monitor->setClock(m_clock);
     connect(m_monitor, &JobMonitor::openInPlayground, this, &JobsArea::openInPlayground);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -246,18 +259,19 @@ void JobsArea::createActions()
         a->setObjectName(name);
         a->setShortcut(shortcut);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(tip);
+        a->setToolTip(shortcut.isEmpty()
+                        ? tip
+                        : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
         m_actions << a;
         return a;
     };
-    QAction *newJob = add(QStringLiteral("newJobAction"), tr("New job…"),
-            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &JobsArea::newJob,
-            tr("Start training a model on your examples (Ctrl+Shift+N)"));
+    QAction *newJob = add(QStringLiteral("newJobAction"), tr("New job…"), newJobKeys(),
+            &JobsArea::newJob, tr("Start training a model on your examples"));
     newJob->setShortcutContext(Qt::WindowShortcut);
     add(QStringLiteral("refreshJobsAction"), tr("Refresh"), QKeySequence::Refresh,
-            &JobsArea::refreshJobs, tr("Read the jobs from the service again (F5)"));
+            &JobsArea::refreshJobs, tr("Read the jobs from the service again"));
     add(QStringLiteral("cancelJobAction"), tr("Cancel job…"), QKeySequence(),
             &JobsArea::cancelSelectedJob, tr("Stop the selected job for good"));
     add(QStringLiteral("pauseJobAction"), tr("Pause"), QKeySequence(), &JobsArea::pauseSelectedJob,
@@ -290,7 +304,7 @@ void JobsArea::attachTo(MainWindow *window)
     menuAction->setObjectName(QStringLiteral("newJobMenuAction"));
     // The menu is always there, the area not: the shortcut moves to the menu entry so that it
     // works from every area.
-    menuAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    menuAction->setShortcut(newJobKeys());
     menuAction->setShortcutContext(Qt::WindowShortcut);
     if (QAction *own = action(QStringLiteral("newJobAction")))
         own->setShortcut(QKeySequence());
@@ -467,7 +481,8 @@ void JobsArea::updateEmptyState()
         m_emptyLabel->setText(tr("Reading the jobs of this connection…"));
     else
         m_emptyLabel->setText(tr("No fine-tuning jobs on this connection yet.\nPress “New job…” "
-                                 "(Ctrl+Shift+N) to train a model on your examples."));
+                                 "(%1) to train a model on your examples.")
+                                      .arg(newJobKeys().toString(QKeySequence::NativeText)));
     m_listStack->setCurrentWidget(m_emptyLabel);
 }
 
@@ -500,12 +515,15 @@ void JobsArea::newJob()
     }
     const fs::PriceTable prices =
             m_settings ? fs::PriceTable::load(m_settings) : fs::PriceTable::load(nullptr);
-    m_dialog = new NewJobDialog(m_client, m_datasets, m_active->check().models, prices, this);
+    m_dialog = new NewJobDialog(m_client, m_datasets, m_active->check().models, prices, this,
+            fs::BaseModelCatalogue::lastUsedModel(m_settings));
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setWindowModality(Qt::WindowModal);
     if (!m_uploadOptions.journalDirectory.isEmpty())
         m_dialog->setUploadOptions(m_uploadOptions);
     connect(m_dialog, &NewJobDialog::jobCreated, this, [this](const fs::FineTuningJob &job) {
+        // The next form (and the dataset's cost panel) starts with this model.
+        fs::BaseModelCatalogue::setLastUsedModel(m_settings, job.model);
         m_listModel->updateJob(job);
         m_tracker->watch(job.id);
         selectJob(job.id);

@@ -23,6 +23,7 @@ class QFrame;
 namespace fs {
 class ActiveConnection;
 class ApiClient;
+class JobClock;
 class JobHistory;
 class JobListModel;
 } // namespace fs
@@ -64,6 +65,8 @@ public:
     fs::JobHistory *history() const { return m_history.get(); }
     fs::ApiClient *client() const { return m_client; }
     JobMonitor *monitor() const { return m_monitor; }
+    /// The clock the list's Duration column and the monitor follow together.
+    fs::JobClock *clock() const { return m_clock; }
     JobNotifier *notifier() const { return m_notifier; }
     QTableView *jobListView() const { return m_listView; }
     /// The New job dialog while it is open.
@@ -130,6 +133,7 @@ private:
     fs::JobTracker *m_tracker = nullptr;
     std::unique_ptr<fs::JobHistory> m_history;
     fs::JobListModel *m_listModel = nullptr;
+    fs::JobClock *m_clock = nullptr;
     JobNotifier *m_notifier = nullptr;
     QPointer<NewJobDialog> m_dialog;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricschart.h"
 
+#include "axisscale.h"
 #include "messagebox.h"
 
 #include <QChart>
@@ -32,6 +33,10 @@
 namespace fs::ui {
 
 namespace {
+
+/// The loss axis has 4 to 7 intervals: enough to read values, few enough at 600 pixels high.
+constexpr int kMinLossIntervals = 4;
+constexpr int kMaxLossIntervals = 7;
 
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidColor(255, 127, 14);
@@ -613,22 +618,15 @@ void MetricsChart::refresh()
 
     m_stepAxis->setRange(lo, hi);
     if (loss.isValid()) {
+        // Round ticks (0.5, 1.0, 1.5 …) that end at the first one above the highest loss: data
+        // peaking at 2.9 ends at 3.0. A little room below, never under 0.
         const double pad = std::max(1e-3, (loss.hi - loss.lo) * 0.06);
-        double low = std::max(0.0, loss.lo - pad);
-        double high = loss.hi + pad;
-        // Round ticks (0.5, 1.0, 1.5 …) rather than 0.68, 1.29: about four intervals of 1, 2 or 5.
-        const double raw = (high - low) / 4;
-        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-        const double step = raw <= magnitude ? magnitude
-                : raw <= 2 * magnitude       ? 2 * magnitude
-                : raw <= 5 * magnitude       ? 5 * magnitude
-                                             : 10 * magnitude;
-        low = std::floor(low / step) * step;
-        high = std::ceil(high / step) * step;
-        m_lossAxis->setTickAnchor(0);
-        m_lossAxis->setTickInterval(step);
-        m_lossAxis->setRange(low, high);
-        m_lossAxis->setLabelFormat(step >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f"));
+        const fs::AxisScale scale = fs::AxisScale::nice(
+                std::max(0.0, loss.lo - pad), loss.hi, kMinLossIntervals, kMaxLossIntervals);
+        m_lossAxis->setTickAnchor(scale.min);
+        m_lossAxis->setTickInterval(scale.step);
+        m_lossAxis->setRange(scale.min, scale.max);
+        m_lossAxis->setLabelFormat(QStringLiteral("%.%1f").arg(std::max(1, scale.decimals)));
     }
     // Accuracy keeps its whole scale, so that 90 % looks like 90 % at a glance.
     m_accuracyAxis->setRange(0, 100);

@@ -69,11 +69,12 @@ QString fileLabel(const fs::FileObject &file)
 
 NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
         const QList<fs::ModelObject> &connectionModels, const fs::PriceTable &prices,
-        QWidget *parent)
+        QWidget *parent, const QString &lastUsedModel)
     : QDialog(parent)
     , m_client(client)
     , m_datasets(datasets)
     , m_prices(prices)
+    , m_lastUsedModel(lastUsedModel)
 {
     setObjectName(QStringLiteral("newJobDialog"));
     setWindowTitle(tr("New fine-tuning job"));
@@ -338,22 +339,13 @@ void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels)
     const QSignalBlocker blocker(m_modelComboBox);
     m_modelComboBox->clear();
     for (const fs::BaseModelInfo &info : std::as_const(m_models)) {
-        QString text = info.id;
-        if (!info.note.isEmpty())
-            text += QStringLiteral("  —  ") + info.note;
-        m_modelComboBox->addItem(text, info.id);
+        // The price in the list; the whole note (price and example limit) below it.
+        m_modelComboBox->addItem(tr("%1  —  %2").arg(info.id, info.priceText), info.id);
         m_modelComboBox->setItemData(m_modelComboBox->count() - 1, info.note, Qt::ToolTipRole);
     }
-    // The first model the connection serves, else the first known one.
-    int initial = 0;
-    for (int i = 0; i < m_models.size(); ++i) {
-        if (m_models.at(i).listedByConnection && !m_models.at(i).fineTuned
-                && !m_models.at(i).legacy) {
-            initial = i;
-            break;
-        }
-    }
-    m_modelComboBox->setCurrentIndex(m_models.isEmpty() ? -1 : initial);
+    // The model used last time, else the cheapest that suits (decided in core).
+    m_modelComboBox->setCurrentIndex(
+            fs::BaseModelCatalogue::defaultIndex(m_models, m_lastUsedModel, currentMethod()));
     onModelChanged();
 }
 
@@ -629,6 +621,13 @@ void NewJobDialog::updateCost()
         }
     }
 
+    // The number of examples is known before their tokens are (the open dataset): the epochs
+    // "Automatic" stands for can show at once.
+    qint64 examples = known ? tokens.size() : -1;
+    if (training == openDatasetId() && m_datasets && m_datasets->document())
+        examples = m_datasets->document()->count();
+    showAutomaticEpochs(examples);
+
     QString text;
     if (model.id.isEmpty()) {
         text = tr("Choose a base model to see the estimated cost.");
@@ -658,6 +657,25 @@ void NewJobDialog::updateCost()
                     + tr("With automatic epochs the service may choose differently.");
     }
     m_costLabel->setText(text);
+}
+
+void NewJobDialog::showAutomaticEpochs(qint64 examples)
+{
+    for (const HyperRow &h : std::as_const(m_hyper)) {
+        if (h.rule.name != fs::HyperparameterRule::Name::Epochs)
+            continue;
+        if (examples <= 0) {
+            h.autoCheckBox->setText(tr("Automatic"));
+            continue;
+        }
+        // The rule the estimate uses (EpochRule, in core): the greyed number is the one counted.
+        const int epochs = fs::EpochRule::defaultEpochs(examples);
+        h.autoCheckBox->setText(tr("Automatic (%1 for this dataset)").arg(epochs));
+        if (h.autoCheckBox->isChecked()) {
+            const QSignalBlocker blocker(h.spinBox);
+            h.spinBox->setValue(epochs);
+        }
+    }
 }
 
 void NewJobDialog::countFileTokens(const QString &fileId)
@@ -698,16 +716,8 @@ void NewJobDialog::countFileTokens(const QString &fileId)
                 const QByteArray content = reply->body();
                 QPointer<NewJobDialog> self(this);
                 auto *thread = QThread::create([self, content, fileId, encoding] {
-                    QList<qint32> tokens;
-                    const fs::Tokenizer &tokenizer = fs::Tokenizer::instance(encoding);
-                    for (QByteArray line : content.split('\n')) {
-                        if (line.endsWith('\r'))
-                            line.chop(1);
-                        if (line.trimmed().isEmpty())
-                            continue;
-                        tokens << fs::countExampleTokens(fs::Example::fromLine(line), tokenizer)
-                                          .tokens;
-                    }
+                    // The same count as the sandbox bills (trained_tokens).
+                    const QList<qint32> tokens = fs::TokenCountJob::countFile(content, encoding);
                     QMetaObject::invokeMethod(
                             QCoreApplication::instance(),
                             [self, fileId, tokens] {

@@ -48,10 +48,12 @@ class NewJobDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// `client` and `datasets` (may be null) are not owned and must outlive the dialog.
+    /// `client` and `datasets` (may be null) are not owned and must outlive the dialog. The
+    /// form starts with `lastUsedModel` when offered, else the cheapest suitable model
+    /// (BaseModelCatalogue::defaultIndex()).
     NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
             const QList<fs::ModelObject> &connectionModels, const fs::PriceTable &prices,
-            QWidget *parent = nullptr);
+            QWidget *parent = nullptr, const QString &lastUsedModel = QString());
     ~NewJobDialog() override;
 
     /// Where the upload of the open dataset keeps its resume journal (tests).
@@ -107,6 +109,8 @@ private:
     void onMethodChanged();
     void updateCost();
     void countFileTokens(const QString &fileId);
+    /// "Automatic (7 for this dataset)" and the greyed number, for `examples` (unknown: <= 0).
+    void showAutomaticEpochs(qint64 examples);
     void updateProblems();
     void setBusy(bool busy, const QString &text = {});
     void showRefusal(const QString &message, const QString &field = {});
@@ -119,6 +123,7 @@ private:
     fs::ApiClient *m_client;
     QPointer<DatasetArea> m_datasets;
     fs::PriceTable m_prices;
+    QString m_lastUsedModel;
     QList<fs::BaseModelInfo> m_models;
     QList<fs::FileObject> m_files;
     fs::UploadOptions m_uploadOptions;

@@ -9,6 +9,8 @@
 #include "messagebox.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
+#include "practicebadge.h"
+#include "simulation.h"
 #include "targetselector.h"
 
 #include <QButtonGroup>
@@ -60,8 +62,12 @@ public:
                 / BatchResultsModel::kColumnsPerModel;
         const int which = (section - BatchResultsModel::FirstModelColumn)
                 % BatchResultsModel::kColumnsPerModel;
-        if (role == Qt::ToolTipRole)
-            return source->results().models().value(model).model;
+        if (role == Qt::ToolTipRole) {
+            const ModelTarget target = source->results().models().value(model);
+            return isSimulated(target.connection)
+                    ? QStringLiteral("%1\n%2").arg(target.model, PracticeBadge::simulatedText())
+                    : target.model;
+        }
         static const char *const names[] = {
                 QT_TRANSLATE_NOOP("fs::ui::BatchPage", "answer"),
                 QT_TRANSLATE_NOOP("fs::ui::BatchPage", "ROUGE-1"),
@@ -133,8 +139,14 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     options->addSpacing(12);
     options->addWidget(m_stemCheckBox);
     options->addStretch(1);
+    m_sameModelLabel = new QLabel(modelsBox);
+    m_sameModelLabel->setObjectName(QStringLiteral("sameModelLabel"));
+    m_sameModelLabel->setWordWrap(true);
+    m_sameModelLabel->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_sameModelLabel->setVisible(false);
     auto *modelsLayout = new QVBoxLayout(modelsBox);
     modelsLayout->addLayout(m_modelsLayout);
+    modelsLayout->addWidget(m_sameModelLabel);
     modelsLayout->addLayout(options);
 
     m_runButton = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this);
@@ -178,6 +190,7 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_emptyLabel->setObjectName(QStringLiteral("batchEmptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
+    m_practiceBadge = new PracticeBadge(this);
     auto *tableStack = new QStackedLayout;
     tableStack->addWidget(m_emptyLabel);
     tableStack->addWidget(m_tableView);
@@ -206,6 +219,7 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     layout->addLayout(runRow);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_averagesLabel);
+    layout->addWidget(m_practiceBadge);
     layout->addLayout(tableStack, 1);
     layout->addLayout(resultButtons);
 
@@ -244,18 +258,8 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
 
     addModelRow();
     addModelRow();
-    // Different models in the two rows by default once the lists are there.
-    connect(m_connections, &PlaygroundConnections::ready, this, [this] {
-        if (m_selectors.size() >= 2 && m_selectors.at(0)->isReady() && m_selectors.at(1)->isReady()
-                && m_selectors.at(0)->model() == m_selectors.at(1)->model()) {
-            for (const ModelChoice &choice : m_selectors.at(1)->modelPicker()->choices()) {
-                if (choice.id != m_selectors.at(0)->model()) {
-                    m_selectors.at(1)->setModel(choice.id);
-                    break;
-                }
-            }
-        }
-    });
+    // The base model and its fine-tune in the two rows once the lists are there.
+    connect(m_connections, &PlaygroundConnections::ready, this, &BatchPage::applyDefaultModels);
     updateAverages();
     updateActions();
 }
@@ -348,6 +352,64 @@ void BatchPage::updateActions()
     m_saveButton->setEnabled(!running && m_haveResults);
     m_exportButton->setEnabled(!running && m_haveResults);
     m_sortButton->setEnabled(m_model->differenceColumn() >= 0 && m_model->rowCount() > 0);
+    updateSameModelWarning();
+}
+
+void BatchPage::applyDefaultModels()
+{
+    if (m_defaultsApplied || m_selectors.size() < 2 || !m_selectors.at(0)->isReady()
+            || !m_selectors.at(1)->isReady()
+            || m_selectors.at(0)->connectionId() != m_selectors.at(1)->connectionId())
+        return;
+    const ComparisonDefault pick =
+            m_connections->defaultComparison(m_selectors.at(0)->connectionId());
+    if (pick.basis == ComparisonDefault::Basis::None)
+        return;
+    m_defaultsApplied = true;
+    if (!pick.first.isEmpty())
+        m_selectors.at(0)->setModel(pick.first);
+    if (!pick.second.isEmpty())
+        m_selectors.at(1)->setModel(pick.second);
+}
+
+void BatchPage::updateSameModelWarning()
+{
+    QStringList pairs;
+    for (int i = 0; i < m_selectors.size(); ++i) {
+        for (int j = i + 1; j < m_selectors.size(); ++j) {
+            if (m_connections->isSameModel(
+                        m_selectors.at(i)->target(), m_selectors.at(j)->target()))
+                pairs << tr("models %1 and %2").arg(i + 1).arg(j + 1);
+        }
+    }
+    if (!pairs.isEmpty())
+        m_sameModelLabel->setText(
+                tr("The same model is chosen twice (%1), so their scores can only be alike. A "
+                   "checkpoint at the last step is the finished model itself. Choose a "
+                   "different model, for example the base model.")
+                        .arg(pairs.join(QStringLiteral(", "))));
+    m_sameModelLabel->setVisible(!pairs.isEmpty());
+}
+
+void BatchPage::updatePracticeBadge()
+{
+    // The answers in the table come from the stored results, not from the pickers.
+    QStringList simulated;
+    const QList<ModelTarget> &models = m_model->results().models();
+    for (int m = 0; m < models.size(); ++m) {
+        if (isSimulated(models.at(m).connection))
+            simulated << QString::number(m + 1);
+    }
+    if (simulated.isEmpty())
+        m_practiceBadge->showText({});
+    else if (simulated.size() == models.size())
+        m_practiceBadge->showText(
+                tr("Practice answers — every answer below is simulated by the built-in "
+                   "sandbox"));
+    else
+        m_practiceBadge->showText(tr("Practice answers — the answers of model %1 are simulated "
+                                     "by the built-in sandbox")
+                                          .arg(simulated.join(QStringLiteral(", "))));
 }
 
 bool BatchPage::run()
@@ -446,6 +508,7 @@ void BatchPage::onFinished(bool cancelled)
 
 void BatchPage::updateAverages()
 {
+    updatePracticeBadge();
     const BatchResults &results = m_model->results();
     if (results.modelCount() == 0) {
         m_averagesLabel->clear();
@@ -460,12 +523,14 @@ void BatchPage::updateAverages()
     for (int m = 0; m < results.modelCount(); ++m) {
         int count = 0;
         const RougeScores scores = results.average(m, &count);
+        QString name = tr("Model %1: %2")
+                               .arg(m + 1)
+                               .arg(ModelChoice::describe(results.models().at(m).model));
+        if (isSimulated(results.models().at(m).connection))
+            name = tr("%1 (simulated)").arg(name);
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td "
                                "align=\"right\">%3</td><td align=\"right\">%4</td><td>%5</td></tr>")
-                        .arg(tr("Model %1: %2")
-                                        .arg(m + 1)
-                                        .arg(ModelChoice::describe(results.models().at(m).model))
-                                        .toHtmlEscaped())
+                        .arg(name.toHtmlEscaped())
                         .arg(count > 0 ? QString::number(scores.rouge1.fmeasure, 'f', 3)
                                        : QStringLiteral("–"))
                         .arg(count > 0 ? QString::number(scores.rouge2.fmeasure, 'f', 3)

@@ -30,6 +30,7 @@ namespace fs::ui {
 
 class DatasetArea;
 class PlaygroundConnections;
+class PracticeBadge;
 class TargetSelector;
 
 /**
@@ -62,6 +63,10 @@ public:
     QLabel *averagesLabel() const { return m_averagesLabel; }
     int modelRowCount() const { return int(m_selectors.size()); }
     TargetSelector *modelSelector(int index) const { return m_selectors.value(index); }
+    /// The warning below the model rows when two rows are the same model.
+    QLabel *sameModelLabel() const { return m_sameModelLabel; }
+    /// Says when the answers in the table are simulated by the sandbox.
+    PracticeBadge *practiceBadge() const { return m_practiceBadge; }
 
     /// Answers the file dialogs in tests: kind "batchInput", "exportCsv", "saveResults",
     /// "openResults".
@@ -89,6 +94,9 @@ private:
     void onFinished(bool cancelled);
     void onPaused(int delayMs, const fs::ApiError &error);
     void updateAverages();
+    void updateSameModelWarning();
+    void updatePracticeBadge();
+    void applyDefaultModels();
     void sizeColumns();
     void updateActions();
     void rebuildModelRows();
@@ -100,6 +108,7 @@ private:
     BatchResultsModel *m_model;
     FileDialogHook m_fileDialogHook;
     bool m_haveResults = false;
+    bool m_defaultsApplied = false;
 
     QRadioButton *m_fileRadio;
     QRadioButton *m_datasetRadio;
@@ -109,6 +118,8 @@ private:
     QList<TargetSelector *> m_selectors;
     QList<QToolButton *> m_removeButtons;
     QPushButton *m_addModelButton;
+    QLabel *m_sameModelLabel;
+    PracticeBadge *m_practiceBadge;
     QSpinBox *m_concurrencySpinBox;
     QCheckBox *m_stemCheckBox;
     QPushButton *m_runButton;

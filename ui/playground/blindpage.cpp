@@ -7,6 +7,8 @@
 #include "datasetdocument.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
+#include "practicebadge.h"
+#include "simulation.h"
 #include "targetselector.h"
 #include "transcriptview.h"
 
@@ -30,6 +32,17 @@ namespace {
 QString percent(double value)
 {
     return QStringLiteral("%1%").arg(qRound(value * 100));
+}
+
+/// The message both models answered: the last user turn.
+QString lastUserText(const Messages &conversation)
+{
+    QString prompt;
+    for (const Message &message : conversation) {
+        if (message.role() == QLatin1String("user"))
+            prompt = message.text();
+    }
+    return prompt;
 }
 
 } // namespace
@@ -58,9 +71,19 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_systemPromptEdit = new QLineEdit(this);
     m_systemPromptEdit->setObjectName(QStringLiteral("blindSystemPromptLineEdit"));
     m_systemPromptEdit->setPlaceholderText(tr("Optional, the same for both"));
+    m_sameModelLabel = new QLabel(this);
+    m_sameModelLabel->setObjectName(QStringLiteral("sameModelLabel"));
+    m_sameModelLabel->setWordWrap(true);
+    m_sameModelLabel->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_sameModelLabel->setVisible(false);
     auto *setup = new QFormLayout;
     setup->addRow(tr("First model:"), m_firstSelector);
-    setup->addRow(tr("Second model:"), m_secondSelector);
+    // The warning right under the pickers, taking no room while hidden.
+    auto *second = new QVBoxLayout;
+    second->setSpacing(2);
+    second->addWidget(m_secondSelector);
+    second->addWidget(m_sameModelLabel);
+    setup->addRow(tr("Second model:"), second);
     setup->addRow(tr("Instructions:"), m_systemPromptEdit);
 
     m_headingA = new QLabel(this);
@@ -73,12 +96,14 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_viewB->setObjectName(QStringLiteral("answerBView"));
     m_viewA->setPlaceholderText(tr("Answer A appears here."));
     m_viewB->setPlaceholderText(tr("Answer B appears here."));
+    m_practiceBadge = new PracticeBadge(this);
     auto *answers = new QGridLayout;
-    answers->addWidget(m_headingA, 0, 0);
-    answers->addWidget(m_headingB, 0, 1);
-    answers->addWidget(m_viewA, 1, 0);
-    answers->addWidget(m_viewB, 1, 1);
-    answers->setRowStretch(1, 1);
+    answers->addWidget(m_practiceBadge, 0, 0, 1, 2);
+    answers->addWidget(m_headingA, 1, 0);
+    answers->addWidget(m_headingB, 1, 1);
+    answers->addWidget(m_viewA, 2, 0);
+    answers->addWidget(m_viewB, 2, 1);
+    answers->setRowStretch(2, 1);
 
     m_voteBar = new QWidget(this);
     m_voteBar->setObjectName(QStringLiteral("voteBar"));
@@ -107,6 +132,10 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_learnButton->setObjectName(QStringLiteral("learnPushButton"));
     m_learnButton->setToolTip(tr("Teach the model the better answer: add it to the open dataset "
                                  "as a corrected example or a preference pair"));
+    m_writeButton = new QPushButton(tr("Write the Better Answer…"), this);
+    m_writeButton->setObjectName(QStringLiteral("writeAnswerPushButton"));
+    m_writeButton->setToolTip(tr("Both answers were bad: write the answer the model should have "
+                                 "given and add it to the open dataset as a corrected example"));
     m_noDatasetWidget = new QWidget(this);
     auto *noDatasetLabel = new QLabel(tr("To keep the better answer as training data, a dataset "
                                          "must be open in Datasets."),
@@ -120,6 +149,7 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     noDatasetLayout->addWidget(createButton);
     auto *learnRow = new QHBoxLayout;
     learnRow->addWidget(m_learnButton);
+    learnRow->addWidget(m_writeButton);
     learnRow->addWidget(m_noDatasetWidget, 1);
     learnRow->addStretch(0);
 
@@ -183,6 +213,7 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     connect(m_askButton, &QPushButton::clicked, this, &BlindPage::ask);
     connect(m_revealButton, &QPushButton::clicked, this, &BlindPage::reveal);
     connect(m_learnButton, &QPushButton::clicked, this, &BlindPage::learnFromRound);
+    connect(m_writeButton, &QPushButton::clicked, this, &BlindPage::writeBetterAnswer);
     connect(createButton, &QPushButton::clicked, this, &BlindPage::datasetNeeded);
     connect(m_messageEdit, &QPlainTextEdit::textChanged, this, &BlindPage::updateActions);
     connect(m_firstSelector, &TargetSelector::targetChanged, this, &BlindPage::updateActions);
@@ -205,19 +236,7 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
         // The open dataset may appear or go away at any time.
         connect(m_datasets.data(), &DatasetArea::titleChanged, this, &BlindPage::updateActions);
     }
-    connect(m_connections, &PlaygroundConnections::ready, this, [this] {
-        // Offer two different models by default: the first two of the list.
-        if (m_firstSelector->isReady() && m_secondSelector->isReady()
-                && m_firstSelector->model() == m_secondSelector->model()) {
-            const QList<ModelChoice> models = m_secondSelector->modelPicker()->choices();
-            for (const ModelChoice &choice : models) {
-                if (choice.id != m_firstSelector->model()) {
-                    m_secondSelector->setModel(choice.id);
-                    break;
-                }
-            }
-        }
-    });
+    connect(m_connections, &PlaygroundConnections::ready, this, &BlindPage::applyDefaultModels);
 
     updateHeadings();
     updateTally();
@@ -324,6 +343,10 @@ bool BlindPage::vote(Vote vote)
         m_statusLabel->setText(m_statusLabel->text() + QLatin1Char(' ')
                 + tr("Add the better answer to your dataset to teach the model, or write the "
                      "next message."));
+    else if (m_blind->bothBad(m_round))
+        m_statusLabel->setText(m_statusLabel->text() + QLatin1Char(' ')
+                + tr("Write the better answer to teach the model, or write the next "
+                     "message."));
     updateTally();
     updateActions();
     return true;
@@ -365,11 +388,69 @@ void BlindPage::updateActions()
     }
     m_revealButton->setEnabled(m_round >= 0 && !round.revealed);
     const bool hasLoser = m_round >= 0 && !busy && m_blind->hasLoser(m_round);
+    const bool bothBad = m_round >= 0 && !busy && m_blind->bothBad(m_round);
     m_learnButton->setVisible(hasLoser);
     m_learnButton->setEnabled(hasLoser && datasetOpen());
-    m_noDatasetWidget->setVisible(hasLoser && !datasetOpen());
+    m_writeButton->setVisible(bothBad);
+    m_writeButton->setEnabled(bothBad && datasetOpen());
+    m_noDatasetWidget->setVisible((hasLoser || bothBad) && !datasetOpen());
     m_firstSelector->setEnabled(!busy);
     m_secondSelector->setEnabled(!busy);
+    updateWarnings();
+}
+
+void BlindPage::applyDefaultModels()
+{
+    // Before the person chooses: the base model against its newest fine-tune (core's rule),
+    // never one model against itself.
+    if (m_defaultsApplied || !m_firstSelector->isReady() || !m_secondSelector->isReady()
+            || m_firstSelector->connectionId() != m_secondSelector->connectionId())
+        return;
+    const ComparisonDefault pick =
+            m_connections->defaultComparison(m_firstSelector->connectionId());
+    if (pick.basis == ComparisonDefault::Basis::None)
+        return;
+    m_defaultsApplied = true;
+    if (!pick.first.isEmpty())
+        m_firstSelector->setModel(pick.first);
+    if (!pick.second.isEmpty())
+        m_secondSelector->setModel(pick.second);
+}
+
+void BlindPage::updateWarnings()
+{
+    const ModelTarget first = m_firstSelector->target();
+    const ModelTarget second = m_secondSelector->target();
+    const bool same = m_connections->isSameModel(first, second);
+    if (same && first.model != second.model)
+        m_sameModelLabel->setText(
+                tr("Both sides are the same model: %1 and %2 are one model (the checkpoint "
+                   "at the last step is the finished model). Choose a different model on one "
+                   "side, for example the base model.")
+                        .arg(ModelChoice::describe(first.model),
+                                ModelChoice::describe(second.model)));
+    else if (same)
+        m_sameModelLabel->setText(tr("Both sides are the same model, so there is nothing to "
+                                     "compare. Choose a different model on one side, for "
+                                     "example the base model."));
+    m_sameModelLabel->setVisible(same);
+
+    // The answers on screen come from the session's targets; before a round, from the pickers.
+    const bool inRound = m_round >= 0;
+    const bool simulated0 = isSimulated((inRound ? m_session->target(0) : first).connection);
+    const bool simulated1 = isSimulated((inRound ? m_session->target(1) : second).connection);
+    if (simulated0 && simulated1)
+        m_practiceBadge->showText(
+                tr("Practice answers — both are simulated by the built-in sandbox"));
+    else if (simulated0 || simulated1)
+        m_practiceBadge->showText(inRound && m_blind->round(m_round).revealed
+                        ? tr("Practice answer on side %1 — simulated by the built-in sandbox")
+                                  .arg((simulated0 == (m_paneA == 0)) ? QStringLiteral("A")
+                                                                      : QStringLiteral("B"))
+                        : tr("One of the two answers is simulated by the built-in sandbox "
+                             "(Reveal Names shows which)"));
+    else
+        m_practiceBadge->showText({});
 }
 
 void BlindPage::updateTally()
@@ -411,24 +492,41 @@ void BlindPage::learnFromRound()
 {
     if (m_round < 0 || !m_blind->hasLoser(m_round))
         return;
+    const BlindComparison::Round round = m_blind->round(m_round);
+    const bool aWon = round.vote && *round.vote == Vote::A;
+    openDialog([&] {
+        return new TrainingExampleDialog(lastUserText(round.conversation),
+                aWon ? round.answerA : round.answerB, aWon ? round.answerB : round.answerA, this);
+    });
+}
+
+void BlindPage::writeBetterAnswer()
+{
+    if (m_round < 0 || !m_blind->bothBad(m_round))
+        return;
+    const BlindComparison::Round round = m_blind->round(m_round);
+    openDialog([&] {
+        return TrainingExampleDialog::forWrittenAnswer(
+                lastUserText(round.conversation), round.answerA, round.answerB, this);
+    });
+}
+
+void BlindPage::openDialog(const std::function<TrainingExampleDialog *()> &make)
+{
     if (!datasetOpen()) {
         m_statusLabel->setText(tr("Open or create a dataset in Datasets first."));
         return;
     }
-    const BlindComparison::Round round = m_blind->round(m_round);
-    const bool aWon = round.vote && *round.vote == Vote::A;
-    QString prompt;
-    for (const Message &message : round.conversation) {
-        if (message.role() == QLatin1String("user"))
-            prompt = message.text();
-    }
     if (m_dialog)
         m_dialog->deleteLater();
-    m_dialog = new TrainingExampleDialog(prompt, aWon ? round.answerA : round.answerB,
-            aWon ? round.answerB : round.answerA, this);
+    m_dialog = make();
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog.data(), &QDialog::accepted, this, [this, dialog = m_dialog] {
-        if (dialog)
+        if (!dialog)
+            return;
+        if (dialog->isWrittenAnswer())
+            addWrittenAnswer(dialog->preferredAnswer());
+        else
             addToDataset(dialog->kind(), dialog->preferredAnswer());
     });
     m_dialog->open();
@@ -438,18 +536,31 @@ bool BlindPage::addToDataset(TrainingExampleDialog::Kind kind, const QString &ed
 {
     if (m_round < 0 || !m_blind->hasLoser(m_round))
         return false;
+    const bool preference = kind == TrainingExampleDialog::Kind::Preference;
+    return appendExample(preference ? m_blind->dpoExample(m_round, editedAnswer)
+                                    : m_blind->correctedExample(m_round, editedAnswer),
+            preference);
+}
+
+bool BlindPage::addWrittenAnswer(const QString &answer)
+{
+    if (m_round < 0 || !m_blind->bothBad(m_round))
+        return false;
+    return appendExample(m_blind->writtenExample(m_round, answer), false);
+}
+
+bool BlindPage::appendExample(const std::optional<Example> &example, bool preference)
+{
     if (!datasetOpen()) {
         m_statusLabel->setText(tr("Open or create a dataset in Datasets first."));
         return false;
     }
-    const std::optional<Example> example = kind == TrainingExampleDialog::Kind::Preference
-            ? m_blind->dpoExample(m_round, editedAnswer)
-            : m_blind->correctedExample(m_round, editedAnswer);
     if (!example)
         return false;
     DatasetDocument *document = m_datasets->document();
+    // Through the document's undo stack, like every edit of a dataset.
     const int row = document->appendExample(*example);
-    const QString text = kind == TrainingExampleDialog::Kind::Preference
+    const QString text = preference
             ? tr("Added a preference pair as example %1 of %2 (Undo in Datasets takes it back).")
                       .arg(row + 1)
                       .arg(document->displayName())

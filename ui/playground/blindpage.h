@@ -2,10 +2,13 @@
 #pragma once
 
 #include "abtally.h"
+#include "example.h"
 #include "trainingexampledialog.h"
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -23,6 +26,7 @@ namespace fs::ui {
 
 class DatasetArea;
 class PlaygroundConnections;
+class PracticeBadge;
 class TargetSelector;
 class TranscriptView;
 
@@ -49,11 +53,18 @@ public:
     QPushButton *voteButton(int which) const { return m_voteButtons[which]; }
     QPushButton *revealButton() const { return m_revealButton; }
     QPushButton *learnButton() const { return m_learnButton; }
+    /// "Write the Better Answer…", offered after "Both are bad".
+    QPushButton *writeButton() const { return m_writeButton; }
+    /// The warning next to the pickers when both sides are the same model.
+    QLabel *sameModelLabel() const { return m_sameModelLabel; }
+    /// Says when the answers are simulated by the sandbox.
+    PracticeBadge *practiceBadge() const { return m_practiceBadge; }
     QTableWidget *tallyTable() const { return m_tallyTable; }
     QLabel *statusLabel() const { return m_statusLabel; }
     /// The round on screen (-1 before the first message).
     int currentRound() const { return m_round; }
-    /// The dialog of the last "Add to Dataset…" while it is open (tests).
+    /// The dialog of the last "Add to Dataset…" or "Write the Better Answer…" while it is open
+    /// (tests).
     TrainingExampleDialog *trainingDialog() const { return m_dialog; }
 
     /// Test hook: a fixed seed for the side shuffle.
@@ -70,6 +81,11 @@ public Q_SLOTS:
     /// Appends the current round to the open dataset; false (and a plain message) when it
     /// cannot. The empty `editedAnswer` keeps the winner's answer.
     bool addToDataset(fs::ui::TrainingExampleDialog::Kind kind, const QString &editedAnswer = {});
+    /// After "Both are bad": opens the dialog in which the person writes the better answer.
+    void writeBetterAnswer();
+    /// Appends the current "both bad" round with `answer` as a corrected example (undoable);
+    /// false (and a plain message) when it cannot.
+    bool addWrittenAnswer(const QString &answer);
 
 Q_SIGNALS:
     /// No dataset is open and the person asked to create one.
@@ -84,7 +100,14 @@ private:
     void updateHeadings();
     void updateActions();
     void updateTally();
+    void updateWarnings();
+    void applyDefaultModels();
     bool datasetOpen() const;
+    /// Appends `example` (a preference pair or a corrected example) to the open dataset and
+    /// says so; false when none is open.
+    bool appendExample(const std::optional<Example> &example, bool preference);
+    /// Opens the training-example dialog `make` builds (when a dataset is open).
+    void openDialog(const std::function<TrainingExampleDialog *()> &make);
 
     PlaygroundConnections *m_connections;
     QPointer<DatasetArea> m_datasets;
@@ -93,6 +116,7 @@ private:
     int m_round = -1;
     int m_paneA = 0; ///< the session pane shown as A in the current round
     bool m_answersComplete = false; ///< both answers of the current round arrived
+    bool m_defaultsApplied = false;
 
     TargetSelector *m_firstSelector;
     TargetSelector *m_secondSelector;
@@ -107,6 +131,9 @@ private:
     QPushButton *m_voteButtons[4];
     QPushButton *m_revealButton;
     QPushButton *m_learnButton;
+    QPushButton *m_writeButton;
+    QLabel *m_sameModelLabel;
+    PracticeBadge *m_practiceBadge;
     QWidget *m_noDatasetWidget;
     QLabel *m_statusLabel;
     QTableWidget *m_tallyTable;

@@ -3,6 +3,8 @@
 
 #include "modelpicker.h"
 #include "parameterswidget.h"
+#include "practicebadge.h"
+#include "simulation.h"
 #include "targetselector.h"
 #include "transcriptview.h"
 
@@ -37,6 +39,7 @@ PaneWidget::PaneWidget(
     m_transcriptView->setObjectName(QStringLiteral("transcriptView"));
     m_transcriptView->setPlaceholderText(
             tr("The answers of this model appear here, word by word, as they arrive."));
+    m_practiceBadge = new PracticeBadge(this);
     m_metricsLabel = new QLabel(this);
     m_metricsLabel->setObjectName(QStringLiteral("metricsLabel"));
     m_metricsLabel->setWordWrap(true);
@@ -61,6 +64,7 @@ PaneWidget::PaneWidget(
     layout->setSpacing(4);
     layout->addLayout(header);
     layout->addWidget(m_parametersWidget);
+    layout->addWidget(m_practiceBadge);
     layout->addWidget(m_transcriptView, 1);
     layout->addLayout(footer);
 
@@ -110,8 +114,10 @@ ModelTarget PaneWidget::target() const
 
 void PaneWidget::syncTarget()
 {
+    const ModelTarget target = this->target();
     if (m_pane < m_session->paneCount())
-        m_session->setTarget(m_pane, target());
+        m_session->setTarget(m_pane, target);
+    m_practiceBadge->setSimulated(isSimulated(target.connection));
     updateButtons();
 }
 

@@ -13,6 +13,7 @@ namespace fs::ui {
 
 class ParametersWidget;
 class PlaygroundConnections;
+class PracticeBadge;
 class TargetSelector;
 class TranscriptView;
 
@@ -36,6 +37,8 @@ public:
     QPushButton *stopButton() const { return m_stopButton; }
     QPushButton *copyButton() const { return m_copyButton; }
     QToolButton *removeButton() const { return m_removeButton; }
+    /// "Practice answer — simulated…", shown while the pane's connection is the sandbox.
+    PracticeBadge *practiceBadge() const { return m_practiceBadge; }
 
     /// The pane's model with its connection and settings, as the session should use it.
     ModelTarget target() const;
@@ -65,6 +68,7 @@ private:
     TargetSelector *m_targetSelector;
     ParametersWidget *m_parametersWidget;
     TranscriptView *m_transcriptView;
+    PracticeBadge *m_practiceBadge;
     QLabel *m_metricsLabel;
     QPushButton *m_stopButton;
     QPushButton *m_copyButton;

@@ -10,7 +10,6 @@
 #include "playgroundconnections.h"
 #include "sidebysidepage.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -19,41 +18,15 @@ namespace fs::ui {
 
 namespace {
 
-/// The fine-tuned models and checkpoints the job history of a connection remembers (the
-/// service's /models lists no checkpoints, and forgets models of deleted jobs' names).
-QList<ModelChoice> historyModels(const QString &connectionId)
+/// What the job history of a connection remembers (none before the first job).
+QList<FineTuneRecord> historyRecords(const QString &connectionId)
 {
-    QList<ModelChoice> choices;
     if (!QFileInfo::exists(JobHistory::defaultPath()))
-        return choices;
+        return {};
     JobHistory history(connectionId);
     if (!history.open())
-        return choices;
-    for (const QString &model : history.fineTunedModels()) {
-        ModelChoice choice;
-        choice.id = model;
-        choice.kind = ModelChoice::Kind::FineTuned;
-        choice.baseModel = ModelChoice::baseOf(model);
-        choices << choice;
-    }
-    for (const Checkpoint &checkpoint : history.allCheckpoints()) {
-        if (checkpoint.fineTunedModelCheckpoint.isEmpty())
-            continue;
-        ModelChoice choice;
-        choice.id = checkpoint.fineTunedModelCheckpoint;
-        choice.kind = ModelChoice::Kind::Checkpoint;
-        choice.baseModel = ModelChoice::baseOf(choice.id);
-        choice.created = checkpoint.createdAt;
-        choice.label = ModelChoice::describe(choice.id);
-        const auto loss = checkpoint.metrics.constFind(QStringLiteral("train_loss"));
-        if (loss != checkpoint.metrics.constEnd())
-            choice.label =
-                    QCoreApplication::translate("fs::ui::PlaygroundArea", "%1 (training loss %2)")
-                            .arg(choice.label)
-                            .arg(*loss, 0, 'f', 3);
-        choices << choice;
-    }
-    return choices;
+        return {};
+    return FineTuneRecord::fromHistory(history);
 }
 
 } // namespace
@@ -80,7 +53,7 @@ void PlaygroundArea::build(ConnectionStore *store, SecretStore *secrets, QNetwor
 {
     setObjectName(QStringLiteral("playgroundArea"));
     m_connections = new PlaygroundConnections(store, secrets, nam, this);
-    m_connections->setHistoryProvider(&historyModels);
+    m_connections->setHistoryProvider(&historyRecords);
     if (active) {
         // A key saved or changed in the connections dialog: read it (and the models) again.
         connect(active, &ActiveConnection::connectionChanged, this,

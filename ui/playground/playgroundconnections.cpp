@@ -6,9 +6,53 @@
 #include "connectiontester.h"
 #include "secretstore.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace fs::ui {
+
+namespace {
+
+/// The fine-tuned models (newest first) and the checkpoints the job history remembers (the
+/// service's /models lists no checkpoints, and forgets models of deleted jobs).
+QList<ModelChoice> historyChoices(const QList<FineTuneRecord> &records)
+{
+    QList<ModelChoice> choices;
+    for (const FineTuneRecord &record : records) {
+        if (record.fineTunedModel.isEmpty())
+            continue;
+        ModelChoice choice;
+        choice.id = record.fineTunedModel;
+        choice.kind = ModelChoice::Kind::FineTuned;
+        choice.baseModel =
+                record.baseModel.isEmpty() ? ModelChoice::baseOf(choice.id) : record.baseModel;
+        choice.created = record.createdAt;
+        choices << choice;
+    }
+    for (const FineTuneRecord &record : records) {
+        for (auto it = record.checkpoints.crbegin(); it != record.checkpoints.crend(); ++it) {
+            const Checkpoint &checkpoint = *it;
+            if (checkpoint.fineTunedModelCheckpoint.isEmpty())
+                continue;
+            ModelChoice choice;
+            choice.id = checkpoint.fineTunedModelCheckpoint;
+            choice.kind = ModelChoice::Kind::Checkpoint;
+            choice.baseModel = ModelChoice::baseOf(choice.id);
+            choice.created = checkpoint.createdAt;
+            choice.label = ModelChoice::describe(choice.id);
+            const auto loss = checkpoint.metrics.constFind(QStringLiteral("train_loss"));
+            if (loss != checkpoint.metrics.constEnd())
+                choice.label = QCoreApplication::translate(
+                        "fs::ui::PlaygroundArea", "%1 (training loss %2)")
+                                       .arg(choice.label)
+                                       .arg(*loss, 0, 'f', 3);
+            choices << choice;
+        }
+    }
+    return choices;
+}
+
+} // namespace
 
 PlaygroundConnections::PlaygroundConnections(
         ConnectionStore *store, SecretStore *secrets, QNetworkAccessManager *nam, QObject *parent)
@@ -41,6 +85,30 @@ QList<ModelChoice> PlaygroundConnections::models(const QString &connectionId) co
 QString PlaygroundConnections::problem(const QString &connectionId) const
 {
     return m_entries.value(connectionId).problem;
+}
+
+ModelLineage PlaygroundConnections::lineage(const QString &connectionId) const
+{
+    return m_entries.value(connectionId).lineage;
+}
+
+ComparisonDefault PlaygroundConnections::defaultComparison(const QString &connectionId) const
+{
+    const Entry entry = m_entries.value(connectionId);
+    QList<ModelObject> offered;
+    for (const ModelChoice &choice : entry.models) {
+        ModelObject model;
+        model.id = choice.id;
+        model.created = choice.created;
+        offered << model;
+    }
+    return ComparisonDefault::choose(entry.lineage, offered);
+}
+
+bool PlaygroundConnections::isSameModel(const ModelTarget &a, const ModelTarget &b) const
+{
+    return a.connection.id == b.connection.id
+            && lineage(a.connection.id).isSameModel(a.model, b.model);
 }
 
 void PlaygroundConnections::invalidate(const QString &connectionId)
@@ -123,27 +191,37 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
             Q_EMIT failed(connectionId, it->problem);
             return;
         }
+        it->records = m_history ? m_history(connectionId) : QList<FineTuneRecord>();
+        QStringList listed;
+        for (const ModelObject &model : check.models)
+            listed << model.id;
+        it->lineage = ModelLineage(it->records, listed);
         QList<ModelChoice> models;
         QSet<QString> seen;
+        const auto add = [&](ModelChoice choice) {
+            if (seen.contains(choice.id))
+                return;
+            seen.insert(choice.id);
+            // "step 91" and the fine-tuned model are one model: say so where it is chosen.
+            if (it->lineage.isFinalCheckpoint(choice.id))
+                choice.label =
+                        tr("%1 — the same as the final model")
+                                .arg(choice.label.isEmpty() ? ModelChoice::describe(choice.id)
+                                                            : choice.label);
+            models << choice;
+        };
         // The job history knows names and checkpoints the model list does not carry.
-        if (m_history) {
-            for (const ModelChoice &choice : m_history(connectionId)) {
-                if (!seen.contains(choice.id)) {
-                    seen.insert(choice.id);
-                    models << choice;
-                }
-            }
-        }
+        for (const ModelChoice &choice : historyChoices(it->records))
+            add(choice);
         for (const ModelObject &model : check.models) {
-            if (seen.contains(model.id) || !ModelChoice::canChat(model.id))
+            if (!ModelChoice::canChat(model.id))
                 continue;
-            seen.insert(model.id);
             ModelChoice choice;
             choice.id = model.id;
             choice.kind = ModelChoice::kindOf(model.id);
             choice.baseModel = ModelChoice::baseOf(model.id);
             choice.created = model.created;
-            models << choice;
+            add(choice);
         }
         it->models = models;
         it->ready = true;

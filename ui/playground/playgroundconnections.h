@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "comparisondefaults.h"
 #include "connection.h"
 #include "modelpicker.h"
+#include "modeltarget.h"
 
 #include <QHash>
 #include <QObject>
@@ -32,8 +34,9 @@ public:
     ConnectionStore *store() const { return m_store; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
-    /// Extra models for a connection (fine-tuned models and checkpoints from the job history).
-    using HistoryProvider = std::function<QList<ModelChoice>(const QString &connectionId)>;
+    /// What the job history of a connection knows: its fine-tuned models and checkpoints are
+    /// offered besides the connection's /models, and it says which checkpoint is a final model.
+    using HistoryProvider = std::function<QList<FineTuneRecord>(const QString &connectionId)>;
     void setHistoryProvider(HistoryProvider provider) { m_history = std::move(provider); }
 
     /// Starts reading the key and the models of a connection (nothing when already known or
@@ -44,6 +47,13 @@ public:
     Connection connection(const QString &connectionId) const;
     QList<ModelChoice> models(const QString &connectionId) const;
     QString problem(const QString &connectionId) const;
+    /// Which of the connection's model ids are the same model (a final checkpoint is the
+    /// fine-tuned model).
+    ModelLineage lineage(const QString &connectionId) const;
+    /// The models to compare before the person chooses (base vs fine-tuned; core's rule).
+    ComparisonDefault defaultComparison(const QString &connectionId) const;
+    /// True when both targets ask the same model on the same connection.
+    bool isSameModel(const ModelTarget &a, const ModelTarget &b) const;
 
     /// Forgets everything (the connections changed); panes call load() again.
     void invalidate(const QString &connectionId = {});
@@ -59,6 +69,8 @@ private:
     {
         Connection connection;
         QList<ModelChoice> models;
+        QList<FineTuneRecord> records;
+        ModelLineage lineage;
         QString problem;
         bool loading = false;
         bool ready = false;

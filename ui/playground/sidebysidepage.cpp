@@ -170,29 +170,18 @@ void SideBySidePage::applyDefaultModels()
         if (!m_session->target(i).model.isEmpty())
             return;
     }
-    const QList<ModelChoice> models = m_connections->models(m_connections->store()->activeId());
-    if (models.isEmpty())
+    // The comparison people come for: their newest fine-tune next to the model it came from
+    // (core's rule, never one model twice).
+    const ComparisonDefault pick =
+            m_connections->defaultComparison(m_connections->store()->activeId());
+    if (pick.basis == ComparisonDefault::Basis::None)
         return;
     m_defaultsApplied = true;
-    // The comparison people come for: their newest fine-tune next to the model it came from.
-    const ModelChoice *newest = nullptr;
-    for (const ModelChoice &choice : models) {
-        if (choice.kind == ModelChoice::Kind::FineTuned
-                && (!newest || choice.created > newest->created))
-            newest = &choice;
+    const QStringList picks {pick.first, pick.second};
+    for (int i = 0; i < picks.size() && i < m_panes.size(); ++i) {
+        if (!picks.at(i).isEmpty())
+            m_panes.at(i)->targetSelector()->setModel(picks.at(i));
     }
-    QStringList picks;
-    if (newest) {
-        picks << (newest->baseModel.isEmpty() ? ModelChoice::baseOf(newest->id) : newest->baseModel)
-              << newest->id;
-    } else {
-        for (const ModelChoice &choice : models) {
-            if (choice.kind == ModelChoice::Kind::Base && picks.size() < 2)
-                picks << choice.id;
-        }
-    }
-    for (int i = 0; i < picks.size() && i < m_panes.size(); ++i)
-        m_panes.at(i)->targetSelector()->setModel(picks.at(i));
 }
 
 void SideBySidePage::updateActions()
@@ -326,10 +315,10 @@ void SideBySidePage::showModel(const QString &model)
     m_session->stopAll();
     m_defaultsApplied = true;
     const QString activeId = m_connections->store()->activeId();
-    const QString base = ModelChoice::baseOf(model);
+    const QString base = m_connections->lineage(activeId).baseModelOf(model);
     // Left to right: before and after fine-tuning.
     QStringList picks;
-    if (base != model)
+    if (!base.isEmpty() && base != model)
         picks << base;
     picks << model;
     for (int i = 0; i < picks.size() && i < m_panes.size(); ++i) {

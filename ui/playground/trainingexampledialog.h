@@ -5,6 +5,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QRadioButton;
 
 namespace fs::ui {
@@ -21,6 +22,13 @@ public:
 
     TrainingExampleDialog(const QString &prompt, const QString &preferred,
             const QString &nonPreferred, QWidget *parent = nullptr);
+    /// For a round where both answers were bad: the person writes the answer the model should
+    /// have given, which becomes a corrected example. The two bad answers are shown for
+    /// reference; the answer box starts empty.
+    static TrainingExampleDialog *forWrittenAnswer(const QString &prompt, const QString &answerA,
+            const QString &answerB, QWidget *parent = nullptr);
+    /// True for a dialog made by forWrittenAnswer().
+    bool isWrittenAnswer() const { return m_written; }
 
     Kind kind() const;
     void setKind(Kind kind);
@@ -29,6 +37,13 @@ public:
     QPlainTextEdit *answerEdit() const { return m_answerEdit; }
 
 private:
+    void updateOk();
+
+    QLabel *m_introLabel;
+    QLabel *m_answerLabel;
+    QLabel *m_worseLabel;
+    QPushButton *m_okButton;
+    bool m_written = false;
     QRadioButton *m_correctedRadio;
     QRadioButton *m_preferenceRadio;
     QPlainTextEdit *m_answerEdit;

@@ -385,7 +385,7 @@ void ConnectionsDialog::updateForm()
     m_form->setRowVisible(m_errorLabel, !m_errorLabel->text().isEmpty());
 
     m_removePushButton->setEnabled(!isSandbox && !m_busy);
-    m_savePushButton->setEnabled(m_dirty && !isSandbox && !m_busy);
+    m_savePushButton->setEnabled(hasUnsavedChanges() && !isSandbox && !m_busy);
     m_usePushButton->setEnabled(m_currentId != m_store->activeId() && !m_busy);
     m_addPushButton->setEnabled(!m_busy);
     m_connectionsListWidget->setEnabled(!m_busy);
@@ -428,7 +428,7 @@ QString ConnectionsDialog::validate(const Connection &connection) const
 
 bool ConnectionsDialog::confirmLeave()
 {
-    if (!m_dirty)
+    if (!m_dirty && !isUnsavedNew())
         return true;
     const QString name = m_nameLineEdit->text().trimmed();
     const auto answer = MessageBox::question(this, tr("Unsaved Changes"),
@@ -438,6 +438,12 @@ bool ConnectionsDialog::confirmLeave()
         return false;
     if (answer == QMessageBox::Discard) {
         m_dirty = false;
+        if (isUnsavedNew()) {
+            // Never saved: nothing of it stays behind, neither in the list nor in the settings.
+            const QString id = m_newId;
+            m_newId.clear();
+            m_store->remove(id); // rebuildList() moves the form to the sandbox
+        }
         return true;
     }
     save();
@@ -453,6 +459,7 @@ void ConnectionsDialog::addConnection()
     connection.kind = Connection::Kind::OpenAI;
     connection.baseUrl = QUrl(Connection::defaultOpenAiBaseUrl());
     const QString id = m_store->add(connection);
+    m_newId = id;
     showConnection(id);
     rebuildList();
     m_nameLineEdit->setFocus();
@@ -473,6 +480,8 @@ void ConnectionsDialog::removeConnection()
     const QString id = connection->id;
     const QString name = connection->name;
     m_dirty = false;
+    if (id == m_newId)
+        m_newId.clear();
     m_store->remove(id); // rebuildList() moves the form to the sandbox
     // Delete whatever may be stored, flag or not: nothing of a removed connection stays behind.
     m_secrets->deleteKey(id, this, [this, name](const SecretResult &result) {
@@ -498,6 +507,8 @@ void ConnectionsDialog::save()
         return;
     }
     m_dirty = false;
+    if (connection.id == m_newId)
+        m_newId.clear(); // saved: an ordinary connection from now on
     if (connection.apiKey.isEmpty()) {
         finishSave(connection);
         return;
@@ -566,8 +577,12 @@ void ConnectionsDialog::showTestResult(const ConnectionCheck &result)
 
 void ConnectionsDialog::useSelected()
 {
+    if (isUnsavedNew() && !m_dirty)
+        m_newId.clear(); // using the new connection as it is keeps it
     if (!confirmLeave())
         return;
+    if (!m_store->contains(m_currentId))
+        return; // discarded
     m_store->setActive(m_currentId);
     rebuildList();
 }

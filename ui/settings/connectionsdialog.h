@@ -39,7 +39,8 @@ public:
     /// The connection shown in the form ("" when none).
     QString currentId() const { return m_currentId; }
     void selectConnection(const QString &id);
-    bool hasUnsavedChanges() const { return m_dirty; }
+    /// Edits not saved yet, or a connection added with Add and never saved.
+    bool hasUnsavedChanges() const { return m_dirty || isUnsavedNew(); }
 
 public Q_SLOTS:
     /// Adds a new OpenAI connection and selects it for editing.
@@ -66,8 +67,11 @@ private:
     void onKindChanged();
     void updateForm();
     void markDirty();
-    /// Save / Discard / Cancel when the form has unsaved edits; false when the user cancelled.
+    /// Save / Discard / Cancel when the form has unsaved edits (or shows a connection added and
+    /// never saved); false when the user cancelled. Discarding a new connection removes it.
     bool confirmLeave();
+    /// The form shows a connection made with Add that was never saved.
+    bool isUnsavedNew() const { return !m_newId.isEmpty() && m_newId == m_currentId; }
     Connection formConnection() const;
     QString validate(const Connection &connection) const;
     void finishSave(const Connection &connection);
@@ -78,6 +82,8 @@ private:
     SecretStore *m_secrets;
     ConnectionTester *m_tester;
     QString m_currentId;
+    /// Added with Add and not saved yet: Discard takes it out of the store (and the settings).
+    QString m_newId;
     bool m_dirty = false;
     bool m_loading = false;
     bool m_busy = false;

@@ -52,9 +52,21 @@ void ConnectionStatusWidget::updateView()
 {
     m_color = stateColor(m_active->isSettled(), m_active->check());
     setIcon(dotIcon(m_color));
-    //: Status bar: connection name, then its state, e.g. "Sandbox: Connected"
-    setText(tr("%1: %2").arg(m_active->connection().name, m_active->shortText()));
-    setToolTip(m_active->message() + QLatin1Char('\n') + tr("Click to manage connections."));
+    const Connection &connection = m_active->connection();
+    QString tip = m_active->message();
+    if (connection.kind == Connection::Kind::Sandbox) {
+        // Said in plain words: nothing on the sandbox is really trained or billed.
+        //: Status bar for the built-in sandbox: its name, then its state, e.g.
+        //: "Sandbox (practice, simulated): Connected"
+        setText(tr("%1 (practice, simulated): %2").arg(connection.name, m_active->shortText()));
+        tip += QLatin1Char('\n')
+                + tr("The built-in practice service runs on this computer, costs nothing and "
+                     "only pretends to train.");
+    } else {
+        //: Status bar: connection name, then its state, e.g. "My OpenAI: Connected"
+        setText(tr("%1: %2").arg(connection.name, m_active->shortText()));
+    }
+    setToolTip(tip + QLatin1Char('\n') + tr("Click to manage connections."));
     setAccessibleName(text());
 }
 

@@ -139,13 +139,56 @@ QString ConnectionCheck::plainMessage() const
         return text;
     }
     case Outcome::InvalidAddress:
-        return QCoreApplication::translate("ConnectionCheck",
-                "The address is not valid. It should look like https://api.example.com/v1.");
+        return invalidAddressMessage();
     case Outcome::SandboxNotRunning:
         return QCoreApplication::translate("ConnectionCheck",
                 "The built-in sandbox is not running, so there is nothing to connect to.");
     }
     return {};
+}
+
+QString ConnectionCheck::invalidAddressMessage() const
+{
+    const QString entered = address.trimmed();
+    if (entered.isEmpty()) {
+        switch (kind) {
+        case Connection::Kind::Azure:
+            return QCoreApplication::translate("ConnectionCheck",
+                    "Enter the resource endpoint of your Azure OpenAI resource. It is shown with "
+                    "the keys on the resource’s “Keys and Endpoint” page and looks like "
+                    "https://YOUR-RESOURCE.openai.azure.com.");
+        case Connection::Kind::OpenAI:
+            return QCoreApplication::translate(
+                    "ConnectionCheck", "Enter the API address, usually %1.")
+                    .arg(Connection::defaultOpenAiBaseUrl());
+        case Connection::Kind::Compatible:
+        case Connection::Kind::Sandbox:
+            break;
+        }
+        return QCoreApplication::translate("ConnectionCheck",
+                "Enter the address of the server’s OpenAI-compatible API. It usually ends in /v1.");
+    }
+    const QString start =
+            QCoreApplication::translate("ConnectionCheck", "The address “%1” is not valid.")
+                    .arg(entered);
+    switch (kind) {
+    case Connection::Kind::Azure:
+        return start + QLatin1Char(' ')
+                + QCoreApplication::translate("ConnectionCheck",
+                        "Enter the resource endpoint from your Azure OpenAI resource’s “Keys and "
+                        "Endpoint” page; it starts with https://.");
+    case Connection::Kind::OpenAI:
+        return start + QLatin1Char(' ')
+                + QCoreApplication::translate(
+                        "ConnectionCheck", "It should start with https://, usually %1.")
+                          .arg(Connection::defaultOpenAiBaseUrl());
+    case Connection::Kind::Compatible:
+    case Connection::Kind::Sandbox:
+        break;
+    }
+    return start + QLatin1Char(' ')
+            + QCoreApplication::translate("ConnectionCheck",
+                    "It should start with https:// (or http://) and usually ends in /v1.");
 }
 
 ConnectionCheck ConnectionTester::classify(
@@ -246,6 +289,8 @@ void ConnectionTester::test(const Connection &connection)
     const QUrl url = connection.apiBaseUrl();
     ConnectionCheck early;
     early.keyGiven = keyGiven;
+    early.kind = connection.kind;
+    early.address = connection.baseUrl.toString();
     if (connection.kind == Connection::Kind::Sandbox && url.isEmpty())
         early.outcome = ConnectionCheck::Outcome::SandboxNotRunning;
     else if (!url.isValid() || url.host().isEmpty()

@@ -38,6 +38,10 @@ struct ConnectionCheck
     QList<ModelObject> models; ///< sorted: fine-tuned first, then by id
     ApiError error; ///< the underlying error, for details and logs
     bool keyGiven = false;
+    /// The kind of connection tested and its address as entered (for InvalidAddress: the
+    /// message names what was entered, or asks for it when nothing was).
+    Connection::Kind kind = Connection::Kind::Compatible;
+    QString address;
 
     bool ok() const { return outcome == Outcome::Ok; }
     /// The server answered (even if it refused): it is reachable.
@@ -50,6 +54,9 @@ struct ConnectionCheck
     /// One or two sentences for people, e.g. "Connected. The server offers 12 models." or
     /// "The API key was not accepted. …"
     QString plainMessage() const;
+
+private:
+    QString invalidAddressMessage() const;
 };
 
 /**

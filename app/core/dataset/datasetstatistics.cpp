@@ -265,6 +265,28 @@ TokenCountJob::~TokenCountJob()
     cancel();
 }
 
+QList<qint32> TokenCountJob::countFile(const QByteArray &content, Tokenizer::Encoding encoding)
+{
+    QList<QByteArray> lines;
+    const QByteArrayView bytes = content.startsWith("\xEF\xBB\xBF")
+            ? QByteArrayView(content).sliced(3)
+            : QByteArrayView(content);
+    for (qsizetype from = 0; from <= bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', from);
+        if (end < 0)
+            end = bytes.size();
+        QByteArrayView line = bytes.sliced(from, end - from);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!line.trimmed().isEmpty())
+            lines << line.toByteArray();
+        from = end + 1;
+    }
+    QList<qint32> tokens, assistant;
+    countLines(lines, encoding, &tokens, &assistant);
+    return tokens;
+}
+
 void TokenCountJob::countLines(const QList<QByteArray> &lines, Tokenizer::Encoding encoding,
         QList<qint32> *tokens, QList<qint32> *assistantTokens, const std::atomic_bool *cancelled,
         const std::function<void(int)> &progress)

@@ -139,6 +139,10 @@ public:
     void cancel();
     bool isRunning() const;
 
+    /// Each example's tokens of a JSONL file's bytes as the editor counts them (a leading BOM,
+    /// CR line ends and blank lines are skipped). The New-job estimate of a file on the service
+    /// and the sandbox's trained_tokens both count with this, so they agree.
+    static QList<qint32> countFile(const QByteArray &content, Tokenizer::Encoding encoding);
     /// Synchronous counting (CLI): fills tokens/assistant for each line; `progress` may be null.
     static void countLines(const QList<QByteArray> &lines, Tokenizer::Encoding encoding,
             QList<qint32> *tokens, QList<qint32> *assistantTokens,

@@ -133,4 +133,19 @@ std::optional<Example> BlindComparison::dpoExample(int index, const QString &edi
             round.conversation, editedAnswer.isEmpty() ? winner : editedAnswer, loser);
 }
 
+bool BlindComparison::bothBad(int index) const
+{
+    if (index < 0 || index >= m_rounds.size())
+        return false;
+    const std::optional<Vote> vote = m_rounds.at(index).vote;
+    return vote && *vote == Vote::BothBad;
+}
+
+std::optional<Example> BlindComparison::writtenExample(int index, const QString &answer) const
+{
+    if (index < 0 || index >= m_rounds.size() || answer.trimmed().isEmpty())
+        return std::nullopt;
+    return correctedChatExample(m_rounds.at(index).conversation, answer);
+}
+
 } // namespace fs

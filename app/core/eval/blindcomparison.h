@@ -78,6 +78,12 @@ public:
     std::optional<Example> correctedExample(int round, const QString &editedAnswer = {}) const;
     /// The round as a DPO pair: winner preferred (edited when given), loser non-preferred.
     std::optional<Example> dpoExample(int round, const QString &editedAnswer = {}) const;
+    /// True when the round was voted "both are bad": neither answer is worth keeping, the
+    /// person may write the better one.
+    bool bothBad(int round) const;
+    /// The conversation with the answer the person wrote as a corrected example; nullopt
+    /// when the round does not exist or the answer is blank.
+    std::optional<Example> writtenExample(int round, const QString &answer) const;
 
 Q_SIGNALS:
     void roundsChanged();

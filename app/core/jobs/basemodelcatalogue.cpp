@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
+
+#include <algorithm>
 
 namespace fs {
 
@@ -42,28 +45,46 @@ QString withoutSnapshot(const QString &name)
     return n;
 }
 
-QString noteFor(const BaseModelInfo &info)
+QString priceTextFor(const BaseModelInfo &info)
 {
-    QString price;
     if (info.reinforcement && !info.supervised)
+        return QCoreApplication::translate("fs::BaseModelCatalogue", "billed per hour of training");
+    if (info.trainingUsdPerMillion >= 0)
+        return QCoreApplication::translate("fs::BaseModelCatalogue", "$%1 per 1M training tokens")
+                .arg(QString::number(info.trainingUsdPerMillion, 'f', 2));
+    return QCoreApplication::translate("fs::BaseModelCatalogue", "price not known");
+}
+
+/// Fills priceText and note.
+void describe(BaseModelInfo *info)
+{
+    info->priceText = priceTextFor(*info);
+    QString price;
+    if (info->reinforcement && !info->supervised)
+        price = QCoreApplication::translate("fs::BaseModelCatalogue",
+                "Training is billed per hour, so the app cannot estimate its cost.");
+    else if (info->trainingUsdPerMillion >= 0)
         price = QCoreApplication::translate(
-                "fs::BaseModelCatalogue", "billed per hour of training");
-    else if (info.trainingUsdPerMillion >= 0)
-        price = QCoreApplication::translate("fs::BaseModelCatalogue", "$%1 per 1M training tokens")
-                        .arg(QString::number(info.trainingUsdPerMillion, 'f', 2));
+                "fs::BaseModelCatalogue", "Training costs $%1 per million tokens.")
+                        .arg(QString::number(info->trainingUsdPerMillion, 'f', 2));
     else
-        price = QCoreApplication::translate("fs::BaseModelCatalogue", "price unknown");
-    const QString limit = info.tokenLimitKnown
-            ? QCoreApplication::translate("fs::BaseModelCatalogue", "examples up to %L1 tokens")
-                      .arg(info.trainingTokenLimit)
-            : QCoreApplication::translate(
-                    "fs::BaseModelCatalogue", "examples up to about %L1 tokens (not documented)")
-                      .arg(info.trainingTokenLimit);
-    QString note = price + QStringLiteral(" · ") + limit;
-    if (info.legacy)
-        note += QStringLiteral(" · ")
-                + QCoreApplication::translate("fs::BaseModelCatalogue", "older model");
-    return note;
+        price = QCoreApplication::translate("fs::BaseModelCatalogue",
+                "The app does not know the training price of this model, so it cannot "
+                "estimate the cost; you can add the price under Prices… in the dataset's "
+                "statistics.");
+    const QString limit = info->tokenLimitKnown
+            ? QCoreApplication::translate(
+                    "fs::BaseModelCatalogue", "Examples can be up to %L1 tokens long.")
+                      .arg(info->trainingTokenLimit)
+            : QCoreApplication::translate("fs::BaseModelCatalogue",
+                    "How long an example may be for this model is not published; the app "
+                    "assumes %L1 tokens, the limit of the gpt-4o models.")
+                      .arg(info->trainingTokenLimit);
+    info->note = price + QLatin1Char(' ') + limit;
+    if (info->legacy)
+        info->note += QLatin1Char(' ')
+                + QCoreApplication::translate("fs::BaseModelCatalogue",
+                        "An older model: the service may no longer train it.");
 }
 
 BaseModelInfo infoFor(const KnownModel &k, const QString &id, const PriceTable &prices)
@@ -78,7 +99,7 @@ BaseModelInfo infoFor(const KnownModel &k, const QString &id, const PriceTable &
     info.reinforcement = k.reinforcement;
     info.legacy = k.legacy;
     info.fineTuned = id.startsWith(QLatin1String("ft:"));
-    info.note = noteFor(info);
+    describe(&info);
     return info;
 }
 
@@ -175,7 +196,7 @@ QList<BaseModelInfo> BaseModelCatalogue::merged(
             info.trainingUsdPerMillion = prices.price(m.id);
             info.trainingTokenLimit = Linter::trainingLimit(m.id);
             info.tokenLimitKnown = isTrainingTokenLimitKnown(m.id);
-            info.note = noteFor(info);
+            describe(&info);
             fineTuned.append(info);
             continue;
         }
@@ -186,7 +207,7 @@ QList<BaseModelInfo> BaseModelCatalogue::merged(
             info.trainingUsdPerMillion = prices.price(m.id);
             info.trainingTokenLimit = Linter::trainingLimit(m.id);
             info.tokenLimitKnown = isTrainingTokenLimitKnown(m.id);
-            info.note = noteFor(info);
+            describe(&info);
             others.append(info);
         }
     }
@@ -204,6 +225,62 @@ QList<BaseModelInfo> BaseModelCatalogue::merged(
             result.append(info);
     }
     return result;
+}
+
+int BaseModelCatalogue::defaultIndex(
+        const QList<BaseModelInfo> &models, const QString &lastUsed, const QString &method)
+{
+    if (models.isEmpty())
+        return -1;
+    if (!lastUsed.isEmpty()) {
+        for (int i = 0; i < models.size(); ++i) {
+            if (models.at(i).id == lastUsed && models.at(i).supportsMethod(method))
+                return i;
+        }
+    }
+    const bool anyListed = std::any_of(models.cbegin(), models.cend(),
+            [](const BaseModelInfo &m) { return m.known && m.listedByConnection; });
+    int best = -1;
+    for (int i = 0; i < models.size(); ++i) {
+        const BaseModelInfo &m = models.at(i);
+        if (!m.known || m.legacy || m.fineTuned || !m.supportsMethod(method)
+                || m.trainingUsdPerMillion < 0 || (anyListed && !m.listedByConnection))
+            continue;
+        if (best < 0 || m.trainingUsdPerMillion < models.at(best).trainingUsdPerMillion)
+            best = i;
+    }
+    return best >= 0 ? best : 0;
+}
+
+QString BaseModelCatalogue::defaultModel(
+        const QStringList &names, const QString &lastUsed, const PriceTable &prices)
+{
+    QList<BaseModelInfo> models;
+    for (const QString &name : names) {
+        const std::optional<BaseModelInfo> known = find(name, prices);
+        BaseModelInfo info = known.value_or(BaseModelInfo {});
+        info.id = name;
+        if (!known)
+            info.trainingUsdPerMillion = prices.price(name);
+        models << info;
+    }
+    const int index = defaultIndex(models, lastUsed);
+    return index >= 0 ? names.at(index) : QString();
+}
+
+namespace {
+const char kLastUsedKey[] = "training/lastBaseModel";
+} // namespace
+
+QString BaseModelCatalogue::lastUsedModel(const QSettings *settings)
+{
+    return settings ? settings->value(QLatin1String(kLastUsedKey)).toString() : QString();
+}
+
+void BaseModelCatalogue::setLastUsedModel(QSettings *settings, const QString &model)
+{
+    if (settings && !model.isEmpty())
+        settings->setValue(QLatin1String(kLastUsedKey), model);
 }
 
 } // namespace fs

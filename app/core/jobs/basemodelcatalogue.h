@@ -8,6 +8,8 @@
 #include <QString>
 #include <optional>
 
+class QSettings;
+
 namespace fs {
 
 /// One model the New-job form offers.
@@ -24,7 +26,8 @@ struct BaseModelInfo
     bool known = false; ///< in the built-in catalogue
     bool listedByConnection = false; ///< the connection's /models list has it
     bool fineTuned = false; ///< an ft: model (continued training)
-    QString note; ///< one translated line for the picker (price and limit in words)
+    QString priceText; ///< translated, short: "$5.00 per 1M training tokens", "price not known"
+    QString note; ///< translated sentence(s): the price and the example limit in plain words
 
     bool supportsMethod(const QString &method) const;
 };
@@ -46,6 +49,21 @@ public:
     /// The known entry for `model` (a snapshot, an alias or an ft: name of it), else nullopt.
     static std::optional<BaseModelInfo> find(
             const QString &model, const PriceTable &prices = PriceTable());
+
+    /// The model a training form starts with: `lastUsed` when offered and it can train with
+    /// `method`; else the cheapest current model of the catalogue with a known price that can
+    /// (among those the connection lists, when it lists any); else the first one. -1 when empty.
+    static int defaultIndex(const QList<BaseModelInfo> &models, const QString &lastUsed,
+            const QString &method = QStringLiteral("supervised"));
+    /// The same for a list of model names (the dataset's cost panel); empty when `names` is.
+    static QString defaultModel(
+            const QStringList &names, const QString &lastUsed, const PriceTable &prices);
+
+    /// The base model the user last trained or estimated with (settings key
+    /// "training/lastBaseModel"), shared by the New job form and the dataset's cost panel.
+    /// Empty when none or `settings` is null.
+    static QString lastUsedModel(const QSettings *settings);
+    static void setLastUsedModel(QSettings *settings, const QString &model);
 };
 
 } // namespace fs

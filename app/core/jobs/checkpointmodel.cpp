@@ -4,6 +4,9 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
 
 namespace fs {
 
@@ -22,17 +25,103 @@ QVariant metricCell(const Checkpoint &c, const char *key, bool display, bool per
     return QLocale().toString(*it, 'f', 4);
 }
 
-double rankOf(const Checkpoint &c)
+const char *metricKey(CheckpointMeasure measure)
 {
-    for (const char *key : {"full_valid_loss", "valid_loss", "train_loss"}) {
-        const auto it = c.metrics.constFind(QLatin1String(key));
-        if (it != c.metrics.constEnd())
-            return *it;
+    switch (measure) {
+    case CheckpointMeasure::FullValidLoss:
+        return "full_valid_loss";
+    case CheckpointMeasure::ValidLoss:
+        return "valid_loss";
+    case CheckpointMeasure::TrainLoss:
+        return "train_loss";
+    case CheckpointMeasure::None:
+        break;
     }
-    return std::numeric_limits<double>::infinity();
+    return nullptr;
+}
+
+std::optional<double> measureOf(const Checkpoint &c, CheckpointMeasure measure)
+{
+    const auto it = c.metrics.constFind(QLatin1String(metricKey(measure)));
+    if (it == c.metrics.constEnd() || !std::isfinite(*it))
+        return std::nullopt;
+    return *it;
 }
 
 } // namespace
+
+QString BestCheckpoint::hint(qint64 step) const
+{
+    const QString at = QLocale().toString(step);
+    QString text;
+    switch (measure) {
+    case CheckpointMeasure::FullValidLoss:
+        text = CheckpointModel::tr("The checkpoint at step %1 had the lowest full validation loss "
+                                   "(measured on all your validation examples): it is usually "
+                                   "the best choice.")
+                       .arg(at);
+        break;
+    case CheckpointMeasure::ValidLoss:
+        text = CheckpointModel::tr("The checkpoint at step %1 had the lowest validation loss: it "
+                                   "is usually the best choice.")
+                       .arg(at);
+        break;
+    case CheckpointMeasure::TrainLoss:
+        text = CheckpointModel::tr("The checkpoint at step %1 had the lowest training loss. "
+                                   "Without validation examples it is only a guess: try it "
+                                   "before you rely on it.")
+                       .arg(at);
+        break;
+    case CheckpointMeasure::None:
+        return {};
+    }
+    if (!everyCheckpointHasIt)
+        text += QLatin1Char(' ')
+                + CheckpointModel::tr("Not every checkpoint reports this measure; only those "
+                                      "that do were compared.");
+    return text;
+}
+
+BestCheckpoint bestCheckpoint(const QList<Checkpoint> &checkpoints)
+{
+    constexpr CheckpointMeasure kOrder[] = {CheckpointMeasure::FullValidLoss,
+            CheckpointMeasure::ValidLoss, CheckpointMeasure::TrainLoss};
+    BestCheckpoint best;
+    // The most reliable measure every checkpoint has; else the most reliable one any has.
+    for (const CheckpointMeasure m : kOrder) {
+        if (!checkpoints.isEmpty()
+                && std::all_of(checkpoints.cbegin(), checkpoints.cend(),
+                        [m](const Checkpoint &c) { return measureOf(c, m).has_value(); })) {
+            best.measure = m;
+            best.everyCheckpointHasIt = true;
+            break;
+        }
+    }
+    if (best.measure == CheckpointMeasure::None) {
+        for (const CheckpointMeasure m : kOrder) {
+            if (std::any_of(checkpoints.cbegin(), checkpoints.cend(),
+                        [m](const Checkpoint &c) { return measureOf(c, m).has_value(); })) {
+                best.measure = m;
+                break;
+            }
+        }
+    }
+    if (best.measure == CheckpointMeasure::None)
+        return best;
+    double lowest = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < checkpoints.size(); ++i) {
+        const std::optional<double> value = measureOf(checkpoints.at(i), best.measure);
+        if (!value)
+            continue;
+        const bool later = best.index < 0
+                || checkpoints.at(i).stepNumber >= checkpoints.at(best.index).stepNumber;
+        if (*value < lowest || (*value == lowest && later)) {
+            lowest = *value;
+            best.index = i;
+        }
+    }
+    return best;
+}
 
 CheckpointModel::CheckpointModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -45,36 +134,8 @@ void CheckpointModel::setCheckpoints(const QList<Checkpoint> &checkpoints)
     m_checkpoints = checkpoints;
     std::sort(m_checkpoints.begin(), m_checkpoints.end(),
             [](const Checkpoint &a, const Checkpoint &b) { return a.stepNumber < b.stepNumber; });
-    m_best = -1;
-    // Compare on the best measure every checkpoint has: full validation loss is the reliable
-    // one, but only when all of them carry it.
-    const char *basis = nullptr;
-    for (const char *key : {"full_valid_loss", "valid_loss", "train_loss"}) {
-        const bool all = !m_checkpoints.isEmpty()
-                && std::all_of(
-                        m_checkpoints.cbegin(), m_checkpoints.cend(), [key](const Checkpoint &c) {
-                            return c.metrics.contains(QLatin1String(key));
-                        });
-        if (all) {
-            basis = key;
-            break;
-        }
-    }
-    double best = std::numeric_limits<double>::infinity();
-    for (int i = 0; i < m_checkpoints.size(); ++i) {
-        const double value = basis ? m_checkpoints.at(i).metrics.value(QLatin1String(basis))
-                                   : rankOf(m_checkpoints.at(i));
-        if (value <= best) { // ties go to the later checkpoint (trained longer)
-            best = value;
-            m_best = i;
-        }
-    }
+    m_best = bestCheckpoint(m_checkpoints);
     endResetModel();
-}
-
-int CheckpointModel::bestRow() const
-{
-    return m_best;
 }
 
 int CheckpointModel::rowCount(const QModelIndex &parent) const
@@ -100,11 +161,10 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
     case CheckpointRole:
         return QVariant::fromValue(c);
     case IsBestRole:
-        return index.row() == m_best;
+        return index.row() == m_best.index;
     case Qt::ToolTipRole:
-        if (index.row() == m_best)
-            return tr("The checkpoint with the lowest validation loss: probably the best one "
-                      "for new questions.");
+        if (index.row() == m_best.index)
+            return m_best.hint(c.stepNumber);
         return {};
     case Qt::EditRole:
     case Qt::DisplayRole:

@@ -150,6 +150,23 @@ qint64 JobListModel::now() const
     return m_now > 0 ? m_now : QDateTime::currentSecsSinceEpoch();
 }
 
+void JobListModel::setNow(qint64 now)
+{
+    m_now = now;
+    // Only unfinished jobs' durations move; contiguous runs give one signal each.
+    int first = -1;
+    for (int row = 0; row <= int(m_jobs.size()); ++row) {
+        const bool moving = row < m_jobs.size() && !m_jobs.at(row).isTerminal();
+        if (moving && first < 0)
+            first = row;
+        if (!moving && first >= 0) {
+            Q_EMIT dataChanged(index(first, DurationColumn), index(row - 1, DurationColumn),
+                    {Qt::DisplayRole, SortRole});
+            first = -1;
+        }
+    }
+}
+
 int JobListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_jobs.size());
@@ -200,13 +217,10 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         return job.fineTunedModel.isEmpty() && !sort ? QStringLiteral("-") : job.fineTunedModel;
     case CreatedColumn:
         return sort ? QVariant(job.createdAt) : QVariant(createdText(job.createdAt));
-    case DurationColumn: {
-        if (sort) {
-            const qint64 end = job.finishedAt ? *job.finishedAt : now();
-            return end - job.createdAt;
-        }
+    case DurationColumn:
+        if (sort)
+            return JobTexts::durationSeconds(job, now()).value_or(-1);
         return JobTexts::durationText(job, now());
-    }
     case TrainedTokensColumn:
         if (sort)
             return job.trainedTokens ? *job.trainedTokens : -1;

@@ -64,8 +64,10 @@ public:
     int rowOf(const QString &jobId) const;
     QList<FineTuningJob> jobs() const { return m_jobs; }
 
-    /// Seconds since epoch used for the running jobs' duration (tests fix it).
-    void setNowForTesting(qint64 now) { m_now = now; }
+    /// Seconds since epoch used for the running jobs' duration: the JobClock's tick (shared
+    /// with the monitor). Unfinished rows' Duration cells change with it.
+    void setNow(qint64 now);
+    void setNowForTesting(qint64 now) { setNow(now); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -100,18 +100,24 @@ bool canResume(FineTuningJob::Status status)
     return status == FineTuningJob::Status::Paused;
 }
 
-QString durationText(const FineTuningJob &job, qint64 now)
+std::optional<qint64> durationSeconds(const FineTuningJob &job, qint64 now)
 {
     if (job.createdAt <= 0)
-        return QStringLiteral("-");
+        return std::nullopt;
     qint64 end = 0;
     if (job.finishedAt)
         end = *job.finishedAt;
     else if (!job.isTerminal() && now > 0)
         end = now;
     if (end < job.createdAt)
-        return QStringLiteral("-");
-    return spanText(end - job.createdAt);
+        return std::nullopt;
+    return end - job.createdAt;
+}
+
+QString durationText(const FineTuningJob &job, qint64 now)
+{
+    const std::optional<qint64> seconds = durationSeconds(job, now);
+    return seconds ? spanText(*seconds) : QStringLiteral("-");
 }
 
 QString timeLeftText(const FineTuningJob &job, qint64 now)

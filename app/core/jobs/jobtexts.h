@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QString>
+#include <optional>
 
 namespace fs {
 
@@ -24,7 +25,10 @@ bool canCancel(FineTuningJob::Status status);
 bool canPause(FineTuningJob::Status status);
 bool canResume(FineTuningJob::Status status);
 
-/// "12 min 5 s", "2 h 3 min", "-" when unknown. Running jobs use `now` (unix seconds).
+/// How long a job ran (until finished_at) or has been running (until `now`, unix seconds);
+/// nullopt when unknown. The one rule behind the job list's Duration and the monitor's.
+std::optional<qint64> durationSeconds(const FineTuningJob &job, qint64 now);
+/// durationSeconds() in words: "12 min 5 s", "2 h 3 min", "-" when unknown.
 QString durationText(const FineTuningJob &job, qint64 now);
 /// Time left until estimated_finish in words ("about 3 min"), empty when unknown.
 QString timeLeftText(const FineTuningJob &job, qint64 now);

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "comparisondefaults.h"
+
+#include "jobhistory.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+
+namespace fs {
+
+namespace {
+
+const QLatin1String kCheckpointMark(":ckpt-step-");
+
+bool isFineTunedId(const QString &id)
+{
+    return id.startsWith(QLatin1String("ft:"));
+}
+
+} // namespace
+
+QString baseModelInId(const QString &id)
+{
+    return isFineTunedId(id) ? id.section(QLatin1Char(':'), 1, 1) : QString();
+}
+
+qint64 checkpointStepInId(const QString &id)
+{
+    const qsizetype at = id.lastIndexOf(kCheckpointMark);
+    if (at < 0)
+        return 0;
+    bool ok = false;
+    const qint64 step = id.mid(at + kCheckpointMark.size()).toLongLong(&ok);
+    return ok && step > 0 ? step : 0;
+}
+
+QString fineTunedModelOfCheckpointId(const QString &id)
+{
+    return checkpointStepInId(id) > 0 ? id.left(id.lastIndexOf(kCheckpointMark)) : QString();
+}
+
+QList<FineTuneRecord> FineTuneRecord::fromHistory(const JobHistory &history)
+{
+    QList<FineTuneRecord> records;
+    QSet<QString> jobIds;
+    for (const FineTuningJob &job : history.jobs()) {
+        if (job.id.isEmpty())
+            continue;
+        FineTuneRecord record;
+        record.jobId = job.id;
+        record.baseModel = job.model;
+        record.fineTunedModel = job.fineTunedModel;
+        record.createdAt = job.createdAt;
+        record.checkpoints = history.checkpoints(job.id);
+        if (job.status == FineTuningJob::Status::Succeeded) {
+            // The last checkpoint is saved at the end of the last epoch, the final step; the
+            // metrics say so too when the checkpoints are not known.
+            for (const Checkpoint &checkpoint : std::as_const(record.checkpoints))
+                record.finalStep = qMax(record.finalStep, checkpoint.stepNumber);
+            const QList<MetricPoint> metrics = history.metrics(job.id);
+            if (!metrics.isEmpty())
+                record.finalStep = qMax(record.finalStep, qint64(metrics.last().step));
+        }
+        records << record;
+        jobIds.insert(job.id);
+    }
+    // Checkpoints and models of jobs the history knows only in part (no job object kept).
+    const QStringList models = history.fineTunedModels();
+    QHash<QString, qsizetype> partial;
+    for (const Checkpoint &checkpoint : history.allCheckpoints()) {
+        if (jobIds.contains(checkpoint.jobId))
+            continue;
+        qsizetype index = partial.value(checkpoint.jobId, -1);
+        if (index < 0) {
+            FineTuneRecord record;
+            record.jobId = checkpoint.jobId;
+            const QString model = fineTunedModelOfCheckpointId(checkpoint.fineTunedModelCheckpoint);
+            if (models.contains(model))
+                record.fineTunedModel = model; // finished: its highest checkpoint is final
+            records << record;
+            index = records.size() - 1;
+            partial.insert(checkpoint.jobId, index);
+        }
+        FineTuneRecord &record = records[index];
+        record.checkpoints.prepend(checkpoint); // listed highest step first
+        if (!record.fineTunedModel.isEmpty())
+            record.finalStep = qMax(record.finalStep, checkpoint.stepNumber);
+    }
+    for (const QString &model : models) {
+        const bool known = std::any_of(records.cbegin(), records.cend(),
+                [&model](const FineTuneRecord &record) { return record.fineTunedModel == model; });
+        if (!known) {
+            FineTuneRecord record;
+            record.fineTunedModel = model;
+            records << record;
+        }
+    }
+    return records;
+}
+
+ModelLineage::ModelLineage(const QList<FineTuneRecord> &records, const QStringList &listed)
+    : m_records(records)
+    , m_listed(listed)
+{
+}
+
+const FineTuneRecord *ModelLineage::recordOf(const QString &id) const
+{
+    if (id.isEmpty())
+        return nullptr;
+    const QString parent = fineTunedModelOfCheckpointId(id);
+    for (const FineTuneRecord &record : m_records) {
+        if (!record.fineTunedModel.isEmpty()
+                && (record.fineTunedModel == id || record.fineTunedModel == parent))
+            return &record;
+        for (const Checkpoint &checkpoint : record.checkpoints) {
+            if (checkpoint.fineTunedModelCheckpoint == id)
+                return &record;
+        }
+    }
+    return nullptr;
+}
+
+QString ModelLineage::canonical(const QString &id) const
+{
+    if (const FineTuneRecord *record = recordOf(id)) {
+        if (record->fineTunedModel.isEmpty() || record->finalStep <= 0)
+            return id;
+        for (const Checkpoint &checkpoint : record->checkpoints) {
+            if (checkpoint.fineTunedModelCheckpoint == id)
+                return checkpoint.stepNumber == record->finalStep ? record->fineTunedModel : id;
+        }
+        return checkpointStepInId(id) == record->finalStep ? record->fineTunedModel : id;
+    }
+    // No record of the job: the highest listed checkpoint of a listed fine-tuned model.
+    const QString parent = fineTunedModelOfCheckpointId(id);
+    if (parent.isEmpty() || !m_listed.contains(parent))
+        return id;
+    qint64 highest = 0;
+    for (const QString &other : m_listed) {
+        if (fineTunedModelOfCheckpointId(other) == parent)
+            highest = qMax(highest, checkpointStepInId(other));
+    }
+    return checkpointStepInId(id) == highest ? parent : id;
+}
+
+bool ModelLineage::isSameModel(const QString &a, const QString &b) const
+{
+    return !a.isEmpty() && !b.isEmpty() && canonical(a) == canonical(b);
+}
+
+bool ModelLineage::isFinalCheckpoint(const QString &id) const
+{
+    return canonical(id) != id;
+}
+
+QString ModelLineage::baseModelOf(const QString &id) const
+{
+    if (const FineTuneRecord *record = recordOf(id); record && !record->baseModel.isEmpty())
+        return record->baseModel;
+    return baseModelInId(id);
+}
+
+ComparisonDefault ComparisonDefault::choose(
+        const ModelLineage &lineage, const QList<ModelObject> &offered)
+{
+    ComparisonDefault result;
+    // The newest fine-tune the job history knows; else the newest the connection offers.
+    QString tuned;
+    qint64 newest = 0;
+    for (const FineTuneRecord &record : lineage.records()) {
+        if (!record.fineTunedModel.isEmpty() && (tuned.isEmpty() || record.createdAt > newest)) {
+            tuned = record.fineTunedModel;
+            newest = record.createdAt;
+        }
+    }
+    const bool fromHistory = !tuned.isEmpty();
+    for (const ModelObject &model : offered) {
+        if (!fromHistory && isFineTunedId(model.id) && checkpointStepInId(model.id) == 0
+                && (tuned.isEmpty() || model.created > newest)) {
+            tuned = model.id;
+            newest = model.created;
+        }
+    }
+
+    if (!tuned.isEmpty()) {
+        result.second = tuned;
+        const QString base = lineage.baseModelOf(tuned);
+        if (!base.isEmpty() && !lineage.isSameModel(base, tuned)) {
+            result.first = base;
+            result.basis = Basis::BaseVsFineTuned;
+            return result;
+        }
+        // The base is not known: the job's earliest checkpoint that is not the final model.
+        QStringList checkpoints;
+        for (const FineTuneRecord &record : lineage.records()) {
+            if (record.fineTunedModel != tuned)
+                continue;
+            for (const Checkpoint &checkpoint : record.checkpoints)
+                checkpoints << checkpoint.fineTunedModelCheckpoint;
+        }
+        for (const ModelObject &model : offered) {
+            if (fineTunedModelOfCheckpointId(model.id) == tuned)
+                checkpoints << model.id;
+        }
+        std::sort(checkpoints.begin(), checkpoints.end(), [](const QString &a, const QString &b) {
+            return checkpointStepInId(a) < checkpointStepInId(b);
+        });
+        for (const QString &checkpoint : std::as_const(checkpoints)) {
+            if (!checkpoint.isEmpty() && !lineage.isSameModel(checkpoint, tuned)) {
+                result.first = checkpoint;
+                result.basis = Basis::CheckpointVsFineTuned;
+                return result;
+            }
+        }
+        // Else another model the connection offers, a base model before anything else.
+        for (bool baseOnly : {true, false}) {
+            for (const ModelObject &model : offered) {
+                if ((!baseOnly || !isFineTunedId(model.id))
+                        && !lineage.isSameModel(model.id, tuned)) {
+                    result.first = model.id;
+                    result.basis = Basis::OtherModelVsFineTuned;
+                    return result;
+                }
+            }
+        }
+        result.basis = Basis::FineTunedOnly;
+        return result;
+    }
+
+    // No fine-tune yet: the first two different models offered.
+    for (const ModelObject &model : offered) {
+        if (result.first.isEmpty()) {
+            result.first = model.id;
+            result.basis = Basis::OneModel;
+        } else if (!lineage.isSameModel(model.id, result.first)) {
+            result.second = model.id;
+            result.basis = Basis::TwoModels;
+            break;
+        }
+    }
+    return result;
+}
+
+} // namespace fs
