@@ -348,6 +348,46 @@ private slots:
                 QStringLiteral("Remove the system prompt from 1 example"));
     }
 
+    void importReplacesTheBlankStarter()
+    {
+        // New Dataset: an untitled document with the blank starter example.
+        DatasetDocument doc;
+        doc.setAutosaveDelay(0);
+        doc.insertExample(0, DatasetDocument::starterExample());
+        QVERIFY(doc.isUntouchedNew());
+        const int stepsBefore = doc.undoStack()->count();
+        const QList<Example> imported {chat(QStringLiteral("Q1"), QStringLiteral("A1")),
+                chat(QStringLiteral("Q2"), QStringLiteral("A2"))};
+        QCOMPARE(doc.importExamples(imported, QStringLiteral("Import Examples")), 0);
+        QCOMPARE(doc.count(), 2);
+        QCOMPARE(doc.example(0).firstText(QStringLiteral("user")), QStringLiteral("Q1"));
+        // One undo step brings the blank example back; redo imports again.
+        QCOMPARE(doc.undoStack()->count(), stepsBefore + 1);
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Import Examples"));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.count(), 1);
+        QVERIFY(doc.isUntouchedNew());
+        doc.undoStack()->redo();
+        QCOMPARE(doc.count(), 2);
+
+        // Something typed into the starter: it is kept and the import goes after it.
+        DatasetDocument typed;
+        typed.setAutosaveDelay(0);
+        typed.insertExample(0, DatasetDocument::starterExample());
+        typed.setMessageText(0, 0, QStringLiteral("Hello"));
+        QVERIFY(!typed.isUntouchedNew());
+        QCOMPARE(typed.importExamples(imported, QStringLiteral("Import Examples")), 1);
+        QCOMPARE(typed.count(), 3);
+
+        // A document with examples of its own keeps them all.
+        auto doc3 = makeDocument();
+        QVERIFY(!doc3->isUntouchedNew());
+        QCOMPARE(doc3->importExamples(imported, QStringLiteral("Import Examples")), 3);
+        QCOMPARE(doc3->count(), 5);
+        QCOMPARE(doc3->undoStack()->count(), 1);
+        QCOMPARE(doc3->importExamples({}, QStringLiteral("Import Examples")), -1);
+    }
+
     void bulkActionsInTheBackground()
     {
         auto doc = makeDocument();

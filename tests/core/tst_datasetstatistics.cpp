@@ -64,6 +64,67 @@ private slots:
         QVERIFY(Histogram::of({}, 10).counts.isEmpty());
     }
 
+    void integerTicksForCounts_data()
+    {
+        QTest::addColumn<qint64>("highest");
+        QTest::addColumn<qint64>("max");
+        QTest::addColumn<qint64>("step");
+        QTest::newRow("0") << qint64(0) << qint64(1) << qint64(1);
+        QTest::newRow("1") << qint64(1) << qint64(1) << qint64(1);
+        QTest::newRow("5") << qint64(5) << qint64(5) << qint64(1);
+        QTest::newRow("6") << qint64(6) << qint64(6) << qint64(2);
+        QTest::newRow("7") << qint64(7) << qint64(8) << qint64(2);
+        QTest::newRow("11") << qint64(11) << qint64(15) << qint64(5);
+        QTest::newRow("1000") << qint64(1000) << qint64(1000) << qint64(200);
+        QTest::newRow("1001") << qint64(1001) << qint64(1500) << qint64(500);
+    }
+
+    void integerTicksForCounts()
+    {
+        // A bar of 1 must sit on the tick labelled 1: whole steps, the top a multiple of the step.
+        QFETCH(qint64, highest);
+        QFETCH(qint64, max);
+        QFETCH(qint64, step);
+        const IntegerTicks ticks = IntegerTicks::cover(0, highest);
+        QCOMPARE(ticks.min, qint64(0));
+        QCOMPARE(ticks.max, max);
+        QCOMPARE(ticks.step, step);
+        QCOMPARE(ticks.max % ticks.step, qint64(0));
+        QVERIFY(ticks.max >= highest);
+        QVERIFY(ticks.count() <= 6);
+        QCOMPARE(ticks.count(), int(max / step) + 1);
+    }
+
+    void integerTicksForARange()
+    {
+        const IntegerTicks ticks = IntegerTicks::cover(180, 2450);
+        QCOMPARE(ticks.step, qint64(500));
+        QCOMPARE(ticks.min, qint64(0));
+        QCOMPARE(ticks.max, qint64(2500));
+        const IntegerTicks narrow = IntegerTicks::cover(1003, 1003);
+        QCOMPARE(narrow.min, qint64(1003));
+        QCOMPARE(narrow.max, qint64(1004));
+        QCOMPARE(IntegerTicks::niceStep(0), qint64(1));
+        QCOMPARE(IntegerTicks::niceStep(1.2), qint64(2));
+        QCOMPARE(IntegerTicks::niceStep(2.5), qint64(5));
+        QCOMPARE(IntegerTicks::niceStep(5.1), qint64(10));
+        QCOMPARE(IntegerTicks::niceStep(300.7), qint64(500));
+    }
+
+    void histogramEdgesAreRound()
+    {
+        // Token counts of a real file: the edges are multiples of a 1-2-5 width.
+        const Histogram h = Histogram::of({183, 240, 377, 512, 998, 1203, 2441}, 20);
+        QCOMPARE(h.binWidth(), qint64(200));
+        QCOMPARE(h.lowerBounds.first(), qint64(0));
+        QCOMPARE(h.upperBounds.last(), qint64(2599));
+        QCOMPARE(h.counts.size(), 13);
+        for (qint64 edge : h.lowerBounds)
+            QCOMPARE(edge % h.binWidth(), qint64(0));
+        QCOMPARE(h.highestCount(), 2);
+        QCOMPARE(Histogram().highestCount(), 0);
+    }
+
     void epochsByTheCookbookRule_data()
     {
         QTest::addColumn<int>("examples");

@@ -2,6 +2,7 @@
 #include "datasetdocument.h"
 #include "datasetexport.h"
 #include "datasetimport.h"
+#include "linter.h"
 
 #include <QFile>
 #include <QSet>
@@ -222,6 +223,20 @@ private slots:
         QCOMPARE(DatasetSplit::make(10, 0.3, 42).validation,
                 DatasetSplit::make(10, 0.3, 42).validation);
         QCOMPARE(DatasetSplit::make(10, 0.3, 42).validation.size(), 3);
+    }
+
+    void tooFewTrainingExamplesIsTheLintersRule()
+    {
+        // The same minimum as the linter's too_few_examples finding.
+        QCOMPARE(DatasetSplit::minimumTrainingExamples(), Linter::kMinimumExamples);
+        QVERIFY(!Linter::countFindings(DatasetSplit::minimumTrainingExamples()).size());
+        QCOMPARE(Linter::countFindings(DatasetSplit::minimumTrainingExamples() - 1).first().code,
+                QStringLiteral("too_few_examples"));
+        // 12 examples, 20 % held out: 10 left to train on, accepted; 25 %: 9, refused.
+        QVERIFY(!DatasetSplit::make(12, 0.2, 42).hasTooFewForTraining());
+        QCOMPARE(DatasetSplit::make(12, 0.25, 42).training.size(), 9);
+        QVERIFY(DatasetSplit::make(12, 0.25, 42).hasTooFewForTraining());
+        QVERIFY(DatasetSplit::make(0, 0.2, 42).hasTooFewForTraining());
     }
 
     void exportSplitAndSelection()

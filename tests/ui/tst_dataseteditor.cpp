@@ -19,11 +19,16 @@
 #include "statisticspanel.h"
 
 #include <QAction>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -38,6 +43,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -45,6 +52,8 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QValueAxis>
+#include <cmath>
 #include <memory>
 
 using namespace fs;
@@ -692,6 +701,230 @@ private Q_SLOTS:
         QCOMPARE(area->document()->example(9).firstText(QStringLiteral("assistant")),
                 QStringLiteral("Password reset link sent, valid for one hour."));
         QVERIFY(area->document()->isModified());
+    }
+
+    void newDatasetThenImportReplacesTheBlankExample()
+    {
+        auto area = makeArea();
+        area->newDataset();
+        QCOMPARE(area->document()->count(), 1); // the blank starter example
+        const int stepsBefore = area->document()->undoStack()->count();
+        area->importFile(QStringLiteral(":/samples/dialogue-summaries.csv"));
+        auto *dialog = waitForDialog<ImportDialog>();
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("importPushButton")),
+                Qt::LeftButton);
+        // The ten rows, without an empty example 1 (and its two errors) in front of them.
+        QTRY_COMPARE(area->document()->count(), 10);
+        QVERIFY(area->document()
+                        ->example(0)
+                        .firstText(QStringLiteral("user"))
+                        .startsWith(QLatin1String("Customer: My parcel")));
+        QCOMPARE(area->currentRow(), 0);
+        QVERIFY(waitLinted(area.get()));
+        QCOMPARE(area->lintRunner()->errorCount(), 0);
+        // One step: undo gives the blank example back.
+        QCOMPARE(area->document()->undoStack()->count(), stepsBefore + 1);
+        area->action(QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(area->document()->count(), 1);
+        QVERIFY(area->document()->isUntouchedNew());
+    }
+
+    void importPreviewRowsAreCountedAndNatural()
+    {
+        auto area = makeArea();
+        area->importFile(QStringLiteral(":/samples/dialogue-summaries.csv"));
+        auto *dialog = waitForDialog<ImportDialog>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *preview = dialog->findChild<QTableWidget *>(QStringLiteral("previewTableWidget"));
+        QCOMPARE(preview->rowCount(), ImportDialog::kPreviewRows);
+        QCoreApplication::processEvents();
+        screenshot(dialog, QStringLiteral("dataset-import-first-look"));
+        // Rows are counted 1, 2, 3… (records span several lines of the file: the line is in
+        // the tooltip), and each row is as tall as its text, not as tall as the box.
+        const int lines = preview->fontMetrics().lineSpacing();
+        for (int row = 0; row < preview->rowCount(); ++row) {
+            QCOMPARE(preview->item(row, 0)->text(), QString::number(row + 1));
+            QVERIFY(preview->item(row, 0)->toolTip().startsWith(QLatin1String("Line ")));
+            QVERIFY2(preview->rowHeight(row) <= lines * ImportDialog::kPreviewLines + 8,
+                    qPrintable(QStringLiteral("row %1 is %2 px")
+                                       .arg(row)
+                                       .arg(preview->rowHeight(row))));
+        }
+        QCOMPARE(preview->item(1, 0)->toolTip(), QStringLiteral("Line 5 of the file"));
+        // Two-line texts get two lines, one-line texts one: the heights differ by content.
+        QVERIFY(preview->rowHeight(0) >= 2 * lines);
+        // Typing a system message does not change the first look.
+        const int first = preview->rowHeight(2);
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("systemTemplatePlainTextEdit"))
+                ->setPlainText(QStringLiteral("Be brief."));
+        QCOMPARE(preview->rowHeight(2), first);
+        dialog->close();
+    }
+
+    void statisticsAxesAreReadable()
+    {
+        auto area = makeArea();
+        area->resize(1024, 600);
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
+        QVERIFY(waitLinted(area.get()));
+        StatisticsPanel *panel = area->statisticsPanel();
+        area->findChild<QTabWidget *>(QStringLiteral("sideTabWidget"))->setCurrentWidget(panel);
+        QTRY_VERIFY(panel->value(QStringLiteral("cost")).startsWith(QLatin1Char('$')));
+        for (const QString &name :
+                {QStringLiteral("tokensChartView"), QStringLiteral("assistantTokensChartView")}) {
+            auto *view = panel->findChild<QChartView *>(name);
+            view->resize(420, 240);
+            QCoreApplication::processEvents();
+            screenshot(view, QStringLiteral("dataset-statistics-") + name);
+        }
+        for (QChart *chart : {panel->tokensChart(), panel->assistantTokensChart()}) {
+            auto *y = chart->findChild<QValueAxis *>(QStringLiteral("examplesAxis"));
+            QVERIFY2(y, qPrintable(chart->title()));
+            auto *series = qobject_cast<QBarSeries *>(chart->series().value(0));
+            QVERIFY(series);
+            int highest = 0;
+            for (int i = 0; i < series->barSets().first()->count(); ++i)
+                highest = qMax(highest, int(series->barSets().first()->at(i)));
+            // Whole numbers on every tick, the top on a tick, the tallest bar below it.
+            QCOMPARE(y->min(), 0.0);
+            QVERIFY(y->max() >= highest);
+            const double step = y->max() / (y->tickCount() - 1);
+            QCOMPARE(step, std::round(step));
+            QVERIFY(y->tickCount() <= 6);
+            // The tokens axis: a few round numbers, none cut down to "…".
+            auto *x = chart->findChild<QValueAxis *>(QStringLiteral("tokensAxis"));
+            QVERIFY(x);
+            QVERIFY(x->isVisible());
+            QVERIFY(x->tickInterval() >= 1);
+            QVERIFY((x->max() - x->min()) / x->tickInterval() <= StatisticsPanel::kTokenLabels + 1);
+            QStringList texts;
+            for (QGraphicsItem *item : chart->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+            }
+            QVERIFY(!texts.isEmpty());
+            for (const QString &text : std::as_const(texts))
+                QVERIFY2(!text.contains(QChar(0x2026)), qPrintable(texts.join(QLatin1Char('|'))));
+        }
+    }
+
+    void editorTitleFollowsTheCurrentRow()
+    {
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
+        auto *title = area->conversationEditor()->findChild<QLabel *>(
+                QStringLiteral("exampleTitleLabel"));
+        QVERIFY(title);
+        area->selectRow(0);
+        const QString second = area->document()->example(1).firstText(QStringLiteral("user"));
+        area->deleteSelectedExamples();
+        // Example 2 moved up: it is now example 1, and the editor edits it.
+        QCOMPARE(area->currentRow(), 0);
+        QCOMPARE(area->conversationEditor()->row(), 0);
+        QCOMPARE(title->text(), QStringLiteral("Example 1"));
+        QCOMPARE(area->conversationEditor()->cards().at(1)->contentEdit()->toPlainText(), second);
+        // A row removed above the current one (undo of an insert): the number follows too.
+        area->selectRow(3);
+        area->document()->removeExample(0);
+        QCOMPARE(area->currentRow(), 2);
+        QTRY_COMPARE(area->conversationEditor()->row(), 2);
+        QCOMPARE(title->text(), QStringLiteral("Example 3"));
+        area->action(QStringLiteral("undoAction"))->trigger();
+        QTRY_COMPARE(title->text(), QStringLiteral("Example 4"));
+    }
+
+    void insertMessageBelowHasItsOwnIcon()
+    {
+        MessageCard card(0);
+        auto *insert = card.findChild<QToolButton *>(QStringLiteral("insertToolButton"));
+        QVERIFY(insert);
+        const QImage shown = insert->icon().pixmap(16).toImage();
+        QCOMPARE(shown,
+                QIcon(QString::fromLatin1(MessageCard::kInsertBelowIcon)).pixmap(16).toImage());
+        QVERIFY(shown
+                != card.style()->standardIcon(QStyle::SP_FileDialogNewFolder).pixmap(16).toImage());
+        QVERIFY(!shown.isNull());
+    }
+
+    void fileDialogsStartInTheLastFolder()
+    {
+        const QString folder = m_dir->filePath(QStringLiteral("my datasets"));
+        QVERIFY(QDir().mkpath(folder));
+        QStringList startedIn;
+        QString answer;
+        auto area = makeArea();
+        // Not the launch folder: home until something was opened or saved.
+        QCOMPARE(area->fileDialogFolder(), QDir::homePath());
+        area->setFileDialogHook([&, a = area.get()](const QString &) {
+            startedIn << a->fileDialogFolder();
+            return answer;
+        });
+        QVERIFY(QFile::copy(QStringLiteral(":/samples/support-bot.jsonl"),
+                QDir(folder).filePath(QStringLiteral("shop.jsonl"))));
+        QFile::setPermissions(QDir(folder).filePath(QStringLiteral("shop.jsonl")),
+                QFile::ReadOwner | QFile::WriteOwner);
+        answer = QDir(folder).filePath(QStringLiteral("shop.jsonl"));
+        area->open();
+        QTRY_VERIFY(!area->document()->isLoading());
+        QCOMPARE(area->fileDialogFolder(), folder);
+        // Every other dataset dialog starts there now: import, export, save as.
+        answer.clear();
+        area->importFile();
+        area->selectRow(0);
+        area->exportSelection();
+        area->saveAs();
+        QCOMPARE(startedIn, QStringList({QDir::homePath(), folder, folder, folder}));
+        // The export of a split suggests files in that folder for a sample.
+        auto other = makeArea();
+        QCOMPARE(other->fileDialogFolder(), folder); // kept in the settings
+        QVERIFY(openAndWait(other.get(), QStringLiteral(":/samples/support-bot.jsonl")));
+        other->action(QStringLiteral("exportSplitAction"))->trigger();
+        auto *dialog = waitForDialog<ExportSplitDialog>();
+        QVERIFY(dialog);
+        QCOMPARE(QFileInfo(dialog->trainingPath()).absolutePath(), folder);
+        dialog->close();
+    }
+
+    void recentFilesOpenOnOneClick()
+    {
+        const QString path = copySample(QStringLiteral("support-bot.jsonl"));
+        {
+            auto first = makeArea();
+            QVERIFY(openAndWait(first.get(), path));
+        }
+        auto area = makeArea();
+        QVERIFY(area->isWelcomeShown());
+        auto *recent = area->findChild<QListWidget *>(QStringLiteral("recentListWidget"));
+        QVERIFY(recent);
+        QCOMPARE(recent->count(), 1);
+        const QRect rect = recent->visualItemRect(recent->item(0));
+        QTest::mouseClick(recent->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_VERIFY(!area->isWelcomeShown());
+        QTRY_VERIFY(!area->document()->isLoading());
+        QCOMPARE(area->document()->filePath(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(area->document()->count(), 12);
+    }
+
+    void exportWarnsWhenTrainingIsTooSmall()
+    {
+        auto area = makeArea();
+        QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
+        area->action(QStringLiteral("exportSplitAction"))->trigger();
+        auto *dialog = waitForDialog<ExportSplitDialog>();
+        QVERIFY(dialog);
+        auto *warning = dialog->findChild<QLabel *>(QStringLiteral("splitWarningLabel"));
+        QVERIFY(warning);
+        // 12 examples, 20 % held out: 10 to train on, enough.
+        dialog->findChild<QSpinBox *>(QStringLiteral("percentSpinBox"))->setValue(20);
+        QVERIFY(!warning->isVisible());
+        // 25 %: 9 left, which the service refuses.
+        dialog->findChild<QSpinBox *>(QStringLiteral("percentSpinBox"))->setValue(25);
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(QLatin1String("fewer than 10 examples")));
+        screenshot(dialog, QStringLiteral("dataset-export-too-few"));
+        dialog->close();
     }
 
     void exportASplitAndTheSelection()

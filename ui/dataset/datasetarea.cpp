@@ -12,6 +12,7 @@
 #include "exportdialog.h"
 #include "findingspanel.h"
 #include "importdialog.h"
+#include "lastfolder.h"
 #include "lintfixer.h"
 #include "lintrunner.h"
 #include "mainwindow.h"
@@ -49,6 +50,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 
 // Outside any namespace, as Q_INIT_RESOURCE requires: the samples live in an object library.
 static void initSampleResources()
@@ -101,6 +103,7 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     , m_filter(new SearchFilterModel(this))
     , m_lintRunner(new LintRunner(m_document, this))
     , m_recent(new RecentFiles(settings, this))
+    , m_lastFolder(std::make_unique<LastFolder>(settings, QStringLiteral("datasets/lastFolder")))
 {
     initSampleResources();
     setObjectName(QStringLiteral("datasetArea"));
@@ -161,6 +164,18 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     });
     connect(m_document, &DatasetDocument::saveFinished, this, &DatasetArea::onSaveFinished);
     connect(m_document, &DatasetDocument::bulkFinished, this, &DatasetArea::onBulkFinished);
+    // Rows added, removed or moved before the current one change its number without a
+    // currentRowChanged (and a removed current row is replaced while the old numbers still
+    // hold): the editor follows the row the list shows as current once the change is done
+    // (queued: the proxy maps the new numbers only after its signals).
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &DatasetArea::followCurrentRow,
+            Qt::QueuedConnection);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &DatasetArea::followCurrentRow,
+            Qt::QueuedConnection);
+    connect(m_filter, &QAbstractItemModel::rowsMoved, this, &DatasetArea::followCurrentRow,
+            Qt::QueuedConnection);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &DatasetArea::followCurrentRow,
+            Qt::QueuedConnection);
     connect(m_filter, &SearchFilterModel::searchStarted, this,
             [this] { m_countLabel->setText(tr("Searching…")); });
     connect(m_filter, &SearchFilterModel::searchFinished, this, &DatasetArea::onFilterChanged);
@@ -282,12 +297,26 @@ QWidget *DatasetArea::createEditorPage()
     vertical->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00000")));
     QHeaderView *horizontal = m_examplesTableView->horizontalHeader();
     horizontal->setSectionResizeMode(ExamplesModel::PreviewColumn, QHeaderView::Stretch);
+    // Each count column as wide as its header or its numbers, whichever is wider (Japanese
+    // headers are wider); the first user message gets the rest, never less than its header.
+    const int headerMargin = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 8;
+    auto headerWidth = [this, horizontal, headerMargin](int column) {
+        return horizontal->fontMetrics().horizontalAdvance(
+                       m_filter->headerData(column, Qt::Horizontal).toString())
+                + headerMargin;
+    };
+    int listWidth = headerWidth(ExamplesModel::PreviewColumn) + vertical->minimumWidth()
+            + style()->pixelMetric(QStyle::PM_ScrollBarExtent)
+            + 2 * m_examplesTableView->frameWidth();
     for (int column : {int(ExamplesModel::MessagesColumn), int(ExamplesModel::TokensColumn),
                  int(ExamplesModel::IssuesColumn)}) {
+        const int width = std::max({headerWidth(column),
+                fontMetrics().horizontalAdvance(QStringLiteral("000000")) + 16, 72});
         horizontal->setSectionResizeMode(column, QHeaderView::Fixed);
-        horizontal->resizeSection(
-                column, fontMetrics().horizontalAdvance(QStringLiteral("0000000")) + 24);
+        horizontal->resizeSection(column, width);
+        listWidth += width;
     }
+    m_examplesTableView->setMinimumWidth(listWidth);
     connect(m_examplesTableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DatasetArea::onCurrentRowChanged);
     connect(m_examplesTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -641,6 +670,13 @@ void DatasetArea::selectRow(int row)
     m_examplesTableView->selectionModel()->setCurrentIndex(
             index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_examplesTableView->scrollTo(index);
+    followCurrentRow(); // the same index after a removal: no currentRowChanged
+}
+
+void DatasetArea::followCurrentRow()
+{
+    if (m_editor->row() != currentRow())
+        onCurrentRowChanged();
 }
 
 void DatasetArea::onCurrentRowChanged()
@@ -652,22 +688,33 @@ void DatasetArea::onCurrentRowChanged()
     updateActions();
 }
 
+QString DatasetArea::fileDialogFolder() const
+{
+    return m_lastFolder->folder();
+}
+
 QString DatasetArea::askPath(const QString &kind)
 {
-    if (m_fileDialogHook)
-        return m_fileDialogHook(kind);
-    const QString dir = QFileInfo(m_document->filePath()).absolutePath();
+    // Every dataset dialog starts where the person last opened or saved a file.
+    const QString path = m_fileDialogHook ? m_fileDialogHook(kind) : runFileDialog(kind);
+    m_lastFolder->remember(path);
+    return path;
+}
+
+QString DatasetArea::runFileDialog(const QString &kind)
+{
+    const QString dir = m_lastFolder->folder();
     if (kind == QLatin1String("open"))
-        return QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(), fileFilter());
+        return QFileDialog::getOpenFileName(this, tr("Open Dataset"), dir, fileFilter());
     if (kind == QLatin1String("import"))
-        return QFileDialog::getOpenFileName(this, tr("Import Examples"), QString(),
+        return QFileDialog::getOpenFileName(this, tr("Import Examples"), dir,
                 tr("Spreadsheets and data files (*.csv *.tsv *.tab *.json *.jsonl);;All files "
                    "(*)"));
     if (kind == QLatin1String("export"))
         return QFileDialog::getSaveFileName(
-                this, tr("Export the Selected Examples"), QString(), fileFilter());
+                this, tr("Export the Selected Examples"), dir, fileFilter());
     const QString start = isResourcePath(m_document->filePath()) || m_document->filePath().isEmpty()
-            ? m_document->displayName()
+            ? m_lastFolder->startPath(m_document->displayName())
             : m_document->filePath();
     return QFileDialog::getSaveFileName(this, tr("Save Dataset"), start, fileFilter());
 }
@@ -953,8 +1000,8 @@ void DatasetArea::importFile(const QString &givenPath)
             m_document->clear();
             showEditor(true);
         }
-        const int first = m_document->count();
-        m_document->insertExamples(first, result.examples, tr("Import Examples"));
+        // Into a new dataset nobody has written in yet, they take the blank example's place.
+        const int first = m_document->importExamples(result.examples, tr("Import Examples"));
         updateFilterCount();
         selectRow(first);
     });
@@ -966,12 +1013,14 @@ void DatasetArea::exportSplit()
 {
     if (!m_open)
         return;
-    auto *dialog = new ExportSplitDialog(m_document, this);
+    auto *dialog = new ExportSplitDialog(m_document, m_lastFolder->folder(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const DatasetError error = dialog->exportNow();
         if (error.isError())
             MessageBox::warning(this, tr("Export"), error.message);
+        else
+            m_lastFolder->remember(dialog->trainingPath());
     });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
@@ -1025,18 +1074,11 @@ void DatasetArea::addExample()
     if (!m_open)
         return;
     const int row = currentRow() >= 0 ? currentRow() + 1 : m_document->count();
-    Example example;
     // A new example starts as a question and its answer, with the dataset's instructions.
     const QString system = m_document->count() > 0
             ? m_document->example(qMax(0, row - 1)).firstText(QStringLiteral("system"))
             : QString();
-    Messages messages;
-    if (!system.isEmpty())
-        messages << Message(QStringLiteral("system"), system);
-    messages << Message(QStringLiteral("user"), QString())
-             << Message(QStringLiteral("assistant"), QString());
-    example.setMessages(messages);
-    m_document->insertExample(row, example);
+    m_document->insertExample(row, DatasetDocument::starterExample(system));
     updateFilterCount();
     selectRow(row);
     m_editor->focusMessage(system.isEmpty() ? 0 : 1);

@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QWidget>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QCheckBox;
@@ -23,6 +24,7 @@ class QTimer;
 namespace fs {
 class DatasetDocument;
 class ExamplesFilterModel;
+class LastFolder;
 class ExamplesModel;
 class LintRunner;
 struct DatasetError;
@@ -82,6 +84,9 @@ public:
     /// "export"; returns a path or an empty string for Cancel.
     using FileDialogHook = std::function<QString(const QString &kind)>;
     void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
+    /// The folder the next open, save, import or export dialog starts in: the last one used
+    /// (kept in the settings), or the home folder.
+    QString fileDialogFolder() const;
 
     /// The current example row (-1 when none) and the selected rows, ascending.
     int currentRow() const;
@@ -147,8 +152,12 @@ private:
     /// After the filter changed: the count, and the list laid out and scrolled to the current row.
     void onFilterChanged();
     void onCurrentRowChanged();
+    /// Shows the current row in the editor when its number changed under it.
+    void followCurrentRow();
     void onLoadFinished();
+    /// The path the person chose (the hook's in tests); its folder is remembered.
     QString askPath(const QString &kind);
+    QString runFileDialog(const QString &kind);
     bool writeTo(const QString &path);
     void onSaveFinished(const fs::DatasetError &error);
     void onBulkFinished(int count);
@@ -170,6 +179,7 @@ private:
     SearchFilterModel *m_filter;
     LintRunner *m_lintRunner;
     RecentFiles *m_recent;
+    std::unique_ptr<LastFolder> m_lastFolder;
     QString m_recoveryDir;
     FileDialogHook m_fileDialogHook;
     MainWindow *m_window = nullptr;

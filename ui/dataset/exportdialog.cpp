@@ -18,7 +18,8 @@
 
 namespace fs::ui {
 
-ExportSplitDialog::ExportSplitDialog(DatasetDocument *document, QWidget *parent)
+ExportSplitDialog::ExportSplitDialog(
+        DatasetDocument *document, const QString &folder, QWidget *parent)
     : QDialog(parent)
     , m_document(document)
 {
@@ -44,11 +45,16 @@ ExportSplitDialog::ExportSplitDialog(DatasetDocument *document, QWidget *parent)
     m_validationLineEdit->setObjectName(QStringLiteral("validationLineEdit"));
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("splitCountLabel"));
+    m_warningLabel = new QLabel(this);
+    m_warningLabel->setObjectName(QStringLiteral("splitWarningLabel"));
+    m_warningLabel->setWordWrap(true);
+    m_warningLabel->setStyleSheet(QStringLiteral("color: #b05a00;"));
 
     const QFileInfo info(m_document && !m_document->filePath().startsWith(QLatin1Char(':'))
                             && !m_document->filePath().isEmpty()
                     ? m_document->filePath()
-                    : QDir::home().filePath(QStringLiteral("dataset.jsonl")));
+                    : QDir(folder.isEmpty() ? QDir::homePath() : folder)
+                              .filePath(QStringLiteral("dataset.jsonl")));
     const QString stem = info.dir().filePath(info.completeBaseName());
     setPaths(stem + QStringLiteral("-training.jsonl"), stem + QStringLiteral("-validation.jsonl"));
 
@@ -79,6 +85,7 @@ ExportSplitDialog::ExportSplitDialog(DatasetDocument *document, QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_countLabel);
+    layout->addWidget(m_warningLabel);
     layout->addWidget(buttons);
     connect(m_percentSpinBox, &QSpinBox::valueChanged, this, &ExportSplitDialog::updateCounts);
     updateCounts();
@@ -118,6 +125,11 @@ void ExportSplitDialog::updateCounts()
     m_countLabel->setText(tr("%1 examples for training, %2 for validation.")
                                   .arg(split.training.size())
                                   .arg(split.validation.size()));
+    m_warningLabel->setVisible(split.hasTooFewForTraining());
+    m_warningLabel->setText(
+            tr("The fine-tuning service refuses a training file with fewer than %1 examples. "
+               "Add examples, or keep fewer of them for validation.")
+                    .arg(DatasetSplit::minimumTrainingExamples()));
 }
 
 DatasetError ExportSplitDialog::exportNow()

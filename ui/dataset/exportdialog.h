@@ -23,7 +23,10 @@ class ExportSplitDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ExportSplitDialog(DatasetDocument *document, QWidget *parent = nullptr);
+    /// `folder`: where the files go when the dataset has no folder of its own (a new one or a
+    /// sample); empty: the home folder.
+    explicit ExportSplitDialog(
+            DatasetDocument *document, const QString &folder = {}, QWidget *parent = nullptr);
 
     double validationRatio() const; ///< 0…1
     quint32 seed() const;
@@ -42,6 +45,7 @@ private:
     QLineEdit *m_trainingLineEdit;
     QLineEdit *m_validationLineEdit;
     QLabel *m_countLabel;
+    QLabel *m_warningLabel;
 };
 
 } // namespace fs::ui

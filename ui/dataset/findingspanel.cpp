@@ -5,6 +5,7 @@
 #include "lintfixer.h"
 #include "lintrunner.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -42,6 +43,9 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_treeWidget->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
     m_treeWidget->header()->setSectionResizeMode(FixColumn, QHeaderView::ResizeToContents);
     m_treeWidget->header()->setStretchLastSection(false);
+    // The code is for looking things up; where the list is narrow the problem text needs the
+    // room more, and the code moves into the problem's tooltip.
+    m_treeWidget->installEventFilter(this);
     connect(m_treeWidget, &QTreeWidget::itemClicked, this,
             [this](QTreeWidgetItem *item) { onCurrentItemChanged(item); });
     connect(m_treeWidget, &QTreeWidget::itemActivated, this,
@@ -101,6 +105,7 @@ void FindingsPanel::refresh()
     m_treeWidget->clear();
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    const int rowHeight = QPushButton(tr("Fix")).sizeHint().height();
     QList<QTreeWidgetItem *> items;
     items.reserve(m_shown.size());
     for (int i = 0; i < m_shown.size(); ++i) {
@@ -112,8 +117,11 @@ void FindingsPanel::refresh()
                 finding.isError() ? tr("Error: the service will refuse the file")
                                   : tr("Warning: worth a look"));
         item->setText(MessageColumn, finding.message);
-        item->setToolTip(MessageColumn, finding.message);
+        item->setToolTip(
+                MessageColumn, QStringLiteral("%1 (%2)").arg(finding.message, finding.code));
         item->setText(CodeColumn, finding.code);
+        // Every row as tall as one with a Fix button, so icons, texts and buttons line up.
+        item->setSizeHint(LineColumn, QSize(0, rowHeight));
         item->setData(0, kFindingIndexRole, i);
         items << item;
     }
@@ -148,6 +156,13 @@ void FindingsPanel::refresh()
                     + tr("Errors must be fixed before the file can be used for training.");
     }
     m_summaryLabel->setText(summary);
+}
+
+bool FindingsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_treeWidget && event->type() == QEvent::Resize)
+        m_treeWidget->setColumnHidden(CodeColumn, m_treeWidget->width() < kWidthForCodes);
+    return QWidget::eventFilter(watched, event);
 }
 
 void FindingsPanel::onCurrentItemChanged(QTreeWidgetItem *item)

@@ -28,6 +28,8 @@ class FindingsPanel : public QWidget
 public:
     /// Rows shown at most (a broken 100,000-line file would otherwise build a huge list).
     static constexpr int kMaximumShown = 2000;
+    /// Narrower than this, the list hides its Code column (the code stays in the tooltip).
+    static constexpr int kWidthForCodes = 560;
 
     explicit FindingsPanel(QWidget *parent = nullptr);
 
@@ -41,6 +43,9 @@ Q_SIGNALS:
     /// row = finding.line - 1 (-1 for the whole file), messageIndex as the linter numbers it.
     void jumpRequested(int row, int messageIndex);
     void fixRequested(const fs::LintFinding &finding);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onCurrentItemChanged(QTreeWidgetItem *item);

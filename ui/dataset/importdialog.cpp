@@ -93,6 +93,11 @@ ImportDialog::ImportDialog(QWidget *parent)
             0, QHeaderView::ResizeToContents);
     m_previewTableWidget->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_previewTableWidget->setWordWrap(true);
+    // Each row as tall as its text at the columns' current width (measured again whenever the
+    // width changes, so the first look is right too), but never more than a few lines.
+    QHeaderView *rows = m_previewTableWidget->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::ResizeToContents);
+    rows->setMaximumSectionSize(fontMetrics().lineSpacing() * kPreviewLines + 8);
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("importSummaryLabel"));
     m_summaryLabel->setWordWrap(true);
@@ -183,8 +188,11 @@ void ImportDialog::updatePreview()
         errors[error.row] +=
                 (errors.contains(error.row) ? QStringLiteral("\n") : QString()) + error.message;
     for (int row = 0; row < rows; ++row) {
-        auto *number =
-                new QTableWidgetItem(QString::number(m_data.sourceLines.value(row, row + 1)));
+        // Counted as people count rows; where it is in the file (records may span several
+        // lines) goes into the tooltip.
+        auto *number = new QTableWidgetItem(QLocale().toString(row + 1));
+        if (row < m_data.sourceLines.size())
+            number->setToolTip(tr("Line %1 of the file").arg(m_data.sourceLines.at(row)));
         m_previewTableWidget->setItem(row, 0, number);
         if (errors.contains(row)) {
             auto *item = new QTableWidgetItem(errors.value(row));
@@ -197,14 +205,14 @@ void ImportDialog::updatePreview()
             m_previewTableWidget->setSpan(row, 1, 1, 1);
         const int at = int(preview.exampleRows.indexOf(row));
         const Example example = at >= 0 ? preview.examples.at(at) : Example();
-        m_previewTableWidget->setItem(
-                row, 1, new QTableWidgetItem(example.firstText(QStringLiteral("system"))));
-        m_previewTableWidget->setItem(
-                row, 2, new QTableWidgetItem(example.firstText(QStringLiteral("user"))));
-        m_previewTableWidget->setItem(
-                row, 3, new QTableWidgetItem(example.firstText(QStringLiteral("assistant"))));
+        int column = 1;
+        for (const char *role : {"system", "user", "assistant"}) {
+            const QString text = example.firstText(QString::fromLatin1(role));
+            auto *item = new QTableWidgetItem(text);
+            item->setToolTip(text); // the whole text where a long one is cut off
+            m_previewTableWidget->setItem(row, column++, item);
+        }
     }
-    m_previewTableWidget->resizeRowsToContents();
 
     // The whole file, so the count is right (converting is cheap next to reading it).
     const ImportResult all = result();

@@ -24,6 +24,8 @@ class ImportDialog : public QDialog
     Q_OBJECT
 public:
     static constexpr int kPreviewRows = 8;
+    /// A preview row shows at most this many lines of its text (the rest is cut off).
+    static constexpr int kPreviewLines = 4;
 
     explicit ImportDialog(QWidget *parent = nullptr);
 

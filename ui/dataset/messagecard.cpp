@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
@@ -44,10 +45,10 @@ QString cardColor(const QString &role)
 }
 
 QToolButton *smallButton(
-        QWidget *parent, QStyle::StandardPixmap icon, const QString &tip, const QString &name)
+        QWidget *parent, const QIcon &icon, const QString &tip, const QString &name)
 {
     auto *button = new QToolButton(parent);
-    button->setIcon(parent->style()->standardIcon(icon));
+    button->setIcon(icon);
     button->setToolTip(tip);
     button->setAccessibleName(tip);
     button->setAutoRaise(true);
@@ -83,14 +84,14 @@ MessageCard::MessageCard(int index, QWidget *parent)
         Q_EMIT weightEdited(m_index, checked ? std::nullopt : std::optional<int>(0));
     });
 
-    m_upButton = smallButton(this, QStyle::SP_ArrowUp, tr("Move message up (Alt+Up)"),
-            QStringLiteral("moveUpToolButton"));
-    m_downButton = smallButton(this, QStyle::SP_ArrowDown, tr("Move message down (Alt+Down)"),
-            QStringLiteral("moveDownToolButton"));
-    m_insertButton = smallButton(this, QStyle::SP_FileDialogNewFolder,
+    m_upButton = smallButton(this, style()->standardIcon(QStyle::SP_ArrowUp),
+            tr("Move message up (Alt+Up)"), QStringLiteral("moveUpToolButton"));
+    m_downButton = smallButton(this, style()->standardIcon(QStyle::SP_ArrowDown),
+            tr("Move message down (Alt+Down)"), QStringLiteral("moveDownToolButton"));
+    m_insertButton = smallButton(this, QIcon(QString::fromLatin1(kInsertBelowIcon)),
             tr("Insert a message below (Ctrl+Return)"), QStringLiteral("insertToolButton"));
-    m_removeButton = smallButton(this, QStyle::SP_TrashIcon, tr("Delete this message"),
-            QStringLiteral("removeToolButton"));
+    m_removeButton = smallButton(this, style()->standardIcon(QStyle::SP_TrashIcon),
+            tr("Delete this message"), QStringLiteral("removeToolButton"));
     m_addToolCallButton = new QToolButton(this);
     m_addToolCallButton->setObjectName(QStringLiteral("addToolCallToolButton"));
     m_addToolCallButton->setText(tr("Add a tool call"));
@@ -104,12 +105,12 @@ MessageCard::MessageCard(int index, QWidget *parent)
     connect(m_removeButton, &QToolButton::clicked, this,
             [this] { Q_EMIT removeRequested(m_index); });
 
+    // The header holds what every message has; the answer's options go below its text, so a
+    // card fits a narrow window without cutting its labels.
     auto *header = new QHBoxLayout;
     header->addWidget(m_numberLabel);
     header->addWidget(m_roleComboBox);
-    header->addWidget(m_weightCheckBox);
     header->addStretch(1);
-    header->addWidget(m_addToolCallButton);
     header->addWidget(m_upButton);
     header->addWidget(m_downButton);
     header->addWidget(m_insertButton);
@@ -168,6 +169,11 @@ MessageCard::MessageCard(int index, QWidget *parent)
     layout->addWidget(m_toolCallsLabel);
     layout->addWidget(m_toolCallsEdit);
     layout->addWidget(m_toolCallsErrorLabel);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_weightCheckBox);
+    footer->addStretch(1);
+    footer->addWidget(m_addToolCallButton);
+    layout->addLayout(footer);
     layout->addWidget(m_problemLabel);
     m_toolCallsErrorLabel->hide();
 }

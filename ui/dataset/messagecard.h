@@ -24,6 +24,9 @@ class MessageCard : public QFrame
 {
     Q_OBJECT
 public:
+    /// The icon of "Insert a message below" (a message with a new one under it).
+    static constexpr const char *kInsertBelowIcon = ":/icons/message-insert-below.svg";
+
     explicit MessageCard(int index, QWidget *parent = nullptr);
 
     int index() const { return m_index; }

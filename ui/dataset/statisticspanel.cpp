@@ -293,30 +293,44 @@ void StatisticsPanel::showHistogram(
     if (histogram.counts.isEmpty())
         return;
     auto *set = new QBarSet(tr("Examples"));
-    QStringList categories;
-    int highest = 0;
+    QStringList bins;
     for (int i = 0; i < histogram.counts.size(); ++i) {
         *set << histogram.counts.at(i);
-        highest = qMax(highest, histogram.counts.at(i));
-        categories << QString::number(histogram.lowerBounds.at(i));
+        bins << QString::number(i);
     }
     set->setColor(QColor(0x3b, 0x7d, 0xd8));
     auto *series = new QBarSeries;
     series->setBarWidth(0.95);
     series->append(set);
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setLabelsAngle(-60);
-    x->setTitleText(tr("tokens (from)"));
+    // The bars stand on a hidden axis of bins; the axis people read runs in tokens over the same
+    // width, labelled at a few round numbers (one label per bin does not fit and elides to "…").
+    auto *bars = new QBarCategoryAxis;
+    bars->append(bins);
+    bars->setVisible(false);
+    const qint64 from = histogram.lowerBounds.first();
+    const qint64 to = histogram.upperBounds.last() + 1;
+    const IntegerTicks xTicks = IntegerTicks::cover(from, to, kTokenLabels);
+    auto *x = new QValueAxis;
+    x->setObjectName(QStringLiteral("tokensAxis"));
+    x->setRange(double(from), double(to));
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(double(xTicks.step));
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setTitleText(tr("tokens"));
+    // Whole examples: integer ticks, the top of the axis on one of them.
+    const IntegerTicks yTicks = IntegerTicks::cover(0, histogram.highestCount());
     auto *y = new QValueAxis;
-    y->setRange(0, qMax(1, highest));
+    y->setObjectName(QStringLiteral("examplesAxis"));
+    y->setRange(0, double(yTicks.max));
+    y->setTickCount(yTicks.count());
     y->setLabelFormat(QStringLiteral("%d"));
-    y->setTickCount(qMin(6, qMax(2, highest + 1)));
     y->setTitleText(tr("examples"));
+    chart->addAxis(bars, Qt::AlignBottom);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
+    series->attachAxis(bars);
     series->attachAxis(y);
 }
 

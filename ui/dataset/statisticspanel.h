@@ -35,6 +35,9 @@ class StatisticsPanel : public QWidget
 {
     Q_OBJECT
 public:
+    /// At most this many intervals between labels on the tokens axis.
+    static constexpr int kTokenLabels = 4;
+
     /// `settings` (the price table) is not owned; null: the application's QSettings.
     explicit StatisticsPanel(QSettings *settings = nullptr, QWidget *parent = nullptr);
     ~StatisticsPanel() override;

@@ -66,9 +66,7 @@ WelcomePage::WelcomePage(RecentFiles *recent, QWidget *parent)
     m_recentListWidget->setObjectName(QStringLiteral("recentListWidget"));
     m_recentListWidget->setAccessibleName(tr("Recently opened"));
     m_recentListWidget->setSpacing(3);
-    connect(m_recentListWidget, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT openFileRequested(item->data(Qt::UserRole).toString());
-    });
+    openOnOneClick(m_recentListWidget, &WelcomePage::openFileRequested);
 
     auto *samplesLabel = new QLabel(tr("Samples to explore"), this);
     m_samplesListWidget = new QListWidget(this);
@@ -85,13 +83,7 @@ WelcomePage::WelcomePage(RecentFiles *recent, QWidget *parent)
         item->setData(Qt::UserRole, sample.path);
         item->setToolTip(sample.description);
     }
-    // One click opens, like a link; Enter too.
-    connect(m_samplesListWidget, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        Q_EMIT openSampleRequested(item->data(Qt::UserRole).toString());
-    });
-    connect(m_samplesListWidget, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT openSampleRequested(item->data(Qt::UserRole).toString());
-    });
+    openOnOneClick(m_samplesListWidget, &WelcomePage::openSampleRequested);
 
     auto *dropHint = new QLabel(tr("You can also drop a file here."), this);
     dropHint->setEnabled(false);
@@ -114,6 +106,20 @@ WelcomePage::WelcomePage(RecentFiles *recent, QWidget *parent)
 
     connect(m_recent, &RecentFiles::changed, this, &WelcomePage::rebuildRecent);
     rebuildRecent();
+}
+
+void WelcomePage::openOnOneClick(QListWidget *list, void (WelcomePage::*signal)(const QString &))
+{
+    // One click opens, like a link; Enter too. Where the style already activates items on one
+    // click, activation alone covers both (otherwise the file would open twice).
+    auto open = [this, signal](QListWidgetItem *item) {
+        const QString path = item->data(Qt::UserRole).toString();
+        if (!path.isEmpty())
+            Q_EMIT(this->*signal)(path);
+    };
+    if (!list->style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, list))
+        connect(list, &QListWidget::itemClicked, this, open);
+    connect(list, &QListWidget::itemActivated, this, open);
 }
 
 void WelcomePage::rebuildRecent()

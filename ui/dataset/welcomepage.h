@@ -37,6 +37,8 @@ Q_SIGNALS:
 
 private:
     void rebuildRecent();
+    /// Clicking an item (or Enter) emits `signal` with the item's path.
+    void openOnOneClick(QListWidget *list, void (WelcomePage::*signal)(const QString &));
 
     RecentFiles *m_recent;
     QListWidget *m_recentListWidget;

@@ -927,6 +927,40 @@ void DatasetDocument::insertExamples(
             row, rows));
 }
 
+Example DatasetDocument::starterExample(const QString &system)
+{
+    Messages messages;
+    if (!system.isEmpty())
+        messages << Message(QStringLiteral("system"), system);
+    messages << Message(QStringLiteral("user"), QString())
+             << Message(QStringLiteral("assistant"), QString());
+    Example example;
+    example.setMessages(messages);
+    return example;
+}
+
+bool DatasetDocument::isUntouchedNew() const
+{
+    return m_filePath.isEmpty() && !isLoading() && m_rows.size() == 1
+            && example(0) == starterExample();
+}
+
+int DatasetDocument::importExamples(const QList<Example> &examples, const QString &undoText)
+{
+    if (isLoading() || examples.isEmpty())
+        return -1;
+    if (!isUntouchedNew()) {
+        const int first = count();
+        insertExamples(first, examples, undoText);
+        return first;
+    }
+    m_undoStack->beginMacro(undoText);
+    removeExamples({0});
+    insertExamples(0, examples, undoText);
+    m_undoStack->endMacro();
+    return 0;
+}
+
 void DatasetDocument::removeExample(int row)
 {
     removeExamples({row});

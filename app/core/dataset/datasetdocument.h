@@ -152,6 +152,15 @@ public:
     void insertExamples(int row, const QList<Example> &examples, const QString &undoText = {});
     void removeExample(int row);
     void removeExamples(const QList<int> &rows); ///< any order, duplicates ignored
+    /// What a new example starts as: a question and its answer, both empty, after `system`
+    /// instructions when given.
+    static Example starterExample(const QString &system = {});
+    /// A new, untitled document whose only example is still the blank starter (nothing typed).
+    bool isUntouchedNew() const;
+    /// Adds imported examples at the end as one undo step `undoText`; in an untouched new
+    /// document they replace the blank starter example (in the same step). Returns the row of
+    /// the first imported example, -1 when nothing was added.
+    int importExamples(const QList<Example> &examples, const QString &undoText);
     void moveExample(int from, int to); ///< to is the final row of the moved example
     /// Inserts a copy right after `row`; returns the copy's row (-1 if out of range).
     int duplicateExample(int row);

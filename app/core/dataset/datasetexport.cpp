@@ -3,6 +3,7 @@
 
 #include "datasetdocument.h"
 #include "jsonl.h"
+#include "linter.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -11,6 +12,11 @@
 #include <random>
 
 namespace fs {
+
+int DatasetSplit::minimumTrainingExamples()
+{
+    return Linter::kMinimumExamples;
+}
 
 DatasetSplit DatasetSplit::make(int count, double validationRatio, quint32 seed)
 {

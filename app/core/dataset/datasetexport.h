@@ -20,6 +20,12 @@ struct DatasetSplit
     /// machine) and puts round(count × validationRatio) rows into validation; at least one on
     /// each side when count >= 2 and 0 < ratio < 1.
     static DatasetSplit make(int count, double validationRatio, quint32 seed);
+
+    /// The fewest examples the service accepts in a training file (the linter's
+    /// too_few_examples rule).
+    static int minimumTrainingExamples();
+    /// The training side is too small for the service to accept it.
+    bool hasTooFewForTraining() const { return training.size() < minimumTrainingExamples(); }
 };
 
 class DatasetExporter

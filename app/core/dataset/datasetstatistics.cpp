@@ -100,16 +100,68 @@ Distribution Distribution::of(QList<qint64> values)
     return d;
 }
 
+qint64 IntegerTicks::niceStep(double value)
+{
+    qint64 power = 1;
+    while (true) {
+        for (const qint64 factor : {1, 2, 5}) {
+            if (double(factor * power) >= value)
+                return factor * power;
+        }
+        power *= 10;
+    }
+}
+
+namespace {
+
+/// Largest multiple of `step` <= value (also for negative values).
+qint64 floorTo(qint64 value, qint64 step)
+{
+    const qint64 q = value / step;
+    return (value % step != 0 && value < 0 ? q - 1 : q) * step;
+}
+
+} // namespace
+
+IntegerTicks IntegerTicks::cover(qint64 low, qint64 high, int maxIntervals)
+{
+    if (high < low)
+        std::swap(low, high);
+    maxIntervals = qMax(1, maxIntervals);
+    IntegerTicks ticks;
+    ticks.step = niceStep(double(high - low) / maxIntervals);
+    // Aligning both ends to the step can add an interval: take the next step until it fits.
+    while (true) {
+        ticks.min = floorTo(low, ticks.step);
+        ticks.max = floorTo(high, ticks.step);
+        if (ticks.max < high || ticks.max == ticks.min)
+            ticks.max += ticks.step;
+        if ((ticks.max - ticks.min) / ticks.step <= maxIntervals)
+            return ticks;
+        ticks.step = niceStep(double(ticks.step) + 1);
+    }
+}
+
+int Histogram::highestCount() const
+{
+    return counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
+}
+
 Histogram Histogram::of(const QList<qint64> &values, int maxBins)
 {
     Histogram h;
     if (values.isEmpty() || maxBins < 1)
         return h;
     const auto [minIt, maxIt] = std::minmax_element(values.begin(), values.end());
-    const qint64 lo = *minIt;
-    const qint64 span = *maxIt - lo + 1;
-    const qint64 width = (span + maxBins - 1) / maxBins;
-    const qint64 bins = (span + width - 1) / width;
+    // Round edges: a nice width, the first bin starting at a multiple of it; the alignment can
+    // push the last value into one bin too many, then the next nice width is taken.
+    qint64 width = IntegerTicks::niceStep(double(*maxIt - *minIt + 1) / maxBins);
+    qint64 lo = floorTo(*minIt, width);
+    while ((*maxIt - lo) / width + 1 > maxBins) {
+        width = IntegerTicks::niceStep(double(width) + 1);
+        lo = floorTo(*minIt, width);
+    }
+    const qint64 bins = (*maxIt - lo) / width + 1;
     for (qint64 i = 0; i < bins; ++i) {
         h.lowerBounds.append(lo + i * width);
         h.upperBounds.append(lo + (i + 1) * width - 1);

@@ -38,12 +38,34 @@ struct Distribution
     static double quantile(const QList<qint64> &sorted, double q);
 };
 
-/// Equal-width bins from min to max (data for a bar chart).
+/// Evenly spaced ticks for an axis of whole numbers (counts, tokens): a tick at every `step`
+/// from `min` to `max`. The step is 1, 2 or 5 times a power of ten, so a person reads the axis
+/// at a glance; min and max are multiples of it and cover the values asked for.
+struct IntegerTicks
+{
+    qint64 min = 0;
+    qint64 max = 1;
+    qint64 step = 1;
+    int count() const { return int((max - min) / step) + 1; } ///< ticks, both ends included
+    /// The smallest step that covers [low, high] with at most `maxIntervals` intervals (at
+    /// least one: high == low still gets an axis one step long).
+    static IntegerTicks cover(qint64 low, qint64 high, int maxIntervals = 5);
+    /// 1, 2 or 5 times a power of ten, the smallest such number >= value (>= 1).
+    static qint64 niceStep(double value);
+};
+
+/// Equal-width bins (data for a bar chart). The width is 1, 2 or 5 times a power of ten and the
+/// bins start at a multiple of it, so the edges are round numbers.
 struct Histogram
 {
     QList<qint64> lowerBounds; ///< inclusive lower bound of each bin
     QList<qint64> upperBounds; ///< inclusive upper bound of each bin
     QList<int> counts;
+    qint64 binWidth() const
+    {
+        return lowerBounds.isEmpty() ? 0 : upperBounds.first() - lowerBounds.first() + 1;
+    }
+    int highestCount() const;
     static Histogram of(const QList<qint64> &values, int maxBins = 20);
 };
 
