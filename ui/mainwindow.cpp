@@ -9,6 +9,7 @@
 #include "connectionstore.h"
 #include "firststart.h"
 #include "messagebox.h"
+#include "simulation.h"
 #include "welcomedialog.h"
 
 #include <QAction>
@@ -258,8 +259,7 @@ void MainWindow::showWelcome()
 {
     const Connection connection = m_store->active();
     delete m_welcome; // the connection may have changed since: made anew each time
-    m_welcome =
-            new WelcomeDialog(connection.kind == Connection::Kind::Sandbox, connection.name, this);
+    m_welcome = new WelcomeDialog(isSimulated(connection), connection.name, this);
     m_welcome->setAttribute(Qt::WA_DeleteOnClose);
     m_welcome->setWindowModality(Qt::WindowModal);
     connect(m_welcome, &WelcomeDialog::guideRequested, this, &MainWindow::guideRequested);

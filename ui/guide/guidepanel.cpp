@@ -9,6 +9,7 @@
 #include "lintrunner.h"
 #include "mainwindow.h"
 #include "pricetabledialog.h"
+#include "simulation.h"
 #include "statisticspanel.h"
 
 #include <QAction>
@@ -187,7 +188,7 @@ void GuidePanel::refresh()
     GuideFacts facts = GuideFacts::gather(open ? m_datasets->document() : nullptr,
             lint ? &lint->state() : nullptr, lint && lint->isComplete(),
             m_jobs ? m_jobs->jobListModel()->jobs() : QList<FineTuningJob>(), model, price);
-    facts.practiceService = m_active && m_active->connection().kind == Connection::Kind::Sandbox;
+    facts.practiceService = m_active && isSimulated(m_active->connection());
     m_steps = FirstFineTuneGuide::steps(facts);
 
     // The steps never change in number: the rows are made once and then filled in.

@@ -2,6 +2,7 @@
 #include "connectionstatuswidget.h"
 
 #include "activeconnection.h"
+#include "simulation.h"
 
 #include <QPainter>
 #include <QPixmap>
@@ -54,7 +55,7 @@ void ConnectionStatusWidget::updateView()
     setIcon(dotIcon(m_color));
     const Connection &connection = m_active->connection();
     QString tip = m_active->message();
-    if (connection.kind == Connection::Kind::Sandbox) {
+    if (isSimulated(connection)) {
         // Said in plain words: nothing on the sandbox is really trained or billed.
         //: Status bar for the built-in sandbox: its name, then its state, e.g.
         //: "Sandbox (practice, simulated): Connected"
