@@ -229,12 +229,36 @@
         <translation>サーバーが問題を報告しました (エラー %1)。</translation>
     </message>
     <message>
-        <source>The address is not valid. It should look like https://api.example.com/v1.</source>
-        <translation>アドレスが正しくありません。https://api.example.com/v1 のような形式で入力してください。</translation>
-    </message>
-    <message>
         <source>The built-in sandbox is not running, so there is nothing to connect to.</source>
         <translation>内蔵のサンドボックスが動作していないため、接続先がありません。</translation>
+    </message>
+    <message>
+        <source>Enter the resource endpoint of your Azure OpenAI resource. It is shown with the keys on the resource’s “Keys and Endpoint” page and looks like https://YOUR-RESOURCE.openai.azure.com.</source>
+        <translation>Azure OpenAI リソースのエンドポイントを入力してください。リソースの「キーとエンドポイント」ページにキーと一緒に表示されており、https://YOUR-RESOURCE.openai.azure.com のような形式です。</translation>
+    </message>
+    <message>
+        <source>Enter the API address, usually %1.</source>
+        <translation>APIのアドレスを入力してください。通常は %1 です。</translation>
+    </message>
+    <message>
+        <source>Enter the address of the server’s OpenAI-compatible API. It usually ends in /v1.</source>
+        <translation>サーバーのOpenAI互換APIのアドレスを入力してください。通常は /v1 で終わります。</translation>
+    </message>
+    <message>
+        <source>The address “%1” is not valid.</source>
+        <translation>アドレス「%1」は正しくありません。</translation>
+    </message>
+    <message>
+        <source>Enter the resource endpoint from your Azure OpenAI resource’s “Keys and Endpoint” page; it starts with https://.</source>
+        <translation>Azure OpenAI リソースの「キーとエンドポイント」ページにあるエンドポイントを入力してください。https:// で始まります。</translation>
+    </message>
+    <message>
+        <source>It should start with https://, usually %1.</source>
+        <translation>アドレスは https:// で始めてください。通常は %1 です。</translation>
+    </message>
+    <message>
+        <source>It should start with https:// (or http://) and usually ends in /v1.</source>
+        <translation>アドレスは https:// (または http://) で始まり、通常は /v1 で終わります。</translation>
     </message>
 </context>
 <context>
@@ -332,20 +356,32 @@
         <translation>学習トークン100万あたり $%1</translation>
     </message>
     <message>
-        <source>price unknown</source>
+        <source>price not known</source>
         <translation>価格不明</translation>
     </message>
     <message>
-        <source>examples up to %L1 tokens</source>
-        <translation>例の長さは最大%L1トークン</translation>
+        <source>Training is billed per hour, so the app cannot estimate its cost.</source>
+        <translation>学習は時間単位で課金されるため、アプリでは費用を見積もれません。</translation>
     </message>
     <message>
-        <source>examples up to about %L1 tokens (not documented)</source>
-        <translation>例の長さは最大で約%L1トークン (公式の記載なし)</translation>
+        <source>Training costs $%1 per million tokens.</source>
+        <translation>学習の費用は100万トークンあたり $%1 です。</translation>
     </message>
     <message>
-        <source>older model</source>
-        <translation>旧モデル</translation>
+        <source>The app does not know the training price of this model, so it cannot estimate the cost; you can add the price under Prices… in the dataset&apos;s statistics.</source>
+        <translation>このモデルの学習の価格が分からないため、アプリでは費用を見積もれません。データセットの統計にある「価格…」で価格を追加できます。</translation>
+    </message>
+    <message>
+        <source>Examples can be up to %L1 tokens long.</source>
+        <translation>例の長さは最大%L1トークンです。</translation>
+    </message>
+    <message>
+        <source>How long an example may be for this model is not published; the app assumes %L1 tokens, the limit of the gpt-4o models.</source>
+        <translation>このモデルで使える例の長さの上限は公開されていません。アプリでは、gpt-4o モデルの上限である%L1トークンとみなします。</translation>
+    </message>
+    <message>
+        <source>An older model: the service may no longer train it.</source>
+        <translation>旧モデルです。サービスではもう学習できない場合があります。</translation>
     </message>
 </context>
 <context>
@@ -449,10 +485,6 @@
 <context>
     <name>fs::CheckpointModel</name>
     <message>
-        <source>The checkpoint with the lowest validation loss: probably the best one for new questions.</source>
-        <translation>検証損失が最も低いチェックポイントです。新しい質問には、おそらくこれが最適です。</translation>
-    </message>
-    <message>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
@@ -479,6 +511,22 @@
     <message>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+    <message>
+        <source>The checkpoint at step %1 had the lowest full validation loss (measured on all your validation examples): it is usually the best choice.</source>
+        <translation>ステップ %1 のチェックポイントの全体の検証損失 (すべての検証用の例で測定) が最も低くなりました。通常はこれが最適な選択です。</translation>
+    </message>
+    <message>
+        <source>The checkpoint at step %1 had the lowest validation loss: it is usually the best choice.</source>
+        <translation>ステップ %1 のチェックポイントの検証損失が最も低くなりました。通常はこれが最適な選択です。</translation>
+    </message>
+    <message>
+        <source>The checkpoint at step %1 had the lowest training loss. Without validation examples it is only a guess: try it before you rely on it.</source>
+        <translation>ステップ %1 のチェックポイントの学習損失が最も低くなりました。検証用の例がないため、これは目安にすぎません。頼りにする前に試してください。</translation>
+    </message>
+    <message>
+        <source>Not every checkpoint reports this measure; only those that do were compared.</source>
+        <translation>この値を報告していないチェックポイントもあります。報告のあるチェックポイントだけを比較しました。</translation>
     </message>
 </context>
 <context>
@@ -698,6 +746,61 @@
     </message>
 </context>
 <context>
+    <name>fs::DatasetRecovery</name>
+    <message>
+        <source>1 example not saved in any file.</source>
+        <translation>どのファイルにも保存されていない例が1件あります。</translation>
+    </message>
+    <message>
+        <source>%1 examples not saved in any file.</source>
+        <translation>どのファイルにも保存されていない例が%1件あります。</translation>
+    </message>
+    <message>
+        <source>The examples are the same as in the saved file.</source>
+        <translation>例は保存済みのファイルと同じです。</translation>
+    </message>
+    <message>
+        <source>1 example changed</source>
+        <translation>1件の例を変更</translation>
+    </message>
+    <message>
+        <source>%1 examples changed</source>
+        <translation>%1件の例を変更</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1件を追加</translation>
+    </message>
+    <message>
+        <source>1 example added</source>
+        <translation>1件の例を追加</translation>
+    </message>
+    <message>
+        <source>%1 examples added</source>
+        <translation>%1件の例を追加</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1件を削除</translation>
+    </message>
+    <message>
+        <source>1 example deleted</source>
+        <translation>1件の例を削除</translation>
+    </message>
+    <message>
+        <source>%1 examples deleted</source>
+        <translation>%1件の例を削除</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+</context>
+<context>
     <name>fs::ExamplesModel</name>
     <message>
         <source>(not valid JSON) %1</source>
@@ -845,6 +948,193 @@
     <message>
         <source>Expires</source>
         <translation>有効期限</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FirstFineTuneGuide</name>
+    <message>
+        <source>less than $0.01</source>
+        <translation>$0.01 未満</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <extracomment>A cost in US dollars; %1 is the amount with two decimals</extracomment>
+        <translation>$%1</translation>
+    </message>
+    <message>
+        <source>Should you fine-tune at all?</source>
+        <translation>そもそもファインチューニングが必要ですか?</translation>
+    </message>
+    <message>
+        <source>Try a good prompt first.</source>
+        <translation>まずはよいプロンプトを試してください。</translation>
+    </message>
+    <message>
+        <source>A clear system message and two or three examples in the prompt already change a model’s tone and format a lot — try that in the Playground. Fine-tune when prompting is not enough: to make answers reliably follow your style or format, or to make long prompts short.</source>
+        <translation>分かりやすいシステムメッセージと、プロンプト内の2〜3個の例だけでも、モデルの口調や形式は大きく変わります。まずプレイグラウンドで試してみてください。ファインチューニングは、プロンプトだけでは足りないとき (回答を確実に決まったスタイルや形式に従わせたいときや、長いプロンプトを短くしたいとき) に行います。</translation>
+    </message>
+    <message>
+        <source>At least 10 examples</source>
+        <translation>10件以上の例を用意する</translation>
+    </message>
+    <message>
+        <source>Each example is a conversation with the answer you want. The service needs at least 10; 50 to 100 good, varied examples usually show a clear difference.</source>
+        <translation>例とは、望ましい回答を含む会話のことです。サービスには10件以上が必要です。よくできた多様な例が50〜100件あると、通常ははっきりした違いが出ます。</translation>
+    </message>
+    <message>
+        <source>No dataset is open yet: open a sample or start a new dataset in Datasets.</source>
+        <translation>まだデータセットが開かれていません。「データセット」でサンプルを開くか、新しいデータセットを作成してください。</translation>
+    </message>
+    <message>
+        <source>You have one example.</source>
+        <translation>例は1件です。</translation>
+    </message>
+    <message>
+        <source>You have %1 examples.</source>
+        <translation>例は%1件です。</translation>
+    </message>
+    <message>
+        <source>Add one more.</source>
+        <translation>あと1件追加してください。</translation>
+    </message>
+    <message>
+        <source>Add %1 more.</source>
+        <translation>あと%1件追加してください。</translation>
+    </message>
+    <message>
+        <source>Enough to start; 50 to 100 usually show a clearer difference.</source>
+        <translation>始めるには十分です。50〜100件あると、通常はよりはっきりした違いが出ます。</translation>
+    </message>
+    <message>
+        <source>No errors in the checks</source>
+        <translation>検査でエラーをなくす</translation>
+    </message>
+    <message>
+        <source>The app checks every example as you type, like the service will. Errors make the service refuse the file; warnings are worth a look.</source>
+        <translation>アプリは入力に合わせて、すべての例をサービスと同じように検査します。エラーがあるとサービスはファイルを受け付けません。警告も確認しておくとよいでしょう。</translation>
+    </message>
+    <message>
+        <source>Nothing to check yet.</source>
+        <translation>まだ検査するものがありません。</translation>
+    </message>
+    <message>
+        <source>Checking the examples…</source>
+        <translation>例を検査しています…</translation>
+    </message>
+    <message>
+        <source>One error to fix: see the Problems tab.</source>
+        <translation>修正が必要なエラーが1件あります。「問題」タブを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 errors to fix: see the Problems tab.</source>
+        <translation>修正が必要なエラーが%1件あります。「問題」タブを確認してください。</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>エラーはありません。</translation>
+    </message>
+    <message>
+        <source>No errors; one warning worth a look.</source>
+        <translation>エラーはありません。確認しておきたい警告が1件あります。</translation>
+    </message>
+    <message>
+        <source>No errors; %1 warnings worth a look.</source>
+        <translation>エラーはありません。確認しておきたい警告が%1件あります。</translation>
+    </message>
+    <message>
+        <source>Hold out a validation set</source>
+        <translation>検証用の例を分けておく</translation>
+    </message>
+    <message>
+        <source>Keep about one example in ten out of training. The service tests the model on them while it trains, so the chart shows whether it learns the task or only memorises your examples.</source>
+        <translation>例の10件に1件ほどを学習から外しておきましょう。サービスは学習中にそれらの例でモデルをテストするため、モデルが課題を学んでいるのか、例を暗記しているだけなのかがグラフで分かります。</translation>
+    </message>
+    <message>
+        <source>A validation file is ready.</source>
+        <translation>検証用ファイルの準備ができています。</translation>
+    </message>
+    <message>
+        <source>Not yet: File → Export Training and Validation Files…</source>
+        <translation>まだです: ファイル → 学習用・検証用ファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>Know what it will cost</source>
+        <translation>費用を確認する</translation>
+    </message>
+    <message>
+        <source>Training is billed per token, for every pass over the examples. The “Tokens and Cost” tab beside the examples shows the estimate and lets you pick the model.</source>
+        <translation>学習はトークン単位で、例全体を学習する回数の分だけ課金されます。例の横にある「トークンと費用」タブで、見積もりを確認し、モデルを選べます。</translation>
+    </message>
+    <message>
+        <source>The practice service charges nothing; this is what a real service would bill.</source>
+        <translation>練習用サービスでは費用はかかりません。これは本物のサービスで請求される金額です。</translation>
+    </message>
+    <message>
+        <source>Not estimated yet: the tokens are still being counted, or the model’s price is unknown.</source>
+        <translation>まだ見積もれていません。トークンを集計中か、モデルの価格が不明です。</translation>
+    </message>
+    <message>
+        <source>Not estimated yet: open a dataset first.</source>
+        <translation>まだ見積もれていません。先にデータセットを開いてください。</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1.</source>
+        <translation>費用の見積もり: %1。</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1 (%2, %3 passes).</source>
+        <translation>費用の見積もり: %1 (%2、学習回数 %3)。</translation>
+    </message>
+    <message>
+        <source>Start a training job</source>
+        <translation>学習ジョブを開始する</translation>
+    </message>
+    <message>
+        <source>In Jobs, “New job…” uploads the open dataset and starts training. Leave the settings on Auto the first time.</source>
+        <translation>「ジョブ」の「新しいジョブ…」で、開いているデータセットをアップロードして学習を開始します。初回は設定を「自動」のままにしておきましょう。</translation>
+    </message>
+    <message>
+        <source>Not yet.</source>
+        <translation>まだです。</translation>
+    </message>
+    <message>
+        <source>A job was started.</source>
+        <translation>ジョブを開始しました。</translation>
+    </message>
+    <message>
+        <source>%1 jobs were started.</source>
+        <translation>ジョブを%1件開始しました。</translation>
+    </message>
+    <message>
+        <source>Look at the chart, then compare</source>
+        <translation>グラフを確認してから比較する</translation>
+    </message>
+    <message>
+        <source>Validation loss should fall along with training loss. If it rises while training loss keeps falling, the model is memorising: use fewer passes or more varied examples. Then compare the base and the fine-tuned model in the Playground.</source>
+        <translation>検証損失は、学習損失と一緒に下がるのが理想です。学習損失が下がり続けているのに検証損失が上がる場合、モデルは例を暗記しています。学習回数を減らすか、より多様な例を使ってください。そのあと、プレイグラウンドでベースモデルとファインチューニングしたモデルを比較しましょう。</translation>
+    </message>
+    <message>
+        <source>A job finished: look at its chart in Jobs — validation loss should fall.</source>
+        <translation>ジョブが完了しました。「ジョブ」でグラフを確認してください (検証損失が下がっているのが理想です)。</translation>
+    </message>
+    <message>
+        <source>A job is running: watch its chart in Jobs.</source>
+        <translation>ジョブを実行中です。「ジョブ」でグラフを確認してください。</translation>
+    </message>
+    <message>
+        <source>A job stopped before the end: its events in Jobs say why.</source>
+        <translation>ジョブが途中で止まりました。理由は「ジョブ」のメッセージで確認できます。</translation>
+    </message>
+    <message>
+        <source>Waiting for a job to finish.</source>
+        <translation>ジョブの完了を待っています。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::InstanceChannel</name>
+    <message>
+        <source>Finetune Studio is already running.</source>
+        <translation>Finetune Studio はすでに実行中です。</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2092,14 @@
         <source>%1 at %2</source>
         <translation>%2 の %1</translation>
     </message>
+    <message>
+        <source>Practice bucket</source>
+        <translation>練習用バケット</translation>
+    </message>
+    <message>
+        <source>in the built-in sandbox</source>
+        <translation>内蔵のサンドボックス内</translation>
+    </message>
 </context>
 <context>
     <name>fs::Tokenizer</name>
@@ -2630,6 +2928,30 @@
         <source>error: %1 is not a file.</source>
         <translation>エラー: %1 はファイルではありません。</translation>
     </message>
+    <message>
+        <source>To open training files in the app: finetune-studio FILE…</source>
+        <translation>アプリで学習ファイルを開くには: finetune-studio FILE…</translation>
+    </message>
+    <message>
+        <source>finetune-studio: unknown command &apos;%1&apos; (and no file of that name).</source>
+        <translation>finetune-studio: &apos;%1&apos; という名前のコマンドもファイルもありません。</translation>
+    </message>
+    <message>
+        <source>Access key ID of the bucket store under /s3 (default: %1).</source>
+        <translation>/s3 のバケットストアのアクセスキーID (既定: %1)。</translation>
+    </message>
+    <message>
+        <source>Secret access key of the bucket store under /s3 (default: %1).</source>
+        <translation>/s3 のバケットストアのシークレットアクセスキー (既定: %1)。</translation>
+    </message>
+    <message>
+        <source>error: give both --s3-access-key and --s3-secret-key, neither empty.</source>
+        <translation>エラー: --s3-access-key と --s3-secret-key の両方を、空でない値で指定してください。</translation>
+    </message>
+    <message>
+        <source>Bucket store (S3-compatible, path-style, region %1) on %2: bucket &quot;%3&quot;, access key ID %4</source>
+        <translation>バケットストア (S3互換、パス形式、リージョン %1) は %2 で待ち受けています: バケット &quot;%3&quot;、アクセスキーID %4</translation>
+    </message>
 </context>
 <context>
     <name>fs::sandbox</name>
@@ -2897,6 +3219,26 @@
         <source>Opened %1 (examples: %2), scored from the stored answers.</source>
         <translation>%1 を開きました (例: %2件)。保存された回答から採点しました。</translation>
     </message>
+    <message>
+        <source>models %1 and %2</source>
+        <translation>モデル %1 とモデル %2</translation>
+    </message>
+    <message>
+        <source>The same model is chosen twice (%1), so their scores can only be alike. A checkpoint at the last step is the finished model itself. Choose a different model, for example the base model.</source>
+        <translation>同じモデルが2回選ばれているため (%1)、スコアは同じになるだけです。最後のステップのチェックポイントは、完成したモデルそのものです。ベースモデルなど、別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Practice answers — every answer below is simulated by the built-in sandbox</source>
+        <translation>練習用の回答 — 以下の回答はすべて内蔵のサンドボックスによるシミュレーションです</translation>
+    </message>
+    <message>
+        <source>Practice answers — the answers of model %1 are simulated by the built-in sandbox</source>
+        <translation>練習用の回答 — モデル %1 の回答は内蔵のサンドボックスによるシミュレーションです</translation>
+    </message>
+    <message>
+        <source>%1 (simulated)</source>
+        <translation>%1 (シミュレーション)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BlindPage</name>
@@ -3080,6 +3422,38 @@
         <source>Added a corrected example as example %1 of %2 (Undo in Datasets takes it back).</source>
         <translation>修正した例を例 %1 (全%2件) として追加しました (「データセット」の「元に戻す」で取り消せます)。</translation>
     </message>
+    <message>
+        <source>Write the Better Answer…</source>
+        <translation>よりよい回答を書く…</translation>
+    </message>
+    <message>
+        <source>Both answers were bad: write the answer the model should have given and add it to the open dataset as a corrected example</source>
+        <translation>どちらの回答もよくなかったときに、モデルが返すべきだった回答を書いて、修正した例として開いているデータセットに追加します</translation>
+    </message>
+    <message>
+        <source>Write the better answer to teach the model, or write the next message.</source>
+        <translation>よりよい回答を書いてモデルに学習させるか、次のメッセージを入力してください。</translation>
+    </message>
+    <message>
+        <source>Both sides are the same model: %1 and %2 are one model (the checkpoint at the last step is the finished model). Choose a different model on one side, for example the base model.</source>
+        <translation>両側が同じモデルです。%1 と %2 は同一のモデルです (最後のステップのチェックポイントは、完成したモデルそのものです)。どちらか一方で、ベースモデルなど別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Both sides are the same model, so there is nothing to compare. Choose a different model on one side, for example the base model.</source>
+        <translation>両側が同じモデルなので、比較するものがありません。どちらか一方で、ベースモデルなど別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Practice answers — both are simulated by the built-in sandbox</source>
+        <translation>練習用の回答 — どちらも内蔵のサンドボックスによるシミュレーションです</translation>
+    </message>
+    <message>
+        <source>Practice answer on side %1 — simulated by the built-in sandbox</source>
+        <translation>回答%1は練習用 — 内蔵のサンドボックスによるシミュレーションです</translation>
+    </message>
+    <message>
+        <source>One of the two answers is simulated by the built-in sandbox (Reveal Names shows which)</source>
+        <translation>2つの回答のうち1つは、内蔵のサンドボックスによるシミュレーションです (どちらかは「名前を表示」で分かります)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::ConnectionPage</name>
@@ -3176,12 +3550,21 @@
     <name>fs::ui::ConnectionStatusWidget</name>
     <message>
         <source>%1: %2</source>
-        <extracomment>Status bar: connection name, then its state, e.g. &quot;Sandbox: Connected&quot;</extracomment>
+        <extracomment>Status bar: connection name, then its state, e.g. &quot;My OpenAI: Connected&quot;</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
         <source>Click to manage connections.</source>
         <translation>クリックすると接続を管理できます。</translation>
+    </message>
+    <message>
+        <source>%1 (practice, simulated): %2</source>
+        <extracomment>Status bar for the built-in sandbox: its name, then its state, e.g. &quot;Sandbox (practice, simulated): Connected&quot;</extracomment>
+        <translation>%1 (練習用・シミュレーション): %2</translation>
+    </message>
+    <message>
+        <source>The built-in practice service runs on this computer, costs nothing and only pretends to train.</source>
+        <translation>内蔵の練習用サービスはこのコンピューター上で動作し、費用はかからず、学習も模擬的に行うだけです。</translation>
     </message>
 </context>
 <context>
@@ -3496,40 +3879,20 @@
         <translation>追加</translation>
     </message>
     <message>
-        <source>Add an example after the current one (Ctrl+Shift+N)</source>
-        <translation>現在の例の後に例を追加します (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
         <source>Duplicate</source>
         <translation>複製</translation>
-    </message>
-    <message>
-        <source>Copy the current example (Ctrl+D)</source>
-        <translation>現在の例を複製します (Ctrl+D)</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <source>Delete the selected examples (Ctrl+Delete)</source>
-        <translation>選択した例を削除します (Ctrl+Delete)</translation>
-    </message>
-    <message>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <source>Move the example up (Ctrl+Alt+Up)</source>
-        <translation>例を上に移動します (Ctrl+Alt+Up)</translation>
-    </message>
-    <message>
         <source>Down</source>
         <translation>下へ</translation>
-    </message>
-    <message>
-        <source>Move the example down (Ctrl+Alt+Down)</source>
-        <translation>例を下に移動します (Ctrl+Alt+Down)</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -3688,20 +4051,8 @@
         <translation>この問題はすでに修正されたか、その後内容が変わっています。</translation>
     </message>
     <message>
-        <source>an untitled dataset</source>
-        <translation>無題のデータセット</translation>
-    </message>
-    <message>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業の復元</translation>
-    </message>
-    <message>
-        <source>Finetune Studio closed before your changes to %1 were saved. Do you want to get them back?</source>
-        <translation>%1 への変更が保存される前に Finetune Studio が終了しました。変更を復元しますか?</translation>
-    </message>
-    <message>
-        <source>Examples: %1, kept at %2.</source>
-        <translation>例の数: %1、保存日時: %2。</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -3734,6 +4085,42 @@
     <message>
         <source>Datasets</source>
         <translation>データセット</translation>
+    </message>
+    <message>
+        <source>Add an example after the current one (%1)</source>
+        <translation>現在の例の後に例を追加します (%1)</translation>
+    </message>
+    <message>
+        <source>Copy the current example (%1)</source>
+        <translation>現在の例を複製します (%1)</translation>
+    </message>
+    <message>
+        <source>Delete the selected examples (%1)</source>
+        <translation>選択した例を削除します (%1)</translation>
+    </message>
+    <message>
+        <source>Move the example up (%1)</source>
+        <translation>例を上に移動します (%1)</translation>
+    </message>
+    <message>
+        <source>Move the example down (%1)</source>
+        <translation>例を下に移動します (%1)</translation>
+    </message>
+    <message>
+        <source>These files could not be found: %1.</source>
+        <translation>次のファイルが見つかりませんでした: %1。</translation>
+    </message>
+    <message>
+        <source>They may have been moved or deleted.</source>
+        <translation>移動または削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>Finetune Studio edits one dataset at a time. It opened “%1”.</source>
+        <translation>Finetune Studio で一度に編集できるデータセットは1つだけです。「%1」を開きました。</translation>
+    </message>
+    <message>
+        <source>The other files are waiting under File ▸ Open Recent: %1.</source>
+        <translation>ほかのファイルは「ファイル ▸ 最近使ったファイル」から開けます: %1。</translation>
     </message>
 </context>
 <context>
@@ -3785,6 +4172,10 @@
     <message>
         <source>%1 examples for training, %2 for validation.</source>
         <translation>学習用に%1件、検証用に%2件の例を使います。</translation>
+    </message>
+    <message>
+        <source>The fine-tuning service refuses a training file with fewer than %1 examples. Add examples, or keep fewer of them for validation.</source>
+        <translation>ファインチューニングサービスは、例が%1件未満の学習用ファイルを受け付けません。例を追加するか、検証用に回す例を減らしてください。</translation>
     </message>
 </context>
 <context>
@@ -4262,6 +4653,42 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     </message>
 </context>
 <context>
+    <name>fs::ui::GuidePanel</name>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>advice</source>
+        <translation>アドバイス</translation>
+    </message>
+    <message>
+        <source>Your First Fine-tune</source>
+        <translation>はじめてのファインチューニング</translation>
+    </message>
+    <message>
+        <source>Never fine-tuned a model? Follow these steps. They tick themselves as you work on the open dataset.</source>
+        <translation>ファインチューニングは初めてですか? 次の手順に沿って進めてください。開いているデータセットで作業を進めると、各手順に自動でチェックが付きます。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <extracomment>Read by screen readers for one step of the guide: its title, state and status</extracomment>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%2件中%1件完了</translation>
+    </message>
+    <message>
+        <source>&amp;Guide: Your First Fine-tune</source>
+        <translation>ガイド: はじめてのファインチューニング(&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::ImportDialog</name>
     <message>
         <source>Import Examples</source>
@@ -4346,6 +4773,10 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     <message>
         <source>Import %1 Examples</source>
         <translation>%1件の例を取り込む</translation>
+    </message>
+    <message>
+        <source>Line %1 of the file</source>
+        <translation>ファイルの%1行目</translation>
     </message>
 </context>
 <context>
@@ -4463,12 +4894,12 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
         <translation>サービスは、最後の数エポックのそれぞれの終わりにチェックポイント (使用可能なモデルのコピー) を保存します。まだありません。</translation>
     </message>
     <message>
-        <source>The checkpoint at step %1 had the lowest validation loss: it is usually the best choice. Open it (or another one) in the Playground to try it.</source>
-        <translation>ステップ %1 のチェックポイントの検証損失が最も低くなりました。通常はこれが最適な選択です。これ (または別のチェックポイント) をプレイグラウンドで開いて試してください。</translation>
-    </message>
-    <message>
         <source>Select a checkpoint and open it in the Playground to try it.</source>
         <translation>チェックポイントを選択し、プレイグラウンドで開いて試してください。</translation>
+    </message>
+    <message>
+        <source>Open it (or another one) in the Playground to try it.</source>
+        <translation>これ (または別のチェックポイント) をプレイグラウンドで開いて試してください。</translation>
     </message>
 </context>
 <context>
@@ -4533,16 +4964,8 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
         <translation>新しいジョブ…</translation>
     </message>
     <message>
-        <source>Start training a model on your examples (Ctrl+Shift+N)</source>
-        <translation>例を使ってモデルの学習を開始します (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>更新</translation>
-    </message>
-    <message>
-        <source>Read the jobs from the service again (F5)</source>
-        <translation>サービスからジョブを読み込み直します (F5)</translation>
     </message>
     <message>
         <source>Cancel job…</source>
@@ -4593,12 +5016,6 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
         <translation>この接続のジョブを読み込んでいます…</translation>
     </message>
     <message>
-        <source>No fine-tuning jobs on this connection yet.
-Press “New job…” (Ctrl+Shift+N) to train a model on your examples.</source>
-        <translation>この接続にはまだファインチューニングジョブがありません。
-「新しいジョブ…」(Ctrl+Shift+N) を押すと、例を使ってモデルを学習できます。</translation>
-    </message>
-    <message>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
@@ -4621,6 +5038,24 @@ Press “New job…” (Ctrl+Shift+N) to train a model on your examples.</source
     <message>
         <source>The service did not accept this for job %1.</source>
         <translation>サービスはジョブ %1 に対するこの操作を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Start training a model on your examples</source>
+        <translation>例を使ってモデルの学習を開始します</translation>
+    </message>
+    <message>
+        <source>Read the jobs from the service again</source>
+        <translation>サービスからジョブを読み込み直します</translation>
+    </message>
+    <message>
+        <source>No fine-tuning jobs on this connection yet.
+Press “New job…” (%1) to train a model on your examples.</source>
+        <translation>この接続にはまだファインチューニングジョブがありません。
+「新しいジョブ…」(%1) を押すと、例を使ってモデルを学習できます。</translation>
     </message>
 </context>
 <context>
@@ -4706,6 +5141,10 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome…</source>
+        <translation>ようこそ(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -5182,6 +5621,14 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>Asking the service to start training…</source>
         <translation>サービスに学習の開始を依頼しています…</translation>
     </message>
+    <message>
+        <source>%1  —  %2</source>
+        <translation>%1  —  %2</translation>
+    </message>
+    <message>
+        <source>Automatic (%1 for this dataset)</source>
+        <translation>自動 (このデータセットでは %1)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PaneWidget</name>
@@ -5350,6 +5797,21 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>This connection no longer exists.</source>
         <translation>この接続はもう存在しません。</translation>
     </message>
+    <message>
+        <source>%1 — the same as the final model</source>
+        <translation>%1 — 完成したモデルと同じ</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PracticeBadge</name>
+    <message>
+        <source>Practice answer — simulated by the built-in sandbox</source>
+        <translation>練習用の回答 — 内蔵のサンドボックスによるシミュレーションです</translation>
+    </message>
+    <message>
+        <source>The sandbox is a practice service built into Finetune Studio. It costs nothing and only pretends to train and answer: its answers are put together from your training examples, not written by a real model. To try a real model, add a connection under Connection → Manage Connections….</source>
+        <translation>サンドボックスは Finetune Studio に内蔵された練習用サービスです。費用はかからず、学習も回答も模擬的に行うだけです。回答は本物のモデルが書いたものではなく、学習用の例を組み合わせて作られています。本物のモデルを試すには、「接続 → 接続の管理…」で接続を追加してください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PriceTableDialog</name>
@@ -5380,6 +5842,77 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>What training costs per million tokens, in US dollars. The built-in prices are OpenAI&apos;s, as published in May 2026. Check the current prices and correct them here if yours differ.</source>
         <translation>学習にかかる費用(100万トークンあたり、米ドル)です。内蔵の価格はOpenAIが2026年5月に公開したものです。最新の価格を確認し、異なる場合はここで修正してください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::RecoveryDialog</name>
+    <message>
+        <source>Example %1 changed</source>
+        <translation>例 %1 を変更</translation>
+    </message>
+    <message>
+        <source>Example %1 added</source>
+        <translation>例 %1 を追加</translation>
+    </message>
+    <message>
+        <source>Example %1 of the saved file deleted</source>
+        <translation>保存済みファイルの例 %1 を削除</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>未保存の作業の復元</translation>
+    </message>
+    <message>
+        <source>an untitled dataset</source>
+        <translation>無題のデータセット</translation>
+    </message>
+    <message>
+        <source>Finetune Studio closed before your changes to %1 were saved. Do you want them back?</source>
+        <translation>%1 への変更が保存される前に Finetune Studio が終了しました。変更を復元しますか?</translation>
+    </message>
+    <message>
+        <source>Autosaved today at %1.</source>
+        <translation>今日の %1 に自動保存されました。</translation>
+    </message>
+    <message>
+        <source>Autosaved on %1 at %2.</source>
+        <translation>%1 の %2 に自動保存されました。</translation>
+    </message>
+    <message>
+        <source>Show the Differences</source>
+        <translation>違いを表示</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…ほか%1件</translation>
+    </message>
+    <message>
+        <source>Hide the Differences</source>
+        <translation>違いを隠す</translation>
+    </message>
+    <message>
+        <source>Recovered work opens as unsaved changes: save to keep it in the file, or close the dataset without saving to drop it.</source>
+        <translation>復元した作業は、未保存の変更として開きます。ファイルに残すには保存してください。不要な場合は、保存せずにデータセットを閉じてください。</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Delete the unsaved changes for good</source>
+        <translation>未保存の変更を完全に削除します</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <source>Keep the unsaved changes and ask again next time</source>
+        <translation>未保存の変更を残し、次回もう一度確認します</translation>
     </message>
 </context>
 <context>
@@ -5588,12 +6121,12 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <translation>例</translation>
     </message>
     <message>
-        <source>tokens (from)</source>
-        <translation>トークン数 (以上)</translation>
-    </message>
-    <message>
         <source>examples</source>
         <translation>例の数</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>トークン数</translation>
     </message>
 </context>
 <context>
@@ -5892,6 +6425,14 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>Deleted &quot;%1&quot; from the bucket.</source>
         <translation>「%1」をバケットから削除しました。</translation>
     </message>
+    <message>
+        <source>This practice bucket is part of the built-in sandbox on this computer: it costs nothing and nothing leaves the computer. Select a sample and choose &quot;Send for Training&quot;, or open it in the dataset editor.</source>
+        <translation>この練習用バケットは、このコンピューター上の内蔵サンドボックスの一部です。費用はかからず、データがこのコンピューターの外に出ることもありません。サンプルを選んで「学習用に送信」を選ぶか、データセットエディターで開いてください。</translation>
+    </message>
+    <message>
+        <source>The practice bucket is built in: it cannot be changed or removed.</source>
+        <translation>練習用バケットは内蔵されているため、変更や削除はできません。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StorageConnectionDialog</name>
@@ -6035,6 +6576,26 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Add Example</source>
         <translation>例を追加</translation>
+    </message>
+    <message>
+        <source>Write the Better Answer</source>
+        <translation>よりよい回答を書く</translation>
+    </message>
+    <message>
+        <source>Both answers were bad. Write the answer the model should have given: it is added to the open dataset as a corrected example, so the model learns it.</source>
+        <translation>どちらの回答もよくありませんでした。モデルが返すべきだった回答を書いてください。その回答は修正した例として開いているデータセットに追加され、モデルが学習します。</translation>
+    </message>
+    <message>
+        <source>&amp;Your answer:</source>
+        <translation>あなたの回答(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>The ideal answer to the message above</source>
+        <translation>上のメッセージへの理想的な回答</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The answers you rated bad:&lt;/b&gt;&lt;br&gt;A: %1&lt;br&gt;B: %2</source>
+        <translation>&lt;b&gt;よくないと評価した回答:&lt;/b&gt;&lt;br&gt;A: %1&lt;br&gt;B: %2</translation>
     </message>
 </context>
 <context>
@@ -6252,6 +6813,89 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Cancelled</source>
         <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Finetune Studio</source>
+        <translation>Finetune Studio へようこそ</translation>
+    </message>
+    <message>
+        <source>Teach a chat model to answer your way</source>
+        <translation>チャットモデルに、あなたの望む答え方を教えましょう</translation>
+    </message>
+    <message>
+        <source>Finetune Studio takes you through a fine-tune in four steps:</source>
+        <translation>Finetune Studio では、4つの手順でファインチューニングを進めます:</translation>
+    </message>
+    <message>
+        <source>Build examples</source>
+        <translation>例を作る</translation>
+    </message>
+    <message>
+        <source>Write conversations that show the answers you want, or import them (Datasets). Each one is checked as you type.</source>
+        <translation>望ましい回答を示す会話を書くか、取り込みます (「データセット」)。例は入力に合わせて1件ずつ検査されます。</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>アップロードする</translation>
+    </message>
+    <message>
+        <source>Send the examples to the fine-tuning service (Files).</source>
+        <translation>例をファインチューニングサービスに送信します (「ファイル」)。</translation>
+    </message>
+    <message>
+        <source>Train and watch</source>
+        <translation>学習させて見守る</translation>
+    </message>
+    <message>
+        <source>Start a training job and watch the chart as the model learns (Jobs).</source>
+        <translation>学習ジョブを開始し、モデルが学習する様子をグラフで確認します (「ジョブ」)。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較する</translation>
+    </message>
+    <message>
+        <source>Ask the original and your fine-tuned model the same questions, side by side (Playground).</source>
+        <translation>元のモデルとファインチューニングしたモデルに同じ質問をして、回答を並べて比べます (「プレイグラウンド」)。</translation>
+    </message>
+    <message>
+        <source>You are on the practice service</source>
+        <translation>練習用サービスを使っています</translation>
+    </message>
+    <message>
+        <source>You are connected to “%1”</source>
+        <translation>「%1」に接続しています</translation>
+    </message>
+    <message>
+        <source>The app starts on its built-in practice service, “Sandbox”. It runs on this computer, costs nothing and only pretends to train: its fine-tuned models imitate your examples rather than learn from them. Everything else works as on a real service, so you can try the whole way safely.</source>
+        <translation>アプリは最初、内蔵の練習用サービス「サンドボックス」を使います。サンドボックスはこのコンピューター上で動作し、費用はかからず、学習も模擬的に行うだけです。ファインチューニングしたモデルは、例から学習するのではなく、例をまねて答えます。それ以外は本物のサービスと同じように動くので、最初から最後まで安心して試せます。</translation>
+    </message>
+    <message>
+        <source>Jobs you start there are real and are billed by the service. The built-in practice service, “Sandbox”, is always there to try things for free: it only pretends to train.</source>
+        <translation>ここで開始したジョブは実際に実行され、サービスから料金が請求されます。内蔵の練習用サービス「サンドボックス」なら、いつでも無料で試せます (学習は模擬的に行うだけです)。</translation>
+    </message>
+    <message>
+        <source>To use a real service — OpenAI, Azure OpenAI or a compatible server — choose Connection → Manage Connections… and press Add.</source>
+        <translation>本物のサービス (OpenAI、Azure OpenAI、または互換サーバー) を使うには、「接続 → 接続の管理…」を選んで「追加」を押してください。</translation>
+    </message>
+    <message>
+        <source>New to fine-tuning? The guide ticks off each step as you go. You can open it, and this welcome, again from the Help menu.</source>
+        <translation>ファインチューニングは初めてですか? ガイドでは、進めた手順に自動でチェックが付きます。ガイドとこの画面は、「ヘルプ」メニューからいつでも開けます。</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Guide</source>
+        <translation>ガイドを開く(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Connections…</source>
+        <translation>接続の管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>始める(&amp;S)</translation>
     </message>
 </context>
 <context>

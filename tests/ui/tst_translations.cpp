@@ -52,7 +52,8 @@ private Q_SLOTS:
         window.show();
         QCOMPARE(window.menuBar()->actions().constFirst()->text(), QStringLiteral("ファイル(&F)"));
         QTRY_VERIFY_WITH_TIMEOUT(window.activeConnection()->isSettled(), 15000);
-        QCOMPARE(window.statusWidget()->text(), QStringLiteral("サンドボックス: 接続済み"));
+        QCOMPARE(window.statusWidget()->text(),
+                QStringLiteral("サンドボックス (練習用・シミュレーション): 接続済み"));
         window.manageConnections();
         QVERIFY(window.connectionsDialog());
         QCOMPARE(window.connectionsDialog()->windowTitle(), QStringLiteral("接続"));
