@@ -19,6 +19,7 @@
 #include "sidebysidepage.h"
 #include "storagearea.h"
 #include "targetselector.h"
+#include "windowtestbase.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -162,37 +163,18 @@ QList<QKeySequence> keysNamedIn(const QString &text)
 
 } // namespace
 
-class tst_Areas : public QObject
+class tst_Areas : public QObject, protected fs::test::WindowTestBase
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<fs::ConnectionStore> m_store;
-    fs::MemorySecretStore m_secrets;
-    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
-    QNetworkAccessManager m_nam;
     std::unique_ptr<MainWindow> m_window;
     Areas m_areas;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        // The areas keep history, recent files and upload journals in the user's folders.
-        QVERIFY(m_home.isValid());
-        for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
-            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
-        MessageBox::setTestHook([](const MessageRequest &request) {
-            return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
-                                                                  : QMessageBox::Ok;
-        });
-        m_settings = std::make_unique<QSettings>(
-                m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        m_store = std::make_unique<fs::ConnectionStore>(m_settings.get());
-        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>();
         QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
+        QVERIFY2(setUpWindowTest(&problem), qPrintable(problem));
     }
 
     void init()

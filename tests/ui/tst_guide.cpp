@@ -14,6 +14,7 @@
 #include "messagebox.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "windowtestbase.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -46,16 +47,10 @@ fs::Example goodExample(int i)
 
 } // namespace
 
-class tst_Guide : public QObject
+class tst_Guide : public QObject, protected fs::test::WindowTestBase
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<fs::ConnectionStore> m_store;
-    fs::MemorySecretStore m_secrets;
-    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
-    QNetworkAccessManager m_nam;
     std::unique_ptr<MainWindow> m_window;
     Areas m_areas;
 
@@ -75,21 +70,8 @@ class tst_Guide : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // The areas keep history, recent files and upload journals in the user's folders.
-        QVERIFY(m_home.isValid());
-        for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
-            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
-        MessageBox::setTestHook([](const MessageRequest &request) {
-            return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
-                                                                  : QMessageBox::Ok;
-        });
-        m_settings = std::make_unique<QSettings>(
-                m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        m_store = std::make_unique<fs::ConnectionStore>(m_settings.get());
-        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>();
         QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
+        QVERIFY2(setUpWindowTest(&problem), qPrintable(problem));
     }
 
     void init()

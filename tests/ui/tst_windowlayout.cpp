@@ -18,6 +18,7 @@
 #include "messagebox.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "windowtestbase.h"
 
 #include <QApplication>
 #include <QDir>
@@ -67,17 +68,11 @@ QStringList cutHeaders(QWidget *root)
 
 } // namespace
 
-class tst_WindowLayout : public QObject
+class tst_WindowLayout : public QObject, protected fs::test::WindowTestBase
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
     QString m_shots;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<fs::ConnectionStore> m_store;
-    fs::MemorySecretStore m_secrets;
-    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
-    QNetworkAccessManager m_nam;
 
     void shoot(QWidget *widget, const QString &name)
     {
@@ -87,24 +82,12 @@ class tst_WindowLayout : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
-        for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
-            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
+        QString problem;
+        QVERIFY2(setUpWindowTest(&problem), qPrintable(problem));
         // Pictures to look at: FS_SCREENSHOT_DIR when set, else this test's own folder.
         m_shots =
                 qEnvironmentVariable("FS_SCREENSHOT_DIR", m_home.filePath(QStringLiteral("shots")));
         QVERIFY(QDir().mkpath(m_shots));
-        MessageBox::setTestHook([](const MessageRequest &request) {
-            return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
-                                                                  : QMessageBox::Ok;
-        });
-        m_settings = std::make_unique<QSettings>(
-                m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        m_store = std::make_unique<fs::ConnectionStore>(m_settings.get());
-        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>();
-        QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
         // A file on the service, so the Files area shows its table (and its headers).
         fs::Connection connection;
         connection.kind = fs::Connection::Kind::Sandbox;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The set-up shared by the GUI tests that drive the whole window as the app assembles it: user
+// folders and settings in a temporary home, message boxes answered with their default button,
+// and a sandbox of the test's own on 127.0.0.1 as the active connection.
+#include "connectionstore.h"
+#include "messagebox.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace fs::test {
+
+class WindowTestBase
+{
+protected:
+    QTemporaryDir m_home;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::ConnectionStore> m_store;
+    fs::MemorySecretStore m_secrets;
+    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
+    QNetworkAccessManager m_nam;
+
+    /// Call from initTestCase(): true when everything is up, else `problem` says what is not.
+    bool setUpWindowTest(QString *problem)
+    {
+        if (!m_home.isValid()) {
+            *problem = QStringLiteral("no temporary folder");
+            return false;
+        }
+        // The areas keep history, recent files and upload journals in the user's folders.
+        for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
+            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
+        fs::ui::MessageBox::setTestHook([](const fs::ui::MessageRequest &request) {
+            return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
+                                                                  : QMessageBox::Ok;
+        });
+        m_settings = std::make_unique<QSettings>(
+                m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_store = std::make_unique<fs::ConnectionStore>(m_settings.get());
+        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>();
+        if (!m_sandbox->start(problem))
+            return false;
+        m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
+        return true;
+    }
+};
+
+} // namespace fs::test
