@@ -20,6 +20,7 @@
 #include "newjobdialog.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "userfolders.h"
 
 #include <QAction>
 #include <QApplication>
@@ -60,6 +61,8 @@ class tst_JobsArea : public QObject, protected fs::test::JobsFixture
 {
     Q_OBJECT
 
+    QTemporaryDir m_userFolders; ///< job history, settings, journals of this test only
+
     QList<fs::ui::MessageRequest> m_messages;
     QMessageBox::StandardButton m_answer = QMessageBox::NoButton;
 
@@ -92,7 +95,7 @@ class tst_JobsArea : public QObject, protected fs::test::JobsFixture
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // the window's own history and settings
+        QVERIFY(fs::test::useTemporaryUserFolders(m_userFolders));
         fs::ui::MessageBox::setTestHook([this](const fs::ui::MessageRequest &request) {
             m_messages << request;
             if (m_answer != QMessageBox::NoButton)

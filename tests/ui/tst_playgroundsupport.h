@@ -12,6 +12,7 @@
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "targetselector.h"
+#include "userfolders.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -92,7 +93,8 @@ inline ReplyOutcome awaitReply(ApiReply *reply, int timeoutMs = 20000)
 class PlaygroundFixture
 {
 public:
-    PlaygroundFixture() { QStandardPaths::setTestModeEnabled(true); }
+    /// The job history and settings of the Playground live in this fixture's own folder.
+    PlaygroundFixture() { useTemporaryUserFolders(home); }
 
     /// Starts the sandbox and trains a small job on the support-bot sample; false on failure.
     bool start(QString *why)
@@ -208,6 +210,7 @@ public:
         return id;
     }
 
+    QTemporaryDir home; ///< the user folders (job history, settings) of this test
     QTemporaryDir dir;
     std::unique_ptr<sandbox::SandboxServer> server;
     std::unique_ptr<QSettings> settings;

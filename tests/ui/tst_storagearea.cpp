@@ -14,6 +14,7 @@
 #include "storagearea.h"
 #include "storageconnection.h"
 #include "storageconnectiondialog.h"
+#include "userfolders.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -61,6 +62,8 @@ class tst_StorageArea : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_userFolders; ///< job history, settings, journals of this test only
+
 private Q_SLOTS:
     void initTestCase();
     void init();
@@ -98,7 +101,7 @@ private:
 void tst_StorageArea::initTestCase()
 {
     // The upload journal and the download cache stay out of the user's folders.
-    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(fs::test::useTemporaryUserFolders(m_userFolders));
     QString problem;
     if (!m_s3.start({QStringLiteral("team-data"), QStringLiteral("empty-bucket")}, &problem))
         QSKIP(qPrintable(QStringLiteral("s3rver is needed for this test: ") + problem));

@@ -7,6 +7,7 @@
 #include "messagebox.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "userfolders.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -28,13 +29,10 @@ protected:
     /// Call from initTestCase(): true when everything is up, else `problem` says what is not.
     bool setUpWindowTest(QString *problem)
     {
-        if (!m_home.isValid()) {
+        if (!useTemporaryUserFolders(m_home)) {
             *problem = QStringLiteral("no temporary folder");
             return false;
         }
-        // The areas keep history, recent files and upload journals in the user's folders.
-        for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
-            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
         fs::ui::MessageBox::setTestHook([](const fs::ui::MessageRequest &request) {
             return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
                                                                   : QMessageBox::Ok;
