@@ -66,8 +66,9 @@ bool readNumber(const QJsonObject &body, const QString &name, bool integer, doub
 bool readTrainingMethod(const QJsonObject &body, QJsonObject *method, Reply *failure)
 {
     const QJsonValue value = body.value(QLatin1String("training_method"));
+    // "auto" masks the prompts of chat data, i.e. false: the spec's schema allows only booleans.
     *method = QJsonObject {{QStringLiteral("method"), QStringLiteral("sft")},
-            {QStringLiteral("train_on_inputs"), QStringLiteral("auto")}};
+            {QStringLiteral("train_on_inputs"), false}};
     if (value.isUndefined() || value.isNull())
         return true;
     const QJsonObject given = value.toObject();
@@ -177,6 +178,22 @@ bool readSuffixAndSeed(const QJsonObject &body, QJsonObject *settings, Reply *fa
     return true;
 }
 
+/// OpenAI's chat completion as Together writes it: with `prompt` (required by its spec) and no
+/// `logprobs: null` (its spec types logprobs as an object).
+QJsonObject togetherChatShape(QJsonObject completion)
+{
+    QJsonArray choices = completion.value(QLatin1String("choices")).toArray();
+    for (qsizetype i = 0; i < choices.size(); ++i) {
+        QJsonObject choice = choices.at(i).toObject();
+        choice.remove(QStringLiteral("logprobs"));
+        choices.replace(i, choice);
+    }
+    completion.insert(QStringLiteral("choices"), choices);
+    completion.insert(QStringLiteral("prompt"), QJsonArray());
+    completion.remove(QStringLiteral("system_fingerprint"));
+    return completion;
+}
+
 QJsonObject lrScheduler(const QJsonObject &body)
 {
     const QJsonObject given = body.value(QLatin1String("lr_scheduler")).toObject();
@@ -216,11 +233,15 @@ Reply SandboxServerPrivate::routeTogether(const HttpRequest &request, HttpExchan
     }
     if (area == QLatin1String("chat") && s.value(1) == QLatin1String("completions") && s.size() == 2
             && request.method == "POST") {
-        return chatCompletion(request, exchange, requestId,
-                [this](const QString &model, const QString &prompt, QString *reply,
-                        Reply *failure) {
-                    return resolveTogetherChat(model, prompt, reply, failure);
+        Reply reply = chatCompletion(request, exchange, requestId,
+                [this](const QString &model, const QString &prompt, QString *text, Reply *failure) {
+                    return resolveTogetherChat(model, prompt, text, failure);
                 });
+        if (!reply.handled && reply.status == 200)
+            reply.body =
+                    QJsonDocument(togetherChatShape(QJsonDocument::fromJson(reply.body).object()))
+                            .toJson(QJsonDocument::Indented);
+        return reply;
     }
     return notFoundPath(request);
 }
@@ -346,7 +367,9 @@ Reply SandboxServerPrivate::togetherCreateJob(const HttpRequest &request)
     settings.insert(QStringLiteral("lr_scheduler"), lrScheduler(body));
 
     StoredJob job;
-    job.id = QStringLiteral("ft-") + uuid();
+    // The service's ids read ft-<uuid>, and so does the spec's prose, but its FinetuneResponse
+    // schema says `format: uuid`: the checked schema wins (any client takes either).
+    job.id = uuid();
     job.dialect = kDialect;
     job.createdAt = now();
     job.seq = ++sequence;
@@ -367,7 +390,8 @@ Reply SandboxServerPrivate::togetherCreateJob(const HttpRequest &request)
     job.requestedHyperparameters = requested;
     job.providerSettings = settings;
     job.metadata = QJsonValue::Null;
-    job.plannedModel = outputModelName(model, job.suffix, newId(QString(), 8).toLower());
+    job.plannedModel =
+            outputModelName(model, job.suffix, QUuid::createUuid().toString(QUuid::Id128).left(8));
     const StoredJob &started = startJob(job);
     return json(together::jobJson(
             started, now(), remainingSeconds(started) * options.timeScale, false));
@@ -509,7 +533,8 @@ Reply SandboxServerPrivate::togetherEstimatePrice(const HttpRequest &request) co
 
 Reply SandboxServerPrivate::togetherModelLimits(const HttpRequest &request) const
 {
-    const QString name = request.query.queryItemValue(QStringLiteral("model_name"));
+    const QString name =
+            request.query.queryItemValue(QStringLiteral("model_name"), QUrl::FullyDecoded);
     if (name.isEmpty())
         return missingParameter(QStringLiteral("model_name"));
     const BaseModel *model = findBaseModel(name);

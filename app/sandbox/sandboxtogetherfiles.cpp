@@ -92,12 +92,14 @@ Reply SandboxServerPrivate::togetherUpload(const HttpRequest &request)
 
 Reply SandboxServerPrivate::togetherPresign(const HttpRequest &request)
 {
-    const QString purpose = request.query.queryItemValue(QStringLiteral("purpose"));
+    const QString purpose =
+            request.query.queryItemValue(QStringLiteral("purpose"), QUrl::FullyDecoded);
     // The official client sends the path it was given; the service keeps the name.
     const QString name =
             QFileInfo(request.query.queryItemValue(QStringLiteral("file_name"), QUrl::FullyDecoded))
                     .fileName();
-    const QString type = request.query.queryItemValue(QStringLiteral("file_type"));
+    const QString type =
+            request.query.queryItemValue(QStringLiteral("file_type"), QUrl::FullyDecoded);
     Reply failure = checkUploadFields(purpose, name, type);
     if (!failure.body.isEmpty())
         return failure;

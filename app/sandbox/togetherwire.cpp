@@ -209,7 +209,11 @@ QJsonObject jobJson(const StoredJob &job, qint64 now, double secondsRemaining, b
     }
     if (full) {
         o.insert(QStringLiteral("events"), eventsJson(job));
-        o.insert(QStringLiteral("train_on_inputs"), QStringLiteral("auto"));
+        o.insert(QStringLiteral("train_on_inputs"),
+                setting(job, "training_method")
+                        .toObject()
+                        .value(QLatin1String("train_on_inputs"))
+                        .toBool());
     }
     return o;
 }
