@@ -180,7 +180,7 @@ bool SandboxServerPrivate::resolveOpenAiChat(
 }
 
 Reply SandboxServerPrivate::chatCompletion(const HttpRequest &request, HttpExchange *exchange,
-        const QByteArray &requestId, const ChatResolver &resolve)
+        const QByteArray &requestId, const ChatResolver &resolve, const ChatShaper &shape)
 {
     QJsonObject body;
     Reply failure;
@@ -277,12 +277,13 @@ Reply SandboxServerPrivate::chatCompletion(const HttpRequest &request, HttpExcha
                                     {QStringLiteral("annotations"), QJsonArray()}}},
                     {QStringLiteral("logprobs"), QJsonValue::Null},
                     {QStringLiteral("finish_reason"), finishReason}});
-        return json(QJsonObject {{QStringLiteral("id"), id},
+        const QJsonObject completion {{QStringLiteral("id"), id},
                 {QStringLiteral("object"), QStringLiteral("chat.completion")},
                 {QStringLiteral("created"), created}, {QStringLiteral("model"), model},
                 {QStringLiteral("choices"), choices},
                 {QStringLiteral("usage"), usageJson(promptTokens, completionTokens * n)},
-                {QStringLiteral("system_fingerprint"), fingerprint}});
+                {QStringLiteral("system_fingerprint"), fingerprint}};
+        return json(shape ? shape(completion) : completion);
     }
 
     const bool includeUsage =
@@ -295,6 +296,8 @@ Reply SandboxServerPrivate::chatCompletion(const HttpRequest &request, HttpExcha
                 {QStringLiteral("choices"), choices}};
         if (includeUsage)
             object.insert(QStringLiteral("usage"), usage);
+        if (shape)
+            object = shape(object);
         return "data: " + QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n\n";
     };
     auto choice = [](const QJsonObject &delta, const QJsonValue &finish) {

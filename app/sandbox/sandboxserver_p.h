@@ -286,8 +286,11 @@ public:
     /// Decides who answers `model`: fills `reply` for `prompt`, or returns false with `failure`.
     using ChatResolver = std::function<bool(
             const QString &model, const QString &prompt, QString *reply, Reply *failure)>;
+    /// Rewrites a completion or a streamed chunk into another dialect's shape.
+    using ChatShaper = std::function<QJsonObject(QJsonObject)>;
     Reply chatCompletion(const HttpRequest &request, HttpExchange *exchange,
-            const QByteArray &requestId, const ChatResolver &resolve = {});
+            const QByteArray &requestId, const ChatResolver &resolve = {},
+            const ChatShaper &shape = {});
     bool resolveOpenAiChat(
             const QString &model, const QString &prompt, QString *reply, Reply *failure) const;
     static Reply modelNotFound(const QString &id);

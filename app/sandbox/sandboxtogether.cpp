@@ -178,18 +178,28 @@ bool readSuffixAndSeed(const QJsonObject &body, QJsonObject *settings, Reply *fa
     return true;
 }
 
-/// OpenAI's chat completion as Together writes it: with `prompt` (required by its spec) and no
-/// `logprobs: null` (its spec types logprobs as an object).
+/// OpenAI's chat completion (or streamed chunk) as Together writes it: a completion carries
+/// `prompt` (required by its spec), every chunk's delta its `role`; no `logprobs: null` (the spec
+/// types logprobs as an object) and no system_fingerprint.
 QJsonObject togetherChatShape(QJsonObject completion)
 {
+    const bool chunk = completion.value(QLatin1String("object")).toString()
+            == QLatin1String("chat.completion.chunk");
     QJsonArray choices = completion.value(QLatin1String("choices")).toArray();
     for (qsizetype i = 0; i < choices.size(); ++i) {
         QJsonObject choice = choices.at(i).toObject();
         choice.remove(QStringLiteral("logprobs"));
+        if (chunk) {
+            QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+            delta.insert(QStringLiteral("role"), QStringLiteral("assistant"));
+            delta.remove(QStringLiteral("refusal"));
+            choice.insert(QStringLiteral("delta"), delta);
+        }
         choices.replace(i, choice);
     }
     completion.insert(QStringLiteral("choices"), choices);
-    completion.insert(QStringLiteral("prompt"), QJsonArray());
+    if (!chunk)
+        completion.insert(QStringLiteral("prompt"), QJsonArray());
     completion.remove(QStringLiteral("system_fingerprint"));
     return completion;
 }
@@ -233,15 +243,12 @@ Reply SandboxServerPrivate::routeTogether(const HttpRequest &request, HttpExchan
     }
     if (area == QLatin1String("chat") && s.value(1) == QLatin1String("completions") && s.size() == 2
             && request.method == "POST") {
-        Reply reply = chatCompletion(request, exchange, requestId,
+        return chatCompletion(
+                request, exchange, requestId,
                 [this](const QString &model, const QString &prompt, QString *text, Reply *failure) {
                     return resolveTogetherChat(model, prompt, text, failure);
-                });
-        if (!reply.handled && reply.status == 200)
-            reply.body =
-                    QJsonDocument(togetherChatShape(QJsonDocument::fromJson(reply.body).object()))
-                            .toJson(QJsonDocument::Indented);
-        return reply;
+                },
+                togetherChatShape);
     }
     return notFoundPath(request);
 }

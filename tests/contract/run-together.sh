@@ -16,8 +16,9 @@ export SANDBOX_ROOT
 
 if [ $# -eq 2 ]; then
     # The spec's server is https://api.together.ai/v1: the upstream carries the /v1.
-    fs_start_prism proxy "$(realpath "$2")" "$SANDBOX_ROOT/together/v1"
-    export PRISM_URL
+    SPEC=$(realpath "$2")
+    fs_start_prism proxy "$SPEC" "$SANDBOX_ROOT/together/v1"
+    export PRISM_URL SPEC
 fi
 
 if ! node "$FS_CONTRACT_DIR/together-loop.cjs"; then

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { SANDBOX_ROOT, SANDBOX_KEY, PRISM_URL } = process.env;
+const { SANDBOX_ROOT, SANDBOX_KEY, PRISM_URL, SPEC } = process.env;
 if (!SANDBOX_ROOT || !SANDBOX_KEY) {
     console.error('FAIL: SANDBOX_ROOT and SANDBOX_KEY must be set (use run-together.sh)');
     process.exit(2);
@@ -39,6 +39,18 @@ let exchanges = 0;
 // Prism reports a status the spec does not declare (most operations list no 404) as a warning.
 const UNDECLARED_STATUS = 'Unable to match the returned status code';
 
+// An undeclared status is not checked by Prism: its body is held to the spec's ErrorData here.
+function errorDataProblems(body) {
+    const e = body?.error;
+    if (!e || typeof e !== 'object') return [{ message: `no ErrorData error object: ${JSON.stringify(body)}` }];
+    const problems = [];
+    if (typeof e.message !== 'string') problems.push('error.message is not a string');
+    if (typeof e.type !== 'string') problems.push('error.type is not a string');
+    if (!(e.param == null || typeof e.param === 'string')) problems.push('error.param is not string|null');
+    if (!(e.code == null || typeof e.code === 'string')) problems.push('error.code is not string|null');
+    return problems.map((message) => ({ message }));
+}
+
 async function watchingFetch(url, init = {}) {
     const response = await fetch(url, init);
     if (!PRISM_URL || !String(url).startsWith(PRISM_URL)) return response;
@@ -54,8 +66,24 @@ async function watchingFetch(url, init = {}) {
         found = Array.isArray(body.validation) ? body.validation : [{ message: `${body.title}: ${body.detail}` }];
     }
     const real = found.filter((v) => !(response.status >= 300 && String(v.message).startsWith(UNDECLARED_STATUS)));
+    if (response.status >= 400 && !problem) real.push(...errorDataProblems(await response.clone().json().catch(() => undefined)));
+    if (response.status < 300 && (response.headers.get('content-type') ?? '').startsWith('application/json')) {
+        // Schemas Prism cannot compile (it then checks nothing) are checked here.
+        const body = await response.clone().json().catch(() => undefined);
+        const skipped = (await specChecker).checkSkipped(init.method ?? 'GET', u.pathname, response.status, body, 'application/json');
+        real.push(...skipped.map((message) => ({ message, checkedBy: 'spec-check.mjs (Prism skips this schema)' })));
+    }
     if (real.length) violations.push({ what, status: response.status, violations: real });
     return response;
+}
+
+const specChecker = PRISM_URL ? import('./spec-check.mjs').then(({ SpecChecker }) => SpecChecker.load(SPEC)) : null;
+
+/// Each streamed chunk against the spec's ChatCompletionStream (Prism cannot check a stream).
+async function checkChunk(chunk) {
+    if (!specChecker) return;
+    const problems = (await specChecker).checkAlways('POST', '/chat/completions', 200, { data: chunk }, 'text/event-stream');
+    if (problems.length) violations.push({ what: `streamed chunk ${JSON.stringify(chunk)}`, status: 200, violations: problems });
 }
 
 const base = PRISM_URL ?? SANDBOX_BASE;
@@ -176,8 +204,10 @@ async function deployAndChat(model) {
     const answer = await client.chat.completions.create(ask(model));
     assert.ok(answer.choices[0].message.content.length > 0);
     let streamed = '';
-    for await (const chunk of await direct.chat.completions.create({ ...ask(model), stream: true }))
+    for await (const chunk of await direct.chat.completions.create({ ...ask(model), stream: true })) {
         streamed += chunk.choices[0]?.delta?.content ?? '';
+        await checkChunk(chunk);
+    }
     assert.ok(streamed.length > 0);
     assert.ok((await client.endpoints.list()).data.some((e) => e.id === endpoint.id));
     await client.endpoints.delete(endpoint.id);

@@ -315,6 +315,13 @@ private Q_SLOTS:
         const HttpResult streamed = chat(str(created, "name"), true); // by endpoint name too
         QCOMPARE(streamed.status, 200);
         QVERIFY(streamed.body.contains("data: [DONE]"));
+        // Together's chunks name the role in every delta (its spec requires it).
+        const QList<QByteArray> chunks = streamed.body.split('\n');
+        for (const QByteArray &line : chunks) {
+            if (line.startsWith("data: {") && !line.contains("\"choices\":[]"))
+                QVERIFY2(line.contains("\"role\":\"assistant\""), line.constData());
+        }
+        QVERIFY(answer.json().value(QLatin1String("prompt")).isArray());
         QTRY_VERIFY_WITH_TIMEOUT(get(QStringLiteral("/endpoints/") + endpoint)
                                          .json()
                                          .value(QLatin1String("billing"))
