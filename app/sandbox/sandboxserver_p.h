@@ -310,6 +310,7 @@ public:
     Reply togetherFileContent(const QString &id) const;
     const StoredFile *togetherFile(const QString &id) const;
     Reply togetherCreateJob(const HttpRequest &request);
+    bool checkJobFiles(const QJsonObject &body, Reply *failure) const;
     Reply togetherListJobs() const;
     Reply togetherRetrieveJob(const QString &id) const;
     Reply togetherCancelJob(const QString &id);

@@ -220,6 +220,59 @@ double curveMultiplier(double learningRate)
     return qBound(0.1, 1.8 * std::sqrt(learningRate / kDefaultLearningRate), 10.0);
 }
 
+/// Every setting of a create request, checked, with Together's defaults filled in.
+bool readJobSettings(
+        const QJsonObject &body, const BaseModel &model, QJsonObject *settings, Reply *failure)
+{
+    QJsonObject method, type;
+    if (!readNumbers(body, model, settings, failure) || !readSuffixAndSeed(body, settings, failure)
+            || !readTrainingMethod(body, &method, failure)
+            || !readTrainingType(body, model, &type, failure))
+        return false;
+    if (settings->value(QLatin1String("n_evals")).toInt() > 0
+            && !body.value(QLatin1String("validation_file")).isString()) {
+        *failure = badValue(QStringLiteral("n_evals"),
+                QStringLiteral("n_evals needs a validation_file to evaluate on."));
+        return false;
+    }
+    settings->insert(QStringLiteral("training_method"), method);
+    settings->insert(QStringLiteral("training_type"), type);
+    settings->insert(QStringLiteral("lr_scheduler"), lrScheduler(body));
+    return true;
+}
+
+/// The engine's job for a checked request: Together's settings mapped onto the shared run.
+StoredJob jobFromRequest(const QJsonObject &body, QJsonObject settings, qint64 now)
+{
+    StoredJob job;
+    // The service's ids read ft-<uuid>, and so does the spec's prose, but its FinetuneResponse
+    // schema says `format: uuid`: the checked schema wins (any client takes either).
+    job.id = uuid();
+    job.dialect = kDialect;
+    job.createdAt = now;
+    job.model = body.value(QLatin1String("model")).toString();
+    job.trainingFile = body.value(QLatin1String("training_file")).toString();
+    job.validationFile = body.value(QLatin1String("validation_file")).toString();
+    job.suffix = settings.take(QStringLiteral("suffix")).toString();
+    job.seed = settings.value(QLatin1String("random_seed")).toInt(42);
+    const QJsonObject method = settings.value(QLatin1String("training_method")).toObject();
+    const bool dpo = method.value(QLatin1String("method")).toString() == QLatin1String("dpo");
+    job.method = dpo ? QStringLiteral("dpo") : QStringLiteral("supervised");
+    QJsonObject requested {{QStringLiteral("n_epochs"), settings.value(QLatin1String("n_epochs"))},
+            {QStringLiteral("learning_rate_multiplier"),
+                    curveMultiplier(settings.value(QLatin1String("learning_rate")).toDouble())}};
+    if (settings.value(QLatin1String("batch_size")).isDouble())
+        requested.insert(QStringLiteral("batch_size"), settings.value(QLatin1String("batch_size")));
+    if (dpo)
+        requested.insert(QStringLiteral("beta"), method.value(QLatin1String("dpo_beta")));
+    job.requestedHyperparameters = requested;
+    job.providerSettings = settings;
+    job.metadata = QJsonValue::Null;
+    job.plannedModel = outputModelName(
+            job.model, job.suffix, QUuid::createUuid().toString(QUuid::Id128).left(8));
+    return job;
+}
+
 } // namespace
 
 // ---- routing --------------------------------------------------------------------------------
@@ -348,60 +401,33 @@ Reply SandboxServerPrivate::togetherCreateJob(const HttpRequest &request)
                                "fine-tune.")
                         .arg(model),
                 kInvalid, QStringLiteral("model"), QStringLiteral("model_not_supported"));
-    for (const char *name : {"training_file", "validation_file"}) {
-        const QJsonValue id = body.value(QLatin1String(name));
-        const bool required = qstrcmp(name, "training_file") == 0;
-        if (required && !id.isString())
-            return missingParameter(QLatin1String(name));
-        if (id.isString() && !togetherFile(id.toString()))
-            return error(400,
-                    QStringLiteral("The file '%1' was not found: upload it first.")
-                            .arg(id.toString()),
-                    kInvalid, QLatin1String(name), QStringLiteral("file_not_found"));
-    }
-    QJsonObject settings, method, type;
-    if (!readNumbers(body, *base, &settings, &failure)
-            || !readSuffixAndSeed(body, &settings, &failure)
-            || !readTrainingMethod(body, &method, &failure)
-            || !readTrainingType(body, *base, &type, &failure))
+    QJsonObject settings;
+    if (!checkJobFiles(body, &failure) || !readJobSettings(body, *base, &settings, &failure))
         return failure;
-    const QString validationFile = body.value(QLatin1String("validation_file")).toString();
-    if (settings.value(QLatin1String("n_evals")).toInt() > 0 && validationFile.isEmpty())
-        return badValue(QStringLiteral("n_evals"),
-                QStringLiteral("n_evals needs a validation_file to evaluate on."));
-    settings.insert(QStringLiteral("training_method"), method);
-    settings.insert(QStringLiteral("training_type"), type);
-    settings.insert(QStringLiteral("lr_scheduler"), lrScheduler(body));
-
-    StoredJob job;
-    // The service's ids read ft-<uuid>, and so does the spec's prose, but its FinetuneResponse
-    // schema says `format: uuid`: the checked schema wins (any client takes either).
-    job.id = uuid();
-    job.dialect = kDialect;
-    job.createdAt = now();
+    StoredJob job = jobFromRequest(body, settings, now());
     job.seq = ++sequence;
-    job.model = model;
-    job.trainingFile = body.value(QLatin1String("training_file")).toString();
-    job.validationFile = validationFile;
-    job.suffix = settings.take(QStringLiteral("suffix")).toString();
-    job.seed = settings.value(QLatin1String("random_seed")).toInt(42);
-    const bool dpo = method.value(QLatin1String("method")).toString() == QLatin1String("dpo");
-    job.method = dpo ? QStringLiteral("dpo") : QStringLiteral("supervised");
-    QJsonObject requested {{QStringLiteral("n_epochs"), settings.value(QLatin1String("n_epochs"))},
-            {QStringLiteral("learning_rate_multiplier"),
-                    curveMultiplier(settings.value(QLatin1String("learning_rate")).toDouble())}};
-    if (settings.value(QLatin1String("batch_size")).isDouble())
-        requested.insert(QStringLiteral("batch_size"), settings.value(QLatin1String("batch_size")));
-    if (dpo)
-        requested.insert(QStringLiteral("beta"), method.value(QLatin1String("dpo_beta")));
-    job.requestedHyperparameters = requested;
-    job.providerSettings = settings;
-    job.metadata = QJsonValue::Null;
-    job.plannedModel =
-            outputModelName(model, job.suffix, QUuid::createUuid().toString(QUuid::Id128).left(8));
     const StoredJob &started = startJob(job);
     return json(together::jobJson(
             started, now(), remainingSeconds(started) * options.timeScale, false));
+}
+
+bool SandboxServerPrivate::checkJobFiles(const QJsonObject &body, Reply *failure) const
+{
+    for (const char *name : {"training_file", "validation_file"}) {
+        const QJsonValue id = body.value(QLatin1String(name));
+        if (qstrcmp(name, "training_file") == 0 && !id.isString()) {
+            *failure = missingParameter(QLatin1String(name));
+            return false;
+        }
+        if (id.isString() && !togetherFile(id.toString())) {
+            *failure = error(400,
+                    QStringLiteral("The file '%1' was not found: upload it first.")
+                            .arg(id.toString()),
+                    kInvalid, QLatin1String(name), QStringLiteral("file_not_found"));
+            return false;
+        }
+    }
+    return true;
 }
 
 Reply SandboxServerPrivate::togetherListJobs() const
