@@ -636,6 +636,15 @@ void SandboxServerPrivate::failJob(
                     {QStringLiteral("error_code"), code}, {QStringLiteral("error_param"), param}});
 }
 
+qint64 SandboxServerPrivate::billedTokensPerEpoch(
+        const QByteArray &data, const QString &model, int epochs)
+{
+    return fs::CostEstimate::compute(
+            fs::TokenCountJob::countFile(data, fs::Tokenizer::encodingForModel(model)), model, -1,
+            epochs)
+            .billedTokensPerEpoch;
+}
+
 void SandboxServerPrivate::finishValidation(StoredJob &job)
 {
     const TrainingMethod method =
@@ -693,10 +702,7 @@ void SandboxServerPrivate::finishValidation(StoredJob &job)
     job.curve.hasValidation = hasValidation;
     // Billed as the app predicts it (New job form, statistics, `validate`): each example's chat
     // tokens counted by the core tokenizer for this model, capped at the model's example limit.
-    job.tokensPerEpoch = fs::CostEstimate::compute(
-            fs::TokenCountJob::countFile(trainingData, fs::Tokenizer::encodingForModel(job.model)),
-            job.model, -1, job.curve.plan.nEpochs)
-                                 .billedTokensPerEpoch;
+    job.tokensPerEpoch = billedTokensPerEpoch(trainingData, job.model, job.curve.plan.nEpochs);
     job.pairs = analysis.pairs.mid(0, kMaxStoredPairs);
     job.resolved = true;
     job.status = QStringLiteral("queued");

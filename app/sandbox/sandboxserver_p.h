@@ -268,6 +268,8 @@ public:
     void onTick();
     void advanceJob(StoredJob &job, double seconds);
     void finishValidation(StoredJob &job);
+    /// Tokens one epoch over `data` bills, counted as the app predicts them (both dialects).
+    static qint64 billedTokensPerEpoch(const QByteArray &data, const QString &model, int epochs);
     void runStep(StoredJob &job);
     void completeJob(StoredJob &job);
     void failJob(StoredJob &job, const QString &code, const QString &message, const QString &param);

@@ -532,23 +532,13 @@ Reply SandboxServerPrivate::togetherEstimatePrice(const HttpRequest &request) co
     if (!readNumber(body, QStringLiteral("n_epochs"), true, 1, 20, 1, &epochs, &failure)
             || !readNumber(body, QStringLiteral("n_evals"), true, 0, 100, 0, &evals, &failure))
         return failure;
-    const bool dpo = body.value(QLatin1String("training_method"))
-                             .toObject()
-                             .value(QLatin1String("method"))
-                             .toString()
-            == QLatin1String("dpo");
-    const TrainingMethod method = dpo ? TrainingMethod::Dpo : TrainingMethod::Supervised;
+    // The same count the job bills later (token_count), so the price shown is the price paid.
     const qint64 trainTokens =
-            analyzeTrainingFile(fileData(*training), method, QStringLiteral("Training"), 1)
-                    .tokenCount
-            * qint64(epochs);
+            billedTokensPerEpoch(fileData(*training), modelName, int(epochs)) * qint64(epochs);
     qint64 evalTokens = 0;
     if (const StoredFile *validation =
                     togetherFile(body.value(QLatin1String("validation_file")).toString()))
-        evalTokens =
-                analyzeTrainingFile(fileData(*validation), method, QStringLiteral("Validation"), 1)
-                        .tokenCount
-                * qint64(evals);
+        evalTokens = billedTokensPerEpoch(fileData(*validation), modelName, 1) * qint64(evals);
     const bool full = body.value(QLatin1String("training_type"))
                               .toObject()
                               .value(QLatin1String("type"))
