@@ -393,7 +393,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
     QList<const StoredJob *> list;
     const auto items = request.query.queryItems(QUrl::FullyDecoded);
     for (const StoredJob &job : std::as_const(jobs)) {
-        bool keep = true;
+        bool keep = job.dialect.isEmpty(); // Together's jobs are listed under /together/v1
         for (const auto &item : items) {
             if (!item.first.startsWith(QLatin1String("metadata[")) || !item.first.endsWith(']'))
                 continue;
@@ -429,7 +429,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
 Reply SandboxServerPrivate::retrieveJob(const QString &id)
 {
     const auto it = jobs.constFind(id);
-    if (it == jobs.constEnd())
+    if (it == jobs.constEnd() || !it->dialect.isEmpty())
         return jobNotFound(id);
     return json(jobJson(*it));
 }

@@ -240,6 +240,12 @@ private Q_SLOTS:
                 job.value(QLatin1String("token_count")).toInteger());
         QVERIFY(estimate.value(QLatin1String("allowed_to_proceed")).toBool());
         QVERIFY(valuesOf(get(QStringLiteral("/fine-tunes")).data(), "id").contains(id));
+        // One engine, two dialects: neither lists the other's jobs or models.
+        QVERIFY(!valuesOf(m_http->get(QStringLiteral("/v1/fine_tuning/jobs")).data(), "id")
+                         .contains(id));
+        QCOMPARE(m_http->get(QStringLiteral("/v1/fine_tuning/jobs/") + id).status, 404);
+        QVERIFY(!valuesOf(m_http->get(QStringLiteral("/v1/models")).data(), "id")
+                         .contains(str(job, "model_output_name")));
     }
 
     void metricsPagingReturnsOnlyNewSteps()
