@@ -161,8 +161,26 @@ Reply SandboxServerPrivate::deleteModel(const QString &id)
             {QStringLiteral("deleted"), true}});
 }
 
-Reply SandboxServerPrivate::chatCompletion(
-        const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId)
+bool SandboxServerPrivate::resolveOpenAiChat(
+        const QString &model, const QString &prompt, QString *reply, Reply *failure) const
+{
+    const auto modelIt = models.constFind(model);
+    if (modelIt == models.constEnd()) {
+        *failure = modelNotFound(model);
+        return false;
+    }
+    if (modelIt->jobId.isEmpty()) {
+        *reply = ChatReplier::baseReply(model, prompt);
+    } else {
+        const auto job = jobs.constFind(modelIt->jobId);
+        *reply = ChatReplier::fineTunedReply(
+                model, prompt, job == jobs.constEnd() ? QList<TrainingPair>() : job->pairs);
+    }
+    return true;
+}
+
+Reply SandboxServerPrivate::chatCompletion(const HttpRequest &request, HttpExchange *exchange,
+        const QByteArray &requestId, const ChatResolver &resolve, const ChatShaper &shape)
 {
     QJsonObject body;
     Reply failure;
@@ -216,17 +234,11 @@ Reply SandboxServerPrivate::chatCompletion(
                 QStringLiteral("integer_out_of_range"));
 
     const QString model = body.value(QLatin1String("model")).toString();
-    const auto modelIt = models.constFind(model);
-    if (modelIt == models.constEnd())
-        return modelNotFound(model);
     QString reply;
-    if (modelIt->jobId.isEmpty()) {
-        reply = ChatReplier::baseReply(model, prompt);
-    } else {
-        const auto job = jobs.constFind(modelIt->jobId);
-        reply = ChatReplier::fineTunedReply(
-                model, prompt, job == jobs.constEnd() ? QList<TrainingPair>() : job->pairs);
-    }
+    const bool resolved = resolve ? resolve(model, prompt, &reply, &failure)
+                                  : resolveOpenAiChat(model, prompt, &reply, &failure);
+    if (!resolved)
+        return failure;
     // max_completion_tokens (or the older max_tokens) cuts the answer off: finish_reason length.
     QString finishReason = QStringLiteral("stop");
     QJsonValue maxValue = body.value(QLatin1String("max_completion_tokens"));
@@ -265,12 +277,13 @@ Reply SandboxServerPrivate::chatCompletion(
                                     {QStringLiteral("annotations"), QJsonArray()}}},
                     {QStringLiteral("logprobs"), QJsonValue::Null},
                     {QStringLiteral("finish_reason"), finishReason}});
-        return json(QJsonObject {{QStringLiteral("id"), id},
+        const QJsonObject completion {{QStringLiteral("id"), id},
                 {QStringLiteral("object"), QStringLiteral("chat.completion")},
                 {QStringLiteral("created"), created}, {QStringLiteral("model"), model},
                 {QStringLiteral("choices"), choices},
                 {QStringLiteral("usage"), usageJson(promptTokens, completionTokens * n)},
-                {QStringLiteral("system_fingerprint"), fingerprint}});
+                {QStringLiteral("system_fingerprint"), fingerprint}};
+        return json(shape ? shape(completion) : completion);
     }
 
     const bool includeUsage =
@@ -283,6 +296,8 @@ Reply SandboxServerPrivate::chatCompletion(
                 {QStringLiteral("choices"), choices}};
         if (includeUsage)
             object.insert(QStringLiteral("usage"), usage);
+        if (shape)
+            object = shape(object);
         return "data: " + QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n\n";
     };
     auto choice = [](const QJsonObject &delta, const QJsonValue &finish) {

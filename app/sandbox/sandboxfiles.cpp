@@ -145,11 +145,11 @@ QJsonObject SandboxServerPrivate::fileJson(const StoredFile &file) const
     return object;
 }
 
-StoredFile *SandboxServerPrivate::createFile(
-        const QString &filename, const QString &purpose, const QByteArray &data, QString *problem)
+StoredFile *SandboxServerPrivate::createFile(const QString &filename, const QString &purpose,
+        const QByteArray &data, QString *problem, const QString &id)
 {
     StoredFile file;
-    file.id = newId(QStringLiteral("file-"), 22);
+    file.id = id.isEmpty() ? newId(QStringLiteral("file-"), 22) : id;
     file.createdAt = now();
     // Processing takes a moment, as on the real service (scaled like everything else).
     file.readyAtMs = QDateTime::currentMSecsSinceEpoch() + qint64(1000.0 * options.timeScale);
@@ -234,7 +234,7 @@ Reply SandboxServerPrivate::listFiles(const HttpRequest &request)
     const QString purpose = request.query.queryItemValue(QStringLiteral("purpose"));
     QList<const StoredFile *> list;
     for (const StoredFile &file : std::as_const(files)) {
-        if (purpose.isEmpty() || file.purpose == purpose)
+        if (file.dialect.isEmpty() && (purpose.isEmpty() || file.purpose == purpose))
             list.append(&file);
     }
     std::sort(list.begin(), list.end(), [ascending](const StoredFile *a, const StoredFile *b) {

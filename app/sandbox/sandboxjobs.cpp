@@ -353,22 +353,34 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request)
         requested.insert(QStringLiteral("beta"), *beta);
     job.requestedHyperparameters = requested;
     job.metadata = metadata.isObject() ? metadata : QJsonValue(QJsonValue::Null);
-    job.status = QStringLiteral("validating_files");
     // Continued training names the new model after the original base snapshot.
     const QString base =
             model.startsWith(QLatin1String("ft:")) ? model.section(QLatin1Char(':'), 1, 1) : model;
     job.plannedModel = QStringLiteral("ft:%1:sandbox:%2:%3").arg(base, suffix, newId(QString(), 8));
+    return json(jobJson(startJob(job)));
+}
+
+StoredJob &SandboxServerPrivate::startJob(StoredJob job)
+{
+    job.status = QStringLiteral("validating_files");
     addEvent(
             job, QStringLiteral("info"), QStringLiteral("Created fine-tuning job: %1").arg(job.id));
     addEvent(job, QStringLiteral("info"),
-            validationFile.isEmpty()
-                    ? QStringLiteral("Validating training file: %1").arg(trainingFile)
+            job.validationFile.isEmpty()
+                    ? QStringLiteral("Validating training file: %1").arg(job.trainingFile)
                     : QStringLiteral("Validating training file: %1 and validation file: %2")
-                              .arg(trainingFile, validationFile));
+                              .arg(job.trainingFile, job.validationFile));
     auto it = jobs.insert(job.id, job);
     ensureTicking();
     scheduleSave();
-    return json(jobJson(*it));
+    return *it;
+}
+
+void SandboxServerPrivate::markCancelled(StoredJob &job)
+{
+    job.status = QStringLiteral("cancelled");
+    job.finishedAt = now();
+    addEvent(job, QStringLiteral("info"), QStringLiteral("Fine-tuning job cancelled"));
 }
 
 Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
@@ -381,7 +393,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
     QList<const StoredJob *> list;
     const auto items = request.query.queryItems(QUrl::FullyDecoded);
     for (const StoredJob &job : std::as_const(jobs)) {
-        bool keep = true;
+        bool keep = job.dialect.isEmpty(); // Together's jobs are listed under /together/v1
         for (const auto &item : items) {
             if (!item.first.startsWith(QLatin1String("metadata[")) || !item.first.endsWith(']'))
                 continue;
@@ -417,7 +429,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
 Reply SandboxServerPrivate::retrieveJob(const QString &id)
 {
     const auto it = jobs.constFind(id);
-    if (it == jobs.constEnd())
+    if (it == jobs.constEnd() || !it->dialect.isEmpty())
         return jobNotFound(id);
     return json(jobJson(*it));
 }
@@ -434,9 +446,7 @@ Reply SandboxServerPrivate::cancelJob(const QString &id)
                         .arg(id, it->status),
                 QStringLiteral("invalid_request_error"), QStringLiteral("fine_tuning_job_id"),
                 QStringLiteral("invalid_job_status"));
-    it->status = QStringLiteral("cancelled");
-    it->finishedAt = now();
-    addEvent(*it, QStringLiteral("info"), QStringLiteral("Fine-tuning job cancelled"));
+    markCancelled(*it);
     return json(jobJson(*it));
 }
 
@@ -552,6 +562,11 @@ void SandboxServerPrivate::ensureTicking()
 {
     if (port == 0 || tick.isActive())
         return;
+    if (anyEndpointTicking()) {
+        tickClock.start();
+        tick.start();
+        return;
+    }
     for (const StoredJob &job : std::as_const(jobs)) {
         if (isActive(job)) {
             tickClock.start();
@@ -571,7 +586,8 @@ void SandboxServerPrivate::onTick()
         advanceJob(job, seconds);
         anyActive = anyActive || isActive(job);
     }
-    if (!anyActive)
+    advanceEndpoints(seconds);
+    if (!anyActive && !anyEndpointTicking())
         tick.stop();
 }
 
@@ -618,6 +634,15 @@ void SandboxServerPrivate::failJob(
     addEvent(job, QStringLiteral("error"), message, QStringLiteral("message"),
             QJsonObject {
                     {QStringLiteral("error_code"), code}, {QStringLiteral("error_param"), param}});
+}
+
+qint64 SandboxServerPrivate::billedTokensPerEpoch(
+        const QByteArray &data, const QString &model, int epochs)
+{
+    return fs::CostEstimate::compute(
+            fs::TokenCountJob::countFile(data, fs::Tokenizer::encodingForModel(model)), model, -1,
+            epochs)
+            .billedTokensPerEpoch;
 }
 
 void SandboxServerPrivate::finishValidation(StoredJob &job)
@@ -677,10 +702,7 @@ void SandboxServerPrivate::finishValidation(StoredJob &job)
     job.curve.hasValidation = hasValidation;
     // Billed as the app predicts it (New job form, statistics, `validate`): each example's chat
     // tokens counted by the core tokenizer for this model, capped at the model's example limit.
-    job.tokensPerEpoch = fs::CostEstimate::compute(
-            fs::TokenCountJob::countFile(trainingData, fs::Tokenizer::encodingForModel(job.model)),
-            job.model, -1, job.curve.plan.nEpochs)
-                                 .billedTokensPerEpoch;
+    job.tokensPerEpoch = billedTokensPerEpoch(trainingData, job.model, job.curve.plan.nEpochs);
     job.pairs = analysis.pairs.mid(0, kMaxStoredPairs);
     job.resolved = true;
     job.status = QStringLiteral("queued");
@@ -715,16 +737,19 @@ void SandboxServerPrivate::runStep(StoredJob &job)
     }
     if (curve.isReportedStep(step))
         addEvent(job, QStringLiteral("info"), message, QStringLiteral("metrics"), data);
-    // A checkpoint at the end of each of the last three epochs.
-    if (curve.isEpochEnd(step)) {
-        const int epoch = step / qMax(1, plan.stepsPerEpoch);
-        if (epoch > plan.nEpochs - 3) {
-            QJsonObject metrics = data;
-            metrics.remove(QStringLiteral("total_steps"));
-            CheckpointRecord checkpoint {newId(QStringLiteral("ftckpt_"), 24), now(),
-                    job.plannedModel + QStringLiteral(":ckpt-step-%1").arg(step), step, metrics};
-            job.checkpoints.append(checkpoint);
-        }
+    // A checkpoint at the end of each of the last three epochs, or (Together) n_checkpoints - 1
+    // intermediate ones spread evenly, the final one coming with the finished model.
+    const int nCheckpoints = job.providerSettings.value(QLatin1String("n_checkpoints")).toInt();
+    const int every = nCheckpoints > 0 ? qMax(1, plan.totalSteps / nCheckpoints) : 0;
+    const bool wanted = nCheckpoints > 0
+            ? nCheckpoints > 1 && step % every == 0 && step / every < nCheckpoints
+            : curve.isEpochEnd(step) && step / qMax(1, plan.stepsPerEpoch) > plan.nEpochs - 3;
+    if (wanted) {
+        QJsonObject metrics = data;
+        metrics.remove(QStringLiteral("total_steps"));
+        CheckpointRecord checkpoint {newId(QStringLiteral("ftckpt_"), 24), now(),
+                job.plannedModel + QStringLiteral(":ckpt-step-%1").arg(step), step, metrics};
+        job.checkpoints.append(checkpoint);
     }
 }
 
@@ -750,18 +775,22 @@ void SandboxServerPrivate::completeJob(StoredJob &job)
         job.resultFiles = QStringList {result->id};
     }
     job.trainedTokens = job.tokensPerEpoch * job.curve.plan.nEpochs;
+    // Together's models are not in the OpenAI catalogue: they answer through an endpoint.
+    const bool openAi = job.dialect.isEmpty();
     for (const CheckpointRecord &checkpoint : std::as_const(job.checkpoints)) {
         addEvent(job, QStringLiteral("info"),
                 QStringLiteral("Checkpoint created at step %1 with Snapshot ID: %2")
                         .arg(checkpoint.step)
                         .arg(checkpoint.model));
-        models.insert(checkpoint.model,
-                {checkpoint.model, checkpoint.createdAt, QStringLiteral("user-sandbox"), job.id,
-                        false});
+        if (openAi)
+            models.insert(checkpoint.model,
+                    {checkpoint.model, checkpoint.createdAt, QStringLiteral("user-sandbox"), job.id,
+                            false});
     }
     job.modelPublished = true;
-    models.insert(job.plannedModel,
-            {job.plannedModel, now(), QStringLiteral("user-sandbox"), job.id, true});
+    if (openAi)
+        models.insert(job.plannedModel,
+                {job.plannedModel, now(), QStringLiteral("user-sandbox"), job.id, true});
     addEvent(job, QStringLiteral("info"),
             QStringLiteral("New fine-tuned model created: %1").arg(job.plannedModel));
     addEvent(job, QStringLiteral("info"),

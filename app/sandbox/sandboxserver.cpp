@@ -177,6 +177,10 @@ void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exc
     const QByteArray requestId = "req_" + newId(QString(), 32).toLatin1().toLower();
     Reply reply;
     const QString &path = request.path;
+    // Together AI's dialect shares the engine; its presigned upload target needs no key.
+    const bool together = path == QLatin1String("/together/v1")
+            || path.startsWith(QLatin1String("/together/v1/"));
+    const QLatin1String presigned("/together/_upload/");
     if (path == QLatin1String("/_sandbox") || path.startsWith(QLatin1String("/_sandbox/"))) {
         reply = handleControl(request);
     } else if (s3
@@ -184,16 +188,22 @@ void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exc
                     || path.startsWith(practice::storagePath() + QLatin1Char('/')))) {
         s3->handle(request, exchange); // S3's own headers, errors and signatures
         return;
-    } else if (path != QLatin1String("/v1") && !path.startsWith(QLatin1String("/v1/"))) {
+    } else if (path.startsWith(presigned) && request.method == "PUT") {
+        reply = presignedPut(request, path.mid(presigned.size()));
+    } else if (!together && path != QLatin1String("/v1")
+            && !path.startsWith(QLatin1String("/v1/"))) {
         reply = notFoundPath(request);
     } else if (!authorized(request, &reply)) {
-        // reply holds the 401
+        if (together)
+            reply = togetherAuthFailure(reply);
     } else {
         bool injected = false;
         reply = takeInjectedError(path, &injected);
         if (!injected) {
-            const QStringList segments = path.mid(3).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-            reply = route(request, exchange, segments, requestId);
+            const QStringList segments =
+                    path.mid(together ? 12 : 3).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            reply = together ? routeTogether(request, exchange, segments, requestId)
+                             : route(request, exchange, segments, requestId);
         }
     }
     if (!reply.handled)
@@ -520,6 +530,8 @@ void SandboxServerPrivate::saveNow()
                 {QStringLiteral("purpose"), file.purpose}, {QStringLiteral("seq"), file.seq}};
         if (!file.processingError.isEmpty())
             o.insert(QStringLiteral("processing_error"), file.processingError);
+        if (!file.dialect.isEmpty())
+            o.insert(QStringLiteral("dialect"), file.dialect);
         fileArray.append(o);
     }
     QJsonArray uploadArray;
@@ -588,7 +600,9 @@ void SandboxServerPrivate::saveNow()
                 {QStringLiteral("phase_elapsed"), job.phaseElapsed},
                 {QStringLiteral("steps_done"), job.stepsDone},
                 {QStringLiteral("pairs"), pairsToJson(job.pairs)},
-                {QStringLiteral("events"), events}, {QStringLiteral("checkpoints"), checkpoints}});
+                {QStringLiteral("events"), events}, {QStringLiteral("checkpoints"), checkpoints},
+                {QStringLiteral("dialect"), job.dialect},
+                {QStringLiteral("provider_settings"), job.providerSettings}});
     }
     QJsonArray modelArray;
     for (const ModelRecord &model : std::as_const(models)) {
@@ -647,6 +661,7 @@ bool SandboxServerPrivate::load(QString *problem)
         file.purpose = o.value(QLatin1String("purpose")).toString();
         file.seq = qint64(o.value(QLatin1String("seq")).toDouble());
         file.processingError = o.value(QLatin1String("processing_error")).toString();
+        file.dialect = o.value(QLatin1String("dialect")).toString();
         if (!file.id.isEmpty())
             files.insert(file.id, file);
     }
@@ -737,6 +752,8 @@ bool SandboxServerPrivate::load(QString *problem)
                     co.value(QLatin1String("step")).toInt(),
                     co.value(QLatin1String("metrics")).toObject()});
         }
+        job.dialect = o.value(QLatin1String("dialect")).toString();
+        job.providerSettings = o.value(QLatin1String("provider_settings")).toObject();
         if (!job.id.isEmpty())
             jobs.insert(job.id, job);
     }

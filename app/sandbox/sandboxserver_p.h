@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -33,6 +34,7 @@ struct StoredFile
     qint64 seq = 0;
     /// Non-empty: processing ends with status "error" and this as status_details.
     QString processingError;
+    QString dialect; ///< empty: OpenAI; "together": uploaded through /together/v1
 };
 
 struct StoredPart
@@ -107,6 +109,37 @@ struct StoredJob
     QList<TrainingPair> pairs;
     QList<JobEventRecord> events; ///< oldest first
     QList<CheckpointRecord> checkpoints; ///< oldest first
+    QString dialect; ///< empty: OpenAI; "together": created through /together/v1
+    /// Together's own settings as resolved at creation (n_checkpoints, training_type, …).
+    QJsonObject providerSettings;
+};
+
+/// A dedicated endpoint serving a model (Together's deployment step).
+struct StoredEndpoint
+{
+    QString id;
+    QString name;
+    QString displayName;
+    QString model;
+    QString hardware;
+    QString state; ///< PENDING | STARTING | STARTED | STOPPING | STOPPED | ERROR
+    qint64 createdAt = 0;
+    int minReplicas = 1;
+    int maxReplicas = 1;
+    std::optional<int> inactiveTimeout; ///< minutes; 0 or none: never stops by itself
+    double phaseElapsed = 0; ///< sandbox seconds in the current state
+    double idleSeconds = 0; ///< sandbox seconds since the last chat while started
+    double billedSeconds = 0; ///< sandbox seconds spent started (billed per minute)
+    double centsPerMinute = 0;
+    bool deleted = false; ///< deleted: stops, then stays listed as STOPPED
+};
+
+/// A presigned upload announced by POST /together/v1/files, waiting for its PUT.
+struct PresignedUpload
+{
+    QString fileId;
+    QString filename;
+    QString purpose;
 };
 
 struct ModelRecord
@@ -158,6 +191,8 @@ public:
     QMap<QString, StoredUpload> uploads;
     QMap<QString, StoredJob> jobs;
     QMap<QString, ModelRecord> models;
+    QMap<QString, StoredEndpoint> endpoints;
+    QMap<QString, PresignedUpload> presignedUploads;
 
     QTimer tick;
     QElapsedTimer tickClock;
@@ -202,7 +237,7 @@ public:
     QJsonObject uploadJson(StoredUpload &upload);
     void refreshUploadExpiry(StoredUpload &upload);
     StoredFile *createFile(const QString &filename, const QString &purpose, const QByteArray &data,
-            QString *problem);
+            QString *problem, const QString &id = {});
     Reply createFileRequest(const HttpRequest &request);
     Reply listFiles(const HttpRequest &request);
     Reply retrieveFile(const QString &id);
@@ -233,11 +268,16 @@ public:
     void onTick();
     void advanceJob(StoredJob &job, double seconds);
     void finishValidation(StoredJob &job);
+    /// Tokens one epoch over `data` bills, counted as the app predicts them (both dialects).
+    static qint64 billedTokensPerEpoch(const QByteArray &data, const QString &model, int epochs);
     void runStep(StoredJob &job);
     void completeJob(StoredJob &job);
     void failJob(StoredJob &job, const QString &code, const QString &message, const QString &param);
     double remainingSeconds(const StoredJob &job) const;
     static bool isActive(const StoredJob &job);
+    /// Records a new job and starts its simulated run (both dialects).
+    StoredJob &startJob(StoredJob job);
+    void markCancelled(StoredJob &job);
 
     // ---- models & chat (sandboxchat.cpp)
     void addBaseModels();
@@ -245,9 +285,56 @@ public:
     Reply listModels();
     Reply retrieveModel(const QString &id);
     Reply deleteModel(const QString &id);
-    Reply chatCompletion(
-            const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId);
+    /// Decides who answers `model`: fills `reply` for `prompt`, or returns false with `failure`.
+    using ChatResolver = std::function<bool(
+            const QString &model, const QString &prompt, QString *reply, Reply *failure)>;
+    /// Rewrites a completion or a streamed chunk into another dialect's shape.
+    using ChatShaper = std::function<QJsonObject(QJsonObject)>;
+    Reply chatCompletion(const HttpRequest &request, HttpExchange *exchange,
+            const QByteArray &requestId, const ChatResolver &resolve = {},
+            const ChatShaper &shape = {});
+    bool resolveOpenAiChat(
+            const QString &model, const QString &prompt, QString *reply, Reply *failure) const;
     static Reply modelNotFound(const QString &id);
+
+    // ---- Together AI dialect under /together/v1 (sandboxtogether.cpp, sandboxendpoints.cpp)
+    Reply routeTogether(const HttpRequest &request, HttpExchange *exchange,
+            const QStringList &segments, const QByteArray &requestId);
+    Reply routeTogetherFiles(const HttpRequest &request, const QStringList &segments);
+    Reply routeTogetherFineTunes(const HttpRequest &request, const QStringList &segments);
+    Reply routeTogetherEndpoints(const HttpRequest &request, const QStringList &segments);
+    Reply togetherUpload(const HttpRequest &request);
+    Reply togetherPresign(const HttpRequest &request);
+    Reply presignedPut(const HttpRequest &request, const QString &fileId);
+    Reply togetherListFiles() const;
+    Reply togetherRetrieveFile(const QString &id) const;
+    Reply togetherDeleteFile(const QString &id);
+    Reply togetherFileContent(const QString &id) const;
+    const StoredFile *togetherFile(const QString &id) const;
+    Reply togetherCreateJob(const HttpRequest &request);
+    bool checkJobFiles(const QJsonObject &body, Reply *failure) const;
+    Reply togetherListJobs() const;
+    Reply togetherRetrieveJob(const QString &id) const;
+    Reply togetherCancelJob(const QString &id);
+    Reply togetherEvents(const QString &id) const;
+    Reply togetherCheckpoints(const QString &id) const;
+    Reply togetherMetrics(const QString &id, const HttpRequest &request) const;
+    Reply togetherEstimatePrice(const HttpRequest &request) const;
+    Reply togetherModelLimits(const HttpRequest &request) const;
+    const StoredJob *togetherJob(const QString &id) const;
+    bool resolveTogetherChat(
+            const QString &model, const QString &prompt, QString *reply, Reply *failure);
+    const StoredJob *togetherJobByOutputName(const QString &model) const;
+    Reply togetherAuthFailure(const Reply &openAiFailure) const;
+
+    Reply createEndpoint(const HttpRequest &request);
+    Reply listEndpoints() const;
+    Reply retrieveEndpoint(const QString &id) const;
+    Reply updateEndpoint(const QString &id, const HttpRequest &request);
+    Reply deleteEndpoint(const QString &id);
+    void advanceEndpoints(double seconds);
+    bool anyEndpointTicking() const;
+    StoredEndpoint *startedEndpointFor(const QString &model);
 };
 
 /// Numbers in metrics and CSV cells: a few significant digits, as the service writes them.

@@ -81,6 +81,14 @@ bool TrainingCurve::isEpochEnd(int step) const
     return step > 0 && step % qMax(1, m_in.plan.stepsPerEpoch) == 0;
 }
 
+double TrainingCurve::validationLossAt(int step) const
+{
+    if (!m_in.hasValidation)
+        return 0;
+    const double epochs = double(step) / double(qMax(1, m_in.plan.stepsPerEpoch));
+    return smoothLoss(step) * (1.08 + 0.05 * epochs);
+}
+
 bool TrainingCurve::isReportedStep(int step) const
 {
     return step == 1 || step % m_reportEvery == 0 || isEpochEnd(step)
@@ -105,7 +113,7 @@ StepMetrics TrainingCurve::at(int step) const
         }
         if (isEpochEnd(step) || step == m_in.plan.totalSteps) {
             m.hasFullValid = true;
-            m.fullValidLoss = smooth * gap;
+            m.fullValidLoss = validationLossAt(step);
             m.fullValidAccuracy = accuracyForLoss(m.fullValidLoss);
         }
     }

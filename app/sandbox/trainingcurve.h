@@ -64,6 +64,8 @@ public:
     /// epoch end and the last step.
     bool isReportedStep(int step) const;
     bool isEpochEnd(int step) const;
+    /// Loss over the whole validation set at any step (0 without validation data).
+    double validationLossAt(int step) const;
     double startingLoss() const { return m_start; }
 
 private:

@@ -95,6 +95,9 @@ HttpResult SandboxHttp::send(const QByteArray &verb, const QString &path, const 
     if (question >= 0)
         url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
+    // Redirects are answers to check (Together's presigned upload), never followed.
+    request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_key.isEmpty()) {
