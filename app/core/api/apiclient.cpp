@@ -261,7 +261,7 @@ void ApiReply::start()
         if (!m_device->isSequential())
             m_device->seek(0);
         reply = m_nam->sendCustomRequest(request, m_verb, m_device.data());
-    } else if (m_verb == "GET") {
+    } else if (m_verb == "GET" && m_payload.isEmpty()) {
         reply = m_nam->get(request);
     } else if (m_verb == "DELETE" && m_payload.isEmpty()) {
         reply = m_nam->deleteResource(request);
@@ -341,6 +341,8 @@ void ApiReply::onReplyFinished(QNetworkReply *reply)
         error.httpStatus = m_httpStatus;
         error.requestId = requestId();
         error.message = reply->errorString();
+    } else if (m_httpStatus >= 300 && m_httpStatus < 400 && m_redirectIsAnswer) {
+        m_body = reply->readAll(); // the answer is in the headers (Location, …)
     } else if (m_httpStatus >= 300 && m_httpStatus < 400) {
         // A redirect to another origin is not followed, so the key is not handed to it.
         m_body = reply->readAll();
@@ -556,7 +558,7 @@ QNetworkRequest ApiClient::makeJsonRequest(const QString &path) const
 
 template<typename Reply>
 Reply *ApiClient::send(const QByteArray &verb, const QNetworkRequest &request,
-        const QByteArray &payload, bool expectJson)
+        const QByteArray &payload, bool expectJson, bool redirectIsAnswer)
 {
     auto *reply = new Reply(m_nam, this);
     reply->m_verb = verb;
@@ -565,6 +567,7 @@ Reply *ApiClient::send(const QByteArray &verb, const QNetworkRequest &request,
     reply->m_retryPolicy = m_retryPolicy;
     reply->m_timeoutMs = m_timeoutMs;
     reply->m_expectJson = expectJson;
+    reply->m_redirectIsAnswer = redirectIsAnswer;
     reply->start();
     return reply;
 }
@@ -794,6 +797,39 @@ ChatStream *ApiClient::streamChatCompletion(const ChatRequest &request)
 {
     return send<ChatStream>("POST", makeJsonRequest(QStringLiteral("/chat/completions")),
             compact(request.toJson(true)));
+}
+
+QNetworkRequest ApiClient::makeCallRequest(const HttpCall &call) const
+{
+    QNetworkRequest request;
+    if (!call.absoluteUrl.isEmpty()) {
+        // Outside the service (a presigned storage URL): no key, and no redirects followed.
+        request.setUrl(call.absoluteUrl);
+        request.setRawHeader("User-Agent", QByteArrayLiteral("FinetuneStudio/" FS_VERSION));
+        request.setAttribute(
+                QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    } else {
+        request = makeRequest(call.path, call.query);
+    }
+    if (!call.contentType.isEmpty())
+        request.setRawHeader("Content-Type", call.contentType);
+    for (const auto &header : call.headers)
+        request.setRawHeader(header.first, header.second);
+    if (call.redirectIsAnswer)
+        request.setAttribute(
+                QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
+ApiReply *ApiClient::sendCall(const HttpCall &call)
+{
+    return send(
+            call.verb, makeCallRequest(call), call.body, call.expectJson, call.redirectIsAnswer);
+}
+
+ChatStream *ApiClient::streamCall(const HttpCall &call)
+{
+    return send<ChatStream>(call.verb, makeCallRequest(call), call.body);
 }
 
 } // namespace fs
