@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 
+#include "dialect.h"
 #include "multipart.h"
 #include "multipartdevice.h"
 
@@ -89,12 +90,6 @@ ApiError::Kind kindForNetworkError(QNetworkReply::NetworkError code)
         // Refused, host not found, remote closed, temporary failure, proxy trouble, …
         return ApiError::Kind::Unreachable;
     }
-}
-
-QString encodedSegment(const QString &id)
-{
-    // Ids of compatible servers may hold "/" (e.g. "meta-llama/Llama-3"): keep it one segment.
-    return QString::fromLatin1(QUrl::toPercentEncoding(id, ":@"));
 }
 
 } // namespace
@@ -579,16 +574,6 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit)
-{
-    QList<QPair<QString, QString>> query;
-    if (!after.isEmpty())
-        query.append({QStringLiteral("after"), after});
-    if (limit > 0)
-        query.append({QStringLiteral("limit"), QString::number(limit)});
-    return query;
-}
-
 } // namespace
 
 ApiReply *ApiClient::uploadFile(
@@ -650,18 +635,18 @@ ApiReply *ApiClient::listFiles(const FileListQuery &query)
 
 ApiReply *ApiClient::retrieveFile(const QString &fileId)
 {
-    return send("GET", makeRequest(QStringLiteral("/files/") + encodedSegment(fileId)));
+    return send("GET", makeRequest(QStringLiteral("/files/") + encodedPathSegment(fileId)));
 }
 
 ApiReply *ApiClient::deleteFile(const QString &fileId)
 {
-    return send("DELETE", makeRequest(QStringLiteral("/files/") + encodedSegment(fileId)));
+    return send("DELETE", makeRequest(QStringLiteral("/files/") + encodedPathSegment(fileId)));
 }
 
 ApiReply *ApiClient::fileContent(const QString &fileId)
 {
     QNetworkRequest request = makeRequest(
-            QStringLiteral("/files/") + encodedSegment(fileId) + QStringLiteral("/content"));
+            QStringLiteral("/files/") + encodedPathSegment(fileId) + QStringLiteral("/content"));
     request.setRawHeader("Accept", "*/*");
     return send("GET", request, {}, false);
 }
@@ -676,7 +661,7 @@ ApiReply *ApiClient::addUploadPart(const QString &uploadId, const QByteArray &da
     Multipart multipart;
     multipart.addFile(QStringLiteral("data"), QStringLiteral("part"), data);
     QNetworkRequest request = makeRequest(
-            QStringLiteral("/uploads/") + encodedSegment(uploadId) + QStringLiteral("/parts"));
+            QStringLiteral("/uploads/") + encodedPathSegment(uploadId) + QStringLiteral("/parts"));
     request.setRawHeader("Content-Type", multipart.contentType());
     return send("POST", request, multipart.body());
 }
@@ -694,7 +679,7 @@ ApiReply *ApiClient::addUploadPartStreamed(const QString &uploadId, const QByteA
     body->appendBytes(tail);
     body->open(QIODevice::ReadOnly);
     QNetworkRequest request = makeRequest(
-            QStringLiteral("/uploads/") + encodedSegment(uploadId) + QStringLiteral("/parts"));
+            QStringLiteral("/uploads/") + encodedPathSegment(uploadId) + QStringLiteral("/parts"));
     request.setRawHeader("Content-Type", contentType);
     return sendDevice("POST", request, body);
 }
@@ -707,7 +692,7 @@ ApiReply *ApiClient::completeUpload(
     if (!md5Hex.isEmpty())
         body.insert(QLatin1String("md5"), md5Hex);
     return send("POST",
-            makeJsonRequest(QStringLiteral("/uploads/") + encodedSegment(uploadId)
+            makeJsonRequest(QStringLiteral("/uploads/") + encodedPathSegment(uploadId)
                     + QStringLiteral("/complete")),
             compact(body));
 }
@@ -715,7 +700,7 @@ ApiReply *ApiClient::completeUpload(
 ApiReply *ApiClient::cancelUpload(const QString &uploadId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/uploads/") + encodedSegment(uploadId)
+            makeRequest(QStringLiteral("/uploads/") + encodedPathSegment(uploadId)
                     + QStringLiteral("/cancel")));
 }
 
@@ -732,34 +717,35 @@ ApiReply *ApiClient::listJobs(const QString &after, int limit)
 
 ApiReply *ApiClient::retrieveJob(const QString &jobId)
 {
-    return send("GET", makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)));
+    return send(
+            "GET", makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)));
 }
 
 ApiReply *ApiClient::cancelJob(const QString &jobId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                     + QStringLiteral("/cancel")));
 }
 
 ApiReply *ApiClient::pauseJob(const QString &jobId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                     + QStringLiteral("/pause")));
 }
 
 ApiReply *ApiClient::resumeJob(const QString &jobId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                     + QStringLiteral("/resume")));
 }
 
 ApiReply *ApiClient::listJobEvents(const QString &jobId, const QString &after, int limit)
 {
     return send("GET",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                             + QStringLiteral("/events"),
                     pagingQuery(after, limit)));
 }
@@ -767,7 +753,7 @@ ApiReply *ApiClient::listJobEvents(const QString &jobId, const QString &after, i
 ApiReply *ApiClient::listCheckpoints(const QString &jobId, const QString &after, int limit)
 {
     return send("GET",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                             + QStringLiteral("/checkpoints"),
                     pagingQuery(after, limit)));
 }
@@ -779,12 +765,12 @@ ApiReply *ApiClient::listModels()
 
 ApiReply *ApiClient::retrieveModel(const QString &modelId)
 {
-    return send("GET", makeRequest(QStringLiteral("/models/") + encodedSegment(modelId)));
+    return send("GET", makeRequest(QStringLiteral("/models/") + encodedPathSegment(modelId)));
 }
 
 ApiReply *ApiClient::deleteModel(const QString &modelId)
 {
-    return send("DELETE", makeRequest(QStringLiteral("/models/") + encodedSegment(modelId)));
+    return send("DELETE", makeRequest(QStringLiteral("/models/") + encodedPathSegment(modelId)));
 }
 
 ApiReply *ApiClient::createChatCompletion(const ChatRequest &request)

@@ -233,6 +233,16 @@ QByteArray contentBoundary(const QByteArray &content)
     return "fs-" + QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex();
 }
 
+QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit)
+{
+    QList<QPair<QString, QString>> query;
+    if (!after.isEmpty())
+        query.append({QStringLiteral("after"), after});
+    if (limit > 0)
+        query.append({QStringLiteral("limit"), QString::number(limit)});
+    return query;
+}
+
 HttpCall jsonCall(const QByteArray &verb, const QString &path, const QJsonObject &body)
 {
     HttpCall call;

@@ -150,9 +150,12 @@ protected:
 std::unique_ptr<Dialect> dialectFor(const Connection &connection);
 
 // Helpers shared by the dialects.
-QString encodedPathSegment(const QString &id); ///< keeps "/" inside ids one segment
+/// Ids of compatible servers may hold "/" (e.g. "meta-llama/Llama-3"): kept one segment.
+QString encodedPathSegment(const QString &id);
 /// A multipart boundary derived from the content (its SHA-1), so a dialect stays a pure function.
 QByteArray contentBoundary(const QByteArray &content);
+/// OpenAI-style paging: after=ID&limit=N, each only when set.
+QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit);
 HttpCall jsonCall(const QByteArray &verb, const QString &path, const QJsonObject &body);
 HttpCall plainCall(const QByteArray &verb, const QString &path,
         const QList<QPair<QString, QString>> &query = {});

@@ -10,16 +10,6 @@ namespace {
 
 const QString kJobs = QStringLiteral("/fine_tuning/jobs/");
 
-QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit)
-{
-    QList<QPair<QString, QString>> query;
-    if (!after.isEmpty())
-        query.append({QStringLiteral("after"), after});
-    if (limit > 0)
-        query.append({QStringLiteral("limit"), QString::number(limit)});
-    return query;
-}
-
 } // namespace
 
 Expected<HttpCall> OpenAiDialect::listFiles(const FileListQuery &query) const

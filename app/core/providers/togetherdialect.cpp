@@ -58,6 +58,17 @@ std::optional<int> smallInteger(const QJsonObject &object, QLatin1String key)
     return static_cast<int>(*value);
 }
 
+/// Together lists everything at once: the page's ends are its first and last items.
+template<typename T>
+Page<T> withEnds(Page<T> page)
+{
+    if (!page.data.isEmpty()) {
+        page.firstId = page.data.constFirst().id;
+        page.lastId = page.data.constLast().id;
+    }
+    return page;
+}
+
 Hyperparameter fixed(double value)
 {
     Hyperparameter parameter;
@@ -258,11 +269,7 @@ Expected<Page<FileObject>> TogetherDialect::parseFileList(const HttpAnswer &answ
             return unexpected(tr("Together AI listed a file without an id."));
         page.data.append(file);
     }
-    if (!page.data.isEmpty()) {
-        page.firstId = page.data.constFirst().id;
-        page.lastId = page.data.constLast().id;
-    }
-    return page;
+    return withEnds(std::move(page));
 }
 
 Expected<HttpCall> TogetherDialect::retrieveFile(const QString &fileId) const
@@ -536,11 +543,7 @@ Expected<Page<FineTuningJob>> TogetherDialect::parseJobList(const HttpAnswer &an
             return job.error();
         page.data.append(job.value());
     }
-    if (!page.data.isEmpty()) {
-        page.firstId = page.data.constFirst().id;
-        page.lastId = page.data.constLast().id;
-    }
-    return page;
+    return withEnds(std::move(page));
 }
 
 Expected<HttpCall> TogetherDialect::retrieveJob(const QString &jobId) const
@@ -589,11 +592,7 @@ Expected<Page<JobEvent>> TogetherDialect::parseEvents(const HttpAnswer &answer) 
                                .arg(event.message);
         page.data.append(event);
     }
-    if (!page.data.isEmpty()) {
-        page.firstId = page.data.constFirst().id;
-        page.lastId = page.data.constLast().id;
-    }
-    return page;
+    return withEnds(std::move(page));
 }
 
 Expected<HttpCall> TogetherDialect::listCheckpoints(const QString &jobId) const
@@ -623,11 +622,7 @@ Expected<Page<Checkpoint>> TogetherDialect::parseCheckpoints(
                 : jobId;
         page.data.append(checkpoint);
     }
-    if (!page.data.isEmpty()) {
-        page.firstId = page.data.constFirst().id;
-        page.lastId = page.data.constLast().id;
-    }
-    return page;
+    return withEnds(std::move(page));
 }
 
 Expected<HttpCall> TogetherDialect::listMetrics(const QString &jobId, int fromStep) const
