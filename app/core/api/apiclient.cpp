@@ -4,6 +4,7 @@
 #include "dialect.h"
 #include "multipart.h"
 #include "multipartdevice.h"
+#include "openaidialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -624,13 +625,8 @@ ApiReply *ApiClient::uploadFile(
 
 ApiReply *ApiClient::listFiles(const FileListQuery &query)
 {
-    QList<QPair<QString, QString>> items;
-    if (!query.purpose.isEmpty())
-        items.append({QStringLiteral("purpose"), query.purpose});
-    if (!query.order.isEmpty())
-        items.append({QStringLiteral("order"), query.order});
-    items += pagingQuery(query.after, query.limit);
-    return send("GET", makeRequest(QStringLiteral("/files"), items));
+    // The typed calls are OpenAI's dialect; this one is built by it already.
+    return sendCall(OpenAiDialect().listFiles(query).value());
 }
 
 ApiReply *ApiClient::retrieveFile(const QString &fileId)
