@@ -366,6 +366,11 @@ void ConnectionsDialog::updateForm()
                 tr("The address of the server’s OpenAI-compatible API, usually ending in /v1. "
                    "A key is only needed if the server asks for one."));
         break;
+    case Connection::Kind::Together:
+        m_baseUrlLabel->setText(tr("API &address:"));
+        m_baseUrlLineEdit->setPlaceholderText(Connection::defaultTogetherBaseUrl());
+        m_addressHintLabel->setText(tr("Usually %1.").arg(Connection::defaultTogetherBaseUrl()));
+        break;
     case Connection::Kind::Sandbox:
         m_baseUrlLabel->setText(tr("&Address:"));
         m_baseUrlLineEdit->setPlaceholderText(tr("(not running)"));

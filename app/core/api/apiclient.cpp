@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 
+#include "dialect.h"
 #include "multipart.h"
 #include "multipartdevice.h"
+#include "openaidialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -89,12 +91,6 @@ ApiError::Kind kindForNetworkError(QNetworkReply::NetworkError code)
         // Refused, host not found, remote closed, temporary failure, proxy trouble, …
         return ApiError::Kind::Unreachable;
     }
-}
-
-QString encodedSegment(const QString &id)
-{
-    // Ids of compatible servers may hold "/" (e.g. "meta-llama/Llama-3"): keep it one segment.
-    return QString::fromLatin1(QUrl::toPercentEncoding(id, ":@"));
 }
 
 } // namespace
@@ -261,7 +257,7 @@ void ApiReply::start()
         if (!m_device->isSequential())
             m_device->seek(0);
         reply = m_nam->sendCustomRequest(request, m_verb, m_device.data());
-    } else if (m_verb == "GET") {
+    } else if (m_verb == "GET" && m_payload.isEmpty()) {
         reply = m_nam->get(request);
     } else if (m_verb == "DELETE" && m_payload.isEmpty()) {
         reply = m_nam->deleteResource(request);
@@ -341,6 +337,8 @@ void ApiReply::onReplyFinished(QNetworkReply *reply)
         error.httpStatus = m_httpStatus;
         error.requestId = requestId();
         error.message = reply->errorString();
+    } else if (m_httpStatus >= 300 && m_httpStatus < 400 && m_redirectIsAnswer) {
+        m_body = reply->readAll(); // the answer is in the headers (Location, …)
     } else if (m_httpStatus >= 300 && m_httpStatus < 400) {
         // A redirect to another origin is not followed, so the key is not handed to it.
         m_body = reply->readAll();
@@ -556,7 +554,7 @@ QNetworkRequest ApiClient::makeJsonRequest(const QString &path) const
 
 template<typename Reply>
 Reply *ApiClient::send(const QByteArray &verb, const QNetworkRequest &request,
-        const QByteArray &payload, bool expectJson)
+        const QByteArray &payload, bool expectJson, bool redirectIsAnswer)
 {
     auto *reply = new Reply(m_nam, this);
     reply->m_verb = verb;
@@ -565,6 +563,7 @@ Reply *ApiClient::send(const QByteArray &verb, const QNetworkRequest &request,
     reply->m_retryPolicy = m_retryPolicy;
     reply->m_timeoutMs = m_timeoutMs;
     reply->m_expectJson = expectJson;
+    reply->m_redirectIsAnswer = redirectIsAnswer;
     reply->start();
     return reply;
 }
@@ -574,16 +573,6 @@ namespace {
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit)
-{
-    QList<QPair<QString, QString>> query;
-    if (!after.isEmpty())
-        query.append({QStringLiteral("after"), after});
-    if (limit > 0)
-        query.append({QStringLiteral("limit"), QString::number(limit)});
-    return query;
 }
 
 } // namespace
@@ -636,29 +625,24 @@ ApiReply *ApiClient::uploadFile(
 
 ApiReply *ApiClient::listFiles(const FileListQuery &query)
 {
-    QList<QPair<QString, QString>> items;
-    if (!query.purpose.isEmpty())
-        items.append({QStringLiteral("purpose"), query.purpose});
-    if (!query.order.isEmpty())
-        items.append({QStringLiteral("order"), query.order});
-    items += pagingQuery(query.after, query.limit);
-    return send("GET", makeRequest(QStringLiteral("/files"), items));
+    // The typed calls are OpenAI's dialect; this one is built by it already.
+    return sendCall(OpenAiDialect().listFiles(query).value());
 }
 
 ApiReply *ApiClient::retrieveFile(const QString &fileId)
 {
-    return send("GET", makeRequest(QStringLiteral("/files/") + encodedSegment(fileId)));
+    return send("GET", makeRequest(QStringLiteral("/files/") + encodedPathSegment(fileId)));
 }
 
 ApiReply *ApiClient::deleteFile(const QString &fileId)
 {
-    return send("DELETE", makeRequest(QStringLiteral("/files/") + encodedSegment(fileId)));
+    return send("DELETE", makeRequest(QStringLiteral("/files/") + encodedPathSegment(fileId)));
 }
 
 ApiReply *ApiClient::fileContent(const QString &fileId)
 {
     QNetworkRequest request = makeRequest(
-            QStringLiteral("/files/") + encodedSegment(fileId) + QStringLiteral("/content"));
+            QStringLiteral("/files/") + encodedPathSegment(fileId) + QStringLiteral("/content"));
     request.setRawHeader("Accept", "*/*");
     return send("GET", request, {}, false);
 }
@@ -673,7 +657,7 @@ ApiReply *ApiClient::addUploadPart(const QString &uploadId, const QByteArray &da
     Multipart multipart;
     multipart.addFile(QStringLiteral("data"), QStringLiteral("part"), data);
     QNetworkRequest request = makeRequest(
-            QStringLiteral("/uploads/") + encodedSegment(uploadId) + QStringLiteral("/parts"));
+            QStringLiteral("/uploads/") + encodedPathSegment(uploadId) + QStringLiteral("/parts"));
     request.setRawHeader("Content-Type", multipart.contentType());
     return send("POST", request, multipart.body());
 }
@@ -691,7 +675,7 @@ ApiReply *ApiClient::addUploadPartStreamed(const QString &uploadId, const QByteA
     body->appendBytes(tail);
     body->open(QIODevice::ReadOnly);
     QNetworkRequest request = makeRequest(
-            QStringLiteral("/uploads/") + encodedSegment(uploadId) + QStringLiteral("/parts"));
+            QStringLiteral("/uploads/") + encodedPathSegment(uploadId) + QStringLiteral("/parts"));
     request.setRawHeader("Content-Type", contentType);
     return sendDevice("POST", request, body);
 }
@@ -704,7 +688,7 @@ ApiReply *ApiClient::completeUpload(
     if (!md5Hex.isEmpty())
         body.insert(QLatin1String("md5"), md5Hex);
     return send("POST",
-            makeJsonRequest(QStringLiteral("/uploads/") + encodedSegment(uploadId)
+            makeJsonRequest(QStringLiteral("/uploads/") + encodedPathSegment(uploadId)
                     + QStringLiteral("/complete")),
             compact(body));
 }
@@ -712,7 +696,7 @@ ApiReply *ApiClient::completeUpload(
 ApiReply *ApiClient::cancelUpload(const QString &uploadId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/uploads/") + encodedSegment(uploadId)
+            makeRequest(QStringLiteral("/uploads/") + encodedPathSegment(uploadId)
                     + QStringLiteral("/cancel")));
 }
 
@@ -729,34 +713,35 @@ ApiReply *ApiClient::listJobs(const QString &after, int limit)
 
 ApiReply *ApiClient::retrieveJob(const QString &jobId)
 {
-    return send("GET", makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)));
+    return send(
+            "GET", makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)));
 }
 
 ApiReply *ApiClient::cancelJob(const QString &jobId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                     + QStringLiteral("/cancel")));
 }
 
 ApiReply *ApiClient::pauseJob(const QString &jobId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                     + QStringLiteral("/pause")));
 }
 
 ApiReply *ApiClient::resumeJob(const QString &jobId)
 {
     return send("POST",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                     + QStringLiteral("/resume")));
 }
 
 ApiReply *ApiClient::listJobEvents(const QString &jobId, const QString &after, int limit)
 {
     return send("GET",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                             + QStringLiteral("/events"),
                     pagingQuery(after, limit)));
 }
@@ -764,7 +749,7 @@ ApiReply *ApiClient::listJobEvents(const QString &jobId, const QString &after, i
 ApiReply *ApiClient::listCheckpoints(const QString &jobId, const QString &after, int limit)
 {
     return send("GET",
-            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedSegment(jobId)
+            makeRequest(QStringLiteral("/fine_tuning/jobs/") + encodedPathSegment(jobId)
                             + QStringLiteral("/checkpoints"),
                     pagingQuery(after, limit)));
 }
@@ -776,12 +761,12 @@ ApiReply *ApiClient::listModels()
 
 ApiReply *ApiClient::retrieveModel(const QString &modelId)
 {
-    return send("GET", makeRequest(QStringLiteral("/models/") + encodedSegment(modelId)));
+    return send("GET", makeRequest(QStringLiteral("/models/") + encodedPathSegment(modelId)));
 }
 
 ApiReply *ApiClient::deleteModel(const QString &modelId)
 {
-    return send("DELETE", makeRequest(QStringLiteral("/models/") + encodedSegment(modelId)));
+    return send("DELETE", makeRequest(QStringLiteral("/models/") + encodedPathSegment(modelId)));
 }
 
 ApiReply *ApiClient::createChatCompletion(const ChatRequest &request)
@@ -794,6 +779,39 @@ ChatStream *ApiClient::streamChatCompletion(const ChatRequest &request)
 {
     return send<ChatStream>("POST", makeJsonRequest(QStringLiteral("/chat/completions")),
             compact(request.toJson(true)));
+}
+
+QNetworkRequest ApiClient::makeCallRequest(const HttpCall &call) const
+{
+    QNetworkRequest request;
+    if (!call.absoluteUrl.isEmpty()) {
+        // Outside the service (a presigned storage URL): no key, and no redirects followed.
+        request.setUrl(call.absoluteUrl);
+        request.setRawHeader("User-Agent", QByteArrayLiteral("FinetuneStudio/" FS_VERSION));
+        request.setAttribute(
+                QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    } else {
+        request = makeRequest(call.path, call.query);
+    }
+    if (!call.contentType.isEmpty())
+        request.setRawHeader("Content-Type", call.contentType);
+    for (const auto &header : call.headers)
+        request.setRawHeader(header.first, header.second);
+    if (call.redirectIsAnswer)
+        request.setAttribute(
+                QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
+ApiReply *ApiClient::sendCall(const HttpCall &call)
+{
+    return send(
+            call.verb, makeCallRequest(call), call.body, call.expectJson, call.redirectIsAnswer);
+}
+
+ChatStream *ApiClient::streamCall(const HttpCall &call)
+{
+    return send<ChatStream>(call.verb, makeCallRequest(call), call.body);
 }
 
 } // namespace fs

@@ -4,6 +4,7 @@
 #include "apierror.h"
 #include "apitypes.h"
 #include "connection.h"
+#include "httpcall.h"
 #include "sseparser.h"
 
 #include <QByteArray>
@@ -118,6 +119,7 @@ protected:
     bool m_timedOut = false;
     bool m_aborted = false;
     bool m_expectJson = true; ///< a 2xx body that is not a JSON object is a Protocol error
+    bool m_redirectIsAnswer = false; ///< a 3xx is the result (HttpCall::redirectIsAnswer)
 
 private:
     void onReplyFinished(QNetworkReply *reply);
@@ -223,13 +225,20 @@ public:
     /// stream:true with stream_options.include_usage:true
     ChatStream *streamChatCompletion(const ChatRequest &request);
 
+    /// Sends a call a dialect built (providers/dialect.h) on this connection, with the same
+    /// retries, time limits and redaction as the typed calls above.
+    ApiReply *sendCall(const HttpCall &call);
+    /// As sendCall(), read as a streamed chat answer.
+    ChatStream *streamCall(const HttpCall &call);
+
 private:
     QNetworkRequest makeRequest(
             const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
     QNetworkRequest makeJsonRequest(const QString &path) const;
+    QNetworkRequest makeCallRequest(const HttpCall &call) const;
     template<typename Reply = ApiReply>
     Reply *send(const QByteArray &verb, const QNetworkRequest &request,
-            const QByteArray &payload = {}, bool expectJson = true);
+            const QByteArray &payload = {}, bool expectJson = true, bool redirectIsAnswer = false);
 
     /// Sends a body read from `device` (owned by the reply from then on).
     ApiReply *sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device);

@@ -124,6 +124,12 @@ QString ApiError::plainMessage() const
                 "The secure connection to the service could not be verified. Check the "
                 "address; a network device may be interfering with the connection.");
     case Kind::Protocol:
+        // A dialect (providers/dialect.h) already said what is wrong in plain words.
+        if ((code == QLatin1String("unsupported_operation")
+                    || code == QLatin1String("invalid_request")
+                    || code == QLatin1String("unexpected_answer"))
+                && !message.isEmpty())
+            return message;
         return QCoreApplication::translate("ApiError",
                 "The service sent an answer that could not be understood. Check that the "
                 "address points to an OpenAI-compatible service.");

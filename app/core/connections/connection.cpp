@@ -56,14 +56,37 @@ QString Connection::kindToString(Kind kind)
         return QStringLiteral("compatible");
     case Kind::Sandbox:
         return QStringLiteral("sandbox");
+    case Kind::Together:
+        return QStringLiteral("together");
     }
     return {};
+}
+
+QString Connection::defaultBaseUrl(Kind kind)
+{
+    switch (kind) {
+    case Kind::OpenAI:
+        return defaultOpenAiBaseUrl();
+    case Kind::Together:
+        return defaultTogetherBaseUrl();
+    case Kind::Azure:
+    case Kind::Compatible:
+    case Kind::Sandbox:
+        break;
+    }
+    return {};
+}
+
+QString Connection::apiKeyEnvironmentVariable(Kind kind)
+{
+    return kind == Kind::Together ? QStringLiteral("TOGETHER_API_KEY")
+                                  : QStringLiteral("OPENAI_API_KEY");
 }
 
 Connection::Kind Connection::kindFromString(const QString &text, bool *ok)
 {
     const QString key = text.trimmed().toLower();
-    for (Kind kind : {Kind::OpenAI, Kind::Azure, Kind::Compatible, Kind::Sandbox}) {
+    for (Kind kind : {Kind::OpenAI, Kind::Azure, Kind::Compatible, Kind::Sandbox, Kind::Together}) {
         if (kindToString(kind) == key) {
             if (ok)
                 *ok = true;
@@ -86,6 +109,8 @@ QString Connection::kindDisplayName(Kind kind)
         return QCoreApplication::translate("Connection", "OpenAI-compatible server");
     case Kind::Sandbox:
         return QCoreApplication::translate("Connection", "Sandbox (offline)");
+    case Kind::Together:
+        return QCoreApplication::translate("Connection", "Together AI");
     }
     return {};
 }

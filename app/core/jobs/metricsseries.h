@@ -15,40 +15,7 @@
 
 namespace fs {
 
-/// The per-step values a fine-tuning job reports (metrics events, the result CSV, checkpoints).
-enum class Metric {
-    TrainLoss,
-    TrainAccuracy, ///< train_mean_token_accuracy (the CSV calls it train_accuracy)
-    ValidLoss, ///< on a small validation batch, some steps only
-    ValidAccuracy,
-    FullValidLoss, ///< on the whole validation file, at epoch ends and the last step
-    FullValidAccuracy,
-};
-constexpr int kMetricCount = 6;
-
-/// The JSON key of a metric in metrics events and checkpoints ("train_loss", …).
-QString metricKey(Metric metric);
-/// A short translated name for legends and tooltips ("Training loss", …).
-QString metricDisplayName(Metric metric);
-bool isLossMetric(Metric metric);
-
-/// One step. A value that was not reported is NaN (use has()).
-struct MetricPoint
-{
-    int step = 0;
-    std::array<double, kMetricCount> values {std::numeric_limits<double>::quiet_NaN(),
-            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
-            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
-            std::numeric_limits<double>::quiet_NaN()};
-
-    double value(Metric m) const { return values[size_t(m)]; }
-    void set(Metric m, double v) { values[size_t(m)] = v; }
-    bool has(Metric m) const { return !std::isnan(values[size_t(m)]); }
-
-    /// From a metrics event's `data` (or a checkpoint's `metrics`); step 0 when it has none.
-    static MetricPoint fromJson(const QJsonObject &data);
-    QJsonObject toJson() const; ///< only the values present
-};
+// Metric and MetricPoint are domain types (providers/domain.h, through apitypes.h).
 
 /// What the overfitting detector found.
 struct OverfittingHint

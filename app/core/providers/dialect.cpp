@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialect.h"
+
+#include "connection.h"
+#include "openaidialect.h"
+#include "togetherdialect.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace fs {
+
+QByteArray HttpAnswer::header(const QByteArray &name) const
+{
+    QByteArray value;
+    for (const auto &pair : headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            value = pair.second;
+    }
+    return value;
+}
+
+QString DialectError::code() const
+{
+    switch (kind) {
+    case Kind::Unsupported:
+        return QStringLiteral("unsupported_operation");
+    case Kind::InvalidRequest:
+        return QStringLiteral("invalid_request");
+    case Kind::UnexpectedAnswer:
+        break;
+    }
+    return QStringLiteral("unexpected_answer");
+}
+
+Dialect::~Dialect() = default;
+
+DialectError Dialect::unsupported(const QString &what) const
+{
+    return {DialectError::Kind::Unsupported, tr("%1 has no %2.").arg(serviceName(), what)};
+}
+
+DialectError Dialect::unexpected(const QString &sentence) const
+{
+    return {DialectError::Kind::UnexpectedAnswer, sentence};
+}
+
+Expected<QJsonObject> Dialect::answerObject(const HttpAnswer &answer, const QString &what) const
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return unexpected(
+                tr("%1 sent something other than a description of %2.").arg(serviceName(), what));
+    return document.object();
+}
+
+// ---- operations a service may lack ---------------------------------------------------------
+
+Expected<HttpCall> Dialect::listFiles(const FileListQuery &) const
+{
+    return unsupported(tr("file storage"));
+}
+Expected<Page<FileObject>> Dialect::parseFileList(const HttpAnswer &) const
+{
+    return unsupported(tr("file storage"));
+}
+Expected<HttpCall> Dialect::retrieveFile(const QString &) const
+{
+    return unsupported(tr("file storage"));
+}
+Expected<FileObject> Dialect::parseFile(const HttpAnswer &) const
+{
+    return unsupported(tr("file storage"));
+}
+Expected<HttpCall> Dialect::uploadFile(const QString &, const QByteArray &, const QString &) const
+{
+    return unsupported(tr("file uploads"));
+}
+Expected<HttpCall> Dialect::startPresignedUpload(const QString &, const QString &) const
+{
+    return unsupported(tr("uploads to a separate storage address"));
+}
+Expected<PresignedUpload> Dialect::parsePresignedUpload(const HttpAnswer &) const
+{
+    return unsupported(tr("uploads to a separate storage address"));
+}
+Expected<HttpCall> Dialect::putPresigned(const QUrl &, const QByteArray &) const
+{
+    return unsupported(tr("uploads to a separate storage address"));
+}
+Expected<HttpCall> Dialect::deleteFile(const QString &) const
+{
+    return unsupported(tr("file storage"));
+}
+Expected<DeletedObject> Dialect::parseDeleted(const HttpAnswer &) const
+{
+    return unsupported(tr("file storage"));
+}
+Expected<HttpCall> Dialect::fileContent(const QString &) const
+{
+    return unsupported(tr("file downloads"));
+}
+Expected<HttpCall> Dialect::createJob(const CreateJobRequest &) const
+{
+    return unsupported(tr("fine-tuning jobs"));
+}
+Expected<FineTuningJob> Dialect::parseJob(const HttpAnswer &) const
+{
+    return unsupported(tr("fine-tuning jobs"));
+}
+Expected<HttpCall> Dialect::listJobs(const QString &, int) const
+{
+    return unsupported(tr("fine-tuning jobs"));
+}
+Expected<Page<FineTuningJob>> Dialect::parseJobList(const HttpAnswer &) const
+{
+    return unsupported(tr("fine-tuning jobs"));
+}
+Expected<HttpCall> Dialect::retrieveJob(const QString &) const
+{
+    return unsupported(tr("fine-tuning jobs"));
+}
+Expected<HttpCall> Dialect::cancelJob(const QString &) const
+{
+    return unsupported(tr("way to cancel a job"));
+}
+Expected<HttpCall> Dialect::listEvents(const QString &, const QString &, int) const
+{
+    return unsupported(tr("job events"));
+}
+Expected<Page<JobEvent>> Dialect::parseEvents(const HttpAnswer &) const
+{
+    return unsupported(tr("job events"));
+}
+Expected<HttpCall> Dialect::listCheckpoints(const QString &) const
+{
+    return unsupported(tr("checkpoints"));
+}
+Expected<Page<Checkpoint>> Dialect::parseCheckpoints(const HttpAnswer &, const QString &) const
+{
+    return unsupported(tr("checkpoints"));
+}
+Expected<HttpCall> Dialect::listMetrics(const QString &, int) const
+{
+    return unsupported(tr("separate list of training metrics"));
+}
+Expected<MetricsPage> Dialect::parseMetrics(const HttpAnswer &, int) const
+{
+    return unsupported(tr("separate list of training metrics"));
+}
+Expected<HttpCall> Dialect::estimatePrice(const CreateJobRequest &) const
+{
+    return unsupported(tr("price estimate before a job starts"));
+}
+Expected<PriceEstimate> Dialect::parsePriceEstimate(const HttpAnswer &) const
+{
+    return unsupported(tr("price estimate before a job starts"));
+}
+Expected<HttpCall> Dialect::listBaseModels() const
+{
+    return unsupported(tr("list of models"));
+}
+Expected<QList<ModelObject>> Dialect::parseModels(const HttpAnswer &) const
+{
+    return unsupported(tr("list of models"));
+}
+Expected<HttpCall> Dialect::modelLimits(const QString &) const
+{
+    return unsupported(tr("published limits per model"));
+}
+Expected<ModelLimits> Dialect::parseModelLimits(const HttpAnswer &) const
+{
+    return unsupported(tr("published limits per model"));
+}
+Expected<HttpCall> Dialect::listHardware(const QString &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<QList<HardwareOption>> Dialect::parseHardware(const HttpAnswer &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<HttpCall> Dialect::createDeployment(const DeploymentRequest &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<Deployment> Dialect::parseDeployment(const HttpAnswer &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<HttpCall> Dialect::retrieveDeployment(const QString &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<HttpCall> Dialect::listDeployments() const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<QList<Deployment>> Dialect::parseDeployments(const HttpAnswer &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<HttpCall> Dialect::deleteDeployment(const QString &) const
+{
+    return unsupported(tr("deployments"));
+}
+Expected<HttpCall> Dialect::chat(const ChatRequest &, bool) const
+{
+    return unsupported(tr("chat"));
+}
+Expected<ChatCompletion> Dialect::parseChat(const HttpAnswer &) const
+{
+    return unsupported(tr("chat"));
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+std::unique_ptr<Dialect> dialectFor(const Connection &connection)
+{
+    if (connection.kind == Connection::Kind::Together)
+        return std::make_unique<TogetherDialect>();
+    return std::make_unique<OpenAiDialect>();
+}
+
+QString encodedPathSegment(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id, ":@"));
+}
+
+QByteArray contentBoundary(const QByteArray &content)
+{
+    return "fs-" + QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex();
+}
+
+QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit)
+{
+    QList<QPair<QString, QString>> query;
+    if (!after.isEmpty())
+        query.append({QStringLiteral("after"), after});
+    if (limit > 0)
+        query.append({QStringLiteral("limit"), QString::number(limit)});
+    return query;
+}
+
+HttpCall jsonCall(const QByteArray &verb, const QString &path, const QJsonObject &body)
+{
+    HttpCall call;
+    call.verb = verb;
+    call.path = path;
+    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call.contentType = "application/json";
+    return call;
+}
+
+HttpCall plainCall(
+        const QByteArray &verb, const QString &path, const QList<QPair<QString, QString>> &query)
+{
+    HttpCall call;
+    call.verb = verb;
+    call.path = path;
+    call.query = query;
+    return call;
+}
+
+} // namespace fs

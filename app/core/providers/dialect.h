@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain.h"
+#include "httpcall.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace fs {
+
+struct Connection;
+
+/// Why a dialect could not build a call or read an answer: a sentence for people.
+struct DialectError
+{
+    enum class Kind {
+        Unsupported, ///< the service has no such operation ("OpenAI has no deployments")
+        InvalidRequest, ///< the request asks for something the service cannot take
+        UnexpectedAnswer, ///< the answer is not of the shape the service documents
+    };
+    Kind kind = Kind::UnexpectedAnswer;
+    QString message; ///< translated, plain words
+
+    /// The code ApiError carries for it ("unsupported_operation", "invalid_request",
+    /// "unexpected_answer").
+    QString code() const;
+};
+
+/// A value or the reason there is none. Dialects return errors by value, never a blank object.
+template<typename T>
+class Expected
+{
+public:
+    Expected(T value)
+        : m_value(std::move(value))
+    {
+    }
+    Expected(DialectError error)
+        : m_error(std::move(error))
+    {
+    }
+
+    bool ok() const { return m_value.has_value(); }
+    const T &value() const { return *m_value; }
+    T &value() { return *m_value; }
+    const DialectError &error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    DialectError m_error;
+};
+
+/// Together's presigned upload: where to put the bytes and the id the file will have.
+struct PresignedUpload
+{
+    QUrl url; ///< may be relative to the call's URL; the client resolves it
+    QString fileId;
+};
+
+/**
+ * @brief One service's wire shapes: per operation, the HTTP call to make and how to read its
+ * answer into domain types.
+ *
+ * Pure functions (no network, no clock): a test builds a call and compares it field by field,
+ * or feeds an answer and checks the domain value or the error sentence. ProviderClient runs the
+ * calls over ApiClient. Operations a service lacks answer with DialectError::Kind::Unsupported
+ * (the defaults here), so callers can ask any dialect anything.
+ */
+class Dialect
+{
+    Q_DECLARE_TR_FUNCTIONS(Dialect)
+public:
+    virtual ~Dialect();
+
+    virtual QString id() const = 0; ///< "openai", "together"
+    virtual QString serviceName() const = 0; ///< for sentences: "OpenAI", "Together AI"
+
+    // Files
+    virtual Expected<HttpCall> listFiles(const FileListQuery &query) const;
+    virtual Expected<Page<FileObject>> parseFileList(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> retrieveFile(const QString &fileId) const;
+    virtual Expected<FileObject> parseFile(const HttpAnswer &answer) const;
+    /// The documented one-request upload (multipart).
+    virtual Expected<HttpCall> uploadFile(
+            const QString &filename, const QByteArray &content, const QString &purpose) const;
+    /// Presigned flow, step 1: ask where to put the bytes (answered by a redirect).
+    virtual Expected<HttpCall> startPresignedUpload(
+            const QString &filename, const QString &purpose) const;
+    virtual Expected<PresignedUpload> parsePresignedUpload(const HttpAnswer &answer) const;
+    /// Step 2: the bytes to `url` (resolved); step 3 is retrieveFile(fileId).
+    virtual Expected<HttpCall> putPresigned(const QUrl &url, const QByteArray &content) const;
+    virtual Expected<HttpCall> deleteFile(const QString &fileId) const;
+    virtual Expected<DeletedObject> parseDeleted(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> fileContent(const QString &fileId) const;
+
+    // Jobs
+    virtual Expected<HttpCall> createJob(const CreateJobRequest &request) const;
+    virtual Expected<FineTuningJob> parseJob(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> listJobs(const QString &after, int limit) const;
+    virtual Expected<Page<FineTuningJob>> parseJobList(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> retrieveJob(const QString &jobId) const;
+    virtual Expected<HttpCall> cancelJob(const QString &jobId) const; ///< answered with the job
+    virtual Expected<HttpCall> listEvents(
+            const QString &jobId, const QString &after, int limit) const;
+    virtual Expected<Page<JobEvent>> parseEvents(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> listCheckpoints(const QString &jobId) const;
+    virtual Expected<Page<Checkpoint>> parseCheckpoints(
+            const HttpAnswer &answer, const QString &jobId) const;
+    /// The steps from `fromStep` on (inclusive, so late values of the last known step arrive).
+    virtual Expected<HttpCall> listMetrics(const QString &jobId, int fromStep) const;
+    /// Drops steps before `fromStep` that the service sent anyway and merges repeated steps.
+    virtual Expected<MetricsPage> parseMetrics(const HttpAnswer &answer, int fromStep) const;
+    virtual Expected<HttpCall> estimatePrice(const CreateJobRequest &request) const;
+    virtual Expected<PriceEstimate> parsePriceEstimate(const HttpAnswer &answer) const;
+
+    // Models
+    /// The models one can fine-tune (OpenAI: every model of /models; Together: supported ones).
+    virtual Expected<HttpCall> listBaseModels() const;
+    virtual Expected<QList<ModelObject>> parseModels(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> modelLimits(const QString &model) const;
+    virtual Expected<ModelLimits> parseModelLimits(const HttpAnswer &answer) const;
+
+    // Deployments
+    virtual Expected<HttpCall> listHardware(const QString &model) const;
+    virtual Expected<QList<HardwareOption>> parseHardware(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> createDeployment(const DeploymentRequest &request) const;
+    virtual Expected<Deployment> parseDeployment(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> retrieveDeployment(const QString &deploymentId) const;
+    virtual Expected<HttpCall> listDeployments() const;
+    virtual Expected<QList<Deployment>> parseDeployments(const HttpAnswer &answer) const;
+    virtual Expected<HttpCall> deleteDeployment(const QString &deploymentId) const;
+
+    // Chat (streamed answers are read by ChatStream, the services share OpenAI's events)
+    virtual Expected<HttpCall> chat(const ChatRequest &request, bool stream) const;
+    virtual Expected<ChatCompletion> parseChat(const HttpAnswer &answer) const;
+
+protected:
+    /// "<service> has no <what>." as an Unsupported error.
+    DialectError unsupported(const QString &what) const;
+    /// The answer's body as a JSON object, or an error naming `what` ("the job").
+    Expected<QJsonObject> answerObject(const HttpAnswer &answer, const QString &what) const;
+    DialectError unexpected(const QString &sentence) const;
+};
+
+/// The dialect a connection speaks: Together AI for Together connections, OpenAI otherwise.
+std::unique_ptr<Dialect> dialectFor(const Connection &connection);
+
+// Helpers shared by the dialects.
+/// Ids of compatible servers may hold "/" (e.g. "meta-llama/Llama-3"): kept one segment.
+QString encodedPathSegment(const QString &id);
+/// A multipart boundary derived from the content (its SHA-1), so a dialect stays a pure function.
+QByteArray contentBoundary(const QByteArray &content);
+/// OpenAI-style paging: after=ID&limit=N, each only when set.
+QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit);
+HttpCall jsonCall(const QByteArray &verb, const QString &path, const QJsonObject &body);
+HttpCall plainCall(const QByteArray &verb, const QString &path,
+        const QList<QPair<QString, QString>> &query = {});
+
+} // namespace fs

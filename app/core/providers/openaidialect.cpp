@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "openaidialect.h"
+
+#include "apitypes.h"
+#include "multipart.h"
+
+namespace fs {
+
+namespace {
+
+const QString kJobs = QStringLiteral("/fine_tuning/jobs/");
+
+} // namespace
+
+Expected<HttpCall> OpenAiDialect::listFiles(const FileListQuery &query) const
+{
+    QList<QPair<QString, QString>> items;
+    if (!query.purpose.isEmpty())
+        items.append({QStringLiteral("purpose"), query.purpose});
+    if (!query.order.isEmpty())
+        items.append({QStringLiteral("order"), query.order});
+    items += pagingQuery(query.after, query.limit);
+    return plainCall("GET", QStringLiteral("/files"), items);
+}
+
+Expected<Page<FileObject>> OpenAiDialect::parseFileList(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("the files"));
+    if (!object.ok())
+        return object.error();
+    return parseFilePage(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::retrieveFile(const QString &fileId) const
+{
+    return plainCall("GET", QStringLiteral("/files/") + encodedPathSegment(fileId));
+}
+
+Expected<FileObject> OpenAiDialect::parseFile(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("a file"));
+    if (!object.ok())
+        return object.error();
+    return FileObject::fromJson(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::uploadFile(
+        const QString &filename, const QByteArray &content, const QString &purpose) const
+{
+    Multipart multipart(contentBoundary(content));
+    multipart.addField(QStringLiteral("purpose"), purpose);
+    multipart.addFile(
+            QStringLiteral("file"), filename, content, Multipart::mimeTypeForFileName(filename));
+    HttpCall call = plainCall("POST", QStringLiteral("/files"));
+    call.contentType = multipart.contentType();
+    call.body = multipart.body();
+    return call;
+}
+
+Expected<HttpCall> OpenAiDialect::deleteFile(const QString &fileId) const
+{
+    return plainCall("DELETE", QStringLiteral("/files/") + encodedPathSegment(fileId));
+}
+
+Expected<DeletedObject> OpenAiDialect::parseDeleted(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("a deletion"));
+    if (!object.ok())
+        return object.error();
+    return DeletedObject::fromJson(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::fileContent(const QString &fileId) const
+{
+    HttpCall call = plainCall("GET",
+            QStringLiteral("/files/") + encodedPathSegment(fileId) + QStringLiteral("/content"));
+    call.expectJson = false;
+    call.headers.append(qMakePair(QByteArray("Accept"), QByteArray("*/*")));
+    return call;
+}
+
+Expected<HttpCall> OpenAiDialect::createJob(const CreateJobRequest &request) const
+{
+    const TrainingSettings &settings = request.settings;
+    if (settings.type == TrainingSettings::Type::Lora)
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("OpenAI has no LoRA training: it chooses how to train by itself.")};
+    if (settings.type == TrainingSettings::Type::Full || settings.loraRank || settings.loraAlpha
+            || settings.loraDropout || !settings.loraTrainableModules.isEmpty())
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("OpenAI has no choice between full and LoRA training.")};
+    if (settings.learningRate)
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("OpenAI takes a learning rate multiplier, not an absolute learning rate.")};
+    if (settings.nEvals || settings.nCheckpoints)
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("OpenAI has no setting for the number of evaluations or checkpoints.")};
+    return jsonCall("POST", QStringLiteral("/fine_tuning/jobs"), request.toJson());
+}
+
+Expected<FineTuningJob> OpenAiDialect::parseJob(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("a job"));
+    if (!object.ok())
+        return object.error();
+    return FineTuningJob::fromJson(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::listJobs(const QString &after, int limit) const
+{
+    return plainCall("GET", QStringLiteral("/fine_tuning/jobs"), pagingQuery(after, limit));
+}
+
+Expected<Page<FineTuningJob>> OpenAiDialect::parseJobList(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("the jobs"));
+    if (!object.ok())
+        return object.error();
+    return parseJobPage(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::retrieveJob(const QString &jobId) const
+{
+    return plainCall("GET", kJobs + encodedPathSegment(jobId));
+}
+
+Expected<HttpCall> OpenAiDialect::cancelJob(const QString &jobId) const
+{
+    return plainCall("POST", kJobs + encodedPathSegment(jobId) + QStringLiteral("/cancel"));
+}
+
+Expected<HttpCall> OpenAiDialect::listEvents(
+        const QString &jobId, const QString &after, int limit) const
+{
+    return plainCall("GET", kJobs + encodedPathSegment(jobId) + QStringLiteral("/events"),
+            pagingQuery(after, limit));
+}
+
+Expected<Page<JobEvent>> OpenAiDialect::parseEvents(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("the job's events"));
+    if (!object.ok())
+        return object.error();
+    return parseEventPage(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::listCheckpoints(const QString &jobId) const
+{
+    return plainCall("GET", kJobs + encodedPathSegment(jobId) + QStringLiteral("/checkpoints"));
+}
+
+Expected<Page<Checkpoint>> OpenAiDialect::parseCheckpoints(
+        const HttpAnswer &answer, const QString &) const
+{
+    const auto object = answerObject(answer, tr("the job's checkpoints"));
+    if (!object.ok())
+        return object.error();
+    return parseCheckpointPage(object.value());
+}
+
+Expected<HttpCall> OpenAiDialect::listBaseModels() const
+{
+    return plainCall("GET", QStringLiteral("/models"));
+}
+
+Expected<QList<ModelObject>> OpenAiDialect::parseModels(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("the models"));
+    if (!object.ok())
+        return object.error();
+    return parseModelPage(object.value()).data;
+}
+
+Expected<HttpCall> OpenAiDialect::chat(const ChatRequest &request, bool stream) const
+{
+    return jsonCall("POST", QStringLiteral("/chat/completions"), request.toJson(stream));
+}
+
+Expected<ChatCompletion> OpenAiDialect::parseChat(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("an answer"));
+    if (!object.ok())
+        return object.error();
+    return ChatCompletion::fromJson(object.value());
+}
+
+} // namespace fs

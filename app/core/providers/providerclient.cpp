@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providerclient.h"
+
+#include <QTimer>
+
+namespace fs {
+
+namespace {
+
+HttpAnswer answerOf(const ApiReply *reply)
+{
+    return {reply->httpStatus(), reply->rawHeaderPairs(), reply->body()};
+}
+
+} // namespace
+
+ProviderClient::ProviderClient(ApiClient *api, QObject *parent)
+    : ProviderClient(api, dialectFor(api->connection()), parent)
+{
+}
+
+ProviderClient::ProviderClient(ApiClient *api, std::unique_ptr<Dialect> dialect, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_dialect(std::move(dialect))
+{
+}
+
+ProviderClient::~ProviderClient() = default;
+
+ApiError ProviderClient::errorFrom(const DialectError &error)
+{
+    ApiError apiError;
+    apiError.kind = ApiError::Kind::Protocol;
+    apiError.code = error.code();
+    apiError.message = error.message;
+    return apiError;
+}
+
+template<typename T>
+void ProviderClient::failLater(const ApiError &error, Done<T> done)
+{
+    QTimer::singleShot(0, this, [error, done] { done(ProviderResult<T> {std::nullopt, error}); });
+}
+
+template<typename T>
+ApiReply *ProviderClient::run(const Expected<HttpCall> &call,
+        std::function<Expected<T>(const HttpAnswer &)> parse, Done<T> done)
+{
+    if (!call.ok()) {
+        failLater<T>(errorFrom(call.error()), std::move(done));
+        return nullptr;
+    }
+    ApiReply *reply = m_api->sendCall(call.value());
+    connect(reply, &ApiReply::finished, this, [reply, parse, done] {
+        if (!reply->ok()) {
+            done(ProviderResult<T> {std::nullopt, reply->error()});
+            return;
+        }
+        const Expected<T> parsed = parse(answerOf(reply));
+        if (!parsed.ok()) {
+            ApiError error = errorFrom(parsed.error());
+            error.httpStatus = reply->httpStatus();
+            error.requestId = reply->requestId();
+            done(ProviderResult<T> {std::nullopt, error});
+            return;
+        }
+        done(ProviderResult<T> {parsed.value(), {}});
+    });
+    return reply;
+}
+
+ApiReply *ProviderClient::listFiles(const FileListQuery &query, Done<Page<FileObject>> done)
+{
+    return run<Page<FileObject>>(
+            m_dialect->listFiles(query),
+            [this](const HttpAnswer &a) { return m_dialect->parseFileList(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::retrieveFile(const QString &fileId, Done<FileObject> done)
+{
+    return run<FileObject>(
+            m_dialect->retrieveFile(fileId),
+            [this](const HttpAnswer &a) { return m_dialect->parseFile(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::uploadFile(const QString &filename, const QByteArray &content,
+        const QString &purpose, Done<FileObject> done)
+{
+    return run<FileObject>(
+            m_dialect->uploadFile(filename, content, purpose),
+            [this](const HttpAnswer &a) { return m_dialect->parseFile(a); }, std::move(done));
+}
+
+void ProviderClient::uploadFilePresigned(const QString &filename, const QByteArray &content,
+        const QString &purpose, Done<FileObject> done)
+{
+    const QUrl base = m_api->connection().apiBaseUrl();
+    run<PresignedUpload>(
+            m_dialect->startPresignedUpload(filename, purpose),
+            [this](const HttpAnswer &a) { return m_dialect->parsePresignedUpload(a); },
+            [this, base, content, done](const ProviderResult<PresignedUpload> &started) {
+                if (!started.ok()) {
+                    done({std::nullopt, started.error});
+                    return;
+                }
+                const PresignedUpload upload = *started.value;
+                const QUrl target = base.resolved(upload.url);
+                run<bool>(
+                        m_dialect->putPresigned(target, content),
+                        [](const HttpAnswer &) { return Expected<bool>(true); },
+                        [this, upload, done](const ProviderResult<bool> &put) {
+                            if (!put.ok()) {
+                                done({std::nullopt, put.error});
+                                return;
+                            }
+                            retrieveFile(upload.fileId, done);
+                        });
+            });
+}
+
+ApiReply *ProviderClient::deleteFile(const QString &fileId, Done<DeletedObject> done)
+{
+    return run<DeletedObject>(
+            m_dialect->deleteFile(fileId),
+            [this](const HttpAnswer &a) { return m_dialect->parseDeleted(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::fileContent(const QString &fileId, Done<QByteArray> done)
+{
+    return run<QByteArray>(
+            m_dialect->fileContent(fileId),
+            [](const HttpAnswer &a) { return Expected<QByteArray>(a.body); }, std::move(done));
+}
+
+ApiReply *ProviderClient::createJob(const CreateJobRequest &request, Done<FineTuningJob> done)
+{
+    return run<FineTuningJob>(
+            m_dialect->createJob(request),
+            [this](const HttpAnswer &a) { return m_dialect->parseJob(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::listJobs(const QString &after, int limit, Done<Page<FineTuningJob>> done)
+{
+    return run<Page<FineTuningJob>>(
+            m_dialect->listJobs(after, limit),
+            [this](const HttpAnswer &a) { return m_dialect->parseJobList(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::retrieveJob(const QString &jobId, Done<FineTuningJob> done)
+{
+    return run<FineTuningJob>(
+            m_dialect->retrieveJob(jobId),
+            [this](const HttpAnswer &a) { return m_dialect->parseJob(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::cancelJob(const QString &jobId, Done<FineTuningJob> done)
+{
+    return run<FineTuningJob>(
+            m_dialect->cancelJob(jobId),
+            [this](const HttpAnswer &a) { return m_dialect->parseJob(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::listEvents(
+        const QString &jobId, const QString &after, int limit, Done<Page<JobEvent>> done)
+{
+    return run<Page<JobEvent>>(
+            m_dialect->listEvents(jobId, after, limit),
+            [this](const HttpAnswer &a) { return m_dialect->parseEvents(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::listCheckpoints(const QString &jobId, Done<Page<Checkpoint>> done)
+{
+    return run<Page<Checkpoint>>(
+            m_dialect->listCheckpoints(jobId),
+            [this, jobId](const HttpAnswer &a) { return m_dialect->parseCheckpoints(a, jobId); },
+            std::move(done));
+}
+
+ApiReply *ProviderClient::listMetrics(const QString &jobId, int fromStep, Done<MetricsPage> done)
+{
+    return run<MetricsPage>(
+            m_dialect->listMetrics(jobId, fromStep),
+            [this, fromStep](const HttpAnswer &a) { return m_dialect->parseMetrics(a, fromStep); },
+            std::move(done));
+}
+
+ApiReply *ProviderClient::estimatePrice(const CreateJobRequest &request, Done<PriceEstimate> done)
+{
+    return run<PriceEstimate>(
+            m_dialect->estimatePrice(request),
+            [this](const HttpAnswer &a) { return m_dialect->parsePriceEstimate(a); },
+            std::move(done));
+}
+
+ApiReply *ProviderClient::listBaseModels(Done<QList<ModelObject>> done)
+{
+    return run<QList<ModelObject>>(
+            m_dialect->listBaseModels(),
+            [this](const HttpAnswer &a) { return m_dialect->parseModels(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::modelLimits(const QString &model, Done<ModelLimits> done)
+{
+    return run<ModelLimits>(
+            m_dialect->modelLimits(model),
+            [this](const HttpAnswer &a) { return m_dialect->parseModelLimits(a); },
+            std::move(done));
+}
+
+ApiReply *ProviderClient::listHardware(const QString &model, Done<QList<HardwareOption>> done)
+{
+    return run<QList<HardwareOption>>(
+            m_dialect->listHardware(model),
+            [this](const HttpAnswer &a) { return m_dialect->parseHardware(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::createDeployment(const DeploymentRequest &request, Done<Deployment> done)
+{
+    return run<Deployment>(
+            m_dialect->createDeployment(request),
+            [this](const HttpAnswer &a) { return m_dialect->parseDeployment(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::retrieveDeployment(const QString &deploymentId, Done<Deployment> done)
+{
+    return run<Deployment>(
+            m_dialect->retrieveDeployment(deploymentId),
+            [this](const HttpAnswer &a) { return m_dialect->parseDeployment(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::listDeployments(Done<QList<Deployment>> done)
+{
+    return run<QList<Deployment>>(
+            m_dialect->listDeployments(),
+            [this](const HttpAnswer &a) { return m_dialect->parseDeployments(a); },
+            std::move(done));
+}
+
+ApiReply *ProviderClient::deleteDeployment(const QString &deploymentId, Done<bool> done)
+{
+    return run<bool>(
+            m_dialect->deleteDeployment(deploymentId),
+            [](const HttpAnswer &) { return Expected<bool>(true); }, std::move(done));
+}
+
+ApiReply *ProviderClient::chat(const ChatRequest &request, Done<ChatCompletion> done)
+{
+    return run<ChatCompletion>(
+            m_dialect->chat(request, false),
+            [this](const HttpAnswer &a) { return m_dialect->parseChat(a); }, std::move(done));
+}
+
+ChatStream *ProviderClient::streamChat(const ChatRequest &request, ApiError *error)
+{
+    const Expected<HttpCall> call = m_dialect->chat(request, true);
+    if (!call.ok()) {
+        if (error)
+            *error = errorFrom(call.error());
+        return nullptr;
+    }
+    return m_api->streamCall(call.value());
+}
+
+} // namespace fs
