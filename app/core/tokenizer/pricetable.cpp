@@ -2,9 +2,9 @@
 #include "pricetable.h"
 
 #include "costestimate.h"
+#include "modelregistry.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QSettings>
 
 #include <cmath>
@@ -12,33 +12,6 @@
 namespace fs {
 
 namespace {
-
-// OpenAI's training prices per 1M tokens (reference §10). o4-mini's reinforcement fine-tuning is
-// billed per hour of training, not per token, so it has no entry.
-struct DefaultPrice
-{
-    const char *model;
-    double usdPerMillion;
-};
-constexpr DefaultPrice kDefaults[] = {
-        {"gpt-4.1-2025-04-14", 25.00},
-        {"gpt-4.1-mini-2025-04-14", 5.00},
-        {"gpt-4.1-nano-2025-04-14", 1.50},
-        {"gpt-4o-2024-08-06", 25.00},
-        {"gpt-4o-mini-2024-07-18", 3.00},
-        {"gpt-3.5-turbo-0125", 8.00},
-        {"davinci-002", 6.00},
-        {"babbage-002", 0.40},
-};
-
-// "gpt-4.1-mini-2025-04-14" → "gpt-4.1-mini"; "gpt-3.5-turbo-0125" → "gpt-3.5-turbo".
-QString withoutSnapshot(const QString &name)
-{
-    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
-    QString n = name;
-    n.remove(date);
-    return n;
-}
 
 bool validPrice(double v)
 {
@@ -49,8 +22,16 @@ bool validPrice(double v)
 
 PriceTable::PriceTable()
 {
-    for (const DefaultPrice &d : kDefaults)
-        m_entries.append({QLatin1String(d.model), d.usdPerMillion, d.usdPerMillion});
+    // The model registry's per-token training prices (Azure shares OpenAI's models; models
+    // billed per hour or with no published price have none).
+    for (const ProviderKind kind : ModelRegistry::providers()) {
+        if (kind == ProviderKind::AzureOpenAI)
+            continue;
+        for (const RegisteredModel &m : ModelRegistry::provider(kind).models()) {
+            if (m.hasTrainingPrice())
+                m_entries.append({m.id, m.trainingUsdPerMillion, m.trainingUsdPerMillion});
+        }
+    }
 }
 
 QString PriceTable::settingsGroup()
@@ -60,7 +41,7 @@ QString PriceTable::settingsGroup()
 
 QDate PriceTable::defaultsCapturedOn()
 {
-    return QDate(2026, 5, 7);
+    return ModelRegistry::provider(ProviderKind::OpenAI).pricesCapturedOn();
 }
 
 QString PriceTable::defaultsCapturedText()
@@ -120,9 +101,9 @@ QString PriceTable::resolve(const QString &model) const
         return m_entries.at(i).model;
     // An alias or another snapshot of a family: the family's entry, the user's own entries
     // (later in the list) taking precedence over the defaults.
-    const QString family = withoutSnapshot(base);
+    const QString family = ModelRegistry::withoutSnapshot(base);
     for (int i = int(m_entries.size()) - 1; i >= 0; --i) {
-        if (withoutSnapshot(m_entries.at(i).model.toLower()) == family)
+        if (ModelRegistry::withoutSnapshot(m_entries.at(i).model.toLower()) == family)
             return m_entries.at(i).model;
     }
     return {};
