@@ -335,6 +335,8 @@ void tst_ModelRegistry::garbageIsNotFineTuned_data()
     QTest::newRow("together two parts") << "alice/base:suffix";
     QTest::newRow("azure no base") << ".ft-123";
     QTest::newRow("colons") << ":::";
+    QTest::newRow("path-like model of another server") << "hf.co/bartowski/Llama-3.2-1B-GGUF";
+    QTest::newRow("path-like with tag") << "hf.co/bartowski/Llama-3.2-1B-GGUF:Q4_K_M";
 }
 
 void tst_ModelRegistry::garbageIsNotFineTuned()
@@ -412,6 +414,20 @@ void tst_ModelRegistry::userPriceWinsOverRegistry()
     QVERIFY(loaded.price(model) != registry);
     // The other models keep the registry's prices.
     QCOMPARE(loaded.price(QStringLiteral("gpt-4o-mini")), 3.0);
+
+    // A Together model has no registry price; the user's own (its name holds a '/') is kept.
+    const QString qwen = QStringLiteral("Qwen/Qwen2.5-72B-Instruct");
+    QCOMPARE(loaded.price(qwen), -1.0);
+    fs::PriceTable withQwen = loaded;
+    QVERIFY(withQwen.setPrice(qwen, 2.9));
+    withQwen.save(&settings);
+    settings.sync();
+    QSettings reread(settings.fileName(), QSettings::IniFormat);
+    const fs::PriceTable again = fs::PriceTable::load(&reread);
+    QCOMPARE(again.price(qwen), 2.9);
+    QCOMPARE(again.price(QStringLiteral("alice/Qwen/Qwen2.5-72B-Instruct:bot:ft-1")), 2.9);
+    QCOMPARE(again.price(model), 4.25);
+    QCOMPARE(again.entries().constLast().model, qwen);
 }
 
 QTEST_GUILESS_MAIN(tst_ModelRegistry)

@@ -4,7 +4,6 @@
 #include "modelregistry.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -18,25 +17,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("fs::JobFormRules", text);
 }
 
-QString number(double value)
-{
-    return QLocale().toString(value, 'g', 6);
-}
-
 } // namespace
 
 QString HyperparameterRule::rangeText() const
 {
-    const bool bounded = std::isfinite(maximum);
-    if (!exclusiveMinimum && bounded)
-        return QCoreApplication::translate("fs::JobFormRules", "%1 to %2")
-                .arg(number(minimum), number(maximum));
-    if (exclusiveMinimum && bounded)
-        return QCoreApplication::translate("fs::JobFormRules", "more than %1, at most %2")
-                .arg(number(minimum), number(maximum));
-    if (exclusiveMinimum)
-        return QCoreApplication::translate("fs::JobFormRules", "more than %1").arg(number(minimum));
-    return QCoreApplication::translate("fs::JobFormRules", "at least %1").arg(number(minimum));
+    // The same words as the model registry's ranges.
+    HyperparameterRange range;
+    range.minimum = minimum;
+    range.exclusiveMinimum = exclusiveMinimum;
+    range.maximum = maximum;
+    return range.rangeText();
 }
 
 QString HyperparameterRule::check(double value) const

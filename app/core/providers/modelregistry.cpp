@@ -207,8 +207,12 @@ FineTunedName parseTogetherName(const QString &id)
                 return name;
             output = parts.at(0);
         }
+        // The job part is a number or a hex id, so that a path-like name of another service
+        // ("hf.co/org/Model-GGUF") is not taken for a fine-tune.
+        static const QRegularExpression jobPart(QStringLiteral("^[0-9a-fA-F]{6,}$"));
         const qsizetype dash = output.lastIndexOf(QLatin1Char('-'));
-        if (!output.contains(QLatin1Char('/')) || dash <= 0 || dash + 1 >= output.size())
+        if (!output.contains(QLatin1Char('/')) || dash <= 0
+                || !jobPart.match(output.mid(dash + 1)).hasMatch())
             return name;
         name.base = output.left(dash);
         name.jobId = output.mid(dash + 1);

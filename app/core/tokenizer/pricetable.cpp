@@ -13,6 +13,22 @@ namespace fs {
 
 namespace {
 
+// A settings key for a model: '/' would nest a settings group (Together's "Qwen/Qwen2.5-…"), so
+// it is written as "%2F" (and '%' as "%25"); older keys hold neither.
+QString keyOfModel(const QString &model)
+{
+    QString key = model;
+    return key.replace(QLatin1Char('%'), QLatin1String("%25"))
+            .replace(QLatin1Char('/'), QLatin1String("%2F"));
+}
+
+QString modelOfKey(const QString &key)
+{
+    QString model = key;
+    return model.replace(QLatin1String("%2F"), QLatin1String("/"), Qt::CaseInsensitive)
+            .replace(QLatin1String("%25"), QLatin1String("%"));
+}
+
 bool validPrice(double v)
 {
     return v >= 0 && std::isfinite(v);
@@ -57,14 +73,14 @@ PriceTable PriceTable::load(QSettings *settings)
     if (!settings)
         return table;
     settings->beginGroup(settingsGroup());
-    // Model names hold dots and dashes but never '/', so each is a plain key; the value is
-    // kept as text so that no locale can change the decimal separator.
+    // Each model is a plain key (its '/' escaped); the value is kept as text so that no locale
+    // can change the decimal separator.
     const QStringList keys = settings->childKeys();
-    for (const QString &model : keys) {
+    for (const QString &key : keys) {
         bool ok = false;
-        const double v = settings->value(model).toString().toDouble(&ok);
+        const double v = settings->value(key).toString().toDouble(&ok);
         if (ok && validPrice(v))
-            table.setPrice(model, v);
+            table.setPrice(modelOfKey(key), v);
     }
     settings->endGroup();
     return table;
@@ -78,7 +94,7 @@ void PriceTable::save(QSettings *settings) const
     settings->remove(QString()); // the whole group: keys for prices back at default must go
     for (const Entry &e : m_entries) {
         if (!e.isDefault())
-            settings->setValue(e.model, QString::number(e.usdPerMillion, 'g', 17));
+            settings->setValue(keyOfModel(e.model), QString::number(e.usdPerMillion, 'g', 17));
     }
     settings->endGroup();
 }
@@ -118,7 +134,7 @@ double PriceTable::price(const QString &model) const
 bool PriceTable::setPrice(const QString &model, double usdPerMillion)
 {
     const QString name = model.trimmed();
-    if (name.isEmpty() || name.contains(QLatin1Char('/')) || !validPrice(usdPerMillion))
+    if (name.isEmpty() || !validPrice(usdPerMillion))
         return false;
     if (const int i = indexOf(name); i >= 0)
         m_entries[i].usdPerMillion = usdPerMillion;
