@@ -3,6 +3,8 @@
 #include "chatreplier.h"
 #include "sandboxserver_p.h"
 
+#include "modelregistry.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QPointer>
@@ -81,26 +83,22 @@ private:
     QTimer m_timer;
 };
 
-const char *const kBaseModels[] = {
-        "gpt-4.1-2025-04-14",
-        "gpt-4.1-mini-2025-04-14",
-        "gpt-4.1-nano-2025-04-14",
-        "gpt-4o-mini-2024-07-18",
-        "gpt-4o-2024-08-06",
-        "gpt-4.1",
-        "gpt-4.1-mini",
-        "gpt-4.1-nano",
-        "gpt-4o-mini",
-        "gpt-4o",
-};
-
 } // namespace
 
 void SandboxServerPrivate::addBaseModels()
 {
+    // The model registry's current OpenAI models that train with supervised fine-tuning: each
+    // snapshot, then each alias.
+    QStringList names;
+    QStringList aliases;
+    for (const RegisteredModel &m : ModelRegistry::provider(ProviderKind::OpenAI).models()) {
+        if (m.legacy || !m.supportsMethod(QStringLiteral("supervised")))
+            continue;
+        names << m.id;
+        aliases << m.aliases;
+    }
     qint64 created = 1721172717; // fixed: base models predate the sandbox
-    for (const char *id : kBaseModels) {
-        const QString name = QString::fromLatin1(id);
+    for (const QString &name : names + aliases) {
         models.insert(name, {name, created, QStringLiteral("system"), QString(), true});
         created += 86400;
     }

@@ -4,6 +4,7 @@
 
 #include "costestimate.h"
 #include "datasetstatistics.h"
+#include "modelregistry.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -354,9 +355,14 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request)
     job.requestedHyperparameters = requested;
     job.metadata = metadata.isObject() ? metadata : QJsonValue(QJsonValue::Null);
     // Continued training names the new model after the original base snapshot.
-    const QString base =
-            model.startsWith(QLatin1String("ft:")) ? model.section(QLatin1Char(':'), 1, 1) : model;
-    job.plannedModel = QStringLiteral("ft:%1:sandbox:%2:%3").arg(base, suffix, newId(QString(), 8));
+    const ProviderModels &openAi = ModelRegistry::provider(ProviderKind::OpenAI);
+    FineTunedName planned;
+    const FineTunedName from = openAi.parseFineTuned(model);
+    planned.base = from.isValid() ? from.base : model;
+    planned.organization = QStringLiteral("sandbox");
+    planned.suffix = suffix;
+    planned.jobId = newId(QString(), 8);
+    job.plannedModel = openAi.fineTunedName(planned);
     return json(jobJson(startJob(job)));
 }
 

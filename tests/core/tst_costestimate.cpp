@@ -146,8 +146,8 @@ void tst_CostEstimate::tokenLimits_data()
     QTest::newRow("case and spaces") << " GPT-4o-Mini-2024-07-18 " << 65536 << true;
     QTest::newRow("gpt-4.1: not documented") << "gpt-4.1-2025-04-14" << 65536 << false;
     QTest::newRow("o4-mini: not documented") << "o4-mini-2025-04-16" << 65536 << false;
-    QTest::newRow("unknown") << "llama-3-8b" << fs::kDefaultTrainingTokenLimit << false;
-    QTest::newRow("empty") << "" << fs::kDefaultTrainingTokenLimit << false;
+    QTest::newRow("unknown") << "llama-3-8b" << 65536 << false;
+    QTest::newRow("empty") << "" << 65536 << false;
 }
 
 void tst_CostEstimate::tokenLimits()

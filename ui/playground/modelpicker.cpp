@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelpicker.h"
 
+#include "modelregistry.h"
+
 #include <QCoreApplication>
 #include <QStandardItemModel>
 
@@ -14,16 +16,16 @@ constexpr int kIdRole = Qt::UserRole + 1;
 
 ModelChoice::Kind ModelChoice::kindOf(const QString &id)
 {
-    if (!id.startsWith(QLatin1String("ft:")))
+    const FineTunedName name = ModelRegistry::parseFineTuned(id);
+    if (!name.isValid())
         return Kind::Base;
-    return id.contains(QLatin1String(":ckpt-step-")) ? Kind::Checkpoint : Kind::FineTuned;
+    return name.checkpointStep > 0 ? Kind::Checkpoint : Kind::FineTuned;
 }
 
 QString ModelChoice::baseOf(const QString &id)
 {
-    if (!id.startsWith(QLatin1String("ft:")))
-        return id;
-    return id.section(QLatin1Char(':'), 1, 1);
+    const FineTunedName name = ModelRegistry::parseFineTuned(id);
+    return name.isValid() ? name.base : id;
 }
 
 bool ModelChoice::canChat(const QString &id)
@@ -39,20 +41,18 @@ bool ModelChoice::canChat(const QString &id)
 
 QString ModelChoice::describe(const QString &id)
 {
-    if (!id.startsWith(QLatin1String("ft:")))
+    const FineTunedName parts = ModelRegistry::parseFineTuned(id);
+    if (!parts.isValid())
         return id;
-    // ft:BASE:ORG:SUFFIX:ID[:ckpt-step-N]; the suffix is what the person chose to call it.
-    const QStringList parts = id.split(QLatin1Char(':'));
-    const QString base = parts.value(1);
-    const QString suffix = parts.value(3);
-    const QString name = suffix.isEmpty() ? parts.value(4) : suffix;
+    // The suffix is what the person chose to call it; else the job's id.
+    const QString name = parts.suffix.isEmpty() ? parts.jobId : parts.suffix;
     QString text = name.isEmpty()
-            ? QCoreApplication::translate("fs::ui::ModelPicker", "Fine-tuned %1").arg(base)
-            : QCoreApplication::translate("fs::ui::ModelPicker", "%1 (from %2)").arg(name, base);
-    const QString last = parts.value(parts.size() - 1);
-    if (last.startsWith(QLatin1String("ckpt-step-")))
+            ? QCoreApplication::translate("fs::ui::ModelPicker", "Fine-tuned %1").arg(parts.base)
+            : QCoreApplication::translate("fs::ui::ModelPicker", "%1 (from %2)")
+                      .arg(name, parts.base);
+    if (parts.checkpointStep > 0)
         text = QCoreApplication::translate("fs::ui::ModelPicker", "%1, step %2")
-                       .arg(text, last.mid(10));
+                       .arg(text, QString::number(parts.checkpointStep));
     return text;
 }
 

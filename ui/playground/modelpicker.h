@@ -19,9 +19,10 @@ struct ModelChoice
     QString baseModel; ///< for fine-tuned models and checkpoints, when known
     qint64 created = 0; ///< unix seconds, when known (the newest fine-tune is offered first)
 
-    /// The kind an id suggests: "ft:…:ckpt-step-N" a checkpoint, "ft:…" a fine-tuned model.
+    /// The kind an id suggests by its provider's naming (ModelRegistry): checkpoint, fine-tuned
+    /// or base.
     static Kind kindOf(const QString &id);
-    /// The base model inside a fine-tuned id ("ft:gpt-4.1-mini:org:suffix:id" → "gpt-4.1-mini").
+    /// The base model inside a fine-tuned id; a base model's id itself.
     static QString baseOf(const QString &id);
     /// Readable words for an id, e.g. "support-bot (from gpt-4.1-mini), step 24".
     static QString describe(const QString &id);

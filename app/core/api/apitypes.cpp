@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apitypes.h"
 
+#include "modelregistry.h"
+
 #include <QJsonValue>
 #include <cmath>
 
@@ -279,6 +281,11 @@ Checkpoint Checkpoint::fromJson(const QJsonObject &object)
             checkpoint.metrics.insert(it.key(), it.value().toDouble());
     }
     return checkpoint;
+}
+
+bool ModelObject::isFineTuned() const
+{
+    return ModelRegistry::isFineTuned(id);
 }
 
 ModelObject ModelObject::fromJson(const QJsonObject &object)

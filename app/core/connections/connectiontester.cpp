@@ -161,6 +161,10 @@ QString ConnectionCheck::invalidAddressMessage() const
             return QCoreApplication::translate(
                     "ConnectionCheck", "Enter the API address, usually %1.")
                     .arg(Connection::defaultOpenAiBaseUrl());
+        case Connection::Kind::Together:
+            return QCoreApplication::translate(
+                    "ConnectionCheck", "Enter the API address, usually %1.")
+                    .arg(Connection::defaultTogetherBaseUrl());
         case Connection::Kind::Compatible:
         case Connection::Kind::Sandbox:
             break;
@@ -182,6 +186,11 @@ QString ConnectionCheck::invalidAddressMessage() const
                 + QCoreApplication::translate(
                         "ConnectionCheck", "It should start with https://, usually %1.")
                           .arg(Connection::defaultOpenAiBaseUrl());
+    case Connection::Kind::Together:
+        return start + QLatin1Char(' ')
+                + QCoreApplication::translate(
+                        "ConnectionCheck", "It should start with https://, usually %1.")
+                          .arg(Connection::defaultTogetherBaseUrl());
     case Connection::Kind::Compatible:
     case Connection::Kind::Sandbox:
         break;

@@ -2,6 +2,7 @@
 #include "comparisondefaults.h"
 
 #include "jobhistory.h"
+#include "modelregistry.h"
 
 #include <QHash>
 #include <QSet>
@@ -9,35 +10,20 @@
 
 namespace fs {
 
-namespace {
-
-const QLatin1String kCheckpointMark(":ckpt-step-");
-
-bool isFineTunedId(const QString &id)
-{
-    return id.startsWith(QLatin1String("ft:"));
-}
-
-} // namespace
-
 QString baseModelInId(const QString &id)
 {
-    return isFineTunedId(id) ? id.section(QLatin1Char(':'), 1, 1) : QString();
+    return ModelRegistry::parseFineTuned(id).base;
 }
 
 qint64 checkpointStepInId(const QString &id)
 {
-    const qsizetype at = id.lastIndexOf(kCheckpointMark);
-    if (at < 0)
-        return 0;
-    bool ok = false;
-    const qint64 step = id.mid(at + kCheckpointMark.size()).toLongLong(&ok);
-    return ok && step > 0 ? step : 0;
+    return ModelRegistry::parseFineTuned(id).checkpointStep;
 }
 
 QString fineTunedModelOfCheckpointId(const QString &id)
 {
-    return checkpointStepInId(id) > 0 ? id.left(id.lastIndexOf(kCheckpointMark)) : QString();
+    const FineTunedName name = ModelRegistry::parseFineTuned(id);
+    return name.checkpointStep > 0 ? name.model : QString();
 }
 
 QList<FineTuneRecord> FineTuneRecord::fromHistory(const JobHistory &history)
@@ -177,7 +163,8 @@ ComparisonDefault ComparisonDefault::choose(
     }
     const bool fromHistory = !tuned.isEmpty();
     for (const ModelObject &model : offered) {
-        if (!fromHistory && isFineTunedId(model.id) && checkpointStepInId(model.id) == 0
+        if (!fromHistory && ModelRegistry::isFineTuned(model.id)
+                && checkpointStepInId(model.id) == 0
                 && (tuned.isEmpty() || model.created > newest)) {
             tuned = model.id;
             newest = model.created;
@@ -217,7 +204,7 @@ ComparisonDefault ComparisonDefault::choose(
         // Else another model the connection offers, a base model before anything else.
         for (bool baseOnly : {true, false}) {
             for (const ModelObject &model : offered) {
-                if ((!baseOnly || !isFineTunedId(model.id))
+                if ((!baseOnly || !ModelRegistry::isFineTuned(model.id))
                         && !lineage.isSameModel(model.id, tuned)) {
                     result.first = model.id;
                     result.basis = Basis::OtherModelVsFineTuned;

@@ -11,12 +11,12 @@ namespace fs {
 
 class JobHistory;
 
-/// "ft:gpt-4.1-mini:org:suffix:id" → "gpt-4.1-mini"; empty when the id does not say.
+/// The base model a fine-tuned id names (ModelRegistry::parseFineTuned, any provider's naming);
+/// empty when the id does not say.
 QString baseModelInId(const QString &id);
-/// "ft:…:ckpt-step-91" → 91; 0 when the id is not a checkpoint's.
+/// A checkpoint's step (…:ckpt-step-91 on OpenAI, …:91 on Together); 0 when not a checkpoint.
 qint64 checkpointStepInId(const QString &id);
-/// "ft:…:id:ckpt-step-91" → "ft:…:id" (the model the checkpoint was saved for); empty when the
-/// id is not a checkpoint's.
+/// The model a checkpoint was saved for; empty when the id is not a checkpoint's.
 QString fineTunedModelOfCheckpointId(const QString &id);
 
 /// What the job history knows of one fine-tuning job, as far as choosing models is concerned.

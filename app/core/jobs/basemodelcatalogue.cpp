@@ -3,6 +3,7 @@
 
 #include "costestimate.h"
 #include "linter.h"
+#include "modelregistry.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -14,36 +15,6 @@
 namespace fs {
 
 namespace {
-
-// Reference §10: SFT and DPO for the gpt-4.1 family, RFT for o4-mini; gpt-4o snapshots were
-// documented for SFT and DPO; the rest are legacy supervised-only models.
-struct KnownModel
-{
-    const char *id;
-    bool supervised;
-    bool dpo;
-    bool reinforcement;
-    bool legacy;
-};
-constexpr KnownModel kKnown[] = {
-        {"gpt-4.1-2025-04-14", true, true, false, false},
-        {"gpt-4.1-mini-2025-04-14", true, true, false, false},
-        {"gpt-4.1-nano-2025-04-14", true, true, false, false},
-        {"gpt-4o-2024-08-06", true, true, false, false},
-        {"gpt-4o-mini-2024-07-18", true, true, false, false},
-        {"o4-mini-2025-04-16", false, false, true, false},
-        {"gpt-3.5-turbo-0125", true, false, false, true},
-        {"davinci-002", true, false, false, true},
-        {"babbage-002", true, false, false, true},
-};
-
-QString withoutSnapshot(const QString &name)
-{
-    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
-    QString n = name;
-    n.remove(date);
-    return n;
-}
 
 QString priceTextFor(const BaseModelInfo &info)
 {
@@ -87,37 +58,26 @@ void describe(BaseModelInfo *info)
                         "An older model: the service may no longer train it.");
 }
 
-BaseModelInfo infoFor(const KnownModel &k, const QString &id, const PriceTable &prices)
+BaseModelInfo infoFor(const RegisteredModel &k, const QString &id, const PriceTable &prices)
 {
     BaseModelInfo info;
     info.id = id;
-    info.trainingUsdPerMillion = k.supervised || k.dpo ? prices.price(id) : -1;
+    info.supervised = k.supportsMethod(QStringLiteral("supervised"));
+    info.dpo = k.supportsMethod(QStringLiteral("dpo"));
+    info.reinforcement = k.supportsMethod(QStringLiteral("reinforcement"));
+    info.trainingUsdPerMillion = info.supervised || info.dpo ? prices.price(id) : -1;
     info.trainingTokenLimit = Linter::trainingLimit(id);
     info.tokenLimitKnown = isTrainingTokenLimitKnown(id);
-    info.supervised = k.supervised;
-    info.dpo = k.dpo;
-    info.reinforcement = k.reinforcement;
     info.legacy = k.legacy;
-    info.fineTuned = id.startsWith(QLatin1String("ft:"));
+    info.fineTuned = ModelRegistry::isFineTuned(id);
     describe(&info);
     return info;
 }
 
-const KnownModel *findKnown(const QString &model)
+/// The registered model `model` names on `kind` (a snapshot, an alias or a fine-tuned name).
+const RegisteredModel *findKnown(const QString &model, ProviderKind kind)
 {
-    const QString name = baseModelName(model);
-    for (const KnownModel &k : kKnown) {
-        if (name == QLatin1String(k.id))
-            return &k;
-    }
-    // An alias without the date ("gpt-4.1-mini") names the snapshot listed here.
-    for (const KnownModel &k : kKnown) {
-        if (name == withoutSnapshot(QLatin1String(k.id)))
-            return &k;
-    }
-    if (name == QLatin1String("gpt-3.5-turbo"))
-        return &kKnown[6];
-    return nullptr;
+    return ModelRegistry::provider(kind).find(model);
 }
 
 bool neverFineTunable(const QString &id)
@@ -140,11 +100,12 @@ bool BaseModelInfo::supportsMethod(const QString &method) const
     return supervised;
 }
 
-QList<BaseModelInfo> BaseModelCatalogue::knownModels(const PriceTable &prices)
+QList<BaseModelInfo> BaseModelCatalogue::knownModels(
+        const PriceTable &prices, ProviderKind provider)
 {
     QList<BaseModelInfo> list;
-    for (const KnownModel &k : kKnown) {
-        BaseModelInfo info = infoFor(k, QLatin1String(k.id), prices);
+    for (const RegisteredModel &k : ModelRegistry::provider(provider).models()) {
+        BaseModelInfo info = infoFor(k, k.id, prices);
         info.known = true;
         list.append(info);
     }
@@ -154,21 +115,21 @@ QList<BaseModelInfo> BaseModelCatalogue::knownModels(const PriceTable &prices)
 std::optional<BaseModelInfo> BaseModelCatalogue::find(
         const QString &model, const PriceTable &prices)
 {
-    const KnownModel *k = findKnown(model);
+    const RegisteredModel *k = ModelRegistry::find(model);
     if (!k)
         return std::nullopt;
     BaseModelInfo info = infoFor(*k, model, prices);
-    info.known = model == QLatin1String(k->id);
+    info.known = model == k->id;
     return info;
 }
 
-QList<BaseModelInfo> BaseModelCatalogue::merged(
-        const QList<ModelObject> &connectionModels, const PriceTable &prices, bool includeUnknown)
+QList<BaseModelInfo> BaseModelCatalogue::merged(const QList<ModelObject> &connectionModels,
+        const PriceTable &prices, bool includeUnknown, ProviderKind provider)
 {
     QSet<QString> listed;
     for (const ModelObject &m : connectionModels)
         listed.insert(m.id);
-    QList<BaseModelInfo> list = knownModels(prices);
+    QList<BaseModelInfo> list = knownModels(prices, provider);
     QSet<QString> seen;
     for (BaseModelInfo &info : list) {
         info.listedByConnection = listed.contains(info.id);
@@ -179,9 +140,9 @@ QList<BaseModelInfo> BaseModelCatalogue::merged(
         if (seen.contains(m.id) || m.id.isEmpty())
             continue;
         seen.insert(m.id);
-        if (m.id.contains(QLatin1String(":ckpt-step-")))
+        if (ModelRegistry::parseFineTuned(m.id).checkpointStep > 0)
             continue; // checkpoints are offered from the job's checkpoint list
-        const KnownModel *k = findKnown(m.id);
+        const RegisteredModel *k = findKnown(m.id, provider);
         if (k) {
             BaseModelInfo info = infoFor(*k, m.id, prices);
             info.listedByConnection = true;

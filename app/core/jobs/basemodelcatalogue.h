@@ -3,6 +3,7 @@
 
 #include "apitypes.h"
 #include "pricetable.h"
+#include "providerkind.h"
 
 #include <QList>
 #include <QString>
@@ -25,7 +26,7 @@ struct BaseModelInfo
     bool legacy = false; ///< older models the service may no longer train
     bool known = false; ///< in the built-in catalogue
     bool listedByConnection = false; ///< the connection's /models list has it
-    bool fineTuned = false; ///< an ft: model (continued training)
+    bool fineTuned = false; ///< a fine-tuned model (continued training)
     QString priceText; ///< translated, short: "$5.00 per 1M training tokens", "price not known"
     QString note; ///< translated sentence(s): the price and the example limit in plain words
 
@@ -33,20 +34,23 @@ struct BaseModelInfo
 };
 
 /**
- * @brief The fine-tunable base models the app knows (reference §10) merged with a connection's
- * /models list: known models first (current ones, then legacy), then the connection's own
- * fine-tuned models (continued training), then other connection models that share a known
+ * @brief The fine-tunable base models of a provider's model registry (ModelRegistry) merged with a
+ * connection's /models list: known models first (current ones, then legacy), then the connection's
+ * own fine-tuned models (continued training), then other connection models that share a known
  * model's family. Prices come from the user's PriceTable.
  */
 class BaseModelCatalogue
 {
 public:
-    static QList<BaseModelInfo> knownModels(const PriceTable &prices = PriceTable());
+    static QList<BaseModelInfo> knownModels(
+            const PriceTable &prices = PriceTable(), ProviderKind provider = ProviderKind::OpenAI);
     /// `includeUnknown`: also offer connection models of no known family (for compatible
     /// servers that train their own models); speech, image and embedding models never.
     static QList<BaseModelInfo> merged(const QList<ModelObject> &connectionModels,
-            const PriceTable &prices = PriceTable(), bool includeUnknown = false);
-    /// The known entry for `model` (a snapshot, an alias or an ft: name of it), else nullopt.
+            const PriceTable &prices = PriceTable(), bool includeUnknown = false,
+            ProviderKind provider = ProviderKind::OpenAI);
+    /// The known entry for `model` (a snapshot, an alias or a fine-tuned name of it, on any
+    /// provider), else nullopt.
     static std::optional<BaseModelInfo> find(
             const QString &model, const PriceTable &prices = PriceTable());
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobformrules.h"
 
+#include "modelregistry.h"
+
 #include <QCoreApplication>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
-#include <limits>
 
 namespace fs {
 
@@ -17,25 +17,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("fs::JobFormRules", text);
 }
 
-QString number(double value)
-{
-    return QLocale().toString(value, 'g', 6);
-}
-
 } // namespace
 
 QString HyperparameterRule::rangeText() const
 {
-    const bool bounded = std::isfinite(maximum);
-    if (!exclusiveMinimum && bounded)
-        return QCoreApplication::translate("fs::JobFormRules", "%1 to %2")
-                .arg(number(minimum), number(maximum));
-    if (exclusiveMinimum && bounded)
-        return QCoreApplication::translate("fs::JobFormRules", "more than %1, at most %2")
-                .arg(number(minimum), number(maximum));
-    if (exclusiveMinimum)
-        return QCoreApplication::translate("fs::JobFormRules", "more than %1").arg(number(minimum));
-    return QCoreApplication::translate("fs::JobFormRules", "at least %1").arg(number(minimum));
+    // The same words as the model registry's ranges.
+    HyperparameterRange range;
+    range.minimum = minimum;
+    range.exclusiveMinimum = exclusiveMinimum;
+    range.maximum = maximum;
+    return range.rangeText();
 }
 
 QString HyperparameterRule::check(double value) const
@@ -61,28 +52,18 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name)
         r.explanation = tr("How many times the model reads the whole training file. More "
                            "epochs learn your examples more closely, but too many make it "
                            "repeat them instead of generalising.");
-        r.integer = true;
-        r.minimum = 1;
-        r.maximum = 50;
         break;
     case HyperparameterRule::Name::BatchSize:
         r.key = QStringLiteral("batch_size");
         r.label = tr("Batch size");
         r.explanation = tr("How many examples the model looks at before each adjustment. "
                            "Larger batches learn more steadily but adjust less often.");
-        r.integer = true;
-        r.minimum = 1;
-        r.maximum = 256;
         break;
     case HyperparameterRule::Name::LearningRateMultiplier:
         r.key = QStringLiteral("learning_rate_multiplier");
         r.label = tr("Learning rate multiplier");
         r.explanation = tr("How big each adjustment is. Higher values learn faster but can "
                            "overshoot; lower values are careful but may need more epochs.");
-        r.integer = false;
-        r.minimum = 0;
-        r.exclusiveMinimum = true;
-        r.maximum = std::numeric_limits<double>::infinity();
         r.suggestedStep = 0.1;
         r.decimals = 3;
         break;
@@ -92,14 +73,18 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name)
         r.explanation = tr("For preference training: higher values keep the model close to "
                            "how it answered before; lower values follow your preferred "
                            "answers more strongly.");
-        r.integer = false;
-        r.minimum = 0;
-        r.exclusiveMinimum = true;
-        r.maximum = 2;
         r.suggestedStep = 0.05;
         r.decimals = 3;
         r.dpoOnly = true;
         break;
+    }
+    // The bounds are OpenAI's, from the model registry.
+    if (const HyperparameterRange *range =
+                    ModelRegistry::provider(ProviderKind::OpenAI).range(r.key)) {
+        r.integer = range->integer;
+        r.minimum = range->minimum;
+        r.exclusiveMinimum = range->exclusiveMinimum;
+        r.maximum = range->maximum;
     }
     return r;
 }

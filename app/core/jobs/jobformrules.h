@@ -10,7 +10,8 @@
 
 namespace fs {
 
-/// A hyperparameter of the New-job form and its valid range (OpenAPI spec, reference §4.1).
+/// A hyperparameter of the New-job form and its valid range (OpenAPI spec, reference §4.1); the
+/// bounds come from the model registry.
 struct HyperparameterRule
 {
     enum class Name { Epochs, BatchSize, LearningRateMultiplier, Beta };

@@ -226,7 +226,8 @@ struct ModelObject
     qint64 created = 0;
     QString ownedBy;
     QString shutdownDate; ///< YYYY-MM-DD or empty
-    bool isFineTuned() const { return id.startsWith(QLatin1String("ft:")); }
+    /// A fine-tuned model or checkpoint, by its provider's naming (ModelRegistry).
+    bool isFineTuned() const;
     static ModelObject fromJson(const QJsonObject &object);
 };
 

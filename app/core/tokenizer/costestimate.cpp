@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "costestimate.h"
 
+#include "modelregistry.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,57 +12,17 @@ namespace fs {
 
 QString baseModelName(const QString &model)
 {
-    QString name = model.trimmed().toLower();
-    if (name.startsWith(QLatin1String("ft:")))
-        name = name.mid(3).section(QLatin1Char(':'), 0, 0);
-    return name;
+    return ModelRegistry::baseModelName(model);
 }
-
-namespace {
-
-// From the fine-tuning guide (reference §8.5). Matched on the base name: exact snapshot first,
-// then the family alias (the names without a date point at the snapshots below).
-struct KnownLimit
-{
-    const char *model;
-    int limit;
-};
-constexpr KnownLimit kKnownLimits[] = {
-        {"gpt-4o-2024-08-06", 65536},
-        {"gpt-4o-mini-2024-07-18", 65536},
-        {"gpt-4o", 65536},
-        {"gpt-4o-mini", 65536},
-        {"gpt-3.5-turbo-0125", 16385},
-        {"gpt-3.5-turbo-1106", 16385},
-        {"gpt-3.5-turbo-0613", 4096},
-        {"gpt-3.5-turbo", 16385},
-        {"gpt-35-turbo-0125", 16385},
-        {"gpt-35-turbo-1106", 16385},
-        {"gpt-35-turbo-0613", 4096},
-        {"gpt-35-turbo", 16385},
-};
-
-const KnownLimit *findLimit(const QString &model)
-{
-    const QString name = baseModelName(model);
-    for (const KnownLimit &k : kKnownLimits) {
-        if (name == QLatin1String(k.model))
-            return &k;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 int trainingTokenLimit(const QString &model)
 {
-    const KnownLimit *k = findLimit(model);
-    return k ? k->limit : kDefaultTrainingTokenLimit;
+    return ModelRegistry::contextLimit(model);
 }
 
 bool isTrainingTokenLimitKnown(const QString &model)
 {
-    return findLimit(model) != nullptr;
+    return ModelRegistry::isContextLimitKnown(model);
 }
 
 int EpochRule::defaultEpochs(qint64 examples)

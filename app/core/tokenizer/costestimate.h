@@ -10,15 +10,11 @@ class QLocale;
 namespace fs {
 
 /// The longest training example (in tokens) a model takes; longer ones are cut from the end.
-/// Known: gpt-4o / gpt-4o-mini snapshots 65,536; gpt-3.5-turbo-0125 / -1106 16,385;
-/// gpt-3.5-turbo-0613 4,096. Unknown models (gpt-4.1 family, o-series, anything else) get
-/// kDefaultTrainingTokenLimit. Fine-tuned names ("ft:base:org::id") use their base model.
+/// From the model registry (ModelRegistry::contextLimit): a fine-tuned name uses its base model;
+/// a model whose limit is not published gets its provider's default.
 int trainingTokenLimit(const QString &model);
-/// Whether the limit above comes from the documentation rather than the default.
+/// Whether the limit above is published rather than the default.
 bool isTrainingTokenLimitKnown(const QString &model);
-/// The default for models whose limit is not documented: that of the newest documented models
-/// (gpt-4o), since the models offered for fine-tuning today succeed them.
-constexpr int kDefaultTrainingTokenLimit = 65536;
 
 /// The OpenAI cookbook's rule for the default number of epochs: 3, raised so that at least 100
 /// examples are seen, lowered so that at most 25,000 are, and kept within 1..25.
@@ -56,8 +52,8 @@ struct CostEstimate
             const QString &model, double usdPerMillion, int epochs = 0);
 };
 
-/// The base model of a fine-tuned model name ("ft:gpt-4o-mini-2024-07-18:org::id" →
-/// "gpt-4o-mini-2024-07-18"), lower-cased and trimmed; other names are returned the same way.
+/// The base model of a fine-tuned model name, lower-cased and trimmed
+/// (ModelRegistry::baseModelName); other names are returned the same way.
 QString baseModelName(const QString &model);
 
 /// A training cost for people: "$12.40", or "< $0.01" for a small non-zero amount (instead of a

@@ -2,9 +2,9 @@
 #include "pricetable.h"
 
 #include "costestimate.h"
+#include "modelregistry.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QSettings>
 
 #include <cmath>
@@ -13,31 +13,20 @@ namespace fs {
 
 namespace {
 
-// OpenAI's training prices per 1M tokens (reference §10). o4-mini's reinforcement fine-tuning is
-// billed per hour of training, not per token, so it has no entry.
-struct DefaultPrice
+// A settings key for a model: '/' would nest a settings group (Together's "Qwen/Qwen2.5-…"), so
+// it is written as "%2F" (and '%' as "%25"); older keys hold neither.
+QString keyOfModel(const QString &model)
 {
-    const char *model;
-    double usdPerMillion;
-};
-constexpr DefaultPrice kDefaults[] = {
-        {"gpt-4.1-2025-04-14", 25.00},
-        {"gpt-4.1-mini-2025-04-14", 5.00},
-        {"gpt-4.1-nano-2025-04-14", 1.50},
-        {"gpt-4o-2024-08-06", 25.00},
-        {"gpt-4o-mini-2024-07-18", 3.00},
-        {"gpt-3.5-turbo-0125", 8.00},
-        {"davinci-002", 6.00},
-        {"babbage-002", 0.40},
-};
+    QString key = model;
+    return key.replace(QLatin1Char('%'), QLatin1String("%25"))
+            .replace(QLatin1Char('/'), QLatin1String("%2F"));
+}
 
-// "gpt-4.1-mini-2025-04-14" → "gpt-4.1-mini"; "gpt-3.5-turbo-0125" → "gpt-3.5-turbo".
-QString withoutSnapshot(const QString &name)
+QString modelOfKey(const QString &key)
 {
-    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
-    QString n = name;
-    n.remove(date);
-    return n;
+    QString model = key;
+    return model.replace(QLatin1String("%2F"), QLatin1String("/"), Qt::CaseInsensitive)
+            .replace(QLatin1String("%25"), QLatin1String("%"));
 }
 
 bool validPrice(double v)
@@ -49,8 +38,16 @@ bool validPrice(double v)
 
 PriceTable::PriceTable()
 {
-    for (const DefaultPrice &d : kDefaults)
-        m_entries.append({QLatin1String(d.model), d.usdPerMillion, d.usdPerMillion});
+    // The model registry's per-token training prices (Azure shares OpenAI's models; models
+    // billed per hour or with no published price have none).
+    for (const ProviderKind kind : ModelRegistry::providers()) {
+        if (kind == ProviderKind::AzureOpenAI)
+            continue;
+        for (const RegisteredModel &m : ModelRegistry::provider(kind).models()) {
+            if (m.hasTrainingPrice())
+                m_entries.append({m.id, m.trainingUsdPerMillion, m.trainingUsdPerMillion});
+        }
+    }
 }
 
 QString PriceTable::settingsGroup()
@@ -60,7 +57,7 @@ QString PriceTable::settingsGroup()
 
 QDate PriceTable::defaultsCapturedOn()
 {
-    return QDate(2026, 5, 7);
+    return ModelRegistry::provider(ProviderKind::OpenAI).pricesCapturedOn();
 }
 
 QString PriceTable::defaultsCapturedText()
@@ -76,14 +73,14 @@ PriceTable PriceTable::load(QSettings *settings)
     if (!settings)
         return table;
     settings->beginGroup(settingsGroup());
-    // Model names hold dots and dashes but never '/', so each is a plain key; the value is
-    // kept as text so that no locale can change the decimal separator.
+    // Each model is a plain key (its '/' escaped); the value is kept as text so that no locale
+    // can change the decimal separator.
     const QStringList keys = settings->childKeys();
-    for (const QString &model : keys) {
+    for (const QString &key : keys) {
         bool ok = false;
-        const double v = settings->value(model).toString().toDouble(&ok);
+        const double v = settings->value(key).toString().toDouble(&ok);
         if (ok && validPrice(v))
-            table.setPrice(model, v);
+            table.setPrice(modelOfKey(key), v);
     }
     settings->endGroup();
     return table;
@@ -97,7 +94,7 @@ void PriceTable::save(QSettings *settings) const
     settings->remove(QString()); // the whole group: keys for prices back at default must go
     for (const Entry &e : m_entries) {
         if (!e.isDefault())
-            settings->setValue(e.model, QString::number(e.usdPerMillion, 'g', 17));
+            settings->setValue(keyOfModel(e.model), QString::number(e.usdPerMillion, 'g', 17));
     }
     settings->endGroup();
 }
@@ -120,9 +117,9 @@ QString PriceTable::resolve(const QString &model) const
         return m_entries.at(i).model;
     // An alias or another snapshot of a family: the family's entry, the user's own entries
     // (later in the list) taking precedence over the defaults.
-    const QString family = withoutSnapshot(base);
+    const QString family = ModelRegistry::withoutSnapshot(base);
     for (int i = int(m_entries.size()) - 1; i >= 0; --i) {
-        if (withoutSnapshot(m_entries.at(i).model.toLower()) == family)
+        if (ModelRegistry::withoutSnapshot(m_entries.at(i).model.toLower()) == family)
             return m_entries.at(i).model;
     }
     return {};
@@ -137,7 +134,7 @@ double PriceTable::price(const QString &model) const
 bool PriceTable::setPrice(const QString &model, double usdPerMillion)
 {
     const QString name = model.trimmed();
-    if (name.isEmpty() || name.contains(QLatin1Char('/')) || !validPrice(usdPerMillion))
+    if (name.isEmpty() || !validPrice(usdPerMillion))
         return false;
     if (const int i = indexOf(name); i >= 0)
         m_entries[i].usdPerMillion = usdPerMillion;

@@ -12,7 +12,7 @@ namespace fs {
 /**
  * @brief Training prices per model (USD per 1M training tokens) that the user can edit.
  *
- * Defaults come from OpenAI's pricing page (reference §10, captured in mid-2026). Only the
+ * Defaults come from the model registry (resources/modelregistry/, ModelRegistry). Only the
  * user's changes are saved, in QSettings group settingsGroup(), so that new defaults in a later
  * version still show for models the user never touched. A value type: load(), edit, save().
  */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tokenizer.h"
 
+#include "modelregistry.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QStringDecoder>
@@ -676,26 +678,11 @@ const Tokenizer &Tokenizer::instance(Encoding encoding)
 
 Tokenizer::Encoding Tokenizer::encodingForModel(const QString &model)
 {
-    QString name = model.trimmed().toLower();
-    // A fine-tuned model ("ft:gpt-4o-mini-2024-07-18:org::id") uses its base model's encoding.
-    if (name.startsWith(QLatin1String("ft:")))
-        name = name.mid(3).section(QLatin1Char(':'), 0, 0);
-    static const char *const cl100kPrefixes[] = {
-            "gpt-3.5",
-            "gpt-35",
-            "text-embedding-ada-002",
-            "text-embedding-3",
-            "babbage-002",
-            "davinci-002",
-    };
-    for (const char *prefix : cl100kPrefixes) {
-        if (name.startsWith(QLatin1String(prefix)))
-            return Encoding::Cl100kBase;
-    }
-    // gpt-4 and its dated snapshots / gpt-4-turbo / gpt-4-32k, but not gpt-4o, gpt-4.1, gpt-4.5.
-    if (name == QLatin1String("gpt-4") || name.startsWith(QLatin1String("gpt-4-")))
-        return Encoding::Cl100kBase;
-    return Encoding::O200kBase;
+    // The model registry says which encoding a model (or a fine-tuned model's base) uses;
+    // models without an OpenAI encoding ("approximate", e.g. Together's Llama and Qwen models)
+    // are counted with o200k_base as an estimate.
+    return ModelRegistry::tokenizer(model) == QLatin1String("cl100k_base") ? Encoding::Cl100kBase
+                                                                           : Encoding::O200kBase;
 }
 
 QString Tokenizer::encodingName(Encoding encoding)

@@ -25,8 +25,9 @@ public:
 
     /// The shared instance for an encoding, loaded on first use (some 50 ms for o200k_base).
     static const Tokenizer &instance(Encoding encoding);
-    /// The encoding a model uses: o200k_base for gpt-4o / gpt-4.1 / o-series, cl100k_base for
-    /// gpt-4 / gpt-3.5; o200k_base for unknown names.
+    /// The encoding a model uses, as the model registry says (ModelRegistry::tokenizer):
+    /// o200k_base for gpt-4o / gpt-4.1 / o-series, cl100k_base for gpt-4 / gpt-3.5; o200k_base
+    /// for unknown names and, as an estimate, for models without an OpenAI encoding (Together's).
     static Encoding encodingForModel(const QString &model);
     static QString encodingName(Encoding encoding); ///< "o200k_base" / "cl100k_base"
 
