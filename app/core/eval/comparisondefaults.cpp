@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisondefaults.h"
 
+#include "costestimate.h"
 #include "jobhistory.h"
 
 #include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <limits>
 
 namespace fs {
 
@@ -38,6 +40,18 @@ qint64 checkpointStepInId(const QString &id)
 QString fineTunedModelOfCheckpointId(const QString &id)
 {
     return checkpointStepInId(id) > 0 ? id.left(id.lastIndexOf(kCheckpointMark)) : QString();
+}
+
+QString modelFamilyInId(const QString &id)
+{
+    return isFineTunedId(id) ? id : withoutSnapshotDate(id);
+}
+
+bool isAliasAndSnapshot(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty() || a == b || isFineTunedId(a) || isFineTunedId(b))
+        return false;
+    return withoutSnapshotDate(a) == b || withoutSnapshotDate(b) == a;
 }
 
 QList<FineTuneRecord> FineTuneRecord::fromHistory(const JobHistory &history)
@@ -147,7 +161,11 @@ QString ModelLineage::canonical(const QString &id) const
 
 bool ModelLineage::isSameModel(const QString &a, const QString &b) const
 {
-    return !a.isEmpty() && !b.isEmpty() && canonical(a) == canonical(b);
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    const QString first = canonical(a);
+    const QString second = canonical(b);
+    return first == second || isAliasAndSnapshot(first, second);
 }
 
 bool ModelLineage::isFinalCheckpoint(const QString &id) const
@@ -163,7 +181,7 @@ QString ModelLineage::baseModelOf(const QString &id) const
 }
 
 ComparisonDefault ComparisonDefault::choose(
-        const ModelLineage &lineage, const QList<ModelObject> &offered)
+        const ModelLineage &lineage, const QList<ModelObject> &offered, const PriceTable &prices)
 {
     ComparisonDefault result;
     // The newest fine-tune the job history knows; else the newest the connection offers.
@@ -229,15 +247,32 @@ ComparisonDefault ComparisonDefault::choose(
         return result;
     }
 
-    // No fine-tune yet: the first two different models offered.
-    for (const ModelObject &model : offered) {
-        if (result.first.isEmpty()) {
-            result.first = model.id;
-            result.basis = Basis::OneModel;
-        } else if (!lineage.isSameModel(model.id, result.first)) {
+    // No fine-tune yet: the cheapest model next to the cheapest one of another family ("gpt-4.1"
+    // and "gpt-4.1-2025-04-14" are one model; two dated versions of it are alike), else the
+    // cheapest other model. Unknown prices come last, in the order offered, and checkpoints of
+    // unfinished jobs after every base model.
+    QList<ModelObject> byPrice = offered;
+    const auto cost = [&prices](const ModelObject &model) {
+        const double price = isFineTunedId(model.id) ? -1 : prices.price(model.id);
+        return price >= 0 ? price : std::numeric_limits<double>::infinity();
+    };
+    std::stable_sort(byPrice.begin(), byPrice.end(),
+            [&cost](const ModelObject &a, const ModelObject &b) {
+                return std::make_pair(isFineTunedId(a.id), cost(a))
+                        < std::make_pair(isFineTunedId(b.id), cost(b));
+            });
+    if (byPrice.isEmpty())
+        return result;
+    result.first = byPrice.first().id;
+    result.basis = Basis::OneModel;
+    for (bool otherFamily : {true, false}) {
+        for (const ModelObject &model : std::as_const(byPrice)) {
+            if (lineage.isSameModel(model.id, result.first)
+                    || (otherFamily && modelFamilyInId(model.id) == modelFamilyInId(result.first)))
+                continue;
             result.second = model.id;
             result.basis = Basis::TwoModels;
-            break;
+            return result;
         }
     }
     return result;

@@ -37,14 +37,6 @@ constexpr KnownModel kKnown[] = {
         {"babbage-002", true, false, false, true},
 };
 
-QString withoutSnapshot(const QString &name)
-{
-    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
-    QString n = name;
-    n.remove(date);
-    return n;
-}
-
 QString priceTextFor(const BaseModelInfo &info)
 {
     if (info.reinforcement && !info.supervised)
@@ -112,7 +104,7 @@ const KnownModel *findKnown(const QString &model)
     }
     // An alias without the date ("gpt-4.1-mini") names the snapshot listed here.
     for (const KnownModel &k : kKnown) {
-        if (name == withoutSnapshot(QLatin1String(k.id)))
+        if (name == withoutSnapshotDate(QLatin1String(k.id)))
             return &k;
     }
     if (name == QLatin1String("gpt-3.5-turbo"))

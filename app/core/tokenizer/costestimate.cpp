@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace fs {
 
@@ -14,6 +15,14 @@ QString baseModelName(const QString &model)
     if (name.startsWith(QLatin1String("ft:")))
         name = name.mid(3).section(QLatin1Char(':'), 0, 0);
     return name;
+}
+
+QString withoutSnapshotDate(const QString &name)
+{
+    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
+    QString n = name;
+    n.remove(date);
+    return n;
 }
 
 namespace {

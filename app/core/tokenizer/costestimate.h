@@ -59,6 +59,9 @@ struct CostEstimate
 /// The base model of a fine-tuned model name ("ft:gpt-4o-mini-2024-07-18:org::id" →
 /// "gpt-4o-mini-2024-07-18"), lower-cased and trimmed; other names are returned the same way.
 QString baseModelName(const QString &model);
+/// A model name without its dated-version suffix: "gpt-4.1-mini-2025-04-14" → "gpt-4.1-mini",
+/// "gpt-3.5-turbo-0125" → "gpt-3.5-turbo"; a name without a date is returned as it is.
+QString withoutSnapshotDate(const QString &name);
 
 /// A training cost for people: "$12.40", or "< $0.01" for a small non-zero amount (instead of a
 /// misleading "$0.00"). Uses `locale` for the digits.

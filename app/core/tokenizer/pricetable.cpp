@@ -4,7 +4,6 @@
 #include "costestimate.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QSettings>
 
 #include <cmath>
@@ -30,15 +29,6 @@ constexpr DefaultPrice kDefaults[] = {
         {"davinci-002", 6.00},
         {"babbage-002", 0.40},
 };
-
-// "gpt-4.1-mini-2025-04-14" → "gpt-4.1-mini"; "gpt-3.5-turbo-0125" → "gpt-3.5-turbo".
-QString withoutSnapshot(const QString &name)
-{
-    static const QRegularExpression date(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{4})$"));
-    QString n = name;
-    n.remove(date);
-    return n;
-}
 
 bool validPrice(double v)
 {
@@ -120,9 +110,9 @@ QString PriceTable::resolve(const QString &model) const
         return m_entries.at(i).model;
     // An alias or another snapshot of a family: the family's entry, the user's own entries
     // (later in the list) taking precedence over the defaults.
-    const QString family = withoutSnapshot(base);
+    const QString family = withoutSnapshotDate(base);
     for (int i = int(m_entries.size()) - 1; i >= 0; --i) {
-        if (withoutSnapshot(m_entries.at(i).model.toLower()) == family)
+        if (withoutSnapshotDate(m_entries.at(i).model.toLower()) == family)
             return m_entries.at(i).model;
     }
     return {};
