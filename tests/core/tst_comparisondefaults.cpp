@@ -141,7 +141,8 @@ void tst_ComparisonDefaults::aliasAndItsDatedVersionAreOneModel()
     const QString dated = QStringLiteral("gpt-4.1-2025-04-14");
     QVERIFY(isAliasAndSnapshot(alias, dated));
     QVERIFY(isAliasAndSnapshot(dated, alias));
-    QVERIFY(isAliasAndSnapshot(QStringLiteral("gpt-3.5-turbo"), QStringLiteral("gpt-3.5-turbo-0125")));
+    QVERIFY(isAliasAndSnapshot(
+            QStringLiteral("gpt-3.5-turbo"), QStringLiteral("gpt-3.5-turbo-0125")));
     QVERIFY(!isAliasAndSnapshot(alias, alias)); // the same id is no alias of itself
     QVERIFY(!isAliasAndSnapshot(alias, QString()));
     QVERIFY(!isAliasAndSnapshot(alias, QStringLiteral("gpt-4.1-mini")));
@@ -209,7 +210,8 @@ void tst_ComparisonDefaults::noFineTuneNeverComparesAnAliasWithItsDatedVersion()
 
     // The short name is each dated version; two dated versions are the only pair left.
     const QList<ModelObject> snapshots {offered(QStringLiteral("gpt-4o")),
-            offered(QStringLiteral("gpt-4o-2024-08-06")), offered(QStringLiteral("gpt-4o-2024-11-20"))};
+            offered(QStringLiteral("gpt-4o-2024-08-06")),
+            offered(QStringLiteral("gpt-4o-2024-11-20"))};
     const ComparisonDefault aliasFirst =
             ComparisonDefault::choose(ModelLineage({}, ids(snapshots)), snapshots);
     QCOMPARE(aliasFirst.basis, ComparisonDefault::Basis::OneModel);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "blindcomparison.h"
 #include "batchpage.h"
+#include "blindcomparison.h"
 #include "blindpage.h"
 #include "comparisonsession.h"
 #include "datasetarea.h"

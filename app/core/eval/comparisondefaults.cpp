@@ -256,8 +256,8 @@ ComparisonDefault ComparisonDefault::choose(
         const double price = isFineTunedId(model.id) ? -1 : prices.price(model.id);
         return price >= 0 ? price : std::numeric_limits<double>::infinity();
     };
-    std::stable_sort(byPrice.begin(), byPrice.end(),
-            [&cost](const ModelObject &a, const ModelObject &b) {
+    std::stable_sort(
+            byPrice.begin(), byPrice.end(), [&cost](const ModelObject &a, const ModelObject &b) {
                 return std::make_pair(isFineTunedId(a.id), cost(a))
                         < std::make_pair(isFineTunedId(b.id), cost(b));
             });
