@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "areas.h"
 
+#include "connectionstore.h"
 #include "datasetarea.h"
 #include "filesarea.h"
 #include "guidepanel.h"
 #include "jobsarea.h"
 #include "mainwindow.h"
 #include "playgroundarea.h"
+#include "playgroundconnections.h"
 #include "storagearea.h"
 
 #include <QCoreApplication>
@@ -61,6 +63,13 @@ Areas installAreas(MainWindow *window)
                 playground->showModel(model);
                 window->showArea(playgroundIndex);
             });
+    // A model trained during the session reaches every Playground picker when its job ends, and
+    // again with its checkpoints once the tracker has read them.
+    playground->followJobs(areas.jobs->jobListModel());
+    QObject::connect(areas.jobs->tracker(), &JobTracker::finished, playground, [playground] {
+        PlaygroundConnections *connections = playground->connections();
+        connections->reload(connections->store()->activeId());
+    });
     QObject::connect(playground, &PlaygroundArea::datasetNeeded, datasets,
             [window, datasets, datasetsIndex] {
                 datasets->newDataset();

@@ -16,6 +16,9 @@ private Q_SLOTS:
     void idsSayBaseAndStep();
     void noJobHistoryComparesBaseWithListedFineTune();
     void noJobHistoryNoFineTuneTakesTwoDifferentModels();
+    void aliasAndItsDatedVersionAreOneModel();
+    void noFineTuneNeverComparesAnAliasWithItsDatedVersion();
+    void fineTuneOfAnAliasComparesWithThatAlias();
     void oneJobComparesItsBaseWithItsModel();
     void finalCheckpointIsTheFineTunedModel();
     void finalCheckpointWithoutHistoryIsTheHighestListed();
@@ -110,18 +113,140 @@ void tst_ComparisonDefaults::noJobHistoryComparesBaseWithListedFineTune()
 
 void tst_ComparisonDefaults::noJobHistoryNoFineTuneTakesTwoDifferentModels()
 {
+    // The cheaper model first.
     const QList<ModelObject> models {
             offered(kBase), offered(kBase), offered(QStringLiteral("gpt-4.1-nano-2025-04-14"))};
     const ComparisonDefault pick = ComparisonDefault::choose(ModelLineage({}, ids(models)), models);
     QCOMPARE(pick.basis, ComparisonDefault::Basis::TwoModels);
-    QCOMPARE(pick.first, kBase);
-    QCOMPARE(pick.second, QStringLiteral("gpt-4.1-nano-2025-04-14"));
+    QCOMPARE(pick.first, QStringLiteral("gpt-4.1-nano-2025-04-14"));
+    QCOMPARE(pick.second, kBase);
+
+    // Models without a known price (a compatible server's own): in the order offered.
+    const QList<ModelObject> own {offered(QStringLiteral("llama-3-8b")),
+            offered(QStringLiteral("mistral-7b")), offered(QStringLiteral("gpt-4o-mini"))};
+    const ComparisonDefault ownPick = ComparisonDefault::choose(ModelLineage({}, ids(own)), own);
+    QCOMPARE(ownPick.first, QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(ownPick.second, QStringLiteral("llama-3-8b"));
 
     const QList<ModelObject> one {offered(kBase)};
     const ComparisonDefault single = ComparisonDefault::choose(ModelLineage({}, ids(one)), one);
     QCOMPARE(single.basis, ComparisonDefault::Basis::OneModel);
     QCOMPARE(single.first, kBase);
     QVERIFY(single.second.isEmpty());
+}
+
+void tst_ComparisonDefaults::aliasAndItsDatedVersionAreOneModel()
+{
+    const QString alias = QStringLiteral("gpt-4.1");
+    const QString dated = QStringLiteral("gpt-4.1-2025-04-14");
+    QVERIFY(isAliasAndSnapshot(alias, dated));
+    QVERIFY(isAliasAndSnapshot(dated, alias));
+    QVERIFY(isAliasAndSnapshot(
+            QStringLiteral("gpt-3.5-turbo"), QStringLiteral("gpt-3.5-turbo-0125")));
+    QVERIFY(!isAliasAndSnapshot(alias, alias)); // the same id is no alias of itself
+    QVERIFY(!isAliasAndSnapshot(alias, QString()));
+    QVERIFY(!isAliasAndSnapshot(alias, QStringLiteral("gpt-4.1-mini")));
+    QVERIFY(!isAliasAndSnapshot(alias, QStringLiteral("gpt-4.1-mini-2025-04-14")));
+    QVERIFY(!isAliasAndSnapshot(QStringLiteral("gpt-4.1-mini"), dated));
+
+    const ModelLineage lineage;
+    QVERIFY(lineage.isSameModel(alias, dated));
+    QVERIFY(lineage.isSameModel(dated, alias));
+    QVERIFY(!lineage.isSameModel(alias, QStringLiteral("gpt-4.1-mini")));
+
+    // Two dated versions of one family are two models (of one family).
+    const QString august = QStringLiteral("gpt-4o-2024-08-06");
+    const QString november = QStringLiteral("gpt-4o-2024-11-20");
+    QVERIFY(!isAliasAndSnapshot(august, november));
+    QVERIFY(!lineage.isSameModel(august, november));
+    QCOMPARE(modelFamilyInId(august), modelFamilyInId(november));
+    QVERIFY(lineage.isSameModel(QStringLiteral("gpt-4o"), august));
+    QVERIFY(lineage.isSameModel(QStringLiteral("gpt-4o"), november));
+
+    // Fine-tunes whose bases are an alias and its dated version: each is a model of its own,
+    // and neither is its base.
+    const QString tunedFromAlias = QStringLiteral("ft:gpt-4.1:acme:bot:j1");
+    const QString tunedFromDated = QStringLiteral("ft:gpt-4.1-2025-04-14:acme:bot:j1");
+    QCOMPARE(baseModelInId(tunedFromAlias), alias);
+    QCOMPARE(modelFamilyInId(tunedFromAlias), tunedFromAlias);
+    QVERIFY(!isAliasAndSnapshot(tunedFromAlias, tunedFromDated));
+    QVERIFY(!lineage.isSameModel(tunedFromAlias, tunedFromDated));
+    QVERIFY(!lineage.isSameModel(tunedFromAlias, alias));
+    QVERIFY(!lineage.isSameModel(tunedFromAlias, dated));
+    QVERIFY(!lineage.isSameModel(tunedFromDated, alias));
+    // Its final checkpoint is still the fine-tuned model, and still not the base.
+    const ModelLineage withJob({job(tunedFromAlias, alias, 30, 100)}, {});
+    QVERIFY(withJob.isSameModel(checkpointId(tunedFromAlias, 30), tunedFromAlias));
+    QVERIFY(!withJob.isSameModel(checkpointId(tunedFromAlias, 30), alias));
+    QVERIFY(!withJob.isSameModel(checkpointId(tunedFromAlias, 20), tunedFromAlias));
+}
+
+void tst_ComparisonDefaults::noFineTuneNeverComparesAnAliasWithItsDatedVersion()
+{
+    // What the sandbox lists before the first fine-tune, in its order. The old default was
+    // "gpt-4.1" against "gpt-4.1-2025-04-14": one model under two names.
+    QList<ModelObject> sandbox;
+    for (const char *id : {"gpt-4.1", "gpt-4.1-2025-04-14", "gpt-4.1-mini",
+                 "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "gpt-4o",
+                 "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4o-mini-2024-07-18"})
+        sandbox << offered(QLatin1String(id));
+    const ModelLineage lineage({}, ids(sandbox));
+    const ComparisonDefault pick = ComparisonDefault::choose(lineage, sandbox);
+    QCOMPARE(pick.basis, ComparisonDefault::Basis::TwoModels);
+    QVERIFY(!lineage.isSameModel(pick.first, pick.second));
+    QVERIFY(modelFamilyInId(pick.first) != modelFamilyInId(pick.second));
+    // The two cheapest families.
+    QCOMPARE(pick.first, QStringLiteral("gpt-4.1-nano"));
+    QCOMPARE(pick.second, QStringLiteral("gpt-4o-mini"));
+
+    // Only one model under two names: one side only, never both.
+    const QList<ModelObject> oneModel {
+            offered(QStringLiteral("gpt-4.1")), offered(QStringLiteral("gpt-4.1-2025-04-14"))};
+    const ComparisonDefault single =
+            ComparisonDefault::choose(ModelLineage({}, ids(oneModel)), oneModel);
+    QCOMPARE(single.basis, ComparisonDefault::Basis::OneModel);
+    QCOMPARE(single.first, QStringLiteral("gpt-4.1"));
+    QVERIFY(single.second.isEmpty());
+
+    // The short name is each dated version; two dated versions are the only pair left.
+    const QList<ModelObject> snapshots {offered(QStringLiteral("gpt-4o")),
+            offered(QStringLiteral("gpt-4o-2024-08-06")),
+            offered(QStringLiteral("gpt-4o-2024-11-20"))};
+    const ComparisonDefault aliasFirst =
+            ComparisonDefault::choose(ModelLineage({}, ids(snapshots)), snapshots);
+    QCOMPARE(aliasFirst.basis, ComparisonDefault::Basis::OneModel);
+    const QList<ModelObject> twoDated = snapshots.mid(1);
+    const ComparisonDefault dated =
+            ComparisonDefault::choose(ModelLineage({}, ids(twoDated)), twoDated);
+    QCOMPARE(dated.basis, ComparisonDefault::Basis::TwoModels);
+    QCOMPARE(dated.first, QStringLiteral("gpt-4o-2024-08-06"));
+    QCOMPARE(dated.second, QStringLiteral("gpt-4o-2024-11-20"));
+    // Another family wins over another dated version.
+    const QList<ModelObject> mixed = twoDated + QList<ModelObject> {offered(QStringLiteral("o3"))};
+    const ComparisonDefault mixedPick =
+            ComparisonDefault::choose(ModelLineage({}, ids(mixed)), mixed);
+    QCOMPARE(mixedPick.first, QStringLiteral("gpt-4o-2024-08-06"));
+    QCOMPARE(mixedPick.second, QStringLiteral("o3"));
+}
+
+void tst_ComparisonDefaults::fineTuneOfAnAliasComparesWithThatAlias()
+{
+    const QString alias = QStringLiteral("gpt-4.1");
+    const QList<ModelObject> models {offered(alias), offered(QStringLiteral("gpt-4.1-2025-04-14")),
+            offered(QStringLiteral("ft:gpt-4.1:acme:bot:j1"), 500)};
+    // No record: the id names the alias as its base.
+    const ModelLineage lineage({}, ids(models));
+    const ComparisonDefault pick = ComparisonDefault::choose(lineage, models);
+    QCOMPARE(pick.basis, ComparisonDefault::Basis::BaseVsFineTuned);
+    QCOMPARE(pick.first, alias);
+    QCOMPARE(pick.second, QStringLiteral("ft:gpt-4.1:acme:bot:j1"));
+    // The job was started with the alias; the service named the model after the dated version.
+    const QString tuned = QStringLiteral("ft:gpt-4.1-2025-04-14:acme:bot:j2");
+    const ModelLineage recorded({job(tuned, alias, 30, 600)}, ids(models));
+    const ComparisonDefault recordedPick = ComparisonDefault::choose(recorded, models);
+    QCOMPARE(recordedPick.basis, ComparisonDefault::Basis::BaseVsFineTuned);
+    QCOMPARE(recordedPick.first, alias);
+    QCOMPARE(recordedPick.second, tuned);
 }
 
 void tst_ComparisonDefaults::oneJobComparesItsBaseWithItsModel()

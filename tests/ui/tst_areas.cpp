@@ -2,14 +2,19 @@
 // The main window as the app assembles it: every area in its place, and the links between them.
 #include "application.h"
 #include "areas.h"
+#include "batchpage.h"
+#include "blindpage.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "filelistmodel.h"
 #include "filesarea.h"
+#include "jobhistory.h"
+#include "joblistmodel.h"
 #include "jobsarea.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "modelpicker.h"
 #include "newjobdialog.h"
 #include "panewidget.h"
 #include "playgroundarea.h"
@@ -368,6 +373,35 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_areas.storage->listing().objects.size(),
                 fs::practice::sampleKeys().size(), 10000);
         QVERIFY(m_areas.storage->selectKey(QStringLiteral("support-bot.jsonl")));
+    }
+
+    void jobEndingReachesThePlaygroundPickers()
+    {
+        // Before any fine-tune: two different models, never one model under two names.
+        BlindPage *blind = m_areas.playground->blindPage();
+        BatchPage *batch = m_areas.playground->batchPage();
+        QTRY_VERIFY_WITH_TIMEOUT(blind->firstSelector()->isReady()
+                        && blind->secondSelector()->isReady() && batch->modelSelector(1)->isReady(),
+                10000);
+        QTRY_VERIFY(!blind->secondSelector()->model().isEmpty());
+        QVERIFY(blind->firstSelector()->model() != blind->secondSelector()->model());
+        QVERIFY(!blind->sameModelLabel()->isVisibleTo(blind));
+
+        // A job of the session ends: the Jobs area's list (and its history) learn of it.
+        const QString base = QStringLiteral("gpt-4.1-mini-2025-04-14");
+        const QString tuned = QStringLiteral("ft:gpt-4.1-mini-2025-04-14:sandbox:areas:j1");
+        const QString jobId = QStringLiteral("ftjob-areas-1");
+        m_areas.jobs->jobListModel()->updateJob(
+                fs::FineTuningJob::fromJson(QJsonObject {{QStringLiteral("id"), jobId},
+                        {QStringLiteral("object"), QStringLiteral("fine_tuning.job")},
+                        {QStringLiteral("created_at"), 1765000000}, {QStringLiteral("model"), base},
+                        {QStringLiteral("status"), QStringLiteral("succeeded")},
+                        {QStringLiteral("fine_tuned_model"), tuned}}));
+        QTRY_COMPARE_WITH_TIMEOUT(blind->secondSelector()->model(), tuned, 10000);
+        QCOMPARE(blind->firstSelector()->model(), base);
+        QTRY_COMPARE_WITH_TIMEOUT(batch->modelSelector(1)->model(), tuned, 10000);
+        QCOMPARE(batch->modelSelector(0)->model(), base);
+        QVERIFY(m_areas.jobs->history()->removeJob(jobId));
     }
 
     void playgroundMessagesReachTheStatusBar()

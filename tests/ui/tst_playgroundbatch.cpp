@@ -33,6 +33,7 @@ private Q_SLOTS:
     void storedResultsReopenAndRescoreWithoutAskingModels();
     void emptyAndBadInputsAreExplained();
     void defaultsAreBaseAgainstFineTunedNeverTheSameModel();
+    void shortNameAndDatedVersionAreWarnedAsOneModel();
     void sandboxAnswersAreMarkedAsPractice();
 
 private:
@@ -309,6 +310,30 @@ void tst_PlaygroundBatch::defaultsAreBaseAgainstFineTunedNeverTheSameModel()
     QVERIFY(page->sameModelLabel()->isVisibleTo(page));
     QVERIFY(page->sameModelLabel()->text().contains(QLatin1String("models 2 and 3")));
     QVERIFY(page->removeModelRow(2));
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+}
+
+void tst_PlaygroundBatch::shortNameAndDatedVersionAreWarnedAsOneModel()
+{
+    auto area = makeArea();
+    BatchPage *page = area->batchPage();
+    QVERIFY(fs::test::waitReady(page->modelSelector(0)));
+    QVERIFY(fs::test::waitReady(page->modelSelector(1)));
+    QTRY_COMPARE(page->modelSelector(1)->model(), m_fixture.fineTuned); // the defaults are in
+    // The person chooses "gpt-4o" and "gpt-4o-2024-08-06" in the two combo boxes.
+    ModelPicker *first = page->modelSelector(0)->modelPicker();
+    ModelPicker *second = page->modelSelector(1)->modelPicker();
+    first->setCurrentIndex(fs::test::rowOfModel(first, QStringLiteral("gpt-4o")));
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+    second->setCurrentIndex(fs::test::rowOfModel(second, QStringLiteral("gpt-4o-2024-08-06")));
+    QCOMPARE(page->modelSelector(1)->model(), QStringLiteral("gpt-4o-2024-08-06"));
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    const QString warning = page->sameModelLabel()->text();
+    QVERIFY2(warning.contains(QLatin1String("models 1 and 2")), qPrintable(warning));
+    QVERIFY2(warning.contains(QLatin1String("short name")), qPrintable(warning));
+    area->resize(1024, 600);
+    fs::test::playgroundScreenshot(area.get(), QStringLiteral("batch-short-name"));
+    second->setCurrentIndex(fs::test::rowOfModel(second, QStringLiteral("gpt-4o-mini")));
     QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
 }
 

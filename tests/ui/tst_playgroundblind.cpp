@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batchpage.h"
 #include "blindcomparison.h"
 #include "blindpage.h"
 #include "comparisonsession.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "joblistmodel.h"
 #include "playgroundarea.h"
 #include "practicebadge.h"
 #include "transcriptview.h"
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void withoutDatasetSaysSoAndOffersOne();
     void defaultsAreBaseAgainstFineTunedNeverTheSameModel();
     void bothBadOffersToWriteTheBetterAnswer();
+    void shortNameAndDatedVersionAreWarnedAsOneModel();
+    void modelTrainedDuringTheSessionReachesThePickers();
     void sandboxAnswersAreMarkedAsPractice(); // last: adds a connection to the store
 
 private:
@@ -328,6 +332,97 @@ void tst_PlaygroundBlind::defaultsAreBaseAgainstFineTunedNeverTheSameModel()
     QVERIFY(page->sameModelLabel()->isVisibleTo(page));
     page->firstSelector()->setModel(kBaseModel);
     QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+}
+
+void tst_PlaygroundBlind::shortNameAndDatedVersionAreWarnedAsOneModel()
+{
+    Setup setup = makeArea(false);
+    BlindPage *page = setup.page;
+    QVERIFY(fs::test::waitReady(page->firstSelector()));
+    QVERIFY(fs::test::waitReady(page->secondSelector()));
+    QTRY_COMPARE(page->secondSelector()->model(), m_fixture.fineTuned); // the defaults are in
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+
+    // The person chooses "gpt-4.1" and "gpt-4.1-2025-04-14" in the two combo boxes.
+    ModelPicker *first = page->firstSelector()->modelPicker();
+    ModelPicker *second = page->secondSelector()->modelPicker();
+    const QString alias = QStringLiteral("gpt-4.1");
+    const QString dated = QStringLiteral("gpt-4.1-2025-04-14");
+    QVERIFY(fs::test::rowOfModel(first, alias) >= 0);
+    QVERIFY(fs::test::rowOfModel(second, dated) >= 0);
+    first->setCurrentIndex(fs::test::rowOfModel(first, alias));
+    second->setCurrentIndex(fs::test::rowOfModel(second, dated));
+    QCOMPARE(page->firstSelector()->model(), alias);
+    QCOMPARE(page->secondSelector()->model(), dated);
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    const QString warning = page->sameModelLabel()->text();
+    QVERIFY2(warning.contains(QLatin1String("same model")), qPrintable(warning));
+    QVERIFY2(warning.contains(QLatin1String("short name")), qPrintable(warning));
+    QVERIFY(warning.indexOf(alias) < warning.indexOf(dated)); // the short name first
+    setup.area->resize(1024, 600);
+    fs::test::playgroundScreenshot(setup.area.get(), QStringLiteral("blind-short-name"));
+
+    // Another family on the second side: the warning goes; back to the dated one: it comes back.
+    second->setCurrentIndex(fs::test::rowOfModel(second, QStringLiteral("gpt-4.1-mini")));
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+    second->setCurrentIndex(fs::test::rowOfModel(second, dated));
+    QVERIFY(page->sameModelLabel()->isVisibleTo(page));
+    // Two dated versions of one family are two models.
+    first->setCurrentIndex(fs::test::rowOfModel(first, QStringLiteral("gpt-4.1-mini-2025-04-14")));
+    QVERIFY(!page->sameModelLabel()->isVisibleTo(page));
+}
+
+void tst_PlaygroundBlind::modelTrainedDuringTheSessionReachesThePickers()
+{
+    // The Jobs area's list, as in the app: read from the job history, refreshed from the service.
+    JobHistory history(ConnectionStore::sandboxId());
+    QVERIFY2(history.open(), qPrintable(history.lastError()));
+    JobListModel jobs;
+    jobs.setHistory(&history);
+    jobs.loadHistory();
+
+    // Two Playgrounds open before the job ends; in one the person chose a model on Blind Rating.
+    Setup untouched = makeArea(false);
+    Setup chosen = makeArea(false);
+    untouched.area->followJobs(&jobs);
+    chosen.area->followJobs(&jobs);
+    BatchPage *batch = untouched.area->batchPage();
+    for (TargetSelector *selector : {untouched.page->firstSelector(),
+                 untouched.page->secondSelector(), batch->modelSelector(0), batch->modelSelector(1),
+                 chosen.page->firstSelector(), chosen.page->secondSelector()})
+        QVERIFY(fs::test::waitReady(selector));
+    QTRY_COMPARE(untouched.page->secondSelector()->model(), m_fixture.fineTuned);
+    QTRY_COMPARE(batch->modelSelector(1)->model(), m_fixture.fineTuned);
+    QTRY_COMPARE(chosen.page->secondSelector()->model(), m_fixture.fineTuned);
+    const QString nano = QStringLiteral("gpt-4.1-nano");
+    ModelPicker *picker = chosen.page->firstSelector()->modelPicker();
+    picker->setCurrentIndex(fs::test::rowOfModel(picker, nano));
+    QCOMPARE(chosen.page->firstSelector()->model(), nano);
+
+    // A job ends on the service after the Playground was built; the job list learns of it.
+    QString tuned;
+    QString jobId;
+    QString why;
+    QVERIFY2(m_fixture.trainJob(QStringLiteral("lumen-v2"), &tuned, &jobId, &why), qPrintable(why));
+    QVERIFY(!untouched.page->secondSelector()->modelPicker()->hasModel(tuned));
+    ApiClient client(m_fixture.nam.get(), m_fixture.sandboxConnection());
+    jobs.refresh(&client);
+
+    // Offered in every picker; where nobody chose, the new default is its base against it.
+    QTRY_VERIFY(untouched.page->firstSelector()->modelPicker()->hasModel(tuned));
+    QTRY_COMPARE(untouched.page->secondSelector()->model(), tuned);
+    QCOMPARE(untouched.page->firstSelector()->model(), kBaseModel);
+    QTRY_COMPARE(batch->modelSelector(1)->model(), tuned);
+    QCOMPARE(batch->modelSelector(0)->model(), kBaseModel);
+    QVERIFY(!untouched.page->sameModelLabel()->isVisibleTo(untouched.page));
+    // The person's choice stays; the new model is there to choose.
+    QTRY_VERIFY(chosen.page->secondSelector()->modelPicker()->hasModel(tuned));
+    QCOMPARE(chosen.page->firstSelector()->model(), nano);
+    QCOMPARE(chosen.page->secondSelector()->model(), m_fixture.fineTuned);
+
+    // The tests after this one compare with the first fine-tune only.
+    QVERIFY(history.removeJob(jobId));
+    QVERIFY(fs::test::awaitReply(client.deleteModel(tuned)).ok);
 }
 
 void tst_PlaygroundBlind::bothBadOffersToWriteTheBetterAnswer()

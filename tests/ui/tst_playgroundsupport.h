@@ -67,6 +67,16 @@ inline QString finalCheckpoint(ui::TargetSelector *selector)
     return best;
 }
 
+/// The row of `model` in a picker (as a person would find it), -1 when it is not offered.
+inline int rowOfModel(ui::ModelPicker *picker, const QString &model)
+{
+    for (int row = 0; row < picker->count(); ++row) {
+        if (picker->itemData(row, Qt::ToolTipRole).toString() == model)
+            return row;
+    }
+    return -1;
+}
+
 /// Waits for an API reply (it deletes itself after finishing) and keeps what it said.
 struct ReplyOutcome
 {
@@ -121,7 +131,10 @@ public:
     }
 
     /// Uploads the sample, runs a job to the end and remembers its model and a checkpoint.
-    bool train(QString *why)
+    bool train(QString *why) { return trainJob(QStringLiteral("lumen"), &fineTuned, &jobId, why); }
+
+    /// Uploads the sample and runs a job with `suffix` to the end: its model and job id.
+    bool trainJob(const QString &suffix, QString *model, QString *trainedJobId, QString *why)
     {
         ApiClient client(nam.get(), sandboxConnection());
         const QByteArray data = readFile(
@@ -140,7 +153,7 @@ public:
         CreateJobRequest request;
         request.model = kBaseModel;
         request.trainingFile = fileId;
-        request.suffix = QStringLiteral("lumen");
+        request.suffix = suffix;
         const ReplyOutcome create = awaitReply(client.createJob(request));
         if (!create.ok) {
             *why = QStringLiteral("job creation failed: ") + QString::fromUtf8(create.body);
@@ -156,9 +169,9 @@ public:
             const QJsonObject object = job.json;
             const QString status = object.value(QLatin1String("status")).toString();
             if (status == QLatin1String("succeeded")) {
-                fineTuned = object.value(QLatin1String("fine_tuned_model")).toString();
-                this->jobId = jobId;
-                return !fineTuned.isEmpty();
+                *model = object.value(QLatin1String("fine_tuned_model")).toString();
+                *trainedJobId = jobId;
+                return !model->isEmpty();
             }
             if (status == QLatin1String("failed") || status == QLatin1String("cancelled")) {
                 *why = QStringLiteral("job ended: ") + status;

@@ -357,32 +357,45 @@ void BatchPage::updateActions()
 
 void BatchPage::applyDefaultModels()
 {
-    if (m_defaultsApplied || m_selectors.size() < 2 || !m_selectors.at(0)->isReady()
-            || !m_selectors.at(1)->isReady()
+    if (m_selectors.size() < 2 || !m_selectors.at(0)->isReady() || !m_selectors.at(1)->isReady()
             || m_selectors.at(0)->connectionId() != m_selectors.at(1)->connectionId())
+        return;
+    // Until the person chooses; a job finished while the page is open moves the defaults.
+    const QStringList shown {m_selectors.at(0)->model(), m_selectors.at(1)->model()};
+    if (!m_defaults.isEmpty() && shown != m_defaults)
         return;
     const ComparisonDefault pick =
             m_connections->defaultComparison(m_selectors.at(0)->connectionId());
     if (pick.basis == ComparisonDefault::Basis::None)
         return;
-    m_defaultsApplied = true;
     if (!pick.first.isEmpty())
         m_selectors.at(0)->setModel(pick.first);
     if (!pick.second.isEmpty())
         m_selectors.at(1)->setModel(pick.second);
+    m_defaults = QStringList {m_selectors.at(0)->model(), m_selectors.at(1)->model()};
 }
 
 void BatchPage::updateSameModelWarning()
 {
     QStringList pairs;
+    bool onlyShortNames = true; // every pair is a short name and its dated version
     for (int i = 0; i < m_selectors.size(); ++i) {
         for (int j = i + 1; j < m_selectors.size(); ++j) {
-            if (m_connections->isSameModel(
-                        m_selectors.at(i)->target(), m_selectors.at(j)->target()))
+            const ModelTarget a = m_selectors.at(i)->target();
+            const ModelTarget b = m_selectors.at(j)->target();
+            if (m_connections->isSameModel(a, b)) {
                 pairs << tr("models %1 and %2").arg(i + 1).arg(j + 1);
+                onlyShortNames = onlyShortNames && isAliasAndSnapshot(a.model, b.model);
+            }
         }
     }
-    if (!pairs.isEmpty())
+    if (!pairs.isEmpty() && onlyShortNames)
+        m_sameModelLabel->setText(
+                tr("The same model is chosen twice (%1): a name without a date is the "
+                   "service's short name for a dated version, so their scores can only be "
+                   "alike. Choose a different model.")
+                        .arg(pairs.join(QStringLiteral(", "))));
+    else if (!pairs.isEmpty())
         m_sameModelLabel->setText(
                 tr("The same model is chosen twice (%1), so their scores can only be alike. A "
                    "checkpoint at the last step is the finished model itself. Choose a "

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 #include <functional>
 
@@ -108,7 +109,9 @@ private:
     BatchResultsModel *m_model;
     FileDialogHook m_fileDialogHook;
     bool m_haveResults = false;
-    bool m_defaultsApplied = false;
+    /// The models the defaults put into the first two pickers; empty before. While the
+    /// pickers still show them, a newer default (a job finished) replaces them.
+    QStringList m_defaults;
 
     QRadioButton *m_fileRadio;
     QRadioButton *m_datasetRadio;

@@ -401,20 +401,23 @@ void BlindPage::updateActions()
 
 void BlindPage::applyDefaultModels()
 {
-    // Before the person chooses: the base model against its newest fine-tune (core's rule),
-    // never one model against itself.
-    if (m_defaultsApplied || !m_firstSelector->isReady() || !m_secondSelector->isReady()
+    // Until the person chooses: the base model against its newest fine-tune (core's rule),
+    // never one model against itself — also when a job finishes while the page is open.
+    if (!m_firstSelector->isReady() || !m_secondSelector->isReady()
             || m_firstSelector->connectionId() != m_secondSelector->connectionId())
         return;
+    const QStringList shown {m_firstSelector->model(), m_secondSelector->model()};
+    if (!m_defaults.isEmpty() && shown != m_defaults)
+        return; // the person chose
     const ComparisonDefault pick =
             m_connections->defaultComparison(m_firstSelector->connectionId());
     if (pick.basis == ComparisonDefault::Basis::None)
         return;
-    m_defaultsApplied = true;
     if (!pick.first.isEmpty())
         m_firstSelector->setModel(pick.first);
     if (!pick.second.isEmpty())
         m_secondSelector->setModel(pick.second);
+    m_defaults = QStringList {m_firstSelector->model(), m_secondSelector->model()};
 }
 
 void BlindPage::updateWarnings()
@@ -422,7 +425,14 @@ void BlindPage::updateWarnings()
     const ModelTarget first = m_firstSelector->target();
     const ModelTarget second = m_secondSelector->target();
     const bool same = m_connections->isSameModel(first, second);
-    if (same && first.model != second.model)
+    const bool firstShorter = first.model.size() < second.model.size();
+    if (same && isAliasAndSnapshot(first.model, second.model))
+        m_sameModelLabel->setText(
+                tr("Both sides are the same model: %1 is the service's short name for %2, so "
+                   "there is nothing to compare. Choose a different model on one side.")
+                        .arg(firstShorter ? first.model : second.model,
+                                firstShorter ? second.model : first.model));
+    else if (same && first.model != second.model)
         m_sameModelLabel->setText(
                 tr("Both sides are the same model: %1 and %2 are one model (the checkpoint "
                    "at the last step is the finished model). Choose a different model on one "

@@ -6,6 +6,7 @@
 #include "trainingexampledialog.h"
 
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 #include <functional>
 #include <optional>
@@ -116,7 +117,9 @@ private:
     int m_round = -1;
     int m_paneA = 0; ///< the session pane shown as A in the current round
     bool m_answersComplete = false; ///< both answers of the current round arrived
-    bool m_defaultsApplied = false;
+    /// The models the defaults put into the first two pickers; empty before. While the
+    /// pickers still show them, a newer default (a job finished) replaces them.
+    QStringList m_defaults;
 
     TargetSelector *m_firstSelector;
     TargetSelector *m_secondSelector;

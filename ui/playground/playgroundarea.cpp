@@ -95,6 +95,11 @@ void PlaygroundArea::setCurrentPage(Page page)
     m_tabs->setCurrentIndex(int(page));
 }
 
+void PlaygroundArea::followJobs(const fs::JobListModel *jobs)
+{
+    m_connections->followJobs(jobs);
+}
+
 void PlaygroundArea::showModel(const QString &model)
 {
     setCurrentPage(SideBySide);

@@ -10,6 +10,7 @@ class QTabWidget;
 namespace fs {
 class ActiveConnection;
 class ConnectionStore;
+class JobListModel;
 class SecretStore;
 } // namespace fs
 
@@ -27,7 +28,8 @@ class SideBySidePage;
  * validation set. Three pages in tabs; every rule and number comes from fs_core's eval/.
  *
  * Cross-area links (connected by the application): showModel() from the Jobs area's "Open in
- * Playground"; datasetNeeded() when the person wants to keep an answer but no dataset is open.
+ * Playground"; followJobs() with the Jobs area's list; datasetNeeded() when the person wants to
+ * keep an answer but no dataset is open.
  */
 class PlaygroundArea : public QWidget
 {
@@ -49,6 +51,10 @@ public:
     PlaygroundConnections *connections() const { return m_connections; }
     Page currentPage() const;
     void setCurrentPage(Page page);
+    /// Follows the Jobs area's job list: a model trained during the session is offered in
+    /// every picker as soon as its job ends, and becomes the default where the person has not
+    /// chosen models yet.
+    void followJobs(const fs::JobListModel *jobs);
 
 public Q_SLOTS:
     /// Shows `model` (a fine-tuned model or a checkpoint) side by side with its base model.

@@ -4,10 +4,12 @@
 #include "apiclient.h"
 #include "connectionstore.h"
 #include "connectiontester.h"
+#include "joblistmodel.h"
 #include "secretstore.h"
 
 #include <QCoreApplication>
 #include <QSet>
+#include <algorithm>
 
 namespace fs::ui {
 
@@ -127,6 +129,40 @@ void PlaygroundConnections::invalidate(const QString &connectionId)
         it->ready = it->loading = false;
     }
     Q_EMIT invalidated(connectionId);
+}
+
+void PlaygroundConnections::reload(const QString &connectionId)
+{
+    const auto it = m_entries.constFind(connectionId);
+    if (it != m_entries.constEnd() && (it->ready || it->loading))
+        load(connectionId, true);
+}
+
+void PlaygroundConnections::followJobs(const JobListModel *jobs)
+{
+    const auto check = [this, jobs] { offerNewFineTunes(jobs); };
+    connect(jobs, &QAbstractItemModel::rowsInserted, this, check);
+    connect(jobs, &QAbstractItemModel::dataChanged, this, check);
+    connect(jobs, &QAbstractItemModel::modelReset, this, check);
+}
+
+void PlaygroundConnections::offerNewFineTunes(const JobListModel *jobs)
+{
+    // Models being read take the job history as it is when they arrive: nothing to do then.
+    const QString id = m_store->activeId();
+    const auto it = m_entries.constFind(id);
+    if (it == m_entries.constEnd() || !it->ready)
+        return;
+    for (const FineTuningJob &job : jobs->jobs()) {
+        if (job.fineTunedModel.isEmpty())
+            continue;
+        const bool offered = std::any_of(it->models.cbegin(), it->models.cend(),
+                [&job](const ModelChoice &choice) { return choice.id == job.fineTunedModel; });
+        if (!offered) {
+            load(id, true);
+            return;
+        }
+    }
 }
 
 void PlaygroundConnections::load(const QString &connectionId, bool reload)

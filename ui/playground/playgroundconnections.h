@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 
 namespace fs {
 class ConnectionStore;
+class JobListModel;
 class SecretStore;
 } // namespace fs
 
@@ -57,6 +58,13 @@ public:
 
     /// Forgets everything (the connections changed); panes call load() again.
     void invalidate(const QString &connectionId = {});
+    /// Reads the models of a connection again when they were read or are being read (ready()
+    /// follows; the pickers keep their choices); nothing for a connection not loaded.
+    void reload(const QString &connectionId);
+    /// Follows the job list of the store's active connection (the Jobs area's): when a job in
+    /// it has a fine-tuned model the connection's models do not include yet, they are read
+    /// again, so a model trained during the session can be chosen at once.
+    void followJobs(const JobListModel *jobs);
 
 Q_SIGNALS:
     void ready(const QString &connectionId);
@@ -77,6 +85,7 @@ private:
         int generation = 0;
     };
     void fetchModels(const QString &connectionId, int generation);
+    void offerNewFineTunes(const JobListModel *jobs);
 
     ConnectionStore *m_store;
     SecretStore *m_secrets;

@@ -158,6 +158,10 @@ void TargetSelector::onReady(const QString &connectionId)
         m_ready = false;
         return;
     }
+    // A list read again keeps the model shown (the person may have chosen it since); a new
+    // list shows the model asked for before it arrived.
+    if (m_ready && !m_modelPicker->currentModel().isEmpty())
+        m_wantedModel = m_modelPicker->currentModel();
     m_modelPicker->setChoices(models);
     if (!m_wantedModel.isEmpty())
         m_modelPicker->setCurrentModel(m_wantedModel);

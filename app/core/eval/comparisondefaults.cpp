@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisondefaults.h"
 
+#include "costestimate.h"
 #include "jobhistory.h"
 #include "modelregistry.h"
 
 #include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <limits>
 
 namespace fs {
 
@@ -24,6 +26,19 @@ QString fineTunedModelOfCheckpointId(const QString &id)
 {
     const FineTunedName name = ModelRegistry::parseFineTuned(id);
     return name.checkpointStep > 0 ? name.model : QString();
+}
+
+QString modelFamilyInId(const QString &id)
+{
+    return ModelRegistry::isFineTuned(id) ? id : ModelRegistry::withoutSnapshot(id);
+}
+
+bool isAliasAndSnapshot(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty() || a == b || ModelRegistry::isFineTuned(a)
+            || ModelRegistry::isFineTuned(b))
+        return false;
+    return ModelRegistry::withoutSnapshot(a) == b || ModelRegistry::withoutSnapshot(b) == a;
 }
 
 QList<FineTuneRecord> FineTuneRecord::fromHistory(const JobHistory &history)
@@ -133,7 +148,11 @@ QString ModelLineage::canonical(const QString &id) const
 
 bool ModelLineage::isSameModel(const QString &a, const QString &b) const
 {
-    return !a.isEmpty() && !b.isEmpty() && canonical(a) == canonical(b);
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    const QString first = canonical(a);
+    const QString second = canonical(b);
+    return first == second || isAliasAndSnapshot(first, second);
 }
 
 bool ModelLineage::isFinalCheckpoint(const QString &id) const
@@ -149,7 +168,7 @@ QString ModelLineage::baseModelOf(const QString &id) const
 }
 
 ComparisonDefault ComparisonDefault::choose(
-        const ModelLineage &lineage, const QList<ModelObject> &offered)
+        const ModelLineage &lineage, const QList<ModelObject> &offered, const PriceTable &prices)
 {
     ComparisonDefault result;
     // The newest fine-tune the job history knows; else the newest the connection offers.
@@ -216,15 +235,32 @@ ComparisonDefault ComparisonDefault::choose(
         return result;
     }
 
-    // No fine-tune yet: the first two different models offered.
-    for (const ModelObject &model : offered) {
-        if (result.first.isEmpty()) {
-            result.first = model.id;
-            result.basis = Basis::OneModel;
-        } else if (!lineage.isSameModel(model.id, result.first)) {
+    // No fine-tune yet: the cheapest model next to the cheapest one of another family ("gpt-4.1"
+    // and "gpt-4.1-2025-04-14" are one model; two dated versions of it are alike), else the
+    // cheapest other model. Unknown prices come last, in the order offered, and checkpoints of
+    // unfinished jobs after every base model.
+    QList<ModelObject> byPrice = offered;
+    const auto cost = [&prices](const ModelObject &model) {
+        const double price = ModelRegistry::isFineTuned(model.id) ? -1 : prices.price(model.id);
+        return price >= 0 ? price : std::numeric_limits<double>::infinity();
+    };
+    std::stable_sort(
+            byPrice.begin(), byPrice.end(), [&cost](const ModelObject &a, const ModelObject &b) {
+                return std::make_pair(ModelRegistry::isFineTuned(a.id), cost(a))
+                        < std::make_pair(ModelRegistry::isFineTuned(b.id), cost(b));
+            });
+    if (byPrice.isEmpty())
+        return result;
+    result.first = byPrice.first().id;
+    result.basis = Basis::OneModel;
+    for (bool otherFamily : {true, false}) {
+        for (const ModelObject &model : std::as_const(byPrice)) {
+            if (lineage.isSameModel(model.id, result.first)
+                    || (otherFamily && modelFamilyInId(model.id) == modelFamilyInId(result.first)))
+                continue;
             result.second = model.id;
             result.basis = Basis::TwoModels;
-            break;
+            return result;
         }
     }
     return result;

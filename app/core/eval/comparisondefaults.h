@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "pricetable.h"
 
 #include <QList>
 #include <QString>
@@ -18,6 +19,13 @@ QString baseModelInId(const QString &id);
 qint64 checkpointStepInId(const QString &id);
 /// The model a checkpoint was saved for; empty when the id is not a checkpoint's.
 QString fineTunedModelOfCheckpointId(const QString &id);
+/// The model family a base model's id names: "gpt-4.1-2025-04-14" and "gpt-4.1" → "gpt-4.1".
+/// A fine-tuned model or checkpoint is a family of its own (its id is returned).
+QString modelFamilyInId(const QString &id);
+/// True when one id is a base model's short name and the other a dated version of it
+/// ("gpt-4.1" and "gpt-4.1-2025-04-14"): the service answers both with one model. Two dated
+/// versions of one family are two models; fine-tuned ids never match (their bases may).
+bool isAliasAndSnapshot(const QString &a, const QString &b);
 
 /// What the job history knows of one fine-tuning job, as far as choosing models is concerned.
 struct FineTuneRecord
@@ -51,6 +59,8 @@ public:
 
     /// The id the model goes by: a final checkpoint's fine-tuned model, else `id` itself.
     QString canonical(const QString &id) const;
+    /// One model under two ids: a final checkpoint and its fine-tuned model, or a base model's
+    /// short name and its dated version (isAliasAndSnapshot()).
     bool isSameModel(const QString &a, const QString &b) const;
     /// True for a checkpoint saved at its job's final step.
     bool isFinalCheckpoint(const QString &id) const;
@@ -76,7 +86,7 @@ struct ComparisonDefault
         CheckpointVsFineTuned, ///< the base is not known: an earlier checkpoint of the same job
         OtherModelVsFineTuned, ///< the base is not known: another model the connection offers
         FineTunedOnly, ///< the base is not known and there is nothing else: second side only
-        TwoModels, ///< no fine-tune: the first two different models offered
+        TwoModels, ///< no fine-tune: the two cheapest models, of two families when offered
         OneModel, ///< only one model: the first side only
     };
     QString first;
@@ -84,8 +94,10 @@ struct ComparisonDefault
     Basis basis = Basis::None;
 
     /// The rule. `offered`: the connection's models in the order they are offered (id and
-    /// creation time; checkpoints and fine-tuned ids included).
-    static ComparisonDefault choose(const ModelLineage &lineage, const QList<ModelObject> &offered);
+    /// creation time; checkpoints and fine-tuned ids included). `prices` rank the models when
+    /// there is no fine-tune yet (cheapest first; unknown prices last, in the offered order).
+    static ComparisonDefault choose(const ModelLineage &lineage, const QList<ModelObject> &offered,
+            const PriceTable &prices = PriceTable());
 };
 
 } // namespace fs
