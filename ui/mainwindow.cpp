@@ -79,6 +79,14 @@ MainWindow::MainWindow(
 
 MainWindow::~MainWindow() = default;
 
+QSize MainWindow::firstStartSize(const QSize &available)
+{
+    const QSize roomy(1280, 820);
+    if ((available * 0.9).expandedTo(roomy) == available * 0.9)
+        return roomy;
+    return available;
+}
+
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
