@@ -356,6 +356,39 @@ private Q_SLOTS:
         areas.datasets->document()->undoStack()->setClean();
     }
 
+    void problemTextIsNotCut()
+    {
+        useLanguage(QLocale(QLocale::Japanese, QLocale::Japan));
+        MainWindow window(m_store.get(), &m_secrets, &m_nam);
+        const Areas areas = installAreas(&window);
+        showWithSample(&window, areas, QSize(1024, 600));
+        DatasetArea *datasets = areas.datasets;
+        auto *add = datasets->conversationEditor()->findChild<QPushButton *>(
+                QStringLiteral("addMessagePushButton"));
+        QVERIFY(add);
+        QTest::mouseClick(add, Qt::LeftButton);
+        datasets->findChild<QTabWidget *>(QStringLiteral("sideTabWidget"))->setCurrentIndex(0);
+        QTreeWidget *problems = datasets->findingsPanel()->treeWidget();
+        QTRY_VERIFY_WITH_TIMEOUT(problems->topLevelItemCount() > 0, 10000);
+        QCoreApplication::processEvents();
+        shoot(&window, QStringLiteral("ja-problems-text"));
+        // Each problem's text is shown whole: it wraps, and its row grows to hold the lines.
+        for (int row = 0; row < problems->topLevelItemCount(); ++row) {
+            QTreeWidgetItem *item = problems->topLevelItem(row);
+            const QString text = item->text(1);
+            const QRect cell = problems->visualRect(problems->indexFromItem(item, 1));
+            const QRect needed = problems->fontMetrics().boundingRect(
+                    QRect(0, 0, cell.width() - 12, 10000), Qt::TextWordWrap, text);
+            QVERIFY2(needed.height() <= cell.height(),
+                    qPrintable(QStringLiteral("row %1: \"%2\" needs %3 px, the row is %4 px")
+                                       .arg(row)
+                                       .arg(text)
+                                       .arg(needed.height())
+                                       .arg(cell.height())));
+        }
+        datasets->document()->undoStack()->setClean();
+    }
+
     void wheelLeavesUnfocusedCombosAlone()
     {
         useLanguage(QLocale(QLocale::English, QLocale::UnitedStates));
