@@ -36,6 +36,7 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -297,6 +298,49 @@ private Q_SLOTS:
                                    .arg(box.bottom())
                                    .arg(dialog->height())));
         dialog->reject();
+        areas.datasets->document()->undoStack()->setClean();
+    }
+
+    void guideLeavesTheWorkVisible_data() { addLanguages(); }
+
+    void guideLeavesTheWorkVisible()
+    {
+        QFETCH(QLocale, locale);
+        useLanguage(locale);
+        MainWindow window(m_store.get(), &m_secrets, &m_nam);
+        const Areas areas = installAreas(&window);
+        showWithSample(&window, areas, QSize(1024, 600));
+        auto *guide = window.findChild<QAction *>(QStringLiteral("guideAction"));
+        QVERIFY(guide);
+        guide->trigger();
+        QTRY_VERIFY(areas.guide->isVisible());
+        QCoreApplication::processEvents();
+        shoot(&window, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-guide"));
+        // The guide sits beside the work (docked), never over it, and the window did not grow.
+        QVERIFY(!areas.guide->isFloating());
+        QCOMPARE(window.size(), QSize(1024, 600));
+        const QRect work(
+                window.centralWidget()->mapToGlobal(QPoint()), window.centralWidget()->size());
+        const QRect panel(areas.guide->mapToGlobal(QPoint()), areas.guide->size());
+        QVERIFY2(!work.intersects(panel),
+                qPrintable(QStringLiteral("the guide (x %1..%2) covers the work (x %3..%4)")
+                                   .arg(panel.left())
+                                   .arg(panel.right())
+                                   .arg(work.left())
+                                   .arg(work.right())));
+        const QString sideways = cardsScrollSideways(areas.datasets);
+        QVERIFY2(sideways.isEmpty(), qPrintable(sideways));
+        // The guide's own text fits its column (nothing cut at the right edge).
+        auto *scroll = qobject_cast<QScrollArea *>(areas.guide->widget());
+        QVERIFY(scroll);
+        QVERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+                qPrintable(QStringLiteral("the guide needs %1 px, its column shows %2")
+                                   .arg(scroll->widget()->width())
+                                   .arg(scroll->viewport()->width())));
+        // Closing the guide gives the area list its names back.
+        guide->trigger();
+        QTRY_VERIFY(!areas.guide->isVisible());
+        QVERIFY(!window.isNavigationCompact());
         areas.datasets->document()->undoStack()->setClean();
     }
 
