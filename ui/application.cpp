@@ -193,8 +193,10 @@ int runGui(QApplication &app, const QStringList &files)
     QSettings settings;
     if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         if (const QScreen *screen = window.screen()) {
-            const QSize room = screen->availableSize() * 0.9;
-            window.resize(QSize(1280, 820).boundedTo(room).expandedTo(QSize(900, 600)));
+            const QSize size = MainWindow::firstStartSize(screen->availableSize());
+            window.resize(size);
+            if (size == screen->availableSize())
+                window.setWindowState(Qt::WindowMaximized); // a small screen: all of it
         }
     }
     window.show();

@@ -79,6 +79,36 @@ MainWindow::MainWindow(
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setNavigationCompact(bool compact)
+{
+    if (compact == isNavigationCompact())
+        return;
+    for (int row = 0; row < m_areaListWidget->count(); ++row) {
+        QListWidgetItem *item = m_areaListWidget->item(row);
+        if (compact) {
+            item->setToolTip(item->text());
+            item->setText(QString());
+        } else {
+            item->setText(item->toolTip());
+            item->setToolTip(QString());
+        }
+    }
+    m_areaListWidget->setFixedWidth(compact ? m_areaListWidget->iconSize().width() + 24 : 180);
+}
+
+bool MainWindow::isNavigationCompact() const
+{
+    return m_areaListWidget->width() < 180;
+}
+
+QSize MainWindow::firstStartSize(const QSize &available)
+{
+    const QSize roomy(1280, 820);
+    if ((available * 0.9).expandedTo(roomy) == available * 0.9)
+        return roomy;
+    return available;
+}
+
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));

@@ -52,6 +52,15 @@ public:
     void showArea(int index);
     QWidget *area(int index) const;
 
+    /// The size to start with when none was saved, on a screen with `available` free room:
+    /// roomy (1280×820) where that leaves a margin, else the whole free room (the caller then
+    /// maximises), so a 1024×600 screen does not start with cards cut off.
+    static QSize firstStartSize(const QSize &available);
+    /// Narrows the area list to its icons (names in tooltips) to make room, e.g. for the guide
+    /// beside the work on a small screen; false shows the names again.
+    void setNavigationCompact(bool compact);
+    bool isNavigationCompact() const;
+
     ActiveConnection *activeConnection() const { return m_active; }
     ConnectionStore *connectionStore() const { return m_store; }
     SecretStore *secretStore() const { return m_secrets; }

@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -22,6 +23,33 @@ namespace {
 enum Column { LineColumn, MessageColumn, CodeColumn, FixColumn };
 constexpr int kFindingIndexRole = Qt::UserRole + 1;
 constexpr int kMaximumFixButtons = 300;
+constexpr int kTextMargins = 12; // left and right of a cell's text, together
+
+/// Rows as tall as their problem text needs when it wraps at the column's width.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize hint = QStyledItemDelegate::sizeHint(option, index);
+        const int width = m_view->header()->sectionSize(index.column()) - kTextMargins;
+        if (width <= 0)
+            return hint;
+        const QRect text = option.fontMetrics.boundingRect(
+                QRect(0, 0, width, 100000), Qt::TextWordWrap, index.data().toString());
+        hint.setHeight(qMax(hint.height(), text.height() + 8));
+        return hint;
+    }
+
+private:
+    QTreeView *m_view;
+};
 } // namespace
 
 FindingsPanel::FindingsPanel(QWidget *parent)
@@ -35,14 +63,23 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_treeWidget->setObjectName(QStringLiteral("findingsTreeWidget"));
     m_treeWidget->setAccessibleName(tr("Problems"));
     m_treeWidget->setRootIsDecorated(false);
-    m_treeWidget->setUniformRowHeights(true);
-    m_treeWidget->setWordWrap(false);
+    // A problem's text wraps and its row grows to hold it (Japanese sentences are long).
+    m_treeWidget->setUniformRowHeights(false);
+    m_treeWidget->setWordWrap(true);
+    m_treeWidget->setTextElideMode(Qt::ElideNone);
+    m_treeWidget->setItemDelegateForColumn(MessageColumn, new WrappingDelegate(m_treeWidget));
     m_treeWidget->setHeaderLabels({tr("Example"), tr("Problem"), tr("Code"), QString()});
     m_treeWidget->header()->setSectionResizeMode(LineColumn, QHeaderView::ResizeToContents);
     m_treeWidget->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
     m_treeWidget->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
     m_treeWidget->header()->setSectionResizeMode(FixColumn, QHeaderView::ResizeToContents);
     m_treeWidget->header()->setStretchLastSection(false);
+    // Rows take their height from the problem column's width: measure again when it changes.
+    connect(m_treeWidget->header(), &QHeaderView::sectionResized, this,
+            [this](int section, int oldSize, int newSize) {
+                if (section == MessageColumn && oldSize != newSize)
+                    QTimer::singleShot(0, m_treeWidget, &QTreeWidget::doItemsLayout);
+            });
     // The code is for looking things up; where the list is narrow the problem text needs the
     // room more, and the code moves into the problem's tooltip.
     m_treeWidget->installEventFilter(this);

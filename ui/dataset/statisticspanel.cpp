@@ -5,6 +5,7 @@
 #include "datasetdocument.h"
 #include "datasetstatistics.h"
 #include "pricetabledialog.h"
+#include "wheelguard.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -92,6 +93,7 @@ StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    guardWheelInside(content); // the wheel scrolls the panel, it does not change the model
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);

@@ -108,6 +108,7 @@ GuidePanel::GuidePanel(DatasetArea *datasets, JobsArea *jobs, ActiveConnection *
     large.setBold(true);
     large.setPointSizeF(large.pointSizeF() * 1.25);
     heading->setFont(large);
+    heading->setWordWrap(true); // the guide can be a slim column on a small screen
     layout->addWidget(heading);
     auto *intro = new QLabel(tr("Never fine-tuned a model? Follow these steps. They tick "
                                 "themselves as you work on the open dataset."),
@@ -271,26 +272,27 @@ QString GuidePanel::progressText() const
 
 namespace {
 
-/// Shows the guide: in a column on the right when the window has room for it beside the work,
-/// otherwise (a small screen, 1024×600) floating over the window's right edge, so the window
-/// never grows past the screen.
+/// Shows the guide in a column on the right, beside the work and never over it. On a small
+/// screen (1024×600) the area list shrinks to its icons while the guide is open and the guide
+/// is a slim column (the Datasets cards keep their width).
 void showGuide(MainWindow *window, QDockWidget *dock)
 {
     constexpr int kWidth = 320;
-    if (!dock->isVisible() && !dock->isFloating()) {
-        const int room = window->width() - window->centralWidget()->minimumSizeHint().width();
-        if (room < kWidth) {
-            dock->setFloating(true);
-            const QRect frame = window->geometry();
-            const int height = qMin(frame.height() - 40, 560);
-            dock->setGeometry(
-                    frame.right() - kWidth - 12, frame.bottom() - height - 28, kWidth, height);
-        }
+    constexpr int kSlim = 190;
+    auto room = [window] {
+        window->centralWidget()->layout()->activate();
+        return window->width() - window->centralWidget()->minimumSizeHint().width();
+    };
+    const bool small = room() < kWidth;
+    if (!dock->isVisible() && small) {
+        window->setNavigationCompact(true);
+        room(); // the window's minimum follows the narrower list before the guide shows
     }
+    const int width = small ? kSlim : kWidth;
+    dock->setFloating(false);
     dock->show();
     dock->raise();
-    if (!dock->isFloating())
-        window->resizeDocks({dock}, {kWidth}, Qt::Horizontal);
+    window->resizeDocks({dock}, {width}, Qt::Horizontal);
 }
 
 } // namespace
@@ -306,7 +308,7 @@ QDockWidget *installGuide(MainWindow *window, DatasetArea *datasets, JobsArea *j
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(panel);
-    scroll->setMinimumWidth(260);
+    scroll->setMinimumWidth(180);
     dock->setWidget(scroll);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
     dock->hide();
@@ -322,6 +324,11 @@ QDockWidget *installGuide(MainWindow *window, DatasetArea *datasets, JobsArea *j
     });
     // The dock's own close button (and anything else that hides it) unticks the menu entry.
     QObject::connect(dock->toggleViewAction(), &QAction::toggled, action, &QAction::setChecked);
+    // Closing the guide gives the area list its names back.
+    QObject::connect(dock, &QDockWidget::visibilityChanged, window, [window, dock](bool visible) {
+        if (!visible && dock->isHidden())
+            window->setNavigationCompact(false);
+    });
     QMenu *help = window->helpMenu();
     QAction *before = nullptr; // right after "Welcome…", before the separator
     for (QAction *entry : help->actions()) {

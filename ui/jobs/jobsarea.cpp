@@ -183,9 +183,24 @@ void JobsArea::init()
     m_listView->setWordWrap(false);
     m_listView->setItemDelegateForColumn(
             fs::JobListModel::StatusColumn, new StatusBadgeDelegate(m_listView));
-    // A job list is short (hundreds of rows): columns fit their contents.
-    m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_listView->horizontalHeader()->setStretchLastSection(true);
+    // A job list is short (hundreds of rows): the short columns fit their contents; the job id
+    // and the fine-tuned model keep fixed widths (at least their headings) and the base model
+    // takes the rest. Names are cut in the middle where narrow (their tooltips hold them whole),
+    // so Duration and Trained tokens stay in sight at 1024 px in English and Japanese.
+    QHeaderView *columns = m_listView->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(fs::JobListModel::IdColumn, QHeaderView::Interactive);
+    columns->setSectionResizeMode(fs::JobListModel::FineTunedModelColumn, QHeaderView::Interactive);
+    columns->setSectionResizeMode(fs::JobListModel::BaseModelColumn, QHeaderView::Stretch);
+    columns->setStretchLastSection(false);
+    const QFontMetrics metrics = m_listView->fontMetrics();
+    columns->resizeSection(fs::JobListModel::IdColumn,
+            qMax(columns->sectionSizeHint(fs::JobListModel::IdColumn),
+                    metrics.horizontalAdvance(QStringLiteral("ftjob-abcd…abcd")) + 12));
+    columns->resizeSection(fs::JobListModel::FineTunedModelColumn,
+            qMax(columns->sectionSizeHint(fs::JobListModel::FineTunedModelColumn),
+                    metrics.horizontalAdvance(QStringLiteral("ft:gpt-4.1-mini…abcd")) + 12));
+    m_listView->setTextElideMode(Qt::ElideMiddle); // a name's start and its id both show
     m_listView->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (const char *name : {"cancelJobAction", "pauseJobAction", "resumeJobAction"})
         m_listView->addAction(action(QLatin1String(name)));
@@ -214,10 +229,11 @@ void JobsArea::init()
     m_splitter->setObjectName(QStringLiteral("jobsSplitter"));
     m_splitter->addWidget(m_listStack);
     m_splitter->addWidget(m_monitor);
-    m_splitter->setStretchFactor(0, 1);
+    // The list gets two fifths of the height: several jobs in sight above the monitor.
+    m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({170, 700});
+    m_splitter->setSizes({400, 600});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_noticeFrame);

@@ -9,6 +9,7 @@
 #include "example.h"
 #include "tokenizer.h"
 #include "uploadsource.h"
+#include "wheelguard.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -28,6 +29,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -91,6 +93,7 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     m_form = createForm();
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_form);
+    guardWheelInside(m_form); // the wheel scrolls the form, it does not change a setting
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
@@ -135,7 +138,15 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     fillModels(connectionModels);
     fillFiles({});
     onMethodChanged();
-    resize(780, 780);
+    // Roomy where there is room; on a small screen (1024×600) never taller or wider than the
+    // screen's free area nor than the window it belongs to: the form scrolls, the buttons below
+    // it stay in sight.
+    QSize size(780, 780);
+    if (const QScreen *screen = parent ? parent->screen() : this->screen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    if (parent)
+        size = size.boundedTo(parent->window()->size());
+    resize(size);
     reloadFiles();
 }
 

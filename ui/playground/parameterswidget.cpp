@@ -2,6 +2,7 @@
 #include "parameterswidget.h"
 
 #include "apitypes.h"
+#include "wheelguard.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -80,6 +81,7 @@ ParametersWidget::ParametersWidget(QWidget *parent)
     layout->addWidget(m_toggleButton);
     layout->addWidget(m_body);
     m_body->setVisible(false);
+    guardWheelInside(m_body); // the Playground's side panel scrolls under the wheel
 
     connect(m_toggleButton, &QToolButton::toggled, this, &ParametersWidget::setExpanded);
     auto notify = [this] {

@@ -196,6 +196,10 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return job.createdAt;
     case Qt::ToolTipRole:
+        // Names can be cut short in a narrow list: their tooltip holds them whole.
+        if (index.column() == IdColumn || index.column() == BaseModelColumn
+                || index.column() == FineTunedModelColumn)
+            return data(index, Qt::DisplayRole);
         if (job.error && !job.error->isEmpty())
             return JobTexts::errorText(job.error->code, job.error->message);
         return {};
