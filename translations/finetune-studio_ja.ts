@@ -121,6 +121,10 @@
         <source>Sandbox (offline)</source>
         <translation>サンドボックス (オフライン)</translation>
     </message>
+    <message>
+        <source>Together AI</source>
+        <translation>Together AI</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionCheck</name>
@@ -266,6 +270,73 @@
     <message>
         <source>Sandbox</source>
         <translation>サンドボックス</translation>
+    </message>
+</context>
+<context>
+    <name>Dialect</name>
+    <message>
+        <source>%1 has no %2.</source>
+        <translation>%1 は%2に対応していません。</translation>
+    </message>
+    <message>
+        <source>%1 sent something other than a description of %2.</source>
+        <translation>%1 から届いたデータは、%2として読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>file storage</source>
+        <translation>ファイルの保存</translation>
+    </message>
+    <message>
+        <source>file uploads</source>
+        <translation>ファイルのアップロード</translation>
+    </message>
+    <message>
+        <source>uploads to a separate storage address</source>
+        <translation>別のストレージアドレスへのアップロード</translation>
+    </message>
+    <message>
+        <source>file downloads</source>
+        <translation>ファイルのダウンロード</translation>
+    </message>
+    <message>
+        <source>fine-tuning jobs</source>
+        <translation>ファインチューニングジョブ</translation>
+    </message>
+    <message>
+        <source>way to cancel a job</source>
+        <translation>ジョブのキャンセル</translation>
+    </message>
+    <message>
+        <source>job events</source>
+        <translation>ジョブのメッセージ</translation>
+    </message>
+    <message>
+        <source>checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>separate list of training metrics</source>
+        <translation>学習の指標の個別の一覧</translation>
+    </message>
+    <message>
+        <source>price estimate before a job starts</source>
+        <translation>ジョブ開始前の料金の見積もり</translation>
+    </message>
+    <message>
+        <source>list of models</source>
+        <translation>モデルの一覧</translation>
+    </message>
+    <message>
+        <source>published limits per model</source>
+        <translation>モデルごとの上限値の公開</translation>
+    </message>
+    <message>
+        <source>deployments</source>
+        <translation>デプロイ</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>チャット</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1202,41 @@
     </message>
 </context>
 <context>
+    <name>fs::HyperparameterRange</name>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>Learning rate multiplier</source>
+        <translation>学習率の倍率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA のランク</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA のアルファ</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>LoRA のドロップアウト</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>ベータ</translation>
+    </message>
+</context>
+<context>
     <name>fs::InstanceChannel</name>
     <message>
         <source>Finetune Studio is already running.</source>
@@ -1166,22 +1272,6 @@
 </context>
 <context>
     <name>fs::JobFormRules</name>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1〜%2</translation>
-    </message>
-    <message>
-        <source>more than %1, at most %2</source>
-        <translation>%1より大きく%2以下</translation>
-    </message>
-    <message>
-        <source>more than %1</source>
-        <translation>%1より大きい値</translation>
-    </message>
-    <message>
-        <source>at least %1</source>
-        <translation>%1以上</translation>
-    </message>
     <message>
         <source>%1 must be %2, or automatic.</source>
         <translation>%1 は %2 にするか、「自動」にしてください。</translation>
@@ -1933,6 +2023,100 @@
     </message>
 </context>
 <context>
+    <name>fs::ModelRegistry</name>
+    <message>
+        <source>more than %1</source>
+        <translation>%1より大きい値</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>%1以上</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1〜%2</translation>
+    </message>
+    <message>
+        <source>less than %1</source>
+        <translation>%1未満</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>%1以下</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、かつ%2</translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation>%1 は %2 にしてください。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 は整数にしてください。</translation>
+    </message>
+    <message>
+        <source>%1 has no setting “%2”.</source>
+        <translation>%1 には「%2」という設定がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::OpenAiDialect</name>
+    <message>
+        <source>the files</source>
+        <translation>ファイルの一覧</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>ファイルの情報</translation>
+    </message>
+    <message>
+        <source>a deletion</source>
+        <translation>削除の結果</translation>
+    </message>
+    <message>
+        <source>OpenAI has no LoRA training: it chooses how to train by itself.</source>
+        <translation>OpenAI には LoRA 学習がありません。学習方法は OpenAI が自動で選びます。</translation>
+    </message>
+    <message>
+        <source>OpenAI has no choice between full and LoRA training.</source>
+        <translation>OpenAI では、フル学習と LoRA 学習を選ぶことはできません。</translation>
+    </message>
+    <message>
+        <source>OpenAI takes a learning rate multiplier, not an absolute learning rate.</source>
+        <translation>OpenAI では、学習率そのものではなく、学習率の倍率を指定します。</translation>
+    </message>
+    <message>
+        <source>OpenAI has no setting for the number of evaluations or checkpoints.</source>
+        <translation>OpenAI には、評価やチェックポイントの回数を指定する設定がありません。</translation>
+    </message>
+    <message>
+        <source>a job</source>
+        <translation>ジョブの情報</translation>
+    </message>
+    <message>
+        <source>the jobs</source>
+        <translation>ジョブの一覧</translation>
+    </message>
+    <message>
+        <source>the job&apos;s events</source>
+        <translation>ジョブのメッセージ</translation>
+    </message>
+    <message>
+        <source>the job&apos;s checkpoints</source>
+        <translation>ジョブのチェックポイント</translation>
+    </message>
+    <message>
+        <source>the models</source>
+        <translation>モデルの一覧</translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
     <name>fs::PriceTable</name>
     <message>
         <source>OpenAI&apos;s prices as published in mid-2026 (after 7 May 2026). Check the current prices before you spend money.</source>
@@ -2099,6 +2283,181 @@
     <message>
         <source>in the built-in sandbox</source>
         <translation>内蔵のサンドボックス内</translation>
+    </message>
+</context>
+<context>
+    <name>fs::TogetherDialect</name>
+    <message>
+        <source>Together AI sent %1 in a form this app does not know.</source>
+        <translation>Together AI から、このアプリが対応していない形式で%1が届きました。</translation>
+    </message>
+    <message>
+        <source>Together AI sent %1 with an entry this app cannot read.</source>
+        <translation>Together AI から届いた%1に、このアプリが読み取れない項目があります。</translation>
+    </message>
+    <message>
+        <source>the list of files</source>
+        <translation>ファイルの一覧</translation>
+    </message>
+    <message>
+        <source>Together AI listed a file without an id.</source>
+        <translation>Together AI から届いたファイルの一覧に、IDのないファイルがあります。</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>ファイルの情報</translation>
+    </message>
+    <message>
+        <source>Together AI described a file without its id.</source>
+        <translation>Together AI から届いたファイルの情報に、IDがありません。</translation>
+    </message>
+    <message>
+        <source>Together AI accepts only files ending in .jsonl, .csv or .parquet.</source>
+        <translation>Together AI が受け付けるのは、名前が .jsonl、.csv、.parquet で終わるファイルだけです。</translation>
+    </message>
+    <message>
+        <source>Together AI did not say where to upload the file.</source>
+        <translation>Together AI から、ファイルのアップロード先が知らされませんでした。</translation>
+    </message>
+    <message>
+        <source>Together AI did not say which id the uploaded file will have.</source>
+        <translation>Together AI から、アップロードするファイルに付くIDが知らされませんでした。</translation>
+    </message>
+    <message>
+        <source>a deletion</source>
+        <translation>削除の結果</translation>
+    </message>
+    <message>
+        <source>Choose a training file.</source>
+        <translation>学習ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Together AI takes an absolute learning rate (such as 0.00001), not a learning rate multiplier.</source>
+        <translation>Together AI では、学習率の倍率ではなく、学習率そのもの (0.00001 など) を指定します。</translation>
+    </message>
+    <message>
+        <source>Together AI has no “%1” training; choose supervised or preference (DPO) training.</source>
+        <translation>Together AI には「%1」の学習がありません。教師あり学習か選好の学習 (DPO) を選んでください。</translation>
+    </message>
+    <message>
+        <source>Beta applies only to preference (DPO) training.</source>
+        <translation>ベータは、選好の学習 (DPO) でのみ使われます。</translation>
+    </message>
+    <message>
+        <source>LoRA rank, alpha and dropout apply only to LoRA training.</source>
+        <translation>LoRA のランク、アルファ、ドロップアウトは、LoRA 学習でのみ使われます。</translation>
+    </message>
+    <message>
+        <source>Together AI needs a LoRA rank (such as 8) for LoRA training.</source>
+        <translation>Together AI で LoRA 学習を行うには、LoRA のランク (8 など) が必要です。</translation>
+    </message>
+    <message>
+        <source>Choose a base model.</source>
+        <translation>ベースモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Together AI does not keep notes (metadata) with a job.</source>
+        <translation>Together AI では、ジョブにメモ (メタデータ) を付けられません。</translation>
+    </message>
+    <message>
+        <source>Together AI allows at most 40 characters in a model name suffix.</source>
+        <translation>Together AI では、モデル名のサフィックスは40文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>Together AI described a fine-tuning job without its id.</source>
+        <translation>Together AI から届いたファインチューニングジョブの情報に、IDがありません。</translation>
+    </message>
+    <message>
+        <source>Together AI described a fine-tuning job without its status.</source>
+        <translation>Together AI から届いたファインチューニングジョブの情報に、状態がありません。</translation>
+    </message>
+    <message>
+        <source>a fine-tuning job</source>
+        <translation>ファインチューニングジョブの情報</translation>
+    </message>
+    <message>
+        <source>the list of fine-tuning jobs</source>
+        <translation>ファインチューニングジョブの一覧</translation>
+    </message>
+    <message>
+        <source>the job&apos;s events</source>
+        <translation>ジョブのメッセージ</translation>
+    </message>
+    <message>
+        <source>the job&apos;s checkpoints</source>
+        <translation>ジョブのチェックポイント</translation>
+    </message>
+    <message>
+        <source>the training metrics</source>
+        <translation>学習の指標</translation>
+    </message>
+    <message>
+        <source>Together AI sent the training metrics in a form this app does not know.</source>
+        <translation>Together AI から、このアプリが対応していない形式で学習の指標が届きました。</translation>
+    </message>
+    <message>
+        <source>Together AI sent a training metric this app cannot read.</source>
+        <translation>Together AI から、このアプリが読み取れない学習の指標が届きました。</translation>
+    </message>
+    <message>
+        <source>a price estimate</source>
+        <translation>料金の見積もり</translation>
+    </message>
+    <message>
+        <source>Together AI&apos;s price estimate holds no price.</source>
+        <translation>Together AI から届いた料金の見積もりに、金額が含まれていません。</translation>
+    </message>
+    <message>
+        <source>the models</source>
+        <translation>モデルの一覧</translation>
+    </message>
+    <message>
+        <source>Together AI sent the list of models in a form this app does not know.</source>
+        <translation>Together AI から、このアプリが対応していない形式でモデルの一覧が届きました。</translation>
+    </message>
+    <message>
+        <source>Together AI listed a model without a name.</source>
+        <translation>Together AI から届いたモデルの一覧に、名前のないモデルがあります。</translation>
+    </message>
+    <message>
+        <source>a model&apos;s limits</source>
+        <translation>モデルの上限値</translation>
+    </message>
+    <message>
+        <source>Together AI sent limits without saying for which model.</source>
+        <translation>Together AI から上限値が届きましたが、どのモデルのものかが示されていません。</translation>
+    </message>
+    <message>
+        <source>the list of hardware</source>
+        <translation>ハードウェアの一覧</translation>
+    </message>
+    <message>
+        <source>Together AI listed hardware without its id.</source>
+        <translation>Together AI から届いたハードウェアの一覧に、IDのないものがあります。</translation>
+    </message>
+    <message>
+        <source>Choose the model and the hardware to deploy it on.</source>
+        <translation>モデルと、デプロイ先のハードウェアを選んでください。</translation>
+    </message>
+    <message>
+        <source>Together AI described an endpoint without its id.</source>
+        <translation>Together AI から届いたエンドポイントの情報に、IDがありません。</translation>
+    </message>
+    <message>
+        <source>an endpoint</source>
+        <translation>エンドポイントの情報</translation>
+    </message>
+    <message>
+        <source>the list of endpoints</source>
+        <translation>エンドポイントの一覧</translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Together AI&apos;s answer holds no reply.</source>
+        <translation>Together AI からの応答に、回答が含まれていません。</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3598,10 @@
         <source>%1 (simulated)</source>
         <translation>%1 (シミュレーション)</translation>
     </message>
+    <message>
+        <source>The same model is chosen twice (%1): a name without a date is the service&apos;s short name for a dated version, so their scores can only be alike. Choose a different model.</source>
+        <translation>同じモデルが2回選ばれています (%1)。日付のない名前は、日付付きのバージョンをサービスが短く呼ぶための名前なので、スコアは同じになるだけです。別のモデルを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BlindPage</name>
@@ -3453,6 +3816,10 @@
     <message>
         <source>One of the two answers is simulated by the built-in sandbox (Reveal Names shows which)</source>
         <translation>2つの回答のうち1つは、内蔵のサンドボックスによるシミュレーションです (どちらかは「名前を表示」で分かります)</translation>
+    </message>
+    <message>
+        <source>Both sides are the same model: %1 is the service&apos;s short name for %2, so there is nothing to compare. Choose a different model on one side.</source>
+        <translation>両側とも同じモデルです。%1 は %2 をサービスが短く呼ぶための名前なので、比べられるものがありません。どちらか一方で別のモデルを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3771,6 +4138,10 @@
     <message>
         <source>Testing…</source>
         <translation>テスト中…</translation>
+    </message>
+    <message>
+        <source>Usually %1.</source>
+        <translation>通常は %1 です。</translation>
     </message>
 </context>
 <context>
