@@ -3,7 +3,9 @@
 // facts read from a real document, its linter and the job history.
 #include "apitypes.h"
 #include "datasetdocument.h"
+#include "datasetstatistics.h"
 #include "firstfinetuneguide.h"
+#include "linter.h"
 #include "lintrunner.h"
 
 #include <QFile>
@@ -42,6 +44,15 @@ FineTuningJob job(FineTuningJob::Status status, const QString &validationFile = 
     job.status = status;
     job.validationFile = validationFile;
     return job;
+}
+
+/// The document's statistics as the statistics panel computes them (kept until the next call).
+const fs::DatasetStatistics *statsOf(const fs::DatasetDocument &document)
+{
+    static fs::DatasetStatistics stats;
+    stats = fs::DatasetStatistics::compute(
+            document, fs::Linter::trainingLimit(QStringLiteral("gpt-4.1-mini-2025-04-14")));
+    return &stats;
 }
 
 } // namespace
@@ -189,7 +200,7 @@ private Q_SLOTS:
 
     void factsFromJobs()
     {
-        const GuideFacts none = GuideFacts::gather(nullptr, nullptr, true, {}, {}, -1);
+        const GuideFacts none = GuideFacts::gather(nullptr, nullptr, true, {}, nullptr, {}, -1);
         QVERIFY(!none.datasetOpen);
         QCOMPARE(none.jobsStarted, 0);
         QVERIFY(!none.validationSet);
@@ -198,7 +209,7 @@ private Q_SLOTS:
                 {job(FineTuningJob::Status::Running),
                         job(FineTuningJob::Status::Succeeded, QStringLiteral("file-val")),
                         job(FineTuningJob::Status::Cancelled), job(FineTuningJob::Status::Failed)},
-                {}, -1);
+                nullptr, {}, -1);
         QCOMPARE(facts.jobsStarted, 4);
         QCOMPARE(facts.jobsRunning, 1);
         QCOMPARE(facts.jobsSucceeded, 1);
@@ -218,8 +229,8 @@ private Q_SLOTS:
         QTRY_VERIFY(runner.isComplete());
         const QString model = QStringLiteral("gpt-4.1-mini-2025-04-14");
 
-        GuideFacts facts =
-                GuideFacts::gather(&document, &runner.state(), runner.isComplete(), {}, model, 5.0);
+        GuideFacts facts = GuideFacts::gather(
+                &document, &runner.state(), runner.isComplete(), {}, statsOf(document), model, 5.0);
         QVERIFY(facts.datasetOpen);
         QCOMPARE(facts.examples, 9);
         QVERIFY(facts.checksComplete);
@@ -233,13 +244,18 @@ private Q_SLOTS:
 
         document.appendExample(goodExample(9));
         QTRY_VERIFY(runner.isComplete());
-        facts = GuideFacts::gather(&document, &runner.state(), runner.isComplete(), {}, model, 5.0);
+        facts = GuideFacts::gather(
+                &document, &runner.state(), runner.isComplete(), {}, statsOf(document), model, 5.0);
         QCOMPARE(facts.examples, 10);
         QCOMPARE(facts.errors, 0);
         QCOMPARE(FirstFineTuneGuide::step(facts, Id::Examples).state, State::Done);
         QCOMPARE(FirstFineTuneGuide::step(facts, Id::Checks).state, State::Done);
         // An unknown price gives no estimate rather than a wrong one.
-        QVERIFY(!GuideFacts::gather(&document, &runner.state(), true, {}, model, -1)
+        QVERIFY(!GuideFacts::gather(
+                &document, &runner.state(), true, {}, statsOf(document), model, -1)
+                         .costUsd.has_value());
+        // Statistics not summed up yet (the panel works in the background): no cost, no guess.
+        QVERIFY(!GuideFacts::gather(&document, &runner.state(), true, {}, nullptr, model, 5.0)
                          .costUsd.has_value());
 
         // Saved, with the validation file Export writes beside it.
@@ -247,12 +263,15 @@ private Q_SLOTS:
         QVERIFY(!document.saveAs(path).isError());
         QCOMPARE(GuideFacts::defaultValidationPath(path),
                 dir.filePath(QStringLiteral("support-validation.jsonl")));
-        QVERIFY(!GuideFacts::gather(&document, &runner.state(), true, {}, model, 5.0)
+        QVERIFY(!GuideFacts::gather(
+                &document, &runner.state(), true, {}, statsOf(document), model, 5.0)
                          .validationSet);
         QFile validation(GuideFacts::defaultValidationPath(path));
         QVERIFY(validation.open(QIODevice::WriteOnly));
         validation.close();
-        QVERIFY(GuideFacts::gather(&document, &runner.state(), true, {}, model, 5.0).validationSet);
+        QVERIFY(GuideFacts::gather(
+                &document, &runner.state(), true, {}, statsOf(document), model, 5.0)
+                        .validationSet);
     }
 };
 

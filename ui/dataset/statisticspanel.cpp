@@ -222,6 +222,7 @@ void StatisticsPanel::refreshInBackground()
 
 void StatisticsPanel::showStatistics(const DatasetStatistics &stats)
 {
+    m_latest = std::make_unique<DatasetStatistics>(stats);
     const QLocale locale;
     auto set = [this](const QString &key, const QString &text) {
         m_values.value(key)->setText(text);
@@ -282,6 +283,7 @@ void StatisticsPanel::showStatistics(const DatasetStatistics &stats)
     showHistogram(m_tokensChartView, stats.tokensHistogram, tr("Tokens per example"));
     showHistogram(m_assistantChartView, stats.assistantTokensHistogram,
             tr("Tokens the model learns from, per example"));
+    Q_EMIT statisticsShown();
 }
 
 void StatisticsPanel::showHistogram(

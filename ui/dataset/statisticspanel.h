@@ -3,6 +3,7 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <memory>
 
 class QBarSet;
 class QBarSeries;
@@ -52,6 +53,9 @@ public:
     QString value(const QString &key) const;
     QChart *tokensChart() const;
     QChart *assistantTokensChart() const;
+    /// The statistics last shown (computed off the GUI thread for big files); null before the
+    /// first result. Readers such as the guide take these instead of summing up again.
+    const DatasetStatistics *latestStatistics() const { return m_latest.get(); }
 
 public Q_SLOTS:
     /// Computes and shows the numbers now (normally after a short delay following a change).
@@ -60,6 +64,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void modelChanged(const QString &model);
+    /// New statistics are shown (latestStatistics() has them).
+    void statisticsShown();
 
 private:
     /// After a change: big datasets are summed up in a worker thread (sorting 100,000 token
@@ -83,6 +89,7 @@ private:
     QThread *m_statsThread = nullptr;
     quint64 m_statsGeneration = 0; ///< bumped by every refresh: older results are dropped
     bool m_statsPending = false; ///< changes arrived while the thread was computing
+    std::unique_ptr<DatasetStatistics> m_latest;
 };
 
 } // namespace fs::ui

@@ -4,6 +4,7 @@
 #include "activeconnection.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "datasetstatistics.h"
 #include "joblistmodel.h"
 #include "jobsarea.h"
 #include "lintrunner.h"
@@ -146,6 +147,7 @@ void GuidePanel::connectSources()
         connect(m_datasets->lintRunner(), &LintRunner::findingsChanged, this, later);
         connect(m_datasets->lintRunner(), &LintRunner::finished, this, later);
         connect(m_datasets->statisticsPanel(), &StatisticsPanel::modelChanged, this, later);
+        connect(m_datasets->statisticsPanel(), &StatisticsPanel::statisticsShown, this, later);
     }
     if (m_jobs) {
         JobListModel *model = m_jobs->jobListModel();
@@ -186,9 +188,11 @@ void GuidePanel::refresh()
     const LintRunner *lint = m_datasets ? m_datasets->lintRunner() : nullptr;
     const QString model = m_datasets ? m_datasets->statisticsPanel()->currentModel() : QString();
     const double price = model.isEmpty() ? -1.0 : PriceTableDialog::price(m_settings, model);
+    const DatasetStatistics *stats =
+            m_datasets ? m_datasets->statisticsPanel()->latestStatistics() : nullptr;
     GuideFacts facts = GuideFacts::gather(open ? m_datasets->document() : nullptr,
             lint ? &lint->state() : nullptr, lint && lint->isComplete(),
-            m_jobs ? m_jobs->jobListModel()->jobs() : QList<FineTuningJob>(), model, price);
+            m_jobs ? m_jobs->jobListModel()->jobs() : QList<FineTuningJob>(), stats, model, price);
     facts.practiceService = m_active && isSimulated(m_active->connection());
     m_steps = FirstFineTuneGuide::steps(facts);
 

@@ -207,8 +207,8 @@ QString GuideFacts::defaultValidationPath(const QString &datasetPath)
 }
 
 GuideFacts GuideFacts::gather(const DatasetDocument *document, const LintState *lint,
-        bool checksComplete, const QList<FineTuningJob> &jobs, const QString &model,
-        double usdPerMillion)
+        bool checksComplete, const QList<FineTuningJob> &jobs, const DatasetStatistics *stats,
+        const QString &model, double usdPerMillion)
 {
     GuideFacts facts;
     if (document) {
@@ -222,10 +222,9 @@ GuideFacts GuideFacts::gather(const DatasetDocument *document, const LintState *
         const QString validationPath = defaultValidationPath(document->filePath());
         facts.validationSet = !validationPath.isEmpty() && QFileInfo::exists(validationPath);
 
-        const DatasetStatistics stats =
-                DatasetStatistics::compute(*document, Linter::trainingLimit(model));
-        if (stats.examples > 0 && stats.countedExamples == stats.examples && usdPerMillion >= 0) {
-            const TrainingEstimate estimate = stats.estimate(model, usdPerMillion);
+        if (stats && stats->examples > 0 && stats->countedExamples == stats->examples
+                && usdPerMillion >= 0) {
+            const TrainingEstimate estimate = stats->estimate(model, usdPerMillion);
             facts.costUsd = estimate.costUsd;
             facts.costModel = model;
             facts.costEpochs = estimate.epochs;

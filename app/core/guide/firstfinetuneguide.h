@@ -10,6 +10,7 @@ namespace fs {
 
 class DatasetDocument;
 class LintState;
+struct DatasetStatistics;
 struct FineTuningJob;
 
 /// What the first fine-tune guide knows about the person's work: plain values, gathered from
@@ -38,12 +39,14 @@ struct GuideFacts
      * @param lint the linter's results for `document` (may be null: nothing checked yet)
      * @param checksComplete whether the linter has finished every example
      * @param jobs the connection's jobs (from the history), newest first
+     * @param stats the statistics of `document` as last computed (the statistics panel sums
+     *        big datasets up off the GUI thread; null: not yet, so no cost)
      * @param model the model the cost is estimated for
      * @param usdPerMillion its training price (negative: unknown)
      */
     static GuideFacts gather(const DatasetDocument *document, const LintState *lint,
-            bool checksComplete, const QList<FineTuningJob> &jobs, const QString &model,
-            double usdPerMillion);
+            bool checksComplete, const QList<FineTuningJob> &jobs, const DatasetStatistics *stats,
+            const QString &model, double usdPerMillion);
     /// Where Export → "Training and Validation Files" puts the validation file of `datasetPath`
     /// by default ("NAME-validation.jsonl" beside it); empty for an unsaved dataset.
     static QString defaultValidationPath(const QString &datasetPath);
