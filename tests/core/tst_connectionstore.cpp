@@ -11,6 +11,7 @@
 
 using fs::Connection;
 using fs::ConnectionStore;
+using fs::ProviderKind;
 
 class tst_ConnectionStore : public QObject
 {
@@ -47,6 +48,25 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
+    }
+
+    void eachKindNamesTheProviderWhoseModelsApply_data()
+    {
+        QTest::addColumn<Connection::Kind>("kind");
+        QTest::addColumn<ProviderKind>("provider");
+        QTest::newRow("openai") << Connection::Kind::OpenAI << ProviderKind::OpenAI;
+        QTest::newRow("compatible") << Connection::Kind::Compatible << ProviderKind::OpenAI;
+        QTest::newRow("sandbox") << Connection::Kind::Sandbox << ProviderKind::OpenAI;
+        QTest::newRow("azure") << Connection::Kind::Azure << ProviderKind::AzureOpenAI;
+        QTest::newRow("together") << Connection::Kind::Together << ProviderKind::Together;
+    }
+    void eachKindNamesTheProviderWhoseModelsApply()
+    {
+        QFETCH(Connection::Kind, kind);
+        QFETCH(ProviderKind, provider);
+        Connection c;
+        c.kind = kind;
+        QCOMPARE(c.providerKind(), provider);
     }
 
     void emptySettingsHaveOnlyTheActiveSandbox()

@@ -52,6 +52,7 @@ class tst_ProviderClient : public QObject
 private Q_SLOTS:
     void init();
     void connectionKind();
+    void followsTheClientsConnection();
     void metricsAfterA429WithRetryAfter();
     void a429WithRetryAfterMsAndQuotaStops();
     void presignedUploadFlow();
@@ -98,6 +99,22 @@ void tst_ProviderClient::connectionKind()
     Connection openAi;
     openAi.kind = Connection::Kind::OpenAI;
     QCOMPARE(dialectFor(openAi)->id(), QStringLiteral("openai"));
+}
+
+void tst_ProviderClient::followsTheClientsConnection()
+{
+    QCOMPARE(m_client->dialect().id(), QStringLiteral("together"));
+    Connection openAi;
+    openAi.kind = Connection::Kind::OpenAI;
+    openAi.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+    m_api->setConnection(openAi);
+    QCOMPARE(m_client->dialect().id(), QStringLiteral("openai"));
+    m_api->setConnection(together());
+    QCOMPARE(m_client->dialect().id(), QStringLiteral("together"));
+
+    // Given its own dialect, a client keeps it whatever the connection.
+    ProviderClient fixed(m_api.get(), dialectFor(openAi));
+    QCOMPARE(fixed.dialect().id(), QStringLiteral("openai"));
 }
 
 void tst_ProviderClient::metricsAfterA429WithRetryAfter()

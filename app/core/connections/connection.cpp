@@ -45,6 +45,21 @@ bool Connection::sendsSecretsInClear() const
     return url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host());
 }
 
+ProviderKind Connection::providerKind() const
+{
+    switch (kind) {
+    case Kind::Azure:
+        return ProviderKind::AzureOpenAI;
+    case Kind::Together:
+        return ProviderKind::Together;
+    case Kind::OpenAI:
+    case Kind::Compatible:
+    case Kind::Sandbox:
+        break;
+    }
+    return ProviderKind::OpenAI;
+}
+
 QString Connection::kindToString(Kind kind)
 {
     switch (kind) {

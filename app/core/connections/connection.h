@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "providerkind.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
@@ -56,6 +58,11 @@ struct Connection
     {
         return kind == Kind::OpenAI || kind == Kind::Azure || kind == Kind::Together;
     }
+
+    /// The service whose models, prices and naming apply: OpenAI for OpenAI, compatible servers
+    /// and the sandbox's /v1; AzureOpenAI; Together. The one mapping from a connection's kind to
+    /// the model registry's provider.
+    ProviderKind providerKind() const;
 
     /// "openai", "azure", "compatible", "sandbox", "together"
     static QString kindToString(Kind kind);

@@ -17,6 +17,8 @@ HttpAnswer answerOf(const ApiReply *reply)
 ProviderClient::ProviderClient(ApiClient *api, QObject *parent)
     : ProviderClient(api, dialectFor(api->connection()), parent)
 {
+    m_followsConnection = true;
+    m_dialectKind = api->connection().kind;
 }
 
 ProviderClient::ProviderClient(ApiClient *api, std::unique_ptr<Dialect> dialect, QObject *parent)
@@ -27,6 +29,20 @@ ProviderClient::ProviderClient(ApiClient *api, std::unique_ptr<Dialect> dialect,
 }
 
 ProviderClient::~ProviderClient() = default;
+
+const Dialect &ProviderClient::dialect() const
+{
+    return *current();
+}
+
+const Dialect *ProviderClient::current() const
+{
+    if (m_followsConnection && m_api->connection().kind != m_dialectKind) {
+        m_dialectKind = m_api->connection().kind;
+        m_dialect = dialectFor(m_api->connection());
+    }
+    return m_dialect.get();
+}
 
 ApiError ProviderClient::errorFrom(const DialectError &error)
 {
@@ -73,23 +89,23 @@ ApiReply *ProviderClient::run(const Expected<HttpCall> &call,
 ApiReply *ProviderClient::listFiles(const FileListQuery &query, Done<Page<FileObject>> done)
 {
     return run<Page<FileObject>>(
-            m_dialect->listFiles(query),
-            [this](const HttpAnswer &a) { return m_dialect->parseFileList(a); }, std::move(done));
+            current()->listFiles(query),
+            [this](const HttpAnswer &a) { return current()->parseFileList(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::retrieveFile(const QString &fileId, Done<FileObject> done)
 {
     return run<FileObject>(
-            m_dialect->retrieveFile(fileId),
-            [this](const HttpAnswer &a) { return m_dialect->parseFile(a); }, std::move(done));
+            current()->retrieveFile(fileId),
+            [this](const HttpAnswer &a) { return current()->parseFile(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::uploadFile(const QString &filename, const QByteArray &content,
         const QString &purpose, Done<FileObject> done)
 {
     return run<FileObject>(
-            m_dialect->uploadFile(filename, content, purpose),
-            [this](const HttpAnswer &a) { return m_dialect->parseFile(a); }, std::move(done));
+            current()->uploadFile(filename, content, purpose),
+            [this](const HttpAnswer &a) { return current()->parseFile(a); }, std::move(done));
 }
 
 void ProviderClient::uploadFilePresigned(const QString &filename, const QByteArray &content,
@@ -97,8 +113,8 @@ void ProviderClient::uploadFilePresigned(const QString &filename, const QByteArr
 {
     const QUrl base = m_api->connection().apiBaseUrl();
     run<PresignedUpload>(
-            m_dialect->startPresignedUpload(filename, purpose),
-            [this](const HttpAnswer &a) { return m_dialect->parsePresignedUpload(a); },
+            current()->startPresignedUpload(filename, purpose),
+            [this](const HttpAnswer &a) { return current()->parsePresignedUpload(a); },
             [this, base, content, done](const ProviderResult<PresignedUpload> &started) {
                 if (!started.ok()) {
                     done({std::nullopt, started.error});
@@ -107,7 +123,7 @@ void ProviderClient::uploadFilePresigned(const QString &filename, const QByteArr
                 const PresignedUpload upload = *started.value;
                 const QUrl target = base.resolved(upload.url);
                 run<bool>(
-                        m_dialect->putPresigned(target, content),
+                        current()->putPresigned(target, content),
                         [](const HttpAnswer &) { return Expected<bool>(true); },
                         [this, upload, done](const ProviderResult<bool> &put) {
                             if (!put.ok()) {
@@ -122,138 +138,138 @@ void ProviderClient::uploadFilePresigned(const QString &filename, const QByteArr
 ApiReply *ProviderClient::deleteFile(const QString &fileId, Done<DeletedObject> done)
 {
     return run<DeletedObject>(
-            m_dialect->deleteFile(fileId),
-            [this](const HttpAnswer &a) { return m_dialect->parseDeleted(a); }, std::move(done));
+            current()->deleteFile(fileId),
+            [this](const HttpAnswer &a) { return current()->parseDeleted(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::fileContent(const QString &fileId, Done<QByteArray> done)
 {
     return run<QByteArray>(
-            m_dialect->fileContent(fileId),
+            current()->fileContent(fileId),
             [](const HttpAnswer &a) { return Expected<QByteArray>(a.body); }, std::move(done));
 }
 
 ApiReply *ProviderClient::createJob(const CreateJobRequest &request, Done<FineTuningJob> done)
 {
     return run<FineTuningJob>(
-            m_dialect->createJob(request),
-            [this](const HttpAnswer &a) { return m_dialect->parseJob(a); }, std::move(done));
+            current()->createJob(request),
+            [this](const HttpAnswer &a) { return current()->parseJob(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::listJobs(const QString &after, int limit, Done<Page<FineTuningJob>> done)
 {
     return run<Page<FineTuningJob>>(
-            m_dialect->listJobs(after, limit),
-            [this](const HttpAnswer &a) { return m_dialect->parseJobList(a); }, std::move(done));
+            current()->listJobs(after, limit),
+            [this](const HttpAnswer &a) { return current()->parseJobList(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::retrieveJob(const QString &jobId, Done<FineTuningJob> done)
 {
     return run<FineTuningJob>(
-            m_dialect->retrieveJob(jobId),
-            [this](const HttpAnswer &a) { return m_dialect->parseJob(a); }, std::move(done));
+            current()->retrieveJob(jobId),
+            [this](const HttpAnswer &a) { return current()->parseJob(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::cancelJob(const QString &jobId, Done<FineTuningJob> done)
 {
     return run<FineTuningJob>(
-            m_dialect->cancelJob(jobId),
-            [this](const HttpAnswer &a) { return m_dialect->parseJob(a); }, std::move(done));
+            current()->cancelJob(jobId),
+            [this](const HttpAnswer &a) { return current()->parseJob(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::listEvents(
         const QString &jobId, const QString &after, int limit, Done<Page<JobEvent>> done)
 {
     return run<Page<JobEvent>>(
-            m_dialect->listEvents(jobId, after, limit),
-            [this](const HttpAnswer &a) { return m_dialect->parseEvents(a); }, std::move(done));
+            current()->listEvents(jobId, after, limit),
+            [this](const HttpAnswer &a) { return current()->parseEvents(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::listCheckpoints(const QString &jobId, Done<Page<Checkpoint>> done)
 {
     return run<Page<Checkpoint>>(
-            m_dialect->listCheckpoints(jobId),
-            [this, jobId](const HttpAnswer &a) { return m_dialect->parseCheckpoints(a, jobId); },
+            current()->listCheckpoints(jobId),
+            [this, jobId](const HttpAnswer &a) { return current()->parseCheckpoints(a, jobId); },
             std::move(done));
 }
 
 ApiReply *ProviderClient::listMetrics(const QString &jobId, int fromStep, Done<MetricsPage> done)
 {
     return run<MetricsPage>(
-            m_dialect->listMetrics(jobId, fromStep),
-            [this, fromStep](const HttpAnswer &a) { return m_dialect->parseMetrics(a, fromStep); },
+            current()->listMetrics(jobId, fromStep),
+            [this, fromStep](const HttpAnswer &a) { return current()->parseMetrics(a, fromStep); },
             std::move(done));
 }
 
 ApiReply *ProviderClient::estimatePrice(const CreateJobRequest &request, Done<PriceEstimate> done)
 {
     return run<PriceEstimate>(
-            m_dialect->estimatePrice(request),
-            [this](const HttpAnswer &a) { return m_dialect->parsePriceEstimate(a); },
+            current()->estimatePrice(request),
+            [this](const HttpAnswer &a) { return current()->parsePriceEstimate(a); },
             std::move(done));
 }
 
 ApiReply *ProviderClient::listBaseModels(Done<QList<ModelObject>> done)
 {
     return run<QList<ModelObject>>(
-            m_dialect->listBaseModels(),
-            [this](const HttpAnswer &a) { return m_dialect->parseModels(a); }, std::move(done));
+            current()->listBaseModels(),
+            [this](const HttpAnswer &a) { return current()->parseModels(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::modelLimits(const QString &model, Done<ModelLimits> done)
 {
     return run<ModelLimits>(
-            m_dialect->modelLimits(model),
-            [this](const HttpAnswer &a) { return m_dialect->parseModelLimits(a); },
+            current()->modelLimits(model),
+            [this](const HttpAnswer &a) { return current()->parseModelLimits(a); },
             std::move(done));
 }
 
 ApiReply *ProviderClient::listHardware(const QString &model, Done<QList<HardwareOption>> done)
 {
     return run<QList<HardwareOption>>(
-            m_dialect->listHardware(model),
-            [this](const HttpAnswer &a) { return m_dialect->parseHardware(a); }, std::move(done));
+            current()->listHardware(model),
+            [this](const HttpAnswer &a) { return current()->parseHardware(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::createDeployment(const DeploymentRequest &request, Done<Deployment> done)
 {
     return run<Deployment>(
-            m_dialect->createDeployment(request),
-            [this](const HttpAnswer &a) { return m_dialect->parseDeployment(a); }, std::move(done));
+            current()->createDeployment(request),
+            [this](const HttpAnswer &a) { return current()->parseDeployment(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::retrieveDeployment(const QString &deploymentId, Done<Deployment> done)
 {
     return run<Deployment>(
-            m_dialect->retrieveDeployment(deploymentId),
-            [this](const HttpAnswer &a) { return m_dialect->parseDeployment(a); }, std::move(done));
+            current()->retrieveDeployment(deploymentId),
+            [this](const HttpAnswer &a) { return current()->parseDeployment(a); }, std::move(done));
 }
 
 ApiReply *ProviderClient::listDeployments(Done<QList<Deployment>> done)
 {
     return run<QList<Deployment>>(
-            m_dialect->listDeployments(),
-            [this](const HttpAnswer &a) { return m_dialect->parseDeployments(a); },
+            current()->listDeployments(),
+            [this](const HttpAnswer &a) { return current()->parseDeployments(a); },
             std::move(done));
 }
 
 ApiReply *ProviderClient::deleteDeployment(const QString &deploymentId, Done<bool> done)
 {
     return run<bool>(
-            m_dialect->deleteDeployment(deploymentId),
+            current()->deleteDeployment(deploymentId),
             [](const HttpAnswer &) { return Expected<bool>(true); }, std::move(done));
 }
 
 ApiReply *ProviderClient::chat(const ChatRequest &request, Done<ChatCompletion> done)
 {
     return run<ChatCompletion>(
-            m_dialect->chat(request, false),
-            [this](const HttpAnswer &a) { return m_dialect->parseChat(a); }, std::move(done));
+            current()->chat(request, false),
+            [this](const HttpAnswer &a) { return current()->parseChat(a); }, std::move(done));
 }
 
 ChatStream *ProviderClient::streamChat(const ChatRequest &request, ApiError *error)
 {
-    const Expected<HttpCall> call = m_dialect->chat(request, true);
+    const Expected<HttpCall> call = current()->chat(request, true);
     if (!call.ok()) {
         if (error)
             *error = errorFrom(call.error());

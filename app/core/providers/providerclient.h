@@ -42,7 +42,10 @@ public:
     ProviderClient(ApiClient *api, std::unique_ptr<Dialect> dialect, QObject *parent = nullptr);
     ~ProviderClient() override;
 
-    const Dialect &dialect() const { return *m_dialect; }
+    /// The dialect calls are made in. Made with the ApiClient alone, it follows the client's
+    /// connection: after ApiClient::setConnection() to another kind, the next call speaks the
+    /// new kind's dialect.
+    const Dialect &dialect() const;
     ApiClient *api() const { return m_api; }
     /// The transport error a dialect's refusal becomes (Kind::Protocol, code, sentence).
     static ApiError errorFrom(const DialectError &error);
@@ -94,8 +97,12 @@ private:
     template<typename T>
     void failLater(const ApiError &error, Done<T> done);
 
+    const Dialect *current() const;
+
     ApiClient *m_api;
-    std::unique_ptr<Dialect> m_dialect;
+    mutable std::unique_ptr<Dialect> m_dialect;
+    bool m_followsConnection = false;
+    mutable Connection::Kind m_dialectKind = Connection::Kind::OpenAI;
 };
 
 } // namespace fs
