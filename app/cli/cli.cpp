@@ -121,6 +121,16 @@ int reportUnknown(const QString &word)
     return ExitUsage;
 }
 
+int reportNoWindow()
+{
+    QTextStream err(stderr);
+    err << Context::tr("finetune-studio: this build has no desktop window (it was built without "
+                       "the user interface); use one of its commands.")
+        << "\n\n";
+    printGeneralHelp(err);
+    return ExitUsage;
+}
+
 int run(const QStringList &arguments)
 {
     QTextStream out(stdout);
