@@ -320,6 +320,17 @@ int runDeployments(const QStringList &arguments)
     }
     if (!context.connect(parser))
         return ExitFailure;
+    // A service without deployments (OpenAI) says so before anything is sent.
+    if (const Expected<HttpCall> call = context.provider().dialect().listDeployments();
+            !call.ok() && call.error().kind == DialectError::Kind::Unsupported) {
+        context.err() << Context::tr("error: %1").arg(call.error().message);
+        if (!ModelRegistry::provider(context.providerKind()).needsDeployment())
+            context.err() << ' '
+                          << Context::tr("Its fine-tuned models answer as soon as their job has "
+                                         "succeeded: finetune-studio chat --model MODEL …");
+        context.err() << '\n';
+        return ExitFailure;
+    }
     if (action == QLatin1String("list"))
         return listDeployments(context);
     if (action == QLatin1String("create"))

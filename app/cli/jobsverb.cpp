@@ -310,14 +310,20 @@ int createJob(Context &context, const QCommandLineParser &parser)
         return ExitOk;
     }
     printJobSummary(context, *job);
+    QStringList settings;
     const QString type = trainingTypeText(job->settings);
     if (!type.isEmpty())
-        context.out() << Context::tr("  training:    %1").arg(type) << '\n';
+        settings << type;
     if (job->settings.learningRate)
-        context.out() << Context::tr("  learning rate: %1").arg(*job->settings.learningRate)
+        settings << Context::tr("learning rate %1").arg(*job->settings.learningRate);
+    if (!job->hyperparameters.nEpochs.isAuto)
+        settings << Context::tr("%n epoch(s)", nullptr, qRound(job->hyperparameters.nEpochs.value));
+    if (!settings.isEmpty())
+        context.out() << Context::tr("  settings:    %1").arg(settings.join(QStringLiteral(", ")))
                       << '\n';
     if (job->fineTunedModel.isEmpty() && !job->outputModelName.isEmpty())
-        context.out() << Context::tr("  will be named: %1").arg(job->outputModelName) << '\n';
+        context.out() << Context::tr("  model name:  %1 (once trained)").arg(job->outputModelName)
+                      << '\n';
     context.out() << Context::tr("Follow it with: finetune-studio jobs watch %1").arg(job->id)
                   << '\n';
     return ExitOk;

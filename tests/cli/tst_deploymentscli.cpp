@@ -132,6 +132,9 @@ void tst_DeploymentsCli::servicesWithoutDeploymentsSaySo()
         QVERIFY2(result.exitCode != 0, qPrintable(action));
         QVERIFY2(result.err.contains(QLatin1String("OpenAI has no deployments")),
                 qPrintable(result.err));
+        QVERIFY2(result.err.contains(QLatin1String("answer as soon as their job has succeeded")),
+                qPrintable(result.err));
+        QCOMPARE(result.err.trimmed().count(QLatin1Char('\n')), 0);
         QVERIFY(result.out.isEmpty());
     }
 }
