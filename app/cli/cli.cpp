@@ -168,7 +168,8 @@ void Context::addCommonOptions(QCommandLineParser &parser)
             QStringLiteral("name")});
     parser.addOption({QStringLiteral("base-url"),
             Context::tr("The API's base URL, e.g. http://127.0.0.1:8080/v1 (default: "
-                        "OPENAI_BASE_URL, else https://api.openai.com/v1)."),
+                        "OPENAI_BASE_URL, else https://api.openai.com/v1; with --provider "
+                        "together: https://api.together.xyz/v1)."),
             QStringLiteral("url")});
     parser.addOption({QStringLiteral("connection"),
             Context::tr("Use a connection saved in the app, by name."), QStringLiteral("name")});

@@ -470,7 +470,8 @@ int runJobs(const QStringList &arguments)
     parser.addOption({QStringLiteral("validation-file"),
             Context::tr("Id of the uploaded validation file."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("suffix"),
-            Context::tr("Up to 64 characters added to the model's name."), QStringLiteral("text")});
+            Context::tr("Up to 64 characters (Together AI: 40) added to the model's name."),
+            QStringLiteral("text")});
     parser.addOption({{QStringLiteral("epochs"), QStringLiteral("n-epochs")},
             Context::tr("Passes over the training data (OpenAI: 1-50; default: chosen by the "
                         "service)."),
