@@ -26,6 +26,7 @@ private Q_SLOTS:
     void savedConnectionOfAnotherKindIsExplained();
     void modelsListsTheServicesBaseModels();
     void jobsCreateListCancelOnTogether();
+    void preferenceTrainingWithEvaluationsOnTogether();
     void settingsTheProviderLacksAreRefused_data();
     void settingsTheProviderLacksAreRefused();
 
@@ -238,6 +239,30 @@ void tst_ProviderCli::jobsCreateListCancelOnTogether()
                                               "Reference::")),
             qPrintable(human.out));
     QVERIFY2(human.out.contains(QLatin1String("jobs watch")), qPrintable(human.out));
+}
+
+void tst_ProviderCli::preferenceTrainingWithEvaluationsOnTogether()
+{
+    const Result create = run(together({QStringLiteral("jobs"), QStringLiteral("create"),
+            QStringLiteral("--model"), QStringLiteral("Qwen/Qwen2.5-14B-Instruct"),
+            QStringLiteral("--training-file"), m_trainingFile, QStringLiteral("--validation-file"),
+            m_trainingFile, QStringLiteral("--n-evals"), QStringLiteral("2"),
+            QStringLiteral("--method"), QStringLiteral("dpo"), QStringLiteral("--beta"),
+            QStringLiteral("0.2"), QStringLiteral("--full"), QStringLiteral("--batch-size"),
+            QStringLiteral("8"), QStringLiteral("--json")}));
+    QVERIFY2(create.exitCode == 0, qPrintable(create.err));
+    const QJsonObject job = QJsonDocument::fromJson(create.out.toUtf8()).object();
+    const QJsonObject method = job.value(QStringLiteral("training_method")).toObject();
+    QCOMPARE(method.value(QStringLiteral("method")).toString(), QStringLiteral("dpo"));
+    QCOMPARE(method.value(QStringLiteral("dpo_beta")).toDouble(), 0.2);
+    QCOMPARE(job.value(QStringLiteral("training_type"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
+            QStringLiteral("Full"));
+    QCOMPARE(job.value(QStringLiteral("n_evals")).toInt(), 2);
+    QCOMPARE(job.value(QStringLiteral("batch_size")).toInt(), 8);
+    QCOMPARE(job.value(QStringLiteral("validation_file")).toString(), m_trainingFile);
 }
 
 void tst_ProviderCli::settingsTheProviderLacksAreRefused_data()
