@@ -279,6 +279,16 @@ bool Context::connect(const QCommandLineParser &parser)
     return true;
 }
 
+bool Context::interval(const QCommandLineParser &parser, double *seconds)
+{
+    bool ok = false;
+    *seconds = parser.value(QStringLiteral("interval")).toDouble(&ok);
+    if (ok && *seconds > 0)
+        return true;
+    m_err << Context::tr("error: --interval takes a positive number of seconds.") << '\n';
+    return false;
+}
+
 int Context::failureCode() const
 {
     const DialectError refused {DialectError::Kind::InvalidRequest, QString()};

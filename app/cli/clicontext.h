@@ -49,6 +49,8 @@ public:
             int *exitCode);
 
     bool json() const { return m_json; }
+    /// --interval in seconds; false with the reason printed when it is not a positive number.
+    bool interval(const QCommandLineParser &parser, double *seconds);
 
     /// Resolves the connection; false with a printed reason when there is none.
     bool connect(const QCommandLineParser &parser);

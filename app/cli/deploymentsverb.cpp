@@ -139,13 +139,10 @@ bool waitUntilStarted(Context &context, Deployment *deployment, double intervalS
 
 int createDeployment(Context &context, const QCommandLineParser &parser, const QString &model)
 {
-    bool ok = false;
-    const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
-    if (!ok || interval <= 0) {
-        context.err() << Context::tr("error: --interval takes a positive number of seconds.")
-                      << '\n';
+    double interval = 0;
+    if (!context.interval(parser, &interval))
         return ExitUsage;
-    }
+    bool ok = false;
     DeploymentRequest request;
     request.model = model;
     if (parser.isSet(QStringLiteral("inactive-timeout"))) {

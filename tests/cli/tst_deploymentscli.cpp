@@ -146,6 +146,11 @@ void tst_DeploymentsCli::usageErrors()
     QVERIFY(none.err.contains(QLatin1String("usage: finetune-studio deployments")));
     const Result noModel = run(together({QStringLiteral("deployments"), QStringLiteral("create")}));
     QCOMPARE(noModel.exitCode, 2);
+    const Result badInterval =
+            run(together({QStringLiteral("deployments"), QStringLiteral("create"), m_fineTuned,
+                    QStringLiteral("--interval"), QStringLiteral("0")}));
+    QCOMPARE(badInterval.exitCode, 2);
+    QVERIFY2(badInterval.err.contains(QLatin1String("--interval")), qPrintable(badInterval.err));
     const Result help = run({QStringLiteral("deployments"), QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QLatin1String("--hardware")));
