@@ -597,6 +597,15 @@ void tst_JobFormRules::settingsReachTheTogetherRequest()
     QCOMPARE(type.value("lora_r").toInt(), 16);
     QCOMPARE(type.value("lora_alpha").toInt(), 24);
     QCOMPARE(type.value("lora_dropout").toDouble(), 0.05);
+    // Automatic alpha is twice the rank; other automatic settings are the service's default.
+    const HyperparameterRule alpha = JobFormRules::rule(N::LoraAlpha, ProviderKind::Together);
+    QCOMPARE(JobFormRules::automaticValue(alpha, request).value_or(-1), 32.0);
+    QCOMPARE(JobFormRules::automaticValue(
+                     JobFormRules::rule(N::Epochs, ProviderKind::Together), request)
+                     .value_or(-1),
+            1.0);
+    QVERIFY(!JobFormRules::automaticValue(
+            JobFormRules::rule(N::BatchSize, ProviderKind::Together), request));
     // Automatic leaves a setting unset.
     Hyperparameter automatic;
     JobFormRules::setValue(&request, N::LearningRate, automatic);

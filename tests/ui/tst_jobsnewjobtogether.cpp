@@ -188,6 +188,8 @@ private Q_SLOTS:
         QVERIFY(rank->isVisible());
 
         rank->setValue(16);
+        // Automatic alpha shows what it stands for: twice the rank.
+        QCOMPARE(child<QDoubleSpinBox>(dialog.get(), "lora_alphaSpinBox")->value(), 32.0);
         auto *epochsAuto = child<QCheckBox>(dialog.get(), "n_epochsAutoCheckBox");
         QCOMPARE(epochsAuto->text(), QStringLiteral("Automatic (1)"));
         epochsAuto->setChecked(false);
@@ -216,6 +218,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
         QCOMPARE(shown.count(), 1);
         screenshot(dialog.get(), QStringLiteral("newjob-together"));
+        if (auto *scroll = dialog->findChild<QScrollArea *>()) {
+            scroll->ensureWidgetVisible(
+                    child<QDoubleSpinBox>(dialog.get(), "n_checkpointsSpinBox"));
+            screenshot(dialog.get(), QStringLiteral("newjob-together-settings"));
+        }
 
         QSignalSpy created(dialog.get(), &NewJobDialog::jobCreated);
         QTest::mouseClick(start, Qt::LeftButton);

@@ -537,6 +537,16 @@ fs::TrainingSettings::Type NewJobDialog::currentTrainingType() const
 
 void NewJobDialog::onSettingChanged()
 {
+    // A greyed automatic setting shows the number it stands for (LoRA alpha follows the rank).
+    const fs::CreateJobRequest r = request();
+    for (const HyperRow &h : std::as_const(m_hyper)) {
+        if (!h.rule.autoAllowed || !h.autoCheckBox->isChecked())
+            continue;
+        if (const auto value = fs::JobFormRules::automaticValue(h.rule, r)) {
+            const QSignalBlocker blocker(h.spinBox);
+            h.spinBox->setValue(*value);
+        }
+    }
     updateCost();
     updateProblems();
 }

@@ -262,6 +262,15 @@ Hyperparameter JobFormRules::value(const CreateJobRequest &request, Hyperparamet
     return {};
 }
 
+std::optional<double> JobFormRules::automaticValue(
+        const HyperparameterRule &rule, const CreateJobRequest &request)
+{
+    if (rule.name == HyperparameterRule::Name::LoraAlpha)
+        return request.settings.loraRank ? std::optional<double>(2.0 * *request.settings.loraRank)
+                                         : std::nullopt;
+    return rule.defaultValue;
+}
+
 void JobFormRules::setValue(
         CreateJobRequest *request, HyperparameterRule::Name name, const Hyperparameter &value)
 {

@@ -115,6 +115,10 @@ public:
 
     /// The request's value of a setting ("auto" when not set).
     static Hyperparameter value(const CreateJobRequest &request, HyperparameterRule::Name name);
+    /// The number an automatic setting stands for in `request`, when known: the service's
+    /// default, or twice the LoRA rank for LoRA alpha (as Together's own client does).
+    static std::optional<double> automaticValue(
+            const HyperparameterRule &rule, const CreateJobRequest &request);
     /// Puts a setting's value where the domain keeps it (hyperparameters or TrainingSettings);
     /// an automatic value is left unset.
     static void setValue(
