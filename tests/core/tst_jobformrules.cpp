@@ -40,6 +40,7 @@ private Q_SLOTS:
     void trainingFilesAreFineTuneFilesNewestFirst();
     void priceEstimateInPlainWords();
     void togetherModelsArePricedByTheService();
+    void aModelsLimitsAsTheServiceStatesThem();
 };
 
 namespace {
@@ -670,6 +671,56 @@ void tst_JobFormRules::togetherModelsArePricedByTheService()
     // OpenAI's models keep their price per token.
     const QList<BaseModelInfo> openAi = BaseModelCatalogue::knownModels();
     QVERIFY(openAi.first().priceText.contains(QLatin1Char('$')));
+}
+
+void tst_JobFormRules::aModelsLimitsAsTheServiceStatesThem()
+{
+    using N = HyperparameterRule::Name;
+    ModelLimits limits;
+    limits.model = kLlama;
+    limits.maxEpochs = 10;
+    limits.maxLoraRank = 32;
+    limits.minBatchSize = 1;
+    limits.maxBatchSize = 32;
+    limits.maxBatchSizeDpo = 16;
+    limits.minLearningRate = 1e-8;
+    limits.maxLearningRate = 1.0;
+    limits.supportsLora = true;
+    limits.supportsFullTraining = false;
+    const auto limited = [&limits](N name, const char *method = "supervised") {
+        return JobFormRules::withLimits(JobFormRules::rule(name, ProviderKind::Together), limits,
+                QString::fromLatin1(method));
+    };
+    QCOMPARE(limited(N::Epochs).maximum, 10.0);
+    QCOMPARE(limited(N::LoraRank).rangeText(), QStringLiteral("1 to 32"));
+    QCOMPARE(limited(N::BatchSize).maximum, 32.0);
+    QCOMPARE(limited(N::BatchSize, "dpo").maximum, 16.0);
+    QCOMPARE(limited(N::LearningRate).maximum, 1.0);
+    // In words people read, not "1e-08".
+    QCOMPARE(limited(N::LearningRate).rangeText(), QStringLiteral("0.00000001 to 1"));
+    QCOMPARE(limited(N::LoraDropout).maximum, 1.0); // no such limit: the registry's
+    QVERIFY(limited(N::LoraDropout).exclusiveMaximum);
+
+    // Checked against the service's limits: rank 48 is too much for this model, a learning
+    // rate of 0.5 is allowed here although the registry assumes at most 0.01.
+    CreateJobRequest request = togetherLoraJob();
+    request.settings.loraRank = 48;
+    request.settings.learningRate = 0.5;
+    QCOMPARE(fields(JobFormRules::validate(request, ProviderKind::Together)),
+            QStringList({"learning_rate"}));
+    QCOMPARE(fields(JobFormRules::validate(request, ProviderKind::Together, &limits)),
+            QStringList({"lora_r"}));
+    // This model cannot be trained in full.
+    CreateJobRequest full = togetherLoraJob();
+    full.settings.type = TrainingSettings::Type::Full;
+    full.settings.loraRank.reset();
+    QVERIFY(JobFormRules::validate(full, ProviderKind::Together).isEmpty());
+    QCOMPARE(fields(JobFormRules::validate(full, ProviderKind::Together, &limits)),
+            QStringList({"training_type"}));
+    // An answer that contradicts itself leaves the registry's range.
+    limits.minBatchSize = 64;
+    QCOMPARE(limited(N::BatchSize).maximum, 256.0);
+    QCOMPARE(limited(N::BatchSize).minimum, 1.0);
 }
 
 QTEST_GUILESS_MAIN(tst_JobFormRules)

@@ -187,6 +187,13 @@ private Q_SLOTS:
         lora->setChecked(true);
         QVERIFY(rank->isVisible());
 
+        // The model's own limits, as the service states them, replace the registry's ranges.
+        auto *batch = child<QDoubleSpinBox>(dialog.get(), "batch_sizeSpinBox");
+        QTRY_COMPARE_WITH_TIMEOUT(batch->maximum(), 32.0, 10000);
+        QVERIFY2(child<QLabel>(dialog.get(), "batch_sizeNoteLabel")
+                         ->text()
+                         .contains(QLatin1String("1 to 32")),
+                qPrintable(child<QLabel>(dialog.get(), "batch_sizeNoteLabel")->text()));
         rank->setValue(16);
         // Automatic alpha shows what it stands for: twice the rank.
         QCOMPARE(child<QDoubleSpinBox>(dialog.get(), "lora_alphaSpinBox")->value(), 32.0);

@@ -180,6 +180,8 @@ NewJobDialog::~NewJobDialog()
         m_estimateReply->abort();
     if (m_modelsReply)
         m_modelsReply->abort();
+    if (m_limitsReply)
+        m_limitsReply->abort();
     if (m_reply)
         m_reply->abort();
     if (m_filesReply)
@@ -267,6 +269,7 @@ QWidget *NewJobDialog::createForm()
     int row = 0;
     for (const fs::HyperparameterRule &rule : rules) {
         HyperRow h;
+        h.baseRule = rule;
         h.rule = rule;
         h.label = new QLabel(rule.label + QLatin1Char(':'), settingsBox);
         h.autoCheckBox = new QCheckBox(tr("Automatic"), settingsBox);
@@ -275,14 +278,9 @@ QWidget *NewJobDialog::createForm()
         h.autoCheckBox->setToolTip(tr("Let the service choose a value that suits your data"));
         h.spinBox = new QDoubleSpinBox(settingsBox);
         h.spinBox->setObjectName(rule.key + QStringLiteral("SpinBox"));
-        h.spinBox->setDecimals(rule.integer ? 0 : std::max(1, rule.decimals));
-        const double step = rule.integer ? 1.0 : std::pow(10.0, -h.spinBox->decimals());
-        const double minimum = rule.exclusiveMinimum ? rule.minimum + step : rule.minimum;
-        const double maximum = !std::isfinite(rule.maximum) ? 1e6
-                : rule.exclusiveMaximum                     ? rule.maximum - step
-                                                            : rule.maximum;
-        h.spinBox->setRange(minimum, maximum);
-        h.spinBox->setSingleStep(rule.suggestedStep > 0 ? rule.suggestedStep : step);
+        h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
+        showRule(h);
+        const double minimum = h.spinBox->minimum();
         // A sensible number to start from when "Automatic" is unticked.
         switch (rule.name) {
         case fs::HyperparameterRule::Name::Epochs:
@@ -310,10 +308,7 @@ QWidget *NewJobDialog::createForm()
         h.autoCheckBox->setChecked(rule.autoAllowed);
         h.autoCheckBox->setVisible(rule.autoAllowed);
         h.spinBox->setEnabled(!rule.autoAllowed);
-        h.spinBox->setToolTip(tr("Allowed: %1").arg(rule.rangeText()));
         h.spinBox->setAccessibleName(rule.label);
-        h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
-        h.explanation->setText(tr("%1 Allowed: %2.").arg(rule.explanation, rule.rangeText()));
         QCheckBox *autoBox = h.autoCheckBox;
         QDoubleSpinBox *spin = h.spinBox;
         connect(autoBox, &QCheckBox::toggled, this, [this, spin](bool automatic) {
@@ -433,6 +428,65 @@ void NewJobDialog::loadServiceModels()
             });
 }
 
+void NewJobDialog::showRule(HyperRow &h)
+{
+    const fs::HyperparameterRule &rule = h.rule;
+    h.spinBox->setDecimals(rule.integer ? 0 : std::max(1, rule.decimals));
+    const double step = rule.integer ? 1.0 : std::pow(10.0, -h.spinBox->decimals());
+    const double minimum = rule.exclusiveMinimum ? rule.minimum + step : rule.minimum;
+    const double maximum = !std::isfinite(rule.maximum) ? 1e6
+            : rule.exclusiveMaximum                     ? rule.maximum - step
+                                                        : rule.maximum;
+    h.spinBox->setRange(minimum, maximum);
+    h.spinBox->setSingleStep(rule.suggestedStep > 0 ? rule.suggestedStep : step);
+    h.spinBox->setToolTip(tr("Allowed: %1").arg(rule.rangeText()));
+    h.explanation->setText(tr("%1 Allowed: %2.").arg(rule.explanation, rule.rangeText()));
+}
+
+void NewJobDialog::applyRules()
+{
+    const QString method = currentMethod();
+    for (HyperRow &h : m_hyper) {
+        h.rule =
+                m_limits ? fs::JobFormRules::withLimits(h.baseRule, *m_limits, method) : h.baseRule;
+        showRule(h);
+    }
+    // LoRA or full training as the model allows.
+    const bool full = !m_limits || m_limits->supportsFullTraining;
+    const bool lora = !m_limits || m_limits->supportsLora;
+    m_fullRadioButton->setEnabled(full);
+    m_loraRadioButton->setEnabled(lora);
+    if (!full && m_fullRadioButton->isChecked())
+        m_loraRadioButton->setChecked(true);
+    else if (!lora && m_loraRadioButton->isChecked())
+        m_fullRadioButton->setChecked(true);
+}
+
+void NewJobDialog::loadModelLimits()
+{
+    const QString model = currentModel().id;
+    if (model == m_limitsModel)
+        return; // asked already
+    m_limitsModel = model;
+    if (m_limitsReply)
+        m_limitsReply->abort();
+    const bool had = m_limits.has_value();
+    m_limits.reset();
+    if (had)
+        applyRules();
+    if (!m_provider || !m_shape.serviceStatesModelLimits || model.isEmpty())
+        return;
+    m_limitsReply = m_provider->modelLimits(
+            model, [this, model](const fs::ProviderResult<fs::ModelLimits> &result) {
+                // Without an answer the registry's ranges stay: the service checks again.
+                if (!result.ok() || model != currentModel().id)
+                    return;
+                m_limits = *result.value;
+                applyRules();
+                onSettingChanged();
+            });
+}
+
 void NewJobDialog::fillFiles(const QList<fs::FileObject> &files)
 {
     m_files = files;
@@ -523,6 +577,7 @@ void NewJobDialog::onModelChanged()
     m_supervisedRadioButton->setEnabled(info.id.isEmpty() || info.supervised);
     if (!info.id.isEmpty() && !info.dpo && m_dpoRadioButton->isChecked())
         m_supervisedRadioButton->setChecked(true);
+    loadModelLimits();
     updateCost();
     updateProblems();
 }
@@ -553,6 +608,8 @@ void NewJobDialog::onSettingChanged()
 
 void NewJobDialog::onMethodChanged()
 {
+    if (m_limits)
+        applyRules(); // DPO has its own largest batch
     const QString method = currentMethod();
     const fs::TrainingSettings::Type type = currentTrainingType();
     for (HyperRow &h : m_hyper) {
@@ -629,7 +686,8 @@ QList<fs::FormProblem> NewJobDialog::problems() const
     // The open dataset gets its file id on the way; it is not a problem before.
     if (m_trainingComboBox->currentData().toString() == openDatasetId() && r.trainingFile.isEmpty())
         r.trainingFile = QStringLiteral("file-pending-upload");
-    QList<fs::FormProblem> problems = fs::JobFormRules::validate(r, m_shape.provider);
+    QList<fs::FormProblem> problems =
+            fs::JobFormRules::validate(r, m_shape.provider, m_limits ? &*m_limits : nullptr);
     if (!r.validationFile.isEmpty() && r.validationFile == r.trainingFile) {
         problems << fs::FormProblem {QStringLiteral("validation_file"),
                 tr("The validation examples should be a different file from the training "
@@ -834,7 +892,7 @@ void NewJobDialog::updateServiceEstimate()
                                      .arg(m_shape.serviceName));
     } else if (r.trainingFile.isEmpty()) {
         m_costLabel->setText(tr("Choose the training examples to see the price."));
-    } else if (!fs::JobFormRules::validate(r, m_shape.provider).isEmpty() || key.isEmpty()) {
+    } else if (!problems().isEmpty() || key.isEmpty()) {
         m_costLabel->setText(tr("Correct the settings above to see the price."));
     } else {
         m_costLabel->setText(tr("Asking %1 for the price…").arg(m_shape.serviceName));

@@ -112,7 +112,8 @@ Q_SIGNALS:
 private:
     struct HyperRow
     {
-        fs::HyperparameterRule rule;
+        fs::HyperparameterRule baseRule; ///< the provider's, before a model's limits
+        fs::HyperparameterRule rule; ///< as shown and checked now
         QCheckBox *autoCheckBox = nullptr;
         QDoubleSpinBox *spinBox = nullptr;
         QLabel *label = nullptr;
@@ -122,6 +123,11 @@ private:
     QWidget *createForm();
     void fillModels(const QList<fs::ModelObject> &connectionModels, bool includeUnknown = false);
     void loadServiceModels();
+    /// The chosen model's limits as the service states them (JobFormShape).
+    void loadModelLimits();
+    /// The rows' ranges from the provider's rules and the model's limits.
+    void applyRules();
+    void showRule(HyperRow &row);
     void fillFiles(const QList<fs::FileObject> &files);
     void onModelChanged();
     void onMethodChanged();
@@ -170,6 +176,9 @@ private:
     QString m_countingFileId;
     QString m_countProblem;
     QPointer<fs::ApiReply> m_modelsReply;
+    QPointer<fs::ApiReply> m_limitsReply;
+    std::optional<fs::ModelLimits> m_limits; ///< of the chosen model, once the service said
+    QString m_limitsModel; ///< the model whose limits were asked for
 
     // The service's price estimate (JobFormShape::servicePricesJob).
     QTimer *m_estimateTimer = nullptr;

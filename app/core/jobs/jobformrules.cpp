@@ -20,21 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("fs::JobFormRules", text);
 }
 
-/// A number as people write it: "0.00001", never "1e-05".
-QString decimal(double value)
-{
-    const QLocale locale;
-    QString text = locale.toString(value, 'f', 8);
-    const QString point = locale.decimalPoint();
-    if (text.contains(point)) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(point))
-            text.chop(point.size());
-    }
-    return text;
-}
-
 } // namespace
 
 QString HyperparameterRule::rangeText() const
@@ -120,7 +105,7 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKin
                            "careful but may need more epochs.");
         r.integer = false;
         r.suggestedStep = 0.000001;
-        r.decimals = 7;
+        r.decimals = 8; // the service's smallest rate is 0.00000001
         break;
     case HyperparameterRule::Name::LoraRank:
         r.key = QStringLiteral("lora_r");
@@ -189,7 +174,8 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKin
         else if (name == HyperparameterRule::Name::LoraAlpha)
             r.automaticText = tr("Automatic (twice the rank)");
         else if (r.defaultValue)
-            r.automaticText = tr("Automatic (%1)").arg(decimal(*r.defaultValue));
+            r.automaticText =
+                    tr("Automatic (%1)").arg(HyperparameterRange::numberText(*r.defaultValue));
     }
     return r;
 }
@@ -224,8 +210,50 @@ JobFormShape JobFormRules::shape(ProviderKind provider)
         shape.maxSuffixLength = kMaxTogetherSuffixLength;
         shape.servicePricesJob = true; // /fine-tunes/estimate-price
         shape.serviceListsBaseModels = true; // /fine-tunes/models/supported
+        shape.serviceStatesModelLimits = true; // /fine-tunes/models/limits
     }
     return shape;
+}
+
+HyperparameterRule JobFormRules::withLimits(
+        HyperparameterRule rule, const ModelLimits &limits, const QString &method)
+{
+    const HyperparameterRule ours = rule;
+    const auto setMaximum = [&rule](const auto &maximum) {
+        if (maximum) {
+            rule.maximum = double(*maximum);
+            rule.exclusiveMaximum = false;
+        }
+    };
+    switch (rule.name) {
+    case HyperparameterRule::Name::Epochs:
+        setMaximum(limits.maxEpochs);
+        break;
+    case HyperparameterRule::Name::Evaluations:
+        setMaximum(limits.maxEvals);
+        break;
+    case HyperparameterRule::Name::LearningRate:
+        if (limits.minLearningRate && *limits.minLearningRate > 0) {
+            rule.minimum = *limits.minLearningRate;
+            rule.exclusiveMinimum = false;
+        }
+        setMaximum(limits.maxLearningRate);
+        break;
+    case HyperparameterRule::Name::LoraRank:
+        setMaximum(limits.maxLoraRank);
+        break;
+    case HyperparameterRule::Name::BatchSize:
+        if (limits.minBatchSize)
+            rule.minimum = *limits.minBatchSize;
+        setMaximum(method == QLatin1String("dpo") && limits.maxBatchSizeDpo ? limits.maxBatchSizeDpo
+                                                                            : limits.maxBatchSize);
+        break;
+    default:
+        break;
+    }
+    if (rule.minimum > rule.maximum) // a service's answer that contradicts itself: keep ours
+        return ours;
+    return rule;
 }
 
 Hyperparameter JobFormRules::value(const CreateJobRequest &request, HyperparameterRule::Name name)
@@ -373,7 +401,8 @@ QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request)
     return validate(request, ProviderKind::OpenAI);
 }
 
-QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request, ProviderKind provider)
+QList<FormProblem> JobFormRules::validate(
+        const CreateJobRequest &request, ProviderKind provider, const ModelLimits *limits)
 {
     const JobFormShape form = shape(provider);
     QList<FormProblem> problems;
@@ -389,11 +418,13 @@ QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request, Provi
             && request.methodType != QLatin1String("dpo"))
         problems.append({QStringLiteral("method"),
                 tr("Choose supervised training or preference training (DPO).")});
-    problems += trainingTypeProblems(request, form);
+    problems += trainingTypeProblems(request, form, limits);
     // OpenAI's request leaves beta out of supervised training; other services refuse it.
     const bool dropsOtherMethodsSettings =
             provider == ProviderKind::OpenAI || provider == ProviderKind::AzureOpenAI;
-    for (const HyperparameterRule &r : rules(provider)) {
+    for (HyperparameterRule r : rules(provider)) {
+        if (limits)
+            r = withLimits(r, *limits, request.methodType);
         const Hyperparameter v = value(request, r.name);
         if (v.isAuto)
             continue;
@@ -431,10 +462,20 @@ QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request, Provi
 }
 
 QList<FormProblem> JobFormRules::trainingTypeProblems(
-        const CreateJobRequest &request, const JobFormShape &form)
+        const CreateJobRequest &request, const JobFormShape &form, const ModelLimits *limits)
 {
     QList<FormProblem> problems;
     const TrainingSettings &settings = request.settings;
+    if (limits && settings.type == TrainingSettings::Type::Full && !limits->supportsFullTraining)
+        problems.append({QStringLiteral("training_type"),
+                QCoreApplication::translate(
+                        "fs::JobFormRules", "%1 cannot be trained in full on %2; choose LoRA.")
+                        .arg(request.model, form.serviceName)});
+    if (limits && settings.type == TrainingSettings::Type::Lora && !limits->supportsLora)
+        problems.append({QStringLiteral("training_type"),
+                QCoreApplication::translate("fs::JobFormRules",
+                        "%1 cannot be trained with LoRA on %2; choose full training.")
+                        .arg(request.model, form.serviceName)});
     const RegisteredModel *model = ModelRegistry::provider(form.provider).find(request.model);
     if (settings.type == TrainingSettings::Type::Full && model && !model->trainingTypes.isEmpty()
             && !model->trainingTypes.contains(QLatin1String("full")))

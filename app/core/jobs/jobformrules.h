@@ -78,6 +78,9 @@ struct JobFormShape
     /// The service lists exactly the base models it can fine-tune (Together's
     /// /fine-tunes/models/supported), so the form asks it.
     bool serviceListsBaseModels = false;
+    /// The service states each model's limits (Together's /fine-tunes/models/limits): the form
+    /// asks it and uses those ranges (JobFormRules::withLimits()).
+    bool serviceStatesModelLimits = false;
 };
 
 /// A field of the form and what is wrong with it.
@@ -112,6 +115,11 @@ public:
     /// dropout, beta, evaluations, checkpoints.
     static QList<HyperparameterRule> rules(ProviderKind provider);
     static JobFormShape shape(ProviderKind provider);
+    /// `rule` narrowed (or widened) to what the service states for one model
+    /// (Together: /fine-tunes/models/limits): epochs, evaluations, learning rate, LoRA rank and
+    /// batch size (DPO's own maximum for `method` "dpo"). Other rules are returned as they are.
+    static HyperparameterRule withLimits(
+            HyperparameterRule rule, const ModelLimits &limits, const QString &method);
 
     /// The request's value of a setting ("auto" when not set).
     static Hyperparameter value(const CreateJobRequest &request, HyperparameterRule::Name name);
@@ -131,8 +139,10 @@ public:
     static QString checkMetadata(const QMap<QString, QString> &metadata);
     /// Every problem of a request to OpenAI, in form order; empty when it can be sent.
     static QList<FormProblem> validate(const CreateJobRequest &request);
-    /// Every problem of a request to `provider`, in form order; empty when it can be sent.
-    static QList<FormProblem> validate(const CreateJobRequest &request, ProviderKind provider);
+    /// Every problem of a request to `provider`, in form order; empty when it can be sent. With
+    /// `limits` (the model's, as the service states them) the ranges are the service's.
+    static QList<FormProblem> validate(const CreateJobRequest &request, ProviderKind provider,
+            const ModelLimits *limits = nullptr);
 
     /// The files a job can train on, newest first: those made for fine-tuning (a service that
     /// lists every file at once, like Together AI, also lists others).
@@ -156,7 +166,7 @@ public:
 private:
     /// LoRA or full training, and the learning rate's kind.
     static QList<FormProblem> trainingTypeProblems(
-            const CreateJobRequest &request, const JobFormShape &form);
+            const CreateJobRequest &request, const JobFormShape &form, const ModelLimits *limits);
 };
 
 } // namespace fs
