@@ -4,6 +4,7 @@
 // sandbox receives.
 #include "apiclient.h"
 #include "connection.h"
+#include "fakenetworkaccessmanager.h"
 #include "messagebox.h"
 #include "newjobdialog.h"
 #include "pricetable.h"
@@ -270,6 +271,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
         QVERIFY(dialog->priceEstimate().has_value());
         QVERIFY(again->isHidden());
+    }
+
+    void anAccountOverItsLimitCannotStart()
+    {
+        // A service that says the account may not start this job (the sandbox always may).
+        fs::test::FakeNetworkAccessManager fake;
+        fake.route("GET", QStringLiteral("/files"),
+                fs::test::CannedResponse::json(200,
+                        R"({"object":"list","data":[{"id":"file-1","object":"file",)"
+                        R"("filename":"train.jsonl","purpose":"fine-tune","bytes":2048,)"
+                        R"("created_at":1765000000,"Processed":true}]})"));
+        fake.route("GET", QStringLiteral("/fine-tunes/models/supported"),
+                fs::test::CannedResponse::json(200, R"({"models":[")" + kBase.toUtf8() + R"("]})"));
+        fake.route("POST", QStringLiteral("/fine-tunes/estimate-price"),
+                fs::test::CannedResponse::json(200,
+                        R"({"estimated_total_price":250.0,"allowed_to_proceed":false,)"
+                        R"("user_limit":100.0,"estimated_train_token_count":400000000,)"
+                        R"("estimated_eval_token_count":0})"));
+        fs::Connection together = m_api->connection();
+        together.baseUrl = QUrl(QStringLiteral("https://api.together.example/v1"));
+        fs::ApiClient api(&fake, together);
+        NewJobDialog dialog(&api, nullptr, {}, fs::PriceTable());
+        dialog.resize(1024, 600);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.filesLoaded(), 10000);
+        QVERIFY(dialog.selectModel(kBase));
+        QVERIFY(dialog.selectTrainingFile(QStringLiteral("file-1")));
+        QSignalSpy shown(&dialog, &NewJobDialog::priceEstimateShown);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(dialog.priceEstimate().has_value());
+        QVERIFY2(dialog.costText().contains(QLatin1String("$250.00"))
+                        && dialog.costText().contains(QLatin1String("may not start this job"))
+                        && dialog.costText().contains(QLatin1String("$100.00")),
+                qPrintable(dialog.costText()));
+        QVERIFY(!dialog.canStart());
+        QVERIFY(!child<QPushButton>(&dialog, "startPushButton")->isEnabled());
+        // What was asked: Together's LoRA defaults, in its own words.
+        const QJsonObject asked = fake.lastRequest().json();
+        QCOMPARE(fake.lastRequest().path(), QStringLiteral("/v1/fine-tunes/estimate-price"));
+        QCOMPARE(asked.value("training_file").toString(), QStringLiteral("file-1"));
+        QCOMPARE(asked.value("training_type").toObject().value("lora_r").toInt(), 8);
+        screenshot(&dialog, QStringLiteral("newjob-together-overlimit"));
     }
 
     void dpoWithoutBetaLeavesItToTheService()
