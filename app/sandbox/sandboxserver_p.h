@@ -320,6 +320,8 @@ public:
     Reply togetherCheckpoints(const QString &id) const;
     Reply togetherMetrics(const QString &id, const HttpRequest &request) const;
     Reply togetherEstimatePrice(const HttpRequest &request) const;
+    /// GET /together/v1/models: the base models as Together's ModelInfoList (a bare array).
+    Reply togetherModels() const;
     Reply togetherModelLimits(const HttpRequest &request) const;
     const StoredJob *togetherJob(const QString &id) const;
     bool resolveTogetherChat(

@@ -287,6 +287,8 @@ Reply SandboxServerPrivate::routeTogether(const HttpRequest &request, HttpExchan
         return routeTogetherFineTunes(request, s);
     if (area == QLatin1String("endpoints"))
         return routeTogetherEndpoints(request, s);
+    if (area == QLatin1String("models") && s.size() == 1 && request.method == "GET")
+        return togetherModels();
     if (area == QLatin1String("hardware") && s.size() == 1 && request.method == "GET") {
         QJsonArray data;
         for (const Hardware &hardware : hardwareList())
@@ -507,6 +509,21 @@ Reply SandboxServerPrivate::togetherMetrics(const QString &id, const HttpRequest
         return failure;
     return json(
             QJsonObject {{QStringLiteral("metrics"), metricsJson(*job, qint64(from), qint64(to))}});
+}
+
+Reply SandboxServerPrivate::togetherModels() const
+{
+    QJsonArray list;
+    for (const BaseModel &model : baseModels()) {
+        const QString id = QString::fromLatin1(model.name);
+        list.append(QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("object"), "model"},
+                {QStringLiteral("created"), 1721692800}, {QStringLiteral("type"), "chat"},
+                {QStringLiteral("display_name"), id.section(QLatin1Char('/'), 1)},
+                {QStringLiteral("organization"), id.section(QLatin1Char('/'), 0, 0)}});
+    }
+    Reply reply;
+    reply.body = QJsonDocument(list).toJson(QJsonDocument::Indented);
+    return reply;
 }
 
 Reply SandboxServerPrivate::togetherEstimatePrice(const HttpRequest &request) const

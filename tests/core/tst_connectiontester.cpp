@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <algorithm>
 
 using fs::Connection;
 using fs::ConnectionCheck;
@@ -311,6 +312,36 @@ private Q_SLOTS:
                 compatible(server.baseUrl().toString(), QStringLiteral("sk-sandbox-right")));
         QCOMPARE(right.outcome, Outcome::Ok);
         QVERIFY(right.modelCount() > 0);
+    }
+
+    void togetherIsAskedInItsOwnDialect()
+    {
+        // Together's /models answers with a bare array, not OpenAI's {data: […]}.
+        fs::sandbox::SandboxServer server;
+        QString problem;
+        QVERIFY2(server.start(&problem), qPrintable(problem));
+        QNetworkAccessManager nam;
+        ConnectionTester tester(&nam);
+        Connection together = compatible(server.baseUrl().toString().replace(QLatin1String("/v1"),
+                                                 QLatin1String("/together/v1")),
+                QStringLiteral("together-key"));
+        together.kind = Connection::Kind::Together;
+        const ConnectionCheck check = run(tester, together);
+        QCOMPARE(check.outcome, Outcome::Ok);
+        QVERIFY(check.modelCount() > 0);
+        QVERIFY(std::any_of(check.models.cbegin(), check.models.cend(), [](const ModelObject &m) {
+            return m.id.startsWith(QLatin1String("meta-llama/"));
+        }));
+
+        // OpenAI's shape where Together was expected: not Together's API, said in its words.
+        FakeNetworkAccessManager fake;
+        fake.route("GET", QStringLiteral("/models"), CannedResponse::json(200, kModels));
+        ConnectionTester fakeTester(&fake);
+        together.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8000/v1"));
+        const ConnectionCheck wrongShape = run(fakeTester, together);
+        QCOMPARE(wrongShape.outcome, Outcome::NotAnApi);
+        QVERIFY2(wrongShape.plainMessage().contains(QLatin1String("Together AI")),
+                qPrintable(wrongShape.plainMessage()));
     }
 
     void closedLoopbackPortIsUnreachable()

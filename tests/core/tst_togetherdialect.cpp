@@ -94,6 +94,7 @@ private Q_SLOTS:
     void createDeploymentBody();
     void hardware();
     void modelLimitsAndSupportedModels();
+    void modelListIsABareArray();
     void chatBody();
     void times_data();
     void times();
@@ -353,6 +354,35 @@ void tst_TogetherDialect::createJobRefusesWhatTogetherLacks()
     QCOMPARE(call.error().kind, DialectError::Kind::InvalidRequest);
     QVERIFY2(isSentence(call.error()), qPrintable(call.error().message));
     QCOMPARE(call.error().code(), QStringLiteral("invalid_request"));
+}
+
+void tst_TogetherDialect::modelListIsABareArray()
+{
+    const auto call = m_dialect.listModels();
+    QVERIFY(call.ok());
+    QCOMPARE(call.value().verb, QByteArray("GET"));
+    QCOMPARE(call.value().path, QStringLiteral("/models"));
+
+    const auto models = m_dialect.parseModelList(answer(R"([
+        {"id": "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference", "object": "model",
+         "created": 1721692800, "type": "chat", "organization": "Meta"},
+        {"id": "Qwen/Qwen2.5-14B-Instruct", "object": "model", "created": 0, "type": "chat",
+         "organization": null}
+    ])"));
+    QVERIFY(models.ok());
+    QCOMPARE(models.value().size(), 2);
+    QCOMPARE(models.value().at(0).ownedBy, QStringLiteral("Meta"));
+    QCOMPARE(models.value().at(0).created, 1721692800);
+    QCOMPARE(models.value().at(1).ownedBy, QStringLiteral("Qwen")); // from the id when null
+    QVERIFY(m_dialect.parseModelList(answer("[]")).ok());
+
+    // OpenAI's page, a web page, a model without an id: errors with a sentence, never a list.
+    for (const QByteArray &body : {QByteArray(R"({"object":"list","data":[{"id":"m"}]})"),
+                 QByteArray("<html>nginx</html>"), QByteArray(R"([{"object":"model"}])")}) {
+        const auto wrong = m_dialect.parseModelList(answer(body));
+        QVERIFY2(!wrong.ok(), body.constData());
+        QVERIFY(!wrong.error().message.isEmpty());
+    }
 }
 
 void tst_TogetherDialect::estimatePrice()

@@ -213,15 +213,14 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
     quick.maxRetries = 1;
     client->setRetryPolicy(quick);
     client->setTimeoutMs(20000);
-    ApiReply *reply = client->listModels();
+    ApiReply *reply = ConnectionTester::requestModels(client);
     connect(reply, &ApiReply::finished, this, [this, reply, client, connectionId, generation] {
         client->deleteLater();
         auto it = m_entries.find(connectionId);
         if (it == m_entries.end() || it->generation != generation)
             return;
         it->loading = false;
-        const ConnectionCheck check = ConnectionTester::classify(
-                reply->error(), reply->json(), !it->connection.apiKey.isEmpty());
+        const ConnectionCheck check = ConnectionTester::classify(it->connection, reply);
         if (!check.ok()) {
             it->problem = check.plainMessage();
             Q_EMIT failed(connectionId, it->problem);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiontester.h"
 
+#include "dialect.h"
+
 #include "apiclient.h"
 
 #include <QCoreApplication>
@@ -125,6 +127,11 @@ QString ConnectionCheck::plainMessage() const
                 "The server did not answer in time. It may be busy or your connection may be "
                 "slow. Try again in a moment.");
     case Outcome::NotAnApi:
+        if (kind == Connection::Kind::Together)
+            return QCoreApplication::translate("ConnectionCheck",
+                    "Something answered at this address, but it is not Together AI’s API. "
+                    "Check the address: it is usually %1.")
+                    .arg(Connection::defaultTogetherBaseUrl());
         return QCoreApplication::translate("ConnectionCheck",
                 "Something answered at this address, but it is not an OpenAI-compatible API. "
                 "Check the address: it usually ends in /v1.");
@@ -200,22 +207,36 @@ QString ConnectionCheck::invalidAddressMessage() const
                     "It should start with https:// (or http://) and usually ends in /v1.");
 }
 
-ConnectionCheck ConnectionTester::classify(
-        const ApiError &error, const QJsonObject &body, bool keyGiven)
+ApiReply *ConnectionTester::requestModels(ApiClient *client)
+{
+    // Every dialect lists models; a dialect without would be a programming error.
+    const Expected<HttpCall> call = dialectFor(client->connection())->listModels();
+    Q_ASSERT(call.ok());
+    return client->sendCall(call.value());
+}
+
+ConnectionCheck ConnectionTester::classify(const Connection &connection, const ApiReply *reply)
 {
     using Outcome = ConnectionCheck::Outcome;
+    const ApiError error = reply->error();
     ConnectionCheck check;
     check.error = error;
-    check.keyGiven = keyGiven;
+    check.keyGiven = !connection.apiKey.isEmpty();
+    check.kind = connection.kind;
+    check.address = connection.baseUrl.toString();
     switch (error.kind) {
     case ApiError::Kind::None: {
         // A 2xx from something that is not the API (a web page, a proxy) must not look "OK".
-        if (!body.value(QLatin1String("data")).isArray()) {
+        const Expected<QList<ModelObject>> models =
+                dialectFor(connection)
+                        ->parseModelList(
+                                {reply->httpStatus(), reply->rawHeaderPairs(), reply->body()});
+        if (!models.ok()) {
             check.outcome = Outcome::NotAnApi;
             break;
         }
         check.outcome = Outcome::Ok;
-        check.models = parseModelPage(body).data;
+        check.models = models.value();
         std::sort(check.models.begin(), check.models.end(),
                 [](const ModelObject &a, const ModelObject &b) {
                     if (a.isFineTuned() != b.isFineTuned())
@@ -226,7 +247,7 @@ ConnectionCheck ConnectionTester::classify(
     }
     case ApiError::Kind::Http:
         if (error.httpStatus == 401)
-            check.outcome = keyGiven ? Outcome::WrongKey : Outcome::NeedsKey;
+            check.outcome = check.keyGiven ? Outcome::WrongKey : Outcome::NeedsKey;
         else if (error.httpStatus == 403)
             check.outcome = Outcome::Forbidden;
         else if (error.httpStatus == 404 || error.httpStatus == 405)
@@ -318,15 +339,13 @@ void ConnectionTester::test(const Connection &connection)
     noRetries.maxRetries = 0; // a person is waiting for the answer; they can press Test again
     client->setRetryPolicy(noRetries);
     client->setTimeoutMs(m_timeoutMs);
-    ApiReply *reply = client->listModels();
+    ApiReply *reply = requestModels(client);
     m_reply = reply;
-    connect(reply, &ApiReply::finished, this, [this, client, reply, generation, keyGiven] {
-        const ApiError error = reply->error();
-        const QJsonObject body = reply->json();
+    connect(reply, &ApiReply::finished, this, [this, client, reply, generation, connection] {
         client->deleteLater();
         if (generation != m_generation)
             return;
-        finish(classify(error, body, keyGiven));
+        finish(classify(connection, reply));
     });
 }
 

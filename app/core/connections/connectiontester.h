@@ -84,8 +84,12 @@ public:
     bool isRunning() const { return m_running; }
     ConnectionCheck lastResult() const { return m_last; }
 
-    /// Classifies a finished models call (exposed for tests and for other callers of /models).
-    static ConnectionCheck classify(const ApiError &error, const QJsonObject &body, bool keyGiven);
+    /// Asks `client`'s connection for its models in the dialect the connection speaks
+    /// (OpenAI's {data: […]}, Together's bare array).
+    static ApiReply *requestModels(ApiClient *client);
+    /// Classifies a finished requestModels() call: an answer that is not the service's list of
+    /// models (a web page, a proxy) is NotAnApi, never "connected".
+    static ConnectionCheck classify(const Connection &connection, const ApiReply *reply);
 
 Q_SIGNALS:
     void started();

@@ -157,6 +157,15 @@ Expected<PriceEstimate> Dialect::parsePriceEstimate(const HttpAnswer &) const
 {
     return unsupported(tr("price estimate before a job starts"));
 }
+Expected<HttpCall> Dialect::listModels() const
+{
+    return unsupported(tr("list of models"));
+}
+Expected<QList<ModelObject>> Dialect::parseModelList(const HttpAnswer &) const
+{
+    return unsupported(tr("list of models"));
+}
+
 Expected<HttpCall> Dialect::listBaseModels() const
 {
     return unsupported(tr("list of models"));

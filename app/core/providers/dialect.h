@@ -118,6 +118,10 @@ public:
     virtual Expected<PriceEstimate> parsePriceEstimate(const HttpAnswer &answer) const;
 
     // Models
+    /// Every model the connection answers with (the connection test, the Playground's lists).
+    virtual Expected<HttpCall> listModels() const;
+    /// An answer of another shape (a web page, a proxy's JSON) is an error, never an empty list.
+    virtual Expected<QList<ModelObject>> parseModelList(const HttpAnswer &answer) const;
     /// The models one can fine-tune (OpenAI: every model of /models; Together: supported ones).
     virtual Expected<HttpCall> listBaseModels() const;
     virtual Expected<QList<ModelObject>> parseModels(const HttpAnswer &answer) const;

@@ -158,6 +158,21 @@ Expected<Page<Checkpoint>> OpenAiDialect::parseCheckpoints(
     return parseCheckpointPage(object.value());
 }
 
+Expected<HttpCall> OpenAiDialect::listModels() const
+{
+    return plainCall("GET", QStringLiteral("/models"));
+}
+
+Expected<QList<ModelObject>> OpenAiDialect::parseModelList(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("the models"));
+    if (!object.ok())
+        return object.error();
+    if (!object.value().value(QLatin1String("data")).isArray())
+        return unexpected(tr("The server answered, but not with a list of models."));
+    return parseModelPage(object.value()).data;
+}
+
 Expected<HttpCall> OpenAiDialect::listBaseModels() const
 {
     return plainCall("GET", QStringLiteral("/models"));

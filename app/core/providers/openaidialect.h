@@ -41,6 +41,8 @@ public:
     Expected<Page<Checkpoint>> parseCheckpoints(
             const HttpAnswer &answer, const QString &jobId) const override;
 
+    Expected<HttpCall> listModels() const override;
+    Expected<QList<ModelObject>> parseModelList(const HttpAnswer &answer) const override;
     Expected<HttpCall> listBaseModels() const override;
     Expected<QList<ModelObject>> parseModels(const HttpAnswer &answer) const override;
 

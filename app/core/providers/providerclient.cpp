@@ -209,6 +209,13 @@ ApiReply *ProviderClient::estimatePrice(const CreateJobRequest &request, Done<Pr
             std::move(done));
 }
 
+ApiReply *ProviderClient::listModels(Done<QList<ModelObject>> done)
+{
+    return run<QList<ModelObject>>(
+            current()->listModels(),
+            [this](const HttpAnswer &a) { return current()->parseModelList(a); }, std::move(done));
+}
+
 ApiReply *ProviderClient::listBaseModels(Done<QList<ModelObject>> done)
 {
     return run<QList<ModelObject>>(

@@ -75,6 +75,8 @@ public:
     ApiReply *estimatePrice(const CreateJobRequest &request, Done<PriceEstimate> done);
 
     // Models
+    /// Every model the connection answers with.
+    ApiReply *listModels(Done<QList<ModelObject>> done);
     ApiReply *listBaseModels(Done<QList<ModelObject>> done);
     ApiReply *modelLimits(const QString &model, Done<ModelLimits> done);
 

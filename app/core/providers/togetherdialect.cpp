@@ -717,6 +717,36 @@ Expected<PriceEstimate> TogetherDialect::parsePriceEstimate(const HttpAnswer &an
 
 // ---- models --------------------------------------------------------------------------------
 
+Expected<HttpCall> TogetherDialect::listModels() const
+{
+    return plainCall("GET", QStringLiteral("/models"));
+}
+
+Expected<QList<ModelObject>> TogetherDialect::parseModelList(const HttpAnswer &answer) const
+{
+    // ModelInfoList: a bare array of {id, object: "model", created, type, organization, …}.
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isArray())
+        return unexpected(tr("The server answered, but not with Together AI's list of models."));
+    QList<ModelObject> list;
+    const QJsonArray items = document.array();
+    for (const QJsonValue &item : items) {
+        const QJsonObject object = item.toObject();
+        const QString id = object.value(QLatin1String("id")).toString();
+        if (id.isEmpty())
+            return unexpected(tr("Together AI listed a model without a name."));
+        ModelObject model;
+        model.id = id;
+        model.created = object.value(QLatin1String("created")).toInteger();
+        model.ownedBy = object.value(QLatin1String("organization")).toString();
+        if (model.ownedBy.isEmpty())
+            model.ownedBy = id.section(QLatin1Char('/'), 0, 0);
+        list.append(model);
+    }
+    return list;
+}
+
 Expected<HttpCall> TogetherDialect::listBaseModels() const
 {
     return plainCall("GET", QStringLiteral("/fine-tunes/models/supported"));

@@ -59,6 +59,8 @@ public:
     Expected<HttpCall> estimatePrice(const CreateJobRequest &request) const override;
     Expected<PriceEstimate> parsePriceEstimate(const HttpAnswer &answer) const override;
 
+    Expected<HttpCall> listModels() const override;
+    Expected<QList<ModelObject>> parseModelList(const HttpAnswer &answer) const override;
     Expected<HttpCall> listBaseModels() const override;
     Expected<QList<ModelObject>> parseModels(const HttpAnswer &answer) const override;
     Expected<HttpCall> modelLimits(const QString &model) const override;
