@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "togetherwire.h"
 
+#include "modelregistry.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QtMath>
@@ -145,12 +147,17 @@ QString jobStatus(const StoredJob &job)
     return QStringLiteral("error");
 }
 
-QString outputModelName(const QString &baseModel, const QString &suffix, const QString &hash)
+QString outputModelName(const QString &baseModel, const QString &suffix, const QString &jobId)
 {
-    QString name = QStringLiteral("sandbox/") + baseModel.section(QLatin1Char('/'), -1);
-    if (!suffix.isEmpty())
-        name += QLatin1Char('-') + suffix;
-    return name + QLatin1Char('-') + hash;
+    // The documented pattern, <account>/<base_model>:<suffix>:<job_id>, built by the model
+    // registry's own naming so the app recognises the model as a fine-tune.
+    FineTunedName parts;
+    parts.provider = ProviderKind::Together;
+    parts.organization = QStringLiteral("sandbox");
+    parts.base = baseModel;
+    parts.suffix = suffix;
+    parts.jobId = jobId;
+    return ModelRegistry::provider(ProviderKind::Together).fineTunedName(parts);
 }
 
 QJsonObject fileJson(const StoredFile &file, bool processed)

@@ -18,6 +18,9 @@ struct ModelTarget
 {
     Connection connection; ///< carries the key in memory; toJson() never writes it
     QString model;
+    /// The name chat requests use when the model answers through a deployment of its own
+    /// (DeploymentManager::servedName()); empty: `model`. Never saved.
+    QString servedAs;
     std::optional<double> temperature;
     std::optional<double> topP;
     std::optional<int> maxCompletionTokens;
