@@ -4,7 +4,9 @@
 #include "apiclient.h"
 #include "connectionstore.h"
 #include "connectiontester.h"
+#include "deploymenthub.h"
 #include "joblistmodel.h"
+#include "providerclient.h"
 #include "secretstore.h"
 
 #include <QCoreApplication>
@@ -213,15 +215,42 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
     quick.maxRetries = 1;
     client->setRetryPolicy(quick);
     client->setTimeoutMs(20000);
+    const bool keyGiven = !client->connection().apiKey.isEmpty();
+    if (client->connection().kind == Connection::Kind::Together) {
+        // Not OpenAI's /models: the service's own list of models, through its dialect.
+        auto *provider = new ProviderClient(client, client);
+        provider->listBaseModels([this, client, connectionId, generation, keyGiven](
+                                         const ProviderResult<QList<ModelObject>> &result) {
+            client->deleteLater();
+            ConnectionCheck check;
+            if (result.ok()) {
+                check.outcome = ConnectionCheck::Outcome::Ok;
+                check.models = *result.value;
+                check.keyGiven = keyGiven;
+            } else {
+                check = ConnectionTester::classify(result.error, {}, keyGiven);
+            }
+            showModels(connectionId, generation, check);
+        });
+        return;
+    }
     ApiReply *reply = client->listModels();
-    connect(reply, &ApiReply::finished, this, [this, reply, client, connectionId, generation] {
-        client->deleteLater();
+    connect(reply, &ApiReply::finished, this,
+            [this, reply, client, connectionId, generation, keyGiven] {
+                client->deleteLater();
+                showModels(connectionId, generation,
+                        ConnectionTester::classify(reply->error(), reply->json(), keyGiven));
+            });
+}
+
+void PlaygroundConnections::showModels(
+        const QString &connectionId, int generation, const ConnectionCheck &check)
+{
+    {
         auto it = m_entries.find(connectionId);
         if (it == m_entries.end() || it->generation != generation)
             return;
         it->loading = false;
-        const ConnectionCheck check = ConnectionTester::classify(
-                reply->error(), reply->json(), !it->connection.apiKey.isEmpty());
         if (!check.ok()) {
             it->problem = check.plainMessage();
             Q_EMIT failed(connectionId, it->problem);
@@ -262,7 +291,17 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
         it->models = models;
         it->ready = true;
         Q_EMIT ready(connectionId);
-    });
+    }
+}
+
+void PlaygroundConnections::setDeployments(DeploymentHub *hub)
+{
+    if (m_deployments)
+        disconnect(m_deployments, nullptr, this, nullptr);
+    m_deployments = hub;
+    if (hub)
+        connect(hub, &DeploymentHub::changed, this, &PlaygroundConnections::deploymentsChanged);
+    Q_EMIT deploymentsChanged();
 }
 
 } // namespace fs::ui

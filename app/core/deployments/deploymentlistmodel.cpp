@@ -46,6 +46,8 @@ QString DeploymentListModel::text(const HubDeployment &d, int column) const
         return t.runningSince.isValid() ? DeploymentManager::formatDuration(t.runningSeconds(now))
                                         : QStringLiteral("–");
     case CostSoFar: {
+        if (!t.runningSince.isValid() && !t.deployment.billedSoFar && !t.isBilling())
+            return QStringLiteral("–"); // never seen running: not known what it cost
         const auto cost = t.costSoFar(now);
         return cost ? DeploymentManager::formatMoney(*cost) : tr("not known");
     }

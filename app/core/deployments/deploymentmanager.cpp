@@ -178,6 +178,7 @@ void DeploymentManager::deploy(const QString &model, const HardwareOption &hardw
         }
         self->merge(*result.value, true);
         self->updateTimer();
+        Q_EMIT self->deployStarted(model, result.value->id);
         Q_EMIT self->changed();
     });
 }

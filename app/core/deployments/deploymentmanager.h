@@ -154,6 +154,8 @@ Q_SIGNALS:
     void started(const QString &id); ///< it runs: chats can go through it
     void failed(const QString &id, const QString &problem); ///< it failed to start
     void deployFailed(const QString &model, const QString &problem); ///< the service refused
+    /// The service took a deploy() request: `id` is the new deployment of `model`.
+    void deployStarted(const QString &model, const QString &id);
     void stopFailed(const QString &id, const QString &problem);
     void idleWarning(const QString &id, qint64 secondsLeft);
     void autoStopped(const QString &id);
