@@ -77,6 +77,7 @@ private Q_SLOTS:
     void cleanup();
     void deployFromThePlaygroundChatSideBySideAndStop();
     void quittingWithARunningDeploymentAsksFirst();
+    void idleWarningLetsThePersonKeepOrStopIt();
     void jobsOfferDeployForAFinishedJobsModel();
     void picturesAt1024x600();
 
@@ -412,6 +413,47 @@ void tst_Deployments::quittingWithARunningDeploymentAsksFirst()
     QVERIFY(stopped.stopRequested);
     QVERIFY(stopped.deployment.state == Deployment::State::Stopping
             || stopped.deployment.state == Deployment::State::Stopped);
+}
+
+void tst_Deployments::idleWarningLetsThePersonKeepOrStopIt()
+{
+    Areas areas;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    auto window = makeWindow(&areas);
+    DeploymentHub *hub = areas.deployments->hub();
+    hub->setClock([&now] { return now; });
+    window->showArea(areaIndex(window.get(), areas.playground));
+    PaneWidget *tuned = paneWith(areas.playground->sideBySidePage(), 1, m_fineTuned);
+    QVERIFY(deployFromPane(window.get(), tuned));
+    QTRY_COMPARE(hub->billing().size(), 1);
+    DeploymentManager *manager = hub->billing().first().manager;
+    const QString id = hub->billing().first().tracked.deployment.id;
+    const int idle = hub->idleStopMinutes();
+
+    // Five minutes before the idle stop: a warning that does not block the window.
+    now = now.addSecs(qint64(idle - 5) * 60);
+    manager->checkIdle();
+    auto *box = window->findChild<QMessageBox *>(QStringLiteral("idleWarningBox"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->text().contains(m_fineTuned));
+    QVERIFY(box->text().contains(QLatin1String("5 min 00 s")));
+    box->button(QMessageBox::Yes)->click(); // Keep It Running: idle from now
+    now = now.addSecs(10 * 60);
+    manager->checkIdle();
+    QVERIFY(manager->deployment(id)->isRunning());
+    QVERIFY(!manager->deployment(id)->stopRequested);
+
+    // Warned again five minutes before the idle stop (counted from the last use), and Stop Now
+    // stops it.
+    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("idleWarningBox")));
+    now = now.addSecs(qint64(idle - 15) * 60);
+    manager->checkIdle();
+    box = window->findChild<QMessageBox *>(QStringLiteral("idleWarningBox"));
+    QVERIFY(box);
+    box->button(QMessageBox::No)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(hub->billing().isEmpty(), 20000);
+    QVERIFY(!manager->deployment(id)->autoStopped); // stopped by the person
 }
 
 void tst_Deployments::jobsOfferDeployForAFinishedJobsModel()

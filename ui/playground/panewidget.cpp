@@ -187,10 +187,12 @@ void PaneWidget::updateDeployBar()
         m_deployLabel->setText(text + QLatin1Char('.'));
         m_deployButton->setText(tr("Stop Deployment"));
         m_deployBar->setProperty("running", true);
+        m_deployBar->style()->polish(m_deployBar); // the calmer colours of "running"
         m_deployBar->show();
         return;
     }
     m_deployBar->setProperty("running", false);
+    m_deployBar->style()->polish(m_deployBar);
     const auto latest = manager->latestFor(target.model);
     if (latest && latest->isComingUp()) {
         m_deployLabel->setText(
