@@ -383,6 +383,22 @@ private Q_SLOTS:
         QCOMPARE(hub.summaryText(), QString());
     }
 
+    void theHubShowsWhatAlreadyRunsOnAConnectionAtOnce()
+    {
+        auto other = makeManager(); // e.g. started with the command line
+        const QString id = deployRunning(other.get());
+        QVERIFY(!id.isEmpty());
+        DeploymentHub hub(m_nam.get());
+        Connection withoutKey = together();
+        withoutKey.apiKey.clear();
+        DeploymentManager *manager = hub.manager(withoutKey); // the key is still being read
+        QVERIFY(manager);
+        QVERIFY(hub.billing().isEmpty());
+        QCOMPARE(hub.manager(together()), manager); // the key arrived: read what runs
+        QTRY_COMPARE_WITH_TIMEOUT(hub.billing().size(), 1, 10000);
+        QCOMPARE(hub.billing().first().tracked.deployment.id, id);
+    }
+
 private:
     std::unique_ptr<sandbox::SandboxServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_nam;

@@ -35,6 +35,9 @@ DeploymentManager *DeploymentHub::manager(const Connection &connection)
                 || known.kind != connection.kind) {
             it->api->setConnection(connection);
             it->manager->setConnection(connection);
+            // Now with its key (or elsewhere): read what already runs there.
+            if (!connection.apiKey.isEmpty() || !connection.requiresKey())
+                it->manager->refresh();
         }
         return it->manager;
     }
@@ -61,6 +64,9 @@ DeploymentManager *DeploymentHub::manager(const Connection &connection)
     connect(manager, &DeploymentManager::autoStopped, this,
             [this, manager](const QString &id) { Q_EMIT autoStopped(manager, id); });
     m_entries.insert(connection.id, entry);
+    // Nothing bills silently: what already runs on this connection shows at once.
+    if (!connection.apiKey.isEmpty() || !connection.requiresKey())
+        manager->refresh();
     return manager;
 }
 

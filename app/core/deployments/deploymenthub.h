@@ -34,7 +34,8 @@ public:
     ~DeploymentHub() override;
 
     /// The manager of `connection`, made on first use; the connection (its key) is taken over
-    /// when it changed. Null when the connection's service has no deployments.
+    /// when it changed. Made, or given its key, it reads what already runs there (refresh()).
+    /// Null when the connection's service has no deployments.
     DeploymentManager *manager(const Connection &connection);
     /// The manager of a connection already in use, else null.
     DeploymentManager *existing(const QString &connectionId) const;
