@@ -333,6 +333,13 @@ void tst_Deployments::deployFromThePlaygroundChatSideBySideAndStop()
     QCOMPARE(cell(DeploymentListModel::Hardware), running.deployment.hardware);
     QVERIFY(cell(DeploymentListModel::PricePerHour).startsWith(QLatin1Char('$')));
     QVERIFY(cell(DeploymentListModel::CostSoFar).contains(QLatin1Char('$')));
+    // The idle auto-stop is adjustable there, and kept for the next start.
+    QCOMPARE(list->idleSpinBox()->value(), 600);
+    list->idleSpinBox()->setValue(45);
+    QCOMPARE(hub->idleStopMinutes(), 45);
+    QCOMPARE(DeploymentHub::savedIdleStopMinutes(), 45);
+    QCOMPARE(hub->billing().first().manager->idleStopMinutes(), 45);
+    list->idleSpinBox()->setValue(600);
     list->view()->selectRow(0);
     QVERIFY(list->stopButton()->isEnabled());
     QTest::mouseClick(list->stopButton(), Qt::LeftButton);
@@ -437,7 +444,7 @@ void tst_Deployments::idleWarningLetsThePersonKeepOrStopIt()
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QVERIFY(box->text().contains(m_fineTuned));
-    QVERIFY(box->text().contains(QLatin1String("5 min 00 s")));
+    QVERIFY(box->text().contains(QLatin1String("stops by itself in 5 min")));
     box->button(QMessageBox::Yes)->click(); // Keep It Running: idle from now
     now = now.addSecs(10 * 60);
     manager->checkIdle();

@@ -430,8 +430,13 @@ QString DeploymentManager::formatDuration(qint64 seconds)
     seconds = std::max<qint64>(0, seconds);
     if (seconds < 60)
         return tr("%1 s").arg(seconds);
-    if (seconds < 3600)
+    if (seconds < 3600) {
+        if (seconds % 60 == 0)
+            return tr("%1 min").arg(seconds / 60);
         return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    }
+    if (seconds % 3600 < 60)
+        return tr("%1 h").arg(seconds / 3600);
     return tr("%1 h %2 min")
             .arg(seconds / 3600)
             .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));

@@ -134,7 +134,7 @@ public:
     static double cost(double pricePerHour, qint64 seconds);
     /// "$1.23", "$0.004" (small sums keep their cents' fraction visible).
     static QString formatMoney(double dollars);
-    /// "45 s", "3 min 05 s", "2 h 07 min".
+    /// "45 s", "3 min 05 s", "30 min", "2 h 07 min", "10 h".
     static QString formatDuration(qint64 seconds);
     /// "Starting", "Running", … in plain words (translated).
     static QString describeState(Deployment::State state);
