@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "areas.h"
 
+#include "activeconnection.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
+#include "deploymenthub.h"
+#include "deploymentsui.h"
 #include "filesarea.h"
 #include "guidepanel.h"
+#include "jobmonitor.h"
 #include "jobsarea.h"
 #include "mainwindow.h"
 #include "playgroundarea.h"
@@ -22,6 +26,41 @@ namespace {
 QIcon areaIcon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/area-%1.svg").arg(QLatin1String(name)));
+}
+
+/// Deployments for the whole window: the Playground's panes and the Jobs monitor offer "Deploy
+/// to try it", the status bar shows what bills, and the active connection's deployments are
+/// read as soon as its key is known (anything already running shows at once).
+void installDeployments(MainWindow *window, Areas *areas)
+{
+    auto *hub = new DeploymentHub(window->networkAccessManager(), window);
+    auto *deployments = new DeploymentsUi(window, hub);
+    areas->deployments = deployments;
+    deployments->setPlayground(areas->playground);
+    areas->playground->connections()->setDeployments(hub);
+
+    JobMonitor *monitor = areas->jobs->monitor();
+    ActiveConnection *active = window->activeConnection();
+    monitor->setDeployOffer([active, hub](const QString &model) {
+        const Connection connection = active->connection();
+        if (!DeploymentManager::needsDeployment(connection, model, true))
+            return false;
+        DeploymentManager *manager = hub->manager(connection);
+        return manager && !manager->runningFor(model);
+    });
+    QObject::connect(hub, &DeploymentHub::changed, monitor, &JobMonitor::updateDeployOffer);
+    QObject::connect(monitor, &JobMonitor::deployRequested, deployments,
+            [active, deployments](const QString &model) {
+                deployments->offerDeploy(active->connection(), model);
+            });
+    auto readActive = [active, hub] {
+        if (active->state() == ActiveConnection::State::ReadingKey)
+            return;
+        if (DeploymentManager *manager = hub->manager(active->connection()))
+            manager->refresh();
+    };
+    QObject::connect(active, &ActiveConnection::stateChanged, hub, readActive);
+    readActive();
 }
 
 } // namespace
@@ -84,6 +123,7 @@ Areas installAreas(MainWindow *window)
             });
     // A file sent from a bucket appears in the Files list without a manual refresh.
     QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
+    installDeployments(window, &areas);
     areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);
     return areas;

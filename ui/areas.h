@@ -6,6 +6,7 @@ class QDockWidget;
 namespace fs::ui {
 
 class DatasetArea;
+class DeploymentsUi;
 class FilesArea;
 class JobsArea;
 class MainWindow;
@@ -21,6 +22,8 @@ struct Areas
     PlaygroundArea *playground = nullptr;
     StorageArea *storage = nullptr;
     QDockWidget *guide = nullptr; ///< "Your First Fine-tune" (Help menu), hidden at first
+    /// Deployments: status bar, View → Deployments…, "Deploy to try it", questions on leaving.
+    DeploymentsUi *deployments = nullptr;
 };
 
 /**

@@ -55,6 +55,8 @@ MainWindow::MainWindow(
 
     connect(m_areaListWidget, &QListWidget::currentRowChanged, m_areaStackedWidget,
             &QStackedWidget::setCurrentIndex);
+    connect(m_areaStackedWidget, &QStackedWidget::currentChanged, this,
+            &MainWindow::currentAreaChanged);
 
     m_statusWidget = new ConnectionStatusWidget(m_active, this);
     statusBar()->addPermanentWidget(m_statusWidget);

@@ -97,6 +97,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The welcome's guide button was pressed: show "Your First Fine-tune".
     void guideRequested();
+    /// Another area is in front (its index).
+    void currentAreaChanged(int index);
 
 private:
     void createMenus();

@@ -268,8 +268,7 @@ StoredJob jobFromRequest(const QJsonObject &body, QJsonObject settings, qint64 n
     job.requestedHyperparameters = requested;
     job.providerSettings = settings;
     job.metadata = QJsonValue::Null;
-    job.plannedModel = outputModelName(
-            job.model, job.suffix, QUuid::createUuid().toString(QUuid::Id128).left(8));
+    job.plannedModel = outputModelName(job.model, job.suffix, job.id);
     return job;
 }
 

@@ -147,14 +147,16 @@ QString jobStatus(const StoredJob &job)
     return QStringLiteral("error");
 }
 
-QString outputModelName(const QString &baseModel, const QString &suffix, const QString &hash)
+QString outputModelName(const QString &baseModel, const QString &suffix, const QString &jobId)
 {
-    // Together's naming, from the model registry (ACCOUNT/BASE:SUFFIX:JOB_ID).
+    // The documented pattern, <account>/<base_model>:<suffix>:<job_id>, built by the model
+    // registry's own naming so the app recognises the model as a fine-tune.
     FineTunedName parts;
+    parts.provider = ProviderKind::Together;
     parts.organization = QStringLiteral("sandbox");
-    parts.base = baseModel.section(QLatin1Char('/'), -1);
+    parts.base = baseModel;
     parts.suffix = suffix;
-    parts.jobId = hash;
+    parts.jobId = jobId;
     return ModelRegistry::provider(ProviderKind::Together).fineTunedName(parts);
 }
 

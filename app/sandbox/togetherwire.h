@@ -48,9 +48,9 @@ QString isoTime(qint64 unixSeconds);
 
 /// The engine's status (OpenAI's words) in Together's enum.
 QString jobStatus(const StoredJob &job);
-/// `meta-llama/Meta-Llama-3.1-8B-Instruct-Reference` → `sandbox/Meta-Llama-…:suffix:1a2b3c4d`
-/// (Together's ACCOUNT/BASE:SUFFIX:JOB_ID, as the model registry names it).
-QString outputModelName(const QString &baseModel, const QString &suffix, const QString &hash);
+/// Together's documented naming, `<account>/<base_model>:<suffix>:<job_id>`:
+/// `sandbox/meta-llama/Meta-Llama-3.1-8B-Instruct-Reference:suffix:JOBID`.
+QString outputModelName(const QString &baseModel, const QString &suffix, const QString &jobId);
 
 QJsonObject fileJson(const StoredFile &file, bool processed);
 /// The job as FinetuneResponseTruncated (create, list, cancel) or FinetuneResponse (retrieve).

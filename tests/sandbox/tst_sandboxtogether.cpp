@@ -198,8 +198,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(jobStatus(id), QStringLiteral("completed"), 30000);
         const QJsonObject job = get(QStringLiteral("/fine-tunes/") + id).json();
         QVERIFY(str(job, "model_output_name")
-                        .startsWith(QLatin1String(
-                                "sandbox/Meta-Llama-3.1-8B-Instruct-Reference:crumb:")));
+                == QStringLiteral("sandbox/%1:crumb:%2").arg(kBase, id));
         // Named as Together names fine-tunes: the registry knows it needs a deployment.
         QVERIFY(fs::ModelRegistry::provider(fs::ProviderKind::Together)
                         .parseFineTuned(str(job, "model_output_name"))

@@ -95,6 +95,15 @@ JobMonitor::JobMonitor(QWidget *parent)
         if (!m_job.fineTunedModel.isEmpty())
             Q_EMIT openInPlayground(m_job.fineTunedModel);
     });
+    m_deployButton = new QPushButton(tr("Deploy to Try It…"), this);
+    m_deployButton->setObjectName(QStringLiteral("deployModelPushButton"));
+    m_deployButton->setToolTip(tr("This service answers with a fine-tuned model only while it "
+                                  "runs on hardware of its own, billed while it runs"));
+    m_deployButton->hide();
+    connect(m_deployButton, &QPushButton::clicked, this, [this] {
+        if (!m_job.fineTunedModel.isEmpty())
+            Q_EMIT deployRequested(m_job.fineTunedModel);
+    });
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("jobErrorLabel"));
     m_errorLabel->setWordWrap(true);
@@ -107,6 +116,7 @@ JobMonitor::JobMonitor(QWidget *parent)
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_badgeLabel);
     titleRow->addWidget(m_titleLabel, 1);
+    titleRow->addWidget(m_deployButton);
     titleRow->addWidget(m_playgroundButton);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_progressBar);
@@ -332,6 +342,7 @@ void JobMonitor::updateStatusLine()
         title += QStringLiteral(" → <b>%1</b>").arg(m_job.fineTunedModel.toHtmlEscaped());
     m_titleLabel->setText(title);
     m_playgroundButton->setVisible(!m_job.fineTunedModel.isEmpty());
+    updateDeployOffer();
 
     const fs::JobMetrics *metrics = m_tracker ? m_tracker->metrics(m_jobId) : nullptr;
     const int step = metrics ? metrics->series().lastStep() : 0;
@@ -479,6 +490,18 @@ void JobMonitor::selectBestCheckpoint()
     const int best = m_checkpointModel->bestRow();
     if (best >= 0)
         m_checkpointView->selectRow(best);
+}
+
+void JobMonitor::setDeployOffer(std::function<bool(const QString &model)> needsDeploy)
+{
+    m_needsDeploy = std::move(needsDeploy);
+    updateDeployOffer();
+}
+
+void JobMonitor::updateDeployOffer()
+{
+    m_deployButton->setVisible(!m_job.fineTunedModel.isEmpty() && m_needsDeploy
+            && m_needsDeploy(m_job.fineTunedModel));
 }
 
 void JobMonitor::openSelectedInPlayground()

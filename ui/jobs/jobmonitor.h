@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include "apitypes.h"
 
 #include <QPointer>
@@ -69,8 +71,17 @@ public Q_SLOTS:
     /// Opens the selected checkpoint (else the fine-tuned model) in the Playground.
     void openSelectedInPlayground();
 
+public:
+    /// Deployments (set by the application): `needsDeploy` says whether a finished job's model
+    /// must be deployed before it answers and none runs; then "Deploy to Try It…" is offered
+    /// (deployRequested()). Call updateDeployOffer() when deployments change.
+    void setDeployOffer(std::function<bool(const QString &model)> needsDeploy);
+    void updateDeployOffer();
+    QPushButton *deployButton() const { return m_deployButton; }
+
 Q_SIGNALS:
     void openInPlayground(const QString &model);
+    void deployRequested(const QString &model);
 
 private:
     void onEventsAdded(const QString &jobId, const QList<fs::JobEvent> &events);
@@ -94,6 +105,8 @@ private:
     QProgressBar *m_progressBar;
     QLabel *m_errorLabel;
     QPushButton *m_playgroundButton;
+    QPushButton *m_deployButton = nullptr;
+    std::function<bool(const QString &model)> m_needsDeploy;
     QTabWidget *m_tabs;
     MetricsChart *m_chart;
     fs::JobEventModel *m_eventModel;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "panewidget.h"
 
+#include "deploydialog.h"
+#include "deploymenthub.h"
 #include "modelpicker.h"
 #include "parameterswidget.h"
+#include "playgroundconnections.h"
 #include "practicebadge.h"
 #include "simulation.h"
 #include "targetselector.h"
@@ -24,6 +27,7 @@ PaneWidget::PaneWidget(
     : QFrame(parent)
     , m_session(session)
     , m_pane(pane)
+    , m_connections(connections)
 {
     setObjectName(QStringLiteral("pane%1").arg(pane));
     setFrameShape(QFrame::StyledPanel);
@@ -40,6 +44,23 @@ PaneWidget::PaneWidget(
     m_transcriptView->setPlaceholderText(
             tr("The answers of this model appear here, word by word, as they arrive."));
     m_practiceBadge = new PracticeBadge(this);
+    m_deployBar = new QFrame(this);
+    m_deployBar->setObjectName(QStringLiteral("deployBar"));
+    m_deployBar->setFrameShape(QFrame::StyledPanel);
+    m_deployBar->setStyleSheet(
+            QStringLiteral("#deployBar { background: #fff4e0; border: 1px solid #e0b060; }"
+                           "#deployBar[running=\"true\"] { background: #eef6ee; "
+                           "border: 1px solid #8fbf8f; }"));
+    m_deployLabel = new QLabel(m_deployBar);
+    m_deployLabel->setObjectName(QStringLiteral("deployLabel"));
+    m_deployLabel->setWordWrap(true);
+    m_deployButton = new QPushButton(tr("Deploy to Try It…"), m_deployBar);
+    m_deployButton->setObjectName(QStringLiteral("deployPushButton"));
+    auto *deployLayout = new QHBoxLayout(m_deployBar);
+    deployLayout->setContentsMargins(6, 4, 6, 4);
+    deployLayout->addWidget(m_deployLabel, 1);
+    deployLayout->addWidget(m_deployButton, 0, Qt::AlignVCenter);
+    m_deployBar->hide();
     m_metricsLabel = new QLabel(this);
     m_metricsLabel->setObjectName(QStringLiteral("metricsLabel"));
     m_metricsLabel->setWordWrap(true);
@@ -65,6 +86,7 @@ PaneWidget::PaneWidget(
     layout->addLayout(header);
     layout->addWidget(m_parametersWidget);
     layout->addWidget(m_practiceBadge);
+    layout->addWidget(m_deployBar);
     layout->addWidget(m_transcriptView, 1);
     layout->addLayout(footer);
 
@@ -93,6 +115,14 @@ PaneWidget::PaneWidget(
         if (!m_loading)
             syncTarget();
     });
+    connect(m_deployButton, &QPushButton::clicked, this, &PaneWidget::deploy);
+    connect(connections, &PlaygroundConnections::deploymentsChanged, this, [this] {
+        // A deployment that started (or stopped) changes where the pane's chats go.
+        if (!m_loading && m_pane < m_session->paneCount()
+                && m_session->target(m_pane).servedAs != this->target().servedAs)
+            syncTarget();
+        updateDeployBar();
+    });
     connect(m_session, &ComparisonSession::paneStarted, this, &PaneWidget::onStarted);
     connect(m_session, &ComparisonSession::paneDelta, this, &PaneWidget::onDelta);
     connect(m_session, &ComparisonSession::paneFinished, this, &PaneWidget::onFinished);
@@ -109,6 +139,11 @@ ModelTarget PaneWidget::target() const
     target.topP = m_parametersWidget->topP();
     target.maxCompletionTokens = m_parametersWidget->maxCompletionTokens();
     target.seed = m_parametersWidget->seed();
+    DeploymentHub *hub = m_connections->deployments();
+    if (hub && DeploymentManager::needsDeployment(target.connection, target.model)) {
+        if (DeploymentManager *manager = hub->manager(target.connection))
+            target.servedAs = manager->servedName(target.model);
+    }
     return target;
 }
 
@@ -119,6 +154,87 @@ void PaneWidget::syncTarget()
         m_session->setTarget(m_pane, target);
     m_practiceBadge->setSimulated(isSimulated(target.connection));
     updateButtons();
+    updateDeployBar();
+}
+
+void PaneWidget::updateDeployBar()
+{
+    const ModelTarget target = m_targetSelector->target();
+    DeploymentHub *hub = m_connections->deployments();
+    DeploymentManager *manager =
+            hub && DeploymentManager::needsDeployment(target.connection, target.model)
+            ? hub->manager(target.connection)
+            : nullptr;
+    m_runningDeployment.clear();
+    if (!manager) {
+        m_deployBar->hide();
+        return;
+    }
+    if (const auto running = manager->runningFor(target.model)) {
+        // Billing while it runs: always in sight, with a way to stop it.
+        m_runningDeployment = running->deployment.id;
+        const QDateTime now = manager->now();
+        const auto cost = running->costSoFar(now);
+        QString text =
+                tr("Deployed: running for %1")
+                        .arg(DeploymentManager::formatDuration(running->runningSeconds(now)));
+        if (cost)
+            text += QStringLiteral(", ")
+                    + tr("%1 so far").arg(DeploymentManager::formatMoney(*cost));
+        if (running->deployment.pricePerHour)
+            text += QStringLiteral(" ")
+                    + tr("($%1/hour)").arg(*running->deployment.pricePerHour, 0, 'f', 2);
+        m_deployLabel->setText(text + QLatin1Char('.'));
+        m_deployButton->setText(tr("Stop Deployment"));
+        m_deployBar->setProperty("running", true);
+        m_deployBar->style()->polish(m_deployBar); // the calmer colours of "running"
+        m_deployBar->show();
+        return;
+    }
+    m_deployBar->setProperty("running", false);
+    m_deployBar->style()->polish(m_deployBar);
+    const auto latest = manager->latestFor(target.model);
+    if (latest && latest->isComingUp()) {
+        m_deployLabel->setText(
+                tr("Deploying: %1, waited %2. This pane answers once it runs.")
+                        .arg(DeploymentManager::describeState(latest->deployment.state),
+                                DeploymentManager::formatDuration(
+                                        latest->waitedSeconds(manager->now()))));
+        m_deployButton->setText(tr("Show Progress…"));
+    } else if (latest && !latest->problem.isEmpty()) {
+        m_deployLabel->setText(latest->problem);
+        m_deployButton->setText(tr("Deploy to Try It…"));
+    } else {
+        m_deployLabel->setText(tr("This fine-tuned model must be deployed before it answers: "
+                                  "it runs on hardware of its own, billed by the minute while "
+                                  "it runs."));
+        m_deployButton->setText(tr("Deploy to Try It…"));
+    }
+    m_deployButton->setEnabled(true);
+    m_deployBar->show();
+}
+
+void PaneWidget::deploy()
+{
+    const ModelTarget target = m_targetSelector->target();
+    DeploymentHub *hub = m_connections->deployments();
+    DeploymentManager *manager = hub ? hub->manager(target.connection) : nullptr;
+    if (!manager || target.model.isEmpty())
+        return;
+    if (!m_runningDeployment.isEmpty()) {
+        manager->stop(m_runningDeployment);
+        m_deployButton->setEnabled(false);
+        m_deployLabel->setText(tr("Stopping…"));
+        return;
+    }
+    auto *dialog = new DeployDialog(manager, target.model, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &DeployDialog::deploymentReady, this, [this] {
+        syncTarget();
+        updateDeployBar();
+    });
+    dialog->open();
 }
 
 QString PaneWidget::answerLabel() const
@@ -160,6 +276,12 @@ void PaneWidget::onStarted(int pane)
         }
     }
     m_transcriptView->beginTurn(userText, answerLabel());
+    // A chat through a deployment: it is in use (the idle auto-stop counts from here).
+    const ModelTarget target = m_session->target(m_pane);
+    if (!target.servedAs.isEmpty() && m_connections->deployments()) {
+        if (DeploymentManager *manager = m_connections->deployments()->manager(target.connection))
+            manager->reportUse(target.model);
+    }
     updateMetrics();
     updateButtons();
 }
@@ -178,9 +300,20 @@ void PaneWidget::onFinished(int pane)
     case ComparisonSession::PaneState::Stopped:
         m_transcriptView->endTurn(tr("Stopped."));
         break;
-    case ComparisonSession::PaneState::Failed:
-        m_transcriptView->endTurn(m_session->paneError(m_pane).plainMessage(), true);
+    case ComparisonSession::PaneState::Failed: {
+        const ModelTarget target = m_session->target(m_pane);
+        const ApiError error = m_session->paneError(m_pane);
+        // The service's 404 for a fine-tune that is not deployed, said plainly.
+        const bool notDeployed = error.httpStatus == 404 && target.servedAs.isEmpty()
+                && DeploymentManager::needsDeployment(target.connection, target.model);
+        m_transcriptView->endTurn(notDeployed
+                        ? DeploymentManager::mustDeployFirstMessage(target.model)
+                        : error.plainMessage(),
+                true);
+        if (notDeployed)
+            updateDeployBar();
         break;
+    }
     default:
         m_transcriptView->endTurn();
         break;

@@ -5,6 +5,7 @@
 
 #include <QFrame>
 
+class QFrame;
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -39,6 +40,11 @@ public:
     QToolButton *removeButton() const { return m_removeButton; }
     /// "Practice answer — simulated…", shown while the pane's connection is the sandbox.
     PracticeBadge *practiceBadge() const { return m_practiceBadge; }
+    /// Shown while the pane's model must be deployed before it answers, is coming up, or runs
+    /// (then with what it cost so far, and Stop).
+    QFrame *deployBar() const { return m_deployBar; }
+    QLabel *deployLabel() const { return m_deployLabel; }
+    QPushButton *deployButton() const { return m_deployButton; }
 
     /// The pane's model with its connection and settings, as the session should use it.
     ModelTarget target() const;
@@ -60,6 +66,8 @@ private:
     void onFinished(int pane);
     void updateMetrics();
     void updateButtons();
+    void updateDeployBar();
+    void deploy();
     QString answerLabel() const;
 
     ComparisonSession *m_session;
@@ -69,6 +77,11 @@ private:
     ParametersWidget *m_parametersWidget;
     TranscriptView *m_transcriptView;
     PracticeBadge *m_practiceBadge;
+    PlaygroundConnections *m_connections;
+    QFrame *m_deployBar;
+    QLabel *m_deployLabel;
+    QPushButton *m_deployButton;
+    QString m_runningDeployment; ///< the id of the model's running deployment, if any
     QLabel *m_metricsLabel;
     QPushButton *m_stopButton;
     QPushButton *m_copyButton;

@@ -4,7 +4,9 @@
 #include "apiclient.h"
 #include "connectionstore.h"
 #include "connectiontester.h"
+#include "deploymenthub.h"
 #include "joblistmodel.h"
+#include "providerclient.h"
 #include "secretstore.h"
 
 #include <QCoreApplication>
@@ -213,14 +215,39 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
     quick.maxRetries = 1;
     client->setRetryPolicy(quick);
     client->setTimeoutMs(20000);
+    const Connection connection = client->connection();
+    if (connection.kind == Connection::Kind::Together) {
+        // Together's chat models worth comparing are the ones it fine-tunes (its /models lists
+        // every serverless model): the supported list, through the dialect.
+        auto *provider = new ProviderClient(client, client);
+        provider->listBaseModels([this, client, connectionId, generation, connection](
+                                         const ProviderResult<QList<ModelObject>> &result) {
+            client->deleteLater();
+            ConnectionCheck check = ConnectionTester::classifyError(connection, result.error);
+            if (result.ok()) {
+                check.outcome = ConnectionCheck::Outcome::Ok;
+                check.models = *result.value;
+            }
+            showModels(connectionId, generation, check);
+        });
+        return;
+    }
     ApiReply *reply = ConnectionTester::requestModels(client);
-    connect(reply, &ApiReply::finished, this, [this, reply, client, connectionId, generation] {
-        client->deleteLater();
+    connect(reply, &ApiReply::finished, this,
+            [this, reply, client, connectionId, generation, connection] {
+                client->deleteLater();
+                showModels(connectionId, generation, ConnectionTester::classify(connection, reply));
+            });
+}
+
+void PlaygroundConnections::showModels(
+        const QString &connectionId, int generation, const ConnectionCheck &check)
+{
+    {
         auto it = m_entries.find(connectionId);
         if (it == m_entries.end() || it->generation != generation)
             return;
         it->loading = false;
-        const ConnectionCheck check = ConnectionTester::classify(it->connection, reply);
         if (!check.ok()) {
             it->problem = check.plainMessage();
             Q_EMIT failed(connectionId, it->problem);
@@ -261,7 +288,17 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
         it->models = models;
         it->ready = true;
         Q_EMIT ready(connectionId);
-    });
+    }
+}
+
+void PlaygroundConnections::setDeployments(DeploymentHub *hub)
+{
+    if (m_deployments)
+        disconnect(m_deployments, nullptr, this, nullptr);
+    m_deployments = hub;
+    if (hub)
+        connect(hub, &DeploymentHub::changed, this, &PlaygroundConnections::deploymentsChanged);
+    Q_EMIT deploymentsChanged();
 }
 
 } // namespace fs::ui

@@ -13,7 +13,9 @@
 class QNetworkAccessManager;
 
 namespace fs {
+struct ConnectionCheck;
 class ConnectionStore;
+class DeploymentHub;
 class JobListModel;
 class SecretStore;
 } // namespace fs
@@ -39,6 +41,11 @@ public:
     /// offered besides the connection's /models, and it says which checkpoint is a final model.
     using HistoryProvider = std::function<QList<FineTuneRecord>(const QString &connectionId)>;
     void setHistoryProvider(HistoryProvider provider) { m_history = std::move(provider); }
+
+    /// The app's deployments (not owned; may stay null): panes offer "Deploy to try it" for a
+    /// fine-tuned model that must run on hardware of its own, and chat through it once it runs.
+    void setDeployments(DeploymentHub *hub);
+    DeploymentHub *deployments() const { return m_deployments; }
 
     /// Starts reading the key and the models of a connection (nothing when already known or
     /// in progress, unless `reload`). ready() or failed() follow.
@@ -71,6 +78,8 @@ Q_SIGNALS:
     void failed(const QString &connectionId, const QString &message);
     /// What was known about a connection (empty: all) was dropped; load() it again.
     void invalidated(const QString &connectionId);
+    /// A deployment started, stopped or moved on (or the hub was set).
+    void deploymentsChanged();
 
 private:
     struct Entry
@@ -85,12 +94,14 @@ private:
         int generation = 0;
     };
     void fetchModels(const QString &connectionId, int generation);
+    void showModels(const QString &connectionId, int generation, const ConnectionCheck &check);
     void offerNewFineTunes(const JobListModel *jobs);
 
     ConnectionStore *m_store;
     SecretStore *m_secrets;
     QNetworkAccessManager *m_nam;
     HistoryProvider m_history;
+    DeploymentHub *m_deployments = nullptr;
     QHash<QString, Entry> m_entries;
 };
 

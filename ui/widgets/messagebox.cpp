@@ -52,6 +52,10 @@ QMessageBox::StandardButton MessageBox::show(QWidget *parent, const MessageReque
     if (request.defaultButton != QMessageBox::NoButton)
         box.setDefaultButton(request.defaultButton);
     box.setTextFormat(Qt::PlainText);
+    for (auto it = request.buttonTexts.cbegin(); it != request.buttonTexts.cend(); ++it) {
+        if (QAbstractButton *button = box.button(it.key()))
+            button->setText(it.value());
+    }
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
@@ -60,22 +64,23 @@ void MessageBox::information(
 {
     show(parent,
             {QMessageBox::Information, title, text, informativeText, QMessageBox::Ok,
-                    QMessageBox::Ok});
+                    QMessageBox::Ok, {}});
 }
 
 void MessageBox::warning(
         QWidget *parent, const QString &title, const QString &text, const QString &informativeText)
 {
     show(parent,
-            {QMessageBox::Warning, title, text, informativeText, QMessageBox::Ok, QMessageBox::Ok});
+            {QMessageBox::Warning, title, text, informativeText, QMessageBox::Ok, QMessageBox::Ok,
+                    {}});
 }
 
 QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title,
         const QString &text, QMessageBox::StandardButtons buttons,
         QMessageBox::StandardButton defaultButton, const QString &informativeText)
 {
-    return show(
-            parent, {QMessageBox::Question, title, text, informativeText, buttons, defaultButton});
+    return show(parent,
+            {QMessageBox::Question, title, text, informativeText, buttons, defaultButton, {}});
 }
 
 } // namespace fs::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMap>
 #include <QMessageBox>
 #include <QString>
 #include <functional>
@@ -18,6 +19,8 @@ struct MessageRequest
     QString informativeText;
     QMessageBox::StandardButtons buttons = QMessageBox::Ok;
     QMessageBox::StandardButton defaultButton = QMessageBox::NoButton;
+    /// Words for buttons instead of the standard ones ("Stop It" for Yes), where given.
+    QMap<QMessageBox::StandardButton, QString> buttonTexts;
 };
 
 /**

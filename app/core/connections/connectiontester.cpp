@@ -217,34 +217,41 @@ ApiReply *ConnectionTester::requestModels(ApiClient *client)
 
 ConnectionCheck ConnectionTester::classify(const Connection &connection, const ApiReply *reply)
 {
+    ConnectionCheck check = classifyError(connection, reply->error());
+    if (reply->error().isError())
+        return check;
+    // A 2xx from something that is not the API (a web page, a proxy) must not look "OK".
+    const Expected<QList<ModelObject>> models =
+            dialectFor(connection)
+                    ->parseModelList({reply->httpStatus(), reply->rawHeaderPairs(), reply->body()});
+    if (!models.ok()) {
+        check.outcome = ConnectionCheck::Outcome::NotAnApi;
+        return check;
+    }
+    check.outcome = ConnectionCheck::Outcome::Ok;
+    check.models = models.value();
+    std::sort(check.models.begin(), check.models.end(),
+            [](const ModelObject &a, const ModelObject &b) {
+                if (a.isFineTuned() != b.isFineTuned())
+                    return a.isFineTuned();
+                return a.id < b.id;
+            });
+    return check;
+}
+
+ConnectionCheck ConnectionTester::classifyError(const Connection &connection, const ApiError &error)
+{
     using Outcome = ConnectionCheck::Outcome;
-    const ApiError error = reply->error();
     ConnectionCheck check;
     check.error = error;
     check.keyGiven = !connection.apiKey.isEmpty();
     check.kind = connection.kind;
     check.address = connection.baseUrl.toString();
     switch (error.kind) {
-    case ApiError::Kind::None: {
-        // A 2xx from something that is not the API (a web page, a proxy) must not look "OK".
-        const Expected<QList<ModelObject>> models =
-                dialectFor(connection)
-                        ->parseModelList(
-                                {reply->httpStatus(), reply->rawHeaderPairs(), reply->body()});
-        if (!models.ok()) {
-            check.outcome = Outcome::NotAnApi;
-            break;
-        }
-        check.outcome = Outcome::Ok;
-        check.models = models.value();
-        std::sort(check.models.begin(), check.models.end(),
-                [](const ModelObject &a, const ModelObject &b) {
-                    if (a.isFineTuned() != b.isFineTuned())
-                        return a.isFineTuned();
-                    return a.id < b.id;
-                });
+    case ApiError::Kind::None:
+    case ApiError::Kind::Cancelled:
+        check.outcome = Outcome::NotChecked;
         break;
-    }
     case ApiError::Kind::Http:
         if (error.httpStatus == 401)
             check.outcome = check.keyGiven ? Outcome::WrongKey : Outcome::NeedsKey;
@@ -269,9 +276,6 @@ ConnectionCheck ConnectionTester::classify(const Connection &connection, const A
         break;
     case ApiError::Kind::Stream:
         check.outcome = Outcome::HttpError;
-        break;
-    case ApiError::Kind::Cancelled:
-        check.outcome = Outcome::NotChecked;
         break;
     }
     return check;

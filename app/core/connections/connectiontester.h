@@ -90,6 +90,9 @@ public:
     /// Classifies a finished requestModels() call: an answer that is not the service's list of
     /// models (a web page, a proxy) is NotAnApi, never "connected".
     static ConnectionCheck classify(const Connection &connection, const ApiReply *reply);
+    /// What a failed call says about the connection (NotChecked for no error); the models of a
+    /// successful one are the caller's to fill in.
+    static ConnectionCheck classifyError(const Connection &connection, const ApiError &error);
 
 Q_SIGNALS:
     void started();

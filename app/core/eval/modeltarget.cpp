@@ -77,8 +77,9 @@ bool operator==(const ModelTarget &a, const ModelTarget &b)
 {
     return a.connection.id == b.connection.id && a.connection.baseUrl == b.connection.baseUrl
             && a.connection.kind == b.connection.kind && a.connection.apiKey == b.connection.apiKey
-            && a.model == b.model && a.temperature == b.temperature && a.topP == b.topP
-            && a.maxCompletionTokens == b.maxCompletionTokens && a.seed == b.seed;
+            && a.model == b.model && a.servedAs == b.servedAs && a.temperature == b.temperature
+            && a.topP == b.topP && a.maxCompletionTokens == b.maxCompletionTokens
+            && a.seed == b.seed;
 }
 
 } // namespace fs

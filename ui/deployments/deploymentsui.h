@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connection.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QToolButton>
+
+class QAction;
+class QTimer;
+
+namespace fs {
+class DeploymentHub;
+}
+
+namespace fs::ui {
+
+class DeployDialog;
+class DeploymentsDialog;
+class MainWindow;
+
+/// The status bar's line while anything is deployed: how many run and what they cost so far.
+/// Hidden when nothing bills; a click opens the Deployments list.
+class DeploymentStatusWidget : public QToolButton
+{
+    Q_OBJECT
+public:
+    explicit DeploymentStatusWidget(fs::DeploymentHub *hub, QWidget *parent = nullptr);
+    void update();
+
+private:
+    fs::DeploymentHub *m_hub;
+    QTimer *m_timer;
+};
+
+/**
+ * @brief Deployments in the main window: the status bar line, View → Deployments…, "Deploy to
+ * try it" for any area, the idle warning, and the questions before leaving the Playground or
+ * quitting while something bills. Shows and forwards; the rules are DeploymentHub's.
+ */
+class DeploymentsUi : public QObject
+{
+    Q_OBJECT
+public:
+    /// Installs itself on `window` (status bar, View menu, close question). `hub` not owned.
+    DeploymentsUi(MainWindow *window, fs::DeploymentHub *hub);
+
+    fs::DeploymentHub *hub() const { return m_hub; }
+    DeploymentStatusWidget *statusWidget() const { return m_statusWidget; }
+    QAction *showAction() const { return m_showAction; }
+    /// The Deployments list (made on first use; kept).
+    DeploymentsDialog *deploymentsDialog();
+    void showDeployments();
+    /// "Deploy to try it" for `model` on `connection` (window-modal, returns at once); null when
+    /// the connection's service has no deployments.
+    DeployDialog *offerDeploy(const fs::Connection &connection, const QString &model);
+    /// Asks the leaving (or quitting) question while something bills: stop it, keep it
+    /// running, or (quitting only) cancel. False: stay.
+    bool askAboutRunning(bool quitting);
+    /// The Playground's page: leaving it while something bills asks once per deployment.
+    void setPlayground(QWidget *page);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onAreaChanged(int index);
+    void finishQuitWhenStopped();
+
+    MainWindow *m_window;
+    fs::DeploymentHub *m_hub;
+    DeploymentStatusWidget *m_statusWidget;
+    QAction *m_showAction;
+    QPointer<DeploymentsDialog> m_dialog;
+    QPointer<QWidget> m_playground;
+    int m_lastArea = -1;
+    QSet<QString> m_askedOnLeaving; ///< deployments the person chose to keep running
+    bool m_quitAfterStop = false;
+    bool m_closeAllowed = false;
+};
+
+} // namespace fs::ui
