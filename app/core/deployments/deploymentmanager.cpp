@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploymentmanager.h"
 
+#include "deploymentplan.h"
 #include "modelregistry.h"
 
 #include <QSet>
@@ -468,10 +469,9 @@ bool DeploymentManager::needsDeployment(
 {
     if (model.isEmpty())
         return false;
-    const ProviderModels &provider = ModelRegistry::provider(connection.providerKind());
-    if (!provider.needsDeployment())
-        return false;
-    return knownFineTuned || provider.parseFineTuned(model).isValid();
+    if (knownFineTuned)
+        return hasDeployments(connection);
+    return fs::needsDeployment(connection.providerKind(), model); // the rule chatRoute() uses
 }
 
 bool DeploymentManager::hasDeployments(const Connection &connection)
