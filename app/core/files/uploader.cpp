@@ -3,6 +3,7 @@
 
 #include "apiclient.h"
 #include "multipart.h"
+#include "multipartdevice.h"
 #include "providerclient.h"
 #include "uploadjournal.h"
 #include "uploadsource.h"
@@ -15,6 +16,7 @@
 #include <QMap>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUuid>
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -507,6 +509,54 @@ void Uploader::Private::beginMultipart()
     q->m_progress.partsTotal = 1;
     const quint64 gen = generation;
     const QString filename = source->filename();
+    if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {
+        // The dialect frames the request around a marker; the file streams from disk in its
+        // place, so the form's fields stay the dialect's and the file never sits in memory.
+        const QByteArray marker =
+                QByteArrayLiteral("fs-stream-") + QUuid::createUuid().toByteArray(QUuid::Id128);
+        const Expected<HttpCall> framed =
+                provider->dialect().uploadFile(filename, marker, options.purpose);
+        if (!framed.ok()) {
+            fail(framed.error().message, ProviderClient::errorFrom(framed.error()), false);
+            return;
+        }
+        HttpCall call = framed.value();
+        const qsizetype at = call.body.indexOf(marker);
+        if (at >= 0 && call.body.indexOf(marker, at + 1) < 0) {
+            auto *file = new QFile(local->path());
+            if (!file->open(QIODevice::ReadOnly)) {
+                const QString reason = file->errorString();
+                delete file;
+                fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
+                                .arg(filename, reason),
+                        {}, false);
+                return;
+            }
+            auto *body = new MultipartDevice;
+            body->appendBytes(call.body.left(at));
+            body->appendDevice(file, 0, q->m_progress.totalBytes);
+            body->appendBytes(call.body.mid(at + marker.size()));
+            body->open(QIODevice::ReadOnly);
+            file->setParent(body);
+            call.body.clear();
+            ApiReply *reply = client->sendCall(call, body);
+            watchSending(reply);
+            whenCurrent(reply, [this, reply] {
+                if (!reply->ok()) {
+                    failWithApiError(reply->error(), false);
+                    return;
+                }
+                const Expected<FileObject> file = provider->dialect().parseFile(answerOf(reply));
+                if (!file.ok()) {
+                    fail(file.error().message, ProviderClient::errorFrom(file.error()), false);
+                    return;
+                }
+                q->m_progress.partsDone = 1;
+                afterFileCreated(file.value());
+            });
+            return;
+        }
+    }
     reading = true;
     source->read(0, q->m_progress.totalBytes, this,
             [this, gen, filename](const QByteArray &data, const QString &error) {

@@ -28,9 +28,9 @@ struct UploadOptions
     QString purpose = QStringLiteral("fine-tune");
     Method method = Method::Automatic;
     qint64 filesApiLimit = 512LL * 1024 * 1024;
-    /// Together AI: files up to this size go to the documented multipart `/files/upload` (held
-    /// in memory while sent); larger ones through the presigned flow Together's own client uses
-    /// (POST /files → 302 → PUT), streamed from disk for a local file.
+    /// Together AI: files up to this size go to the documented multipart `/files/upload`;
+    /// larger ones through the presigned flow Together's own client uses (POST /files → 302 →
+    /// PUT). Both stream a local file from disk.
     qint64 multipartLimit = 64LL * 1024 * 1024;
     qint64 partSize = 64LL * 1024 * 1024; ///< tests use small parts
     int parallelParts = 3;
@@ -66,8 +66,9 @@ struct UploadProgress
  *
  * The connection's service decides how (Connection::providerKind()). On Together AI: a file up
  * to UploadOptions::multipartLimit in one multipart request, a larger one through the presigned
- * flow (the PUT streams a local file from disk: memory stays at Qt's network buffers; other
- * sources are read whole first); then the file's check is followed through the dialect. Cancel
+ * flow; a local file streams from disk either way (memory stays at Qt's network buffers), other
+ * sources (a bucket object) are read whole first. Then the file's check is followed through the
+ * dialect. Cancel
  * aborts what is in flight; Together keeps nothing half-sent, so there is nothing to resume.
  *
  * On OpenAI (and compatible servers): small files go through the Files API in one request;
