@@ -605,6 +605,16 @@ private Q_SLOTS:
         QCOMPARE(served(QStringLiteral("DELETE"), QStringLiteral("/together/v1/files/")), 1);
         QCOMPARE(area->model()->rowCount(), 1);
         QCOMPARE(area->model()->file(0).id, large->file().id);
+
+        // Close on a finished upload's row lets it go; Clear Finished the rest.
+        QPointer<UploadRow> smallRow = area->rowFor(small);
+        QVERIFY(smallRow);
+        QTest::mouseClick(smallRow->findChild<QPushButton *>(QStringLiteral("dismissPushButton")),
+                Qt::LeftButton);
+        QTRY_VERIFY(!smallRow);
+        QCOMPARE(area->uploads(), QList<UploadTask *> {large});
+        area->findChild<QPushButton *>(QStringLiteral("clearFinishedPushButton"))->click();
+        QTRY_VERIFY(area->uploads().isEmpty() && !area->rowFor(large));
     }
 
     void deleteAsksFirst()

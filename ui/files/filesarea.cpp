@@ -301,7 +301,12 @@ void FilesArea::setUp()
     connect(clearButton, &QPushButton::clicked, m_queue, &UploadQueue::removeFinished);
     connect(m_queue, &UploadQueue::taskAdded, this, &FilesArea::showTask);
     connect(m_queue, &UploadQueue::taskRemoved, this, [this](UploadTask *task) {
-        delete rowFor(task);
+        // Later: the row's own Close button may be what asked.
+        if (UploadRow *row = rowFor(task)) {
+            row->hide();
+            row->setParent(nullptr);
+            row->deleteLater();
+        }
         updateUploadsPanel();
     });
     connect(m_queue, &UploadQueue::taskStageChanged, this, [this] { updateUploadsPanel(); });
