@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Thin entry point: command-line verbs without a GUI, the desktop app otherwise (with the
-// files named on the command line).
+// files named on the command line). A build without the UI (-DFS_BUILD_UI=OFF) serves the
+// verbs only.
 #include "appidentity.h"
-#include "application.h"
 #include "cli.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
+
+#ifdef FS_HAVE_UI
+#include "application.h"
+
+#include <QApplication>
+#endif
 
 int main(int argc, char *argv[])
 {
@@ -16,16 +21,21 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
 
     const fs::cli::Launch launch = fs::cli::classify(arguments);
-    if (launch.kind != fs::cli::Launch::Kind::Gui) {
-        QCoreApplication app(argc, argv);
+#ifdef FS_HAVE_UI
+    if (launch.kind == fs::cli::Launch::Kind::Gui) {
+        QApplication app(argc, argv);
         fs::setAppIdentity();
-        if (launch.kind == fs::cli::Launch::Kind::Unknown)
-            return fs::cli::reportUnknown(launch.unknown);
-        return fs::cli::run(arguments);
+        fs::ui::installTranslators(app);
+        return fs::ui::runGui(app, launch.files);
     }
-
-    QApplication app(argc, argv);
+#endif
+    QCoreApplication app(argc, argv);
     fs::setAppIdentity();
-    fs::ui::installTranslators(app);
-    return fs::ui::runGui(app, launch.files);
+    if (launch.kind == fs::cli::Launch::Kind::Unknown)
+        return fs::cli::reportUnknown(launch.unknown);
+#ifndef FS_HAVE_UI
+    if (launch.kind == fs::cli::Launch::Kind::Gui)
+        return fs::cli::reportNoWindow();
+#endif
+    return fs::cli::run(arguments);
 }

@@ -24,6 +24,8 @@ if [ "$want_tests" = 1 ]; then
     packages+=(xvfb xauth dbus-x11 imagemagick desktop-file-utils appstream)
     # NLTK's Porter stemmer: the reference that tst_porterstemmer checks ours against
     packages+=(python3-nltk)
+    # the project's code style (ctest format_check) and the widget-free build's link check
+    packages+=(clang-format binutils)
     # Node.js runs the npm test tools; a machine may already have its own (not from Debian).
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         packages+=(nodejs npm)

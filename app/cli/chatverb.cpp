@@ -46,19 +46,27 @@ int runChat(const QStringList &arguments)
     request.messages.append({QStringLiteral("user"), prompt});
     if (!context.connect(parser))
         return ExitFailure;
+    if (!reachModel(context, &request.model))
+        return ExitFailure;
 
     if (context.json() || parser.isSet(QStringLiteral("no-stream"))) {
-        ApiReply *reply = context.client().createChatCompletion(request);
-        if (!context.wait(reply))
-            return ExitFailure;
+        const std::optional<ChatCompletion> completion = context.call<ChatCompletion>(
+                [&context, &request](auto done) { return context.provider().chat(request, done); });
+        if (!completion)
+            return context.failureCode();
         if (context.json())
-            context.printJson(reply->json());
+            context.printJson(context.lastBody());
         else
-            context.out() << ChatCompletion::fromJson(reply->json()).content << '\n';
+            context.out() << completion->content << '\n';
         return ExitOk;
     }
 
-    ChatStream *stream = context.client().streamChatCompletion(request);
+    ApiError refused;
+    ChatStream *stream = context.provider().streamChat(request, &refused);
+    if (!stream) {
+        context.printError(refused);
+        return ExitUsage;
+    }
     QObject::connect(stream, &ChatStream::delta, stream, [&context](const QString &text) {
         context.out() << text;
         context.out().flush();

@@ -40,6 +40,9 @@ const Verb kVerbs[] = {
                 QT_TRANSLATE_NOOP("fs::cli", "list, get, put or send objects in S3/R2 storage")},
         {"compare", runCompare,
                 QT_TRANSLATE_NOOP("fs::cli", "score models on a validation file with ROUGE")},
+        {"deployments", runDeployments,
+                QT_TRANSLATE_NOOP("fs::cli",
+                        "list, start or stop deployments of fine-tuned models (Together AI)")},
 };
 
 void printGeneralHelp(QTextStream &out)
@@ -47,12 +50,16 @@ void printGeneralHelp(QTextStream &out)
     out << Context::tr("Usage: finetune-studio [VERB] [OPTIONS]") << "\n\n"
         << Context::tr("Without a verb the desktop app starts. Verbs:") << "\n";
     for (const Verb &verb : kVerbs)
-        out << "  " << QString::fromLatin1(verb.name).leftJustified(10) << Context::tr(verb.summary)
+        out << "  " << QString::fromLatin1(verb.name).leftJustified(12) << Context::tr(verb.summary)
             << '\n';
     out << '\n'
         << Context::tr(
                    "The connection comes from --base-url URL or OPENAI_BASE_URL, with the key in "
                    "OPENAI_API_KEY, or from a saved connection: --connection NAME.")
+        << '\n'
+        << Context::tr("For Together AI pass --provider together: the key comes from "
+                       "TOGETHER_API_KEY, the address from --base-url (default "
+                       "https://api.together.xyz/v1).")
         << '\n'
         << Context::tr("Run 'finetune-studio VERB --help' for a verb's options.") << '\n'
         << Context::tr("To open training files in the app: finetune-studio FILE…") << '\n';
@@ -121,6 +128,16 @@ int reportUnknown(const QString &word)
     return ExitUsage;
 }
 
+int reportNoWindow()
+{
+    QTextStream err(stderr);
+    err << Context::tr("finetune-studio: this build has no desktop window (it was built without "
+                       "the user interface); use one of its commands.")
+        << "\n\n";
+    printGeneralHelp(err);
+    return ExitUsage;
+}
+
 int run(const QStringList &arguments)
 {
     QTextStream out(stdout);
@@ -154,9 +171,15 @@ Context::~Context() = default;
 void Context::addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
+    parser.addOption({QStringLiteral("provider"),
+            Context::tr("The service: openai (also OpenAI-compatible servers) or together "
+                        "(Together AI, key in TOGETHER_API_KEY). Default: openai, or the kind "
+                        "of the saved connection."),
+            QStringLiteral("name")});
     parser.addOption({QStringLiteral("base-url"),
             Context::tr("The API's base URL, e.g. http://127.0.0.1:8080/v1 (default: "
-                        "OPENAI_BASE_URL, else https://api.openai.com/v1)."),
+                        "OPENAI_BASE_URL, else https://api.openai.com/v1; with --provider "
+                        "together: https://api.together.xyz/v1)."),
             QStringLiteral("url")});
     parser.addOption({QStringLiteral("connection"),
             Context::tr("Use a connection saved in the app, by name."), QStringLiteral("name")});
@@ -180,6 +203,16 @@ bool Context::parse(QCommandLineParser &parser, const QStringList &arguments, co
     }
     m_json = parser.optionNames().contains(QStringLiteral("json"))
             && parser.isSet(QStringLiteral("json"));
+    m_kindGiven = parser.optionNames().contains(QStringLiteral("provider"))
+            && parser.isSet(QStringLiteral("provider"));
+    if (m_kindGiven && !providerFromOption(parser.value(QStringLiteral("provider")), &m_kind)) {
+        m_err << Context::tr("error: there is no provider named '%1'. Use --provider openai or "
+                             "--provider together.")
+                         .arg(parser.value(QStringLiteral("provider")))
+              << '\n';
+        *exitCode = ExitUsage;
+        return false;
+    }
     return true;
 }
 
@@ -196,22 +229,38 @@ bool Context::connect(const QCommandLineParser &parser)
             m_err << Context::tr("error: %1").arg(problem) << '\n';
             return false;
         }
+        if (m_kindGiven) {
+            const QString mismatch = savedConnectionProviderProblem(connection, m_kind);
+            if (!mismatch.isEmpty()) {
+                m_err << Context::tr("error: %1").arg(mismatch) << '\n';
+                return false;
+            }
+        }
     } else {
+        const bool together = m_kind == Connection::Kind::Together;
         QString baseUrl = parser.value(QStringLiteral("base-url"));
-        if (baseUrl.isEmpty())
+        if (baseUrl.isEmpty() && !together)
             baseUrl = env.value(QStringLiteral("OPENAI_BASE_URL"));
-        const QString key = env.value(QStringLiteral("OPENAI_API_KEY"));
+        const QString key = env.value(Connection::apiKeyEnvironmentVariable(m_kind));
         if (baseUrl.isEmpty() && key.isEmpty()) {
-            m_err << Context::tr(
-                    "error: no connection given. Set OPENAI_API_KEY (and OPENAI_BASE_URL for "
-                    "another server), pass --base-url URL, or --connection NAME. To try "
-                    "things offline, run 'finetune-studio sandbox' and pass the address it "
-                    "prints as --base-url.")
-                  << '\n';
+            if (together)
+                m_err << Context::tr(
+                        "error: no connection given. Set TOGETHER_API_KEY, pass --base-url URL, "
+                        "or --connection NAME. To try things offline, run 'finetune-studio "
+                        "sandbox' and pass the address it prints, ending in /together/v1, as "
+                        "--base-url.")
+                      << '\n';
+            else
+                m_err << Context::tr(
+                        "error: no connection given. Set OPENAI_API_KEY (and OPENAI_BASE_URL for "
+                        "another server), pass --base-url URL, or --connection NAME. To try "
+                        "things offline, run 'finetune-studio sandbox' and pass the address it "
+                        "prints as --base-url.")
+                      << '\n';
             return false;
         }
         if (baseUrl.isEmpty())
-            baseUrl = Connection::defaultOpenAiBaseUrl();
+            baseUrl = Connection::defaultBaseUrl(m_kind);
         const QUrl url = QUrl::fromUserInput(baseUrl);
         if (!url.isValid()
                 || (url.scheme() != QLatin1String("http")
@@ -223,16 +272,39 @@ bool Context::connect(const QCommandLineParser &parser)
         }
         connection.baseUrl = url;
         connection.apiKey = key;
-        connection.kind = url.host() == QLatin1String("api.openai.com")
-                ? Connection::Kind::OpenAI
-                : Connection::Kind::Compatible;
-        connection.organization = env.value(QStringLiteral("OPENAI_ORG_ID"));
-        connection.project = env.value(QStringLiteral("OPENAI_PROJECT_ID"));
+        if (together) {
+            connection.kind = Connection::Kind::Together;
+        } else {
+            connection.kind = url.host() == QLatin1String("api.openai.com")
+                    ? Connection::Kind::OpenAI
+                    : Connection::Kind::Compatible;
+            connection.organization = env.value(QStringLiteral("OPENAI_ORG_ID"));
+            connection.project = env.value(QStringLiteral("OPENAI_PROJECT_ID"));
+        }
     }
     // A key bound for a plain http:// address off this machine is refused by the client itself.
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<ApiClient>(m_nam.get(), connection);
+    m_provider = std::make_unique<ProviderClient>(m_client.get());
     return true;
+}
+
+bool Context::interval(const QCommandLineParser &parser, double *seconds)
+{
+    bool ok = false;
+    *seconds = parser.value(QStringLiteral("interval")).toDouble(&ok);
+    if (ok && *seconds > 0)
+        return true;
+    m_err << Context::tr("error: --interval takes a positive number of seconds.") << '\n';
+    return false;
+}
+
+int Context::failureCode() const
+{
+    const DialectError refused {DialectError::Kind::InvalidRequest, QString()};
+    return m_lastError.kind == ApiError::Kind::Protocol && m_lastError.code == refused.code()
+            ? ExitUsage
+            : ExitFailure;
 }
 
 bool Context::wait(ApiReply *reply)
@@ -261,8 +333,12 @@ int Context::report(ApiReply *reply, const std::function<int(const QJsonObject &
 
 void Context::printError(const ApiError &error)
 {
-    m_err << Context::tr("error: %1").arg(error.plainMessage());
-    const QString detail = error.technicalSummary();
+    const QString plain = error.plainMessage();
+    m_err << Context::tr("error: %1").arg(plain);
+    // A dialect's own sentence (the service has no such thing) needs no technical repetition.
+    const bool dialectSentence = error.kind == ApiError::Kind::Protocol && error.httpStatus == 0
+            && plain == error.message;
+    const QString detail = dialectSentence ? QString() : error.technicalSummary();
     if (!detail.isEmpty())
         m_err << " (" << detail << ')';
     m_err << Qt::endl;

@@ -28,6 +28,9 @@ Launch classify(const QStringList &arguments);
 
 /// Prints "unknown command" with the list of verbs to stderr; returns the usage exit code (2).
 int reportUnknown(const QString &word);
+/// A build without the desktop window (-DFS_BUILD_UI=OFF) asked to open it: says so, lists the
+/// commands and returns the usage exit code.
+int reportNoWindow();
 
 /// Runs a verb to completion inside a QCoreApplication the caller created; returns the exit code.
 int run(const QStringList &arguments);

@@ -143,12 +143,23 @@ int runCompare(const QStringList &arguments)
         if (!context.connect(parser))
             return ExitFailure;
     }
+    // A fine-tuned model that must be deployed answers through its running deployment.
+    const auto route = [&context](ModelTarget *target) {
+        QString servedAs = target->model;
+        if (!reachModel(context, &servedAs))
+            return false;
+        if (servedAs != target->model)
+            target->servedAs = servedAs;
+        return true;
+    };
     if (!stored) {
         QList<ModelTarget> targets;
         for (const QString &model : models) {
             ModelTarget target;
             target.connection = context.client().connection();
             target.model = model;
+            if (!route(&target))
+                return ExitFailure;
             targets << target;
         }
         runner.setup(items.items, targets);
@@ -156,8 +167,11 @@ int runCompare(const QStringList &arguments)
         // The stored file names its servers without keys: use the connection given now.
         BatchResults again = *stored;
         QList<ModelTarget> targets = again.models();
-        for (ModelTarget &target : targets)
+        for (ModelTarget &target : targets) {
             target.connection = context.client().connection();
+            if (!route(&target))
+                return ExitFailure;
+        }
         BatchResults rebuilt(again.items(), targets);
         for (int i = 0; i < again.itemCount(); ++i) {
             for (int m = 0; m < again.modelCount(); ++m)

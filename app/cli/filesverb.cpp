@@ -32,40 +32,18 @@ void printFileRow(QTextStream &out, const FileObject &file)
         << file.status.leftJustified(10) << ' ' << file.filename << '\n';
 }
 
-/// Runs one ProviderClient operation to its end; prints the error and returns nullopt when it
-/// failed.
-template<typename T>
-std::optional<T> waitFor(
-        Context &context, const std::function<void(const ProviderClient::Done<T> &)> &operation)
-{
-    std::optional<ProviderResult<T>> result;
-    QEventLoop loop;
-    operation([&result, &loop](const ProviderResult<T> &r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    if (!result->ok()) {
-        context.printError(result->error);
-        return std::nullopt;
-    }
-    return result->value;
-}
-
 int listFiles(Context &context, const QCommandLineParser &parser)
 {
     // Through the connection's dialect: OpenAI's pages, Together AI's one list.
-    ProviderClient provider(&context.client());
     FileListQuery query;
     query.purpose = parser.value(QStringLiteral("purpose"));
     QJsonArray all;
     QList<FileObject> files;
     // Follow the pages so the listing is complete.
     for (;;) {
-        const std::optional<Page<FileObject>> page = waitFor<Page<FileObject>>(
-                context, [&](const ProviderClient::Done<Page<FileObject>> &done) {
-                    provider.listFiles(query, done);
+        const std::optional<Page<FileObject>> page =
+                context.call<Page<FileObject>>([&](ProviderClient::Done<Page<FileObject>> done) {
+                    return context.provider().listFiles(query, std::move(done));
                 });
         if (!page)
             return ExitFailure;
@@ -308,10 +286,9 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
 
 int deleteFile(Context &context, const QString &id)
 {
-    ProviderClient provider(&context.client());
     const std::optional<DeletedObject> deleted =
-            waitFor<DeletedObject>(context, [&](const ProviderClient::Done<DeletedObject> &done) {
-                provider.deleteFile(id, done);
+            context.call<DeletedObject>([&](ProviderClient::Done<DeletedObject> done) {
+                return context.provider().deleteFile(id, std::move(done));
             });
     if (!deleted)
         return ExitFailure;

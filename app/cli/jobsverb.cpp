@@ -3,12 +3,14 @@
 #include "clicontext.h"
 #include "jobtexts.h"
 #include "jobtracker.h"
+#include "modelregistry.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fs::cli {
@@ -25,34 +27,41 @@ QString durationText(const FineTuningJob &job)
 
 int listJobs(Context &context)
 {
-    return context.report(
-            context.client().listJobs(QString(), 100), [&context](const QJsonObject &json) {
-                const Page<FineTuningJob> page = parseJobPage(json);
-                if (page.data.isEmpty()) {
-                    context.out() << Context::tr("No fine-tuning jobs.") << '\n';
-                    return int(ExitOk);
-                }
-                context.out() << QStringLiteral("ID").leftJustified(32) << ' '
-                              << QStringLiteral("STATUS").leftJustified(17) << ' '
-                              << QStringLiteral("CREATED").leftJustified(19) << "  "
-                              << QStringLiteral("TIME").leftJustified(7) << ' '
-                              << QStringLiteral("BASE MODEL").leftJustified(26)
-                              << " FINE-TUNED MODEL\n";
-                for (const FineTuningJob &job : page.data) {
-                    context.out() << job.id.leftJustified(32) << ' '
-                                  << job.statusText.leftJustified(17) << ' '
-                                  << formatTime(job.createdAt) << "  "
-                                  << durationText(job).leftJustified(7) << ' '
-                                  << job.model.leftJustified(26) << ' '
-                                  << (job.fineTunedModel.isEmpty() ? QStringLiteral("-")
-                                                                   : job.fineTunedModel)
-                                  << '\n';
-                }
-                if (page.hasMore)
-                    context.out() << Context::tr("(more jobs exist; the newest 100 are shown)")
-                                  << '\n';
-                return int(ExitOk);
-            });
+    const std::optional<Page<FineTuningJob>> page = context.call<Page<FineTuningJob>>(
+            [&context](auto done) { return context.provider().listJobs(QString(), 100, done); });
+    if (!page)
+        return context.failureCode();
+    if (context.json()) {
+        context.printJson(context.lastBody());
+        return ExitOk;
+    }
+    if (page->data.isEmpty()) {
+        context.out() << Context::tr("No fine-tuning jobs.") << '\n';
+        return ExitOk;
+    }
+    int idWidth = 32;
+    int modelWidth = 26;
+    for (const FineTuningJob &job : page->data) {
+        idWidth = std::max(idWidth, int(job.id.size()));
+        modelWidth = std::max(modelWidth, int(job.model.size()));
+    }
+    context.out() << QStringLiteral("ID").leftJustified(idWidth) << ' '
+                  << QStringLiteral("STATUS").leftJustified(17) << ' '
+                  << QStringLiteral("CREATED").leftJustified(19) << "  "
+                  << QStringLiteral("TIME").leftJustified(7) << ' '
+                  << QStringLiteral("BASE MODEL").leftJustified(modelWidth)
+                  << " FINE-TUNED MODEL\n";
+    for (const FineTuningJob &job : page->data) {
+        context.out() << job.id.leftJustified(idWidth) << ' ' << job.statusText.leftJustified(17)
+                      << ' ' << formatTime(job.createdAt) << "  "
+                      << durationText(job).leftJustified(7) << ' '
+                      << job.model.leftJustified(modelWidth) << ' '
+                      << (job.fineTunedModel.isEmpty() ? QStringLiteral("-") : job.fineTunedModel)
+                      << '\n';
+    }
+    if (page->hasMore)
+        context.out() << Context::tr("(more jobs exist; the newest 100 are shown)") << '\n';
+    return ExitOk;
 }
 
 void printJobSummary(Context &context, const FineTuningJob &job)
@@ -70,42 +79,254 @@ void printJobSummary(Context &context, const FineTuningJob &job)
                       << '\n';
 }
 
+/// A training setting given on the command line and the model registry's names for it (the
+/// first one the provider has is used: OpenAI calls DPO's beta "beta", Together "dpo_beta").
+struct SettingOption
+{
+    QString option;
+    QStringList keys;
+};
+
+/// How any provider's registry labels `key` ("LoRA rank"); empty when none knows it.
+QString settingLabel(const QString &key)
+{
+    for (ProviderKind kind : ModelRegistry::providers()) {
+        if (const HyperparameterRange *range = ModelRegistry::provider(kind).range(key))
+            return range->label();
+    }
+    return {};
+}
+
+/**
+ * Reads --OPTION as a number and checks it against what the provider offers (the model
+ * registry): a setting another provider has but this one lacks is refused, a value outside the
+ * provider's range too. Settings no registry describes are left to the dialect. False with
+ * `*problem` set when refused.
+ */
+bool readSetting(const QCommandLineParser &parser, const ProviderModels &provider,
+        const SettingOption &setting, const CreateJobRequest &request, double *value,
+        QString *problem)
+{
+    bool ok = false;
+    *value = parser.value(setting.option).toDouble(&ok);
+    if (!ok) {
+        *problem = Context::tr("--%1 takes a number.").arg(setting.option);
+        return false;
+    }
+    const bool absolute = provider.learningRateKind() == QLatin1String("absolute");
+    if (setting.keys.contains(QLatin1String("learning_rate_multiplier")) && absolute) {
+        *problem = Context::tr("%1 takes an absolute learning rate; use --learning-rate.")
+                           .arg(provider.displayName());
+        return false;
+    }
+    if (setting.keys.contains(QLatin1String("learning_rate")) && !absolute) {
+        *problem = Context::tr("%1 takes a learning rate multiplier; use "
+                               "--learning-rate-multiplier.")
+                           .arg(provider.displayName());
+        return false;
+    }
+    const HyperparameterRange *range = nullptr;
+    for (const QString &key : setting.keys) {
+        if ((range = provider.range(key)))
+            break;
+    }
+    if (!range) {
+        const QString label = settingLabel(setting.keys.constFirst());
+        if (!label.isEmpty()) {
+            *problem = Context::tr("%1 has no setting for %2 (--%3).")
+                               .arg(provider.displayName(), label, setting.option);
+            return false;
+        }
+        if (*value < 0 || *value != std::floor(*value)) {
+            *problem = Context::tr("--%1 takes a whole number.").arg(setting.option);
+            return false;
+        }
+        return true; // the dialect says whether the service has it
+    }
+    if (!range->method.isEmpty() && range->method != request.methodType) {
+        *problem = Context::tr("%1 applies only to preference (DPO) training: add --method dpo.")
+                           .arg(range->label());
+        return false;
+    }
+    if (range->trainingType == QLatin1String("lora")
+            && request.settings.type == TrainingSettings::Type::Full) {
+        *problem = Context::tr("%1 applies only to LoRA training; leave out --full.")
+                           .arg(range->label());
+        return false;
+    }
+    *problem = provider.checkHyperparameter(range->key, *value);
+    return problem->isEmpty();
+}
+
+Hyperparameter fixedValue(double value)
+{
+    Hyperparameter parameter;
+    parameter.isAuto = false;
+    parameter.value = value;
+    return parameter;
+}
+
+/// The request the options describe, checked against the provider's registry; false with
+/// `*problem` (a sentence) when an option does not fit the provider.
+bool buildJobRequest(const QCommandLineParser &parser, const ProviderModels &provider,
+        CreateJobRequest *request, QString *problem)
+{
+    request->model = parser.value(QStringLiteral("model"));
+    request->trainingFile = parser.value(QStringLiteral("training-file"));
+    request->validationFile = parser.value(QStringLiteral("validation-file"));
+    request->suffix = parser.value(QStringLiteral("suffix"));
+    if (request->suffix.size() > 64) {
+        *problem = Context::tr("the suffix may have at most 64 characters.");
+        return false;
+    }
+    const QString method = parser.value(QStringLiteral("method")).toLower();
+    if (method == QLatin1String("dpo"))
+        request->methodType = QStringLiteral("dpo");
+    else if (method.isEmpty() || method == QLatin1String("sft")
+            || method == QLatin1String("supervised"))
+        request->methodType = QStringLiteral("supervised");
+    else {
+        *problem = Context::tr("--method takes sft (supervised) or dpo (preference).");
+        return false;
+    }
+    if (const RegisteredModel *model = provider.find(request->model);
+            model && !model->supportsMethod(request->methodType)) {
+        *problem = Context::tr("%1 cannot be trained with %2 on %3.")
+                           .arg(request->model,
+                                   request->methodType == QLatin1String("dpo")
+                                           ? Context::tr("preference (DPO) training")
+                                           : Context::tr("supervised training"),
+                                   provider.displayName());
+        return false;
+    }
+
+    TrainingSettings &settings = request->settings;
+    const bool lora = parser.isSet(QStringLiteral("lora"));
+    const bool full = parser.isSet(QStringLiteral("full"));
+    if (lora && full) {
+        *problem = Context::tr("choose either --lora or --full.");
+        return false;
+    }
+    const bool loraValues = parser.isSet(QStringLiteral("lora-rank"))
+            || parser.isSet(QStringLiteral("lora-alpha"))
+            || parser.isSet(QStringLiteral("lora-dropout"));
+    if (full)
+        settings.type = TrainingSettings::Type::Full;
+    else if (lora || (loraValues && provider.trainingTypes().contains(QLatin1String("lora"))))
+        settings.type = TrainingSettings::Type::Lora;
+
+    const QList<SettingOption> options = {
+            {QStringLiteral("epochs"), {QStringLiteral("n_epochs")}},
+            {QStringLiteral("batch-size"), {QStringLiteral("batch_size")}},
+            {QStringLiteral("learning-rate"), {QStringLiteral("learning_rate")}},
+            {QStringLiteral("learning-rate-multiplier"),
+                    {QStringLiteral("learning_rate_multiplier")}},
+            {QStringLiteral("beta"), {QStringLiteral("beta"), QStringLiteral("dpo_beta")}},
+            {QStringLiteral("lora-rank"), {QStringLiteral("lora_r")}},
+            {QStringLiteral("lora-alpha"), {QStringLiteral("lora_alpha")}},
+            {QStringLiteral("lora-dropout"), {QStringLiteral("lora_dropout")}},
+            {QStringLiteral("n-evals"), {QStringLiteral("n_evals")}},
+            {QStringLiteral("n-checkpoints"), {QStringLiteral("n_checkpoints")}},
+    };
+    for (const SettingOption &option : options) {
+        if (!parser.isSet(option.option))
+            continue;
+        double value = 0;
+        if (!readSetting(parser, provider, option, *request, &value, problem))
+            return false;
+        const QString &key = option.keys.constFirst();
+        if (key == QLatin1String("n_epochs"))
+            request->hyperparameters.nEpochs = fixedValue(value);
+        else if (key == QLatin1String("batch_size"))
+            request->hyperparameters.batchSize = fixedValue(value);
+        else if (key == QLatin1String("learning_rate"))
+            settings.learningRate = value;
+        else if (key == QLatin1String("learning_rate_multiplier"))
+            request->hyperparameters.learningRateMultiplier = fixedValue(value);
+        else if (key == QLatin1String("beta"))
+            request->hyperparameters.beta = fixedValue(value);
+        else if (key == QLatin1String("lora_r"))
+            settings.loraRank = qRound(value);
+        else if (key == QLatin1String("lora_alpha"))
+            settings.loraAlpha = qRound(value);
+        else if (key == QLatin1String("lora_dropout"))
+            settings.loraDropout = value;
+        else if (key == QLatin1String("n_evals"))
+            settings.nEvals = qRound(value);
+        else if (key == QLatin1String("n_checkpoints"))
+            settings.nCheckpoints = qRound(value);
+    }
+    // LoRA without a rank: the provider's default rank.
+    if (settings.type == TrainingSettings::Type::Lora && !settings.loraRank) {
+        if (const HyperparameterRange *rank = provider.range(QStringLiteral("lora_r"));
+                rank && rank->defaultValue.canConvert<double>() && rank->defaultValue.toInt() > 0)
+            settings.loraRank = rank->defaultValue.toInt();
+    }
+    return true;
+}
+
+/// "LoRA (rank 8, alpha 16)", "full", or empty when the service chooses.
+QString trainingTypeText(const TrainingSettings &settings)
+{
+    if (settings.type == TrainingSettings::Type::Full)
+        return Context::tr("full");
+    if (settings.type != TrainingSettings::Type::Lora)
+        return {};
+    QStringList parts;
+    if (settings.loraRank)
+        parts << Context::tr("rank %1").arg(*settings.loraRank);
+    if (settings.loraAlpha)
+        parts << Context::tr("alpha %1").arg(*settings.loraAlpha);
+    if (settings.loraDropout)
+        parts << Context::tr("dropout %1").arg(*settings.loraDropout);
+    return parts.isEmpty() ? Context::tr("LoRA")
+                           : Context::tr("LoRA (%1)").arg(parts.join(QStringLiteral(", ")));
+}
+
 int createJob(Context &context, const QCommandLineParser &parser)
 {
     CreateJobRequest request;
-    request.model = parser.value(QStringLiteral("model"));
-    request.trainingFile = parser.value(QStringLiteral("training-file"));
-    request.validationFile = parser.value(QStringLiteral("validation-file"));
-    request.suffix = parser.value(QStringLiteral("suffix"));
+    QString problem;
+    if (!buildJobRequest(
+                parser, ModelRegistry::provider(context.providerKind()), &request, &problem)) {
+        context.err() << Context::tr("error: %1").arg(problem) << '\n';
+        return ExitUsage;
+    }
     if (request.model.isEmpty() || request.trainingFile.isEmpty()) {
         context.err() << Context::tr(
                 "usage: finetune-studio jobs create --model MODEL --training-file "
-                "FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--n-epochs N]")
+                "FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--epochs N]")
                       << '\n';
         return ExitUsage;
     }
-    if (request.suffix.size() > 64) {
-        context.err() << Context::tr("error: the suffix may have at most 64 characters.") << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("n-epochs"))) {
-        bool ok = false;
-        const int epochs = parser.value(QStringLiteral("n-epochs")).toInt(&ok);
-        if (!ok || epochs < 1 || epochs > 50) {
-            context.err() << Context::tr("error: --n-epochs takes a whole number from 1 to 50.")
-                          << '\n';
-            return ExitUsage;
-        }
-        request.hyperparameters.nEpochs.isAuto = false;
-        request.hyperparameters.nEpochs.value = epochs;
-    }
-    return context.report(context.client().createJob(request), [&context](const QJsonObject &json) {
-        const FineTuningJob job = FineTuningJob::fromJson(json);
-        printJobSummary(context, job);
-        context.out() << Context::tr("Follow it with: finetune-studio jobs watch %1").arg(job.id)
-                      << '\n';
+    const std::optional<FineTuningJob> job =
+            context.call<FineTuningJob>([&context, &request](auto done) {
+                return context.provider().createJob(request, done);
+            });
+    if (!job)
+        return context.failureCode();
+    if (context.json()) {
+        context.printJson(job->raw);
         return ExitOk;
-    });
+    }
+    printJobSummary(context, *job);
+    QStringList settings;
+    const QString type = trainingTypeText(job->settings);
+    if (!type.isEmpty())
+        settings << type;
+    if (job->settings.learningRate)
+        settings << Context::tr("learning rate %1").arg(*job->settings.learningRate);
+    if (!job->hyperparameters.nEpochs.isAuto)
+        settings << Context::tr("%n epoch(s)", nullptr, qRound(job->hyperparameters.nEpochs.value));
+    if (!settings.isEmpty())
+        context.out() << Context::tr("  settings:    %1").arg(settings.join(QStringLiteral(", ")))
+                      << '\n';
+    if (job->fineTunedModel.isEmpty() && !job->outputModelName.isEmpty())
+        context.out() << Context::tr("  model name:  %1 (once trained)").arg(job->outputModelName)
+                      << '\n';
+    context.out() << Context::tr("Follow it with: finetune-studio jobs watch %1").arg(job->id)
+                  << '\n';
+    return ExitOk;
 }
 
 QString progressLine(const FineTuningJob &job, const MetricsSeries &series)
@@ -223,11 +444,16 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
 
 int cancelJob(Context &context, const QString &jobId)
 {
-    return context.report(context.client().cancelJob(jobId), [&context](const QJsonObject &json) {
-        const FineTuningJob job = FineTuningJob::fromJson(json);
-        context.out() << Context::tr("Job %1 is now %2.").arg(job.id, job.statusText) << '\n';
+    const std::optional<FineTuningJob> job = context.call<FineTuningJob>(
+            [&context, &jobId](auto done) { return context.provider().cancelJob(jobId, done); });
+    if (!job)
+        return context.failureCode();
+    if (context.json()) {
+        context.printJson(job->raw);
         return ExitOk;
-    });
+    }
+    context.out() << Context::tr("Job %1 is now %2.").arg(job->id, job->statusText) << '\n';
+    return ExitOk;
 }
 
 } // namespace
@@ -244,11 +470,41 @@ int runJobs(const QStringList &arguments)
     parser.addOption({QStringLiteral("validation-file"),
             Context::tr("Id of the uploaded validation file."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("suffix"),
-            Context::tr("Up to 64 characters added to the model's name."), QStringLiteral("text")});
-    parser.addOption({QStringLiteral("n-epochs"),
-            Context::tr("Passes over the training data (1-50; default: "
-                        "chosen by the service)."),
+            Context::tr("Up to 64 characters (Together AI: 40) added to the model's name."),
+            QStringLiteral("text")});
+    parser.addOption({{QStringLiteral("epochs"), QStringLiteral("n-epochs")},
+            Context::tr("Passes over the training data (OpenAI: 1-50; default: chosen by the "
+                        "service)."),
             QStringLiteral("n")});
+    parser.addOption({QStringLiteral("method"),
+            Context::tr("sft (supervised, the default) or dpo (preference pairs)."),
+            QStringLiteral("sft|dpo")});
+    parser.addOption({QStringLiteral("beta"),
+            Context::tr("DPO only: how far the model may move from the base."),
+            QStringLiteral("x")});
+    parser.addOption({QStringLiteral("batch-size"), Context::tr("Examples per training step."),
+            QStringLiteral("n")});
+    parser.addOption({QStringLiteral("learning-rate-multiplier"),
+            Context::tr("OpenAI: a multiplier of its own learning rate."), QStringLiteral("x")});
+    parser.addOption({QStringLiteral("learning-rate"),
+            Context::tr("Together AI: an absolute learning rate, such as 0.00001."),
+            QStringLiteral("x")});
+    parser.addOption({QStringLiteral("lora"),
+            Context::tr("Together AI: train a small LoRA adapter (cheaper, faster).")});
+    parser.addOption({QStringLiteral("full"), Context::tr("Together AI: train every weight.")});
+    parser.addOption({QStringLiteral("lora-rank"),
+            Context::tr("LoRA: the adapter's rank (default: the service's, 8 on Together AI)."),
+            QStringLiteral("n")});
+    parser.addOption({QStringLiteral("lora-alpha"),
+            Context::tr("LoRA: the adapter's scaling (default: twice the rank)."),
+            QStringLiteral("n")});
+    parser.addOption({QStringLiteral("lora-dropout"),
+            Context::tr("LoRA: dropout, 0 or more and below 1."), QStringLiteral("x")});
+    parser.addOption({QStringLiteral("n-evals"),
+            Context::tr("Together AI: evaluations on the validation file during training."),
+            QStringLiteral("n")});
+    parser.addOption({QStringLiteral("n-checkpoints"),
+            Context::tr("Together AI: checkpoints kept during training."), QStringLiteral("n")});
     parser.addOption(
             {QStringLiteral("interval"), Context::tr("Seconds between checks while watching."),
                     QStringLiteral("seconds"), QStringLiteral("2")});

@@ -107,9 +107,14 @@ int runSandbox(const QStringList &arguments)
         std::signal(SIGTERM, handleStopSignal);
     }
 
+    QUrl together = server.baseUrl();
+    together.setPath(QStringLiteral("/together/v1"));
     context.out() << Context::tr("Sandbox listening on %1").arg(server.baseUrl().toString()) << '\n'
                   << Context::tr("Point any OpenAI client at it: OPENAI_BASE_URL=%1")
                              .arg(server.baseUrl().toString())
+                  << '\n'
+                  << Context::tr("Together AI speaks on %1: pass --provider together --base-url %1")
+                             .arg(together.toString())
                   << '\n'
                   << Context::tr("Bucket store (S3-compatible, path-style, region %1) on %2: "
                                  "bucket \"%3\", access key ID %4")

@@ -56,4 +56,31 @@ bool loadSavedConnection(const QString &name, Connection *connection, QString *p
     return true;
 }
 
+bool providerFromOption(const QString &value, Connection::Kind *kind)
+{
+    const QString word = value.trimmed().toLower();
+    if (word == QLatin1String("openai")) {
+        *kind = Connection::Kind::OpenAI;
+        return true;
+    }
+    if (word == QLatin1String("together")) {
+        *kind = Connection::Kind::Together;
+        return true;
+    }
+    return false;
+}
+
+QString savedConnectionProviderProblem(const Connection &saved, Connection::Kind asked)
+{
+    Connection wanted;
+    wanted.kind = asked;
+    if (saved.providerKind() == wanted.providerKind())
+        return {};
+    return QCoreApplication::translate("fs::cli",
+            "the saved connection '%1' is a %2 connection, not %3. Leave out --provider to use "
+            "it as it is.")
+            .arg(saved.name, Connection::kindDisplayName(saved.kind),
+                    Connection::kindDisplayName(asked));
+}
+
 } // namespace fs::cli

@@ -177,9 +177,10 @@ Reply SandboxServerPrivate::createEndpoint(const HttpRequest &request)
             || !readInactiveTimeout(body, &endpoint, &failure))
         return failure;
     endpoint.id = QStringLiteral("endpoint-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    endpoint.name =
-            QStringLiteral("sandbox/%1-%2")
-                    .arg(model.section(QLatin1Char('/'), -1), newId(QString(), 8).toLower());
+    endpoint.name = QStringLiteral("sandbox/%1-%2")
+                            .arg(model.section(QLatin1Char('/'), -1)
+                                            .replace(QLatin1Char(':'), QLatin1Char('-')),
+                                    newId(QString(), 8).toLower());
     endpoint.displayName = body.value(QLatin1String("display_name")).toString(endpoint.name);
     endpoint.model = model;
     endpoint.hardware = QString::fromLatin1(hardware->id);

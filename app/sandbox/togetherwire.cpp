@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "togetherwire.h"
 
+#include "modelregistry.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QtMath>
@@ -147,10 +149,13 @@ QString jobStatus(const StoredJob &job)
 
 QString outputModelName(const QString &baseModel, const QString &suffix, const QString &hash)
 {
-    QString name = QStringLiteral("sandbox/") + baseModel.section(QLatin1Char('/'), -1);
-    if (!suffix.isEmpty())
-        name += QLatin1Char('-') + suffix;
-    return name + QLatin1Char('-') + hash;
+    // Together's naming, from the model registry (ACCOUNT/BASE:SUFFIX:JOB_ID).
+    FineTunedName parts;
+    parts.organization = QStringLiteral("sandbox");
+    parts.base = baseModel.section(QLatin1Char('/'), -1);
+    parts.suffix = suffix;
+    parts.jobId = hash;
+    return ModelRegistry::provider(ProviderKind::Together).fineTunedName(parts);
 }
 
 QJsonObject fileJson(const StoredFile &file, bool processed)

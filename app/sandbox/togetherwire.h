@@ -48,7 +48,8 @@ QString isoTime(qint64 unixSeconds);
 
 /// The engine's status (OpenAI's words) in Together's enum.
 QString jobStatus(const StoredJob &job);
-/// `meta-llama/Meta-Llama-3.1-8B-Instruct-Reference` → `sandbox/Meta-Llama-…-suffix-1a2b3c4d`.
+/// `meta-llama/Meta-Llama-3.1-8B-Instruct-Reference` → `sandbox/Meta-Llama-…:suffix:1a2b3c4d`
+/// (Together's ACCOUNT/BASE:SUFFIX:JOB_ID, as the model registry names it).
 QString outputModelName(const QString &baseModel, const QString &suffix, const QString &hash);
 
 QJsonObject fileJson(const StoredFile &file, bool processed);

@@ -317,6 +317,13 @@ void tst_FilesUpload::togetherUploadListDelete()
     QCOMPARE(list.exitCode, 0);
     QVERIFY2(list.out.contains(smallId) && list.out.contains(largeId), qPrintable(list.out));
     QVERIFY(list.out.contains(QLatin1String("processed")));
+    // The same through --provider together and an address.
+    const Result byProvider = run({QStringLiteral("files"), QStringLiteral("list"),
+            QStringLiteral("--provider"), QStringLiteral("together"), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/together/v1")});
+    QCOMPARE(byProvider.exitCode, 0);
+    QVERIFY2(byProvider.out.contains(smallId) && byProvider.out.contains(largeId),
+            qPrintable(byProvider.out + byProvider.err));
 
     const Result deleted =
             run(QStringList {QStringLiteral("files"), QStringLiteral("delete"), smallId} + on);

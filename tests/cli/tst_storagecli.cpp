@@ -3,6 +3,7 @@
 // (an S3-compatible server from npm) and `finetune-studio sandbox`.
 #include "../contract/s3rverprocess.h"
 #include "cliprocess.h"
+#include "requiretool.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -39,8 +40,8 @@ private:
 void tst_StorageCli::initTestCase()
 {
     QString problem;
-    if (!m_s3.start({QStringLiteral("datasets")}, &problem))
-        QSKIP(qPrintable(QStringLiteral("s3rver is needed for this test: ") + problem));
+    const bool s3rverStarted = m_s3.start({QStringLiteral("datasets")}, &problem);
+    FS_REQUIRE_TOOL(s3rverStarted, QStringLiteral("s3rver is needed for this test: ") + problem);
     QVERIFY2(m_sandbox.start(QStringLiteral(FS_APP_BINARY)),
             "the sandbox did not print its address");
     m_baseUrl = m_sandbox.baseUrl();

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void plainMessages();
     void plainMessageNamesServerText();
     void noneHasNoMessage();
+    void transientRules_data();
+    void transientRules();
 };
 
 void tst_ApiError::fromOpenAiBody()
@@ -159,6 +161,67 @@ void tst_ApiError::noneHasNoMessage()
 {
     QVERIFY(ApiError().plainMessage().isEmpty());
     QVERIFY(!ApiError().isError());
+}
+
+namespace {
+ApiError httpError(int status, const QString &code = {}, const QString &type = {})
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Http;
+    e.httpStatus = status;
+    e.code = code;
+    e.type = type;
+    return e;
+}
+ApiError ofKind(ApiError::Kind kind)
+{
+    ApiError e;
+    e.kind = kind;
+    return e;
+}
+} // namespace
+
+void tst_ApiError::transientRules_data()
+{
+    QTest::addColumn<ApiError>("error");
+    QTest::addColumn<bool>("transient");
+    QTest::addColumn<bool>("rateLimit");
+    QTest::addColumn<bool>("quota");
+    const QString quota = QStringLiteral("insufficient_quota");
+    const QString daily = QStringLiteral("daily_rate_limit_exceeded");
+    QTest::newRow("429 rate limit")
+            << httpError(429, QStringLiteral("rate_limit_exceeded")) << true << true << false;
+    QTest::newRow("429 bare") << httpError(429) << true << true << false;
+    QTest::newRow("429 quota code") << httpError(429, quota) << false << false << true;
+    QTest::newRow("429 quota type") << httpError(429, {}, quota) << false << false << true;
+    QTest::newRow("429 daily cap") << httpError(429, daily) << false << false << true;
+    QTest::newRow("408") << httpError(408) << true << false << false;
+    QTest::newRow("409") << httpError(409) << true << false << false;
+    QTest::newRow("499") << httpError(499) << false << false << false;
+    QTest::newRow("500") << httpError(500) << true << false << false;
+    QTest::newRow("503") << httpError(503) << true << false << false;
+    QTest::newRow("400") << httpError(400) << false << false << false;
+    QTest::newRow("401") << httpError(401) << false << false << false;
+    QTest::newRow("404") << httpError(404) << false << false << false;
+    QTest::newRow("413") << httpError(413) << false << false << false;
+    QTest::newRow("timeout") << ofKind(ApiError::Kind::Timeout) << true << false << false;
+    QTest::newRow("unreachable") << ofKind(ApiError::Kind::Unreachable) << true << false << false;
+    QTest::newRow("cancelled") << ofKind(ApiError::Kind::Cancelled) << false << false << false;
+    QTest::newRow("certificate") << ofKind(ApiError::Kind::Certificate) << false << false << false;
+    QTest::newRow("protocol") << ofKind(ApiError::Kind::Protocol) << false << false << false;
+    QTest::newRow("stream") << ofKind(ApiError::Kind::Stream) << false << false << false;
+    QTest::newRow("none") << ApiError() << false << false << false;
+}
+
+void tst_ApiError::transientRules()
+{
+    QFETCH(ApiError, error);
+    QFETCH(bool, transient);
+    QFETCH(bool, rateLimit);
+    QFETCH(bool, quota);
+    QCOMPARE(error.isTransient(), transient);
+    QCOMPARE(error.isRateLimit(), rateLimit);
+    QCOMPARE(error.isQuotaExhausted(), quota);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiError)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apitypes.h"
+#include "requiretool.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -151,8 +152,8 @@ void tst_ApiTypes::fixturesMatchSpecExamples()
     QFETCH(QString, anchor);
     QFETCH(QString, key);
     QFile spec(QStringLiteral(FS_SHARED_DIR "/reference/openai-openapi.yaml"));
-    if (!spec.open(QIODevice::ReadOnly))
-        QSKIP("the OpenAPI spec is not available here");
+    FS_REQUIRE_TOOL(spec.open(QIODevice::ReadOnly),
+            QStringLiteral("the OpenAPI spec is not available here: ") + spec.fileName());
     const QStringList lines = QString::fromUtf8(spec.readAll()).split(QLatin1Char('\n'));
     const QString block = specBlock(lines, anchor, key);
     QVERIFY2(!block.isEmpty(), qPrintable(anchor));
@@ -165,8 +166,8 @@ void tst_ApiTypes::fixturesMatchSpecExamples()
 void tst_ApiTypes::chatChunksMatchSpecExample()
 {
     QFile spec(QStringLiteral(FS_SHARED_DIR "/reference/openai-openapi.yaml"));
-    if (!spec.open(QIODevice::ReadOnly))
-        QSKIP("the OpenAPI spec is not available here");
+    FS_REQUIRE_TOOL(spec.open(QIODevice::ReadOnly),
+            QStringLiteral("the OpenAPI spec is not available here: ") + spec.fileName());
     const QStringList lines = QString::fromUtf8(spec.readAll()).split(QLatin1Char('\n'));
     const QString block = specBlock(lines,
             QStringLiteral("    CreateChatCompletionStreamResponse:"), QStringLiteral("example"));

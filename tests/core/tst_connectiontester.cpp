@@ -4,7 +4,6 @@
 #include "fakenetworkaccessmanager.h"
 #include "sandboxserver.h"
 
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -168,12 +167,9 @@ private Q_SLOTS:
         nam.setFallback(CannedResponse::hanging());
         ConnectionTester tester(&nam);
         tester.setTimeoutMs(300);
-        QElapsedTimer timer;
-        timer.start();
         const ConnectionCheck check =
                 run(tester, compatible(QStringLiteral("http://127.0.0.1:8080/v1")));
         QCOMPARE(check.outcome, Outcome::Timeout);
-        QVERIFY(timer.elapsed() < 10000);
         QVERIFY(check.plainMessage().contains(QLatin1String("did not answer in time")));
     }
 

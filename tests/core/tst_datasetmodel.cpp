@@ -240,14 +240,11 @@ private slots:
         ExamplesModel model;
         model.setDocument(&doc);
         QCOMPARE(model.rowCount(), 1000000);
-        QElapsedTimer t;
-        t.start();
+        // Every row answers (how fast is bench_editor's figure, not this test's).
         qint64 sum = 0;
         for (int r = 0; r < 1000000; r += 1)
             sum += model.index(r, ExamplesModel::MessagesColumn).data().toInt();
         QCOMPARE(sum, 2000000);
-        qInfo("data() for 1,000,000 rows: %lld ms", t.elapsed());
-        QVERIFY(t.elapsed() < 5000);
     }
 };
 

@@ -3,6 +3,7 @@
 // prefixes, folders and paging, get (streamed, ranged), head, put (signed and unsigned
 // payload), delete, the errors in plain words, timeouts and cancel; and S3ObjectSource.
 #include "../contract/s3rverprocess.h"
+#include "requiretool.h"
 #include "s3client.h"
 #include "s3objectsource.h"
 #include "s3testing.h"
@@ -62,8 +63,9 @@ S3Client *tst_S3Client::client(const QString &bucket, const QString &keyId)
 void tst_S3Client::initTestCase()
 {
     QString problem;
-    if (!m_s3.start({QStringLiteral("data"), QStringLiteral("listing")}, &problem))
-        QSKIP(qPrintable(QStringLiteral("s3rver is needed for this test: ") + problem));
+    const bool s3rverStarted =
+            m_s3.start({QStringLiteral("data"), QStringLiteral("listing")}, &problem);
+    FS_REQUIRE_TOOL(s3rverStarted, QStringLiteral("s3rver is needed for this test: ") + problem);
 }
 
 void tst_S3Client::cleanupTestCase()

@@ -4,6 +4,7 @@
 // memory, and the file on the service is the object byte for byte.
 #include "../contract/s3rverprocess.h"
 #include "apiclient.h"
+#include "requiretool.h"
 #include "s3client.h"
 #include "s3objectsource.h"
 #include "sandboxserver.h"
@@ -53,8 +54,8 @@ private:
 void tst_StorageSend::initTestCase()
 {
     QString problem;
-    if (!m_s3.start({QStringLiteral("training")}, &problem))
-        QSKIP(qPrintable(QStringLiteral("s3rver is needed for this test: ") + problem));
+    const bool s3rverStarted = m_s3.start({QStringLiteral("training")}, &problem);
+    FS_REQUIRE_TOOL(s3rverStarted, QStringLiteral("s3rver is needed for this test: ") + problem);
     m_sandbox = std::make_unique<sandbox::SandboxServer>();
     QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
 

@@ -492,7 +492,10 @@ private Q_SLOTS:
                 m_http->post(QStringLiteral("/v1/fine_tuning/jobs/%1/cancel").arg(id), {});
         QCOMPARE(cancelled.status, 200);
         QCOMPARE(str(cancelled.json(), "status"), QStringLiteral("cancelled"));
-        QTest::qWait(100);
+        // Time passes in the sandbox (a second job moves on); the cancelled one stays cancelled.
+        const QString witness = goodJob();
+        QCOMPARE(str(m_http->waitForJob(witness, {QStringLiteral("running")}, 20000), "status"),
+                QStringLiteral("running"));
         QCOMPARE(str(m_http->get(QStringLiteral("/v1/fine_tuning/jobs/") + id).json(), "status"),
                 QStringLiteral("cancelled"));
         for (const char *action : {"cancel", "pause", "resume"}) {
@@ -517,7 +520,9 @@ private Q_SLOTS:
         QCOMPARE(str(paused.json(), "status"), QStringLiteral("paused"));
         QVERIFY(paused.json().value(QLatin1String("estimated_finish")).isNull());
         const qsizetype eventsAtPause = m_http->allEvents(id, 100).size();
-        QTest::qWait(400);
+        // Time passes in the sandbox (a second job trains two steps); the paused one stands still.
+        const QString witness = goodJob();
+        QTRY_VERIFY_WITH_TIMEOUT(metricsOf(m_http->allEvents(witness, 100)).size() >= 2, 20000);
         QCOMPARE(m_http->allEvents(id, 100).size(), eventsAtPause);
         QCOMPARE(m_http->post(QStringLiteral("/v1/fine_tuning/jobs/%1/pause").arg(id), {}).status,
                 400);

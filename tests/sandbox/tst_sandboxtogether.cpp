@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's Together AI dialect under /together/v1, driven over HTTP.
+#include "modelregistry.h"
 #include "sandboxhttp.h"
 #include "sandboxserver.h"
 
@@ -198,7 +199,11 @@ private Q_SLOTS:
         const QJsonObject job = get(QStringLiteral("/fine-tunes/") + id).json();
         QVERIFY(str(job, "model_output_name")
                         .startsWith(QLatin1String(
-                                "sandbox/Meta-Llama-3.1-8B-Instruct-Reference-crumb-")));
+                                "sandbox/Meta-Llama-3.1-8B-Instruct-Reference:crumb:")));
+        // Named as Together names fine-tunes: the registry knows it needs a deployment.
+        QVERIFY(fs::ModelRegistry::provider(fs::ProviderKind::Together)
+                        .parseFineTuned(str(job, "model_output_name"))
+                        .isValid());
         QCOMPARE(job.value(QLatin1String("training_type"))
                          .toObject()
                          .value(QLatin1String("lora_r"))

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliprocess.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace fs::test {
@@ -10,9 +13,20 @@ QProcessEnvironment isolatedEnvironment(const QString &home)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("OPENAI_BASE_URL"));
     env.remove(QStringLiteral("OPENAI_API_KEY"));
+    env.remove(QStringLiteral("TOGETHER_API_KEY"));
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
     return env;
+}
+
+QStringList idsInData(const QString &json)
+{
+    QStringList ids;
+    const QJsonArray data =
+            QJsonDocument::fromJson(json.toUtf8()).object().value(QLatin1String("data")).toArray();
+    for (const QJsonValue &item : data)
+        ids << item.toObject().value(QLatin1String("id")).toString();
+    return ids;
 }
 
 CliResult runCli(const QString &program, const QStringList &arguments,

@@ -16,14 +16,18 @@ struct CliResult
     QString err; ///< "timed out" when it did not finish in time
 };
 
-/// The system environment without OPENAI_BASE_URL and OPENAI_API_KEY, with HOME = `home` and
-/// XDG_CONFIG_HOME = `home`/config: saved connections and settings are the test's own.
+/// The system environment without OPENAI_BASE_URL, OPENAI_API_KEY and TOGETHER_API_KEY, with
+/// HOME = `home` and XDG_CONFIG_HOME = `home`/config: saved connections and settings are the
+/// test's own.
 QProcessEnvironment isolatedEnvironment(const QString &home);
 
 /// Runs `program` with `arguments` in `environment` and collects what it printed; killed when it
 /// has not ended after `timeoutMs`.
 CliResult runCli(const QString &program, const QStringList &arguments,
         const QProcessEnvironment &environment, int timeoutMs = 60000);
+
+/// The `id`s of the objects in `json`'s `data` array (a list printed by --json).
+QStringList idsInData(const QString &json);
 
 /// A `<program> sandbox` child on a free port, as a person starts it from a terminal.
 class SandboxProcess

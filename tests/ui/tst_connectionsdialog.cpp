@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -224,6 +225,55 @@ private Q_SLOTS:
         typeInto(child<QLineEdit>(dialog.get(), "baseUrlLineEdit"), m_keyed->baseUrl().toString());
         const QString said = pressTest(dialog.get());
         QVERIFY2(said.contains(QLatin1String("did not accept the API key")), qPrintable(said));
+    }
+
+    void togetherAiIsOfferedWithItsAddressAndWhereTheKeyIs()
+    {
+        auto dialog = makeDialog();
+        auto *kinds = child<QComboBox>(dialog.get(), "kindComboBox");
+        const int together = kinds->findData(Connection::kindToString(Connection::Kind::Together));
+        QVERIFY(together >= 0);
+        QCOMPARE(kinds->itemText(together), QStringLiteral("Together AI"));
+        // The sandbox is still listed but cannot be chosen.
+        auto *model = qobject_cast<QStandardItemModel *>(kinds->model());
+        QVERIFY(model);
+        QVERIFY(!model->item(kinds->findData(Connection::kindToString(Connection::Kind::Sandbox)))
+                         ->isEnabled());
+        QVERIFY(model->item(together)->isEnabled());
+
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "addPushButton"), Qt::LeftButton);
+        const QString id = dialog->currentId();
+        chooseKind(dialog.get(), Connection::Kind::Together);
+        // Together's usual address replaces OpenAI's; no OpenAI organization or project.
+        auto *url = child<QLineEdit>(dialog.get(), "baseUrlLineEdit");
+        QCOMPARE(url->text(), QStringLiteral("https://api.together.xyz/v1"));
+        QVERIFY(child<QLineEdit>(dialog.get(), "organizationLineEdit")->isHidden());
+        const QString hint = child<QLabel>(dialog.get(), "addressHintLabel")->text();
+        QVERIFY2(hint.contains(QLatin1String("Together AI website"))
+                        && hint.contains(QLatin1String("API Keys")),
+                qPrintable(hint));
+        typeInto(child<QLineEdit>(dialog.get(), "nameLineEdit"), QStringLiteral("My Together"));
+        const QString secret = QStringLiteral("tgp_v1_very-secret-key");
+        typeInto(child<QLineEdit>(dialog.get(), "apiKeyLineEdit"), secret);
+        screenshot(dialog.get(), QStringLiteral("dialog-together"));
+        QSignalSpy saved(dialog.get(), &ConnectionsDialog::saved);
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "savePushButton"), Qt::LeftButton);
+        QVERIFY(saved.wait(5000));
+
+        // Saved as a Together connection, its key in the keychain only.
+        const auto connection = m_store->connection(id);
+        QVERIFY(connection);
+        QCOMPARE(connection->kind, Connection::Kind::Together);
+        QCOMPARE(connection->baseUrl.toString(), QStringLiteral("https://api.together.xyz/v1"));
+        QCOMPARE(connection->providerKind(), fs::ProviderKind::Together);
+        QVERIFY(m_memory->contains(id));
+        QVERIFY(m_store->hasKey(id));
+        QVERIFY(!iniBytes().contains("very-secret"));
+        QVERIFY(m_messages.isEmpty());
+
+        // Back to OpenAI: its own address again.
+        chooseKind(dialog.get(), Connection::Kind::OpenAI);
+        QCOMPARE(url->text(), Connection::defaultOpenAiBaseUrl());
     }
 
     void withoutAKeychainTheUserIsToldAndTheKeyLastsThisRun()

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "recoverydialog.h"
+#include "screenshot.h"
 #include "secretstore.h"
 
 #include <QDir>
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QLabel>
 #include <QNetworkAccessManager>
-#include <QPainter>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -143,17 +143,8 @@ private Q_SLOTS:
         QVERIFY(offer->findChild<QLabel *>()->text().contains(QLatin1String("support-bot.jsonl")));
         QVERIFY2(offer->summaryText().startsWith(QLatin1String("1 example changed.")),
                 qPrintable(offer->summaryText()));
-        if (const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            QTest::qWait(100);
-            QPixmap canvas = window.grab();
-            QPainter painter(&canvas);
-            painter.fillRect(canvas.rect(), QColor(0, 0, 0, 60));
-            const QPixmap top = offer->grab();
-            painter.drawPixmap(
-                    (canvas.width() - top.width()) / 2, (canvas.height() - top.height()) / 3, top);
-            painter.end();
-            canvas.save(dir + QStringLiteral("/crash-recovery-%1.png").arg(sample ? 1 : 0));
-        }
+        fs::test::saveScreenshotOver(
+                &window, offer, QStringLiteral("crash-recovery-%1").arg(sample ? 1 : 0));
         offer->findChild<QPushButton *>(QStringLiteral("recoverPushButton"))->click();
         DatasetDocument *document = areas.datasets->document();
         QTRY_VERIFY(document->isModified());

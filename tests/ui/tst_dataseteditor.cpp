@@ -15,6 +15,7 @@
 #include "messagebox.h"
 #include "messagecard.h"
 #include "recoverydialog.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "statisticspanel.h"
 
@@ -35,7 +36,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -61,31 +61,8 @@ using namespace fs::ui;
 
 namespace {
 
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(100);
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-/// The dialog drawn over the widget it belongs to, as a person sees both.
-void screenshotOver(QWidget *widget, QWidget *dialog, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(100);
-    QPixmap canvas = widget->grab();
-    const QPixmap top = dialog->grab();
-    QPainter painter(&canvas);
-    painter.fillRect(canvas.rect(), QColor(0, 0, 0, 60));
-    painter.drawPixmap(
-            (canvas.width() - top.width()) / 2, (canvas.height() - top.height()) / 3, top);
-    painter.end();
-    canvas.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
+using fs::test::saveScreenshot;
+using fs::test::saveScreenshotOver;
 
 QByteArray readAll(const QString &path)
 {
@@ -217,7 +194,7 @@ private Q_SLOTS:
         auto *samples = area->findChild<QListWidget *>(QStringLiteral("samplesListWidget"));
         QVERIFY(samples);
         QCOMPARE(samples->count(), 3);
-        screenshot(area.get(), QStringLiteral("dataset-welcome"));
+        saveScreenshot(area.get(), QStringLiteral("dataset-welcome"));
         // One click on a sample opens it.
         const QRect rect = samples->visualItemRect(samples->item(0));
         QTest::mouseClick(samples->viewport(), Qt::LeftButton, {}, rect.center());
@@ -242,7 +219,7 @@ private Q_SLOTS:
         });
         QVERIFY(!area->save());
         QCOMPARE(asked, QStringList {QStringLiteral("save")});
-        screenshot(area.get(), QStringLiteral("dataset-sample"));
+        saveScreenshot(area.get(), QStringLiteral("dataset-sample"));
     }
 
     void editUndoRedoAndTheModifiedMarker()
@@ -366,7 +343,7 @@ private Q_SLOTS:
         QVERIFY(!error->text().isEmpty());
         // Invalid JSON never reaches the document.
         QVERIFY(!again->document()->isModified());
-        screenshot(again.get(), QStringLiteral("dataset-toolcalls"));
+        saveScreenshot(again.get(), QStringLiteral("dataset-toolcalls"));
     }
 
     void saveRunsInTheBackground()
@@ -535,7 +512,7 @@ private Q_SLOTS:
         QCOMPARE(found->text(0), QStringLiteral("8"));
         // The list's badge shows the error.
         QCOMPARE(area->examplesModel()->index(7, 0).data(ExamplesModel::ErrorsRole).toInt(), 1);
-        screenshot(area.get(), QStringLiteral("dataset-findings"));
+        saveScreenshot(area.get(), QStringLiteral("dataset-findings"));
         // Clicking the finding jumps to example 8, message 2.
         QTest::mouseClick(
                 tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(found).center());
@@ -623,7 +600,7 @@ private Q_SLOTS:
                 QStringLiteral("light"));
         auto *count = find->findChild<QLabel *>(QStringLiteral("countLabel"));
         QCOMPARE(count->text(), QStringLiteral("Matches found: %1").arg(expected));
-        screenshot(find, QStringLiteral("dataset-findreplace"));
+        saveScreenshot(find, QStringLiteral("dataset-findreplace"));
         QTest::mouseClick(find->findChild<QPushButton *>(QStringLiteral("replaceAllPushButton")),
                 Qt::LeftButton);
         QCOMPARE(count->text(), QStringLiteral("Replacing…"));
@@ -655,7 +632,7 @@ private Q_SLOTS:
         QTest::keyClicks(other, QStringLiteral("Noted."));
         QCOMPARE(area->document()->example(0).nonPreferredOutput().value(0).text(),
                 QStringLiteral("Noted."));
-        screenshot(area.get(), QStringLiteral("dataset-dpo"));
+        saveScreenshot(area.get(), QStringLiteral("dataset-dpo"));
     }
 
     void importThroughTheMappingDialog()
@@ -691,10 +668,10 @@ private Q_SLOTS:
         QVERIFY(preview->item(0, 1)->text().contains(QLatin1String("summry")));
         auto *import = dialog->findChild<QPushButton *>(QStringLiteral("importPushButton"));
         QVERIFY(!import->isEnabled());
-        screenshot(dialog, QStringLiteral("dataset-import-error"));
+        saveScreenshot(dialog, QStringLiteral("dataset-import-error"));
         assistant->setPlainText(QStringLiteral("{summary}"));
         QVERIFY(import->isEnabled());
-        screenshot(dialog, QStringLiteral("dataset-import"));
+        saveScreenshot(dialog, QStringLiteral("dataset-import"));
         QTest::mouseClick(import, Qt::LeftButton);
         QTRY_COMPARE(area->document()->count(), 10);
         QVERIFY(!area->isWelcomeShown());
@@ -740,7 +717,7 @@ private Q_SLOTS:
         auto *preview = dialog->findChild<QTableWidget *>(QStringLiteral("previewTableWidget"));
         QCOMPARE(preview->rowCount(), ImportDialog::kPreviewRows);
         QCoreApplication::processEvents();
-        screenshot(dialog, QStringLiteral("dataset-import-first-look"));
+        saveScreenshot(dialog, QStringLiteral("dataset-import-first-look"));
         // Rows are counted 1, 2, 3… (records span several lines of the file: the line is in
         // the tooltip), and each row is as tall as its text, not as tall as the box.
         const int lines = preview->fontMetrics().lineSpacing();
@@ -777,7 +754,7 @@ private Q_SLOTS:
             auto *view = panel->findChild<QChartView *>(name);
             view->resize(420, 240);
             QCoreApplication::processEvents();
-            screenshot(view, QStringLiteral("dataset-statistics-") + name);
+            saveScreenshot(view, QStringLiteral("dataset-statistics-") + name);
         }
         for (QChart *chart : {panel->tokensChart(), panel->assistantTokensChart()}) {
             auto *y = chart->findChild<QValueAxis *>(QStringLiteral("examplesAxis"));
@@ -923,7 +900,7 @@ private Q_SLOTS:
         dialog->findChild<QSpinBox *>(QStringLiteral("percentSpinBox"))->setValue(25);
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(QLatin1String("fewer than 10 examples")));
-        screenshot(dialog, QStringLiteral("dataset-export-too-few"));
+        saveScreenshot(dialog, QStringLiteral("dataset-export-too-few"));
         dialog->close();
     }
 
@@ -1014,7 +991,7 @@ private Q_SLOTS:
         QCOMPARE(list->count(), 1);
         QVERIFY2(list->item(0)->text().startsWith(QLatin1String("Example 1 changed: ")),
                 qPrintable(list->item(0)->text()));
-        screenshotOver(area.get(), offer, QStringLiteral("recovery-offer"));
+        saveScreenshotOver(area.get(), offer, QStringLiteral("recovery-offer"));
         offer->findChild<QPushButton *>(QStringLiteral("recoverPushButton"))->click();
         QTRY_VERIFY(!area->recoveryDialog());
         QVERIFY(!area->isWelcomeShown());

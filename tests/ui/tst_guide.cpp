@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "windowtestbase.h"
 
@@ -21,7 +22,6 @@
 #include <QFile>
 #include <QMenu>
 #include <QNetworkAccessManager>
-#include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -213,16 +213,7 @@ private Q_SLOTS:
         QVERIFY(m_window->isNavigationCompact());
         QVERIFY(m_areas.guide->x() >= m_window->centralWidget()->geometry().right());
         const QRect window = m_window->geometry();
-        const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        if (!dir.isEmpty()) {
-            QTest::qWait(100); // let the layouts settle first
-            QPixmap shot = m_window->grab();
-            QPainter painter(&shot);
-            painter.drawPixmap(
-                    m_areas.guide->geometry().topLeft() - window.topLeft(), m_areas.guide->grab());
-            painter.end();
-            shot.save(dir + QStringLiteral("/guide.png"));
-        }
+        fs::test::saveScreenshotWith(m_window.get(), m_areas.guide, QStringLiteral("guide"));
         // Closed with its own button, the Help entry is unticked; shown again, it is ticked.
         auto *action = m_window->findChild<QAction *>(QStringLiteral("guideAction"));
         QVERIFY(action->isChecked());
@@ -240,10 +231,7 @@ private Q_SLOTS:
         action->trigger();
         QVERIFY(!m_areas.guide->isFloating());
         QCOMPARE(m_window->width(), 1600);
-        if (!dir.isEmpty()) {
-            QTest::qWait(100);
-            m_window->grab().save(dir + QStringLiteral("/guide-docked.png"));
-        }
+        fs::test::saveScreenshot(m_window.get(), QStringLiteral("guide-docked"));
     }
 
     void aJobStartedThenFinished()

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 
 #include <QAction>
@@ -42,15 +43,7 @@ quint16 closedPort()
     return port;
 }
 
-/// With FS_SCREENSHOT_DIR set, saves what the widget shows (to look at the UI by eye).
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(50); // let the layouts settle first
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
+using fs::test::saveScreenshot;
 
 QAction *findAction(QMenu *menu, const QString &text)
 {
@@ -144,7 +137,7 @@ private Q_SLOTS:
         const QTreeWidgetItem *first = models->topLevelItem(0);
         QCOMPARE(first->data(0, Qt::UserRole).toBool(),
                 first->text(0).startsWith(QLatin1String("ft:")));
-        screenshot(window.get(), QStringLiteral("mainwindow-sandbox"));
+        saveScreenshot(window.get(), QStringLiteral("mainwindow-sandbox"));
     }
 
     void sandboxThatDidNotStartIsExplained()
@@ -189,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(window->findChild<QLabel *>(QStringLiteral("messageLabel"))
                         ->text()
                         .contains(QLatin1String("could not be reached")));
-        screenshot(window.get(), QStringLiteral("mainwindow-unreachable"));
+        saveScreenshot(window.get(), QStringLiteral("mainwindow-unreachable"));
         QCOMPARE(window->findChild<QTreeWidget *>(QStringLiteral("modelsTreeWidget"))
                          ->topLevelItemCount(),
                 0);
@@ -228,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(window->findChild<QLabel *>(QStringLiteral("messageLabel"))
                         ->text()
                         .contains(QLatin1String("did not accept the API key")));
-        screenshot(window.get(), QStringLiteral("mainwindow-wrongkey"));
+        saveScreenshot(window.get(), QStringLiteral("mainwindow-wrongkey"));
 
         written = false;
         m_secrets->writeKey(id, QStringLiteral("sk-right"), this,

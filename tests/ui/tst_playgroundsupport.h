@@ -10,6 +10,7 @@
 #include "modelpicker.h"
 #include "playgroundconnections.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "targetselector.h"
 #include "userfolders.h"
@@ -30,14 +31,10 @@ namespace fs::test {
 inline const QString kBaseModel = QStringLiteral("gpt-4.1-mini-2025-04-14");
 inline const QString kPrompt = QStringLiteral("How do I reset my password?");
 
-/// Saves a picture of `widget` as /tmp/playground-NAME.png (or in FS_SCREENSHOT_DIR).
+/// With FS_SCREENSHOT_DIR set, saves a picture of `widget` as playground-NAME.png there.
 inline void playgroundScreenshot(QWidget *widget, const QString &name)
 {
-    QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        dir = QStringLiteral("/tmp");
-    QTest::qWait(50);
-    widget->grab().save(dir + QStringLiteral("/playground-") + name + QStringLiteral(".png"));
+    saveScreenshot(widget, QStringLiteral("playground-") + name);
 }
 
 inline QByteArray readFile(const QString &path)

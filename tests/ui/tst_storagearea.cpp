@@ -8,6 +8,7 @@
 #include "datasetdocument.h"
 #include "messagebox.h"
 #include "practicebucket.h"
+#include "requiretool.h"
 #include "s3client.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
@@ -103,8 +104,9 @@ void tst_StorageArea::initTestCase()
     // The upload journal and the download cache stay out of the user's folders.
     QVERIFY(fs::test::useTemporaryUserFolders(m_userFolders));
     QString problem;
-    if (!m_s3.start({QStringLiteral("team-data"), QStringLiteral("empty-bucket")}, &problem))
-        QSKIP(qPrintable(QStringLiteral("s3rver is needed for this test: ") + problem));
+    const bool s3rverStarted =
+            m_s3.start({QStringLiteral("team-data"), QStringLiteral("empty-bucket")}, &problem);
+    FS_REQUIRE_TOOL(s3rverStarted, QStringLiteral("s3rver is needed for this test: ") + problem);
     m_sandbox = std::make_unique<sandbox::SandboxServer>();
     QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
     MessageBox::setTestHook([this](const MessageRequest &request) {
@@ -166,8 +168,8 @@ QString tst_StorageArea::addConnection(const QString &bucket, bool withSecret)
         bool done = false;
         m_secrets->writeKey(StorageConnection::secretId(id), test::S3rverProcess::secretAccessKey(),
                 this, [&done](const SecretResult &) { done = true; });
-        for (int i = 0; i < 100 && !done; ++i)
-            QTest::qWait(10);
+        if (!QTest::qWaitFor([&done] { return done; }))
+            return {}; // the callers' checks fail on the missing connection
     }
     m_store->add(c);
     return id;
@@ -431,9 +433,11 @@ void tst_StorageArea::cancelDownload()
 
     // Sending is cancelled the same way, while the first part is on its way.
     m_sandbox->injectLatency(300);
+    QSignalSpy served(m_sandbox.get(), &sandbox::SandboxServer::requestServed);
     area->sendSelected(false);
     QVERIFY(area->isTransferring());
-    QTest::qWait(100);
+    QTRY_VERIFY_WITH_TIMEOUT(!served.isEmpty(), 10000); // the service has begun to receive it
+    QVERIFY(area->isTransferring());
     area->cancelTransfer();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
     m_sandbox->clearFaults();

@@ -7,6 +7,7 @@
 #include "connectiontester.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 
 #include <QApplication>
@@ -58,12 +59,8 @@ private Q_SLOTS:
         QVERIFY(window.connectionsDialog());
         QCOMPARE(window.connectionsDialog()->windowTitle(), QStringLiteral("接続"));
 
-        const QString shots = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        if (!shots.isEmpty()) {
-            QTest::qWait(50);
-            window.grab().save(shots + QStringLiteral("/ja-mainwindow.png"));
-            window.connectionsDialog()->grab().save(shots + QStringLiteral("/ja-dialog.png"));
-        }
+        fs::test::saveScreenshot(&window, QStringLiteral("ja-mainwindow"));
+        fs::test::saveScreenshot(window.connectionsDialog(), QStringLiteral("ja-dialog"));
         window.connectionsDialog()->close();
     }
 

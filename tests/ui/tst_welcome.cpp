@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "welcomedialog.h"
 
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QNetworkAccessManager>
-#include <QPainter>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -29,23 +29,6 @@ using fs::ui::MainWindow;
 using fs::ui::WelcomeDialog;
 
 namespace {
-
-/// With FS_SCREENSHOT_DIR set, saves the window with the dialog over it (to look at by eye).
-void screenshot(QWidget *window, QWidget *dialog, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(50); // let the layouts settle first
-    QPixmap shot = window->grab();
-    const QPixmap over = dialog->grab();
-    QPainter painter(&shot);
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60));
-    painter.drawPixmap(
-            (shot.width() - over.width()) / 2, (shot.height() - over.height()) / 2, over);
-    painter.end();
-    shot.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
 
 QStringList labelTexts(QWidget *widget)
 {
@@ -131,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("welcomeConnectLabel"))
                         ->text()
                         .contains(QStringLiteral("Connection → Manage Connections…")));
-        screenshot(window.get(), welcome, QStringLiteral("welcome"));
+        fs::test::saveScreenshotOver(window.get(), welcome, QStringLiteral("welcome"));
 
         QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeStartButton")),
                 Qt::LeftButton);

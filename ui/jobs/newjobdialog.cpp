@@ -7,6 +7,7 @@
 #include "datasetdocument.h"
 #include "datasetstatistics.h"
 #include "example.h"
+#include "providerclient.h"
 #include "tokenizer.h"
 #include "uploadsource.h"
 #include "wheelguard.h"
@@ -34,6 +35,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -44,6 +46,8 @@ namespace {
 
 /// Files above this size are not downloaded just to count their tokens.
 constexpr qint64 kMaxCountedFileBytes = 64LL * 1024 * 1024;
+/// How long the form must rest before the service is asked for a new price estimate.
+constexpr int kEstimatePauseMs = 600;
 
 QLabel *noteLabel(QWidget *parent, const QString &name)
 {
@@ -80,6 +84,15 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
 {
     setObjectName(QStringLiteral("newJobDialog"));
     setWindowTitle(tr("New fine-tuning job"));
+    // The connection's service decides the settings and speaks through its dialect.
+    if (m_client)
+        m_provider = new fs::ProviderClient(m_client, this);
+    m_shape = fs::JobFormRules::shape(
+            m_client ? m_client->connection().providerKind() : fs::ProviderKind::OpenAI);
+    m_estimateTimer = new QTimer(this);
+    m_estimateTimer->setSingleShot(true);
+    m_estimateTimer->setInterval(kEstimatePauseMs);
+    connect(m_estimateTimer, &QTimer::timeout, this, &NewJobDialog::requestEstimate);
 
     m_refusalLabel = new QLabel(this);
     m_refusalLabel->setObjectName(QStringLiteral("refusalLabel"));
@@ -124,6 +137,13 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     m_startButton->setObjectName(QStringLiteral("startPushButton"));
     m_startButton->setText(tr("Start training"));
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelPushButton"));
+    // Asks the service for the price again after it could not answer.
+    m_estimateAgainButton =
+            m_buttons->addButton(tr("Estimate Again"), QDialogButtonBox::ActionRole);
+    m_estimateAgainButton->setObjectName(QStringLiteral("estimateAgainPushButton"));
+    m_estimateAgainButton->setAutoDefault(false);
+    m_estimateAgainButton->hide();
+    connect(m_estimateAgainButton, &QPushButton::clicked, this, &NewJobDialog::requestEstimate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewJobDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewJobDialog::reject);
 
@@ -138,6 +158,7 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     fillModels(connectionModels);
     fillFiles({});
     onMethodChanged();
+    loadServiceModels();
     // Roomy where there is room; on a small screen (1024×600) never taller or wider than the
     // screen's free area nor than the window it belongs to: the form scrolls, the buttons below
     // it stay in sight.
@@ -152,6 +173,15 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
 
 NewJobDialog::~NewJobDialog()
 {
+    // No answer reaches a dialog on its way out.
+    delete m_provider;
+    m_provider = nullptr;
+    if (m_estimateReply)
+        m_estimateReply->abort();
+    if (m_modelsReply)
+        m_modelsReply->abort();
+    if (m_limitsReply)
+        m_limitsReply->abort();
     if (m_reply)
         m_reply->abort();
     if (m_filesReply)
@@ -194,7 +224,7 @@ QWidget *NewJobDialog::createForm()
         updateProblems();
     });
     connect(m_validationComboBox, &QComboBox::currentIndexChanged, this,
-            &NewJobDialog::updateProblems);
+            &NewJobDialog::onSettingChanged);
 
     m_supervisedRadioButton =
             new QRadioButton(tr("Learn from example answers (supervised)"), whatBox);
@@ -212,13 +242,34 @@ QWidget *NewJobDialog::createForm()
     methodBox->addWidget(m_dpoRadioButton);
     what->addRow(tr("Method:"), methodBox);
 
+    // LoRA or full training, where the service lets a person choose.
+    m_loraRadioButton = new QRadioButton(
+            tr("LoRA: trains a small add-on to the model (faster and cheaper)"), whatBox);
+    m_loraRadioButton->setObjectName(QStringLiteral("loraRadioButton"));
+    m_fullRadioButton =
+            new QRadioButton(tr("Full: trains the whole model (slower, costs more)"), whatBox);
+    m_fullRadioButton->setObjectName(QStringLiteral("fullRadioButton"));
+    auto *types = new QButtonGroup(this);
+    types->addButton(m_loraRadioButton);
+    types->addButton(m_fullRadioButton);
+    (m_shape.defaultTrainingType == fs::TrainingSettings::Type::Full ? m_fullRadioButton
+                                                                     : m_loraRadioButton)
+            ->setChecked(true);
+    connect(m_loraRadioButton, &QRadioButton::toggled, this, &NewJobDialog::onMethodChanged);
+    auto *typeBox = new QVBoxLayout;
+    typeBox->addWidget(m_loraRadioButton);
+    typeBox->addWidget(m_fullRadioButton);
+    what->addRow(tr("Training:"), typeBox);
+    what->setRowVisible(typeBox, m_shape.chooseTrainingType);
+
     // ---- settings -----------------------------------------------------------------------
     auto *settingsBox = new QGroupBox(tr("Training settings"), form);
     auto *settings = new QGridLayout(settingsBox);
-    const QList<fs::HyperparameterRule> rules = fs::JobFormRules::rules(QStringLiteral("dpo"));
+    const QList<fs::HyperparameterRule> rules = fs::JobFormRules::rules(m_shape.provider);
     int row = 0;
     for (const fs::HyperparameterRule &rule : rules) {
         HyperRow h;
+        h.baseRule = rule;
         h.rule = rule;
         h.label = new QLabel(rule.label + QLatin1Char(':'), settingsBox);
         h.autoCheckBox = new QCheckBox(tr("Automatic"), settingsBox);
@@ -227,12 +278,9 @@ QWidget *NewJobDialog::createForm()
         h.autoCheckBox->setToolTip(tr("Let the service choose a value that suits your data"));
         h.spinBox = new QDoubleSpinBox(settingsBox);
         h.spinBox->setObjectName(rule.key + QStringLiteral("SpinBox"));
-        h.spinBox->setDecimals(rule.integer ? 0 : std::max(1, rule.decimals));
-        const double step = rule.integer ? 1.0 : std::pow(10.0, -h.spinBox->decimals());
-        const double minimum = rule.exclusiveMinimum ? rule.minimum + step : rule.minimum;
-        const double maximum = std::isfinite(rule.maximum) ? rule.maximum : 1e6;
-        h.spinBox->setRange(minimum, maximum);
-        h.spinBox->setSingleStep(rule.suggestedStep > 0 ? rule.suggestedStep : step);
+        h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
+        showRule(h);
+        const double minimum = h.spinBox->minimum();
         // A sensible number to start from when "Automatic" is unticked.
         switch (rule.name) {
         case fs::HyperparameterRule::Name::Epochs:
@@ -247,23 +295,27 @@ QWidget *NewJobDialog::createForm()
         case fs::HyperparameterRule::Name::Beta:
             h.spinBox->setValue(0.1);
             break;
+        default:
+            h.spinBox->setValue(minimum);
+            break;
         }
-        h.spinBox->setEnabled(false);
-        h.spinBox->setToolTip(tr("Allowed: %1").arg(rule.rangeText()));
+        // Where the service publishes its default, the number starts there.
+        if (rule.defaultValue)
+            h.spinBox->setValue(*rule.defaultValue);
+        if (!rule.automaticText.isEmpty())
+            h.autoCheckBox->setText(rule.automaticText);
+        // A setting without "Automatic" is always a number.
+        h.autoCheckBox->setChecked(rule.autoAllowed);
+        h.autoCheckBox->setVisible(rule.autoAllowed);
+        h.spinBox->setEnabled(!rule.autoAllowed);
         h.spinBox->setAccessibleName(rule.label);
-        h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
-        h.explanation->setText(tr("%1 Allowed: %2.").arg(rule.explanation, rule.rangeText()));
         QCheckBox *autoBox = h.autoCheckBox;
         QDoubleSpinBox *spin = h.spinBox;
         connect(autoBox, &QCheckBox::toggled, this, [this, spin](bool automatic) {
             spin->setEnabled(!automatic);
-            updateCost();
-            updateProblems();
+            onSettingChanged();
         });
-        connect(spin, &QDoubleSpinBox::valueChanged, this, [this] {
-            updateCost();
-            updateProblems();
-        });
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &NewJobDialog::onSettingChanged);
         settings->addWidget(h.label, row, 0);
         settings->addWidget(h.autoCheckBox, row, 1);
         settings->addWidget(h.spinBox, row, 2);
@@ -278,12 +330,12 @@ QWidget *NewJobDialog::createForm()
     auto *extra = new QFormLayout(extraBox);
     m_suffixLineEdit = new QLineEdit(extraBox);
     m_suffixLineEdit->setObjectName(QStringLiteral("suffixLineEdit"));
-    m_suffixLineEdit->setMaxLength(fs::JobFormRules::kMaxSuffixLength);
+    m_suffixLineEdit->setMaxLength(m_shape.maxSuffixLength);
     m_suffixLineEdit->setPlaceholderText(tr("e.g. support-bot"));
     m_suffixNoteLabel = noteLabel(extraBox, QStringLiteral("suffixNoteLabel"));
     m_suffixNoteLabel->setText(tr("Added to the new model's name so you can recognise it "
                                   "(letters, digits, - and _; at most %1 characters).")
-                                       .arg(fs::JobFormRules::kMaxSuffixLength));
+                                       .arg(m_shape.maxSuffixLength));
     connect(m_suffixLineEdit, &QLineEdit::textChanged, this, &NewJobDialog::updateProblems);
     extra->addRow(tr("Name suffix:"), m_suffixLineEdit);
     extra->addRow(QString(), m_suffixNoteLabel);
@@ -335,6 +387,7 @@ QWidget *NewJobDialog::createForm()
     metaRow->addWidget(m_metadataTable, 1);
     metaRow->addLayout(metaButtons);
     extra->addRow(tr("Metadata:"), metaRow);
+    extra->setRowVisible(metaRow, m_shape.metadata);
 
     auto *layout = new QVBoxLayout(form);
     layout->addWidget(whatBox);
@@ -344,9 +397,11 @@ QWidget *NewJobDialog::createForm()
     return form;
 }
 
-void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels)
+void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels, bool includeUnknown)
 {
-    m_models = fs::BaseModelCatalogue::merged(connectionModels, m_prices);
+    const QString previous = currentModel().id;
+    m_models = fs::BaseModelCatalogue::merged(
+            connectionModels, m_prices, includeUnknown, m_shape.provider);
     const QSignalBlocker blocker(m_modelComboBox);
     m_modelComboBox->clear();
     for (const fs::BaseModelInfo &info : std::as_const(m_models)) {
@@ -355,9 +410,81 @@ void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels)
         m_modelComboBox->setItemData(m_modelComboBox->count() - 1, info.note, Qt::ToolTipRole);
     }
     // The model used last time, else the cheapest that suits (decided in core).
-    m_modelComboBox->setCurrentIndex(
-            fs::BaseModelCatalogue::defaultIndex(m_models, m_lastUsedModel, currentMethod()));
+    m_modelComboBox->setCurrentIndex(fs::BaseModelCatalogue::defaultIndex(
+            m_models, previous.isEmpty() ? m_lastUsedModel : previous, currentMethod()));
     onModelChanged();
+}
+
+void NewJobDialog::loadServiceModels()
+{
+    // A service that lists exactly the models it can fine-tune (Together AI) adds those the
+    // registry does not know yet.
+    if (!m_provider || !m_shape.serviceListsBaseModels)
+        return;
+    m_modelsReply = m_provider->listBaseModels(
+            [this](const fs::ProviderResult<QList<fs::ModelObject>> &result) {
+                if (result.ok())
+                    fillModels(*result.value, true);
+            });
+}
+
+void NewJobDialog::showRule(HyperRow &h)
+{
+    const fs::HyperparameterRule &rule = h.rule;
+    h.spinBox->setDecimals(rule.integer ? 0 : std::max(1, rule.decimals));
+    const double step = rule.integer ? 1.0 : std::pow(10.0, -h.spinBox->decimals());
+    const double minimum = rule.exclusiveMinimum ? rule.minimum + step : rule.minimum;
+    const double maximum = !std::isfinite(rule.maximum) ? 1e6
+            : rule.exclusiveMaximum                     ? rule.maximum - step
+                                                        : rule.maximum;
+    h.spinBox->setRange(minimum, maximum);
+    h.spinBox->setSingleStep(rule.suggestedStep > 0 ? rule.suggestedStep : step);
+    h.spinBox->setToolTip(tr("Allowed: %1").arg(rule.rangeText()));
+    h.explanation->setText(tr("%1 Allowed: %2.").arg(rule.explanation, rule.rangeText()));
+}
+
+void NewJobDialog::applyRules()
+{
+    const QString method = currentMethod();
+    for (HyperRow &h : m_hyper) {
+        h.rule =
+                m_limits ? fs::JobFormRules::withLimits(h.baseRule, *m_limits, method) : h.baseRule;
+        showRule(h);
+    }
+    // LoRA or full training as the model allows.
+    const bool full = !m_limits || m_limits->supportsFullTraining;
+    const bool lora = !m_limits || m_limits->supportsLora;
+    m_fullRadioButton->setEnabled(full);
+    m_loraRadioButton->setEnabled(lora);
+    if (!full && m_fullRadioButton->isChecked())
+        m_loraRadioButton->setChecked(true);
+    else if (!lora && m_loraRadioButton->isChecked())
+        m_fullRadioButton->setChecked(true);
+}
+
+void NewJobDialog::loadModelLimits()
+{
+    const QString model = currentModel().id;
+    if (model == m_limitsModel)
+        return; // asked already
+    m_limitsModel = model;
+    if (m_limitsReply)
+        m_limitsReply->abort();
+    const bool had = m_limits.has_value();
+    m_limits.reset();
+    if (had)
+        applyRules();
+    if (!m_provider || !m_shape.serviceStatesModelLimits || model.isEmpty())
+        return;
+    m_limitsReply = m_provider->modelLimits(
+            model, [this, model](const fs::ProviderResult<fs::ModelLimits> &result) {
+                // Without an answer the registry's ranges stay: the service checks again.
+                if (!result.ok() || model != currentModel().id)
+                    return;
+                m_limits = *result.value;
+                applyRules();
+                onSettingChanged();
+            });
 }
 
 void NewJobDialog::fillFiles(const QList<fs::FileObject> &files)
@@ -405,7 +532,7 @@ void NewJobDialog::fillFiles(const QList<fs::FileObject> &files)
 
 void NewJobDialog::reloadFiles()
 {
-    if (!m_client)
+    if (!m_provider)
         return;
     if (m_filesReply)
         m_filesReply->abort();
@@ -413,20 +540,18 @@ void NewJobDialog::reloadFiles()
     query.purpose = QStringLiteral("fine-tune");
     query.order = QStringLiteral("desc");
     query.limit = 10000;
-    m_filesReply = m_client->listFiles(query);
-    connect(m_filesReply, &fs::ApiReply::finished, this, [this, reply = m_filesReply] {
-        if (!reply)
-            return;
-        m_filesLoaded = true;
-        if (reply->ok()) {
-            fillFiles(fs::parseFilePage(reply->json()).data);
-        } else if (reply->error().kind != fs::ApiError::Kind::Cancelled) {
-            fillFiles({});
-            m_filesNoteLabel->setText(tr("The files on the service could not be read: %1")
-                                              .arg(reply->error().plainMessage()));
-        }
-        Q_EMIT filesReady();
-    });
+    m_filesReply = m_provider->listFiles(
+            query, [this](const fs::ProviderResult<fs::Page<fs::FileObject>> &result) {
+                m_filesLoaded = true;
+                if (result.ok()) {
+                    fillFiles(fs::JobFormRules::trainingFiles(result.value->data));
+                } else if (result.error.kind != fs::ApiError::Kind::Cancelled) {
+                    fillFiles({});
+                    m_filesNoteLabel->setText(tr("The files on the service could not be read: %1")
+                                                      .arg(result.error.plainMessage()));
+                }
+                Q_EMIT filesReady();
+            });
 }
 
 fs::BaseModelInfo NewJobDialog::currentModel() const
@@ -452,17 +577,45 @@ void NewJobDialog::onModelChanged()
     m_supervisedRadioButton->setEnabled(info.id.isEmpty() || info.supervised);
     if (!info.id.isEmpty() && !info.dpo && m_dpoRadioButton->isChecked())
         m_supervisedRadioButton->setChecked(true);
+    loadModelLimits();
+    updateCost();
+    updateProblems();
+}
+
+fs::TrainingSettings::Type NewJobDialog::currentTrainingType() const
+{
+    if (!m_shape.chooseTrainingType)
+        return fs::TrainingSettings::Type::Default;
+    return m_fullRadioButton->isChecked() ? fs::TrainingSettings::Type::Full
+                                          : fs::TrainingSettings::Type::Lora;
+}
+
+void NewJobDialog::onSettingChanged()
+{
+    // A greyed automatic setting shows the number it stands for (LoRA alpha follows the rank).
+    const fs::CreateJobRequest r = request();
+    for (const HyperRow &h : std::as_const(m_hyper)) {
+        if (!h.rule.autoAllowed || !h.autoCheckBox->isChecked())
+            continue;
+        if (const auto value = fs::JobFormRules::automaticValue(h.rule, r)) {
+            const QSignalBlocker blocker(h.spinBox);
+            h.spinBox->setValue(*value);
+        }
+    }
     updateCost();
     updateProblems();
 }
 
 void NewJobDialog::onMethodChanged()
 {
-    const bool dpo = m_dpoRadioButton->isChecked();
+    if (m_limits)
+        applyRules(); // DPO has its own largest batch
+    const QString method = currentMethod();
+    const fs::TrainingSettings::Type type = currentTrainingType();
     for (HyperRow &h : m_hyper) {
-        const bool visible = !h.rule.dpoOnly || dpo;
+        const bool visible = h.rule.appliesTo(method, type);
         h.label->setVisible(visible);
-        h.autoCheckBox->setVisible(visible);
+        h.autoCheckBox->setVisible(visible && h.rule.autoAllowed);
         h.spinBox->setVisible(visible);
         h.explanation->setVisible(visible);
     }
@@ -508,28 +661,16 @@ fs::CreateJobRequest NewJobDialog::request() const
     if (m_seedCheckBox->isChecked())
         request.seed = m_seedSpinBox->value();
     request.methodType = currentMethod();
+    request.settings.type = currentTrainingType();
     for (const HyperRow &h : m_hyper) {
-        if (h.rule.dpoOnly && request.methodType != QLatin1String("dpo"))
+        if (!h.rule.appliesTo(request.methodType, request.settings.type))
             continue;
         fs::Hyperparameter value;
-        value.isAuto = h.autoCheckBox->isChecked();
+        value.isAuto = h.rule.autoAllowed && h.autoCheckBox->isChecked();
         value.value = h.spinBox->value();
-        switch (h.rule.name) {
-        case fs::HyperparameterRule::Name::Epochs:
-            request.hyperparameters.nEpochs = value;
-            break;
-        case fs::HyperparameterRule::Name::BatchSize:
-            request.hyperparameters.batchSize = value;
-            break;
-        case fs::HyperparameterRule::Name::LearningRateMultiplier:
-            request.hyperparameters.learningRateMultiplier = value;
-            break;
-        case fs::HyperparameterRule::Name::Beta:
-            request.hyperparameters.beta = value;
-            break;
-        }
+        fs::JobFormRules::setValue(&request, h.rule.name, value);
     }
-    for (int row = 0; row < m_metadataTable->rowCount(); ++row) {
+    for (int row = 0; m_shape.metadata && row < m_metadataTable->rowCount(); ++row) {
         const QTableWidgetItem *key = m_metadataTable->item(row, 0);
         const QTableWidgetItem *value = m_metadataTable->item(row, 1);
         const QString k = key ? key->text().trimmed() : QString();
@@ -545,7 +686,8 @@ QList<fs::FormProblem> NewJobDialog::problems() const
     // The open dataset gets its file id on the way; it is not a problem before.
     if (m_trainingComboBox->currentData().toString() == openDatasetId() && r.trainingFile.isEmpty())
         r.trainingFile = QStringLiteral("file-pending-upload");
-    QList<fs::FormProblem> problems = fs::JobFormRules::validate(r);
+    QList<fs::FormProblem> problems =
+            fs::JobFormRules::validate(r, m_shape.provider, m_limits ? &*m_limits : nullptr);
     if (!r.validationFile.isEmpty() && r.validationFile == r.trainingFile) {
         problems << fs::FormProblem {QStringLiteral("validation_file"),
                 tr("The validation examples should be a different file from the training "
@@ -567,7 +709,34 @@ void NewJobDialog::updateProblems()
     }
     m_problemsLabel->setText(lines.join(QLatin1Char('\n')));
     m_problemsLabel->setVisible(!lines.isEmpty());
-    m_startButton->setEnabled(!m_busy);
+    if (m_shape.servicePricesJob) {
+        const bool uploadFirst = m_trainingComboBox->currentData().toString() == openDatasetId()
+                && m_uploadedFileId.isEmpty();
+        m_startButton->setText(
+                uploadFirst ? tr("Upload and show the price") : tr("Start training"));
+    }
+    m_startButton->setEnabled(canStart());
+}
+
+bool NewJobDialog::canStart() const
+{
+    if (m_busy)
+        return false;
+    if (!m_shape.servicePricesJob)
+        return true;
+    // The open dataset is uploaded first; its price is shown before training can start.
+    if (m_trainingComboBox->currentData().toString() == openDatasetId()
+            && m_uploadedFileId.isEmpty())
+        return true;
+    return m_estimate && m_estimate->allowed && !m_estimateKey.isEmpty()
+            && m_estimateKey == estimateKey();
+}
+
+std::optional<fs::PriceEstimate> NewJobDialog::priceEstimate() const
+{
+    if (m_estimate && m_estimateKey == estimateKey())
+        return m_estimate;
+    return std::nullopt;
 }
 
 QWidget *NewJobDialog::widgetForField(const QString &field) const
@@ -584,6 +753,8 @@ QWidget *NewJobDialog::widgetForField(const QString &field) const
         return m_seedSpinBox;
     if (field == QLatin1String("metadata"))
         return m_metadataTable;
+    if (field == QLatin1String("training_type"))
+        return m_loraRadioButton;
     for (const HyperRow &h : m_hyper) {
         if (h.rule.key == field)
             return h.spinBox;
@@ -595,6 +766,10 @@ void NewJobDialog::updateCost()
 {
     if (!m_costLabel)
         return;
+    if (m_shape.servicePricesJob) {
+        updateServiceEstimate();
+        return;
+    }
     const fs::BaseModelInfo model = currentModel();
     const QLocale locale;
     const fs::CreateJobRequest r = request();
@@ -670,6 +845,94 @@ void NewJobDialog::updateCost()
     m_costLabel->setText(text);
 }
 
+QByteArray NewJobDialog::estimateKey() const
+{
+    if (!m_provider)
+        return {};
+    const fs::CreateJobRequest r = request();
+    if (r.trainingFile.isEmpty() || r.model.isEmpty())
+        return {};
+    const fs::Expected<fs::HttpCall> call = m_provider->dialect().estimatePrice(r);
+    return call.ok() ? call.value().path.toUtf8() + '\n' + call.value().body : QByteArray();
+}
+
+void NewJobDialog::updateServiceEstimate()
+{
+    const QByteArray key = estimateKey();
+    const bool asked = !m_estimateKey.isEmpty() && key == m_estimateKey;
+    m_estimateAgainButton->setVisible(asked && !m_estimateProblem.isEmpty() && !m_busy);
+    if (asked && m_estimate) {
+        m_costLabel->setText(fs::JobFormRules::priceEstimateText(*m_estimate, m_shape.serviceName));
+        return;
+    }
+    if (asked && !m_estimateProblem.isEmpty()) {
+        m_costLabel->setText(m_estimateProblem.toHtmlEscaped());
+        return;
+    }
+    if (asked && m_estimateReply) {
+        m_costLabel->setText(tr("Asking %1 for the price…").arg(m_shape.serviceName));
+        return;
+    }
+    // The form changed since the last estimate: it no longer applies.
+    m_estimate.reset();
+    m_estimateProblem.clear();
+    m_estimateKey.clear();
+    if (m_estimateReply)
+        m_estimateReply->abort();
+    m_estimateTimer->stop();
+
+    const fs::CreateJobRequest r = request();
+    const QString training = m_trainingComboBox->currentData().toString();
+    if (r.model.isEmpty()) {
+        m_costLabel->setText(tr("Choose a base model to see the price."));
+    } else if (training == openDatasetId() && m_uploadedFileId.isEmpty()) {
+        m_costLabel->setText(tr("%1 states the price once the open dataset is uploaded: "
+                                "“Upload and show the price” sends it, then shows the price; "
+                                "training starts only when you press Start.")
+                                     .arg(m_shape.serviceName));
+    } else if (r.trainingFile.isEmpty()) {
+        m_costLabel->setText(tr("Choose the training examples to see the price."));
+    } else if (!problems().isEmpty() || key.isEmpty()) {
+        m_costLabel->setText(tr("Correct the settings above to see the price."));
+    } else {
+        m_costLabel->setText(tr("Asking %1 for the price…").arg(m_shape.serviceName));
+        m_estimateTimer->start(); // once the form rests
+    }
+}
+
+void NewJobDialog::requestEstimate()
+{
+    if (!m_provider)
+        return;
+    const QByteArray key = estimateKey();
+    if (key.isEmpty())
+        return;
+    if (m_estimateReply)
+        m_estimateReply->abort();
+    m_estimate.reset();
+    m_estimateProblem.clear();
+    m_estimateKey = key;
+    m_estimateAgainButton->hide();
+    m_costLabel->setText(tr("Asking %1 for the price…").arg(m_shape.serviceName));
+    m_estimateReply = m_provider->estimatePrice(
+            request(), [this, key](const fs::ProviderResult<fs::PriceEstimate> &result) {
+                if (key != m_estimateKey)
+                    return; // an answer for a form that has changed since
+                if (!result.ok() && result.error.kind == fs::ApiError::Kind::Cancelled)
+                    return;
+                m_estimateReply = nullptr;
+                if (result.ok())
+                    m_estimate = *result.value;
+                else
+                    m_estimateProblem = fs::JobFormRules::priceEstimateFailure(
+                            result.error, m_shape.serviceName);
+                updateServiceEstimate();
+                updateProblems();
+                Q_EMIT priceEstimateShown();
+            });
+    updateProblems();
+}
+
 void NewJobDialog::showAutomaticEpochs(qint64 examples)
 {
     for (const HyperRow &h : std::as_const(m_hyper)) {
@@ -691,7 +954,7 @@ void NewJobDialog::showAutomaticEpochs(qint64 examples)
 
 void NewJobDialog::countFileTokens(const QString &fileId)
 {
-    if (!m_client || m_countingFileId == fileId)
+    if (!m_provider || m_countingFileId == fileId)
         return;
     qint64 bytes = 0;
     for (const fs::FileObject &file : std::as_const(m_files)) {
@@ -708,23 +971,20 @@ void NewJobDialog::countFileTokens(const QString &fileId)
     m_countingFileId = fileId;
     m_countProblem.clear();
     const fs::Tokenizer::Encoding encoding = fs::Tokenizer::encodingForModel(currentModel().id);
-    m_countReply = m_client->fileContent(fileId);
-    connect(m_countReply, &fs::ApiReply::finished, this,
-            [this, fileId, encoding, reply = m_countReply] {
-                if (!reply)
-                    return;
-                if (!reply->ok()) {
+    m_countReply = m_provider->fileContent(
+            fileId, [this, fileId, encoding](const fs::ProviderResult<QByteArray> &result) {
+                if (!result.ok()) {
                     if (m_countingFileId == fileId)
                         m_countingFileId.clear();
-                    if (reply->error().kind != fs::ApiError::Kind::Cancelled) {
+                    if (result.error.kind != fs::ApiError::Kind::Cancelled) {
                         m_countProblem = tr("The file could not be read to count its tokens: %1")
-                                                 .arg(reply->error().plainMessage());
+                                                 .arg(result.error.plainMessage());
                         updateCost();
                     }
                     return;
                 }
                 // Counting a large file takes a moment: a worker thread keeps the form responsive.
-                const QByteArray content = reply->body();
+                const QByteArray content = *result.value;
                 QPointer<NewJobDialog> self(this);
                 auto *thread = QThread::create([self, content, fileId, encoding] {
                     // The same count as the sandbox bills (trained_tokens).
@@ -760,7 +1020,7 @@ void NewJobDialog::setBusy(bool busy, const QString &text)
 {
     m_busy = busy;
     m_form->setEnabled(!busy);
-    m_startButton->setEnabled(!busy);
+    m_startButton->setEnabled(!busy && canStart());
     m_buttons->button(QDialogButtonBox::Cancel)->setText(busy ? tr("Stop") : tr("Cancel"));
     m_progressLabel->setText(text);
     m_progressLabel->setVisible(busy);
@@ -801,7 +1061,7 @@ void NewJobDialog::reject()
 
 void NewJobDialog::start()
 {
-    if (m_busy || !m_client)
+    if (m_busy || !m_provider || !canStart())
         return;
     m_refusalLabel->hide();
     updateProblems();
@@ -871,6 +1131,12 @@ void NewJobDialog::uploadDataset()
         case fs::Uploader::State::Succeeded:
             m_uploadedHash = hash;
             m_uploadedFileId = m_uploader->file().id;
+            if (m_shape.servicePricesJob) {
+                // The price of the uploaded file is shown before training can start.
+                setBusy(false);
+                onSettingChanged();
+                break;
+            }
             createJob(m_uploadedFileId);
             break;
         case fs::Uploader::State::Cancelled:
@@ -891,23 +1157,19 @@ void NewJobDialog::createJob(const QString &trainingFileId)
     fs::CreateJobRequest r = request();
     r.trainingFile = trainingFileId;
     setBusy(true, tr("Asking the service to start training…"));
-    m_reply = m_client->createJob(r);
-    connect(m_reply, &fs::ApiReply::finished, this, [this, reply = m_reply] {
-        if (!reply)
-            return;
-        if (reply->ok()) {
+    m_reply = m_provider->createJob(r, [this](const fs::ProviderResult<fs::FineTuningJob> &result) {
+        if (result.ok()) {
             setBusy(false);
-            const fs::FineTuningJob job = fs::FineTuningJob::fromJson(reply->json());
-            Q_EMIT jobCreated(job);
+            Q_EMIT jobCreated(*result.value);
             QDialog::accept();
             return;
         }
-        if (reply->error().kind == fs::ApiError::Kind::Cancelled) {
+        if (result.error.kind == fs::ApiError::Kind::Cancelled) {
             setBusy(false);
             return;
         }
-        showRefusal(fs::JobFormRules::refusalMessage(reply->error()),
-                fs::JobFormRules::refusalField(reply->error()));
+        showRefusal(fs::JobFormRules::refusalMessage(result.error),
+                fs::JobFormRules::refusalField(result.error));
     });
 }
 

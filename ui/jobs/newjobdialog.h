@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QPointer>
 
+#include <optional>
+
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
@@ -24,12 +26,14 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTableWidget;
+class QTimer;
 class QWidget;
 
 namespace fs {
 class ApiClient;
 class ApiReply;
 class BufferSource;
+class ProviderClient;
 } // namespace fs
 
 namespace fs::ui {
@@ -43,6 +47,11 @@ class DatasetArea;
  * The open dataset can be the training data: it is uploaded on the way (with progress, and
  * cancel). Every rule comes from core (JobFormRules, BaseModelCatalogue); refusals of the
  * service are shown in plain words above the form, which stays filled.
+ *
+ * It speaks the connection's service through ProviderClient and shows that service's settings
+ * (JobFormRules::rules(provider)): on Together AI an exact learning rate, LoRA or full training,
+ * evaluations and checkpoints; the service's own price estimate is shown, and must be known,
+ * before the job can start (it is asked again, after a pause, whenever a setting changes).
  */
 class NewJobDialog : public QDialog
 {
@@ -70,6 +79,12 @@ public:
     QString refusalText() const;
     bool isBusy() const { return m_busy; }
     bool filesLoaded() const { return m_filesLoaded; }
+    /// The service's price estimate for the form as it is now (services that state one).
+    std::optional<fs::PriceEstimate> priceEstimate() const;
+    /// Whether Start may be pressed now (not busy; on a service that prices jobs, the price of
+    /// this very form is known and the account may start it, or the open dataset is still to
+    /// be uploaded).
+    bool canStart() const;
 
     /// Selects a model / a training or validation file by id ("" for none; kOpenDataset).
     bool selectModel(const QString &model);
@@ -91,11 +106,14 @@ Q_SIGNALS:
     void filesReady();
     /// A refusal or failure is now shown (tests wait for this).
     void failed(const QString &message);
+    /// The service's price estimate (or why there is none) is now shown.
+    void priceEstimateShown();
 
 private:
     struct HyperRow
     {
-        fs::HyperparameterRule rule;
+        fs::HyperparameterRule baseRule; ///< the provider's, before a model's limits
+        fs::HyperparameterRule rule; ///< as shown and checked now
         QCheckBox *autoCheckBox = nullptr;
         QDoubleSpinBox *spinBox = nullptr;
         QLabel *label = nullptr;
@@ -103,11 +121,25 @@ private:
     };
 
     QWidget *createForm();
-    void fillModels(const QList<fs::ModelObject> &connectionModels);
+    void fillModels(const QList<fs::ModelObject> &connectionModels, bool includeUnknown = false);
+    void loadServiceModels();
+    /// The chosen model's limits as the service states them (JobFormShape).
+    void loadModelLimits();
+    /// The rows' ranges from the provider's rules and the model's limits.
+    void applyRules();
+    void showRule(HyperRow &row);
     void fillFiles(const QList<fs::FileObject> &files);
     void onModelChanged();
     void onMethodChanged();
     void updateCost();
+    /// On a service that prices jobs: the estimate shown, or asked for after a pause.
+    void updateServiceEstimate();
+    void requestEstimate();
+    /// The request as the estimate is made for it (the dialect's call body): a changed form
+    /// has a different key.
+    QByteArray estimateKey() const;
+    void onSettingChanged();
+    fs::TrainingSettings::Type currentTrainingType() const;
     void countFileTokens(const QString &fileId);
     /// "Automatic (7 for this dataset)" and the greyed number, for `examples` (unknown: <= 0).
     void showAutomaticEpochs(qint64 examples);
@@ -121,6 +153,8 @@ private:
     QWidget *widgetForField(const QString &field) const;
 
     fs::ApiClient *m_client;
+    fs::ProviderClient *m_provider = nullptr;
+    fs::JobFormShape m_shape;
     QPointer<DatasetArea> m_datasets;
     fs::PriceTable m_prices;
     QString m_lastUsedModel;
@@ -141,6 +175,17 @@ private:
     QHash<QString, QList<qint32>> m_fileTokens; ///< per server file id, once counted
     QString m_countingFileId;
     QString m_countProblem;
+    QPointer<fs::ApiReply> m_modelsReply;
+    QPointer<fs::ApiReply> m_limitsReply;
+    std::optional<fs::ModelLimits> m_limits; ///< of the chosen model, once the service said
+    QString m_limitsModel; ///< the model whose limits were asked for
+
+    // The service's price estimate (JobFormShape::servicePricesJob).
+    QTimer *m_estimateTimer = nullptr;
+    QPointer<fs::ApiReply> m_estimateReply;
+    QByteArray m_estimateKey; ///< what the estimate or its failure is for
+    std::optional<fs::PriceEstimate> m_estimate;
+    QString m_estimateProblem;
 
     QLabel *m_refusalLabel;
     QComboBox *m_modelComboBox;
@@ -150,13 +195,16 @@ private:
     QLabel *m_filesNoteLabel;
     QRadioButton *m_supervisedRadioButton;
     QRadioButton *m_dpoRadioButton;
+    QRadioButton *m_loraRadioButton = nullptr;
+    QRadioButton *m_fullRadioButton = nullptr;
     QList<HyperRow> m_hyper;
     QLineEdit *m_suffixLineEdit;
     QLabel *m_suffixNoteLabel;
     QCheckBox *m_seedCheckBox;
     QSpinBox *m_seedSpinBox;
     QTableWidget *m_metadataTable;
-    QLabel *m_costLabel;
+    QLabel *m_costLabel = nullptr;
+    QPushButton *m_estimateAgainButton = nullptr;
     QLabel *m_problemsLabel;
     QProgressBar *m_progressBar;
     QLabel *m_progressLabel;

@@ -121,8 +121,8 @@ void ConnectionPage::updateView()
         m_sandboxNoteLabel->setText(
                 tr("No connection has been set up yet, so you are using the built-in sandbox. It "
                    "runs on this computer, costs nothing and only pretends to train, so you can "
-                   "try everything safely. To fine-tune real models, add your OpenAI account "
-                   "with “Manage Connections…”."));
+                   "try everything safely. To fine-tune real models, add your OpenAI or "
+                   "Together AI account with “Manage Connections…”."));
     } else if (isSandbox) {
         m_sandboxNoteLabel->setText(
                 tr("You are using the built-in sandbox. It runs on this computer, costs nothing "

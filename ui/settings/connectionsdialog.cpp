@@ -34,11 +34,6 @@ QLabel *makeNote(const QString &objectName, QWidget *parent)
     return label;
 }
 
-QString defaultBaseUrl(Connection::Kind kind)
-{
-    return kind == Connection::Kind::OpenAI ? Connection::defaultOpenAiBaseUrl() : QString();
-}
-
 } // namespace
 
 ConnectionsDialog::ConnectionsDialog(
@@ -68,7 +63,8 @@ void ConnectionsDialog::buildUi()
     m_connectionsListWidget->setMinimumWidth(200);
     m_addPushButton = new QPushButton(tr("&Add"), this);
     m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
-    m_addPushButton->setToolTip(tr("Add a connection to OpenAI, Azure OpenAI or another server."));
+    m_addPushButton->setToolTip(
+            tr("Add a connection to OpenAI, Azure OpenAI, Together AI or another server."));
     m_removePushButton = new QPushButton(tr("&Remove"), this);
     m_removePushButton->setObjectName(QStringLiteral("removePushButton"));
 
@@ -93,12 +89,14 @@ void ConnectionsDialog::buildUi()
 
     m_kindComboBox = new QComboBox(this);
     m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
-    for (const auto kind : {Connection::Kind::OpenAI, Connection::Kind::Azure,
-                 Connection::Kind::Compatible, Connection::Kind::Sandbox})
+    for (const auto kind :
+            {Connection::Kind::OpenAI, Connection::Kind::Azure, Connection::Kind::Together,
+                    Connection::Kind::Compatible, Connection::Kind::Sandbox})
         m_kindComboBox->addItem(Connection::kindDisplayName(kind), Connection::kindToString(kind));
     // There is only one sandbox: it can be shown but not chosen.
     if (auto *model = qobject_cast<QStandardItemModel *>(m_kindComboBox->model()))
-        model->item(3)->setEnabled(false);
+        model->item(m_kindComboBox->findData(Connection::kindToString(Connection::Kind::Sandbox)))
+                ->setEnabled(false);
 
     m_baseUrlLabel = new QLabel(this);
     m_baseUrlLineEdit = new QLineEdit(this);
@@ -310,9 +308,10 @@ void ConnectionsDialog::onKindChanged()
         return;
     // Offer the usual address of the new kind unless the user typed their own.
     const QString url = m_baseUrlLineEdit->text().trimmed();
-    if (url.isEmpty() || url == Connection::defaultOpenAiBaseUrl()) {
+    if (url.isEmpty() || url == Connection::defaultOpenAiBaseUrl()
+            || url == Connection::defaultTogetherBaseUrl()) {
         const auto kind = Connection::kindFromString(m_kindComboBox->currentData().toString());
-        m_baseUrlLineEdit->setText(defaultBaseUrl(kind));
+        m_baseUrlLineEdit->setText(Connection::defaultBaseUrl(kind));
     }
     markDirty();
 }
@@ -369,7 +368,10 @@ void ConnectionsDialog::updateForm()
     case Connection::Kind::Together:
         m_baseUrlLabel->setText(tr("API &address:"));
         m_baseUrlLineEdit->setPlaceholderText(Connection::defaultTogetherBaseUrl());
-        m_addressHintLabel->setText(tr("Usually %1.").arg(Connection::defaultTogetherBaseUrl()));
+        m_addressHintLabel->setText(
+                tr("Usually %1. Your API key is on the Together AI website: sign in, open "
+                   "Settings and then “API Keys”, and copy the key.")
+                        .arg(Connection::defaultTogetherBaseUrl()));
         break;
     case Connection::Kind::Sandbox:
         m_baseUrlLabel->setText(tr("&Address:"));
@@ -427,7 +429,9 @@ QString ConnectionsDialog::validate(const Connection &connection) const
     if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
         return tr("The address should start with https:// (or http://), for example %1.")
-                .arg(Connection::defaultOpenAiBaseUrl());
+                .arg(Connection::defaultBaseUrl(connection.kind).isEmpty()
+                                ? Connection::defaultOpenAiBaseUrl()
+                                : Connection::defaultBaseUrl(connection.kind));
     return {};
 }
 

@@ -102,30 +102,16 @@ bool RetryPolicy::shouldRetry(const ApiError &error,
 {
     if (retriesSoFar >= maxRetries)
         return false;
-    switch (error.kind) {
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Unreachable:
-        return true;
-    case ApiError::Kind::Http:
-        break;
-    case ApiError::Kind::None:
-    case ApiError::Kind::Cancelled:
-    case ApiError::Kind::Certificate:
-    case ApiError::Kind::Protocol:
-    case ApiError::Kind::Stream:
-        return false;
+    // The server's own hint decides for an HTTP answer, except that waiting does not refill a
+    // quota or a daily cap, whatever it says.
+    if (error.kind == ApiError::Kind::Http && !error.isQuotaExhausted()) {
+        const QByteArray hint = headerValue(headers, "x-should-retry").trimmed().toLower();
+        if (hint == "true")
+            return true;
+        if (hint == "false")
+            return false;
     }
-    // Waiting does not refill a quota or a daily cap, whatever the server hints.
-    if (error.code == QLatin1String("insufficient_quota")
-            || error.code == QLatin1String("daily_rate_limit_exceeded"))
-        return false;
-    const QByteArray shouldRetryHeader = headerValue(headers, "x-should-retry").trimmed().toLower();
-    if (shouldRetryHeader == "true")
-        return true;
-    if (shouldRetryHeader == "false")
-        return false;
-    const int status = error.httpStatus;
-    return status == 408 || status == 409 || status == 429 || status >= 500;
+    return error.isTransient();
 }
 
 int RetryPolicy::delayMs(

@@ -201,4 +201,37 @@ QString ApiError::plainMessage() const
             .arg(httpStatus);
 }
 
+bool ApiError::isQuotaExhausted() const
+{
+    const auto is = [this](const char *word) {
+        return code == QLatin1String(word) || type == QLatin1String(word);
+    };
+    return kind == Kind::Http && (is("insufficient_quota") || is("daily_rate_limit_exceeded"));
+}
+
+bool ApiError::isRateLimit() const
+{
+    return kind == Kind::Http && httpStatus == 429 && !isQuotaExhausted();
+}
+
+bool ApiError::isTransient() const
+{
+    switch (kind) {
+    case Kind::Timeout:
+    case Kind::Unreachable:
+        return true;
+    case Kind::Http:
+        return !isQuotaExhausted()
+                && (httpStatus == 408 || httpStatus == 409 || httpStatus == 429
+                        || httpStatus >= 500);
+    case Kind::None:
+    case Kind::Cancelled:
+    case Kind::Certificate:
+    case Kind::Protocol:
+    case Kind::Stream:
+        break;
+    }
+    return false;
+}
+
 } // namespace fs

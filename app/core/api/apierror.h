@@ -34,6 +34,18 @@ struct ApiError
 
     bool isError() const { return kind != Kind::None; }
 
+    /// A 429 that waiting cures (too many requests for now), as opposed to a quota or a day's
+    /// cap, which are 429s too.
+    bool isRateLimit() const;
+    /// Out of quota (insufficient_quota) or the day's cap reached (daily_rate_limit_exceeded):
+    /// waiting minutes does not help, whatever the server hints.
+    bool isQuotaExhausted() const;
+    /// Whether the same request may pass if tried again later: a dropped connection or time-out,
+    /// 408, 409, 5xx, or a rate limit. Never a quota, a refusal of the request itself, a cancel
+    /// or an answer of the wrong shape. The one rule the retry policy, the batch runner and the
+    /// uploader share.
+    bool isTransient() const;
+
     /// Parses `{"error":{…}}` (or a bare error object) into type/code/param/message.
     static ApiError fromBody(int httpStatus, const QByteArray &body, const QString &requestId);
 

@@ -24,27 +24,6 @@ QList<ChatMessage> chatMessages(const Messages &prompt)
     return messages;
 }
 
-// Worth waiting for: the service is busy or briefly unreachable, not refusing this request.
-bool isTransient(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Unreachable:
-        return true;
-    case ApiError::Kind::Http:
-        return error.httpStatus == 408 || error.httpStatus == 409 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
-}
-
-bool isRateLimit(const ApiError &error)
-{
-    // Out of quota is a 429 too, but waiting does not help.
-    return error.kind == ApiError::Kind::Http && error.httpStatus == 429
-            && error.code != QLatin1String("insufficient_quota")
-            && error.type != QLatin1String("insufficient_quota");
-}
 } // namespace
 
 BatchRunner::BatchRunner(QNetworkAccessManager *nam, QObject *parent)
@@ -218,11 +197,11 @@ void BatchRunner::onReplyFinished(ApiReply *reply, Task task, int lane, qint64 s
         generation.error.clear();
         generation.completionTokens = completion.usage ? completion.usage->completionTokens : 0;
         m_backoffMs = 0;
-    } else if (isRateLimit(error)
-            || (isTransient(error) && task.transientFailures + 1 < m_maxRowAttempts)) {
+    } else if (error.isRateLimit()
+            || (error.isTransient() && task.transientFailures + 1 < m_maxRowAttempts)) {
         // The client's own retries did not absorb it: everyone waits, this row goes first
         // when dispatching resumes.
-        if (!isRateLimit(error))
+        if (!error.isRateLimit())
             ++task.transientFailures;
         m_results.setGeneration(task.item, task.model, generation);
         m_queue.prepend(task);

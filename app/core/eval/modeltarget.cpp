@@ -6,7 +6,7 @@ namespace fs {
 ChatRequest ModelTarget::request(const QList<ChatMessage> &messages) const
 {
     ChatRequest request;
-    request.model = model;
+    request.model = servedAs.isEmpty() ? model : servedAs;
     request.messages = messages;
     request.temperature = temperature;
     request.topP = topP;

@@ -18,6 +18,9 @@ struct ModelTarget
 {
     Connection connection; ///< carries the key in memory; toJson() never writes it
     QString model;
+    /// When set, the name requests are sent to instead of `model`: the running deployment a
+    /// fine-tuned model answers through (Together AI). Not saved: deployments come and go.
+    QString servedAs;
     std::optional<double> temperature;
     std::optional<double> topP;
     std::optional<int> maxCompletionTokens;

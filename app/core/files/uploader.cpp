@@ -54,21 +54,6 @@ bool isChecksumMismatch(const ApiError &error)
                     || error.message.contains(QLatin1String("md5"), Qt::CaseInsensitive));
 }
 
-/// Failures worth trying again later with the same upload.
-bool isTransient(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Unreachable:
-        return true;
-    case ApiError::Kind::Http:
-        return error.httpStatus == 408 || error.httpStatus == 409 || error.httpStatus == 429
-                || error.httpStatus >= 500;
-    default:
-        return false;
-    }
-}
-
 /// After a part failed: whether the same upload can take the rest later. A request the service
 /// refuses as such (400, 413, 422) will be refused again; anything else (network, overload, a key
 /// to fix) may pass next time.
@@ -451,7 +436,7 @@ void Uploader::Private::createUpload()
     ApiReply *reply = client->createUpload(request);
     whenCurrent(reply, [this, reply] {
         if (!reply->ok()) {
-            failWithApiError(reply->error(), isTransient(reply->error()));
+            failWithApiError(reply->error(), reply->error().isTransient());
             return;
         }
         const UploadObject upload = UploadObject::fromJson(reply->json());
@@ -862,7 +847,7 @@ void Uploader::Private::complete()
                         error, false);
                 return;
             }
-            failWithApiError(error, isTransient(error));
+            failWithApiError(error, error.isTransient());
             return;
         }
         const UploadObject upload = UploadObject::fromJson(reply->json());

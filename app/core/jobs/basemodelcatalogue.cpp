@@ -2,6 +2,7 @@
 #include "basemodelcatalogue.h"
 
 #include "costestimate.h"
+#include "jobformrules.h"
 #include "linter.h"
 #include "modelregistry.h"
 
@@ -26,12 +27,21 @@ QString priceTextFor(const BaseModelInfo &info)
     return QCoreApplication::translate("fs::BaseModelCatalogue", "price not known");
 }
 
-/// Fills priceText and note.
-void describe(BaseModelInfo *info)
+/// Fills priceText and note. `pricingService`: the service that states a job's price before it
+/// starts (JobFormShape::servicePricesJob), used when the price table has none.
+void describe(BaseModelInfo *info, const QString &pricingService = {})
 {
     info->priceText = priceTextFor(*info);
     QString price;
-    if (info->reinforcement && !info->supervised)
+    if (!pricingService.isEmpty() && info->trainingUsdPerMillion < 0) {
+        info->priceText = QCoreApplication::translate(
+                "fs::BaseModelCatalogue", "priced by %1 before you start")
+                                  .arg(pricingService);
+        price = QCoreApplication::translate("fs::BaseModelCatalogue",
+                "%1 states the price of the job, and whether your account may start it, "
+                "before it starts.")
+                        .arg(pricingService);
+    } else if (info->reinforcement && !info->supervised)
         price = QCoreApplication::translate("fs::BaseModelCatalogue",
                 "Training is billed per hour, so the app cannot estimate its cost.");
     else if (info->trainingUsdPerMillion >= 0)
@@ -70,7 +80,8 @@ BaseModelInfo infoFor(const RegisteredModel &k, const QString &id, const PriceTa
     info.tokenLimitKnown = isTrainingTokenLimitKnown(id);
     info.legacy = k.legacy;
     info.fineTuned = ModelRegistry::isFineTuned(id);
-    describe(&info);
+    const JobFormShape form = JobFormRules::shape(k.provider);
+    describe(&info, form.servicePricesJob ? form.serviceName : QString());
     return info;
 }
 
@@ -168,7 +179,8 @@ QList<BaseModelInfo> BaseModelCatalogue::merged(const QList<ModelObject> &connec
             info.trainingUsdPerMillion = prices.price(m.id);
             info.trainingTokenLimit = Linter::trainingLimit(m.id);
             info.tokenLimitKnown = isTrainingTokenLimitKnown(m.id);
-            describe(&info);
+            const JobFormShape form = JobFormRules::shape(provider);
+            describe(&info, form.servicePricesJob ? form.serviceName : QString());
             others.append(info);
         }
     }

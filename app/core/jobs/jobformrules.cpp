@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobformrules.h"
 
+#include "costestimate.h"
 #include "modelregistry.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fs {
@@ -26,15 +29,27 @@ QString HyperparameterRule::rangeText() const
     range.minimum = minimum;
     range.exclusiveMinimum = exclusiveMinimum;
     range.maximum = maximum;
+    range.exclusiveMaximum = exclusiveMaximum;
     return range.rangeText();
+}
+
+bool HyperparameterRule::appliesTo(const QString &method, TrainingSettings::Type type) const
+{
+    if (dpoOnly && method != QLatin1String("dpo"))
+        return false;
+    return !loraOnly || type == TrainingSettings::Type::Lora;
 }
 
 QString HyperparameterRule::check(double value) const
 {
     const bool low = exclusiveMinimum ? !(value > minimum) : !(value >= minimum);
-    if (!std::isfinite(value) || low || value > maximum)
-        return QCoreApplication::translate("fs::JobFormRules", "%1 must be %2, or automatic.")
-                .arg(label, rangeText());
+    const bool high = exclusiveMaximum ? !(value < maximum) : value > maximum;
+    if (!std::isfinite(value) || low || high)
+        return autoAllowed
+                ? QCoreApplication::translate("fs::JobFormRules", "%1 must be %2, or automatic.")
+                          .arg(label, rangeText())
+                : QCoreApplication::translate("fs::JobFormRules", "%1 must be %2.")
+                          .arg(label, rangeText());
     if (integer && value != std::floor(value))
         return QCoreApplication::translate("fs::JobFormRules", "%1 must be a whole number.")
                 .arg(label);
@@ -42,6 +57,11 @@ QString HyperparameterRule::check(double value) const
 }
 
 HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name)
+{
+    return rule(name, ProviderKind::OpenAI);
+}
+
+HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKind provider)
 {
     HyperparameterRule r;
     r.name = name;
@@ -77,16 +97,250 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name)
         r.decimals = 3;
         r.dpoOnly = true;
         break;
+    case HyperparameterRule::Name::LearningRate:
+        r.key = QStringLiteral("learning_rate");
+        r.label = tr("Learning rate");
+        r.explanation = tr("How big each adjustment is, as an exact number (such as 0.00001). "
+                           "Higher values learn faster but can overshoot; lower values are "
+                           "careful but may need more epochs.");
+        r.integer = false;
+        r.suggestedStep = 0.000001;
+        r.decimals = 8; // the service's smallest rate is 0.00000001
+        break;
+    case HyperparameterRule::Name::LoraRank:
+        r.key = QStringLiteral("lora_r");
+        r.label = tr("LoRA rank");
+        r.explanation = tr("How much the small add-on that LoRA trains can hold. Higher ranks "
+                           "can learn more detail; 8 to 16 suits most tasks.");
+        r.loraOnly = true;
+        r.autoAllowed = false;
+        break;
+    case HyperparameterRule::Name::LoraAlpha:
+        r.key = QStringLiteral("lora_alpha");
+        r.label = tr("LoRA alpha");
+        r.explanation = tr("How strongly the add-on's changes count. Automatic uses twice the "
+                           "rank, which suits most tasks.");
+        r.loraOnly = true;
+        break;
+    case HyperparameterRule::Name::LoraDropout:
+        r.key = QStringLiteral("lora_dropout");
+        r.label = tr("LoRA dropout");
+        r.explanation = tr("The share of the add-on left out at random at each step, which "
+                           "helps against learning the examples by heart. 0 turns it off.");
+        r.integer = false;
+        r.suggestedStep = 0.05;
+        r.decimals = 2;
+        r.loraOnly = true;
+        break;
+    case HyperparameterRule::Name::Evaluations:
+        r.key = QStringLiteral("n_evals");
+        r.label = tr("Evaluations");
+        r.explanation = tr("How many times during training the model is tried on the "
+                           "validation examples; each try shows in the loss chart. Needs "
+                           "validation examples.");
+        r.minimum = 0;
+        r.maximum = 100;
+        r.defaultValue = 0;
+        break;
+    case HyperparameterRule::Name::Checkpoints:
+        r.key = QStringLiteral("n_checkpoints");
+        r.label = tr("Checkpoints");
+        r.explanation = tr("How many in-between versions of the model are kept, so an earlier "
+                           "one can be tried if later training went too far.");
+        r.minimum = 1;
+        r.maximum = 100;
+        r.defaultValue = 1;
+        break;
     }
-    // The bounds are OpenAI's, from the model registry.
-    if (const HyperparameterRange *range =
-                    ModelRegistry::provider(ProviderKind::OpenAI).range(r.key)) {
+    // Together names beta after its method.
+    if (provider == ProviderKind::Together && name == HyperparameterRule::Name::Beta)
+        r.key = QStringLiteral("dpo_beta");
+    // The bounds and the service's default from the model registry.
+    if (const HyperparameterRange *range = ModelRegistry::provider(provider).range(r.key)) {
         r.integer = range->integer;
         r.minimum = range->minimum;
         r.exclusiveMinimum = range->exclusiveMinimum;
         r.maximum = range->maximum;
+        r.exclusiveMaximum = range->exclusiveMaximum;
+        bool isNumber = false;
+        const double value = range->defaultValue.toDouble(&isNumber);
+        if (isNumber && range->defaultValue.typeId() != QMetaType::QString)
+            r.defaultValue = value;
+    }
+    if (provider != ProviderKind::OpenAI) {
+        // OpenAI's "auto" depends on the data; elsewhere it is the service's fixed default.
+        if (name == HyperparameterRule::Name::BatchSize)
+            r.automaticText = tr("Automatic (the largest that fits)");
+        else if (name == HyperparameterRule::Name::LoraAlpha)
+            r.automaticText = tr("Automatic (twice the rank)");
+        else if (r.defaultValue)
+            r.automaticText =
+                    tr("Automatic (%1)").arg(HyperparameterRange::numberText(*r.defaultValue));
     }
     return r;
+}
+
+QList<HyperparameterRule> JobFormRules::rules(ProviderKind provider)
+{
+    using N = HyperparameterRule::Name;
+    QList<N> names;
+    if (shape(provider).absoluteLearningRate)
+        names = {N::Epochs, N::LearningRate, N::BatchSize, N::LoraRank, N::LoraAlpha,
+                N::LoraDropout, N::Beta, N::Evaluations, N::Checkpoints};
+    else
+        names = {N::Epochs, N::BatchSize, N::LearningRateMultiplier, N::Beta};
+    QList<HyperparameterRule> list;
+    for (const N name : std::as_const(names))
+        list.append(rule(name, provider));
+    return list;
+}
+
+JobFormShape JobFormRules::shape(ProviderKind provider)
+{
+    const ProviderModels &models = ModelRegistry::provider(provider);
+    JobFormShape shape;
+    shape.provider = provider;
+    shape.serviceName = models.displayName();
+    shape.absoluteLearningRate = models.learningRateKind() == QLatin1String("absolute");
+    shape.chooseTrainingType = models.trainingTypes().contains(QLatin1String("lora"));
+    if (shape.chooseTrainingType)
+        shape.defaultTrainingType = TrainingSettings::Type::Lora; // smaller, faster, cheaper
+    if (provider == ProviderKind::Together) {
+        shape.metadata = false;
+        shape.maxSuffixLength = kMaxTogetherSuffixLength;
+        shape.servicePricesJob = true; // /fine-tunes/estimate-price
+        shape.serviceListsBaseModels = true; // /fine-tunes/models/supported
+        shape.serviceStatesModelLimits = true; // /fine-tunes/models/limits
+    }
+    return shape;
+}
+
+HyperparameterRule JobFormRules::withLimits(
+        HyperparameterRule rule, const ModelLimits &limits, const QString &method)
+{
+    const HyperparameterRule ours = rule;
+    const auto setMaximum = [&rule](const auto &maximum) {
+        if (maximum) {
+            rule.maximum = double(*maximum);
+            rule.exclusiveMaximum = false;
+        }
+    };
+    switch (rule.name) {
+    case HyperparameterRule::Name::Epochs:
+        setMaximum(limits.maxEpochs);
+        break;
+    case HyperparameterRule::Name::Evaluations:
+        setMaximum(limits.maxEvals);
+        break;
+    case HyperparameterRule::Name::LearningRate:
+        if (limits.minLearningRate && *limits.minLearningRate > 0) {
+            rule.minimum = *limits.minLearningRate;
+            rule.exclusiveMinimum = false;
+        }
+        setMaximum(limits.maxLearningRate);
+        break;
+    case HyperparameterRule::Name::LoraRank:
+        setMaximum(limits.maxLoraRank);
+        break;
+    case HyperparameterRule::Name::BatchSize:
+        if (limits.minBatchSize)
+            rule.minimum = *limits.minBatchSize;
+        setMaximum(method == QLatin1String("dpo") && limits.maxBatchSizeDpo ? limits.maxBatchSizeDpo
+                                                                            : limits.maxBatchSize);
+        break;
+    default:
+        break;
+    }
+    if (rule.minimum > rule.maximum) // a service's answer that contradicts itself: keep ours
+        return ours;
+    return rule;
+}
+
+Hyperparameter JobFormRules::value(const CreateJobRequest &request, HyperparameterRule::Name name)
+{
+    const auto fromOptional = [](const auto &optional) {
+        Hyperparameter value;
+        value.isAuto = !optional.has_value();
+        value.value = optional ? double(*optional) : 0;
+        return value;
+    };
+    const TrainingSettings &settings = request.settings;
+    switch (name) {
+    case HyperparameterRule::Name::Epochs:
+        return request.hyperparameters.nEpochs;
+    case HyperparameterRule::Name::BatchSize:
+        return request.hyperparameters.batchSize;
+    case HyperparameterRule::Name::LearningRateMultiplier:
+        return request.hyperparameters.learningRateMultiplier;
+    case HyperparameterRule::Name::Beta:
+        return request.hyperparameters.beta;
+    case HyperparameterRule::Name::LearningRate:
+        return fromOptional(settings.learningRate);
+    case HyperparameterRule::Name::LoraRank:
+        return fromOptional(settings.loraRank);
+    case HyperparameterRule::Name::LoraAlpha:
+        return fromOptional(settings.loraAlpha);
+    case HyperparameterRule::Name::LoraDropout:
+        return fromOptional(settings.loraDropout);
+    case HyperparameterRule::Name::Evaluations:
+        return fromOptional(settings.nEvals);
+    case HyperparameterRule::Name::Checkpoints:
+        return fromOptional(settings.nCheckpoints);
+    }
+    return {};
+}
+
+std::optional<double> JobFormRules::automaticValue(
+        const HyperparameterRule &rule, const CreateJobRequest &request)
+{
+    if (rule.name == HyperparameterRule::Name::LoraAlpha)
+        return request.settings.loraRank ? std::optional<double>(2.0 * *request.settings.loraRank)
+                                         : std::nullopt;
+    return rule.defaultValue;
+}
+
+void JobFormRules::setValue(
+        CreateJobRequest *request, HyperparameterRule::Name name, const Hyperparameter &value)
+{
+    const auto whole = [&value]() -> std::optional<int> {
+        return value.isAuto ? std::nullopt : std::optional<int>(qRound(value.value));
+    };
+    const auto real = [&value]() -> std::optional<double> {
+        return value.isAuto ? std::nullopt : std::optional<double>(value.value);
+    };
+    TrainingSettings &settings = request->settings;
+    switch (name) {
+    case HyperparameterRule::Name::Epochs:
+        request->hyperparameters.nEpochs = value;
+        break;
+    case HyperparameterRule::Name::BatchSize:
+        request->hyperparameters.batchSize = value;
+        break;
+    case HyperparameterRule::Name::LearningRateMultiplier:
+        request->hyperparameters.learningRateMultiplier = value;
+        break;
+    case HyperparameterRule::Name::Beta:
+        request->hyperparameters.beta = value;
+        break;
+    case HyperparameterRule::Name::LearningRate:
+        settings.learningRate = real();
+        break;
+    case HyperparameterRule::Name::LoraRank:
+        settings.loraRank = whole();
+        break;
+    case HyperparameterRule::Name::LoraAlpha:
+        settings.loraAlpha = whole();
+        break;
+    case HyperparameterRule::Name::LoraDropout:
+        settings.loraDropout = real();
+        break;
+    case HyperparameterRule::Name::Evaluations:
+        settings.nEvals = whole();
+        break;
+    case HyperparameterRule::Name::Checkpoints:
+        settings.nCheckpoints = whole();
+        break;
+    }
 }
 
 QList<HyperparameterRule> JobFormRules::rules(const QString &method)
@@ -99,12 +353,16 @@ QList<HyperparameterRule> JobFormRules::rules(const QString &method)
     return list;
 }
 
-QString JobFormRules::checkSuffix(const QString &suffix)
+QString JobFormRules::checkSuffix(const QString &suffix, int maxLength)
 {
     if (suffix.isEmpty())
         return {};
-    if (suffix.size() > kMaxSuffixLength)
+    if (suffix.size() > maxLength && maxLength == kMaxSuffixLength)
         return tr("The name suffix may have at most 64 characters.");
+    if (suffix.size() > maxLength)
+        return QCoreApplication::translate(
+                "fs::JobFormRules", "The name suffix may have at most %1 characters.")
+                .arg(maxLength);
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_-]+$"));
     if (!allowed.match(suffix).hasMatch())
         return tr("The name suffix becomes part of the model's name: use only letters a-z, "
@@ -140,6 +398,13 @@ QString JobFormRules::checkMetadata(const QMap<QString, QString> &metadata)
 
 QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request)
 {
+    return validate(request, ProviderKind::OpenAI);
+}
+
+QList<FormProblem> JobFormRules::validate(
+        const CreateJobRequest &request, ProviderKind provider, const ModelLimits *limits)
+{
+    const JobFormShape form = shape(provider);
     QList<FormProblem> problems;
     if (request.model.trimmed().isEmpty())
         problems.append({QStringLiteral("model"), tr("Choose a base model to fine-tune.")});
@@ -153,26 +418,32 @@ QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request)
             && request.methodType != QLatin1String("dpo"))
         problems.append({QStringLiteral("method"),
                 tr("Choose supervised training or preference training (DPO).")});
-    const struct
-    {
-        const Hyperparameter *value;
-        HyperparameterRule::Name name;
-    } hyper[] = {{&request.hyperparameters.nEpochs, HyperparameterRule::Name::Epochs},
-            {&request.hyperparameters.batchSize, HyperparameterRule::Name::BatchSize},
-            {&request.hyperparameters.learningRateMultiplier,
-                    HyperparameterRule::Name::LearningRateMultiplier},
-            {&request.hyperparameters.beta, HyperparameterRule::Name::Beta}};
-    for (const auto &h : hyper) {
-        if (h.value->isAuto)
+    problems += trainingTypeProblems(request, form, limits);
+    // OpenAI's request leaves beta out of supervised training; other services refuse it.
+    const bool dropsOtherMethodsSettings =
+            provider == ProviderKind::OpenAI || provider == ProviderKind::AzureOpenAI;
+    for (HyperparameterRule r : rules(provider)) {
+        if (limits)
+            r = withLimits(r, *limits, request.methodType);
+        const Hyperparameter v = value(request, r.name);
+        if (v.isAuto)
             continue;
-        const HyperparameterRule r = rule(h.name);
-        if (r.dpoOnly && request.methodType != QLatin1String("dpo"))
+        if (r.dpoOnly && request.methodType != QLatin1String("dpo")) {
+            if (!dropsOtherMethodsSettings)
+                problems.append({r.key, tr("Beta applies only to preference training (DPO).")});
             continue;
-        const QString problem = r.check(h.value->value);
+        }
+        if (r.loraOnly && request.settings.type != TrainingSettings::Type::Lora)
+            continue; // said by trainingTypeProblems()
+        const QString problem = r.check(v.value);
         if (!problem.isEmpty())
             problems.append({r.key, problem});
     }
-    const QString suffix = checkSuffix(request.suffix);
+    if (request.settings.nEvals.value_or(0) > 0 && request.validationFile.isEmpty())
+        problems.append({QStringLiteral("n_evals"),
+                tr("Evaluations need validation examples: choose a validation file, or set "
+                   "evaluations to 0.")});
+    const QString suffix = checkSuffix(request.suffix, form.maxSuffixLength);
     if (!suffix.isEmpty())
         problems.append({QStringLiteral("suffix"), suffix});
     if (request.seed) {
@@ -180,10 +451,120 @@ QList<FormProblem> JobFormRules::validate(const CreateJobRequest &request)
         if (!seed.isEmpty())
             problems.append({QStringLiteral("seed"), seed});
     }
-    const QString metadata = checkMetadata(request.metadata);
+    const QString metadata = form.metadata || request.metadata.isEmpty()
+            ? checkMetadata(request.metadata)
+            : QCoreApplication::translate(
+                    "fs::JobFormRules", "%1 does not keep notes (metadata) with a job.")
+                      .arg(form.serviceName);
     if (!metadata.isEmpty())
         problems.append({QStringLiteral("metadata"), metadata});
     return problems;
+}
+
+QList<FormProblem> JobFormRules::trainingTypeProblems(
+        const CreateJobRequest &request, const JobFormShape &form, const ModelLimits *limits)
+{
+    QList<FormProblem> problems;
+    const TrainingSettings &settings = request.settings;
+    if (limits && settings.type == TrainingSettings::Type::Full && !limits->supportsFullTraining)
+        problems.append({QStringLiteral("training_type"),
+                QCoreApplication::translate(
+                        "fs::JobFormRules", "%1 cannot be trained in full on %2; choose LoRA.")
+                        .arg(request.model, form.serviceName)});
+    if (limits && settings.type == TrainingSettings::Type::Lora && !limits->supportsLora)
+        problems.append({QStringLiteral("training_type"),
+                QCoreApplication::translate("fs::JobFormRules",
+                        "%1 cannot be trained with LoRA on %2; choose full training.")
+                        .arg(request.model, form.serviceName)});
+    const RegisteredModel *model = ModelRegistry::provider(form.provider).find(request.model);
+    if (settings.type == TrainingSettings::Type::Full && model && !model->trainingTypes.isEmpty()
+            && !model->trainingTypes.contains(QLatin1String("full")))
+        problems.append({QStringLiteral("training_type"),
+                QCoreApplication::translate(
+                        "fs::JobFormRules", "%1 cannot be trained in full on %2; choose LoRA.")
+                        .arg(request.model, form.serviceName)});
+    if (form.absoluteLearningRate && !request.hyperparameters.learningRateMultiplier.isAuto)
+        problems.append({QStringLiteral("learning_rate"),
+                QCoreApplication::translate("fs::JobFormRules",
+                        "%1 takes an exact learning rate (such as 0.00001), not a multiplier.")
+                        .arg(form.serviceName)});
+    const bool loraValues = settings.loraRank || settings.loraAlpha || settings.loraDropout
+            || !settings.loraTrainableModules.isEmpty();
+    if (settings.type != TrainingSettings::Type::Lora && loraValues)
+        problems.append({QStringLiteral("lora_r"),
+                tr("LoRA rank, alpha and dropout apply only to LoRA training.")});
+    if (settings.type == TrainingSettings::Type::Lora && !settings.loraRank)
+        problems.append({QStringLiteral("lora_r"),
+                tr("LoRA training needs a rank: choose one (8 suits most tasks).")});
+    return problems;
+}
+
+QList<FileObject> JobFormRules::trainingFiles(QList<FileObject> files)
+{
+    files.erase(std::remove_if(files.begin(), files.end(),
+                        [](const FileObject &file) {
+                            return !file.purpose.isEmpty()
+                                    && file.purpose != QLatin1String("fine-tune");
+                        }),
+            files.end());
+    std::stable_sort(files.begin(), files.end(),
+            [](const FileObject &a, const FileObject &b) { return a.createdAt > b.createdAt; });
+    return files;
+}
+
+QString JobFormRules::priceEstimateText(const PriceEstimate &estimate, const QString &serviceName)
+{
+    const QLocale locale;
+    // Rich text: "< $0.01" must not start a tag.
+    const QString price = estimate.estimatedCost
+            ? formatCostUsd(*estimate.estimatedCost, locale).toHtmlEscaped()
+            : tr("not stated");
+    QString text =
+            QCoreApplication::translate("fs::JobFormRules", "<b>Price estimated by %1: %2</b>")
+                    .arg(serviceName.toHtmlEscaped(), price);
+    if (estimate.trainTokens) {
+        text += QLatin1Char(' ')
+                + (estimate.evalTokens && *estimate.evalTokens > 0
+                                ? QCoreApplication::translate("fs::JobFormRules",
+                                        "(%1 tokens trained, %2 tokens evaluated).")
+                                          .arg(locale.toString(*estimate.trainTokens),
+                                                  locale.toString(*estimate.evalTokens))
+                                : QCoreApplication::translate(
+                                        "fs::JobFormRules", "(%1 tokens trained).")
+                                          .arg(locale.toString(*estimate.trainTokens)));
+    }
+    const QString limit = estimate.accountLimit
+            ? formatCostUsd(*estimate.accountLimit, locale).toHtmlEscaped()
+            : QString();
+    if (!estimate.allowed) {
+        text += QLatin1Char(' ')
+                + (limit.isEmpty() ? QCoreApplication::translate("fs::JobFormRules",
+                           "<b>Your account may not start this job.</b> Add "
+                           "credit on %1's billing page, or train on fewer "
+                           "examples or epochs.")
+                                             .arg(serviceName.toHtmlEscaped())
+                                   : QCoreApplication::translate("fs::JobFormRules",
+                                           "<b>Your account may not start this job:</b> its limit "
+                                           "is %1. Add credit on %2's billing page, or train on "
+                                           "fewer examples or epochs.")
+                                             .arg(limit, serviceName.toHtmlEscaped()));
+        return text;
+    }
+    text += QLatin1Char(' ')
+            + (limit.isEmpty() ? tr("Your account may start this job.")
+                               : QCoreApplication::translate("fs::JobFormRules",
+                                       "Your account may start this job (its limit is %1).")
+                                         .arg(limit));
+    text += QLatin1Char(' ') + tr("The service bills what it actually trains.");
+    return text;
+}
+
+QString JobFormRules::priceEstimateFailure(const ApiError &error, const QString &serviceName)
+{
+    return QCoreApplication::translate("fs::JobFormRules",
+            "%1 could not estimate the price: %2 The job can start once the price is known; "
+            "check the settings, then press “Estimate Again”.")
+            .arg(serviceName, error.plainMessage());
 }
 
 namespace {

@@ -31,7 +31,7 @@ QString tr(const char *text)
 
 QString number(double value)
 {
-    return QLocale().toString(value, 'g', 6);
+    return HyperparameterRange::numberText(value);
 }
 
 const QLatin1String kOpenAiPrefix("ft:");
@@ -55,6 +55,19 @@ QStringList strings(const QJsonValue &value)
 } // namespace
 
 // ---- HyperparameterRange ----------------------------------------------------------------------
+
+QString HyperparameterRange::numberText(double value)
+{
+    const QLocale locale;
+    const QString text = locale.toString(value, 'g', 6);
+    if (!text.contains(QLatin1Char('e'), Qt::CaseInsensitive) || std::abs(value) >= 1)
+        return text;
+    // People read 0.00001, not 1e-05.
+    QString plain = locale.toString(value, 'f', 12);
+    while (plain.endsWith(QLatin1Char('0')))
+        plain.chop(1);
+    return plain;
+}
 
 QString HyperparameterRange::label() const
 {

@@ -31,6 +31,8 @@ struct HyperparameterRange
     QString rangeText() const;
     /// Empty when `value` is allowed, else a translated sentence saying what is allowed.
     QString check(double value) const;
+    /// A bound or default as people write it: "0.00001", "1,024" (never "1e-05").
+    static QString numberText(double value);
 };
 
 /// One fine-tunable base model of one provider.

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `finetune-studio deployments list | create MODEL [--hardware ID] | delete ID`: fine-tuned models
+// that answer only once deployed (Together AI's dedicated endpoints), billed while they run.
+#include "clicontext.h"
+#include "deploymentplan.h"
+#include "modelregistry.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace fs::cli {
+
+namespace {
+
+QString priceText(const std::optional<double> &pricePerHour)
+{
+    return pricePerHour ? QStringLiteral("$%1").arg(*pricePerHour, 0, 'f', 2) : QStringLiteral("-");
+}
+
+/// The service's hardware list; empty (with nothing printed) when it could not be read, as
+/// prices are only a help there.
+QList<HardwareOption> hardwareFor(Context &context, const QString &model)
+{
+    ProviderResult<QList<HardwareOption>> result;
+    QEventLoop loop;
+    context.provider().listHardware(
+            model, [&result, &loop](const ProviderResult<QList<HardwareOption>> &r) {
+                result = r;
+                loop.quit();
+            });
+    loop.exec();
+    return result.ok() ? *result.value : QList<HardwareOption>();
+}
+
+/// A deployment's price per hour: the service's own figure, else its hardware's.
+std::optional<double> pricePerHour(const Deployment &d, const QList<HardwareOption> &hardware)
+{
+    if (d.pricePerHour)
+        return d.pricePerHour;
+    for (const HardwareOption &option : hardware) {
+        if (option.id == d.hardware)
+            return option.pricePerHour;
+    }
+    return std::nullopt;
+}
+
+int listDeployments(Context &context)
+{
+    const std::optional<QList<Deployment>> deployments = context.call<QList<Deployment>>(
+            [&context](auto done) { return context.provider().listDeployments(done); });
+    if (!deployments)
+        return ExitFailure;
+    if (context.json()) {
+        context.printJson(context.lastBody());
+        return ExitOk;
+    }
+    if (deployments->isEmpty()) {
+        context.out() << Context::tr("No deployments.") << '\n';
+        return ExitOk;
+    }
+    const QList<HardwareOption> hardware = hardwareFor(context, QString());
+    int idWidth = 10;
+    int modelWidth = 10;
+    int hardwareWidth = 10;
+    for (const Deployment &d : *deployments) {
+        idWidth = std::max(idWidth, int(d.id.size()));
+        modelWidth = std::max(modelWidth, int(d.model.size()));
+        hardwareWidth = std::max(hardwareWidth, int(d.hardware.size()));
+    }
+    context.out() << QStringLiteral("ID").leftJustified(idWidth) << ' '
+                  << QStringLiteral("MODEL").leftJustified(modelWidth) << ' '
+                  << QStringLiteral("STATE").leftJustified(9) << ' '
+                  << QStringLiteral("HARDWARE").leftJustified(hardwareWidth) << " PER HOUR\n";
+    double billingPerHour = 0;
+    int billing = 0;
+    for (const Deployment &d : *deployments) {
+        const std::optional<double> price = pricePerHour(d, hardware);
+        context.out() << d.id.leftJustified(idWidth) << ' ' << d.model.leftJustified(modelWidth)
+                      << ' ' << d.stateText.leftJustified(9) << ' '
+                      << (d.hardware.isEmpty() ? QStringLiteral("-") : d.hardware)
+                                 .leftJustified(hardwareWidth)
+                      << ' ' << priceText(price) << '\n';
+        if (d.isBilling()) {
+            ++billing;
+            billingPerHour += price.value_or(0);
+        }
+    }
+    if (billing > 0)
+        context.out() << (billing == 1 ? Context::tr("1 deployment bills while it runs: $%1 per "
+                                                     "hour.")
+                                                 .arg(billingPerHour, 0, 'f', 2)
+                                       : Context::tr("%1 deployments bill while they run: $%2 "
+                                                     "per hour.")
+                                                 .arg(billing)
+                                                 .arg(billingPerHour, 0, 'f', 2))
+                      << '\n';
+    return ExitOk;
+}
+
+/// Polls the deployment until it answers, failed or stopped. False when it will not start.
+bool waitUntilStarted(Context &context, Deployment *deployment, double intervalSeconds)
+{
+    const qint64 started = QDateTime::currentSecsSinceEpoch();
+    QString shown;
+    while (deployment->state != Deployment::State::Running) {
+        if (deployment->state == Deployment::State::Failed
+                || deployment->state == Deployment::State::Stopped
+                || deployment->state == Deployment::State::Stopping) {
+            context.err() << Context::tr("error: deployment %1 did not start: the service says "
+                                         "%2.")
+                                     .arg(deployment->id, deployment->stateText)
+                          << Qt::endl;
+            return false;
+        }
+        if (deployment->stateText != shown) {
+            shown = deployment->stateText;
+            context.err() << Context::tr("Deployment %1: %2 (waited %3 s)")
+                                     .arg(deployment->id, shown)
+                                     .arg(QDateTime::currentSecsSinceEpoch() - started)
+                          << Qt::endl;
+        }
+        QEventLoop pause;
+        QTimer::singleShot(int(intervalSeconds * 1000), &pause, &QEventLoop::quit);
+        pause.exec();
+        const QString id = deployment->id;
+        const std::optional<Deployment> now = context.call<Deployment>([&context, &id](auto done) {
+            return context.provider().retrieveDeployment(id, done);
+        });
+        if (!now)
+            return false;
+        *deployment = *now;
+    }
+    return true;
+}
+
+int createDeployment(Context &context, const QCommandLineParser &parser, const QString &model)
+{
+    double interval = 0;
+    if (!context.interval(parser, &interval))
+        return ExitUsage;
+    bool ok = false;
+    DeploymentRequest request;
+    request.model = model;
+    if (parser.isSet(QStringLiteral("inactive-timeout"))) {
+        const int minutes = parser.value(QStringLiteral("inactive-timeout")).toInt(&ok);
+        if (!ok || minutes < 0) {
+            context.err() << Context::tr("error: --inactive-timeout takes a whole number of "
+                                         "minutes (0: never stop by itself).")
+                          << '\n';
+            return ExitUsage;
+        }
+        request.inactiveTimeoutMinutes = minutes;
+    }
+    request.hardware = parser.value(QStringLiteral("hardware"));
+    QList<HardwareOption> hardware;
+    if (request.hardware.isEmpty()) {
+        // The choice depends on the list: a service without one says so here.
+        const std::optional<QList<HardwareOption>> listed =
+                context.call<QList<HardwareOption>>([&context, &model](auto done) {
+                    return context.provider().listHardware(model, done);
+                });
+        if (!listed)
+            return ExitFailure;
+        hardware = *listed;
+    } else {
+        hardware = hardwareFor(context, model); // only for its price
+    }
+    std::optional<double> price;
+    if (request.hardware.isEmpty()) {
+        const HardwareOption *cheapest = cheapestHardware(hardware);
+        if (!cheapest) {
+            context.err() << Context::tr("error: the service lists no hardware with a price for "
+                                         "%1; choose one with --hardware ID.")
+                                     .arg(model)
+                          << '\n';
+            return ExitFailure;
+        }
+        request.hardware = cheapest->id;
+        context.err() << Context::tr("No --hardware given: using %1 (%2), the cheapest the "
+                                     "service lists for this model, at %3 per hour.")
+                                 .arg(cheapest->id, cheapest->name,
+                                         priceText(cheapest->pricePerHour))
+                      << Qt::endl;
+    }
+    for (const HardwareOption &option : hardware) {
+        if (option.id == request.hardware)
+            price = option.pricePerHour;
+    }
+    std::optional<Deployment> deployment =
+            context.call<Deployment>([&context, &request](auto done) {
+                return context.provider().createDeployment(request, done);
+            });
+    if (!deployment)
+        return context.failureCode();
+    if (!parser.isSet(QStringLiteral("no-wait"))) {
+        context.err() << Context::tr("Waiting for it to start; it bills from now on. Ctrl-C stops "
+                                     "waiting, not the deployment.")
+                      << Qt::endl;
+        if (!waitUntilStarted(context, &*deployment, interval))
+            return ExitFailure;
+    }
+    if (context.json()) {
+        context.printJson(context.lastBody());
+        return ExitOk;
+    }
+    context.out() << deployment->id << '\n';
+    if (deployment->state == Deployment::State::Running)
+        context.out() << Context::tr("%1 is running on %2 at %3 per hour. Chat with it: "
+                                     "finetune-studio chat --model %1 …")
+                                 .arg(model, request.hardware, priceText(price))
+                      << '\n';
+    else
+        context.out() << Context::tr("%1 is %2 on %3; it bills from now on at %4 per hour. See "
+                                     "when it is up: finetune-studio deployments list")
+                                 .arg(model, deployment->stateText, request.hardware,
+                                         priceText(price))
+                      << '\n';
+    context.out() << Context::tr("Stop it with: finetune-studio deployments delete %1")
+                             .arg(deployment->id)
+                  << '\n';
+    return ExitOk;
+}
+
+int deleteDeployment(Context &context, const QString &id)
+{
+    const std::optional<bool> deleted = context.call<bool>(
+            [&context, &id](auto done) { return context.provider().deleteDeployment(id, done); });
+    if (!deleted)
+        return context.failureCode();
+    if (context.json()) {
+        QJsonObject body = context.lastBody();
+        if (body.isEmpty()) // Together answers 204 without a body
+            body = QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}};
+        context.printJson(body);
+        return ExitOk;
+    }
+    context.out()
+            << Context::tr("Deployment %1 is stopping; it no longer bills once stopped.").arg(id)
+            << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+bool reachModel(Context &context, QString *model)
+{
+    const ProviderKind kind = context.providerKind();
+    if (!needsDeployment(kind, *model))
+        return true;
+    const std::optional<QList<Deployment>> deployments = context.call<QList<Deployment>>(
+            [&context](auto done) { return context.provider().listDeployments(done); });
+    if (!deployments)
+        return false;
+    const ChatRoute route = chatRoute(kind, *model, *deployments);
+    switch (route.kind) {
+    case ChatRoute::Kind::Direct:
+    case ChatRoute::Kind::Deployment:
+        *model = route.model;
+        return true;
+    case ChatRoute::Kind::Starting:
+        context.err() << Context::tr("error: the deployment of %1 (%2) is still starting (%3). "
+                                     "Try again once 'finetune-studio deployments list' shows "
+                                     "it started.")
+                                 .arg(*model, route.deployment.id, route.deployment.stateText)
+                      << '\n';
+        return false;
+    case ChatRoute::Kind::NotDeployed:
+        break;
+    }
+    context.err() << Context::tr("error: %1 must be deployed before it can answer on %2. Deploy "
+                                 "it first: finetune-studio deployments create %1")
+                             .arg(*model, ModelRegistry::provider(kind).displayName())
+                  << '\n';
+    return false;
+}
+
+int runDeployments(const QStringList &arguments)
+{
+    Context context;
+    QCommandLineParser parser;
+    Context::addCommonOptions(parser);
+    parser.addOption({QStringLiteral("hardware"),
+            Context::tr("create: the hardware id (default: the cheapest the service lists for "
+                        "the model)."),
+            QStringLiteral("id")});
+    parser.addOption({QStringLiteral("no-wait"),
+            Context::tr("create: print the id at once instead of waiting until it runs.")});
+    parser.addOption({QStringLiteral("inactive-timeout"),
+            Context::tr("create: stop by itself after this many minutes without requests "
+                        "(0: never; default: the service's)."),
+            QStringLiteral("minutes")});
+    parser.addOption(
+            {QStringLiteral("interval"), Context::tr("Seconds between checks while waiting."),
+                    QStringLiteral("seconds"), QStringLiteral("2")});
+    parser.addPositionalArgument(
+            QStringLiteral("action"), Context::tr("list | create MODEL | delete ID"));
+    int exitCode = ExitOk;
+    if (!context.parse(parser, arguments,
+                Context::tr("Lists, starts or stops deployments: fine-tuned models that answer "
+                            "only once deployed (Together AI), billed while they run."),
+                &exitCode))
+        return exitCode;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const bool known = (action == QLatin1String("list") && positional.size() == 1)
+            || ((action == QLatin1String("create") || action == QLatin1String("delete"))
+                    && positional.size() == 2);
+    if (!known) {
+        context.err() << Context::tr("usage: finetune-studio deployments list | create MODEL "
+                                     "[--hardware ID] [--no-wait] | delete ID")
+                      << '\n';
+        return ExitUsage;
+    }
+    if (!context.connect(parser))
+        return ExitFailure;
+    // A service without deployments (OpenAI) says so before anything is sent.
+    if (const Expected<HttpCall> call = context.provider().dialect().listDeployments();
+            !call.ok() && call.error().kind == DialectError::Kind::Unsupported) {
+        context.err() << Context::tr("error: %1").arg(call.error().message);
+        if (!ModelRegistry::provider(context.providerKind()).needsDeployment())
+            context.err() << ' '
+                          << Context::tr("Its fine-tuned models answer as soon as their job has "
+                                         "succeeded: finetune-studio chat --model MODEL …");
+        context.err() << '\n';
+        return ExitFailure;
+    }
+    if (action == QLatin1String("list"))
+        return listDeployments(context);
+    if (action == QLatin1String("create"))
+        return createDeployment(context, parser, positional.at(1));
+    return deleteDeployment(context, positional.at(1));
+}
+
+} // namespace fs::cli
