@@ -123,6 +123,8 @@ Areas installAreas(MainWindow *window)
             });
     // A file sent from a bucket appears in the Files list without a manual refresh.
     QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
+    // One upload path: bucket sends queue with the Files area's uploads and show there.
+    areas.storage->setUploadQueue(areas.files->uploadQueue());
     installDeployments(window, &areas);
     areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);

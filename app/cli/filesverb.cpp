@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio files list | upload FILE | delete ID`
 #include "clicontext.h"
+#include "providerclient.h"
 #include "uploader.h"
 #include "uploadjournal.h"
 #include "uploadprogress.h"
+#include "uploadqueue.h"
 #include "uploadsource.h"
 
 #include <QCoreApplication>
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -31,23 +34,29 @@ void printFileRow(QTextStream &out, const FileObject &file)
 
 int listFiles(Context &context, const QCommandLineParser &parser)
 {
+    // Through the connection's dialect: OpenAI's pages, Together AI's one list.
     FileListQuery query;
     query.purpose = parser.value(QStringLiteral("purpose"));
     QJsonArray all;
     QList<FileObject> files;
     // Follow the pages so the listing is complete.
     for (;;) {
-        ApiReply *reply = context.client().listFiles(query);
-        if (!context.wait(reply))
+        const std::optional<Page<FileObject>> page =
+                context.call<Page<FileObject>>([&](ProviderClient::Done<Page<FileObject>> done) {
+                    return context.provider().listFiles(query, std::move(done));
+                });
+        if (!page)
             return ExitFailure;
-        const QJsonObject object = reply->json();
-        const Page<FileObject> page = parseFilePage(object);
-        for (const QJsonValue &value : object.value(QStringLiteral("data")).toArray())
-            all.append(value);
-        files.append(page.data);
-        if (!page.hasMore || page.lastId.isEmpty() || page.lastId == query.after)
+        for (const FileObject &file : page->data) {
+            // Together lists every purpose: the filter is applied here.
+            if (!query.purpose.isEmpty() && file.purpose != query.purpose)
+                continue;
+            all.append(file.raw);
+            files.append(file);
+        }
+        if (!page->hasMore || page->lastId.isEmpty() || page->lastId == query.after)
             break;
-        query.after = page.lastId;
+        query.after = page->lastId;
     }
     if (context.json()) {
         context.printJson(QJsonObject {
@@ -77,24 +86,30 @@ void handleInterrupt(int)
     [[maybe_unused]] const ssize_t written = ::write(g_interruptSocket[0], &byte, 1);
 }
 
-QString progressLine(const UploadProgress &p)
+QString progressLine(const UploadTask &task)
 {
-    using Phase = UploadProgress::Phase;
-    switch (p.phase) {
-    case Phase::Preparing:
-        return Context::tr("Preparing the upload…");
-    case Phase::Sending:
+    // The same words as the Files area: the task's stage, and its progress while sending.
+    const UploadProgress p = task.progress();
+    if (task.stage() == UploadTask::Stage::Uploading && p.phase == UploadProgress::Phase::Sending)
         return sendingLine(p, true);
-    case Phase::Completing:
-        return Context::tr("All %1 sent; putting the parts together…")
-                .arg(formatBytes(p.totalBytes));
-    case Phase::Processing:
-        return Context::tr("Sent %1; the service is checking the file…")
-                .arg(formatBytes(p.totalBytes));
-    case Phase::Finished:
+    if (task.stage() == UploadTask::Stage::Uploading && p.phase == UploadProgress::Phase::Finished)
         return Context::tr("Done.");
-    }
-    return QString();
+    return task.stageText();
+}
+
+/// The check's refusal, on stderr: its sentence and the first findings.
+void printRefusal(Context &context, const UploadTask &task, bool sendingAnyway)
+{
+    context.err() << task.warningText() << '\n';
+    const LintFindings findings = task.findings();
+    for (qsizetype i = 0; i < std::min<qsizetype>(findings.size(), 5); ++i)
+        context.err() << "  " << UploadTask::findingText(findings.at(i)) << '\n';
+    if (findings.size() > 5)
+        context.err() << "  " << Context::tr("(and %1 more)").arg(findings.size() - 5) << '\n';
+    context.err() << (sendingAnyway
+                    ? Context::tr("Sending anyway (--upload-anyway).")
+                    : Context::tr("Not sent. Fix the file, or run again with --upload-anyway."))
+                  << Qt::endl;
 }
 
 int uploadFile(Context &context, const QCommandLineParser &parser, const QString &path)
@@ -105,13 +120,16 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
         context.err() << Context::tr("error: %1").arg(problem) << '\n';
         return ExitFailure;
     }
-    UploadOptions options;
-    options.purpose = parser.value(QStringLiteral("purpose"));
-    if (options.purpose.isEmpty())
-        options.purpose = QStringLiteral("fine-tune");
+    UploadSettings settings;
+    settings.purpose = parser.value(QStringLiteral("purpose"));
+    if (settings.purpose.isEmpty())
+        settings.purpose = QStringLiteral("fine-tune");
+    settings.preflight = !parser.isSet(QStringLiteral("no-check"));
+    UploadOptions &options = settings.options;
     options.processingPollMs = 500;
+    // On a service without parts (Together AI) the task fails with a sentence saying so.
     if (parser.isSet(QStringLiteral("resumable")))
-        options.method = UploadOptions::Method::UploadsApi;
+        settings.alwaysResumable = true;
     if (parser.isSet(QStringLiteral("part-size"))) {
         bool ok = false;
         const double megabytes = parser.value(QStringLiteral("part-size")).toDouble(&ok);
@@ -121,7 +139,7 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
             return ExitUsage;
         }
         options.partSize = std::max<qint64>(1024, qint64(megabytes * 1024 * 1024));
-        options.method = UploadOptions::Method::UploadsApi;
+        settings.alwaysResumable = true;
     }
     if (parser.isSet(QStringLiteral("no-wait")))
         options.waitForProcessing = false;
@@ -131,12 +149,19 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
     UploadJournalEntry earlier;
     const bool resuming =
             journal.find(source.resumeKey(), context.client().connection().apiBaseUrl().toString(),
-                    options.purpose, &earlier)
+                    settings.purpose, &earlier)
             && earlier.isUsable() && earlier.bytes == source.size();
-    if (resuming)
-        options.method = UploadOptions::Method::UploadsApi;
+    if (resuming) {
+        settings.alwaysResumable = true;
+        settings.preflight = false; // checked before it was first sent
+    }
 
-    Uploader uploader(&context.client(), &source, options);
+    // The app's one upload path: the pre-flight check, then the upload, then the service's check.
+    QNetworkAccessManager nam;
+    UploadQueue queue(&nam);
+    queue.setConnection(context.client().connection());
+    UploadTask &task = *queue.addFile(path, settings);
+    const bool uploadAnyway = parser.isSet(QStringLiteral("upload-anyway"));
     // Progress for people: rewritten in place on a terminal, a line now and then in a log.
     const bool jsonMode = context.json();
     const bool terminal = jsonMode ? ::isatty(STDERR_FILENO) != 0 : ::isatty(STDOUT_FILENO) != 0;
@@ -150,47 +175,67 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
                 << Qt::endl;
     QElapsedTimer sinceLine;
     sinceLine.start();
-    UploadProgress::Phase lastPhase = UploadProgress::Phase::Preparing;
+    QString lastWords;
     bool lineOpen = false;
-    bool firstLine = true;
-    QObject::connect(
-            &uploader, &Uploader::progressChanged, &uploader, [&](const UploadProgress &p) {
-                if (!showProgress)
-                    return;
-                const bool phaseChanged = p.phase != lastPhase || firstLine;
-                lastPhase = p.phase;
-                firstLine = false;
-                if (terminal) {
-                    progressOut << '\r' << progressLine(p).leftJustified(78) << ' ';
-                    progressOut.flush();
-                    lineOpen = true;
-                } else if (phaseChanged || sinceLine.elapsed() >= 3000) {
-                    progressOut << progressLine(p) << Qt::endl;
-                    sinceLine.restart();
-                }
-            });
+    auto showLine = [&] {
+        if (!showProgress)
+            return;
+        const QString line = progressLine(task);
+        // A new stage or phase gets its own line in a log; sending a line every 3 s.
+        const bool changed = line.section(QLatin1Char(':'), 0, 0) != lastWords;
+        lastWords = line.section(QLatin1Char(':'), 0, 0);
+        if (terminal) {
+            progressOut << '\r' << line.leftJustified(78) << ' ';
+            progressOut.flush();
+            lineOpen = true;
+        } else if (changed || sinceLine.elapsed() >= 3000) {
+            progressOut << line << Qt::endl;
+            sinceLine.restart();
+        }
+    };
+    QObject::connect(&task, &UploadTask::progressChanged, &task, showLine);
+    bool refused = false;
+    QEventLoop loop;
+    QObject::connect(&task, &UploadTask::stageChanged, &task, [&](UploadTask::Stage stage) {
+        if (stage == UploadTask::Stage::NeedsConfirmation) {
+            if (lineOpen)
+                progressOut << '\n';
+            lineOpen = false;
+            printRefusal(context, task, uploadAnyway);
+            if (uploadAnyway) {
+                task.uploadAnyway();
+            } else {
+                refused = true;
+                loop.quit();
+            }
+            return;
+        }
+        showLine();
+    });
 
     bool interrupted = false;
-    QEventLoop loop;
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_interruptSocket) == 0) {
-        auto *notifier =
-                new QSocketNotifier(g_interruptSocket[1], QSocketNotifier::Read, &uploader);
-        QObject::connect(notifier, &QSocketNotifier::activated, &uploader, [&] {
+        auto *notifier = new QSocketNotifier(g_interruptSocket[1], QSocketNotifier::Read, &task);
+        QObject::connect(notifier, &QSocketNotifier::activated, &task, [&] {
             interrupted = true;
             loop.quit();
         });
         std::signal(SIGINT, handleInterrupt);
         std::signal(SIGTERM, handleInterrupt);
     }
-    QObject::connect(&uploader, &Uploader::finished, &loop, &QEventLoop::quit);
-    uploader.start();
-    loop.exec();
+    QObject::connect(&task, &UploadTask::finished, &loop, &QEventLoop::quit);
+    showLine();
+    if (task.isActive() && !refused)
+        loop.exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (lineOpen)
         progressOut << '\n';
     progressOut.flush();
 
+    if (refused)
+        return ExitFailure;
+    const Uploader &uploader = *task.uploader();
     if (interrupted) {
         const UploadProgress p = uploader.progress();
         // Leaving without cancel(): the parts sent stay on the service and in the journal.
@@ -213,8 +258,8 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
         return ExitCancelled;
     }
 
-    if (uploader.state() != Uploader::State::Succeeded) {
-        context.err() << Context::tr("error: %1").arg(uploader.errorMessage());
+    if (task.stage() != UploadTask::Stage::Done) {
+        context.err() << Context::tr("error: %1").arg(task.errorMessage());
         const QString detail = uploader.apiError().technicalSummary();
         if (uploader.apiError().isError() && !detail.isEmpty())
             context.err() << " (" << detail << ')';
@@ -241,16 +286,25 @@ int uploadFile(Context &context, const QCommandLineParser &parser, const QString
 
 int deleteFile(Context &context, const QString &id)
 {
-    return context.report(
-            context.client().deleteFile(id), [&context, &id](const QJsonObject &json) {
-                if (!DeletedObject::fromJson(json).deleted) {
-                    context.err() << Context::tr("error: the service did not delete %1.").arg(id)
-                                  << '\n';
-                    return int(ExitFailure);
-                }
-                context.out() << Context::tr("Deleted %1").arg(id) << '\n';
-                return int(ExitOk);
+    const std::optional<DeletedObject> deleted =
+            context.call<DeletedObject>([&](ProviderClient::Done<DeletedObject> done) {
+                return context.provider().deleteFile(id, std::move(done));
             });
+    if (!deleted)
+        return ExitFailure;
+    if (!deleted->deleted) {
+        context.err() << Context::tr("error: the service did not delete %1.").arg(id) << '\n';
+        return ExitFailure;
+    }
+    if (context.json()) {
+        context.printJson(
+                QJsonObject {{QStringLiteral("id"), deleted->id.isEmpty() ? id : deleted->id},
+                        {QStringLiteral("object"), QStringLiteral("file")},
+                        {QStringLiteral("deleted"), true}});
+        return ExitOk;
+    }
+    context.out() << Context::tr("Deleted %1").arg(id) << '\n';
+    return ExitOk;
 }
 
 } // namespace
@@ -265,15 +319,20 @@ int runFiles(const QStringList &arguments)
             QStringLiteral("purpose")});
     parser.addOption({QStringLiteral("resumable"),
             Context::tr("Upload in parts (the Uploads API) even when the file is small, so an "
-                        "interrupted upload can be resumed. Files over 512 MB always are.")});
+                        "interrupted upload can be resumed. Files over 512 MB always are. "
+                        "OpenAI only: Together AI takes each file in one piece.")});
+    parser.addOption({QStringLiteral("upload-anyway"),
+            Context::tr("Send the file even when the check before sending finds errors.")});
+    parser.addOption(
+            {QStringLiteral("no-check"), Context::tr("Do not check the examples before sending.")});
     parser.addOption({QStringLiteral("part-size"),
             Context::tr("Size of each part in MB (default 64, the most the service takes)."),
             QStringLiteral("MB")});
     parser.addOption({QStringLiteral("no-wait"),
             Context::tr("Do not wait until the service has processed the uploaded file.")});
     parser.addPositionalArgument(QStringLiteral("action"),
-            Context::tr("list | upload FILE [--purpose P] [--resumable] [--part-size MB] | "
-                        "delete ID"));
+            Context::tr("list | upload FILE [--purpose P] [--resumable] [--part-size MB] "
+                        "[--upload-anyway] | delete ID"));
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
                 Context::tr("Lists, uploads or deletes the files of the connection."), &exitCode))

@@ -3,6 +3,7 @@
 
 #include "clicontext.h"
 #include "uploader.h"
+#include "uploadtask.h"
 
 namespace fs::cli {
 
@@ -24,17 +25,11 @@ QString formatTimeLeft(int seconds)
 
 QString sendingLine(const UploadProgress &p, bool withTimeLeft)
 {
-    QString line = Context::tr("Sending: %1 of %2 (%3%)")
-                           .arg(formatBytes(p.sentBytes), formatBytes(p.totalBytes))
-                           .arg(p.totalBytes > 0 ? p.sentBytes * 100 / p.totalBytes : 0);
-    if (p.bytesPerSecond > 0)
-        line += QStringLiteral(", ") + formatRate(qint64(p.bytesPerSecond));
-    if (withTimeLeft && p.secondsLeft >= 0 && p.bytesPerSecond > 0)
-        line += QStringLiteral(", ") + formatTimeLeft(p.secondsLeft);
-    if (p.partsTotal > 1)
-        line += QStringLiteral(", ")
-                + Context::tr("part %1 of %2").arg(p.partsDone).arg(p.partsTotal);
-    return line;
+    // The Files area's words (UploadTask::progressText), after "Sending:".
+    UploadProgress shown = p;
+    if (!withTimeLeft || p.bytesPerSecond <= 0)
+        shown.secondsLeft = -1;
+    return Context::tr("Sending: %1").arg(UploadTask::progressText(shown));
 }
 
 } // namespace fs::cli

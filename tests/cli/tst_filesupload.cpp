@@ -2,6 +2,7 @@
 // `finetune-studio files upload` as a person runs it: the real binary against a `finetune-studio
 // sandbox` child process, interrupted with Ctrl-C or by faults, then run again to resume.
 #include "cliprocess.h"
+#include "connectionstore.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -12,6 +13,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +33,8 @@ private Q_SLOTS:
     void failingPartsLeaveItResumable();
     void processingErrorExitsOne();
     void usageAndMissingFile();
+    void checkBeforeSendingRefusesErrors();
+    void togetherUploadListDelete();
 
 private:
     using Result = fs::test::CliResult;
@@ -217,7 +221,8 @@ void tst_FilesUpload::processingErrorExitsOne()
 {
     const Result result = run({QStringLiteral("files"), QStringLiteral("upload"),
             write(QStringLiteral("notjson.jsonl"), "{\"messages\": []}\nnot json at all\n"),
-            QStringLiteral("--base-url"), m_root + QStringLiteral("/v1")});
+            QStringLiteral("--no-check"), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/v1")});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QLatin1String("could not process")), qPrintable(result.err));
     QVERIFY(result.err.contains(QLatin1String("Line 2 is not valid JSON")));
@@ -235,6 +240,101 @@ void tst_FilesUpload::usageAndMissingFile()
             m_root + QStringLiteral("/v1")});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(QLatin1String("does not exist")), qPrintable(missing.err));
+}
+
+void tst_FilesUpload::checkBeforeSendingRefusesErrors()
+{
+    // Three examples: too few to train on. The same check and sentence as the Files area.
+    const QString path = write(QStringLiteral("three.jsonl"), trainingData(200));
+    const QStringList arguments {QStringLiteral("files"), QStringLiteral("upload"), path,
+            QStringLiteral("--base-url"), m_root + QStringLiteral("/v1")};
+    const Result refused = run(arguments);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("The service will most likely refuse this file.")),
+            qPrintable(refused.err));
+    QVERIFY(refused.err.contains(QLatin1String("too few"), Qt::CaseInsensitive)
+            || refused.err.contains(QLatin1String("at least 10")));
+    QVERIFY(refused.err.contains(QLatin1String("Not sent.")));
+    QVERIFY(refused.out.contains(QLatin1String("Checking the examples before sending")));
+    QVERIFY(!refused.out.contains(QLatin1String("Sending: ")));
+    const Result anyway = run(arguments + QStringList {QStringLiteral("--upload-anyway")});
+    QVERIFY2(anyway.exitCode == 0, qPrintable(anyway.out + anyway.err));
+    QVERIFY(anyway.err.contains(QLatin1String("Sending anyway")));
+    QVERIFY(anyway.out.contains(QLatin1String("Status: processed")));
+}
+
+void tst_FilesUpload::togetherUploadListDelete()
+{
+    // A Together AI connection saved by the app (no key: the sandbox asks for none).
+    QSettings settings(
+            m_home.filePath(QStringLiteral("config/FinetuneStudio/finetune-studio.conf")),
+            QSettings::IniFormat);
+    {
+        fs::ConnectionStore store(&settings);
+        fs::Connection together;
+        together.kind = fs::Connection::Kind::Together;
+        together.name = QStringLiteral("Together sandbox");
+        together.baseUrl = QUrl(m_root + QStringLiteral("/together/v1"));
+        store.add(together);
+    }
+    settings.sync();
+    const QStringList on {QStringLiteral("--connection"), QStringLiteral("Together sandbox")};
+    const QByteArray small = trainingData(4000);
+    const Result multipart = run(QStringList {QStringLiteral("files"), QStringLiteral("upload"),
+                                         write(QStringLiteral("small-t.jsonl"), small)}
+            + on);
+    QVERIFY2(multipart.exitCode == 0, qPrintable(multipart.out + multipart.err));
+    QVERIFY(multipart.out.contains(QLatin1String("Status: processed")));
+    const QString smallId = multipart.out.trimmed().split(QLatin1Char('\n')).constLast();
+    QVERIFY2(smallId.startsWith(QLatin1String("file-")), qPrintable(multipart.out));
+    QCOMPARE(http("GET", QStringLiteral("/together/v1/files/%1/content").arg(smallId)), small);
+
+    // Over 64 MB goes the presigned way (POST /files → 302 → PUT), streamed from disk.
+    const QByteArray large = trainingData(65LL * 1024 * 1024);
+    const Result presigned = run(QStringList {QStringLiteral("files"), QStringLiteral("upload"),
+                                         write(QStringLiteral("large-t.jsonl"), large),
+                                         QStringLiteral("--json"), QStringLiteral("--no-check")}
+                    + on,
+            120000);
+    QVERIFY2(presigned.exitCode == 0, qPrintable(presigned.err));
+    const QJsonObject largeFile = QJsonDocument::fromJson(presigned.out.toUtf8()).object();
+    const QString largeId = largeFile.value(QLatin1String("id")).toString();
+    QVERIFY2(largeId.startsWith(QLatin1String("file-")), qPrintable(presigned.out));
+    QCOMPARE(largeFile.value(QLatin1String("bytes")).toInteger(), large.size());
+    QCOMPARE(http("GET", QStringLiteral("/together/v1/files/%1/content").arg(largeId)).size(),
+            large.size());
+
+    // Resumable parts are OpenAI's: said plainly.
+    const Result parts = run(
+            QStringList {QStringLiteral("files"), QStringLiteral("upload"),
+                    write(QStringLiteral("parts-t.jsonl"), small), QStringLiteral("--resumable")}
+            + on);
+    QCOMPARE(parts.exitCode, 1);
+    QVERIFY2(parts.err.contains(QLatin1String("Resumable uploads in parts are an OpenAI feature")),
+            qPrintable(parts.err));
+
+    const Result list = run(QStringList {QStringLiteral("files"), QStringLiteral("list")} + on);
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains(smallId) && list.out.contains(largeId), qPrintable(list.out));
+    QVERIFY(list.out.contains(QLatin1String("processed")));
+    // The same through --provider together and an address.
+    const Result byProvider = run({QStringLiteral("files"), QStringLiteral("list"),
+            QStringLiteral("--provider"), QStringLiteral("together"), QStringLiteral("--base-url"),
+            m_root + QStringLiteral("/together/v1")});
+    QCOMPARE(byProvider.exitCode, 0);
+    QVERIFY2(byProvider.out.contains(smallId) && byProvider.out.contains(largeId),
+            qPrintable(byProvider.out + byProvider.err));
+
+    const Result deleted =
+            run(QStringList {QStringLiteral("files"), QStringLiteral("delete"), smallId} + on);
+    QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
+    QVERIFY(deleted.out.contains(QLatin1String("Deleted ") + smallId));
+    const Result after = run(
+            QStringList {QStringLiteral("files"), QStringLiteral("list"), QStringLiteral("--json")}
+            + on);
+    QCOMPARE(after.exitCode, 0);
+    QVERIFY(!after.out.contains(smallId));
+    QVERIFY(after.out.contains(largeId));
 }
 
 QTEST_GUILESS_MAIN(tst_FilesUpload)

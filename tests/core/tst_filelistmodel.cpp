@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 #include "filelistmodel.h"
+#include "providerclient.h"
 #include "sandboxserver.h"
 
 #include <QAbstractItemModelTester>
@@ -333,6 +334,49 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isLoaded());
+    }
+
+    void togetherListsItsFilesWithTheirCheck()
+    {
+        // A Together AI connection lists through its dialect: one list, "Processed" as status.
+        Connection together;
+        together.kind = Connection::Kind::Together;
+        QUrl base = m_sandbox->baseUrl();
+        base.setPath(QStringLiteral("/together/v1"));
+        together.baseUrl = base;
+        together.apiKey = QStringLiteral("tgp_v1_test");
+        ApiClient client(m_nam.get(), together);
+        ProviderClient provider(&client);
+        std::optional<ProviderResult<FileObject>> uploaded;
+        provider.uploadFile(QStringLiteral("together.jsonl"), QByteArray("{}\n"),
+                QStringLiteral("fine-tune"),
+                [&uploaded](const ProviderResult<FileObject> &result) { uploaded = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(uploaded.has_value(), 5000);
+        QVERIFY2(uploaded->ok(), qPrintable(uploaded->error.plainMessage()));
+        upload(QStringLiteral("openai-side.jsonl"), QByteArray("{}\n")); // not Together's
+
+        FileListModel model;
+        QAbstractItemModelTester tester(
+                &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPollIntervalMs(50);
+        model.setClient(&client);
+        QSignalSpy statusChanged(&model, &FileListModel::fileStatusChanged);
+        QVERIFY(load(model));
+        QCOMPARE(names(model), QStringList {QStringLiteral("together.jsonl")});
+        QCOMPARE(model.file(0).id, uploaded->value->id);
+        QCOMPARE(model.index(0, FileListModel::StatusColumn).data().toString(),
+                QStringLiteral("Checking…"));
+        QVERIFY(statusChanged.wait(5000));
+        QCOMPARE(model.index(0, FileListModel::StatusColumn).data().toString(),
+                QStringLiteral("Ready"));
+
+        std::optional<ProviderResult<DeletedObject>> deleted;
+        provider.deleteFile(uploaded->value->id,
+                [&deleted](const ProviderResult<DeletedObject> &result) { deleted = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value(), 5000);
+        QVERIFY(deleted->ok() && deleted->value->deleted);
+        QVERIFY(load(model));
+        QCOMPARE(model.rowCount(), 0);
     }
 };
 

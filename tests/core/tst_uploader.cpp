@@ -2,6 +2,7 @@
 // The Uploader against an in-process sandbox on 127.0.0.1: both APIs, retries, resume, cancel,
 // expiry, checksum and processing errors.
 #include "apiclient.h"
+#include "providerclient.h"
 #include "sandboxserver.h"
 #include "uploader.h"
 #include "uploadjournal.h"
@@ -86,8 +87,16 @@ private Q_SLOTS:
     void processingErrorIsReported();
     void emptyFileFails();
     void localSourceKeyFollowsTheFile();
+    void togetherSmallFileGoesMultipart();
+    void togetherLargeFileGoesPresignedStreamedFromDisk();
+    void togetherBufferSourceGoesPresigned();
+    void togetherRefusesResumableParts();
+    void togetherCancelWhileSending();
 
 private:
+    /// A client on the sandbox's Together AI dialect (/together/v1).
+    std::unique_ptr<ApiClient> togetherClient() const;
+    QByteArray downloadTogether(ApiClient *client, const QString &fileId);
     UploadOptions partsOptions(qint64 partSize, int parallel) const;
     bool run(Uploader &uploader, int timeoutMs = 30000);
     QByteArray download(const QString &fileId);
@@ -558,3 +567,152 @@ void tst_Uploader::localSourceKeyFollowsTheFile()
 
 QTEST_GUILESS_MAIN(tst_Uploader)
 #include "tst_uploader.moc"
+
+// ---- Together AI ---------------------------------------------------------------------------
+
+std::unique_ptr<ApiClient> tst_Uploader::togetherClient() const
+{
+    Connection connection;
+    connection.kind = Connection::Kind::Together;
+    QUrl base = m_server->baseUrl();
+    base.setPath(QStringLiteral("/together/v1"));
+    connection.baseUrl = base;
+    connection.apiKey = QStringLiteral("tgp_v1_test");
+    auto client = std::make_unique<ApiClient>(m_nam.get(), connection);
+    client->setRetryPolicy(m_client->retryPolicy());
+    return client;
+}
+
+QByteArray tst_Uploader::downloadTogether(ApiClient *client, const QString &fileId)
+{
+    ProviderClient provider(client);
+    QByteArray content = "download failed";
+    bool done = false;
+    provider.fileContent(fileId, [&](const ProviderResult<QByteArray> &result) {
+        if (result.ok())
+            content = *result.value;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 10000))
+        return "download timed out";
+    return content;
+}
+
+void tst_Uploader::togetherSmallFileGoesMultipart()
+{
+    const std::unique_ptr<ApiClient> client = togetherClient();
+    const QByteArray data = trainingData(3000);
+    LocalFileSource source(writeFile(QStringLiteral("small.jsonl"), data));
+    UploadOptions options;
+    options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
+    options.processingPollMs = 20;
+    Uploader uploader(client.get(), &source, options);
+    QList<UploadProgress::Phase> phases;
+    connect(&uploader, &Uploader::progressChanged, this, [&phases](const UploadProgress &p) {
+        if (phases.isEmpty() || phases.constLast() != p.phase)
+            phases.append(p.phase);
+    });
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Succeeded);
+    QVERIFY2(uploader.errorMessage().isEmpty(), qPrintable(uploader.errorMessage()));
+    // The documented multipart upload, not OpenAI's /files or /uploads.
+    QCOMPARE(served(QStringLiteral("/together/v1/files/upload"), 200), 1);
+    QCOMPARE(served(QStringLiteral("/together/_upload")), 0);
+    QCOMPARE(served(QStringLiteral("/uploads")), 0);
+    // Together's "Processed" is followed until it is true.
+    QCOMPARE(uploader.file().status, QStringLiteral("processed"));
+    QCOMPARE(uploader.file().filename, QStringLiteral("small.jsonl"));
+    QCOMPARE(uploader.file().bytes, data.size());
+    QVERIFY(uploader.file().id.startsWith(QLatin1String("file-")));
+    QCOMPARE(uploader.progress().sentBytes, data.size());
+    QVERIFY(phases.contains(UploadProgress::Phase::Sending));
+    QCOMPARE(phases.constLast(), UploadProgress::Phase::Finished);
+    QCOMPARE(downloadTogether(client.get(), uploader.file().id), data);
+}
+
+void tst_Uploader::togetherLargeFileGoesPresignedStreamedFromDisk()
+{
+    const std::unique_ptr<ApiClient> client = togetherClient();
+    const QByteArray data = trainingData(300 * 1024 + 77);
+    LocalFileSource source(writeFile(QStringLiteral("large.jsonl"), data));
+    UploadOptions options;
+    options.multipartLimit = 64 * 1024; // "large" for the test
+    options.processingPollMs = 20;
+    Uploader uploader(client.get(), &source, options);
+    QList<UploadProgress::Phase> phases;
+    qint64 lastSent = 0;
+    bool monotonic = true;
+    connect(&uploader, &Uploader::progressChanged, this, [&](const UploadProgress &p) {
+        if (phases.isEmpty() || phases.constLast() != p.phase)
+            phases.append(p.phase);
+        monotonic = monotonic && p.sentBytes >= lastSent;
+        lastSent = p.sentBytes;
+    });
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    // POST /files?… answered 302, then the PUT to the presigned URL, then the file itself.
+    QCOMPARE(served(QStringLiteral("/together/v1/files"), 302), 1);
+    QCOMPARE(served(QStringLiteral("/together/_upload/"), 200), 1);
+    QCOMPARE(served(QStringLiteral("/together/v1/files/upload")), 0);
+    QCOMPARE(uploader.file().filename, QStringLiteral("large.jsonl"));
+    QCOMPARE(uploader.file().bytes, data.size());
+    QCOMPARE(uploader.file().status, QStringLiteral("processed"));
+    QCOMPARE(uploader.progress().sentBytes, data.size());
+    QCOMPARE(uploader.progress().partsTotal, 1);
+    QVERIFY(monotonic);
+    QVERIFY(phases.contains(UploadProgress::Phase::Sending));
+    QVERIFY(phases.contains(UploadProgress::Phase::Processing));
+    QCOMPARE(downloadTogether(client.get(), uploader.file().id), data);
+}
+
+void tst_Uploader::togetherBufferSourceGoesPresigned()
+{
+    const std::unique_ptr<ApiClient> client = togetherClient();
+    const QByteArray data = trainingData(40 * 1024);
+    BufferSource source(QStringLiteral("dataset.jsonl"), data);
+    UploadOptions options;
+    options.multipartLimit = 1024;
+    options.waitForProcessing = false;
+    Uploader uploader(client.get(), &source, options);
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    QCOMPARE(served(QStringLiteral("/together/_upload/"), 200), 1);
+    QCOMPARE(downloadTogether(client.get(), uploader.file().id), data);
+}
+
+void tst_Uploader::togetherRefusesResumableParts()
+{
+    const std::unique_ptr<ApiClient> client = togetherClient();
+    BufferSource source(QStringLiteral("dataset.jsonl"), trainingData(2000));
+    UploadOptions options = partsOptions(16 * 1024, 1);
+    Uploader uploader(client.get(), &source, options);
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QCOMPARE(uploader.errorMessage(),
+            QStringLiteral("Resumable uploads in parts are an OpenAI feature: Together AI takes "
+                           "each file in one piece. Upload it without “resumable”."));
+    QVERIFY(!uploader.isResumable());
+    QCOMPARE(m_served.size(), 0);
+}
+
+void tst_Uploader::togetherCancelWhileSending()
+{
+    const std::unique_ptr<ApiClient> client = togetherClient();
+    const QByteArray data = trainingData(100 * 1024);
+    LocalFileSource source(writeFile(QStringLiteral("cancel.jsonl"), data));
+    UploadOptions options;
+    options.multipartLimit = 1024;
+    m_server->injectLatency(300);
+    Uploader uploader(client.get(), &source, options);
+    QSignalSpy finished(&uploader, &Uploader::finished);
+    connect(&uploader, &Uploader::progressChanged, this, [&uploader](const UploadProgress &p) {
+        if (p.phase == UploadProgress::Phase::Sending)
+            uploader.cancel();
+    });
+    uploader.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(uploader.state(), Uploader::State::Cancelled);
+    QVERIFY(uploader.file().id.isEmpty());
+    QVERIFY(uploader.errorMessage().isEmpty());
+    QCOMPARE(finished.size(), 1);
+}

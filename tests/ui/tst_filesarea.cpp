@@ -16,6 +16,7 @@
 #include "uploadtask.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -546,6 +547,74 @@ private Q_SLOTS:
         QCOMPARE(area->client()->connection().baseUrl, other.baseUrl());
         QCOMPARE(area->model()->rowCount(), 0);
         QVERIFY(area->emptyText().contains(QStringLiteral("No files on this connection yet")));
+    }
+
+    void togetherConnectionUploadsShowsAndDeletes()
+    {
+        // A "Together AI" connection on the sandbox's Together dialect.
+        Connection together;
+        together.kind = Connection::Kind::Together;
+        together.name = QStringLiteral("Together (practice)");
+        QUrl base = m_sandbox->baseUrl();
+        base.setPath(QStringLiteral("/together/v1"));
+        together.baseUrl = base;
+        QVERIFY(m_store->setActive(m_store->add(together)));
+        auto area = makeArea();
+        QVERIFY(area);
+        QCOMPARE(area->model()->rowCount(), 0);
+        // Parts that resume are OpenAI's: the choice is off and says why.
+        auto *resumable = area->findChild<QCheckBox *>(QStringLiteral("resumableCheckBox"));
+        QVERIFY(resumable && !resumable->isEnabled());
+        QVERIFY(resumable->toolTip().contains(QStringLiteral("OpenAI feature")));
+
+        // A small file: checked, sent in one multipart request, followed until ready, listed.
+        UploadTask *small = area->uploadPath(
+                writeFile(QStringLiteral("together-small.jsonl"), bigDataset(6000)),
+                area->uploadSettings());
+        QVERIFY(small);
+        QVERIFY2(waitForStage(small, UploadTask::Stage::Done), qPrintable(small->detailText()));
+        QCOMPARE(served(QStringLiteral("POST"), QStringLiteral("/together/v1/files/upload")), 1);
+        // A large one (large for the test): the presigned flow.
+        UploadSettings settings = area->uploadSettings();
+        settings.options.multipartLimit = 4096;
+        UploadTask *large = area->uploadPath(
+                writeFile(QStringLiteral("together-large.jsonl"), bigDataset(200 * 1024)),
+                settings);
+        QVERIFY2(waitForStage(large, UploadTask::Stage::Done), qPrintable(large->detailText()));
+        QCOMPARE(served(QStringLiteral("PUT"), QStringLiteral("/together/_upload/")), 1);
+        QCOMPARE(area->model()->rowCount(), 2);
+        const int row = proxyRowOf(area.get(), large->file().id);
+        QVERIFY(row >= 0);
+        QCOMPARE(area->proxyModel()->index(row, FileListModel::StatusColumn).data().toString(),
+                QStringLiteral("Ready"));
+        QVERIFY(area->rowFor(large));
+        area->resize(1024, 600);
+        screenshot(area.get(), QStringLiteral("together"));
+
+        // A fresh load lists them from the service, with their check.
+        QSignalSpy loaded(area->model(), &FileListModel::loadFinished);
+        area->refresh();
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(area->model()->rowCount(), 2);
+        // Deleted through the dialect.
+        area->view()->selectRow(proxyRowOf(area.get(), small->file().id));
+        m_answer = QMessageBox::Yes;
+        QSignalSpy deleted(area.get(), &FilesArea::fileDeleted);
+        area->action(QStringLiteral("deleteAction"))->trigger();
+        QVERIFY(deleted.wait(5000));
+        QCOMPARE(served(QStringLiteral("DELETE"), QStringLiteral("/together/v1/files/")), 1);
+        QCOMPARE(area->model()->rowCount(), 1);
+        QCOMPARE(area->model()->file(0).id, large->file().id);
+
+        // Close on a finished upload's row lets it go; Clear Finished the rest.
+        QPointer<UploadRow> smallRow = area->rowFor(small);
+        QVERIFY(smallRow);
+        QTest::mouseClick(smallRow->findChild<QPushButton *>(QStringLiteral("dismissPushButton")),
+                Qt::LeftButton);
+        QTRY_VERIFY(!smallRow);
+        QCOMPARE(area->uploads(), QList<UploadTask *> {large});
+        area->findChild<QPushButton *>(QStringLiteral("clearFinishedPushButton"))->click();
+        QTRY_VERIFY(area->uploads().isEmpty() && !area->rowFor(large));
     }
 
     void deleteAsksFirst()

@@ -9,7 +9,9 @@
 #include "filelistmodel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "providerclient.h"
 #include "resultcsv.h"
+#include "uploadqueue.h"
 #include "uploadrow.h"
 
 #include <QAction>
@@ -120,6 +122,7 @@ FilesArea::FilesArea(ActiveConnection *active, QNetworkAccessManager *nam, Datas
     , m_datasets(datasets)
     , m_model(new FileListModel(this))
     , m_proxy(new FilesProxyModel(this))
+    , m_queue(new UploadQueue(nam, this))
 {
     setUp();
 }
@@ -132,8 +135,7 @@ FilesArea::FilesArea(MainWindow *window, DatasetArea *datasets, QWidget *parent)
 FilesArea::~FilesArea()
 {
     // Tasks first: their uploaders talk to the network manager, which must still exist.
-    qDeleteAll(m_tasks);
-    m_tasks.clear();
+    delete m_queue;
 }
 
 void FilesArea::setUp()
@@ -189,9 +191,6 @@ void FilesArea::setUp()
     choicesLayout->addWidget(m_useComboBox);
     m_resumableCheckBox = new QCheckBox(tr("Always use resumable upload"), choices);
     m_resumableCheckBox->setObjectName(QStringLiteral("resumableCheckBox"));
-    m_resumableCheckBox->setToolTip(
-            tr("Send every file in parts that survive a dropped connection. Files over 512 MB "
-               "are always sent this way."));
     choicesLayout->addWidget(m_resumableCheckBox);
     choicesLayout->addStretch(1);
     connect(m_purposeComboBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -299,17 +298,21 @@ void FilesArea::setUp()
     m_uploadsLayout->addStretch(1);
     m_uploadsScroll->setWidget(uploadsContent);
     uploadsOuter->addWidget(m_uploadsScroll);
-    connect(clearButton, &QPushButton::clicked, this, [this] {
-        const QList<UploadTask *> tasks = m_tasks;
-        for (UploadTask *task : tasks) {
-            if (!task->isActive() && !task->isResumable()) {
-                m_tasks.removeOne(task);
-                delete rowFor(task);
-                task->deleteLater();
-            }
+    connect(clearButton, &QPushButton::clicked, m_queue, &UploadQueue::removeFinished);
+    connect(m_queue, &UploadQueue::taskAdded, this, &FilesArea::showTask);
+    connect(m_queue, &UploadQueue::taskRemoved, this, [this](UploadTask *task) {
+        // Later: the row's own Close button may be what asked.
+        if (UploadRow *row = rowFor(task)) {
+            row->hide();
+            row->setParent(nullptr);
+            row->deleteLater();
         }
         updateUploadsPanel();
     });
+    connect(m_queue, &UploadQueue::taskStageChanged, this, [this] { updateUploadsPanel(); });
+    connect(m_queue, &UploadQueue::fileAppeared, this,
+            [this](UploadTask *, const FileObject &file) { m_model->upsertFile(file); });
+    connect(m_queue, &UploadQueue::uploaded, this, &FilesArea::onUploaded);
     m_uploadsPanel->hide();
 
     auto *status = new QWidget(this);
@@ -427,7 +430,7 @@ QAction *FilesArea::action(const QString &objectName) const
 
 QList<UploadTask *> FilesArea::uploads() const
 {
-    return m_tasks;
+    return m_queue->tasks();
 }
 
 UploadRow *FilesArea::rowFor(UploadTask *task) const
@@ -500,7 +503,8 @@ UploadSettings FilesArea::uploadSettings() const
     UploadSettings settings;
     settings.purpose = m_purposeComboBox->currentData().toString();
     settings.use = DataUse(m_useComboBox->currentData().toInt());
-    settings.alwaysResumable = m_resumableCheckBox->isChecked();
+    // Parts that survive a dropped connection are OpenAI's Uploads API only.
+    settings.alwaysResumable = m_resumableCheckBox->isChecked() && m_resumableCheckBox->isEnabled();
     settings.options = m_uploadOptions;
     return settings;
 }
@@ -521,7 +525,10 @@ void FilesArea::rebuildClient()
     if (m_active && m_nam)
         m_client = new ApiClient(m_nam, m_active->connection(), this);
     m_model->setClient(m_client);
+    delete m_provider;
+    m_provider = m_client ? new ProviderClient(m_client, this) : nullptr;
     delete old;
+    updateResumableChoice();
     m_details->setFile({});
     // While the key is being read the connection has no address yet: the state change that
     // follows loads the list (onConnectionStateChanged).
@@ -530,6 +537,18 @@ void FilesArea::rebuildClient()
     checkPendingUploads();
     updateActions();
     updatePage();
+}
+
+void FilesArea::updateResumableChoice()
+{
+    const bool openAiParts =
+            !m_client || m_client->connection().providerKind() != ProviderKind::Together;
+    m_resumableCheckBox->setEnabled(openAiParts);
+    m_resumableCheckBox->setToolTip(openAiParts
+                    ? tr("Send every file in parts that survive a dropped connection. Files over "
+                         "512 MB are always sent this way.")
+                    : tr("Resumable uploads in parts are an OpenAI feature. Together AI takes "
+                         "each file in one piece: large files go straight to its storage."));
 }
 
 void FilesArea::onConnectionStateChanged()
@@ -574,9 +593,7 @@ void FilesArea::updatePage()
             text = tr("No files of the kind “%1” on this connection.")
                            .arg(FileListModel::purposeText(m_model->purposeFilter()));
         } else if (m_model->isLoaded()) {
-            const bool uploading = std::any_of(m_tasks.cbegin(), m_tasks.cend(),
-                    [](UploadTask *task) { return task->isActive(); });
-            if (uploading) {
+            if (m_queue->hasActive()) {
                 text = tr("No files on this connection yet.\nYour upload appears here as soon as "
                           "it has arrived.");
             } else {
@@ -686,25 +703,25 @@ void FilesArea::deleteSelected()
     auto *remaining = new int(int(files.size()));
     auto *problems = new QStringList;
     for (const FileObject &file : files) {
-        ApiReply *reply = m_client->deleteFile(file.id);
-        connect(reply, &ApiReply::finished, this, [this, reply, file, remaining, problems] {
-            // 404: already gone, which is what was asked for.
-            if (reply->ok() || reply->error().httpStatus == 404) {
-                m_model->removeFile(file.id);
-                settings()->remove(kUseGroup + file.id);
-                Q_EMIT fileDeleted(file.id);
-            } else {
-                *problems << tr("%1: %2").arg(file.filename, reply->error().plainMessage());
-            }
-            if (--*remaining == 0) {
-                if (!problems->isEmpty())
-                    MessageBox::warning(this, tr("Delete Files"),
-                            tr("Some files could not be deleted."),
-                            problems->join(QLatin1Char('\n')));
-                delete remaining;
-                delete problems;
-            }
-        });
+        m_provider->deleteFile(file.id,
+                [this, file, remaining, problems](const ProviderResult<DeletedObject> &result) {
+                    // 404: already gone, which is what was asked for.
+                    if (result.ok() || result.error.httpStatus == 404) {
+                        m_model->removeFile(file.id);
+                        settings()->remove(kUseGroup + file.id);
+                        Q_EMIT fileDeleted(file.id);
+                    } else {
+                        *problems << tr("%1: %2").arg(file.filename, result.error.plainMessage());
+                    }
+                    if (--*remaining == 0) {
+                        if (!problems->isEmpty())
+                            MessageBox::warning(this, tr("Delete Files"),
+                                    tr("Some files could not be deleted."),
+                                    problems->join(QLatin1Char('\n')));
+                        delete remaining;
+                        delete problems;
+                    }
+                });
     }
 }
 
@@ -717,7 +734,12 @@ void FilesArea::saveSelectedContent()
     const QString path = askPath(QStringLiteral("save"), file.filename);
     if (path.isEmpty())
         return;
-    ApiReply *reply = m_client->fileContent(file.id);
+    ApiReply *reply = m_provider->fileContent(
+            file.id, [this, file, path](const ProviderResult<QByteArray> &result) {
+                onContentDownloaded(file, path, result);
+            });
+    if (!reply)
+        return; // the service has no such call: the result says why
     m_download = reply;
     setStatus(tr("Downloading “%1”…").arg(file.filename), true);
     updateActions();
@@ -729,42 +751,44 @@ void FilesArea::saveSelectedContent()
                                       .arg(file.filename, FileListModel::sizeText(received)),
                 true);
     });
-    connect(reply, &ApiReply::finished, this, [this, reply, file, path] {
-        m_download = nullptr;
-        updateActions();
-        if (!reply->ok()) {
-            if (reply->error().kind == ApiError::Kind::Cancelled) {
-                setStatus(tr("Download cancelled."));
-            } else {
-                setStatus({});
-                MessageBox::warning(this, tr("Save File Content"),
-                        tr("“%1” could not be downloaded.").arg(file.filename),
-                        reply->error().plainMessage());
-            }
-            Q_EMIT contentSaved(false, path);
-            return;
-        }
-        QByteArray content = reply->body();
-        bool decoded = false;
-        // The service sends result files base64-encoded; people want the CSV.
-        if (file.purpose == QLatin1String("fine-tune-results"))
-            content = decodeResultFile(content, &decoded);
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size()
-                || !out.commit()) {
+}
+
+void FilesArea::onContentDownloaded(
+        const FileObject &file, const QString &path, const ProviderResult<QByteArray> &result)
+{
+    m_download = nullptr;
+    updateActions();
+    if (!result.ok()) {
+        if (result.error.kind == ApiError::Kind::Cancelled) {
+            setStatus(tr("Download cancelled."));
+        } else {
             setStatus({});
             MessageBox::warning(this, tr("Save File Content"),
-                    tr("“%1” could not be written.").arg(QDir::toNativeSeparators(path)),
-                    out.errorString());
-            Q_EMIT contentSaved(false, path);
-            return;
+                    tr("“%1” could not be downloaded.").arg(file.filename),
+                    result.error.plainMessage());
         }
-        setStatus(decoded ? tr("Saved to %1 (decoded: the service sends result files in "
-                               "base64).")
-                                    .arg(QDir::toNativeSeparators(path))
-                          : tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
-        Q_EMIT contentSaved(true, path);
-    });
+        Q_EMIT contentSaved(false, path);
+        return;
+    }
+    QByteArray content = *result.value;
+    bool decoded = false;
+    // The service sends result files base64-encoded; people want the CSV.
+    if (file.purpose == QLatin1String("fine-tune-results"))
+        content = decodeResultFile(content, &decoded);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size() || !out.commit()) {
+        setStatus({});
+        MessageBox::warning(this, tr("Save File Content"),
+                tr("“%1” could not be written.").arg(QDir::toNativeSeparators(path)),
+                out.errorString());
+        Q_EMIT contentSaved(false, path);
+        return;
+    }
+    setStatus(decoded ? tr("Saved to %1 (decoded: the service sends result files in "
+                           "base64).")
+                                .arg(QDir::toNativeSeparators(path))
+                      : tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT contentSaved(true, path);
 }
 
 // ---- uploads ---------------------------------------------------------------------------------
@@ -795,7 +819,8 @@ UploadTask *FilesArea::uploadPath(const QString &path, const UploadSettings &set
 {
     if (!m_active || !m_nam)
         return nullptr;
-    return addTask(new UploadTask(m_active->connection(), m_nam, path, settings, this));
+    m_queue->setConnection(m_active->connection());
+    return m_queue->addFile(path, settings);
 }
 
 UploadTask *FilesArea::uploadDataset(DataUse use)
@@ -820,75 +845,31 @@ UploadTask *FilesArea::uploadDataset(const UploadSettings &settings)
     QString name = document->displayName();
     if (!name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
         name = QFileInfo(name).completeBaseName() + QStringLiteral(".jsonl");
-    return addTask(new UploadTask(
-            m_active->connection(), m_nam, name, document->toBytes(), settings, this));
+    m_queue->setConnection(m_active->connection());
+    return m_queue->addData(name, document->toBytes(), settings);
 }
 
-UploadTask *FilesArea::addTask(UploadTask *task)
+void FilesArea::showTask(UploadTask *task)
 {
-    m_tasks << task;
     auto *row = new UploadRow(task, m_uploadsScroll->widget());
     m_uploadsLayout->insertWidget(m_uploadsLayout->count() - 1, row);
-    connect(row, &UploadRow::dismissed, this, [this, task, row] {
-        m_tasks.removeOne(task);
-        row->deleteLater();
-        task->deleteLater();
-        updateUploadsPanel();
-    });
-    connect(task, &UploadTask::stageChanged, this, [this, task] { onTaskStage(task); });
-    connect(task, &UploadTask::progressChanged, this, [this, task](const UploadProgress &progress) {
-        // The file exists once the service checks it: show it in the list already.
-        if (progress.phase >= UploadProgress::Phase::Processing && !task->file().id.isEmpty())
-            m_model->upsertFile(task->file());
-        scheduleNext();
-    });
+    connect(row, &UploadRow::dismissed, this, [this, task] { m_queue->remove(task); });
     updateUploadsPanel();
-    task->begin();
     m_uploadsScroll->ensureWidgetVisible(row);
-    return task;
 }
 
-void FilesArea::onTaskStage(UploadTask *task)
+void FilesArea::onUploaded(UploadTask *task, const FileObject &file)
 {
-    const FileObject file = task->file();
-    if (task->stage() == UploadTask::Stage::Done) {
-        m_model->upsertFile(file);
-        if (task->settings().purpose == QLatin1String("fine-tune"))
-            rememberUse(file.id, task->settings().use);
-        updateDetails();
-        Q_EMIT fileUploaded(file);
-        Q_EMIT fileUploadedAs(file, task->settings().use);
-    } else if (task->stage() == UploadTask::Stage::Failed && !file.id.isEmpty()) {
-        m_model->upsertFile(file); // it is there, with the service's reason
-    }
-    scheduleNext();
-    updateUploadsPanel();
-}
-
-void FilesArea::scheduleNext()
-{
-    // Deferred: stage signals arrive in the middle of a task's own state change.
-    if (m_scheduled)
-        return;
-    m_scheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_scheduled = false;
-        for (UploadTask *task : std::as_const(m_tasks)) {
-            if (task->isSending())
-                return;
-        }
-        for (UploadTask *task : std::as_const(m_tasks)) {
-            if (task->stage() == UploadTask::Stage::Waiting) {
-                task->send();
-                return;
-            }
-        }
-    });
+    if (task->settings().purpose == QLatin1String("fine-tune"))
+        rememberUse(file.id, task->settings().use);
+    updateDetails();
+    Q_EMIT fileUploaded(file);
+    Q_EMIT fileUploadedAs(file, task->settings().use);
 }
 
 void FilesArea::updateUploadsPanel()
 {
-    m_uploadsPanel->setVisible(!m_tasks.isEmpty());
+    m_uploadsPanel->setVisible(!m_queue->tasks().isEmpty());
     updatePage();
 }
 
@@ -905,9 +886,7 @@ void FilesArea::checkPendingUploads()
             // Only what can be read again, and not what this run is sending itself.
             if (entry.sourcePath.isEmpty() || !QFileInfo(entry.sourcePath).isFile())
                 continue;
-            const bool running = std::any_of(m_tasks.cbegin(), m_tasks.cend(),
-                    [&entry](UploadTask *task) { return task->resumeKey() == entry.resumeKey; });
-            if (!running)
+            if (!m_queue->activeTask(entry.resumeKey))
                 m_offered << entry;
         }
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "providerclient.h"
 #include "uploader.h"
 #include "uploadjournal.h"
 #include "uploadtask.h"
@@ -32,6 +33,8 @@ class ActiveConnection;
 class ApiClient;
 class ApiReply;
 class FileListModel;
+class ProviderClient;
+class UploadQueue;
 } // namespace fs
 
 namespace fs::ui {
@@ -80,6 +83,8 @@ public:
     QTableView *view() const { return m_view; }
     FileDetailsPanel *detailsPanel() const { return m_details; }
     ApiClient *client() const { return m_client; }
+    /// The queue every upload of the window goes through (shown here, one at a time).
+    UploadQueue *uploadQueue() const { return m_queue; }
     QAction *action(const QString &objectName) const;
     /// Every upload shown in the panel, oldest first.
     QList<UploadTask *> uploads() const;
@@ -125,7 +130,7 @@ Q_SIGNALS:
     /// An upload finished and the service has processed the file.
     void fileUploaded(const fs::FileObject &file);
     /// The same, with what the person said the file is for.
-    void fileUploadedAs(const fs::FileObject &file, fs::ui::DataUse use);
+    void fileUploadedAs(const fs::FileObject &file, fs::DataUse use);
     /// A file was deleted on the service.
     void fileDeleted(const QString &fileId);
     /// A save of a file's content ended (ok false: the person was told why).
@@ -149,9 +154,11 @@ private:
     void updateDetails();
     void updateUploadsPanel();
     QList<FileObject> selectedFiles() const;
-    UploadTask *addTask(UploadTask *task);
-    void scheduleNext();
-    void onTaskStage(UploadTask *task);
+    void showTask(UploadTask *task);
+    void onUploaded(UploadTask *task, const FileObject &file);
+    void onContentDownloaded(
+            const FileObject &file, const QString &path, const ProviderResult<QByteArray> &result);
+    void updateResumableChoice();
     void rememberUse(const QString &fileId, DataUse use);
     QSettings *settings() const;
     void setStatus(const QString &text, bool cancellable = false);
@@ -169,10 +176,10 @@ private:
     ApiClient *m_client = nullptr;
     FileListModel *m_model;
     QSortFilterProxyModel *m_proxy;
-    QList<UploadTask *> m_tasks;
+    ProviderClient *m_provider = nullptr;
+    UploadQueue *m_queue;
     QList<UploadJournalEntry> m_offered;
     QPointer<ApiReply> m_download;
-    bool m_scheduled = false;
 
     QToolBar *m_toolBar;
     QComboBox *m_filterComboBox;

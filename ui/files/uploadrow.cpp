@@ -15,27 +15,6 @@
 
 namespace fs::ui {
 
-namespace {
-
-QString timeLeftText(int seconds)
-{
-    if (seconds < 60)
-        return UploadRow::tr("about %n s left", nullptr, qMax(1, seconds));
-    if (seconds < 3600)
-        return UploadRow::tr("about %n min left", nullptr, (seconds + 30) / 60);
-    return UploadRow::tr("about %1 h %2 min left").arg(seconds / 3600).arg((seconds % 3600) / 60);
-}
-
-QString findingText(const LintFinding &finding)
-{
-    const QString kind = finding.isError() ? UploadRow::tr("Error") : UploadRow::tr("Warning");
-    if (finding.line > 0)
-        return UploadRow::tr("%1, example %2: %3").arg(kind).arg(finding.line).arg(finding.message);
-    return UploadRow::tr("%1: %2").arg(kind, finding.message);
-}
-
-} // namespace
-
 UploadRow::UploadRow(UploadTask *task, QWidget *parent)
     : QFrame(parent)
     , m_task(task)
@@ -130,40 +109,7 @@ UploadRow::UploadRow(UploadTask *task, QWidget *parent)
 
 QString UploadRow::detailText() const
 {
-    if (!m_task)
-        return {};
-    const UploadTask::Stage stage = m_task->stage();
-    if (stage == UploadTask::Stage::Checking) {
-        return tr("%1 of %2 checked")
-                .arg(FileListModel::sizeText(m_task->checkedBytes()),
-                        FileListModel::sizeText(m_task->size()));
-    }
-    if (stage == UploadTask::Stage::Done) {
-        const FileObject file = m_task->file();
-        return tr("On the service as %1. You can use it for a fine-tuning job now.").arg(file.id);
-    }
-    if (stage == UploadTask::Stage::Failed)
-        return m_task->errorMessage();
-    if (stage != UploadTask::Stage::Uploading)
-        return {};
-    const UploadProgress progress = m_task->progress();
-    QStringList parts;
-    parts << tr("%1 of %2 sent")
-                     .arg(FileListModel::sizeText(progress.sentBytes),
-                             FileListModel::sizeText(progress.totalBytes));
-    if (progress.phase == UploadProgress::Phase::Sending) {
-        if (progress.bytesPerSecond > 0)
-            parts << tr("%1/s").arg(FileListModel::sizeText(qint64(progress.bytesPerSecond)));
-        if (progress.secondsLeft >= 0)
-            parts << timeLeftText(progress.secondsLeft);
-    }
-    if (progress.partsTotal > 1) {
-        QString text = tr("%1 of %2 parts").arg(progress.partsDone).arg(progress.partsTotal);
-        if (progress.partsReused > 0)
-            text += QLatin1Char(' ') + tr("(%1 sent before)").arg(progress.partsReused);
-        parts << text;
-    }
-    return parts.join(QStringLiteral(" · "));
+    return m_task ? m_task->detailText() : QString();
 }
 
 void UploadRow::updateProgress()
@@ -211,7 +157,7 @@ void UploadRow::fillFindings()
         return;
     m_findingsFilled = true;
     for (const LintFinding &finding : findings) {
-        auto *item = new QListWidgetItem(findingText(finding), m_findingsList);
+        auto *item = new QListWidgetItem(UploadTask::findingText(finding), m_findingsList);
         item->setIcon(style()->standardIcon(
                 finding.isError() ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
     }
@@ -231,21 +177,7 @@ void UploadRow::refreshRow()
 
     const int errors = m_task->errorCount();
     const int warnings = m_task->warningCount();
-    QString warning;
-    if (stage == UploadTask::Stage::NeedsConfirmation) {
-        warning = (errors == 1 ? tr("The check found an error.")
-                               : tr("The check found %L1 errors.").arg(errors))
-                + QLatin1Char(' ')
-                + tr("The service will most likely refuse this file. Fix it in the Datasets "
-                     "area, or upload anyway if you are sure.");
-    } else if (stage == UploadTask::Stage::Failed && m_task->isProcessingError()) {
-        warning = tr("Fix the file and upload it again.");
-    } else if (m_task->overridden() && m_task->isActive()) {
-        warning = tr("Sent although the check found errors.");
-    }
-    if (!m_task->checkProblem().isEmpty() && stage != UploadTask::Stage::Done)
-        warning =
-                tr("The file could not be checked before sending: %1").arg(m_task->checkProblem());
+    const QString warning = m_task->warningText();
     m_warningLabel->setText(warning);
     m_warningLabel->setVisible(!warning.isEmpty());
 

@@ -10,9 +10,11 @@ class QProgressBar;
 class QPushButton;
 class QToolButton;
 
-namespace fs::ui {
-
+namespace fs {
 class UploadTask;
+} // namespace fs
+
+namespace fs::ui {
 
 /**
  * @brief One upload in the Files area's progress panel: name, phase, bar, bytes of total, speed,

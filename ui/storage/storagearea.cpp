@@ -13,6 +13,7 @@
 #include "storageconnection.h"
 #include "storageconnectiondialog.h"
 #include "uploader.h"
+#include "uploadqueue.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -92,11 +93,13 @@ StorageArea::StorageArea(const Pieces &pieces, DatasetArea *datasets, QWidget *p
 
 StorageArea::~StorageArea()
 {
-    // The uploader reads from the source: stop it before either goes.
-    if (m_uploader)
-        m_uploader->disconnect(this);
-    m_uploader.reset();
-    m_sendSource.reset();
+    // A send still running reads through this area's bucket client: stop it first.
+    if (m_sendTask && m_queue) {
+        m_sendTask->disconnect(this);
+        if (m_sendTask->isActive())
+            m_queue->remove(m_sendTask);
+    }
+    m_ownQueue.reset();
 }
 
 void StorageArea::build()
@@ -658,8 +661,8 @@ void StorageArea::cancelTransfer()
 {
     if (m_transfer)
         m_transfer->abort();
-    if (m_uploader && m_sending)
-        m_uploader->cancel();
+    if (m_sendTask && m_sending)
+        m_sendTask->cancel();
 }
 
 void StorageArea::openSelected()
@@ -766,28 +769,31 @@ void StorageArea::sendSelected(bool validation)
                 tr("Choose a connection in the Connection menu first."));
         return;
     }
-    if (m_uploader)
-        m_uploader->disconnect(this);
-    m_uploader.reset();
-    m_sendSource = std::make_unique<S3ObjectSource>(m_client.get(), object);
-    m_api = std::make_unique<ApiClient>(m_nam, connection);
-    m_uploader = std::make_unique<Uploader>(m_api.get(), m_sendSource.get());
+    if (m_sendTask)
+        m_sendTask->disconnect(this);
+    // Through the app's upload queue: its own API client per task, one upload at a time.
+    UploadQueue *queue = uploadQueue();
+    queue->setConnection(connection);
+    UploadSettings settings;
+    settings.use = validation ? DataUse::Validation : DataUse::Training;
+    UploadTask *task = queue->addSource(new S3ObjectSource(m_client.get(), object), settings);
+    m_sendTask = task;
     const QString what = validation ? tr("validation file") : tr("training file");
     beginTransfer(tr("Sending \"%1\" as %2…").arg(lastSegment(object.key), what), nullptr);
-    connect(m_uploader.get(), &Uploader::progressChanged, this, &StorageArea::onSendProgress);
-    connect(m_uploader.get(), &Uploader::finished, this, [this, object, validation] {
+    connect(task, &UploadTask::progressChanged, this, &StorageArea::onSendProgress);
+    connect(task, &UploadTask::stageChanged, this, &StorageArea::onSendProgress);
+    connect(task, &UploadTask::finished, this, [this, task, object, validation] {
         m_sending = false;
-        const Uploader::State state = m_uploader->state();
-        if (state == Uploader::State::Cancelled) {
+        if (task->stage() == UploadTask::Stage::Cancelled) {
             endTransfer(false, tr("Sending \"%1\" was cancelled.").arg(object.key));
             return;
         }
-        if (state != Uploader::State::Succeeded) {
+        if (task->stage() != UploadTask::Stage::Done) {
             endTransfer(false,
-                    tr("\"%1\" could not be sent: %2").arg(object.key, m_uploader->errorMessage()));
+                    tr("\"%1\" could not be sent: %2").arg(object.key, task->errorMessage()));
             return;
         }
-        m_sentFile = m_uploader->file();
+        m_sentFile = task->file();
         QString status;
         if (m_sentFile.status == QLatin1String("processed"))
             status = tr("ready for training");
@@ -803,40 +809,41 @@ void StorageArea::sendSelected(bool validation)
     });
     m_sending = true;
     updateActions();
-    m_uploader->start();
 }
 
-void StorageArea::onSendProgress(const UploadProgress &p)
+void StorageArea::setUploadQueue(UploadQueue *queue)
 {
-    using Phase = UploadProgress::Phase;
-    if (p.totalBytes > 0)
-        m_progress->setValue(int(p.sentBytes * 1000 / p.totalBytes));
-    QString text;
-    switch (p.phase) {
-    case Phase::Preparing:
-        text = tr("Preparing the upload…");
-        break;
-    case Phase::Sending:
-        text = tr("Sending %1 of %2").arg(formatSize(p.sentBytes), formatSize(p.totalBytes));
-        if (p.bytesPerSecond > 0)
-            text += tr(" · %1/s").arg(formatSize(qint64(p.bytesPerSecond)));
-        if (p.secondsLeft >= 0)
-            text += tr(" · %n s left", nullptr, p.secondsLeft);
-        break;
-    case Phase::Completing:
-        text = tr("All sent; the service puts the parts together…");
-        break;
-    case Phase::Processing:
-        text = tr("The service is checking the file…");
-        m_progress->setMaximum(0); // busy: no known end
-        break;
-    case Phase::Finished:
-        text = tr("Done.");
-        m_progress->setMaximum(1000);
-        m_progress->setValue(1000);
-        break;
+    m_queue = queue;
+}
+
+UploadQueue *StorageArea::uploadQueue()
+{
+    if (!m_queue) {
+        if (!m_ownQueue)
+            m_ownQueue = std::make_unique<UploadQueue>(m_nam);
+        m_queue = m_ownQueue.get();
     }
-    m_transferLabel->setText(text);
+    return m_queue;
+}
+
+void StorageArea::onSendProgress()
+{
+    if (!m_sendTask)
+        return;
+    // The queue's words, as in the Files area.
+    const UploadTask *task = m_sendTask;
+    const UploadProgress p = task->progress();
+    const bool busy = task->stage() == UploadTask::Stage::Waiting
+            || (task->stage() == UploadTask::Stage::Uploading
+                    && p.phase != UploadProgress::Phase::Sending
+                    && p.phase != UploadProgress::Phase::Finished);
+    m_progress->setMaximum(busy ? 0 : 1000); // busy: no known end
+    if (!busy && p.totalBytes > 0)
+        m_progress->setValue(int(p.sentBytes * 1000 / p.totalBytes));
+    const QString detail = task->detailText();
+    m_transferLabel->setText(detail.isEmpty() || task->stage() != UploadTask::Stage::Uploading
+                    ? task->stageText()
+                    : tr("%1 %2").arg(task->stageText(), detail));
 }
 
 void StorageArea::deleteSelected()

@@ -25,7 +25,8 @@ class ActiveConnection;
 class ConnectionStore;
 class SecretStore;
 class StorageConnectionStore;
-class Uploader;
+class UploadQueue;
+class UploadTask;
 class UploadSource;
 class ApiClient;
 struct UploadProgress;
@@ -66,6 +67,10 @@ public:
 
     /// The fine-tuning connection for "Send for training" when no ActiveConnection was given.
     void setFineTuningConnection(const Connection &connection);
+    /// The queue "Send for training" goes through (not owned; the window's, shared with the
+    /// Files area so one upload sends at a time and every one shows there). Without one the
+    /// area makes its own.
+    void setUploadQueue(UploadQueue *queue);
     /// Where "Open in dataset editor" puts its downloads (default: the app's cache folder).
     void setCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
     QString cacheDirectory() const { return m_cacheDirectory; }
@@ -139,7 +144,7 @@ private:
     void endTransfer(bool ok, const QString &message);
     void showStatus(const QString &text, bool problem = false);
     void showEmpty(bool empty);
-    void onSendProgress(const UploadProgress &progress);
+    void onSendProgress();
     Connection fineTuningConnection() const;
 
     StorageConnectionStore *m_store = nullptr;
@@ -156,9 +161,10 @@ private:
     S3Listing m_listing;
     QPointer<S3Reply> m_listReply;
     QPointer<S3Reply> m_transfer;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<UploadSource> m_sendSource;
-    std::unique_ptr<Uploader> m_uploader;
+    UploadQueue *uploadQueue();
+    QPointer<UploadQueue> m_queue;
+    std::unique_ptr<UploadQueue> m_ownQueue;
+    QPointer<UploadTask> m_sendTask;
     FileObject m_sentFile;
     bool m_sending = false;
 

@@ -575,7 +575,8 @@ ApiReply *ApiClient::uploadFile(
     return send("POST", request, multipart.body());
 }
 
-ApiReply *ApiClient::sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device)
+ApiReply *ApiClient::sendDevice(
+        const QByteArray &verb, QNetworkRequest request, QIODevice *device, bool expectJson)
 {
     auto *reply = new ApiReply(m_nam, this);
     device->setParent(reply);
@@ -585,7 +586,7 @@ ApiReply *ApiClient::sendDevice(const QByteArray &verb, QNetworkRequest request,
     reply->m_device = device;
     reply->m_retryPolicy = m_retryPolicy;
     reply->m_timeoutMs = m_timeoutMs;
-    reply->m_expectJson = true;
+    reply->m_expectJson = expectJson;
     reply->start();
     return reply;
 }
@@ -793,6 +794,11 @@ ApiReply *ApiClient::sendCall(const HttpCall &call)
 {
     return send(
             call.verb, makeCallRequest(call), call.body, call.expectJson, call.redirectIsAnswer);
+}
+
+ApiReply *ApiClient::sendCall(const HttpCall &call, QIODevice *body)
+{
+    return sendDevice(call.verb, makeCallRequest(call), body, call.expectJson);
 }
 
 ChatStream *ApiClient::streamCall(const HttpCall &call)

@@ -228,6 +228,10 @@ public:
     /// Sends a call a dialect built (providers/dialect.h) on this connection, with the same
     /// retries, time limits and redaction as the typed calls above.
     ApiReply *sendCall(const HttpCall &call);
+    /// As sendCall(), with the body read from `body` instead of `call.body` (a presigned PUT
+    /// streamed from disk). The reply owns `body` from then on; it must be open and seekable
+    /// (a retry starts it again from the beginning).
+    ApiReply *sendCall(const HttpCall &call, QIODevice *body);
     /// As sendCall(), read as a streamed chat answer.
     ChatStream *streamCall(const HttpCall &call);
 
@@ -241,7 +245,8 @@ private:
             const QByteArray &payload = {}, bool expectJson = true, bool redirectIsAnswer = false);
 
     /// Sends a body read from `device` (owned by the reply from then on).
-    ApiReply *sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device);
+    ApiReply *sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device,
+            bool expectJson = true);
 
     QNetworkAccessManager *m_nam;
     Connection m_connection;

@@ -52,6 +52,9 @@ void FileListModel::setClient(ApiClient *client)
         return;
     abortLoad();
     m_client = client;
+    // The connection's dialect (it follows the client to another kind of connection).
+    delete m_provider;
+    m_provider = client ? new ProviderClient(client, this) : nullptr;
     m_polling.clear();
     m_loaded = false;
     m_errorMessage.clear();
@@ -276,43 +279,42 @@ void FileListModel::requestPage(const QString &after)
     query.after = after;
     query.limit = m_pageSize;
     query.order = QStringLiteral("desc");
-    ApiReply *reply = m_client->listFiles(query);
-    m_pageReply = reply;
     const int generation = m_generation;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
-        if (generation != m_generation)
-            return;
-        m_pageReply = nullptr;
-        if (!reply->ok()) {
-            m_lastError = reply->error();
-            m_errorMessage = m_lastError.plainMessage();
-            finishLoad(false);
-            return;
-        }
-        const Page<FileObject> page = parseFilePage(reply->json());
-        QList<FileObject> fresh;
-        for (const FileObject &file : page.data) {
-            if (file.id.isEmpty() || m_seenIds.contains(file.id))
-                continue;
-            m_seenIds.insert(file.id);
-            fresh.append(file);
-        }
-        if (m_progressive)
-            appendFiles(fresh);
-        else
-            m_incoming.append(fresh);
-        Q_EMIT loadProgress(int(m_seenIds.size()));
-        // A page with nothing new ends the load even if has_more says otherwise: a server
-        // whose cursor does not move would keep us asking forever.
-        if (page.hasMore && !fresh.isEmpty() && !page.lastId.isEmpty()) {
-            requestPage(page.lastId);
-            return;
-        }
-        if (!m_progressive)
-            merge(m_incoming);
-        m_incoming.clear();
-        finishLoad(true);
-    });
+    m_pageReply = m_provider->listFiles(
+            query, [this, generation](const ProviderResult<Page<FileObject>> &result) {
+                if (generation != m_generation)
+                    return;
+                m_pageReply = nullptr;
+                if (!result.ok()) {
+                    m_lastError = result.error;
+                    m_errorMessage = m_lastError.plainMessage();
+                    finishLoad(false);
+                    return;
+                }
+                const Page<FileObject> &page = *result.value;
+                QList<FileObject> fresh;
+                for (const FileObject &file : page.data) {
+                    if (file.id.isEmpty() || m_seenIds.contains(file.id))
+                        continue;
+                    m_seenIds.insert(file.id);
+                    fresh.append(file);
+                }
+                if (m_progressive)
+                    appendFiles(fresh);
+                else
+                    m_incoming.append(fresh);
+                Q_EMIT loadProgress(int(m_seenIds.size()));
+                // A page with nothing new ends the load even if has_more says otherwise: a server
+                // whose cursor does not move would keep us asking forever.
+                if (page.hasMore && !fresh.isEmpty() && !page.lastId.isEmpty()) {
+                    requestPage(page.lastId);
+                    return;
+                }
+                if (!m_progressive)
+                    merge(m_incoming);
+                m_incoming.clear();
+                finishLoad(true);
+            });
 }
 
 void FileListModel::finishLoad(bool ok)
@@ -437,15 +439,14 @@ void FileListModel::pollPending()
         if (file.status != QLatin1String("uploaded") || m_polling.contains(file.id))
             continue;
         m_polling.insert(file.id);
-        ApiReply *reply = m_client->retrieveFile(file.id);
         const QString id = file.id;
         QPointer<ApiClient> client = m_client;
-        connect(reply, &ApiReply::finished, this, [this, reply, id, client] {
+        m_provider->retrieveFile(id, [this, id, client](const ProviderResult<FileObject> &result) {
             m_polling.remove(id);
             if (client != m_client)
                 return;
-            if (reply->ok()) {
-                const FileObject fresh = FileObject::fromJson(reply->json());
+            if (result.ok()) {
+                const FileObject fresh = *result.value;
                 const int row = rowOf(id);
                 if (row >= 0 && fresh.id == id) {
                     const bool changed = fresh.status != m_files.at(row).status;
@@ -453,7 +454,7 @@ void FileListModel::pollPending()
                     if (changed)
                         Q_EMIT fileStatusChanged(fresh);
                 }
-            } else if (reply->error().httpStatus == 404) {
+            } else if (result.error.httpStatus == 404) {
                 removeFile(id);
             }
             if (m_polling.isEmpty())

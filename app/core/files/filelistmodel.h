@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "apierror.h"
 #include "apitypes.h"
+#include "providerclient.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -55,7 +56,8 @@ public:
     ~FileListModel() override;
 
     /// The client to list files with (not owned); null empties the list. Setting one does not
-    /// load: call refresh().
+    /// load: call refresh(). Files are listed through the dialect of the client's connection
+    /// (ProviderClient): OpenAI's pages, Together AI's one list with its "Processed" check.
     void setClient(ApiClient *client);
     ApiClient *client() const { return m_client; }
 
@@ -124,6 +126,7 @@ private:
     void abortLoad();
 
     QPointer<ApiClient> m_client;
+    ProviderClient *m_provider = nullptr;
     QList<FileObject> m_files;
     QString m_purpose;
     int m_pageSize = 100;

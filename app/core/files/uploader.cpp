@@ -3,6 +3,8 @@
 
 #include "apiclient.h"
 #include "multipart.h"
+#include "multipartdevice.h"
+#include "providerclient.h"
 #include "uploadjournal.h"
 #include "uploadsource.h"
 
@@ -14,6 +16,7 @@
 #include <QMap>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUuid>
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -78,6 +81,7 @@ public:
         , source(s)
         , options(o)
         , journal(o.journalDirectory)
+        , provider(new ProviderClient(c, this))
     {
         pollTimer.setSingleShot(true);
         connect(&pollTimer, &QTimer::timeout, this, &Private::poll);
@@ -88,6 +92,8 @@ public:
     QPointer<UploadSource> source;
     UploadOptions options;
     UploadJournal journal;
+    /// The connection's dialect: Together's uploads and every service's file check.
+    ProviderClient *provider;
 
     quint64 generation = 0; ///< callbacks of an earlier run (or a cancelled one) are dropped
     QList<QPointer<ApiReply>> replies;
@@ -124,6 +130,12 @@ public:
     qint64 processingStartedMs = 0;
 
     void begin();
+    void beginMultipart();
+    void beginPresigned();
+    void putPresigned(const PresignedUpload &upload);
+    void retrieveCreated(const QString &fileId);
+    /// Follows the one request that carries the bytes (progress, phase Sending).
+    void watchSending(ApiReply *reply);
     void beginFilesApi();
     void beginUploadsApi();
     void createUpload();
@@ -267,6 +279,22 @@ void Uploader::Private::begin()
         return;
     }
     using Method = UploadOptions::Method;
+    if (client->connection().providerKind() == ProviderKind::Together) {
+        usingUploads = false;
+        if (options.method == Method::UploadsApi) {
+            fail(QCoreApplication::translate("fs::Uploader",
+                         "Resumable uploads in parts are an OpenAI feature: Together AI takes "
+                         "each file in one piece. Upload it without “resumable”."),
+                    {}, false);
+            return;
+        }
+        if (options.method == Method::FilesApi
+                || (options.method == Method::Automatic && size <= options.multipartLimit))
+            beginMultipart();
+        else
+            beginPresigned();
+        return;
+    }
     const bool simpleSource = qobject_cast<LocalFileSource *>(source.data())
             || qobject_cast<BufferSource *>(source.data());
     bool uploads = false;
@@ -301,16 +329,7 @@ void Uploader::Private::beginFilesApi()
     q->m_progress.partsTotal = 1;
     const quint64 gen = generation;
     auto send = [this, gen](ApiReply *reply) {
-        track(reply);
-        setPhase(UploadProgress::Phase::Sending);
-        connect(reply, &ApiReply::uploadProgress, this, [this, gen](qint64 sent, qint64 total) {
-            if (gen != generation || total <= 0)
-                return;
-            // The body has a few hundred bytes of form around the file.
-            q->m_progress.sentBytes = std::min(q->m_progress.totalBytes,
-                    qint64(double(sent) / double(total) * double(q->m_progress.totalBytes)));
-            updateProgress();
-        });
+        watchSending(reply);
         connect(reply, &ApiReply::finished, this, [this, gen, reply] {
             if (gen != generation)
                 return;
@@ -436,6 +455,217 @@ void Uploader::Private::createUpload()
         setPhase(UploadProgress::Phase::Sending);
         pump();
     });
+}
+
+// ---- Private: Together AI's multipart and presigned uploads -----------------------------------
+
+namespace {
+
+HttpAnswer answerOf(const ApiReply *reply)
+{
+    return {reply->httpStatus(), reply->rawHeaderPairs(), reply->body()};
+}
+
+} // namespace
+
+void Uploader::Private::watchSending(ApiReply *reply)
+{
+    track(reply);
+    setPhase(UploadProgress::Phase::Sending);
+    const quint64 gen = generation;
+    connect(reply, &ApiReply::uploadProgress, this, [this, gen](qint64 sent, qint64 total) {
+        if (gen != generation || total <= 0)
+            return;
+        // A multipart body has a few hundred bytes of form around the file.
+        q->m_progress.sentBytes = std::min(q->m_progress.totalBytes,
+                qint64(double(sent) / double(total) * double(q->m_progress.totalBytes)));
+        updateProgress();
+    });
+    connect(reply, &ApiReply::retrying, this, [this, gen](int, int, const ApiError &) {
+        if (gen != generation)
+            return;
+        q->m_progress.sentBytes = 0; // sent again from the start
+        updateProgress(true);
+    });
+}
+
+void Uploader::Private::beginMultipart()
+{
+    q->m_progress.partsTotal = 1;
+    const quint64 gen = generation;
+    const QString filename = source->filename();
+    if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {
+        // The dialect frames the request around a marker; the file streams from disk in its
+        // place, so the form's fields stay the dialect's and the file never sits in memory.
+        const QByteArray marker =
+                QByteArrayLiteral("fs-stream-") + QUuid::createUuid().toByteArray(QUuid::Id128);
+        const Expected<HttpCall> framed =
+                provider->dialect().uploadFile(filename, marker, options.purpose);
+        if (!framed.ok()) {
+            fail(framed.error().message, ProviderClient::errorFrom(framed.error()), false);
+            return;
+        }
+        HttpCall call = framed.value();
+        const qsizetype at = call.body.indexOf(marker);
+        if (at >= 0 && call.body.indexOf(marker, at + 1) < 0) {
+            auto *file = new QFile(local->path());
+            if (!file->open(QIODevice::ReadOnly)) {
+                const QString reason = file->errorString();
+                delete file;
+                fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
+                                .arg(filename, reason),
+                        {}, false);
+                return;
+            }
+            auto *body = new MultipartDevice;
+            body->appendBytes(call.body.left(at));
+            body->appendDevice(file, 0, q->m_progress.totalBytes);
+            body->appendBytes(call.body.mid(at + marker.size()));
+            body->open(QIODevice::ReadOnly);
+            file->setParent(body);
+            call.body.clear();
+            ApiReply *reply = client->sendCall(call, body);
+            watchSending(reply);
+            whenCurrent(reply, [this, reply] {
+                if (!reply->ok()) {
+                    failWithApiError(reply->error(), false);
+                    return;
+                }
+                const Expected<FileObject> file = provider->dialect().parseFile(answerOf(reply));
+                if (!file.ok()) {
+                    fail(file.error().message, ProviderClient::errorFrom(file.error()), false);
+                    return;
+                }
+                q->m_progress.partsDone = 1;
+                afterFileCreated(file.value());
+            });
+            return;
+        }
+    }
+    reading = true;
+    source->read(0, q->m_progress.totalBytes, this,
+            [this, gen, filename](const QByteArray &data, const QString &error) {
+                if (gen != generation)
+                    return;
+                reading = false;
+                if (!error.isEmpty()) {
+                    fail(error, {}, false);
+                    return;
+                }
+                ApiReply *reply = provider->uploadFile(filename, data, options.purpose,
+                        [this, gen](const ProviderResult<FileObject> &result) {
+                            if (gen != generation)
+                                return;
+                            if (!result.ok()) {
+                                failWithApiError(result.error, false);
+                                return;
+                            }
+                            q->m_progress.partsDone = 1;
+                            afterFileCreated(*result.value);
+                        });
+                if (reply)
+                    watchSending(reply);
+            });
+}
+
+void Uploader::Private::beginPresigned()
+{
+    q->m_progress.partsTotal = 1;
+    const Expected<HttpCall> call =
+            provider->dialect().startPresignedUpload(source->filename(), options.purpose);
+    if (!call.ok()) {
+        fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+        return;
+    }
+    ApiReply *reply = client->sendCall(call.value());
+    whenCurrent(reply, [this, reply] {
+        if (!reply->ok()) {
+            failWithApiError(reply->error(), false);
+            return;
+        }
+        const Expected<PresignedUpload> upload =
+                provider->dialect().parsePresignedUpload(answerOf(reply));
+        if (!upload.ok()) {
+            fail(upload.error().message, ProviderClient::errorFrom(upload.error()), false);
+            return;
+        }
+        putPresigned(upload.value());
+    });
+}
+
+void Uploader::Private::putPresigned(const PresignedUpload &upload)
+{
+    // Resolved as ProviderClient::uploadFilePresigned() does: against the connection's base.
+    const QUrl target = client->connection().apiBaseUrl().resolved(upload.url);
+    const QString fileId = upload.fileId;
+    const quint64 gen = generation;
+    auto whenPut = [this, fileId](ApiReply *reply) {
+        watchSending(reply);
+        whenCurrent(reply, [this, reply, fileId] {
+            if (!reply->ok()) {
+                failWithApiError(reply->error(), false);
+                return;
+            }
+            q->m_progress.sentBytes = q->m_progress.totalBytes;
+            q->m_progress.partsDone = 1;
+            retrieveCreated(fileId);
+        });
+    };
+    if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {
+        const Expected<HttpCall> call = provider->dialect().putPresigned(target, {});
+        if (!call.ok()) {
+            fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+            return;
+        }
+        auto *file = new QFile(local->path());
+        if (!file->open(QIODevice::ReadOnly) || file->size() != q->m_progress.totalBytes) {
+            const QString reason = file->isOpen() ? QCoreApplication::translate("fs::Uploader",
+                                           "it changed size while it was being sent")
+                                                  : file->errorString();
+            delete file;
+            fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
+                            .arg(source->filename(), reason),
+                    {}, false);
+            return;
+        }
+        // Streamed from disk: however large, the file never sits in memory.
+        whenPut(client->sendCall(call.value(), file));
+        return;
+    }
+    reading = true;
+    source->read(0, q->m_progress.totalBytes, this,
+            [this, gen, target, whenPut](const QByteArray &data, const QString &error) {
+                if (gen != generation)
+                    return;
+                reading = false;
+                if (!error.isEmpty()) {
+                    fail(error, {}, false);
+                    return;
+                }
+                const Expected<HttpCall> call = provider->dialect().putPresigned(target, data);
+                if (!call.ok()) {
+                    fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+                    return;
+                }
+                whenPut(client->sendCall(call.value()));
+            });
+}
+
+void Uploader::Private::retrieveCreated(const QString &fileId)
+{
+    const quint64 gen = generation;
+    ApiReply *reply =
+            provider->retrieveFile(fileId, [this, gen](const ProviderResult<FileObject> &result) {
+                if (gen != generation)
+                    return;
+                if (!result.ok()) {
+                    failWithApiError(result.error, false);
+                    return;
+                }
+                afterFileCreated(*result.value);
+            });
+    if (reply)
+        track(reply);
 }
 
 // ---- Private: the part pipeline ------------------------------------------------------------
@@ -683,19 +913,25 @@ void Uploader::Private::poll()
 {
     if (q->m_state != State::Running)
         return;
-    ApiReply *reply = client->retrieveFile(q->m_file.id);
-    whenCurrent(reply, [this, reply] {
-        if (!reply->ok()) {
-            if (reply->error().httpStatus == 404 || ++pollFailures > kMaxPollFailures) {
-                failWithApiError(reply->error(), false);
-                return;
-            }
-            pollTimer.start(std::max(10, options.processingPollMs));
-            return;
-        }
-        pollFailures = 0;
-        checkProcessed(FileObject::fromJson(reply->json()));
-    });
+    // Through the connection's dialect: Together says "Processed", OpenAI a status.
+    const quint64 gen = generation;
+    ApiReply *reply = provider->retrieveFile(
+            q->m_file.id, [this, gen](const ProviderResult<FileObject> &result) {
+                if (gen != generation)
+                    return;
+                if (!result.ok()) {
+                    if (result.error.httpStatus == 404 || ++pollFailures > kMaxPollFailures) {
+                        failWithApiError(result.error, false);
+                        return;
+                    }
+                    pollTimer.start(std::max(10, options.processingPollMs));
+                    return;
+                }
+                pollFailures = 0;
+                checkProcessed(*result.value);
+            });
+    if (reply)
+        track(reply);
 }
 
 // ---- Private: state and progress -----------------------------------------------------------

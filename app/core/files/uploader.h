@@ -16,14 +16,22 @@ class UploadSource;
 struct UploadOptions
 {
     enum class Method {
-        Automatic, ///< Files API up to filesApiLimit, the Uploads API beyond
-        FilesApi, ///< one request (refused for files over 512 MB)
-        UploadsApi, ///< 64 MB parts, a few in parallel, resumable
+        /// OpenAI: the Files API up to filesApiLimit, the Uploads API beyond. Together AI: one
+        /// multipart request up to multipartLimit, the presigned flow beyond.
+        Automatic,
+        FilesApi, ///< one multipart request (refused for files over 512 MB)
+        /// OpenAI only: 64 MB parts, a few in parallel, resumable. Other services have no
+        /// parts; asking for them fails with a sentence saying so.
+        UploadsApi,
     };
 
     QString purpose = QStringLiteral("fine-tune");
     Method method = Method::Automatic;
     qint64 filesApiLimit = 512LL * 1024 * 1024;
+    /// Together AI: files up to this size go to the documented multipart `/files/upload`;
+    /// larger ones through the presigned flow Together's own client uses (POST /files → 302 →
+    /// PUT). Both stream a local file from disk.
+    qint64 multipartLimit = 64LL * 1024 * 1024;
     qint64 partSize = 64LL * 1024 * 1024; ///< tests use small parts
     int parallelParts = 3;
     /// Where the resume journal lives; empty: UploadJournal::defaultDirectory().
@@ -56,12 +64,20 @@ struct UploadProgress
 /**
  * @brief Sends one source to the fine-tuning service and follows the file until it is ready.
  *
- * Small files go through the Files API in one request; large ones (or on request) through the
- * Uploads API: parts of partSize, parallelParts at a time, completed in order with the md5 of
- * the whole content. Each part sent is written to the UploadJournal at once, so an upload that
- * failed or was interrupted (also by quitting the app) resumes — sending only the missing parts
- * — while the server-side upload is still valid (one hour). A failed part is retried by the API
- * client first; when it still fails the Uploader stops with the upload left resumable.
+ * The connection's service decides how (Connection::providerKind()). On Together AI: a file up
+ * to UploadOptions::multipartLimit in one multipart request, a larger one through the presigned
+ * flow; a local file streams from disk either way (memory stays at Qt's network buffers), other
+ * sources (a bucket object) are read whole first. Then the file's check is followed through the
+ * dialect. Cancel
+ * aborts what is in flight; Together keeps nothing half-sent, so there is nothing to resume.
+ *
+ * On OpenAI (and compatible servers): small files go through the Files API in one request;
+ * large ones (or on request) through the Uploads API: parts of partSize, parallelParts at a time,
+ * completed in order with the md5 of the whole content. Each part sent is written to the
+ * UploadJournal at once, so an upload that failed or was interrupted (also by quitting the app)
+ * resumes — sending only the missing parts — while the server-side upload is still valid (one
+ * hour). A failed part is retried by the API client first; when it still fails the Uploader stops
+ * with the upload left resumable.
  */
 class Uploader : public QObject
 {

@@ -15,12 +15,10 @@
 class QNetworkAccessManager;
 
 namespace fs {
+
 class ApiClient;
 class FileValidator;
 class UploadSource;
-} // namespace fs
-
-namespace fs::ui {
 
 /// What a file is meant for in a fine-tuning job (remembered for the Jobs area).
 enum class DataUse { Training, Validation };
@@ -30,7 +28,8 @@ struct UploadSettings
 {
     QString purpose = QStringLiteral("fine-tune");
     DataUse use = DataUse::Training;
-    /// Always the Uploads API (resumable), even for small files.
+    /// Always the Uploads API (resumable), even for small files. OpenAI only: on another
+    /// service the upload fails with a sentence saying so.
     bool alwaysResumable = false;
     /// Lint the file before sending (only for purpose fine-tune: other files are not JSONL
     /// training data).
@@ -46,8 +45,8 @@ struct UploadSettings
  * resumable, cancelled).
  *
  * The task owns its source and its own API client made from the connection it started on, so a
- * connection switched meanwhile does not redirect bytes half-way. The Files area shows a row per
- * task; the Jobs area may create one through FilesArea::uploadDataset() and follow it.
+ * connection switched meanwhile does not redirect bytes half-way. Tasks are made and sent one at
+ * a time by UploadQueue; the Files area shows a row per task, with the texts below.
  */
 class UploadTask : public QObject
 {
@@ -70,6 +69,10 @@ public:
     /// Uploads bytes in memory (the open dataset) under `filename`.
     UploadTask(const Connection &connection, QNetworkAccessManager *nam, const QString &filename,
             const QByteArray &data, const UploadSettings &settings, QObject *parent = nullptr);
+    /// Uploads any source (a bucket object, …); the task takes ownership of `source`. Such a
+    /// source is not checked before sending (the check reads a local file or bytes).
+    UploadTask(const Connection &connection, QNetworkAccessManager *nam, UploadSource *source,
+            const UploadSettings &settings, QObject *parent = nullptr);
     ~UploadTask() override;
 
     QString filename() const;
@@ -104,6 +107,17 @@ public:
 
     /// Plain words for where the task is: "Checking the examples…", "Sending…", …
     QString stageText() const;
+    /// The line under it: "1.2 MB of 4 MB sent · 250 kB/s · about 12 s left · 2 of 5 parts",
+    /// how much was checked, where the file is once done, or why it failed.
+    QString detailText() const;
+    /// Why the person should look (the check's refusal, a file sent despite it); empty if none.
+    QString warningText() const;
+    /// "1.2 MB of 4 MB sent · 250 kB/s · about 12 s left · 2 of 5 parts (1 sent before)".
+    static QString progressText(const UploadProgress &progress);
+    /// "about 40 s left", "about 3 min left", "about 1 h 5 min left".
+    static QString timeLeftText(int seconds);
+    /// "Error, example 3: …" for a finding of the check.
+    static QString findingText(const LintFinding &finding);
 
 public Q_SLOTS:
     /// Runs the pre-flight check (or goes straight to Waiting when there is none).
@@ -119,7 +133,7 @@ public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
-    void stageChanged(fs::ui::UploadTask::Stage stage);
+    void stageChanged(fs::UploadTask::Stage stage);
     void checkProgress(qint64 done, qint64 total);
     void progressChanged(const fs::UploadProgress &progress);
     /// Done, Failed or Cancelled.
@@ -151,4 +165,4 @@ private:
     QString m_errorMessage;
 };
 
-} // namespace fs::ui
+} // namespace fs

@@ -2,13 +2,14 @@
 #include "uploadtask.h"
 
 #include "apiclient.h"
+#include "filelistmodel.h"
 #include "filevalidation.h"
 #include "uploadsource.h"
 
 #include <QFileInfo>
 #include <algorithm>
 
-namespace fs::ui {
+namespace fs {
 
 namespace {
 constexpr qint64 kTokenCountLimit = 100LL * 1024 * 1024;
@@ -34,6 +35,18 @@ UploadTask::UploadTask(const Connection &connection, QNetworkAccessManager *nam,
     , m_settings(settings)
 {
     m_source = new BufferSource(filename, data, this);
+    init(connection, nam);
+}
+
+UploadTask::UploadTask(const Connection &connection, QNetworkAccessManager *nam,
+        UploadSource *source, const UploadSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_filename(source->filename())
+    , m_settings(settings)
+{
+    source->setParent(this);
+    m_source = source;
+    m_settings.preflight = false;
     init(connection, nam);
 }
 
@@ -136,6 +149,82 @@ QString UploadTask::stageText() const
     case Stage::Cancelled:
         return tr("Cancelled");
     }
+    return {};
+}
+
+QString UploadTask::timeLeftText(int seconds)
+{
+    if (seconds < 60)
+        return tr("about %n s left", nullptr, qMax(1, seconds));
+    if (seconds < 3600)
+        return tr("about %n min left", nullptr, (seconds + 30) / 60);
+    return tr("about %1 h %2 min left").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QString UploadTask::findingText(const LintFinding &finding)
+{
+    const QString kind = finding.isError() ? tr("Error") : tr("Warning");
+    if (finding.line > 0)
+        return tr("%1, example %2: %3").arg(kind).arg(finding.line).arg(finding.message);
+    return tr("%1: %2").arg(kind, finding.message);
+}
+
+QString UploadTask::progressText(const UploadProgress &progress)
+{
+    QStringList parts;
+    parts << tr("%1 of %2 sent")
+                     .arg(FileListModel::sizeText(progress.sentBytes),
+                             FileListModel::sizeText(progress.totalBytes));
+    if (progress.phase == UploadProgress::Phase::Sending) {
+        if (progress.bytesPerSecond > 0)
+            parts << tr("%1/s").arg(FileListModel::sizeText(qint64(progress.bytesPerSecond)));
+        if (progress.secondsLeft >= 0)
+            parts << timeLeftText(progress.secondsLeft);
+    }
+    if (progress.partsTotal > 1) {
+        QString text = tr("%1 of %2 parts").arg(progress.partsDone).arg(progress.partsTotal);
+        if (progress.partsReused > 0)
+            text += QLatin1Char(' ') + tr("(%1 sent before)").arg(progress.partsReused);
+        parts << text;
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString UploadTask::detailText() const
+{
+    switch (m_stage) {
+    case Stage::Checking:
+        return tr("%1 of %2 checked")
+                .arg(FileListModel::sizeText(m_checkedBytes), FileListModel::sizeText(size()));
+    case Stage::Done:
+        return tr("On the service as %1. You can use it for a fine-tuning job now.").arg(file().id);
+    case Stage::Failed:
+        return m_errorMessage;
+    case Stage::Uploading:
+        return progressText(progress());
+    case Stage::NeedsConfirmation:
+    case Stage::Waiting:
+    case Stage::Cancelled:
+        break;
+    }
+    return {};
+}
+
+QString UploadTask::warningText() const
+{
+    if (!m_checkProblem.isEmpty() && m_stage != Stage::Done)
+        return tr("The file could not be checked before sending: %1").arg(m_checkProblem);
+    if (m_stage == Stage::NeedsConfirmation) {
+        return (m_errorCount == 1 ? tr("The check found an error.")
+                                  : tr("The check found %L1 errors.").arg(m_errorCount))
+                + QLatin1Char(' ')
+                + tr("The service will most likely refuse this file. Fix it in the Datasets "
+                     "area, or upload anyway if you are sure.");
+    }
+    if (m_stage == Stage::Failed && isProcessingError())
+        return tr("Fix the file and upload it again.");
+    if (m_overridden && isActive())
+        return tr("Sent although the check found errors.");
     return {};
 }
 
@@ -295,4 +384,4 @@ void UploadTask::onUploaderState(Uploader::State state)
     }
 }
 
-} // namespace fs::ui
+} // namespace fs
