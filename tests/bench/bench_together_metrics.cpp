@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Together AI job with 50,000 metric steps: the Jobs chart fed from /fine-tunes/{id}/metrics.
+// (1) The tracker against a fake Together service (one job, steps served from global_step_from
+//     on): the first catch-up, then per poll cycle once caught up the requests and bytes, and how
+//     many metric entries each metrics request brought (only the new steps + the last known one).
+// (2) The chart like bench_chart: an update after a poll (parse the metrics page, merge the
+//     points, replace the series; aim < 16 ms) and a full redraw rendered into an image (aim
+//     < 50 ms). Sets QT_QPA_PLATFORM=offscreen when unset.
+// Usage: bench_together_metrics [--steps N] [--batch N] [--repeat N]
+
+#include "apiclient.h"
+#include "fakenetworkaccessmanager.h"
+#include "jobtracker.h"
+#include "metricschart.h"
+#include "metricsseries.h"
+#include "togetherdialect.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QTest>
+#include <QUrlQuery>
+#include <QXYSeries>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace {
+
+using fs::test::CannedResponse;
+
+double noise(int step, int salt)
+{
+    quint32 x = quint32(step) * 2654435761u ^ quint32(salt) * 40503u;
+    x ^= x >> 13;
+    x *= 0x5bd1e995u;
+    x ^= x >> 15;
+    return (x % 20001) / 10000.0 - 1.0;
+}
+
+/// Together's metrics entries for steps [from, to]: training loss every step, an evaluation
+/// (its own entry, as the service sends it) every 500 steps.
+QByteArray metricsBody(int from, int to, int total, int *entries)
+{
+    QJsonArray list;
+    for (int step = std::max(1, from); step <= to; ++step) {
+        const double trend = 0.25 + 1.8 * std::exp(-step / (total / 5.0));
+        list.append(QJsonObject {
+                {QStringLiteral("train/loss"), trend * (1 + 0.25 * noise(step, 1))},
+                {QStringLiteral("train/learning_rate"), 1e-5 * (1.0 - double(step) / total)},
+                {QStringLiteral("train/epoch"), double(step) / (total / 4)},
+                {QStringLiteral("train/global_step"), step}});
+        ++*entries;
+        if (step % 500 == 0) {
+            list.append(QJsonObject {{QStringLiteral("eval/loss"), trend * 1.12},
+                    {QStringLiteral("eval/global_step"), step}});
+            ++*entries;
+        }
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("metrics"), list}})
+            .toJson(QJsonDocument::Compact);
+}
+
+/// One running Together job "ft-bench" whose answers follow `stepsDone`.
+class FakeTogether : public fs::test::FakeNetworkAccessManager
+{
+public:
+    int total = 50000;
+    int stepsDone = 0;
+    int metricsRequests = 0;
+    int entriesServed = 0;
+    qint64 metricsBytes = 0;
+
+protected:
+    QNetworkReply *createRequest(
+            Operation operation, const QNetworkRequest &request, QIODevice *data) override
+    {
+        enqueue(answer(request.url()));
+        return FakeNetworkAccessManager::createRequest(operation, request, data);
+    }
+
+private:
+    CannedResponse answer(const QUrl &url)
+    {
+        const QString path = url.path();
+        if (path.endsWith(QLatin1String("/metrics"))) {
+            ++metricsRequests;
+            const int from =
+                    QUrlQuery(url).queryItemValue(QStringLiteral("global_step_from")).toInt();
+            const QByteArray body = metricsBody(from, stepsDone, total, &entriesServed);
+            metricsBytes += body.size();
+            return CannedResponse::json(200, body);
+        }
+        if (path.endsWith(QLatin1String("/events")))
+            return CannedResponse::json(200,
+                    R"({"data":[{"object":"fine-tune-event","created_at":"2026-12-07T01:00:00Z",)"
+                    R"("level":"info","message":"Training started","type":"training_start",)"
+                    R"("hash":"e1"}]})");
+        const QJsonObject job {{QStringLiteral("id"), QStringLiteral("ft-bench")},
+                {QStringLiteral("status"), QStringLiteral("running")},
+                {QStringLiteral("created_at"), QStringLiteral("2026-12-07T01:00:00Z")},
+                {QStringLiteral("updated_at"), QStringLiteral("2026-12-07T02:00:00Z")},
+                {QStringLiteral("model"),
+                        QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")},
+                {QStringLiteral("model_output_name"), QStringLiteral("user/bench-ft")},
+                {QStringLiteral("training_file"), QStringLiteral("file-bench")},
+                {QStringLiteral("total_steps"), total},
+                {QStringLiteral("steps_completed"), stepsDone},
+                {QStringLiteral("epochs_completed"), stepsDone / (total / 4)},
+                {QStringLiteral("n_epochs"), 4},
+                {QStringLiteral("training_type"),
+                        QJsonObject {{QStringLiteral("type"), QStringLiteral("Lora")},
+                                {QStringLiteral("lora_r"), 8}}}};
+        return CannedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
+    }
+};
+
+struct Stats
+{
+    QList<double> ms;
+    void add(qint64 ns) { ms << ns / 1e6; }
+    double median() const
+    {
+        QList<double> s = ms;
+        std::sort(s.begin(), s.end());
+        return s.isEmpty() ? 0 : s.at(s.size() / 2);
+    }
+    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.cbegin(), ms.cend()); }
+};
+
+void report(const char *what, const Stats &stats, double aim)
+{
+    std::printf("%-62s median %8.2f ms   max %8.2f ms   (n=%lld%s)\n", what, stats.median(),
+            stats.max(), qint64(stats.ms.size()),
+            aim > 0 ? (stats.median() < aim ? ", under aim" : ", OVER AIM") : "");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    int steps = 50000;
+    int batch = 100;
+    int repeat = 20;
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--steps"))
+            steps = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--batch"))
+            batch = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--repeat"))
+            repeat = args.at(i + 1).toInt();
+    }
+    std::printf("bench_together_metrics: %d steps, %d new steps per poll, %d polls, platform %s\n",
+            steps, batch, repeat, qPrintable(QGuiApplication::platformName()));
+    const int initial = steps - batch * repeat;
+    const QString jobId = QStringLiteral("ft-bench");
+
+    // ---- (1) the tracker against the fake service -------------------------------------------
+    FakeTogether nam;
+    nam.total = steps;
+    nam.stepsDone = initial;
+    fs::Connection connection;
+    connection.kind = fs::Connection::Kind::Together;
+    connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
+    connection.apiKey = QStringLiteral("tgp-bench");
+    fs::ApiClient client(&nam, connection);
+    fs::JobTracker tracker(&client);
+    fs::TrackerIntervals intervals;
+    intervals.runningMs = 5;
+    intervals.waitingMs = 5;
+    tracker.setIntervals(intervals);
+
+    fs::ui::MetricsChart chart;
+    chart.resize(1280, 720);
+    chart.show();
+    if (!QTest::qWaitForWindowExposed(&chart))
+        return 1;
+
+    QElapsedTimer timer;
+    timer.start();
+    tracker.watch(jobId);
+    chart.setMetrics(tracker.metrics(jobId));
+    if (!QTest::qWaitFor(
+                [&] { return tracker.metrics(jobId)->series().lastStep() == initial; }, 120000))
+        return 2;
+    std::printf("  catch-up: %d steps in %d requests, %.1f kB, %.1f ms (first cycle)\n", initial,
+            tracker.requestCount(jobId), tracker.bytesReceived(jobId) / 1024.0,
+            timer.nsecsElapsed() / 1e6);
+
+    const int cycles0 = tracker.cycleCount(jobId);
+    const int requests0 = tracker.requestCount(jobId);
+    const qint64 bytes0 = tracker.bytesReceived(jobId);
+    const int metricsRequests0 = nam.metricsRequests;
+    const int entries0 = nam.entriesServed;
+    const qint64 metricsBytes0 = nam.metricsBytes;
+    for (int i = 0; i < repeat; ++i) {
+        nam.stepsDone += batch;
+        const int target = nam.stepsDone;
+        if (!QTest::qWaitFor(
+                    [&] { return tracker.metrics(jobId)->series().lastStep() == target; }, 20000))
+            return 3;
+    }
+    const int cycles = tracker.cycleCount(jobId) - cycles0;
+    const int requests = tracker.requestCount(jobId) - requests0;
+    const qint64 bytes = tracker.bytesReceived(jobId) - bytes0;
+    const int metricsRequests = nam.metricsRequests - metricsRequests0;
+    const int entries = nam.entriesServed - entries0;
+    std::printf("  caught up, %d polls that brought %d new steps each, over %d cycles:\n", repeat,
+            batch, cycles);
+    std::printf("    requests per cycle: %.2f (job every cycle + metrics when steps are new + "
+                "events every %d cycles)\n",
+            double(requests) / std::max(1, cycles), intervals.jobRefreshEvery);
+    std::printf("    bytes per cycle: %.0f (all answers); metrics requests: %d, %.1f entries "
+                "and %.0f bytes each (%d new steps + the last known one)\n",
+            double(bytes) / std::max(1, cycles), metricsRequests,
+            double(entries) / std::max(1, metricsRequests),
+            double(nam.metricsBytes - metricsBytes0) / std::max(1, metricsRequests), batch);
+    tracker.unwatchAll();
+
+    // ---- (2) the chart: an update per poll and a full redraw -----------------------------------
+    fs::JobMetrics metrics(jobId);
+    chart.setMetrics(&metrics);
+    const fs::TogetherDialect dialect;
+    {
+        int ignored = 0;
+        fs::HttpAnswer first;
+        first.body = metricsBody(0, initial, steps, &ignored);
+        const auto page = dialect.parseMetrics(first, 0);
+        metrics.setTotalSteps(steps);
+        metrics.addPoints(page.value().points);
+        chart.refresh();
+    }
+    QImage image(chart.chartView()->size(), QImage::Format_ARGB32_Premultiplied);
+    Stats update;
+    Stats updatePainted;
+    for (int i = 0; i < repeat; ++i) {
+        const int from = initial + i * batch;
+        int ignored = 0;
+        fs::HttpAnswer answer;
+        answer.body = metricsBody(from, from + batch, steps, &ignored);
+        timer.restart();
+        const auto page = dialect.parseMetrics(answer, from); // what the tracker reads
+        metrics.addPoints(page.value().points); // what it merges
+        chart.refresh(); // what the chart's coalesced update does
+        update.add(timer.nsecsElapsed());
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        chart.chartView()->render(&painter);
+        painter.end();
+        updatePainted.add(timer.nsecsElapsed());
+    }
+    report("update after a poll (parse page + merge + series replace)", update, 16);
+    report("update after a poll, painted into an image", updatePainted, 0);
+
+    Stats redraw;
+    for (int i = 0; i < repeat; ++i) {
+        chart.setSmoothing(i % 2 ? 0.6 : 0.61); // a full re-read of every series
+        timer.restart();
+        chart.refresh();
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        chart.chartView()->render(&painter);
+        painter.end();
+        redraw.add(timer.nsecsElapsed());
+    }
+    report("full redraw (every series re-read, rendered to an image)", redraw, 50);
+    std::printf("  series: %d steps, %d evaluations, %lld raw training points drawn\n",
+            metrics.series().size(), metrics.series().count(fs::Metric::FullValidLoss),
+            qint64(chart.series(fs::Metric::TrainLoss, true)->count()));
+    return 0;
+}
