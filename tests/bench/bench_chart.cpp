@@ -4,6 +4,7 @@
 // event log with 100,000 events (insert, scroll, filter). Sets QT_QPA_PLATFORM=offscreen when
 // unset. Usage: bench_chart [--steps N] [--batch N] [--repeat N]
 
+#include "benchstats.h"
 #include "jobeventmodel.h"
 #include "metricschart.h"
 #include "metricsseries.h"
@@ -27,14 +28,9 @@
 
 namespace {
 
-double noise(int step, int salt)
-{
-    quint32 x = quint32(step) * 2654435761u ^ quint32(salt) * 40503u;
-    x ^= x >> 13;
-    x *= 0x5bd1e995u;
-    x ^= x >> 15;
-    return (x % 20001) / 10000.0 - 1.0;
-}
+using fs::bench::noise;
+using fs::bench::report;
+using fs::bench::Stats;
 
 /// A metrics event as the service sends it for one step.
 fs::JobEvent metricsEvent(int step, int total)
@@ -61,26 +57,6 @@ fs::JobEvent metricsEvent(int step, int total)
                             .arg(data.value(QLatin1String("train_loss")).toDouble(), 0, 'f', 4);
     event.data = data;
     return event;
-}
-
-struct Stats
-{
-    QList<double> ms;
-    void add(qint64 ns) { ms << ns / 1e6; }
-    double median() const
-    {
-        QList<double> s = ms;
-        std::sort(s.begin(), s.end());
-        return s.isEmpty() ? 0 : s.at(s.size() / 2);
-    }
-    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.cbegin(), ms.cend()); }
-};
-
-void report(const char *what, const Stats &stats, double aim)
-{
-    std::printf("%-58s median %8.2f ms   max %8.2f ms   (n=%lld%s)\n", what, stats.median(),
-            stats.max(), qint64(stats.ms.size()),
-            aim > 0 ? (stats.median() < aim ? ", under aim" : ", OVER AIM") : "");
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 // Usage: bench_together_metrics [--steps N] [--batch N] [--repeat N]
 
 #include "apiclient.h"
+#include "benchstats.h"
 #include "fakenetworkaccessmanager.h"
 #include "jobtracker.h"
 #include "metricschart.h"
@@ -33,16 +34,11 @@
 
 namespace {
 
-using fs::test::CannedResponse;
+using fs::bench::noise;
+using fs::bench::report;
+using fs::bench::Stats;
 
-double noise(int step, int salt)
-{
-    quint32 x = quint32(step) * 2654435761u ^ quint32(salt) * 40503u;
-    x ^= x >> 13;
-    x *= 0x5bd1e995u;
-    x ^= x >> 15;
-    return (x % 20001) / 10000.0 - 1.0;
-}
+using fs::test::CannedResponse;
 
 /// Together's metrics entries for steps [from, to]: training loss every step, an evaluation
 /// (its own entry, as the service sends it) every 500 steps.
@@ -120,26 +116,6 @@ private:
         return CannedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
     }
 };
-
-struct Stats
-{
-    QList<double> ms;
-    void add(qint64 ns) { ms << ns / 1e6; }
-    double median() const
-    {
-        QList<double> s = ms;
-        std::sort(s.begin(), s.end());
-        return s.isEmpty() ? 0 : s.at(s.size() / 2);
-    }
-    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.cbegin(), ms.cend()); }
-};
-
-void report(const char *what, const Stats &stats, double aim)
-{
-    std::printf("%-62s median %8.2f ms   max %8.2f ms   (n=%lld%s)\n", what, stats.median(),
-            stats.max(), qint64(stats.ms.size()),
-            aim > 0 ? (stats.median() < aim ? ", under aim" : ", OVER AIM") : "");
-}
 
 } // namespace
 

@@ -375,7 +375,7 @@ void JobTracker::afterEvents(Tracked *t, bool newNonMetrics)
     scheduleNext(t);
 }
 
-void JobTracker::fetchJob(Tracked *t)
+void JobTracker::readJob(Tracked *t, const std::function<void(Tracked *, bool)> &then)
 {
     const QString jobId = t->id;
     send<FineTuningJob>(
@@ -383,39 +383,7 @@ void JobTracker::fetchJob(Tracked *t)
             [this, jobId](ProviderClient::Done<FineTuningJob> done) {
                 return m_provider->retrieveJob(jobId, done);
             },
-            [this, jobId](Tracked *t, const ProviderResult<FineTuningJob> &result) {
-                if (!result.ok()) {
-                    handleError(t, result.error);
-                    return;
-                }
-                t->failures = 0;
-                t->quietCycles = 0;
-                ++t->cycles;
-                applyJob(t, *result.value);
-                t = tracked(jobId);
-                if (!t || !t->polling)
-                    return;
-                if (t->job.isTerminal()) {
-                    // One more cycle, at once, for the events written with the terminal status.
-                    t->terminalSeen = true;
-                    t->timer->start(0);
-                    return;
-                }
-                scheduleNext(t);
-            });
-}
-
-// ---- the metrics-endpoint cycle ---------------------------------------------------------------
-
-void JobTracker::fetchJobFirst(Tracked *t)
-{
-    const QString jobId = t->id;
-    send<FineTuningJob>(
-            t,
-            [this, jobId](ProviderClient::Done<FineTuningJob> done) {
-                return m_provider->retrieveJob(jobId, done);
-            },
-            [this, jobId](Tracked *t, const ProviderResult<FineTuningJob> &result) {
+            [this, jobId, then](Tracked *t, const ProviderResult<FineTuningJob> &result) {
                 if (!result.ok()) {
                     handleError(t, result.error);
                     return;
@@ -424,25 +392,49 @@ void JobTracker::fetchJobFirst(Tracked *t)
                 const bool moved = job.statusText != t->job.statusText
                         || job.epochsCompleted != t->job.epochsCompleted;
                 applyJob(t, job);
-                t = tracked(jobId);
-                if (!t || !t->polling)
-                    return;
-                if (t->job.totalSteps && *t->job.totalSteps > 0)
-                    t->metrics->setTotalSteps(int(*t->job.totalSteps));
-                t->terminalSeen = t->job.isTerminal();
-                t->eventsDue = !t->eventsRead || moved || t->terminalSeen
-                        || t->quietCycles + 1 >= std::max(1, m_intervals.jobRefreshEvery);
-                const int known = t->metrics->series().lastStep();
-                const bool newSteps = t->job.stepsCompleted
-                        ? *t->job.stepsCompleted > known
-                        : t->job.status == FineTuningJob::Status::Running;
-                if (newSteps || t->terminalSeen)
-                    fetchMetrics(t);
-                else if (t->eventsDue)
-                    fetchEventList(t);
-                else
-                    endMetricsCycle(t);
+                t = tracked(jobId); // a slot may have stopped or forgotten the job
+                if (t && t->polling)
+                    then(t, moved);
             });
+}
+
+void JobTracker::fetchJob(Tracked *t)
+{
+    readJob(t, [this](Tracked *t, bool) {
+        t->failures = 0;
+        t->quietCycles = 0;
+        ++t->cycles;
+        if (t->job.isTerminal()) {
+            // One more cycle, at once, for the events written with the terminal status.
+            t->terminalSeen = true;
+            t->timer->start(0);
+            return;
+        }
+        scheduleNext(t);
+    });
+}
+
+// ---- the metrics-endpoint cycle ---------------------------------------------------------------
+
+void JobTracker::fetchJobFirst(Tracked *t)
+{
+    readJob(t, [this](Tracked *t, bool moved) {
+        if (t->job.totalSteps && *t->job.totalSteps > 0)
+            t->metrics->setTotalSteps(int(*t->job.totalSteps));
+        t->terminalSeen = t->job.isTerminal();
+        t->eventsDue = !t->eventsRead || moved || t->terminalSeen
+                || t->quietCycles + 1 >= std::max(1, m_intervals.jobRefreshEvery);
+        const int known = t->metrics->series().lastStep();
+        const bool newSteps = t->job.stepsCompleted
+                ? *t->job.stepsCompleted > known
+                : t->job.status == FineTuningJob::Status::Running;
+        if (newSteps || t->terminalSeen)
+            fetchMetrics(t);
+        else if (t->eventsDue)
+            fetchEventList(t);
+        else
+            endMetricsCycle(t);
+    });
 }
 
 void JobTracker::fetchMetrics(Tracked *t)

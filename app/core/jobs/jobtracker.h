@@ -152,6 +152,9 @@ private:
     void mergeEvents(
             Tracked *t, const QList<JobEvent> &newestFirst, bool *newNonMetrics, bool *newMetrics);
     void afterEvents(Tracked *t, bool newNonMetrics);
+    /// Reads and applies the job; `then` gets it (and whether its status or epoch moved) if the
+    /// job is still followed.
+    void readJob(Tracked *t, const std::function<void(Tracked *, bool moved)> &then);
     void fetchJob(Tracked *t);
     // The metrics-endpoint cycle
     void fetchJobFirst(Tracked *t);
