@@ -10,7 +10,7 @@
 
 #include "apiclient.h"
 #include "benchstats.h"
-#include "fakenetworkaccessmanager.h"
+#include "faketogether.h"
 #include "jobtracker.h"
 #include "metricschart.h"
 #include "metricsseries.h"
@@ -21,11 +21,8 @@
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QPainter>
 #include <QTest>
-#include <QUrlQuery>
 #include <QXYSeries>
 
 #include <algorithm>
@@ -37,85 +34,6 @@ namespace {
 using fs::bench::noise;
 using fs::bench::report;
 using fs::bench::Stats;
-
-using fs::test::CannedResponse;
-
-/// Together's metrics entries for steps [from, to]: training loss every step, an evaluation
-/// (its own entry, as the service sends it) every 500 steps.
-QByteArray metricsBody(int from, int to, int total, int *entries)
-{
-    QJsonArray list;
-    for (int step = std::max(1, from); step <= to; ++step) {
-        const double trend = 0.25 + 1.8 * std::exp(-step / (total / 5.0));
-        list.append(QJsonObject {
-                {QStringLiteral("train/loss"), trend * (1 + 0.25 * noise(step, 1))},
-                {QStringLiteral("train/learning_rate"), 1e-5 * (1.0 - double(step) / total)},
-                {QStringLiteral("train/epoch"), double(step) / (total / 4)},
-                {QStringLiteral("train/global_step"), step}});
-        ++*entries;
-        if (step % 500 == 0) {
-            list.append(QJsonObject {{QStringLiteral("eval/loss"), trend * 1.12},
-                    {QStringLiteral("eval/global_step"), step}});
-            ++*entries;
-        }
-    }
-    return QJsonDocument(QJsonObject {{QStringLiteral("metrics"), list}})
-            .toJson(QJsonDocument::Compact);
-}
-
-/// One running Together job "ft-bench" whose answers follow `stepsDone`.
-class FakeTogether : public fs::test::FakeNetworkAccessManager
-{
-public:
-    int total = 50000;
-    int stepsDone = 0;
-    int metricsRequests = 0;
-    int entriesServed = 0;
-    qint64 metricsBytes = 0;
-
-protected:
-    QNetworkReply *createRequest(
-            Operation operation, const QNetworkRequest &request, QIODevice *data) override
-    {
-        enqueue(answer(request.url()));
-        return FakeNetworkAccessManager::createRequest(operation, request, data);
-    }
-
-private:
-    CannedResponse answer(const QUrl &url)
-    {
-        const QString path = url.path();
-        if (path.endsWith(QLatin1String("/metrics"))) {
-            ++metricsRequests;
-            const int from =
-                    QUrlQuery(url).queryItemValue(QStringLiteral("global_step_from")).toInt();
-            const QByteArray body = metricsBody(from, stepsDone, total, &entriesServed);
-            metricsBytes += body.size();
-            return CannedResponse::json(200, body);
-        }
-        if (path.endsWith(QLatin1String("/events")))
-            return CannedResponse::json(200,
-                    R"({"data":[{"object":"fine-tune-event","created_at":"2026-12-07T01:00:00Z",)"
-                    R"("level":"info","message":"Training started","type":"training_start",)"
-                    R"("hash":"e1"}]})");
-        const QJsonObject job {{QStringLiteral("id"), QStringLiteral("ft-bench")},
-                {QStringLiteral("status"), QStringLiteral("running")},
-                {QStringLiteral("created_at"), QStringLiteral("2026-12-07T01:00:00Z")},
-                {QStringLiteral("updated_at"), QStringLiteral("2026-12-07T02:00:00Z")},
-                {QStringLiteral("model"),
-                        QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")},
-                {QStringLiteral("model_output_name"), QStringLiteral("user/bench-ft")},
-                {QStringLiteral("training_file"), QStringLiteral("file-bench")},
-                {QStringLiteral("total_steps"), total},
-                {QStringLiteral("steps_completed"), stepsDone},
-                {QStringLiteral("epochs_completed"), stepsDone / (total / 4)},
-                {QStringLiteral("n_epochs"), 4},
-                {QStringLiteral("training_type"),
-                        QJsonObject {{QStringLiteral("type"), QStringLiteral("Lora")},
-                                {QStringLiteral("lora_r"), 8}}}};
-        return CannedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
-    }
-};
 
 } // namespace
 
@@ -142,14 +60,17 @@ int main(int argc, char **argv)
     const QString jobId = QStringLiteral("ft-bench");
 
     // ---- (1) the tracker against the fake service -------------------------------------------
-    FakeTogether nam;
-    nam.total = steps;
+    // Training loss every step (noisy, falling), an evaluation every 500 steps, 4 epochs.
+    fs::test::FakeTogether nam(jobId);
+    nam.status = QStringLiteral("running");
+    nam.totalSteps = steps;
+    nam.stepsPerEpoch = steps / 4;
+    nam.evalEvery = 500;
+    const auto trend = [steps](int step) { return 0.25 + 1.8 * std::exp(-step / (steps / 5.0)); };
+    nam.trainLoss = [trend](int step) { return trend(step) * (1 + 0.25 * noise(step, 1)); };
+    nam.evalLoss = [trend](int step) { return trend(step) * 1.12; };
     nam.stepsDone = initial;
-    fs::Connection connection;
-    connection.kind = fs::Connection::Kind::Together;
-    connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
-    connection.apiKey = QStringLiteral("tgp-bench");
-    fs::ApiClient client(&nam, connection);
+    fs::ApiClient client(&nam, fs::test::FakeTogether::connection());
     fs::JobTracker tracker(&client);
     fs::TrackerIntervals intervals;
     intervals.runningMs = 5;
@@ -176,7 +97,7 @@ int main(int argc, char **argv)
     const int cycles0 = tracker.cycleCount(jobId);
     const int requests0 = tracker.requestCount(jobId);
     const qint64 bytes0 = tracker.bytesReceived(jobId);
-    const int metricsRequests0 = nam.metricsRequests;
+    const int metricsRequests0 = int(nam.metricsFrom.size());
     const int entries0 = nam.entriesServed;
     const qint64 metricsBytes0 = nam.metricsBytes;
     for (int i = 0; i < repeat; ++i) {
@@ -189,7 +110,7 @@ int main(int argc, char **argv)
     const int cycles = tracker.cycleCount(jobId) - cycles0;
     const int requests = tracker.requestCount(jobId) - requests0;
     const qint64 bytes = tracker.bytesReceived(jobId) - bytes0;
-    const int metricsRequests = nam.metricsRequests - metricsRequests0;
+    const int metricsRequests = int(nam.metricsFrom.size()) - metricsRequests0;
     const int entries = nam.entriesServed - entries0;
     std::printf("  caught up, %d polls that brought %d new steps each, over %d cycles:\n", repeat,
             batch, cycles);
@@ -208,9 +129,9 @@ int main(int argc, char **argv)
     chart.setMetrics(&metrics);
     const fs::TogetherDialect dialect;
     {
-        int ignored = 0;
+        nam.stepsDone = initial;
         fs::HttpAnswer first;
-        first.body = metricsBody(0, initial, steps, &ignored);
+        first.body = nam.metricsPage(0);
         const auto page = dialect.parseMetrics(first, 0);
         metrics.setTotalSteps(steps);
         metrics.addPoints(page.value().points);
@@ -221,9 +142,9 @@ int main(int argc, char **argv)
     Stats updatePainted;
     for (int i = 0; i < repeat; ++i) {
         const int from = initial + i * batch;
-        int ignored = 0;
+        nam.stepsDone = from + batch;
         fs::HttpAnswer answer;
-        answer.body = metricsBody(from, from + batch, steps, &ignored);
+        answer.body = nam.metricsPage(from);
         timer.restart();
         const auto page = dialect.parseMetrics(answer, from); // what the tracker reads
         metrics.addPoints(page.value().points); // what it merges

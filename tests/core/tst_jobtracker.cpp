@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 #include "fakenetworkaccessmanager.h"
+#include "faketogether.h"
 #include "jobeventmodel.h"
 #include "jobformrules.h"
 #include "jobhistory.h"
@@ -17,11 +18,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace fs;
 using fs::test::CannedResponse;
 using fs::test::FakeNetworkAccessManager;
+using fs::test::FakeTogether;
 
 class tst_JobTracker : public QObject
 {
@@ -162,106 +163,6 @@ QString uploaded(ApiClient &client, const QString &name)
 {
     std::unique_ptr<ApiReply> reply(await(client.uploadFile(name, fixture(name))));
     return reply->json().value(QLatin1String("id")).toString();
-}
-
-/// Together AI's fine-tunes API for one job "ft-1", answering from its fields as they are at
-/// the time of each request: the metrics from `global_step_from` on (each evaluation as a second
-/// entry of its step, as the service sends them), the events, the checkpoints.
-class TogetherFake : public FakeNetworkAccessManager
-{
-public:
-    QString status = QStringLiteral("pending");
-    int stepsDone = 0;
-    int totalSteps = 10;
-    int evalEvery = 5;
-    QList<int> metricsFrom; ///< global_step_from of each metrics request
-    QList<int> metricsLast; ///< the last step each metrics request was answered with (0: none)
-    int entriesServed = 0;
-    int otherRequests = 0; ///< anything not job, metrics, events or checkpoints (e.g. a CSV)
-
-protected:
-    QNetworkReply *createRequest(
-            Operation operation, const QNetworkRequest &request, QIODevice *data) override
-    {
-        enqueue(answer(request.url()));
-        return FakeNetworkAccessManager::createRequest(operation, request, data);
-    }
-
-private:
-    static CannedResponse json(const QJsonObject &object)
-    {
-        return CannedResponse::json(200, QJsonDocument(object).toJson(QJsonDocument::Compact));
-    }
-
-    CannedResponse answer(const QUrl &url)
-    {
-        const QString path = url.path();
-        if (path.endsWith(QLatin1String("/ft-1/metrics"))) {
-            const int from =
-                    QUrlQuery(url).queryItemValue(QStringLiteral("global_step_from")).toInt();
-            metricsFrom << from;
-            QJsonArray list;
-            int last = 0;
-            for (int step = std::max(1, from); step <= stepsDone; ++step) {
-                list.append(QJsonObject {{QStringLiteral("train/loss"), 2.0 / step},
-                        {QStringLiteral("train/global_step"), step},
-                        {QStringLiteral("train/total_steps"), totalSteps}});
-                ++entriesServed;
-                if (step % evalEvery == 0) {
-                    list.append(QJsonObject {{QStringLiteral("eval/loss"), 3.0 / step},
-                            {QStringLiteral("eval/global_step"), step}});
-                    ++entriesServed;
-                }
-                last = step;
-            }
-            metricsLast << last;
-            return json(QJsonObject {{QStringLiteral("metrics"), list}});
-        }
-        if (path.endsWith(QLatin1String("/ft-1/events"))) {
-            QJsonArray events {QJsonObject {{QStringLiteral("object"), "fine-tune-event"},
-                    {QStringLiteral("created_at"), "2026-12-07T01:00:00Z"},
-                    {QStringLiteral("level"), "info"},
-                    {QStringLiteral("message"), "Fine tune request created"},
-                    {QStringLiteral("type"), "job_pending"}, {QStringLiteral("hash"), "h1"}}};
-            if (status != QLatin1String("pending"))
-                events.append(QJsonObject {{QStringLiteral("object"), "fine-tune-event"},
-                        {QStringLiteral("created_at"), "2026-12-07T01:01:00Z"},
-                        {QStringLiteral("level"), "info"},
-                        {QStringLiteral("message"),
-                                QString(QStringLiteral("Job status: ") + status)},
-                        {QStringLiteral("type"), QString(QStringLiteral("job_") + status)},
-                        {QStringLiteral("hash"), QString(QStringLiteral("h-") + status)}});
-            return json(QJsonObject {{QStringLiteral("data"), events}});
-        }
-        if (path.endsWith(QLatin1String("/ft-1/checkpoints")))
-            return json(QJsonObject {{QStringLiteral("data"),
-                    QJsonArray {QJsonObject {{QStringLiteral("step"), totalSteps},
-                            {QStringLiteral("path"), "user/model-ft-1"},
-                            {QStringLiteral("checkpoint_type"), "Final"},
-                            {QStringLiteral("created_at"), "2026-12-07T01:05:00Z"}}}}});
-        if (path.endsWith(QLatin1String("/fine-tunes/ft-1")))
-            return json(QJsonObject {{QStringLiteral("id"), "ft-1"},
-                    {QStringLiteral("status"), status},
-                    {QStringLiteral("created_at"), "2026-12-07T01:00:00Z"},
-                    {QStringLiteral("updated_at"), "2026-12-07T01:05:00Z"},
-                    {QStringLiteral("model"), "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"},
-                    {QStringLiteral("model_output_name"), "user/model-ft-1"},
-                    {QStringLiteral("training_file"), "file-1"},
-                    {QStringLiteral("steps_completed"), stepsDone},
-                    {QStringLiteral("total_steps"), totalSteps},
-                    {QStringLiteral("epochs_completed"), stepsDone / 5}});
-        ++otherRequests;
-        return CannedResponse::json(404, R"({"error":{"message":"not found"}})");
-    }
-};
-
-Connection togetherFakeConnection()
-{
-    Connection connection;
-    connection.kind = Connection::Kind::Together;
-    connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
-    connection.apiKey = QStringLiteral("tgp-test");
-    return connection;
 }
 
 } // namespace
@@ -859,8 +760,8 @@ void tst_JobTracker::sandboxSteadyStateCostsOneRequestPerJobPerInterval()
 
 void tst_JobTracker::togetherStatusWordsAndOnlyNewSteps()
 {
-    TogetherFake nam;
-    ApiClient client(&nam, togetherFakeConnection());
+    FakeTogether nam;
+    ApiClient client(&nam, FakeTogether::connection());
     JobTracker tracker(&client);
     QVERIFY(tracker.metricsFromEndpoint());
     tracker.setIntervals(fastIntervals());
@@ -969,10 +870,10 @@ void tst_JobTracker::togetherTerminalWordsInPlainWords()
 {
     QFETCH(QString, word);
     QFETCH(FineTuningJob::Status, status);
-    TogetherFake nam;
+    FakeTogether nam;
     nam.status = word;
     nam.stepsDone = 4;
-    ApiClient client(&nam, togetherFakeConnection());
+    ApiClient client(&nam, FakeTogether::connection());
     JobTracker tracker(&client);
     tracker.setIntervals(fastIntervals());
     QSignalSpy finished(&tracker, &JobTracker::finished);
