@@ -112,37 +112,16 @@ int main(int argc, char **argv)
 
     Stats update;
     Stats updatePainted;
-    for (int i = 0; i < repeat; ++i) {
-        const QList<fs::JobEvent> next = events.mid(initial + i * batch, batch);
-        timer.restart();
-        metrics.addEvents(next); // what the tracker does with a batch
-        chart.refresh(); // what the chart's coalesced update does
-        update.add(timer.nsecsElapsed());
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
-        updatePainted.add(timer.nsecsElapsed());
-    }
+    QList<fs::JobEvent> next;
+    fs::bench::measureUpdates(
+            chart, &image, repeat, [&](int i) { next = events.mid(initial + i * batch, batch); },
+            [&](int) { metrics.addEvents(next); }, // what the tracker does with a batch
+            &update, &updatePainted);
     report("update after a batch (add events + series replace)", update, 16);
     report("update after a batch, painted into an image", updatePainted, 0);
 
-    Stats redraw;
     Stats grab;
-    for (int i = 0; i < repeat; ++i) {
-        chart.setSmoothing(i % 2 ? 0.6 : 0.61); // a full re-read of every series
-        timer.restart();
-        chart.refresh();
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
-        redraw.add(timer.nsecsElapsed());
-        timer.restart();
-        const QPixmap pixmap = chart.chartView()->grab();
-        grab.add(timer.nsecsElapsed());
-        Q_UNUSED(pixmap)
-    }
+    const Stats redraw = fs::bench::measureRedraws(chart, &image, repeat, &grab);
     report("full redraw (every series re-read, rendered to an image)", redraw, 50);
     report("grab() of the chart view", grab, 50);
 
@@ -150,10 +129,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < repeat; ++i) {
         timer.restart();
         chart.setStepRange(steps * 0.3 + i * 10, steps * 0.6 + i * 10);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
+        fs::bench::paintInto(chart, &image);
         zoom.add(timer.nsecsElapsed());
     }
     report("zoom/pan to a new range, rendered", zoom, 50);

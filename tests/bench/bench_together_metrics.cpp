@@ -21,7 +21,6 @@
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QPainter>
 #include <QTest>
 #include <QXYSeries>
 
@@ -140,36 +139,24 @@ int main(int argc, char **argv)
     QImage image(chart.chartView()->size(), QImage::Format_ARGB32_Premultiplied);
     Stats update;
     Stats updatePainted;
-    for (int i = 0; i < repeat; ++i) {
-        const int from = initial + i * batch;
-        nam.stepsDone = from + batch;
-        fs::HttpAnswer answer;
-        answer.body = nam.metricsPage(from);
-        timer.restart();
-        const auto page = dialect.parseMetrics(answer, from); // what the tracker reads
-        metrics.addPoints(page.value().points); // what it merges
-        chart.refresh(); // what the chart's coalesced update does
-        update.add(timer.nsecsElapsed());
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
-        updatePainted.add(timer.nsecsElapsed());
-    }
+    fs::HttpAnswer answer;
+    int from = 0;
+    fs::bench::measureUpdates(
+            chart, &image, repeat,
+            [&](int i) {
+                from = initial + i * batch;
+                nam.stepsDone = from + batch;
+                answer.body = nam.metricsPage(from);
+            },
+            [&](int) {
+                const auto page = dialect.parseMetrics(answer, from); // what the tracker reads
+                metrics.addPoints(page.value().points); // what it merges
+            },
+            &update, &updatePainted);
     report("update after a poll (parse page + merge + series replace)", update, 16);
     report("update after a poll, painted into an image", updatePainted, 0);
 
-    Stats redraw;
-    for (int i = 0; i < repeat; ++i) {
-        chart.setSmoothing(i % 2 ? 0.6 : 0.61); // a full re-read of every series
-        timer.restart();
-        chart.refresh();
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
-        redraw.add(timer.nsecsElapsed());
-    }
+    const Stats redraw = fs::bench::measureRedraws(chart, &image, repeat);
     report("full redraw (every series re-read, rendered to an image)", redraw, 50);
     std::printf("  series: %d steps, %d evaluations, %lld raw training points drawn\n",
             metrics.series().size(), metrics.series().count(fs::Metric::FullValidLoss),
