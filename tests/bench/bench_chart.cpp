@@ -69,15 +69,8 @@ int main(int argc, char **argv)
     int steps = 100000;
     int batch = 100;
     int repeat = 20;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--steps"))
-            steps = args.at(i + 1).toInt();
-        else if (args.at(i) == QLatin1String("--batch"))
-            batch = args.at(i + 1).toInt();
-        else if (args.at(i) == QLatin1String("--repeat"))
-            repeat = args.at(i + 1).toInt();
-    }
+    fs::bench::readOptions(
+            app.arguments(), {{"steps", &steps}, {"batch", &batch}, {"repeat", &repeat}});
     std::printf("bench_chart: %d steps, batches of %d events, %d repetitions, platform %s\n", steps,
             batch, repeat, qPrintable(QGuiApplication::platformName()));
 

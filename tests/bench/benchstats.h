@@ -11,11 +11,14 @@
 #include <QImage>
 #include <QList>
 #include <QPainter>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
+#include <utility>
 
 namespace fs::bench {
 
@@ -48,6 +51,18 @@ inline void report(const char *what, const Stats &stats, double aim)
     std::printf("%-62s median %8.2f ms   max %8.2f ms   (n=%lld%s)\n", what, stats.median(),
             stats.max(), qint64(stats.ms.size()),
             aim > 0 ? (stats.median() < aim ? ", under aim" : ", OVER AIM") : "");
+}
+
+/// Whole-number options ("--steps 50000") from `args`, each replacing its default.
+inline void readOptions(
+        const QStringList &args, std::initializer_list<std::pair<const char *, int *>> options)
+{
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        for (const auto &option : options) {
+            if (args.at(i) == QLatin1String("--") + QLatin1String(option.first))
+                *option.second = args.at(i + 1).toInt();
+        }
+    }
 }
 
 /// The chart view rendered into `image` (cleared first), as a paint of the screen would do.
