@@ -786,6 +786,8 @@ void tst_JobTracker::togetherStatusWordsAndOnlyNewSteps()
     QTRY_COMPARE(tracker.metrics(id)->series().size(), 3);
     QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Running);
     QCOMPARE(tracker.metrics(id)->series().totalSteps(), 10);
+    // Together says how long is left: the same "about … left" as OpenAI's finish time.
+    QVERIFY(!JobTexts::timeLeftText(tracker.job(id), QDateTime::currentSecsSinceEpoch()).isEmpty());
     nam.stepsDone = 7;
     QTRY_COMPARE(tracker.metrics(id)->series().size(), 7);
     {

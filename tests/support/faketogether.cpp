@@ -117,6 +117,11 @@ CannedResponse FakeTogether::answer(const QUrl &url)
                 {QStringLiteral("steps_completed"), stepsDone},
                 {QStringLiteral("total_steps"), totalSteps},
                 {QStringLiteral("epochs_completed"), stepsDone / std::max(1, stepsPerEpoch)},
+                {QStringLiteral("progress"),
+                        QJsonObject {{QStringLiteral("estimate_available"),
+                                             status == QLatin1String("running")},
+                                {QStringLiteral("seconds_remaining"),
+                                        (totalSteps - stepsDone) * 2}}},
                 {QStringLiteral("training_type"),
                         QJsonObject {{QStringLiteral("type"), QStringLiteral("Lora")},
                                 {QStringLiteral("lora_r"), 8}}}});

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QProgressBar>
 #include <QTableView>
 #include <QXYSeries>
 
@@ -81,6 +82,13 @@ class tst_JobsTogether : public QObject, protected fs::test::JobsFixture
         return jobId;
     }
 
+    /// With FS_SCREENSHOT_DIR unset, screenshots go to /tmp (the worker looks at them).
+    static QString screenshotDir()
+    {
+        const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
+        return dir.isEmpty() ? QDir::tempPath() : dir;
+    }
+
     std::unique_ptr<JobsArea> makeArea()
     {
         auto area = std::make_unique<JobsArea>(m_active.get(), m_nam.get(), nullptr,
@@ -131,6 +139,7 @@ private Q_SLOTS:
 
     void listsTheJobAndTheChartFillsFromMetrics()
     {
+        m_sandbox->setTimeScale(0.3); // ~135 ms a step: the chart is seen filling
         const QString jobId = startJob(2);
         QVERIFY(!jobId.isEmpty());
         QVERIFY(useTogether());
@@ -140,13 +149,31 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(area->jobListModel()->rowOf(jobId) >= 0, 10000);
         QVERIFY(area->selectJob(jobId));
 
+        // The progress follows each batch of steps read (not only the job object).
+        auto *progress =
+                area->monitor()->findChild<QProgressBar *>(QStringLiteral("jobProgressBar"));
+        QVERIFY(progress);
+        QList<QPair<int, int>> progressAtSteps; // (last step read, progress shown) per batch
+        connect(area->tracker(), &fs::JobTracker::metricsAdded, this,
+                [&](const QString &id, const QList<fs::MetricPoint> &points) {
+                    if (id == jobId
+                            && area->tracker()->job(id).status == FineTuningJob::Status::Running)
+                        progressAtSteps.append({points.last().step, progress->value()});
+                });
         // The chart fills while the job runs, from the metrics endpoint.
         fs::ui::MetricsChart *chart = area->monitor()->chart();
         QVERIFY(chart);
         QTRY_VERIFY_WITH_TIMEOUT(chart->series(fs::Metric::TrainLoss, true)->count() > 0, 20000);
+        QCOMPARE(area->tracker()->job(jobId).status, FineTuningJob::Status::Running);
+        const int stepsWhileRunning = area->tracker()->metrics(jobId)->series().size();
+        QVERIFY(stepsWhileRunning < area->tracker()->metrics(jobId)->series().totalSteps());
+        area->grab().save(screenshotDir() + QStringLiteral("/jobsui-together-running.png"));
         QTRY_COMPARE_WITH_TIMEOUT(
                 area->tracker()->job(jobId).status, FineTuningJob::Status::Succeeded, 60000);
         QTRY_VERIFY(!area->tracker()->isWatching(jobId));
+        QVERIFY(!progressAtSteps.isEmpty());
+        for (const auto &seen : std::as_const(progressAtSteps))
+            QCOMPARE(seen.second, seen.first);
         const fs::MetricsSeries &series = area->tracker()->metrics(jobId)->series();
         QVERIFY(series.totalSteps() > 0);
         QCOMPARE(series.size(), series.totalSteps());
@@ -174,10 +201,7 @@ private Q_SLOTS:
                 qPrintable(pause->toolTip()));
         QVERIFY(area->action(QStringLiteral("cancelJobAction"))->isVisible());
 
-        QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::tempPath();
-        area->grab().save(dir + QStringLiteral("/jobsui-together.png"));
+        area->grab().save(screenshotDir() + QStringLiteral("/jobsui-together.png"));
     }
 
     void cancelThroughTheDialect()

@@ -4,6 +4,7 @@
 #include "jobhistory.h"
 #include "resultcsv.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 #include <algorithm>
@@ -552,6 +553,10 @@ void JobTracker::applyJob(Tracked *t, const FineTuningJob &job)
     t->job = job;
     if (t->job.id.isEmpty())
         t->job.id = jobId;
+    // A service that says how long is left (Together) gets the same "about … left" as one that
+    // says when it will finish (OpenAI).
+    if (!t->job.estimatedFinish && t->job.secondsRemaining && !t->job.isTerminal())
+        t->job.estimatedFinish = QDateTime::currentSecsSinceEpoch() + *t->job.secondsRemaining;
     t->jobSeen = true;
     if (m_history && m_history->isOpen())
         m_history->saveJob(t->job);
