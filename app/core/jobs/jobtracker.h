@@ -56,6 +56,8 @@ struct TrackerIntervals
  *     the new steps are transferred.
  *  3. Read the events (one unpaged list) on the first cycle, when the status or the epoch
  *     changed, every `jobRefreshEvery` cycles and at the end.
+ *  New steps come with metricsAdded(); the service's seconds remaining become the job's
+ *  estimatedFinish, so the time left reads as for OpenAI.
  *
  * Both:
  *  - Next cycle after runningMs while running, waitingMs otherwise; after a failure,
