@@ -886,6 +886,11 @@ void tst_JobTracker::togetherTerminalWordsInPlainWords()
     QCOMPARE(JobTexts::statusText(job), JobTexts::statusText(status));
     // The steps trained before the end are on the chart.
     QCOMPARE(tracker.metrics(QStringLiteral("ft-1"))->series().size(), 4);
+    // Together lists its events oldest first, here two in the same second: their order is kept.
+    const QList<JobEvent> events = tracker.eventLog(QStringLiteral("ft-1"))->events();
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).type, QStringLiteral("job_pending"));
+    QCOMPARE(events.at(1).type, QStringLiteral("job_") + word);
     QCOMPARE(nam.otherRequests, 0);
 }
 

@@ -95,7 +95,7 @@ CannedResponse FakeTogether::answer(const QUrl &url)
         QJsonArray events {eventJson(QStringLiteral("2026-12-07T01:00:00Z"),
                 QStringLiteral("job_pending"), QStringLiteral("Fine tune request created"))};
         if (status != QLatin1String("pending"))
-            events.append(eventJson(QStringLiteral("2026-12-07T01:01:00Z"),
+            events.append(eventJson(QStringLiteral("2026-12-07T01:00:00Z"), // the same second
                     QStringLiteral("job_") + status, QStringLiteral("Job status: ") + status));
         return json(QJsonObject {{QStringLiteral("data"), events}});
     }

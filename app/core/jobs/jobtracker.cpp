@@ -510,9 +510,10 @@ void JobTracker::fetchEventList(Tracked *t)
                     return;
                 }
                 QList<JobEvent> events = result.value->data;
-                // The log merges newest-first pages; a list given oldest first is turned round.
+                // The log merges newest-first pages; this list comes oldest first (Together), so
+                // it is turned round unless it plainly runs the other way.
                 if (events.size() > 1
-                        && events.constFirst().createdAt < events.constLast().createdAt)
+                        && events.constFirst().createdAt <= events.constLast().createdAt)
                     std::reverse(events.begin(), events.end());
                 bool newNonMetrics = false;
                 bool newMetrics = false;
