@@ -398,6 +398,44 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                 }
                 context.out().flush();
             });
+    // Steps from a metrics endpoint (Together AI) are printed as OpenAI's metrics events read.
+    QObject::connect(&tracker, &JobTracker::metricsAdded, &loop,
+            [&context, &tracker](const QString &id, const QList<MetricPoint> &points) {
+                const JobMetrics *m = tracker.metrics(id);
+                const int total = m ? m->series().totalSteps() : 0;
+                for (const MetricPoint &point : points) {
+                    if (context.json()) {
+                        QJsonObject object = point.toJson();
+                        object.insert(QStringLiteral("object"),
+                                QStringLiteral("fine_tuning.job.metrics"));
+                        object.insert(QStringLiteral("job_id"), id);
+                        object.insert(QStringLiteral("step"), point.step);
+                        if (total > 0)
+                            object.insert(QStringLiteral("total_steps"), total);
+                        context.printJson(object);
+                        continue;
+                    }
+                    QString line = total > 0
+                            ? QStringLiteral("Step %1/%2").arg(point.step).arg(total)
+                            : QStringLiteral("Step %1").arg(point.step);
+                    QStringList values;
+                    if (point.has(Metric::TrainLoss))
+                        values << QStringLiteral("training loss=%1")
+                                          .arg(point.value(Metric::TrainLoss), 0, 'f', 4);
+                    if (point.has(Metric::ValidLoss))
+                        values << QStringLiteral("validation loss=%1")
+                                          .arg(point.value(Metric::ValidLoss), 0, 'f', 4);
+                    if (point.has(Metric::FullValidLoss))
+                        values << QStringLiteral("full validation loss=%1")
+                                          .arg(point.value(Metric::FullValidLoss), 0, 'f', 4);
+                    if (!values.isEmpty())
+                        line += QStringLiteral(": ") + values.join(QStringLiteral(", "));
+                    context.out() << line << '\n';
+                }
+                if (!context.json() && m)
+                    context.out() << progressLine(tracker.job(id), m->series()) << '\n';
+                context.out().flush();
+            });
     QObject::connect(&tracker, &JobTracker::pollFailed, &loop,
             [&context, &loop, &exitCode](const QString &, const ApiError &error, bool willRetry) {
                 if (willRetry) {
@@ -415,8 +453,11 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                 if (!context.json()) {
                     if (const JobMetrics *m = tracker.metrics(job.id); m && m->isComplete())
                         context.out()
-                                << Context::tr("  result file: %1 steps, final training "
-                                               "loss %2")
+                                << (tracker.metricsFromEndpoint()
+                                                   ? Context::tr("  metrics: %1 steps, final "
+                                                                 "training loss %2")
+                                                   : Context::tr("  result file: %1 steps, final "
+                                                                 "training loss %2"))
                                            .arg(m->series().size())
                                            .arg(m->series().latest(Metric::TrainLoss), 0, 'f', 3)
                                 << '\n';

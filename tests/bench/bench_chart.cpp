@@ -4,6 +4,7 @@
 // event log with 100,000 events (insert, scroll, filter). Sets QT_QPA_PLATFORM=offscreen when
 // unset. Usage: bench_chart [--steps N] [--batch N] [--repeat N]
 
+#include "benchstats.h"
 #include "jobeventmodel.h"
 #include "metricschart.h"
 #include "metricsseries.h"
@@ -27,14 +28,9 @@
 
 namespace {
 
-double noise(int step, int salt)
-{
-    quint32 x = quint32(step) * 2654435761u ^ quint32(salt) * 40503u;
-    x ^= x >> 13;
-    x *= 0x5bd1e995u;
-    x ^= x >> 15;
-    return (x % 20001) / 10000.0 - 1.0;
-}
+using fs::bench::noise;
+using fs::bench::report;
+using fs::bench::Stats;
 
 /// A metrics event as the service sends it for one step.
 fs::JobEvent metricsEvent(int step, int total)
@@ -63,26 +59,6 @@ fs::JobEvent metricsEvent(int step, int total)
     return event;
 }
 
-struct Stats
-{
-    QList<double> ms;
-    void add(qint64 ns) { ms << ns / 1e6; }
-    double median() const
-    {
-        QList<double> s = ms;
-        std::sort(s.begin(), s.end());
-        return s.isEmpty() ? 0 : s.at(s.size() / 2);
-    }
-    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.cbegin(), ms.cend()); }
-};
-
-void report(const char *what, const Stats &stats, double aim)
-{
-    std::printf("%-58s median %8.2f ms   max %8.2f ms   (n=%lld%s)\n", what, stats.median(),
-            stats.max(), qint64(stats.ms.size()),
-            aim > 0 ? (stats.median() < aim ? ", under aim" : ", OVER AIM") : "");
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -93,15 +69,8 @@ int main(int argc, char **argv)
     int steps = 100000;
     int batch = 100;
     int repeat = 20;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--steps"))
-            steps = args.at(i + 1).toInt();
-        else if (args.at(i) == QLatin1String("--batch"))
-            batch = args.at(i + 1).toInt();
-        else if (args.at(i) == QLatin1String("--repeat"))
-            repeat = args.at(i + 1).toInt();
-    }
+    fs::bench::readOptions(
+            app.arguments(), {{"steps", &steps}, {"batch", &batch}, {"repeat", &repeat}});
     std::printf("bench_chart: %d steps, batches of %d events, %d repetitions, platform %s\n", steps,
             batch, repeat, qPrintable(QGuiApplication::platformName()));
 
@@ -136,37 +105,16 @@ int main(int argc, char **argv)
 
     Stats update;
     Stats updatePainted;
-    for (int i = 0; i < repeat; ++i) {
-        const QList<fs::JobEvent> next = events.mid(initial + i * batch, batch);
-        timer.restart();
-        metrics.addEvents(next); // what the tracker does with a batch
-        chart.refresh(); // what the chart's coalesced update does
-        update.add(timer.nsecsElapsed());
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
-        updatePainted.add(timer.nsecsElapsed());
-    }
+    QList<fs::JobEvent> next;
+    fs::bench::measureUpdates(
+            chart, &image, repeat, [&](int i) { next = events.mid(initial + i * batch, batch); },
+            [&](int) { metrics.addEvents(next); }, // what the tracker does with a batch
+            &update, &updatePainted);
     report("update after a batch (add events + series replace)", update, 16);
     report("update after a batch, painted into an image", updatePainted, 0);
 
-    Stats redraw;
     Stats grab;
-    for (int i = 0; i < repeat; ++i) {
-        chart.setSmoothing(i % 2 ? 0.6 : 0.61); // a full re-read of every series
-        timer.restart();
-        chart.refresh();
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
-        redraw.add(timer.nsecsElapsed());
-        timer.restart();
-        const QPixmap pixmap = chart.chartView()->grab();
-        grab.add(timer.nsecsElapsed());
-        Q_UNUSED(pixmap)
-    }
+    const Stats redraw = fs::bench::measureRedraws(chart, &image, repeat, &grab);
     report("full redraw (every series re-read, rendered to an image)", redraw, 50);
     report("grab() of the chart view", grab, 50);
 
@@ -174,10 +122,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < repeat; ++i) {
         timer.restart();
         chart.setStepRange(steps * 0.3 + i * 10, steps * 0.6 + i * 10);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        chart.chartView()->render(&painter);
-        painter.end();
+        fs::bench::paintInto(chart, &image);
         zoom.add(timer.nsecsElapsed());
     }
     report("zoom/pan to a new range, rendered", zoom, 50);

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void modelsListsTheServicesBaseModels();
     void jobsCreateListCancelOnTogether();
     void preferenceTrainingWithEvaluationsOnTogether();
+    void jobsWatchPrintsStepsFromTogethersMetrics();
     void settingsTheProviderLacksAreRefused_data();
     void settingsTheProviderLacksAreRefused();
 
@@ -239,6 +241,45 @@ void tst_ProviderCli::jobsCreateListCancelOnTogether()
                                               "Reference::")),
             qPrintable(human.out));
     QVERIFY2(human.out.contains(QLatin1String("jobs watch")), qPrintable(human.out));
+}
+
+void tst_ProviderCli::jobsWatchPrintsStepsFromTogethersMetrics()
+{
+    const Result create = run(
+            together({QStringLiteral("jobs"), QStringLiteral("create"), QStringLiteral("--model"),
+                    QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"),
+                    QStringLiteral("--training-file"), m_trainingFile, QStringLiteral("--epochs"),
+                    QStringLiteral("1"), QStringLiteral("--json")}));
+    QVERIFY2(create.exitCode == 0, qPrintable(create.err));
+    const QString jobId = QJsonDocument::fromJson(create.out.toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+    QVERIFY(!jobId.isEmpty());
+    const Result watch = run(together({QStringLiteral("jobs"), QStringLiteral("watch"), jobId,
+            QStringLiteral("--interval"), QStringLiteral("0.05")}));
+    QVERIFY2(watch.exitCode == 0, qPrintable(watch.out + watch.err));
+    // One "Step N/M: training loss=…" line per step read from /metrics, in order, each once.
+    static const QRegularExpression stepLine(
+            QStringLiteral("^Step (\\d+)/(\\d+): training loss=\\d+\\.\\d{4}"));
+    QList<int> steps;
+    int total = 0;
+    const QStringList lines = watch.out.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QRegularExpressionMatch match = stepLine.match(line);
+        if (!match.hasMatch())
+            continue;
+        steps << match.captured(1).toInt();
+        total = match.captured(2).toInt();
+    }
+    QVERIFY2(total > 0, qPrintable(watch.out));
+    QCOMPARE(steps.size(), total);
+    for (int i = 0; i < steps.size(); ++i)
+        QCOMPARE(steps.at(i), i + 1);
+    QVERIFY2(watch.out.contains(
+                     QStringLiteral("  metrics: %1 steps, final training loss").arg(total)),
+            qPrintable(watch.out));
+    QVERIFY2(watch.out.contains(QLatin1String(": completed")), qPrintable(watch.out));
 }
 
 void tst_ProviderCli::preferenceTrainingWithEvaluationsOnTogether()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobhistory.h"
+#include "togetherdialect.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +26,8 @@ private Q_SLOTS:
     void schemaVersionAndNewerFileRefused();
     void unusablePathIsAnError();
     void hundredThousandEventsInOneBatch();
+    void togetherJobReadBackWithItsDialect();
+    void versionOneFileStillLoads();
 };
 
 namespace {
@@ -70,6 +74,29 @@ Checkpoint makeCheckpoint(const QString &job, int step, double loss)
     c.fineTunedModelCheckpoint = QStringLiteral("ft:gpt-4.1-mini:org::abc:ckpt-step-%1").arg(step);
     c.metrics.insert(QStringLiteral("train_loss"), loss);
     return c;
+}
+
+/// A Together AI job as its /fine-tunes/{id} answers, read by its dialect.
+FineTuningJob togetherJob(const QString &id, const QString &status)
+{
+    const QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("status"), status},
+            {QStringLiteral("created_at"), QStringLiteral("2026-12-07T01:00:00.000Z")},
+            {QStringLiteral("updated_at"), QStringLiteral("2026-12-07T01:30:00.000Z")},
+            {QStringLiteral("model"),
+                    QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")},
+            {QStringLiteral("model_output_name"), QStringLiteral("user/Meta-Llama-3.1-8B-ft-1")},
+            {QStringLiteral("training_file"), QStringLiteral("file-t1")},
+            {QStringLiteral("total_steps"), 120}, {QStringLiteral("steps_completed"), 120},
+            {QStringLiteral("learning_rate"), 0.0001}, {QStringLiteral("n_evals"), 3},
+            {QStringLiteral("training_type"),
+                    QJsonObject {{QStringLiteral("type"), QStringLiteral("Lora")},
+                            {QStringLiteral("lora_r"), 16}}}};
+    HttpAnswer answer;
+    answer.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    const Expected<FineTuningJob> job = TogetherDialect().parseJob(answer);
+    if (!job.ok())
+        qFatal("the Together job did not parse");
+    return job.value();
 }
 
 } // namespace
@@ -300,6 +327,101 @@ void tst_JobHistory::hundredThousandEventsInOneBatch()
     QCOMPARE(loaded.at(99999).id, QStringLiteral("ev-99999"));
     QCOMPARE(loaded.at(1).id, QStringLiteral("ev-1")); // same second: order of arrival
     QVERIFY2(writeMs < 20000, qPrintable(QString::number(writeMs)));
+}
+
+void tst_JobHistory::togetherJobReadBackWithItsDialect()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    {
+        JobHistory history(QStringLiteral("together"));
+        history.setDialectId(QStringLiteral("together"));
+        QVERIFY(history.open(path));
+        QVERIFY(history.saveJob(togetherJob(QStringLiteral("ft-a1"), QStringLiteral("completed"))));
+        QVERIFY(history.saveJob(
+                togetherJob(QStringLiteral("ft-a2"), QStringLiteral("user_error"))));
+    }
+    JobHistory history(QStringLiteral("together"));
+    QVERIFY(history.open(path)); // a new session: the dialect comes from the file
+    const auto job = history.job(QStringLiteral("ft-a1"));
+    QVERIFY(job);
+    QCOMPARE(job->status, FineTuningJob::Status::Succeeded);
+    QCOMPARE(job->statusText, QStringLiteral("completed"));
+    QCOMPARE(job->fineTunedModel, QStringLiteral("user/Meta-Llama-3.1-8B-ft-1"));
+    QCOMPARE(job->model, QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
+    QCOMPARE(job->settings.type, TrainingSettings::Type::Lora);
+    QCOMPARE(job->settings.loraRank.value_or(0), 16);
+    QCOMPARE(job->settings.learningRate.value_or(0), 0.0001);
+    QCOMPARE(job->totalSteps.value_or(0), 120);
+    QVERIFY(job->createdAt > 0);
+    const QList<FineTuningJob> jobs = history.jobs();
+    QCOMPARE(jobs.size(), 2);
+    for (const FineTuningJob &j : jobs) {
+        QVERIFY(j.isTerminal());
+        QCOMPARE(j.status,
+                j.id == QLatin1String("ft-a1") ? FineTuningJob::Status::Succeeded
+                                               : FineTuningJob::Status::Failed);
+    }
+    QVERIFY(history.fineTunedModels().contains(QStringLiteral("user/Meta-Llama-3.1-8B-ft-1")));
+}
+
+void tst_JobHistory::versionOneFileStillLoads()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    {
+        // A history file as version 1 wrote it (OpenAI's JSON, no dialect column).
+        QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *sql : {
+                     "CREATE TABLE jobs (connection_id TEXT NOT NULL, id TEXT NOT NULL, "
+                     "created_at INTEGER, status TEXT, model TEXT, fine_tuned_model TEXT, "
+                     "finished_at INTEGER, raw TEXT NOT NULL, metrics_complete INTEGER NOT NULL "
+                     "DEFAULT 0, PRIMARY KEY (connection_id, id))",
+                     "CREATE TABLE events (connection_id TEXT NOT NULL, job_id TEXT NOT NULL, "
+                     "id TEXT NOT NULL, created_at INTEGER, level TEXT, message TEXT, type TEXT, "
+                     "data TEXT, UNIQUE (connection_id, job_id, id))",
+                     "CREATE INDEX events_by_job ON events (connection_id, job_id, created_at)",
+                     "CREATE TABLE metrics (connection_id TEXT NOT NULL, job_id TEXT NOT NULL, "
+                     "step INTEGER NOT NULL, train_loss REAL, train_accuracy REAL, valid_loss "
+                     "REAL, valid_accuracy REAL, full_valid_loss REAL, full_valid_accuracy REAL, "
+                     "PRIMARY KEY (connection_id, job_id, step))",
+                     "CREATE TABLE checkpoints (connection_id TEXT NOT NULL, job_id TEXT NOT "
+                     "NULL, id TEXT NOT NULL, step INTEGER, created_at INTEGER, model TEXT, "
+                     "metrics TEXT, PRIMARY KEY (connection_id, id))",
+                     "INSERT INTO jobs VALUES ('conn', 'ftjob-old', 100, 'succeeded', "
+                     "'gpt-4.1-mini-2025-04-14', 'ft:gpt-4.1-mini-2025-04-14:org::old', 400, "
+                     "'{\"id\":\"ftjob-old\",\"object\":\"fine_tuning.job\",\"created_at\":100,"
+                     "\"finished_at\":400,\"model\":\"gpt-4.1-mini-2025-04-14\",\"status\":"
+                     "\"succeeded\",\"fine_tuned_model\":\"ft:gpt-4.1-mini-2025-04-14:org::old\","
+                     "\"result_files\":[\"file-res\"]}', 1)",
+                     "INSERT INTO metrics (connection_id, job_id, step, train_loss) VALUES "
+                     "('conn', 'ftjob-old', 1, 2.5)",
+                     "PRAGMA user_version = 1"})
+            QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+    JobHistory history(QStringLiteral("conn"));
+    QVERIFY2(history.open(path), qPrintable(history.lastError()));
+    QCOMPARE(history.schemaVersion(), JobHistory::kSchemaVersion);
+    const auto old = history.job(QStringLiteral("ftjob-old"));
+    QVERIFY(old);
+    QCOMPARE(old->status, FineTuningJob::Status::Succeeded);
+    QCOMPARE(old->fineTunedModel, QStringLiteral("ft:gpt-4.1-mini-2025-04-14:org::old"));
+    QCOMPARE(old->resultFiles, QStringList({QStringLiteral("file-res")}));
+    QCOMPARE(history.metrics(QStringLiteral("ftjob-old")).size(), 1);
+    QVERIFY(history.metricsComplete(QStringLiteral("ftjob-old")));
+    // New jobs of another dialect go into the same file next to the old ones.
+    history.setDialectId(QStringLiteral("together"));
+    QVERIFY(history.saveJob(togetherJob(QStringLiteral("ft-new"), QStringLiteral("running"))));
+    QCOMPARE(history.job(QStringLiteral("ft-new"))->status, FineTuningJob::Status::Running);
+    QCOMPARE(history.job(QStringLiteral("ftjob-old"))->status, FineTuningJob::Status::Succeeded);
+    QCOMPARE(history.jobs().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_JobHistory)

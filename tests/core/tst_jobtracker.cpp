@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 #include "fakenetworkaccessmanager.h"
+#include "faketogether.h"
 #include "jobeventmodel.h"
 #include "jobformrules.h"
 #include "jobhistory.h"
+#include "jobtexts.h"
 #include "jobtracker.h"
+#include "providerclient.h"
 #include "sandboxserver.h"
 
 #include <QElapsedTimer>
@@ -19,6 +22,7 @@
 using namespace fs;
 using fs::test::CannedResponse;
 using fs::test::FakeNetworkAccessManager;
+using fs::test::FakeTogether;
 
 class tst_JobTracker : public QObject
 {
@@ -41,6 +45,11 @@ private Q_SLOTS:
     void sandboxTrainingNotAvailableInPlainWords();
     void sandboxPauseResumeAndCancel();
     void sandboxSteadyStateCostsOneRequestPerJobPerInterval();
+    // Together AI: metrics from /fine-tunes/{id}/metrics
+    void togetherStatusWordsAndOnlyNewSteps();
+    void togetherTerminalWordsInPlainWords_data();
+    void togetherTerminalWordsInPlainWords();
+    void togetherSandboxJobRunsToCompletedWithMetrics();
 };
 
 namespace {
@@ -745,6 +754,266 @@ void tst_JobTracker::sandboxSteadyStateCostsOneRequestPerJobPerInterval()
     }
     tracker.unwatchAll();
     QVERIFY(tracker.watchedJobs().isEmpty());
+}
+
+// ---- Together AI ------------------------------------------------------------------------------
+
+void tst_JobTracker::togetherStatusWordsAndOnlyNewSteps()
+{
+    FakeTogether nam;
+    ApiClient client(&nam, FakeTogether::connection());
+    JobTracker tracker(&client);
+    QVERIFY(tracker.metricsFromEndpoint());
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy statuses(&tracker, &JobTracker::statusChanged);
+    QSignalSpy added(&tracker, &JobTracker::metricsAdded);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    const QString id = QStringLiteral("ft-1");
+    tracker.watch(id);
+    QTRY_COMPARE(tracker.job(id).statusText, QStringLiteral("pending"));
+    QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Queued);
+    QCOMPARE(JobTexts::statusText(tracker.job(id)),
+            JobTexts::statusText(FineTuningJob::Status::Queued));
+    QTRY_VERIFY(tracker.eventLog(id)->events().size() == 1);
+    QVERIFY(nam.metricsFrom.isEmpty()); // no steps yet, none asked for
+
+    nam.status = QStringLiteral("queued");
+    QTRY_COMPARE(tracker.job(id).statusText, QStringLiteral("queued"));
+    QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Queued);
+
+    nam.status = QStringLiteral("running");
+    nam.stepsDone = 3;
+    QTRY_COMPARE(tracker.metrics(id)->series().size(), 3);
+    QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Running);
+    QCOMPARE(tracker.metrics(id)->series().totalSteps(), 10);
+    // Together says how long is left: the same "about … left" as OpenAI's finish time.
+    QVERIFY(!JobTexts::timeLeftText(tracker.job(id), QDateTime::currentSecsSinceEpoch()).isEmpty());
+    nam.stepsDone = 7;
+    QTRY_COMPARE(tracker.metrics(id)->series().size(), 7);
+    {
+        // Step 5 came as two entries (training, then evaluation): one point with both.
+        const MetricsSeries &series = tracker.metrics(id)->series();
+        QCOMPARE(series.steps(), QVector<int>({1, 2, 3, 4, 5, 6, 7}));
+        const MetricPoint five = series.pointAt(series.indexOfStep(5));
+        QCOMPARE(five.value(Metric::TrainLoss), 2.0 / 5);
+        QCOMPARE(five.value(Metric::FullValidLoss), 3.0 / 5);
+        QCOMPARE(series.count(Metric::FullValidLoss), 1);
+    }
+    // No new step: the metrics are not asked for again, one request (the job) per cycle.
+    const int metricsBefore = int(nam.metricsFrom.size());
+    const int cycles = tracker.cycleCount(id);
+    const int requests = tracker.requestCount(id);
+    QTRY_VERIFY(tracker.cycleCount(id) >= cycles + 5);
+    const int quietCycles = tracker.cycleCount(id) - cycles;
+    QCOMPARE(int(nam.metricsFrom.size()), metricsBefore);
+    // The event list only every jobRefreshEvery (10) cycles.
+    QVERIFY2(tracker.requestCount(id) - requests <= quietCycles + quietCycles / 10 + 1,
+            qPrintable(QStringLiteral("%1 requests in %2 cycles")
+                               .arg(tracker.requestCount(id) - requests)
+                               .arg(quietCycles)));
+
+    nam.status = QStringLiteral("uploading");
+    nam.stepsDone = 10;
+    QTRY_COMPARE(tracker.metrics(id)->series().size(), 10);
+    QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Running);
+    nam.status = QStringLiteral("compressing");
+    QTRY_COMPARE(tracker.job(id).statusText, QStringLiteral("compressing"));
+    QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Running);
+    QCOMPARE(JobTexts::statusText(tracker.job(id)),
+            JobTexts::statusText(FineTuningJob::Status::Running));
+    nam.status = QStringLiteral("completed");
+    QVERIFY(finished.wait(5000) || finished.count() == 1);
+    const FineTuningJob job = finished.at(0).at(0).value<FineTuningJob>();
+    QCOMPARE(job.status, FineTuningJob::Status::Succeeded);
+    QCOMPARE(job.fineTunedModel, QStringLiteral("user/model-ft-1"));
+
+    // Each metrics request started at the last step already known (inclusive): only new steps.
+    QVERIFY(nam.metricsFrom.size() >= 3);
+    for (qsizetype i = 1; i < nam.metricsFrom.size(); ++i)
+        QCOMPARE(nam.metricsFrom.at(i), nam.metricsLast.at(i - 1));
+    // Served: every step once, plus the one known step repeated per request.
+    QVERIFY2(nam.entriesServed <= 10 + 2 + int(nam.metricsFrom.size()) * 2,
+            qPrintable(QString::number(nam.entriesServed)));
+    // Each step was announced once, in order.
+    QList<int> announced;
+    for (const auto &arguments : added) {
+        for (const MetricPoint &p : arguments.at(1).value<QList<MetricPoint>>())
+            announced << p.step;
+    }
+    QCOMPARE(announced, QList<int>({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+    QCOMPARE(tracker.metrics(id)->series().size(), 10);
+    QVERIFY(tracker.metrics(id)->isComplete());
+    QCOMPARE(tracker.metrics(id)->series().count(Metric::FullValidLoss), 2);
+    // Checkpoints through the dialect; no result CSV is asked for.
+    QCOMPARE(tracker.checkpoints(id).size(), 1);
+    QCOMPARE(tracker.checkpoints(id).first().stepNumber, 10);
+    QCOMPARE(tracker.metrics(id)->series().checkpointSteps(), QList<int>({10}));
+    QCOMPARE(nam.otherRequests, 0);
+    QVERIFY(tracker.bytesReceived(id) > 0);
+    // The statuses went by in plain words: queued, running, succeeded.
+    QList<FineTuningJob::Status> seen;
+    for (const auto &arguments : statuses)
+        seen << arguments.at(2).value<FineTuningJob::Status>();
+    QCOMPARE(seen.first(), FineTuningJob::Status::Queued);
+    QVERIFY(seen.contains(FineTuningJob::Status::Running));
+    QCOMPARE(seen.last(), FineTuningJob::Status::Succeeded);
+}
+
+void tst_JobTracker::togetherTerminalWordsInPlainWords_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<FineTuningJob::Status>("status");
+    QTest::newRow("cancelled") << "cancelled" << FineTuningJob::Status::Cancelled;
+    QTest::newRow("error") << "error" << FineTuningJob::Status::Failed;
+    QTest::newRow("user_error") << "user_error" << FineTuningJob::Status::Failed;
+}
+
+void tst_JobTracker::togetherTerminalWordsInPlainWords()
+{
+    QFETCH(QString, word);
+    QFETCH(FineTuningJob::Status, status);
+    FakeTogether nam;
+    nam.status = word;
+    nam.stepsDone = 4;
+    ApiClient client(&nam, FakeTogether::connection());
+    JobTracker tracker(&client);
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    tracker.watch(QStringLiteral("ft-1"));
+    QVERIFY(finished.wait(5000) || finished.count() == 1);
+    const FineTuningJob job = finished.at(0).at(0).value<FineTuningJob>();
+    QCOMPARE(job.status, status);
+    QCOMPARE(JobTexts::statusText(job), JobTexts::statusText(status));
+    // The steps trained before the end are on the chart.
+    QCOMPARE(tracker.metrics(QStringLiteral("ft-1"))->series().size(), 4);
+    // Together lists its events oldest first, here two in the same second: their order is kept.
+    const QList<JobEvent> events = tracker.eventLog(QStringLiteral("ft-1"))->events();
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).type, QStringLiteral("job_pending"));
+    QCOMPARE(events.at(1).type, QStringLiteral("job_") + word);
+    QCOMPARE(nam.otherRequests, 0);
+}
+
+void tst_JobTracker::togetherSandboxJobRunsToCompletedWithMetrics()
+{
+    sandbox::SandboxOptions options;
+    options.timeScale = 0.01;
+    sandbox::SandboxServer server(options);
+    QVERIFY(server.start());
+    QNetworkAccessManager nam;
+    Connection connection;
+    connection.kind = Connection::Kind::Together;
+    connection.baseUrl =
+            QUrl(server.baseUrl()
+                            .toString(QUrl::StripTrailingSlash)
+                            .replace(QLatin1String("/v1"), QLatin1String("/together/v1")));
+    connection.apiKey = QStringLiteral("tgp-sandbox");
+    ApiClient client(&nam, connection);
+    ProviderClient provider(&client);
+    auto upload = [&](const QString &name) {
+        QString id;
+        bool done = false;
+        provider.uploadFile(name, fixture(name), QStringLiteral("fine-tune"),
+                [&](const ProviderResult<FileObject> &r) {
+                    id = r.ok() ? r.value->id : QString();
+                    done = true;
+                });
+        [[maybe_unused]] const bool arrived = QTest::qWaitFor([&done] { return done; }, 10000);
+        return id;
+    };
+    const QString training = upload(QStringLiteral("train_good.jsonl"));
+    const QString validation = upload(QStringLiteral("valid_good.jsonl"));
+    QVERIFY(!training.isEmpty() && !validation.isEmpty());
+    CreateJobRequest request;
+    request.model = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
+    request.trainingFile = training;
+    request.validationFile = validation;
+    request.settings.type = TrainingSettings::Type::Lora;
+    request.settings.loraRank = 8;
+    request.settings.nEvals = 3;
+    QString jobId;
+    bool created = false;
+    provider.createJob(request, [&](const ProviderResult<FineTuningJob> &r) {
+        QVERIFY2(r.ok(), qPrintable(r.error.plainMessage()));
+        jobId = r.value->id;
+        created = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(created, 10000);
+    QVERIFY(!jobId.isEmpty());
+    QStringList paths;
+    connect(&server, &sandbox::SandboxServer::requestServed, this,
+            [&paths](const QString &, const QString &path, int) { paths << path; });
+
+    QTemporaryDir dir;
+    JobHistory history(QStringLiteral("together-sandbox"));
+    history.setDialectId(QStringLiteral("together"));
+    QVERIFY(history.open(dir.filePath(QStringLiteral("h.sqlite"))));
+    JobTracker tracker(&client);
+    tracker.setHistory(&history);
+    TrackerIntervals intervals;
+    intervals.runningMs = 30;
+    intervals.waitingMs = 30;
+    tracker.setIntervals(intervals);
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    QSignalSpy statuses(&tracker, &JobTracker::statusChanged);
+    QMap<int, int> announcedSteps; // step → times announced
+    connect(&tracker, &JobTracker::metricsAdded, this,
+            [&](const QString &, const QList<MetricPoint> &points) {
+                for (const MetricPoint &p : points)
+                    ++announcedSteps[p.step];
+            });
+    tracker.watch(jobId);
+    QVERIFY(finished.wait(30000) || finished.count() == 1);
+    const FineTuningJob job = finished.at(0).at(0).value<FineTuningJob>();
+    QCOMPARE(job.status, FineTuningJob::Status::Succeeded);
+    QCOMPARE(job.statusText, QStringLiteral("completed"));
+    QVERIFY(!job.fineTunedModel.isEmpty());
+    QList<FineTuningJob::Status> seen;
+    for (const auto &arguments : statuses)
+        seen << arguments.at(2).value<FineTuningJob::Status>();
+    QVERIFY(seen.contains(FineTuningJob::Status::Running));
+
+    const MetricsSeries &series = tracker.metrics(jobId)->series();
+    const int total = series.totalSteps();
+    QVERIFY(total > 0);
+    QCOMPARE(int(*job.totalSteps), total);
+    QCOMPARE(series.size(), total);
+    QCOMPARE(series.steps().first(), 1);
+    QCOMPARE(series.steps().last(), total);
+    QCOMPARE(series.count(Metric::TrainLoss), total);
+    QCOMPARE(series.count(Metric::FullValidLoss), 3); // eval/loss, n_evals times
+    QVERIFY(tracker.metrics(jobId)->isComplete());
+    QCOMPARE(announcedSteps.size(), total);
+    for (auto it = announcedSteps.cbegin(); it != announcedSteps.cend(); ++it)
+        QVERIFY2(it.value() <= 2, qPrintable(QString::number(it.key()))); // + a late evaluation
+    // Checkpoints through the dialect, the final one on the last step.
+    QVERIFY(!tracker.checkpoints(jobId).isEmpty());
+    QCOMPARE(series.checkpointSteps().last(), total);
+    // Together has no result file: nothing but its own fine-tunes paths were asked.
+    for (const QString &path : std::as_const(paths))
+        QVERIFY2(path.contains(QLatin1String("/fine-tunes/")), qPrintable(path));
+    QVERIFY(tracker.eventLog(jobId)->events().size() >= 3);
+
+    // The history reads the Together job back with its dialect.
+    const std::optional<FineTuningJob> stored = history.job(jobId);
+    QVERIFY(stored);
+    QCOMPARE(stored->status, FineTuningJob::Status::Succeeded);
+    QCOMPARE(stored->statusText, QStringLiteral("completed"));
+    QCOMPARE(stored->settings.type, TrainingSettings::Type::Lora);
+    QCOMPARE(stored->fineTunedModel, job.fineTunedModel);
+    QCOMPARE(history.metrics(jobId).size(), total);
+    QVERIFY(history.metricsComplete(jobId));
+    QVERIFY(history.fineTunedModels().contains(job.fineTunedModel));
+    // A second tracker starts from the history and asks only for the steps from the last one.
+    JobTracker again(&client);
+    again.setHistory(&history);
+    again.setIntervals(intervals);
+    QSignalSpy finishedAgain(&again, &JobTracker::finished);
+    QCOMPARE(again.metrics(jobId), nullptr);
+    again.watch(jobId);
+    QCOMPARE(again.metrics(jobId)->series().size(), total);
+    QVERIFY(finishedAgain.wait(10000) || finishedAgain.count() == 1);
+    QCOMPARE(again.metrics(jobId)->series().size(), total);
 }
 
 QTEST_GUILESS_MAIN(tst_JobTracker)

@@ -250,6 +250,11 @@ void JobMonitor::setTracker(fs::JobTracker *tracker)
         connect(m_tracker, &fs::JobTracker::eventsAdded, this, &JobMonitor::onEventsAdded);
         connect(m_tracker, &fs::JobTracker::jobUpdated, this, &JobMonitor::onJobUpdated);
         connect(m_tracker, &fs::JobTracker::checkpointsUpdated, this, &JobMonitor::onCheckpoints);
+        // Steps read from a metrics endpoint (Together) move the progress without an event.
+        connect(m_tracker, &fs::JobTracker::metricsAdded, this, [this](const QString &jobId) {
+            if (jobId == m_jobId)
+                updateStatusLine();
+        });
     }
     showJob({});
 }

@@ -4,12 +4,14 @@
 #include "activeconnection.h"
 #include "apiclient.h"
 #include "datasetarea.h"
+#include "dialect.h"
 #include "jobclock.h"
 #include "jobhistory.h"
 #include "joblistmodel.h"
 #include "jobmonitor.h"
 #include "jobnotifier.h"
 #include "jobtexts.h"
+#include "jobtracker.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "newjobdialog.h"
@@ -365,6 +367,7 @@ void JobsArea::switchConnection()
     m_tracker->setHistory(nullptr);
     m_listModel->setHistory(nullptr);
     m_history = std::make_unique<fs::JobHistory>(connection.id);
+    m_history->setDialectId(fs::dialectFor(connection)->id());
     if (m_history->open(m_historyPath)) {
         m_tracker->setHistory(m_history.get());
         m_listModel->setHistory(m_history.get());
@@ -481,10 +484,25 @@ void JobsArea::updateActions()
     const bool has = row >= 0;
     if (QAction *a = action(QStringLiteral("cancelJobAction")))
         a->setEnabled(has && fs::JobTexts::canCancel(job.status));
-    if (QAction *a = action(QStringLiteral("pauseJobAction")))
-        a->setEnabled(has && fs::JobTexts::canPause(job.status));
-    if (QAction *a = action(QStringLiteral("resumeJobAction")))
-        a->setEnabled(has && fs::JobTexts::canResume(job.status));
+    // A service without pausing (Together AI) says so in the tooltip; the actions stay off.
+    const fs::Dialect *dialect = m_tracker->dialect();
+    auto offer = [&](const QString &name, bool possible, const QString &tip,
+                         const fs::Expected<fs::HttpCall> &call) {
+        QAction *a = action(name);
+        if (!a)
+            return;
+        const bool unsupported =
+                !call.ok() && call.error().kind == fs::DialectError::Kind::Unsupported;
+        a->setEnabled(has && possible && !unsupported);
+        a->setVisible(!unsupported);
+        a->setToolTip(unsupported ? call.error().message : tip);
+    };
+    if (dialect) {
+        offer(QStringLiteral("pauseJobAction"), fs::JobTexts::canPause(job.status),
+                tr("Pause the selected job; it can be resumed later"), dialect->pauseJob(job.id));
+        offer(QStringLiteral("resumeJobAction"), fs::JobTexts::canResume(job.status),
+                tr("Continue the paused job"), dialect->resumeJob(job.id));
+    }
 }
 
 void JobsArea::updateEmptyState()
@@ -579,32 +597,41 @@ void JobsArea::resumeSelectedJob()
 
 void JobsArea::runJobAction(const QString &what, const QString &jobId)
 {
-    fs::ApiReply *reply = what == QLatin1String("cancel") ? m_client->cancelJob(jobId)
-            : what == QLatin1String("pause")              ? m_client->pauseJob(jobId)
-                                                          : m_client->resumeJob(jobId);
+    fs::ProviderClient *provider = m_tracker->provider();
+    if (!provider)
+        return;
     for (QAction *a : m_actions) {
         if (a->objectName() != QLatin1String("newJobAction")
                 && a->objectName() != QLatin1String("refreshJobsAction"))
             a->setEnabled(false);
     }
-    connect(reply, &fs::ApiReply::finished, this, [this, reply, what, jobId] {
-        if (reply->ok()) {
-            const fs::FineTuningJob job = fs::FineTuningJob::fromJson(reply->json());
-            if (!job.id.isEmpty())
-                m_listModel->updateJob(job);
-            if (!m_tracker->isWatching(jobId))
-                m_tracker->watch(jobId);
-            m_tracker->pollNow(jobId);
-        } else if (reply->error().kind != fs::ApiError::Kind::Cancelled) {
+    // Answered with the job, in the connection's dialect.
+    const QPointer<JobsArea> self(this);
+    auto done = [self, what, jobId](const fs::ProviderResult<fs::FineTuningJob> &result) {
+        if (!self)
+            return;
+        if (result.ok()) {
+            if (!result.value->id.isEmpty())
+                self->m_listModel->updateJob(*result.value);
+            if (!self->m_tracker->isWatching(jobId))
+                self->m_tracker->watch(jobId);
+            self->m_tracker->pollNow(jobId);
+        } else if (result.error.kind != fs::ApiError::Kind::Cancelled) {
             const QString title = what == QLatin1String("cancel") ? tr("Cancel job")
                     : what == QLatin1String("pause")              ? tr("Pause job")
                                                                   : tr("Resume job");
-            MessageBox::warning(this, title,
+            MessageBox::warning(self, title,
                     tr("The service did not accept this for job %1.").arg(jobId),
-                    reply->error().plainMessage());
+                    result.error.plainMessage());
         }
-        updateActions();
-    });
+        self->updateActions();
+    };
+    if (what == QLatin1String("cancel"))
+        provider->cancelJob(jobId, done);
+    else if (what == QLatin1String("pause"))
+        provider->pauseJob(jobId, done);
+    else
+        provider->resumeJob(jobId, done);
 }
 
 } // namespace fs::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobhistory.h"
 
+#include "dialect.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -207,11 +209,18 @@ bool JobHistory::migrate()
     if (version == kSchemaVersion)
         return true;
     Transaction transaction(QSqlDatabase::database(m_dbName, false));
+    if (version == 1) {
+        // Version 1 stored OpenAI's shapes only: its jobs keep a NULL dialect (read as OpenAI).
+        if (!exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN dialect TEXT"))
+                || !exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)))
+            return false;
+        return transaction.commit() || fail(tr("The job history could not be set up."));
+    }
     const QStringList statements = {
             QStringLiteral("CREATE TABLE IF NOT EXISTS jobs (connection_id TEXT NOT NULL, "
                            "id TEXT NOT NULL, created_at INTEGER, status TEXT, model TEXT, "
                            "fine_tuned_model TEXT, finished_at INTEGER, raw TEXT NOT NULL, "
-                           "metrics_complete INTEGER NOT NULL DEFAULT 0, "
+                           "metrics_complete INTEGER NOT NULL DEFAULT 0, dialect TEXT, "
                            "PRIMARY KEY (connection_id, id))"),
             QStringLiteral("CREATE TABLE IF NOT EXISTS events (connection_id TEXT NOT NULL, "
                            "job_id TEXT NOT NULL, id TEXT NOT NULL, created_at INTEGER, "
@@ -246,11 +255,13 @@ bool JobHistory::saveJobs(const QList<FineTuningJob> &jobs)
     // metrics_complete is left as it is on update.
     return writeRows(
             QStringLiteral("INSERT INTO jobs (connection_id, id, created_at, status, model, "
-                           "fine_tuned_model, finished_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                           "fine_tuned_model, finished_at, raw, dialect) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (connection_id, id) DO UPDATE SET "
                            "created_at = excluded.created_at, status = excluded.status, "
                            "model = excluded.model, fine_tuned_model = excluded.fine_tuned_model, "
-                           "finished_at = excluded.finished_at, raw = excluded.raw"),
+                           "finished_at = excluded.finished_at, raw = excluded.raw, "
+                           "dialect = excluded.dialect"),
             jobs.size(), [&](QSqlQuery &query, qsizetype row) {
                 const FineTuningJob &job = jobs.at(row);
                 if (job.id.isEmpty())
@@ -263,6 +274,7 @@ bool JobHistory::saveJobs(const QList<FineTuningJob> &jobs)
                 query.addBindValue(job.fineTunedModel);
                 query.addBindValue(job.finishedAt ? QVariant(*job.finishedAt) : QVariant());
                 query.addBindValue(compact(job.raw));
+                query.addBindValue(m_dialectId);
                 return true;
             });
 }
@@ -274,11 +286,11 @@ QList<FineTuningJob> JobHistory::jobs() const
         return list;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
     if (!select(query,
-                QStringLiteral("SELECT raw FROM jobs WHERE connection_id = ? "
+                QStringLiteral("SELECT raw, dialect FROM jobs WHERE connection_id = ? "
                                "ORDER BY created_at DESC, id DESC")))
         return list;
     while (query.next())
-        list.append(FineTuningJob::fromJson(objectFrom(query.value(0))));
+        list.append(jobFrom(query.value(0), query.value(1)));
     return list;
 }
 
@@ -287,11 +299,25 @@ std::optional<FineTuningJob> JobHistory::job(const QString &jobId) const
     if (!isOpen())
         return std::nullopt;
     QSqlQuery query(QSqlDatabase::database(m_dbName, false));
-    if (!select(query, QStringLiteral("SELECT raw FROM jobs WHERE connection_id = ? AND id = ?"),
+    if (!select(query,
+                QStringLiteral("SELECT raw, dialect FROM jobs WHERE connection_id = ? AND id = ?"),
                 {jobId})
             || !query.next())
         return std::nullopt;
-    return FineTuningJob::fromJson(objectFrom(query.value(0)));
+    return jobFrom(query.value(0), query.value(1));
+}
+
+FineTuningJob JobHistory::jobFrom(const QVariant &raw, const QVariant &dialectId)
+{
+    const QString id = dialectId.toString();
+    if (!id.isEmpty()) {
+        HttpAnswer answer;
+        answer.body = raw.toByteArray();
+        const Expected<FineTuningJob> job = dialectForId(id)->parseJob(answer);
+        if (job.ok())
+            return job.value();
+    }
+    return FineTuningJob::fromJson(objectFrom(raw)); // version 1: OpenAI's shapes
 }
 
 bool JobHistory::removeJob(const QString &jobId)

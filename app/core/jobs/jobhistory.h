@@ -17,16 +17,17 @@ namespace fs {
 /**
  * @brief The local job history of one connection (SQLite through Qt SQL).
  *
- * Jobs (raw JSON plus key columns), their events, metrics steps and checkpoints are kept per
- * connection id so that what was seen once survives restarts, API paging and job expiry. Every
- * write is an upsert inside one transaction per call, so a batch of 100,000 events is one
- * commit. Each instance has its own private Qt SQL connection name. Not thread-safe: use it
- * from the thread that opened it.
+ * Jobs (the service's raw JSON with the id of the dialect that reads it back, plus key columns),
+ * their events, metrics steps and checkpoints are kept per connection id so that what was seen once
+ * survives restarts, API paging and job expiry. Every write is an upsert inside one transaction per
+ * call, so a batch of 100,000 events is one commit. Each instance has its own private Qt SQL
+ * connection name. Not thread-safe: use it from the thread that opened it.
  */
 class JobHistory
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    /// 2: jobs.dialect (NULL in files of version 1: OpenAI's shapes).
+    static constexpr int kSchemaVersion = 2;
 
     explicit JobHistory(const QString &connectionId);
     ~JobHistory();
@@ -43,6 +44,10 @@ public:
     void close();
     QString path() const { return m_path; }
     QString connectionId() const { return m_connectionId; }
+    /// The dialect (Dialect::id(), e.g. "together") jobs saved from now on are read back with;
+    /// "openai" unless set. Each stored job keeps its own.
+    void setDialectId(const QString &id) { m_dialectId = id; }
+    QString dialectId() const { return m_dialectId; }
     QString lastError() const { return m_lastError; }
     /// The schema version stored in the file (0 when not open).
     int schemaVersion() const;
@@ -85,10 +90,13 @@ private:
             const std::function<bool(QSqlQuery &, qsizetype)> &bind);
     bool migrate();
     bool fail(const QString &what) const;
+    /// A stored job's raw JSON read back with the dialect it was saved with.
+    static FineTuningJob jobFrom(const QVariant &raw, const QVariant &dialectId);
 
     QString m_connectionId;
     QString m_dbName; ///< the private Qt SQL connection name
     QString m_path;
+    QString m_dialectId = QStringLiteral("openai");
     mutable QString m_lastError;
 };
 

@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "jobhistory.h"
 #include "jobtexts.h"
+#include "providerclient.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -85,50 +86,62 @@ void JobListModel::refresh(ApiClient *client, int maxPages)
     if (!client)
         return;
     cancelRefresh();
-    fetchPage(client, QString(), std::max(1, maxPages));
+    if (m_api != client || !m_provider) {
+        delete m_provider;
+        m_provider = new ProviderClient(client, this);
+        m_api = client;
+    }
+    m_loading = true;
+    fetchPage(QString(), std::max(1, maxPages));
     Q_EMIT loadingChanged(true);
 }
 
 void JobListModel::cancelRefresh()
 {
+    if (!m_loading)
+        return;
+    ++m_serial;
+    m_loading = false;
     if (auto *reply = qobject_cast<ApiReply *>(m_reply.data())) {
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
         m_reply = nullptr;
-        Q_EMIT loadingChanged(false);
+        reply->abort();
     }
+    Q_EMIT loadingChanged(false);
 }
 
-void JobListModel::fetchPage(ApiClient *client, const QString &after, int pagesLeft)
+void JobListModel::fetchPage(const QString &after, int pagesLeft)
 {
-    ApiReply *reply = client->listJobs(after, 100);
-    m_reply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply, client, pagesLeft] {
-        if (m_reply != reply)
-            return;
-        m_reply = nullptr;
-        if (!reply->ok()) {
-            Q_EMIT loadingChanged(false);
-            Q_EMIT refreshFailed(reply->error());
-            return;
-        }
-        const Page<FineTuningJob> page = parseJobPage(reply->json());
-        // Stop paging once a page brings nothing new: older jobs are in the history already.
-        bool anythingNew = false;
-        for (const FineTuningJob &job : page.data) {
-            const int row = rowOf(job.id);
-            if (row < 0 || !m_jobs.at(row).isTerminal()
-                    || m_jobs.at(row).statusText != job.statusText)
-                anythingNew = true;
-        }
-        mergeJobs(page.data);
-        if (page.hasMore && !page.data.isEmpty() && pagesLeft > 1 && anythingNew) {
-            fetchPage(client, page.data.last().id, pagesLeft - 1);
-            return;
-        }
-        Q_EMIT loadingChanged(false);
-        Q_EMIT refreshed();
-    });
+    const int serial = ++m_serial;
+    m_reply = m_provider->listJobs(after, 100,
+            [this, serial, pagesLeft](const ProviderResult<Page<FineTuningJob>> &result) {
+                if (serial != m_serial)
+                    return;
+                m_reply = nullptr;
+                if (!result.ok()) {
+                    m_loading = false;
+                    Q_EMIT loadingChanged(false);
+                    Q_EMIT refreshFailed(result.error);
+                    return;
+                }
+                const Page<FineTuningJob> &page = *result.value;
+                // Stop paging once a page brings nothing new: older jobs are in the history
+                // already.
+                bool anythingNew = false;
+                for (const FineTuningJob &job : page.data) {
+                    const int row = rowOf(job.id);
+                    if (row < 0 || !m_jobs.at(row).isTerminal()
+                            || m_jobs.at(row).statusText != job.statusText)
+                        anythingNew = true;
+                }
+                mergeJobs(page.data);
+                if (page.hasMore && !page.data.isEmpty() && pagesLeft > 1 && anythingNew && m_api) {
+                    fetchPage(page.data.last().id, pagesLeft - 1);
+                    return;
+                }
+                m_loading = false;
+                Q_EMIT loadingChanged(false);
+                Q_EMIT refreshed();
+            });
 }
 
 FineTuningJob JobListModel::jobAt(int row) const

@@ -11,6 +11,7 @@ namespace fs {
 
 class ApiClient;
 class JobHistory;
+class ProviderClient;
 
 /**
  * @brief Every job of a connection: the history merged with the server's pages, newest first.
@@ -54,10 +55,11 @@ public:
     void updateJob(const FineTuningJob &job) { mergeJobs({job}); }
     void clear();
 
-    /// Reads the server's job pages (newest first) and merges them, following `after` up to
-    /// `maxPages` pages or until a page holds only known terminal jobs that did not change.
+    /// Reads the server's job pages (newest first) in the dialect of `client`'s connection and
+    /// merges them, following `after` up to `maxPages` pages (services that page) or until a
+    /// page holds only known terminal jobs that did not change.
     void refresh(ApiClient *client, int maxPages = 10);
-    bool isLoading() const { return !m_reply.isNull(); }
+    bool isLoading() const { return m_loading; }
     void cancelRefresh();
 
     FineTuningJob jobAt(int row) const;
@@ -82,12 +84,16 @@ Q_SIGNALS:
     void refreshed();
 
 private:
-    void fetchPage(ApiClient *client, const QString &after, int pagesLeft);
+    void fetchPage(const QString &after, int pagesLeft);
     qint64 now() const;
 
     QList<FineTuningJob> m_jobs;
     JobHistory *m_history = nullptr;
+    ProviderClient *m_provider = nullptr; ///< on m_api, made again for another client
+    QPointer<ApiClient> m_api;
     QPointer<QObject> m_reply;
+    int m_serial = 0; ///< of the page read in flight: older answers are dropped
+    bool m_loading = false;
     qint64 m_now = 0;
 };
 

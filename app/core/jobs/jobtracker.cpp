@@ -4,6 +4,7 @@
 #include "jobhistory.h"
 #include "resultcsv.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct JobTracker::Tracked
     QList<Checkpoint> pendingCheckpoints;
     QTimer *timer = nullptr;
     QPointer<ApiReply> reply;
+    int serial = 0; ///< of the request in flight: answers of older ones are dropped
     QList<JobEvent> pendingPages; ///< this cycle's event pages, newest first
     bool polling = false;
     bool terminalSeen = false; ///< the job was read in a terminal status: one last cycle
@@ -28,12 +30,17 @@ struct JobTracker::Tracked
     int failures = 0;
     int quietCycles = 0;
     int requests = 0;
+    qint64 bytes = 0;
     int cycles = 0;
+    // The metrics-endpoint cycle
+    bool eventsRead = false; ///< the event list was read during this watch
+    bool eventsDue = false; ///< read the event list in this cycle
 };
 
 JobTracker::JobTracker(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_provider(client ? new ProviderClient(client, this) : nullptr)
 {
 }
 
@@ -49,12 +56,31 @@ void JobTracker::setClient(ApiClient *client)
     for (Tracked *t : std::as_const(m_jobs)) {
         t->polling = false;
         t->timer->stop();
-        if (t->reply) {
-            disconnect(t->reply, nullptr, this, nullptr);
-            t->reply->abort();
-        }
+        dropRequest(t);
     }
+    delete m_provider;
+    m_provider = client ? new ProviderClient(client, this) : nullptr;
     m_client = client;
+}
+
+const Dialect *JobTracker::dialect() const
+{
+    return m_provider && m_client ? &m_provider->dialect() : nullptr;
+}
+
+bool JobTracker::metricsFromEndpoint() const
+{
+    const Dialect *d = dialect();
+    return d && d->listMetrics(QStringLiteral("job"), 0).ok();
+}
+
+void JobTracker::dropRequest(Tracked *t)
+{
+    ++t->serial;
+    if (ApiReply *reply = t->reply) {
+        t->reply = nullptr;
+        reply->abort();
+    }
 }
 
 JobTracker::Tracked *JobTracker::tracked(const QString &jobId) const
@@ -107,6 +133,7 @@ void JobTracker::watch(const QString &jobId)
     t->quietCycles = 0;
     t->terminalSeen = false;
     t->jobSeen = false;
+    t->eventsRead = false;
     poll(t);
 }
 
@@ -117,10 +144,7 @@ void JobTracker::unwatch(const QString &jobId)
         return;
     t->polling = false;
     t->timer->stop();
-    if (t->reply) {
-        disconnect(t->reply, nullptr, this, nullptr);
-        t->reply->abort();
-    }
+    dropRequest(t);
 }
 
 void JobTracker::unwatchAll()
@@ -215,6 +239,12 @@ int JobTracker::requestCount(const QString &jobId) const
     return t ? t->requests : 0;
 }
 
+qint64 JobTracker::bytesReceived(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t ? t->bytes : 0;
+}
+
 int JobTracker::cycleCount(const QString &jobId) const
 {
     const Tracked *t = tracked(jobId);
@@ -225,77 +255,102 @@ int JobTracker::cycleCount(const QString &jobId) const
 
 void JobTracker::poll(Tracked *t)
 {
-    if (!t->polling || !m_client)
+    if (!t->polling || !m_client || !m_provider)
         return;
     t->pendingPages.clear();
-    fetchEvents(t, QString());
+    if (metricsFromEndpoint())
+        fetchJobFirst(t);
+    else
+        fetchEvents(t, QString());
 }
 
-void JobTracker::await(
-        Tracked *t, ApiReply *reply, const std::function<void(Tracked *, ApiReply *)> &handle)
+template<typename T>
+void JobTracker::send(Tracked *t, const std::function<ApiReply *(ProviderClient::Done<T>)> &start,
+        const std::function<void(Tracked *, const ProviderResult<T> &)> &handle)
 {
-    t->reply = reply;
+    const int serial = ++t->serial;
     ++t->requests;
     const QString jobId = t->id;
-    connect(reply, &ApiReply::finished, this, [this, reply, jobId, handle] {
+    ApiReply *reply = start([this, jobId, serial, handle](const ProviderResult<T> &result) {
         Tracked *t = tracked(jobId);
-        if (!t || !t->polling || t->reply != reply)
+        if (!t || !t->polling || t->serial != serial)
             return;
         t->reply = nullptr;
-        handle(t, reply);
+        handle(t, result);
     });
+    if (!reply)
+        return; // the dialect refused the call: its answer comes later all the same
+    t->reply = reply;
+    connect(reply, &ApiReply::finished, this, [this, jobId, reply] {
+        if (Tracked *t = tracked(jobId))
+            t->bytes += reply->body().size();
+    });
+}
+
+void JobTracker::mergeEvents(
+        Tracked *t, const QList<JobEvent> &newestFirst, bool *newNonMetrics, bool *newMetrics)
+{
+    const JobEventLog::Merge merge = t->log.merge(newestFirst);
+    if (merge.added.isEmpty())
+        return;
+    QList<MetricPoint> points;
+    for (const JobEvent &event : merge.added) {
+        if (event.type == QLatin1String("metrics")) {
+            const MetricPoint point = MetricPoint::fromJson(event.data);
+            if (point.step > 0)
+                points.append(point);
+            *newMetrics = true;
+        } else {
+            *newNonMetrics = true;
+        }
+    }
+    if (m_history && m_history->isOpen()) {
+        m_history->saveEvents(t->id, merge.added);
+        m_history->saveMetrics(t->id, points);
+    }
+    t->metrics->addEvents(merge.added);
+    Q_EMIT eventsAdded(t->id, merge.added);
 }
 
 void JobTracker::fetchEvents(Tracked *t, const QString &after)
 {
-    ApiReply *reply = m_client->listJobEvents(t->id, after, m_intervals.pageSize);
     const QString jobId = t->id;
-    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
-        if (!reply->ok()) {
-            handleError(t, reply->error());
-            return;
-        }
-        const Page<JobEvent> page = parseEventPage(reply->json());
-        t->pendingPages.append(page.data);
-        const bool reachedKnown = std::any_of(page.data.cbegin(), page.data.cend(),
-                [t](const JobEvent &e) { return t->log.contains(e.id); });
-        // Follow older pages until the new events join the known ones: back-fill after a gap.
-        if (!reachedKnown && page.hasMore && !page.lastId.isEmpty()) {
-            fetchEvents(t, page.lastId);
-            return;
-        }
-        const JobEventLog::Merge merge = t->log.merge(t->pendingPages);
-        t->pendingPages.clear();
-        bool newNonMetrics = false;
-        bool newMetrics = false;
-        if (!merge.added.isEmpty()) {
-            QList<MetricPoint> points;
-            for (const JobEvent &event : merge.added) {
-                if (event.type == QLatin1String("metrics")) {
-                    const MetricPoint point = MetricPoint::fromJson(event.data);
-                    if (point.step > 0)
-                        points.append(point);
-                    newMetrics = true;
-                } else {
-                    newNonMetrics = true;
+    const int pageSize = m_intervals.pageSize;
+    send<Page<JobEvent>>(
+            t,
+            [this, jobId, after, pageSize](ProviderClient::Done<Page<JobEvent>> done) {
+                return m_provider->listEvents(jobId, after, pageSize, done);
+            },
+            [this, jobId](Tracked *t, const ProviderResult<Page<JobEvent>> &result) {
+                if (!result.ok()) {
+                    handleError(t, result.error);
+                    return;
                 }
-            }
-            if (m_history && m_history->isOpen()) {
-                m_history->saveEvents(jobId, merge.added);
-                m_history->saveMetrics(jobId, points);
-            }
-            t->metrics->addEvents(merge.added);
-            Q_EMIT eventsAdded(jobId, merge.added);
-            // A slot may have stopped or forgotten the job.
-            t = tracked(jobId);
-            if (!t || !t->polling)
-                return;
-        }
-        // Steps while the job is not known as running mean its status moved on (a resumed
-        // job goes from queued to running without a message).
-        afterEvents(t,
-                newNonMetrics || (newMetrics && t->job.status != FineTuningJob::Status::Running));
-    });
+                const Page<JobEvent> &page = *result.value;
+                t->pendingPages.append(page.data);
+                const bool reachedKnown = std::any_of(page.data.cbegin(), page.data.cend(),
+                        [t](const JobEvent &e) { return t->log.contains(e.id); });
+                // Follow older pages until the new events join the known ones: back-fill after
+                // a gap.
+                if (!reachedKnown && page.hasMore && !page.lastId.isEmpty()) {
+                    fetchEvents(t, page.lastId);
+                    return;
+                }
+                const QList<JobEvent> pages = t->pendingPages;
+                t->pendingPages.clear();
+                bool newNonMetrics = false;
+                bool newMetrics = false;
+                mergeEvents(t, pages, &newNonMetrics, &newMetrics);
+                // A slot may have stopped or forgotten the job.
+                t = tracked(jobId);
+                if (!t || !t->polling)
+                    return;
+                // Steps while the job is not known as running mean its status moved on (a
+                // resumed job goes from queued to running without a message).
+                afterEvents(t,
+                        newNonMetrics
+                                || (newMetrics && t->job.status != FineTuningJob::Status::Running));
+            });
 }
 
 void JobTracker::afterEvents(Tracked *t, bool newNonMetrics)
@@ -321,22 +376,35 @@ void JobTracker::afterEvents(Tracked *t, bool newNonMetrics)
     scheduleNext(t);
 }
 
+void JobTracker::readJob(Tracked *t, const std::function<void(Tracked *, bool)> &then)
+{
+    const QString jobId = t->id;
+    send<FineTuningJob>(
+            t,
+            [this, jobId](ProviderClient::Done<FineTuningJob> done) {
+                return m_provider->retrieveJob(jobId, done);
+            },
+            [this, jobId, then](Tracked *t, const ProviderResult<FineTuningJob> &result) {
+                if (!result.ok()) {
+                    handleError(t, result.error);
+                    return;
+                }
+                const FineTuningJob &job = *result.value;
+                const bool moved = job.statusText != t->job.statusText
+                        || job.epochsCompleted != t->job.epochsCompleted;
+                applyJob(t, job);
+                t = tracked(jobId); // a slot may have stopped or forgotten the job
+                if (t && t->polling)
+                    then(t, moved);
+            });
+}
+
 void JobTracker::fetchJob(Tracked *t)
 {
-    ApiReply *reply = m_client->retrieveJob(t->id);
-    const QString jobId = t->id;
-    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
-        if (!reply->ok()) {
-            handleError(t, reply->error());
-            return;
-        }
+    readJob(t, [this](Tracked *t, bool) {
         t->failures = 0;
         t->quietCycles = 0;
         ++t->cycles;
-        applyJob(t, FineTuningJob::fromJson(reply->json()));
-        t = tracked(jobId);
-        if (!t || !t->polling)
-            return;
         if (t->job.isTerminal()) {
             // One more cycle, at once, for the events written with the terminal status.
             t->terminalSeen = true;
@@ -347,6 +415,137 @@ void JobTracker::fetchJob(Tracked *t)
     });
 }
 
+// ---- the metrics-endpoint cycle ---------------------------------------------------------------
+
+void JobTracker::fetchJobFirst(Tracked *t)
+{
+    readJob(t, [this](Tracked *t, bool moved) {
+        if (t->job.totalSteps && *t->job.totalSteps > 0)
+            t->metrics->setTotalSteps(int(*t->job.totalSteps));
+        t->terminalSeen = t->job.isTerminal();
+        t->eventsDue = !t->eventsRead || moved || t->terminalSeen
+                || t->quietCycles + 1 >= std::max(1, m_intervals.jobRefreshEvery);
+        const int known = t->metrics->series().lastStep();
+        const bool newSteps = t->job.stepsCompleted
+                ? *t->job.stepsCompleted > known
+                : t->job.status == FineTuningJob::Status::Running;
+        if (newSteps || t->terminalSeen)
+            fetchMetrics(t);
+        else if (t->eventsDue)
+            fetchEventList(t);
+        else
+            endMetricsCycle(t);
+    });
+}
+
+void JobTracker::fetchMetrics(Tracked *t)
+{
+    const QString jobId = t->id;
+    // The last known step again (inclusive): a late evaluation of it still arrives.
+    const int from = t->metrics->series().lastStep();
+    send<MetricsPage>(
+            t,
+            [this, jobId, from](ProviderClient::Done<MetricsPage> done) {
+                return m_provider->listMetrics(jobId, from, done);
+            },
+            [this, jobId](Tracked *t, const ProviderResult<MetricsPage> &result) {
+                if (!result.ok()) {
+                    handleError(t, result.error);
+                    return;
+                }
+                const MetricsPage &page = *result.value;
+                if (page.totalSteps && *page.totalSteps > 0)
+                    t->metrics->setTotalSteps(int(*page.totalSteps));
+                // Only what the series does not hold yet is news (the first step is asked
+                // again on purpose).
+                const MetricsSeries &series = t->metrics->series();
+                QList<MetricPoint> fresh;
+                for (const MetricPoint &point : page.points) {
+                    const int index = series.indexOfStep(point.step);
+                    bool adds = index < 0;
+                    if (!adds) {
+                        const MetricPoint known = series.pointAt(index);
+                        for (int m = 0; m < kMetricCount && !adds; ++m)
+                            adds = point.has(Metric(m))
+                                    && known.value(Metric(m)) != point.value(Metric(m));
+                    }
+                    if (adds && point.step > 0)
+                        fresh.append(point);
+                }
+                const bool complete = t->terminalSeen;
+                if (m_history && m_history->isOpen()) {
+                    if (!fresh.isEmpty())
+                        m_history->saveMetrics(jobId, fresh);
+                    if (complete)
+                        m_history->setMetricsComplete(jobId, true);
+                }
+                if (!fresh.isEmpty()) {
+                    t->metrics->addPoints(fresh);
+                    Q_EMIT metricsAdded(jobId, fresh);
+                }
+                t = tracked(jobId);
+                if (!t || !t->polling)
+                    return;
+                if (complete)
+                    t->metrics->setComplete(true); // the endpoint holds every step
+                if (t->eventsDue)
+                    fetchEventList(t);
+                else
+                    endMetricsCycle(t);
+            });
+}
+
+void JobTracker::fetchEventList(Tracked *t)
+{
+    const QString jobId = t->id;
+    const int pageSize = m_intervals.pageSize;
+    send<Page<JobEvent>>(
+            t,
+            [this, jobId, pageSize](ProviderClient::Done<Page<JobEvent>> done) {
+                return m_provider->listEvents(jobId, QString(), pageSize, done);
+            },
+            [this, jobId](Tracked *t, const ProviderResult<Page<JobEvent>> &result) {
+                if (!result.ok()) {
+                    handleError(t, result.error);
+                    return;
+                }
+                QList<JobEvent> events = result.value->data;
+                // The log merges newest-first pages; this list comes oldest first (Together), so
+                // it is turned round unless it plainly runs the other way.
+                if (events.size() > 1
+                        && events.constFirst().createdAt <= events.constLast().createdAt)
+                    std::reverse(events.begin(), events.end());
+                bool newNonMetrics = false;
+                bool newMetrics = false;
+                t->eventsRead = true;
+                t->quietCycles = 0;
+                mergeEvents(t, events, &newNonMetrics, &newMetrics);
+                t = tracked(jobId);
+                if (t && t->polling)
+                    endMetricsCycle(t);
+            });
+}
+
+void JobTracker::endMetricsCycle(Tracked *t)
+{
+    ++t->cycles;
+    t->failures = 0;
+    if (!t->eventsDue)
+        ++t->quietCycles;
+    t->eventsDue = false;
+    if (t->terminalSeen) {
+        // The job was read terminal first in this cycle: its steps and events are all in.
+        if (m_fetchResults)
+            fetchCheckpoints(t);
+        else
+            finish(t);
+        return;
+    }
+    scheduleNext(t);
+}
+
+// ---- the end ----------------------------------------------------------------------------------
+
 void JobTracker::applyJob(Tracked *t, const FineTuningJob &job)
 {
     const FineTuningJob::Status before = t->job.status;
@@ -355,6 +554,10 @@ void JobTracker::applyJob(Tracked *t, const FineTuningJob &job)
     t->job = job;
     if (t->job.id.isEmpty())
         t->job.id = jobId;
+    // A service that says how long is left (Together) gets the same "about … left" as one that
+    // says when it will finish (OpenAI).
+    if (!t->job.estimatedFinish && t->job.secondsRemaining && !t->job.isTerminal())
+        t->job.estimatedFinish = QDateTime::currentSecsSinceEpoch() + *t->job.secondsRemaining;
     t->jobSeen = true;
     if (m_history && m_history->isOpen())
         m_history->saveJob(t->job);
@@ -371,69 +574,67 @@ void JobTracker::fetchCheckpoints(Tracked *t)
         fetchResults(t);
         return;
     }
-    t->pendingCheckpoints.clear();
-    fetchCheckpointPage(t, QString());
-}
-
-void JobTracker::fetchCheckpointPage(Tracked *t, const QString &after)
-{
     const QString jobId = t->id;
-    ApiReply *reply = m_client->listCheckpoints(jobId, after, 100);
-    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
-        if (!reply->ok()) {
-            // Results are a bonus: the job's own data is complete without them.
-            fetchResults(t);
-            return;
-        }
-        const Page<Checkpoint> page = parseCheckpointPage(reply->json());
-        t->pendingCheckpoints.append(page.data);
-        if (page.hasMore && !page.lastId.isEmpty()) {
-            fetchCheckpointPage(t, page.lastId);
-            return;
-        }
-        QList<Checkpoint> list = t->pendingCheckpoints;
-        t->pendingCheckpoints.clear();
-        std::sort(list.begin(), list.end(), [](const Checkpoint &a, const Checkpoint &b) {
-            return a.stepNumber < b.stepNumber;
-        });
-        t->checkpoints = list;
-        t->metrics->setCheckpoints(list);
-        if (m_history && m_history->isOpen())
-            m_history->saveCheckpoints(jobId, list);
-        Q_EMIT checkpointsUpdated(jobId, list);
-        t = tracked(jobId);
-        if (t && t->polling)
-            fetchResults(t);
-    });
+    send<Page<Checkpoint>>(
+            t,
+            [this, jobId](ProviderClient::Done<Page<Checkpoint>> done) {
+                return m_provider->listCheckpoints(jobId, done);
+            },
+            [this, jobId](Tracked *t, const ProviderResult<Page<Checkpoint>> &result) {
+                if (!result.ok()) {
+                    // Results are a bonus: the job's own data is complete without them.
+                    fetchResults(t);
+                    return;
+                }
+                QList<Checkpoint> list = result.value->data;
+                std::stable_sort(
+                        list.begin(), list.end(), [](const Checkpoint &a, const Checkpoint &b) {
+                            return a.stepNumber < b.stepNumber;
+                        });
+                t->checkpoints = list;
+                t->metrics->setCheckpoints(list);
+                if (m_history && m_history->isOpen())
+                    m_history->saveCheckpoints(jobId, list);
+                Q_EMIT checkpointsUpdated(jobId, list);
+                t = tracked(jobId);
+                if (t && t->polling)
+                    fetchResults(t);
+            });
 }
 
 void JobTracker::fetchResults(Tracked *t)
 {
+    // A dialect with a metrics endpoint has no result file: its steps are complete already.
     if (t->job.status != FineTuningJob::Status::Succeeded || t->job.resultFiles.isEmpty()
-            || t->metrics->isComplete()) {
+            || t->metrics->isComplete() || metricsFromEndpoint()) {
         finish(t);
         return;
     }
-    ApiReply *reply = m_client->fileContent(t->job.resultFiles.first());
     const QString jobId = t->id;
-    await(t, reply, [this, jobId](Tracked *t, ApiReply *reply) {
-        if (reply->ok()) {
-            const ResultCsv csv = ResultCsv::parse(reply->body());
-            if (csv.ok()) {
-                if (m_history && m_history->isOpen()) {
-                    m_history->saveMetrics(jobId, csv.points);
-                    m_history->setMetricsComplete(jobId, true);
+    const QString fileId = t->job.resultFiles.first();
+    send<QByteArray>(
+            t,
+            [this, fileId](ProviderClient::Done<QByteArray> done) {
+                return m_provider->fileContent(fileId, done);
+            },
+            [this, jobId](Tracked *t, const ProviderResult<QByteArray> &result) {
+                if (result.ok()) {
+                    const ResultCsv csv = ResultCsv::parse(*result.value);
+                    if (csv.ok()) {
+                        if (m_history && m_history->isOpen()) {
+                            m_history->saveMetrics(jobId, csv.points);
+                            m_history->setMetricsComplete(jobId, true);
+                        }
+                        if (t->metrics->series().totalSteps() <= 0 && !csv.points.isEmpty())
+                            t->metrics->setTotalSteps(csv.points.last().step);
+                        t->metrics->addPoints(csv.points);
+                        t->metrics->setComplete(true);
+                    }
                 }
-                if (t->metrics->series().totalSteps() <= 0 && !csv.points.isEmpty())
-                    t->metrics->setTotalSteps(csv.points.last().step);
-                t->metrics->addPoints(csv.points);
-                t->metrics->setComplete(true);
-            }
-        }
-        t = tracked(jobId);
-        if (t && t->polling)
-            finish(t);
-    });
+                t = tracked(jobId);
+                if (t && t->polling)
+                    finish(t);
+            });
 }
 
 void JobTracker::finish(Tracked *t)

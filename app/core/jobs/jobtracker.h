@@ -6,6 +6,7 @@
 #include "apitypes.h"
 #include "jobeventlog.h"
 #include "metricsseries.h"
+#include "providerclient.h"
 
 #include <QHash>
 #include <QObject>
@@ -32,7 +33,11 @@ struct TrackerIntervals
 /**
  * @brief Follows several fine-tuning jobs at once: status, events, metrics, checkpoints.
  *
- * The rule per job and cycle (one timer per job):
+ * Every call goes through a ProviderClient built on the ApiClient given (it speaks the
+ * connection's dialect and follows it), so a Together AI job is followed like an OpenAI one.
+ * Which rule a job follows depends on where the dialect serves its per-step metrics.
+ *
+ * **Metrics in events** (OpenAI and compatible servers), per job and cycle (one timer per job):
  *  1. Read the newest page of events. If it does not reach an event already known (first watch
  *     without history, or the app was away), follow `after` pages until it does or the list
  *     ends: back-fill, only while catching up.
@@ -41,12 +46,27 @@ struct TrackerIntervals
  *     events while the job is not known as running (it started without a message), or (c) the
  *     last `jobRefreshEvery` cycles read no job (a fallback for estimated_finish and silent
  *     changes). So a running job costs **one request per interval** in steady state.
- *  3. Next cycle after runningMs while running, waitingMs otherwise; after a failure,
- *     min(maxBackoffMs, interval·2^failures). 401/403/404 and a cancelled call stop the job's
- *     polling (pollFailed with willRetry false).
- *  4. Once the job is terminal, one more cycle reads the last events; then the checkpoints and
- *     (for a succeeded job with a result file) the result CSV are read once, the metrics are
- *     completed from it, and finished() is emitted.
+ *
+ * **Metrics from a metrics endpoint** (Together AI: the dialect's listMetrics() is supported):
+ *  1. Read the job object (status, steps completed, total steps).
+ *  2. Read the metrics from the last step known on (`listMetrics(id, lastStep)`, inclusive so a
+ *     late evaluation of that step still arrives) when the job has trained steps not yet known,
+ *     or at the end; the new points are merged into metrics() by step (a repeated step is kept
+ *     once, its values merged). So a running job costs **two requests per interval**, and only
+ *     the new steps are transferred.
+ *  3. Read the events (one unpaged list) on the first cycle, when the status or the epoch
+ *     changed, every `jobRefreshEvery` cycles and at the end.
+ *  New steps come with metricsAdded(); the service's seconds remaining become the job's
+ *  estimatedFinish, so the time left reads as for OpenAI.
+ *
+ * Both:
+ *  - Next cycle after runningMs while running, waitingMs otherwise; after a failure,
+ *    min(maxBackoffMs, interval·2^failures). 401/403/404 and a cancelled call stop the job's
+ *    polling (pollFailed with willRetry false).
+ *  - Once the job is terminal, one more cycle reads the last events (and steps); then the
+ *    checkpoints (through the dialect) and, for a succeeded job with a result file (OpenAI),
+ *    the result CSV are read once, the metrics are completed from it, and finished() is emitted.
+ *    A dialect without result files (Together) completes its metrics from the endpoint.
  *
  * With a JobHistory set, watching a job starts from what the history holds (events, metrics,
  * checkpoints, the job), and everything new is written to it.
@@ -92,6 +112,16 @@ public:
 
     /// Requests sent for `jobId` since it was first watched (for tests and diagnostics).
     int requestCount(const QString &jobId) const;
+    /// Bytes of answers received for `jobId` since it was first watched (bodies only).
+    qint64 bytesReceived(const QString &jobId) const;
+    /// Whether the connection's dialect serves per-step metrics apart from the events
+    /// (Together AI): then metricsAdded() brings the steps.
+    bool metricsFromEndpoint() const;
+    /// The dialect the calls are made in (nullptr without a client).
+    const Dialect *dialect() const;
+    /// The calls in the connection's dialect, on client() (nullptr without one): for the
+    /// actions on a job (cancel, pause, resume) next to the polling.
+    ProviderClient *provider() const { return m_client ? m_provider : nullptr; }
     /// Cycles completed for `jobId`.
     int cycleCount(const QString &jobId) const;
 
@@ -101,6 +131,8 @@ Q_SIGNALS:
     void statusChanged(
             const QString &jobId, fs::FineTuningJob::Status from, fs::FineTuningJob::Status to);
     void checkpointsUpdated(const QString &jobId, const QList<fs::Checkpoint> &checkpoints);
+    /// New steps read from the dialect's metrics endpoint (not those carried by events), by step.
+    void metricsAdded(const QString &jobId, const QList<fs::MetricPoint> &points);
     /// A poll failed; polling goes on after a longer pause unless the error is final.
     void pollFailed(const QString &jobId, const fs::ApiError &error, bool willRetry);
     /// The job is terminal, its last events are read and results fetched; polling stopped.
@@ -111,15 +143,27 @@ private:
     Tracked *tracked(const QString &jobId) const;
     Tracked *ensure(const QString &jobId);
     void poll(Tracked *t);
-    /// Makes `reply` the job's request in flight; when it finishes, `handle` gets the job if it
-    /// is still tracked, polling and waiting for this very reply (else the answer is dropped).
-    void await(
-            Tracked *t, ApiReply *reply, const std::function<void(Tracked *, ApiReply *)> &handle);
+    /// Sends one request for the job (`start` gets the callback); `handle` gets the result if
+    /// the job is still tracked, polling and waiting for this very request (else it is dropped).
+    template<typename T>
+    void send(Tracked *t, const std::function<ApiReply *(ProviderClient::Done<T>)> &start,
+            const std::function<void(Tracked *, const ProviderResult<T> &)> &handle);
+    /// Drops the answer of the request in flight (it is aborted).
+    void dropRequest(Tracked *t);
     void fetchEvents(Tracked *t, const QString &after);
+    void mergeEvents(
+            Tracked *t, const QList<JobEvent> &newestFirst, bool *newNonMetrics, bool *newMetrics);
     void afterEvents(Tracked *t, bool newNonMetrics);
+    /// Reads and applies the job; `then` gets it (and whether its status or epoch moved) if the
+    /// job is still followed.
+    void readJob(Tracked *t, const std::function<void(Tracked *, bool moved)> &then);
     void fetchJob(Tracked *t);
+    // The metrics-endpoint cycle
+    void fetchJobFirst(Tracked *t);
+    void fetchMetrics(Tracked *t);
+    void fetchEventList(Tracked *t);
+    void endMetricsCycle(Tracked *t);
     void fetchCheckpoints(Tracked *t);
-    void fetchCheckpointPage(Tracked *t, const QString &after);
     void fetchResults(Tracked *t);
     void finish(Tracked *t);
     void scheduleNext(Tracked *t);
@@ -127,6 +171,7 @@ private:
     void applyJob(Tracked *t, const FineTuningJob &job);
 
     QPointer<ApiClient> m_client;
+    ProviderClient *m_provider = nullptr;
     JobHistory *m_history = nullptr;
     TrackerIntervals m_intervals;
     bool m_fetchResults = true;

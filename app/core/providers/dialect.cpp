@@ -125,6 +125,14 @@ Expected<HttpCall> Dialect::cancelJob(const QString &) const
 {
     return unsupported(tr("way to cancel a job"));
 }
+Expected<HttpCall> Dialect::pauseJob(const QString &) const
+{
+    return unsupported(tr("way to pause a job"));
+}
+Expected<HttpCall> Dialect::resumeJob(const QString &) const
+{
+    return unsupported(tr("way to resume a paused job"));
+}
 Expected<HttpCall> Dialect::listEvents(const QString &, const QString &, int) const
 {
     return unsupported(tr("job events"));
@@ -228,6 +236,13 @@ Expected<ChatCompletion> Dialect::parseChat(const HttpAnswer &) const
 std::unique_ptr<Dialect> dialectFor(const Connection &connection)
 {
     if (connection.kind == Connection::Kind::Together)
+        return std::make_unique<TogetherDialect>();
+    return std::make_unique<OpenAiDialect>();
+}
+
+std::unique_ptr<Dialect> dialectForId(const QString &id)
+{
+    if (id == TogetherDialect().id())
         return std::make_unique<TogetherDialect>();
     return std::make_unique<OpenAiDialect>();
 }

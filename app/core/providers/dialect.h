@@ -104,6 +104,9 @@ public:
     virtual Expected<Page<FineTuningJob>> parseJobList(const HttpAnswer &answer) const;
     virtual Expected<HttpCall> retrieveJob(const QString &jobId) const;
     virtual Expected<HttpCall> cancelJob(const QString &jobId) const; ///< answered with the job
+    /// Pausing and resuming a running job (OpenAI); answered with the job.
+    virtual Expected<HttpCall> pauseJob(const QString &jobId) const;
+    virtual Expected<HttpCall> resumeJob(const QString &jobId) const;
     virtual Expected<HttpCall> listEvents(
             const QString &jobId, const QString &after, int limit) const;
     virtual Expected<Page<JobEvent>> parseEvents(const HttpAnswer &answer) const;
@@ -152,6 +155,9 @@ protected:
 
 /// The dialect a connection speaks: Together AI for Together connections, OpenAI otherwise.
 std::unique_ptr<Dialect> dialectFor(const Connection &connection);
+/// The dialect whose id() is `id` (as stored, e.g. in the job history); OpenAI for an empty or
+/// unknown id.
+std::unique_ptr<Dialect> dialectForId(const QString &id);
 
 // Helpers shared by the dialects.
 /// Ids of compatible servers may hold "/" (e.g. "meta-llama/Llama-3"): kept one segment.

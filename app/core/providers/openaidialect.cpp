@@ -129,6 +129,16 @@ Expected<HttpCall> OpenAiDialect::cancelJob(const QString &jobId) const
     return plainCall("POST", kJobs + encodedPathSegment(jobId) + QStringLiteral("/cancel"));
 }
 
+Expected<HttpCall> OpenAiDialect::pauseJob(const QString &jobId) const
+{
+    return plainCall("POST", kJobs + encodedPathSegment(jobId) + QStringLiteral("/pause"));
+}
+
+Expected<HttpCall> OpenAiDialect::resumeJob(const QString &jobId) const
+{
+    return plainCall("POST", kJobs + encodedPathSegment(jobId) + QStringLiteral("/resume"));
+}
+
 Expected<HttpCall> OpenAiDialect::listEvents(
         const QString &jobId, const QString &after, int limit) const
 {

@@ -34,6 +34,8 @@ public:
     Expected<Page<FineTuningJob>> parseJobList(const HttpAnswer &answer) const override;
     Expected<HttpCall> retrieveJob(const QString &jobId) const override;
     Expected<HttpCall> cancelJob(const QString &jobId) const override;
+    Expected<HttpCall> pauseJob(const QString &jobId) const override;
+    Expected<HttpCall> resumeJob(const QString &jobId) const override;
     Expected<HttpCall> listEvents(
             const QString &jobId, const QString &after, int limit) const override;
     Expected<Page<JobEvent>> parseEvents(const HttpAnswer &answer) const override;

@@ -177,6 +177,20 @@ ApiReply *ProviderClient::cancelJob(const QString &jobId, Done<FineTuningJob> do
             [this](const HttpAnswer &a) { return current()->parseJob(a); }, std::move(done));
 }
 
+ApiReply *ProviderClient::pauseJob(const QString &jobId, Done<FineTuningJob> done)
+{
+    return run<FineTuningJob>(
+            current()->pauseJob(jobId),
+            [this](const HttpAnswer &a) { return current()->parseJob(a); }, std::move(done));
+}
+
+ApiReply *ProviderClient::resumeJob(const QString &jobId, Done<FineTuningJob> done)
+{
+    return run<FineTuningJob>(
+            current()->resumeJob(jobId),
+            [this](const HttpAnswer &a) { return current()->parseJob(a); }, std::move(done));
+}
+
 ApiReply *ProviderClient::listEvents(
         const QString &jobId, const QString &after, int limit, Done<Page<JobEvent>> done)
 {

@@ -67,6 +67,8 @@ public:
     ApiReply *listJobs(const QString &after, int limit, Done<Page<FineTuningJob>> done);
     ApiReply *retrieveJob(const QString &jobId, Done<FineTuningJob> done);
     ApiReply *cancelJob(const QString &jobId, Done<FineTuningJob> done);
+    ApiReply *pauseJob(const QString &jobId, Done<FineTuningJob> done);
+    ApiReply *resumeJob(const QString &jobId, Done<FineTuningJob> done);
     ApiReply *listEvents(
             const QString &jobId, const QString &after, int limit, Done<Page<JobEvent>> done);
     ApiReply *listCheckpoints(const QString &jobId, Done<Page<Checkpoint>> done);
