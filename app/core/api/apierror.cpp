@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apierror.h"
 
+#include "apilimits.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -106,6 +108,15 @@ QString ApiError::plainMessage() const
     case Kind::None:
         return {};
     case Kind::Timeout:
+        if (code == QLatin1String("idle_timeout") && limit > 0)
+            return QCoreApplication::translate("ApiError",
+                    "The service sent nothing for %1 — stopped waiting. Try again in a moment.")
+                    .arg(durationInWords(limit));
+        if (code == QLatin1String("overall_timeout") && limit > 0)
+            return QCoreApplication::translate("ApiError",
+                    "The service did not finish its answer within %1 — stopped waiting. Try "
+                    "again in a moment.")
+                    .arg(durationInWords(limit));
         return QCoreApplication::translate(
                 "ApiError", "The service took too long to answer. Try again in a moment.");
     case Kind::Cancelled:
@@ -130,6 +141,31 @@ QString ApiError::plainMessage() const
                     || code == QLatin1String("unexpected_answer"))
                 && !message.isEmpty())
             return message;
+        if (code == QLatin1String("answer_too_large"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent an answer larger than %1 — stopped reading. Check that "
+                    "the address points to the right service.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("stream_too_large"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a streamed answer larger than %1 — stopped reading.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("stream_line_too_long"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a line longer than %1 in a streamed answer — stopped "
+                    "reading.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("stream_event_too_large"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a part larger than %1 in a streamed answer — stopped "
+                    "reading.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("redirect_loop"))
+            return QCoreApplication::translate("ApiError",
+                    "The service kept sending the request on to another address (more than %1 "
+                    "times) — stopped following it. Check the address in the connection "
+                    "settings.")
+                    .arg(limit);
         return QCoreApplication::translate("ApiError",
                 "The service sent an answer that could not be understood. Check that the "
                 "address points to an OpenAI-compatible service.");

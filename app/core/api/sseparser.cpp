@@ -6,6 +6,8 @@ namespace fs {
 QList<SseEvent> SseParser::feed(const QByteArray &bytes)
 {
     QList<SseEvent> out;
+    if (m_overflow != Overflow::None)
+        return out;
     for (const char c : bytes) {
         if (c == '\n' && m_lastWasCr) {
             m_lastWasCr = false; // second half of CRLF
@@ -15,8 +17,16 @@ QList<SseEvent> SseParser::feed(const QByteArray &bytes)
         if (c == '\r' || c == '\n') {
             processLine(m_line, out);
             m_line.clear();
+        } else if (m_maxLine > 0 && m_line.size() >= m_maxLine) {
+            m_overflow = Overflow::Line;
         } else {
             m_line.append(c);
+        }
+        if (m_overflow != Overflow::None) {
+            m_line.clear();
+            m_data.clear();
+            m_hasData = false;
+            break;
         }
     }
     return out;
@@ -25,6 +35,10 @@ QList<SseEvent> SseParser::feed(const QByteArray &bytes)
 QList<SseEvent> SseParser::finish()
 {
     QList<SseEvent> out;
+    if (m_overflow != Overflow::None) {
+        reset();
+        return out;
+    }
     if (!m_line.isEmpty()) {
         processLine(m_line, out);
         m_line.clear();
@@ -43,6 +57,7 @@ void SseParser::reset()
     m_hasData = false;
     m_lastWasCr = false;
     m_atStart = true;
+    m_overflow = Overflow::None;
 }
 
 void SseParser::processLine(const QByteArray &rawLine, QList<SseEvent> &out)
@@ -76,6 +91,8 @@ void SseParser::processLine(const QByteArray &rawLine, QList<SseEvent> &out)
             m_data.append('\n');
         m_data.append(value);
         m_hasData = true;
+        if (m_maxEvent > 0 && m_data.size() > m_maxEvent)
+            m_overflow = Overflow::Event;
     } else if (field == "event") {
         m_event = value;
     } else if (field == "id") {
