@@ -27,6 +27,9 @@ Q_LOGGING_CATEGORY(lcApi, "fs.api", QtWarningMsg)
 
 namespace {
 
+/// Unread bytes Qt keeps for a reply before it stops reading from the socket.
+constexpr qint64 kReadBufferBytes = qint64(1) << 20;
+
 QByteArray headerValue(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
 {
     // Last one wins, names compared case-insensitively as HTTP requires.
@@ -275,10 +278,13 @@ void ApiReply::start()
     }
     m_reply = reply;
     // Qt stops reading from the socket while this much is unread: a flood waits for us.
-    reply->setReadBufferSize(qint64(1) << 20);
+    reply->setReadBufferSize(kReadBufferBytes);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         if (reply != m_reply || m_finished)
             return;
+        // Again now that the transfer runs: set only before, Qt 6.4 may not pass it on to the
+        // connection, which then reads a flood as fast as it comes (measured: 176 MB queued).
+        reply->setReadBufferSize(kReadBufferBytes + 1);
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const bool stream = limitKind() == ApiLimits::Kind::Stream && status < 300;
         const qint64 limit =
@@ -525,9 +531,15 @@ void ChatStream::handleReadyRead()
         ApiReply::handleReadyRead();
         return;
     }
-    const ApiError error = feed(m_reply->readAll());
-    if (error.isError())
-        failNow(error);
+    // In pieces, so a limit stops the reading where it is passed, with everything before it
+    // handed over.
+    while (m_reply && !m_finished && m_reply->bytesAvailable() > 0) {
+        const ApiError error = feed(m_reply->read(256 * 1024));
+        if (error.isError()) {
+            failNow(error);
+            return;
+        }
+    }
 }
 
 ApiError ChatStream::feed(const QByteArray &bytes)

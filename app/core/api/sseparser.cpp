@@ -6,28 +6,38 @@ namespace fs {
 QList<SseEvent> SseParser::feed(const QByteArray &bytes)
 {
     QList<SseEvent> out;
-    if (m_overflow != Overflow::None)
-        return out;
-    for (const char c : bytes) {
-        if (c == '\n' && m_lastWasCr) {
-            m_lastWasCr = false; // second half of CRLF
-            continue;
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype pos = 0;
+    while (pos < size && m_overflow == Overflow::None) {
+        if (m_lastWasCr) {
+            m_lastWasCr = false;
+            if (data[pos] == '\n') { // second half of CRLF
+                ++pos;
+                continue;
+            }
         }
-        m_lastWasCr = (c == '\r');
-        if (c == '\r' || c == '\n') {
-            processLine(m_line, out);
-            m_line.clear();
-        } else if (m_maxLine > 0 && m_line.size() >= m_maxLine) {
+        // The next line end (CR or LF) from here, found a run at a time rather than per byte.
+        qsizetype end = pos;
+        while (end < size && data[end] != '\n' && data[end] != '\r')
+            ++end;
+        const qsizetype take = end - pos;
+        if (m_maxLine > 0 && m_line.size() + take > m_maxLine) {
             m_overflow = Overflow::Line;
-        } else {
-            m_line.append(c);
-        }
-        if (m_overflow != Overflow::None) {
-            m_line.clear();
-            m_data.clear();
-            m_hasData = false;
             break;
         }
+        m_line.append(data + pos, take);
+        if (end == size)
+            break; // the line continues in the next feed
+        m_lastWasCr = data[end] == '\r';
+        processLine(m_line, out);
+        m_line.clear();
+        pos = end + 1;
+    }
+    if (m_overflow != Overflow::None) {
+        m_line.clear();
+        m_data.clear();
+        m_hasData = false;
     }
     return out;
 }
