@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasetimport.h"
 #include "filevalidation.h"
+#include "jsonl.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace fs;
 
@@ -20,6 +24,11 @@ private Q_SLOTS:
     void cancelStopsTheRun();
     void restartDropsTheFirstRun();
     void missingFileIsAnError();
+    void nonRegularFilesRefused_data();
+    void nonRegularFilesRefused();
+    void procFileIsReadNotEmpty();
+    void utf16IsOneFinding();
+    void nulCharacterIsAFinding();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -161,6 +170,93 @@ void tst_FileValidation::missingFileIsAnError()
     QCOMPARE(validator.error().kind, DatasetError::Kind::NotFound);
     QVERIFY(!validator.error().message.isEmpty());
     QVERIFY(!validator.wasCancelled());
+}
+
+void tst_FileValidation::nonRegularFilesRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("device") << QStringLiteral("/dev/zero");
+    QTest::newRow("random") << QStringLiteral("/dev/urandom");
+    QTest::newRow("folder") << m_dir.path();
+    // A pipe nobody writes to: opening it would block forever.
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe.jsonl"));
+    if (!QFile::exists(fifo))
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QTest::newRow("fifo") << fifo;
+}
+
+void tst_FileValidation::nonRegularFilesRefused()
+{
+    // Before: "0 examples" for devices, and a FIFO blocked for ever (issue 13, finding 5).
+    QFETCH(QString, path);
+    FileValidation result;
+    const DatasetError error = validateFile(path, {}, &result);
+    QCOMPARE(error.kind, DatasetError::Kind::Unreadable);
+    QVERIFY2(error.message.contains(QLatin1String("not an ordinary file")),
+            qPrintable(error.message));
+
+    DatasetError readError; // the editor's reader
+    JsonlReader::readFile(path, &readError);
+    QCOMPARE(readError.message, error.message);
+    DatasetError importError; // every importer
+    TabularReader::read(path, TabularReader::Format::Csv, &importError);
+    QCOMPARE(importError.message, error.message);
+}
+
+void tst_FileValidation::procFileIsReadNotEmpty()
+{
+    // Files in /proc say their size is 0; they are read all the same (here: not JSON).
+    FileValidation result;
+    QVERIFY(!validateFile(QStringLiteral("/proc/self/status"), {}, &result).isError());
+    QVERIFY(result.exampleCount() > 3);
+    QCOMPARE(result.findings(1).value(0).code, QStringLiteral("invalid_json"));
+}
+
+void tst_FileValidation::utf16IsOneFinding()
+{
+    QByteArray text;
+    for (int i = 0; i < 20; ++i)
+        text += example(i) + '\n';
+    const QString utf16 = QString::fromUtf8(text);
+    QByteArray le("\xFF\xFE");
+    le.append(reinterpret_cast<const char *>(utf16.utf16()), utf16.size() * 2);
+    QByteArray beNoBom;
+    for (const QChar c : utf16)
+        beNoBom.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+    for (const QByteArray &bytes : {le, beNoBom}) {
+        const QString path = write(QStringLiteral("utf16.jsonl"), bytes);
+        FileValidation result;
+        QVERIFY(!validateFile(path, {}, &result).isError());
+        const LintFindings findings = result.findings();
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.at(0).code, QStringLiteral("utf16"));
+        QVERIFY(findings.at(0).message.contains(QLatin1String("UTF-8")));
+        QCOMPARE(result.errorCount(), 1);
+    }
+}
+
+void tst_FileValidation::nulCharacterIsAFinding()
+{
+    QByteArray text;
+    for (int i = 0; i < 12; ++i)
+        text += example(i) + '\n';
+    text += R"({"messages":[{"role":"user","content":"a\u0000b"},{"role":"assistant","content":"c"}]})"
+            "\n";
+    // An escaped backslash before "u0000" is no NUL.
+    text += R"({"messages":[{"role":"user","content":"a\\u0000b"},{"role":"assistant","content":"d"}]})"
+            "\n";
+    FileValidation result;
+    QVERIFY(!validateData(text, {}, &result).isError());
+    const LintFindings findings = result.findings();
+    int nul = 0;
+    for (const LintFinding &finding : findings) {
+        if (finding.code == QLatin1String("nul_character")) {
+            ++nul;
+            QCOMPARE(finding.line, 13);
+            QVERIFY(finding.isError());
+        }
+    }
+    QCOMPARE(nul, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_FileValidation)

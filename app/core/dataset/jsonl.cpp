@@ -177,9 +177,12 @@ JsonlContents JsonlReader::readFile(const QString &path, DatasetError *error)
         return {};
     JsonlReader reader;
     QByteArray chunk;
-    while (!file.atEnd()) {
+    // Until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
+    for (;;) {
         chunk = file.read(4 << 20);
-        if (chunk.isEmpty() && file.error() != QFile::NoError) {
+        if (chunk.isEmpty()) {
+            if (file.error() == QFile::NoError)
+                break;
             if (error)
                 *error = DatasetError::make(
                         DatasetError::Kind::Unreadable, path, file.errorString());

@@ -81,6 +81,14 @@ public:
 
     /// The finding for a byte-order mark at the start of the file (line 1).
     static LintFinding bomFinding();
+    /// The file is UTF-16 (one finding for the whole file, "utf16", instead of one invalid_json
+    /// per line).
+    static LintFinding utf16Finding();
+    /// True when the first bytes of a file are UTF-16 (a UTF-16 byte-order mark, or the zero
+    /// bytes every other byte that ASCII text in UTF-16 has).
+    static bool looksLikeUtf16(QByteArrayView start);
+    /// True when a JSON text holds the escape \u0000 (a NUL character) inside a string.
+    static bool containsNulEscape(QByteArrayView json);
     /// too_few_examples when `exampleCount` is below the service's minimum; empty otherwise.
     static LintFindings countFindings(int exampleCount);
     /// The service's minimum number of examples in a training file.
