@@ -194,6 +194,10 @@ QString ApiError::plainMessage() const
                 "This account can no longer start new fine-tuning jobs: the service has "
                 "stopped accepting them from it. Existing jobs and models still work. To "
                 "train a new model, use another connection, for example Azure OpenAI.");
+    if (code == QLatin1String("insufficient_storage") || httpStatus == 507)
+        return QCoreApplication::translate("ApiError",
+                "The service has no space left to store the file. For the built-in practice "
+                "service, free some space on this computer's disk; then upload the file again.");
     if (code == QLatin1String("invalid_api_key"))
         return QCoreApplication::translate("ApiError",
                 "The API key was not accepted. Check the key in the connection settings.");
