@@ -2,6 +2,7 @@
 #include "datasetimport.h"
 #include "filevalidation.h"
 #include "jsonl.h"
+#include "linter.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void procFileIsReadNotEmpty();
     void utf16IsOneFinding();
     void nulCharacterIsAFinding();
+    void overlongLineReportedNotParsed();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -257,6 +259,43 @@ void tst_FileValidation::nulCharacterIsAFinding()
         }
     }
     QCOMPARE(nul, 1);
+}
+
+void tst_FileValidation::overlongLineReportedNotParsed()
+{
+    // Issue 13, finding 4: a huge line took 58 times its size. Beyond what any model accepts it is
+    // reported as such and not parsed; image data does not count as text.
+    const QByteArray longText(Linter::kMaxExampleTextBytes + 1, 'a');
+    const QByteArray overlong = R"({"messages":[{"role":"user","content":")" + longText
+            + R"("},{"role":"assistant","content":"ok"}]})";
+    const QByteArray image = R"({"messages":[{"role":"user","content":[{"type":"image_url",)"
+                             R"("image_url":{"url":"data:image/png;base64,)"
+            + QByteArray(Linter::kMaxExampleTextBytes + 1000, 'A')
+            + R"("}}]},{"role":"assistant","content":"a cat"}]})";
+    QByteArray text;
+    for (int i = 0; i < 12; ++i)
+        text += example(i) + '\n';
+    text += overlong + '\n' + image + '\n';
+    FileValidation result;
+    QVERIFY(!validateData(text, {}, &result).isError());
+    QStringList codes13;
+    QStringList codes14;
+    for (const LintFinding &finding : result.findings()) {
+        if (finding.line == 13)
+            codes13 << finding.code;
+        if (finding.line == 14)
+            codes14 << finding.code;
+    }
+    QCOMPARE(codes13, QStringList {QStringLiteral("line_too_long")});
+    QVERIFY2(!codes14.contains(QLatin1String("line_too_long")), qPrintable(codes14.join(u',')));
+
+    // The editor's reader keeps the line as it is, with the same words, without parsing it.
+    const JsonlContents contents = JsonlReader::readAll(text);
+    QCOMPARE(contents.records.size(), 14);
+    QCOMPARE(contents.records.at(12).line, overlong);
+    QCOMPARE(contents.issues.size(), 1);
+    QCOMPARE(contents.issues.at(0).line, 13);
+    QVERIFY(contents.issues.at(0).message.contains(QLatin1String("far more than the service")));
 }
 
 QTEST_GUILESS_MAIN(tst_FileValidation)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "linter.h"
 
+#include <QLocale>
+
 #include "costestimate.h"
 #include "datasetstatistics.h"
 #include "example.h"
@@ -823,6 +825,11 @@ Linter::Linter(const LintOptions &options)
 
 ExampleLint Linter::lintLine(QByteArrayView line, int lineNumber) const
 {
+    if (isOverlong(line)) {
+        ExampleLint result;
+        result.findings.append(overlongFinding(lineNumber, line.size()));
+        return result;
+    }
     if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF"))
         line = line.sliced(3);
     if (line.startsWith("\xEF\xBB\xBF")) {
@@ -965,6 +972,40 @@ bool Linter::looksLikeUtf16(QByteArrayView start)
     const int pairs = int(n / 2);
     return (oddZeros * 4 >= pairs * 3 && evenZeros == 0)
             || (evenZeros * 4 >= pairs * 3 && oddZeros == 0);
+}
+
+bool Linter::isOverlong(QByteArrayView line)
+{
+    if (line.size() <= kMaxExampleTextBytes)
+        return false;
+    // Subtract base64 payloads ("data:image/png;base64,…" up to the closing quote).
+    const QByteArray text = QByteArray::fromRawData(line.data(), line.size());
+    qint64 textBytes = line.size();
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype at = text.indexOf(";base64,", from);
+        if (at < 0)
+            break;
+        const qsizetype end = text.indexOf('"', at);
+        if (end < 0)
+            break;
+        textBytes -= end - at;
+        from = end;
+    }
+    return textBytes > kMaxExampleTextBytes;
+}
+
+LintFinding Linter::overlongFinding(int line, qint64 bytes)
+{
+    LintFinding finding;
+    finding.line = line;
+    finding.code = QStringLiteral("line_too_long");
+    finding.message =
+            tr("This line is %1 long, far more than the service accepts for one example "
+               "(about 128,000 tokens, a few hundred kB of text), so it was not checked "
+               "further. Shorten it or split it into several examples.")
+                    .arg(QLocale().formattedDataSize(bytes, 0, QLocale::DataSizeSIFormat));
+    return finding;
 }
 
 bool Linter::containsNulEscape(QByteArrayView json)
