@@ -34,6 +34,24 @@ ApiLimits testLimits()
     return limits;
 }
 
+Connection connectionTo(const HostileServer &server)
+{
+    Connection connection;
+    connection.kind = Connection::Kind::Compatible;
+    connection.baseUrl = server.baseUrl();
+    connection.apiKey = QStringLiteral("sk-test-hostile-0123456789");
+    return connection;
+}
+
+/// Waits for a reply taken over by the test (generous: only keeps a broken build from hanging).
+bool waitFor(ApiReply *reply)
+{
+    if (reply->isFinished())
+        return true;
+    QSignalSpy finished(reply, &ApiReply::finished);
+    return finished.wait(120000);
+}
+
 ChatRequest chat()
 {
     ChatRequest request;
@@ -94,7 +112,6 @@ void tst_HostileApi::everyCallEndsWithASentence_data()
     for (const auto &behaviour : behaviours) {
         for (const auto &call : calls()) {
             const bool stream = call.first == QLatin1String("stream");
-            const bool download = call.first == QLatin1String("content");
             QString code;
             switch (behaviour.second) {
             case Behaviour::Silence:
@@ -130,7 +147,6 @@ void tst_HostileApi::everyCallEndsWithASentence_data()
                 code = QStringLiteral("*"); // a JSON reader sees a broken or endless answer
             if (behaviour.second == Behaviour::FloodStream && !stream)
                 code = QStringLiteral("answer_too_large");
-            Q_UNUSED(download)
             QTest::addRow("%s, %s", qPrintable(behaviour.first), qPrintable(call.first))
                     << behaviour.second << call.second << code;
         }
@@ -145,10 +161,7 @@ void tst_HostileApi::everyCallEndsWithASentence()
     HostileServer server(behaviour, 20);
     QVERIFY(server.start());
     QNetworkAccessManager nam;
-    Connection connection;
-    connection.kind = Connection::Kind::Compatible;
-    connection.baseUrl = server.baseUrl();
-    connection.apiKey = QStringLiteral("sk-test-hostile-0123456789");
+    const Connection connection = connectionTo(server);
     ApiClient client(&nam, connection);
     RetryPolicy retries;
     retries.initialDelayMs = 10;
@@ -159,10 +172,7 @@ void tst_HostileApi::everyCallEndsWithASentence()
     ApiReply *reply = call(client);
     reply->setAutoDelete(false);
     std::unique_ptr<ApiReply> owner(reply);
-    QSignalSpy finished(reply, &ApiReply::finished);
-    // The limits above end every call within about 2 s; this only keeps a broken build from
-    // hanging the suite.
-    QVERIFY(reply->isFinished() || finished.wait(30000));
+    QVERIFY(waitFor(reply)); // the limits above end every call within about 2 s
     QVERIFY(!reply->ok());
     if (expectedCode != QLatin1String("*"))
         QVERIFY2(
@@ -179,21 +189,21 @@ void tst_HostileApi::redirectLoopIsASentence()
     HostileServer server(Behaviour::RedirectLoop);
     QVERIFY(server.start());
     QNetworkAccessManager nam;
-    Connection connection;
-    connection.kind = Connection::Kind::Compatible;
-    connection.baseUrl = server.baseUrl();
+    const Connection connection = connectionTo(server);
     ApiClient client(&nam, connection);
     auto *reply = client.listModels();
     reply->setAutoDelete(false);
     std::unique_ptr<ApiReply> owner(reply);
-    QSignalSpy finished(reply, &ApiReply::finished);
-    QVERIFY(finished.wait(30000));
+    QVERIFY(waitFor(reply));
     QCOMPARE(reply->error().code, QStringLiteral("redirect_loop"));
     QCOMPARE(reply->error().plainMessage(),
             QStringLiteral("The service kept sending the request on to another address (more "
                            "than 10 times) — stopped following it. Check the address in the "
                            "connection settings."));
-    QCOMPARE(server.requestCount(), 11); // followed ten times, not retried
+    // Followed ten times (Qt may resend one on a closed connection), but not retried: three
+    // attempts would be 33 requests and more.
+    QVERIFY2(server.requestCount() >= 11 && server.requestCount() < 22,
+            qPrintable(QString::number(server.requestCount())));
 }
 
 void tst_HostileApi::floodedStreamMemoryStaysBounded()
@@ -202,9 +212,7 @@ void tst_HostileApi::floodedStreamMemoryStaysBounded()
     HostileServer server(Behaviour::FloodStream);
     QVERIFY(server.start());
     QNetworkAccessManager nam;
-    Connection connection;
-    connection.kind = Connection::Kind::Compatible;
-    connection.baseUrl = server.baseUrl();
+    const Connection connection = connectionTo(server);
     ApiClient client(&nam, connection);
     const qint64 before = residentMemoryBytes();
     resetPeakMemory();
@@ -214,8 +222,7 @@ void tst_HostileApi::floodedStreamMemoryStaysBounded()
     qint64 handedOver = 0;
     connect(stream, &ChatStream::delta, this,
             [&handedOver](const QString &text) { handedOver += text.size(); });
-    QSignalSpy finished(stream, &ApiReply::finished);
-    QVERIFY(finished.wait(120000));
+    QVERIFY(waitFor(stream));
     QCOMPARE(stream->error().code, QStringLiteral("stream_too_large"));
     QVERIFY(handedOver > 50'000'000);
     const qint64 growth = peakMemoryBytes() - before;
@@ -229,17 +236,14 @@ void tst_HostileApi::endlessBodyMemoryStaysBounded()
     HostileServer server(Behaviour::EndlessBody);
     QVERIFY(server.start());
     QNetworkAccessManager nam;
-    Connection connection;
-    connection.kind = Connection::Kind::Compatible;
-    connection.baseUrl = server.baseUrl();
+    const Connection connection = connectionTo(server);
     ApiClient client(&nam, connection);
     const qint64 before = residentMemoryBytes();
     resetPeakMemory();
     auto *json = client.listModels();
     json->setAutoDelete(false);
     std::unique_ptr<ApiReply> jsonOwner(json);
-    QSignalSpy jsonFinished(json, &ApiReply::finished);
-    QVERIFY(jsonFinished.wait(120000));
+    QVERIFY(waitFor(json));
     QCOMPARE(json->error().code, QStringLiteral("answer_too_large"));
     QCOMPARE(json->error().limit, ApiLimits().maxJsonBytes);
     const qint64 growth = peakMemoryBytes() - before;
