@@ -234,6 +234,13 @@ void tst_FileValidation::utf16IsOneFinding()
         QCOMPARE(findings.at(0).code, QStringLiteral("utf16"));
         QVERIFY(findings.at(0).message.contains(QLatin1String("UTF-8")));
         QCOMPARE(result.errorCount(), 1);
+
+        // The editor refuses it with the same advice rather than showing broken lines.
+        DatasetError error;
+        QVERIFY(JsonlReader::readFile(path, &error).records.isEmpty());
+        QCOMPARE(error.kind, DatasetError::Kind::BadFormat);
+        QVERIFY2(error.message.contains(QLatin1String("save it as UTF-8")),
+                qPrintable(error.message));
     }
 }
 

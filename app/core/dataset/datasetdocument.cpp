@@ -3,6 +3,7 @@
 
 #include "datasetcommands.h"
 #include "datasetrecovery.h"
+#include "linter.h"
 
 #include <QCache>
 #include <QCoreApplication>
@@ -404,6 +405,10 @@ void DatasetDocument::openAsync(const QString &path)
         while (!state->cancelled) {
             // A small first chunk so the first examples show at once.
             const QByteArray chunk = file.read(first ? (128 << 10) : (1 << 20));
+            if (first && Linter::looksLikeUtf16(chunk)) {
+                finish(DatasetError::utf16(path), {}, {});
+                return;
+            }
             if (chunk.isEmpty()) {
                 if (file.error() != QFile::NoError) {
                     finish(DatasetError::make(

@@ -61,6 +61,16 @@ DatasetError DatasetError::notARegularFile(const QString &path)
     return e;
 }
 
+DatasetError DatasetError::utf16(const QString &path)
+{
+    DatasetError e = make(Kind::BadFormat, path, QStringLiteral("UTF-16"));
+    e.message = QCoreApplication::translate("fs::DatasetError",
+            "“%1” is saved as UTF-16, but datasets must be UTF-8. Open it in a text editor and "
+            "save it as UTF-8 (Save As, then choose the encoding UTF-8), then open it again.")
+                        .arg(QFileInfo(path).fileName());
+    return e;
+}
+
 bool DatasetError::openForReading(QFile &file, DatasetError *error)
 {
     DatasetError result;

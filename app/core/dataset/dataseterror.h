@@ -31,6 +31,9 @@ struct DatasetError
     static DatasetError make(Kind kind, const QString &path, const QString &detail = {});
     /// "… is not an ordinary file …": a folder, a device (/dev/zero) or a pipe (Kind::Unreadable).
     static DatasetError notARegularFile(const QString &path);
+    /// "… is saved as UTF-16 …; save it as UTF-8" (Kind::BadFormat): refused rather than read
+    /// as one broken line after another.
+    static DatasetError utf16(const QString &path);
     /// Opens `file` for reading; on failure says why (not found, not a regular file — devices and
     /// pipes are refused before opening, so nothing blocks —, or unreadable with the system's
     /// reason) and returns false.

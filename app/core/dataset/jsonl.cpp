@@ -214,7 +214,13 @@ JsonlContents JsonlReader::readFile(const QString &path, DatasetError *error)
     QByteArray chunk;
     // Until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
     for (;;) {
+        const bool atStart = file.pos() == 0;
         chunk = file.read(4 << 20);
+        if (atStart && Linter::looksLikeUtf16(chunk)) {
+            if (error)
+                *error = DatasetError::utf16(path);
+            return {};
+        }
         if (chunk.isEmpty()) {
             if (file.error() == QFile::NoError)
                 break;
