@@ -910,7 +910,7 @@
     </message>
     <message>
         <source>%1 so far</source>
-        <translation>これまでに %1</translation>
+        <translation>これまでの費用 %1</translation>
     </message>
     <message>
         <source>(%1/hour)</source>
@@ -930,7 +930,7 @@
     </message>
     <message>
         <source>has cost %1 so far</source>
-        <translation>これまでの費用: %1</translation>
+        <translation>これまでの費用 %1</translation>
     </message>
     <message>
         <source>and costs $%1 per hour while it runs</source>
@@ -3788,257 +3788,257 @@
     </message>
     <message>
         <source>%1 is running on %2 at %3 per hour. Chat with it: finetune-studio chat --model %1 …</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 で実行中です (1時間あたり %3)。チャットするには: finetune-studio chat --model %1 …</translation>
     </message>
     <message>
         <source>%1 is %2 on %3; it bills from now on at %4 per hour. See when it is up: finetune-studio deployments list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %3 上で %2 の状態です。今から1時間あたり %4 で課金されます。起動したかどうかの確認: finetune-studio deployments list</translation>
     </message>
     <message>
         <source>Stop it with: finetune-studio deployments delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止するには: finetune-studio deployments delete %1</translation>
     </message>
     <message>
         <source>Deployment %1 is stopping; it no longer bills once stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ %1 を停止しています。停止すると課金されなくなります。</translation>
     </message>
     <message>
         <source>error: the deployment of %1 (%2) is still starting (%3). Try again once &apos;finetune-studio deployments list&apos; shows it started.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: %1 のデプロイ (%2) はまだ起動中です (%3)。&apos;finetune-studio deployments list&apos; で起動が確認できてから、もう一度お試しください。</translation>
     </message>
     <message>
         <source>error: %1 must be deployed before it can answer on %2. Deploy it first: finetune-studio deployments create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: %2 で %1 が回答するには、先にデプロイする必要があります。まずデプロイしてください: finetune-studio deployments create %1</translation>
     </message>
     <message>
         <source>create: the hardware id (default: the cheapest the service lists for the model).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: ハードウェアのID (既定: このモデル用にサービスが提示する中で最も安いもの)。</translation>
     </message>
     <message>
         <source>create: print the id at once instead of waiting until it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: 実行が始まるまで待たずに、すぐにIDを表示します。</translation>
     </message>
     <message>
         <source>create: stop by itself after this many minutes without requests (0: never; default: the service&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: リクエストがないままこの分数が経つと自動で停止します (0: 停止しない。既定: サービスの設定)。</translation>
     </message>
     <message>
         <source>Seconds between checks while waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>待っている間に確認する間隔 (秒)。</translation>
     </message>
     <message>
         <source>list | create MODEL | delete ID</source>
-        <translation type="unfinished"></translation>
+        <translation>list | create MODEL | delete ID</translation>
     </message>
     <message>
         <source>Lists, starts or stops deployments: fine-tuned models that answer only once deployed (Together AI), billed while they run.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイを一覧表示・開始・停止します。デプロイとは、デプロイして初めて回答するファインチューニング済みモデル (Together AI) で、実行中は課金されます。</translation>
     </message>
     <message>
         <source>usage: finetune-studio deployments list | create MODEL [--hardware ID] [--no-wait] | delete ID</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: finetune-studio deployments list | create MODEL [--hardware ID] [--no-wait] | delete ID</translation>
     </message>
     <message>
         <source>Its fine-tuned models answer as soon as their job has succeeded: finetune-studio chat --model MODEL …</source>
-        <translation type="unfinished"></translation>
+        <translation>このサービスでは、ファインチューニングしたモデルはジョブが成功するとすぐに回答します: finetune-studio chat --model MODEL …</translation>
     </message>
     <message>
         <source>(and %1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ほかに %1件)</translation>
     </message>
     <message>
         <source>Sending anyway (--upload-anyway).</source>
-        <translation type="unfinished"></translation>
+        <translation>このまま送信します (--upload-anyway)。</translation>
     </message>
     <message>
         <source>Not sent. Fix the file, or run again with --upload-anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信していません。ファイルを修正するか、--upload-anyway を付けてもう一度実行してください。</translation>
     </message>
     <message>
         <source>Upload in parts (the Uploads API) even when the file is small, so an interrupted upload can be resumed. Files over 512 MB always are. OpenAI only: Together AI takes each file in one piece.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルが小さくてもパートに分けてアップロードし (Uploads API)、中断したアップロードを再開できるようにします。512 MBを超えるファイルは常に分割されます。OpenAI のみ: Together AI は各ファイルを1回でまとめて受け取ります。</translation>
     </message>
     <message>
         <source>Send the file even when the check before sending finds errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信前の検査でエラーが見つかっても、ファイルを送信します。</translation>
     </message>
     <message>
         <source>Do not check the examples before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信前に例を検査しません。</translation>
     </message>
     <message>
         <source>list | upload FILE [--purpose P] [--resumable] [--part-size MB] [--upload-anyway] | delete ID</source>
-        <translation type="unfinished"></translation>
+        <translation>list | upload FILE [--purpose P] [--resumable] [--part-size MB] [--upload-anyway] | delete ID</translation>
     </message>
     <message>
         <source>--%1 takes a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 には数値を指定してください。</translation>
     </message>
     <message>
         <source>%1 takes an absolute learning rate; use --learning-rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 では学習率そのものを指定します。--learning-rate を使ってください。</translation>
     </message>
     <message>
         <source>%1 takes a learning rate multiplier; use --learning-rate-multiplier.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 では学習率の倍率を指定します。--learning-rate-multiplier を使ってください。</translation>
     </message>
     <message>
         <source>%1 has no setting for %2 (--%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には%2の設定がありません (--%3)。</translation>
     </message>
     <message>
         <source>--%1 takes a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 には整数を指定してください。</translation>
     </message>
     <message>
         <source>%1 applies only to preference (DPO) training: add --method dpo.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は選好の学習 (DPO) でのみ使われます。--method dpo を追加してください。</translation>
     </message>
     <message>
         <source>%1 applies only to LoRA training; leave out --full.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は LoRA 学習でのみ使われます。--full を外してください。</translation>
     </message>
     <message>
         <source>the suffix may have at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>サフィックスは64文字以内にしてください。</translation>
     </message>
     <message>
         <source>--method takes sft (supervised) or dpo (preference).</source>
-        <translation type="unfinished"></translation>
+        <translation>--method には sft (教師あり) または dpo (選好) を指定してください。</translation>
     </message>
     <message>
         <source>%1 cannot be trained with %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 では %1 を%2で学習できません。</translation>
     </message>
     <message>
         <source>preference (DPO) training</source>
-        <translation type="unfinished"></translation>
+        <translation>選好の学習 (DPO)</translation>
     </message>
     <message>
         <source>supervised training</source>
-        <translation type="unfinished"></translation>
+        <translation>教師あり学習</translation>
     </message>
     <message>
         <source>choose either --lora or --full.</source>
-        <translation type="unfinished"></translation>
+        <translation>--lora と --full のどちらか一方を指定してください。</translation>
     </message>
     <message>
         <source>full</source>
-        <translation type="unfinished"></translation>
+        <translation>フル学習</translation>
     </message>
     <message>
         <source>rank %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ランク %1</translation>
     </message>
     <message>
         <source>alpha %1</source>
-        <translation type="unfinished"></translation>
+        <translation>アルファ %1</translation>
     </message>
     <message>
         <source>dropout %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ドロップアウト %1</translation>
     </message>
     <message>
         <source>LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA</translation>
     </message>
     <message>
         <source>LoRA (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA (%1)</translation>
     </message>
     <message>
         <source>usage: finetune-studio jobs create --model MODEL --training-file FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--epochs N]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: finetune-studio jobs create --model MODEL --training-file FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--epochs N]</translation>
     </message>
     <message>
         <source>learning rate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>学習率 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n epoch(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%nエポック</numerusform>
         </translation>
     </message>
     <message>
         <source>  settings:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  設定:          %1</translation>
     </message>
     <message>
         <source>  model name:  %1 (once trained)</source>
-        <translation type="unfinished"></translation>
+        <translation>  モデル名:      %1 (学習後)</translation>
     </message>
     <message>
         <source>  metrics: %1 steps, final training loss %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  指標: %1ステップ、最終の学習損失 %2</translation>
     </message>
     <message>
         <source>Up to 64 characters (Together AI: 40) added to the model&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル名に付け加える64文字以内 (Together AI: 40文字以内) の文字列。</translation>
     </message>
     <message>
         <source>Passes over the training data (OpenAI: 1-50; default: chosen by the service).</source>
-        <translation type="unfinished"></translation>
+        <translation>学習データを繰り返す回数 (OpenAI: 1〜50、既定: サービスが決定)。</translation>
     </message>
     <message>
         <source>sft (supervised, the default) or dpo (preference pairs).</source>
-        <translation type="unfinished"></translation>
+        <translation>sft (教師あり、既定) または dpo (選好ペア)。</translation>
     </message>
     <message>
         <source>DPO only: how far the model may move from the base.</source>
-        <translation type="unfinished"></translation>
+        <translation>DPO のみ: モデルがベースモデルからどれだけ離れてよいか。</translation>
     </message>
     <message>
         <source>Examples per training step.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習の1ステップあたりの例の数。</translation>
     </message>
     <message>
         <source>OpenAI: a multiplier of its own learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI: OpenAI 自身の学習率に掛ける倍率。</translation>
     </message>
     <message>
         <source>Together AI: an absolute learning rate, such as 0.00001.</source>
-        <translation type="unfinished"></translation>
+        <translation>Together AI: 学習率そのもの (0.00001 など)。</translation>
     </message>
     <message>
         <source>Together AI: train a small LoRA adapter (cheaper, faster).</source>
-        <translation type="unfinished"></translation>
+        <translation>Together AI: 小さな LoRA アダプターを学習します (安く、速い)。</translation>
     </message>
     <message>
         <source>Together AI: train every weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Together AI: すべての重みを学習します。</translation>
     </message>
     <message>
         <source>LoRA: the adapter&apos;s rank (default: the service&apos;s, 8 on Together AI).</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA: アダプターのランク (既定: サービスの設定。Together AI では 8)。</translation>
     </message>
     <message>
         <source>LoRA: the adapter&apos;s scaling (default: twice the rank).</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA: アダプターの倍率 (既定: ランクの2倍)。</translation>
     </message>
     <message>
         <source>LoRA: dropout, 0 or more and below 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA: ドロップアウト。0 以上 1 未満。</translation>
     </message>
     <message>
         <source>Together AI: evaluations on the validation file during training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Together AI: 学習中に検証ファイルで評価する回数。</translation>
     </message>
     <message>
         <source>Together AI: checkpoints kept during training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Together AI: 学習中に残すチェックポイントの数。</translation>
     </message>
     <message>
         <source>Together AI speaks on %1: pass --provider together --base-url %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Together AI のアドレスは %1 です: --provider together --base-url %1 を指定してください</translation>
     </message>
     <message>
         <source>the saved connection &apos;%1&apos; is a %2 connection, not %3. Leave out --provider to use it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済みの接続 &apos;%1&apos; は %3 ではなく %2 の接続です。そのまま使うには --provider を外してください。</translation>
     </message>
     <message>
         <source>Sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>送信中: %1</translation>
     </message>
 </context>
 <context>
@@ -4639,7 +4639,7 @@
     </message>
     <message>
         <source>No connection has been set up yet, so you are using the built-in sandbox. It runs on this computer, costs nothing and only pretends to train, so you can try everything safely. To fine-tune real models, add your OpenAI or Together AI account with “Manage Connections…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ接続が設定されていないため、内蔵のサンドボックスを使っています。サンドボックスはこのコンピューター上で動作し、費用はかからず、学習も模擬的に行うだけなので、安心してすべての機能を試せます。本物のモデルをファインチューニングするには、「接続の管理…」でOpenAIまたはTogether AIのアカウントを追加してください。</translation>
     </message>
 </context>
 <context>
@@ -4866,11 +4866,11 @@
     </message>
     <message>
         <source>Add a connection to OpenAI, Azure OpenAI, Together AI or another server.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI、Azure OpenAI、Together AI、またはその他のサーバーへの接続を追加します。</translation>
     </message>
     <message>
         <source>Usually %1. Your API key is on the Together AI website: sign in, open Settings and then “API Keys”, and copy the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>通常は %1 です。APIキーは Together AI のWebサイトにあります。サインインして「Settings」から「API Keys」を開き、キーをコピーしてください。</translation>
     </message>
 </context>
 <context>
@@ -5227,196 +5227,196 @@
     <name>fs::ui::DeployDialog</name>
     <message>
         <source>Deploy to Try It</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイして試す</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;On %2 a fine-tuned model answers only while it runs on hardware of its own. It is billed by the minute while it runs — also while nobody chats with it — until it is stopped.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2 では、ファインチューニングしたモデルは専用のハードウェア上で実行している間だけ回答します。実行中は、誰もチャットしていないときも含めて、停止するまで1分単位で課金されます。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;It stops by itself after %1 without a chat (you are warned first). The status bar shows it and its cost while it runs.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;チャットがないまま %1 経つと自動で停止します (事前にお知らせします)。実行中は、ステータスバーにデプロイとその費用が表示されます。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;It does not stop by itself (the idle stop is off in the Deployments list). The status bar shows it and its cost while it runs.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;自動では停止しません (「デプロイ一覧」で、使われていないときの自動停止がオフになっています)。実行中は、ステータスバーにデプロイとその費用が表示されます。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Hardware to run it on:</source>
-        <translation type="unfinished"></translation>
+        <translation>実行するハードウェア:</translation>
     </message>
     <message>
         <source>Reading the hardware and prices from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からハードウェアと料金を読み込んでいます…</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>開始</translation>
     </message>
     <message>
         <source>The hardware list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ハードウェアの一覧を読み込めませんでした: %1</translation>
     </message>
     <message>
         <source>%1 did not start it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 でデプロイを開始できませんでした: %2</translation>
     </message>
     <message>
         <source>$%1 per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1時間あたり $%1</translation>
     </message>
     <message>
         <source>price not stated</source>
-        <translation type="unfinished"></translation>
+        <translation>料金の提示なし</translation>
     </message>
     <message>
         <source>not available now</source>
-        <translation type="unfinished"></translation>
+        <translation>現在利用できません</translation>
     </message>
     <message>
         <source>The service offers no hardware for this model.</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルを実行できるハードウェアを、サービスが提供していません。</translation>
     </message>
     <message>
         <source>Choose the hardware, then Start. You can stop it at any time from the Deployments list or the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>ハードウェアを選んで「開始」を押してください。「デプロイ一覧」またはステータスバーから、いつでも停止できます。</translation>
     </message>
     <message>
         <source>Asking for the hardware…</source>
-        <translation type="unfinished"></translation>
+        <translation>ハードウェアを要求しています…</translation>
     </message>
     <message>
         <source>%1 — waited %2 so far. Starting takes a few minutes; you may close this window, it keeps starting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 待ち時間 %2。起動には数分かかります。このウィンドウを閉じても起動は続きます。</translation>
     </message>
     <message>
         <source>Running, ready after %1. The Playground uses it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中です (準備に %1 かかりました)。プレイグラウンドで使われています。</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::DeploymentStatusWidget</name>
     <message>
         <source>Deployed models bill while they run: click to see them and stop them</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイしたモデルは実行中に課金されます。クリックすると一覧を表示して停止できます</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::DeploymentsDialog</name>
     <message>
         <source>Deployments</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ一覧</translation>
     </message>
     <message>
         <source>Fine-tuned models running on hardware of their own. Each is billed by the minute while it runs, also while nobody chats with it. Stop what you do not use.</source>
-        <translation type="unfinished"></translation>
+        <translation>専用のハードウェア上で実行中のファインチューニング済みモデルです。どれも実行中は、誰もチャットしていないときも含めて1分単位で課金されます。使わないものは停止してください。</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">中止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop the selected deployment: billing ends once it stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したデプロイを停止します。停止すると課金が終わります</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">更新</translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>Ask the services again what runs</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中のものをサービスにもう一度問い合わせます</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation>分</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>しない</translation>
     </message>
     <message>
         <source>Stop a deployment after this long without a chat:</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットがないまま次の時間が経ったらデプロイを停止:</translation>
     </message>
     <message>
         <source>Nothing is deployed.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイしているものはありません。</translation>
     </message>
     <message>
         <source>Nothing is running: nothing is billed.</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中のものはありません。課金もされていません。</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::DeploymentsUi</name>
     <message>
         <source>&amp;Deployments…</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ一覧(&amp;D)…</translation>
     </message>
     <message>
         <source>Deployed models, what they cost so far, and Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイしたモデルとこれまでの費用を表示し、停止できます</translation>
     </message>
     <message>
         <source>Deployment Not in Use</source>
-        <translation type="unfinished"></translation>
+        <translation>使われていないデプロイ</translation>
     </message>
     <message>
         <source>%1 has not been used for a while and stops by itself in %2 — it bills while it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はしばらく使われていないため、%2 後に自動で停止します。実行中は課金されます。</translation>
     </message>
     <message>
         <source>Keep It Running</source>
-        <translation type="unfinished"></translation>
+        <translation>実行を続ける</translation>
     </message>
     <message>
         <source>Stop Now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ停止</translation>
     </message>
     <message>
         <source>%1 stops in %2 unless it is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は、使われなければ %2 後に停止します。</translation>
     </message>
     <message>
         <source>%1 was stopped: it was not used for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を停止しました。%2 の間使われていませんでした。</translation>
     </message>
     <message>
         <source>Quit While a Deployment Runs?</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの実行中に終了しますか?</translation>
     </message>
     <message>
         <source>Leave a Deployment Running?</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイを実行したままにしますか?</translation>
     </message>
     <message>
         <source>A deployed model is still running and billing:</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイしたモデルがまだ実行中で、課金されています:</translation>
     </message>
     <message>
         <source>%1 deployed models are still running and billing:</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイした %1個のモデルがまだ実行中で、課金されています:</translation>
     </message>
     <message>
         <source>Stop it now? If you keep it running, it is billed until it is stopped; it stops by itself after %1 without a chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ停止しますか? 実行したままにすると、停止するまで課金されます。チャットがないまま %1 経つと自動で停止します。</translation>
     </message>
     <message>
         <source>Stop it now? If you keep it running, it is billed until you stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ停止しますか? 実行したままにすると、停止するまで課金されます。</translation>
     </message>
     <message>
         <source>Stop It</source>
-        <translation type="unfinished"></translation>
+        <translation>停止する</translation>
     </message>
     <message>
         <source>Stopping the deployments, then quitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイを停止してから終了します…</translation>
     </message>
     <message>
         <source>%1 could not be stopped; the app stays open.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を停止できなかったため、アプリは開いたままにします。</translation>
     </message>
 </context>
 <context>
@@ -5815,7 +5815,7 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     </message>
     <message>
         <source>Resumable uploads in parts are an OpenAI feature. Together AI takes each file in one piece: large files go straight to its storage.</source>
-        <translation type="unfinished"></translation>
+        <translation>パートに分けた再開可能なアップロードは OpenAI の機能です。Together AI は各ファイルを1回でまとめて受け取ります。大きなファイルは Together AI のストレージに直接送られます。</translation>
     </message>
 </context>
 <context>
@@ -6203,11 +6203,11 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     </message>
     <message>
         <source>Deploy to Try It…</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイして試す…</translation>
     </message>
     <message>
         <source>This service answers with a fine-tuned model only while it runs on hardware of its own, billed while it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>このサービスでは、ファインチューニングしたモデルは専用のハードウェア上で実行している間だけ回答し、実行中は課金されます</translation>
     </message>
 </context>
 <context>
@@ -6939,43 +6939,43 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
     <message>
         <source>Estimate Again</source>
-        <translation type="unfinished"></translation>
+        <translation>もう一度見積もる</translation>
     </message>
     <message>
         <source>LoRA: trains a small add-on to the model (faster and cheaper)</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA: モデルに小さな追加部分を学習させます (速くて安い)</translation>
     </message>
     <message>
         <source>Full: trains the whole model (slower, costs more)</source>
-        <translation type="unfinished"></translation>
+        <translation>フル: モデル全体を学習させます (遅く、費用も多い)</translation>
     </message>
     <message>
         <source>Training:</source>
-        <translation type="unfinished"></translation>
+        <translation>学習方法:</translation>
     </message>
     <message>
         <source>Upload and show the price</source>
-        <translation type="unfinished"></translation>
+        <translation>アップロードして料金を表示</translation>
     </message>
     <message>
         <source>Asking %1 for the price…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に料金を問い合わせています…</translation>
     </message>
     <message>
         <source>Choose a base model to see the price.</source>
-        <translation type="unfinished"></translation>
+        <translation>ベースモデルを選ぶと、料金が表示されます。</translation>
     </message>
     <message>
         <source>%1 states the price once the open dataset is uploaded: “Upload and show the price” sends it, then shows the price; training starts only when you press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は、開いているデータセットをアップロードすると料金を提示します。「アップロードして料金を表示」を押すとデータセットを送信し、料金を表示します。学習が始まるのは「学習を開始」を押したときだけです。</translation>
     </message>
     <message>
         <source>Choose the training examples to see the price.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用の例を選ぶと、料金が表示されます。</translation>
     </message>
     <message>
         <source>Correct the settings above to see the price.</source>
-        <translation type="unfinished"></translation>
+        <translation>上の設定を修正すると、料金が表示されます。</translation>
     </message>
 </context>
 <context>
@@ -7030,39 +7030,39 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
     <message>
         <source>Deploy to Try It…</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイして試す…</translation>
     </message>
     <message>
         <source>Deployed: running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ済み: 稼働時間 %1</translation>
     </message>
     <message>
         <source>%1 so far</source>
-        <translation type="unfinished"></translation>
+        <translation>これまでの費用 %1</translation>
     </message>
     <message>
         <source>($%1/hour)</source>
-        <translation type="unfinished"></translation>
+        <translation>(1時間あたり $%1)</translation>
     </message>
     <message>
         <source>Stop Deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイを停止</translation>
     </message>
     <message>
         <source>Deploying: %1, waited %2. This pane answers once it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ中: %1、待ち時間 %2。実行が始まると、このペインで回答します。</translation>
     </message>
     <message>
         <source>Show Progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>進行状況を表示…</translation>
     </message>
     <message>
         <source>This fine-tuned model must be deployed before it answers: it runs on hardware of its own, billed by the minute while it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファインチューニング済みモデルが回答するには、先にデプロイする必要があります。モデルは専用のハードウェア上で実行され、実行中は1分単位で課金されます。</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>停止しています…</translation>
     </message>
 </context>
 <context>
@@ -7789,7 +7789,7 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1. {1 %2?}</translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
