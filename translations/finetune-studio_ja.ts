@@ -5235,7 +5235,7 @@
     </message>
     <message>
         <source>&lt;p&gt;It stops by itself after %1 without a chat (you are warned first). The status bar shows it and its cost while it runs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;チャットがないまま %1 経つと自動で停止します (事前にお知らせします)。実行中は、ステータスバーにデプロイとその費用が表示されます。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;チャットがないまま%1経つと自動で停止します (事前にお知らせします)。実行中は、ステータスバーにデプロイとその費用が表示されます。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;It does not stop by itself (the idle stop is off in the Deployments list). The status bar shows it and its cost while it runs.&lt;/p&gt;</source>
@@ -5291,7 +5291,7 @@
     </message>
     <message>
         <source>Running, ready after %1. The Playground uses it now.</source>
-        <translation>実行中です (準備に %1 かかりました)。プレイグラウンドで使われています。</translation>
+        <translation>実行中です (準備に%1かかりました)。プレイグラウンドで使われています。</translation>
     </message>
 </context>
 <context>
@@ -5364,7 +5364,7 @@
     </message>
     <message>
         <source>%1 has not been used for a while and stops by itself in %2 — it bills while it runs.</source>
-        <translation>%1 はしばらく使われていないため、%2 後に自動で停止します。実行中は課金されます。</translation>
+        <translation>%1 はしばらく使われていないため、%2後に自動で停止します。実行中は課金されます。</translation>
     </message>
     <message>
         <source>Keep It Running</source>
@@ -5376,11 +5376,11 @@
     </message>
     <message>
         <source>%1 stops in %2 unless it is used.</source>
-        <translation>%1 は、使われなければ %2 後に停止します。</translation>
+        <translation>%1 は、使われなければ%2後に停止します。</translation>
     </message>
     <message>
         <source>%1 was stopped: it was not used for %2.</source>
-        <translation>%1 を停止しました。%2 の間使われていませんでした。</translation>
+        <translation>%1 を停止しました。%2の間使われていませんでした。</translation>
     </message>
     <message>
         <source>Quit While a Deployment Runs?</source>
@@ -5400,7 +5400,7 @@
     </message>
     <message>
         <source>Stop it now? If you keep it running, it is billed until it is stopped; it stops by itself after %1 without a chat.</source>
-        <translation>今すぐ停止しますか? 実行したままにすると、停止するまで課金されます。チャットがないまま %1 経つと自動で停止します。</translation>
+        <translation>今すぐ停止しますか? 実行したままにすると、停止するまで課金されます。チャットがないまま%1経つと自動で停止します。</translation>
     </message>
     <message>
         <source>Stop it now? If you keep it running, it is billed until you stop it.</source>
