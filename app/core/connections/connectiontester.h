@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 
 namespace fs {
 
+class ApiClient;
 class ApiReply;
 
 /// The result of testing a connection with a models call, classified for people.
