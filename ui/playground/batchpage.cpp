@@ -470,7 +470,7 @@ bool BatchPage::run()
     // A fine-tuned model that must be deployed is asked through its running deployment;
     // without one nothing is sent (each row would only fail).
     if (!m_deployOffer->route(&models)) {
-        m_statusLabel->setText(m_deployOffer->label()->text());
+        m_statusLabel->setText(tr("Nothing was sent: a model above must be deployed first."));
         return false;
     }
     m_runner->setConcurrency(m_concurrencySpinBox->value());

@@ -270,7 +270,7 @@ bool BlindPage::ask()
     // A fine-tuned model that must be deployed is asked through its running deployment;
     // without one nothing is sent.
     if (!m_deployOffer->route(&first) || !m_deployOffer->route(&second)) {
-        m_statusLabel->setText(m_deployOffer->label()->text());
+        m_statusLabel->setText(tr("Nothing was sent: a model above must be deployed first."));
         return false;
     }
     m_session->setTarget(0, first);

@@ -3,6 +3,7 @@
 
 #include "deploydialog.h"
 #include "deploymenthub.h"
+#include "modelpicker.h"
 #include "playgroundconnections.h"
 
 #include <QHBoxLayout>
@@ -44,7 +45,8 @@ bool DeployOfferBar::route(QList<ModelTarget> *targets)
 bool DeployOfferBar::route(ModelTarget *target)
 {
     DeploymentHub *hub = m_connections->deployments();
-    const QString problem = hub ? hub->route(target) : QString();
+    const QString problem =
+            hub ? hub->route(target, ModelChoice::describe(target->model)) : QString();
     if (problem.isEmpty()) {
         hide();
         // A chat through a deployment: it is in use (the idle auto-stop counts from here).

@@ -25,7 +25,7 @@ DeploymentHub::DeploymentHub(QNetworkAccessManager *nam, QObject *parent)
 
 DeploymentHub::~DeploymentHub() = default;
 
-QString DeploymentHub::route(ModelTarget *target)
+QString DeploymentHub::route(ModelTarget *target, const QString &shownAs)
 {
     target->servedAs.clear();
     if (!DeploymentManager::needsDeployment(target->connection, target->model))
@@ -36,13 +36,14 @@ QString DeploymentHub::route(ModelTarget *target)
     target->servedAs = deployments->servedName(target->model);
     if (!target->servedAs.isEmpty())
         return {};
+    const QString name = shownAs.isEmpty() ? target->model : shownAs;
     const auto latest = deployments->latestFor(target->model);
     if (latest && latest->isComingUp())
         return tr("%1 is still being deployed (%2, waited %3): it answers once it runs.")
-                .arg(target->model, DeploymentManager::describeState(latest->deployment.state),
+                .arg(name, DeploymentManager::describeState(latest->deployment.state),
                         DeploymentManager::formatDuration(
                                 latest->waitedSeconds(deployments->now())));
-    return DeploymentManager::mustDeployFirstMessage(target->model);
+    return DeploymentManager::mustDeployFirstMessage(name);
 }
 
 DeploymentManager *DeploymentHub::manager(const Connection &connection)

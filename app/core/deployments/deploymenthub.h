@@ -44,7 +44,8 @@ public:
     /// Where chats to `target` go: a model that must be deployed is pointed at its running
     /// deployment (`servedAs`). Empty when chats may be sent; else the sentence to show instead
     /// (it must be deployed first, or its deployment is still coming up): send nothing then.
-    QString route(ModelTarget *target);
+    /// The sentence names the model `shownAs` (default: its id).
+    QString route(ModelTarget *target, const QString &shownAs = {});
 
     /// For tests: every manager (also later ones) uses this clock and poll interval.
     void setClock(DeploymentClock clock);
