@@ -13,6 +13,7 @@
 using fs::Connection;
 using fs::ConnectionCheck;
 using fs::ConnectionTester;
+using fs::ModelObject;
 using fs::test::CannedResponse;
 using fs::test::FakeNetworkAccessManager;
 using Outcome = fs::ConnectionCheck::Outcome;
