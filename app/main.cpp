@@ -4,6 +4,7 @@
 // verbs only.
 #include "appidentity.h"
 #include "cli.h"
+#include "logredaction.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -16,6 +17,9 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything can log: keys never reach a log line, whatever QT_LOGGING_RULES enables
+    // (the app, every verb and the sandbox run in this process).
+    fs::installRedactingMessageHandler();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -264,6 +264,10 @@
         <source>It should start with https:// (or http://) and usually ends in /v1.</source>
         <translation>アドレスは https:// (または http://) で始まり、通常は /v1 で終わります。</translation>
     </message>
+    <message>
+        <source>Something answered at this address, but it is not Together AI’s API. Check the address: it is usually %1.</source>
+        <translation>このアドレスから応答はありましたが、Together AI のAPIではありません。アドレスを確認してください。通常は %1 です。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStore</name>
@@ -337,6 +341,21 @@
     <message>
         <source>chat</source>
         <translation>チャット</translation>
+    </message>
+    <message>
+        <source>way to pause a job</source>
+        <translation>ジョブの一時停止</translation>
+    </message>
+    <message>
+        <source>way to resume a paused job</source>
+        <translation>一時停止したジョブの再開</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -453,6 +472,14 @@
     <message>
         <source>An older model: the service may no longer train it.</source>
         <translation>旧モデルです。サービスではもう学習できない場合があります。</translation>
+    </message>
+    <message>
+        <source>priced by %1 before you start</source>
+        <translation>開始前に %1 が料金を提示</translation>
+    </message>
+    <message>
+        <source>%1 states the price of the job, and whether your account may start it, before it starts.</source>
+        <translation>ジョブの料金と、お使いのアカウントでジョブを開始できるかどうかは、開始前に %1 が知らせます。</translation>
     </message>
 </context>
 <context>
@@ -869,6 +896,151 @@
     <message>
         <source>.</source>
         <translation>。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::DeploymentHub</name>
+    <message>
+        <source>1 deployment running</source>
+        <translation>1件のデプロイが実行中</translation>
+    </message>
+    <message>
+        <source>%1 deployments running</source>
+        <translation>%1件のデプロイが実行中</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>これまでの費用 %1</translation>
+    </message>
+    <message>
+        <source>(%1/hour)</source>
+        <translation>(1時間あたり %1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2、%3)</translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation>稼働時間 %1</translation>
+    </message>
+    <message>
+        <source>not running yet</source>
+        <translation>まだ実行されていません</translation>
+    </message>
+    <message>
+        <source>has cost %1 so far</source>
+        <translation>これまでの費用 %1</translation>
+    </message>
+    <message>
+        <source>and costs $%1 per hour while it runs</source>
+        <translation>(実行中は1時間あたり $%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::DeploymentListModel</name>
+    <message>
+        <source>%1 (waited %2)</source>
+        <translation>%1 (待ち時間 %2)</translation>
+    </message>
+    <message>
+        <source>Stopped (not used for a while)</source>
+        <translation>停止済み (しばらく使われなかったため)</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>ハードウェア</translation>
+    </message>
+    <message>
+        <source>Price/hour</source>
+        <translation>1時間あたりの料金</translation>
+    </message>
+    <message>
+        <source>Running for</source>
+        <translation>稼働時間</translation>
+    </message>
+    <message>
+        <source>Cost so far</source>
+        <translation>これまでの費用</translation>
+    </message>
+</context>
+<context>
+    <name>fs::DeploymentManager</name>
+    <message>
+        <source>%1 could not be started on this hardware: the service reports an error. Nothing is billed for it now. Try other hardware, or try again later.</source>
+        <translation>%1 をこのハードウェアで起動できませんでした。サービスがエラーを報告しています。現在、このデプロイには課金されていません。別のハードウェアを選ぶか、後でもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>%1 stopped before it was ready: the service ended it while it was starting. Nothing is billed for it now. Try again, or try other hardware.</source>
+        <translation>%1 は準備が整う前に停止しました。起動中にサービスが終了させました。現在、このデプロイには課金されていません。もう一度試すか、別のハードウェアを選んでください。</translation>
+    </message>
+    <message>
+        <source>less than $0.01</source>
+        <translation>$0.01 未満</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1時間</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1時間%2分</translation>
+    </message>
+    <message>
+        <source>Waiting for hardware</source>
+        <translation>ハードウェアの空き待ち</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>起動中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>停止処理中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止済み</translation>
+    </message>
+    <message>
+        <source>Failed to start</source>
+        <translation>起動に失敗</translation>
+    </message>
+    <message>
+        <source>State not known</source>
+        <translation>状態不明</translation>
+    </message>
+    <message>
+        <source>%1 must be deployed first: on this service a fine-tuned model answers only while it runs on hardware of its own, billed while it runs. Use “Deploy to try it”.</source>
+        <translation>%1 は先にデプロイする必要があります。このサービスでは、ファインチューニングしたモデルは専用のハードウェア上で実行している間だけ回答し、実行中は課金されます。「デプロイして試す」を使ってください。</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1543,146 @@
     <message>
         <source>This base model cannot be fine-tuned with this connection: %1 Choose another model.</source>
         <translation>このベースモデルは、この接続ではファインチューニングできません: %1 別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation>%1 は %2 にしてください。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>How big each adjustment is, as an exact number (such as 0.00001). Higher values learn faster but can overshoot; lower values are careful but may need more epochs.</source>
+        <translation>1回の調整の大きさを、正確な数値 (0.00001 など) で指定します。値を高くすると速く学習しますが、行き過ぎることがあります。低くすると慎重に学習しますが、より多くのエポックが必要になる場合があります。</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA のランク</translation>
+    </message>
+    <message>
+        <source>How much the small add-on that LoRA trains can hold. Higher ranks can learn more detail; 8 to 16 suits most tasks.</source>
+        <translation>LoRA が学習する小さな追加部分に、どれだけの内容を持たせられるかです。ランクを高くすると細かい点まで学習できます。ほとんどの用途には 8〜16 が適しています。</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA のアルファ</translation>
+    </message>
+    <message>
+        <source>How strongly the add-on&apos;s changes count. Automatic uses twice the rank, which suits most tasks.</source>
+        <translation>追加部分による変化をどれだけ強く反映させるかです。「自動」ではランクの2倍を使います。ほとんどの用途にはこれが適しています。</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>LoRA のドロップアウト</translation>
+    </message>
+    <message>
+        <source>The share of the add-on left out at random at each step, which helps against learning the examples by heart. 0 turns it off.</source>
+        <translation>各ステップで追加部分のうちランダムに使わない割合です。例を丸暗記するのを防ぐのに役立ちます。0 にするとオフになります。</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>How many times during training the model is tried on the validation examples; each try shows in the loss chart. Needs validation examples.</source>
+        <translation>学習中に、検証用の例でモデルを試す回数です。各回の結果は損失のグラフに表示されます。検証用の例が必要です。</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>How many in-between versions of the model are kept, so an earlier one can be tried if later training went too far.</source>
+        <translation>学習途中のモデルをいくつ残しておくかです。後半の学習が行き過ぎた場合に、前の段階のモデルを試せます。</translation>
+    </message>
+    <message>
+        <source>Automatic (the largest that fits)</source>
+        <translation>自動 (収まる最大の値)</translation>
+    </message>
+    <message>
+        <source>Automatic (twice the rank)</source>
+        <translation>自動 (ランクの2倍)</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自動 (%1)</translation>
+    </message>
+    <message>
+        <source>The name suffix may have at most %1 characters.</source>
+        <translation>名前のサフィックスは%1文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>Beta applies only to preference training (DPO).</source>
+        <translation>ベータは、選好の学習 (DPO) でのみ使われます。</translation>
+    </message>
+    <message>
+        <source>Evaluations need validation examples: choose a validation file, or set evaluations to 0.</source>
+        <translation>評価には検証用の例が必要です。検証ファイルを選ぶか、評価の回数を 0 にしてください。</translation>
+    </message>
+    <message>
+        <source>%1 does not keep notes (metadata) with a job.</source>
+        <translation>%1 では、ジョブにメモ (メタデータ) を付けられません。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be trained in full on %2; choose LoRA.</source>
+        <translation>%2 では %1 をフル学習できません。LoRA を選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be trained with LoRA on %2; choose full training.</source>
+        <translation>%2 では %1 を LoRA で学習できません。フル学習を選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 takes an exact learning rate (such as 0.00001), not a multiplier.</source>
+        <translation>%1 では、倍率ではなく、学習率そのもの (0.00001 など) を指定します。</translation>
+    </message>
+    <message>
+        <source>LoRA rank, alpha and dropout apply only to LoRA training.</source>
+        <translation>LoRA のランク、アルファ、ドロップアウトは、LoRA 学習でのみ使われます。</translation>
+    </message>
+    <message>
+        <source>LoRA training needs a rank: choose one (8 suits most tasks).</source>
+        <translation>LoRA 学習にはランクが必要です。ランクを選んでください (ほとんどの用途には 8 が適しています)。</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>提示なし</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Price estimated by %1: %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 による料金の見積もり: %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(%1 tokens trained, %2 tokens evaluated).</source>
+        <translation>(学習 %1トークン、評価 %2トークン)。</translation>
+    </message>
+    <message>
+        <source>(%1 tokens trained).</source>
+        <translation>(学習 %1トークン)。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your account may not start this job.&lt;/b&gt; Add credit on %1&apos;s billing page, or train on fewer examples or epochs.</source>
+        <translation>&lt;b&gt;お使いのアカウントでは、このジョブを開始できません。&lt;/b&gt;%1 の請求ページでクレジットを追加するか、例やエポック数を減らして学習してください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your account may not start this job:&lt;/b&gt; its limit is %1. Add credit on %2&apos;s billing page, or train on fewer examples or epochs.</source>
+        <translation>&lt;b&gt;お使いのアカウントでは、このジョブを開始できません:&lt;/b&gt; 上限は %1 です。%2 の請求ページでクレジットを追加するか、例やエポック数を減らして学習してください。</translation>
+    </message>
+    <message>
+        <source>Your account may start this job.</source>
+        <translation>お使いのアカウントで、このジョブを開始できます。</translation>
+    </message>
+    <message>
+        <source>Your account may start this job (its limit is %1).</source>
+        <translation>お使いのアカウントで、このジョブを開始できます (上限は %1 です)。</translation>
+    </message>
+    <message>
+        <source>The service bills what it actually trains.</source>
+        <translation>サービスは実際に学習した分を請求します。</translation>
+    </message>
+    <message>
+        <source>%1 could not estimate the price: %2 The job can start once the price is known; check the settings, then press “Estimate Again”.</source>
+        <translation>%1 は料金を見積もれませんでした: %2 料金が分かればジョブを開始できます。設定を確認してから「もう一度見積もる」を押してください。</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2427,10 @@
         <source>an answer</source>
         <translation>回答</translation>
     </message>
+    <message>
+        <source>The server answered, but not with a list of models.</source>
+        <translation>サーバーから応答はありましたが、モデルの一覧ではありませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>fs::PriceTable</name>
@@ -2459,6 +2775,10 @@
         <source>Together AI&apos;s answer holds no reply.</source>
         <translation>Together AI からの応答に、回答が含まれていません。</translation>
     </message>
+    <message>
+        <source>The server answered, but not with Together AI&apos;s list of models.</source>
+        <translation>サーバーから応答はありましたが、Together AI のモデルの一覧ではありませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>fs::Tokenizer</name>
@@ -2504,6 +2824,141 @@
     <message>
         <source>The data to upload changed.</source>
         <translation>アップロードするデータが変更されました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::UploadTask</name>
+    <message>
+        <source>Checking the examples before sending…</source>
+        <translation>送信前に例を検査しています…</translation>
+    </message>
+    <message>
+        <source>Problems found: not sent yet</source>
+        <translation>問題が見つかりました: まだ送信していません</translation>
+    </message>
+    <message>
+        <source>Waiting for the upload before it to finish</source>
+        <translation>前のアップロードの完了を待っています</translation>
+    </message>
+    <message>
+        <source>Getting ready to send…</source>
+        <translation>送信の準備をしています…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信しています…</translation>
+    </message>
+    <message>
+        <source>All parts sent: the service is putting them together…</source>
+        <translation>すべてのパートを送信しました: サービスが結合しています…</translation>
+    </message>
+    <message>
+        <source>Sent. The service is checking the file…</source>
+        <translation>送信しました。サービスがファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>完了処理をしています…</translation>
+    </message>
+    <message>
+        <source>Ready to use</source>
+        <translation>使用できます</translation>
+    </message>
+    <message>
+        <source>The service could not use this file</source>
+        <translation>サービスはこのファイルを使用できませんでした</translation>
+    </message>
+    <message>
+        <source>Stopped: can be resumed</source>
+        <translation>停止: 再開できます</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>残り約%n秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>残り約%n分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>残り約%1時間%2分</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1, example %2: %3</source>
+        <translation>%1、例 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%2 中 %1 を送信済み</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts</source>
+        <translation>パート %1/%2</translation>
+    </message>
+    <message>
+        <source>(%1 sent before)</source>
+        <translation>(以前に %1 送信済み)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked</source>
+        <translation>%2 中 %1 を検査済み</translation>
+    </message>
+    <message>
+        <source>On the service as %1. You can use it for a fine-tuning job now.</source>
+        <translation>サービス上に %1 として保存されました。すぐにファインチューニングジョブに使えます。</translation>
+    </message>
+    <message>
+        <source>The file could not be checked before sending: %1</source>
+        <translation>送信前にファイルを検査できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The check found an error.</source>
+        <translation>検査でエラーが1件見つかりました。</translation>
+    </message>
+    <message>
+        <source>The check found %L1 errors.</source>
+        <translation>検査でエラーが%L1件見つかりました。</translation>
+    </message>
+    <message>
+        <source>The service will most likely refuse this file. Fix it in the Datasets area, or upload anyway if you are sure.</source>
+        <translation>このファイルはサービスに拒否される可能性が高いです。「データセット」エリアで修正するか、問題がないと確信できる場合はこのままアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>Fix the file and upload it again.</source>
+        <translation>ファイルを修正して、もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>Sent although the check found errors.</source>
+        <translation>検査でエラーが見つかりましたが、送信しました。</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +3010,14 @@
     <message>
         <source>%1 The parts sent so far are kept: the upload can be resumed within the hour.</source>
         <translation>%1 これまでに送信したパートは保持されます。1時間以内ならアップロードを再開できます。</translation>
+    </message>
+    <message>
+        <source>Resumable uploads in parts are an OpenAI feature: Together AI takes each file in one piece. Upload it without “resumable”.</source>
+        <translation>パートに分けた再開可能なアップロードは OpenAI の機能です。Together AI は各ファイルを1回でまとめて受け取ります。「再開可能」を使わずにアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>it changed size while it was being sent</source>
+        <translation>送信中にファイルのサイズが変わりました</translation>
     </message>
 </context>
 <context>
@@ -2626,10 +3089,6 @@
     <message>
         <source>Run &apos;finetune-studio VERB --help&apos; for a verb&apos;s options.</source>
         <translation>VERB のオプションは &apos;finetune-studio VERB --help&apos; で表示できます。</translation>
-    </message>
-    <message>
-        <source>The API&apos;s base URL, e.g. http://127.0.0.1:8080/v1 (default: OPENAI_BASE_URL, else https://api.openai.com/v1).</source>
-        <translation>APIのベースURL。例: http://127.0.0.1:8080/v1 (既定: OPENAI_BASE_URL、なければ https://api.openai.com/v1)。</translation>
     </message>
     <message>
         <source>Use a connection saved in the app, by name.</source>
@@ -2712,18 +3171,6 @@
         <translation>  エラー:        %1</translation>
     </message>
     <message>
-        <source>usage: finetune-studio jobs create --model MODEL --training-file FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--n-epochs N]</source>
-        <translation>使い方: finetune-studio jobs create --model MODEL --training-file FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--n-epochs N]</translation>
-    </message>
-    <message>
-        <source>error: the suffix may have at most 64 characters.</source>
-        <translation>エラー: サフィックスは64文字以内にしてください。</translation>
-    </message>
-    <message>
-        <source>error: --n-epochs takes a whole number from 1 to 50.</source>
-        <translation>エラー: --n-epochs には 1〜50 の整数を指定してください。</translation>
-    </message>
-    <message>
         <source>Follow it with: finetune-studio jobs watch %1</source>
         <translation>進み具合は次のコマンドで確認できます: finetune-studio jobs watch %1</translation>
     </message>
@@ -2750,14 +3197,6 @@
     <message>
         <source>Id of the uploaded validation file.</source>
         <translation>アップロード済みの検証ファイルのID。</translation>
-    </message>
-    <message>
-        <source>Up to 64 characters added to the model&apos;s name.</source>
-        <translation>モデル名に付け加える64文字以内の文字列。</translation>
-    </message>
-    <message>
-        <source>Passes over the training data (1-50; default: chosen by the service).</source>
-        <translation>学習データを繰り返す回数 (1〜50、既定: サービスが決定)。</translation>
     </message>
     <message>
         <source>Seconds between checks while watching.</source>
@@ -3076,28 +3515,8 @@
         <translation>残り約%1時間</translation>
     </message>
     <message>
-        <source>Preparing the upload…</source>
-        <translation>アップロードを準備しています…</translation>
-    </message>
-    <message>
-        <source>Sending: %1 of %2 (%3%)</source>
-        <translation>送信中: %2中%1 (%3%)</translation>
-    </message>
-    <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
-    </message>
-    <message>
-        <source>part %1 of %2</source>
-        <translation>パート %1/%2</translation>
-    </message>
-    <message>
-        <source>All %1 sent; putting the parts together…</source>
-        <translation>%1 をすべて送信しました。パートを結合しています…</translation>
-    </message>
-    <message>
-        <source>Sent %1; the service is checking the file…</source>
-        <translation>%1 を送信しました。サービスがファイルを確認しています…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -3132,20 +3551,12 @@
         <translation>状態: %1</translation>
     </message>
     <message>
-        <source>Upload in parts (the Uploads API) even when the file is small, so an interrupted upload can be resumed. Files over 512 MB always are.</source>
-        <translation>ファイルが小さくてもパートに分けてアップロードし (Uploads API)、中断したアップロードを再開できるようにします。512 MBを超えるファイルは常に分割されます。</translation>
-    </message>
-    <message>
         <source>Size of each part in MB (default 64, the most the service takes).</source>
         <translation>各パートのサイズ (MB) (既定: 64、サービスが受け付ける最大値)。</translation>
     </message>
     <message>
         <source>Do not wait until the service has processed the uploaded file.</source>
         <translation>アップロードしたファイルをサービスが処理し終えるまで待ちません。</translation>
-    </message>
-    <message>
-        <source>list | upload FILE [--purpose P] [--resumable] [--part-size MB] | delete ID</source>
-        <translation>list | upload FILE [--purpose P] [--resumable] [--part-size MB] | delete ID</translation>
     </message>
     <message>
         <source>, training loss %1</source>
@@ -3310,6 +3721,324 @@
     <message>
         <source>Bucket store (S3-compatible, path-style, region %1) on %2: bucket &quot;%3&quot;, access key ID %4</source>
         <translation>バケットストア (S3互換、パス形式、リージョン %1) は %2 で待ち受けています: バケット &quot;%3&quot;、アクセスキーID %4</translation>
+    </message>
+    <message>
+        <source>list, start or stop deployments of fine-tuned models (Together AI)</source>
+        <translation>ファインチューニングしたモデルのデプロイを一覧表示・開始・停止する (Together AI)</translation>
+    </message>
+    <message>
+        <source>For Together AI pass --provider together: the key comes from TOGETHER_API_KEY, the address from --base-url (default https://api.together.xyz/v1).</source>
+        <translation>Together AI を使うには --provider together を指定します。キーは TOGETHER_API_KEY から、アドレスは --base-url から取得します (既定: https://api.together.xyz/v1)。</translation>
+    </message>
+    <message>
+        <source>finetune-studio: this build has no desktop window (it was built without the user interface); use one of its commands.</source>
+        <translation>finetune-studio: このビルドにはデスクトップのウィンドウがありません (ユーザーインターフェースなしでビルドされています)。コマンドのいずれかを使ってください。</translation>
+    </message>
+    <message>
+        <source>The service: openai (also OpenAI-compatible servers) or together (Together AI, key in TOGETHER_API_KEY). Default: openai, or the kind of the saved connection.</source>
+        <translation>サービス: openai (OpenAI互換サーバーも含む) または together (Together AI、キーは TOGETHER_API_KEY)。既定: openai、または保存済みの接続の種類。</translation>
+    </message>
+    <message>
+        <source>The API&apos;s base URL, e.g. http://127.0.0.1:8080/v1 (default: OPENAI_BASE_URL, else https://api.openai.com/v1; with --provider together: https://api.together.xyz/v1).</source>
+        <translation>APIのベースURL。例: http://127.0.0.1:8080/v1 (既定: OPENAI_BASE_URL、なければ https://api.openai.com/v1。--provider together の場合: https://api.together.xyz/v1)。</translation>
+    </message>
+    <message>
+        <source>error: there is no provider named &apos;%1&apos;. Use --provider openai or --provider together.</source>
+        <translation>エラー: &apos;%1&apos; という名前のプロバイダーはありません。--provider openai または --provider together を指定してください。</translation>
+    </message>
+    <message>
+        <source>error: no connection given. Set TOGETHER_API_KEY, pass --base-url URL, or --connection NAME. To try things offline, run &apos;finetune-studio sandbox&apos; and pass the address it prints, ending in /together/v1, as --base-url.</source>
+        <translation>エラー: 接続先が指定されていません。TOGETHER_API_KEY を設定するか、--base-url URL または --connection NAME を指定してください。オフラインで試すには &apos;finetune-studio sandbox&apos; を実行し、表示されたアドレスの末尾に /together/v1 を付けたものを --base-url に指定してください。</translation>
+    </message>
+    <message>
+        <source>No deployments.</source>
+        <translation>デプロイはありません。</translation>
+    </message>
+    <message>
+        <source>1 deployment bills while it runs: $%1 per hour.</source>
+        <translation>1件のデプロイが実行中で課金されています: 1時間あたり $%1。</translation>
+    </message>
+    <message>
+        <source>%1 deployments bill while they run: $%2 per hour.</source>
+        <translation>%1件のデプロイが実行中で課金されています: 1時間あたり $%2。</translation>
+    </message>
+    <message>
+        <source>error: deployment %1 did not start: the service says %2.</source>
+        <translation>エラー: デプロイ %1 は起動しませんでした。サービスからのメッセージ: %2。</translation>
+    </message>
+    <message>
+        <source>Deployment %1: %2 (waited %3 s)</source>
+        <translation>デプロイ %1: %2 (待ち時間 %3秒)</translation>
+    </message>
+    <message>
+        <source>error: --inactive-timeout takes a whole number of minutes (0: never stop by itself).</source>
+        <translation>エラー: --inactive-timeout には分数を整数で指定してください (0: 自動では停止しない)。</translation>
+    </message>
+    <message>
+        <source>error: the service lists no hardware with a price for %1; choose one with --hardware ID.</source>
+        <translation>エラー: サービスの一覧に、%1 用で料金の示されたハードウェアがありません。--hardware ID で指定してください。</translation>
+    </message>
+    <message>
+        <source>No --hardware given: using %1 (%2), the cheapest the service lists for this model, at %3 per hour.</source>
+        <translation>--hardware が指定されていないため、このモデル用にサービスが提示する中で最も安い %1 (%2) を使います。1時間あたり %3 です。</translation>
+    </message>
+    <message>
+        <source>Waiting for it to start; it bills from now on. Ctrl-C stops waiting, not the deployment.</source>
+        <translation>起動を待っています。今から課金されます。Ctrl-C で待つのをやめられますが、デプロイは停止しません。</translation>
+    </message>
+    <message>
+        <source>%1 is running on %2 at %3 per hour. Chat with it: finetune-studio chat --model %1 …</source>
+        <translation>%1 は %2 で実行中です (1時間あたり %3)。チャットするには: finetune-studio chat --model %1 …</translation>
+    </message>
+    <message>
+        <source>%1 is %2 on %3; it bills from now on at %4 per hour. See when it is up: finetune-studio deployments list</source>
+        <translation>%1 は %3 上で %2 の状態です。今から1時間あたり %4 で課金されます。起動したかどうかの確認: finetune-studio deployments list</translation>
+    </message>
+    <message>
+        <source>Stop it with: finetune-studio deployments delete %1</source>
+        <translation>停止するには: finetune-studio deployments delete %1</translation>
+    </message>
+    <message>
+        <source>Deployment %1 is stopping; it no longer bills once stopped.</source>
+        <translation>デプロイ %1 を停止しています。停止すると課金されなくなります。</translation>
+    </message>
+    <message>
+        <source>error: the deployment of %1 (%2) is still starting (%3). Try again once &apos;finetune-studio deployments list&apos; shows it started.</source>
+        <translation>エラー: %1 のデプロイ (%2) はまだ起動中です (%3)。&apos;finetune-studio deployments list&apos; で起動が確認できてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>error: %1 must be deployed before it can answer on %2. Deploy it first: finetune-studio deployments create %1</source>
+        <translation>エラー: %2 で %1 が回答するには、先にデプロイする必要があります。まずデプロイしてください: finetune-studio deployments create %1</translation>
+    </message>
+    <message>
+        <source>create: the hardware id (default: the cheapest the service lists for the model).</source>
+        <translation>create: ハードウェアのID (既定: このモデル用にサービスが提示する中で最も安いもの)。</translation>
+    </message>
+    <message>
+        <source>create: print the id at once instead of waiting until it runs.</source>
+        <translation>create: 実行が始まるまで待たずに、すぐにIDを表示します。</translation>
+    </message>
+    <message>
+        <source>create: stop by itself after this many minutes without requests (0: never; default: the service&apos;s).</source>
+        <translation>create: リクエストがないままこの分数が経つと自動で停止します (0: 停止しない。既定: サービスの設定)。</translation>
+    </message>
+    <message>
+        <source>Seconds between checks while waiting.</source>
+        <translation>待っている間に確認する間隔 (秒)。</translation>
+    </message>
+    <message>
+        <source>list | create MODEL | delete ID</source>
+        <translation>list | create MODEL | delete ID</translation>
+    </message>
+    <message>
+        <source>Lists, starts or stops deployments: fine-tuned models that answer only once deployed (Together AI), billed while they run.</source>
+        <translation>デプロイを一覧表示・開始・停止します。デプロイとは、デプロイして初めて回答するファインチューニング済みモデル (Together AI) で、実行中は課金されます。</translation>
+    </message>
+    <message>
+        <source>usage: finetune-studio deployments list | create MODEL [--hardware ID] [--no-wait] | delete ID</source>
+        <translation>使い方: finetune-studio deployments list | create MODEL [--hardware ID] [--no-wait] | delete ID</translation>
+    </message>
+    <message>
+        <source>Its fine-tuned models answer as soon as their job has succeeded: finetune-studio chat --model MODEL …</source>
+        <translation>このサービスでは、ファインチューニングしたモデルはジョブが成功するとすぐに回答します: finetune-studio chat --model MODEL …</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(ほかに %1件)</translation>
+    </message>
+    <message>
+        <source>Sending anyway (--upload-anyway).</source>
+        <translation>このまま送信します (--upload-anyway)。</translation>
+    </message>
+    <message>
+        <source>Not sent. Fix the file, or run again with --upload-anyway.</source>
+        <translation>送信していません。ファイルを修正するか、--upload-anyway を付けてもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Upload in parts (the Uploads API) even when the file is small, so an interrupted upload can be resumed. Files over 512 MB always are. OpenAI only: Together AI takes each file in one piece.</source>
+        <translation>ファイルが小さくてもパートに分けてアップロードし (Uploads API)、中断したアップロードを再開できるようにします。512 MBを超えるファイルは常に分割されます。OpenAI のみ: Together AI は各ファイルを1回でまとめて受け取ります。</translation>
+    </message>
+    <message>
+        <source>Send the file even when the check before sending finds errors.</source>
+        <translation>送信前の検査でエラーが見つかっても、ファイルを送信します。</translation>
+    </message>
+    <message>
+        <source>Do not check the examples before sending.</source>
+        <translation>送信前に例を検査しません。</translation>
+    </message>
+    <message>
+        <source>list | upload FILE [--purpose P] [--resumable] [--part-size MB] [--upload-anyway] | delete ID</source>
+        <translation>list | upload FILE [--purpose P] [--resumable] [--part-size MB] [--upload-anyway] | delete ID</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number.</source>
+        <translation>--%1 には数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 takes an absolute learning rate; use --learning-rate.</source>
+        <translation>%1 では学習率そのものを指定します。--learning-rate を使ってください。</translation>
+    </message>
+    <message>
+        <source>%1 takes a learning rate multiplier; use --learning-rate-multiplier.</source>
+        <translation>%1 では学習率の倍率を指定します。--learning-rate-multiplier を使ってください。</translation>
+    </message>
+    <message>
+        <source>%1 has no setting for %2 (--%3).</source>
+        <translation>%1 には%2の設定がありません (--%3)。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number.</source>
+        <translation>--%1 には整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 applies only to preference (DPO) training: add --method dpo.</source>
+        <translation>%1 は選好の学習 (DPO) でのみ使われます。--method dpo を追加してください。</translation>
+    </message>
+    <message>
+        <source>%1 applies only to LoRA training; leave out --full.</source>
+        <translation>%1 は LoRA 学習でのみ使われます。--full を外してください。</translation>
+    </message>
+    <message>
+        <source>the suffix may have at most 64 characters.</source>
+        <translation>サフィックスは64文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>--method takes sft (supervised) or dpo (preference).</source>
+        <translation>--method には sft (教師あり) または dpo (選好) を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be trained with %2 on %3.</source>
+        <translation>%3 では %1 を%2で学習できません。</translation>
+    </message>
+    <message>
+        <source>preference (DPO) training</source>
+        <translation>選好の学習 (DPO)</translation>
+    </message>
+    <message>
+        <source>supervised training</source>
+        <translation>教師あり学習</translation>
+    </message>
+    <message>
+        <source>choose either --lora or --full.</source>
+        <translation>--lora と --full のどちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>フル学習</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>ランク %1</translation>
+    </message>
+    <message>
+        <source>alpha %1</source>
+        <translation>アルファ %1</translation>
+    </message>
+    <message>
+        <source>dropout %1</source>
+        <translation>ドロップアウト %1</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>LoRA (%1)</source>
+        <translation>LoRA (%1)</translation>
+    </message>
+    <message>
+        <source>usage: finetune-studio jobs create --model MODEL --training-file FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--epochs N]</source>
+        <translation>使い方: finetune-studio jobs create --model MODEL --training-file FILE_ID [--validation-file FILE_ID] [--suffix TEXT] [--epochs N]</translation>
+    </message>
+    <message>
+        <source>learning rate %1</source>
+        <translation>学習率 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%nエポック</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  settings:    %1</source>
+        <translation>  設定:          %1</translation>
+    </message>
+    <message>
+        <source>  model name:  %1 (once trained)</source>
+        <translation>  モデル名:      %1 (学習後)</translation>
+    </message>
+    <message>
+        <source>  metrics: %1 steps, final training loss %2</source>
+        <translation>  指標: %1ステップ、最終の学習損失 %2</translation>
+    </message>
+    <message>
+        <source>Up to 64 characters (Together AI: 40) added to the model&apos;s name.</source>
+        <translation>モデル名に付け加える64文字以内 (Together AI: 40文字以内) の文字列。</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (OpenAI: 1-50; default: chosen by the service).</source>
+        <translation>学習データを繰り返す回数 (OpenAI: 1〜50、既定: サービスが決定)。</translation>
+    </message>
+    <message>
+        <source>sft (supervised, the default) or dpo (preference pairs).</source>
+        <translation>sft (教師あり、既定) または dpo (選好ペア)。</translation>
+    </message>
+    <message>
+        <source>DPO only: how far the model may move from the base.</source>
+        <translation>DPO のみ: モデルがベースモデルからどれだけ離れてよいか。</translation>
+    </message>
+    <message>
+        <source>Examples per training step.</source>
+        <translation>学習の1ステップあたりの例の数。</translation>
+    </message>
+    <message>
+        <source>OpenAI: a multiplier of its own learning rate.</source>
+        <translation>OpenAI: OpenAI 自身の学習率に掛ける倍率。</translation>
+    </message>
+    <message>
+        <source>Together AI: an absolute learning rate, such as 0.00001.</source>
+        <translation>Together AI: 学習率そのもの (0.00001 など)。</translation>
+    </message>
+    <message>
+        <source>Together AI: train a small LoRA adapter (cheaper, faster).</source>
+        <translation>Together AI: 小さな LoRA アダプターを学習します (安く、速い)。</translation>
+    </message>
+    <message>
+        <source>Together AI: train every weight.</source>
+        <translation>Together AI: すべての重みを学習します。</translation>
+    </message>
+    <message>
+        <source>LoRA: the adapter&apos;s rank (default: the service&apos;s, 8 on Together AI).</source>
+        <translation>LoRA: アダプターのランク (既定: サービスの設定。Together AI では 8)。</translation>
+    </message>
+    <message>
+        <source>LoRA: the adapter&apos;s scaling (default: twice the rank).</source>
+        <translation>LoRA: アダプターの倍率 (既定: ランクの2倍)。</translation>
+    </message>
+    <message>
+        <source>LoRA: dropout, 0 or more and below 1.</source>
+        <translation>LoRA: ドロップアウト。0 以上 1 未満。</translation>
+    </message>
+    <message>
+        <source>Together AI: evaluations on the validation file during training.</source>
+        <translation>Together AI: 学習中に検証ファイルで評価する回数。</translation>
+    </message>
+    <message>
+        <source>Together AI: checkpoints kept during training.</source>
+        <translation>Together AI: 学習中に残すチェックポイントの数。</translation>
+    </message>
+    <message>
+        <source>Together AI speaks on %1: pass --provider together --base-url %1</source>
+        <translation>Together AI のアドレスは %1 です: --provider together --base-url %1 を指定してください</translation>
+    </message>
+    <message>
+        <source>the saved connection &apos;%1&apos; is a %2 connection, not %3. Leave out --provider to use it as it is.</source>
+        <translation>保存済みの接続 &apos;%1&apos; は %3 ではなく %2 の接続です。そのまま使うには --provider を外してください。</translation>
+    </message>
+    <message>
+        <source>Sending: %1</source>
+        <translation>送信中: %1</translation>
     </message>
 </context>
 <context>
@@ -3865,10 +4594,6 @@
         <translation>この接続で使えるモデル</translation>
     </message>
     <message>
-        <source>No connection has been set up yet, so you are using the built-in sandbox. It runs on this computer, costs nothing and only pretends to train, so you can try everything safely. To fine-tune real models, add your OpenAI account with “Manage Connections…”.</source>
-        <translation>まだ接続が設定されていないため、内蔵のサンドボックスを使っています。サンドボックスはこのコンピューター上で動作し、費用はかからず、学習も模擬的に行うだけなので、安心してすべての機能を試せます。本物のモデルをファインチューニングするには、「接続の管理…」でOpenAIのアカウントを追加してください。</translation>
-    </message>
-    <message>
         <source>You are using the built-in sandbox. It runs on this computer, costs nothing and only pretends to train. Switch to one of your connections with “Manage Connections…” or the Connection menu.</source>
         <translation>内蔵のサンドボックスを使っています。サンドボックスはこのコンピューター上で動作し、費用はかからず、学習も模擬的に行うだけです。ご自分の接続に切り替えるには、「接続の管理…」または「接続」メニューを使ってください。</translation>
     </message>
@@ -3912,6 +4637,10 @@
         <source>A model fine-tuned by you or your organization.</source>
         <translation>あなたまたはあなたの組織がファインチューニングしたモデルです。</translation>
     </message>
+    <message>
+        <source>No connection has been set up yet, so you are using the built-in sandbox. It runs on this computer, costs nothing and only pretends to train, so you can try everything safely. To fine-tune real models, add your OpenAI or Together AI account with “Manage Connections…”.</source>
+        <translation>まだ接続が設定されていないため、内蔵のサンドボックスを使っています。サンドボックスはこのコンピューター上で動作し、費用はかからず、学習も模擬的に行うだけなので、安心してすべての機能を試せます。本物のモデルをファインチューニングするには、「接続の管理…」でOpenAIまたはTogether AIのアカウントを追加してください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::ConnectionStatusWidget</name>
@@ -3943,10 +4672,6 @@
     <message>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add a connection to OpenAI, Azure OpenAI or another server.</source>
-        <translation>OpenAI、Azure OpenAI、またはその他のサーバーへの接続を追加します。</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -4140,8 +4865,12 @@
         <translation>テスト中…</translation>
     </message>
     <message>
-        <source>Usually %1.</source>
-        <translation>通常は %1 です。</translation>
+        <source>Add a connection to OpenAI, Azure OpenAI, Together AI or another server.</source>
+        <translation>OpenAI、Azure OpenAI、Together AI、またはその他のサーバーへの接続を追加します。</translation>
+    </message>
+    <message>
+        <source>Usually %1. Your API key is on the Together AI website: sign in, open Settings and then “API Keys”, and copy the key.</source>
+        <translation>通常は %1 です。APIキーは Together AI のWebサイトにあります。サインインして「Settings」から「API Keys」を開き、キーをコピーしてください。</translation>
     </message>
 </context>
 <context>
@@ -4492,6 +5221,202 @@
     <message>
         <source>The other files are waiting under File ▸ Open Recent: %1.</source>
         <translation>ほかのファイルは「ファイル ▸ 最近使ったファイル」から開けます: %1。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DeployDialog</name>
+    <message>
+        <source>Deploy to Try It</source>
+        <translation>デプロイして試す</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;On %2 a fine-tuned model answers only while it runs on hardware of its own. It is billed by the minute while it runs — also while nobody chats with it — until it is stopped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2 では、ファインチューニングしたモデルは専用のハードウェア上で実行している間だけ回答します。実行中は、誰もチャットしていないときも含めて、停止するまで1分単位で課金されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It stops by itself after %1 without a chat (you are warned first). The status bar shows it and its cost while it runs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;チャットがないまま%1経つと自動で停止します (事前にお知らせします)。実行中は、ステータスバーにデプロイとその費用が表示されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It does not stop by itself (the idle stop is off in the Deployments list). The status bar shows it and its cost while it runs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;自動では停止しません (「デプロイ一覧」で、使われていないときの自動停止がオフになっています)。実行中は、ステータスバーにデプロイとその費用が表示されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hardware to run it on:</source>
+        <translation>実行するハードウェア:</translation>
+    </message>
+    <message>
+        <source>Reading the hardware and prices from %1…</source>
+        <translation>%1 からハードウェアと料金を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>The hardware list could not be read: %1</source>
+        <translation>ハードウェアの一覧を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1 did not start it: %2</source>
+        <translation>%1 でデプロイを開始できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>$%1 per hour</source>
+        <translation>1時間あたり $%1</translation>
+    </message>
+    <message>
+        <source>price not stated</source>
+        <translation>料金の提示なし</translation>
+    </message>
+    <message>
+        <source>not available now</source>
+        <translation>現在利用できません</translation>
+    </message>
+    <message>
+        <source>The service offers no hardware for this model.</source>
+        <translation>このモデルを実行できるハードウェアを、サービスが提供していません。</translation>
+    </message>
+    <message>
+        <source>Choose the hardware, then Start. You can stop it at any time from the Deployments list or the status bar.</source>
+        <translation>ハードウェアを選んで「開始」を押してください。「デプロイ一覧」またはステータスバーから、いつでも停止できます。</translation>
+    </message>
+    <message>
+        <source>Asking for the hardware…</source>
+        <translation>ハードウェアを要求しています…</translation>
+    </message>
+    <message>
+        <source>%1 — waited %2 so far. Starting takes a few minutes; you may close this window, it keeps starting.</source>
+        <translation>%1 — 待ち時間 %2。起動には数分かかります。このウィンドウを閉じても起動は続きます。</translation>
+    </message>
+    <message>
+        <source>Running, ready after %1. The Playground uses it now.</source>
+        <translation>実行中です (準備に%1かかりました)。プレイグラウンドで使われています。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DeploymentStatusWidget</name>
+    <message>
+        <source>Deployed models bill while they run: click to see them and stop them</source>
+        <translation>デプロイしたモデルは実行中に課金されます。クリックすると一覧を表示して停止できます</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DeploymentsDialog</name>
+    <message>
+        <source>Deployments</source>
+        <translation>デプロイ一覧</translation>
+    </message>
+    <message>
+        <source>Fine-tuned models running on hardware of their own. Each is billed by the minute while it runs, also while nobody chats with it. Stop what you do not use.</source>
+        <translation>専用のハードウェア上で実行中のファインチューニング済みモデルです。どれも実行中は、誰もチャットしていないときも含めて1分単位で課金されます。使わないものは停止してください。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the selected deployment: billing ends once it stopped</source>
+        <translation>選択したデプロイを停止します。停止すると課金が終わります</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Ask the services again what runs</source>
+        <translation>実行中のものをサービスにもう一度問い合わせます</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source>Stop a deployment after this long without a chat:</source>
+        <translation>チャットがないまま次の時間が経ったらデプロイを停止:</translation>
+    </message>
+    <message>
+        <source>Nothing is deployed.</source>
+        <translation>デプロイしているものはありません。</translation>
+    </message>
+    <message>
+        <source>Nothing is running: nothing is billed.</source>
+        <translation>実行中のものはありません。課金もされていません。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DeploymentsUi</name>
+    <message>
+        <source>&amp;Deployments…</source>
+        <translation>デプロイ一覧(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Deployed models, what they cost so far, and Stop</source>
+        <translation>デプロイしたモデルとこれまでの費用を表示し、停止できます</translation>
+    </message>
+    <message>
+        <source>Deployment Not in Use</source>
+        <translation>使われていないデプロイ</translation>
+    </message>
+    <message>
+        <source>%1 has not been used for a while and stops by itself in %2 — it bills while it runs.</source>
+        <translation>%1 はしばらく使われていないため、%2後に自動で停止します。実行中は課金されます。</translation>
+    </message>
+    <message>
+        <source>Keep It Running</source>
+        <translation>実行を続ける</translation>
+    </message>
+    <message>
+        <source>Stop Now</source>
+        <translation>今すぐ停止</translation>
+    </message>
+    <message>
+        <source>%1 stops in %2 unless it is used.</source>
+        <translation>%1 は、使われなければ%2後に停止します。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped: it was not used for %2.</source>
+        <translation>%1 を停止しました。%2の間使われていませんでした。</translation>
+    </message>
+    <message>
+        <source>Quit While a Deployment Runs?</source>
+        <translation>デプロイの実行中に終了しますか?</translation>
+    </message>
+    <message>
+        <source>Leave a Deployment Running?</source>
+        <translation>デプロイを実行したままにしますか?</translation>
+    </message>
+    <message>
+        <source>A deployed model is still running and billing:</source>
+        <translation>デプロイしたモデルがまだ実行中で、課金されています:</translation>
+    </message>
+    <message>
+        <source>%1 deployed models are still running and billing:</source>
+        <translation>デプロイした %1個のモデルがまだ実行中で、課金されています:</translation>
+    </message>
+    <message>
+        <source>Stop it now? If you keep it running, it is billed until it is stopped; it stops by itself after %1 without a chat.</source>
+        <translation>今すぐ停止しますか? 実行したままにすると、停止するまで課金されます。チャットがないまま%1経つと自動で停止します。</translation>
+    </message>
+    <message>
+        <source>Stop it now? If you keep it running, it is billed until you stop it.</source>
+        <translation>今すぐ停止しますか? 実行したままにすると、停止するまで課金されます。</translation>
+    </message>
+    <message>
+        <source>Stop It</source>
+        <translation>停止する</translation>
+    </message>
+    <message>
+        <source>Stopping the deployments, then quitting…</source>
+        <translation>デプロイを停止してから終了します…</translation>
+    </message>
+    <message>
+        <source>%1 could not be stopped; the app stays open.</source>
+        <translation>%1 を停止できなかったため、アプリは開いたままにします。</translation>
     </message>
 </context>
 <context>
@@ -4888,6 +5813,10 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
         <source>Some uploads did not finish last time: %1 (%2 of %3 already sent). Resume to send only the rest; this is possible for about %4 more minutes.</source>
         <translation>前回、いくつかのアップロードが完了しませんでした: %1 (%3中%2を送信済み)。「再開」を押すと残りの部分だけを送信します。再開できるのはあと約%4分間です。</translation>
     </message>
+    <message>
+        <source>Resumable uploads in parts are an OpenAI feature. Together AI takes each file in one piece: large files go straight to its storage.</source>
+        <translation>パートに分けた再開可能なアップロードは OpenAI の機能です。Together AI は各ファイルを1回でまとめて受け取ります。大きなファイルは Together AI のストレージに直接送られます。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::FindReplaceDialog</name>
@@ -5271,6 +6200,14 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     <message>
         <source>Open it (or another one) in the Playground to try it.</source>
         <translation>これ (または別のチェックポイント) をプレイグラウンドで開いて試してください。</translation>
+    </message>
+    <message>
+        <source>Deploy to Try It…</source>
+        <translation>デプロイして試す…</translation>
+    </message>
+    <message>
+        <source>This service answers with a fine-tuned model only while it runs on hardware of its own, billed while it runs</source>
+        <translation>このサービスでは、ファインチューニングしたモデルは専用のハードウェア上で実行している間だけ回答し、実行中は課金されます</translation>
     </message>
 </context>
 <context>
@@ -6000,6 +6937,46 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>Automatic (%1 for this dataset)</source>
         <translation>自動 (このデータセットでは %1)</translation>
     </message>
+    <message>
+        <source>Estimate Again</source>
+        <translation>もう一度見積もる</translation>
+    </message>
+    <message>
+        <source>LoRA: trains a small add-on to the model (faster and cheaper)</source>
+        <translation>LoRA: モデルに小さな追加部分を学習させます (速くて安い)</translation>
+    </message>
+    <message>
+        <source>Full: trains the whole model (slower, costs more)</source>
+        <translation>フル: モデル全体を学習させます (遅く、費用も多い)</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>学習方法:</translation>
+    </message>
+    <message>
+        <source>Upload and show the price</source>
+        <translation>アップロードして料金を表示</translation>
+    </message>
+    <message>
+        <source>Asking %1 for the price…</source>
+        <translation>%1 に料金を問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Choose a base model to see the price.</source>
+        <translation>ベースモデルを選ぶと、料金が表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 states the price once the open dataset is uploaded: “Upload and show the price” sends it, then shows the price; training starts only when you press Start.</source>
+        <translation>%1 は、開いているデータセットをアップロードすると料金を提示します。「アップロードして料金を表示」を押すとデータセットを送信し、料金を表示します。学習が始まるのは「学習を開始」を押したときだけです。</translation>
+    </message>
+    <message>
+        <source>Choose the training examples to see the price.</source>
+        <translation>学習用の例を選ぶと、料金が表示されます。</translation>
+    </message>
+    <message>
+        <source>Correct the settings above to see the price.</source>
+        <translation>上の設定を修正すると、料金が表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PaneWidget</name>
@@ -6050,6 +7027,42 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1トークン、出力 %2トークン</translation>
+    </message>
+    <message>
+        <source>Deploy to Try It…</source>
+        <translation>デプロイして試す…</translation>
+    </message>
+    <message>
+        <source>Deployed: running for %1</source>
+        <translation>デプロイ済み: 稼働時間 %1</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>これまでの費用 %1</translation>
+    </message>
+    <message>
+        <source>($%1/hour)</source>
+        <translation>(1時間あたり $%1)</translation>
+    </message>
+    <message>
+        <source>Stop Deployment</source>
+        <translation>デプロイを停止</translation>
+    </message>
+    <message>
+        <source>Deploying: %1, waited %2. This pane answers once it runs.</source>
+        <translation>デプロイ中: %1、待ち時間 %2。実行が始まると、このペインで回答します。</translation>
+    </message>
+    <message>
+        <source>Show Progress…</source>
+        <translation>進行状況を表示…</translation>
+    </message>
+    <message>
+        <source>This fine-tuned model must be deployed before it answers: it runs on hardware of its own, billed by the minute while it runs.</source>
+        <translation>このファインチューニング済みモデルが回答するには、先にデプロイする必要があります。モデルは専用のハードウェア上で実行され、実行中は1分単位で課金されます。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>停止しています…</translation>
     </message>
 </context>
 <context>
@@ -6743,36 +7756,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <translation>「%1」を%2 %3 として送信しました: %4。</translation>
     </message>
     <message>
-        <source>Preparing the upload…</source>
-        <translation>アップロードを準備しています…</translation>
-    </message>
-    <message>
-        <source>Sending %1 of %2</source>
-        <translation>送信しています: %2 中 %1</translation>
-    </message>
-    <message>
-        <source> · %1/s</source>
-        <translation> · %1/秒</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n s left</source>
-        <translation>
-            <numerusform> · 残り%n秒</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All sent; the service puts the parts together…</source>
-        <translation>すべて送信しました。サービスがパートを結合しています…</translation>
-    </message>
-    <message>
-        <source>The service is checking the file…</source>
-        <translation>サービスがファイルを確認しています…</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完了しました。</translation>
-    </message>
-    <message>
         <source>Delete from Bucket</source>
         <translation>バケットから削除</translation>
     </message>
@@ -6803,6 +7786,10 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>The practice bucket is built in: it cannot be changed or removed.</source>
         <translation>練習用バケットは内蔵されているため、変更や削除はできません。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -6978,38 +7965,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
 </context>
 <context>
     <name>fs::ui::UploadRow</name>
-    <message numerus="yes">
-        <source>about %n s left</source>
-        <translation>
-            <numerusform>残り約%n秒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>about %n min left</source>
-        <translation>
-            <numerusform>残り約%n分</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>about %1 h %2 min left</source>
-        <translation>残り約%1時間%2分</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>%1, example %2: %3</source>
-        <translation>%1、例 %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
     <message>
         <source>Upload Anyway</source>
         <translation>このままアップロード</translation>
@@ -7047,54 +8002,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <translation>この行を一覧から削除します。</translation>
     </message>
     <message>
-        <source>%1 of %2 checked</source>
-        <translation>%2 中 %1 を検査済み</translation>
-    </message>
-    <message>
-        <source>On the service as %1. You can use it for a fine-tuning job now.</source>
-        <translation>サービス上に %1 として保存されました。すぐにファインチューニングジョブに使えます。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 sent</source>
-        <translation>%2 中 %1 を送信済み</translation>
-    </message>
-    <message>
-        <source>%1/s</source>
-        <translation>%1/秒</translation>
-    </message>
-    <message>
-        <source>%1 of %2 parts</source>
-        <translation>パート %1/%2</translation>
-    </message>
-    <message>
-        <source>(%1 sent before)</source>
-        <translation>(以前に %1 送信済み)</translation>
-    </message>
-    <message>
-        <source>The check found an error.</source>
-        <translation>検査でエラーが1件見つかりました。</translation>
-    </message>
-    <message>
-        <source>The check found %L1 errors.</source>
-        <translation>検査でエラーが%L1件見つかりました。</translation>
-    </message>
-    <message>
-        <source>The service will most likely refuse this file. Fix it in the Datasets area, or upload anyway if you are sure.</source>
-        <translation>このファイルはサービスに拒否される可能性が高いです。「データセット」エリアで修正するか、問題がないと確信できる場合はこのままアップロードしてください。</translation>
-    </message>
-    <message>
-        <source>Fix the file and upload it again.</source>
-        <translation>ファイルを修正して、もう一度アップロードしてください。</translation>
-    </message>
-    <message>
-        <source>Sent although the check found errors.</source>
-        <translation>検査でエラーが見つかりましたが、送信しました。</translation>
-    </message>
-    <message>
-        <source>The file could not be checked before sending: %1</source>
-        <translation>送信前にファイルを検査できませんでした: %1</translation>
-    </message>
-    <message>
         <source>1 error</source>
         <translation>エラー 1件</translation>
     </message>
@@ -7129,61 +8036,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Don&apos;t Upload</source>
         <translation>アップロードしない</translation>
-    </message>
-</context>
-<context>
-    <name>fs::ui::UploadTask</name>
-    <message>
-        <source>Checking the examples before sending…</source>
-        <translation>送信前に例を検査しています…</translation>
-    </message>
-    <message>
-        <source>Problems found: not sent yet</source>
-        <translation>問題が見つかりました: まだ送信していません</translation>
-    </message>
-    <message>
-        <source>Waiting for the upload before it to finish</source>
-        <translation>前のアップロードの完了を待っています</translation>
-    </message>
-    <message>
-        <source>Getting ready to send…</source>
-        <translation>送信の準備をしています…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>送信しています…</translation>
-    </message>
-    <message>
-        <source>All parts sent: the service is putting them together…</source>
-        <translation>すべてのパートを送信しました: サービスが結合しています…</translation>
-    </message>
-    <message>
-        <source>Sent. The service is checking the file…</source>
-        <translation>送信しました。サービスがファイルを確認しています…</translation>
-    </message>
-    <message>
-        <source>Finishing…</source>
-        <translation>完了処理をしています…</translation>
-    </message>
-    <message>
-        <source>Ready to use</source>
-        <translation>使用できます</translation>
-    </message>
-    <message>
-        <source>The service could not use this file</source>
-        <translation>サービスはこのファイルを使用できませんでした</translation>
-    </message>
-    <message>
-        <source>Stopped: can be resumed</source>
-        <translation>停止: 再開できます</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>キャンセル済み</translation>
     </message>
 </context>
 <context>

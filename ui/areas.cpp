@@ -125,6 +125,7 @@ Areas installAreas(MainWindow *window)
     QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
     // One upload path: bucket sends queue with the Files area's uploads and show there.
     areas.storage->setUploadQueue(areas.files->uploadQueue());
+    areas.jobs->setUploadQueue(areas.files->uploadQueue());
     installDeployments(window, &areas);
     areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);

@@ -212,8 +212,7 @@ Reply SandboxServerPrivate::createFileRequest(const HttpRequest &request)
     StoredFile *file =
             createFile(QString::fromUtf8(fileField->filename), purpose, fileField->data, &problem);
     if (!file)
-        return error(500, QStringLiteral("The file could not be stored: %1").arg(problem),
-                QStringLiteral("server_error"));
+        return storageFailure(problem);
     if (expiresAfter)
         file->expiresAt = file->createdAt + *expiresAfter;
     return json(fileJson(*file));
@@ -450,10 +449,13 @@ Reply SandboxServerPrivate::addUploadPart(const QString &id, const HttpRequest &
         part.data = data->data;
     } else {
         QDir().mkpath(QDir(options.dataDir).filePath(QStringLiteral("uploads/") + id));
-        QFile f(partPath(id, part.id));
-        if (!f.open(QIODevice::WriteOnly) || f.write(data->data) != data->data.size())
-            return error(500, QStringLiteral("The upload part could not be stored."),
-                    QStringLiteral("server_error"));
+        if (noSpaceFor(data->data.size()))
+            return storageFailure(noSpaceProblem());
+        // Written whole or not at all: a part cut short by a full disk is never listed.
+        QSaveFile f(partPath(id, part.id));
+        if (!f.open(QIODevice::WriteOnly) || f.write(data->data) != data->data.size()
+                || !f.commit())
+            return storageFailure(writeProblem(f, data->data.size()));
     }
     it->parts.append(part);
     scheduleSave();
@@ -527,11 +529,11 @@ Reply SandboxServerPrivate::completeUpload(const QString &id, const HttpRequest 
         stored.bytes = total;
         QCryptographicHash hash(QCryptographicHash::Md5);
         FormatCheck check(it->purpose == QLatin1String("fine-tune"));
+        if (noSpaceFor(total))
+            return storageFailure(noSpaceProblem());
         QSaveFile out(filePath(stored.id));
         if (!out.open(QIODevice::WriteOnly))
-            return error(500,
-                    QStringLiteral("The file could not be stored: %1").arg(out.errorString()),
-                    QStringLiteral("server_error"));
+            return storageFailure(writeProblem(out, total));
         for (const StoredPart *part : std::as_const(ordered)) {
             QFile in(partPath(id, part->id));
             if (!in.open(QIODevice::ReadOnly))
@@ -544,10 +546,7 @@ Reply SandboxServerPrivate::completeUpload(const QString &id, const HttpRequest 
                 hash.addData(chunk);
                 check.feed(chunk);
                 if (out.write(chunk) != chunk.size())
-                    return error(500,
-                            QStringLiteral("The file could not be stored: %1")
-                                    .arg(out.errorString()),
-                            QStringLiteral("server_error"));
+                    return storageFailure(writeProblem(out, total));
             }
         }
         const QByteArray actual = hash.result();
@@ -557,16 +556,13 @@ Reply SandboxServerPrivate::completeUpload(const QString &id, const HttpRequest 
             return checksumMismatch(actual);
         }
         if (!out.commit())
-            return error(500,
-                    QStringLiteral("The file could not be stored: %1").arg(out.errorString()),
-                    QStringLiteral("server_error"));
+            return storageFailure(writeProblem(out, total));
         stored.processingError = check.finish();
         stored.seq = ++sequence;
         file = &files.insert(stored.id, stored).value();
     }
     if (!file)
-        return error(500, QStringLiteral("The file could not be stored: %1").arg(problem),
-                QStringLiteral("server_error"));
+        return storageFailure(problem);
     it->fileId = file->id;
     it->status = QStringLiteral("completed");
     if (!options.dataDir.isEmpty())

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QtMath>
 
 namespace fs::sandbox {
@@ -493,13 +494,61 @@ bool SandboxServerPrivate::writeFileData(StoredFile *file, const QByteArray &dat
         file->data = data;
         return true;
     }
+    if (noSpaceFor(data.size())) {
+        if (problem)
+            *problem = noSpaceProblem();
+        return false;
+    }
+    // QSaveFile: on any failure the half-written temporary file is removed, never listed.
     QSaveFile f(filePath(file->id));
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
         if (problem)
-            *problem = f.errorString();
+            *problem = writeProblem(f, data.size());
         return false;
     }
     return true;
+}
+
+bool SandboxServerPrivate::noSpaceFor(qint64 bytes) const
+{
+    if (diskFull)
+        return true;
+    if (options.dataDir.isEmpty())
+        return false;
+    QStorageInfo storage(options.dataDir);
+    if (!storage.isValid())
+        return false;
+    storage.refresh();
+    // Room for the bytes and the state file written after them.
+    return storage.bytesAvailable() >= 0 && storage.bytesAvailable() < bytes + (1 << 20);
+}
+
+QString SandboxServerPrivate::writeProblem(const QFileDevice &file, qint64 bytes) const
+{
+    if (noSpaceFor(bytes))
+        return noSpaceProblem();
+    const QString text = file.errorString();
+    return text.isEmpty() || text == QLatin1String("Unknown error")
+            ? QStringLiteral("the data folder could not be written")
+            : text;
+}
+
+QString SandboxServerPrivate::noSpaceProblem()
+{
+    return QStringLiteral("there is no space left on the disk of the sandbox's data folder");
+}
+
+Reply SandboxServerPrivate::storageFailure(const QString &problem)
+{
+    if (problem == noSpaceProblem())
+        return error(507,
+                QStringLiteral("The file could not be stored: %1. Free some disk space, then "
+                               "upload it again.")
+                        .arg(problem),
+                QStringLiteral("server_error"), QJsonValue::Null,
+                QStringLiteral("insufficient_storage"));
+    return error(500, QStringLiteral("The file could not be stored: %1").arg(problem),
+            QStringLiteral("server_error"));
 }
 
 void SandboxServerPrivate::removeFileData(const StoredFile &file)
@@ -879,8 +928,14 @@ void SandboxServer::setTrainingNotAvailable(bool on)
     d->trainingNotAvailable = on;
 }
 
+void SandboxServer::injectDiskFull(bool on)
+{
+    d->diskFull = on;
+}
+
 void SandboxServer::clearFaults()
 {
+    d->diskFull = false;
     d->latencyMs = 0;
     d->httpErrors.clear();
     d->streamDropAfter = -1;

@@ -58,6 +58,8 @@ public:
     void injectStreamDrop(int afterChunks = 2);
     /// Job creation answers 403 training_not_available until turned off.
     void setTrainingNotAvailable(bool on);
+    /// Every write into the data dir finds the disk full (507 insufficient_storage) until off.
+    void injectDiskFull(bool on);
     void clearFaults();
 
     /// Moves the sandbox's clock forward (e.g. to let an upload expire); 0 by default.

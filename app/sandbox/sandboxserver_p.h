@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFileDevice>
+
 // Internals of SandboxServer shared by its implementation files (server, files, jobs, chat).
 
 #include "httpadapter.h"
@@ -185,6 +187,7 @@ public:
     int latencyMs = 0;
     QList<InjectedError> httpErrors;
     int streamDropAfter = -1;
+    bool diskFull = false; ///< injected: every write into the data dir finds no space
     bool trainingNotAvailable = false;
 
     QMap<QString, StoredFile> files;
@@ -227,6 +230,14 @@ public:
     QString partPath(const QString &uploadId, const QString &partId) const;
     QByteArray fileData(const StoredFile &file) const;
     bool writeFileData(StoredFile *file, const QByteArray &data, QString *problem);
+    /// True when the data dir cannot take `bytes` more (or a full disk is injected): checked
+    /// before writing, so nothing half-written is left, and after a failed write to say why.
+    bool noSpaceFor(qint64 bytes) const;
+    /// Why writing `file` failed: noSpaceProblem() when the disk is full, else the system's text.
+    QString writeProblem(const QFileDevice &file, qint64 bytes) const;
+    static QString noSpaceProblem();
+    /// The answer to a failed write: 507 insufficient_storage when the disk is full, else 500.
+    static Reply storageFailure(const QString &problem);
     void removeFileData(const StoredFile &file);
     void scheduleSave();
     void saveNow();

@@ -84,8 +84,7 @@ Reply SandboxServerPrivate::togetherUpload(const HttpRequest &request)
     StoredFile *stored = createFile(name, text("purpose"), file->data, &problem,
             QStringLiteral("file-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
     if (!stored)
-        return error(500, QStringLiteral("The file could not be stored: %1").arg(problem),
-                QStringLiteral("server_error"));
+        return storageFailure(problem);
     stored->dialect = kDialect;
     return json(together::fileJson(*stored, false));
 }
@@ -135,8 +134,7 @@ Reply SandboxServerPrivate::presignedPut(const HttpRequest &request, const QStri
     QString problem;
     StoredFile *stored = createFile(it->filename, it->purpose, request.body, &problem, it->fileId);
     if (!stored)
-        return error(500, QStringLiteral("The file could not be stored: %1").arg(problem),
-                QStringLiteral("server_error"));
+        return storageFailure(problem);
     stored->dialect = kDialect;
     presignedUploads.erase(it);
     Reply reply;

@@ -177,6 +177,20 @@ private Q_SLOTS:
     void redactedHeaderLines();
     void keyNeverLogged();
 
+    // Limits (ApiLimits): sizes and times, at their edges
+    void limitsFromEnvironmentText();
+    void jsonAnswerAtAndOverLimit();
+    void errorBodyOverLimit();
+    void announcedLengthOverLimit();
+    void downloadHasItsOwnLimit();
+    void streamTotalOverLimit();
+    void streamLineOverLimit();
+    void streamEventOverLimit();
+    void streamForgetsWhatItHandedOver();
+    void idleTimeoutSaysSo();
+    void overallTimeoutEndsATrickle();
+    void overallTimeoutNotRetried();
+
 private:
     std::unique_ptr<FakeNetworkAccessManager> m_nam;
 };
@@ -787,6 +801,7 @@ void tst_ApiClient::streamHappyPath()
     request.messages = {{QStringLiteral("user"), QStringLiteral("Hi")}};
     ChatStream *raw = client.streamChatCompletion(request);
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> stream_(raw);
     QSignalSpy deltas(raw, &ChatStream::delta);
     QSignalSpy usage(raw, &ChatStream::usageReceived);
@@ -827,6 +842,7 @@ void tst_ApiClient::streamSpecChunks()
     ApiClient client(m_nam.get(), openAi());
     ChatStream *raw = client.streamChatCompletion({});
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> owner(raw);
     QVERIFY(waitFinished(raw));
     QVERIFY2(raw->ok(), qPrintable(raw->error().technicalSummary()));
@@ -846,6 +862,7 @@ void tst_ApiClient::streamErrorMidStream()
     client.setRetryPolicy(fastRetries());
     ChatStream *raw = client.streamChatCompletion({});
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> owner(raw);
     QSignalSpy finished(raw, &ApiReply::finished);
     QVERIFY(finished.wait());
@@ -869,6 +886,7 @@ void tst_ApiClient::streamBreaksBeforeDone()
     client.setRetryPolicy(fastRetries());
     ChatStream *raw = client.streamChatCompletion({});
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> owner(raw);
     QVERIFY(waitFinished(raw));
     QVERIFY(!raw->ok());
@@ -886,6 +904,7 @@ void tst_ApiClient::streamEndsCleanlyWithoutDone()
     ApiClient client(m_nam.get(), openAi());
     ChatStream *raw = client.streamChatCompletion({});
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> owner(raw);
     QVERIFY(waitFinished(raw));
     QCOMPARE(raw->error().kind, ApiError::Kind::Protocol);
@@ -902,6 +921,7 @@ void tst_ApiClient::streamHttpErrorRetried()
     client.setRetryPolicy(fastRetries());
     ChatStream *raw = client.streamChatCompletion({});
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> owner(raw);
     QVERIFY(waitFinished(raw));
     QVERIFY2(raw->ok(), qPrintable(raw->error().technicalSummary()));
@@ -924,6 +944,7 @@ void tst_ApiClient::streamGarbageIsProtocolError()
     ApiClient client(m_nam.get(), openAi());
     ChatStream *raw = client.streamChatCompletion({});
     raw->setAutoDelete(false);
+    raw->setKeepContent(true);
     std::unique_ptr<ChatStream> owner(raw);
     QVERIFY(waitFinished(raw));
     QCOMPARE(raw->error().kind, ApiError::Kind::Protocol);
@@ -1000,4 +1021,251 @@ void tst_ApiClient::keyNeverLogged()
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClient)
+// ---- Limits ---------------------------------------------------------------------------------
+
+namespace {
+
+ApiLimits smallLimits()
+{
+    ApiLimits limits;
+    limits.maxJsonBytes = 1000;
+    limits.maxDownloadBytes = 4000;
+    limits.maxStreamBytes = 3000;
+    limits.maxSseLineBytes = 400;
+    limits.maxSseEventBytes = 800;
+    return limits;
+}
+
+QByteArray jsonOfSize(int size)
+{
+    QByteArray body = "{\"pad\":\"";
+    body.append(QByteArray(size - body.size() - 2, 'x'));
+    body.append("\"}");
+    Q_ASSERT(body.size() == size);
+    return body;
+}
+
+QByteArray contentEvent(int contentSize)
+{
+    return sse(R"({"choices":[{"index":0,"delta":{"content":")" + QByteArray(contentSize, 'a')
+            + R"("}}]})");
+}
+
+} // namespace
+
+void tst_ApiClient::limitsFromEnvironmentText()
+{
+    const ApiLimits limits = ApiLimits::withOverrides(ApiLimits(),
+            QStringLiteral("json=10, idle=200,stream-time=300,bogus=1,download=-5,sse-line=7"));
+    QCOMPARE(limits.maxJsonBytes, qint64(10));
+    QCOMPARE(limits.idleTimeoutMs, 200);
+    QCOMPARE(limits.streamTimeoutMs, 300);
+    QCOMPARE(limits.maxSseLineBytes, qint64(7));
+    QCOMPARE(limits.maxDownloadBytes, ApiLimits().maxDownloadBytes); // bad values are ignored
+    QVERIFY(ApiLimits().maxJsonBytes < ApiLimits().maxDownloadBytes);
+    QVERIFY(ApiLimits().idleTimeoutMs < ApiLimits().jsonTimeoutMs);
+}
+
+void tst_ApiClient::jsonAnswerAtAndOverLimit()
+{
+    m_nam->enqueue(CannedResponse::json(200, jsonOfSize(1000)));
+    m_nam->enqueue(CannedResponse::json(200, jsonOfSize(1001)));
+    ApiClient client(m_nam.get(), openAi());
+    client.setLimits(smallLimits());
+    auto atLimit = own(client.listModels());
+    QVERIFY(waitFinished(atLimit.get()));
+    QVERIFY2(atLimit->ok(), qPrintable(atLimit->error().technicalSummary()));
+
+    auto over = own(client.listModels());
+    QVERIFY(waitFinished(over.get()));
+    QCOMPARE(over->error().kind, ApiError::Kind::Protocol);
+    QCOMPARE(over->error().code, QStringLiteral("answer_too_large"));
+    QCOMPARE(over->error().limit, qint64(1000));
+    QCOMPARE(over->error().plainMessage(),
+            QStringLiteral("The service sent an answer larger than 1 kB — stopped reading. "
+                           "Check that the address points to the right service."));
+    QVERIFY(over->body().size() <= 1000);
+    QCOMPARE(m_nam->requestCount(), 2); // not retried: the same answer would come again
+}
+
+void tst_ApiClient::errorBodyOverLimit()
+{
+    m_nam->enqueue(CannedResponse::json(500, QByteArray(5000, '<')));
+    ApiClient client(m_nam.get(), openAi());
+    client.setRetryPolicy(fastRetries());
+    client.setLimits(smallLimits());
+    auto reply = own(client.listModels());
+    QVERIFY(waitFinished(reply.get()));
+    QCOMPARE(reply->error().code, QStringLiteral("answer_too_large"));
+}
+
+void tst_ApiClient::announcedLengthOverLimit()
+{
+    // Only the header says it: the client stops before a byte of the body.
+    m_nam->enqueue(CannedResponse::json(200, "{}", {{"Content-Length", "900000000"}}));
+    ApiClient client(m_nam.get(), openAi());
+    client.setLimits(smallLimits());
+    auto reply = own(client.retrieveJob(QStringLiteral("ftjob-1")));
+    QVERIFY(waitFinished(reply.get()));
+    QCOMPARE(reply->error().code, QStringLiteral("answer_too_large"));
+    QCOMPARE(m_nam->abortedCount(), 1);
+}
+
+void tst_ApiClient::downloadHasItsOwnLimit()
+{
+    CannedResponse file;
+    file.status = 200;
+    file.body = QByteArray(4000, 'r');
+    m_nam->enqueue(file);
+    file.body = QByteArray(4001, 'r');
+    m_nam->enqueue(file);
+    ApiClient client(m_nam.get(), openAi());
+    client.setLimits(smallLimits());
+    auto within = own(client.fileContent(QStringLiteral("file-1")));
+    QVERIFY(waitFinished(within.get()));
+    QVERIFY2(within->ok(), qPrintable(within->error().technicalSummary()));
+    QCOMPARE(within->body().size(), 4000); // four times the JSON limit: downloads are larger
+
+    auto over = own(client.fileContent(QStringLiteral("file-1")));
+    QVERIFY(waitFinished(over.get()));
+    QCOMPARE(over->error().code, QStringLiteral("answer_too_large"));
+    QCOMPARE(over->error().limit, qint64(4000));
+}
+
+void tst_ApiClient::streamTotalOverLimit()
+{
+    // Each event is within the event limit, together they pass the stream's limit of 3000.
+    QList<QByteArray> chunks;
+    for (int i = 0; i < 20; ++i)
+        chunks.append(contentEvent(200));
+    chunks.append(sse("[DONE]"));
+    m_nam->enqueue(CannedResponse::stream(chunks));
+    ApiClient client(m_nam.get(), openAi());
+    client.setLimits(smallLimits());
+    ChatStream *raw = client.streamChatCompletion({});
+    raw->setAutoDelete(false);
+    std::unique_ptr<ChatStream> owner(raw);
+    QSignalSpy deltas(raw, &ChatStream::delta);
+    QVERIFY(waitFinished(raw));
+    QCOMPARE(raw->error().code, QStringLiteral("stream_too_large"));
+    QCOMPARE(raw->error().plainMessage(),
+            QStringLiteral("The service sent a streamed answer larger than 3 kB — stopped "
+                           "reading."));
+    QVERIFY(deltas.count() > 5); // what came within the limit was handed over
+    QVERIFY(deltas.count() < 20);
+    QCOMPARE(m_nam->abortedCount(), 1);
+}
+
+void tst_ApiClient::streamLineOverLimit()
+{
+    // A line at the limit passes; one byte more (no newline ever) ends the stream.
+    const QByteArray atLimit = "data: " + QByteArray(400 - 6, 'z');
+    QCOMPARE(atLimit.size(), 400);
+    m_nam->enqueue(CannedResponse::stream({": " + QByteArray(398, 'c') + "\n", contentEvent(10),
+            atLimit + "z", QByteArray(100, 'z'), sse("[DONE]")}));
+    ApiClient client(m_nam.get(), openAi());
+    client.setLimits(smallLimits());
+    ChatStream *raw = client.streamChatCompletion({});
+    raw->setAutoDelete(false);
+    std::unique_ptr<ChatStream> owner(raw);
+    QSignalSpy deltas(raw, &ChatStream::delta);
+    QVERIFY(waitFinished(raw));
+    QCOMPARE(raw->error().code, QStringLiteral("stream_line_too_long"));
+    QCOMPARE(deltas.count(), 1);
+    QVERIFY(raw->error().plainMessage().contains(QLatin1String("longer than 400 bytes")));
+}
+
+void tst_ApiClient::streamEventOverLimit()
+{
+    // Many short data lines of one event: each line is fine, the event is not.
+    QByteArray event;
+    for (int i = 0; i < 10; ++i)
+        event += "data: " + QByteArray(99, 'e') + "\n";
+    m_nam->enqueue(CannedResponse::stream({event, "\n", sse("[DONE]")}));
+    ApiClient client(m_nam.get(), openAi());
+    client.setLimits(smallLimits());
+    ChatStream *raw = client.streamChatCompletion({});
+    raw->setAutoDelete(false);
+    std::unique_ptr<ChatStream> owner(raw);
+    QVERIFY(waitFinished(raw));
+    QCOMPARE(raw->error().code, QStringLiteral("stream_event_too_large"));
+    QCOMPARE(raw->error().limit, qint64(800));
+}
+
+void tst_ApiClient::streamForgetsWhatItHandedOver()
+{
+    m_nam->enqueue(CannedResponse::stream(
+            {contentEvent(50), contentEvent(50), contentEvent(50), sse("[DONE]")}));
+    ApiClient client(m_nam.get(), openAi());
+    ChatStream *raw = client.streamChatCompletion({});
+    raw->setAutoDelete(false);
+    std::unique_ptr<ChatStream> owner(raw);
+    QSignalSpy deltas(raw, &ChatStream::delta);
+    QVERIFY(waitFinished(raw));
+    QVERIFY(raw->ok());
+    QCOMPARE(deltas.count(), 3);
+    QVERIFY(raw->content().isEmpty()); // handed over and forgotten
+    QVERIFY(raw->body().isEmpty());
+}
+
+void tst_ApiClient::idleTimeoutSaysSo()
+{
+    m_nam->enqueue(CannedResponse::hanging());
+    ApiClient client(m_nam.get(), openAi());
+    RetryPolicy policy = fastRetries();
+    policy.maxRetries = 0;
+    client.setRetryPolicy(policy);
+    client.setTimeoutMs(150);
+    auto reply = own(client.listModels());
+    QVERIFY(waitFinished(reply.get()));
+    QCOMPARE(reply->error().kind, ApiError::Kind::Timeout);
+    QCOMPARE(reply->error().code, QStringLiteral("idle_timeout"));
+    QCOMPARE(reply->error().plainMessage(),
+            QStringLiteral("The service sent nothing for 1 second — stopped waiting. Try again "
+                           "in a moment."));
+}
+
+void tst_ApiClient::overallTimeoutEndsATrickle()
+{
+    // A byte every 10 ms never trips the idle limit; the overall limit of a stream ends it.
+    QList<QByteArray> trickle;
+    for (int i = 0; i < 100000; ++i)
+        trickle.append(":");
+    CannedResponse response = CannedResponse::stream(trickle);
+    response.chunkIntervalMs = 10;
+    m_nam->enqueue(response);
+    ApiClient client(m_nam.get(), openAi());
+    ApiLimits limits;
+    limits.idleTimeoutMs = 2000;
+    limits.streamTimeoutMs = 300;
+    client.setLimits(limits);
+    ChatStream *raw = client.streamChatCompletion({});
+    raw->setAutoDelete(false);
+    std::unique_ptr<ChatStream> owner(raw);
+    QVERIFY(waitFinished(raw, 20000));
+    QCOMPARE(raw->error().kind, ApiError::Kind::Timeout);
+    QCOMPARE(raw->error().code, QStringLiteral("overall_timeout"));
+    QCOMPARE(raw->error().limit, qint64(300));
+    QCOMPARE(m_nam->abortedCount(), 1);
+}
+
+void tst_ApiClient::overallTimeoutNotRetried()
+{
+    // Idle timeouts are retried, but never past the call's overall limit.
+    m_nam->setFallback(CannedResponse::hanging());
+    ApiClient client(m_nam.get(), openAi());
+    RetryPolicy policy = fastRetries();
+    policy.maxRetries = 1000;
+    client.setRetryPolicy(policy);
+    ApiLimits limits;
+    limits.idleTimeoutMs = 50;
+    limits.jsonTimeoutMs = 400;
+    client.setLimits(limits);
+    auto reply = own(client.retrieveJob(QStringLiteral("ftjob-1")));
+    QVERIFY(waitFinished(reply.get(), 20000));
+    QCOMPARE(reply->error().code, QStringLiteral("overall_timeout"));
+    QVERIFY(reply->attempts() >= 2);
+    QVERIFY(reply->attempts() < 1000);
+}
+
 #include "tst_apiclient.moc"

@@ -126,6 +126,10 @@ void tst_ApiError::plainMessages_data()
                               << "could not be understood";
     QTest::newRow("insecure") << int(ApiError::Kind::Certificate) << 0 << "insecure_connection"
                               << "https://";
+    // A full disk (the sandbox's 507) is said as such, not "having problems" (issue 13).
+    QTest::newRow("507 insufficient_storage") << http << 507 << "insufficient_storage"
+                                              << "no space left to store the file";
+    QTest::newRow("507") << http << 507 << QString() << "no space left to store the file";
 }
 
 void tst_ApiError::plainMessages()

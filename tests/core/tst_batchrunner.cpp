@@ -38,6 +38,7 @@ private Q_SLOTS:
     void rateLimitAbsorbedByClientRetries();
     void concurrencyIsBounded();
     void failingModelFailsItsRowsOnly();
+    void togetherModelsAnswerThroughTheirDialect();
     void cancelStopsAndResumeFinishes();
     void cancelOrDestroyWithRequestsInFlight();
     void recomputeFromStoredGenerations();
@@ -345,6 +346,40 @@ void tst_BatchRunner::failingModelFailsItsRowsOnly()
     int n = -1;
     results.average(0, &n);
     QCOMPARE(n, 0);
+}
+
+// A Together connection: the runner's chats go to /together/v1/chat/completions in Together's
+// shape (ProviderClient, the connection's dialect); a fine-tune that is not deployed fails its
+// rows with the service's 404 and the batch goes on.
+void tst_BatchRunner::togetherModelsAnswerThroughTheirDialect()
+{
+    ModelTarget together =
+            target(QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
+    together.connection.kind = fs::Connection::Kind::Together;
+    together.connection.baseUrl =
+            QUrl(QStringLiteral("http://127.0.0.1:%1/together/v1").arg(m_server->port()));
+    together.maxCompletionTokens = 200;
+    ModelTarget notDeployed = together;
+    notDeployed.model = together.model + QStringLiteral(":lumen:not-deployed");
+    QStringList paths;
+    QMetaObject::Connection served =
+            connect(m_server.get(), &fs::sandbox::SandboxServer::requestServed, this,
+                    [&paths](const QString &, const QString &path, int) { paths << path; });
+    const fs::BatchItemsLoad load = fs::loadBatchItems(writeExamples(3));
+    BatchRunner runner(&m_nam);
+    runner.setup(load.items, {together, notDeployed});
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(20000));
+    disconnect(served);
+    const BatchResults &results = runner.results();
+    for (int item = 0; item < 3; ++item) {
+        QCOMPARE(results.generation(item, 0).status, Generation::Status::Done);
+        QVERIFY(!results.generation(item, 0).text.isEmpty());
+        QVERIFY(results.generation(item, 0).completionTokens > 0);
+        QCOMPARE(results.generation(item, 1).status, Generation::Status::Failed);
+    }
+    QCOMPARE(paths.count(QStringLiteral("/together/v1/chat/completions")), 6);
 }
 
 void tst_BatchRunner::cancelStopsAndResumeFinishes()

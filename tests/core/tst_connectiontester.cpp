@@ -330,9 +330,10 @@ private Q_SLOTS:
         const ConnectionCheck check = run(tester, together);
         QCOMPARE(check.outcome, Outcome::Ok);
         QVERIFY(check.modelCount() > 0);
-        QVERIFY(std::any_of(check.models.cbegin(), check.models.cend(), [](const ModelObject &m) {
-            return m.id.startsWith(QLatin1String("meta-llama/"));
-        }));
+        QVERIFY(std::any_of(
+                check.models.cbegin(), check.models.cend(), [](const fs::ModelObject &m) {
+                    return m.id.startsWith(QLatin1String("meta-llama/"));
+                }));
 
         // OpenAI's shape where Together was expected: not Together's API, said in its words.
         FakeNetworkAccessManager fake;

@@ -5,6 +5,7 @@
 #include "apiclient.h"
 #include "deploymenthub.h"
 #include "deploymentmanager.h"
+#include "modeltarget.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
 #include "togetherdialect.h"
@@ -388,6 +389,31 @@ private Q_SLOTS:
         hub.stopAll();
         QTRY_VERIFY_WITH_TIMEOUT(hub.billing().isEmpty(), 30000);
         QCOMPARE(hub.summaryText(), QString());
+    }
+
+    void theHubRoutesChatsOnlyWhereTheyCanBeAnswered()
+    {
+        DeploymentHub hub(m_nam.get());
+        const QString fineTuned =
+                QStringLiteral("sandbox/%1:support:ft-0f1e2d3c-aaaa-bbbb-cccc-000000000000")
+                        .arg(kBase);
+        ModelTarget base;
+        base.connection = together();
+        base.model = kBase;
+        base.servedAs = QStringLiteral("left over");
+        QCOMPARE(hub.route(&base), QString()); // a base model goes direct
+        QCOMPARE(base.servedAs, QString());
+        ModelTarget openAi;
+        openAi.connection.kind = Connection::Kind::OpenAI;
+        openAi.model = QStringLiteral("ft:gpt-4.1-mini-2025-04-14:org:bot:abc123");
+        QCOMPARE(hub.route(&openAi), QString()); // no deployments there
+        ModelTarget tuned = base;
+        tuned.model = fineTuned;
+        const QString problem = hub.route(&tuned, QStringLiteral("support"));
+        QVERIFY2(problem.startsWith(QLatin1String("support must be deployed first")),
+                qPrintable(problem));
+        QCOMPARE(tuned.servedAs, QString());
+        QVERIFY(hub.route(&tuned).startsWith(fineTuned)); // named by its id by default
     }
 
     void theHubShowsWhatAlreadyRunsOnAConnectionAtOnce()

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasetimport.h"
 #include "filevalidation.h"
+#include "jsonl.h"
+#include "linter.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace fs;
 
@@ -20,6 +25,12 @@ private Q_SLOTS:
     void cancelStopsTheRun();
     void restartDropsTheFirstRun();
     void missingFileIsAnError();
+    void nonRegularFilesRefused_data();
+    void nonRegularFilesRefused();
+    void procFileIsReadNotEmpty();
+    void utf16IsOneFinding();
+    void nulCharacterIsAFinding();
+    void overlongLineReportedNotParsed();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -161,6 +172,137 @@ void tst_FileValidation::missingFileIsAnError()
     QCOMPARE(validator.error().kind, DatasetError::Kind::NotFound);
     QVERIFY(!validator.error().message.isEmpty());
     QVERIFY(!validator.wasCancelled());
+}
+
+void tst_FileValidation::nonRegularFilesRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("device") << QStringLiteral("/dev/zero");
+    QTest::newRow("random") << QStringLiteral("/dev/urandom");
+    QTest::newRow("folder") << m_dir.path();
+    // A pipe nobody writes to: opening it would block forever.
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe.jsonl"));
+    if (!QFile::exists(fifo))
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QTest::newRow("fifo") << fifo;
+}
+
+void tst_FileValidation::nonRegularFilesRefused()
+{
+    // Before: "0 examples" for devices, and a FIFO blocked for ever (issue 13, finding 5).
+    QFETCH(QString, path);
+    FileValidation result;
+    const DatasetError error = validateFile(path, {}, &result);
+    QCOMPARE(error.kind, DatasetError::Kind::Unreadable);
+    QVERIFY2(error.message.contains(QLatin1String("not an ordinary file")),
+            qPrintable(error.message));
+
+    DatasetError readError; // the editor's reader
+    JsonlReader::readFile(path, &readError);
+    QCOMPARE(readError.message, error.message);
+    DatasetError importError; // every importer
+    TabularReader::read(path, TabularReader::Format::Csv, &importError);
+    QCOMPARE(importError.message, error.message);
+}
+
+void tst_FileValidation::procFileIsReadNotEmpty()
+{
+    // Files in /proc say their size is 0; they are read all the same (here: not JSON).
+    FileValidation result;
+    QVERIFY(!validateFile(QStringLiteral("/proc/self/status"), {}, &result).isError());
+    QVERIFY(result.exampleCount() > 3);
+    QCOMPARE(result.findings(1).value(0).code, QStringLiteral("invalid_json"));
+}
+
+void tst_FileValidation::utf16IsOneFinding()
+{
+    QByteArray text;
+    for (int i = 0; i < 20; ++i)
+        text += example(i) + '\n';
+    const QString utf16 = QString::fromUtf8(text);
+    QByteArray le("\xFF\xFE");
+    le.append(reinterpret_cast<const char *>(utf16.utf16()), utf16.size() * 2);
+    QByteArray beNoBom;
+    for (const QChar c : utf16)
+        beNoBom.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+    for (const QByteArray &bytes : {le, beNoBom}) {
+        const QString path = write(QStringLiteral("utf16.jsonl"), bytes);
+        FileValidation result;
+        QVERIFY(!validateFile(path, {}, &result).isError());
+        const LintFindings findings = result.findings();
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.at(0).code, QStringLiteral("utf16"));
+        QVERIFY(findings.at(0).message.contains(QLatin1String("UTF-8")));
+        QCOMPARE(result.errorCount(), 1);
+
+        // The editor refuses it with the same advice rather than showing broken lines.
+        DatasetError error;
+        QVERIFY(JsonlReader::readFile(path, &error).records.isEmpty());
+        QCOMPARE(error.kind, DatasetError::Kind::BadFormat);
+        QVERIFY2(error.message.contains(QLatin1String("save it as UTF-8")),
+                qPrintable(error.message));
+    }
+}
+
+void tst_FileValidation::nulCharacterIsAFinding()
+{
+    QByteArray text;
+    for (int i = 0; i < 12; ++i)
+        text += example(i) + '\n';
+    text += R"({"messages":[{"role":"user","content":"a\u0000b"},{"role":"assistant","content":"c"}]})"
+            "\n";
+    // An escaped backslash before "u0000" is no NUL.
+    text += R"({"messages":[{"role":"user","content":"a\\u0000b"},{"role":"assistant","content":"d"}]})"
+            "\n";
+    FileValidation result;
+    QVERIFY(!validateData(text, {}, &result).isError());
+    const LintFindings findings = result.findings();
+    int nul = 0;
+    for (const LintFinding &finding : findings) {
+        if (finding.code == QLatin1String("nul_character")) {
+            ++nul;
+            QCOMPARE(finding.line, 13);
+            QVERIFY(finding.isError());
+        }
+    }
+    QCOMPARE(nul, 1);
+}
+
+void tst_FileValidation::overlongLineReportedNotParsed()
+{
+    // Issue 13, finding 4: a huge line took 58 times its size. Beyond what any model accepts it is
+    // reported as such and not parsed; image data does not count as text.
+    const QByteArray longText(Linter::kMaxExampleTextBytes + 1, 'a');
+    const QByteArray overlong = R"({"messages":[{"role":"user","content":")" + longText
+            + R"("},{"role":"assistant","content":"ok"}]})";
+    const QByteArray image = R"({"messages":[{"role":"user","content":[{"type":"image_url",)"
+                             R"("image_url":{"url":"data:image/png;base64,)"
+            + QByteArray(Linter::kMaxExampleTextBytes + 1000, 'A')
+            + R"("}}]},{"role":"assistant","content":"a cat"}]})";
+    QByteArray text;
+    for (int i = 0; i < 12; ++i)
+        text += example(i) + '\n';
+    text += overlong + '\n' + image + '\n';
+    FileValidation result;
+    QVERIFY(!validateData(text, {}, &result).isError());
+    QStringList codes13;
+    QStringList codes14;
+    for (const LintFinding &finding : result.findings()) {
+        if (finding.line == 13)
+            codes13 << finding.code;
+        if (finding.line == 14)
+            codes14 << finding.code;
+    }
+    QCOMPARE(codes13, QStringList {QStringLiteral("line_too_long")});
+    QVERIFY2(!codes14.contains(QLatin1String("line_too_long")), qPrintable(codes14.join(u',')));
+
+    // The editor's reader keeps the line as it is, with the same words, without parsing it.
+    const JsonlContents contents = JsonlReader::readAll(text);
+    QCOMPARE(contents.records.size(), 14);
+    QCOMPARE(contents.records.at(12).line, overlong);
+    QCOMPARE(contents.issues.size(), 1);
+    QCOMPARE(contents.issues.at(0).line, 13);
+    QVERIFY(contents.issues.at(0).message.contains(QLatin1String("far more than the service")));
 }
 
 QTEST_GUILESS_MAIN(tst_FileValidation)

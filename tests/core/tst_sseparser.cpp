@@ -51,6 +51,8 @@ private Q_SLOTS:
     void finishFlushesPendingEvent();
     void finishDropsNothingWhenComplete();
     void byteOrderMark();
+    void lineLimit();
+    void eventLimit();
 };
 
 void tst_SseParser::wholeStream()
@@ -193,4 +195,38 @@ void tst_SseParser::byteOrderMark()
 }
 
 QTEST_GUILESS_MAIN(tst_SseParser)
+void tst_SseParser::lineLimit()
+{
+    SseParser parser;
+    parser.setLimits(10, 100);
+    // exactly 10 bytes ("data: 1234") is a line; the events before the overlong line come out
+    QList<SseEvent> events = parser.feed("data: 1234\n\n");
+    QCOMPARE(datas(events), QList<QByteArray>({"1234"}));
+    QCOMPARE(parser.overflow(), SseParser::Overflow::None);
+    events = parser.feed("data: 1\n\ndata: 12345");
+    QCOMPARE(datas(events), QList<QByteArray>({"1"}));
+    QCOMPARE(parser.overflow(), SseParser::Overflow::Line);
+    // nothing after it is buffered or dispatched
+    QVERIFY(parser.feed(QByteArray(1000, 'x') + "\n\ndata: late\n\n").isEmpty());
+    QVERIFY(!parser.hasPendingData());
+    QVERIFY(parser.finish().isEmpty());
+    QCOMPARE(parser.overflow(), SseParser::Overflow::None); // finish() resets
+}
+
+void tst_SseParser::eventLimit()
+{
+    SseParser parser;
+    parser.setLimits(100, 25);
+    // 3 lines of 8 bytes joined with "\n" = 26 bytes > 25
+    QList<SseEvent> events = parser.feed("data: ok\n\ndata: 12345678\ndata: 12345678\n");
+    QCOMPARE(datas(events), QList<QByteArray>({"ok"}));
+    QCOMPARE(parser.overflow(), SseParser::Overflow::None);
+    events = parser.feed("data: 12345678\n\n");
+    QVERIFY(events.isEmpty());
+    QCOMPARE(parser.overflow(), SseParser::Overflow::Event);
+
+    SseParser unlimited;
+    QCOMPARE(unlimited.feed("data: " + QByteArray(100000, 'u') + "\n\n").size(), 1);
+}
+
 #include "tst_sseparser.moc"

@@ -3,6 +3,7 @@
 #include "sandboxserver.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -457,6 +458,85 @@ private Q_SLOTS:
         QVERIFY(memoryOnly.start());
         SandboxHttp other(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(memoryOnly.port())));
         QCOMPARE(other.get(QStringLiteral("/v1/files/") + fileId).status, 404);
+    }
+
+    void diskFullSaidAsSuchAndNothingHalfWritten()
+    {
+        // Issue 13, finding 7: a full disk was "Unknown error" (500) and a later upload looked
+        // finished. The full disk is injected; the same check runs after any failed write.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxOptions options;
+        options.dataDir = dir.path();
+        options.timeScale = 0.02;
+        SandboxServer server(options);
+        QVERIFY(server.start());
+        SandboxHttp http(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        const QByteArray data = fixture(QStringLiteral("valid_good.jsonl"));
+        server.injectDiskFull(true);
+
+        const HttpResult file = http.postForm(QStringLiteral("/v1/files"),
+                {{"purpose", "fine-tune", {}}, {"file", data, "full.jsonl"}});
+        QCOMPARE(file.status, 507);
+        const QJsonObject error = file.json().value(QLatin1String("error")).toObject();
+        QCOMPARE(error.value(QLatin1String("code")).toString(),
+                QStringLiteral("insufficient_storage"));
+        QVERIFY2(error.value(QLatin1String("message"))
+                         .toString()
+                         .contains(QLatin1String("no space left")),
+                qPrintable(error.value(QLatin1String("message")).toString()));
+        QVERIFY(!file.body.contains("Unknown error"));
+
+        const QString uploadId =
+                http.post(QStringLiteral("/v1/uploads"),
+                            {{QStringLiteral("filename"), QStringLiteral("f.jsonl")},
+                                    {QStringLiteral("purpose"), QStringLiteral("fine-tune")},
+                                    {QStringLiteral("bytes"), data.size()},
+                                    {QStringLiteral("mime_type"), QStringLiteral("text/jsonl")}})
+                        .json()
+                        .value(QLatin1String("id"))
+                        .toString();
+        QVERIFY(!uploadId.isEmpty());
+        const HttpResult part = http.postForm(
+                QStringLiteral("/v1/uploads/%1/parts").arg(uploadId), {{"data", data, "blob"}});
+        QCOMPARE(part.status, 507);
+
+        // Nothing of it is listed, and nothing half-written lies in the data folder.
+        QCOMPARE(http.get(QStringLiteral("/v1/files"))
+                         .json()
+                         .value(QLatin1String("data"))
+                         .toArray()
+                         .size(),
+                0);
+        QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QVERIFY2(!path.contains(QLatin1String("/files/"))
+                            && !path.contains(QLatin1String("/uploads/")),
+                    qPrintable(path));
+        }
+
+        // With space again the same upload goes through and is checked as usual.
+        server.injectDiskFull(false);
+        const QString partId = http.postForm(QStringLiteral("/v1/uploads/%1/parts").arg(uploadId),
+                                           {{"data", data, "blob"}})
+                                       .json()
+                                       .value(QLatin1String("id"))
+                                       .toString();
+        QVERIFY(!partId.isEmpty());
+        const HttpResult done = http.post(QStringLiteral("/v1/uploads/%1/complete").arg(uploadId),
+                {{QStringLiteral("part_ids"), QJsonArray {partId}}});
+        QCOMPARE(done.status, 200);
+        const QString fileId = done.json()
+                                       .value(QLatin1String("file"))
+                                       .toObject()
+                                       .value(QLatin1String("id"))
+                                       .toString();
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/v1/files/") + fileId)
+                                          .json()
+                                          .value(QLatin1String("status"))
+                                          .toString(),
+                QStringLiteral("processed"), 5000);
     }
 
     void unusableDataDirFailsToStart()

@@ -5,12 +5,17 @@
 // runs asks first. Pictures of the Deployments list, the deploy dialog and the offer at 1024×600.
 #include "apiclient.h"
 #include "areas.h"
+#include "batchpage.h"
+#include "batchrunner.h"
+#include "blindpage.h"
+#include "comparisonsession.h"
 #include "connectionstore.h"
 #include "deploydialog.h"
 #include "deploymenthub.h"
 #include "deploymentlistmodel.h"
 #include "deploymentsdialog.h"
 #include "deploymentsui.h"
+#include "deployofferbar.h"
 #include "jobmonitor.h"
 #include "jobsarea.h"
 #include "jobtracker.h"
@@ -32,11 +37,13 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -76,6 +83,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void deployFromThePlaygroundChatSideBySideAndStop();
+    void blindAndScorePagesReachTheDeployment();
     void quittingWithARunningDeploymentAsksFirst();
     void idleWarningLetsThePersonKeepOrStopIt();
     void jobsOfferDeployForAFinishedJobsModel();
@@ -87,6 +95,8 @@ private:
     PaneWidget *paneWith(SideBySidePage *page, int pane, const QString &model);
     /// Deploys the fine-tuned model from pane 1's "Deploy to try it" and waits until it runs.
     bool deployFromPane(MainWindow *window, PaneWidget *pane);
+    /// Deploys with an offer's button (`offer` shows it) and waits until it runs.
+    bool deployWith(MainWindow *window, QWidget *offer, QPushButton *button);
     void screenshot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_home;
@@ -213,13 +223,18 @@ PaneWidget *tst_Deployments::paneWith(SideBySidePage *page, int pane, const QStr
 
 bool tst_Deployments::deployFromPane(MainWindow *window, PaneWidget *pane)
 {
+    return deployWith(window, pane->deployBar(), pane->deployButton());
+}
+
+bool tst_Deployments::deployWith(MainWindow *window, QWidget *offer, QPushButton *button)
+{
     const auto fail = [](const char *why) {
-        qWarning("deploying from the pane: %s", why);
+        qWarning("deploying from the offer: %s", why);
         return false;
     };
-    if (!QTest::qWaitFor([pane] { return pane->deployBar()->isVisible(); }, 20000))
+    if (!QTest::qWaitFor([offer] { return offer->isVisible(); }, 20000))
         return fail("no offer");
-    QTest::mouseClick(pane->deployButton(), Qt::LeftButton);
+    QTest::mouseClick(button, Qt::LeftButton);
     QPointer<DeployDialog> dialog = window->findChild<DeployDialog *>();
     if (!dialog)
         return fail("no dialog");
@@ -371,6 +386,105 @@ void tst_Deployments::deployFromThePlaygroundChatSideBySideAndStop()
     m_answer = QMessageBox::Cancel;
     QVERIFY(window->close()); // nothing runs: no question
     QVERIFY(m_asked.isEmpty());
+}
+
+void tst_Deployments::blindAndScorePagesReachTheDeployment()
+{
+    Areas areas;
+    auto window = makeWindow(&areas);
+    window->showArea(areaIndex(window.get(), areas.playground));
+    int chats = 0;
+    QMetaObject::Connection counting =
+            connect(m_sandbox.get(), &sandbox::SandboxServer::requestServed, this,
+                    [&chats](const QString &, const QString &path, int) {
+                        if (path.endsWith(QLatin1String("/chat/completions")))
+                            ++chats;
+                    });
+    // Three examples with answers to score against.
+    const QString examples = m_home.filePath(QStringLiteral("three.jsonl"));
+    {
+        QFile sample(QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/support-bot.jsonl"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QFile out(examples);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3; ++i)
+            out.write(sample.readLine());
+    }
+
+    // The pickers: Together's base model and its fine-tune (once the pickers are ready, so the
+    // pages' defaults do not replace them).
+    BlindPage *blind = areas.playground->blindPage();
+    BatchPage *score = areas.playground->batchPage();
+    const QList<TargetSelector *> selectors {blind->firstSelector(), blind->secondSelector(),
+            score->modelSelector(0), score->modelSelector(1)};
+    for (TargetSelector *selector : selectors) {
+        selector->setConnectionId(m_together.id);
+        QTRY_VERIFY_WITH_TIMEOUT(selector->isReady(), 20000);
+    }
+    for (int i = 0; i < selectors.size(); ++i) {
+        selectors.at(i)->setModel(i % 2 == 0 ? kBase : m_fineTuned);
+        QCOMPARE(selectors.at(i)->target().model, i % 2 == 0 ? kBase : m_fineTuned);
+    }
+    score->fileRadio()->setChecked(true);
+    score->fileLineEdit()->setText(examples);
+
+    // Not deployed: the sentence and the offer instead of a 404 per answer; nothing is sent.
+    areas.playground->setCurrentPage(PlaygroundArea::Blind);
+    blind->messageEdit()->setPlainText(kPrompt);
+    QVERIFY(!blind->ask());
+    QVERIFY(blind->deployOfferBar()->isVisible());
+    QVERIFY2(blind->deployOfferBar()->label()->text().contains(ModelChoice::describe(m_fineTuned)
+                     + QStringLiteral(" must be deployed first")),
+            qPrintable(blind->deployOfferBar()->label()->text()));
+    QVERIFY(blind->statusLabel()->text().startsWith(QLatin1String("Nothing was sent")));
+    QCOMPARE(blind->deployOfferBar()->deployButton()->text(), QStringLiteral("Deploy to Try It…"));
+    screenshot(window.get(), QStringLiteral("blind-must-deploy"));
+    areas.playground->setCurrentPage(PlaygroundArea::Batch);
+    QVERIFY(!score->run());
+    QVERIFY(!score->runner()->isRunning());
+    QVERIFY(score->deployOfferBar()->isVisible());
+    QVERIFY(score->deployOfferBar()->label()->text().contains(
+            QLatin1String("must be deployed first")));
+    QVERIFY(score->statusLabel()->text().startsWith(QLatin1String("Nothing was sent")));
+    screenshot(window.get(), QStringLiteral("score-must-deploy"));
+    QCOMPARE(chats, 0);
+
+    // Deploy to try it from the Blind page's offer; then both pages reach it.
+    areas.playground->setCurrentPage(PlaygroundArea::Blind);
+    QVERIFY(deployWith(
+            window.get(), blind->deployOfferBar(), blind->deployOfferBar()->deployButton()));
+    DeploymentHub *hub = areas.deployments->hub();
+    QTRY_COMPARE(hub->billing().size(), 1);
+    const QString served = hub->billing().first().tracked.deployment.name;
+    QVERIFY(!blind->deployOfferBar()->isVisible());
+
+    QSignalSpy blindDone(blind->session(), &ComparisonSession::allFinished);
+    blind->messageEdit()->setPlainText(kPrompt);
+    QVERIFY(blind->ask());
+    QVERIFY(blindDone.wait(20000));
+    for (int pane = 0; pane < 2; ++pane) {
+        QCOMPARE(blind->session()->state(pane), ComparisonSession::PaneState::Idle);
+        QVERIFY(!blind->session()->currentAnswer(pane).isEmpty());
+    }
+    QCOMPARE(blind->session()->target(1).servedAs, served);
+    QCOMPARE(chats, 2);
+
+    areas.playground->setCurrentPage(PlaygroundArea::Batch);
+    QSignalSpy scoreDone(score->runner(), &BatchRunner::finished);
+    QVERIFY(score->run());
+    QVERIFY(scoreDone.wait(30000));
+    const BatchResults &results = score->runner()->results();
+    QCOMPARE(results.itemCount(), 3);
+    QCOMPARE(results.models().at(1).servedAs, served);
+    for (int item = 0; item < 3; ++item) {
+        for (int model = 0; model < 2; ++model) {
+            const Generation generation = results.generation(item, model);
+            QVERIFY2(generation.status == Generation::Status::Done, qPrintable(generation.error));
+            QVERIFY(!generation.text.isEmpty());
+        }
+    }
+    QCOMPARE(chats, 2 + 6);
+    disconnect(counting);
 }
 
 void tst_Deployments::quittingWithARunningDeploymentAsksFirst()

@@ -212,7 +212,6 @@ private Q_SLOTS:
         QVERIFY(!m_areas.guide->isFloating());
         QVERIFY(m_window->isNavigationCompact());
         QVERIFY(m_areas.guide->x() >= m_window->centralWidget()->geometry().right());
-        const QRect window = m_window->geometry();
         fs::test::saveScreenshotWith(m_window.get(), m_areas.guide, QStringLiteral("guide"));
         // Closed with its own button, the Help entry is unticked; shown again, it is ticked.
         auto *action = m_window->findChild<QAction *>(QStringLiteral("guideAction"));

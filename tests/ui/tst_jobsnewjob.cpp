@@ -17,6 +17,7 @@
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "statisticspanel.h"
+#include "uploadqueue.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -411,7 +412,10 @@ private Q_SLOTS:
         QVERIFY(datasets.openFile(sample(QStringLiteral("support-bot.jsonl"))));
         QTRY_VERIFY_WITH_TIMEOUT(
                 !datasets.document()->isLoading() && datasets.document()->count() == 12, 10000);
+        // The window's upload queue (the Files area shows its tasks).
+        fs::UploadQueue queue(m_nam.get());
         auto area = makeArea(&datasets);
+        area->setUploadQueue(&queue);
         NewJobDialog *dialog = openDialog(area.get());
         QVERIFY(dialog);
         QVERIFY(dialog->selectModel(kModel));
@@ -424,6 +428,11 @@ private Q_SLOTS:
         QVERIFY(created.wait(15000));
         const auto job = created.first().first().value<fs::FineTuningJob>();
         QVERIFY(job.trainingFile.startsWith(QStringLiteral("file-")));
+        // It went through the window's queue: the Files area lists it, done.
+        QCOMPARE(queue.tasks().size(), 1);
+        QCOMPARE(queue.tasks().first()->stage(), fs::UploadTask::Stage::Done);
+        QCOMPARE(queue.tasks().first()->file().id, job.trainingFile);
+        QCOMPARE(queue.tasks().first()->filename(), QStringLiteral("support-bot.jsonl"));
         // The uploaded bytes are the dataset's.
         fs::ApiReply *content = m_client->fileContent(job.trainingFile);
         QSignalSpy done(content, &fs::ApiReply::finished);

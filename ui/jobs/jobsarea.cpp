@@ -16,6 +16,7 @@
 #include "messagebox.h"
 #include "newjobdialog.h"
 #include "pricetable.h"
+#include "uploadqueue.h"
 
 #include <QAction>
 #include <QFrame>
@@ -540,6 +541,11 @@ void JobsArea::showNotice(const QString &jobId, const QString &title, const QStr
     m_noticeFrame->show();
 }
 
+void JobsArea::setUploadQueue(fs::UploadQueue *queue)
+{
+    m_uploadQueue = queue;
+}
+
 void JobsArea::newJob()
 {
     if (m_dialog) {
@@ -555,6 +561,7 @@ void JobsArea::newJob()
     m_dialog->setWindowModality(Qt::WindowModal);
     if (!m_uploadOptions.journalDirectory.isEmpty())
         m_dialog->setUploadOptions(m_uploadOptions);
+    m_dialog->setUploadQueue(m_uploadQueue);
     connect(m_dialog, &NewJobDialog::jobCreated, this, [this](const fs::FineTuningJob &job) {
         // The next form (and the dataset's cost panel) starts with this model.
         fs::BaseModelCatalogue::setLastUsedModel(m_settings, job.model);

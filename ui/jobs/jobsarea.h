@@ -26,6 +26,7 @@ class ApiClient;
 class JobClock;
 class JobHistory;
 class JobListModel;
+class UploadQueue;
 } // namespace fs
 
 namespace fs::ui {
@@ -77,6 +78,9 @@ public:
     void setTrackerIntervals(const fs::TrackerIntervals &intervals);
     /// Upload options for the open dataset (tests: a private journal directory).
     void setUploadOptions(const fs::UploadOptions &options) { m_uploadOptions = options; }
+    /// The window's upload queue: the new-job dialog uploads the open dataset through it, so
+    /// the upload shows in the Files area too. Not owned.
+    void setUploadQueue(fs::UploadQueue *queue);
 
     QString currentJobId() const;
     /// Selects a job in the list (and shows it in the monitor); false when it is not listed.
@@ -126,6 +130,7 @@ private:
     QString m_historyPath;
     QSettings *m_settings;
     fs::UploadOptions m_uploadOptions;
+    QPointer<fs::UploadQueue> m_uploadQueue;
     QString m_connectionId;
     bool m_loadedOnce = false;
 

@@ -9,7 +9,7 @@
 #include "example.h"
 #include "providerclient.h"
 #include "tokenizer.h"
-#include "uploadsource.h"
+#include "uploadqueue.h"
 #include "wheelguard.h"
 
 #include <QButtonGroup>
@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -1049,8 +1050,8 @@ void NewJobDialog::accept()
 void NewJobDialog::reject()
 {
     if (m_busy) {
-        if (m_uploader && m_uploader->state() == fs::Uploader::State::Running)
-            m_uploader->cancel();
+        if (m_task && m_task->isActive())
+            m_task->cancel();
         if (m_reply)
             m_reply->abort();
         setBusy(false);
@@ -1077,6 +1078,11 @@ void NewJobDialog::start()
         createJob(m_trainingComboBox->currentData().toString());
 }
 
+void NewJobDialog::setUploadQueue(fs::UploadQueue *queue)
+{
+    m_queue = queue;
+}
+
 void NewJobDialog::uploadDataset()
 {
     const fs::DatasetDocument *document = m_datasets ? m_datasets->document() : nullptr;
@@ -1095,12 +1101,19 @@ void NewJobDialog::uploadDataset()
                                                   : document->displayName();
     if (!name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
         name += QStringLiteral(".jsonl");
-    delete m_uploader;
-    delete m_source;
-    m_source = new fs::BufferSource(name, bytes, this);
-    m_uploader = new fs::Uploader(m_client, m_source, m_uploadOptions, this);
+    if (!m_queue)
+        m_queue = new fs::UploadQueue(new QNetworkAccessManager(this), this);
+    fs::UploadSettings settings;
+    settings.options = m_uploadOptions;
+    settings.preflight = false; // the open dataset: its problems are shown in Datasets
+    // The task goes to the dialog's service; the queue's next tasks still go where they did.
+    const fs::Connection previous = m_queue->connection();
+    m_queue->setConnection(m_client->connection());
+    fs::UploadTask *task = m_queue->addData(name, bytes, settings);
+    m_queue->setConnection(previous);
+    m_task = task;
     setBusy(true, tr("Uploading %1…").arg(name));
-    connect(m_uploader, &fs::Uploader::progressChanged, this,
+    connect(task, &fs::UploadTask::progressChanged, this,
             [this, name](const fs::UploadProgress &progress) {
                 const QLocale locale;
                 switch (progress.phase) {
@@ -1126,11 +1139,11 @@ void NewJobDialog::uploadDataset()
                     break;
                 }
             });
-    connect(m_uploader, &fs::Uploader::finished, this, [this, hash] {
-        switch (m_uploader->state()) {
-        case fs::Uploader::State::Succeeded:
+    connect(task, &fs::UploadTask::finished, this, [this, task, hash] {
+        switch (task->stage()) {
+        case fs::UploadTask::Stage::Done:
             m_uploadedHash = hash;
-            m_uploadedFileId = m_uploader->file().id;
+            m_uploadedFileId = task->file().id;
             if (m_shape.servicePricesJob) {
                 // The price of the uploaded file is shown before training can start.
                 setBusy(false);
@@ -1139,17 +1152,15 @@ void NewJobDialog::uploadDataset()
             }
             createJob(m_uploadedFileId);
             break;
-        case fs::Uploader::State::Cancelled:
+        case fs::UploadTask::Stage::Cancelled:
             setBusy(false);
             break;
         default:
-            showRefusal(tr("The open dataset could not be uploaded: %1")
-                                .arg(m_uploader->errorMessage()),
+            showRefusal(tr("The open dataset could not be uploaded: %1").arg(task->errorMessage()),
                     QStringLiteral("training_file"));
             break;
         }
     });
-    m_uploader->start();
 }
 
 void NewJobDialog::createJob(const QString &trainingFileId)

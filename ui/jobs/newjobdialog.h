@@ -32,7 +32,8 @@ class QWidget;
 namespace fs {
 class ApiClient;
 class ApiReply;
-class BufferSource;
+class UploadQueue;
+class UploadTask;
 class ProviderClient;
 } // namespace fs
 
@@ -67,6 +68,9 @@ public:
 
     /// Where the upload of the open dataset keeps its resume journal (tests).
     void setUploadOptions(const fs::UploadOptions &options) { m_uploadOptions = options; }
+    /// The queue the open dataset is uploaded through (the window's, so the upload shows in
+    /// the Files area too); without one the dialog uses a queue of its own.
+    void setUploadQueue(fs::UploadQueue *queue);
 
     /// The request as the form describes it; the open dataset's file id once it is uploaded.
     fs::CreateJobRequest request() const;
@@ -167,8 +171,8 @@ private:
     // The open dataset as uploaded: reused while its bytes are unchanged.
     QByteArray m_uploadedHash;
     QString m_uploadedFileId;
-    fs::BufferSource *m_source = nullptr;
-    fs::Uploader *m_uploader = nullptr;
+    QPointer<fs::UploadQueue> m_queue;
+    QPointer<fs::UploadTask> m_task; ///< the open dataset's upload while it runs
     QPointer<fs::ApiReply> m_reply;
     QPointer<fs::ApiReply> m_filesReply;
     QPointer<fs::ApiReply> m_countReply;

@@ -6,6 +6,7 @@
 #include "batchrunner.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "deployofferbar.h"
 #include "messagebox.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
@@ -147,6 +148,8 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     auto *modelsLayout = new QVBoxLayout(modelsBox);
     modelsLayout->addLayout(m_modelsLayout);
     modelsLayout->addWidget(m_sameModelLabel);
+    m_deployOffer = new DeployOfferBar(m_connections, modelsBox);
+    modelsLayout->addWidget(m_deployOffer);
     modelsLayout->addLayout(options);
 
     m_runButton = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this);
@@ -241,6 +244,8 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     connect(m_sortButton, &QPushButton::clicked, this, &BatchPage::sortByDifference);
     connect(m_stemCheckBox, &QCheckBox::toggled, this, &BatchPage::recompute);
     connect(m_runner, &BatchRunner::progress, this, &BatchPage::onProgress);
+    connect(m_deployOffer, &DeployOfferBar::deployed, this,
+            [this] { m_statusLabel->setText(tr("The model runs now: press Run again.")); });
     connect(m_runner, &BatchRunner::finished, this, &BatchPage::onFinished);
     connect(m_runner, &BatchRunner::paused, this, &BatchPage::onPaused);
     connect(m_runner, &BatchRunner::resumed, this,
@@ -291,6 +296,7 @@ bool BatchPage::addModelRow()
     connect(remove, &QToolButton::clicked, this,
             [this, selector] { removeModelRow(int(m_selectors.indexOf(selector))); });
     connect(selector, &TargetSelector::targetChanged, this, &BatchPage::updateActions);
+    connect(selector, &TargetSelector::targetChanged, m_deployOffer, &QWidget::hide);
     rebuildModelRows();
     return true;
 }
@@ -459,6 +465,12 @@ bool BatchPage::run()
     }
     if (models.size() < 2) {
         m_statusLabel->setText(tr("Choose at least two models."));
+        return false;
+    }
+    // A fine-tuned model that must be deployed is asked through its running deployment;
+    // without one nothing is sent (each row would only fail).
+    if (!m_deployOffer->route(&models)) {
+        m_statusLabel->setText(tr("Nothing was sent: a model above must be deployed first."));
         return false;
     }
     m_runner->setConcurrency(m_concurrencySpinBox->value());

@@ -30,6 +30,7 @@ class BatchRunner;
 namespace fs::ui {
 
 class DatasetArea;
+class DeployOfferBar;
 class PlaygroundConnections;
 class PracticeBadge;
 class TargetSelector;
@@ -66,6 +67,8 @@ public:
     TargetSelector *modelSelector(int index) const { return m_selectors.value(index); }
     /// The warning below the model rows when two rows are the same model.
     QLabel *sameModelLabel() const { return m_sameModelLabel; }
+    /// Shown when a chosen model must be deployed before it can be asked.
+    DeployOfferBar *deployOfferBar() const { return m_deployOffer; }
     /// Says when the answers in the table are simulated by the sandbox.
     PracticeBadge *practiceBadge() const { return m_practiceBadge; }
 
@@ -122,6 +125,7 @@ private:
     QList<QToolButton *> m_removeButtons;
     QPushButton *m_addModelButton;
     QLabel *m_sameModelLabel;
+    DeployOfferBar *m_deployOffer;
     PracticeBadge *m_practiceBadge;
     QSpinBox *m_concurrencySpinBox;
     QCheckBox *m_stemCheckBox;

@@ -5,6 +5,7 @@
 #include "comparisonsession.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
+#include "deployofferbar.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
 #include "practicebadge.h"
@@ -72,6 +73,7 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_systemPromptEdit->setObjectName(QStringLiteral("blindSystemPromptLineEdit"));
     m_systemPromptEdit->setPlaceholderText(tr("Optional, the same for both"));
     m_sameModelLabel = new QLabel(this);
+    m_deployOffer = new DeployOfferBar(connections, this);
     m_sameModelLabel->setObjectName(QStringLiteral("sameModelLabel"));
     m_sameModelLabel->setWordWrap(true);
     m_sameModelLabel->setStyleSheet(QStringLiteral("color: #b02020;"));
@@ -192,6 +194,7 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(setup);
+    layout->addWidget(m_deployOffer);
     layout->addLayout(answers, 1);
     layout->addWidget(m_voteBar);
     layout->addLayout(learnRow);
@@ -218,6 +221,10 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     connect(m_messageEdit, &QPlainTextEdit::textChanged, this, &BlindPage::updateActions);
     connect(m_firstSelector, &TargetSelector::targetChanged, this, &BlindPage::updateActions);
     connect(m_secondSelector, &TargetSelector::targetChanged, this, &BlindPage::updateActions);
+    for (TargetSelector *selector : {m_firstSelector, m_secondSelector})
+        connect(selector, &TargetSelector::targetChanged, m_deployOffer, &QWidget::hide);
+    connect(m_deployOffer, &DeployOfferBar::deployed, this,
+            [this] { m_statusLabel->setText(tr("The model runs now: press Ask again.")); });
     connect(m_session, &ComparisonSession::paneDelta, this, [this](int pane, const QString &text) {
         (pane == m_paneA ? m_viewA : m_viewB)->appendAnswer(text);
     });
@@ -256,10 +263,16 @@ bool BlindPage::datasetOpen() const
 bool BlindPage::ask()
 {
     const QString text = m_messageEdit->toPlainText().trimmed();
-    const ModelTarget first = m_firstSelector->target();
-    const ModelTarget second = m_secondSelector->target();
+    ModelTarget first = m_firstSelector->target();
+    ModelTarget second = m_secondSelector->target();
     if (text.isEmpty() || m_session->isBusy() || first.model.isEmpty() || second.model.isEmpty())
         return false;
+    // A fine-tuned model that must be deployed is asked through its running deployment;
+    // without one nothing is sent.
+    if (!m_deployOffer->route(&first) || !m_deployOffer->route(&second)) {
+        m_statusLabel->setText(tr("Nothing was sent: a model above must be deployed first."));
+        return false;
+    }
     m_session->setTarget(0, first);
     m_session->setTarget(1, second);
     m_session->setSystemPrompt(m_systemPromptEdit->text());

@@ -26,6 +26,7 @@ class ComparisonSession;
 namespace fs::ui {
 
 class DatasetArea;
+class DeployOfferBar;
 class PlaygroundConnections;
 class PracticeBadge;
 class TargetSelector;
@@ -58,6 +59,8 @@ public:
     QPushButton *writeButton() const { return m_writeButton; }
     /// The warning next to the pickers when both sides are the same model.
     QLabel *sameModelLabel() const { return m_sameModelLabel; }
+    /// Shown when a chosen model must be deployed before it can be asked.
+    DeployOfferBar *deployOfferBar() const { return m_deployOffer; }
     /// Says when the answers are simulated by the sandbox.
     PracticeBadge *practiceBadge() const { return m_practiceBadge; }
     QTableWidget *tallyTable() const { return m_tallyTable; }
@@ -136,6 +139,7 @@ private:
     QPushButton *m_learnButton;
     QPushButton *m_writeButton;
     QLabel *m_sameModelLabel;
+    DeployOfferBar *m_deployOffer;
     PracticeBadge *m_practiceBadge;
     QWidget *m_noDatasetWidget;
     QLabel *m_statusLabel;

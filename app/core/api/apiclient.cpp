@@ -27,6 +27,9 @@ Q_LOGGING_CATEGORY(lcApi, "fs.api", QtWarningMsg)
 
 namespace {
 
+/// Unread bytes Qt keeps for a reply before it stops reading from the socket.
+constexpr qint64 kReadBufferBytes = qint64(1) << 20;
+
 QByteArray headerValue(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
 {
     // Last one wins, names compared case-insensitively as HTTP requires.
@@ -156,10 +159,13 @@ ApiReply::ApiReply(QNetworkAccessManager *nam, QObject *parent)
     , m_nam(nam)
     , m_timeoutTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
+    , m_overallTimer(new QTimer(this))
 {
     m_timeoutTimer->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
+    m_overallTimer->setSingleShot(true);
     connect(m_timeoutTimer, &QTimer::timeout, this, &ApiReply::onTimeout);
+    connect(m_overallTimer, &QTimer::timeout, this, &ApiReply::onOverallTimeout);
     connect(m_retryTimer, &QTimer::timeout, this, &ApiReply::start);
 }
 
@@ -215,7 +221,11 @@ void ApiReply::start()
     QNetworkRequest request = m_request;
     // Lets the server (and its logs) tell a retry from a new request, as the SDKs do.
     request.setRawHeader("x-stainless-retry-count", QByteArray::number(m_attempts - 1));
-    request.setTransferTimeout(m_timeoutMs);
+    // Qt's own limit is a safety net behind ours (which says which limit was reached).
+    request.setTransferTimeout(m_timeoutMs + 1000);
+    request.setMaximumRedirectsAllowed(m_limits.maxRedirects);
+    if (m_attempts == 1)
+        m_overallTimer->start(m_limits.overallTimeoutMs(limitKind()));
 
     const QUrl url = request.url();
     qCInfo(lcApi).noquote() << "->" << QString::fromLatin1(m_verb) << url.toDisplayString()
@@ -253,6 +263,28 @@ void ApiReply::start()
         reply = m_nam->sendCustomRequest(request, m_verb, m_payload);
     }
     m_reply = reply;
+    // Qt stops reading from the socket while this much is unread: a flood waits for us.
+    reply->setReadBufferSize(kReadBufferBytes);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        if (reply != m_reply || m_finished)
+            return;
+        // Again now that the transfer runs: set only before, Qt 6.4 may not pass it on to the
+        // connection, which then reads a flood as fast as it comes (measured: 176 MB queued).
+        reply->setReadBufferSize(kReadBufferBytes + 1);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool stream = limitKind() == ApiLimits::Kind::Stream && status < 300;
+        const qint64 limit =
+                stream ? m_limits.maxStreamBytes : m_limits.maxBodyBytes(ApiLimits::Kind::Json);
+        const qint64 announced = limitKind() == ApiLimits::Kind::Download && status < 300
+                ? m_limits.maxDownloadBytes
+                : limit;
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > announced)
+            failNow(limitError(ApiError::Kind::Protocol,
+                    stream ? QStringLiteral("stream_too_large")
+                           : QStringLiteral("answer_too_large"),
+                    announced, QStringLiteral("announced %1 bytes").arg(length.toLongLong())));
+    });
 
     // The time limit counts silence, not total duration: a long upload that keeps moving or a
     // stream that keeps sending is not cut off.
@@ -262,6 +294,9 @@ void ApiReply::start()
     });
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         m_timeoutTimer->start(m_timeoutMs);
+        // The overall limit counts from the last byte sent: a long upload is not cut off.
+        if (total > 0)
+            m_overallTimer->start(m_limits.overallTimeoutMs(limitKind()));
         Q_EMIT uploadProgress(sent, total);
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
@@ -272,15 +307,59 @@ void ApiReply::start()
     m_timeoutTimer->start(m_timeoutMs);
 }
 
+void ApiReply::handleReadyRead()
+{
+    if (m_reply)
+        appendBody(m_reply->readAll());
+}
+
+ApiError ApiReply::limitError(
+        ApiError::Kind kind, const QString &code, qint64 limit, const QString &detail) const
+{
+    ApiError error;
+    error.kind = kind;
+    error.code = code;
+    error.limit = limit;
+    error.httpStatus = m_httpStatus;
+    error.requestId = requestId();
+    error.message = detail;
+    return error;
+}
+
+bool ApiReply::appendBody(const QByteArray &bytes)
+{
+    if (m_finished)
+        return false;
+    // A stream's body is only kept when it is an error (its events go to the parser).
+    const ApiLimits::Kind kind =
+            limitKind() == ApiLimits::Kind::Stream ? ApiLimits::Kind::Json : limitKind();
+    const qint64 limit = m_limits.maxBodyBytes(kind);
+    if (m_body.size() + bytes.size() > limit) {
+        failNow(limitError(ApiError::Kind::Protocol, QStringLiteral("answer_too_large"), limit,
+                QStringLiteral("more than %1 bytes").arg(limit)));
+        return false;
+    }
+    m_body.append(bytes);
+    return true;
+}
+
+void ApiReply::onOverallTimeout()
+{
+    if (m_finished)
+        return;
+    const int limit = m_limits.overallTimeoutMs(limitKind());
+    failNow(limitError(ApiError::Kind::Timeout, QStringLiteral("overall_timeout"), limit,
+            QStringLiteral("not finished within %1 ms").arg(limit)));
+}
+
 void ApiReply::onTimeout()
 {
     if (!m_reply || m_finished)
         return;
     m_timedOut = true;
     dropReply();
-    ApiError error;
-    error.kind = ApiError::Kind::Timeout;
-    error.message = QStringLiteral("no answer within %1 ms").arg(m_timeoutMs);
+    ApiError error = limitError(ApiError::Kind::Timeout, QStringLiteral("idle_timeout"),
+            m_timeoutMs, QStringLiteral("nothing received within %1 ms").arg(m_timeoutMs));
     qCInfo(lcApi).noquote() << "<-" << QString::fromLatin1(m_verb)
                             << m_request.url().toDisplayString() << error.technicalSummary();
     retryOrFinish(error);
@@ -288,8 +367,9 @@ void ApiReply::onTimeout()
 
 ApiError ApiReply::checkSuccess()
 {
-    m_body = m_reply ? m_reply->readAll() : QByteArray();
     ApiError error;
+    if (m_reply && !appendBody(m_reply->readAll()))
+        return m_error;
     if (m_expectJson) {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
@@ -314,20 +394,28 @@ void ApiReply::onReplyFinished(QNetworkReply *reply)
     m_headers = reply->rawHeaderPairs();
 
     ApiError error;
+    if (m_httpStatus >= 300 || reply->error() != QNetworkReply::NoError) {
+        if (!appendBody(reply->readAll()))
+            return; // finished with answer_too_large
+    }
     if (m_httpStatus >= 400) {
-        m_body = reply->readAll();
         error = ApiError::fromBody(m_httpStatus, m_body, requestId());
+    } else if (reply->error() == QNetworkReply::TooManyRedirectsError) {
+        error = limitError(ApiError::Kind::Protocol, QStringLiteral("redirect_loop"),
+                m_limits.maxRedirects, reply->errorString());
+    } else if (reply->error() == QNetworkReply::OperationCanceledError) {
+        // Qt's transfer timeout (behind ours) cancelled it.
+        error = limitError(ApiError::Kind::Timeout, QStringLiteral("idle_timeout"), m_timeoutMs,
+                reply->errorString());
     } else if (reply->error() != QNetworkReply::NoError) {
-        m_body = reply->readAll();
         error.kind = kindForNetworkError(reply->error());
         error.httpStatus = m_httpStatus;
         error.requestId = requestId();
         error.message = reply->errorString();
     } else if (m_httpStatus >= 300 && m_httpStatus < 400 && m_redirectIsAnswer) {
-        m_body = reply->readAll(); // the answer is in the headers (Location, …)
+        // the answer is in the headers (Location, …)
     } else if (m_httpStatus >= 300 && m_httpStatus < 400) {
         // A redirect to another origin is not followed, so the key is not handed to it.
-        m_body = reply->readAll();
         error.kind = ApiError::Kind::Protocol;
         error.httpStatus = m_httpStatus;
         error.requestId = requestId();
@@ -400,6 +488,7 @@ void ApiReply::finish(const ApiError &error)
     m_error = error;
     m_timeoutTimer->stop();
     m_retryTimer->stop();
+    m_overallTimer->stop();
     dropReply();
     Q_EMIT finished();
     if (m_autoDelete)
@@ -411,6 +500,8 @@ void ApiReply::finish(const ApiError &error)
 void ChatStream::start()
 {
     m_parser.reset();
+    m_parser.setLimits(m_limits.maxSseLineBytes, m_limits.maxSseEventBytes);
+    m_streamBytes = 0;
     m_sawDone = false;
     m_request.setRawHeader("Accept", "text/event-stream");
     ApiReply::start();
@@ -422,18 +513,51 @@ void ChatStream::handleReadyRead()
         return;
     // An HTTP error's body is a JSON error, not events: leave it for the finished handler.
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 300)
+    if (status >= 300) {
+        ApiReply::handleReadyRead();
         return;
-    const ApiError error = processEvents(m_parser.feed(m_reply->readAll()));
+    }
+    // In pieces, so a limit stops the reading where it is passed, with everything before it
+    // handed over.
+    while (m_reply && !m_finished && m_reply->bytesAvailable() > 0) {
+        const ApiError error = feed(m_reply->read(256 * 1024));
+        if (error.isError()) {
+            failNow(error);
+            return;
+        }
+    }
+}
+
+ApiError ChatStream::feed(const QByteArray &bytes)
+{
+    m_streamBytes += bytes.size();
+    if (m_streamBytes > m_limits.maxStreamBytes)
+        return limitError(ApiError::Kind::Protocol, QStringLiteral("stream_too_large"),
+                m_limits.maxStreamBytes,
+                QStringLiteral("more than %1 bytes streamed").arg(m_limits.maxStreamBytes));
+    const ApiError error = processEvents(m_parser.feed(bytes));
     if (error.isError())
-        failNow(error);
+        return error;
+    switch (m_parser.overflow()) {
+    case SseParser::Overflow::None:
+        break;
+    case SseParser::Overflow::Line:
+        return limitError(ApiError::Kind::Protocol, QStringLiteral("stream_line_too_long"),
+                m_limits.maxSseLineBytes,
+                QStringLiteral("a line longer than %1 bytes").arg(m_limits.maxSseLineBytes));
+    case SseParser::Overflow::Event:
+        return limitError(ApiError::Kind::Protocol, QStringLiteral("stream_event_too_large"),
+                m_limits.maxSseEventBytes,
+                QStringLiteral("an event larger than %1 bytes").arg(m_limits.maxSseEventBytes));
+    }
+    return {};
 }
 
 ApiError ChatStream::checkSuccess()
 {
     ApiError error;
     if (m_reply)
-        error = processEvents(m_parser.feed(m_reply->readAll()));
+        error = feed(m_reply->readAll());
     if (!error.isError())
         error = processEvents(m_parser.finish());
     if (!error.isError() && !m_sawDone) {
@@ -482,7 +606,8 @@ ApiError ChatStream::processEvents(const QList<SseEvent> &events)
             const QJsonValue content =
                     choice.value(QLatin1String("delta")).toObject().value(QLatin1String("content"));
             if (content.isString() && !content.toString().isEmpty()) {
-                m_content += content.toString();
+                if (m_keepContent)
+                    m_content += content.toString();
                 Q_EMIT delta(content.toString());
             }
             const QJsonValue reason = choice.value(QLatin1String("finish_reason"));
@@ -547,7 +672,8 @@ Reply *ApiClient::send(const QByteArray &verb, const QNetworkRequest &request,
     reply->m_request = request;
     reply->m_payload = payload;
     reply->m_retryPolicy = m_retryPolicy;
-    reply->m_timeoutMs = m_timeoutMs;
+    reply->m_limits = m_limits;
+    reply->m_timeoutMs = m_limits.idleTimeoutMs;
     reply->m_expectJson = expectJson;
     reply->m_redirectIsAnswer = redirectIsAnswer;
     reply->start();
@@ -585,7 +711,8 @@ ApiReply *ApiClient::sendDevice(
     reply->m_request = request;
     reply->m_device = device;
     reply->m_retryPolicy = m_retryPolicy;
-    reply->m_timeoutMs = m_timeoutMs;
+    reply->m_limits = m_limits;
+    reply->m_timeoutMs = m_limits.idleTimeoutMs;
     reply->m_expectJson = expectJson;
     reply->start();
     return reply;

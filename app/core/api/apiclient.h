@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "apilimits.h"
 #include "apitypes.h"
 #include "connection.h"
 #include "httpcall.h"
@@ -88,7 +89,18 @@ protected:
     ApiReply(QNetworkAccessManager *nam, QObject *parent);
     /// Sends the request (again). Subclasses (streams) hook into the reply's readyRead.
     virtual void start();
-    virtual void handleReadyRead() { }
+    /// Reads what arrived; the plain reply keeps the body (up to its limit).
+    virtual void handleReadyRead();
+    /// What the call reads, for its size and time limits.
+    virtual ApiLimits::Kind limitKind() const
+    {
+        return m_expectJson ? ApiLimits::Kind::Json : ApiLimits::Kind::Download;
+    }
+    /// Appends to the body; false (and the call finished) when that passes the size limit.
+    bool appendBody(const QByteArray &bytes);
+    /// An error of the client's own limits: `code` (see ApiError::limit) with the limit reached.
+    ApiError limitError(
+            ApiError::Kind kind, const QString &code, qint64 limit, const QString &detail) const;
     /// Called when an attempt ended with a 2xx answer; streams check their ending here.
     virtual ApiError checkSuccess();
     /// False once a retry would repeat something the caller has already seen (stream deltas).
@@ -105,10 +117,12 @@ protected:
     QByteArray m_payload; ///< JSON or prebuilt multipart body
     QPointer<QIODevice> m_device; ///< large uploads stream from a device instead
     RetryPolicy m_retryPolicy;
-    int m_timeoutMs = 600000;
+    ApiLimits m_limits;
+    int m_timeoutMs = 600000; ///< the idle time limit (m_limits.idleTimeoutMs)
     QPointer<QNetworkReply> m_reply;
     QTimer *m_timeoutTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
+    QTimer *m_overallTimer = nullptr; ///< the whole call, retries included
     ApiError m_error;
     int m_httpStatus = 0;
     QByteArray m_body;
@@ -124,6 +138,7 @@ protected:
 private:
     void onReplyFinished(QNetworkReply *reply);
     void onTimeout();
+    void onOverallTimeout();
     void retryOrFinish(const ApiError &error);
     void dropReply();
 };
@@ -138,7 +153,10 @@ class ChatStream : public ApiReply
 {
     Q_OBJECT
 public:
-    QString content() const { return m_content; } ///< everything received so far
+    /// Everything received so far, kept only after setKeepContent(true): by default the stream
+    /// hands each piece over with delta() and forgets it, so its memory stays bounded.
+    QString content() const { return m_content; }
+    void setKeepContent(bool keep) { m_keepContent = keep; }
     QString finishReason() const { return m_finishReason; }
     std::optional<Usage> finalUsage() const { return m_usage; }
 
@@ -153,12 +171,18 @@ protected:
     void handleReadyRead() override;
     ApiError checkSuccess() override;
     bool mayRetry() const override { return !m_receivedAny; }
+    ApiLimits::Kind limitKind() const override { return ApiLimits::Kind::Stream; }
 
 private:
+    /// Feeds the parser within the stream's limits; an error when one was passed.
+    ApiError feed(const QByteArray &bytes);
+
     ApiError processEvents(const QList<SseEvent> &events);
 
     SseParser m_parser;
     bool m_receivedAny = false;
+    bool m_keepContent = false;
+    qint64 m_streamBytes = 0;
     QString m_content;
     QString m_finishReason;
     std::optional<Usage> m_usage;
@@ -181,8 +205,12 @@ public:
     void setConnection(const Connection &connection) { m_connection = connection; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     RetryPolicy retryPolicy() const { return m_retryPolicy; }
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    int timeoutMs() const { return m_timeoutMs; }
+    /// The idle time limit: no byte received or sent for this long ends an attempt.
+    void setTimeoutMs(int ms) { m_limits.idleTimeoutMs = ms; }
+    int timeoutMs() const { return m_limits.idleTimeoutMs; }
+    /// Size and time limits of every call from now on (ApiLimits::defaults() at first).
+    void setLimits(const ApiLimits &limits) { m_limits = limits; }
+    const ApiLimits &limits() const { return m_limits; }
 
     // Files
     ApiReply *uploadFile(const QString &filename, const QByteArray &content,
@@ -251,7 +279,7 @@ private:
     QNetworkAccessManager *m_nam;
     Connection m_connection;
     RetryPolicy m_retryPolicy;
-    int m_timeoutMs = 600000;
+    ApiLimits m_limits = ApiLimits::defaults();
 };
 
 } // namespace fs

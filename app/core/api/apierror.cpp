@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apierror.h"
 
+#include "apilimits.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -106,6 +108,15 @@ QString ApiError::plainMessage() const
     case Kind::None:
         return {};
     case Kind::Timeout:
+        if (code == QLatin1String("idle_timeout") && limit > 0)
+            return QCoreApplication::translate("ApiError",
+                    "The service sent nothing for %1 — stopped waiting. Try again in a moment.")
+                    .arg(durationInWords(limit));
+        if (code == QLatin1String("overall_timeout") && limit > 0)
+            return QCoreApplication::translate("ApiError",
+                    "The service did not finish its answer within %1 — stopped waiting. Try "
+                    "again in a moment.")
+                    .arg(durationInWords(limit));
         return QCoreApplication::translate(
                 "ApiError", "The service took too long to answer. Try again in a moment.");
     case Kind::Cancelled:
@@ -130,6 +141,31 @@ QString ApiError::plainMessage() const
                     || code == QLatin1String("unexpected_answer"))
                 && !message.isEmpty())
             return message;
+        if (code == QLatin1String("answer_too_large"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent an answer larger than %1 — stopped reading. Check that "
+                    "the address points to the right service.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("stream_too_large"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a streamed answer larger than %1 — stopped reading.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("stream_line_too_long"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a line longer than %1 in a streamed answer — stopped "
+                    "reading.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("stream_event_too_large"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a part larger than %1 in a streamed answer — stopped "
+                    "reading.")
+                    .arg(sizeInWords(limit));
+        if (code == QLatin1String("redirect_loop"))
+            return QCoreApplication::translate("ApiError",
+                    "The service kept sending the request on to another address (more than %1 "
+                    "times) — stopped following it. Check the address in the connection "
+                    "settings.")
+                    .arg(limit);
         return QCoreApplication::translate("ApiError",
                 "The service sent an answer that could not be understood. Check that the "
                 "address points to an OpenAI-compatible service.");
@@ -158,6 +194,10 @@ QString ApiError::plainMessage() const
                 "This account can no longer start new fine-tuning jobs: the service has "
                 "stopped accepting them from it. Existing jobs and models still work. To "
                 "train a new model, use another connection, for example Azure OpenAI.");
+    if (code == QLatin1String("insufficient_storage") || httpStatus == 507)
+        return QCoreApplication::translate("ApiError",
+                "The service has no space left to store the file. For the built-in practice "
+                "service, free some space on this computer's disk; then upload the file again.");
     if (code == QLatin1String("invalid_api_key"))
         return QCoreApplication::translate("ApiError",
                 "The API key was not accepted. Check the key in the connection settings.");

@@ -31,6 +31,11 @@ struct ApiError
     QString param; ///< error.param; empty when null
     QString message; ///< error.message from the server, or a technical detail
     QString requestId; ///< x-request-id response header
+    /// The client's own limit that ended the call (ApiLimits: bytes, or milliseconds for a
+    /// timeout; redirects for redirect_loop), 0 otherwise. Codes the client sets itself:
+    /// answer_too_large, stream_too_large, stream_line_too_long, stream_event_too_large,
+    /// redirect_loop (Protocol), idle_timeout, overall_timeout (Timeout).
+    qint64 limit = 0;
 
     bool isError() const { return kind != Kind::None; }
 

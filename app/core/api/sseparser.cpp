@@ -6,18 +6,38 @@ namespace fs {
 QList<SseEvent> SseParser::feed(const QByteArray &bytes)
 {
     QList<SseEvent> out;
-    for (const char c : bytes) {
-        if (c == '\n' && m_lastWasCr) {
-            m_lastWasCr = false; // second half of CRLF
-            continue;
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype pos = 0;
+    while (pos < size && m_overflow == Overflow::None) {
+        if (m_lastWasCr) {
+            m_lastWasCr = false;
+            if (data[pos] == '\n') { // second half of CRLF
+                ++pos;
+                continue;
+            }
         }
-        m_lastWasCr = (c == '\r');
-        if (c == '\r' || c == '\n') {
-            processLine(m_line, out);
-            m_line.clear();
-        } else {
-            m_line.append(c);
+        // The next line end (CR or LF) from here, found a run at a time rather than per byte.
+        qsizetype end = pos;
+        while (end < size && data[end] != '\n' && data[end] != '\r')
+            ++end;
+        const qsizetype take = end - pos;
+        if (m_maxLine > 0 && m_line.size() + take > m_maxLine) {
+            m_overflow = Overflow::Line;
+            break;
         }
+        m_line.append(data + pos, take);
+        if (end == size)
+            break; // the line continues in the next feed
+        m_lastWasCr = data[end] == '\r';
+        processLine(m_line, out);
+        m_line.clear();
+        pos = end + 1;
+    }
+    if (m_overflow != Overflow::None) {
+        m_line.clear();
+        m_data.clear();
+        m_hasData = false;
     }
     return out;
 }
@@ -25,6 +45,10 @@ QList<SseEvent> SseParser::feed(const QByteArray &bytes)
 QList<SseEvent> SseParser::finish()
 {
     QList<SseEvent> out;
+    if (m_overflow != Overflow::None) {
+        reset();
+        return out;
+    }
     if (!m_line.isEmpty()) {
         processLine(m_line, out);
         m_line.clear();
@@ -43,6 +67,7 @@ void SseParser::reset()
     m_hasData = false;
     m_lastWasCr = false;
     m_atStart = true;
+    m_overflow = Overflow::None;
 }
 
 void SseParser::processLine(const QByteArray &rawLine, QList<SseEvent> &out)
@@ -76,6 +101,8 @@ void SseParser::processLine(const QByteArray &rawLine, QList<SseEvent> &out)
             m_data.append('\n');
         m_data.append(value);
         m_hasData = true;
+        if (m_maxEvent > 0 && m_data.size() > m_maxEvent)
+            m_overflow = Overflow::Event;
     } else if (field == "event") {
         m_event = value;
     } else if (field == "id") {

@@ -23,6 +23,18 @@ struct SseEvent
 class SseParser
 {
 public:
+    /// Which limit a stream broke (see setLimits()); the parser ignores everything after it.
+    enum class Overflow { None, Line, Event };
+
+    /// At most `maxLineBytes` per line and `maxEventBytes` per event (0: no limit). Beyond
+    /// either, the parser stops buffering, reports overflow() and drops the rest of the stream.
+    void setLimits(qint64 maxLineBytes, qint64 maxEventBytes)
+    {
+        m_maxLine = maxLineBytes;
+        m_maxEvent = maxEventBytes;
+    }
+    Overflow overflow() const { return m_overflow; }
+
     /// Feeds the next bytes; returns the events completed by them, in order.
     QList<SseEvent> feed(const QByteArray &bytes);
     /// End of stream: returns the event still pending when the stream did not end with a blank
@@ -43,6 +55,9 @@ private:
     bool m_hasData = false;
     bool m_lastWasCr = false;
     bool m_atStart = true;
+    qint64 m_maxLine = 0;
+    qint64 m_maxEvent = 0;
+    Overflow m_overflow = Overflow::None;
 };
 
 } // namespace fs

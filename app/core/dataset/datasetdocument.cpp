@@ -3,6 +3,7 @@
 
 #include "datasetcommands.h"
 #include "datasetrecovery.h"
+#include "linter.h"
 
 #include <QCache>
 #include <QCoreApplication>
@@ -400,9 +401,14 @@ void DatasetDocument::openAsync(const QString &path)
         bool first = true;
         QList<JsonlRecord> records;
         QList<ExampleSummary> summaries;
-        while (!file.atEnd() && !state->cancelled) {
+        // Until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
+        while (!state->cancelled) {
             // A small first chunk so the first examples show at once.
             const QByteArray chunk = file.read(first ? (128 << 10) : (1 << 20));
+            if (first && Linter::looksLikeUtf16(chunk)) {
+                finish(DatasetError::utf16(path), {}, {});
+                return;
+            }
             if (chunk.isEmpty()) {
                 if (file.error() != QFile::NoError) {
                     finish(DatasetError::make(

@@ -51,11 +51,34 @@ DatasetError DatasetError::make(Kind kind, const QString &path, const QString &d
     return e;
 }
 
+DatasetError DatasetError::notARegularFile(const QString &path)
+{
+    DatasetError e = make(Kind::Unreadable, path, QStringLiteral("not a regular file"));
+    e.message = QCoreApplication::translate("fs::DatasetError",
+            "“%1” is not an ordinary file (it is a folder, a device or a pipe), so it cannot be "
+            "read as a dataset.")
+                        .arg(QFileInfo(path).fileName());
+    return e;
+}
+
+DatasetError DatasetError::utf16(const QString &path)
+{
+    DatasetError e = make(Kind::BadFormat, path, QStringLiteral("UTF-16"));
+    e.message = QCoreApplication::translate("fs::DatasetError",
+            "“%1” is saved as UTF-16, but datasets must be UTF-8. Open it in a text editor and "
+            "save it as UTF-8 (Save As, then choose the encoding UTF-8), then open it again.")
+                        .arg(QFileInfo(path).fileName());
+    return e;
+}
+
 bool DatasetError::openForReading(QFile &file, DatasetError *error)
 {
     DatasetError result;
-    if (!file.exists())
+    const QFileInfo info(file.fileName());
+    if (!info.exists())
         result = make(Kind::NotFound, file.fileName());
+    else if (!info.isFile()) // checked before opening: a pipe without a writer would block
+        result = notARegularFile(file.fileName());
     else if (!file.open(QIODevice::ReadOnly))
         result = make(Kind::Unreadable, file.fileName(), file.errorString());
     if (error)

@@ -29,7 +29,13 @@ struct DatasetError
 
     /// An error with a plain message chosen from the kind (translated).
     static DatasetError make(Kind kind, const QString &path, const QString &detail = {});
-    /// Opens `file` for reading; on failure says why (not found, or unreadable with the system's
+    /// "… is not an ordinary file …": a folder, a device (/dev/zero) or a pipe (Kind::Unreadable).
+    static DatasetError notARegularFile(const QString &path);
+    /// "… is saved as UTF-16 …; save it as UTF-8" (Kind::BadFormat): refused rather than read
+    /// as one broken line after another.
+    static DatasetError utf16(const QString &path);
+    /// Opens `file` for reading; on failure says why (not found, not a regular file — devices and
+    /// pipes are refused before opening, so nothing blocks —, or unreadable with the system's
     /// reason) and returns false.
     static bool openForReading(QFile &file, DatasetError *error);
 };

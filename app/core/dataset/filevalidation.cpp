@@ -50,14 +50,22 @@ DatasetError validateDevice(QIODevice &device, const QString &path, const LintOp
     const qint64 total = device.isSequential() ? -1 : device.size();
     qint64 done = 0;
     constexpr qint64 kChunk = 8 * 1024 * 1024;
-    while (!device.atEnd()) {
+    // Read until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
+    for (;;) {
         if (cancelled && cancelled->load())
             return DatasetError::make(DatasetError::Kind::Cancelled, path);
         const QByteArray chunk = device.read(kChunk);
+        if (done == 0 && Linter::looksLikeUtf16(chunk)) {
+            // One finding for the file, not one invalid_json per line.
+            result->state.setUtf16(true);
+            return {};
+        }
         if (chunk.isEmpty()) {
-            if (device.atEnd())
-                break;
-            return DatasetError::make(DatasetError::Kind::Unreadable, path, device.errorString());
+            if (auto *file = qobject_cast<QFile *>(&device);
+                    file && file->error() != QFileDevice::NoError)
+                return DatasetError::make(
+                        DatasetError::Kind::Unreadable, path, device.errorString());
+            break;
         }
         reader.addData(chunk);
         lintBatch();
@@ -82,11 +90,9 @@ DatasetError validateFile(const QString &path, const LintOptions &options, FileV
         const std::atomic_bool *cancelled, const ValidationProgress &progress)
 {
     QFile file(path);
-    const QFileInfo info(path);
-    if (!info.exists())
-        return DatasetError::make(DatasetError::Kind::NotFound, path);
-    if (info.isDir() || !file.open(QIODevice::ReadOnly))
-        return DatasetError::make(DatasetError::Kind::Unreadable, path, file.errorString());
+    DatasetError error;
+    if (!DatasetError::openForReading(file, &error))
+        return error;
     return validateDevice(file, path, options, result, cancelled, progress);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonl.h"
 
+#include "linter.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -43,6 +45,22 @@ void JsonlReader::addData(QByteArrayView chunk)
         return;
     QByteArrayView data = chunk;
     QByteArray joined;
+    if (!m_pending.isEmpty() && m_started) {
+        // Inside a line that began in an earlier chunk: only grow it until it ends, so a long
+        // line is held once (not copied chunk after chunk with the pending part in front).
+        const qsizetype nl = chunk.indexOf('\n');
+        if (nl < 0) {
+            m_pending.append(chunk.data(), chunk.size());
+            return;
+        }
+        m_pending.append(chunk.data(), nl + 1);
+        joined = std::move(m_pending);
+        m_pending = QByteArray();
+        addData(joined);
+        joined = QByteArray();
+        addData(chunk.sliced(nl + 1));
+        return;
+    }
     if (!m_pending.isEmpty()) {
         joined = m_pending + QByteArray(chunk.data(), chunk.size());
         m_pending.clear();
@@ -107,6 +125,23 @@ void JsonlReader::processLine(QByteArrayView line, LineEnd end)
     m_blank.clear();
     record.end = end;
     record.sourceLine = m_physicalLine;
+    if (Linter::isOverlong(line)) {
+        // Far beyond what the service accepts: kept as it is, not parsed at any cost.
+        JsonlIssue issue;
+        issue.line = m_physicalLine;
+        issue.row = m_rows;
+        issue.parserError = QStringLiteral("line too long");
+        issue.message = Linter::overlongFinding(m_physicalLine, line.size()).message;
+        m_issues.append(issue);
+        ExampleSummary summary;
+        summary.format = Example::Format::InvalidJson;
+        const qsizetype head = std::min<qsizetype>(line.size(), ExampleSummary::kPreviewLength * 2);
+        summary.preview = QString::fromUtf8(line.first(head)).left(ExampleSummary::kPreviewLength);
+        m_summaries.append(summary);
+        m_records.append(std::move(record));
+        ++m_rows;
+        return;
+    }
     const Example example = Example::fromLine(record.line);
     if (!example.isValidJson()) {
         JsonlIssue issue;
@@ -177,9 +212,18 @@ JsonlContents JsonlReader::readFile(const QString &path, DatasetError *error)
         return {};
     JsonlReader reader;
     QByteArray chunk;
-    while (!file.atEnd()) {
+    // Until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
+    for (;;) {
+        const bool atStart = file.pos() == 0;
         chunk = file.read(4 << 20);
-        if (chunk.isEmpty() && file.error() != QFile::NoError) {
+        if (atStart && Linter::looksLikeUtf16(chunk)) {
+            if (error)
+                *error = DatasetError::utf16(path);
+            return {};
+        }
+        if (chunk.isEmpty()) {
+            if (file.error() == QFile::NoError)
+                break;
             if (error)
                 *error = DatasetError::make(
                         DatasetError::Kind::Unreadable, path, file.errorString());

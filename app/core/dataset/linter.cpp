@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "linter.h"
 
+#include <QLocale>
+
 #include "costestimate.h"
 #include "datasetstatistics.h"
 #include "example.h"
@@ -823,6 +825,11 @@ Linter::Linter(const LintOptions &options)
 
 ExampleLint Linter::lintLine(QByteArrayView line, int lineNumber) const
 {
+    if (isOverlong(line)) {
+        ExampleLint result;
+        result.findings.append(overlongFinding(lineNumber, line.size()));
+        return result;
+    }
     if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF"))
         line = line.sliced(3);
     if (line.startsWith("\xEF\xBB\xBF")) {
@@ -866,7 +873,17 @@ ExampleLint Linter::lintLine(QByteArrayView line, int lineNumber) const
         result.findings.append(finding);
         return result;
     }
-    return lintExample(document.object(), lineNumber);
+    ExampleLint result = lintExample(document.object(), lineNumber);
+    if (containsNulEscape(line)) {
+        // Qt reads \u0000 as a character; the service refuses the file.
+        LintFinding finding;
+        finding.line = lineNumber;
+        finding.code = QStringLiteral("nul_character");
+        finding.message = tr("This example contains a NUL character (written \\u0000), which "
+                             "the service refuses. Remove it.");
+        result.findings.prepend(finding);
+    }
+    return result;
 }
 
 ExampleLint Linter::lintExample(const QJsonObject &example, int lineNumber) const
@@ -925,6 +942,88 @@ LintFinding Linter::bomFinding()
                          "reads line 1 as broken (“Line 1 is not a dictionary”). Remove it.");
     finding.fix = LintFinding::Fix::RemoveBom;
     return finding;
+}
+
+LintFinding Linter::utf16Finding()
+{
+    LintFinding finding;
+    finding.line = 1;
+    finding.code = QStringLiteral("utf16");
+    finding.message = tr("This file is saved as UTF-16, but the service reads only UTF-8. Save "
+                         "it as UTF-8 (in most editors: Save As, then choose the encoding "
+                         "UTF-8) and check it again.");
+    return finding;
+}
+
+bool Linter::looksLikeUtf16(QByteArrayView start)
+{
+    if (start.startsWith("\xFF\xFE") || start.startsWith("\xFE\xFF"))
+        return true;
+    // ASCII in UTF-16: every other byte is zero ("{\0\"\0" or "\0{\0\"").
+    const qsizetype n = std::min<qsizetype>(start.size(), 64) & ~qsizetype(1);
+    if (n < 4)
+        return false;
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenZeros += start.at(i) == '\0';
+        oddZeros += start.at(i + 1) == '\0';
+    }
+    const int pairs = int(n / 2);
+    return (oddZeros * 4 >= pairs * 3 && evenZeros == 0)
+            || (evenZeros * 4 >= pairs * 3 && oddZeros == 0);
+}
+
+bool Linter::isOverlong(QByteArrayView line)
+{
+    if (line.size() <= kMaxExampleTextBytes)
+        return false;
+    // Subtract base64 payloads ("data:image/png;base64,…" up to the closing quote).
+    const QByteArray text = QByteArray::fromRawData(line.data(), line.size());
+    qint64 textBytes = line.size();
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype at = text.indexOf(";base64,", from);
+        if (at < 0)
+            break;
+        const qsizetype end = text.indexOf('"', at);
+        if (end < 0)
+            break;
+        textBytes -= end - at;
+        from = end;
+    }
+    return textBytes > kMaxExampleTextBytes;
+}
+
+LintFinding Linter::overlongFinding(int line, qint64 bytes)
+{
+    LintFinding finding;
+    finding.line = line;
+    finding.code = QStringLiteral("line_too_long");
+    finding.message =
+            tr("This line is %1 long, far more than the service accepts for one example "
+               "(about 128,000 tokens, a few hundred kB of text), so it was not checked "
+               "further. Shorten it or split it into several examples.")
+                    .arg(QLocale().formattedDataSize(bytes, 0, QLocale::DataSizeSIFormat));
+    return finding;
+}
+
+bool Linter::containsNulEscape(QByteArrayView json)
+{
+    const QByteArray text = QByteArray::fromRawData(json.data(), json.size());
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype at = text.indexOf("u0000", from);
+        if (at < 0)
+            return false;
+        // A real escape: preceded by an odd number of backslashes.
+        qsizetype backslashes = 0;
+        for (qsizetype i = at - 1; i >= 0 && json.at(i) == '\\'; --i)
+            ++backslashes;
+        if (backslashes % 2 == 1)
+            return true;
+        from = at + 5;
+    }
 }
 
 LintFindings Linter::countFindings(int exampleCount)

@@ -81,6 +81,22 @@ public:
 
     /// The finding for a byte-order mark at the start of the file (line 1).
     static LintFinding bomFinding();
+    /// The file is UTF-16 (one finding for the whole file, "utf16", instead of one invalid_json
+    /// per line).
+    static LintFinding utf16Finding();
+    /// True when the first bytes of a file are UTF-16 (a UTF-16 byte-order mark, or the zero
+    /// bytes every other byte that ASCII text in UTF-16 has).
+    static bool looksLikeUtf16(QByteArrayView start);
+    /// Text bytes of one example beyond which it is far longer than any model's context (about
+    /// 128,000 tokens are a few hundred kB): such a line is reported, not parsed at any cost.
+    static constexpr qint64 kMaxExampleTextBytes = 4'000'000;
+    /// True when `line` has more than kMaxExampleTextBytes outside base64 image data (images
+    /// may be up to 10 MB each and are not text).
+    static bool isOverlong(QByteArrayView line);
+    /// "Line 7 is 50 MB long …" (code line_too_long) for an overlong line.
+    static LintFinding overlongFinding(int line, qint64 bytes);
+    /// True when a JSON text holds the escape \u0000 (a NUL character) inside a string.
+    static bool containsNulEscape(QByteArrayView json);
     /// too_few_examples when `exampleCount` is below the service's minimum; empty otherwise.
     static LintFindings countFindings(int exampleCount);
     /// The service's minimum number of examples in a training file.

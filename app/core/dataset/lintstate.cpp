@@ -11,6 +11,7 @@ void LintState::clear()
 {
     m_rows.clear();
     m_bom = false;
+    m_utf16 = false;
     m_digestCount.clear();
     m_chatCount = 0;
     m_preferenceCount = 0;
@@ -207,6 +208,8 @@ LintFindings LintState::findingsOf(int row, int original) const
 LintFindings LintState::fileFindings() const
 {
     LintFindings findings;
+    if (m_utf16)
+        return {Linter::utf16Finding()};
     if (m_bom)
         findings.append(Linter::bomFinding());
     findings += Linter::countFindings(count());

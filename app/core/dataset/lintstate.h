@@ -43,6 +43,9 @@ public:
 
     void setBom(bool bom);
     bool hasBom() const { return m_bom; }
+    /// The file is UTF-16: one finding for it (Linter::utf16Finding()) and no count rule.
+    void setUtf16(bool utf16) { m_utf16 = utf16; }
+    bool isUtf16() const { return m_utf16; }
 
     /// Everything found for one example (its own findings and the dataset rules that point at
     /// it), lines set to row + 1, errors first.
@@ -81,6 +84,7 @@ private:
 
     QList<Row> m_rows;
     bool m_bom = false;
+    bool m_utf16 = false;
     // Kept up to date on every change, so an edit costs O(1) here, not a pass over the file.
     QHash<quint64, int> m_digestCount;
     int m_chatCount = 0;

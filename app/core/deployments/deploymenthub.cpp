@@ -2,6 +2,7 @@
 #include "deploymenthub.h"
 
 #include "apiclient.h"
+#include "modeltarget.h"
 
 #include <QSettings>
 
@@ -23,6 +24,27 @@ DeploymentHub::DeploymentHub(QNetworkAccessManager *nam, QObject *parent)
 }
 
 DeploymentHub::~DeploymentHub() = default;
+
+QString DeploymentHub::route(ModelTarget *target, const QString &shownAs)
+{
+    target->servedAs.clear();
+    if (!DeploymentManager::needsDeployment(target->connection, target->model))
+        return {};
+    DeploymentManager *deployments = manager(target->connection);
+    if (!deployments)
+        return {};
+    target->servedAs = deployments->servedName(target->model);
+    if (!target->servedAs.isEmpty())
+        return {};
+    const QString name = shownAs.isEmpty() ? target->model : shownAs;
+    const auto latest = deployments->latestFor(target->model);
+    if (latest && latest->isComingUp())
+        return tr("%1 is still being deployed (%2, waited %3): it answers once it runs.")
+                .arg(name, DeploymentManager::describeState(latest->deployment.state),
+                        DeploymentManager::formatDuration(
+                                latest->waitedSeconds(deployments->now())));
+    return DeploymentManager::mustDeployFirstMessage(name);
+}
 
 DeploymentManager *DeploymentHub::manager(const Connection &connection)
 {

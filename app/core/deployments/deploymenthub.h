@@ -12,6 +12,7 @@ class QSettings;
 namespace fs {
 
 class ApiClient;
+struct ModelTarget;
 
 /// One deployment with the manager (and so the connection) it belongs to.
 struct HubDeployment
@@ -40,6 +41,11 @@ public:
     /// The manager of a connection already in use, else null.
     DeploymentManager *existing(const QString &connectionId) const;
     QList<DeploymentManager *> managers() const;
+    /// Where chats to `target` go: a model that must be deployed is pointed at its running
+    /// deployment (`servedAs`). Empty when chats may be sent; else the sentence to show instead
+    /// (it must be deployed first, or its deployment is still coming up): send nothing then.
+    /// The sentence names the model `shownAs` (default: its id).
+    QString route(ModelTarget *target, const QString &shownAs = {});
 
     /// For tests: every manager (also later ones) uses this clock and poll interval.
     void setClock(DeploymentClock clock);

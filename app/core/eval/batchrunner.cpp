@@ -2,12 +2,14 @@
 #include "batchrunner.h"
 
 #include "apiclient.h"
+#include "providerclient.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QTimer>
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace fs {
@@ -41,12 +43,13 @@ BatchRunner::BatchRunner(QNetworkAccessManager *nam, QObject *parent)
 BatchRunner::~BatchRunner()
 {
     m_cancelling = true;
+    ++m_run; // what the aborts below answer is dropped
     for (const QPointer<ApiReply> &reply : std::as_const(m_inFlight)) {
-        if (reply) {
-            disconnect(reply, nullptr, this, nullptr);
+        if (reply)
             reply->abort();
-        }
     }
+    for (const QList<ProviderClient *> &clients : std::as_const(m_clients))
+        qDeleteAll(clients);
 }
 
 void BatchRunner::setup(const QList<BatchItem> &items, const QList<ModelTarget> &models)
@@ -105,7 +108,7 @@ void BatchRunner::start()
         return;
     if (m_queue.isEmpty())
         queueAll(false); // after a cancel: continue with what is still pending
-    for (const QList<ApiClient *> &clients : std::as_const(m_clients))
+    for (const QList<ProviderClient *> &clients : std::as_const(m_clients))
         qDeleteAll(clients);
     m_clients.clear();
     const int lanes = (m_concurrency + kConnectionsPerHost - 1) / kConnectionsPerHost;
@@ -119,10 +122,12 @@ void BatchRunner::start()
     }
     m_laneLoad = QList<int>(m_lanes.size(), 0);
     for (const ModelTarget &model : m_results.models()) {
-        QList<ApiClient *> clients;
+        QList<ProviderClient *> clients;
         for (QNetworkAccessManager *nam : std::as_const(m_lanes)) {
-            auto *client = new ApiClient(nam, model.connection, this);
-            client->setRetryPolicy(m_retryPolicy);
+            auto *api = new ApiClient(nam, model.connection, this);
+            api->setRetryPolicy(m_retryPolicy);
+            auto *client = new ProviderClient(api, this);
+            api->setParent(client); // deleted with it
             clients.append(client);
         }
         m_clients.append(clients);
@@ -130,6 +135,7 @@ void BatchRunner::start()
     m_running = true;
     m_cancelling = false;
     m_backoffMs = 0;
+    ++m_run;
     m_clock.start();
     Q_EMIT progress(m_completed, m_total);
     dispatch();
@@ -160,38 +166,52 @@ void BatchRunner::dispatch()
 {
     if (!m_running || isPaused())
         return;
-    while (!m_queue.isEmpty() && m_inFlight.size() < m_concurrency) {
+    while (!m_queue.isEmpty() && m_inFlight.size() + m_refused < m_concurrency) {
         const Task task = m_queue.takeFirst();
         const BatchItem &item = m_results.items().at(task.item);
         const ModelTarget &model = m_results.models().at(task.model);
         const int lane =
                 int(std::min_element(m_laneLoad.cbegin(), m_laneLoad.cend()) - m_laneLoad.cbegin());
         ++m_laneLoad[lane];
-        ApiReply *reply = m_clients.at(task.model)
-                                  .at(lane)
-                                  ->createChatCompletion(model.request(chatMessages(item.prompt)));
-        m_inFlight.append(reply);
+        // The reply is known only once chat() returned; the answer always comes after that.
+        auto sent = std::make_shared<QPointer<ApiReply>>();
         const qint64 started = m_clock.elapsed();
-        connect(reply, &ApiReply::finished, this, [this, reply, task, lane, started] {
-            onReplyFinished(reply, task, lane, started);
-        });
+        const int run = m_run;
+        ApiReply *reply =
+                m_clients.at(task.model)
+                        .at(lane)
+                        ->chat(model.request(chatMessages(item.prompt)),
+                                [this, sent, task, lane, started, run](
+                                        const ProviderResult<ChatCompletion> &result) {
+                                    if (run == m_run)
+                                        onChatFinished(result, sent->data(), task, lane, started);
+                                });
+        *sent = reply;
+        if (reply)
+            m_inFlight.append(reply);
+        else
+            ++m_refused; // the dialect refused: its answer (an error) comes right after
     }
 }
 
-void BatchRunner::onReplyFinished(ApiReply *reply, Task task, int lane, qint64 startedMs)
+void BatchRunner::onChatFinished(const ProviderResult<ChatCompletion> &result,
+        const ApiReply *reply, Task task, int lane, qint64 startedMs)
 {
-    m_inFlight.removeAll(QPointer<ApiReply>(reply));
+    if (reply)
+        m_inFlight.removeAll(QPointer<ApiReply>(const_cast<ApiReply *>(reply)));
+    else
+        --m_refused;
     if (lane >= 0 && lane < m_laneLoad.size())
         --m_laneLoad[lane];
-    const ApiError error = reply->error();
+    const ApiError error = result.error;
     if (m_cancelling || !m_running)
         return;
     Generation generation = m_results.generation(task.item, task.model);
-    generation.attempts += reply->attempts();
+    generation.attempts += reply ? reply->attempts() : 0;
     generation.latencyMs = m_clock.elapsed() - startedMs;
 
-    if (!error.isError()) {
-        const ChatCompletion completion = ChatCompletion::fromJson(reply->json());
+    if (result.ok()) {
+        const ChatCompletion &completion = *result.value;
         generation.status = Generation::Status::Done;
         generation.text = completion.content;
         generation.error.clear();
@@ -205,8 +225,8 @@ void BatchRunner::onReplyFinished(ApiReply *reply, Task task, int lane, qint64 s
             ++task.transientFailures;
         m_results.setGeneration(task.item, task.model, generation);
         m_queue.prepend(task);
-        const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
-        const QByteArray retryAfter = reply->rawHeader("retry-after");
+        const QByteArray retryAfterMs = reply ? reply->rawHeader("retry-after-ms") : QByteArray();
+        const QByteArray retryAfter = reply ? reply->rawHeader("retry-after") : QByteArray();
         int delay = 0;
         if (!retryAfterMs.isEmpty() || !retryAfter.isEmpty()) {
             RetryPolicy policy = m_retryPolicy;
@@ -246,15 +266,15 @@ void BatchRunner::cancel()
         return;
     m_cancelling = true;
     m_pauseTimer->stop();
-    // Disconnected first: an aborted reply never calls back, so nothing of this run can touch
-    // the lanes or results of the next one.
+    // A new run number first: what the aborted replies (or a refused request) answer is
+    // dropped, so nothing of this run can touch the lanes or results of the next one.
+    ++m_run;
     const QList<QPointer<ApiReply>> inFlight = std::exchange(m_inFlight, {});
     for (const QPointer<ApiReply> &reply : inFlight) {
-        if (reply) {
-            disconnect(reply, nullptr, this, nullptr);
+        if (reply)
             reply->abort();
-        }
     }
+    m_refused = 0;
     m_laneLoad.fill(0);
     m_queue.clear();
     m_running = false;
@@ -265,7 +285,7 @@ void BatchRunner::cancel()
 
 void BatchRunner::finishIfDone()
 {
-    if (!m_running || !m_queue.isEmpty() || !m_inFlight.isEmpty() || isPaused())
+    if (!m_running || !m_queue.isEmpty() || !m_inFlight.isEmpty() || m_refused > 0 || isPaused())
         return;
     m_running = false;
     m_elapsedMs = m_clock.elapsed();

@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "apierror.h"
 #include "batchresults.h"
+#include "providerclient.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -17,10 +18,13 @@ namespace fs {
 
 class ApiClient;
 class ApiReply;
+class ProviderClient;
 
 /**
- * @brief Sends every item to every model (non-streamed chat completions) with at most
- * concurrency() requests in flight overall, and scores each answer with ROUGE as it arrives.
+ * @brief Sends every item to every model (non-streamed chats through each model's provider
+ * dialect, ProviderClient::chat) with at most concurrency() requests in flight overall, and
+ * scores each answer with ROUGE as it arrives. A target's `servedAs` (its running deployment)
+ * is the name sent.
  *
  * Rate limits: each request has the API client's own retries (RetryPolicy). A 429 (or 5xx,
  * timeout, dropped connection) that those could not absorb pauses dispatching for every model —
@@ -83,13 +87,14 @@ private:
     };
     void queueAll(bool retryFailed);
     void dispatch();
-    void onReplyFinished(ApiReply *reply, Task task, int lane, qint64 startedMs);
+    void onChatFinished(const ProviderResult<ChatCompletion> &result, const ApiReply *reply,
+            Task task, int lane, qint64 startedMs);
     void pause(int delayMs, const ApiError &error);
     void finishIfDone();
 
     QNetworkAccessManager *m_nam;
     QList<QNetworkAccessManager *> m_lanes; ///< [0] is m_nam; more above 6 in flight
-    QList<QList<ApiClient *>> m_clients; ///< [model][lane]
+    QList<QList<ProviderClient *>> m_clients; ///< [model][lane]
     QList<int> m_laneLoad; ///< requests in flight per lane
     BatchResults m_results;
     QList<Task> m_queue;
@@ -102,6 +107,8 @@ private:
     int m_maxRowAttempts = 3;
     int m_initialBackoffMs = 1000;
     int m_backoffMs = 0;
+    int m_refused = 0; ///< requests the dialect refused, their error still to come
+    int m_run = 0; ///< counts start()s and cancel()s: answers of an earlier run are dropped
     int m_total = 0;
     int m_completed = 0;
     bool m_running = false;

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QUrl>
+#include <atomic>
+
+class QThread;
+
+namespace fs::test {
+
+/**
+ * @brief A misbehaving HTTP server on 127.0.0.1, in a thread of its own (so a test may block
+ * on a child process while it misbehaves): every request gets the same bad answer.
+ */
+class HostileServer
+{
+public:
+    enum class Behaviour {
+        Silence, ///< reads the request and never answers
+        Trickle, ///< 200 and JSON headers, then one byte every interval, forever
+        EndlessBody, ///< 200 and JSON headers without a length, then bytes as fast as read
+        HugeAnnounced, ///< 200 with Content-Length 10 GB, then bytes as fast as read
+        FloodStream, ///< an event stream of content events as fast as read, never [DONE]
+        EndlessLine, ///< an event stream whose first line never ends
+        KeepAliveStream, ///< an event stream of ": ping" comments every interval, never [DONE]
+        WrongShape, ///< 200 with body() (by default JSON of the wrong shape)
+        RedirectLoop, ///< 302 to the same address, every time
+        TooManyRequests, ///< 429 with retry-after 0, every time
+    };
+
+    explicit HostileServer(Behaviour behaviour, int intervalMs = 20);
+    ~HostileServer();
+    Q_DISABLE_COPY(HostileServer)
+
+    /// The body a WrongShape answer carries; set before start().
+    void setBody(const QByteArray &body) { m_body = body; }
+    /// Listens on a free port of 127.0.0.1; false when it could not.
+    bool start();
+    QUrl root() const; ///< http://127.0.0.1:PORT
+    QUrl baseUrl() const; ///< root()/v1
+    int requestCount() const { return m_requests.load(); }
+
+    class Worker;
+
+private:
+    Behaviour m_behaviour;
+    int m_intervalMs;
+    QByteArray m_body;
+    QThread *m_thread = nullptr;
+    Worker *m_worker = nullptr;
+    quint16 m_port = 0;
+    std::atomic_int m_requests {0};
+};
+
+/// The process's peak resident memory (VmHWM) in bytes; resetPeakMemory() sets it back to the
+/// current resident size (Linux ≥ 4.0), so a test can measure the growth of one step.
+qint64 peakMemoryBytes();
+qint64 residentMemoryBytes();
+void resetPeakMemory();
+
+} // namespace fs::test
