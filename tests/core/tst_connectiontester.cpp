@@ -13,7 +13,6 @@
 using fs::Connection;
 using fs::ConnectionCheck;
 using fs::ConnectionTester;
-using fs::ModelObject;
 using fs::test::CannedResponse;
 using fs::test::FakeNetworkAccessManager;
 using Outcome = fs::ConnectionCheck::Outcome;
