@@ -174,10 +174,16 @@ int runGui(QApplication &app, const QStringList &files)
     options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             + QStringLiteral("/sandbox");
     QDir().mkpath(options.dataDir);
+    // The same port as last time when it is free, so connections saved against the sandbox
+    // (a Together AI connection to its /together/v1) keep working from one run to the next.
+    const QString sandboxPortKey = QStringLiteral("sandbox/port");
+    options.preferredPort = static_cast<quint16>(QSettings().value(sandboxPortKey).toUInt());
     sandbox::SandboxServer sandboxServer(options);
     QString sandboxProblem;
-    if (sandboxServer.start(&sandboxProblem))
+    if (sandboxServer.start(&sandboxProblem)) {
         store.setSandboxBaseUrl(sandboxServer.baseUrl());
+        QSettings().setValue(sandboxPortKey, sandboxServer.port());
+    }
 
     MainWindow window(&store, &secrets, &nam);
     const Areas areas = installAreas(&window);

@@ -17,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -25,9 +26,9 @@ namespace fs::cli {
 
 namespace {
 
-void printFileRow(QTextStream &out, const FileObject &file)
+void printFileRow(QTextStream &out, const FileObject &file, int idWidth)
 {
-    out << file.id.leftJustified(30) << ' ' << file.purpose.leftJustified(18) << ' '
+    out << file.id.leftJustified(idWidth) << ' ' << file.purpose.leftJustified(18) << ' '
         << formatBytes(file.bytes).rightJustified(10) << "  " << formatTime(file.createdAt) << "  "
         << file.status.leftJustified(10) << ' ' << file.filename << '\n';
 }
@@ -67,13 +68,17 @@ int listFiles(Context &context, const QCommandLineParser &parser)
         context.out() << Context::tr("No files.") << '\n';
         return ExitOk;
     }
-    context.out() << QStringLiteral("ID").leftJustified(30) << ' '
+    // Together's ids ("file-" and a UUID) are longer than OpenAI's: the columns stay aligned.
+    int idWidth = 30;
+    for (const FileObject &file : std::as_const(files))
+        idWidth = std::max(idWidth, int(file.id.size()));
+    context.out() << QStringLiteral("ID").leftJustified(idWidth) << ' '
                   << QStringLiteral("PURPOSE").leftJustified(18) << ' '
                   << QStringLiteral("SIZE").rightJustified(10) << "  "
                   << QStringLiteral("CREATED").leftJustified(19) << "  "
                   << QStringLiteral("STATUS").leftJustified(10) << " FILENAME\n";
     for (const FileObject &file : std::as_const(files))
-        printFileRow(context.out(), file);
+        printFileRow(context.out(), file, idWidth);
     return ExitOk;
 }
 

@@ -863,7 +863,10 @@ bool SandboxServer::start(QString *errorMessage)
     d->http->setHandler([this](const HttpRequest &request, HttpExchange *exchange) {
         d->handle(request, exchange);
     });
-    d->port = d->http->listen(d->options.port);
+    if (d->options.port == 0 && d->options.preferredPort != 0)
+        d->port = d->http->listen(d->options.preferredPort);
+    if (d->port == 0)
+        d->port = d->http->listen(d->options.port);
     if (d->port == 0) {
         delete d->http;
         d->http = nullptr;

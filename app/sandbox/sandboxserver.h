@@ -11,6 +11,9 @@ namespace fs::sandbox {
 struct SandboxOptions
 {
     quint16 port = 0; ///< 0: any free port on 127.0.0.1
+    /// With port 0: tried first, so the address stays the same from one run to the next (saved
+    /// connections to the sandbox keep working); when it is taken, any free port.
+    quint16 preferredPort = 0;
     QString dataDir; ///< where files and jobs persist; empty: memory only
     QString requiredKey; ///< non-empty: any other bearer key gets 401 invalid_api_key
     /// 1.0: a small job takes about a minute (the demo); tests use ~0.02 so a job takes seconds.

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class tst_ProviderCli : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void togetherKeyComesFromItsVariable();
     void savedConnectionOfAnotherKindIsExplained();
     void modelsListsTheServicesBaseModels();
+    void filesListKeepsItsColumnsForTogetherIds();
     void jobsCreateListCancelOnTogether();
     void preferenceTrainingWithEvaluationsOnTogether();
     void jobsWatchPrintsStepsFromTogethersMetrics();
@@ -171,6 +174,22 @@ void tst_ProviderCli::savedConnectionOfAnotherKindIsExplained()
     QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
     QVERIFY2(saved.out.contains(QLatin1String("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")),
             qPrintable(saved.out));
+}
+
+void tst_ProviderCli::filesListKeepsItsColumnsForTogetherIds()
+{
+    // Together's file ids are longer than OpenAI's; each column starts where its heading does.
+    const Result list = run(together({QStringLiteral("files"), QStringLiteral("list")}));
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    const QStringList lines = list.out.split(QLatin1Char('\n'));
+    QVERIFY(lines.size() >= 2);
+    const QString heading = lines.first();
+    const auto row = std::find_if(lines.cbegin(), lines.cend(),
+            [this](const QString &line) { return line.startsWith(m_trainingFile); });
+    QVERIFY2(row != lines.cend(), qPrintable(list.out));
+    QVERIFY2(row->indexOf(QLatin1String(" fine-tune")) + 1
+                    == heading.indexOf(QLatin1String("PURPOSE")),
+            qPrintable(list.out));
 }
 
 void tst_ProviderCli::modelsListsTheServicesBaseModels()

@@ -381,6 +381,11 @@ private Q_SLOTS:
                 qPrintable(hub.summaryText()));
         QVERIFY(hub.billingSentence().contains(kBase));
         QVERIFY(hub.billingSentence().contains(QLatin1String("running for 10 min")));
+        // Whole sentences: what it has cost and costs per hour, ending with a full stop.
+        QVERIFY2(hub.billingSentence().contains(QLatin1String("). It has cost $"))
+                        && hub.billingSentence().endsWith(
+                                QLatin1String(" per hour while it runs.")),
+                qPrintable(hub.billingSentence()));
         hub.stopAll();
         QTRY_VERIFY_WITH_TIMEOUT(hub.billing().isEmpty(), 30000);
         QCOMPARE(hub.summaryText(), QString());

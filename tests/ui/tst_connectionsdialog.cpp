@@ -227,6 +227,28 @@ private Q_SLOTS:
         QVERIFY2(said.contains(QLatin1String("did not accept the API key")), qPrintable(said));
     }
 
+    void theSandboxSaysWhereItSpeaksTogetherAi()
+    {
+        // A new user who wants to practise Together AI learns the sandbox's address from the
+        // dialog, and a Together AI connection to it, without a key, tests as connected.
+        auto dialog = makeDialog();
+        const QString together = m_store->sandboxTogetherBaseUrl().toString();
+        QCOMPARE(together,
+                m_sandbox->baseUrl().toString().replace(
+                        QLatin1String("/v1"), QLatin1String("/together/v1")));
+        const QString info = child<QLabel>(dialog.get(), "sandboxInfoLabel")->text();
+        QVERIFY2(info.contains(together), qPrintable(info));
+
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "addPushButton"), Qt::LeftButton);
+        chooseKind(dialog.get(), Connection::Kind::Together);
+        const QString hint = child<QLabel>(dialog.get(), "addressHintLabel")->text();
+        QVERIFY2(hint.contains(together), qPrintable(hint));
+        typeInto(child<QLineEdit>(dialog.get(), "baseUrlLineEdit"), together);
+        screenshot(dialog.get(), QStringLiteral("dialog-together-sandbox"));
+        const QString said = pressTest(dialog.get());
+        QVERIFY2(said.startsWith(QLatin1String("Connected")), qPrintable(said));
+    }
+
     void togetherAiIsOfferedWithItsAddressAndWhereTheKeyIs()
     {
         auto dialog = makeDialog();

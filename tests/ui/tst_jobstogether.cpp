@@ -189,6 +189,11 @@ private Q_SLOTS:
                                  fs::JobListModel::StatusTextRole)
                          .toString(),
                 fs::JobTexts::statusText(FineTuningJob::Status::Succeeded));
+        // The notice does not send the person to the Playground, where the model would not
+        // answer yet: it says to deploy it first.
+        QTRY_VERIFY(area->notifier()->count() > 0);
+        QVERIFY2(area->notifier()->lastText().contains(QLatin1String("deploy it first")),
+                qPrintable(area->notifier()->lastText()));
         // The history keeps the Together job for the next start.
         QCOMPARE(area->history()->job(jobId)->status, FineTuningJob::Status::Succeeded);
 

@@ -114,6 +114,10 @@ private Q_SLOTS:
         QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("welcomeConnectLabel"))
                         ->text()
                         .contains(QStringLiteral("Connection → Manage Connections…")));
+        // Together AI is one of the services a person can connect (issue 10).
+        QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("welcomeConnectLabel"))
+                        ->text()
+                        .contains(QStringLiteral("Together AI")));
         fs::test::saveScreenshotOver(window.get(), welcome, QStringLiteral("welcome"));
 
         QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeStartButton")),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobnotifier.h"
 
+#include "deploymentplan.h"
 #include "jobtexts.h"
 
 #include <QApplication>
@@ -37,13 +38,17 @@ QString JobNotifier::titleFor(const fs::FineTuningJob &job)
     }
 }
 
-QString JobNotifier::textFor(const fs::FineTuningJob &job)
+QString JobNotifier::textFor(const fs::FineTuningJob &job, fs::ProviderKind provider)
 {
     switch (job.status) {
     case fs::FineTuningJob::Status::Succeeded:
-        return job.fineTunedModel.isEmpty()
-                ? tr("Job %1 finished.").arg(job.id)
-                : tr("Your model %1 is ready. Try it in the Playground.").arg(job.fineTunedModel);
+        if (job.fineTunedModel.isEmpty())
+            return tr("Job %1 finished.").arg(job.id);
+        if (fs::needsDeployment(provider, job.fineTunedModel))
+            return tr("Your model %1 is ready. To try it, deploy it first: press “Deploy to Try "
+                      "It…”. It is billed while it runs.")
+                    .arg(job.fineTunedModel);
+        return tr("Your model %1 is ready. Try it in the Playground.").arg(job.fineTunedModel);
     case fs::FineTuningJob::Status::Failed: {
         const QString why = job.error ? fs::JobTexts::errorText(job.error->code, job.error->message)
                                       : QString();
@@ -57,12 +62,12 @@ QString JobNotifier::textFor(const fs::FineTuningJob &job)
     }
 }
 
-void JobNotifier::notifyJobEnded(const fs::FineTuningJob &job)
+void JobNotifier::notifyJobEnded(const fs::FineTuningJob &job, fs::ProviderKind provider)
 {
     if (!job.isTerminal())
         return;
     m_lastTitle = titleFor(job);
-    m_lastText = textFor(job);
+    m_lastText = textFor(job, provider);
     m_lastJobId = job.id;
     ++m_count;
     if (usesSystemTray()) {

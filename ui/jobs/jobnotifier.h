@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "providerkind.h"
 
 #include <QObject>
 #include <QPointer>
@@ -31,7 +32,10 @@ public:
 
     /// The title and text a job ending gives ("Training finished", "Your model … is ready.").
     static QString titleFor(const fs::FineTuningJob &job);
-    static QString textFor(const fs::FineTuningJob &job);
+    /// On a service where a fine-tuned model must be deployed first (Together AI), the text
+    /// says so instead of sending the person to the Playground, where it would not answer.
+    static QString textFor(
+            const fs::FineTuningJob &job, fs::ProviderKind provider = fs::ProviderKind::OpenAI);
 
     QString lastTitle() const { return m_lastTitle; }
     QString lastText() const { return m_lastText; }
@@ -39,7 +43,8 @@ public:
 
 public Q_SLOTS:
     /// For a job that just reached a terminal status; other statuses are ignored.
-    void notifyJobEnded(const fs::FineTuningJob &job);
+    void notifyJobEnded(
+            const fs::FineTuningJob &job, fs::ProviderKind provider = fs::ProviderKind::OpenAI);
 
 Q_SIGNALS:
     /// Show this in the window (the area's notice bar).

@@ -435,7 +435,7 @@ void JobsArea::onStatusChanged(
             && from != fs::FineTuningJob::Status::Failed
             && from != fs::FineTuningJob::Status::Cancelled;
     if (job.isTerminal() && wasOnItsWay && to == job.status)
-        m_notifier->notifyJobEnded(job);
+        m_notifier->notifyJobEnded(job, m_active->connection().providerKind());
     updateActions();
 }
 

@@ -79,9 +79,6 @@ void ConnectionsDialog::buildUi()
     m_detailsGroupBox = new QGroupBox(tr("Details"), this);
     m_detailsGroupBox->setObjectName(QStringLiteral("detailsGroupBox"));
     m_sandboxInfoLabel = makeNote(QStringLiteral("sandboxInfoLabel"), this);
-    m_sandboxInfoLabel->setText(
-            tr("The sandbox is built into this app. It runs on this computer, needs no key, "
-               "costs nothing and only pretends to train. It cannot be changed or removed."));
 
     m_nameLineEdit = new QLineEdit(this);
     m_nameLineEdit->setObjectName(QStringLiteral("nameLineEdit"));
@@ -331,6 +328,17 @@ void ConnectionsDialog::updateForm()
     const auto kind = Connection::kindFromString(m_kindComboBox->currentData().toString());
 
     m_form->setRowVisible(m_sandboxInfoLabel, isSandbox);
+    // The sandbox also speaks Together AI: say where, so it can be tried without an account.
+    const QString sandboxTogether = m_store->sandboxTogetherBaseUrl().toDisplayString();
+    QString sandboxInfo =
+            tr("The sandbox is built into this app. It runs on this computer, needs no key, "
+               "costs nothing and only pretends to train. It cannot be changed or removed.");
+    if (!sandboxTogether.isEmpty())
+        sandboxInfo += QLatin1Char(' ')
+                + tr("It also speaks Together AI’s API at %1: to practise with Together AI, "
+                     "add a connection of the kind Together AI with that address.")
+                          .arg(sandboxTogether);
+    m_sandboxInfoLabel->setText(sandboxInfo);
     for (QWidget *widget : {static_cast<QWidget *>(m_nameLineEdit),
                  static_cast<QWidget *>(m_kindComboBox), static_cast<QWidget *>(m_baseUrlLineEdit)})
         widget->setEnabled(!isSandbox && !m_busy);
@@ -371,12 +379,18 @@ void ConnectionsDialog::updateForm()
         m_addressHintLabel->setText(
                 tr("Usually %1. Your API key is on the Together AI website: sign in, open "
                    "Settings and then “API Keys”, and copy the key.")
-                        .arg(Connection::defaultTogetherBaseUrl()));
+                        .arg(Connection::defaultTogetherBaseUrl())
+                + (sandboxTogether.isEmpty() ? QString()
+                                             : QLatin1Char(' ')
+                                        + tr("To practise without an account, use the "
+                                             "built-in sandbox: %1 (no key needed).")
+                                                  .arg(sandboxTogether)));
         break;
     case Connection::Kind::Sandbox:
         m_baseUrlLabel->setText(tr("&Address:"));
         m_baseUrlLineEdit->setPlaceholderText(tr("(not running)"));
-        m_addressHintLabel->setText(tr("Chosen automatically each time the app starts."));
+        m_addressHintLabel->setText(
+                tr("Kept from one start of the app to the next while that port is free."));
         break;
     }
 

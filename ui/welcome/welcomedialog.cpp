@@ -106,10 +106,11 @@ WelcomeDialog::WelcomeDialog(bool practiceService, const QString &connectionName
             where);
     m_whereLabel->setObjectName(QStringLiteral("welcomeWhereLabel"));
     whereLayout->addWidget(m_whereLabel);
-    auto *connectLabel = wrapped(tr("To use a real service — OpenAI, Azure OpenAI or a compatible "
-                                    "server — choose Connection → Manage Connections… and press "
-                                    "Add."),
-            where);
+    auto *connectLabel =
+            wrapped(tr("To use a real service — OpenAI, Azure OpenAI, Together AI or a "
+                       "compatible server — choose Connection → Manage Connections… and press "
+                       "Add."),
+                    where);
     connectLabel->setObjectName(QStringLiteral("welcomeConnectLabel"));
     whereLayout->addWidget(connectLabel);
     layout->addWidget(where);

@@ -235,4 +235,13 @@ QUrl ConnectionStore::sandboxBaseUrl() const
     return m_sandboxUrl;
 }
 
+QUrl ConnectionStore::sandboxTogetherBaseUrl() const
+{
+    if (m_sandboxUrl.isEmpty())
+        return {};
+    QUrl together = m_sandboxUrl;
+    together.setPath(QStringLiteral("/together/v1"));
+    return together;
+}
+
 } // namespace fs

@@ -62,6 +62,8 @@ public:
     /// The in-process sandbox's address, known once it has started; not persisted.
     void setSandboxBaseUrl(const QUrl &url);
     QUrl sandboxBaseUrl() const;
+    /// Where the same sandbox speaks Together AI's API (…/together/v1); empty when not running.
+    QUrl sandboxTogetherBaseUrl() const;
 
     /// Reads everything again from the settings (e.g. after another process changed them).
     void reload();

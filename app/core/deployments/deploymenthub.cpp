@@ -205,20 +205,26 @@ QString DeploymentHub::billingSentence() const
         const QDateTime now = d.manager->now();
         const auto cost = t.costSoFar(now);
         QString line =
-                tr("%1 (%2, %3)")
+                tr("%1 (%2, %3).")
                         .arg(t.deployment.model,
                                 DeploymentManager::describeState(t.deployment.state).toLower(),
                                 t.isRunning() ? tr("running for %1")
                                                         .arg(DeploymentManager::formatDuration(
                                                                 t.runningSeconds(now)))
                                               : tr("not running yet"));
-        if (cost)
+        // Whole sentences, so that each reads right (and translates) whatever is known.
+        const auto &perHour = t.deployment.pricePerHour;
+        if (cost && perHour)
             line += QLatin1Char(' ')
-                    + tr("has cost %1 so far").arg(DeploymentManager::formatMoney(*cost));
-        if (t.deployment.pricePerHour)
+                    + tr("It has cost %1 so far and costs $%2 per hour while it runs.")
+                              .arg(DeploymentManager::formatMoney(*cost))
+                              .arg(*perHour, 0, 'f', 2);
+        else if (cost)
             line += QLatin1Char(' ')
-                    + tr("and costs $%1 per hour while it runs")
-                              .arg(*t.deployment.pricePerHour, 0, 'f', 2);
+                    + tr("It has cost %1 so far.").arg(DeploymentManager::formatMoney(*cost));
+        else if (perHour)
+            line += QLatin1Char(' ')
+                    + tr("It costs $%1 per hour while it runs.").arg(*perHour, 0, 'f', 2);
         parts << line;
     }
     return parts.join(QLatin1Char('\n'));

@@ -719,7 +719,9 @@ Expected<PriceEstimate> TogetherDialect::parsePriceEstimate(const HttpAnswer &an
 
 Expected<HttpCall> TogetherDialect::listModels() const
 {
-    return plainCall("GET", QStringLiteral("/models"));
+    HttpCall call = plainCall("GET", QStringLiteral("/models"));
+    call.expectJson = false; // a bare array: parseModelList() checks the shape
+    return call;
 }
 
 Expected<QList<ModelObject>> TogetherDialect::parseModelList(const HttpAnswer &answer) const
