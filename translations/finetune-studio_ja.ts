@@ -102,6 +102,38 @@
         <source>The service answered with an error (code %1).</source>
         <translation>サービスがエラーを返しました (コード %1)。</translation>
     </message>
+    <message>
+        <source>The service sent nothing for %1 — stopped waiting. Try again in a moment.</source>
+        <translation>サービスから %1 の間何も届かなかったため、待つのをやめました。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The service did not finish its answer within %1 — stopped waiting. Try again in a moment.</source>
+        <translation>サービスが %1 以内に応答を終えなかったため、待つのをやめました。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The service sent an answer larger than %1 — stopped reading. Check that the address points to the right service.</source>
+        <translation>サービスから %1 より大きい応答が届いたため、読み込みを中止しました。アドレスが正しいサービスを指しているか確認してください。</translation>
+    </message>
+    <message>
+        <source>The service sent a streamed answer larger than %1 — stopped reading.</source>
+        <translation>サービスから %1 より大きいストリーミングの応答が届いたため、読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>The service sent a line longer than %1 in a streamed answer — stopped reading.</source>
+        <translation>ストリーミングの応答に %1 より長い行があったため、読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>The service sent a part larger than %1 in a streamed answer — stopped reading.</source>
+        <translation>ストリーミングの応答に %1 より大きい部分があったため、読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>The service kept sending the request on to another address (more than %1 times) — stopped following it. Check the address in the connection settings.</source>
+        <translation>サービスがリクエストを別のアドレスへ転送し続けたため (%1 回を超えました)、転送先をたどるのをやめました。接続設定のアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service has no space left to store the file. For the built-in practice service, free some space on this computer&apos;s disk; then upload the file again.</source>
+        <translation>サービスにファイルを保存する空き容量がありません。内蔵の練習用サービスの場合は、このコンピューターのディスクの空きを増やしてから、もう一度ファイルをアップロードしてください。</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -433,6 +465,29 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ApiLimits</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 バイト</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分</translation>
     </message>
 </context>
 <context>
@@ -807,6 +862,14 @@
         <source>The contents of “%1” could not be understood.</source>
         <translation>「%1」の内容を読み取れませんでした。</translation>
     </message>
+    <message>
+        <source>“%1” is not an ordinary file (it is a folder, a device or a pipe), so it cannot be read as a dataset.</source>
+        <translation>「%1」は通常のファイルではないため (フォルダー、デバイス、またはパイプです)、データセットとして読み込めません。</translation>
+    </message>
+    <message>
+        <source>“%1” is saved as UTF-16, but datasets must be UTF-8. Open it in a text editor and save it as UTF-8 (Save As, then choose the encoding UTF-8), then open it again.</source>
+        <translation>「%1」は UTF-16 で保存されていますが、データセットは UTF-8 である必要があります。テキストエディターで開いて UTF-8 で保存し直し (「名前を付けて保存」で文字コードに UTF-8 を選びます)、もう一度開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::DatasetImporter</name>
@@ -917,10 +980,6 @@
         <translation>(1時間あたり %1)</translation>
     </message>
     <message>
-        <source>%1 (%2, %3)</source>
-        <translation>%1 (%2、%3)</translation>
-    </message>
-    <message>
         <source>running for %1</source>
         <translation>稼働時間 %1</translation>
     </message>
@@ -929,12 +988,24 @@
         <translation>まだ実行されていません</translation>
     </message>
     <message>
-        <source>has cost %1 so far</source>
-        <translation>これまでの費用 %1</translation>
+        <source>%1 is still being deployed (%2, waited %3): it answers once it runs.</source>
+        <translation>%1 はまだデプロイ中です (%2、待ち時間 %3)。実行が始まると回答します。</translation>
     </message>
     <message>
-        <source>and costs $%1 per hour while it runs</source>
-        <translation>(実行中は1時間あたり $%1)</translation>
+        <source>%1 (%2, %3).</source>
+        <translation>%1 (%2、%3)。</translation>
+    </message>
+    <message>
+        <source>It has cost %1 so far and costs $%2 per hour while it runs.</source>
+        <translation>これまでの費用は %1 で、実行中は 1 時間あたり $%2 かかります。</translation>
+    </message>
+    <message>
+        <source>It has cost %1 so far.</source>
+        <translation>これまでの費用は %1 です。</translation>
+    </message>
+    <message>
+        <source>It costs $%1 per hour while it runs.</source>
+        <translation>実行中は 1 時間あたり $%1 かかります。</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2361,18 @@
     <message>
         <source>The file has %1 examples. The service needs at least 10, and 50 to 100 well-made examples usually give better results.</source>
         <translation>このファイルの例は%1件です。サービスには10件以上が必要で、よくできた例が50〜100件あると、通常はよりよい結果になります。</translation>
+    </message>
+    <message>
+        <source>This example contains a NUL character (written \u0000), which the service refuses. Remove it.</source>
+        <translation>この例には NUL 文字 (\u0000 と書かれたもの) が含まれていますが、サービスはこれを受け付けません。削除してください。</translation>
+    </message>
+    <message>
+        <source>This file is saved as UTF-16, but the service reads only UTF-8. Save it as UTF-8 (in most editors: Save As, then choose the encoding UTF-8) and check it again.</source>
+        <translation>このファイルは UTF-16 で保存されていますが、サービスは UTF-8 しか読み込めません。UTF-8 で保存し直して (多くのエディターでは「名前を付けて保存」で文字コードに UTF-8 を選びます)、もう一度検査してください。</translation>
+    </message>
+    <message>
+        <source>This line is %1 long, far more than the service accepts for one example (about 128,000 tokens, a few hundred kB of text), so it was not checked further. Shorten it or split it into several examples.</source>
+        <translation>この行は %1 あり、サービスが 1 つの例として受け付ける長さ (約 128,000 トークン、数百 kB のテキスト) を大きく超えているため、これ以上検査していません。短くするか、複数の例に分けてください。</translation>
     </message>
 </context>
 <context>
@@ -4331,6 +4414,14 @@
         <source>The same model is chosen twice (%1): a name without a date is the service&apos;s short name for a dated version, so their scores can only be alike. Choose a different model.</source>
         <translation>同じモデルが2回選ばれています (%1)。日付のない名前は、日付付きのバージョンをサービスが短く呼ぶための名前なので、スコアは同じになるだけです。別のモデルを選んでください。</translation>
     </message>
+    <message>
+        <source>The model runs now: press Run again.</source>
+        <translation>モデルが実行中になりました。もう一度「実行」を押してください。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: a model above must be deployed first.</source>
+        <translation>何も送信していません: 上のモデルを先にデプロイする必要があります。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BlindPage</name>
@@ -4549,6 +4640,14 @@
     <message>
         <source>Both sides are the same model: %1 is the service&apos;s short name for %2, so there is nothing to compare. Choose a different model on one side.</source>
         <translation>両側とも同じモデルです。%1 は %2 をサービスが短く呼ぶための名前なので、比べられるものがありません。どちらか一方で別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The model runs now: press Ask again.</source>
+        <translation>モデルが実行中になりました。もう一度「質問」を押してください。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: a model above must be deployed first.</source>
+        <translation>何も送信していません: 上のモデルを先にデプロイする必要があります。</translation>
     </message>
 </context>
 <context>
@@ -4793,10 +4892,6 @@
         <translation>(停止中)</translation>
     </message>
     <message>
-        <source>Chosen automatically each time the app starts.</source>
-        <translation>アプリを起動するたびに自動で決まります。</translation>
-    </message>
-    <message>
         <source>Saved in the keychain. Type a new key to replace it.</source>
         <translation>キーチェーンに保存済みです。置き換えるには新しいキーを入力してください。</translation>
     </message>
@@ -4871,6 +4966,18 @@
     <message>
         <source>Usually %1. Your API key is on the Together AI website: sign in, open Settings and then “API Keys”, and copy the key.</source>
         <translation>通常は %1 です。APIキーは Together AI のWebサイトにあります。サインインして「Settings」から「API Keys」を開き、キーをコピーしてください。</translation>
+    </message>
+    <message>
+        <source>It also speaks Together AI’s API at %1: to practise with Together AI, add a connection of the kind Together AI with that address.</source>
+        <translation>このサンドボックスは %1 で Together AI の API にも対応しています。Together AI で練習するには、種類「Together AI」の接続をこのアドレスで追加してください。</translation>
+    </message>
+    <message>
+        <source>To practise without an account, use the built-in sandbox: %1 (no key needed).</source>
+        <translation>アカウントなしで練習するには、内蔵のサンドボックスを使ってください: %1 (キーは不要です)。</translation>
+    </message>
+    <message>
+        <source>Kept from one start of the app to the next while that port is free.</source>
+        <translation>そのポートが空いている限り、アプリを起動し直しても同じポートを使います。</translation>
     </message>
 </context>
 <context>
@@ -5292,6 +5399,17 @@
     <message>
         <source>Running, ready after %1. The Playground uses it now.</source>
         <translation>実行中です (準備に%1かかりました)。プレイグラウンドで使われています。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DeployOfferBar</name>
+    <message>
+        <source>Deploy to Try It…</source>
+        <translation>デプロイして試す…</translation>
+    </message>
+    <message>
+        <source>Show Progress…</source>
+        <translation>進行状況を表示…</translation>
     </message>
 </context>
 <context>
@@ -6243,6 +6361,10 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     <message>
         <source>Job %1 was cancelled.</source>
         <translation>ジョブ %1 はキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Your model %1 is ready. To try it, deploy it first: press “Deploy to Try It…”. It is billed while it runs.</source>
+        <translation>モデル %1 の準備ができました。試すには、先にデプロイしてください:「デプロイして試す…」を押します。実行中は課金されます。</translation>
     </message>
 </context>
 <context>
@@ -8101,10 +8223,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <translation>ここで開始したジョブは実際に実行され、サービスから料金が請求されます。内蔵の練習用サービス「サンドボックス」なら、いつでも無料で試せます (学習は模擬的に行うだけです)。</translation>
     </message>
     <message>
-        <source>To use a real service — OpenAI, Azure OpenAI or a compatible server — choose Connection → Manage Connections… and press Add.</source>
-        <translation>本物のサービス (OpenAI、Azure OpenAI、または互換サーバー) を使うには、「接続 → 接続の管理…」を選んで「追加」を押してください。</translation>
-    </message>
-    <message>
         <source>New to fine-tuning? The guide ticks off each step as you go. You can open it, and this welcome, again from the Help menu.</source>
         <translation>ファインチューニングは初めてですか? ガイドでは、進めた手順に自動でチェックが付きます。ガイドとこの画面は、「ヘルプ」メニューからいつでも開けます。</translation>
     </message>
@@ -8119,6 +8237,10 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>&amp;Start</source>
         <translation>始める(&amp;S)</translation>
+    </message>
+    <message>
+        <source>To use a real service — OpenAI, Azure OpenAI, Together AI or a compatible server — choose Connection → Manage Connections… and press Add.</source>
+        <translation>実際のサービス (OpenAI、Azure OpenAI、Together AI、または互換サーバー) を使うには、「接続」→「接続の管理…」を選び、「追加」を押してください。</translation>
     </message>
 </context>
 <context>
