@@ -152,6 +152,12 @@ public:
     void track(ApiReply *reply) { replies.append(reply); }
     /// Tracks `reply` and runs `handle` when it finishes, unless a newer run (or a cancel) has
     /// begun since.
+    /// The local file opened for streaming (owned by the caller), or nullptr after fail() said
+    /// why. With `sameSize`, a file whose size changed since the upload began is refused too.
+    QFile *openLocal(const QString &path, bool sameSize = false);
+    /// The whole source read into memory, then `then` (only if this upload is still current);
+    /// a read error fails the upload.
+    void readWhole(const std::function<void(const QByteArray &)> &then);
     void whenCurrent(ApiReply *reply, const std::function<void()> &handle)
     {
         track(reply);
@@ -344,31 +350,16 @@ void Uploader::Private::beginFilesApi()
     };
     const QString filename = source->filename();
     if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {
-        auto *file = new QFile(local->path());
-        if (!file->open(QIODevice::ReadOnly)) {
-            const QString reason = file->errorString();
-            delete file;
-            fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
-                            .arg(filename, reason),
-                    {}, false);
+        QFile *file = openLocal(local->path());
+        if (!file)
             return;
-        }
         // Streamed from disk: a 500 MB file never sits in memory.
         send(client->uploadFile(filename, file, q->m_progress.totalBytes, options.purpose));
         return;
     }
-    reading = true;
-    source->read(0, q->m_progress.totalBytes, this,
-            [this, gen, send, filename](const QByteArray &data, const QString &error) {
-                if (gen != generation)
-                    return;
-                reading = false;
-                if (!error.isEmpty()) {
-                    fail(error, {}, false);
-                    return;
-                }
-                send(client->uploadFile(filename, data, options.purpose));
-            });
+    readWhole([this, send, filename](const QByteArray &data) {
+        send(client->uploadFile(filename, data, options.purpose));
+    });
 }
 
 void Uploader::Private::beginUploadsApi()
@@ -508,15 +499,9 @@ void Uploader::Private::beginMultipart()
         HttpCall call = framed.value();
         const qsizetype at = call.body.indexOf(marker);
         if (at >= 0 && call.body.indexOf(marker, at + 1) < 0) {
-            auto *file = new QFile(local->path());
-            if (!file->open(QIODevice::ReadOnly)) {
-                const QString reason = file->errorString();
-                delete file;
-                fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
-                                .arg(filename, reason),
-                        {}, false);
+            QFile *file = openLocal(local->path());
+            if (!file)
                 return;
-            }
             auto *body = new MultipartDevice;
             body->appendBytes(call.body.left(at));
             body->appendDevice(file, 0, q->m_progress.totalBytes);
@@ -542,30 +527,21 @@ void Uploader::Private::beginMultipart()
             return;
         }
     }
-    reading = true;
-    source->read(0, q->m_progress.totalBytes, this,
-            [this, gen, filename](const QByteArray &data, const QString &error) {
-                if (gen != generation)
-                    return;
-                reading = false;
-                if (!error.isEmpty()) {
-                    fail(error, {}, false);
-                    return;
-                }
-                ApiReply *reply = provider->uploadFile(filename, data, options.purpose,
-                        [this, gen](const ProviderResult<FileObject> &result) {
-                            if (gen != generation)
-                                return;
-                            if (!result.ok()) {
-                                failWithApiError(result.error, false);
-                                return;
-                            }
-                            q->m_progress.partsDone = 1;
-                            afterFileCreated(*result.value);
-                        });
-                if (reply)
-                    watchSending(reply);
-            });
+    readWhole([this, gen, filename](const QByteArray &data) {
+        ApiReply *reply = provider->uploadFile(filename, data, options.purpose,
+                [this, gen](const ProviderResult<FileObject> &result) {
+                    if (gen != generation)
+                        return;
+                    if (!result.ok()) {
+                        failWithApiError(result.error, false);
+                        return;
+                    }
+                    q->m_progress.partsDone = 1;
+                    afterFileCreated(*result.value);
+                });
+        if (reply)
+            watchSending(reply);
+    });
 }
 
 void Uploader::Private::beginPresigned()
@@ -598,7 +574,6 @@ void Uploader::Private::putPresigned(const PresignedUpload &upload)
     // Resolved as ProviderClient::uploadFilePresigned() does: against the connection's base.
     const QUrl target = client->connection().apiBaseUrl().resolved(upload.url);
     const QString fileId = upload.fileId;
-    const quint64 gen = generation;
     auto whenPut = [this, fileId](ApiReply *reply) {
         watchSending(reply);
         whenCurrent(reply, [this, reply, fileId] {
@@ -617,24 +592,44 @@ void Uploader::Private::putPresigned(const PresignedUpload &upload)
             fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
             return;
         }
-        auto *file = new QFile(local->path());
-        if (!file->open(QIODevice::ReadOnly) || file->size() != q->m_progress.totalBytes) {
-            const QString reason = file->isOpen() ? QCoreApplication::translate("fs::Uploader",
-                                           "it changed size while it was being sent")
-                                                  : file->errorString();
-            delete file;
-            fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
-                            .arg(source->filename(), reason),
-                    {}, false);
+        QFile *file = openLocal(local->path(), true);
+        if (!file)
             return;
-        }
         // Streamed from disk: however large, the file never sits in memory.
         whenPut(client->sendCall(call.value(), file));
         return;
     }
+    readWhole([this, target, whenPut](const QByteArray &data) {
+        const Expected<HttpCall> call = provider->dialect().putPresigned(target, data);
+        if (!call.ok()) {
+            fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+            return;
+        }
+        whenPut(client->sendCall(call.value()));
+    });
+}
+
+QFile *Uploader::Private::openLocal(const QString &path, bool sameSize)
+{
+    auto *file = new QFile(path);
+    if (file->open(QIODevice::ReadOnly) && (!sameSize || file->size() == q->m_progress.totalBytes))
+        return file;
+    const QString reason = file->isOpen()
+            ? QCoreApplication::translate("fs::Uploader", "it changed size while it was being sent")
+            : file->errorString();
+    delete file;
+    fail(QCoreApplication::translate("fs::Uploader", "The file %1 cannot be read: %2")
+                    .arg(source->filename(), reason),
+            {}, false);
+    return nullptr;
+}
+
+void Uploader::Private::readWhole(const std::function<void(const QByteArray &)> &then)
+{
+    const quint64 gen = generation;
     reading = true;
     source->read(0, q->m_progress.totalBytes, this,
-            [this, gen, target, whenPut](const QByteArray &data, const QString &error) {
+            [this, gen, then](const QByteArray &data, const QString &error) {
                 if (gen != generation)
                     return;
                 reading = false;
@@ -642,12 +637,7 @@ void Uploader::Private::putPresigned(const PresignedUpload &upload)
                     fail(error, {}, false);
                     return;
                 }
-                const Expected<HttpCall> call = provider->dialect().putPresigned(target, data);
-                if (!call.ok()) {
-                    fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
-                    return;
-                }
-                whenPut(client->sendCall(call.value()));
+                then(data);
             });
 }
 
