@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio chat --model M PROMPT`: streams the answer to stdout.
 #include "clicontext.h"
+#include "streamprinter.h"
 
 #include <QCoreApplication>
 
@@ -67,12 +68,13 @@ int runChat(const QStringList &arguments)
         context.printError(refused);
         return ExitUsage;
     }
-    QObject::connect(stream, &ChatStream::delta, stream, [&context](const QString &text) {
-        context.out() << text;
-        context.out().flush();
-    });
+    context.out().flush();
+    StreamPrinter printer;
+    QObject::connect(stream, &ChatStream::delta, stream,
+            [&printer](const QString &text) { printer.print(text.toUtf8()); });
     const bool ok = context.wait(stream);
-    context.out() << Qt::endl;
+    printer.print("\n");
+    printer.finish();
     return ok ? ExitOk : ExitFailure;
 }
 
