@@ -99,8 +99,11 @@ void tst_CliLimits::verbsEndWithASentence()
 
 void tst_CliLimits::chatAgainstAFloodWithDefaultLimits()
 {
-    // As shipped (64 MB per streamed answer): printed and forgotten, memory stays small.
+    // As shipped (64 MB per streamed answer): printed and forgotten, memory stays small. The
+    // flood comes at a fast line's pace (100 MB/s); at loopback speed Qt's network thread reads
+    // ahead of a busy event loop by however much the scheduler allows.
     HostileServer server(Behaviour::FloodStream);
+    server.setFloodPace(100'000'000);
     QVERIFY(server.start());
     QProcessEnvironment env = isolatedEnvironment(m_home.path());
     env.insert(QStringLiteral("OPENAI_BASE_URL"), server.baseUrl().toString());
@@ -115,7 +118,9 @@ void tst_CliLimits::chatAgainstAFloodWithDefaultLimits()
     const qint64 peak = childrenPeakMemory();
     qInfo("chat against a flooding stream: %lld MB printed, peak memory %lld MB",
             qint64(result.out.size()) / 1'000'000, peak / 1'000'000);
-    QVERIFY2(peak < 200'000'000, qPrintable(QString::number(peak)));
+    // Keeping the answer (60 MB of text as UTF-16 is 120 MB) or queuing it all unprinted would
+    // cross this line; printing as it comes stays well under it.
+    QVERIFY2(peak < 150'000'000, qPrintable(QString::number(peak)));
 }
 
 QTEST_GUILESS_MAIN(tst_CliLimits)

@@ -159,6 +159,18 @@ private:
 
     void flood(QTcpSocket *socket)
     {
+        if (m_floodBlocksPer10Ms > 0) { // paced: so many blocks every 10 ms
+            auto *timer = new QTimer(socket);
+            connect(timer, &QTimer::timeout, socket, [this, socket] {
+                for (int i = 0; i < m_floodBlocksPer10Ms
+                        && socket->state() == QAbstractSocket::ConnectedState
+                        && socket->bytesToWrite() < kQueued;
+                        ++i)
+                    socket->write(m_block);
+            });
+            timer->start(10);
+            return;
+        }
         auto topUp = [this, socket] {
             while (socket->state() == QAbstractSocket::ConnectedState
                     && socket->bytesToWrite() < kQueued)
@@ -173,6 +185,10 @@ private:
     QByteArray m_body;
     std::atomic_int *m_requests;
     QByteArray m_block;
+public:
+    int m_floodBlocksPer10Ms = 0;
+
+private:
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, QByteArray> m_pending;
 };
@@ -200,6 +216,7 @@ bool HostileServer::start()
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("HostileServer"));
     m_worker = new Worker(m_behaviour, m_intervalMs, m_body, &m_requests);
+    m_worker->m_floodBlocksPer10Ms = int(m_floodBytesPerSecond / 100 / kBlock);
     m_worker->moveToThread(m_thread);
     m_thread->start();
     Worker *worker = m_worker;

@@ -35,6 +35,10 @@ public:
 
     /// The body a WrongShape answer carries; set before start().
     void setBody(const QByteArray &body) { m_body = body; }
+    /// Floods at about this many bytes a second (a fast line) instead of as fast as the reader
+    /// takes them; set before start(). At loopback speed the amount Qt's network thread holds
+    /// depends on how the scheduler shares the cores, not on the app.
+    void setFloodPace(qint64 bytesPerSecond) { m_floodBytesPerSecond = bytesPerSecond; }
     /// Listens on a free port of 127.0.0.1; false when it could not.
     bool start();
     QUrl root() const; ///< http://127.0.0.1:PORT
@@ -50,6 +54,7 @@ private:
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr;
     quint16 m_port = 0;
+    qint64 m_floodBytesPerSecond = 0;
     std::atomic_int m_requests {0};
 };
 
