@@ -185,6 +185,7 @@ private:
     QByteArray m_body;
     std::atomic_int *m_requests;
     QByteArray m_block;
+
 public:
     int m_floodBlocksPer10Ms = 0;
 
