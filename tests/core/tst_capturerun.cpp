@@ -3,6 +3,7 @@
 // settings, resuming without sending an answered prompt again, a cut-off last line, files that
 // are not this capture's, cancel, rate limits, failures, and the Together AI dialect.
 #include "capturerun.h"
+#include "chatrequestcounter.h"
 #include "sandboxserver.h"
 
 #include <QFile>
@@ -38,7 +39,6 @@ private Q_SLOTS:
 private:
     ModelTarget target(const QString &model = QStringLiteral("gpt-4o-mini")) const;
     static QList<CapturePrompt> prompts(int count);
-    static QList<QJsonObject> lines(const QString &path);
     /// Runs to the end; false when it did not finish.
     static bool runToEnd(CaptureRun &run);
     QString out(const QString &name) const { return m_dir.filePath(name); }
@@ -46,7 +46,7 @@ private:
     std::unique_ptr<fs::sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_nam;
     QTemporaryDir m_dir;
-    QHash<QString, int> m_sent; ///< chat requests the sandbox received, per prompt text
+    std::unique_ptr<fs::test::ChatRequestCounter> m_sent; ///< chat requests per prompt
 };
 
 void tst_CaptureRun::initTestCase()
@@ -58,23 +58,13 @@ void tst_CaptureRun::initTestCase()
 
 void tst_CaptureRun::init()
 {
-    m_sent.clear();
-    connect(m_server.get(), &fs::sandbox::SandboxServer::requestReceived, this,
-            [this](const QString &, const QString &path, const QByteArray &body) {
-                if (!path.endsWith(QLatin1String("/chat/completions")))
-                    return;
-                const QJsonArray messages = QJsonDocument::fromJson(body)
-                                                    .object()
-                                                    .value(QLatin1String("messages"))
-                                                    .toArray();
-                ++m_sent[messages.last().toObject().value(QLatin1String("content")).toString()];
-            });
+    m_sent = std::make_unique<fs::test::ChatRequestCounter>(m_server.get());
 }
 
 void tst_CaptureRun::cleanup()
 {
     m_server->clearFaults();
-    disconnect(m_server.get(), nullptr, this, nullptr);
+    m_sent.reset();
 }
 
 ModelTarget tst_CaptureRun::target(const QString &model) const
@@ -97,19 +87,6 @@ QList<CapturePrompt> tst_CaptureRun::prompts(int count)
                 i + 1};
     }
     return list;
-}
-
-QList<QJsonObject> tst_CaptureRun::lines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QList<QJsonObject> objects;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (!line.isEmpty())
-            objects << QJsonDocument::fromJson(line).object();
-    }
-    return objects;
 }
 
 bool tst_CaptureRun::runToEnd(CaptureRun &run)
@@ -152,7 +129,7 @@ void tst_CaptureRun::writesEachPromptWithItsAnswer()
     QCOMPARE(progress.last().at(0).toInt(), 20);
     QCOMPARE(progress.last().at(1).toInt(), 20);
 
-    const QList<QJsonObject> written = lines(path);
+    const QList<QJsonObject> written = fs::test::readJsonLines(path);
     QCOMPARE(written.size(), 20);
     for (int i = 0; i < 20; ++i) {
         // In the order of the prompts once complete; the prompt, then the answer.
@@ -165,7 +142,7 @@ void tst_CaptureRun::writesEachPromptWithItsAnswer()
         QCOMPARE(messages.at(2).toObject().value(QLatin1String("role")).toString(),
                 QStringLiteral("assistant"));
         QVERIFY(!messages.at(2).toObject().value(QLatin1String("content")).toString().isEmpty());
-        QCOMPARE(m_sent.value(QStringLiteral("Question %1").arg(i)), 1);
+        QCOMPARE(m_sent->count(QStringLiteral("Question %1").arg(i)), 1);
     }
     const QJsonObject settings = sidecar(path);
     QCOMPARE(settings.value(QLatin1String("model")).toString(), QStringLiteral("gpt-4o-mini"));
@@ -180,13 +157,13 @@ void tst_CaptureRun::writesEachPromptWithItsAnswer()
     QVERIFY(!QJsonDocument(settings).toJson().contains("sk-test"));
 
     // Run again: nothing left, nothing sent.
-    m_sent.clear();
+    m_sent->clear();
     CaptureRun again(&m_nam);
     QVERIFY(again.prepare(prompts(20), target(), QStringLiteral("questions.jsonl"), path, &error));
     QCOMPARE(again.resumedFrom(), 20);
     QVERIFY(runToEnd(again));
-    QVERIFY(m_sent.isEmpty());
-    QCOMPARE(lines(path).size(), 20);
+    QVERIFY(m_sent->isEmpty());
+    QCOMPARE(fs::test::readJsonLines(path).size(), 20);
 }
 
 void tst_CaptureRun::resumesWithoutSendingAnsweredPromptsAgain()
@@ -207,7 +184,7 @@ void tst_CaptureRun::resumesWithoutSendingAnsweredPromptsAgain()
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY(run.answered() < 40);
     }
-    for (const QJsonObject &line : lines(path))
+    for (const QJsonObject &line : fs::test::readJsonLines(path))
         writtenBefore << question(line);
     QVERIFY(writtenBefore.size() >= 12);
     // The sidecar may lag behind OUT (it is written at most every quarter second): make it
@@ -219,7 +196,7 @@ void tst_CaptureRun::resumesWithoutSendingAnsweredPromptsAgain()
     sidecarFile.write(QJsonDocument(stale).toJson());
     sidecarFile.close();
 
-    m_sent.clear();
+    m_sent->clear();
     CaptureRun resumed(&m_nam);
     resumed.setConcurrency(4);
     QString error;
@@ -227,16 +204,16 @@ void tst_CaptureRun::resumesWithoutSendingAnsweredPromptsAgain()
     QCOMPARE(resumed.resumedFrom(), int(writtenBefore.size()));
     QVERIFY(runToEnd(resumed));
     QCOMPARE(resumed.answered(), 40);
-    const QList<QJsonObject> written = lines(path);
+    const QList<QJsonObject> written = fs::test::readJsonLines(path);
     QCOMPARE(written.size(), 40);
     for (int i = 0; i < 40; ++i) {
         const QString q = QStringLiteral("Question %1").arg(i);
         QCOMPARE(question(written.at(i)), q); // each once, none lost
         if (writtenBefore.contains(q))
-            QVERIFY2(!m_sent.contains(q), qPrintable(q + QStringLiteral(" was sent again")));
+            QVERIFY2(!m_sent->contains(q), qPrintable(q + QStringLiteral(" was sent again")));
         else // sent (again, when it was in flight at the cancel; the sandbox, on this
              // thread, may read an aborted request of the first run only now)
-            QVERIFY(m_sent.value(q) >= 1);
+            QVERIFY(m_sent->count(q) >= 1);
     }
     QCOMPARE(sidecar(path).value(QLatin1String("done")).toArray().size(), 40);
 }
@@ -279,8 +256,8 @@ void tst_CaptureRun::cutOffLastLineIsRepaired()
     QVERIFY(!run.isAnswered(1));
     QVERIFY(run.isAnswered(2));
     QVERIFY(runToEnd(run));
-    QCOMPARE(m_sent.keys(), QStringList({QStringLiteral("Question 1")}));
-    const QList<QJsonObject> written = lines(path);
+    QCOMPARE(m_sent->sent(), QStringList({QStringLiteral("Question 1")}));
+    const QList<QJsonObject> written = fs::test::readJsonLines(path);
     QCOMPARE(written.size(), 3);
     for (int i = 0; i < 3; ++i)
         QCOMPARE(question(written.at(i)), QStringLiteral("Question %1").arg(i));
@@ -333,10 +310,10 @@ void tst_CaptureRun::cancelKeepsWhatWasWritten()
     QVERIFY(!run.isRunning());
     const int answered = run.answered();
     QVERIFY(answered < 30);
-    QCOMPARE(int(lines(path).size()), answered);
+    QCOMPARE(int(fs::test::readJsonLines(path).size()), answered);
     // Nothing arrives after the cancel.
     QTest::qWait(100); // no condition to wait for: proves the absence of late writes
-    QCOMPARE(int(lines(path).size()), answered);
+    QCOMPARE(int(fs::test::readJsonLines(path).size()), answered);
     QCOMPARE(sidecar(path).value(QLatin1String("done")).toArray().size(), answered);
 }
 
@@ -366,7 +343,7 @@ void tst_CaptureRun::rateLimitWallPausesAndContinues()
             qPrintable(paused.first().at(1).toString()));
     QCOMPARE(run.answered(), 8);
     QCOMPARE(run.failedCount(), 0);
-    QCOMPARE(lines(path).size(), 8);
+    QCOMPARE(fs::test::readJsonLines(path).size(), 8);
 }
 
 void tst_CaptureRun::failuresAreAskedAgainNextRun()
@@ -383,18 +360,18 @@ void tst_CaptureRun::failuresAreAskedAgainNextRun()
     QCOMPARE(run.answered(), 3);
     QVERIFY(!run.failureSummary().isEmpty());
     QCOMPARE(sidecar(path).value(QLatin1String("failed")).toArray().size(), 2);
-    QCOMPARE(lines(path).size(), 3);
+    QCOMPARE(fs::test::readJsonLines(path).size(), 3);
 
-    m_sent.clear();
+    m_sent->clear();
     CaptureRun again(&m_nam);
     QVERIFY(again.prepare(prompts(5), target(), QStringLiteral("q"), path, &error));
     QCOMPARE(again.remaining(), 2);
     QVERIFY(runToEnd(again));
-    QCOMPARE(m_sent.size(), 2);
+    QCOMPARE(m_sent->prompts(), 2);
     QCOMPARE(again.answered(), 5);
     QCOMPARE(again.failedCount(), 0);
     QCOMPARE(sidecar(path).value(QLatin1String("failed")).toArray().size(), 0);
-    const QList<QJsonObject> written = lines(path);
+    const QList<QJsonObject> written = fs::test::readJsonLines(path);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(question(written.at(i)), QStringLiteral("Question %1").arg(i));
 }
@@ -413,7 +390,7 @@ void tst_CaptureRun::togetherDialectIsCapturedToo()
     QVERIFY(runToEnd(run));
     QCOMPARE(run.failureSummary(), QString());
     QCOMPARE(run.answered(), 3);
-    QCOMPARE(m_sent.size(), 3);
+    QCOMPARE(m_sent->prompts(), 3);
 }
 
 void tst_CaptureRun::unwritableOutputIsRefused()
