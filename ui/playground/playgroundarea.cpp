@@ -81,7 +81,7 @@ void PlaygroundArea::build(ConnectionStore *store, SecretStore *secrets, QNetwor
     m_tabs->setTabToolTip(2, tr("Compare models on a whole validation file, scored with ROUGE"));
 
     m_datasets = datasets;
-    m_captureAction = new QAction(tr("&Capture Answers…"), this);
+    m_captureAction = new QAction(tr("Ca&pture Answers…"), this);
     m_captureAction->setObjectName(QStringLiteral("captureAnswersAction"));
     m_captureAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_captureAction->setToolTip(tr("Keep a model's answers to a set of prompts as a dataset"));
