@@ -15,8 +15,10 @@
 #include "playgroundconnections.h"
 #include "storagearea.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QMenu>
 #include <QStatusBar>
 
 namespace fs::ui {
@@ -113,6 +115,19 @@ Areas installAreas(MainWindow *window)
             [window, datasets, datasetsIndex] {
                 datasets->newDataset();
                 window->showArea(datasetsIndex);
+            });
+    // Capture Answers… from the File menu (beside export) and the Playground; the result opens
+    // in the editor.
+    const QList<QAction *> fileActions = window->fileMenu()->actions();
+    window->fileMenu()->insertAction(
+            fileActions.value(
+                    fileActions.indexOf(datasets->action(QStringLiteral("exportSelectionAction")))
+                    + 1),
+            playground->captureAction());
+    QObject::connect(playground, &PlaygroundArea::openDatasetRequested, datasets,
+            [window, datasets, datasetsIndex](const QString &path) {
+                window->showArea(datasetsIndex);
+                datasets->openFile(path);
             });
     QObject::connect(playground, &PlaygroundArea::message, window,
             [window](const QString &text) { window->statusBar()->showMessage(text, 5000); });

@@ -131,6 +131,13 @@ int runCapture(const QStringList &arguments)
                                          "asked again.")
                                      .arg(QFileInfo(outPath).fileName())
                           << '\n';
+        if (run.unmatchedLines() > 0)
+            context.err() << Context::tr("note: %1 answers in %2 are to prompts that are not in "
+                                         "%3; they are kept.")
+                                     .arg(run.unmatchedLines())
+                                     .arg(QFileInfo(outPath).fileName(),
+                                             QFileInfo(files.first()).fileName())
+                          << '\n';
         if (run.resumedFrom() > 0)
             context.err() << Context::tr("Continuing: %1 of %2 answers are already in %3.")
                                      .arg(run.resumedFrom())

@@ -102,6 +102,11 @@ void tst_CapturePrompts::datasetPromptEndsBeforeTheLastAnswer()
     // Earlier assistant turns keep their JSON exactly (the captured example repeats them).
     QCOMPARE(prompt->messages.at(2).toJson().toObject().value(QLatin1String("content")).toString(),
             QStringLiteral("A1"));
+    // A user message without text (the editor's starter example) is nothing to send.
+    QVERIFY(!fs::capturePromptFrom(
+            fs::Example::chat({fs::Message(QStringLiteral("user"), QStringLiteral("  ")),
+                    fs::Message(QStringLiteral("assistant"), QStringLiteral(""))}),
+            1));
 }
 
 void tst_CapturePrompts::jsonlFileKeepsEveryExampleWithAUserMessage()

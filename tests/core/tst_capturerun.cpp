@@ -29,6 +29,7 @@ private Q_SLOTS:
     void writesEachPromptWithItsAnswer();
     void resumesWithoutSendingAnsweredPromptsAgain();
     void cutOffLastLineIsRepaired();
+    void answersToPromptsNoLongerInTheSourceAreKept();
     void refusesAFileThatIsNotThisCapture();
     void cancelKeepsWhatWasWritten();
     void rateLimitWallPausesAndContinues();
@@ -264,6 +265,30 @@ void tst_CaptureRun::cutOffLastLineIsRepaired()
     // The answers already there are kept as they were.
     QCOMPARE(written.at(0).value(QLatin1String("messages")).toArray().last()["content"].toString(),
             QStringLiteral("kept"));
+}
+
+void tst_CaptureRun::answersToPromptsNoLongerInTheSourceAreKept()
+{
+    const QString path = out(QStringLiteral("changed.jsonl"));
+    CaptureRun first(&m_nam);
+    QString error;
+    QVERIFY(first.prepare(prompts(3), target(), QStringLiteral("q"), path, &error));
+    QVERIFY(runToEnd(first));
+    // The source changed: "Question 0" is gone, "Question 3" is new.
+    m_sent->clear();
+    const QList<CapturePrompt> changed = prompts(4).mid(1);
+    CaptureRun again(&m_nam);
+    QVERIFY(again.prepare(changed, target(), QStringLiteral("q"), path, &error));
+    QCOMPARE(again.resumedFrom(), 2);
+    QCOMPARE(again.unmatchedLines(), 1);
+    QVERIFY(runToEnd(again));
+    QCOMPARE(m_sent->sent(), QStringList({QStringLiteral("Question 3")}));
+    const QList<QJsonObject> written = fs::test::readJsonLines(path);
+    QCOMPARE(written.size(), 4);
+    // The prompts' order first, the answer no prompt asks for kept at the end.
+    QCOMPARE(question(written.at(0)), QStringLiteral("Question 1"));
+    QCOMPARE(question(written.at(2)), QStringLiteral("Question 3"));
+    QCOMPARE(question(written.at(3)), QStringLiteral("Question 0"));
 }
 
 void tst_CaptureRun::refusesAFileThatIsNotThisCapture()

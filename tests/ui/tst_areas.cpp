@@ -333,6 +333,21 @@ private Q_SLOTS:
         QCOMPARE(m_areas.datasets->document()->filePath(), path);
     }
 
+    void capturedAnswersAreInTheFileMenuAndOpenInDatasets()
+    {
+        QAction *capture = m_areas.playground->captureAction();
+        QVERIFY(m_window->fileMenu()->actions().contains(capture));
+        QCOMPARE(capture->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+        m_window->showArea(3);
+        const QString path = m_home.filePath(QStringLiteral("captured.jsonl"));
+        QVERIFY(QFile::copy(QStringLiteral(":/samples/support-bot.jsonl"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        emit m_areas.playground->openDatasetRequested(path);
+        QCOMPARE(m_window->currentArea(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_areas.datasets->document()->count(), 12, 10000);
+        QCOMPARE(m_areas.datasets->document()->filePath(), path);
+    }
+
     void startingWithAFileOpensIt()
     {
         // `finetune-studio FILE` (or a second start handing FILE over): the window comes up on

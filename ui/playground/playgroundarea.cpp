@@ -4,13 +4,18 @@
 #include "activeconnection.h"
 #include "batchpage.h"
 #include "blindpage.h"
+#include "capturedialog.h"
+#include "comparisonsession.h"
+#include "datasetarea.h"
 #include "jobhistory.h"
 #include "mainwindow.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
 #include "sidebysidepage.h"
 
+#include <QAction>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -75,6 +80,22 @@ void PlaygroundArea::build(ConnectionStore *store, SecretStore *secrets, QNetwor
     m_tabs->addTab(m_batch, tr("Score on Examples"));
     m_tabs->setTabToolTip(2, tr("Compare models on a whole validation file, scored with ROUGE"));
 
+    m_datasets = datasets;
+    m_captureAction = new QAction(tr("Ca&pture Answers…"), this);
+    m_captureAction->setObjectName(QStringLiteral("captureAnswersAction"));
+    m_captureAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_captureAction->setToolTip(tr("Keep a model's answers to a set of prompts as a dataset"));
+    connect(m_captureAction, &QAction::triggered, this, [this] {
+        // The model of the first Side by Side pane is the likeliest one to keep.
+        const ModelTarget first = m_sideBySide->session()->target(0);
+        captureAnswers(first.model, first.connection.id);
+    });
+    auto *capture = new QPushButton(m_captureAction->text().remove(QLatin1Char('&')), m_tabs);
+    capture->setObjectName(QStringLiteral("captureAnswersPushButton"));
+    capture->setToolTip(m_captureAction->toolTip());
+    connect(capture, &QPushButton::clicked, m_captureAction, &QAction::trigger);
+    m_tabs->setCornerWidget(capture, Qt::TopRightCorner);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -98,6 +119,15 @@ void PlaygroundArea::setCurrentPage(Page page)
 void PlaygroundArea::followJobs(const fs::JobListModel *jobs)
 {
     m_connections->followJobs(jobs);
+}
+
+CaptureDialog *PlaygroundArea::captureAnswers(const QString &modelId, const QString &connectionId)
+{
+    CaptureDialog *dialog = CaptureDialog::open(this, m_connections, modelId, connectionId);
+    dialog->setSession(m_sideBySide->session());
+    dialog->setDatasetArea(m_datasets);
+    connect(dialog, &CaptureDialog::datasetCaptured, this, &PlaygroundArea::openDatasetRequested);
+    return dialog;
 }
 
 void PlaygroundArea::showModel(const QString &model)

@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QNetworkAccessManager;
 class QTabWidget;
 
@@ -18,6 +19,7 @@ namespace fs::ui {
 
 class BatchPage;
 class BlindPage;
+class CaptureDialog;
 class DatasetArea;
 class MainWindow;
 class PlaygroundConnections;
@@ -55,15 +57,24 @@ public:
     /// every picker as soon as its job ends, and becomes the default where the person has not
     /// chosen models yet.
     void followJobs(const fs::JobListModel *jobs);
+    /// "Capture Answers…" (Ctrl+Shift+K): opens captureAnswers(); the application also puts it
+    /// into the File menu.
+    QAction *captureAction() const { return m_captureAction; }
 
 public Q_SLOTS:
     /// Shows `model` (a fine-tuned model or a checkpoint) side by side with its base model.
     void showModel(const QString &model);
+    /// Opens the Capture Answers dialog preset with `modelId` on `connectionId` (empty: the
+    /// active connection), offering the open dataset and the Side by Side conversation as
+    /// prompts; when every answer is in, openDatasetRequested() opens the result.
+    CaptureDialog *captureAnswers(const QString &modelId = {}, const QString &connectionId = {});
 
 Q_SIGNALS:
     /// The person wants to keep an answer as training data but no dataset is open: the
     /// application should create one (e.g. DatasetArea::newDataset and show Datasets).
     void datasetNeeded();
+    /// A captured dataset should open in the editor.
+    void openDatasetRequested(const QString &path);
     /// A short line for the status bar.
     void message(const QString &text);
 
@@ -76,6 +87,8 @@ private:
     SideBySidePage *m_sideBySide = nullptr;
     BlindPage *m_blind = nullptr;
     BatchPage *m_batch = nullptr;
+    QPointer<DatasetArea> m_datasets;
+    QAction *m_captureAction = nullptr;
 };
 
 } // namespace fs::ui

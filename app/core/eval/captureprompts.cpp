@@ -28,8 +28,9 @@ QString tr(const char *text)
 
 bool hasUserMessage(const Messages &messages)
 {
-    return std::any_of(messages.cbegin(), messages.cend(),
-            [](const Message &message) { return message.role() == QLatin1String("user"); });
+    return std::any_of(messages.cbegin(), messages.cend(), [](const Message &message) {
+        return message.role() == QLatin1String("user") && !message.text().trimmed().isEmpty();
+    });
 }
 
 void noPromptError(CapturePromptsLoad *load)

@@ -35,7 +35,7 @@ struct CapturePromptsLoad
 
 /// The prompt of one example (chat or preference): its messages up to its last assistant turn,
 /// that turn dropped; an example without an assistant turn is a prompt as it stands. nullopt when
-/// what remains holds no user message.
+/// what remains holds no user message with text.
 std::optional<CapturePrompt> capturePromptFrom(const Example &example, int sourceLine);
 /// Every example of a chat JSONL file (dataset, validation file) as a prompt.
 CapturePromptsLoad capturePromptsFromJsonl(const QString &path);
