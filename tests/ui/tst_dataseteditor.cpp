@@ -346,6 +346,19 @@ private Q_SLOTS:
         saveScreenshot(again.get(), QStringLiteral("dataset-toolcalls"));
     }
 
+    void closingWhileAFileLoadsIsSafe()
+    {
+        // Closing the window (or a test tearing down) while a big file is still being read: the
+        // load is cancelled and nothing reaches the half-destroyed editor.
+        const QString path = writeFile(QStringLiteral("loading.jsonl"), manyExamples(20000));
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            auto area = makeArea();
+            QVERIFY(area->openFile(path));
+            QVERIFY(area->document()->isLoading());
+            area.reset(); // must not crash
+        }
+    }
+
     void saveRunsInTheBackground()
     {
         // Big enough that the search and the match count work in slices.

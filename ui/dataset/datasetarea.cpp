@@ -214,12 +214,14 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
 
 DatasetArea::~DatasetArea()
 {
+    // Nothing may react to the document from here on: cancelling a load emits loadFinished,
+    // which would start the lint runner again and update widgets being torn down.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_document, nullptr, m_lintRunner, nullptr);
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
     // The runner's thread reads the document: stop it before either goes away.
     m_lintRunner->cancel();
     m_document->cancelLoad();
-    // The document goes first, while the widgets that follow it are still whole.
-    disconnect(m_document, nullptr, this, nullptr);
-    disconnect(m_document->undoStack(), nullptr, this, nullptr);
     delete m_lintRunner;
     delete m_document;
 }
