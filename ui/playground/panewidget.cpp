@@ -7,6 +7,7 @@
 #include "parameterswidget.h"
 #include "playgroundconnections.h"
 #include "practicebadge.h"
+#include "retirementcalendar.h"
 #include "simulation.h"
 #include "targetselector.h"
 #include "transcriptview.h"
@@ -61,6 +62,14 @@ PaneWidget::PaneWidget(
     deployLayout->addWidget(m_deployLabel, 1);
     deployLayout->addWidget(m_deployButton, 0, Qt::AlignVCenter);
     m_deployBar->hide();
+    m_retirementLabel = new QLabel(this);
+    m_retirementLabel->setObjectName(QStringLiteral("retirementLabel"));
+    m_retirementLabel->setWordWrap(true);
+    // The practice badge's quiet yellow: a note, not an error.
+    m_retirementLabel->setStyleSheet(
+            QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; "
+                           "border: 1px solid #e6cf85; border-radius: 3px; padding: 2px 6px; }"));
+    m_retirementLabel->hide();
     m_metricsLabel = new QLabel(this);
     m_metricsLabel->setObjectName(QStringLiteral("metricsLabel"));
     m_metricsLabel->setWordWrap(true);
@@ -86,6 +95,7 @@ PaneWidget::PaneWidget(
     layout->addLayout(header);
     layout->addWidget(m_parametersWidget);
     layout->addWidget(m_practiceBadge);
+    layout->addWidget(m_retirementLabel);
     layout->addWidget(m_deployBar);
     layout->addWidget(m_transcriptView, 1);
     layout->addLayout(footer);
@@ -153,8 +163,23 @@ void PaneWidget::syncTarget()
     if (m_pane < m_session->paneCount())
         m_session->setTarget(m_pane, target);
     m_practiceBadge->setSimulated(isSimulated(target.connection));
+    updateRetirement(target);
     updateButtons();
     updateDeployBar();
+}
+
+void PaneWidget::updateRetirement(const ModelTarget &target)
+{
+    ModelPicker *picker = m_targetSelector->modelPicker();
+    picker->setRetirementService(target.connection.providerKind());
+    const QString notice = picker->retirementNotice(target.model);
+    m_retirementLabel->setText(notice.isEmpty() ? QString() : tr("This model %1.").arg(notice));
+    m_retirementLabel->setToolTip(notice.isEmpty()
+                    ? QString()
+                    : RetirementCalendar::current()
+                              .lookup(target.connection.providerKind(), target.model)
+                              .source);
+    m_retirementLabel->setVisible(!notice.isEmpty());
 }
 
 void PaneWidget::updateDeployBar()

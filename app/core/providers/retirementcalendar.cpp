@@ -365,4 +365,19 @@ RetirementInfo RetirementCalendar::lookup(ProviderKind service, const QString &m
     return info;
 }
 
+QString RetirementCalendar::notice(
+        ProviderKind service, const QString &model, const QDate &today) const
+{
+    const RetirementInfo info = lookup(service, model);
+    switch (info.status(today, m_warningDays)) {
+    case RetirementStatus::Within:
+    case RetirementStatus::Past:
+        return info.sentence(today);
+    case RetirementStatus::Beyond:
+    case RetirementStatus::Unknown:
+        break;
+    }
+    return {};
+}
+
 } // namespace fs

@@ -106,6 +106,10 @@ public:
 
     /// What the calendar says about `model` on `service`.
     RetirementInfo lookup(ProviderKind service, const QString &model) const;
+    /// The sentence that marks `model` where models are listed (job list, pickers, panes): set
+    /// when it stops answering within the warning window or already has; empty when the day is
+    /// further off or not announced.
+    QString notice(ProviderKind service, const QString &model, const QDate &today) const;
 
 private:
     struct Service
