@@ -36,6 +36,12 @@ QByteArray editedCalendar(const std::function<void(QJsonObject &)> &edit)
     return QJsonDocument(root).toJson();
 }
 
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
 /// A calendar with one entry per service, so that each service's naming can be checked.
 RetirementCalendar everyServiceCalendar()
 {
@@ -351,10 +357,7 @@ void tst_RetirementCalendar::malformedCalendarIsRefused()
     // The same through a file, and a file that is not there.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("calendar.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(json);
-    file.close();
+    QVERIFY(writeFile(path, json));
     error.clear();
     QVERIFY(!RetirementCalendar::load(path, &error));
     QVERIFY2(error.contains(says), qPrintable(error));
@@ -389,10 +392,7 @@ void tst_RetirementCalendar::updatingTheCalendarIsADataChange()
     });
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("calendar.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(json);
-    file.close();
+    QVERIFY(writeFile(path, json));
     QString error;
     const std::optional<RetirementCalendar> updated = RetirementCalendar::load(path, &error);
     QVERIFY2(updated, qPrintable(error));

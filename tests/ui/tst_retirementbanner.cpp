@@ -3,8 +3,13 @@
 // history that stop answering soon (with "Keep This Model's Behaviour…" and "Remind Me Later",
 // remembered), the dialog that explains the steps and starts a capture, and the sentence in the
 // Playground's model picker and panes.
+#include "activeconnection.h"
 #include "connectionstore.h"
 #include "jobhistory.h"
+#include "joblistmodel.h"
+#include "jobmonitor.h"
+#include "jobnotifier.h"
+#include "jobsarea.h"
 #include "keepbehaviourdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -21,6 +26,7 @@
 #include "targetselector.h"
 #include "userfolders.h"
 
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -30,8 +36,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <memory>
 
 using fs::ConnectionStore;
@@ -68,17 +76,22 @@ class tst_RetirementBanner : public QObject
         return window;
     }
 
-    /// The job history holds a succeeded job of `model` on the connection `connectionId`.
-    static void remember(const QString &connectionId, const QString &jobId, const QString &model)
+    /// The job history (at `path`, else the default one) holds a succeeded job of `model` on
+    /// the connection `connectionId`.
+    static void remember(const QString &connectionId, const QString &jobId, const QString &model,
+            const QString &path = {})
     {
         fs::JobHistory history(connectionId);
-        QVERIFY2(history.open(), qPrintable(history.lastError()));
-        fs::FineTuningJob job;
-        job.id = jobId;
-        job.model = fs::ModelRegistry::baseModelName(model);
-        job.fineTunedModel = model;
-        job.status = fs::FineTuningJob::Status::Succeeded;
-        job.statusText = QStringLiteral("succeeded");
+        QVERIFY2(history.open(path), qPrintable(history.lastError()));
+        // As the service sent it: the history keeps the JSON and reads jobs back from it.
+        const fs::FineTuningJob job =
+                fs::FineTuningJob::fromJson(QJsonObject {{QStringLiteral("id"), jobId},
+                        {QStringLiteral("object"), QStringLiteral("fine_tuning.job")},
+                        {QStringLiteral("created_at"),
+                                jobId == QLatin1String("ftjob-1") ? 1760000000 : 1750000000},
+                        {QStringLiteral("model"), fs::ModelRegistry::baseModelName(model)},
+                        {QStringLiteral("status"), QStringLiteral("succeeded")},
+                        {QStringLiteral("fine_tuned_model"), model}});
         QVERIFY(history.saveJob(job));
     }
 
@@ -246,6 +259,56 @@ private Q_SLOTS:
         // A week later both are back.
         window->checkRetirements(kToday.addDays(fs::RetirementReminders::kRemindAfterDays));
         QCOMPARE(window->retirementBanner()->warnings().size(), 2);
+    }
+
+    void jobsListAndMonitorMarkTheModel()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
+        remember(ConnectionStore::sandboxId(), QStringLiteral("ftjob-1"), kRetiring, path);
+        remember(ConnectionStore::sandboxId(), QStringLiteral("ftjob-2"), kNoDate, path);
+        fs::ActiveConnection active(m_store.get(), &m_secrets, &m_nam);
+        fs::ui::JobsArea area(&active, &m_nam, nullptr, path);
+        area.notifier()->setSystemTrayAllowed(false);
+        area.resize(1024, 600);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        fs::JobListModel *jobs = area.jobListModel();
+        // Once connected the list is read again (the history, then the service's pages).
+        QTRY_COMPARE(active.state(), fs::ActiveConnection::State::Connected);
+        QTRY_COMPARE(jobs->rowCount(), 2);
+        QTRY_VERIFY(!jobs->isLoading());
+        QTableView *view = area.jobListView();
+        // The fine-tuned model's cell: its tooltip holds the sentence, only for the retiring one.
+        const auto tooltip = [view, jobs](const QString &jobId, int column) -> QString {
+            const QModelIndex index = view->model()->index(jobs->rowOf(jobId), column);
+            QStyleOptionViewItem option;
+            option.rect = view->visualRect(index);
+            QHelpEvent event(QEvent::ToolTip, option.rect.center(),
+                    view->viewport()->mapToGlobal(option.rect.center()));
+            QToolTip::hideText();
+            const bool shown =
+                    view->itemDelegateForIndex(index)->helpEvent(&event, view, option, index);
+            return shown ? QToolTip::text() : QString();
+        };
+        QTRY_COMPARE(tooltip(QStringLiteral("ftjob-1"), fs::JobListModel::FineTunedModelColumn),
+                QString(kRetiring
+                        + QStringLiteral("\nstops answering on 14 Jan 2027 — in 39 days")));
+        QCOMPARE(tooltip(QStringLiteral("ftjob-1"), fs::JobListModel::BaseModelColumn),
+                QStringLiteral("gpt-4o-mini-2024-07-18\nstops answering on 14 Jan 2027 — in 39 "
+                               "days"));
+        QCOMPARE(tooltip(QStringLiteral("ftjob-2"), fs::JobListModel::FineTunedModelColumn),
+                kNoDate);
+
+        // The monitor says it in a sentence for the selected job.
+        QVERIFY(area.selectJob(QStringLiteral("ftjob-1")));
+        QLabel *label = area.monitor()->retirementLabel();
+        QTRY_VERIFY(label->isVisible());
+        QCOMPARE(label->text(),
+                QStringLiteral("This fine-tuned model stops answering on 14 Jan 2027 — in 39 "
+                               "days."));
+        fs::test::saveScreenshot(&area, QStringLiteral("retirement-jobs"));
+        QVERIFY(area.selectJob(QStringLiteral("ftjob-2")));
+        QTRY_VERIFY(label->isHidden());
     }
 
     void pickerAndPaneSayWhenTheModelStops()

@@ -28,13 +28,6 @@ QString tr(const char *text, const char *comment = nullptr)
     return QCoreApplication::translate("fs::RetirementCalendar", text, comment);
 }
 
-/// Singular and plural spelled out: English has no plural catalogue to fill in "%n". `one` and
-/// `many` take the date as %1 and the days as %2.
-QString inDays(qint64 days, const char *one, const char *many, const QString &date)
-{
-    return tr(days == 1 ? one : many).arg(date).arg(days);
-}
-
 struct ServiceKey
 {
     ProviderKind kind;
@@ -53,6 +46,31 @@ QString dateText(const QDate &date)
 {
     //: Date format of the retirement calendar (QDate format: d, MMM, yyyy); e.g. 14 Jan 2027
     return QLocale().toString(date, tr("d MMM yyyy", "date format"));
+}
+
+/// The words for a day: gone, today, in one day, in several days (%1 the date, %2 the days).
+struct DayTexts
+{
+    const char *past;
+    const char *today;
+    const char *one;
+    const char *many;
+};
+
+/// "… on 14 Jan 2027 — in 39 days" and the like for `date` seen from `today`; "no date
+/// announced" for an invalid date. Singular and plural spelled out: English has no plural
+/// catalogue to fill in "%n".
+QString daySentence(const QDate &date, const QDate &today, const DayTexts &texts)
+{
+    if (!date.isValid())
+        return tr("no date announced");
+    const qint64 days = today.daysTo(date);
+    const QString when = dateText(date);
+    if (days < 0)
+        return tr(texts.past).arg(when);
+    if (days == 0)
+        return tr(texts.today).arg(when);
+    return tr(days == 1 ? texts.one : texts.many).arg(when).arg(days);
 }
 
 /// Reads an optional date field: true when absent or a valid YYYY-MM-DD.
@@ -101,33 +119,24 @@ RetirementStatus RetirementInfo::status(const QDate &today, int warningDays) con
 
 QString RetirementInfo::sentence(const QDate &today) const
 {
-    if (!hasDate())
-        return tr("no date announced");
-    const qint64 days = daysLeft(today);
-    if (days < 0)
-        return tr("stopped answering on %1").arg(dateText(stopsAnswering));
-    if (days == 0)
-        return tr("stops answering today (%1)").arg(dateText(stopsAnswering));
-    // QT_TRANSLATE_NOOP lets lupdate find the texts that inDays() translates.
-    return inDays(days,
+    // QT_TRANSLATE_NOOP lets lupdate find the texts that daySentence() translates.
+    static const DayTexts texts {
+            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "stopped answering on %1"),
+            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "stops answering today (%1)"),
             QT_TRANSLATE_NOOP("fs::RetirementCalendar", "stops answering on %1 — in %2 day"),
-            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "stops answering on %1 — in %2 days"),
-            dateText(stopsAnswering));
+            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "stops answering on %1 — in %2 days")};
+    return daySentence(stopsAnswering, today, texts);
 }
 
 QString RetirementInfo::newFineTuningSentence(const QDate &today) const
 {
-    if (!newFineTuningEnds.isValid())
-        return tr("no date announced");
-    const qint64 days = today.daysTo(newFineTuningEnds);
-    if (days < 0)
-        return tr("new fine-tuning ended on %1").arg(dateText(newFineTuningEnds));
-    if (days == 0)
-        return tr("new fine-tuning stops today (%1)").arg(dateText(newFineTuningEnds));
-    return inDays(days,
+    static const DayTexts texts {
+            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "new fine-tuning ended on %1"),
+            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "new fine-tuning stops today (%1)"),
             QT_TRANSLATE_NOOP("fs::RetirementCalendar", "new fine-tuning stops on %1 — in %2 day"),
-            QT_TRANSLATE_NOOP("fs::RetirementCalendar", "new fine-tuning stops on %1 — in %2 days"),
-            dateText(newFineTuningEnds));
+            QT_TRANSLATE_NOOP(
+                    "fs::RetirementCalendar", "new fine-tuning stops on %1 — in %2 days")};
+    return daySentence(newFineTuningEnds, today, texts);
 }
 
 // ---- Loading -----------------------------------------------------------------------------------
