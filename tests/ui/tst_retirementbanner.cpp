@@ -15,6 +15,7 @@
 #include "messagebox.h"
 #include "modelpicker.h"
 #include "modelregistry.h"
+#include "newjobdialog.h"
 #include "panewidget.h"
 #include "playgroundarea.h"
 #include "retirementbanner.h"
@@ -309,6 +310,21 @@ private Q_SLOTS:
         fs::test::saveScreenshot(&area, QStringLiteral("retirement-jobs"));
         QVERIFY(area.selectJob(QStringLiteral("ftjob-2")));
         QTRY_VERIFY(label->isHidden());
+
+        // The New Job form says when training and answering end for a base model that retires.
+        area.newJob();
+        fs::ui::NewJobDialog *dialog = area.newJobDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitFor([dialog] { return dialog->filesLoaded(); }, 10000));
+        auto *note = dialog->findChild<QLabel *>(QStringLiteral("modelNoteLabel"));
+        QVERIFY(dialog->selectModel(QStringLiteral("gpt-4o-mini-2024-07-18")));
+        QVERIFY2(note->text().endsWith(QStringLiteral(
+                         "Retiring: new fine-tuning stops on 6 Jan 2027 — in 31 days; this model "
+                         "stops answering on 14 Jan 2027 — in 39 days, and its fine-tunes with "
+                         "it.")),
+                qPrintable(note->text()));
+        fs::test::saveScreenshotOver(&area, dialog, QStringLiteral("retirement-new-job"));
+        dialog->reject();
     }
 
     void pickerAndPaneSayWhenTheModelStops()
