@@ -7,6 +7,7 @@
 #include "jobtexts.h"
 #include "jobtracker.h"
 #include "metricschart.h"
+#include "retirementbanner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -112,14 +113,7 @@ JobMonitor::JobMonitor(QWidget *parent)
             "QLabel { background: #fde7e9; color: #5c0b11; border: 1px solid #e8a0a8;"
             " border-radius: 4px; padding: 6px; }"));
     m_errorLabel->hide();
-    m_retirementLabel = new QLabel(this);
-    m_retirementLabel->setObjectName(QStringLiteral("jobRetirementLabel"));
-    m_retirementLabel->setWordWrap(true);
-    // A note, not an error: the quiet yellow of the practice badge and the retirement banner.
-    m_retirementLabel->setStyleSheet(
-            QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; "
-                           "border: 1px solid #e6cf85; border-radius: 3px; padding: 2px 6px; }"));
-    m_retirementLabel->hide();
+    m_retirementLabel = retirementNoteLabel(QStringLiteral("jobRetirementLabel"), this);
 
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_badgeLabel);

@@ -7,6 +7,7 @@
 #include "parameterswidget.h"
 #include "playgroundconnections.h"
 #include "practicebadge.h"
+#include "retirementbanner.h"
 #include "retirementcalendar.h"
 #include "simulation.h"
 #include "targetselector.h"
@@ -62,14 +63,7 @@ PaneWidget::PaneWidget(
     deployLayout->addWidget(m_deployLabel, 1);
     deployLayout->addWidget(m_deployButton, 0, Qt::AlignVCenter);
     m_deployBar->hide();
-    m_retirementLabel = new QLabel(this);
-    m_retirementLabel->setObjectName(QStringLiteral("retirementLabel"));
-    m_retirementLabel->setWordWrap(true);
-    // The practice badge's quiet yellow: a note, not an error.
-    m_retirementLabel->setStyleSheet(
-            QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; "
-                           "border: 1px solid #e6cf85; border-radius: 3px; padding: 2px 6px; }"));
-    m_retirementLabel->hide();
+    m_retirementLabel = retirementNoteLabel(QStringLiteral("retirementLabel"), this);
     m_metricsLabel = new QLabel(this);
     m_metricsLabel->setObjectName(QStringLiteral("metricsLabel"));
     m_metricsLabel->setWordWrap(true);

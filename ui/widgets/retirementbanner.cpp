@@ -11,6 +11,19 @@
 
 namespace fs::ui {
 
+QLabel *retirementNoteLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    // A note, not an error: the quiet yellow of the practice badge and the banner.
+    label->setStyleSheet(
+            QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; "
+                           "border: 1px solid #e6cf85; border-radius: 3px; padding: 2px 6px; }"));
+    label->hide();
+    return label;
+}
+
 RetirementBanner::RetirementBanner(QSettings *settings, QWidget *parent)
     : QFrame(parent)
     , m_settings(settings)

@@ -13,6 +13,10 @@ class QVBoxLayout;
 
 namespace fs::ui {
 
+/// A hidden, word-wrapped note in the banner's quiet yellow, for the retirement sentence where a
+/// model is shown (the job monitor, a Playground pane).
+QLabel *retirementNoteLabel(const QString &objectName, QWidget *parent);
+
 /**
  * @brief The start-up banner: a model in the job history stops answering soon. One line per
  * model (soonest first, at most kMaxRows; the rest counted), each with "Keep This Model's
