@@ -207,6 +207,7 @@ int runGui(QApplication &app, const QStringList &files)
     }
     window.show();
     QTimer::singleShot(0, &window, [&window] { window.showWelcomeOnFirstStart(); });
+    QTimer::singleShot(0, &window, [&window] { window.checkRetirements(); });
     if (!sandboxProblem.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, sandboxProblem] {
             MessageBox::warning(&window, MainWindow::tr("Sandbox Not Available"),

@@ -8,7 +8,9 @@
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
 #include "firststart.h"
+#include "keepbehaviourdialog.h"
 #include "messagebox.h"
+#include "retirementbanner.h"
 #include "simulation.h"
 #include "welcomedialog.h"
 
@@ -22,6 +24,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace fs::ui {
 
@@ -46,11 +49,21 @@ MainWindow::MainWindow(
     m_areaStackedWidget = new QStackedWidget(this);
     m_areaStackedWidget->setObjectName(QStringLiteral("areaStackedWidget"));
 
+    // Above the areas: the banner for models in the job history that retire soon.
+    m_retirementBanner = new RetirementBanner(nullptr, this);
+    connect(m_retirementBanner, &RetirementBanner::keepBehaviourRequested, this,
+            &MainWindow::keepBehaviour);
+    auto *column = new QVBoxLayout;
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_retirementBanner);
+    column->addWidget(m_areaStackedWidget, 1);
+
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_areaListWidget);
-    layout->addWidget(m_areaStackedWidget, 1);
+    layout->addLayout(column, 1);
     setCentralWidget(central);
 
     connect(m_areaListWidget, &QListWidget::currentRowChanged, m_areaStackedWidget,
@@ -311,6 +324,43 @@ bool MainWindow::showWelcomeOnFirstStart(QSettings *settings)
     FirstStart::markWelcomeShown(store);
     showWelcome();
     return true;
+}
+
+void MainWindow::checkRetirements(const QDate &today)
+{
+    const RetirementCalendar &calendar = RetirementCalendar::current();
+    m_retirementBanner->showFor(RetirementWarnings::modelsIn(m_store->connections()), calendar,
+            today.isValid() ? today : RetirementCalendar::today());
+}
+
+void MainWindow::setKeepBehaviourHandler(KeepBehaviourHandler handler)
+{
+    m_keepBehaviourHandler = std::move(handler);
+}
+
+KeepBehaviourDialog *MainWindow::keepBehaviourDialog() const
+{
+    return m_keepBehaviourDialog;
+}
+
+void MainWindow::keepBehaviour(const QString &modelId, const QString &connectionName)
+{
+    if (m_keepBehaviourHandler && m_keepBehaviourHandler(modelId, connectionName))
+        return;
+    QString sentence;
+    for (const RetirementWarning &w : m_retirementBanner->warnings()) {
+        if (w.where.model == modelId && w.where.connectionName == connectionName)
+            sentence = w.info.sentence(RetirementCalendar::today());
+    }
+    // The same model again: its dialog (perhaps capturing) comes to the front. Another model
+    // gets its own; the one before stays open and keeps capturing.
+    if (!m_keepBehaviourDialog || m_keepBehaviourDialog->modelId() != modelId) {
+        m_keepBehaviourDialog = new KeepBehaviourDialog(modelId, connectionName, sentence, this);
+        m_keepBehaviourDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_keepBehaviourDialog->show();
+    m_keepBehaviourDialog->raise();
+    m_keepBehaviourDialog->activateWindow();
 }
 
 void MainWindow::about()

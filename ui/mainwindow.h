@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDate>
 #include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
+
+#include <functional>
 
 class QActionGroup;
 class QSettings;
@@ -23,6 +26,8 @@ namespace fs::ui {
 class ConnectionPage;
 class ConnectionStatusWidget;
 class ConnectionsDialog;
+class KeepBehaviourDialog;
+class RetirementBanner;
 class WelcomeDialog;
 
 /**
@@ -82,6 +87,18 @@ public:
     /// empty when no document is open.
     void setDocumentTitle(const QString &title);
 
+    /// The banner above the areas that says a model in the job history retires soon (hidden
+    /// while nothing does). Its keepBehaviourRequested() runs keepBehaviour().
+    RetirementBanner *retirementBanner() const { return m_retirementBanner; }
+    /// What "Keep This Model's Behaviour…" opens: returns true when it handled the model (the
+    /// Playground's capture, the guided move); without a handler, or when it returns false,
+    /// keepBehaviour() opens a dialog with the steps and the capture command.
+    using KeepBehaviourHandler =
+            std::function<bool(const QString &modelId, const QString &connectionName)>;
+    void setKeepBehaviourHandler(KeepBehaviourHandler handler);
+    /// The dialog keepBehaviour() opened last, while it is open.
+    KeepBehaviourDialog *keepBehaviourDialog() const;
+
 public Q_SLOTS:
     /// Opens the connections dialog (window-modal, returns at once).
     void manageConnections();
@@ -93,6 +110,12 @@ public Q_SLOTS:
     /// application's QSettings) and returns whether it did. The app calls it once at start;
     /// tests that build a window do not, so no dialog appears unless a test asks for it.
     bool showWelcomeOnFirstStart(QSettings *settings = nullptr);
+    /// Shows the retirement banner for the models of every connection's job history that stop
+    /// answering within the calendar's window on `today` (invalid: the calendar's today). The
+    /// app calls it once at start; tests that build a window do not.
+    void checkRetirements(const QDate &today = {});
+    /// "Keep This Model's Behaviour…" for `modelId` of the connection named `connectionName`.
+    void keepBehaviour(const QString &modelId, const QString &connectionName);
 
 Q_SIGNALS:
     /// The welcome's guide button was pressed: show "Your First Fine-tune".
@@ -125,6 +148,9 @@ private:
     QActionGroup *m_switchGroup = nullptr;
     QPointer<ConnectionsDialog> m_dialog;
     QPointer<WelcomeDialog> m_welcome;
+    RetirementBanner *m_retirementBanner = nullptr;
+    KeepBehaviourHandler m_keepBehaviourHandler;
+    QPointer<KeepBehaviourDialog> m_keepBehaviourDialog;
 };
 
 } // namespace fs::ui

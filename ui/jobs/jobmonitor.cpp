@@ -7,6 +7,7 @@
 #include "jobtexts.h"
 #include "jobtracker.h"
 #include "metricschart.h"
+#include "retirementbanner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -112,6 +113,7 @@ JobMonitor::JobMonitor(QWidget *parent)
             "QLabel { background: #fde7e9; color: #5c0b11; border: 1px solid #e8a0a8;"
             " border-radius: 4px; padding: 6px; }"));
     m_errorLabel->hide();
+    m_retirementLabel = retirementNoteLabel(QStringLiteral("jobRetirementLabel"), this);
 
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_badgeLabel);
@@ -225,6 +227,7 @@ JobMonitor::JobMonitor(QWidget *parent)
     jobLayout->addLayout(titleRow);
     jobLayout->addLayout(statusRow);
     jobLayout->addWidget(m_errorLabel);
+    jobLayout->addWidget(m_retirementLabel);
     jobLayout->addWidget(m_tabs, 1);
 
     m_pages = new QStackedWidget(this);
@@ -348,6 +351,7 @@ void JobMonitor::updateStatusLine()
     m_titleLabel->setText(title);
     m_playgroundButton->setVisible(!m_job.fineTunedModel.isEmpty());
     updateDeployOffer();
+    updateRetirement();
 
     const fs::JobMetrics *metrics = m_tracker ? m_tracker->metrics(m_jobId) : nullptr;
     const int step = metrics ? metrics->series().lastStep() : 0;
@@ -507,6 +511,24 @@ void JobMonitor::updateDeployOffer()
 {
     m_deployButton->setVisible(!m_job.fineTunedModel.isEmpty() && m_needsDeploy
             && m_needsDeploy(m_job.fineTunedModel));
+}
+
+void JobMonitor::setRetirementNotice(std::function<QString(const QString &model)> notice)
+{
+    m_retirementNotice = std::move(notice);
+    updateRetirement();
+}
+
+void JobMonitor::updateRetirement()
+{
+    const bool fineTuned = !m_job.fineTunedModel.isEmpty();
+    const QString model = fineTuned ? m_job.fineTunedModel : m_job.model;
+    const QString notice =
+            m_retirementNotice && !model.isEmpty() ? m_retirementNotice(model) : QString();
+    m_retirementLabel->setText(notice.isEmpty() ? QString()
+                    : fineTuned                 ? tr("This fine-tuned model %1.").arg(notice)
+                                                : tr("The base model %1 %2.").arg(model, notice));
+    m_retirementLabel->setVisible(!notice.isEmpty());
 }
 
 void JobMonitor::openSelectedInPlayground()

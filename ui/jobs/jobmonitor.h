@@ -78,6 +78,11 @@ public:
     void setDeployOffer(std::function<bool(const QString &model)> needsDeploy);
     void updateDeployOffer();
     QPushButton *deployButton() const { return m_deployButton; }
+    /// Retirement (set by the jobs area): `notice` gives the sentence for a model that stops
+    /// answering soon or already has ("stops answering on …"), empty otherwise; the monitor
+    /// shows it for the job's fine-tuned model (else its base model).
+    void setRetirementNotice(std::function<QString(const QString &model)> notice);
+    QLabel *retirementLabel() const { return m_retirementLabel; }
 
 Q_SIGNALS:
     void openInPlayground(const QString &model);
@@ -88,6 +93,7 @@ private:
     void onJobUpdated(const fs::FineTuningJob &job);
     void onCheckpoints(const QString &jobId, const QList<fs::Checkpoint> &checkpoints);
     void updateStatusLine();
+    void updateRetirement();
     void updateEventFilter();
     void updateEventCount();
     void updateCheckpointActions();
@@ -107,6 +113,8 @@ private:
     QPushButton *m_playgroundButton;
     QPushButton *m_deployButton = nullptr;
     std::function<bool(const QString &model)> m_needsDeploy;
+    std::function<QString(const QString &model)> m_retirementNotice;
+    QLabel *m_retirementLabel = nullptr;
     QTabWidget *m_tabs;
     MetricsChart *m_chart;
     fs::JobEventModel *m_eventModel;

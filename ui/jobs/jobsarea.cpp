@@ -16,12 +16,15 @@
 #include "messagebox.h"
 #include "newjobdialog.h"
 #include "pricetable.h"
+#include "retirementcalendar.h"
 #include "uploadqueue.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
@@ -34,6 +37,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace fs::ui {
@@ -81,6 +85,47 @@ public:
         return QSize(QFontMetrics(bold).horizontalAdvance(text) + 28,
                 QFontMetrics(option.font).height() + 10);
     }
+};
+
+/// The model columns: a model that stops answering soon (or already has) by the retirement
+/// calendar gets a warning sign, and the sentence in its tooltip.
+class RetirementMarkDelegate : public QStyledItemDelegate
+{
+public:
+    RetirementMarkDelegate(std::function<QString(const QString &model)> notice, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_notice(std::move(notice))
+    {
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!m_notice(index.data(Qt::DisplayRole).toString()).isEmpty()) {
+            const QWidget *view = option->widget;
+            option->icon = (view ? view->style() : QApplication::style())
+                                   ->standardIcon(QStyle::SP_MessageBoxWarning);
+            option->features |= QStyleOptionViewItem::HasDecoration;
+            option->decorationSize =
+                    QSize(option->fontMetrics.height(), option->fontMetrics.height());
+        }
+    }
+
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+            const QModelIndex &index) override
+    {
+        const QString model = index.data(Qt::DisplayRole).toString();
+        const QString notice = m_notice(model);
+        if (event && event->type() == QEvent::ToolTip && !notice.isEmpty()) {
+            QToolTip::showText(event->globalPos(), model + QLatin1Char('\n') + notice, view);
+            return true;
+        }
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+
+private:
+    std::function<QString(const QString &model)> m_notice;
 };
 
 /// "New job…": in the File menu once attached to a window, else the area's own action. The empty
@@ -226,6 +271,17 @@ void JobsArea::init()
     m_listModel->setNow(m_clock->now());
     connect(m_clock, &fs::JobClock::ticked, m_listModel, &fs::JobListModel::setNow);
     m_monitor->setClock(m_clock);
+    // Models that retire soon are marked in the list and the monitor, in the active service's
+    // calendar.
+    const auto retirementNotice = [this](const QString &model) {
+        return fs::RetirementCalendar::current().notice(
+                m_active->connection().providerKind(), model, fs::RetirementCalendar::today());
+    };
+    m_monitor->setRetirementNotice(retirementNotice);
+    for (const int column :
+            {fs::JobListModel::BaseModelColumn, fs::JobListModel::FineTunedModelColumn})
+        m_listView->setItemDelegateForColumn(
+                column, new RetirementMarkDelegate(retirementNotice, m_listView));
     connect(m_monitor, &JobMonitor::openInPlayground, this, &JobsArea::openInPlayground);
 
     m_splitter = new QSplitter(Qt::Vertical, this);

@@ -8,6 +8,7 @@
 #include "datasetstatistics.h"
 #include "example.h"
 #include "providerclient.h"
+#include "retirementcalendar.h"
 #include "tokenizer.h"
 #include "uploadqueue.h"
 #include "wheelguard.h"
@@ -34,6 +35,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTableWidget>
 #include <QThread>
 #include <QTimer>
@@ -409,6 +411,13 @@ void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels, bo
         // The price in the list; the whole note (price and example limit) below it.
         m_modelComboBox->addItem(tr("%1  —  %2").arg(info.id, info.priceText), info.id);
         m_modelComboBox->setItemData(m_modelComboBox->count() - 1, info.note, Qt::ToolTipRole);
+        // A model that retires soon: a warning sign, and when in its tooltip.
+        if (const QString retiring = retirementText(info.id); !retiring.isEmpty()) {
+            const int row = m_modelComboBox->count() - 1;
+            m_modelComboBox->setItemIcon(row, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            m_modelComboBox->setItemData(
+                    row, QString(info.note + QLatin1Char('\n') + retiring), Qt::ToolTipRole);
+        }
     }
     // The model used last time, else the cheapest that suits (decided in core).
     m_modelComboBox->setCurrentIndex(fs::BaseModelCatalogue::defaultIndex(
@@ -568,10 +577,25 @@ QString NewJobDialog::currentMethod() const
     return m_dpoRadioButton->isChecked() ? QStringLiteral("dpo") : QStringLiteral("supervised");
 }
 
+QString NewJobDialog::retirementText(const QString &model) const
+{
+    const fs::RetirementCalendar &calendar = fs::RetirementCalendar::current();
+    const QDate today = fs::RetirementCalendar::today();
+    if (model.isEmpty() || calendar.notice(m_shape.provider, model, today).isEmpty())
+        return {};
+    const fs::RetirementInfo info = calendar.lookup(m_shape.provider, model);
+    //: %1 e.g. "new fine-tuning stops on 6 Jan 2027 — in 30 days", %2 e.g. "stops answering on
+    //: 14 Jan 2027 — in 38 days" (a model trained now stops answering then too)
+    return tr("Retiring: %1; this model %2, and its fine-tunes with it.")
+            .arg(info.newFineTuningSentence(today), info.sentence(today));
+}
+
 void NewJobDialog::onModelChanged()
 {
     const fs::BaseModelInfo info = currentModel();
-    m_modelNoteLabel->setText(info.note);
+    const QString retiring = retirementText(info.id);
+    m_modelNoteLabel->setText(
+            retiring.isEmpty() ? info.note : info.note + QLatin1Char('\n') + retiring);
     m_dpoRadioButton->setEnabled(info.id.isEmpty() || info.dpo);
     m_dpoRadioButton->setToolTip(
             info.dpo ? QString() : tr("This model cannot learn from preferred answers."));

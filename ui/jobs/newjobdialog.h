@@ -134,6 +134,9 @@ private:
     void showRule(HyperRow &row);
     void fillFiles(const QList<fs::FileObject> &files);
     void onModelChanged();
+    /// "Retiring: new fine-tuning stops on …, and the model … stops answering on …" when
+    /// `model` stops answering within the retirement calendar's warning window; else empty.
+    QString retirementText(const QString &model) const;
     void onMethodChanged();
     void updateCost();
     /// On a service that prices jobs: the estimate shown, or asked for after a pause.

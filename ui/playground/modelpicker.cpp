@@ -2,9 +2,11 @@
 #include "modelpicker.h"
 
 #include "modelregistry.h"
+#include "retirementcalendar.h"
 
 #include <QCoreApplication>
 #include <QStandardItemModel>
+#include <QStyle>
 
 namespace fs::ui {
 
@@ -121,6 +123,10 @@ void ModelPicker::rebuild(const QString &keep)
             auto *item = new QStandardItem(QStringLiteral("  ") + choice.displayText());
             item->setData(choice.id, kIdRole);
             item->setToolTip(choice.id);
+            if (const QString notice = retirementNotice(choice.id); !notice.isEmpty()) {
+                item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                item->setToolTip(choice.id + QLatin1Char('\n') + notice);
+            }
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
             m_model->appendRow(item);
             if (firstRow < 0)
@@ -133,6 +139,23 @@ void ModelPicker::rebuild(const QString &keep)
     m_rebuilding = false;
     if (currentModel() != keep)
         Q_EMIT modelChanged(currentModel());
+}
+
+void ModelPicker::setRetirementService(std::optional<ProviderKind> service)
+{
+    if (service == m_retirementService)
+        return;
+    m_retirementService = service;
+    if (!m_choices.isEmpty())
+        rebuild(currentModel());
+}
+
+QString ModelPicker::retirementNotice(const QString &model) const
+{
+    if (!m_retirementService || model.isEmpty())
+        return {};
+    return RetirementCalendar::current().notice(
+            *m_retirementService, model, RetirementCalendar::today());
 }
 
 QString ModelPicker::currentModel() const

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "providerkind.h"
+
 #include <QComboBox>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 class QStandardItemModel;
 
@@ -53,6 +57,13 @@ public:
     void setCurrentModel(const QString &model);
     bool hasModel(const QString &model) const;
 
+    /// The service the listed models run on: those that stop answering soon (or already have)
+    /// by its retirement calendar get a warning sign, and the sentence in their tooltip.
+    void setRetirementService(std::optional<ProviderKind> service);
+    /// The retirement sentence the list shows for `model` ("stops answering on …"); empty when
+    /// none.
+    QString retirementNotice(const QString &model) const;
+
 Q_SIGNALS:
     void modelChanged(const QString &model);
 
@@ -61,6 +72,7 @@ private:
 
     QStandardItemModel *m_model;
     QList<ModelChoice> m_choices;
+    std::optional<ProviderKind> m_retirementService;
     bool m_rebuilding = false;
 };
 

@@ -7,6 +7,8 @@
 #include "parameterswidget.h"
 #include "playgroundconnections.h"
 #include "practicebadge.h"
+#include "retirementbanner.h"
+#include "retirementcalendar.h"
 #include "simulation.h"
 #include "targetselector.h"
 #include "transcriptview.h"
@@ -61,6 +63,7 @@ PaneWidget::PaneWidget(
     deployLayout->addWidget(m_deployLabel, 1);
     deployLayout->addWidget(m_deployButton, 0, Qt::AlignVCenter);
     m_deployBar->hide();
+    m_retirementLabel = retirementNoteLabel(QStringLiteral("retirementLabel"), this);
     m_metricsLabel = new QLabel(this);
     m_metricsLabel->setObjectName(QStringLiteral("metricsLabel"));
     m_metricsLabel->setWordWrap(true);
@@ -86,6 +89,7 @@ PaneWidget::PaneWidget(
     layout->addLayout(header);
     layout->addWidget(m_parametersWidget);
     layout->addWidget(m_practiceBadge);
+    layout->addWidget(m_retirementLabel);
     layout->addWidget(m_deployBar);
     layout->addWidget(m_transcriptView, 1);
     layout->addLayout(footer);
@@ -153,8 +157,23 @@ void PaneWidget::syncTarget()
     if (m_pane < m_session->paneCount())
         m_session->setTarget(m_pane, target);
     m_practiceBadge->setSimulated(isSimulated(target.connection));
+    updateRetirement(target);
     updateButtons();
     updateDeployBar();
+}
+
+void PaneWidget::updateRetirement(const ModelTarget &target)
+{
+    ModelPicker *picker = m_targetSelector->modelPicker();
+    picker->setRetirementService(target.connection.providerKind());
+    const QString notice = picker->retirementNotice(target.model);
+    m_retirementLabel->setText(notice.isEmpty() ? QString() : tr("This model %1.").arg(notice));
+    m_retirementLabel->setToolTip(notice.isEmpty()
+                    ? QString()
+                    : RetirementCalendar::current()
+                              .lookup(target.connection.providerKind(), target.model)
+                              .source);
+    m_retirementLabel->setVisible(!notice.isEmpty());
 }
 
 void PaneWidget::updateDeployBar()

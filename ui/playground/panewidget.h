@@ -45,6 +45,9 @@ public:
     QFrame *deployBar() const { return m_deployBar; }
     QLabel *deployLabel() const { return m_deployLabel; }
     QPushButton *deployButton() const { return m_deployButton; }
+    /// "This model stops answering on 14 Jan 2027 — in 39 days.", shown while the pane's model
+    /// retires within the calendar's warning window or already has.
+    QLabel *retirementLabel() const { return m_retirementLabel; }
 
     /// The pane's model with its connection and settings, as the session should use it.
     ModelTarget target() const;
@@ -67,6 +70,7 @@ private:
     void updateMetrics();
     void updateButtons();
     void updateDeployBar();
+    void updateRetirement(const ModelTarget &target);
     void deploy();
     QString answerLabel() const;
 
@@ -81,6 +85,7 @@ private:
     QFrame *m_deployBar;
     QLabel *m_deployLabel;
     QPushButton *m_deployButton;
+    QLabel *m_retirementLabel;
     QString m_runningDeployment; ///< the id of the model's running deployment, if any
     QLabel *m_metricsLabel;
     QPushButton *m_stopButton;
