@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Move to Another Service": the flow's rules step by step, and its state kept in the job
 // history so that it resumes at each step.
+#include "costestimate.h"
+#include "filevalidation.h"
 #include "jobhistory.h"
 #include "migrationflow.h"
 #include "migrationstore.h"
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void openAiTargetSkipsDeployment();
     void storeSharesTheJobHistoryFile();
     void goBackAndStatusText();
+    void priceAsTheNewJobFormSaysIt();
 
 private:
     QString writeCapture(const QString &name, int count, bool withError = false);
@@ -356,6 +359,39 @@ void tst_MigrationFlow::goBackAndStatusText()
     QCOMPARE(MigrationFlow::steps().size(), 6);
     for (const Step step : MigrationFlow::steps())
         QVERIFY(!MigrationFlow::stepTitle(step).isEmpty());
+}
+
+void tst_MigrationFlow::priceAsTheNewJobFormSaysIt()
+{
+    FineTuningJob job = oldJob(); // 3 epochs
+    MigrationState state =
+            MigrationFlow::begin(QStringLiteral("c"), ProviderKind::Together, QStringLiteral("x"));
+    QCOMPARE(MigrationFlow::useCapture(&state, writeCapture(QStringLiteral("p.jsonl"), 30)),
+            QString());
+    QCOMPARE(MigrationFlow::lintAndSplit(&state), QString());
+    state.sourceSettings = HyperparameterMap::requestFrom(job);
+    state.sourceProvider = ProviderKind::OpenAI;
+    const QString model = QStringLiteral("gpt-4.1-mini-2025-04-14");
+    QCOMPARE(MigrationFlow::chooseTarget(&state, QStringLiteral("o"), ProviderKind::OpenAI, model),
+            QString());
+    PriceTable prices;
+    QVERIFY(prices.setPrice(model, 5.0));
+    // The same figure as CostEstimate over the training part's token counts.
+    LintOptions options;
+    options.model = model;
+    FileValidation validation;
+    QVERIFY(!validateFile(state.trainingPath, options, &validation).isError());
+    QList<qint32> tokens;
+    for (const ExampleCounts &counts : std::as_const(validation.counts))
+        tokens.append(counts.tokens);
+    const CostEstimate estimate = CostEstimate::compute(tokens, model, 5.0, 3);
+    const QString text = MigrationFlow::priceText(state, prices);
+    QVERIFY2(text.contains(formatCostUsd(estimate.costUsd, QLocale())), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("× 3 epochs")));
+    // Together states its own price after the upload.
+    state.targetProvider = ProviderKind::Together;
+    state.targetModel = m_llama;
+    QVERIFY(MigrationFlow::priceText(state, prices).contains(QLatin1String("once the training")));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationFlow)

@@ -2,6 +2,7 @@
 #include "migrationflow.h"
 
 #include "batchresults.h"
+#include "costestimate.h"
 #include "datasetdocument.h"
 #include "datasetexport.h"
 #include "filevalidation.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
 #include <QUuid>
 
 namespace fs {
@@ -393,6 +395,39 @@ QString MigrationFlow::chooseTarget(MigrationState *state, const QString &connec
     state->needsDeployment = ModelRegistry::provider(provider).needsDeployment();
     touch(state, Step::Train);
     return {};
+}
+
+QString MigrationFlow::priceText(const MigrationState &state, const PriceTable &prices)
+{
+    const JobFormShape shape = JobFormRules::shape(state.targetProvider);
+    if (state.targetModel.isEmpty())
+        return tr("Choose a base model to see the price.");
+    if (shape.servicePricesJob)
+        return tr("%1 states the price once the training part is uploaded; you see it before "
+                  "training starts.")
+                .arg(shape.serviceName);
+    LintOptions options;
+    options.model = state.targetModel;
+    FileValidation validation;
+    if (state.trainingPath.isEmpty()
+            || validateFile(state.trainingPath, options, &validation).isError())
+        return tr("The price is not known: the training part could not be read.");
+    QList<qint32> tokens;
+    tokens.reserve(validation.counts.size());
+    for (const ExampleCounts &counts : std::as_const(validation.counts))
+        tokens.append(counts.tokens);
+    const Hyperparameter epochs = state.targetSettings.hyperparameters.nEpochs;
+    const CostEstimate estimate = CostEstimate::compute(tokens, state.targetModel,
+            prices.price(state.targetModel), epochs.isAuto ? 0 : int(epochs.value));
+    const QLocale locale;
+    if (!estimate.hasCost())
+        return tr("The price of %1 is not in the price table: %2 tokens would be billed.")
+                .arg(state.targetModel, locale.toString(estimate.billedTokens));
+    return tr("Estimated training cost: %1 (%2 examples × %3 epochs, %4 tokens at %5 per "
+              "million). The service bills what it actually trains.")
+            .arg(formatCostUsd(estimate.costUsd, locale), locale.toString(estimate.examples),
+                    locale.toString(estimate.epochs), locale.toString(estimate.billedTokens),
+                    formatCostUsd(estimate.usdPerMillion, locale));
 }
 
 CreateJobRequest MigrationFlow::jobRequest(const MigrationState &state)

@@ -3,6 +3,7 @@
 
 #include "apitypes.h"
 #include "hyperparametermap.h"
+#include "pricetable.h"
 #include "providerkind.h"
 
 #include <QDateTime>
@@ -110,6 +111,11 @@ public:
     static QString chooseTarget(MigrationState *state, const QString &connectionId,
             ProviderKind provider, const QString &model, bool clampToRange = false,
             const std::optional<CreateJobRequest> &settings = {});
+    /// The price of training in words, as the New-job form says it: for a service with a price
+    /// per token, the estimate over the training part's exact token counts (CostEstimate) with
+    /// `prices` (the user's price table); for a service that states its own price (Together
+    /// AI), a sentence that it will after the upload (JobFormRules::priceEstimateText then).
+    static QString priceText(const MigrationState &state, const PriceTable &prices);
     /// The request that starts the job (the training file id filled in).
     static CreateJobRequest jobRequest(const MigrationState &state);
     /// Train: the upload is done and the job started.
