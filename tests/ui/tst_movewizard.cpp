@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTextBrowser>
 
 using namespace fs;
 using namespace fs::ui;
@@ -271,6 +272,13 @@ void tst_MoveWizard::movesFromOpenAiToTogetherWithAParityReport()
     QVERIFY(html.contains(QStringLiteral("<tr><th>Equally good</th><td>6</td></tr>")));
     QVERIFY(html.contains(panel->check()->summary().verdictTitle.toHtmlEscaped()));
     QVERIFY(panel->verdictLabel()->text().contains(QFileInfo(report).fileName()));
+    if (!test::screenshotDir().isEmpty()) {
+        QTextBrowser page; // the report as a page (Qt's HTML subset: no SVG)
+        page.setHtml(html);
+        page.resize(1024, 600);
+        page.show();
+        picture(&page, QStringLiteral("6-report-html"));
+    }
     // The new job is in the target connection's job history (the Jobs area shows it).
     JobHistory history(m_together.id);
     QVERIFY(history.open());

@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fs::ui {
@@ -85,7 +86,6 @@ public:
                    "them is held back to check the new model against. The more prompts, the "
                    "better: at least %1.")
                         .arg(DatasetSplit::minimumTrainingExamples() + MigrationFlow::kMinHeldOut));
-        hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(intro);
         layout->addLayout(row);
@@ -302,7 +302,8 @@ private:
         }
         m_table->resizeColumnsToContents();
         m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
-        m_table->resizeRowsToContents();
+        // Once the last column has its stretched width, the rows fit their wrapped text.
+        QTimer::singleShot(0, m_table, &QTableWidget::resizeRowsToContents);
         m_clamp->setVisible(!mapping.isAcceptable() || m_clamp->isChecked());
         // The price for the settings as they would be sent.
         MigrationState preview = m_wizard->state();
@@ -432,8 +433,8 @@ private:
             } else if (task->stage() == UploadTask::Stage::NeedsConfirmation) {
                 showProblem(m_problem, tr("The check found problems in the training part."));
                 m_uploadButton->setEnabled(true);
-            } else {
-                m_status->setText(task->stageText());
+            } else if (task->stage() != UploadTask::Stage::Done) {
+                m_status->setText(task->stageText()); // done: onUploaded() says so
             }
         });
         const MigrationState &state = m_wizard->state();

@@ -75,8 +75,9 @@ ParityPanel::ParityPanel(QNetworkAccessManager *nam, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_statusLabel);
-    layout->addWidget(m_blindBox, 1);
+    layout->addWidget(m_blindBox, 100);
     layout->addWidget(m_verdictLabel);
+    layout->addStretch(1); // takes the room while the blind round is hidden
 
     connect(m_runButton, &QPushButton::clicked, this, &ParityPanel::run);
     connect(m_reportButton, &QPushButton::clicked, this, &ParityPanel::writeReport);
@@ -166,8 +167,13 @@ void ParityPanel::showRound()
     BlindComparison *blind = m_check->blind();
     const bool open = m_round < blind->roundCount();
     m_blindBox->setVisible(open);
-    if (!open)
+    if (!open) {
+        if (blind->roundCount() > 0)
+            m_statusLabel->setText(tr("Blind round done: %1 answers rated. Write the report "
+                                      "to see the verdict.")
+                                           .arg(blind->roundCount()));
         return;
+    }
     const BlindComparison::Round round = blind->round(m_round);
     m_roundLabel->setText(tr("<b>Blind round %1 of %2</b>: which answer is better?")
                                   .arg(m_round + 1)
@@ -194,6 +200,7 @@ void ParityPanel::writeReport()
         return;
     }
     m_reportPath = m_check->reportPath();
+    m_statusLabel->clear();
     const ParitySummary summary = m_check->summary();
     m_verdictLabel->setText(
             tr("<b>%1</b><br>%2<br>The report is saved as %3.")

@@ -125,7 +125,9 @@ QString ParityReport::html(
             "table.answers td{white-space:pre-wrap;font-size:.92em}.small{color:#666;"
             "font-size:.9em}</style>\n</head><body>\n");
     page += QStringLiteral("<h1>%1</h1>\n")
-                    .arg(esc(tr("Does %1 answer like %2?").arg(s.newModel, s.oldModel)));
+                    .arg(esc(tr("Does the new model answer like the old one?")));
+    page += QStringLiteral("<p>%1</p>\n")
+                    .arg(esc(tr("Old: %1. New: %2.").arg(s.oldModel, s.newModel)));
     page += QStringLiteral("<p class=\"small\">%1</p>\n")
                     .arg(esc(tr("Checked on %1 with %2 held-out prompts: the old model's "
                                 "answers against the new model's.")
