@@ -122,10 +122,14 @@ QString ParityPanel::configure(const QString &promptsPath, const QString &oldNam
                          "with the rest.")
                               .arg(answered)
                               .arg(prompts)
-                    : tr("%1 held-out prompts will be sent to %2, and each answer compared with "
-                         "%3's.")
-                              .arg(prompts)
-                              .arg(newModel.label(), m_check->oldModelName()));
+                    : old ? tr("%1 prompts will be sent to %2 and to %3, and each answer of %3 "
+                               "compared with the answer of %2.")
+                                    .arg(prompts)
+                                    .arg(m_check->oldModelName(), newModel.label())
+                          : tr("%1 held-out prompts will be sent to %2, and each answer "
+                               "compared with %3's.")
+                                    .arg(prompts)
+                                    .arg(newModel.label(), m_check->oldModelName()));
     return {};
 }
 
