@@ -40,6 +40,8 @@ const Verb kVerbs[] = {
                 QT_TRANSLATE_NOOP("fs::cli", "list, get, put or send objects in S3/R2 storage")},
         {"compare", runCompare,
                 QT_TRANSLATE_NOOP("fs::cli", "score models on a validation file with ROUGE")},
+        {"capture", runCapture,
+                QT_TRANSLATE_NOOP("fs::cli", "keep a model's answers to prompts as a dataset")},
         {"deployments", runDeployments,
                 QT_TRANSLATE_NOOP("fs::cli",
                         "list, start or stop deployments of fine-tuned models (Together AI)")},

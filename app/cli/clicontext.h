@@ -138,6 +138,7 @@ int runChat(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runStorage(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runCapture(const QStringList &arguments);
 int runDeployments(const QStringList &arguments);
 
 } // namespace fs::cli

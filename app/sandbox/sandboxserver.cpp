@@ -164,6 +164,7 @@ void SandboxServerPrivate::handle(const HttpRequest &request, HttpExchange *exch
     const QString path = request.path;
     QObject::connect(exchange, &HttpExchange::finished, q,
             [this, method, path](int status) { Q_EMIT q->requestServed(method, path, status); });
+    Q_EMIT q->requestReceived(method, path, request.body);
     if (latencyMs > 0 && !path.startsWith(QLatin1String("/_sandbox"))) {
         QTimer::singleShot(
                 latencyMs, exchange, [this, request, exchange] { process(request, exchange); });

@@ -69,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void requestServed(const QString &method, const QString &path, int status);
+    /// A request arrived (before any injected latency): for tests that count what was sent.
+    void requestReceived(const QString &method, const QString &path, const QByteArray &body);
 
 private:
     std::unique_ptr<SandboxServerPrivate> d;

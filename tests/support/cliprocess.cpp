@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliprocess.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace fs::test {
 
@@ -29,14 +31,13 @@ QStringList idsInData(const QString &json)
     return ids;
 }
 
-CliResult runCli(const QString &program, const QStringList &arguments,
-        const QProcessEnvironment &environment, int timeoutMs)
+namespace {
+
+/// What a finished (or, when !finished, overdue: then killed) process left behind.
+CliResult collect(QProcess &process, bool finished)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
     CliResult result;
-    if (!process.waitForFinished(timeoutMs)) {
+    if (!finished) {
         process.kill();
         process.waitForFinished();
         result.err = QStringLiteral("timed out");
@@ -46,6 +47,32 @@ CliResult runCli(const QString &program, const QStringList &arguments,
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+} // namespace
+
+CliResult runCli(const QString &program, const QStringList &arguments,
+        const QProcessEnvironment &environment, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    return collect(process, process.waitForFinished(timeoutMs));
+}
+
+CliResult runCliServing(const QString &program, const QStringList &arguments,
+        const QProcessEnvironment &environment, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    process.start(program, arguments);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    return collect(process, process.state() == QProcess::NotRunning);
 }
 
 SandboxProcess::~SandboxProcess()

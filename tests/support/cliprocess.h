@@ -25,6 +25,10 @@ QProcessEnvironment isolatedEnvironment(const QString &home);
 /// has not ended after `timeoutMs`.
 CliResult runCli(const QString &program, const QStringList &arguments,
         const QProcessEnvironment &environment, int timeoutMs = 60000);
+/// The same while this thread's event loop turns, so a server in this process (an in-process
+/// sandbox) goes on answering the program.
+CliResult runCliServing(const QString &program, const QStringList &arguments,
+        const QProcessEnvironment &environment, int timeoutMs = 60000);
 
 /// The `id`s of the objects in `json`'s `data` array (a list printed by --json).
 QStringList idsInData(const QString &json);
