@@ -48,8 +48,8 @@ private Q_SLOTS:
     void parityCheckBetweenAnyTwoModels();
 
 private:
-    /// Asks the old model 30 prompts and writes its answers as a capture (a chat JSONL).
-    QString capture(const QString &name);
+    /// `count` support-bot prompts (with the sample's answers, which capturing replaces).
+    QString writePrompts(const QString &name, int count);
     void picture(QWidget *widget, const QString &name);
 
     test::PlaygroundFixture m_fixture;
@@ -94,41 +94,24 @@ void tst_MoveWizard::picture(QWidget *widget, const QString &name)
     test::saveScreenshot(widget, QStringLiteral("move-") + name);
 }
 
-QString tst_MoveWizard::capture(const QString &name)
+QString tst_MoveWizard::writePrompts(const QString &name, int count)
 {
     const QList<QByteArray> lines = test::readFile(
             QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/support-bot.jsonl"))
                                             .trimmed()
                                             .split('\n');
-    QList<BatchItem> items;
-    for (int i = 0; i < 30; ++i) {
-        const std::optional<BatchItem> item =
-                batchItemFrom(Example::fromLine(lines.at(i % lines.size())), i + 1);
-        if (!item)
-            return {};
-        BatchItem varied = *item;
-        Message &last = varied.prompt.last();
-        last.setText(last.text() + QStringLiteral(" (%1)").arg(i));
-        items.append(varied);
-    }
-    ModelTarget old;
-    old.connection = m_fixture.sandboxConnection();
-    old.model = m_fixture.fineTuned;
-    old.temperature = 0;
-    BatchRunner runner(m_fixture.nam.get());
-    runner.setup(items, {old});
-    QSignalSpy finished(&runner, &BatchRunner::finished);
-    runner.start();
-    if (!finished.wait(60000) || runner.results().failedCount() > 0)
-        return {};
     const QString path = m_fixture.dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    for (int i = 0; i < items.size(); ++i) {
-        Messages messages = items.at(i).prompt;
-        messages.append(
-                Message(QStringLiteral("assistant"), runner.results().generation(i, 0).text));
+    for (int i = 0; i < count; ++i) {
+        // The sample's questions, each varied a little: `count` different prompts.
+        Example example = Example::fromLine(lines.at(i % lines.size()));
+        Messages messages = example.messages();
+        for (Message &message : messages) {
+            if (message.role() == QLatin1String("user"))
+                message.setText(message.text() + QStringLiteral(" (%1)").arg(i));
+        }
         file.write(Example::chat(messages).toLine() + '\n');
     }
     return path;
@@ -136,8 +119,8 @@ QString tst_MoveWizard::capture(const QString &name)
 
 void tst_MoveWizard::movesFromOpenAiToTogetherWithAParityReport()
 {
-    const QString capturePath = capture(QStringLiteral("support-capture.jsonl"));
-    QVERIFY(!capturePath.isEmpty());
+    const QString prompts = writePrompts(QStringLiteral("support-capture.jsonl"), 30);
+    QVERIFY(!prompts.isEmpty());
     const std::optional<FineTuningJob> oldJob = [this]() -> std::optional<FineTuningJob> {
         JobHistory history(ConnectionStore::sandboxId());
         if (!history.open())
@@ -159,19 +142,33 @@ void tst_MoveWizard::movesFromOpenAiToTogetherWithAParityReport()
         return store.load(wizard.state().id);
     };
 
-    // 1. The captured answers.
+    // 1. The captured answers: a capture file that does not exist is refused with a reason;
+    // then 30 prompts are captured from the old model (OpenAI dialect) on the page itself.
     QCOMPARE(wizard.currentId(), int(MoveWizard::CapturePage));
     auto *path = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("capturePath"));
-    QVERIFY(path);
+    auto *promptsEdit =
+            wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("capturePrompts"));
+    auto *captureButton =
+            wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("captureButton"));
+    QVERIFY(path && promptsEdit && captureButton);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     path->setText(m_fixture.dir.filePath(QStringLiteral("missing.jsonl")));
-    picture(&wizard, QStringLiteral("1-capture"));
     QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(wizard.currentId(), int(MoveWizard::CapturePage)); // refused, said why
-    path->setText(capturePath);
+    path->clear();
+    promptsEdit->setText(prompts);
+    QTest::mouseClick(captureButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!path->text().isEmpty(), 60000);
+    const QString capturePath = path->text();
+    QVERIFY(capturePath.endsWith(QLatin1String("support-capture.captured.jsonl")));
+    // The answers are the old model's, not the sample's.
+    const BatchItemsLoad captured = loadBatchItems(capturePath);
+    QCOMPARE(captured.items.size(), 30);
+    picture(&wizard, QStringLiteral("1-capture"));
     QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(wizard.currentId(), int(MoveWizard::SplitPage));
     QCOMPARE(stored()->step, MigrationState::Step::Split);
+    QCOMPARE(stored()->capturePath, capturePath);
     m_stored << *stored();
 
     // 2. Check and split: 20% of 30 kept back.

@@ -2,6 +2,8 @@
 #include "movewizard.h"
 
 #include "apiclient.h"
+#include "captureprompts.h"
+#include "capturerun.h"
 #include "connectionstore.h"
 #include "datasetexport.h"
 #include "deploydialog.h"
@@ -28,6 +30,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -62,7 +65,12 @@ public:
     explicit CaptureWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)
         , m_pathEdit(new QLineEdit(this))
+        , m_promptsEdit(new QLineEdit(this))
+        , m_captureButton(new QPushButton(tr("Capture"), this))
+        , m_progress(new QProgressBar(this))
+        , m_captureStatus(wrappingLabel(this))
         , m_problem(wrappingLabel(this))
+        , m_run(new CaptureRun(wizard->networkAccessManager(), this))
     {
         setObjectName(QStringLiteral("capturePage"));
         setTitle(MigrationFlow::stepTitle(Step::Capture));
@@ -72,42 +80,88 @@ public:
                    "Those answers are a chat file whose last answers are %1's: a capture.")
                         .arg(wizard->state().sourceModel));
         m_pathEdit->setObjectName(QStringLiteral("capturePath"));
-        m_pathEdit->setPlaceholderText(tr("The file with the captured answers (.jsonl)"));
+        m_pathEdit->setPlaceholderText(tr("A capture made before (.jsonl)"));
+        m_promptsEdit->setObjectName(QStringLiteral("capturePrompts"));
+        m_promptsEdit->setPlaceholderText(
+                tr("Prompts to ask it: a dataset or validation file (.jsonl)"));
+        m_captureButton->setObjectName(QStringLiteral("captureButton"));
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+        m_progress->hide();
         auto *browse = new QPushButton(tr("Choose File…"), this);
-        auto *capture = new QPushButton(tr("Capture Now…"), this);
-        capture->setObjectName(QStringLiteral("captureNow"));
-        capture->setVisible(bool(wizard->captureHandler()));
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_pathEdit, 1);
-        row->addWidget(browse);
-        row->addWidget(capture);
+        auto *browsePrompts = new QPushButton(tr("Choose File…"), this);
+        auto *other = new QPushButton(tr("Other Sources…"), this);
+        other->setObjectName(QStringLiteral("captureNow"));
+        other->setToolTip(tr("Prompts from the Playground or a pasted list"));
+        other->setVisible(bool(wizard->captureHandler()));
+        auto *newRow = new QHBoxLayout;
+        newRow->addWidget(m_promptsEdit, 1);
+        newRow->addWidget(browsePrompts);
+        newRow->addWidget(m_captureButton);
+        newRow->addWidget(other);
+        auto *oldRow = new QHBoxLayout;
+        oldRow->addWidget(m_pathEdit, 1);
+        oldRow->addWidget(browse);
+        auto *form = new QFormLayout;
+        form->addRow(tr("Capture now:"), newRow);
+        form->addRow(QString(), m_progress);
+        form->addRow(QString(), m_captureStatus);
+        form->addRow(tr("Captured answers:"), oldRow);
         auto *hint = wrappingLabel(this,
-                tr("Each example's last answer is kept as the behaviour to learn; a part of "
-                   "them is held back to check the new model against. The more prompts, the "
-                   "better: at least %1.")
+                tr("Capturing asks %1 each prompt (temperature 0) and writes the answers beside "
+                   "the prompts file as they arrive: if it stops, capturing again goes on where "
+                   "it stopped. A part of the answers is held back to check the new model "
+                   "against. The more prompts, the better: at least %2.")
+                        .arg(wizard->state().sourceModel)
                         .arg(DatasetSplit::minimumTrainingExamples() + MigrationFlow::kMinHeldOut));
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(intro);
-        layout->addLayout(row);
+        layout->addLayout(form);
         layout->addWidget(hint);
         layout->addWidget(m_problem);
         layout->addStretch(1);
         showProblem(m_problem, {});
-        connect(browse, &QPushButton::clicked, this, [this] {
-            const QString path = QFileDialog::getOpenFileName(this, tr("Captured Answers"),
-                    QFileInfo(m_pathEdit->text()).absolutePath(),
-                    tr("Chat examples (*.jsonl);;All files (*)"));
-            if (!path.isEmpty())
-                m_pathEdit->setText(path);
-        });
-        connect(capture, &QPushButton::clicked, this,
+        connect(browse, &QPushButton::clicked, this,
+                [this] { choose(m_pathEdit, tr("Captured Answers")); });
+        connect(browsePrompts, &QPushButton::clicked, this,
+                [this] { choose(m_promptsEdit, tr("Prompts")); });
+        connect(m_captureButton, &QPushButton::clicked, this, [this] { captureOrCancel(); });
+        connect(other, &QPushButton::clicked, this,
                 [this] { m_wizard->captureHandler()(m_wizard); });
         connect(wizard, &MoveWizard::captureFileChosen, m_pathEdit, &QLineEdit::setText);
         connect(m_pathEdit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+        connect(m_run, &CaptureRun::progress, this, [this](int answered, int total, int failed) {
+            m_progress->setRange(0, std::max(1, total));
+            m_progress->setValue(answered);
+            m_captureStatus->setText(failed > 0
+                            ? tr("%1 of %2 answered, %3 failed.")
+                                      .arg(answered)
+                                      .arg(total)
+                                      .arg(failed)
+                            : tr("%1 of %2 answered.").arg(answered).arg(total));
+        });
+        connect(m_run, &CaptureRun::finished, this,
+                [this](bool cancelled) { onCaptured(cancelled); });
+        connect(m_wizard->connections(), &PlaygroundConnections::ready, this,
+                [this](const QString &id) {
+                    if (m_waitingForKey && id == m_wizard->state().sourceConnectionId)
+                        startCapture();
+                });
+        connect(m_wizard->connections(), &PlaygroundConnections::failed, this,
+                [this](const QString &id, const QString &message) {
+                    if (m_waitingForKey && id == m_wizard->state().sourceConnectionId) {
+                        m_waitingForKey = false;
+                        m_captureButton->setEnabled(true);
+                        showProblem(m_problem, message);
+                    }
+                });
     }
 
     void initializePage() override { m_pathEdit->setText(m_wizard->state().capturePath); }
-    bool isComplete() const override { return !m_pathEdit->text().trimmed().isEmpty(); }
+    bool isComplete() const override
+    {
+        return !m_run->isRunning() && !m_pathEdit->text().trimmed().isEmpty();
+    }
     bool validatePage() override
     {
         const QString problem =
@@ -117,9 +171,88 @@ public:
     }
 
 private:
+    void choose(QLineEdit *edit, const QString &title)
+    {
+        const QString path =
+                QFileDialog::getOpenFileName(this, title, QFileInfo(edit->text()).absolutePath(),
+                        tr("Chat examples (*.jsonl);;All files (*)"));
+        if (!path.isEmpty())
+            edit->setText(path);
+    }
+
+    void captureOrCancel()
+    {
+        if (m_run->isRunning()) {
+            m_run->cancel();
+            return;
+        }
+        showProblem(m_problem, {});
+        const QString source = m_wizard->state().sourceConnectionId;
+        m_captureButton->setEnabled(false);
+        m_waitingForKey = true;
+        m_wizard->connections()->load(source);
+        if (m_wizard->connections()->isReady(source))
+            startCapture();
+    }
+
+    void startCapture()
+    {
+        m_waitingForKey = false;
+        m_captureButton->setEnabled(true);
+        const CapturePromptsLoad load = capturePromptsFromJsonl(m_promptsEdit->text().trimmed());
+        if (!load.error.isEmpty()) {
+            showProblem(m_problem, load.error);
+            return;
+        }
+        const MigrationState &s = m_wizard->state();
+        ModelTarget target;
+        target.connection = m_wizard->connections()->connection(s.sourceConnectionId);
+        target.model = s.sourceModel;
+        const QFileInfo prompts(m_promptsEdit->text().trimmed());
+        const QString out = prompts.dir().filePath(
+                prompts.completeBaseName() + QStringLiteral(".captured.jsonl"));
+        QString error;
+        if (!m_run->prepare(load.prompts, target, load.source, out, &error)) {
+            showProblem(m_problem, error);
+            return;
+        }
+        m_captureButton->setText(tr("Stop"));
+        m_progress->show();
+        m_run->start();
+        Q_EMIT completeChanged();
+    }
+
+    void onCaptured(bool cancelled)
+    {
+        m_captureButton->setText(tr("Capture"));
+        Q_EMIT completeChanged();
+        if (!m_run->error().isEmpty()) {
+            showProblem(m_problem, m_run->error());
+            return;
+        }
+        if (cancelled) {
+            m_captureStatus->setText(tr("Stopped with %1 of %2 answered; capture again to go on.")
+                                             .arg(m_run->answered())
+                                             .arg(m_run->total()));
+            return;
+        }
+        if (m_run->failedCount() > 0) {
+            showProblem(m_problem, m_run->failureSummary());
+            return;
+        }
+        m_captureStatus->setText(tr("All %1 answers captured.").arg(m_run->total()));
+        m_pathEdit->setText(m_run->outputPath());
+    }
+
     MoveWizard *m_wizard;
     QLineEdit *m_pathEdit;
+    QLineEdit *m_promptsEdit;
+    QPushButton *m_captureButton;
+    QProgressBar *m_progress;
+    QLabel *m_captureStatus;
     QLabel *m_problem;
+    CaptureRun *m_run;
+    bool m_waitingForKey = false;
 };
 
 // ---- 2. Check and split ---------------------------------------------------------------------
