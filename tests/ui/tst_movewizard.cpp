@@ -4,14 +4,18 @@
 // (/together/v1), trained, deployed and parity-checked; the report holds the numbers the
 // batch results hold. The flow resumes at the stored page. The Playground's "Parity Check…"
 // between two models. Pictures of every page at 1024×600.
+#include "areas.h"
 #include "batchrunner.h"
 #include "deploydialog.h"
 #include "deploymenthub.h"
+#include "mainwindow.h"
 #include "migrationstore.h"
+#include "moveui.h"
 #include "movewizard.h"
 #include "paritycheck.h"
 #include "paritydialog.h"
 #include "paritypanel.h"
+#include "playgroundarea.h"
 #include "providerclient.h"
 #include "tst_playgroundsupport.h"
 
@@ -46,6 +50,7 @@ private Q_SLOTS:
     void movesFromOpenAiToTogetherWithAParityReport();
     void resumesAtTheStoredPage();
     void parityCheckBetweenAnyTwoModels();
+    void bannerActionOpensOrResumesTheMove();
 
 private:
     /// `count` support-bot prompts (with the sample's answers, which capturing replaces).
@@ -354,6 +359,55 @@ void tst_MoveWizard::parityCheckBetweenAnyTwoModels()
     QVERIFY(panel->hasReport());
     QVERIFY(QFile::exists(ParityCheck::reportPathFor(prompts)));
     picture(&dialog, QStringLiteral("parity-dialog-report"));
+}
+
+void tst_MoveWizard::bannerActionOpensOrResumesTheMove()
+{
+    MainWindow window(m_fixture.store.get(), m_fixture.secrets.get(), m_fixture.nam.get());
+    const Areas areas = installAreas(&window);
+    QVERIFY(areas.move);
+    const QString storePath = m_fixture.dir.filePath(QStringLiteral("banner.sqlite"));
+    areas.move->setStorePath(storePath);
+    // Tools → Move…/Parity Check…, and the Playground's button.
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("moveAction")));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("parityAction")));
+    QVERIFY(areas.playground->findChild<QPushButton *>(QStringLiteral("playgroundParityButton")));
+
+    // The retirement banner's action: the model and the name of its connection.
+    const QString sandboxName = m_fixture.store->connection(ConnectionStore::sandboxId())->name;
+    areas.move->keepBehaviour(m_fixture.fineTuned, sandboxName);
+    QPointer<MoveWizard> wizard = areas.move->wizard();
+    QVERIFY(wizard);
+    QVERIFY(wizard->isVisible());
+    QCOMPARE(wizard->currentId(), int(MoveWizard::CapturePage));
+    QCOMPARE(wizard->state().sourceModel, m_fixture.fineTuned);
+    QCOMPARE(wizard->state().sourceConnectionId, ConnectionStore::sandboxId());
+    // The old job's settings come from the job history.
+    JobHistory history(ConnectionStore::sandboxId());
+    QVERIFY(history.open());
+    const std::optional<FineTuningJob> job = history.job(m_fixture.jobId);
+    QVERIFY(job);
+    QCOMPARE(wizard->state().sourceSettings.hyperparameters.nEpochs.isAuto,
+            job->hyperparameters.nEpochs.isAuto);
+    QCOMPARE(wizard->state().sourceSettings.hyperparameters.nEpochs.value,
+            job->hyperparameters.nEpochs.value);
+
+    // Left after the capture step: the same action resumes there.
+    MigrationState state = wizard->state();
+    QCOMPARE(MigrationFlow::useCapture(&state, writePrompts(QStringLiteral("banner.jsonl"), 20)),
+            QString());
+    {
+        MigrationStore store;
+        QVERIFY(store.open(storePath));
+        QVERIFY(store.save(state));
+    }
+    wizard->close();
+    QTRY_VERIFY(!wizard);
+    areas.move->keepBehaviour(m_fixture.fineTuned, sandboxName);
+    QVERIFY(areas.move->wizard());
+    QCOMPARE(areas.move->wizard()->state().id, state.id);
+    QCOMPARE(areas.move->wizard()->currentId(), int(MoveWizard::SplitPage));
+    areas.move->wizard()->close();
 }
 
 QTEST_MAIN(tst_MoveWizard)
