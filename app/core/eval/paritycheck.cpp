@@ -160,8 +160,8 @@ ParitySummary ParitySummary::from(const BatchResults &results, const AbTally &ta
     const QString rougeL = parityScoreText(s.mean.rougeL.fmeasure);
     const bool blindDecides = s.blind.rated() >= ParityThresholds::kMinBlindVotes;
     const QString blindWords = blindDecides
-            ? tr("In the blind round the new model was preferred in %1% of %2 votes (ties "
-                 "count half).")
+            ? tr("In the blind round the new model won %1% of %2 votes (ties count half; "
+                 "50% means no preference).")
                       .arg(qRound(s.newWinRate.estimate * 100))
                       .arg(s.blind.rated())
             : s.blind.rated() > 0
