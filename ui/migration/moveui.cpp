@@ -94,6 +94,8 @@ void MoveUi::startMove(const QString &connectionId, const QString &modelId)
     m_wizard = new MoveWizard(*state, m_playground->connections(), m_hub, m_window);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     m_wizard->setStorePath(m_storePath);
+    if (m_captureHandler)
+        m_wizard->setCaptureHandler(m_captureHandler);
     m_wizard->resize(900, 560);
     m_wizard->show();
 }

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QSettings;
 
 namespace fs {
@@ -28,6 +30,12 @@ class MoveUi : public QObject
 public:
     MoveUi(MainWindow *window, PlaygroundArea *playground, DeploymentHub *hub);
 
+    /// "Other Sources…" on the wizard's first page (e.g. the CaptureDialog: Playground history,
+    /// a pasted list); the handler calls MoveWizard::useCaptureFile() with the capture made.
+    void setCaptureHandler(std::function<void(MoveWizard *)> handler)
+    {
+        m_captureHandler = std::move(handler);
+    }
     /// Where flows are kept (tests; default: the job history file).
     void setStorePath(const QString &path) { m_storePath = path; }
     MoveWizard *wizard() const;
@@ -50,6 +58,7 @@ private:
     PlaygroundArea *m_playground;
     DeploymentHub *m_hub;
     QString m_storePath;
+    std::function<void(MoveWizard *)> m_captureHandler;
     QPointer<MoveWizard> m_wizard;
     QPointer<ParityDialog> m_parity;
 };
