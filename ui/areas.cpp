@@ -11,6 +11,7 @@
 #include "jobmonitor.h"
 #include "jobsarea.h"
 #include "mainwindow.h"
+#include "moveui.h"
 #include "playgroundarea.h"
 #include "playgroundconnections.h"
 #include "storagearea.h"
@@ -142,6 +143,8 @@ Areas installAreas(MainWindow *window)
     areas.storage->setUploadQueue(areas.files->uploadQueue());
     areas.jobs->setUploadQueue(areas.files->uploadQueue());
     installDeployments(window, &areas);
+    areas.move =
+            new MoveUi(window, areas.playground, areas.playground->connections()->deployments());
     areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);
     return areas;

@@ -10,6 +10,7 @@ class DeploymentsUi;
 class FilesArea;
 class JobsArea;
 class MainWindow;
+class MoveUi;
 class PlaygroundArea;
 class StorageArea;
 
@@ -24,6 +25,9 @@ struct Areas
     QDockWidget *guide = nullptr; ///< "Your First Fine-tune" (Help menu), hidden at first
     /// Deployments: status bar, View → Deployments…, "Deploy to try it", questions on leaving.
     DeploymentsUi *deployments = nullptr;
+    /// Tools → Move to Another Service… / Parity Check…; keepBehaviour() is the retirement
+    /// banner's action.
+    MoveUi *move = nullptr;
 };
 
 /**

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parityreport.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace fs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::ParityReport", text);
+}
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+/// Long answers are cut for the page (the full text is in the results file).
+QString excerpt(const QString &text, int limit = 600)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() <= limit)
+        return trimmed;
+    return trimmed.left(limit) + QChar(0x2026);
+}
+
+QString verdictColour(ParityVerdict verdict)
+{
+    switch (verdict) {
+    case ParityVerdict::Keeps:
+    case ParityVerdict::Preferred:
+        return QStringLiteral("#1b7f3b");
+    case ParityVerdict::Partly:
+    case ParityVerdict::Incomplete:
+        return QStringLiteral("#9a6700");
+    case ParityVerdict::Differs:
+    case ParityVerdict::OldPreferred:
+        break;
+    }
+    return QStringLiteral("#b3261e");
+}
+
+QString row(const QString &label, const QString &value)
+{
+    return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(label), esc(value));
+}
+
+QString histogramSvg(const QList<int> &bins)
+{
+    const int width = 420;
+    const int height = 120;
+    const int barWidth = width / int(bins.size());
+    const int highest = std::max(1, *std::max_element(bins.cbegin(), bins.cend()));
+    QString svg = QStringLiteral("<svg class=\"hist\" width=\"%1\" height=\"%2\" role=\"img\" "
+                                 "aria-label=\"%3\">\n")
+                          .arg(width)
+                          .arg(height + 20)
+                          .arg(esc(tr("How many answers fall in each ROUGE-L range")));
+    for (int b = 0; b < bins.size(); ++b) {
+        const int h = bins.at(b) * height / highest;
+        svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
+                              "fill=\"#4a78c2\"><title>%5</title></rect>\n")
+                       .arg(b * barWidth + 1)
+                       .arg(height - h)
+                       .arg(barWidth - 2)
+                       .arg(h)
+                       .arg(esc(tr("%1 to %2: %3 answers")
+                                        .arg(QString::number(b / 10.0, 'f', 1),
+                                                QString::number((b + 1) / 10.0, 'f', 1))
+                                        .arg(bins.at(b))));
+        if (bins.at(b) > 0)
+            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" "
+                                  "text-anchor=\"middle\">%3</text>\n")
+                           .arg(b * barWidth + barWidth / 2)
+                           .arg(std::max(10, height - h - 2))
+                           .arg(bins.at(b));
+    }
+    for (const int tick : {0, 5, 10})
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" "
+                              "text-anchor=\"middle\">%3</text>\n")
+                       .arg(std::clamp(tick * barWidth, 8, width - 8))
+                       .arg(height + 14)
+                       .arg(QString::number(tick / 10.0, 'f', 1));
+    svg += QStringLiteral("</svg>\n");
+    return svg;
+}
+
+} // namespace
+
+QList<int> ParityReport::histogram(const BatchResults &results)
+{
+    QList<int> bins(10, 0);
+    if (results.modelCount() == 0)
+        return bins;
+    for (int i = 0; i < results.itemCount(); ++i) {
+        const Generation &g = results.generation(i, 0);
+        if (g.status != Generation::Status::Done)
+            continue;
+        const int bin = std::clamp(int(g.scores.rougeL.fmeasure * 10), 0, 9);
+        ++bins[bin];
+    }
+    return bins;
+}
+
+QString ParityReport::html(
+        const ParitySummary &s, const BatchResults &results, const QDateTime &when)
+{
+    QString page;
+    page += QStringLiteral(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>%1</title>\n")
+                    .arg(esc(tr("Parity check: %1 against %2").arg(s.newModel, s.oldModel)));
+    page += QStringLiteral(
+            "<style>body{font-family:sans-serif;max-width:60em;margin:1.5em auto;padding:0 1em;"
+            "color:#1f1f1f;line-height:1.4}h1{font-size:1.5em;margin-bottom:.2em}"
+            "h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}"
+            ".verdict{border-left:6px solid;padding:.6em 1em;background:#f6f6f6}"
+            ".verdict h2{border:none;margin:0 0 .3em 0}table{border-collapse:collapse}"
+            "th,td{text-align:left;vertical-align:top;padding:.25em .6em;border-bottom:1px "
+            "solid #eee}table.figures th{font-weight:normal;color:#555}"
+            "table.answers td{white-space:pre-wrap;font-size:.92em}.small{color:#666;"
+            "font-size:.9em}</style>\n</head><body>\n");
+    page += QStringLiteral("<h1>%1</h1>\n")
+                    .arg(esc(tr("Does the new model answer like the old one?")));
+    page += QStringLiteral("<p>%1</p>\n")
+                    .arg(esc(tr("Old: %1. New: %2.").arg(s.oldModel, s.newModel)));
+    page += QStringLiteral("<p class=\"small\">%1</p>\n")
+                    .arg(esc(tr("Checked on %1 with %2 held-out prompts: the old model's "
+                                "answers against the new model's.")
+                                     .arg(QLocale().toString(when, QLocale::LongFormat))
+                                     .arg(s.prompts)));
+
+    page += QStringLiteral("<div class=\"verdict\" id=\"verdict\" style=\"border-color:%1\">"
+                           "<h2>%2</h2><p>%3</p></div>\n")
+                    .arg(verdictColour(s.verdict), esc(s.verdictTitle), esc(s.verdictText));
+
+    page += QStringLiteral("<h2>%1</h2>\n<table class=\"figures\" id=\"figures\">\n")
+                    .arg(esc(tr("Figures")));
+    page += row(tr("Old model"), s.oldModel);
+    page += row(tr("New model"), s.newModel);
+    page += row(tr("Held-out prompts"), QString::number(s.prompts));
+    page += row(tr("Answered by the new model"), QString::number(s.answered));
+    page += row(tr("No answer (errors)"), QString::number(s.failed));
+    page += row(tr("ROUGE-1 (shared words), average"), parityScoreText(s.mean.rouge1.fmeasure));
+    page += row(
+            tr("ROUGE-2 (shared word pairs), average"), parityScoreText(s.mean.rouge2.fmeasure));
+    page += row(tr("ROUGE-L (longest shared sequence), average"),
+            parityScoreText(s.mean.rougeL.fmeasure));
+    page += QStringLiteral("</table>\n");
+    page += QStringLiteral("<p>%1</p>\n")
+                    .arg(esc(tr("ROUGE-L of each new answer against the old answer (0: nothing "
+                                "in common, 1: the same words in the same order):")));
+    page += histogramSvg(histogram(results));
+
+    page += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("Blind round")));
+    if (s.blind.votes() == 0) {
+        page += QStringLiteral("<p id=\"blind\">%1</p>\n")
+                        .arg(esc(tr("Nobody rated answers without knowing which model wrote "
+                                    "them. The verdict rests on the ROUGE figures alone.")));
+    } else {
+        const PairTally &t = s.blind;
+        const bool newIsA = t.modelA == s.newModel;
+        page += QStringLiteral("<table class=\"figures\" id=\"blind\">\n");
+        page += row(tr("Votes"), QString::number(t.votes()));
+        page += row(tr("New model preferred"), QString::number(newIsA ? t.winsA : t.winsB));
+        page += row(tr("Old model preferred"), QString::number(newIsA ? t.winsB : t.winsA));
+        page += row(tr("Equally good"), QString::number(t.ties));
+        page += row(tr("Both bad"), QString::number(t.bothBad));
+        page += row(tr("New model's share (ties count half)"),
+                tr("%1% (95% interval %2% to %3%)")
+                        .arg(qRound(s.newWinRate.estimate * 100))
+                        .arg(qRound(s.newWinRate.lower * 100))
+                        .arg(qRound(s.newWinRate.upper * 100)));
+        page += QStringLiteral("</table>\n");
+    }
+
+    page += QStringLiteral("<h2>%1</h2>\n")
+                    .arg(esc(s.mostDifferent.size() == 1 ? tr("The answer that differs most")
+                                                         : tr("The %1 answers that differ most")
+                                                                   .arg(s.mostDifferent.size())));
+    if (s.mostDifferent.isEmpty()) {
+        page += QStringLiteral("<p>%1</p>\n").arg(esc(tr("No answers yet.")));
+    } else {
+        page += QStringLiteral("<table class=\"answers\" id=\"differ\">\n<tr><th>%1</th><th>%2"
+                               "</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
+                        .arg(esc(tr("Line")), esc(tr("Prompt")), esc(tr("Old answer")),
+                                esc(tr("New answer")), esc(tr("ROUGE-L")));
+        for (const int item : s.mostDifferent) {
+            const BatchItem &it = results.items().at(item);
+            const Generation &g = results.generation(item, 0);
+            page += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td>"
+                                   "<td>%5</td></tr>\n")
+                            .arg(it.sourceLine)
+                            .arg(esc(excerpt(lastUserText(it.prompt), 300)),
+                                    esc(excerpt(it.reference)), esc(excerpt(g.text)),
+                                    parityScoreText(g.scores.rougeL.fmeasure));
+        }
+        page += QStringLiteral("</table>\n");
+    }
+
+    page += QStringLiteral("<h2>%1</h2>\n<ul id=\"rules\">\n")
+                    .arg(esc(tr("How the verdict is decided")));
+    const QStringList rules = {
+            tr("ROUGE counts the words (ROUGE-1), word pairs (ROUGE-2) and the longest run of "
+               "words in the same order (ROUGE-L) that a new answer shares with the old answer to "
+               "the same prompt, as Google's rouge-score computes them (F-measure)."),
+            tr("An average ROUGE-L of %1 or more counts as answering much like the old model; "
+               "%2 to %1 as similar things in other words; below %2 as answering differently.")
+                    .arg(parityScoreText(ParityThresholds::kSimilar),
+                            parityScoreText(ParityThresholds::kPartly)),
+            tr("The blind round decides only with at least %1 votes that are not \"both bad\". "
+               "When the new model's share is surely below half (the top of its 95% Wilson "
+               "interval under 50%), the old model was preferred and the verdict is \"not "
+               "yet\", whatever ROUGE says. When it is surely above half, a new model that "
+               "words things differently is still called preferred.")
+                    .arg(ParityThresholds::kMinBlindVotes),
+            tr("Prompts that got no answer are left out of the averages and counted apart."),
+    };
+    for (const QString &rule : rules)
+        page += QStringLiteral("<li>%1</li>\n").arg(esc(rule));
+    page += QStringLiteral("</ul>\n</body></html>\n");
+    return page;
+}
+
+} // namespace fs
