@@ -303,14 +303,25 @@ Reply SandboxServerPrivate::azureCreateFile(const HttpRequest &request)
                                "assistants, batch, fine-tune, evals.")
                         .arg(purpose),
                 QStringLiteral("purpose"));
-    // The spec requires expires_after (anchor created_at); Azure's own how-to sends none.
+    // The spec requires expires_after (anchor created_at), by OpenAPI's multipart rules a JSON
+    // part; the openai client sends expires_after[anchor] and [seconds]; Azure's own how-to
+    // sends none. All three are taken.
     std::optional<qint64> expiresAfter;
-    const MultipartField *anchor = findField(fields, "expires_after[anchor]");
-    if (const MultipartField *seconds = findField(fields, "expires_after[seconds]")) {
+    QByteArray anchorText;
+    QByteArray secondsText;
+    if (const MultipartField *object = findField(fields, "expires_after")) {
+        const QJsonObject o = QJsonDocument::fromJson(object->data).object();
+        anchorText = o.value(QLatin1String("anchor")).toString().toUtf8();
+        secondsText = QByteArray::number(o.value(QLatin1String("seconds")).toInteger(-1));
+    } else if (const MultipartField *seconds = findField(fields, "expires_after[seconds]")) {
+        const MultipartField *anchor = findField(fields, "expires_after[anchor]");
+        anchorText = anchor ? anchor->data.trimmed() : QByteArray("created_at");
+        secondsText = seconds->data.trimmed();
+    }
+    if (!secondsText.isEmpty()) {
         bool ok = false;
-        const qint64 value = seconds->data.trimmed().toLongLong(&ok);
-        if (!ok || value < 1209600 || value > 2592000
-                || (anchor && anchor->data.trimmed() != "created_at"))
+        const qint64 value = secondsText.toLongLong(&ok);
+        if (!ok || value < 1209600 || value > 2592000 || anchorText != "created_at")
             return azureError(400, QStringLiteral("invalidPayload"),
                     QStringLiteral("'expires_after' takes anchor 'created_at' and between "
                                    "1209600 (14 days) and 2592000 (30 days) seconds."),

@@ -294,6 +294,7 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
         // 200 when it was there, 204 when there was nothing to delete (the spec's answers).
         Reply reply;
         reply.status = azureDeployments.remove(key) > 0 ? 200 : 204;
+        reply.contentType.clear(); // no body
         return reply;
     }
     if (m != "PUT")

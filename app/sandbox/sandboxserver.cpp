@@ -249,7 +249,8 @@ void SandboxServerPrivate::send(
         HttpExchange *exchange, const Reply &reply, const QByteArray &requestId, qint64 startedMs)
 {
     HttpHeaders headers;
-    headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});
+    if (!reply.contentType.isEmpty()) // empty: no body, so no type (ARM's DELETE answers)
+        headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});
     headers.append({QByteArrayLiteral("x-request-id"), requestId});
     headers.append({QByteArrayLiteral("openai-processing-ms"),
             QByteArray::number(QDateTime::currentMSecsSinceEpoch() - startedMs)});

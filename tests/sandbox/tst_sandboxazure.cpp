@@ -249,6 +249,19 @@ private Q_SLOTS:
         QCOMPARE(expiry.status, 400);
         QCOMPARE(str(expiry.json().value("error").toObject(), "param"),
                 QStringLiteral("expires_after"));
+        // The spec's encoding: expires_after as one JSON part.
+        const HttpResult json = m_http->postForm(kData + QStringLiteral("/files"),
+                {{"purpose", "fine-tune", {}},
+                        {"expires_after", R"({"anchor":"created_at","seconds":2592000})", {}},
+                        {"file", fixture(QStringLiteral("train_good.jsonl")), "a.jsonl"}});
+        QCOMPARE(json.status, 200);
+        QCOMPARE(json.json().value("expires_at").toInteger(),
+                json.json().value("created_at").toInteger() + 2592000);
+        const HttpResult badAnchor = m_http->postForm(kData + QStringLiteral("/files"),
+                {{"purpose", "fine-tune", {}},
+                        {"expires_after", R"({"anchor":"last_used","seconds":2592000})", {}},
+                        {"file", "{}", "a.jsonl"}});
+        QCOMPARE(badAnchor.status, 400);
     }
 
     void filesOfTheLimitAndAboveRefused()
@@ -523,7 +536,10 @@ private Q_SLOTS:
                          .status,
                 200);
         const QString path = kAccount + QStringLiteral("/deployments/candidate") + kVersion;
-        QCOMPARE(m_arm->del(path).status, 200);
+        const HttpResult deleted = m_arm->del(path);
+        QCOMPARE(deleted.status, 200);
+        QVERIFY(deleted.body.isEmpty());
+        QVERIFY(deleted.header("content-type").isEmpty()); // no body, no JSON type
         const HttpResult gone = m_arm->get(path);
         QCOMPARE(gone.status, 404);
         QCOMPARE(gone.errorCode(), QStringLiteral("DeploymentNotFound"));
