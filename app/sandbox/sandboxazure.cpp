@@ -252,6 +252,10 @@ Reply SandboxServerPrivate::routeAzure(const HttpRequest &request, HttpExchange 
                 },
                 [served](QJsonObject completion) {
                     completion.insert(QStringLiteral("model"), *served);
+                    // Azure's stream schema types usage as an object, never null: chunks before
+                    // the last leave it out instead of sending null as OpenAI does.
+                    if (completion.value(QLatin1String("usage")).isNull())
+                        completion.remove(QStringLiteral("usage"));
                     return completion;
                 });
     }

@@ -187,6 +187,7 @@ async function signIn(scope) {
             assert.equal(typeof answer.access_token, 'string');
             assert.equal(typeof answer.expires_in, 'number');
             log(`signed in after ${[...seen].join(', ') || 'no wait'}`);
+            assert.ok(seen.has('authorization_pending'), 'the sign-in was pending before the token (run-azure.sh sets the approval time)');
             return answer;
         }
         assert.equal(response.status, 400);
@@ -361,6 +362,28 @@ async function deploymentLoop({ job }) {
     const answer = await client.chat.completions.create({ model: name, messages: [{ role: 'user', content: 'When do you open?' }] });
     assert.equal(answer.model, job.fine_tuned_model);
     assert.ok(answer.choices[0].message.content.length > 0);
+
+    // Streamed: straight from the sandbox (Prism checks a whole text/event-stream body as one JSON
+    // value); every chunk is held to AzureCreateChatCompletionStreamResponse here.
+    const direct = new OpenAI({ baseURL: `${SANDBOX_ROOT}/openai/v1`, apiKey: 'x', defaultHeaders: { 'api-key': SANDBOX_KEY }, maxRetries: 0 });
+    const stream = await direct.chat.completions.create({
+        model: name,
+        messages: [{ role: 'user', content: 'When do you open?' }],
+        stream: true,
+        stream_options: { include_usage: true },
+    });
+    let text = '';
+    let chunks = 0;
+    for await (const chunk of stream) {
+        ++chunks;
+        text += chunk.choices[0]?.delta?.content ?? '';
+        assert.equal(chunk.model, job.fine_tuned_model);
+        if (PRISM_URL) {
+            const problems = (await dataChecker).checkAlways('POST', '/chat/completions', 200, chunk, 'text/event-stream');
+            if (problems.length) violations.push({ what: `streamed chunk #${chunks} ${JSON.stringify(chunk)}`, status: 200, violations: problems });
+        }
+    }
+    assert.ok(chunks > 2 && text.length > 0, 'a streamed answer');
 
     assert.equal((await arm('DELETE', path, { token })).status, 200);
     const gone = await arm('GET', path, { token });

@@ -11,6 +11,9 @@ source "$(dirname "$0")/lib.sh"
 fs_require_node_tools
 
 export SANDBOX_KEY="az-contract-$RANDOM$RANDOM"
+# The sign-in is approved after 100 sandbox seconds (2 s at the time scale): the loop sees
+# authorization_pending before the token, as an app does while the person types the code.
+export FS_SANDBOX_SIGN_IN_SECONDS=100
 fs_start_sandbox "$1" --time-scale "${FS_CONTRACT_TIME_SCALE:-0.02}" --require-key "$SANDBOX_KEY"
 export SANDBOX_ROOT
 

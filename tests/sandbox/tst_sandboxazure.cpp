@@ -440,6 +440,34 @@ private Q_SLOTS:
         QVERIFY(!text.isEmpty());
     }
 
+    void streamedChatThroughADeployment()
+    {
+        start();
+        const QString model = str(succeededJob(), "fine_tuned_model");
+        QCOMPARE(putDeployment(QStringLiteral("stream"), model, QStringLiteral("Standard")).status,
+                201);
+        QTRY_COMPARE(provisioningState(QStringLiteral("stream")), QStringLiteral("Succeeded"));
+        QJsonObject body = chatBody(QStringLiteral("stream"));
+        body.insert(QStringLiteral("stream"), true);
+        body.insert(QStringLiteral("stream_options"),
+                QJsonObject {{QStringLiteral("include_usage"), true}});
+        const HttpResult streamed = m_http->post(kData + QStringLiteral("/chat/completions"), body);
+        QCOMPARE(streamed.status, 200);
+        QList<QJsonObject> chunks;
+        const QList<QByteArray> lines = streamed.body.split('\n');
+        for (const QByteArray &line : lines) {
+            if (line.startsWith("data: {"))
+                chunks << QJsonDocument::fromJson(line.mid(6)).object();
+        }
+        QVERIFY(chunks.size() > 2);
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            QCOMPARE(str(chunks.at(i), "model"), model);
+            // Azure's schema: usage is an object or absent, never null; only the last has it.
+            QCOMPARE(chunks.at(i).contains("usage"), i == chunks.size() - 1);
+        }
+        QVERIFY(chunks.last().value("usage").isObject());
+    }
+
     void injectedFaultsTakeEachSurfacesShape()
     {
         start();
