@@ -458,7 +458,8 @@ Reply SandboxServerPrivate::cancelJob(const QString &id)
     const auto it = jobs.find(id);
     if (it == jobs.end())
         return jobNotFound(id);
-    if (!isActive(*it) && it->status != QLatin1String("paused"))
+    if (!isActive(*it) && it->status != QLatin1String("paused")
+            && it->status != QLatin1String("pausing")) // Azure's
         return error(400,
                 QStringLiteral("Job %1 cannot be cancelled: it has already finished with "
                                "status '%2'.")

@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -397,6 +398,47 @@ private Q_SLOTS:
         const HttpResult again =
                 m_http->post(kData + QStringLiteral("/fine_tuning/jobs/%1/resume").arg(id), {});
         QCOMPARE(again.status, 400);
+    }
+
+    void cancelWhilePausing()
+    {
+        start();
+        const QString id = createJob();
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_http->get(kData + QStringLiteral("/fine_tuning/jobs/%1/events").arg(id))
+                        .body.contains("Step 1/"),
+                20000);
+        QCOMPARE(str(m_http->post(kData + QStringLiteral("/fine_tuning/jobs/%1/pause").arg(id), {})
+                                 .json(),
+                         "status"),
+                QStringLiteral("pausing"));
+        const HttpResult cancelled =
+                m_http->post(kData + QStringLiteral("/fine_tuning/jobs/%1/cancel").arg(id), {});
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(str(cancelled.json(), "status"), QStringLiteral("cancelled"));
+    }
+
+    void azureWorkSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxOptions options;
+        options.dataDir = dir.path();
+        start(options);
+        const QString model = str(succeededJob(), "fine_tuned_model");
+        const QString id = str(
+                m_http->get(kData + QStringLiteral("/fine_tuning/jobs")).data().first().toObject(),
+                "id");
+        cleanup(); // saves
+        start(options);
+        QCOMPARE(str(job(id), "fine_tuned_model"), model);
+        QCOMPARE(m_http->get(kData + QStringLiteral("/files")).data().size(),
+                2); // training, results
+        // Still Azure's: a deployment of it can be made after the restart.
+        QCOMPARE(putDeployment(
+                         QStringLiteral("after-restart"), model, QStringLiteral("DeveloperTier"))
+                         .status,
+                201);
     }
 
     void fineTunedModelAnswersOnlyThroughADeployment()
