@@ -81,6 +81,18 @@ QString azureId(const char *prefix)
     return QLatin1String(prefix) + QUuid::createUuid().toString(QUuid::Id128);
 }
 
+void addAzureRequestIds(const QString &surface, Reply *reply)
+{
+    const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    if (surface == QLatin1String("openai")) {
+        reply->headers.append({QByteArrayLiteral("apim-request-id"), id});
+        return;
+    }
+    reply->headers.append({QByteArrayLiteral("x-ms-request-id"), id});
+    reply->headers.append({QByteArrayLiteral("x-ms-correlation-request-id"),
+            QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+}
+
 qint64 SandboxServerPrivate::nowMs() const
 {
     return QDateTime::currentMSecsSinceEpoch() + clockOffset * 1000;

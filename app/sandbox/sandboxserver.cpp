@@ -225,6 +225,7 @@ void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exc
                                            : routeLogin(request, segments.mid(1)));
             }
         }
+        addAzureRequestIds(dialect, &reply);
     } else if (!together && path != QLatin1String("/v1")
             && !path.startsWith(QLatin1String("/v1/"))) {
         reply = notFoundPath(request);

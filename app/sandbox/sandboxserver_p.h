@@ -447,6 +447,10 @@ inline const QString kAzureDialect = QStringLiteral("azure");
 /// Azure's object ids: PREFIX and 32 hex digits (file-…, ftjob-…, ftchkpt-…, ftevent-…).
 QString azureId(const char *prefix);
 
+/// The request ids Azure's surfaces answer with: apim-request-id (data plane), x-ms-request-id
+/// and x-ms-correlation-request-id (management plane, sign-in).
+void addAzureRequestIds(const QString &surface, Reply *reply);
+
 /// Numbers in metrics and CSV cells: a few significant digits, as the service writes them.
 double roundMetric(double value);
 

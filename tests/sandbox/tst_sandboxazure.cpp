@@ -162,7 +162,9 @@ private Q_SLOTS:
     void keyInApiKeyHeaderOrAsBearer()
     {
         start();
-        QCOMPARE(m_http->get(kData + QStringLiteral("/models")).status, 200);
+        const HttpResult models = m_http->get(kData + QStringLiteral("/models"));
+        QCOMPARE(models.status, 200);
+        QCOMPARE(models.header("apim-request-id").size(), 36); // the spec's troubleshooting id
         SandboxHttp bearer(m_server->azureEndpoint(), kKey.toUtf8()); // Authorization: Bearer
         QCOMPARE(bearer.get(kData + QStringLiteral("/models")).status, 200);
 
@@ -542,6 +544,7 @@ private Q_SLOTS:
         QCOMPARE(missing.status, 401);
         QCOMPARE(missing.errorCode(), QStringLiteral("AuthenticationFailed"));
         QVERIFY(missing.header("www-authenticate").startsWith("Bearer "));
+        QVERIFY(!missing.header("x-ms-request-id").isEmpty());
         SandboxHttp key(m_server->azureEndpoint(), kKey.toUtf8()); // the API key is no token
         QCOMPARE(key.get(list).errorCode(), QStringLiteral("InvalidAuthenticationToken"));
         SandboxHttp data(m_server->azureEndpoint(),
