@@ -173,6 +173,14 @@ bool SandboxServerPrivate::azureAuthorized(const HttpRequest &request, Reply *fa
                 && token->expiresAt > now())
             return true;
     }
+    if (apiKey.isEmpty() && bearer.count('.') == 2) {
+        // A Microsoft Entra token (a JWT) that is not for this resource, unknown or expired.
+        *failure = azureError(401, QStringLiteral("401"),
+                QStringLiteral("Unauthorized. Access token is missing, invalid, audience is "
+                               "incorrect (https://cognitiveservices.azure.com), or have "
+                               "expired."));
+        return false;
+    }
     *failure = azureError(401, QStringLiteral("401"),
             apiKey.isEmpty() && bearer.isEmpty()
                     ? QStringLiteral("Access denied due to missing subscription key. Make sure "

@@ -189,7 +189,9 @@ private Q_SLOTS:
         // A management token is for another audience.
         SandboxHttp management(m_server->azureEndpoint(),
                 signIn(QStringLiteral("https://management.azure.com/.default")));
-        QCOMPARE(management.get(kData + QStringLiteral("/files")).status, 401);
+        const HttpResult wrongAudience = management.get(kData + QStringLiteral("/files"));
+        QCOMPARE(wrongAudience.status, 401);
+        QVERIFY(wrongAudience.errorMessage().contains(QLatin1String("audience is incorrect")));
     }
 
     void apiVersionIsV1OrPreview()
