@@ -187,13 +187,14 @@ double SandboxServerPrivate::remainingSeconds(const StoredJob &job) const
 
 // ---- endpoints ------------------------------------------------------------------------------
 
-Reply SandboxServerPrivate::createJob(const HttpRequest &request)
+Reply SandboxServerPrivate::createJob(const HttpRequest &request, const QString &dialect)
 {
+    const bool azure = dialect == kAzureDialect;
     QJsonObject body;
     Reply failure;
     if (!parseJsonBody(request, &body, &failure))
         return failure;
-    if (trainingNotAvailable)
+    if (trainingNotAvailable && !azure)
         return error(403,
                 QStringLiteral("OpenAI's self-serve fine-tuning is being wound down, and "
                                "your organization can no longer create new fine-tuning "
@@ -215,7 +216,10 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request)
         return missingParameter(QStringLiteral("model"));
     const QString model = body.value(QLatin1String("model")).toString();
     const auto modelIt = models.constFind(model);
-    if (modelIt == models.constEnd() || !modelIt->listed)
+    // Azure trains the same base models, and continues from its own BASE.ft-JOB models.
+    const bool knownModel =
+            modelIt != models.constEnd() && modelIt->listed && (!azure || modelIt->jobId.isEmpty());
+    if (!knownModel && !(azure && azureJobByModel(model)))
         return error(400,
                 QStringLiteral("Model %1 is not available for fine-tuning or does not "
                                "exist.")
@@ -225,9 +229,9 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request)
     if (!body.value(QLatin1String("training_file")).isString())
         return missingParameter(QStringLiteral("training_file"));
     const QString trainingFile = body.value(QLatin1String("training_file")).toString();
-    auto checkFile = [this](const QString &id, const QString &param, Reply *failure) {
+    auto checkFile = [this, &dialect](const QString &id, const QString &param, Reply *failure) {
         const auto file = files.constFind(id);
-        if (file == files.constEnd()) {
+        if (file == files.constEnd() || file->dialect != dialect) {
             *failure = error(400, QStringLiteral("invalid %1: %2").arg(param, id),
                     QStringLiteral("invalid_request_error"), param);
             return false;
@@ -334,7 +338,8 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request)
     }
 
     StoredJob job;
-    job.id = newId(QStringLiteral("ftjob-"), 24);
+    job.id = azure ? azureId("ftjob-") : newId(QStringLiteral("ftjob-"), 24);
+    job.dialect = dialect;
     job.createdAt = now();
     job.seq = ++sequence;
     job.model = model;
@@ -363,6 +368,14 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request)
     planned.suffix = suffix;
     planned.jobId = newId(QString(), 8);
     job.plannedModel = openAi.fineTunedName(planned);
+    if (azure) {
+        // BASE.ft-JOB (the job id without "ftjob-"), from the first base when continuing.
+        const ProviderModels &azureModels = ModelRegistry::provider(ProviderKind::AzureOpenAI);
+        const FineTunedName parent = azureModels.parseFineTuned(model);
+        planned.base = parent.isValid() ? parent.base : model;
+        planned.jobId = job.id;
+        job.plannedModel = azureModels.fineTunedName(planned);
+    }
     return json(jobJson(startJob(job)));
 }
 
@@ -389,7 +402,7 @@ void SandboxServerPrivate::markCancelled(StoredJob &job)
     addEvent(job, QStringLiteral("info"), QStringLiteral("Fine-tuning job cancelled"));
 }
 
-Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
+Reply SandboxServerPrivate::listJobs(const HttpRequest &request, const QString &dialect)
 {
     Reply failure;
     bool ok = true;
@@ -399,7 +412,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
     QList<const StoredJob *> list;
     const auto items = request.query.queryItems(QUrl::FullyDecoded);
     for (const StoredJob &job : std::as_const(jobs)) {
-        bool keep = job.dialect.isEmpty(); // Together's jobs are listed under /together/v1
+        bool keep = job.dialect == dialect; // each dialect lists its own jobs
         for (const auto &item : items) {
             if (!item.first.startsWith(QLatin1String("metadata[")) || !item.first.endsWith(']'))
                 continue;
@@ -432,10 +445,10 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request)
             {QStringLiteral("has_more"), start + data.size() < list.size()}});
 }
 
-Reply SandboxServerPrivate::retrieveJob(const QString &id)
+Reply SandboxServerPrivate::retrieveJob(const QString &id, const QString &dialect)
 {
     const auto it = jobs.constFind(id);
-    if (it == jobs.constEnd() || !it->dialect.isEmpty())
+    if (it == jobs.constEnd() || it->dialect != dialect)
         return jobNotFound(id);
     return json(jobJson(*it));
 }
@@ -445,7 +458,8 @@ Reply SandboxServerPrivate::cancelJob(const QString &id)
     const auto it = jobs.find(id);
     if (it == jobs.end())
         return jobNotFound(id);
-    if (!isActive(*it) && it->status != QLatin1String("paused"))
+    if (!isActive(*it) && it->status != QLatin1String("paused")
+            && it->status != QLatin1String("pausing")) // Azure's
         return error(400,
                 QStringLiteral("Job %1 cannot be cancelled: it has already finished with "
                                "status '%2'.")
@@ -593,7 +607,8 @@ void SandboxServerPrivate::onTick()
         anyActive = anyActive || isActive(job);
     }
     advanceEndpoints(seconds);
-    if (!anyActive && !anyEndpointTicking())
+    const bool pausing = advanceAzureJobs(seconds);
+    if (!anyActive && !anyEndpointTicking() && !pausing)
         tick.stop();
 }
 
@@ -753,8 +768,10 @@ void SandboxServerPrivate::runStep(StoredJob &job)
     if (wanted) {
         QJsonObject metrics = data;
         metrics.remove(QStringLiteral("total_steps"));
-        CheckpointRecord checkpoint {newId(QStringLiteral("ftckpt_"), 24), now(),
-                job.plannedModel + QStringLiteral(":ckpt-step-%1").arg(step), step, metrics};
+        CheckpointRecord checkpoint {job.dialect == kAzureDialect
+                        ? azureId("ftchkpt-")
+                        : newId(QStringLiteral("ftckpt_"), 24),
+                now(), job.plannedModel + QStringLiteral(":ckpt-step-%1").arg(step), step, metrics};
         job.checkpoints.append(checkpoint);
     }
 }
@@ -774,10 +791,17 @@ void SandboxServerPrivate::completeJob(StoredJob &job)
         csv += row.toLatin1() + '\n';
     }
     // The service hands result files out base64-encoded; store them that way so bytes match.
-    StoredFile *result = createFile(QStringLiteral("step_metrics.csv"),
-            QStringLiteral("fine-tune-results"), csv.toBase64(), nullptr);
+    const bool azure = job.dialect == kAzureDialect;
+    // Azure writes results.csv as plain text with its own column names.
+    StoredFile *result = azure
+            ? createFile(QStringLiteral("results.csv"), QStringLiteral("fine-tune-results"),
+                    azureResultCsv(job), nullptr, azureId("file-"))
+            : createFile(QStringLiteral("step_metrics.csv"), QStringLiteral("fine-tune-results"),
+                    csv.toBase64(), nullptr);
     if (result) {
         result->readyAtMs = 0;
+        if (azure)
+            result->dialect = kAzureDialect;
         job.resultFiles = QStringList {result->id};
     }
     job.trainedTokens = job.tokensPerEpoch * job.curve.plan.nEpochs;

@@ -20,6 +20,17 @@ namespace {
 
 const QString kStateFile = QStringLiteral("state.json");
 
+/// "openai" (/openai/v1), "subscriptions" (the management plane) or "login"; empty otherwise.
+QString azureDialectOf(const QString &path)
+{
+    for (const char *root : {"openai/v1", "subscriptions", "login"}) {
+        const QString prefix = QLatin1Char('/') + QLatin1String(root);
+        if (path == prefix || path.startsWith(prefix + QLatin1Char('/')))
+            return QString::fromLatin1(root).section(QLatin1Char('/'), 0, 0);
+    }
+    return {};
+}
+
 QJsonValue optionalInt(const std::optional<qint64> &value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
@@ -65,6 +76,11 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *qq, const SandboxOptio
 {
     if (!(options.timeScale > 0))
         options.timeScale = 1.0;
+    if (options.deviceCodeApprovalSeconds < 0) {
+        bool ok = false;
+        const double seconds = qEnvironmentVariable("FS_SANDBOX_SIGN_IN_SECONDS").toDouble(&ok);
+        options.deviceCodeApprovalSeconds = ok && seconds >= 0 ? seconds : 5.0;
+    }
 }
 
 qint64 SandboxServerPrivate::now() const
@@ -192,6 +208,25 @@ void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exc
         return;
     } else if (path.startsWith(presigned) && request.method == "PUT") {
         reply = presignedPut(request, path.mid(presigned.size()));
+    } else if (const QString dialect = azureDialectOf(path); !dialect.isEmpty()) {
+        // Azure OpenAI: the data plane, the management plane and the sign-in, each with its
+        // own credentials and error shape.
+        const bool data = dialect == QLatin1String("openai");
+        const bool management = dialect == QLatin1String("subscriptions");
+        if (data ? azureAuthorized(request, &reply)
+                 : (!management || managementAuthorized(request, &reply))) {
+            bool injected = false;
+            reply = takeInjectedError(path, &injected);
+            if (injected) {
+                reply = reshapeError(path, reply);
+            } else {
+                const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+                reply = data ? routeAzure(request, exchange, segments.mid(2), requestId)
+                             : (management ? routeAzureManagement(request, segments)
+                                           : routeLogin(request, segments.mid(1)));
+            }
+        }
+        addAzureRequestIds(dialect, &reply);
     } else if (!together && path != QLatin1String("/v1")
             && !path.startsWith(QLatin1String("/v1/"))) {
         reply = notFoundPath(request);
@@ -216,7 +251,8 @@ void SandboxServerPrivate::send(
         HttpExchange *exchange, const Reply &reply, const QByteArray &requestId, qint64 startedMs)
 {
     HttpHeaders headers;
-    headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});
+    if (!reply.contentType.isEmpty()) // empty: no body, so no type (ARM's DELETE answers)
+        headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});
     headers.append({QByteArrayLiteral("x-request-id"), requestId});
     headers.append({QByteArrayLiteral("openai-processing-ms"),
             QByteArray::number(QDateTime::currentMSecsSinceEpoch() - startedMs)});
@@ -345,6 +381,7 @@ Reply SandboxServerPrivate::handleControl(const HttpRequest &request)
                 {QStringLiteral("http_errors"), errors},
                 {QStringLiteral("stream_drop_after"), streamDropAfter},
                 {QStringLiteral("training_not_available"), trainingNotAvailable},
+                {QStringLiteral("azure_sign_in_declined"), signInDeclined},
                 {QStringLiteral("time_scale"), options.timeScale},
                 {QStringLiteral("clock_offset"), clockOffset}};
     };
@@ -386,6 +423,8 @@ Reply SandboxServerPrivate::handleControl(const HttpRequest &request)
                 if (scale > 0)
                     q->setTimeScale(scale);
             }
+            if (body.contains(QLatin1String("azure_sign_in_declined")))
+                signInDeclined = body.value(QLatin1String("azure_sign_in_declined")).toBool();
             if (body.contains(QLatin1String("advance_clock_seconds")))
                 q->advanceClock(
                         qint64(body.value(QLatin1String("advance_clock_seconds")).toDouble()));
@@ -890,6 +929,11 @@ QUrl SandboxServer::baseUrl() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(d->port));
 }
 
+QUrl SandboxServer::azureEndpoint() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(d->port));
+}
+
 QUrl SandboxServer::s3Endpoint() const
 {
     return practice::endpointFor(baseUrl());
@@ -941,6 +985,7 @@ void SandboxServer::clearFaults()
     d->httpErrors.clear();
     d->streamDropAfter = -1;
     d->trainingNotAvailable = false;
+    d->signInDeclined = false;
 }
 
 void SandboxServer::advanceClock(qint64 seconds)

@@ -24,6 +24,12 @@ struct SandboxOptions
     QString s3SecretAccessKey;
     /// Without a data dir: the most bytes of objects and unfinished parts the store keeps.
     qint64 s3MemoryLimit = 256LL * 1024 * 1024;
+    /// Azure's device-code sign-in (/login): sandbox seconds (times timeScale) until a code is
+    /// approved by itself, as if the person had typed it. Negative: the environment variable
+    /// FS_SANDBOX_SIGN_IN_SECONDS, else 5.
+    double deviceCodeApprovalSeconds = -1;
+    /// Azure OpenAI's file limit (/openai/v1/files): files must be smaller than this.
+    qint64 azureMaxFileBytes = 512LL * 1024 * 1024;
 };
 
 class SandboxServerPrivate;
@@ -44,6 +50,9 @@ public:
     quint16 port() const;
     QUrl baseUrl() const; ///< http://127.0.0.1:PORT/v1
     QUrl s3Endpoint() const; ///< http://127.0.0.1:PORT/s3, the bucket store (path-style)
+    /// http://127.0.0.1:PORT: Azure OpenAI's endpoint (data plane under /openai/v1), its
+    /// management root (/subscriptions/…) and the sign-in authority (/login/{tenant}/…).
+    QUrl azureEndpoint() const;
 
     void setTimeScale(double scale);
     double timeScale() const;

@@ -144,6 +144,49 @@ struct PresignedUpload
     QString purpose;
 };
 
+/// An Azure OpenAI deployment made through the management plane (sandboxazuremanagement.cpp).
+struct AzureDeployment
+{
+    QString subscription;
+    QString resourceGroup;
+    QString account;
+    QString name;
+    QString model; ///< a base model, BASE.ft-JOB or a checkpoint (ftchkpt-… or its model name)
+    QString modelVersion;
+    QString skuName; ///< DeveloperTier | Standard | GlobalStandard
+    int capacity = 1;
+    qint64 createdMs = 0; ///< sandbox clock (ms)
+    qint64 modifiedMs = 0;
+    QString createdBy;
+    QString etag;
+};
+
+/// A device-code sign-in started under /login (sandboxazurelogin.cpp).
+struct DeviceCodeGrant
+{
+    QString deviceCode;
+    QString userCode;
+    QString clientId;
+    QString tenant;
+    QStringList scopes;
+    qint64 createdMs = 0; ///< sandbox clock (ms)
+    qint64 expiresMs = 0;
+    int interval = 5; ///< seconds between polls
+    qint64 lastPollMs = -1; ///< last poll that was answered (not slow_down)
+    bool declined = false; ///< the person "declined" (fault azure_sign_in_declined)
+    bool redeemed = false;
+};
+
+/// An access or refresh token issued under /login.
+struct IssuedToken
+{
+    QString audience; ///< https://management.azure.com, https://cognitiveservices.azure.com
+    QStringList scopes;
+    QString clientId;
+    QString tenant;
+    qint64 expiresAt = 0; ///< sandbox clock (s)
+};
+
 struct ModelRecord
 {
     QString id;
@@ -189,6 +232,7 @@ public:
     int streamDropAfter = -1;
     bool diskFull = false; ///< injected: every write into the data dir finds no space
     bool trainingNotAvailable = false;
+    bool signInDeclined = false; ///< device codes are declined instead of approved
 
     QMap<QString, StoredFile> files;
     QMap<QString, StoredUpload> uploads;
@@ -196,6 +240,10 @@ public:
     QMap<QString, ModelRecord> models;
     QMap<QString, StoredEndpoint> endpoints;
     QMap<QString, PresignedUpload> presignedUploads;
+    QMap<QString, AzureDeployment> azureDeployments; ///< key: azureDeploymentKey()
+    QMap<QString, DeviceCodeGrant> deviceCodes;
+    QHash<QString, IssuedToken> accessTokens;
+    QHash<QString, IssuedToken> refreshTokens;
 
     QTimer tick;
     QElapsedTimer tickClock;
@@ -266,9 +314,10 @@ public:
     QJsonObject checkpointJson(const StoredJob &job, const CheckpointRecord &checkpoint) const;
     void addEvent(StoredJob &job, const QString &level, const QString &message,
             const QString &type = QStringLiteral("message"), const QJsonObject &data = {});
-    Reply createJob(const HttpRequest &request);
-    Reply listJobs(const HttpRequest &request);
-    Reply retrieveJob(const QString &id);
+    /// POST fine_tuning/jobs; `dialect` "azure" makes an Azure OpenAI job (ids, model name).
+    Reply createJob(const HttpRequest &request, const QString &dialect = {});
+    Reply listJobs(const HttpRequest &request, const QString &dialect = {});
+    Reply retrieveJob(const QString &id, const QString &dialect = {});
     Reply cancelJob(const QString &id);
     Reply pauseJob(const QString &id);
     Reply resumeJob(const QString &id);
@@ -348,7 +397,59 @@ public:
     void advanceEndpoints(double seconds);
     bool anyEndpointTicking() const;
     StoredEndpoint *startedEndpointFor(const QString &model);
+
+    // ---- Azure OpenAI: data plane under /openai/v1 (sandboxazure.cpp)
+    qint64 nowMs() const; ///< the sandbox clock in ms (wall clock plus advanceClock())
+    bool azureAuthorized(const HttpRequest &request, Reply *failure) const;
+    Reply routeAzure(const HttpRequest &request, HttpExchange *exchange,
+            const QStringList &segments, const QByteArray &requestId);
+    Reply azureCreateFile(const HttpRequest &request);
+    Reply azureListFiles(const HttpRequest &request) const;
+    QJsonObject azureFileJson(const StoredFile &file) const;
+    const StoredFile *azureFile(const QString &id) const;
+    Reply azureModels() const;
+    const StoredJob *azureJob(const QString &id) const;
+    const StoredJob *azureJobByModel(const QString &model) const;
+    Reply azurePauseJob(const QString &id);
+    Reply azureResumeJob(const QString &id);
+    bool resolveAzureChat(const QString &deployment, const QString &prompt, QString *reply,
+            QString *servedModel, Reply *failure);
+    /// Moves Azure jobs that are pausing on; true while any still is.
+    bool advanceAzureJobs(double seconds);
+    /// Azure's result file: results.csv with Azure's column names, plain text.
+    QByteArray azureResultCsv(const StoredJob &job) const;
+    /// An error in the shape of the dialect that `path` belongs to (Azure data plane, management
+    /// plane, sign-in); other paths keep OpenAI's shape.
+    static Reply reshapeError(const QString &path, const Reply &openAiError);
+
+    // ---- Azure management plane at the root (sandboxazuremanagement.cpp)
+    Reply routeAzureManagement(const HttpRequest &request, const QStringList &segments);
+    bool managementAuthorized(const HttpRequest &request, Reply *failure) const;
+    QJsonObject azureDeploymentJson(const AzureDeployment &deployment) const;
+    QString azureDeploymentState(const AzureDeployment &deployment) const;
+    /// Drops Developer deployments older than their 24-hour lifetime.
+    void expireAzureDeployments();
+    const AzureDeployment *succeededAzureDeployment(const QString &name);
+    /// Whether `model` can be deployed: a base model, a succeeded job's model or a checkpoint
+    /// (by id or name). `jobId`: the job behind it (empty for a base model); `servedModel`: the
+    /// model name a chat answer names.
+    bool azureDeployable(const QString &model, QString *jobId, QString *servedModel) const;
+
+    // ---- Microsoft's device-code sign-in under /login (sandboxazurelogin.cpp)
+    Reply routeLogin(const HttpRequest &request, const QStringList &segments);
+    Reply startDeviceCode(const HttpRequest &request, const QString &tenant);
+    Reply issueToken(const HttpRequest &request, const QString &tenant);
+    QJsonObject newTokens(const IssuedToken &grant, bool withRefresh);
 };
+
+/// The dialect tag of Azure OpenAI's files and jobs (created under /openai/v1).
+inline const QString kAzureDialect = QStringLiteral("azure");
+/// Azure's object ids: PREFIX and 32 hex digits (file-…, ftjob-…, ftchkpt-…, ftevent-…).
+QString azureId(const char *prefix);
+
+/// The request ids Azure's surfaces answer with: apim-request-id (data plane), x-ms-request-id
+/// and x-ms-correlation-request-id (management plane, sign-in).
+void addAzureRequestIds(const QString &surface, Reply *reply);
 
 /// Numbers in metrics and CSV cells: a few significant digits, as the service writes them.
 double roundMetric(double value);
