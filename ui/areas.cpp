@@ -2,6 +2,7 @@
 #include "areas.h"
 
 #include "activeconnection.h"
+#include "capturedialog.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "deploymenthub.h"
@@ -12,6 +13,7 @@
 #include "jobsarea.h"
 #include "mainwindow.h"
 #include "moveui.h"
+#include "movewizard.h"
 #include "playgroundarea.h"
 #include "playgroundconnections.h"
 #include "storagearea.h"
@@ -145,6 +147,18 @@ Areas installAreas(MainWindow *window)
     installDeployments(window, &areas);
     areas.move =
             new MoveUi(window, areas.playground, areas.playground->connections()->deployments());
+    // The move's first page can take a capture made with the Capture Answers dialog.
+    areas.move->setCaptureHandler([playground](MoveWizard *wizard) {
+        CaptureDialog *dialog = playground->captureAnswers(
+                wizard->state().sourceModel, wizard->state().sourceConnectionId);
+        QObject::connect(
+                dialog, &CaptureDialog::datasetCaptured, wizard, &MoveWizard::useCaptureFile);
+    });
+    // The retirement banner's "Keep This Model's Behaviour…" starts (or resumes) the move.
+    window->setKeepBehaviourHandler([move = areas.move](const QString &model, const QString &conn) {
+        move->keepBehaviour(model, conn);
+        return true;
+    });
     areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);
     return areas;

@@ -34,12 +34,12 @@ MoveUi::MoveUi(MainWindow *window, PlaygroundArea *playground, DeploymentHub *hu
     QAction *parity = tools->addAction(tr("&Parity Check…"), this, &MoveUi::openParityCheck);
     parity->setObjectName(QStringLiteral("parityAction"));
     window->menuBar()->insertMenu(window->helpMenu()->menuAction(), tools);
-    if (playground && !playground->tabWidget()->cornerWidget(Qt::TopRightCorner)) {
-        auto *button = new QPushButton(tr("Parity Check…"), playground->tabWidget());
+    if (playground) {
+        auto *button = new QPushButton(tr("Parity Check…"));
         button->setObjectName(QStringLiteral("playgroundParityButton"));
         button->setToolTip(tr("Is one model as good as another? Compare them on your prompts."));
         connect(button, &QPushButton::clicked, this, &MoveUi::openParityCheck);
-        playground->tabWidget()->setCornerWidget(button, Qt::TopRightCorner);
+        playground->addCornerButton(button);
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -90,11 +91,11 @@ void PlaygroundArea::build(ConnectionStore *store, SecretStore *secrets, QNetwor
         const ModelTarget first = m_sideBySide->session()->target(0);
         captureAnswers(first.model, first.connection.id);
     });
-    auto *capture = new QPushButton(m_captureAction->text().remove(QLatin1Char('&')), m_tabs);
+    auto *capture = new QPushButton(m_captureAction->text().remove(QLatin1Char('&')));
     capture->setObjectName(QStringLiteral("captureAnswersPushButton"));
     capture->setToolTip(m_captureAction->toolTip());
     connect(capture, &QPushButton::clicked, m_captureAction, &QAction::trigger);
-    m_tabs->setCornerWidget(capture, Qt::TopRightCorner);
+    addCornerButton(capture);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -134,6 +135,19 @@ void PlaygroundArea::showModel(const QString &model)
 {
     setCurrentPage(SideBySide);
     m_sideBySide->showModel(model);
+}
+
+void PlaygroundArea::addCornerButton(QPushButton *button)
+{
+    auto *row = m_tabs->cornerWidget(Qt::TopRightCorner);
+    if (!row) {
+        row = new QWidget(m_tabs);
+        row->setObjectName(QStringLiteral("playgroundCornerButtons"));
+        auto *layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_tabs->setCornerWidget(row, Qt::TopRightCorner);
+    }
+    row->layout()->addWidget(button);
 }
 
 } // namespace fs::ui

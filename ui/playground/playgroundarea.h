@@ -6,6 +6,7 @@
 
 class QAction;
 class QNetworkAccessManager;
+class QPushButton;
 class QTabWidget;
 
 namespace fs {
@@ -67,6 +68,8 @@ public Q_SLOTS:
     /// Opens the Capture Answers dialog preset with `modelId` on `connectionId` (empty: the
     /// active connection), offering the open dataset and the Side by Side conversation as
     /// prompts; when every answer is in, openDatasetRequested() opens the result.
+    /// Adds a button to the row at the right of the tabs (Capture Answers…, Parity Check…).
+    void addCornerButton(QPushButton *button);
     CaptureDialog *captureAnswers(const QString &modelId = {}, const QString &connectionId = {});
 
 Q_SIGNALS:
