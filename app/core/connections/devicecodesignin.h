@@ -151,3 +151,5 @@ private:
 };
 
 } // namespace fs
+
+Q_DECLARE_METATYPE(fs::AzureToken)

@@ -77,13 +77,13 @@ std::optional<QList<HardwareOption>> AzureDialect::fixedHardware(const QString &
 {
     HardwareOption developer;
     developer.id = developerSku();
-    developer.name = tr("Developer — no hosting fee; Azure removes it after %1 hours")
+    developer.name = tr("Developer (no hosting fee; Azure removes it after %1 hours)")
                              .arg(kDeveloperLifetimeHours);
     developer.pricePerHour = 0.0;
     developer.availability = HardwareOption::Availability::Available;
     HardwareOption standard;
     standard.id = standardSku();
-    standard.name = tr("Standard — hosting fee while it exists, until you delete it");
+    standard.name = tr("Standard (a hosting fee for as long as it exists)");
     standard.pricePerHour = kStandardHostingPerHour;
     standard.availability = HardwareOption::Availability::Available;
     return QList<HardwareOption> {developer, standard};
