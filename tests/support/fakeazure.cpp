@@ -28,6 +28,7 @@ struct Answer
 {
     int status = 200;
     QByteArray body;
+    QByteArray contentType = "application/json";
 };
 
 QByteArray reason(int status)
@@ -113,9 +114,9 @@ public:
         const Answer answer =
                 handle(first.value(0), QUrl(QString::fromLatin1(first.value(1))), headers, body);
         QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + ' '
-                + reason(answer.status) + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(answer.body.size()) + "\r\nConnection: close\r\n\r\n"
-                + answer.body;
+                + reason(answer.status) + "\r\nContent-Type: " + answer.contentType
+                + "\r\nContent-Length: " + QByteArray::number(answer.body.size())
+                + "\r\nConnection: close\r\n\r\n" + answer.body;
         socket->write(out);
         socket->disconnectFromHost();
     }
@@ -155,6 +156,15 @@ public:
                         armError(QStringLiteral("DeploymentNotFound"),
                                 QStringLiteral(
                                         "The API deployment for this resource does not exist."))};
+            if (QJsonDocument::fromJson(body).object().value(QLatin1String("stream")).toBool()) {
+                const QString chunk = QStringLiteral(
+                        R"({"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,)"
+                        R"("model":"%1","choices":[{"index":0,"delta":{"role":"assistant",)"
+                        R"("content":"Hello from %1"},"finish_reason":"stop"}]})")
+                                              .arg(model);
+                return {200, "data: " + chunk.toUtf8() + "\n\ndata: [DONE]\n\n",
+                        "text/event-stream"};
+            }
             const QString text = QStringLiteral(
                     R"({"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"%1",)"
                     R"("choices":[{"index":0,"finish_reason":"stop",)"
@@ -300,6 +310,7 @@ void FakeAzure::setPendingPolls(int polls)
 {
     QMutexLocker lock(&m_worker->mutex);
     m_worker->pendingPolls = polls;
+    m_worker->polls = 0;
 }
 
 QStringList FakeAzure::requests() const

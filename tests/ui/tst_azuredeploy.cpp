@@ -5,6 +5,7 @@
 // the token in the keychain only, deploys as Developer through the management API, shows it in
 // the status bar, and stopping everything deletes it. Pictures of the sign-in dialog and the
 // Azure connection's details at 1024×600.
+#include "activeconnection.h"
 #include "areas.h"
 #include "azuretokenstore.h"
 #include "connectionsdialog.h"

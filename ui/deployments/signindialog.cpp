@@ -73,10 +73,7 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &loginRoot, co
     connect(m_copyButton, &QPushButton::clicked, this, &SignInDialog::copyCode);
     connect(m_openButton, &QPushButton::clicked, this, &SignInDialog::openPage);
     connect(m_retryButton, &QPushButton::clicked, m_signIn, &DeviceCodeSignIn::start);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
-        m_signIn->cancel();
-        reject();
-    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
     connect(m_signIn, &DeviceCodeSignIn::stateChanged, this, &SignInDialog::update);
     connect(m_signIn, &DeviceCodeSignIn::finished, this, &SignInDialog::onFinished);
 
@@ -119,6 +116,12 @@ void SignInDialog::onFinished(DeviceCodeSignIn::State state)
         Q_EMIT signedIn(m_signIn->token());
         accept();
     }
+}
+
+void SignInDialog::reject()
+{
+    m_signIn->cancel();
+    QDialog::reject();
 }
 
 void SignInDialog::copyCode()

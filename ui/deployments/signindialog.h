@@ -33,6 +33,9 @@ public:
     QPushButton *openButton() const { return m_openButton; }
     QPushButton *retryButton() const { return m_retryButton; }
 
+    /// Cancel, Close and Escape: the sign-in stops waiting (Cancelled) before the dialog closes.
+    void reject() override;
+
 Q_SIGNALS:
     void signedIn(const fs::AzureToken &token);
 
