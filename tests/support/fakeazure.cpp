@@ -145,6 +145,10 @@ public:
             return login(path, QUrlQuery(QString::fromUtf8(body)));
         if (path.startsWith(QLatin1String("/subscriptions/")))
             return management(verb, url, headers, body);
+        if (path == QLatin1String("/openai/v1/models")) // the connection test
+            return {200,
+                    R"({"object":"list","data":[{"id":"gpt-4o-mini-2024-07-18",)"
+                    R"("object":"model","created":1,"owned_by":"system"}]})"};
         if (path == QLatin1String("/openai/v1/chat/completions")) {
             if (headers.value("api-key").isEmpty())
                 return {401, armError(QStringLiteral("401"), QStringLiteral("Access denied"))};

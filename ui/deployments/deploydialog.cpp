@@ -191,8 +191,12 @@ void DeployDialog::updateStatus()
     if (!m_manager)
         return;
     if (!m_starting) {
-        m_statusLabel->setText(tr("Choose the hardware, then Start. You can stop it at any time "
-                                  "from the Deployments list or the status bar."));
+        const bool fixedTypes = m_manager->client()->dialect().fixedHardware(m_model).has_value();
+        m_statusLabel->setText(fixedTypes
+                        ? tr("Choose the deployment type, then Start. You can delete it at any "
+                             "time from the Deployments list or the status bar.")
+                        : tr("Choose the hardware, then Start. You can stop it at any time "
+                             "from the Deployments list or the status bar."));
         return;
     }
     const auto tracked = m_deploymentId.isEmpty() ? std::optional<TrackedDeployment>()
