@@ -154,8 +154,12 @@ public:
                 return {401, armError(QStringLiteral("401"), QStringLiteral("Access denied"))};
             const QString model =
                     QJsonDocument::fromJson(body).object().value(QLatin1String("model")).toString();
-            if (!deployments.contains(model)
-                    || deployments.value(model).state != QLatin1String("Succeeded"))
+            // A base model answers as if the person had deployed it under its own name; a
+            // fine-tune only through a deployment of it that has succeeded.
+            const bool base = !model.contains(QLatin1String(".ft-"));
+            if (!base
+                    && (!deployments.contains(model)
+                            || deployments.value(model).state != QLatin1String("Succeeded")))
                 return {404,
                         armError(QStringLiteral("DeploymentNotFound"),
                                 QStringLiteral(

@@ -8,6 +8,7 @@
 #include "activeconnection.h"
 #include "areas.h"
 #include "azuretokenstore.h"
+#include "comparisonsession.h"
 #include "connectionsdialog.h"
 #include "connectionstore.h"
 #include "deploydialog.h"
@@ -18,8 +19,12 @@
 #include "jobsarea.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "panewidget.h"
+#include "playgroundarea.h"
 #include "secretstore.h"
+#include "sidebysidepage.h"
 #include "signindialog.h"
+#include "targetselector.h"
 #include "userfolders.h"
 
 #include <QApplication>
@@ -28,6 +33,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -175,6 +181,28 @@ private Q_SLOTS:
         QTRY_VERIFY(areas.deployments->statusWidget()->isVisible());
         QCOMPARE(areas.deployments->hub()->billing().size(), 1);
         screenshot(window.get(), QStringLiteral("deployed-window"));
+
+        // Side by side with the base model: the fine-tune answers through its deployment.
+        for (int i = 0; i < window->areaCount(); ++i) {
+            if (window->area(i) == areas.playground)
+                window->showArea(i);
+        }
+        SideBySidePage *page = areas.playground->sideBySidePage();
+        PaneWidget *basePane = page->paneWidget(0);
+        basePane->targetSelector()->setConnectionId(m_connection.id);
+        basePane->targetSelector()->setModel(QStringLiteral("gpt-4o-mini-2024-07-18"));
+        PaneWidget *tunedPane = page->paneWidget(1);
+        tunedPane->targetSelector()->setConnectionId(m_connection.id);
+        tunedPane->targetSelector()->setModel(kModel);
+        QTRY_VERIFY_WITH_TIMEOUT(tunedPane->targetSelector()->isReady(), 20000);
+        page->messageEdit()->setPlainText(QStringLiteral("Hello?"));
+        QSignalSpy finished(page->session(), &ComparisonSession::allFinished);
+        QVERIFY(page->send());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(page->session()->currentAnswer(1), QStringLiteral("Hello from ") + kModel);
+        QCOMPARE(page->session()->currentAnswer(0),
+                QStringLiteral("Hello from gpt-4o-mini-2024-07-18"));
+        screenshot(window.get(), QStringLiteral("side-by-side"));
 
         // Stopping everything (as on quit) deletes it on Azure.
         areas.deployments->hub()->stopAll();
