@@ -208,8 +208,8 @@ bool Context::parse(QCommandLineParser &parser, const QStringList &arguments, co
     m_kindGiven = parser.optionNames().contains(QStringLiteral("provider"))
             && parser.isSet(QStringLiteral("provider"));
     if (m_kindGiven && !providerFromOption(parser.value(QStringLiteral("provider")), &m_kind)) {
-        m_err << Context::tr("error: there is no provider named '%1'. Use --provider openai or "
-                             "--provider together.")
+        m_err << Context::tr("error: there is no provider named '%1'. Use --provider openai, "
+                             "--provider together or --provider azure.")
                          .arg(parser.value(QStringLiteral("provider")))
               << '\n';
         *exitCode = ExitUsage;
@@ -240,10 +240,22 @@ bool Context::connect(const QCommandLineParser &parser)
         }
     } else {
         const bool together = m_kind == Connection::Kind::Together;
+        const bool azure = m_kind == Connection::Kind::Azure;
         QString baseUrl = parser.value(QStringLiteral("base-url"));
-        if (baseUrl.isEmpty() && !together)
+        if (baseUrl.isEmpty() && azure)
+            baseUrl = env.value(QStringLiteral("AZURE_OPENAI_ENDPOINT"));
+        else if (baseUrl.isEmpty() && !together)
             baseUrl = env.value(QStringLiteral("OPENAI_BASE_URL"));
         const QString key = env.value(Connection::apiKeyEnvironmentVariable(m_kind));
+        if (azure && baseUrl.isEmpty()) {
+            m_err << Context::tr("error: no Azure OpenAI endpoint given. Set AZURE_OPENAI_ENDPOINT "
+                                 "(https://NAME.openai.azure.com) and AZURE_OPENAI_API_KEY, or "
+                                 "pass --base-url URL. To try things offline, run "
+                                 "'finetune-studio sandbox' and pass the address it prints, "
+                                 "without /v1, as --base-url.")
+                  << '\n';
+            return false;
+        }
         if (baseUrl.isEmpty() && key.isEmpty()) {
             if (together)
                 m_err << Context::tr(
@@ -274,8 +286,8 @@ bool Context::connect(const QCommandLineParser &parser)
         }
         connection.baseUrl = url;
         connection.apiKey = key;
-        if (together) {
-            connection.kind = Connection::Kind::Together;
+        if (together || azure) {
+            connection.kind = m_kind;
         } else {
             connection.kind = url.host() == QLatin1String("api.openai.com")
                     ? Connection::Kind::OpenAI
@@ -284,10 +296,56 @@ bool Context::connect(const QCommandLineParser &parser)
             connection.project = env.value(QStringLiteral("OPENAI_PROJECT_ID"));
         }
     }
+    if (connection.kind == Connection::Kind::Azure && !applyAzureDetails(parser, &connection))
+        return false;
     // A key bound for a plain http:// address off this machine is refused by the client itself.
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<ApiClient>(m_nam.get(), connection);
     m_provider = std::make_unique<ProviderClient>(m_client.get());
+    return true;
+}
+
+void Context::addAzureOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("subscription"),
+            Context::tr("Azure: the subscription id of the Azure OpenAI resource (portal: the "
+                        "resource's Overview page)."),
+            QStringLiteral("id")});
+    parser.addOption({QStringLiteral("resource-group"),
+            Context::tr("Azure: the resource group of the Azure OpenAI resource."),
+            QStringLiteral("name")});
+    parser.addOption({QStringLiteral("account"),
+            Context::tr("Azure: the Azure OpenAI resource's name (NAME in "
+                        "https://NAME.openai.azure.com)."),
+            QStringLiteral("name")});
+    parser.addOption({QStringLiteral("tenant"),
+            Context::tr("Azure: the directory (tenant) to sign in to (default: any work or "
+                        "school account)."),
+            QStringLiteral("id")});
+}
+
+bool Context::applyAzureDetails(const QCommandLineParser &parser, Connection *connection)
+{
+    // Options given win over a saved connection's details.
+    const QStringList given = parser.optionNames();
+    AzureManagement &azure = connection->azure;
+    if (given.contains(QStringLiteral("subscription")))
+        azure.subscription = parser.value(QStringLiteral("subscription"));
+    if (given.contains(QStringLiteral("resource-group")))
+        azure.resourceGroup = parser.value(QStringLiteral("resource-group"));
+    if (given.contains(QStringLiteral("account")))
+        azure.account = parser.value(QStringLiteral("account"));
+    if (given.contains(QStringLiteral("tenant")))
+        azure.tenant = parser.value(QStringLiteral("tenant"));
+    const QString token =
+            QProcessEnvironment::systemEnvironment().value(QStringLiteral("AZURE_ACCESS_TOKEN"));
+    if (!token.isEmpty()) {
+        azure.accessToken = token;
+    } else if (!connection->id.isEmpty() && azure.isComplete()) {
+        QString problem;
+        azure.accessToken = readAzureSignIn(*connection, &problem);
+        m_azureSignInProblem = problem;
+    }
     return true;
 }
 

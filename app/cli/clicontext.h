@@ -28,7 +28,8 @@ enum ExitCode {
 /**
  * @brief What every verb needs: the parsed options, the output streams and an API client on the
  * connection chosen by --provider / --base-url / --connection / OPENAI_BASE_URL /
- * OPENAI_API_KEY (TOGETHER_API_KEY for --provider together).
+ * OPENAI_API_KEY (TOGETHER_API_KEY for --provider together; AZURE_OPENAI_API_KEY and
+ * AZURE_OPENAI_ENDPOINT for --provider azure).
  */
 class Context
 {
@@ -54,6 +55,9 @@ public:
 
     /// Resolves the connection; false with a printed reason when there is none.
     bool connect(const QCommandLineParser &parser);
+    /// Adds --subscription, --resource-group, --account and --tenant (Azure's management
+    /// details, for deployments).
+    static void addAzureOptions(QCommandLineParser &parser);
     ApiClient &client() { return *m_client; }
     /// The connection's service through its dialect (domain types); valid after connect().
     ProviderClient &provider() { return *m_provider; }
@@ -100,13 +104,20 @@ public:
     void printError(const ApiError &error);
     void printJson(const QJsonValue &value);
 
+    /// Why a saved Azure connection has no sign-in token (empty when it has one or none was
+    /// looked for).
+    QString azureSignInProblem() const { return m_azureSignInProblem; }
+
 private:
+    bool applyAzureDetails(const QCommandLineParser &parser, Connection *connection);
+
     QTextStream m_out;
     QTextStream m_err;
     bool m_json = false;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<ProviderClient> m_provider;
+    QString m_azureSignInProblem; ///< why a saved Azure connection has no sign-in token
     ApiError m_lastError;
     QJsonObject m_lastBody;
     Connection::Kind m_kind = Connection::Kind::OpenAI; ///< from --provider
@@ -117,6 +128,9 @@ private:
 bool loadSavedConnection(const QString &name, Connection *connection, QString *problem);
 /// The connection kind --provider names ("openai", "together"); false for any other word.
 bool providerFromOption(const QString &value, Connection::Kind *kind);
+/// The access token of the app's Microsoft sign-in for a saved Azure connection (renewed when
+/// it expires soon), else empty with `problem` set.
+QString readAzureSignIn(const Connection &connection, QString *problem);
 /// Empty when a saved connection speaks what --provider asked for, else the sentence why not.
 QString savedConnectionProviderProblem(const Connection &saved, Connection::Kind asked);
 

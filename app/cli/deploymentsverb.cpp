@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio deployments list | create MODEL [--hardware ID] | delete ID`: fine-tuned models
 // that answer only once deployed (Together AI's dedicated endpoints), billed while they run.
+#include "azuredialect.h"
 #include "clicontext.h"
 #include "deploymentplan.h"
 #include "modelregistry.h"
@@ -25,6 +26,8 @@ QString priceText(const std::optional<double> &pricePerHour)
 /// prices are only a help there.
 QList<HardwareOption> hardwareFor(Context &context, const QString &model)
 {
+    if (const auto fixed = context.provider().dialect().fixedHardware(model))
+        return *fixed;
     ProviderResult<QList<HardwareOption>> result;
     QEventLoop loop;
     context.provider().listHardware(
@@ -157,7 +160,14 @@ int createDeployment(Context &context, const QCommandLineParser &parser, const Q
     }
     request.hardware = parser.value(QStringLiteral("hardware"));
     QList<HardwareOption> hardware;
-    if (request.hardware.isEmpty()) {
+    if (const auto fixed = context.provider().dialect().fixedHardware(model)) {
+        hardware = *fixed; // Azure: Developer or Standard, also by their first word
+        for (const HardwareOption &option : std::as_const(hardware)) {
+            if (!request.hardware.isEmpty()
+                    && option.id.startsWith(request.hardware, Qt::CaseInsensitive))
+                request.hardware = option.id;
+        }
+    } else if (request.hardware.isEmpty()) {
         // The choice depends on the list: a service without one says so here.
         const std::optional<QList<HardwareOption>> listed =
                 context.call<QList<HardwareOption>>([&context, &model](auto done) {
@@ -251,6 +261,12 @@ bool reachModel(Context &context, QString *model)
     const ProviderKind kind = context.providerKind();
     if (!needsDeployment(kind, *model))
         return true;
+    if (kind == ProviderKind::AzureOpenAI && !context.provider().dialect().listDeployments().ok()) {
+        // Without the management details or a sign-in the deployments cannot be listed: ask
+        // the deployment the app (and `deployments create`) names after the model.
+        *model = AzureDialect::deploymentNameFor(*model);
+        return true;
+    }
     const std::optional<QList<Deployment>> deployments = context.call<QList<Deployment>>(
             [&context](auto done) { return context.provider().listDeployments(done); });
     if (!deployments)
@@ -285,8 +301,10 @@ int runDeployments(const QStringList &arguments)
     Context::addCommonOptions(parser);
     parser.addOption({QStringLiteral("hardware"),
             Context::tr("create: the hardware id (default: the cheapest the service lists for "
-                        "the model)."),
+                        "the model). On Azure the deployment type: developer (no hosting fee, "
+                        "removed after 24 hours; the default) or standard (hourly fee)."),
             QStringLiteral("id")});
+    Context::addAzureOptions(parser);
     parser.addOption({QStringLiteral("no-wait"),
             Context::tr("create: print the id at once instead of waiting until it runs.")});
     parser.addOption({QStringLiteral("inactive-timeout"),
@@ -301,7 +319,9 @@ int runDeployments(const QStringList &arguments)
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
                 Context::tr("Lists, starts or stops deployments: fine-tuned models that answer "
-                            "only once deployed (Together AI), billed while they run."),
+                            "only once deployed (Together AI, Azure OpenAI), billed while they "
+                            "run. On Azure: --subscription, --resource-group and --account say "
+                            "where the resource is."),
                 &exitCode))
         return exitCode;
     const QStringList positional = parser.positionalArguments();
@@ -325,6 +345,28 @@ int runDeployments(const QStringList &arguments)
             context.err() << ' '
                           << Context::tr("Its fine-tuned models answer as soon as their job has "
                                          "succeeded: finetune-studio chat --model MODEL …");
+        context.err() << '\n';
+        return ExitFailure;
+    }
+    if (context.client().connection().kind == Connection::Kind::Azure
+            && !context.client().connection().azure.isComplete()) {
+        context.err() << Context::tr("error: deployments on Azure need to know where the "
+                                     "resource is: pass --subscription ID, --resource-group "
+                                     "NAME and --account NAME (the Azure portal shows them on "
+                                     "the resource's Overview page).")
+                      << '\n';
+        return ExitUsage;
+    }
+    if (context.client().connection().kind == Connection::Kind::Azure
+            && context.client().connection().azure.accessToken.isEmpty()
+            && context.client().connection().azure.isComplete()) {
+        context.err() << Context::tr("error: deployments on Azure are made with a Microsoft "
+                                     "sign-in, not the API key. Sign in once in the app and "
+                                     "use --connection NAME, or set AZURE_ACCESS_TOKEN (for "
+                                     "example from: az account get-access-token --resource "
+                                     "https://management.azure.com --query accessToken -o tsv).");
+        if (!context.azureSignInProblem().isEmpty())
+            context.err() << ' ' << context.azureSignInProblem();
         context.err() << '\n';
         return ExitFailure;
     }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // --connection NAME: a connection saved by the app, with its key from the OS keychain.
+#include "azuretokenstore.h"
 #include "clicontext.h"
 #include "connectionstore.h"
 #include "secretstore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QNetworkAccessManager>
 
 namespace fs::cli {
 
@@ -67,7 +69,29 @@ bool providerFromOption(const QString &value, Connection::Kind *kind)
         *kind = Connection::Kind::Together;
         return true;
     }
+    if (word == QLatin1String("azure")) {
+        *kind = Connection::Kind::Azure;
+        return true;
+    }
     return false;
+}
+
+QString readAzureSignIn(const Connection &connection, QString *problem)
+{
+    // The app's sign-in, renewed when it is about to expire (and written back).
+    KeychainSecretStore secrets;
+    QNetworkAccessManager nam;
+    AzureTokenStore tokens(&secrets, &nam);
+    QEventLoop loop;
+    AzureTokenStore::Result result;
+    tokens.freshToken(connection, &loop, [&loop, &result](const AzureTokenStore::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    if (!result.ok())
+        *problem = result.problem;
+    return result.token.accessToken;
 }
 
 QString savedConnectionProviderProblem(const Connection &saved, Connection::Kind asked)

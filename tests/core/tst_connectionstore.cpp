@@ -230,6 +230,41 @@ private Q_SLOTS:
         QVERIFY(store.active().apiKey.isEmpty());
     }
 
+    void azureDetailsArePersistedTheTokenNever()
+    {
+        const QByteArray token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.AZURE-TOKEN-NEVER-ON-DISK";
+        QString id;
+        {
+            auto s = settings();
+            ConnectionStore store(s.get());
+            Connection connection;
+            connection.name = QStringLiteral("Azure work");
+            connection.kind = Connection::Kind::Azure;
+            connection.baseUrl = QUrl(QStringLiteral("https://my-aoai.openai.azure.com"));
+            connection.azure.subscription = QStringLiteral("sub-1");
+            connection.azure.resourceGroup = QStringLiteral("rg-1");
+            connection.azure.account = QStringLiteral("my-aoai");
+            connection.azure.tenant = QStringLiteral("contoso.onmicrosoft.com");
+            connection.azure.accessToken = QString::fromLatin1(token);
+            id = store.add(connection);
+            QVERIFY(store.connection(id)->azure.accessToken.isEmpty());
+            connection.id = id;
+            QVERIFY(store.update(connection));
+            QVERIFY(store.connection(id)->azure.accessToken.isEmpty());
+        }
+        const QByteArray bytes = iniBytes();
+        QVERIFY(!bytes.contains("AZURE-TOKEN-NEVER-ON-DISK"));
+        auto s = settings();
+        ConnectionStore store(s.get());
+        const auto back = store.connection(id);
+        QVERIFY(back);
+        QCOMPARE(back->azure.subscription, QStringLiteral("sub-1"));
+        QCOMPARE(back->azure.resourceGroup, QStringLiteral("rg-1"));
+        QCOMPARE(back->azure.account, QStringLiteral("my-aoai"));
+        QCOMPARE(back->azure.tenant, QStringLiteral("contoso.onmicrosoft.com"));
+        QVERIFY(back->azure.isComplete());
+    }
+
     void sandboxAddressIsRuntimeOnly()
     {
         {

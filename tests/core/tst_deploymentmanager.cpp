@@ -5,6 +5,7 @@
 #include "apiclient.h"
 #include "deploymenthub.h"
 #include "deploymentmanager.h"
+#include "fakeazure.h"
 #include "modeltarget.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
@@ -173,6 +174,74 @@ private Q_SLOTS:
         QCOMPARE(manager->deployment(id)->runningSeconds(m_now), qint64(61));
         QVERIFY(manager->deployment(id)->problem.isEmpty()); // stopped on request: no failure
         QVERIFY(states.contains(Deployment::State::Running));
+    }
+
+    void followsAnAzureDeploymentThroughTheManagementApi()
+    {
+        // Azure: the deployment types are known without asking, the PUT carries the bearer
+        // token, provisioningState Creating → Succeeded, chats use the deployment's name, and
+        // delete ends it (the next GET is 404).
+        test::FakeAzure azure;
+        QVERIFY(azure.start());
+        const QString model =
+                QStringLiteral("gpt-4o-mini-2024-07-18.ft-0e208cf33a6a466994aff31a08aba678");
+        Connection connection;
+        connection.id = QStringLiteral("azure-fake");
+        connection.kind = Connection::Kind::Azure;
+        connection.baseUrl = azure.root();
+        connection.apiKey = QStringLiteral("azure-key");
+        connection.azure.subscription = QStringLiteral("sub-1");
+        connection.azure.resourceGroup = QStringLiteral("rg-1");
+        connection.azure.account = QStringLiteral("aoai-1");
+        connection.azure.accessToken = QString::fromLatin1(test::FakeAzure::presetToken());
+        m_api = std::make_unique<ApiClient>(m_nam.get(), connection);
+        m_client = std::make_unique<ProviderClient>(m_api.get());
+        DeploymentManager manager(m_client.get(), connection);
+        manager.setClock([this] { return m_now; });
+        manager.setPollInterval(20);
+
+        QSignalSpy loaded(&manager, &DeploymentManager::hardwareLoaded);
+        manager.loadHardware(model);
+        QVERIFY(loaded.wait());
+        const QList<HardwareOption> types = manager.hardware();
+        QCOMPARE(types.size(), 2);
+        QCOMPARE(types.first().id, QStringLiteral("DeveloperTier"));
+        QCOMPARE(types.first().pricePerHour, std::optional<double>(0.0));
+
+        QSignalSpy started(&manager, &DeploymentManager::started);
+        QSignalSpy refused(&manager, &DeploymentManager::deployFailed);
+        manager.deploy(model, types.first());
+        QVERIFY2(started.wait(10000),
+                qPrintable(refused.isEmpty() ? QString() : refused.first().at(1).toString()));
+        const QString id = started.first().first().toString();
+        QCOMPARE(id, model); // the deployment is named after the model
+        QCOMPARE(manager.servedName(model), model);
+        const QStringList requests = azure.requests();
+        QVERIFY2(requests.contains(
+                         QStringLiteral("PUT /subscriptions/sub-1/resourceGroups/rg-1/providers/"
+                                        "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
+                                        "?api-version=2026-09-01")
+                                 .arg(model)),
+                qPrintable(requests.join(QLatin1Char('\n'))));
+        QVERIFY(azure.lastPutBody().contains("\"DeveloperTier\""));
+        QCOMPARE(manager.billing().size(), 1); // visible while it exists, at no hosting fee
+        QCOMPARE(manager.runningCost(), 0.0);
+
+        manager.stop(id);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                manager.deployment(id)->deployment.state, Deployment::State::Stopped, 10000);
+        QVERIFY(azure.deploymentNames().isEmpty());
+        QVERIFY(manager.billing().isEmpty());
+
+        // Without the sign-in nothing is sent: the reason comes back in plain words.
+        connection.azure.accessToken.clear();
+        m_api->setConnection(connection);
+        manager.setConnection(connection);
+        const int sent = azure.requests().size();
+        manager.deploy(model, types.first());
+        QVERIFY(refused.wait());
+        QVERIFY(refused.last().at(1).toString().contains(QStringLiteral("Sign in with Microsoft")));
+        QCOMPARE(azure.requests().size(), sent);
     }
 
     void costAtItsEdges_data()

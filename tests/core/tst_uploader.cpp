@@ -65,6 +65,28 @@ private:
     QByteArray m_data;
 };
 
+/// A source that says it is large without holding the bytes (refused before any is read).
+class HugeSource : public UploadSource
+{
+public:
+    explicit HugeSource(qint64 size)
+        : m_size(size)
+    {
+    }
+    int reads = 0;
+    QString filename() const override { return QStringLiteral("huge.jsonl"); }
+    qint64 size() const override { return m_size; }
+    QString resumeKey() const override { return QStringLiteral("test:huge"); }
+    void read(qint64, qint64 length, QObject *, ReadCallback done) override
+    {
+        ++reads;
+        done(QByteArray(int(std::min<qint64>(length, 1024)), 'x'), {});
+    }
+
+private:
+    qint64 m_size;
+};
+
 } // namespace
 
 class tst_Uploader : public QObject
@@ -92,6 +114,7 @@ private Q_SLOTS:
     void togetherBufferSourceGoesPresigned();
     void togetherRefusesResumableParts();
     void togetherCancelWhileSending();
+    void azureRefusesFilesOf512MegabytesWithItsAdvice();
 
 private:
     /// A client on the sandbox's Together AI dialect (/together/v1).
@@ -715,4 +738,24 @@ void tst_Uploader::togetherCancelWhileSending()
     QVERIFY(uploader.file().id.isEmpty());
     QVERIFY(uploader.errorMessage().isEmpty());
     QCOMPARE(finished.size(), 1);
+}
+
+void tst_Uploader::azureRefusesFilesOf512MegabytesWithItsAdvice()
+{
+    // Azure OpenAI takes files under 512 MB in one request and has no uploads in parts: a
+    // larger file is refused before anything is sent, with Microsoft's advice.
+    Connection connection;
+    connection.kind = Connection::Kind::Azure;
+    connection.baseUrl = m_server->baseUrl();
+    connection.apiKey = QStringLiteral("azure-key");
+    ApiClient client(m_nam.get(), connection);
+    HugeSource source(512LL * 1024 * 1024);
+    Uploader uploader(&client, &source, UploadOptions());
+    QVERIFY(run(uploader));
+    QCOMPARE(uploader.state(), Uploader::State::Failed);
+    QVERIFY2(uploader.errorMessage().contains(QStringLiteral("under 512 MB")),
+            qPrintable(uploader.errorMessage()));
+    QVERIFY(uploader.errorMessage().contains(QStringLiteral("Azure Blob Storage")));
+    QCOMPARE(source.reads, 0);
+    QCOMPARE(m_served.size(), 0);
 }

@@ -32,11 +32,21 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
                       : tr("<p>It does not stop by itself (the idle stop is off in the "
                            "Deployments list). The status bar shows it and its cost while it "
                            "runs.</p>");
+    const bool fixedTypes = manager->client()->dialect().fixedHardware(model).has_value();
+    if (fixedTypes) // Azure: deployment types instead of hardware, and a hosting fee or none
+        intro = tr("<p><b>%1</b></p><p>On %2 a fine-tuned model answers only through a "
+                   "deployment. <b>Developer</b> has no hosting fee (you pay for the tokens "
+                   "only) and Azure removes it after 24 hours. <b>Standard</b> costs an hourly "
+                   "hosting fee for as long as it exists — also while nobody chats with it — "
+                   "until it is deleted.</p><p>The status bar shows it while it exists; the app "
+                   "offers to delete it when you quit.</p>")
+                        .arg(model.toHtmlEscaped(), service.toHtmlEscaped());
     m_introLabel = new QLabel(intro, this);
     m_introLabel->setWordWrap(true);
     m_introLabel->setTextFormat(Qt::RichText);
 
-    auto *hardwareHeading = new QLabel(tr("Hardware to run it on:"), this);
+    auto *hardwareHeading =
+            new QLabel(fixedTypes ? tr("Deployment type:") : tr("Hardware to run it on:"), this);
     m_hardwareList = new QListWidget(this);
     m_hardwareList->setObjectName(QStringLiteral("hardwareList"));
     m_hardwareList->addItem(tr("Reading the hardware and prices from %1…").arg(service));
@@ -181,8 +191,12 @@ void DeployDialog::updateStatus()
     if (!m_manager)
         return;
     if (!m_starting) {
-        m_statusLabel->setText(tr("Choose the hardware, then Start. You can stop it at any time "
-                                  "from the Deployments list or the status bar."));
+        const bool fixedTypes = m_manager->client()->dialect().fixedHardware(m_model).has_value();
+        m_statusLabel->setText(fixedTypes
+                        ? tr("Choose the deployment type, then Start. You can delete it at any "
+                             "time from the Deployments list or the status bar.")
+                        : tr("Choose the hardware, then Start. You can stop it at any time "
+                             "from the Deployments list or the status bar."));
         return;
     }
     const auto tracked = m_deploymentId.isEmpty() ? std::optional<TrackedDeployment>()

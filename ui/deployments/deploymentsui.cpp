@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploymentsui.h"
 
+#include "azuretokenstore.h"
 #include "deploydialog.h"
 #include "deploymenthub.h"
 #include "deploymentsdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "signindialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -51,7 +53,23 @@ DeploymentsUi::DeploymentsUi(MainWindow *window, DeploymentHub *hub)
     , m_window(window)
     , m_hub(hub)
     , m_statusWidget(new DeploymentStatusWidget(hub, window))
+    , m_tokens(new AzureTokenStore(window->secretStore(), window->networkAccessManager(), this))
+    , m_renewTimer(new QTimer(this))
 {
+    // Azure's access tokens last about an hour: renewed before they run out while deployments
+    // are followed (freshToken() renews within two minutes of the end).
+    m_renewTimer->setInterval(60 * 1000);
+    connect(m_renewTimer, &QTimer::timeout, this, &DeploymentsUi::renewAzureSignIns);
+    m_renewTimer->start();
+    connect(hub, &DeploymentHub::changed, this, [this] {
+        for (DeploymentManager *manager : m_hub->managers()) {
+            if (manager->connection().kind == Connection::Kind::Azure
+                    && !m_triedSignIn.contains(manager->connection().id)) {
+                renewAzureSignIns();
+                return;
+            }
+        }
+    });
     window->statusBar()->addPermanentWidget(m_statusWidget);
     connect(m_statusWidget, &QToolButton::clicked, this, &DeploymentsUi::showDeployments);
 
@@ -139,6 +157,12 @@ void DeploymentsUi::showDeployments()
 
 DeployDialog *DeploymentsUi::offerDeploy(const Connection &connection, const QString &model)
 {
+    const bool azure = connection.kind == Connection::Kind::Azure;
+    if (azure && !connection.azure.isComplete()) {
+        MessageBox::information(
+                m_window, tr("Where Is the Azure Resource?"), connection.azure.missingText());
+        return nullptr;
+    }
     DeploymentManager *manager = m_hub->manager(connection);
     if (!manager)
         return nullptr;
@@ -146,7 +170,63 @@ DeployDialog *DeploymentsUi::offerDeploy(const Connection &connection, const QSt
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->open();
+    if (azure)
+        signInForDeploy(connection, dialog);
     return dialog;
+}
+
+void DeploymentsUi::signInForDeploy(const Connection &connection, DeployDialog *dialog)
+{
+    QPointer<DeployDialog> deploy(dialog);
+    m_tokens->freshToken(
+            connection, this, [this, connection, deploy](const AzureTokenStore::Result &result) {
+                if (result.ok()) {
+                    Connection signedIn = connection;
+                    signedIn.azure.accessToken = result.token.accessToken;
+                    m_hub->manager(signedIn);
+                    return;
+                }
+                if (!deploy)
+                    return;
+                auto *signIn = new SignInDialog(m_window->networkAccessManager(),
+                        connection.azure.loginRoot(connection.baseUrl),
+                        connection.azure.effectiveTenant(), connection.name, deploy);
+                signIn->setAttribute(Qt::WA_DeleteOnClose);
+                signIn->setWindowModality(Qt::WindowModal);
+                m_signInDialog = signIn;
+                connect(signIn, &SignInDialog::signedIn, this,
+                        [this, connection](const AzureToken &token) {
+                            m_tokens->save(connection.id, token, this);
+                            Connection signedIn = connection;
+                            signedIn.azure.accessToken = token.accessToken;
+                            m_hub->manager(signedIn);
+                        });
+                // Without a sign-in nothing can be deployed there: the deploy dialog closes.
+                connect(signIn, &QDialog::rejected, deploy, &QDialog::reject);
+                signIn->open();
+            });
+}
+
+void DeploymentsUi::renewAzureSignIns()
+{
+    for (DeploymentManager *manager : m_hub->managers()) {
+        const Connection connection = manager->connection();
+        if (connection.kind != Connection::Kind::Azure || !connection.azure.isComplete())
+            continue;
+        // A sign-in kept from an earlier run is used at once (what runs there shows in the
+        // status bar); one expiring soon is renewed. Nobody is asked to sign in here.
+        if (connection.azure.accessToken.isEmpty() && m_triedSignIn.contains(connection.id))
+            continue;
+        m_triedSignIn.insert(connection.id);
+        m_tokens->freshToken(
+                connection, this, [this, connection](const AzureTokenStore::Result &result) {
+                    if (!result.ok() || result.token.accessToken == connection.azure.accessToken)
+                        return;
+                    Connection renewed = connection;
+                    renewed.azure.accessToken = result.token.accessToken;
+                    m_hub->manager(renewed);
+                });
+    }
 }
 
 bool DeploymentsUi::askAboutRunning(bool quitting)
@@ -257,6 +337,18 @@ void DeploymentsUi::finishQuitWhenStopped()
     m_closeAllowed = true;
     m_window->close();
     m_closeAllowed = false;
+}
+
+DeployDialog *offerDeploy(QWidget *from, DeploymentManager *manager, const Connection &connection,
+        const QString &model)
+{
+    if (auto *deployments = from->window()->findChild<DeploymentsUi *>())
+        return deployments->offerDeploy(connection, model);
+    auto *dialog = new DeployDialog(manager, model, from->window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace fs::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection.h"
+#include "signindialog.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,13 +13,16 @@ class QAction;
 class QTimer;
 
 namespace fs {
+class AzureTokenStore;
 class DeploymentHub;
-}
+class DeploymentManager;
+} // namespace fs
 
 namespace fs::ui {
 
 class DeployDialog;
 class DeploymentsDialog;
+
 class MainWindow;
 
 /// The status bar's line while anything is deployed: how many run and what they cost so far.
@@ -54,8 +58,13 @@ public:
     DeploymentsDialog *deploymentsDialog();
     void showDeployments();
     /// "Deploy to try it" for `model` on `connection` (window-modal, returns at once); null when
-    /// the connection's service has no deployments.
+    /// the connection's service has no deployments. On Azure the Microsoft sign-in comes first
+    /// when there is none kept (signInDialog() while it shows), and nothing opens while the
+    /// connection lacks its management details (a message says which).
     DeployDialog *offerDeploy(const fs::Connection &connection, const QString &model);
+    /// The Microsoft sign-in showing now, else null.
+    SignInDialog *signInDialog() const { return m_signInDialog; }
+    fs::AzureTokenStore *azureTokens() const { return m_tokens; }
     /// Asks the leaving (or quitting) question while something bills: stop it, keep it
     /// running, or (quitting only) cancel. False: stay.
     bool askAboutRunning(bool quitting);
@@ -67,6 +76,9 @@ protected:
 
 private:
     void onAreaChanged(int index);
+    /// Azure: a valid token on the deploy dialog's manager, signing in first when needed.
+    void signInForDeploy(const fs::Connection &connection, DeployDialog *dialog);
+    void renewAzureSignIns();
     void finishQuitWhenStopped();
 
     MainWindow *m_window;
@@ -79,6 +91,16 @@ private:
     QSet<QString> m_askedOnLeaving; ///< deployments the person chose to keep running
     bool m_quitAfterStop = false;
     bool m_closeAllowed = false;
+    fs::AzureTokenStore *m_tokens;
+    QPointer<SignInDialog> m_signInDialog;
+    QTimer *m_renewTimer; ///< keeps Azure sign-ins of connections with deployments fresh
+    QSet<QString> m_triedSignIn; ///< Azure connections whose kept sign-in was looked for
 };
+
+/// "Deploy to try it" from a widget of the window: through the window's DeploymentsUi (which
+/// signs in to Azure first), or a plain DeployDialog on `manager` when the window has none.
+/// Null when nothing opened.
+DeployDialog *offerDeploy(QWidget *from, fs::DeploymentManager *manager,
+        const fs::Connection &connection, const QString &model);
 
 } // namespace fs::ui

@@ -3,6 +3,7 @@
 
 #include "deploydialog.h"
 #include "deploymenthub.h"
+#include "deploymentsui.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
 
@@ -70,14 +71,13 @@ void DeployOfferBar::deploy()
     DeploymentManager *manager = hub ? hub->manager(m_offered.connection) : nullptr;
     if (!manager || m_offered.model.isEmpty())
         return;
-    auto *dialog = new DeployDialog(manager, m_offered.model, window());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
+    DeployDialog *dialog = offerDeploy(this, manager, m_offered.connection, m_offered.model);
+    if (!dialog)
+        return;
     connect(dialog, &DeployDialog::deploymentReady, this, [this] {
         hide();
         Q_EMIT deployed();
     });
-    dialog->open();
 }
 
 } // namespace fs::ui

@@ -3,6 +3,7 @@
 
 #include "deploydialog.h"
 #include "deploymenthub.h"
+#include "deploymentsui.h"
 #include "modelpicker.h"
 #include "parameterswidget.h"
 #include "playgroundconnections.h"
@@ -246,14 +247,14 @@ void PaneWidget::deploy()
         m_deployLabel->setText(tr("Stopping…"));
         return;
     }
-    auto *dialog = new DeployDialog(manager, target.model, window());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
+    // Through the window's deployments (Azure signs in first) when there are any.
+    DeployDialog *dialog = offerDeploy(this, manager, target.connection, target.model);
+    if (!dialog)
+        return;
     connect(dialog, &DeployDialog::deploymentReady, this, [this] {
         syncTarget();
         updateDeployBar();
     });
-    dialog->open();
 }
 
 QString PaneWidget::answerLabel() const

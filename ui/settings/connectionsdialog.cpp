@@ -127,6 +127,31 @@ void ConnectionsDialog::buildUi()
     m_projectLineEdit->setPlaceholderText(tr("Optional, e.g. proj_…"));
     m_projectLabel->setBuddy(m_projectLineEdit);
 
+    m_azureNoteLabel = makeNote(QStringLiteral("azureNoteLabel"), this);
+    m_azureNoteLabel->setText(
+            tr("To deploy a fine-tuned model (so that you can chat with it), the app also needs "
+               "where the resource lives. In the Azure portal, open the resource: its Overview "
+               "page shows the subscription ID and the resource group; the resource name is "
+               "the NAME in https://NAME.openai.azure.com. You sign in with Microsoft when you "
+               "first deploy."));
+    const auto azureField = [this](const QString &objectName, const QString &placeholder,
+                                    const QString &help) {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(objectName);
+        edit->setPlaceholderText(placeholder);
+        edit->setToolTip(help);
+        edit->setWhatsThis(help);
+        return edit;
+    };
+    m_azureSubscriptionLineEdit = azureField(QStringLiteral("azureSubscriptionLineEdit"),
+            tr("e.g. 1234abcd-12ab-34cd-56ef-1234567890ab"), AzureManagement::subscriptionHelp());
+    m_azureResourceGroupLineEdit = azureField(QStringLiteral("azureResourceGroupLineEdit"),
+            tr("e.g. my-resource-group"), AzureManagement::resourceGroupHelp());
+    m_azureAccountLineEdit = azureField(QStringLiteral("azureAccountLineEdit"),
+            tr("e.g. my-openai-resource"), AzureManagement::accountHelp());
+    m_azureTenantLineEdit = azureField(QStringLiteral("azureTenantLineEdit"),
+            tr("Optional: any work or school account"), AzureManagement::tenantHelp());
+
     m_warningLabel = makeNote(QStringLiteral("warningLabel"), this);
     m_warningLabel->setStyleSheet(QStringLiteral("QLabel { color: #b35c00; }"));
     m_warningLabel->setText(
@@ -146,6 +171,11 @@ void ConnectionsDialog::buildUi()
     m_form->addRow(m_apiKeyLabel, keyRow);
     m_form->addRow(m_organizationLabel, m_organizationLineEdit);
     m_form->addRow(m_projectLabel, m_projectLineEdit);
+    m_form->addRow(m_azureNoteLabel);
+    m_form->addRow(tr("&Subscription ID:"), m_azureSubscriptionLineEdit);
+    m_form->addRow(tr("Resource &group:"), m_azureResourceGroupLineEdit);
+    m_form->addRow(tr("&Resource name:"), m_azureAccountLineEdit);
+    m_form->addRow(tr("&Tenant (directory):"), m_azureTenantLineEdit);
     m_form->addRow(m_warningLabel);
     m_form->addRow(m_errorLabel);
 
@@ -213,7 +243,8 @@ void ConnectionsDialog::buildUi()
         m_apiKeyLineEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });
     for (QLineEdit *edit : {m_nameLineEdit, m_baseUrlLineEdit, m_apiKeyLineEdit,
-                 m_organizationLineEdit, m_projectLineEdit})
+                 m_organizationLineEdit, m_projectLineEdit, m_azureSubscriptionLineEdit,
+                 m_azureResourceGroupLineEdit, m_azureAccountLineEdit, m_azureTenantLineEdit})
         connect(edit, &QLineEdit::textEdited, this, &ConnectionsDialog::markDirty);
 }
 
@@ -290,6 +321,10 @@ void ConnectionsDialog::showConnection(const QString &id)
     m_apiKeyLineEdit->clear();
     m_organizationLineEdit->setText(connection->organization);
     m_projectLineEdit->setText(connection->project);
+    m_azureSubscriptionLineEdit->setText(connection->azure.subscription);
+    m_azureResourceGroupLineEdit->setText(connection->azure.resourceGroup);
+    m_azureAccountLineEdit->setText(connection->azure.account);
+    m_azureTenantLineEdit->setText(connection->azure.tenant);
     m_testResultLabel->clear();
     m_testStateLabel->clear();
     m_testDotLabel->clear();
@@ -346,6 +381,13 @@ void ConnectionsDialog::updateForm()
     const bool isOpenAi = kind == Connection::Kind::OpenAI && !isSandbox;
     m_form->setRowVisible(m_organizationLineEdit, isOpenAi);
     m_form->setRowVisible(m_projectLineEdit, isOpenAi);
+    const bool isAzure = kind == Connection::Kind::Azure && !isSandbox;
+    m_form->setRowVisible(m_azureNoteLabel, isAzure);
+    for (QLineEdit *edit : {m_azureSubscriptionLineEdit, m_azureResourceGroupLineEdit,
+                 m_azureAccountLineEdit, m_azureTenantLineEdit}) {
+        m_form->setRowVisible(edit, isAzure);
+        edit->setEnabled(!m_busy);
+    }
     m_apiKeyLineEdit->setEnabled(!m_busy);
 
     switch (kind) {
@@ -429,6 +471,12 @@ Connection ConnectionsDialog::formConnection() const
     const bool isOpenAi = connection.kind == Connection::Kind::OpenAI;
     connection.organization = isOpenAi ? m_organizationLineEdit->text().trimmed() : QString();
     connection.project = isOpenAi ? m_projectLineEdit->text().trimmed() : QString();
+    if (connection.kind == Connection::Kind::Azure) {
+        connection.azure.subscription = m_azureSubscriptionLineEdit->text().trimmed();
+        connection.azure.resourceGroup = m_azureResourceGroupLineEdit->text().trimmed();
+        connection.azure.account = m_azureAccountLineEdit->text().trimmed();
+        connection.azure.tenant = m_azureTenantLineEdit->text().trimmed();
+    }
     connection.apiKey = m_apiKeyLineEdit->text().trimmed();
     return connection;
 }

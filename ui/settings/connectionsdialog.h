@@ -108,6 +108,12 @@ private:
     QLineEdit *m_organizationLineEdit = nullptr;
     QLabel *m_projectLabel = nullptr;
     QLineEdit *m_projectLineEdit = nullptr;
+    // Azure: where the resource lives, for deployments (not secret: kept in the settings).
+    QLabel *m_azureNoteLabel = nullptr;
+    QLineEdit *m_azureSubscriptionLineEdit = nullptr;
+    QLineEdit *m_azureResourceGroupLineEdit = nullptr;
+    QLineEdit *m_azureAccountLineEdit = nullptr;
+    QLineEdit *m_azureTenantLineEdit = nullptr;
     QLabel *m_warningLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_savePushButton = nullptr;

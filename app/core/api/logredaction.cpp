@@ -18,14 +18,17 @@ struct Patterns
     QRegularExpression header {
             QStringLiteral(
                     R"((\b(?:proxy-)?authorization|\b(?:x-)?api[-_]?key|\bset-cookie|)"
-                    R"(\bcookie|\bx-amz-security-token)(["']?\s*[:=,]\s*["']?)[^"'\r\n,)]+)"),
+                    R"(\bcookie|\bx-amz-security-token|\b(?:access|refresh|id)_token|\bdevice_code)"
+                    R"()(["']?\s*[:=,]\s*["']?)[^"'\r\n,)&]+)"),
             QRegularExpression::CaseInsensitiveOption};
     QRegularExpression scheme {
             QStringLiteral(R"(\b(Bearer|bearer|BEARER|Basic)\s+[A-Za-z0-9._~+/=-]{8,})")};
     QRegularExpression shapes {
             QStringLiteral(R"(\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}|\btgp_v1_[A-Za-z0-9_-]{16,}|)"
                            R"(\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bxox[abpr]-[A-Za-z0-9-]{10,}|)"
-                           R"(\bgh[pousr]_[A-Za-z0-9]{20,})")};
+                           R"(\bgh[pousr]_[A-Za-z0-9]{20,}|)"
+                           // JSON Web Tokens (Microsoft's access tokens), wherever they appear
+                           R"(\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)")};
     QRegularExpression signature {
             QStringLiteral(R"(((?:X-Amz-Signature|X-Amz-Credential|Signature|)"
                            R"(sig|signature)=)[^&\s"',]+)"),

@@ -9,7 +9,9 @@ namespace fs {
  * @brief Removes secrets from one log line, whoever wrote it: the values of Authorization,
  * api-key, cookie and similar headers in any notation ("Authorization: …", ("api-key", "…"),
  * authorization=…), Bearer/Basic credentials, keys of known shapes (sk-…, tgp_v1_…, AKIA…,
- * together/anthropic-style prefixes) and presigned-URL signatures. Each becomes "[redacted]".
+ * together/anthropic-style prefixes), OAuth tokens (access_token, refresh_token, id_token and
+ * device_code in JSON or form notation; JSON Web Tokens anywhere) and presigned-URL signatures.
+ * Each becomes "[redacted]".
  */
 QString redactSecrets(const QString &line);
 

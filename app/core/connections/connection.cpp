@@ -94,6 +94,8 @@ QString Connection::defaultBaseUrl(Kind kind)
 
 QString Connection::apiKeyEnvironmentVariable(Kind kind)
 {
+    if (kind == Kind::Azure)
+        return QStringLiteral("AZURE_OPENAI_API_KEY");
     return kind == Kind::Together ? QStringLiteral("TOGETHER_API_KEY")
                                   : QStringLiteral("OPENAI_API_KEY");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "azuremanagement.h"
 #include "providerkind.h"
 
 #include <QMetaType>
@@ -34,6 +35,8 @@ struct Connection
     QString organization; ///< OpenAI-Organization header (OpenAI only), optional
     QString project; ///< OpenAI-Project header (OpenAI only), optional
     QString apiKey; ///< in memory only
+    /// Azure only: where the resource lives, for deployments (its token in memory only).
+    AzureManagement azure;
 
     static QString defaultOpenAiBaseUrl() { return QStringLiteral("https://api.openai.com/v1"); }
     static QString defaultTogetherBaseUrl()

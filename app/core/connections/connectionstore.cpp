@@ -72,6 +72,8 @@ void ConnectionStore::reload()
         connection.organization =
                 m_settings->value(keyFor(id, QLatin1String("organization"))).toString();
         connection.project = m_settings->value(keyFor(id, QLatin1String("project"))).toString();
+        if (kind == Connection::Kind::Azure)
+            loadAzure(connection);
         m_connections.append(connection);
         m_hasKey.insert(id, m_settings->value(keyFor(id, QLatin1String("hasKey"))).toBool());
     }
@@ -119,6 +121,38 @@ void ConnectionStore::save(const Connection &connection)
     m_settings->setValue(keyFor(id, QLatin1String("organization")), connection.organization);
     m_settings->setValue(keyFor(id, QLatin1String("project")), connection.project);
     m_settings->setValue(keyFor(id, QLatin1String("hasKey")), m_hasKey.value(id));
+    if (connection.kind == Connection::Kind::Azure)
+        saveAzure(connection);
+}
+
+void ConnectionStore::saveAzure(const Connection &connection)
+{
+    // Not secret: where the resource lives. The sign-in's token is in the keychain only.
+    const AzureManagement &azure = connection.azure;
+    const QString &id = connection.id;
+    m_settings->setValue(keyFor(id, QLatin1String("azureSubscription")), azure.subscription);
+    m_settings->setValue(keyFor(id, QLatin1String("azureResourceGroup")), azure.resourceGroup);
+    m_settings->setValue(keyFor(id, QLatin1String("azureAccount")), azure.account);
+    m_settings->setValue(keyFor(id, QLatin1String("azureTenant")), azure.tenant);
+    m_settings->setValue(keyFor(id, QLatin1String("azureManagementUrl")),
+            azure.managementUrl.toString(QUrl::FullyEncoded));
+    m_settings->setValue(keyFor(id, QLatin1String("azureLoginUrl")),
+            azure.loginUrl.toString(QUrl::FullyEncoded));
+}
+
+void ConnectionStore::loadAzure(Connection &connection) const
+{
+    AzureManagement &azure = connection.azure;
+    const QString &id = connection.id;
+    azure.subscription =
+            m_settings->value(keyFor(id, QLatin1String("azureSubscription"))).toString();
+    azure.resourceGroup =
+            m_settings->value(keyFor(id, QLatin1String("azureResourceGroup"))).toString();
+    azure.account = m_settings->value(keyFor(id, QLatin1String("azureAccount"))).toString();
+    azure.tenant = m_settings->value(keyFor(id, QLatin1String("azureTenant"))).toString();
+    azure.managementUrl =
+            QUrl(m_settings->value(keyFor(id, QLatin1String("azureManagementUrl"))).toString());
+    azure.loginUrl = QUrl(m_settings->value(keyFor(id, QLatin1String("azureLoginUrl"))).toString());
 }
 
 void ConnectionStore::saveOrder()
@@ -138,6 +172,7 @@ QString ConnectionStore::add(Connection connection)
     if (connection.kind == Connection::Kind::Sandbox)
         connection.kind = Connection::Kind::Compatible; // there is only one built-in sandbox
     connection.apiKey.clear();
+    connection.azure.accessToken.clear();
     m_connections.append(connection);
     m_hasKey.insert(connection.id, false);
     save(connection);
@@ -155,6 +190,7 @@ bool ConnectionStore::update(const Connection &connection)
         return false;
     Connection stored = connection;
     stored.apiKey.clear();
+    stored.azure.accessToken.clear();
     m_connections[index] = stored;
     save(stored);
     m_settings->sync();

@@ -22,7 +22,9 @@ namespace fs {
  * Connections returned by this class have an empty apiKey.
  *
  * Layout in the settings file: connections/order (list of ids), connections/active, and
- * connections/<id>/{name,kind,baseUrl,organization,project,hasKey}.
+ * connections/<id>/{name,kind,baseUrl,organization,project,hasKey}; Azure connections add
+ * azureSubscription, azureResourceGroup, azureAccount, azureTenant, azureManagementUrl and
+ * azureLoginUrl (never the sign-in's token).
  */
 class ConnectionStore : public QObject
 {
@@ -79,6 +81,8 @@ Q_SIGNALS:
 private:
     void save(const Connection &connection);
     void saveOrder();
+    void saveAzure(const Connection &connection);
+    void loadAzure(Connection &connection) const;
     int indexOf(const QString &id) const;
     Connection makeSandbox() const;
 

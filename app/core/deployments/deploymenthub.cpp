@@ -53,12 +53,18 @@ DeploymentManager *DeploymentHub::manager(const Connection &connection)
     auto it = m_entries.find(connection.id);
     if (it != m_entries.end()) {
         const Connection &known = it->api->connection();
-        if (known.apiKey != connection.apiKey || known.baseUrl != connection.baseUrl
-                || known.kind != connection.kind) {
-            it->api->setConnection(connection);
-            it->manager->setConnection(connection);
-            // Now with its key (or elsewhere): read what already runs there.
-            if (!connection.apiKey.isEmpty() || !connection.requiresKey())
+        // Azure: a connection without the sign-in's token keeps the one the manager has.
+        Connection next = connection;
+        if (next.azure.accessToken.isEmpty())
+            next.azure.accessToken = known.azure.accessToken;
+        if (known.apiKey != next.apiKey || known.baseUrl != next.baseUrl || known.kind != next.kind
+                || known.azure != next.azure) {
+            const bool signedInNow =
+                    known.azure.accessToken.isEmpty() && !next.azure.accessToken.isEmpty();
+            it->api->setConnection(next);
+            it->manager->setConnection(next);
+            // Now with its key, signed in (Azure) or elsewhere: read what already runs there.
+            if (signedInNow || !next.apiKey.isEmpty() || !next.requiresKey())
                 it->manager->refresh();
         }
         return it->manager;

@@ -122,6 +122,13 @@ void DeploymentManager::refresh()
 void DeploymentManager::loadPrices()
 {
     m_pricesLoaded = true;
+    if (const auto fixed = m_client->dialect().fixedHardware(QString())) {
+        for (const HardwareOption &option : *fixed) {
+            if (option.pricePerHour)
+                m_prices.insert(option.id, *option.pricePerHour);
+        }
+        return;
+    }
     QPointer<DeploymentManager> self(this);
     m_client->listHardware(QString(), [self](const ProviderResult<QList<HardwareOption>> &result) {
         if (!self)
@@ -143,6 +150,20 @@ void DeploymentManager::loadPrices()
 void DeploymentManager::loadHardware(const QString &model)
 {
     QPointer<DeploymentManager> self(this);
+    if (const auto fixed = m_client->dialect().fixedHardware(model)) {
+        // Known without asking (Azure's deployment types): answered later, as a request would.
+        QTimer::singleShot(0, this, [self, model, options = *fixed] {
+            if (!self)
+                return;
+            self->m_hardware = options;
+            for (const HardwareOption &option : options) {
+                if (option.pricePerHour)
+                    self->m_prices.insert(option.id, *option.pricePerHour);
+            }
+            Q_EMIT self->hardwareLoaded(model, options);
+        });
+        return;
+    }
     m_client->listHardware(
             model, [self, model](const ProviderResult<QList<HardwareOption>> &result) {
                 if (!self)

@@ -25,6 +25,11 @@
 namespace fs {
 
 namespace {
+/// Azure OpenAI's limit for one file (its documentation: "less than 512 MB").
+constexpr qint64 kAzureFileLimit = 512LL * 1024 * 1024;
+} // namespace
+
+namespace {
 
 Q_LOGGING_CATEGORY(lcUpload, "fs.upload", QtWarningMsg)
 
@@ -299,6 +304,29 @@ void Uploader::Private::begin()
             beginMultipart();
         else
             beginPresigned();
+        return;
+    }
+    if (client->connection().providerKind() == ProviderKind::AzureOpenAI) {
+        // Azure has no uploads in parts: one multipart request, for files under 512 MB.
+        if (size >= kAzureFileLimit) {
+            fail(QCoreApplication::translate("fs::Uploader",
+                         "Azure OpenAI takes files under 512 MB, and this one is larger. "
+                         "Microsoft recommends importing large files from Azure Blob Storage "
+                         "(in the Azure AI Foundry portal) rather than uploading them: an "
+                         "upload this big cannot be resumed if it breaks. Or split the "
+                         "dataset into smaller files."),
+                    {}, false);
+            return;
+        }
+        if (options.method == Method::UploadsApi) {
+            fail(QCoreApplication::translate("fs::Uploader",
+                         "Resumable uploads in parts are an OpenAI feature: Azure OpenAI takes "
+                         "each file in one piece. Upload it without “resumable”."),
+                    {}, false);
+            return;
+        }
+        usingUploads = false;
+        beginFilesApi();
         return;
     }
     const bool simpleSource = qobject_cast<LocalFileSource *>(source.data())

@@ -27,6 +27,7 @@ int metricForHeader(const QByteArray &name)
             {"valid_loss", Metric::ValidLoss},
             {"valid_accuracy", Metric::ValidAccuracy},
             {"valid_mean_token_accuracy", Metric::ValidAccuracy},
+            {"validation_mean_token_accuracy", Metric::ValidAccuracy}, // Azure's results.csv
             {"full_valid_loss", Metric::FullValidLoss},
             {"full_valid_accuracy", Metric::FullValidAccuracy},
             {"full_valid_mean_token_accuracy", Metric::FullValidAccuracy},

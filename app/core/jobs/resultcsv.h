@@ -23,7 +23,8 @@ QByteArray decodeResultFile(const QByteArray &bytes, bool *wasBase64 = nullptr);
  * @brief A fine-tuning result file (step_metrics.csv) read into steps.
  *
  * Columns are found by header name: step, train_loss, train_accuracy or
- * train_mean_token_accuracy, valid_loss, valid_mean_token_accuracy (or valid_accuracy),
+ * train_mean_token_accuracy, valid_loss, valid_mean_token_accuracy (or valid_accuracy, or
+ * validation_mean_token_accuracy as Azure OpenAI writes it),
  * full_valid_loss, full_valid_mean_token_accuracy (or full_valid_accuracy). Empty cells are
  * "not measured at this step". Other numeric columns are kept in `otherColumns`.
  */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialect.h"
 
+#include "azuredialect.h"
 #include "connection.h"
 #include "openaidialect.h"
 #include "togetherdialect.h"
@@ -190,6 +191,11 @@ Expected<ModelLimits> Dialect::parseModelLimits(const HttpAnswer &) const
 {
     return unsupported(tr("published limits per model"));
 }
+std::optional<QList<HardwareOption>> Dialect::fixedHardware(const QString &) const
+{
+    return std::nullopt;
+}
+
 Expected<HttpCall> Dialect::listHardware(const QString &) const
 {
     return unsupported(tr("deployments"));
@@ -237,6 +243,9 @@ std::unique_ptr<Dialect> dialectFor(const Connection &connection)
 {
     if (connection.kind == Connection::Kind::Together)
         return std::make_unique<TogetherDialect>();
+    if (connection.kind == Connection::Kind::Azure)
+        return std::make_unique<AzureDialect>(
+                connection.azure, connection.azure.managementRoot(connection.baseUrl));
     return std::make_unique<OpenAiDialect>();
 }
 
@@ -244,6 +253,8 @@ std::unique_ptr<Dialect> dialectForId(const QString &id)
 {
     if (id == TogetherDialect().id())
         return std::make_unique<TogetherDialect>();
+    if (id == AzureDialect().id())
+        return std::make_unique<AzureDialect>();
     return std::make_unique<OpenAiDialect>();
 }
 

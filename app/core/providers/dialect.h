@@ -132,6 +132,9 @@ public:
     virtual Expected<ModelLimits> parseModelLimits(const HttpAnswer &answer) const;
 
     // Deployments
+    /// A service whose deployment types are fixed (Azure: Developer and Standard) answers them
+    /// here without a request; nullopt: ask with listHardware().
+    virtual std::optional<QList<HardwareOption>> fixedHardware(const QString &model) const;
     virtual Expected<HttpCall> listHardware(const QString &model) const;
     virtual Expected<QList<HardwareOption>> parseHardware(const HttpAnswer &answer) const;
     virtual Expected<HttpCall> createDeployment(const DeploymentRequest &request) const;

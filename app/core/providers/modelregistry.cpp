@@ -158,12 +158,22 @@ QString buildOpenAiName(const FineTunedName &parts)
     return name;
 }
 
-/// Azure OpenAI: BASE.ft-JOBID (the job id without its "ftjob-" prefix).
+bool isStep(const QString &text, qint64 *step);
+
+/// Azure OpenAI: BASE.ft-JOBID (the job id without its "ftjob-" prefix); a checkpoint is
+/// BASE.ft-JOBID:ckpt-step-N.
 FineTunedName parseAzureName(const QString &id)
 {
     FineTunedName name;
     name.provider = ProviderKind::AzureOpenAI;
-    const QString s = id.trimmed();
+    QString s = id.trimmed();
+    if (const qsizetype mark = s.lastIndexOf(kCheckpointMark); mark > 0) {
+        qint64 step = 0;
+        if (!isStep(s.mid(mark + kCheckpointMark.size()), &step))
+            return name;
+        name.checkpointStep = step;
+        s.truncate(mark);
+    }
     const qsizetype at = s.lastIndexOf(kAzureMark);
     if (at <= 0 || at + kAzureMark.size() >= s.size() || s.contains(QLatin1Char('/')))
         return name;
@@ -178,7 +188,10 @@ QString buildAzureName(const FineTunedName &parts)
     QString job = parts.jobId;
     if (job.startsWith(QLatin1String("ftjob-")))
         job = job.mid(6);
-    return parts.base + kAzureMark + job;
+    QString name = parts.base + kAzureMark + job;
+    if (parts.checkpointStep > 0)
+        name += kCheckpointMark + QString::number(parts.checkpointStep);
+    return name;
 }
 
 bool isStep(const QString &text, qint64 *step)

@@ -19,6 +19,7 @@ ProviderClient::ProviderClient(ApiClient *api, QObject *parent)
 {
     m_followsConnection = true;
     m_dialectKind = api->connection().kind;
+    m_dialectAzure = api->connection().azure;
 }
 
 ProviderClient::ProviderClient(ApiClient *api, std::unique_ptr<Dialect> dialect, QObject *parent)
@@ -37,8 +38,13 @@ const Dialect &ProviderClient::dialect() const
 
 const Dialect *ProviderClient::current() const
 {
-    if (m_followsConnection && m_api->connection().kind != m_dialectKind) {
+    // Azure's dialect also carries the management details and the sign-in's token.
+    if (m_followsConnection
+            && (m_api->connection().kind != m_dialectKind
+                    || (m_dialectKind == Connection::Kind::Azure
+                            && m_api->connection().azure != m_dialectAzure))) {
         m_dialectKind = m_api->connection().kind;
+        m_dialectAzure = m_api->connection().azure;
         m_dialect = dialectFor(m_api->connection());
     }
     return m_dialect.get();

@@ -107,6 +107,7 @@ private:
     mutable std::unique_ptr<Dialect> m_dialect;
     bool m_followsConnection = false;
     mutable Connection::Kind m_dialectKind = Connection::Kind::OpenAI;
+    mutable AzureManagement m_dialectAzure;
 };
 
 } // namespace fs

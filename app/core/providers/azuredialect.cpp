@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "azuredialect.h"
+
+#include "modelregistry.h"
+#include "togetherdialect.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace fs {
+
+namespace {
+
+Deployment::State stateFromProvisioning(const QString &text)
+{
+    using State = Deployment::State;
+    const QString word = text.toLower();
+    if (word == QLatin1String("accepted") || word == QLatin1String("creating"))
+        return State::Starting;
+    if (word == QLatin1String("succeeded"))
+        return State::Running;
+    if (word == QLatin1String("deleting"))
+        return State::Stopping;
+    if (word == QLatin1String("failed"))
+        return State::Failed;
+    if (word == QLatin1String("canceled") || word == QLatin1String("disabled"))
+        return State::Stopped;
+    return State::Unknown; // "Moving" and words not yet known: followed as billing
+}
+
+bool isFineTunedModel(const QString &model)
+{
+    return ModelRegistry::provider(ProviderKind::AzureOpenAI).parseFineTuned(model).isValid();
+}
+
+} // namespace
+
+AzureDialect::AzureDialect(AzureManagement management, QUrl managementRoot)
+    : m_management(std::move(management))
+    , m_root(std::move(managementRoot))
+{
+}
+
+void AzureDialect::applyAzureStatus(FineTuningJob &job)
+{
+    using Status = FineTuningJob::Status;
+    const QString word = job.statusText.toLower();
+    if (word == QLatin1String("pausing") || word == QLatin1String("resuming"))
+        job.status = Status::Running; // it trains until it has paused
+    else if (word == QLatin1String("canceled") || word == QLatin1String("cancelling"))
+        job.status = word == QLatin1String("canceled") ? Status::Cancelled : Status::Running;
+    else if (word == QLatin1String("notrunning"))
+        job.status = Status::Queued;
+}
+
+Expected<FineTuningJob> AzureDialect::parseJob(const HttpAnswer &answer) const
+{
+    Expected<FineTuningJob> job = OpenAiDialect::parseJob(answer);
+    if (job.ok())
+        applyAzureStatus(job.value());
+    return job;
+}
+
+Expected<Page<FineTuningJob>> AzureDialect::parseJobList(const HttpAnswer &answer) const
+{
+    Expected<Page<FineTuningJob>> page = OpenAiDialect::parseJobList(answer);
+    if (page.ok()) {
+        for (FineTuningJob &job : page.value().data)
+            applyAzureStatus(job);
+    }
+    return page;
+}
+
+std::optional<QList<HardwareOption>> AzureDialect::fixedHardware(const QString &) const
+{
+    HardwareOption developer;
+    developer.id = developerSku();
+    developer.name = tr("Developer (no hosting fee; Azure removes it after %1 hours)")
+                             .arg(kDeveloperLifetimeHours);
+    developer.pricePerHour = 0.0;
+    developer.availability = HardwareOption::Availability::Available;
+    HardwareOption standard;
+    standard.id = standardSku();
+    standard.name = tr("Standard (a hosting fee for as long as it exists)");
+    standard.pricePerHour = kStandardHostingPerHour;
+    standard.availability = HardwareOption::Availability::Available;
+    return QList<HardwareOption> {developer, standard};
+}
+
+QString AzureDialect::deploymentNameFor(const QString &model)
+{
+    static const QRegularExpression invalid(QStringLiteral("[^A-Za-z0-9._-]"));
+    QString name = model.trimmed();
+    name.replace(invalid, QStringLiteral("-"));
+    while (name.startsWith(QLatin1Char('-')) || name.startsWith(QLatin1Char('.')))
+        name.remove(0, 1);
+    constexpr int kMax = 64;
+    if (name.size() > kMax)
+        name = name.right(kMax);
+    while (name.startsWith(QLatin1Char('-')) || name.startsWith(QLatin1Char('.')))
+        name.remove(0, 1);
+    return name;
+}
+
+Expected<HttpCall> AzureDialect::managementCall(const QByteArray &verb, const QString &name) const
+{
+    if (!m_management.isComplete())
+        return DialectError {DialectError::Kind::InvalidRequest, m_management.missingText()};
+    if (m_management.accessToken.isEmpty())
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("Sign in with Microsoft first: deployments on Azure are made with your "
+                   "Microsoft account, not with the API key.")};
+    QUrl url = m_root.isEmpty() ? QUrl(AzureManagement::defaultManagementUrl()) : m_root;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    path += m_management.deploymentsPath();
+    if (!name.isEmpty())
+        path += QLatin1Char('/') + encodedPathSegment(name);
+    url.setPath(path, QUrl::TolerantMode);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("api-version"), AzureManagement::apiVersion());
+    url.setQuery(query);
+    HttpCall call;
+    call.verb = verb;
+    call.absoluteUrl = url;
+    call.headers.append({QByteArray("Authorization"),
+            QByteArray("Bearer ") + m_management.accessToken.toUtf8()});
+    call.headers.append({QByteArray("Accept"), QByteArray("application/json")});
+    return call;
+}
+
+Expected<HttpCall> AzureDialect::createDeployment(const DeploymentRequest &request) const
+{
+    const QString sku = request.hardware.isEmpty() ? developerSku() : request.hardware;
+    if (sku != developerSku() && sku != standardSku() && sku != QLatin1String("GlobalStandard"))
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("Azure has no deployment type “%1”: choose Developer or Standard.").arg(sku)};
+    const QString name =
+            deploymentNameFor(request.displayName.isEmpty() ? request.model : request.displayName);
+    if (name.size() < 2)
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("“%1” cannot be deployed on Azure: a deployment needs a name of at least two "
+                   "letters or digits.")
+                        .arg(request.model)};
+    Expected<HttpCall> call = managementCall("PUT", name);
+    if (!call.ok())
+        return call;
+    const QJsonObject body {
+            {QStringLiteral("sku"),
+                    QJsonObject {{QStringLiteral("name"), sku}, {QStringLiteral("capacity"), 1}}},
+            {QStringLiteral("properties"),
+                    QJsonObject {{QStringLiteral("model"),
+                            QJsonObject {{QStringLiteral("format"), QStringLiteral("OpenAI")},
+                                    {QStringLiteral("name"), request.model},
+                                    {QStringLiteral("version"), QStringLiteral("1")}}}}},
+    };
+    call.value().body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call.value().contentType = "application/json";
+    return call;
+}
+
+Deployment AzureDialect::deploymentFromJson(const QJsonObject &object)
+{
+    const QJsonObject properties = object.value(QLatin1String("properties")).toObject();
+    const QJsonObject sku = object.value(QLatin1String("sku")).toObject();
+    Deployment deployment;
+    deployment.name = object.value(QLatin1String("name")).toString();
+    deployment.id = deployment.name; // the management paths name a deployment by its name
+    deployment.displayName = deployment.name;
+    deployment.model = properties.value(QLatin1String("model"))
+                               .toObject()
+                               .value(QLatin1String("name"))
+                               .toString();
+    deployment.hardware = sku.value(QLatin1String("name")).toString();
+    deployment.stateText = properties.value(QLatin1String("provisioningState")).toString();
+    deployment.state = stateFromProvisioning(deployment.stateText);
+    deployment.createdAt = TogetherDialect::timeFromJson(
+            object.value(QLatin1String("systemData")).toObject().value(QLatin1String("createdAt")));
+    if (deployment.hardware.compare(developerSku(), Qt::CaseInsensitive) == 0)
+        deployment.pricePerHour = 0.0;
+    else if (deployment.hardware.compare(standardSku(), Qt::CaseInsensitive) == 0
+            && isFineTunedModel(deployment.model))
+        deployment.pricePerHour = kStandardHostingPerHour;
+    deployment.raw = object;
+    return deployment;
+}
+
+Expected<Deployment> AzureDialect::parseDeployment(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("a deployment"));
+    if (!object.ok())
+        return object.error();
+    const Deployment deployment = deploymentFromJson(object.value());
+    if (deployment.name.isEmpty())
+        return unexpected(tr("Azure answered, but not with a deployment (it has no name)."));
+    return deployment;
+}
+
+Expected<HttpCall> AzureDialect::retrieveDeployment(const QString &deploymentId) const
+{
+    return managementCall("GET", deploymentId);
+}
+
+Expected<HttpCall> AzureDialect::listDeployments() const
+{
+    return managementCall("GET", QString());
+}
+
+Expected<QList<Deployment>> AzureDialect::parseDeployments(const HttpAnswer &answer) const
+{
+    const auto object = answerObject(answer, tr("the deployments"));
+    if (!object.ok())
+        return object.error();
+    const QJsonValue value = object.value().value(QLatin1String("value"));
+    if (!value.isArray())
+        return unexpected(tr("Azure answered, but not with a list of deployments."));
+    QList<Deployment> list;
+    for (const QJsonValue &item : value.toArray()) {
+        const Deployment deployment = deploymentFromJson(item.toObject());
+        // Base-model deployments are not the app's to follow, bill or stop.
+        if (!deployment.name.isEmpty() && isFineTunedModel(deployment.model))
+            list.append(deployment);
+    }
+    return list;
+}
+
+Expected<HttpCall> AzureDialect::deleteDeployment(const QString &deploymentId) const
+{
+    Expected<HttpCall> call = managementCall("DELETE", deploymentId);
+    if (call.ok())
+        call.value().expectJson = false; // 200, 202 (Location) or 204, often without a body
+    return call;
+}
+
+} // namespace fs
