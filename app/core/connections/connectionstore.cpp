@@ -72,6 +72,7 @@ void ConnectionStore::reload()
         connection.organization =
                 m_settings->value(keyFor(id, QLatin1String("organization"))).toString();
         connection.project = m_settings->value(keyFor(id, QLatin1String("project"))).toString();
+        connection.account = m_settings->value(keyFor(id, QLatin1String("account"))).toString();
         m_connections.append(connection);
         m_hasKey.insert(id, m_settings->value(keyFor(id, QLatin1String("hasKey"))).toBool());
     }
@@ -118,6 +119,7 @@ void ConnectionStore::save(const Connection &connection)
             keyFor(id, QLatin1String("baseUrl")), connection.baseUrl.toString(QUrl::FullyEncoded));
     m_settings->setValue(keyFor(id, QLatin1String("organization")), connection.organization);
     m_settings->setValue(keyFor(id, QLatin1String("project")), connection.project);
+    m_settings->setValue(keyFor(id, QLatin1String("account")), connection.account);
     m_settings->setValue(keyFor(id, QLatin1String("hasKey")), m_hasKey.value(id));
 }
 

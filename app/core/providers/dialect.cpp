@@ -2,6 +2,7 @@
 #include "dialect.h"
 
 #include "connection.h"
+#include "fireworksdialect.h"
 #include "openaidialect.h"
 #include "togetherdialect.h"
 
@@ -222,6 +223,44 @@ Expected<HttpCall> Dialect::deleteDeployment(const QString &) const
 {
     return unsupported(tr("deployments"));
 }
+Expected<HttpCall> Dialect::createDataset(
+        const QString &, const QString &, std::optional<qint64>) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::uploadToDataset(
+        const QString &, const QString &, const QByteArray &) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::datasetUploadEndpoint(const QString &, const QString &, qint64) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<PresignedUpload> Dialect::parseDatasetUploadEndpoint(
+        const HttpAnswer &, const QString &, const QString &) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::validateDatasetUpload(const QString &) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::deleteJob(const QString &) const
+{
+    return unsupported(tr("way to delete a job"));
+}
+
+Expected<std::optional<HttpCall>> Dialect::metricsFileCall(const HttpAnswer &) const
+{
+    return unsupported(tr("metrics file"));
+}
+
 Expected<HttpCall> Dialect::chat(const ChatRequest &, bool) const
 {
     return unsupported(tr("chat"));
@@ -237,6 +276,8 @@ std::unique_ptr<Dialect> dialectFor(const Connection &connection)
 {
     if (connection.kind == Connection::Kind::Together)
         return std::make_unique<TogetherDialect>();
+    if (connection.kind == Connection::Kind::Fireworks)
+        return std::make_unique<FireworksDialect>(connection.account);
     return std::make_unique<OpenAiDialect>();
 }
 
@@ -244,6 +285,8 @@ std::unique_ptr<Dialect> dialectForId(const QString &id)
 {
     if (id == TogetherDialect().id())
         return std::make_unique<TogetherDialect>();
+    if (id == FireworksDialect(QString()).id())
+        return std::make_unique<FireworksDialect>(QString());
     return std::make_unique<OpenAiDialect>();
 }
 
