@@ -5,6 +5,8 @@
 #include "apiclient.h"
 #include "deploymentplan.h"
 #include "fireworksdialect.h"
+#include "jobtracker.h"
+#include "metricsseries.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
 #include "uploader.h"
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void withoutAnAccountTheUploadSaysSo();
     void wholeLoop();
     void deletingAJobStopsIt();
+    void trackerFollowsTheMetricsFileWithoutEvents();
     void injectedFaultReachesTheCaller();
 
 private:
@@ -331,6 +334,45 @@ void tst_FireworksLoop::deletingAJobStopsIt()
             [&](auto done) { m_client->retrieveJob(created.value->id, done); });
     QVERIFY(!gone.ok());
     QCOMPARE(gone.error.httpStatus, 404);
+}
+
+void tst_FireworksLoop::trackerFollowsTheMetricsFileWithoutEvents()
+{
+    const QString training = upload(trainingData());
+    QVERIFY(!training.isEmpty());
+    CreateJobRequest request;
+    request.model = kBase;
+    request.trainingFile = training;
+    const auto created =
+            await<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
+    QVERIFY(created.ok());
+    QStringList paths;
+    connect(m_server.get(), &SandboxServer::requestServed, this,
+            [&paths](const QString &, const QString &path, int) { paths << path; });
+
+    JobTracker tracker(m_api.get());
+    TrackerIntervals intervals;
+    intervals.runningMs = 20;
+    intervals.waitingMs = 20;
+    tracker.setIntervals(intervals);
+    QVERIFY(tracker.metricsFromEndpoint());
+    QSignalSpy finished(&tracker, &JobTracker::finished);
+    QSignalSpy failed(&tracker, &JobTracker::pollFailed);
+    tracker.watch(created.value->id);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(failed.count(), 0);
+    const FineTuningJob done = tracker.job(created.value->id);
+    QCOMPARE(done.status, FineTuningJob::Status::Succeeded);
+    // The loss chart's data: every step of the metrics file, each once.
+    const MetricsSeries &series = tracker.metrics(created.value->id)->series();
+    QVERIFY(series.lastStep() > 0);
+    QCOMPARE(series.size(), series.lastStep());
+    QVERIFY(tracker.metrics(created.value->id)->isComplete());
+    // Fireworks has no events: none were asked for, no request failed.
+    const QString all = paths.join(QLatin1Char('\n'));
+    QVERIFY(!all.contains(QLatin1String("events")));
+    QVERIFY2(all.contains(QStringLiteral("/fireworks/_signed/metrics/") + created.value->id),
+            qPrintable(all));
 }
 
 void tst_FireworksLoop::injectedFaultReachesTheCaller()
