@@ -67,6 +67,10 @@ bool providerFromOption(const QString &value, Connection::Kind *kind)
         *kind = Connection::Kind::Together;
         return true;
     }
+    if (word == QLatin1String("fireworks")) {
+        *kind = Connection::Kind::Fireworks;
+        return true;
+    }
     return false;
 }
 

@@ -64,7 +64,8 @@ void ConnectionsDialog::buildUi()
     m_addPushButton = new QPushButton(tr("&Add"), this);
     m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
     m_addPushButton->setToolTip(
-            tr("Add a connection to OpenAI, Azure OpenAI, Together AI or another server."));
+            tr("Add a connection to OpenAI, Azure OpenAI, Together AI, Fireworks AI or another "
+               "server."));
     m_removePushButton = new QPushButton(tr("&Remove"), this);
     m_removePushButton->setObjectName(QStringLiteral("removePushButton"));
 
@@ -86,9 +87,9 @@ void ConnectionsDialog::buildUi()
 
     m_kindComboBox = new QComboBox(this);
     m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
-    for (const auto kind :
-            {Connection::Kind::OpenAI, Connection::Kind::Azure, Connection::Kind::Together,
-                    Connection::Kind::Compatible, Connection::Kind::Sandbox})
+    for (const auto kind : {Connection::Kind::OpenAI, Connection::Kind::Azure,
+                 Connection::Kind::Together, Connection::Kind::Fireworks,
+                 Connection::Kind::Compatible, Connection::Kind::Sandbox})
         m_kindComboBox->addItem(Connection::kindDisplayName(kind), Connection::kindToString(kind));
     // There is only one sandbox: it can be shown but not chosen.
     if (auto *model = qobject_cast<QStandardItemModel *>(m_kindComboBox->model()))
@@ -126,6 +127,11 @@ void ConnectionsDialog::buildUi()
     m_projectLineEdit->setObjectName(QStringLiteral("projectLineEdit"));
     m_projectLineEdit->setPlaceholderText(tr("Optional, e.g. proj_…"));
     m_projectLabel->setBuddy(m_projectLineEdit);
+    m_accountLabel = new QLabel(tr("A&ccount ID:"), this);
+    m_accountLineEdit = new QLineEdit(this);
+    m_accountLineEdit->setObjectName(QStringLiteral("accountLineEdit"));
+    m_accountLineEdit->setPlaceholderText(tr("Shown on your Fireworks AI account page"));
+    m_accountLabel->setBuddy(m_accountLineEdit);
 
     m_warningLabel = makeNote(QStringLiteral("warningLabel"), this);
     m_warningLabel->setStyleSheet(QStringLiteral("QLabel { color: #b35c00; }"));
@@ -146,6 +152,7 @@ void ConnectionsDialog::buildUi()
     m_form->addRow(m_apiKeyLabel, keyRow);
     m_form->addRow(m_organizationLabel, m_organizationLineEdit);
     m_form->addRow(m_projectLabel, m_projectLineEdit);
+    m_form->addRow(m_accountLabel, m_accountLineEdit);
     m_form->addRow(m_warningLabel);
     m_form->addRow(m_errorLabel);
 
@@ -213,7 +220,7 @@ void ConnectionsDialog::buildUi()
         m_apiKeyLineEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });
     for (QLineEdit *edit : {m_nameLineEdit, m_baseUrlLineEdit, m_apiKeyLineEdit,
-                 m_organizationLineEdit, m_projectLineEdit})
+                 m_organizationLineEdit, m_projectLineEdit, m_accountLineEdit})
         connect(edit, &QLineEdit::textEdited, this, &ConnectionsDialog::markDirty);
 }
 
@@ -290,6 +297,7 @@ void ConnectionsDialog::showConnection(const QString &id)
     m_apiKeyLineEdit->clear();
     m_organizationLineEdit->setText(connection->organization);
     m_projectLineEdit->setText(connection->project);
+    m_accountLineEdit->setText(connection->account);
     m_testResultLabel->clear();
     m_testStateLabel->clear();
     m_testDotLabel->clear();
@@ -306,7 +314,8 @@ void ConnectionsDialog::onKindChanged()
     // Offer the usual address of the new kind unless the user typed their own.
     const QString url = m_baseUrlLineEdit->text().trimmed();
     if (url.isEmpty() || url == Connection::defaultOpenAiBaseUrl()
-            || url == Connection::defaultTogetherBaseUrl()) {
+            || url == Connection::defaultTogetherBaseUrl()
+            || url == Connection::defaultFireworksBaseUrl()) {
         const auto kind = Connection::kindFromString(m_kindComboBox->currentData().toString());
         m_baseUrlLineEdit->setText(Connection::defaultBaseUrl(kind));
     }
@@ -346,6 +355,7 @@ void ConnectionsDialog::updateForm()
     const bool isOpenAi = kind == Connection::Kind::OpenAI && !isSandbox;
     m_form->setRowVisible(m_organizationLineEdit, isOpenAi);
     m_form->setRowVisible(m_projectLineEdit, isOpenAi);
+    m_form->setRowVisible(m_accountLineEdit, kind == Connection::Kind::Fireworks && !isSandbox);
     m_apiKeyLineEdit->setEnabled(!m_busy);
 
     switch (kind) {
@@ -386,6 +396,23 @@ void ConnectionsDialog::updateForm()
                                              "built-in sandbox: %1 (no key needed).")
                                                   .arg(sandboxTogether)));
         break;
+    case Connection::Kind::Fireworks: {
+        m_baseUrlLabel->setText(tr("API &address:"));
+        m_baseUrlLineEdit->setPlaceholderText(Connection::defaultFireworksBaseUrl());
+        QUrl sandboxFireworks = m_store->sandboxTogetherBaseUrl();
+        sandboxFireworks.setPath(QStringLiteral("/fireworks"));
+        m_addressHintLabel->setText(
+                tr("Usually %1. On the Fireworks AI website, your API key is under “API Keys” "
+                   "and your account ID on your account page.")
+                        .arg(Connection::defaultFireworksBaseUrl())
+                + (sandboxTogether.isEmpty() ? QString()
+                                             : QLatin1Char(' ')
+                                        + tr("To practise without an account, use the "
+                                             "built-in sandbox: %1 with any account ID "
+                                             "(no key needed).")
+                                                  .arg(sandboxFireworks.toDisplayString())));
+        break;
+    }
     case Connection::Kind::Sandbox:
         m_baseUrlLabel->setText(tr("&Address:"));
         m_baseUrlLineEdit->setPlaceholderText(tr("(not running)"));
@@ -429,6 +456,9 @@ Connection ConnectionsDialog::formConnection() const
     const bool isOpenAi = connection.kind == Connection::Kind::OpenAI;
     connection.organization = isOpenAi ? m_organizationLineEdit->text().trimmed() : QString();
     connection.project = isOpenAi ? m_projectLineEdit->text().trimmed() : QString();
+    connection.account = connection.kind == Connection::Kind::Fireworks
+            ? m_accountLineEdit->text().trimmed()
+            : QString();
     connection.apiKey = m_apiKeyLineEdit->text().trimmed();
     return connection;
 }
@@ -446,6 +476,9 @@ QString ConnectionsDialog::validate(const Connection &connection) const
                 .arg(Connection::defaultBaseUrl(connection.kind).isEmpty()
                                 ? Connection::defaultOpenAiBaseUrl()
                                 : Connection::defaultBaseUrl(connection.kind));
+    if (connection.kind == Connection::Kind::Fireworks && connection.account.isEmpty())
+        return tr("Please enter your Fireworks AI account ID. It is shown on your account page "
+                  "on the Fireworks AI website.");
     return {};
 }
 

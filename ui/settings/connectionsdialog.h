@@ -108,6 +108,8 @@ private:
     QLineEdit *m_organizationLineEdit = nullptr;
     QLabel *m_projectLabel = nullptr;
     QLineEdit *m_projectLineEdit = nullptr;
+    QLabel *m_accountLabel = nullptr; ///< Fireworks AI's account id
+    QLineEdit *m_accountLineEdit = nullptr;
     QLabel *m_warningLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_savePushButton = nullptr;

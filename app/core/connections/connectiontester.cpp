@@ -77,6 +77,19 @@ QString ConnectionCheck::plainMessage() const
         return QCoreApplication::translate(
                 "ConnectionCheck", "This connection has not been checked yet.");
     case Outcome::Ok: {
+        if (kind == Connection::Kind::Fireworks) {
+            // The account's own models: none until a fine-tune is done.
+            const QString own = modelCount() == 0
+                    ? QCoreApplication::translate("ConnectionCheck",
+                            "Connected. Your account has no models of its own yet.")
+                    : QCoreApplication::translate(
+                            "ConnectionCheck", "Connected. Your account has %1 models of its own.")
+                              .arg(modelCount());
+            return own + QLatin1Char(' ')
+                    + QCoreApplication::translate("ConnectionCheck",
+                            "Fireworks AI’s models to fine-tune are offered when you start a "
+                            "job.");
+        }
         const int fineTuned = fineTunedCount();
         // Singular and plural spelled out: English has no plural catalogue to fill in "%n".
         QString text = modelCount() == 1 ? QCoreApplication::translate(

@@ -353,6 +353,14 @@ Expected<DeletedObject> FireworksDialect::parseDeleted(const HttpAnswer &answer)
     return deleted;
 }
 
+Expected<HttpCall> FireworksDialect::fileContent(const QString &) const
+{
+    // :getDownloadEndpoint answers with addresses to fetch, not the content: not used yet.
+    return DialectError {DialectError::Kind::Unsupported,
+            tr("Fireworks AI does not give an uploaded dataset back to this app; the job "
+               "reports its cost once it runs.")};
+}
+
 Expected<HttpCall> FireworksDialect::createDataset(
         const QString &datasetId, const QString &filename, std::optional<qint64> examples) const
 {

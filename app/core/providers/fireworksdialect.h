@@ -47,6 +47,7 @@ public:
     Expected<HttpCall> putPresigned(const QUrl &url, const QByteArray &content) const override;
     Expected<HttpCall> deleteFile(const QString &fileId) const override;
     Expected<DeletedObject> parseDeleted(const HttpAnswer &answer) const override;
+    Expected<HttpCall> fileContent(const QString &fileId) const override;
 
     bool uploadsIntoDatasets() const override { return true; }
     Expected<HttpCall> createDataset(const QString &datasetId, const QString &filename,
