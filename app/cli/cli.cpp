@@ -209,7 +209,7 @@ bool Context::parse(QCommandLineParser &parser, const QStringList &arguments, co
             && parser.isSet(QStringLiteral("provider"));
     if (m_kindGiven && !providerFromOption(parser.value(QStringLiteral("provider")), &m_kind)) {
         m_err << Context::tr("error: there is no provider named '%1'. Use --provider openai, "
-                             "--provider together or --provider azure.")
+                             "--provider together, --provider azure or --provider fireworks.")
                          .arg(parser.value(QStringLiteral("provider")))
               << '\n';
         *exitCode = ExitUsage;
@@ -241,10 +241,24 @@ bool Context::connect(const QCommandLineParser &parser)
     } else {
         const bool together = m_kind == Connection::Kind::Together;
         const bool azure = m_kind == Connection::Kind::Azure;
+        const bool fireworks = m_kind == Connection::Kind::Fireworks;
         QString baseUrl = parser.value(QStringLiteral("base-url"));
+        if (fireworks) {
+            // FIREWORKS_API_KEY and FIREWORKS_ACCOUNT_ID, as Fireworks' own SDK reads them.
+            connection.account = env.value(QStringLiteral("FIREWORKS_ACCOUNT_ID")).trimmed();
+            if (connection.account.isEmpty()) {
+                m_err << Context::tr(
+                        "error: Fireworks AI needs your account id. Set FIREWORKS_ACCOUNT_ID "
+                        "(and FIREWORKS_API_KEY), or pass --connection NAME. To try things "
+                        "offline, run 'finetune-studio sandbox', pass the address it prints "
+                        "ending in /fireworks as --base-url, and any account id.")
+                      << '\n';
+                return false;
+            }
+        }
         if (baseUrl.isEmpty() && azure)
             baseUrl = env.value(QStringLiteral("AZURE_OPENAI_ENDPOINT"));
-        else if (baseUrl.isEmpty() && !together)
+        else if (baseUrl.isEmpty() && !together && !fireworks)
             baseUrl = env.value(QStringLiteral("OPENAI_BASE_URL"));
         const QString key = env.value(Connection::apiKeyEnvironmentVariable(m_kind));
         if (azure && baseUrl.isEmpty()) {
@@ -286,7 +300,7 @@ bool Context::connect(const QCommandLineParser &parser)
         }
         connection.baseUrl = url;
         connection.apiKey = key;
-        if (together || azure) {
+        if (together || azure || fireworks) {
             connection.kind = m_kind;
         } else {
             connection.kind = url.host() == QLatin1String("api.openai.com")

@@ -227,6 +227,7 @@ bool buildJobRequest(const QCommandLineParser &parser, const ProviderModels &pro
             {QStringLiteral("lora-dropout"), {QStringLiteral("lora_dropout")}},
             {QStringLiteral("n-evals"), {QStringLiteral("n_evals")}},
             {QStringLiteral("n-checkpoints"), {QStringLiteral("n_checkpoints")}},
+            {QStringLiteral("max-context-length"), {QStringLiteral("max_context_length")}},
     };
     for (const SettingOption &option : options) {
         if (!parser.isSet(option.option))
@@ -255,6 +256,8 @@ bool buildJobRequest(const QCommandLineParser &parser, const ProviderModels &pro
             settings.nEvals = qRound(value);
         else if (key == QLatin1String("n_checkpoints"))
             settings.nCheckpoints = qRound(value);
+        else if (key == QLatin1String("max_context_length"))
+            settings.maxContextLength = qRound(value);
     }
     // LoRA without a rank: the provider's default rank.
     if (settings.type == TrainingSettings::Type::Lora && !settings.loraRank) {
@@ -497,6 +500,21 @@ int cancelJob(Context &context, const QString &jobId)
     return ExitOk;
 }
 
+int deleteJob(Context &context, const QString &jobId)
+{
+    const std::optional<bool> deleted = context.call<bool>(
+            [&context, &jobId](auto done) { return context.provider().deleteJob(jobId, done); });
+    if (!deleted)
+        return context.failureCode();
+    if (context.json()) {
+        context.printJson(
+                QJsonObject {{QStringLiteral("id"), jobId}, {QStringLiteral("deleted"), true}});
+        return ExitOk;
+    }
+    context.out() << Context::tr("Job %1 is deleted (a running job stops).").arg(jobId) << '\n';
+    return ExitOk;
+}
+
 } // namespace
 
 int runJobs(const QStringList &arguments)
@@ -546,11 +564,15 @@ int runJobs(const QStringList &arguments)
             QStringLiteral("n")});
     parser.addOption({QStringLiteral("n-checkpoints"),
             Context::tr("Together AI: checkpoints kept during training."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("max-context-length"),
+            Context::tr("Fireworks AI: the longest example trained on, in tokens."),
+            QStringLiteral("n")});
     parser.addOption(
             {QStringLiteral("interval"), Context::tr("Seconds between checks while watching."),
                     QStringLiteral("seconds"), QStringLiteral("2")});
     parser.addPositionalArgument(QStringLiteral("action"),
-            Context::tr("list | create --model M --training-file ID | watch ID | cancel ID"));
+            Context::tr("list | create --model M --training-file ID | watch ID | cancel ID | "
+                        "delete ID"));
     int exitCode = ExitOk;
     if (!context.parse(parser, arguments,
                 Context::tr("Lists, creates, watches or cancels fine-tuning jobs."), &exitCode))
@@ -560,12 +582,13 @@ int runJobs(const QStringList &arguments)
     const QString action = positional.value(0);
     const bool known = ((action == QLatin1String("list") || action == QLatin1String("create"))
                                && positional.size() == 1)
-            || ((action == QLatin1String("watch") || action == QLatin1String("cancel"))
+            || ((action == QLatin1String("watch") || action == QLatin1String("cancel")
+                        || action == QLatin1String("delete"))
                     && positional.size() == 2);
     if (!known) {
         context.err() << Context::tr(
                 "usage: finetune-studio jobs list | create --model M --training-file ID "
-                "| watch ID | cancel ID")
+                "| watch ID | cancel ID | delete ID")
                       << '\n';
         return ExitUsage;
     }
@@ -577,6 +600,8 @@ int runJobs(const QStringList &arguments)
         return createJob(context, parser);
     if (action == QLatin1String("watch"))
         return watchJob(context, parser, positional.at(1));
+    if (action == QLatin1String("delete"))
+        return deleteJob(context, positional.at(1));
     return cancelJob(context, positional.at(1));
 }
 

@@ -73,6 +73,10 @@ bool providerFromOption(const QString &value, Connection::Kind *kind)
         *kind = Connection::Kind::Azure;
         return true;
     }
+    if (word == QLatin1String("fireworks")) {
+        *kind = Connection::Kind::Fireworks;
+        return true;
+    }
     return false;
 }
 

@@ -196,8 +196,10 @@ Reply SandboxServerPrivate::createEndpoint(const HttpRequest &request)
 Reply SandboxServerPrivate::listEndpoints() const
 {
     QJsonArray data;
-    for (const StoredEndpoint &endpoint : endpoints)
-        data.append(endpointJson(endpoint));
+    for (const StoredEndpoint &endpoint : endpoints) {
+        if (endpoint.dialect.isEmpty()) // Fireworks' deployments are listed under /fireworks
+            data.append(endpointJson(endpoint));
+    }
     return json(QJsonObject {
             {QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}});
 }

@@ -206,6 +206,9 @@ void SandboxServerPrivate::process(const HttpRequest &request, HttpExchange *exc
                     || path.startsWith(practice::storagePath() + QLatin1Char('/')))) {
         s3->handle(request, exchange); // S3's own headers, errors and signatures
         return;
+    } else if (path == QLatin1String("/fireworks")
+            || path.startsWith(QLatin1String("/fireworks/"))) {
+        reply = handleFireworks(request, exchange, requestId); // Fireworks AI's dialect
     } else if (path.startsWith(presigned) && request.method == "PUT") {
         reply = presignedPut(request, path.mid(presigned.size()));
     } else if (const QString dialect = azureDialectOf(path); !dialect.isEmpty()) {

@@ -134,6 +134,24 @@ struct StoredEndpoint
     double billedSeconds = 0; ///< sandbox seconds spent started (billed per minute)
     double centsPerMinute = 0;
     bool deleted = false; ///< deleted: stops, then stays listed as STOPPED
+    QString dialect; ///< empty: Together's /endpoints; "fireworks": a Fireworks deployment
+    QString scaleToZeroWindow; ///< Fireworks: as given ("300s"); it wakes on demand, never stops
+};
+
+/// A Fireworks dataset (/fireworks/v1/accounts/{a}/datasets): made empty, filled by :upload or
+/// a signed PUT (+ :validateUpload), READY once its engine file is processed.
+struct StoredDataset
+{
+    QString id;
+    QString account;
+    QString displayName;
+    QString exampleCount; ///< int64 as a string, as given
+    QString format;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    QString fileId; ///< the engine's file holding the data; empty until uploaded
+    QString signedFilename; ///< :getUploadEndpoint announced this name
+    bool awaitingValidation = false; ///< bytes PUT, :validateUpload not called yet
 };
 
 /// A presigned upload announced by POST /together/v1/files, waiting for its PUT.
@@ -244,6 +262,7 @@ public:
     QMap<QString, DeviceCodeGrant> deviceCodes;
     QHash<QString, IssuedToken> accessTokens;
     QHash<QString, IssuedToken> refreshTokens;
+    QMap<QString, StoredDataset> datasets; ///< Fireworks, by dataset id
 
     QTimer tick;
     QElapsedTimer tickClock;
@@ -388,6 +407,30 @@ public:
             const QString &model, const QString &prompt, QString *reply, Reply *failure);
     const StoredJob *togetherJobByOutputName(const QString &model) const;
     Reply togetherAuthFailure(const Reply &openAiFailure) const;
+
+    // ---- Fireworks AI under /fireworks (sandboxfireworks*.cpp)
+    /// Everything under /fireworks: signed URLs (no key), auth, injected faults, routing.
+    Reply handleFireworks(
+            const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId);
+    Reply routeFireworksAccount(
+            const HttpRequest &request, const QString &account, const QStringList &segments);
+    Reply fireworksDatasets(
+            const HttpRequest &request, const QString &account, const QStringList &segments);
+    Reply fireworksJobs(
+            const HttpRequest &request, const QString &account, const QStringList &segments);
+    Reply fireworksDeployments(
+            const HttpRequest &request, const QString &account, const QStringList &segments);
+    Reply fireworksModels(const QString &account) const;
+    Reply fireworksSignedPut(const HttpRequest &request, const QStringList &segments);
+    Reply fireworksMetricsFile(const QString &jobId) const;
+    QJsonObject fireworksDatasetJson(const StoredDataset &dataset) const;
+    QJsonObject fireworksJobJson(const StoredJob &job) const;
+    QJsonObject fireworksDeploymentJson(const StoredEndpoint &endpoint) const;
+    /// The signed address this sandbox hands out for `path` (under /fireworks/_signed/).
+    QString fireworksSignedUrl(const QString &path) const;
+    bool resolveFireworksChat(
+            const QString &model, const QString &prompt, QString *reply, Reply *failure);
+    const StoredJob *fireworksJobByModel(const QString &model) const;
 
     Reply createEndpoint(const HttpRequest &request);
     Reply listEndpoints() const;

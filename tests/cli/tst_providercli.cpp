@@ -106,9 +106,9 @@ QStringList tst_ProviderCli::openAi(const QStringList &arguments) const
 void tst_ProviderCli::unknownProviderIsRefused()
 {
     const Result result = run({QStringLiteral("models"), QStringLiteral("--provider"),
-            QStringLiteral("fireworks"), QStringLiteral("--base-url"), m_together});
+            QStringLiteral("mistral"), QStringLiteral("--base-url"), m_together});
     QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains(QLatin1String("no provider named 'fireworks'")),
+    QVERIFY2(result.err.contains(QLatin1String("no provider named 'mistral'")),
             qPrintable(result.err));
     QVERIFY2(result.err.contains(QLatin1String("--provider together")), qPrintable(result.err));
     QCOMPARE(result.err.trimmed().count(QLatin1Char('\n')), 0);

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void defaultModelIsTheLastUsedOrTheCheapest();
     void openAiFormKeepsItsFourSettings();
     void togetherSettingsComeFromItsRegistry();
+    void fireworksSettingsComeFromItsRegistry();
     void togetherValidateAtTheEdges_data();
     void togetherValidateAtTheEdges();
     void togetherDpoWithoutBetaUsesTheServiceDefault();
@@ -401,6 +402,47 @@ void tst_JobFormRules::openAiFormKeepsItsFourSettings()
     QVERIFY(JobFormRules::validate(request, ProviderKind::OpenAI).isEmpty());
     QCOMPARE(fields(JobFormRules::validate(request, ProviderKind::Together)),
             QStringList({"metadata"}));
+}
+
+void tst_JobFormRules::fireworksSettingsComeFromItsRegistry()
+{
+    const JobFormShape shape = JobFormRules::shape(ProviderKind::Fireworks);
+    QCOMPARE(shape.serviceName, QStringLiteral("Fireworks AI"));
+    QVERIFY(shape.absoluteLearningRate);
+    QVERIFY(!shape.chooseTrainingType); // LoRA only: nothing to choose
+    QCOMPARE(shape.defaultTrainingType, TrainingSettings::Type::Lora);
+    QVERIFY(!shape.metadata);
+    QVERIFY(shape.serviceListsBaseModels);
+    QCOMPARE(shape.maxSuffixLength, 63);
+    QStringList keys;
+    QStringList labels;
+    for (const HyperparameterRule &rule : JobFormRules::rules(ProviderKind::Fireworks)) {
+        keys << rule.key;
+        labels << rule.label;
+        QVERIFY2(!rule.explanation.isEmpty(), qPrintable(rule.key));
+    }
+    QCOMPARE(keys, QStringList({"n_epochs", "learning_rate", "lora_r", "max_context_length"}));
+    QCOMPARE(labels, QStringList({"Epochs", "Learning rate", "LoRA rank", "Longest example"}));
+    const HyperparameterRule context =
+            JobFormRules::rule(HyperparameterRule::Name::MaxContextLength, ProviderKind::Fireworks);
+    QCOMPARE(context.defaultValue, std::optional<double>(8192));
+    QCOMPARE(context.automaticText, QStringLiteral("Automatic (8,192)"));
+    QVERIFY(!context.check(100).isEmpty()); // below the registry's range
+
+    CreateJobRequest request;
+    request.model = QStringLiteral("accounts/fireworks/models/qwen3-8b");
+    request.trainingFile = QStringLiteral("train-ab12");
+    request.settings.type = TrainingSettings::Type::Lora;
+    request.settings.loraRank = 16;
+    JobFormRules::setValue(
+            &request, HyperparameterRule::Name::MaxContextLength, Hyperparameter::fromJson(4096));
+    QCOMPARE(request.settings.maxContextLength, std::optional<int>(4096));
+    QCOMPARE(
+            JobFormRules::value(request, HyperparameterRule::Name::MaxContextLength).value, 4096.0);
+    QVERIFY(JobFormRules::validate(request, ProviderKind::Fireworks).isEmpty());
+    request.settings.loraRank = 1000;
+    QCOMPARE(fields(JobFormRules::validate(request, ProviderKind::Fireworks)),
+            QStringList({"lora_r"}));
 }
 
 void tst_JobFormRules::togetherSettingsComeFromItsRegistry()

@@ -298,6 +298,57 @@ private Q_SLOTS:
         QCOMPARE(url->text(), Connection::defaultOpenAiBaseUrl());
     }
 
+    void fireworksAiNeedsItsAccountIdAndTestsAgainstTheSandbox()
+    {
+        auto dialog = makeDialog();
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "addPushButton"), Qt::LeftButton);
+        const QString id = dialog->currentId();
+        auto *account = child<QLineEdit>(dialog.get(), "accountLineEdit");
+        QVERIFY(account->isHidden()); // OpenAI has no account id
+        chooseKind(dialog.get(), Connection::Kind::Fireworks);
+        auto *url = child<QLineEdit>(dialog.get(), "baseUrlLineEdit");
+        QCOMPARE(url->text(), QStringLiteral("https://api.fireworks.ai"));
+        QVERIFY(account->isVisible());
+        QVERIFY(child<QLineEdit>(dialog.get(), "organizationLineEdit")->isHidden());
+        const QString hint = child<QLabel>(dialog.get(), "addressHintLabel")->text();
+        QVERIFY2(hint.contains(QLatin1String("account ID"))
+                        && hint.contains(QLatin1String("/fireworks")),
+                qPrintable(hint));
+        typeInto(child<QLineEdit>(dialog.get(), "nameLineEdit"),
+                QStringLiteral("Fireworks practice"));
+        // Without the account id nothing is saved, and the form says why.
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "savePushButton"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(dialog.get(), "errorLabel")
+                         ->text()
+                         .contains(QLatin1String("account ID")),
+                qPrintable(child<QLabel>(dialog.get(), "errorLabel")->text()));
+        QVERIFY(!m_store->connection(id)
+                || m_store->connection(id)->kind != Connection::Kind::Fireworks);
+
+        // The sandbox's /fireworks, with any account id: the test lists its models.
+        QUrl sandbox = m_keyed->baseUrl();
+        sandbox.setPath(QStringLiteral("/fireworks"));
+        typeInto(url, sandbox.toString());
+        typeInto(account, QStringLiteral("my-account"));
+        typeInto(child<QLineEdit>(dialog.get(), "apiKeyLineEdit"), QStringLiteral("sk-right-key"));
+        const QString result = pressTest(dialog.get());
+        QVERIFY2(result.startsWith(QLatin1String("Connected.")), qPrintable(result));
+        dialog->resize(1024, 600);
+        screenshot(dialog.get(), QStringLiteral("dialog-fireworks"));
+        QSignalSpy saved(dialog.get(), &ConnectionsDialog::saved);
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "savePushButton"), Qt::LeftButton);
+        QVERIFY(saved.wait(5000));
+        const auto connection = m_store->connection(id);
+        QVERIFY(connection);
+        QCOMPARE(connection->kind, Connection::Kind::Fireworks);
+        QCOMPARE(connection->account, QStringLiteral("my-account"));
+        QCOMPARE(connection->providerKind(), fs::ProviderKind::Fireworks);
+        QVERIFY(!iniBytes().contains("sk-right-key"));
+        // Kept across a restart.
+        ConnectionStore reread(m_settings.get());
+        QCOMPARE(reread.connection(id)->account, QStringLiteral("my-account"));
+    }
+
     void withoutAKeychainTheUserIsToldAndTheKeyLastsThisRun()
     {
         m_memory->simulateFailure(fs::SecretResult::Status::NoKeychain);

@@ -541,14 +541,23 @@ void FilesArea::rebuildClient()
 
 void FilesArea::updateResumableChoice()
 {
-    const bool openAiParts =
-            !m_client || m_client->connection().providerKind() != ProviderKind::Together;
+    const ProviderKind kind =
+            m_client ? m_client->connection().providerKind() : ProviderKind::OpenAI;
+    const bool openAiParts = kind != ProviderKind::Together && kind != ProviderKind::Fireworks;
     m_resumableCheckBox->setEnabled(openAiParts);
-    m_resumableCheckBox->setToolTip(openAiParts
-                    ? tr("Send every file in parts that survive a dropped connection. Files over "
-                         "512 MB are always sent this way.")
-                    : tr("Resumable uploads in parts are an OpenAI feature. Together AI takes "
-                         "each file in one piece: large files go straight to its storage."));
+    if (openAiParts)
+        m_resumableCheckBox->setToolTip(
+                tr("Send every file in parts that survive a dropped connection. Files over "
+                   "512 MB are always sent this way."));
+    else if (kind == ProviderKind::Fireworks)
+        m_resumableCheckBox->setToolTip(
+                tr("Resumable uploads in parts are an OpenAI feature. Fireworks AI keeps each "
+                   "file as a dataset sent in one piece: large files go straight to its "
+                   "storage."));
+    else
+        m_resumableCheckBox->setToolTip(
+                tr("Resumable uploads in parts are an OpenAI feature. Together AI takes "
+                   "each file in one piece: large files go straight to its storage."));
 }
 
 void FilesArea::onConnectionStateChanged()

@@ -609,8 +609,8 @@ void NewJobDialog::onModelChanged()
 
 fs::TrainingSettings::Type NewJobDialog::currentTrainingType() const
 {
-    if (!m_shape.chooseTrainingType)
-        return fs::TrainingSettings::Type::Default;
+    if (!m_shape.chooseTrainingType) // nothing to choose: the service's only way (Fireworks: LoRA)
+        return m_shape.defaultTrainingType;
     return m_fullRadioButton->isChecked() ? fs::TrainingSettings::Type::Full
                                           : fs::TrainingSettings::Type::Lora;
 }

@@ -232,6 +232,32 @@ void PlaygroundConnections::fetchModels(const QString &connectionId, int generat
         });
         return;
     }
+    if (connection.kind == Connection::Kind::Fireworks) {
+        // Fireworks' tunable bases (its public catalogue) and the account's own models, the
+        // fine-tuned ones among them.
+        auto *provider = new ProviderClient(client, client);
+        provider->listBaseModels([this, client, provider, connectionId, generation, connection](
+                                         const ProviderResult<QList<ModelObject>> &bases) {
+            if (!bases.ok()) {
+                client->deleteLater();
+                showModels(connectionId, generation,
+                        ConnectionTester::classifyError(connection, bases.error));
+                return;
+            }
+            const QList<ModelObject> found = *bases.value;
+            provider->listModels([this, client, connectionId, generation, connection, found](
+                                         const ProviderResult<QList<ModelObject>> &own) {
+                client->deleteLater();
+                ConnectionCheck check = ConnectionTester::classifyError(connection, own.error);
+                if (own.ok()) {
+                    check.outcome = ConnectionCheck::Outcome::Ok;
+                    check.models = *own.value + found;
+                }
+                showModels(connectionId, generation, check);
+            });
+        });
+        return;
+    }
     ApiReply *reply = ConnectionTester::requestModels(client);
     connect(reply, &ApiReply::finished, this,
             [this, reply, client, connectionId, generation, connection] {

@@ -64,7 +64,8 @@ void ConnectionsDialog::buildUi()
     m_addPushButton = new QPushButton(tr("&Add"), this);
     m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
     m_addPushButton->setToolTip(
-            tr("Add a connection to OpenAI, Azure OpenAI, Together AI or another server."));
+            tr("Add a connection to OpenAI, Azure OpenAI, Together AI, Fireworks AI or another "
+               "server."));
     m_removePushButton = new QPushButton(tr("&Remove"), this);
     m_removePushButton->setObjectName(QStringLiteral("removePushButton"));
 
@@ -86,9 +87,9 @@ void ConnectionsDialog::buildUi()
 
     m_kindComboBox = new QComboBox(this);
     m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
-    for (const auto kind :
-            {Connection::Kind::OpenAI, Connection::Kind::Azure, Connection::Kind::Together,
-                    Connection::Kind::Compatible, Connection::Kind::Sandbox})
+    for (const auto kind : {Connection::Kind::OpenAI, Connection::Kind::Azure,
+                 Connection::Kind::Together, Connection::Kind::Fireworks,
+                 Connection::Kind::Compatible, Connection::Kind::Sandbox})
         m_kindComboBox->addItem(Connection::kindDisplayName(kind), Connection::kindToString(kind));
     // There is only one sandbox: it can be shown but not chosen.
     if (auto *model = qobject_cast<QStandardItemModel *>(m_kindComboBox->model()))
@@ -126,6 +127,11 @@ void ConnectionsDialog::buildUi()
     m_projectLineEdit->setObjectName(QStringLiteral("projectLineEdit"));
     m_projectLineEdit->setPlaceholderText(tr("Optional, e.g. proj_…"));
     m_projectLabel->setBuddy(m_projectLineEdit);
+    m_accountLabel = new QLabel(tr("A&ccount ID:"), this);
+    m_accountLineEdit = new QLineEdit(this);
+    m_accountLineEdit->setObjectName(QStringLiteral("accountLineEdit"));
+    m_accountLineEdit->setPlaceholderText(tr("Shown on your Fireworks AI account page"));
+    m_accountLabel->setBuddy(m_accountLineEdit);
 
     m_azureNoteLabel = makeNote(QStringLiteral("azureNoteLabel"), this);
     m_azureNoteLabel->setText(
@@ -176,6 +182,7 @@ void ConnectionsDialog::buildUi()
     m_form->addRow(tr("Resource &group:"), m_azureResourceGroupLineEdit);
     m_form->addRow(tr("&Resource name:"), m_azureAccountLineEdit);
     m_form->addRow(tr("&Tenant (directory):"), m_azureTenantLineEdit);
+    m_form->addRow(m_accountLabel, m_accountLineEdit);
     m_form->addRow(m_warningLabel);
     m_form->addRow(m_errorLabel);
 
@@ -245,6 +252,8 @@ void ConnectionsDialog::buildUi()
     for (QLineEdit *edit : {m_nameLineEdit, m_baseUrlLineEdit, m_apiKeyLineEdit,
                  m_organizationLineEdit, m_projectLineEdit, m_azureSubscriptionLineEdit,
                  m_azureResourceGroupLineEdit, m_azureAccountLineEdit, m_azureTenantLineEdit})
+        m_organizationLineEdit, m_projectLineEdit, m_accountLineEdit
+})
         connect(edit, &QLineEdit::textEdited, this, &ConnectionsDialog::markDirty);
 }
 
@@ -325,6 +334,7 @@ void ConnectionsDialog::showConnection(const QString &id)
     m_azureResourceGroupLineEdit->setText(connection->azure.resourceGroup);
     m_azureAccountLineEdit->setText(connection->azure.account);
     m_azureTenantLineEdit->setText(connection->azure.tenant);
+    m_accountLineEdit->setText(connection->account);
     m_testResultLabel->clear();
     m_testStateLabel->clear();
     m_testDotLabel->clear();
@@ -341,7 +351,8 @@ void ConnectionsDialog::onKindChanged()
     // Offer the usual address of the new kind unless the user typed their own.
     const QString url = m_baseUrlLineEdit->text().trimmed();
     if (url.isEmpty() || url == Connection::defaultOpenAiBaseUrl()
-            || url == Connection::defaultTogetherBaseUrl()) {
+            || url == Connection::defaultTogetherBaseUrl()
+            || url == Connection::defaultFireworksBaseUrl()) {
         const auto kind = Connection::kindFromString(m_kindComboBox->currentData().toString());
         m_baseUrlLineEdit->setText(Connection::defaultBaseUrl(kind));
     }
@@ -388,6 +399,7 @@ void ConnectionsDialog::updateForm()
         m_form->setRowVisible(edit, isAzure);
         edit->setEnabled(!m_busy);
     }
+    m_form->setRowVisible(m_accountLineEdit, kind == Connection::Kind::Fireworks && !isSandbox);
     m_apiKeyLineEdit->setEnabled(!m_busy);
 
     switch (kind) {
@@ -428,6 +440,23 @@ void ConnectionsDialog::updateForm()
                                              "built-in sandbox: %1 (no key needed).")
                                                   .arg(sandboxTogether)));
         break;
+    case Connection::Kind::Fireworks: {
+        m_baseUrlLabel->setText(tr("API &address:"));
+        m_baseUrlLineEdit->setPlaceholderText(Connection::defaultFireworksBaseUrl());
+        QUrl sandboxFireworks = m_store->sandboxTogetherBaseUrl();
+        sandboxFireworks.setPath(QStringLiteral("/fireworks"));
+        m_addressHintLabel->setText(
+                tr("Usually %1. On the Fireworks AI website, your API key is under “API Keys” "
+                   "and your account ID on your account page.")
+                        .arg(Connection::defaultFireworksBaseUrl())
+                + (sandboxTogether.isEmpty() ? QString()
+                                             : QLatin1Char(' ')
+                                        + tr("To practise without an account, use the "
+                                             "built-in sandbox: %1 with any account ID "
+                                             "(no key needed).")
+                                                  .arg(sandboxFireworks.toDisplayString())));
+        break;
+    }
     case Connection::Kind::Sandbox:
         m_baseUrlLabel->setText(tr("&Address:"));
         m_baseUrlLineEdit->setPlaceholderText(tr("(not running)"));
@@ -477,6 +506,9 @@ Connection ConnectionsDialog::formConnection() const
         connection.azure.account = m_azureAccountLineEdit->text().trimmed();
         connection.azure.tenant = m_azureTenantLineEdit->text().trimmed();
     }
+    connection.account = connection.kind == Connection::Kind::Fireworks
+            ? m_accountLineEdit->text().trimmed()
+            : QString();
     connection.apiKey = m_apiKeyLineEdit->text().trimmed();
     return connection;
 }
@@ -494,6 +526,9 @@ QString ConnectionsDialog::validate(const Connection &connection) const
                 .arg(Connection::defaultBaseUrl(connection.kind).isEmpty()
                                 ? Connection::defaultOpenAiBaseUrl()
                                 : Connection::defaultBaseUrl(connection.kind));
+    if (connection.kind == Connection::Kind::Fireworks && connection.account.isEmpty())
+        return tr("Please enter your Fireworks AI account ID. It is shown on your account page "
+                  "on the Fireworks AI website.");
     return {};
 }
 

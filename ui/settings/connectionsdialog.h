@@ -114,6 +114,8 @@ private:
     QLineEdit *m_azureResourceGroupLineEdit = nullptr;
     QLineEdit *m_azureAccountLineEdit = nullptr;
     QLineEdit *m_azureTenantLineEdit = nullptr;
+    QLabel *m_accountLabel = nullptr; ///< Fireworks AI's account id
+    QLineEdit *m_accountLineEdit = nullptr;
     QLabel *m_warningLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_savePushButton = nullptr;

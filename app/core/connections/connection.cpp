@@ -52,6 +52,8 @@ ProviderKind Connection::providerKind() const
         return ProviderKind::AzureOpenAI;
     case Kind::Together:
         return ProviderKind::Together;
+    case Kind::Fireworks:
+        return ProviderKind::Fireworks;
     case Kind::OpenAI:
     case Kind::Compatible:
     case Kind::Sandbox:
@@ -73,6 +75,8 @@ QString Connection::kindToString(Kind kind)
         return QStringLiteral("sandbox");
     case Kind::Together:
         return QStringLiteral("together");
+    case Kind::Fireworks:
+        return QStringLiteral("fireworks");
     }
     return {};
 }
@@ -84,6 +88,8 @@ QString Connection::defaultBaseUrl(Kind kind)
         return defaultOpenAiBaseUrl();
     case Kind::Together:
         return defaultTogetherBaseUrl();
+    case Kind::Fireworks:
+        return defaultFireworksBaseUrl();
     case Kind::Azure:
     case Kind::Compatible:
     case Kind::Sandbox:
@@ -96,6 +102,8 @@ QString Connection::apiKeyEnvironmentVariable(Kind kind)
 {
     if (kind == Kind::Azure)
         return QStringLiteral("AZURE_OPENAI_API_KEY");
+    if (kind == Kind::Fireworks)
+        return QStringLiteral("FIREWORKS_API_KEY");
     return kind == Kind::Together ? QStringLiteral("TOGETHER_API_KEY")
                                   : QStringLiteral("OPENAI_API_KEY");
 }
@@ -103,7 +111,8 @@ QString Connection::apiKeyEnvironmentVariable(Kind kind)
 Connection::Kind Connection::kindFromString(const QString &text, bool *ok)
 {
     const QString key = text.trimmed().toLower();
-    for (Kind kind : {Kind::OpenAI, Kind::Azure, Kind::Compatible, Kind::Sandbox, Kind::Together}) {
+    for (Kind kind : {Kind::OpenAI, Kind::Azure, Kind::Compatible, Kind::Sandbox, Kind::Together,
+                 Kind::Fireworks}) {
         if (kindToString(kind) == key) {
             if (ok)
                 *ok = true;
@@ -128,6 +137,8 @@ QString Connection::kindDisplayName(Kind kind)
         return QCoreApplication::translate("Connection", "Sandbox (offline)");
     case Kind::Together:
         return QCoreApplication::translate("Connection", "Together AI");
+    case Kind::Fireworks:
+        return QCoreApplication::translate("Connection", "Fireworks AI");
     }
     return {};
 }

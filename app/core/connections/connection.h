@@ -22,7 +22,7 @@ namespace fs {
  */
 struct Connection
 {
-    enum class Kind { OpenAI, Azure, Compatible, Sandbox, Together };
+    enum class Kind { OpenAI, Azure, Compatible, Sandbox, Together, Fireworks };
 
     QString id; ///< stable identifier (a UUID), also the keychain entry's name
     QString name; ///< what the user calls it
@@ -37,6 +37,8 @@ struct Connection
     QString apiKey; ///< in memory only
     /// Azure only: where the resource lives, for deployments (its token in memory only).
     AzureManagement azure;
+    /// Fireworks AI: the account id every control-plane path names (/v1/accounts/{account}/…).
+    QString account;
 
     static QString defaultOpenAiBaseUrl() { return QStringLiteral("https://api.openai.com/v1"); }
     static QString defaultTogetherBaseUrl()
@@ -45,6 +47,9 @@ struct Connection
     }
     /// The base URL a new connection of this kind starts with (empty: the user must say).
     static QString defaultBaseUrl(Kind kind);
+    /// Fireworks AI's service root: control-plane paths (/v1/accounts/…) and chat
+    /// (/inference/v1/chat/completions) are both below it.
+    static QString defaultFireworksBaseUrl() { return QStringLiteral("https://api.fireworks.ai"); }
     /// The environment variable the command line reads the key from for this kind, after the
     /// service's own convention ("OPENAI_API_KEY", "TOGETHER_API_KEY").
     static QString apiKeyEnvironmentVariable(Kind kind);
@@ -59,7 +64,8 @@ struct Connection
     /// Whether a key is needed at all (the sandbox and some compatible servers need none).
     bool requiresKey() const
     {
-        return kind == Kind::OpenAI || kind == Kind::Azure || kind == Kind::Together;
+        return kind == Kind::OpenAI || kind == Kind::Azure || kind == Kind::Together
+                || kind == Kind::Fireworks;
     }
 
     /// The service whose models, prices and naming apply: OpenAI for OpenAI, compatible servers

@@ -74,6 +74,7 @@ void ConnectionStore::reload()
         connection.project = m_settings->value(keyFor(id, QLatin1String("project"))).toString();
         if (kind == Connection::Kind::Azure)
             loadAzure(connection);
+        connection.account = m_settings->value(keyFor(id, QLatin1String("account"))).toString();
         m_connections.append(connection);
         m_hasKey.insert(id, m_settings->value(keyFor(id, QLatin1String("hasKey"))).toBool());
     }
@@ -120,6 +121,7 @@ void ConnectionStore::save(const Connection &connection)
             keyFor(id, QLatin1String("baseUrl")), connection.baseUrl.toString(QUrl::FullyEncoded));
     m_settings->setValue(keyFor(id, QLatin1String("organization")), connection.organization);
     m_settings->setValue(keyFor(id, QLatin1String("project")), connection.project);
+    m_settings->setValue(keyFor(id, QLatin1String("account")), connection.account);
     m_settings->setValue(keyFor(id, QLatin1String("hasKey")), m_hasKey.value(id));
     if (connection.kind == Connection::Kind::Azure)
         saveAzure(connection);

@@ -77,6 +77,19 @@ QString ConnectionCheck::plainMessage() const
         return QCoreApplication::translate(
                 "ConnectionCheck", "This connection has not been checked yet.");
     case Outcome::Ok: {
+        if (kind == Connection::Kind::Fireworks) {
+            // The account's own models: none until a fine-tune is done.
+            const QString own = modelCount() == 0
+                    ? QCoreApplication::translate("ConnectionCheck",
+                            "Connected. Your account has no models of its own yet.")
+                    : QCoreApplication::translate(
+                            "ConnectionCheck", "Connected. Your account has %1 models of its own.")
+                              .arg(modelCount());
+            return own + QLatin1Char(' ')
+                    + QCoreApplication::translate("ConnectionCheck",
+                            "Fireworks AI’s models to fine-tune are offered when you start a "
+                            "job.");
+        }
         const int fineTuned = fineTunedCount();
         // Singular and plural spelled out: English has no plural catalogue to fill in "%n".
         QString text = modelCount() == 1 ? QCoreApplication::translate(
@@ -132,6 +145,11 @@ QString ConnectionCheck::plainMessage() const
                     "Something answered at this address, but it is not Together AI’s API. "
                     "Check the address: it is usually %1.")
                     .arg(Connection::defaultTogetherBaseUrl());
+        if (kind == Connection::Kind::Fireworks)
+            return QCoreApplication::translate("ConnectionCheck",
+                    "Fireworks AI did not list models for this account. Check the account id "
+                    "(shown on your Fireworks account page) and the address, usually %1.")
+                    .arg(Connection::defaultFireworksBaseUrl());
         return QCoreApplication::translate("ConnectionCheck",
                 "Something answered at this address, but it is not an OpenAI-compatible API. "
                 "Check the address: it usually ends in /v1.");
@@ -169,9 +187,10 @@ QString ConnectionCheck::invalidAddressMessage() const
                     "ConnectionCheck", "Enter the API address, usually %1.")
                     .arg(Connection::defaultOpenAiBaseUrl());
         case Connection::Kind::Together:
+        case Connection::Kind::Fireworks:
             return QCoreApplication::translate(
                     "ConnectionCheck", "Enter the API address, usually %1.")
-                    .arg(Connection::defaultTogetherBaseUrl());
+                    .arg(Connection::defaultBaseUrl(kind));
         case Connection::Kind::Compatible:
         case Connection::Kind::Sandbox:
             break;
@@ -194,10 +213,11 @@ QString ConnectionCheck::invalidAddressMessage() const
                         "ConnectionCheck", "It should start with https://, usually %1.")
                           .arg(Connection::defaultOpenAiBaseUrl());
     case Connection::Kind::Together:
+    case Connection::Kind::Fireworks:
         return start + QLatin1Char(' ')
                 + QCoreApplication::translate(
                         "ConnectionCheck", "It should start with https://, usually %1.")
-                          .arg(Connection::defaultTogetherBaseUrl());
+                          .arg(Connection::defaultBaseUrl(kind));
     case Connection::Kind::Compatible:
     case Connection::Kind::Sandbox:
         break;
@@ -330,6 +350,8 @@ void ConnectionTester::test(const Connection &connection)
     else if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
         early.outcome = ConnectionCheck::Outcome::InvalidAddress;
+    else if (!dialectFor(connection)->listModels().ok())
+        early.outcome = ConnectionCheck::Outcome::NotAnApi; // Fireworks without an account id
     if (early.outcome != ConnectionCheck::Outcome::NotChecked) {
         QTimer::singleShot(0, this, [this, generation, early] {
             if (generation == m_generation)

@@ -2,6 +2,7 @@
 #include "uploader.h"
 
 #include "apiclient.h"
+#include "fireworksdialect.h"
 #include "multipart.h"
 #include "multipartdevice.h"
 #include "providerclient.h"
@@ -134,7 +135,16 @@ public:
     int pollFailures = 0;
     qint64 processingStartedMs = 0;
 
+    /// Fireworks: the dataset being filled; empty for services that take files.
+    QString datasetId;
+
     void begin();
+    void beginDataset();
+    void afterDatasetCreated();
+    /// The multipart request for `content`: the dialect's file upload, or into the dataset.
+    Expected<HttpCall> multipartCall(const QString &filename, const QByteArray &content) const;
+    /// After the bytes arrived in one request: the file (or the dataset) it made.
+    void afterMultipart(ApiReply *reply);
     void beginMultipart();
     void beginPresigned();
     void putPresigned(const PresignedUpload &upload);
@@ -290,6 +300,20 @@ void Uploader::Private::begin()
         return;
     }
     using Method = UploadOptions::Method;
+    datasetId.clear();
+    if (provider->dialect().uploadsIntoDatasets()) {
+        usingUploads = false;
+        if (options.method == Method::UploadsApi) {
+            fail(QCoreApplication::translate("fs::Uploader",
+                         "Resumable uploads in parts are an OpenAI feature: %1 takes each file "
+                         "in one piece. Upload it without “resumable”.")
+                            .arg(provider->dialect().serviceName()),
+                    {}, false);
+            return;
+        }
+        beginDataset();
+        return;
+    }
     if (client->connection().providerKind() == ProviderKind::Together) {
         usingUploads = false;
         if (options.method == Method::UploadsApi) {
@@ -508,18 +532,131 @@ void Uploader::Private::watchSending(ApiReply *reply)
     });
 }
 
+// ---- Private: Fireworks AI's datasets --------------------------------------------------------
+
+namespace {
+
+/// The examples in a local JSONL file (its non-blank lines), which Fireworks wants to know when
+/// the dataset is made; nullopt for other sources and files too large to count at once.
+std::optional<qint64> countExamples(UploadSource *source, qint64 limit)
+{
+    if (auto *buffer = qobject_cast<BufferSource *>(source)) {
+        qint64 count = 0;
+        for (const QByteArray &line : buffer->data().split('\n'))
+            count += line.trimmed().isEmpty() ? 0 : 1;
+        return count;
+    }
+    auto *local = qobject_cast<LocalFileSource *>(source);
+    if (!local || source->size() > limit)
+        return std::nullopt;
+    QFile file(local->path());
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    qint64 count = 0;
+    while (!file.atEnd()) {
+        if (!file.readLine().trimmed().isEmpty())
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void Uploader::Private::beginDataset()
+{
+    q->m_progress.partsTotal = 1;
+    const QString filename = source->filename();
+    datasetId = FireworksDialect::datasetIdFor(
+            filename, QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const Expected<HttpCall> call = provider->dialect().createDataset(
+            datasetId, filename, countExamples(source.data(), options.datasetUploadLimit));
+    if (!call.ok()) {
+        fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+        return;
+    }
+    ApiReply *reply = client->sendCall(call.value());
+    whenCurrent(reply, [this, reply] {
+        if (!reply->ok()) {
+            failWithApiError(reply->error(), false);
+            return;
+        }
+        const Expected<FileObject> dataset = provider->dialect().parseFile(answerOf(reply));
+        if (!dataset.ok()) {
+            fail(dataset.error().message, ProviderClient::errorFrom(dataset.error()), false);
+            return;
+        }
+        q->m_file = dataset.value();
+        afterDatasetCreated();
+    });
+}
+
+void Uploader::Private::afterDatasetCreated()
+{
+    if (q->m_progress.totalBytes <= options.datasetUploadLimit) {
+        beginMultipart();
+        return;
+    }
+    const Expected<HttpCall> call = provider->dialect().datasetUploadEndpoint(
+            datasetId, source->filename(), q->m_progress.totalBytes);
+    if (!call.ok()) {
+        fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+        return;
+    }
+    ApiReply *reply = client->sendCall(call.value());
+    whenCurrent(reply, [this, reply] {
+        if (!reply->ok()) {
+            failWithApiError(reply->error(), false);
+            return;
+        }
+        const Expected<PresignedUpload> upload = provider->dialect().parseDatasetUploadEndpoint(
+                answerOf(reply), datasetId, source->filename());
+        if (!upload.ok()) {
+            fail(upload.error().message, ProviderClient::errorFrom(upload.error()), false);
+            return;
+        }
+        putPresigned(upload.value());
+    });
+}
+
+Expected<HttpCall> Uploader::Private::multipartCall(
+        const QString &filename, const QByteArray &content) const
+{
+    if (!datasetId.isEmpty())
+        return provider->dialect().uploadToDataset(datasetId, filename, content);
+    return provider->dialect().uploadFile(filename, content, options.purpose);
+}
+
+void Uploader::Private::afterMultipart(ApiReply *reply)
+{
+    if (!reply->ok()) {
+        failWithApiError(reply->error(), false);
+        return;
+    }
+    q->m_progress.partsDone = 1;
+    if (!datasetId.isEmpty()) {
+        // The answer is a receipt; the dataset says when it is READY.
+        q->m_progress.sentBytes = q->m_progress.totalBytes;
+        retrieveCreated(datasetId);
+        return;
+    }
+    const Expected<FileObject> file = provider->dialect().parseFile(answerOf(reply));
+    if (!file.ok()) {
+        fail(file.error().message, ProviderClient::errorFrom(file.error()), false);
+        return;
+    }
+    afterFileCreated(file.value());
+}
+
 void Uploader::Private::beginMultipart()
 {
     q->m_progress.partsTotal = 1;
-    const quint64 gen = generation;
     const QString filename = source->filename();
     if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {
         // The dialect frames the request around a marker; the file streams from disk in its
         // place, so the form's fields stay the dialect's and the file never sits in memory.
         const QByteArray marker =
                 QByteArrayLiteral("fs-stream-") + QUuid::createUuid().toByteArray(QUuid::Id128);
-        const Expected<HttpCall> framed =
-                provider->dialect().uploadFile(filename, marker, options.purpose);
+        const Expected<HttpCall> framed = multipartCall(filename, marker);
         if (!framed.ok()) {
             fail(framed.error().message, ProviderClient::errorFrom(framed.error()), false);
             return;
@@ -539,36 +676,19 @@ void Uploader::Private::beginMultipart()
             call.body.clear();
             ApiReply *reply = client->sendCall(call, body);
             watchSending(reply);
-            whenCurrent(reply, [this, reply] {
-                if (!reply->ok()) {
-                    failWithApiError(reply->error(), false);
-                    return;
-                }
-                const Expected<FileObject> file = provider->dialect().parseFile(answerOf(reply));
-                if (!file.ok()) {
-                    fail(file.error().message, ProviderClient::errorFrom(file.error()), false);
-                    return;
-                }
-                q->m_progress.partsDone = 1;
-                afterFileCreated(file.value());
-            });
+            whenCurrent(reply, [this, reply] { afterMultipart(reply); });
             return;
         }
     }
-    readWhole([this, gen, filename](const QByteArray &data) {
-        ApiReply *reply = provider->uploadFile(filename, data, options.purpose,
-                [this, gen](const ProviderResult<FileObject> &result) {
-                    if (gen != generation)
-                        return;
-                    if (!result.ok()) {
-                        failWithApiError(result.error, false);
-                        return;
-                    }
-                    q->m_progress.partsDone = 1;
-                    afterFileCreated(*result.value);
-                });
-        if (reply)
-            watchSending(reply);
+    readWhole([this, filename](const QByteArray &data) {
+        const Expected<HttpCall> call = multipartCall(filename, data);
+        if (!call.ok()) {
+            fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+            return;
+        }
+        ApiReply *reply = client->sendCall(call.value());
+        watchSending(reply);
+        whenCurrent(reply, [this, reply] { afterMultipart(reply); });
     });
 }
 
@@ -611,7 +731,25 @@ void Uploader::Private::putPresigned(const PresignedUpload &upload)
             }
             q->m_progress.sentBytes = q->m_progress.totalBytes;
             q->m_progress.partsDone = 1;
-            retrieveCreated(fileId);
+            if (datasetId.isEmpty()) {
+                retrieveCreated(fileId);
+                return;
+            }
+            // Fireworks: the service checks what arrived, then the dataset turns READY.
+            const Expected<HttpCall> validate =
+                    provider->dialect().validateDatasetUpload(datasetId);
+            if (!validate.ok()) {
+                fail(validate.error().message, ProviderClient::errorFrom(validate.error()), false);
+                return;
+            }
+            ApiReply *validated = client->sendCall(validate.value());
+            whenCurrent(validated, [this, validated] {
+                if (!validated->ok()) {
+                    failWithApiError(validated->error(), false);
+                    return;
+                }
+                retrieveCreated(datasetId);
+            });
         });
     };
     if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {

@@ -32,6 +32,9 @@ struct UploadOptions
     /// larger ones through the presigned flow Together's own client uses (POST /files → 302 →
     /// PUT). Both stream a local file from disk.
     qint64 multipartLimit = 64LL * 1024 * 1024;
+    /// Fireworks AI: a dataset is created, then files up to this size go in one multipart
+    /// `:upload` (its limit is 150 MB); larger ones to a signed URL, then `:validateUpload`.
+    qint64 datasetUploadLimit = 150LL * 1024 * 1024;
     qint64 partSize = 64LL * 1024 * 1024; ///< tests use small parts
     int parallelParts = 3;
     /// Where the resume journal lives; empty: UploadJournal::defaultDirectory().

@@ -72,6 +72,7 @@ public:
     qint64 size() const override { return m_data.size(); }
     QString resumeKey() const override; ///< a hash of the content
     void read(qint64 offset, qint64 length, QObject *context, ReadCallback done) override;
+    const QByteArray &data() const { return m_data; }
 
 private:
     QString m_filename;

@@ -151,6 +151,13 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKin
         r.maximum = 100;
         r.defaultValue = 1;
         break;
+    case HyperparameterRule::Name::MaxContextLength:
+        r.key = QStringLiteral("max_context_length");
+        r.label = tr("Longest example");
+        r.explanation = tr("The longest example, in tokens, that training reads in full; "
+                           "longer ones are cut. Longer limits cost more memory and time.");
+        r.suggestedStep = 1024;
+        break;
     }
     // Together names beta after its method.
     if (provider == ProviderKind::Together && name == HyperparameterRule::Name::Beta)
@@ -184,7 +191,9 @@ QList<HyperparameterRule> JobFormRules::rules(ProviderKind provider)
 {
     using N = HyperparameterRule::Name;
     QList<N> names;
-    if (shape(provider).absoluteLearningRate)
+    if (provider == ProviderKind::Fireworks)
+        names = {N::Epochs, N::LearningRate, N::LoraRank, N::MaxContextLength};
+    else if (shape(provider).absoluteLearningRate)
         names = {N::Epochs, N::LearningRate, N::BatchSize, N::LoraRank, N::LoraAlpha,
                 N::LoraDropout, N::Beta, N::Evaluations, N::Checkpoints};
     else
@@ -202,8 +211,10 @@ JobFormShape JobFormRules::shape(ProviderKind provider)
     shape.provider = provider;
     shape.serviceName = models.displayName();
     shape.absoluteLearningRate = models.learningRateKind() == QLatin1String("absolute");
-    shape.chooseTrainingType = models.trainingTypes().contains(QLatin1String("lora"));
-    if (shape.chooseTrainingType)
+    const bool lora = models.trainingTypes().contains(QLatin1String("lora"));
+    // A choice only where there is one: Fireworks trains LoRA adapters only.
+    shape.chooseTrainingType = lora && models.trainingTypes().size() > 1;
+    if (lora)
         shape.defaultTrainingType = TrainingSettings::Type::Lora; // smaller, faster, cheaper
     if (provider == ProviderKind::Together) {
         shape.metadata = false;
@@ -211,6 +222,11 @@ JobFormShape JobFormRules::shape(ProviderKind provider)
         shape.servicePricesJob = true; // /fine-tunes/estimate-price
         shape.serviceListsBaseModels = true; // /fine-tunes/models/supported
         shape.serviceStatesModelLimits = true; // /fine-tunes/models/limits
+    }
+    if (provider == ProviderKind::Fireworks) {
+        shape.metadata = false;
+        shape.maxSuffixLength = 63; // displayName: fewer than 64 characters
+        shape.serviceListsBaseModels = true; // accounts/fireworks/models, tunable ones
     }
     return shape;
 }
@@ -286,6 +302,8 @@ Hyperparameter JobFormRules::value(const CreateJobRequest &request, Hyperparamet
         return fromOptional(settings.nEvals);
     case HyperparameterRule::Name::Checkpoints:
         return fromOptional(settings.nCheckpoints);
+    case HyperparameterRule::Name::MaxContextLength:
+        return fromOptional(settings.maxContextLength);
     }
     return {};
 }
@@ -339,6 +357,9 @@ void JobFormRules::setValue(
         break;
     case HyperparameterRule::Name::Checkpoints:
         settings.nCheckpoints = whole();
+        break;
+    case HyperparameterRule::Name::MaxContextLength:
+        settings.maxContextLength = whole();
         break;
     }
 }

@@ -28,6 +28,7 @@ struct HyperparameterRule
         LoraDropout,
         Evaluations, ///< checks on the validation file during training
         Checkpoints, ///< in-between versions kept
+        MaxContextLength, ///< the longest example trained on, in tokens (Fireworks)
     };
 
     Name name = Name::Epochs;
@@ -112,7 +113,8 @@ public:
     /// Every setting the form has on `provider`, in form order, for every method and training
     /// type (appliesTo() says which are shown). OpenAI: epochs, batch size, learning rate
     /// multiplier, beta. Together: epochs, learning rate, batch size, LoRA rank, alpha and
-    /// dropout, beta, evaluations, checkpoints.
+    /// dropout, beta, evaluations, checkpoints. Fireworks: epochs, learning rate, LoRA rank,
+    /// longest example.
     static QList<HyperparameterRule> rules(ProviderKind provider);
     static JobFormShape shape(ProviderKind provider);
     /// `rule` narrowed (or widened) to what the service states for one model

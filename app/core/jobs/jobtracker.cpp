@@ -423,8 +423,12 @@ void JobTracker::fetchJobFirst(Tracked *t)
         if (t->job.totalSteps && *t->job.totalSteps > 0)
             t->metrics->setTotalSteps(int(*t->job.totalSteps));
         t->terminalSeen = t->job.isTerminal();
-        t->eventsDue = !t->eventsRead || moved || t->terminalSeen
-                || t->quietCycles + 1 >= std::max(1, m_intervals.jobRefreshEvery);
+        // A service without events (Fireworks) has the job and its metrics only.
+        const Dialect *d = dialect();
+        const bool hasEvents = d && d->listEvents(t->id, QString(), 1).ok();
+        t->eventsDue = hasEvents
+                && (!t->eventsRead || moved || t->terminalSeen
+                        || t->quietCycles + 1 >= std::max(1, m_intervals.jobRefreshEvery));
         const int known = t->metrics->series().lastStep();
         const bool newSteps = t->job.stepsCompleted
                 ? *t->job.stepsCompleted > known

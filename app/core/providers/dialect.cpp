@@ -3,6 +3,7 @@
 
 #include "azuredialect.h"
 #include "connection.h"
+#include "fireworksdialect.h"
 #include "openaidialect.h"
 #include "togetherdialect.h"
 
@@ -228,6 +229,44 @@ Expected<HttpCall> Dialect::deleteDeployment(const QString &) const
 {
     return unsupported(tr("deployments"));
 }
+Expected<HttpCall> Dialect::createDataset(
+        const QString &, const QString &, std::optional<qint64>) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::uploadToDataset(
+        const QString &, const QString &, const QByteArray &) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::datasetUploadEndpoint(const QString &, const QString &, qint64) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<PresignedUpload> Dialect::parseDatasetUploadEndpoint(
+        const HttpAnswer &, const QString &, const QString &) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::validateDatasetUpload(const QString &) const
+{
+    return unsupported(tr("datasets"));
+}
+
+Expected<HttpCall> Dialect::deleteJob(const QString &) const
+{
+    return unsupported(tr("way to delete a job"));
+}
+
+Expected<std::optional<HttpCall>> Dialect::metricsFileCall(const HttpAnswer &) const
+{
+    return unsupported(tr("metrics file"));
+}
+
 Expected<HttpCall> Dialect::chat(const ChatRequest &, bool) const
 {
     return unsupported(tr("chat"));
@@ -246,6 +285,8 @@ std::unique_ptr<Dialect> dialectFor(const Connection &connection)
     if (connection.kind == Connection::Kind::Azure)
         return std::make_unique<AzureDialect>(
                 connection.azure, connection.azure.managementRoot(connection.baseUrl));
+    if (connection.kind == Connection::Kind::Fireworks)
+        return std::make_unique<FireworksDialect>(connection.account);
     return std::make_unique<OpenAiDialect>();
 }
 
@@ -255,6 +296,8 @@ std::unique_ptr<Dialect> dialectForId(const QString &id)
         return std::make_unique<TogetherDialect>();
     if (id == AzureDialect().id())
         return std::make_unique<AzureDialect>();
+    if (id == FireworksDialect(QString()).id())
+        return std::make_unique<FireworksDialect>(QString());
     return std::make_unique<OpenAiDialect>();
 }
 

@@ -144,6 +144,36 @@ public:
     virtual Expected<QList<Deployment>> parseDeployments(const HttpAnswer &answer) const;
     virtual Expected<HttpCall> deleteDeployment(const QString &deploymentId) const;
 
+    // Datasets (Fireworks: a file is a dataset made first, then filled, then READY)
+    /// True when an upload first creates an empty dataset (createDataset), then sends the bytes
+    /// to it (uploadToDataset, or datasetUploadEndpoint + putPresigned + validateDatasetUpload).
+    virtual bool uploadsIntoDatasets() const { return false; }
+    virtual Expected<HttpCall> createDataset(const QString &datasetId, const QString &filename,
+            std::optional<qint64> examples) const;
+    /// One multipart request with the bytes (small files); answered with an upload receipt.
+    virtual Expected<HttpCall> uploadToDataset(
+            const QString &datasetId, const QString &filename, const QByteArray &content) const;
+    /// Large files: where to PUT the bytes (PresignedUpload::fileId is the dataset's id).
+    virtual Expected<HttpCall> datasetUploadEndpoint(
+            const QString &datasetId, const QString &filename, qint64 bytes) const;
+    virtual Expected<PresignedUpload> parseDatasetUploadEndpoint(
+            const HttpAnswer &answer, const QString &datasetId, const QString &filename) const;
+    /// After the PUT: asks the service to check what arrived.
+    virtual Expected<HttpCall> validateDatasetUpload(const QString &datasetId) const;
+
+    /// Deleting a job (Fireworks has no cancel for fine-tuning jobs: deleting stops it).
+    virtual Expected<HttpCall> deleteJob(const QString &jobId) const;
+    /// Services that publish a job's metrics as a file at a signed address (Fireworks): then
+    /// listMetrics() reads the job and metricsFileCall() the file it names; parseMetrics()
+    /// reads the file.
+    virtual bool metricsInFile() const { return false; }
+    /// The call that fetches the metrics file named in the answer to listMetrics(); nullopt
+    /// when the job names none yet (no steps to show).
+    virtual Expected<std::optional<HttpCall>> metricsFileCall(const HttpAnswer &jobAnswer) const;
+    /// Hardware the service documents rather than lists (Fireworks' accelerator types):
+    /// listHardware() is answered with these, without a request. nullopt: ask the service.
+    virtual std::optional<QList<HardwareOption>> fixedHardware() const { return std::nullopt; }
+
     // Chat (streamed answers are read by ChatStream, the services share OpenAI's events)
     virtual Expected<HttpCall> chat(const ChatRequest &request, bool stream) const;
     virtual Expected<ChatCompletion> parseChat(const HttpAnswer &answer) const;

@@ -134,6 +134,7 @@ struct TrainingSettings
     std::optional<double> learningRate;
     std::optional<int> nEvals; ///< evaluations on the validation file during training
     std::optional<int> nCheckpoints; ///< checkpoints kept during training
+    std::optional<int> maxContextLength; ///< Fireworks: maxContextLength, in tokens
 };
 
 struct JobError

@@ -205,6 +205,24 @@ bool isStep(const QString &text, qint64 *step)
 
 /// Together: ACCOUNT/BASE:SUFFIX:JOBID (BASE may hold its own "org/"); older jobs
 /// ACCOUNT/ORG/MODEL-JOBID; a checkpoint is the output name followed by ":STEP".
+/// Fireworks: accounts/ACCOUNT/models/MODEL; a model outside Fireworks' own catalogue account
+/// ("fireworks") is the account's fine-tune. The name does not say its base: `base` holds the
+/// model's id.
+FineTunedName parseFireworksName(const QString &id)
+{
+    FineTunedName name;
+    name.provider = ProviderKind::Fireworks;
+    const QStringList parts = id.trimmed().section(QLatin1Char('#'), 0, 0).split(QLatin1Char('/'));
+    if (parts.size() != 4 || parts.at(0) != QLatin1String("accounts")
+            || parts.at(2) != QLatin1String("models") || parts.at(1).isEmpty()
+            || parts.at(3).isEmpty() || parts.at(1) == QLatin1String("fireworks"))
+        return name;
+    name.organization = parts.at(1);
+    name.base = parts.at(3);
+    name.model = id.trimmed();
+    return name;
+}
+
 FineTunedName parseTogetherName(const QString &id)
 {
     FineTunedName name;
@@ -270,7 +288,7 @@ FineTunedName ProviderModels::parseFineTuned(const QString &id) const
     case ProviderKind::Together:
         return parseTogetherName(id);
     case ProviderKind::Fireworks:
-        break; // room for accounts/ACCOUNT/models/NAME
+        return parseFireworksName(id);
     }
     FineTunedName none;
     none.provider = m_kind;
@@ -289,6 +307,8 @@ QString ProviderModels::fineTunedName(const FineTunedName &parts) const
     case ProviderKind::Together:
         return buildTogetherName(parts);
     case ProviderKind::Fireworks:
+        if (!parts.organization.isEmpty())
+            return QStringLiteral("accounts/%1/models/%2").arg(parts.organization, parts.base);
         break;
     }
     return {};
@@ -517,8 +537,8 @@ struct Registry
         providers[size_t(ProviderKind::AzureOpenAI)] = ModelRegistryLoader::azure(openAi);
         providers[size_t(ProviderKind::Together)] = ModelRegistryLoader::load(
                 ProviderKind::Together, readResource(QStringLiteral("together.json")));
-        providers[size_t(ProviderKind::Fireworks)] =
-                ModelRegistryLoader::empty(ProviderKind::Fireworks, QStringLiteral("Fireworks AI"));
+        providers[size_t(ProviderKind::Fireworks)] = ModelRegistryLoader::load(
+                ProviderKind::Fireworks, readResource(QStringLiteral("fireworks.json")));
     }
 };
 
@@ -530,7 +550,8 @@ const Registry &registry()
 
 /// The providers a model name is looked up in: OpenAI's data once (Azure shares it), then
 /// Together.
-constexpr ProviderKind kLookupOrder[] = {ProviderKind::OpenAI, ProviderKind::Together};
+constexpr ProviderKind kLookupOrder[] = {
+        ProviderKind::OpenAI, ProviderKind::Together, ProviderKind::Fireworks};
 
 } // namespace
 
@@ -561,6 +582,8 @@ FineTunedName ModelRegistry::parseFineTuned(const QString &id)
     const QString s = id.trimmed();
     if (s.startsWith(kOpenAiPrefix, Qt::CaseInsensitive))
         return parseOpenAiName(s);
+    if (s.startsWith(QLatin1String("accounts/")))
+        return parseFireworksName(s);
     if (s.contains(QLatin1Char('/')))
         return parseTogetherName(s);
     return parseAzureName(s);

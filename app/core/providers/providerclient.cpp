@@ -213,8 +213,37 @@ ApiReply *ProviderClient::listCheckpoints(const QString &jobId, Done<Page<Checkp
             std::move(done));
 }
 
+ApiReply *ProviderClient::deleteJob(const QString &jobId, Done<bool> done)
+{
+    return run<bool>(
+            current()->deleteJob(jobId), [](const HttpAnswer &) { return Expected<bool>(true); },
+            std::move(done));
+}
+
 ApiReply *ProviderClient::listMetrics(const QString &jobId, int fromStep, Done<MetricsPage> done)
 {
+    if (current()->metricsInFile()) {
+        // The job names its file; the file is read (outside the service, without the key).
+        return run<std::optional<HttpCall>>(
+                current()->listMetrics(jobId, fromStep),
+                [this](const HttpAnswer &a) { return current()->metricsFileCall(a); },
+                [this, fromStep, done](const ProviderResult<std::optional<HttpCall>> &file) {
+                    if (!file.ok()) {
+                        done({std::nullopt, file.error});
+                        return;
+                    }
+                    if (!*file.value) {
+                        done({MetricsPage(), {}}); // nothing written yet
+                        return;
+                    }
+                    run<MetricsPage>(
+                            **file.value,
+                            [this, fromStep](const HttpAnswer &a) {
+                                return current()->parseMetrics(a, fromStep);
+                            },
+                            done);
+                });
+    }
     return run<MetricsPage>(
             current()->listMetrics(jobId, fromStep),
             [this, fromStep](const HttpAnswer &a) { return current()->parseMetrics(a, fromStep); },
@@ -253,6 +282,11 @@ ApiReply *ProviderClient::modelLimits(const QString &model, Done<ModelLimits> do
 
 ApiReply *ProviderClient::listHardware(const QString &model, Done<QList<HardwareOption>> done)
 {
+    if (const auto fixed = current()->fixedHardware()) {
+        // Documented, not listed by the service: answered without a request.
+        QTimer::singleShot(0, this, [fixed, done] { done({*fixed, {}}); });
+        return nullptr;
+    }
     return run<QList<HardwareOption>>(
             current()->listHardware(model),
             [this](const HttpAnswer &a) { return current()->parseHardware(a); }, std::move(done));

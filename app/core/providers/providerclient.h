@@ -67,12 +67,15 @@ public:
     ApiReply *listJobs(const QString &after, int limit, Done<Page<FineTuningJob>> done);
     ApiReply *retrieveJob(const QString &jobId, Done<FineTuningJob> done);
     ApiReply *cancelJob(const QString &jobId, Done<FineTuningJob> done);
+    /// Deletes a job (on Fireworks AI this is also how a running job is stopped).
+    ApiReply *deleteJob(const QString &jobId, Done<bool> done);
     ApiReply *pauseJob(const QString &jobId, Done<FineTuningJob> done);
     ApiReply *resumeJob(const QString &jobId, Done<FineTuningJob> done);
     ApiReply *listEvents(
             const QString &jobId, const QString &after, int limit, Done<Page<JobEvent>> done);
     ApiReply *listCheckpoints(const QString &jobId, Done<Page<Checkpoint>> done);
-    /// Steps from `fromStep` on (pass the last step known: only new steps come back).
+    /// Steps from `fromStep` on (pass the last step known: only new steps come back). Where the
+    /// service publishes a metrics file (Fireworks), the job is read first, then its file.
     ApiReply *listMetrics(const QString &jobId, int fromStep, Done<MetricsPage> done);
     ApiReply *estimatePrice(const CreateJobRequest &request, Done<PriceEstimate> done);
 
