@@ -244,7 +244,7 @@ void tst_FireworksContract::deploymentRequests()
                     .toObject()
                     .contains(noted(140, "scaleToZeroWindow")));
     const QList<HardwareOption> accelerators =
-            m_dialect.fixedHardware().value_or(QList<HardwareOption>());
+            m_dialect.documentedHardware().value_or(QList<HardwareOption>());
     QVERIFY(!accelerators.isEmpty());
     for (const HardwareOption &option : accelerators)
         QVERIFY2(notesLines().at(138).contains(option.id), qPrintable(option.id));

@@ -489,7 +489,7 @@ void tst_FireworksDialect::deploymentBodyAndStates()
     QCOMPARE(FireworksDialect::deploymentState(QStringLiteral("DELETED")), St::Stopped);
     QCOMPARE(FireworksDialect::deploymentState(QStringLiteral("FAILED")), St::Failed);
     QCOMPARE(FireworksDialect::deploymentState(QStringLiteral("STATE_UNSPECIFIED")), St::Unknown);
-    QVERIFY(kDialect.fixedHardware().has_value());
+    QVERIFY(kDialect.documentedHardware().has_value());
     QVERIFY(!kDialect.createDeployment(DeploymentRequest()).ok());
 }
 

@@ -172,7 +172,7 @@ public:
     virtual Expected<std::optional<HttpCall>> metricsFileCall(const HttpAnswer &jobAnswer) const;
     /// Hardware the service documents rather than lists (Fireworks' accelerator types):
     /// listHardware() is answered with these, without a request. nullopt: ask the service.
-    virtual std::optional<QList<HardwareOption>> fixedHardware() const { return std::nullopt; }
+    virtual std::optional<QList<HardwareOption>> documentedHardware() const { return std::nullopt; }
 
     // Chat (streamed answers are read by ChatStream, the services share OpenAI's events)
     virtual Expected<HttpCall> chat(const ChatRequest &request, bool stream) const;

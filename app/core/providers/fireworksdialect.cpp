@@ -748,7 +748,7 @@ Expected<QList<ModelObject>> FireworksDialect::parseModels(const HttpAnswer &ans
 
 // ---- deployments ---------------------------------------------------------------------------
 
-std::optional<QList<HardwareOption>> FireworksDialect::fixedHardware() const
+std::optional<QList<HardwareOption>> FireworksDialect::documentedHardware() const
 {
     // acceleratorType values from API-NOTES §3; prices per GPU-hour from fireworks.ai/pricing
     // as recorded in the model registry note (unconfirmed): the app shows them as estimates.
@@ -824,7 +824,7 @@ Expected<Deployment> FireworksDialect::deploymentFromJson(const QJsonObject &obj
         if (ok && secondsValue > 0)
             deployment.inactiveTimeoutMinutes = int(std::ceil(secondsValue / 60.0));
     }
-    if (const auto options = fixedHardware()) {
+    if (const auto options = documentedHardware()) {
         for (const HardwareOption &option : *options) {
             if (option.id == deployment.hardware)
                 deployment.pricePerHour = option.pricePerHour;

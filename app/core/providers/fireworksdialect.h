@@ -77,7 +77,7 @@ public:
     Expected<HttpCall> listBaseModels() const override;
     Expected<QList<ModelObject>> parseModels(const HttpAnswer &answer) const override;
 
-    std::optional<QList<HardwareOption>> fixedHardware() const override;
+    std::optional<QList<HardwareOption>> documentedHardware() const override;
     Expected<HttpCall> createDeployment(const DeploymentRequest &request) const override;
     Expected<Deployment> parseDeployment(const HttpAnswer &answer) const override;
     Expected<HttpCall> retrieveDeployment(const QString &deploymentId) const override;

@@ -282,7 +282,7 @@ ApiReply *ProviderClient::modelLimits(const QString &model, Done<ModelLimits> do
 
 ApiReply *ProviderClient::listHardware(const QString &model, Done<QList<HardwareOption>> done)
 {
-    if (const auto fixed = current()->fixedHardware()) {
+    if (const auto fixed = current()->documentedHardware()) {
         // Documented, not listed by the service: answered without a request.
         QTimer::singleShot(0, this, [fixed, done] { done({*fixed, {}}); });
         return nullptr;
