@@ -249,11 +249,10 @@ void ConnectionsDialog::buildUi()
     connect(m_showKeyCheckBox, &QCheckBox::toggled, this, [this](bool show) {
         m_apiKeyLineEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });
-    for (QLineEdit *edit : {m_nameLineEdit, m_baseUrlLineEdit, m_apiKeyLineEdit,
-                 m_organizationLineEdit, m_projectLineEdit, m_azureSubscriptionLineEdit,
-                 m_azureResourceGroupLineEdit, m_azureAccountLineEdit, m_azureTenantLineEdit})
-        m_organizationLineEdit, m_projectLineEdit, m_accountLineEdit
-})
+    for (QLineEdit *edit :
+            {m_nameLineEdit, m_baseUrlLineEdit, m_apiKeyLineEdit, m_organizationLineEdit,
+                    m_projectLineEdit, m_azureSubscriptionLineEdit, m_azureResourceGroupLineEdit,
+                    m_azureAccountLineEdit, m_azureTenantLineEdit, m_accountLineEdit})
         connect(edit, &QLineEdit::textEdited, this, &ConnectionsDialog::markDirty);
 }
 
