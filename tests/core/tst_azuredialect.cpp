@@ -149,6 +149,15 @@ private Q_SLOTS:
         QVERIFY(missing.error().message.contains(QStringLiteral("the resource group")));
         request.hardware = QStringLiteral("H100");
         QVERIFY(!dialect().createDeployment(request).ok());
+        // Azure wants the subscription's GUID (the sandbox answers 400 InvalidSubscriptionId
+        // otherwise, as Resource Manager does): said before anything is sent.
+        AzureManagement named = details();
+        named.accessToken = QStringLiteral("tok-123");
+        named.subscription = QStringLiteral("My Subscription");
+        const auto notGuid = AzureDialect(named).listDeployments();
+        QVERIFY(!notGuid.ok());
+        QCOMPARE(notGuid.error().kind, DialectError::Kind::InvalidRequest);
+        QVERIFY(notGuid.error().message.contains(QStringLiteral("not a subscription ID")));
     }
 
     void retrieveListDelete()

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace fs {
 
@@ -108,6 +109,14 @@ Expected<HttpCall> AzureDialect::managementCall(const QByteArray &verb, const QS
 {
     if (!m_management.isComplete())
         return DialectError {DialectError::Kind::InvalidRequest, m_management.missingText()};
+    // Azure Resource Manager refuses anything else (400 InvalidSubscriptionId): say so first.
+    if (QUuid::fromString(m_management.subscription.trimmed()).isNull())
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("“%1” is not a subscription ID. It is a long id such as "
+                   "1234abcd-12ab-34cd-56ef-1234567890ab, shown as “Subscription ID” on the "
+                   "resource's Overview page in the Azure portal. Correct it in Settings › "
+                   "Connections.")
+                        .arg(m_management.subscription.trimmed())};
     if (m_management.accessToken.isEmpty())
         return DialectError {DialectError::Kind::InvalidRequest,
                 tr("Sign in with Microsoft first: deployments on Azure are made with your "
