@@ -60,6 +60,13 @@ private Q_SLOTS:
     }
     void cleanupTestCase() { m_sandbox.stop(); }
 
+    void helpNamesAzure()
+    {
+        const auto help = fs::test::runCli(QStringLiteral(FS_APP_BINARY),
+                {QStringLiteral("jobs"), QStringLiteral("--help")}, environment());
+        QVERIFY2(help.out.contains(QStringLiteral("azure (Azure OpenAI")), qPrintable(help.out));
+    }
+
     void wholeLoopOnTheSandbox()
     {
         // Upload and train on /openai/v1.
@@ -113,6 +120,16 @@ private Q_SLOTS:
         QVERIFY2(deployed.exitCode == 0, qPrintable(deployed.out + deployed.err));
         QVERIFY2(deployed.out.contains(model), qPrintable(deployed.out));
         QVERIFY2(deployed.err.contains(QStringLiteral("DeveloperTier")), qPrintable(deployed.err));
+
+        // A base model is not deployed: its deployment would bill while `list` hides it.
+        const auto baseDeployed =
+                run(QStringList {QStringLiteral("deployments"), QStringLiteral("create"), kBase,
+                            QStringLiteral("--hardware"), QStringLiteral("standard"),
+                            QStringLiteral("--no-wait")}
+                        + where());
+        QVERIFY(baseDeployed.exitCode != 0);
+        QVERIFY2(baseDeployed.err.contains(QStringLiteral("base model")),
+                qPrintable(baseDeployed.err));
 
         const auto chat = run({QStringLiteral("chat"), QStringLiteral("--model"), model,
                 QStringLiteral("Hello?")});

@@ -147,6 +147,13 @@ Expected<HttpCall> AzureDialect::createDeployment(const DeploymentRequest &reque
     if (sku != developerSku() && sku != standardSku() && sku != QLatin1String("GlobalStandard"))
         return DialectError {DialectError::Kind::InvalidRequest,
                 tr("Azure has no deployment type “%1”: choose Developer or Standard.").arg(sku)};
+    // Only fine-tunes and their checkpoints: a base model's deployment would be hidden from the
+    // list (parseDeployments) and so bill unseen.
+    if (!isFineTunedModel(request.model) && !request.model.startsWith(QLatin1String("ftchkpt-")))
+        return DialectError {DialectError::Kind::InvalidRequest,
+                tr("“%1” is a base model, not one you fine-tuned. The app deploys only "
+                   "fine-tuned models on Azure; deploy base models in the Azure portal.")
+                        .arg(request.model)};
     const QString name =
             deploymentNameFor(request.displayName.isEmpty() ? request.model : request.displayName);
     if (name.size() < 2)
