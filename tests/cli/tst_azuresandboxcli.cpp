@@ -100,6 +100,7 @@ private Q_SLOTS:
         const auto early = run({QStringLiteral("chat"), QStringLiteral("--model"), model,
                 QStringLiteral("Hello?")});
         QVERIFY2(early.exitCode != 0, qPrintable(early.out));
+        QVERIFY2(early.err.contains(QStringLiteral("Deploy it first")), qPrintable(early.err));
 
         // Sign in once, as the app does, against the sandbox's /login.
         QNetworkAccessManager nam;
