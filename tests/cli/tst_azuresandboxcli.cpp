@@ -112,7 +112,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
         QCOMPARE(signIn.state(), fs::DeviceCodeSignIn::State::SignedIn);
         QVERIFY(!signIn.token().refreshToken.isEmpty()); // offline_access was asked for
-        m_token = signIn.token().accessToken;
+        // The refresh the app does before a token runs out: the sandbox gives a new one, which
+        // the management plane takes.
+        bool refreshed = false;
+        QString problem;
+        fs::DeviceCodeSignIn::refresh(&nam, management.loginRoot(QUrl(m_sandbox.root())),
+                management.effectiveTenant(), signIn.token().refreshToken, this,
+                [&](const fs::AzureToken &token, const QString &why, bool) {
+                    m_token = token.accessToken;
+                    problem = why;
+                    refreshed = true;
+                });
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed, 20000);
+        QVERIFY2(!m_token.isEmpty(), qPrintable(problem));
+        QVERIFY(m_token != signIn.token().accessToken);
 
         const auto deployed =
                 run(QStringList {QStringLiteral("deployments"), QStringLiteral("create"), model,
