@@ -174,9 +174,10 @@ void Context::addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
     parser.addOption({QStringLiteral("provider"),
-            Context::tr("The service: openai (also OpenAI-compatible servers) or together "
-                        "(Together AI, key in TOGETHER_API_KEY). Default: openai, or the kind "
-                        "of the saved connection."),
+            Context::tr("The service: openai (also OpenAI-compatible servers), together "
+                        "(Together AI, key in TOGETHER_API_KEY) or azure (Azure OpenAI, key in "
+                        "AZURE_OPENAI_API_KEY, endpoint in AZURE_OPENAI_ENDPOINT). Default: "
+                        "openai, or the kind of the saved connection."),
             QStringLiteral("name")});
     parser.addOption({QStringLiteral("base-url"),
             Context::tr("The API's base URL, e.g. http://127.0.0.1:8080/v1 (default: "

@@ -38,7 +38,8 @@ class tst_AzureCli : public QObject
     }
     static QStringList where()
     {
-        return {QStringLiteral("--subscription"), QStringLiteral("sub-1"),
+        return {QStringLiteral("--subscription"),
+                QStringLiteral("0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5"),
                 QStringLiteral("--resource-group"), QStringLiteral("rg-1"),
                 QStringLiteral("--account"), QStringLiteral("aoai-1")};
     }
@@ -103,11 +104,12 @@ private Q_SLOTS:
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         QVERIFY(created.out.contains(kModel));
         QVERIFY(created.err.contains(QStringLiteral("DeveloperTier"))); // the default type
-        QVERIFY(m_azure.requests().contains(
-                QStringLiteral("PUT /subscriptions/sub-1/resourceGroups/rg-1/providers/"
-                               "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
-                               "?api-version=2026-09-01")
-                        .arg(kModel)));
+        QVERIFY(m_azure.requests().contains(QStringLiteral(
+                "PUT "
+                "/subscriptions/0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5/resourceGroups/rg-1/providers/"
+                "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
+                "?api-version=2026-09-01")
+                                                    .arg(kModel)));
 
         const auto listed = run(QStringList {QStringLiteral("deployments"), QStringLiteral("list")}
                 + azure + where());

@@ -130,6 +130,14 @@ void tst_ApiError::plainMessages_data()
     QTest::newRow("507 insufficient_storage") << http << 507 << "insufficient_storage"
                                               << "no space left to store the file";
     QTest::newRow("507") << http << 507 << QString() << "no space left to store the file";
+    // Azure: a fine-tune with no deployment, and the management plane's sign-in refusals.
+    QTest::newRow("404 DeploymentNotFound") << http << 404 << "DeploymentNotFound"
+                                            << "Deploy it first";
+    QTest::newRow("401 ExpiredAuthenticationToken") << http << 401 << "ExpiredAuthenticationToken"
+                                                    << "Sign in with Microsoft again";
+    QTest::newRow("401 InvalidAuthenticationTokenAudience")
+            << http << 401 << "InvalidAuthenticationTokenAudience"
+            << "Microsoft sign-in";
 }
 
 void tst_ApiError::plainMessages()

@@ -149,6 +149,25 @@ private Q_SLOTS:
         QVERIFY(missing.error().message.contains(QStringLiteral("the resource group")));
         request.hardware = QStringLiteral("H100");
         QVERIFY(!dialect().createDeployment(request).ok());
+        // Azure wants the subscription's GUID (the sandbox answers 400 InvalidSubscriptionId
+        // otherwise, as Resource Manager does): said before anything is sent.
+        AzureManagement named = details();
+        named.accessToken = QStringLiteral("tok-123");
+        named.subscription = QStringLiteral("My Subscription");
+        // A base model is not deployed by the app: its deployment would not be listed and so
+        // would bill unseen (the sandbox accepted it at $1.70 an hour on Standard).
+        DeploymentRequest base;
+        base.model = QStringLiteral("gpt-4o-mini-2024-07-18");
+        base.hardware = AzureDialect::standardSku();
+        const auto baseCall = dialect().createDeployment(base);
+        QVERIFY(!baseCall.ok());
+        QVERIFY(baseCall.error().message.contains(QStringLiteral("base model")));
+        base.model = kModel + QStringLiteral(":ckpt-step-12");
+        QVERIFY(dialect().createDeployment(base).ok());
+        const auto notGuid = AzureDialect(named).listDeployments();
+        QVERIFY(!notGuid.ok());
+        QCOMPARE(notGuid.error().kind, DialectError::Kind::InvalidRequest);
+        QVERIFY(notGuid.error().message.contains(QStringLiteral("not a subscription ID")));
     }
 
     void retrieveListDelete()

@@ -190,7 +190,7 @@ private Q_SLOTS:
         connection.kind = Connection::Kind::Azure;
         connection.baseUrl = azure.root();
         connection.apiKey = QStringLiteral("azure-key");
-        connection.azure.subscription = QStringLiteral("sub-1");
+        connection.azure.subscription = QStringLiteral("0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
         connection.azure.resourceGroup = QStringLiteral("rg-1");
         connection.azure.account = QStringLiteral("aoai-1");
         connection.azure.accessToken = QString::fromLatin1(test::FakeAzure::presetToken());
@@ -218,7 +218,9 @@ private Q_SLOTS:
         QCOMPARE(manager.servedName(model), model);
         const QStringList requests = azure.requests();
         QVERIFY2(requests.contains(
-                         QStringLiteral("PUT /subscriptions/sub-1/resourceGroups/rg-1/providers/"
+                         QStringLiteral("PUT "
+                                        "/subscriptions/0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5/"
+                                        "resourceGroups/rg-1/providers/"
                                         "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
                                         "?api-version=2026-09-01")
                                  .arg(model)),

@@ -88,7 +88,7 @@ private Q_SLOTS:
         m_connection.name = QStringLiteral("Azure (fake)");
         m_connection.kind = Connection::Kind::Azure;
         m_connection.baseUrl = m_azure.root();
-        m_connection.azure.subscription = QStringLiteral("sub-1");
+        m_connection.azure.subscription = QStringLiteral("0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
         m_connection.azure.resourceGroup = QStringLiteral("rg-1");
         m_connection.azure.account = QStringLiteral("aoai-1");
         m_connection.id = m_store->add(m_connection);
@@ -171,11 +171,12 @@ private Q_SLOTS:
         QSignalSpy ready(deploy.data(), &DeployDialog::deploymentReady);
         QTest::mouseClick(deploy->startButton(), Qt::LeftButton);
         QVERIFY(ready.wait(20000));
-        QVERIFY(m_azure.requests().contains(
-                QStringLiteral("PUT /subscriptions/sub-1/resourceGroups/rg-1/providers/"
-                               "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
-                               "?api-version=2026-09-01")
-                        .arg(kModel)));
+        QVERIFY(m_azure.requests().contains(QStringLiteral(
+                "PUT "
+                "/subscriptions/0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5/resourceGroups/rg-1/providers/"
+                "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
+                "?api-version=2026-09-01")
+                                                    .arg(kModel)));
         QVERIFY(m_azure.lastPutBody().contains("\"DeveloperTier\""));
         // Nothing bills silently: the status bar shows it.
         QTRY_VERIFY(areas.deployments->statusWidget()->isVisible());
@@ -220,7 +221,7 @@ private Q_SLOTS:
                 dialog.findChild<QLineEdit *>(QStringLiteral("azureSubscriptionLineEdit"));
         QVERIFY(subscription);
         QVERIFY(subscription->isVisible());
-        QCOMPARE(subscription->text(), QStringLiteral("sub-1"));
+        QCOMPARE(subscription->text(), QStringLiteral("0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5"));
         QVERIFY(!subscription->toolTip().isEmpty());
         auto *group = dialog.findChild<QLineEdit *>(QStringLiteral("azureResourceGroupLineEdit"));
         QCOMPARE(group->text(), QStringLiteral("rg-1"));

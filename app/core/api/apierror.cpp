@@ -201,6 +201,20 @@ QString ApiError::plainMessage() const
     if (code == QLatin1String("invalid_api_key"))
         return QCoreApplication::translate("ApiError",
                 "The API key was not accepted. Check the key in the connection settings.");
+    // Azure OpenAI: a fine-tune answers only through a deployment (Azure's 404
+    // DeploymentNotFound); deployments are made with the Microsoft sign-in, not the key.
+    if (code == QLatin1String("DeploymentNotFound"))
+        return QCoreApplication::translate("ApiError",
+                "On Azure this model answers only through a deployment, and it has none (or it "
+                "was removed). Deploy it first with “Deploy to Try It…” in the Jobs area or the "
+                "Playground.");
+    if (code == QLatin1String("AuthenticationFailed")
+            || code == QLatin1String("InvalidAuthenticationToken")
+            || code == QLatin1String("InvalidAuthenticationTokenAudience")
+            || code == QLatin1String("ExpiredAuthenticationToken"))
+        return QCoreApplication::translate("ApiError",
+                "Azure did not accept the Microsoft sign-in (it may have run out). Sign in with "
+                "Microsoft again.");
 
     switch (httpStatus) {
     case 401:
