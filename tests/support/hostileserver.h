@@ -33,8 +33,12 @@ public:
     ~HostileServer();
     Q_DISABLE_COPY(HostileServer)
 
-    /// The body a WrongShape answer carries; set before start().
-    void setBody(const QByteArray &body) { m_body = body; }
+    /// The body a WrongShape answer carries (may be empty); set before start().
+    void setBody(const QByteArray &body)
+    {
+        m_body = body;
+        m_bodySet = true;
+    }
     /// Floods at about this many bytes a second (a fast line) instead of as fast as the reader
     /// takes them; set before start(). At loopback speed the amount Qt's network thread holds
     /// depends on how the scheduler shares the cores, not on the app.
@@ -51,6 +55,7 @@ private:
     Behaviour m_behaviour;
     int m_intervalMs;
     QByteArray m_body;
+    bool m_bodySet = false;
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr;
     quint16 m_port = 0;
