@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds with AddressSanitizer + UndefinedBehaviorSanitizer (the asan preset: build-asan/,
-# warnings are errors) and runs the tests of the given labels under it, leaks detected
-# (suppressions: tests/sanitizers/lsan.supp). Prints how long the build and the tests took.
+# -O1 -g1; the plain builds judge warnings) and runs the tests of the given labels under it,
+# leaks detected (suppressions: tests/sanitizers/lsan.supp). Prints how long each part took.
 #
 #   tests/sanitizers/run-asan.sh                  # core, sandbox, cli and ui tests
 #   tests/sanitizers/run-asan.sh 'core|sandbox'   # a subset of labels
