@@ -451,6 +451,18 @@ int watchJob(Context &context, const QCommandLineParser &parser, const QString &
                 exitCode = ExitFailure;
                 loop.quit();
             });
+    // Not a brief outage (the retry budget of ApiLimits ran out): the problem in a sentence.
+    QObject::connect(&tracker, &JobTracker::gaveUp, &loop,
+            [&context, &loop, &exitCode](
+                    const QString &, const ApiError &error, const QString &sentence) {
+                context.err() << Context::tr("error: %1").arg(sentence);
+                // The technical line, unless it only repeats a dialect's sentence.
+                if (error.message != error.plainMessage())
+                    context.err() << " (" << error.technicalSummary() << ')';
+                context.err() << Qt::endl;
+                exitCode = ExitFailure;
+                loop.quit();
+            });
     QObject::connect(&tracker, &JobTracker::finished, &loop,
             [&context, &loop, &exitCode, &tracker](const FineTuningJob &job) {
                 if (!context.json()) {

@@ -228,7 +228,7 @@ void tst_HostileApi::floodedStreamMemoryStaysBounded()
     const qint64 growth = peakMemoryBytes() - before;
     qInfo("flooded stream: %lld MB handed over, peak memory grew by %lld MB",
             handedOver / 1'000'000, growth / 1'000'000);
-    QVERIFY2(growth < 200'000'000, qPrintable(QString::number(growth)));
+    FS_VERIFY_MEMORY_FIGURE(growth < 200'000'000, qPrintable(QString::number(growth)));
 }
 
 void tst_HostileApi::endlessBodyMemoryStaysBounded()
@@ -248,7 +248,7 @@ void tst_HostileApi::endlessBodyMemoryStaysBounded()
     QCOMPARE(json->error().limit, ApiLimits().maxJsonBytes);
     const qint64 growth = peakMemoryBytes() - before;
     qInfo("endless JSON body: peak memory grew by %lld MB", growth / 1'000'000);
-    QVERIFY2(growth < 200'000'000, qPrintable(QString::number(growth)));
+    FS_VERIFY_MEMORY_FIGURE(growth < 200'000'000, qPrintable(QString::number(growth)));
 }
 
 QTEST_GUILESS_MAIN(tst_HostileApi)

@@ -39,6 +39,10 @@ private Q_SLOTS:
     void pollNowDuringACycleIsNotLost();
     void transientErrorsBackOffFinalOnesStop();
     void severalJobsAreFollowedIndependently();
+    // The watch budget (issue 13): through brief outages, but not forever
+    void wrongShapesInARowStopWithASentence();
+    void outagesStopLaterAndKeepTryingStartsAfresh();
+    void noGoodAnswerForTooLongStops();
     // Against the sandbox
     void sandboxJobWithValidationRunsToSuccess();
     void sandboxBadFileFailsWithItsErrorEvent();
@@ -461,6 +465,129 @@ void tst_JobTracker::severalJobsAreFollowedIndependently()
     tracker.forget(QStringLiteral("ftjob-b"));
     QVERIFY(!tracker.isKnown(QStringLiteral("ftjob-b")));
     QVERIFY(tracker.watchedJobs().isEmpty());
+}
+
+// ---- the watch budget -------------------------------------------------------------------------
+
+namespace {
+
+ApiClient *budgetClient(FakeNetworkAccessManager *nam, int failures, int wrong, int quietMs)
+{
+    auto *client = new ApiClient(nam, fakeConnection(), nam);
+    RetryPolicy noRetries;
+    noRetries.maxRetries = 0;
+    client->setRetryPolicy(noRetries);
+    ApiLimits limits = client->limits();
+    limits.watchFailures = failures;
+    limits.watchWrongAnswers = wrong;
+    limits.watchQuietMs = quietMs;
+    client->setLimits(limits);
+    return client;
+}
+
+} // namespace
+
+void tst_JobTracker::wrongShapesInARowStopWithASentence()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient *client = budgetClient(&nam, 10, 3, 600000);
+    const CannedResponse html =
+            CannedResponse::json(200, "<!DOCTYPE html><html><body>Sign in</body></html>");
+    // Two web pages, a good cycle, then web pages: only three in a row end the watch.
+    nam.enqueue(html);
+    nam.enqueue(html);
+    nam.enqueue(eventPage(2, 1, false));
+    nam.enqueue(jobResponse(QStringLiteral("running")));
+    nam.setFallback(html);
+    JobTracker tracker(client);
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy failed(&tracker, &JobTracker::pollFailed);
+    QSignalSpy gaveUp(&tracker, &JobTracker::gaveUp);
+    tracker.watch(kJob);
+    QTRY_COMPARE(gaveUp.count(), 1);
+    QVERIFY(!tracker.isWatching(kJob));
+    QCOMPARE(failed.count(), 4); // each said "trying again"
+    for (const auto &arguments : std::as_const(failed))
+        QVERIFY(arguments.at(2).toBool());
+    QCOMPARE(tracker.job(kJob).status, FineTuningJob::Status::Running);
+    const QString sentence = gaveUp.at(0).at(2).toString();
+    QVERIFY2(sentence.contains(QLatin1String("sent a web page instead of data")),
+            qPrintable(sentence));
+    QVERIFY2(sentence.endsWith(QLatin1String("Stopped watching after 3 failed checks in a row.")),
+            qPrintable(sentence));
+    QCOMPARE(gaveUp.at(0).at(1).value<ApiError>().code, QStringLiteral("html_answer"));
+    QCOMPARE(tracker.gaveUpSentence(kJob), sentence);
+    const int requests = nam.requestCount();
+    QTest::qWait(60);
+    QCOMPARE(nam.requestCount(), requests); // stopped for good
+
+    // A job whose status is null is a wrong shape too, not a silent "unknown" forever.
+    FakeNetworkAccessManager nam2;
+    ApiClient *client2 = budgetClient(&nam2, 10, 2, 600000);
+    nam2.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob,
+            CannedResponse::json(200, R"({"id":"ftjob-abc","status":null})"));
+    nam2.setFallback(eventPage(2, 1, false));
+    JobTracker tracker2(client2);
+    tracker2.setIntervals(fastIntervals());
+    QSignalSpy gaveUp2(&tracker2, &JobTracker::gaveUp);
+    tracker2.watch(kJob);
+    QTRY_COMPARE(gaveUp2.count(), 1);
+    QVERIFY2(gaveUp2.at(0).at(2).toString().contains(
+                     QStringLiteral("“status” is missing or not text")),
+            qPrintable(gaveUp2.at(0).at(2).toString()));
+}
+
+void tst_JobTracker::outagesStopLaterAndKeepTryingStartsAfresh()
+{
+    FakeNetworkAccessManager nam;
+    ApiClient *client = budgetClient(&nam, 4, 2, 600000);
+    nam.setFallback(CannedResponse::apiError(503, QString(), QStringLiteral("Slow Down")));
+    JobTracker tracker(client);
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy failed(&tracker, &JobTracker::pollFailed);
+    QSignalSpy gaveUp(&tracker, &JobTracker::gaveUp);
+    QSignalSpy updated(&tracker, &JobTracker::jobUpdated);
+    tracker.watch(kJob);
+    // Waiting may cure a 503: four checks (not two) before it stops.
+    QTRY_COMPARE(gaveUp.count(), 1);
+    QCOMPARE(failed.count(), 3);
+    QVERIFY2(gaveUp.at(0).at(2).toString().contains(
+                     QLatin1String("having problems right now. Try again in a few minutes. "
+                                   "Stopped watching after 4 failed checks in a row.")),
+            qPrintable(gaveUp.at(0).at(2).toString()));
+    QVERIFY(!tracker.isWatching(kJob));
+
+    // The service is back; "Keep trying" starts a fresh watch of every job that gave up.
+    nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
+    nam.setFallback(eventPage(3, 1, false));
+    tracker.keepTrying();
+    QVERIFY(tracker.isWatching(kJob));
+    QVERIFY(tracker.gaveUpSentence(kJob).isEmpty());
+    QTRY_VERIFY(updated.count() >= 1);
+    QTRY_VERIFY(tracker.cycleCount(kJob) >= 3);
+    QCOMPARE(gaveUp.count(), 1);
+    QCOMPARE(tracker.eventLog(kJob)->events().size(), 3);
+}
+
+void tst_JobTracker::noGoodAnswerForTooLongStops()
+{
+    FakeNetworkAccessManager nam;
+    // However many failures the budget allows, 300 ms without a good answer is too long here.
+    ApiClient *client = budgetClient(&nam, 1000000, 1000000, 300);
+    nam.setFallback(CannedResponse::apiError(
+            429, QStringLiteral("rate_limit_exceeded"), QStringLiteral("Rate limit reached")));
+    JobTracker tracker(client);
+    tracker.setIntervals(fastIntervals());
+    QSignalSpy gaveUp(&tracker, &JobTracker::gaveUp);
+    QElapsedTimer clock;
+    clock.start();
+    tracker.watch(kJob);
+    QTRY_COMPARE(gaveUp.count(), 1);
+    QVERIFY(clock.elapsed() >= 300);
+    QVERIFY2(gaveUp.at(0).at(2).toString().endsWith(
+                     QLatin1String("Stopped watching: no good answer for 1 second.")),
+            qPrintable(gaveUp.at(0).at(2).toString()));
+    QVERIFY(gaveUp.at(0).at(2).toString().startsWith(QLatin1String("Too many requests")));
 }
 
 // ---- the sandbox ------------------------------------------------------------------------------

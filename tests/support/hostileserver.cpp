@@ -52,7 +52,7 @@ public:
     Worker(Behaviour behaviour, int intervalMs, const QByteArray &body, std::atomic_int *requests)
         : m_behaviour(behaviour)
         , m_intervalMs(intervalMs)
-        , m_body(body.isEmpty() ? defaultWrongShape() : body)
+        , m_body(body)
         , m_requests(requests)
         , m_block(block(behaviour))
     {
@@ -216,7 +216,8 @@ bool HostileServer::start()
 {
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("HostileServer"));
-    m_worker = new Worker(m_behaviour, m_intervalMs, m_body, &m_requests);
+    m_worker = new Worker(
+            m_behaviour, m_intervalMs, m_bodySet ? m_body : defaultWrongShape(), &m_requests);
     m_worker->m_floodBlocksPer10Ms = int(m_floodBytesPerSecond / 100 / kBlock);
     m_worker->moveToThread(m_thread);
     m_thread->start();

@@ -5,6 +5,7 @@
 #include "apiclient.h"
 #include "checkpointmodel.h"
 #include "connectionstore.h"
+#include "hostileserver.h"
 #include "jobclock.h"
 #include "jobeventmodel.h"
 #include "jobhistory.h"
@@ -262,6 +263,53 @@ private Q_SLOTS:
         monitor->copyEvents();
         QVERIFY(QApplication::clipboard()->text().split(QLatin1Char('\n')).size() >= events);
         screenshot(area.get(), QStringLiteral("events"));
+    }
+
+    void keepTryingAfterTheServiceMisbehaved()
+    {
+        // Issue 13: watching does not go on forever against a service that answers nonsense;
+        // the area says what is wrong and offers to keep trying.
+        const QString training = upload(QStringLiteral("support-bot.jsonl"));
+        m_sandbox->setTimeScale(1.0); // the job keeps running for the whole test
+        const QString id = createJob(training);
+        QVERIFY(!id.isEmpty());
+        auto area = makeArea();
+        QTRY_VERIFY_WITH_TIMEOUT(area->selectJob(id), 10000);
+        QVERIFY(area->tracker()->isWatching(id));
+        auto *keep = area->findChild<QPushButton *>(QStringLiteral("keepTryingPushButton"));
+        QVERIFY(keep);
+        QVERIFY(!keep->isVisible());
+
+        // The address now leads to a sign-in page instead of the service.
+        fs::test::HostileServer server(fs::test::HostileServer::Behaviour::WrongShape);
+        server.setBody("<!DOCTYPE html><html><body><h1>Please sign in</h1></body></html>");
+        QVERIFY(server.start());
+        fs::Connection elsewhere = m_active->connection();
+        elsewhere.baseUrl = server.baseUrl();
+        area->client()->setConnection(elsewhere);
+        QTRY_VERIFY_WITH_TIMEOUT(!area->tracker()->isWatching(id), 20000);
+        QVERIFY(keep->isVisible());
+        auto *message = area->findChild<QLabel *>(QStringLiteral("jobsMessageLabel"));
+        QVERIFY2(message->text().contains(QLatin1String("sent a web page instead of data")),
+                qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QLatin1String("Stopped watching after 3 failed checks")),
+                qPrintable(message->text()));
+        QCOMPARE(message->text(), area->tracker()->gaveUpSentence(id));
+        const int requests = server.requestCount();
+        QVERIFY(message->isEnabled()); // in plain black, not greyed like passing notes
+        area->resize(1024, 600);
+        screenshot(area.get(), QStringLiteral("keep-trying"));
+
+        // The service is back: "Keep trying" watches again from a fresh budget.
+        area->client()->setConnection(m_active->connection());
+        QSignalSpy updated(area->tracker(), &fs::JobTracker::jobUpdated);
+        keep->click();
+        QVERIFY(area->tracker()->isWatching(id));
+        QVERIFY(!keep->isVisible());
+        QVERIFY(!message->text().contains(QLatin1String("Stopped watching")));
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 1, 10000);
+        QCOMPARE(server.requestCount(), requests);
+        QVERIFY(area->tracker()->gaveUpSentence(id).isEmpty());
     }
 
     void failedJobShowsTheErrorInPlainWords()

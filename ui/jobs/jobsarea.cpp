@@ -217,6 +217,13 @@ void JobsArea::init()
     m_messageLabel->setObjectName(QStringLiteral("jobsMessageLabel"));
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setEnabled(false);
+    // Shown when watching a job stopped after failures in a row (the service misbehaved).
+    m_keepTryingButton = new QPushButton(tr("Keep trying"), this);
+    m_keepTryingButton->setObjectName(QStringLiteral("keepTryingPushButton"));
+    m_keepTryingButton->setToolTip(tr("Check the service again for the jobs that stopped being "
+                                      "watched"));
+    m_keepTryingButton->hide();
+    connect(m_keepTryingButton, &QPushButton::clicked, this, &JobsArea::keepTrying);
 
     // ---- the list -----------------------------------------------------------------------------
     m_listView = new QTableView(this);
@@ -299,6 +306,7 @@ void JobsArea::init()
     auto *top = new QHBoxLayout;
     top->addWidget(toolBar);
     top->addWidget(m_messageLabel, 1);
+    top->addWidget(m_keepTryingButton);
     layout->addLayout(top);
     layout->addWidget(m_splitter, 1);
 
@@ -306,6 +314,7 @@ void JobsArea::init()
     connect(m_tracker, &fs::JobTracker::jobUpdated, this, &JobsArea::onJobUpdated);
     connect(m_tracker, &fs::JobTracker::statusChanged, this, &JobsArea::onStatusChanged);
     connect(m_tracker, &fs::JobTracker::pollFailed, this, &JobsArea::onPollFailed);
+    connect(m_tracker, &fs::JobTracker::gaveUp, this, &JobsArea::onGaveUp);
     connect(m_listModel, &fs::JobListModel::refreshed, this, &JobsArea::onJobsMerged);
     connect(m_listModel, &fs::JobListModel::refreshFailed, this, [this](const fs::ApiError &error) {
         setMessage(tr("The job list could not be read: %1").arg(error.plainMessage()));
@@ -473,6 +482,7 @@ void JobsArea::watchUnfinished()
         if (!job.isTerminal() && !m_tracker->isWatching(job.id))
             m_tracker->watch(job.id);
     }
+    updateKeepTrying();
 }
 
 void JobsArea::onJobUpdated(const fs::FineTuningJob &job)
@@ -504,6 +514,29 @@ void JobsArea::onPollFailed(const QString &jobId, const fs::ApiError &error, boo
                          : tr("This job can no longer be followed: %1").arg(error.plainMessage()));
 }
 
+void JobsArea::onGaveUp(const QString &jobId, const fs::ApiError &, const QString &sentence)
+{
+    // Shown whichever job it is: the others on this connection likely fare the same.
+    setMessage(jobId == currentJobId() ? sentence : tr("Job %1: %2").arg(jobId, sentence));
+    m_messageLabel->setEnabled(true); // not a passing note: watching stopped
+    updateKeepTrying();
+}
+
+void JobsArea::keepTrying()
+{
+    setMessage({});
+    m_tracker->keepTrying();
+    updateKeepTrying();
+}
+
+void JobsArea::updateKeepTrying()
+{
+    bool any = false;
+    for (const fs::FineTuningJob &job : m_listModel->jobs())
+        any = any || !m_tracker->gaveUpSentence(job.id).isEmpty();
+    m_keepTryingButton->setVisible(any);
+}
+
 QString JobsArea::currentJobId() const
 {
     if (!m_listView)
@@ -529,6 +562,7 @@ void JobsArea::onSelectionChanged()
     const QString id = currentJobId();
     if (!id.isEmpty() && !m_tracker->isWatching(id))
         m_tracker->watch(id); // a finished job is read once (or comes from the history)
+    updateKeepTrying(); // selecting a job whose watch stopped tries it again
     m_monitor->showJob(id);
     updateActions();
 }
@@ -580,6 +614,7 @@ void JobsArea::updateEmptyState()
 void JobsArea::setMessage(const QString &text)
 {
     m_messageLabel->setText(text);
+    m_messageLabel->setEnabled(false);
 }
 
 QString JobsArea::noticeText() const

@@ -115,6 +115,10 @@ private:
     void onStatusChanged(
             const QString &jobId, fs::FineTuningJob::Status from, fs::FineTuningJob::Status to);
     void onPollFailed(const QString &jobId, const fs::ApiError &error, bool willRetry);
+    /// A job's watch ran out of retries (JobTracker::gaveUp): the sentence and "Keep trying".
+    void onGaveUp(const QString &jobId, const fs::ApiError &error, const QString &sentence);
+    void keepTrying();
+    void updateKeepTrying();
     void watchUnfinished();
     void updateActions();
     void updateEmptyState();
@@ -146,6 +150,7 @@ private:
     QLabel *m_noticeLabel = nullptr;
     QString m_noticeJobId;
     QLabel *m_messageLabel = nullptr;
+    QPushButton *m_keepTryingButton = nullptr;
     QStackedWidget *m_listStack = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QTableView *m_listView = nullptr;

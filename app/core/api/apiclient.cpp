@@ -96,6 +96,24 @@ ApiError::Kind kindForNetworkError(QNetworkReply::NetworkError code)
     }
 }
 
+/// What an answer that should have been one JSON object is instead, as an ApiError code
+/// (plainMessage() says it in words): an empty body, a web page, a list or a lone value, a
+/// number JSON does not allow (NaN, Infinity), or text that is not JSON at all.
+QString unexpectedBodyCode(const QByteArray &body, const QJsonParseError &parseError)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return QStringLiteral("empty_answer");
+    if (trimmed.startsWith('<'))
+        return QStringLiteral("html_answer");
+    if (parseError.error == QJsonParseError::NoError)
+        return QStringLiteral("not_an_object");
+    const QByteArray at = body.mid(std::max(0, parseError.offset - 2), 12);
+    if (at.contains("NaN") || at.contains("Infinity"))
+        return QStringLiteral("invalid_number");
+    return QStringLiteral("invalid_json");
+}
+
 } // namespace
 
 // ---- RetryPolicy ---------------------------------------------------------------------------
@@ -375,6 +393,7 @@ ApiError ApiReply::checkSuccess()
         const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
             error.kind = ApiError::Kind::Protocol;
+            error.code = unexpectedBodyCode(m_body, parseError);
             error.httpStatus = m_httpStatus;
             error.requestId = requestId();
             error.message = QStringLiteral("expected a JSON object, got: %1")

@@ -160,6 +160,28 @@ QString ApiError::plainMessage() const
                     "The service sent a part larger than %1 in a streamed answer — stopped "
                     "reading.")
                     .arg(sizeInWords(limit));
+        // An answer that is not one JSON object (ApiReply names what it is instead).
+        if (code == QLatin1String("empty_answer"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent an empty answer where it should have sent data. Check "
+                    "that the address points to an OpenAI-compatible service.");
+        if (code == QLatin1String("html_answer"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a web page instead of data: the address may lead to a "
+                    "website, a sign-in page or a proxy rather than to the service itself. Check "
+                    "the address in the connection settings.");
+        if (code == QLatin1String("not_an_object"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a list or a single value where it should have sent one "
+                    "object. Check that the address points to an OpenAI-compatible service.");
+        if (code == QLatin1String("invalid_number"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent a number that JSON does not allow (NaN or Infinity), so "
+                    "its answer could not be read. This is the service's fault; try again later.");
+        if (code == QLatin1String("invalid_json"))
+            return QCoreApplication::translate("ApiError",
+                    "The service sent an answer that is not valid JSON (it may be cut off or "
+                    "garbled). Check that the address points to an OpenAI-compatible service.");
         if (code == QLatin1String("redirect_loop"))
             return QCoreApplication::translate("ApiError",
                     "The service kept sending the request on to another address (more than %1 "

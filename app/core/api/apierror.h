@@ -34,7 +34,9 @@ struct ApiError
     /// The client's own limit that ended the call (ApiLimits: bytes, or milliseconds for a
     /// timeout; redirects for redirect_loop), 0 otherwise. Codes the client sets itself:
     /// answer_too_large, stream_too_large, stream_line_too_long, stream_event_too_large,
-    /// redirect_loop (Protocol), idle_timeout, overall_timeout (Timeout).
+    /// redirect_loop (Protocol), idle_timeout, overall_timeout (Timeout); and for a JSON
+    /// answer that is not one object: empty_answer, html_answer, not_an_object, invalid_number
+    /// (NaN, Infinity), invalid_json (Protocol).
     qint64 limit = 0;
 
     bool isError() const { return kind != Kind::None; }

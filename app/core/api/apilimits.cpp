@@ -72,6 +72,12 @@ ApiLimits ApiLimits::withOverrides(const ApiLimits &base, const QString &text)
             limits.streamTimeoutMs = ms;
         else if (name == QLatin1String("redirects"))
             limits.maxRedirects = ms;
+        else if (name == QLatin1String("watch-failures"))
+            limits.watchFailures = ms;
+        else if (name == QLatin1String("watch-wrong"))
+            limits.watchWrongAnswers = ms;
+        else if (name == QLatin1String("watch-time"))
+            limits.watchQuietMs = ms;
     }
     return limits;
 }

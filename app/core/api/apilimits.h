@@ -31,6 +31,15 @@ struct ApiLimits
     int downloadTimeoutMs = 60 * 60 * 1000;
     int streamTimeoutMs = 30 * 60 * 1000;
     int maxRedirects = 10; ///< same-origin redirects followed before giving up
+    /// A watcher (`jobs watch`, the Jobs area; see WatchBudget) keeps polling through failures,
+    /// and stops with a sentence after this many failed checks in a row that waiting may cure
+    /// (no connection, time-outs, 429, 5xx) …
+    int watchFailures = 10;
+    /// … or this many in a row that waiting does not cure (an answer of the wrong shape: not
+    /// JSON, a web page, nulls; a refusal of the request) …
+    int watchWrongAnswers = 3;
+    /// … or after this long without a good answer, whichever comes first.
+    int watchQuietMs = 10 * 60 * 1000;
 
     qint64 maxBodyBytes(Kind kind) const;
     int overallTimeoutMs(Kind kind) const;
@@ -40,8 +49,8 @@ struct ApiLimits
     static ApiLimits defaults();
     /// `base` with "name=value" pairs separated by commas applied; names are the fields above
     /// without their prefixes: json, download, stream, sse-line, sse-event (bytes), idle,
-    /// json-time, download-time, stream-time (milliseconds), redirects. Unknown names and bad
-    /// values are ignored.
+    /// json-time, download-time, stream-time (milliseconds), redirects, watch-failures,
+    /// watch-wrong (counts), watch-time (milliseconds). Unknown names and bad values are ignored.
     static ApiLimits withOverrides(const ApiLimits &base, const QString &text);
 };
 

@@ -3,6 +3,7 @@
 
 #include "jobhistory.h"
 #include "resultcsv.h"
+#include "watchbudget.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -27,7 +28,7 @@ struct JobTracker::Tracked
     bool polling = false;
     bool terminalSeen = false; ///< the job was read in a terminal status: one last cycle
     bool pollAgain = false; ///< pollNow() came while a cycle was under way
-    int failures = 0;
+    WatchBudget budget; ///< failed checks in a row, time since the last good answer
     int quietCycles = 0;
     int requests = 0;
     qint64 bytes = 0;
@@ -129,7 +130,8 @@ void JobTracker::watch(const QString &jobId)
     if (t->polling)
         return;
     t->polling = true;
-    t->failures = 0;
+    t->budget.setLimits(m_client ? m_client->limits() : ApiLimits::defaults());
+    t->budget.restart();
     t->quietCycles = 0;
     t->terminalSeen = false;
     t->jobSeen = false;
@@ -243,6 +245,23 @@ qint64 JobTracker::bytesReceived(const QString &jobId) const
 {
     const Tracked *t = tracked(jobId);
     return t ? t->bytes : 0;
+}
+
+QString JobTracker::gaveUpSentence(const QString &jobId) const
+{
+    const Tracked *t = tracked(jobId);
+    return t && !t->polling && t->budget.isSpent() ? t->budget.sentence() : QString();
+}
+
+void JobTracker::keepTrying()
+{
+    QStringList ids;
+    for (const Tracked *t : std::as_const(m_jobs)) {
+        if (!t->polling && t->budget.isSpent())
+            ids.append(t->id);
+    }
+    for (const QString &id : std::as_const(ids))
+        watch(id);
 }
 
 int JobTracker::cycleCount(const QString &jobId) const
@@ -372,7 +391,7 @@ void JobTracker::afterEvents(Tracked *t, bool newNonMetrics)
     }
     ++t->quietCycles;
     ++t->cycles;
-    t->failures = 0;
+    t->budget.succeeded();
     scheduleNext(t);
 }
 
@@ -402,7 +421,7 @@ void JobTracker::readJob(Tracked *t, const std::function<void(Tracked *, bool)> 
 void JobTracker::fetchJob(Tracked *t)
 {
     readJob(t, [this](Tracked *t, bool) {
-        t->failures = 0;
+        t->budget.succeeded();
         t->quietCycles = 0;
         ++t->cycles;
         if (t->job.isTerminal()) {
@@ -533,7 +552,7 @@ void JobTracker::fetchEventList(Tracked *t)
 void JobTracker::endMetricsCycle(Tracked *t)
 {
     ++t->cycles;
-    t->failures = 0;
+    t->budget.succeeded();
     if (!t->eventsDue)
         ++t->quietCycles;
     t->eventsDue = false;
@@ -678,11 +697,18 @@ void JobTracker::handleError(Tracked *t, const ApiError &error)
         Q_EMIT pollFailed(jobId, error, false);
         return;
     }
-    ++t->failures;
+    if (t->budget.failed(error)) {
+        // Not a brief outage: say what is wrong and stop (watch() again to keep trying).
+        t->polling = false;
+        t->timer->stop();
+        Q_EMIT gaveUp(jobId, error, t->budget.sentence());
+        return;
+    }
+    const int failures = t->budget.failuresInARow();
     const int base = t->job.status == FineTuningJob::Status::Running ? m_intervals.runningMs
                                                                      : m_intervals.waitingMs;
     const qint64 backoff = std::min<qint64>(
-            m_intervals.maxBackoffMs, qint64(std::max(1, base)) << std::min(t->failures, 6));
+            m_intervals.maxBackoffMs, qint64(std::max(1, base)) << std::min(failures, 6));
     t->timer->start(int(backoff));
     Q_EMIT pollFailed(jobId, error, true);
 }

@@ -63,6 +63,10 @@ struct TrackerIntervals
  *  - Next cycle after runningMs while running, waitingMs otherwise; after a failure,
  *    min(maxBackoffMs, interval·2^failures). 401/403/404 and a cancelled call stop the job's
  *    polling (pollFailed with willRetry false).
+ *  - Other failures are retried within a WatchBudget (limits from the client's ApiLimits: so
+ *    many failed checks in a row, fewer for answers of the wrong shape, or so long without a
+ *    good answer); when it is spent, polling stops with gaveUp() and a sentence, and watch()
+ *    or keepTrying() starts afresh.
  *  - Once the job is terminal, one more cycle reads the last events (and steps); then the
  *    checkpoints (through the dialect) and, for a succeeded job with a result file (OpenAI),
  *    the result CSV are read once, the metrics are completed from it, and finished() is emitted.
@@ -122,6 +126,11 @@ public:
     /// The calls in the connection's dialect, on client() (nullptr without one): for the
     /// actions on a job (cancel, pause, resume) next to the polling.
     ProviderClient *provider() const { return m_client ? m_provider : nullptr; }
+    /// Why watching `jobId` stopped when its WatchBudget ran out (as gaveUp() said); empty while
+    /// it is watched, or when it stopped for another reason.
+    QString gaveUpSentence(const QString &jobId) const;
+    /// Watches again, with a fresh budget, every job whose budget ran out ("Keep trying").
+    void keepTrying();
     /// Cycles completed for `jobId`.
     int cycleCount(const QString &jobId) const;
 
@@ -135,6 +144,9 @@ Q_SIGNALS:
     void metricsAdded(const QString &jobId, const QList<fs::MetricPoint> &points);
     /// A poll failed; polling goes on after a longer pause unless the error is final.
     void pollFailed(const QString &jobId, const fs::ApiError &error, bool willRetry);
+    /// Polls kept failing until the job's WatchBudget ran out: polling stopped. `sentence`
+    /// names the last problem and why watching stopped; `lastError` is that problem.
+    void gaveUp(const QString &jobId, const fs::ApiError &lastError, const QString &sentence);
     /// The job is terminal, its last events are read and results fetched; polling stopped.
     void finished(const fs::FineTuningJob &job);
 

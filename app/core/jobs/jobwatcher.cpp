@@ -18,6 +18,9 @@ JobWatcher::JobWatcher(ApiClient *client, const QString &jobId, QObject *parent)
             [this](const QString &, const ApiError &error, bool willRetry) {
                 Q_EMIT pollFailed(error, willRetry);
             });
+    // Retries ran out (JobTracker's WatchBudget): polling stopped, as after a final error.
+    connect(m_tracker, &JobTracker::gaveUp, this,
+            [this](const QString &, const ApiError &error) { Q_EMIT pollFailed(error, false); });
     connect(m_tracker, &JobTracker::finished, this, &JobWatcher::finished);
 }
 

@@ -42,7 +42,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void eventsAdded(const QList<fs::JobEvent> &oldestFirst);
     void jobUpdated(const fs::FineTuningJob &job);
-    /// A poll failed; polling goes on after a longer pause unless the error is final (404, 401).
+    /// A poll failed; polling goes on after a longer pause unless the error is final (404, 401)
+    /// or the tracker's retry budget ran out (willRetry false in both cases).
     void pollFailed(const fs::ApiError &error, bool willRetry);
     void finished(const fs::FineTuningJob &job);
 

@@ -4,6 +4,8 @@
 #include "apitypes.h"
 #include "multipart.h"
 
+#include <QJsonArray>
+
 namespace fs {
 
 namespace {
@@ -11,6 +13,55 @@ namespace {
 const QString kJobs = QStringLiteral("/fine_tuning/jobs/");
 
 } // namespace
+
+Expected<QJsonObject> OpenAiDialect::describedObject(
+        const HttpAnswer &answer, const QString &what, const QStringList &keys) const
+{
+    const auto object = answerObject(answer, what);
+    if (!object.ok())
+        return object.error();
+    for (const QString &key : keys) {
+        const QJsonValue value = object.value().value(key);
+        if (!value.isString() || value.toString().isEmpty())
+            return unexpected(tr("%1 sent %2 whose “%3” is missing or not text.")
+                                      .arg(serviceName(), what, key));
+    }
+    return object;
+}
+
+Expected<QJsonObject> OpenAiDialect::listObject(
+        const HttpAnswer &answer, const QString &what, const QStringList &keys) const
+{
+    const auto object = answerObject(answer, what);
+    if (!object.ok())
+        return object.error();
+    const QJsonValue data = object.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return unexpected(tr("%1 sent %2 without the list itself (“data” is missing or not a "
+                             "list).")
+                                  .arg(serviceName(), what));
+    const QJsonArray entries = data.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (!entries.at(i).isObject())
+            return unexpected(tr("%1 sent %2 in which entry %3 is not a description of one item.")
+                                      .arg(serviceName(), what)
+                                      .arg(i + 1));
+        const QJsonObject entry = entries.at(i).toObject();
+        for (const QString &key : keys) {
+            const QJsonValue value = entry.value(key);
+            if (!value.isString() || value.toString().isEmpty())
+                return unexpected(tr("%1 sent %2 in which entry %3 has no “%4” (or not as text).")
+                                          .arg(serviceName(), what)
+                                          .arg(i + 1)
+                                          .arg(key));
+        }
+    }
+    const QJsonValue hasMore = object.value().value(QLatin1String("has_more"));
+    if (!hasMore.isUndefined() && !hasMore.isNull() && !hasMore.isBool())
+        return unexpected(tr("%1 sent %2 whose “has_more” is neither true nor false.")
+                                  .arg(serviceName(), what));
+    return object;
+}
 
 Expected<HttpCall> OpenAiDialect::listFiles(const FileListQuery &query) const
 {
@@ -25,7 +76,7 @@ Expected<HttpCall> OpenAiDialect::listFiles(const FileListQuery &query) const
 
 Expected<Page<FileObject>> OpenAiDialect::parseFileList(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("the files"));
+    const auto object = listObject(answer, tr("the files"), {QStringLiteral("id")});
     if (!object.ok())
         return object.error();
     return parseFilePage(object.value());
@@ -38,7 +89,7 @@ Expected<HttpCall> OpenAiDialect::retrieveFile(const QString &fileId) const
 
 Expected<FileObject> OpenAiDialect::parseFile(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("a file"));
+    const auto object = describedObject(answer, tr("a file"), {QStringLiteral("id")});
     if (!object.ok())
         return object.error();
     return FileObject::fromJson(object.value());
@@ -100,7 +151,8 @@ Expected<HttpCall> OpenAiDialect::createJob(const CreateJobRequest &request) con
 
 Expected<FineTuningJob> OpenAiDialect::parseJob(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("a job"));
+    const auto object =
+            describedObject(answer, tr("a job"), {QStringLiteral("id"), QStringLiteral("status")});
     if (!object.ok())
         return object.error();
     return FineTuningJob::fromJson(object.value());
@@ -113,7 +165,8 @@ Expected<HttpCall> OpenAiDialect::listJobs(const QString &after, int limit) cons
 
 Expected<Page<FineTuningJob>> OpenAiDialect::parseJobList(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("the jobs"));
+    const auto object =
+            listObject(answer, tr("the jobs"), {QStringLiteral("id"), QStringLiteral("status")});
     if (!object.ok())
         return object.error();
     return parseJobPage(object.value());
@@ -148,7 +201,7 @@ Expected<HttpCall> OpenAiDialect::listEvents(
 
 Expected<Page<JobEvent>> OpenAiDialect::parseEvents(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("the job's events"));
+    const auto object = listObject(answer, tr("the job's events"), {QStringLiteral("id")});
     if (!object.ok())
         return object.error();
     return parseEventPage(object.value());
@@ -162,7 +215,7 @@ Expected<HttpCall> OpenAiDialect::listCheckpoints(const QString &jobId) const
 Expected<Page<Checkpoint>> OpenAiDialect::parseCheckpoints(
         const HttpAnswer &answer, const QString &) const
 {
-    const auto object = answerObject(answer, tr("the job's checkpoints"));
+    const auto object = listObject(answer, tr("the job's checkpoints"), {QStringLiteral("id")});
     if (!object.ok())
         return object.error();
     return parseCheckpointPage(object.value());
@@ -175,11 +228,9 @@ Expected<HttpCall> OpenAiDialect::listModels() const
 
 Expected<QList<ModelObject>> OpenAiDialect::parseModelList(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("the models"));
+    const auto object = listObject(answer, tr("the models"), {QStringLiteral("id")});
     if (!object.ok())
         return object.error();
-    if (!object.value().value(QLatin1String("data")).isArray())
-        return unexpected(tr("The server answered, but not with a list of models."));
     return parseModelPage(object.value()).data;
 }
 
@@ -190,7 +241,7 @@ Expected<HttpCall> OpenAiDialect::listBaseModels() const
 
 Expected<QList<ModelObject>> OpenAiDialect::parseModels(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("the models"));
+    const auto object = listObject(answer, tr("the models"), {QStringLiteral("id")});
     if (!object.ok())
         return object.error();
     return parseModelPage(object.value()).data;

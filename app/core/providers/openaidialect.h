@@ -8,9 +8,10 @@ namespace fs {
 /**
  * @brief OpenAI's wire shapes (also Azure OpenAI's data plane and OpenAI-compatible servers).
  *
- * Wraps the parsing of apitypes.h unchanged; what OpenAI lacks (LoRA settings, an absolute
- * learning rate, price estimates, deployments, a metrics list — its metrics come as events)
- * answers "OpenAI has no …" by value.
+ * Wraps the parsing of apitypes.h, after checking that each answer has the shape the API
+ * promises (ids and statuses as text, lists of objects); what OpenAI lacks (LoRA settings, an
+ * absolute learning rate, price estimates, deployments, a metrics list — its metrics come as
+ * events) answers "OpenAI has no …" by value.
  */
 class OpenAiDialect : public Dialect
 {
@@ -50,6 +51,16 @@ public:
 
     Expected<HttpCall> chat(const ChatRequest &request, bool stream) const override;
     Expected<ChatCompletion> parseChat(const HttpAnswer &answer) const override;
+
+protected:
+    /// The answer's object when `keys` hold text in it; else a sentence naming what is wrong
+    /// (a wrong shape is an error, never a blank row).
+    Expected<QJsonObject> describedObject(
+            const HttpAnswer &answer, const QString &what, const QStringList &keys) const;
+    /// The answer's object when it is a list: "data" an array whose entries are objects with
+    /// text in `keys`, "has_more" (when given) true or false; else a sentence.
+    Expected<QJsonObject> listObject(
+            const HttpAnswer &answer, const QString &what, const QStringList &keys) const;
 };
 
 } // namespace fs

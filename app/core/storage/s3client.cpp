@@ -577,6 +577,7 @@ S3Reply *S3Client::list(const QString &prefix, const QString &delimiter, int pag
         connect(page, &S3Reply::finished, reply, [reply, page, token, fetch] {
             page->deleteLater();
             if (!page->ok()) {
+                *fetch = nullptr; // breaks the shared_ptr cycle here too (leaked before: ASan)
                 reply->finish(page->error());
                 return;
             }
