@@ -17,6 +17,7 @@ private Q_SLOTS:
     void emptyAndForeignFilesAreErrors();
     void decodeResultFileLeavesPlainTextAlone();
     void looksLikeBase64();
+    void stepsOutsideTheIntRangeAreSkipped();
 
 private:
     static QByteArray fixture(const char *name)
@@ -131,6 +132,20 @@ void tst_ResultCsv::looksLikeBase64()
     QVERIFY(!fs::looksLikeBase64("step\n1\n2\n")); // a one-column CSV
     QVERIFY(!fs::looksLikeBase64(""));
     QVERIFY(!fs::looksLikeBase64("a b c d"));
+}
+
+// Found by tests/fuzz/fuzz_resultcsv (corpus/resultcsv/crash-step-inf): a step of inf or 1e300
+// was converted to int (undefined behaviour; INT_MIN in practice) and kept as a point.
+void tst_ResultCsv::stepsOutsideTheIntRangeAreSkipped()
+{
+    const ResultCsv csv = ResultCsv::parse(
+            "step,train_loss\n1,0.5\ninf,0.4\n1e300,0.3\n-inf,0.2\nnan,0.1\n2147483648,0.1\n"
+            "2147483647,0.05\n");
+    QVERIFY(csv.ok());
+    QCOMPARE(csv.skippedRows, 5);
+    QCOMPARE(csv.points.size(), 2);
+    QCOMPARE(csv.points.at(0).step, 1);
+    QCOMPARE(csv.points.at(1).step, 2147483647);
 }
 
 QTEST_GUILESS_MAIN(tst_ResultCsv)

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void blankLinesWithoutDataDispatchNothing();
     void finishFlushesPendingEvent();
     void finishDropsNothingWhenComplete();
+    void eventLimitHoldsAtTheEndOfTheStream();
     void byteOrderMark();
     void lineLimit();
     void eventLimit();
@@ -227,6 +228,22 @@ void tst_SseParser::eventLimit()
 
     SseParser unlimited;
     QCOMPARE(unlimited.feed("data: " + QByteArray(100000, 'u') + "\n\n").size(), 1);
+}
+
+// Found by tests/fuzz/fuzz_sse (corpus/sse/crash-event-limit-at-end): a stream ending without a
+// blank line handed over its last event even when that last line took it past the event limit.
+void tst_SseParser::eventLimitHoldsAtTheEndOfTheStream()
+{
+    SseParser parser;
+    parser.setLimits(100, 10);
+    QVERIFY(parser.feed("data: ok\n\ndata: 12345678901234").size() == 1);
+    QCOMPARE(parser.overflow(), SseParser::Overflow::None);
+    QVERIFY(parser.finish().isEmpty());
+
+    // within the limit the pending event still comes out at the end
+    parser.setLimits(100, 10);
+    QVERIFY(parser.feed("data: 1234567890").isEmpty());
+    QCOMPARE(datas(parser.finish()), QList<QByteArray> {"1234567890"});
 }
 
 #include "tst_sseparser.moc"

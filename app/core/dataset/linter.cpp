@@ -101,9 +101,8 @@ QStringList allowedKeys(const QString &role)
 class ExampleChecker
 {
 public:
-    ExampleChecker(const Linter &linter, int line, ExampleLint *out)
-        : m_linter(linter)
-        , m_line(line)
+    ExampleChecker(int line, ExampleLint *out)
+        : m_line(line)
         , m_out(out)
     {
     }
@@ -149,7 +148,6 @@ private:
             bool preference);
     void checkConversation(const QList<Located> &messages, bool preference);
 
-    const Linter &m_linter;
     int m_line;
     ExampleLint *m_out;
     QSet<QString> m_toolNames; ///< functions declared in tools / functions
@@ -894,7 +892,7 @@ ExampleLint Linter::lintExample(const QJsonObject &example, int lineNumber) cons
     result.digest = quint64(qHash(QByteArrayView(canonical), size_t(0x5eed)));
     if (result.digest == 0)
         result.digest = 1;
-    ExampleChecker checker(*this, lineNumber, &result);
+    ExampleChecker checker(lineNumber, &result);
     const bool preference = !example.contains(QLatin1String("messages"))
             && (example.contains(QLatin1String("input"))
                     || example.contains(QLatin1String("preferred_output"))
