@@ -134,6 +134,69 @@
         <source>The service has no space left to store the file. For the built-in practice service, free some space on this computer&apos;s disk; then upload the file again.</source>
         <translation>サービスにファイルを保存する空き容量がありません。内蔵の練習用サービスの場合は、このコンピューターのディスクの空きを増やしてから、もう一度ファイルをアップロードしてください。</translation>
     </message>
+    <message>
+        <source>The service sent an empty answer where it should have sent data. Check that the address points to an OpenAI-compatible service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent a web page instead of data: the address may lead to a website, a sign-in page or a proxy rather than to the service itself. Check the address in the connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent a list or a single value where it should have sent one object. Check that the address points to an OpenAI-compatible service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent a number that JSON does not allow (NaN or Infinity), so its answer could not be read. This is the service&apos;s fault; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent an answer that is not valid JSON (it may be cut off or garbled). Check that the address points to an OpenAI-compatible service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Azure this model answers only through a deployment, and it has none (or it was removed). Deploy it first with “Deploy to Try It…” in the Jobs area or the Playground.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure did not accept the Microsoft sign-in (it may have run out). Sign in with Microsoft again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AzureManagement</name>
+    <message>
+        <source>the subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the resource group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the resource name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To deploy on Azure the app needs %1 of this connection. Add them in Settings › Connections (the Azure portal shows them on the resource&apos;s Overview page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Azure portal open your Azure OpenAI resource: “Subscription ID” is on its Overview page (a long id such as 1234abcd-…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the same Overview page: “Resource group”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource&apos;s own name, at the top of its Overview page (the NAME in https://NAME.openai.azure.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. Microsoft Entra ID › Overview › “Tenant ID”. Leave empty to sign in with any work or school account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -156,6 +219,10 @@
     <message>
         <source>Together AI</source>
         <translation>Together AI</translation>
+    </message>
+    <message>
+        <source>Fireworks AI</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -300,6 +367,22 @@
         <source>Something answered at this address, but it is not Together AI’s API. Check the address: it is usually %1.</source>
         <translation>このアドレスから応答はありましたが、Together AI のAPIではありません。アドレスを確認してください。通常は %1 です。</translation>
     </message>
+    <message>
+        <source>Connected. Your account has no models of its own yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. Your account has %1 models of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI’s models to fine-tune are offered when you start a job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI did not list models for this account. Check the account id (shown on your Fireworks account page) and the address, usually %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStore</name>
@@ -382,6 +465,18 @@
         <source>way to resume a paused job</source>
         <translation>一時停止したジョブの再開</translation>
     </message>
+    <message>
+        <source>datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>way to delete a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metrics file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -414,6 +509,21 @@
     </message>
 </context>
 <context>
+    <name>WatchBudget</name>
+    <message>
+        <source>%1 Stopped watching.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Stopped watching after %2 failed checks in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Stopped watching: no good answer for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fs</name>
     <message>
         <source>No example in this file ends with an assistant answer to compare against.</source>
@@ -430,6 +540,84 @@
     <message>
         <source>The training file</source>
         <translation>学習ファイル</translation>
+    </message>
+    <message>
+        <source>There is no user message to send in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the open dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list holds no prompt: write one per line, or separate them with an empty line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Playground conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a saved Playground comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished">%1 を開けませんでした: %2</translation>
+    </message>
+    <message>
+        <source>, temperature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many answers fall in each ROUGE-L range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished">自動</translation>
+    </message>
+    <message>
+        <source>%1 (multiplier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA (a small add-on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full (every weight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date format</comment>
+        <extracomment>Date format of the retirement calendar (QDate format: d, MMM, yyyy); e.g. 14 Jan 2027</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date announced</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -488,6 +676,60 @@
     <message>
         <source>%1 minutes</source>
         <translation>%1 分</translation>
+    </message>
+</context>
+<context>
+    <name>fs::AzureDialect</name>
+    <message>
+        <source>Developer (no hosting fee; Azure removes it after %1 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard (a hosting fee for as long as it exists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a subscription ID. It is a long id such as 1234abcd-12ab-34cd-56ef-1234567890ab, shown as “Subscription ID” on the resource&apos;s Overview page in the Azure portal. Correct it in Settings › Connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft first: deployments on Azure are made with your Microsoft account, not with the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure has no deployment type “%1”: choose Developer or Standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a base model, not one you fine-tuned. The app deploys only fine-tuned models on Azure; deploy base models in the Azure portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deployed on Azure: a deployment needs a name of at least two letters or digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure answered, but not with a deployment (it has no name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure answered, but not with a list of deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::AzureTokenStore</name>
+    <message>
+        <source>Sign in with Microsoft to make deployments on Azure.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -633,6 +875,41 @@
     <message>
         <source>%1 R-L</source>
         <translation>%1 R-L</translation>
+    </message>
+</context>
+<context>
+    <name>fs::CaptureRun</name>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished">%1 を開けませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be repaired: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists and was not written by a capture. Choose another file, so nothing in it is overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds answers of %2. To continue it, capture with the same model and settings; to start anew, choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished">%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers could not be written to %1: %2. Those written so far are kept; run the capture again to continue.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1392,65 @@
     </message>
 </context>
 <context>
+    <name>fs::DeviceCodeSignIn</name>
+    <message>
+        <source>The Microsoft sign-in service could not be reached. Check the internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft sign-in service did not give a code (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft sign-in service did not give a code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft sign-in service answered without a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft sign-in did not finish: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Microsoft for a sign-in code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1 in your browser, type the code %2 and sign in with the Microsoft account that can manage the Azure OpenAI resource. This window waits until you have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. The app keeps the sign-in in the system keychain and renews it by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code ran out before the sign-in was finished. Start again to get a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was declined in the browser. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft sign-in has ended: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft sign-in could not be renewed (HTTP %1). Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fs::ExamplesModel</name>
     <message>
         <source>(not valid JSON) %1</source>
@@ -1262,6 +1598,157 @@
     <message>
         <source>Expires</source>
         <translation>有効期限</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FireworksDialect</name>
+    <message>
+        <source>Enter your Fireworks AI account id in the connection: every request names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI sent %1 in a form this app does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI sent %1 with an entry this app cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI described a dataset without its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a deletion</source>
+        <translation type="unfinished">削除の結果</translation>
+    </message>
+    <message>
+        <source>Fireworks AI does not give an uploaded dataset back to this app; the job reports its cost once it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset needs an id to be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upload address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI did not say where to upload the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a training dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a base model.</source>
+        <translation type="unfinished">ベースモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>This app starts only supervised fine-tuning on Fireworks AI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI takes an absolute learning rate (such as 0.0001), not a learning rate multiplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI chooses the batch size itself in this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI does not keep notes (metadata) with a job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI takes no seed for a job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI trains a LoRA adapter here; full training is not offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI takes the LoRA rank, but no alpha, dropout, modules, evaluation count or checkpoint count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI described a fine-tuning job without its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI described a fine-tuning job without its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fine-tuning job</source>
+        <translation type="unfinished">ファインチューニングジョブの情報</translation>
+    </message>
+    <message>
+        <source>the list of fine-tuning jobs</source>
+        <translation type="unfinished">ファインチューニングジョブの一覧</translation>
+    </message>
+    <message>
+        <source>Fireworks AI has no way to cancel a fine-tuning job; deleting the job stops it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI named a metrics file this app cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI&apos;s metrics file is not in a form this app knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI&apos;s metrics file holds a line this app cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI listed a model without a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the models</source>
+        <translation type="unfinished">モデルの一覧</translation>
+    </message>
+    <message>
+        <source>The server answered, but not with Fireworks AI&apos;s list of models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the model to deploy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI described a deployment without its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list of deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation type="unfinished">回答</translation>
+    </message>
+    <message>
+        <source>Fireworks AI&apos;s answer holds no reply.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2241,14 @@
     <message>
         <source>%1 could not estimate the price: %2 The job can start once the price is known; check the settings, then press “Estimate Again”.</source>
         <translation>%1 は料金を見積もれませんでした: %2 料金が分かればジョブを開始できます。設定を確認してから「もう一度見積もる」を押してください。</translation>
+    </message>
+    <message>
+        <source>Longest example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest example, in tokens, that training reads in full; longer ones are cut. Longer limits cost more memory and time.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2376,6 +2871,97 @@
     </message>
 </context>
 <context>
+    <name>fs::Mapper</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app does not know %1&apos;s training settings yet, so it cannot carry this job&apos;s settings from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decides how it trains; the choice is left to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not say how it trained. %2 lets you choose; LoRA trains a small add-on, which is faster and cheaper and suits keeping a model&apos;s manner of answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same way of training as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic before; %1 needs a number, so its usual value is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic before, automatic again: %1 chooses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same setting on both services: the number is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both services scale their own learning rate by this multiplier: the number is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both services take the learning rate itself: the number is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 publishes no usual learning rate to scale the multiplier by. Enter a learning rate for %1 yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 multiplies a learning rate it does not publish by this number; %2 takes the rate itself. A multiplier of 1 is read as %2&apos;s usual rate (%3), so %4 becomes %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 publishes no usual learning rate, so its rate cannot be turned into a multiplier. Enter a multiplier for %2 yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes the learning rate itself; %2 multiplies a rate it does not publish. %1&apos;s usual rate (%3) is read as a multiplier of 1, so %4 becomes %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a setting on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no such setting, so %2&apos;s usual value is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no such setting; it decides this itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would be outside what %2 allows (%3), so the nearest allowed value is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows %2 %3; the old job&apos;s setting becomes %4. Choose a value in that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fs::Message</name>
     <message>
         <source>This is not valid JSON (%1 at character %2).</source>
@@ -2415,6 +3001,152 @@
     <message>
         <source>Since step %1 the validation loss has been rising while the training loss keeps falling: the model is starting to memorise the training examples instead of learning from them (overfitting). A checkpoint from around step %1, or fewer epochs, will probably work better on new questions.</source>
         <translation>ステップ %1 以降、学習損失は下がり続けているのに検証損失が上がっています。モデルが学習用の例から学ぶのではなく、例を暗記し始めています (過学習)。ステップ %1 前後のチェックポイントを使うか、エポック数を減らすと、新しい質問に対してよりよい結果になるでしょう。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::MigrationFlow</name>
+    <message>
+        <source>The capture has %1 answered examples; moving needs at least %2 (%3 to train on and %4 kept back for the check). Capture more prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the captured answers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The captured answers have problems a service would refuse (%1). Open the file in the Datasets area, fix them, and split again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1 examples, keeping %2% back leaves %3 to train on and %4 for the check; at least %5 and %6 are needed. Change the share kept back or capture more prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the captured answers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a connection and a base model to train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a base model to see the price.</source>
+        <translation type="unfinished">ベースモデルを選ぶと、料金が表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 states the price once the training part is uploaded; you see it before training starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price is not known: the training part could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price of %1 is not in the price table: %2 tokens would be billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated training cost: %1 (%2 examples × %3 epochs, %4 tokens at %5 per million). The service bills what it actually trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job ended without a model (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training did not finish: %1 Check the settings and start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no new model to deploy yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no new model to check yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the new service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload and train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1: capture its answers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1: %2 answers captured; check and split them next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1: %2 examples to train on, %3 kept back; choose where to train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2: ready to upload and train %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2: training (job %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2: %3 is trained; deploy it to try it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2: check %3 against the old answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2 as %3; the parity report is at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::MigrationStore</name>
+    <message>
+        <source>The job history could not be opened: %1</source>
+        <translation type="unfinished">ジョブ履歴を開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The job history could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job history is not open.</source>
+        <translation type="unfinished">ジョブ履歴が開かれていません。</translation>
+    </message>
+    <message>
+        <source>The job history could not be written: %1</source>
+        <translation type="unfinished">ジョブ履歴を書き込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The job history could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2511,8 +3243,253 @@
         <translation>回答</translation>
     </message>
     <message>
-        <source>The server answered, but not with a list of models.</source>
-        <translation>サーバーから応答はありましたが、モデルの一覧ではありませんでした。</translation>
+        <source>%1 sent %2 whose “%3” is missing or not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 without the list itself (“data” is missing or not a list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 in which entry %3 is not a description of one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 in which entry %3 has no “%4” (or not as text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 whose “has_more” is neither true nor false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ParityCheck</name>
+    <message>
+        <source>the old model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no held-out prompts to check with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ParityReport</name>
+    <message>
+        <source>Parity check: %1 against %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the new model answer like the old one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old: %1. New: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on %1 with %2 held-out prompts: the old model&apos;s answers against the new model&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by the new model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer (errors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROUGE-1 (shared words), average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROUGE-2 (shared word pairs), average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROUGE-L (longest shared sequence), average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROUGE-L of each new answer against the old answer (0: nothing in common, 1: the same words in the same order):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody rated answers without knowing which model wrote them. The verdict rests on the ROUGE figures alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old model preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equally good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model&apos;s share (ties count half)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% (95% interval %2% to %3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer that differs most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 answers that differ most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished">行</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished">プロンプト</translation>
+    </message>
+    <message>
+        <source>Old answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROUGE-L</source>
+        <translation type="unfinished">ROUGE-L</translation>
+    </message>
+    <message>
+        <source>How the verdict is decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROUGE counts the words (ROUGE-1), word pairs (ROUGE-2) and the longest run of words in the same order (ROUGE-L) that a new answer shares with the old answer to the same prompt, as Google&apos;s rouge-score computes them (F-measure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An average ROUGE-L of %1 or more counts as answering much like the old model; %2 to %1 as similar things in other words; below %2 as answering differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blind round decides only with at least %1 votes that are not &quot;both bad&quot;. When the new model&apos;s share is surely below half (the top of its 95% Wilson interval under 50%), the old model was preferred and the verdict is &quot;not yet&quot;, whatever ROUGE says. When it is surely above half, a new model that words things differently is still called preferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts that got no answer are left out of the averages and counted apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ParitySummary</name>
+    <message>
+        <source>In the blind round the new model won %1% of %2 votes (ties count half; 50% means no preference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blind round has too few votes to decide (%1 of the %2 needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has rated answers in the blind round yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished">未確認</translation>
+    </message>
+    <message>
+        <source>The new model has not answered any of the held-out prompts yet, so nothing can be said. Run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes — the new model keeps the old one&apos;s behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its answers say much the same as the old model&apos;s (ROUGE-L %1 on average; %2 or more counts as similar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different, but preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new model words its answers differently from the old one (ROUGE-L %1 on average), but the blind round preferred it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly — similar things in other words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new model&apos;s answers overlap with the old model&apos;s, but not closely (ROUGE-L %1 on average; %2 or more counts as similar). Read the answers that differ most below before you switch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — the new model answers differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its answers share little with the old model&apos;s (ROUGE-L %1 on average; below %2 counts as different). It may need more examples or more epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet — the old model&apos;s answers were preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even if the wording is close (ROUGE-L %1), people liked the old answers better. Train again with more examples, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 prompt got no answer and is not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompts got no answer and are not counted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2531,6 +3508,126 @@
     <message>
         <source>The result file is empty.</source>
         <translation>結果ファイルが空です。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::RetirementCalendar</name>
+    <message>
+        <source>stopped answering on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stops answering today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stops answering on %1 — in %2 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stops answering on %1 — in %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new fine-tuning ended on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new fine-tuning stops today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new fine-tuning stops on %1 — in %2 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new fine-tuning stops on %1 — in %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar is not readable JSON (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar has an unknown schema version; this version of the app reads version 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s “updated” date is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s warning window must be a whole number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar has no list of services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar names an unknown service “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s entry for “%1” is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s date when new fine-tuning ends on “%1” is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar gives no source for when new fine-tuning ends on “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s models of “%1” are not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1 of “%2”</source>
+        <extracomment>%1 the model&apos;s position in the list (1, 2, …), %2 a service key such as &quot;openai&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” on “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s %1 has no model name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s aliases of %1 are not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s %1 has an empty alias.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s %1 has no date when it stops answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s date when %1 stops answering is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar&apos;s date when new fine-tuning of %1 ends is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar gives no source for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar lists “%1” twice on “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retirement calendar %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3102,6 +4199,18 @@
         <source>it changed size while it was being sent</source>
         <translation>送信中にファイルのサイズが変わりました</translation>
     </message>
+    <message>
+        <source>Resumable uploads in parts are an OpenAI feature: %1 takes each file in one piece. Upload it without “resumable”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure OpenAI takes files under 512 MB, and this one is larger. Microsoft recommends importing large files from Azure Blob Storage (in the Azure AI Foundry portal) rather than uploading them: an upload this big cannot be resumed if it breaks. Or split the dataset into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumable uploads in parts are an OpenAI feature: Azure OpenAI takes each file in one piece. Upload it without “resumable”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fs::cli</name>
@@ -3286,16 +4395,8 @@
         <translation>監視中に確認する間隔 (秒)。</translation>
     </message>
     <message>
-        <source>list | create --model M --training-file ID | watch ID | cancel ID</source>
-        <translation>list | create --model M --training-file ID | watch ID | cancel ID</translation>
-    </message>
-    <message>
         <source>Lists, creates, watches or cancels fine-tuning jobs.</source>
         <translation>ファインチューニングジョブを一覧表示・作成・監視・キャンセルします。</translation>
-    </message>
-    <message>
-        <source>usage: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID</source>
-        <translation>使い方: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID</translation>
     </message>
     <message>
         <source>Lists the models of the connection.</source>
@@ -3818,16 +4919,8 @@
         <translation>finetune-studio: このビルドにはデスクトップのウィンドウがありません (ユーザーインターフェースなしでビルドされています)。コマンドのいずれかを使ってください。</translation>
     </message>
     <message>
-        <source>The service: openai (also OpenAI-compatible servers) or together (Together AI, key in TOGETHER_API_KEY). Default: openai, or the kind of the saved connection.</source>
-        <translation>サービス: openai (OpenAI互換サーバーも含む) または together (Together AI、キーは TOGETHER_API_KEY)。既定: openai、または保存済みの接続の種類。</translation>
-    </message>
-    <message>
         <source>The API&apos;s base URL, e.g. http://127.0.0.1:8080/v1 (default: OPENAI_BASE_URL, else https://api.openai.com/v1; with --provider together: https://api.together.xyz/v1).</source>
         <translation>APIのベースURL。例: http://127.0.0.1:8080/v1 (既定: OPENAI_BASE_URL、なければ https://api.openai.com/v1。--provider together の場合: https://api.together.xyz/v1)。</translation>
-    </message>
-    <message>
-        <source>error: there is no provider named &apos;%1&apos;. Use --provider openai or --provider together.</source>
-        <translation>エラー: &apos;%1&apos; という名前のプロバイダーはありません。--provider openai または --provider together を指定してください。</translation>
     </message>
     <message>
         <source>error: no connection given. Set TOGETHER_API_KEY, pass --base-url URL, or --connection NAME. To try things offline, run &apos;finetune-studio sandbox&apos; and pass the address it prints, ending in /together/v1, as --base-url.</source>
@@ -3894,10 +4987,6 @@
         <translation>エラー: %2 で %1 が回答するには、先にデプロイする必要があります。まずデプロイしてください: finetune-studio deployments create %1</translation>
     </message>
     <message>
-        <source>create: the hardware id (default: the cheapest the service lists for the model).</source>
-        <translation>create: ハードウェアのID (既定: このモデル用にサービスが提示する中で最も安いもの)。</translation>
-    </message>
-    <message>
         <source>create: print the id at once instead of waiting until it runs.</source>
         <translation>create: 実行が始まるまで待たずに、すぐにIDを表示します。</translation>
     </message>
@@ -3912,10 +5001,6 @@
     <message>
         <source>list | create MODEL | delete ID</source>
         <translation>list | create MODEL | delete ID</translation>
-    </message>
-    <message>
-        <source>Lists, starts or stops deployments: fine-tuned models that answer only once deployed (Together AI), billed while they run.</source>
-        <translation>デプロイを一覧表示・開始・停止します。デプロイとは、デプロイして初めて回答するファインチューニング済みモデル (Together AI) で、実行中は課金されます。</translation>
     </message>
     <message>
         <source>usage: finetune-studio deployments list | create MODEL [--hardware ID] [--no-wait] | delete ID</source>
@@ -4122,6 +5207,146 @@
     <message>
         <source>Sending: %1</source>
         <translation>送信中: %1</translation>
+    </message>
+    <message>
+        <source>usage: finetune-studio capture --model M FILE --out OUT.jsonl [--concurrency N] [--provider P]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model whose answers to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat JSONL file the answers go to. If it holds an earlier capture of the same model, that capture continues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling temperature (default 0: the model&apos;s most likely answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seed, for services that repeat an answer for the same seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompts: a chat JSONL file (each example up to its last assistant answer), a saved Playground comparison (its user messages), or a text file with one prompt per line (or prompts separated by empty lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps a model&apos;s behaviour: sends every prompt of FILE to the model and writes its answers as a chat dataset. Interrupted, run the same command again: it continues where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: --seed takes a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: the answers cannot go into the file the prompts come from; choose another --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: 1 example without a user message was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1 examples without a user message were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: the last line of %1 was cut off (the capture was interrupted); it was removed and its prompt is asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1 answers in %2 are to prompts that are not in %3; they are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing: %1 of %2 answers are already in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers captured, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers of %3 are in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the same command again to ask for the missing ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep a model&apos;s answers to prompts as a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service: openai (also OpenAI-compatible servers), together (Together AI, key in TOGETHER_API_KEY) or azure (Azure OpenAI, key in AZURE_OPENAI_API_KEY, endpoint in AZURE_OPENAI_ENDPOINT). Default: openai, or the kind of the saved connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: there is no provider named &apos;%1&apos;. Use --provider openai, --provider together, --provider azure or --provider fireworks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: Fireworks AI needs your account id. Set FIREWORKS_ACCOUNT_ID (and FIREWORKS_API_KEY), or pass --connection NAME. To try things offline, run &apos;finetune-studio sandbox&apos;, pass the address it prints ending in /fireworks as --base-url, and any account id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: no Azure OpenAI endpoint given. Set AZURE_OPENAI_ENDPOINT (https://NAME.openai.azure.com) and AZURE_OPENAI_API_KEY, or pass --base-url URL. To try things offline, run &apos;finetune-studio sandbox&apos; and pass the address it prints, without /v1, as --base-url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure: the subscription id of the Azure OpenAI resource (portal: the resource&apos;s Overview page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure: the resource group of the Azure OpenAI resource.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure: the Azure OpenAI resource&apos;s name (NAME in https://NAME.openai.azure.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure: the directory (tenant) to sign in to (default: any work or school account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: the hardware id (default: the cheapest the service lists for the model). On Azure the deployment type: developer (no hosting fee, removed after 24 hours; the default) or standard (hourly fee).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists, starts or stops deployments: fine-tuned models that answer only once deployed (Together AI, Azure OpenAI), billed while they run. On Azure: --subscription, --resource-group and --account say where the resource is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: deployments on Azure need to know where the resource is: pass --subscription ID, --resource-group NAME and --account NAME (the Azure portal shows them on the resource&apos;s Overview page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: deployments on Azure are made with a Microsoft sign-in, not the API key. Sign in once in the app and use --connection NAME, or set AZURE_ACCESS_TOKEN (for example from: az account get-access-token --resource https://management.azure.com --query accessToken -o tsv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is deleted (a running job stops).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fireworks AI: the longest example trained on, in tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list | create --model M --training-file ID | watch ID | cancel ID | delete ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID | delete ID</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4651,6 +5876,302 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::CaptureDialog</name>
+    <message>
+        <source>Capture Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends each prompt to a model and keeps its answers as a new dataset: to keep a model&apos;s behaviour before it stops answering, or to train another model on it. Interrupted, start again with the same file: it continues where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of examples or prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Playground conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list I paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each example of the dataset open in Datasets, up to its last answer (that answer is replaced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A .jsonl dataset, a saved Playground comparison, or a text file of prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message you sent in Side by Side, with the conversation before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One prompt per line.
+
+Or prompts of several lines, separated by an empty line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">選択…</translation>
+    </message>
+    <message>
+        <source>0 keeps the model&apos;s most likely answer: the same prompt gives the same answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <source>Services that support it repeat an answer for the same seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many prompts are asked at the same time. When the service says too many, the capture waits and goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation type="unfinished">温度:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished">シード:</translation>
+    </message>
+    <message>
+        <source>Requests at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished">モデル:</translation>
+    </message>
+    <message>
+        <source>Prompts from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers go to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">開始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service asked to slow down. Continuing in %1 s…</source>
+        <translation type="unfinished">サービスから速度を落とすよう求められました。%1 秒後に再開します…</translation>
+    </message>
+    <message>
+        <source>Open a dataset in Datasets first.</source>
+        <translation type="unfinished">先に「データセット」でデータセットを開いてください。</translation>
+    </message>
+    <message>
+        <source>Choose the file with the prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Playground conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a message in Side by Side first: its messages are the prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 prompt will be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompts will be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 example without a message from the user is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples without a message from the user are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the model whose answers to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file the answers go to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers cannot go into the file the prompts come from. Choose another file for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: this model must be deployed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing: %1 of %2 answers were already in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last answer in the file was cut off when the capture stopped; it is asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers captured, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. The %1 answers so far are kept in %2; Start continues with the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers are in %3. %4 could not be obtained: %5 Start again to ask for the missing ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 answers are in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop capturing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers so far are kept. Start the capture again with the same file to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets and prompt lists (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the Answers As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat datasets (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CaptureWizardPage</name>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fine-tune stops working when its base model retires. To keep what it learned, the app trains a new model elsewhere on the old one&apos;s own answers. Those answers are a chat file whose last answers are %1&apos;s: a capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture made before (.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts to ask it: a dataset or validation file (.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other Sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts from the Playground or a pasted list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing asks %1 each prompt (temperature 0) and writes the answers beside the prompts file as they arrive: if it stops, capturing again goes on where it stopped. A part of the answers is held back to check the new model against. The more prompts, the better: at least %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat examples (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped with %1 of %2 answered; capture again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 answers captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::ConnectionPage</name>
     <message>
         <source>Kind:</source>
@@ -4960,10 +6481,6 @@
         <translation>テスト中…</translation>
     </message>
     <message>
-        <source>Add a connection to OpenAI, Azure OpenAI, Together AI or another server.</source>
-        <translation>OpenAI、Azure OpenAI、Together AI、またはその他のサーバーへの接続を追加します。</translation>
-    </message>
-    <message>
         <source>Usually %1. Your API key is on the Together AI website: sign in, open Settings and then “API Keys”, and copy the key.</source>
         <translation>通常は %1 です。APIキーは Together AI のWebサイトにあります。サインインして「Settings」から「API Keys」を開き、キーをコピーしてください。</translation>
     </message>
@@ -4978,6 +6495,66 @@
     <message>
         <source>Kept from one start of the app to the next while that port is free.</source>
         <translation>そのポートが空いている限り、アプリを起動し直しても同じポートを使います。</translation>
+    </message>
+    <message>
+        <source>Add a connection to OpenAI, Azure OpenAI, Together AI, Fireworks AI or another server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown on your Fireworks AI account page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To deploy a fine-tuned model (so that you can chat with it), the app also needs where the resource lives. In the Azure portal, open the resource: its Overview page shows the subscription ID and the resource group; the resource name is the NAME in https://NAME.openai.azure.com. You sign in with Microsoft when you first deploy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1234abcd-12ab-34cd-56ef-1234567890ab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. my-resource-group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. my-openai-resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: any work or school account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subscription ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resource name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tenant (directory):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually %1. On the Fireworks AI website, your API key is under “API Keys” and your account ID on your account page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To practise without an account, use the built-in sandbox: %1 with any account ID (no key needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter your Fireworks AI account ID. It is shown on your account page on the Fireworks AI website.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5400,6 +6977,18 @@
         <source>Running, ready after %1. The Playground uses it now.</source>
         <translation>実行中です (準備に%1かかりました)。プレイグラウンドで使われています。</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;On %2 a fine-tuned model answers only through a deployment. &lt;b&gt;Developer&lt;/b&gt; has no hosting fee (you pay for the tokens only) and Azure removes it after 24 hours. &lt;b&gt;Standard&lt;/b&gt; costs an hourly hosting fee for as long as it exists — also while nobody chats with it — until it is deleted.&lt;/p&gt;&lt;p&gt;The status bar shows it while it exists; the app offers to delete it when you quit.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the deployment type, then Start. You can delete it at any time from the Deployments list or the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::DeployOfferBar</name>
@@ -5410,6 +6999,25 @@
     <message>
         <source>Show Progress…</source>
         <translation>進行状況を表示…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DeployWizardPage</name>
+    <message>
+        <source>Deploy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On %1 a fine-tuned model answers only while it runs on hardware of its own, billed per minute. Deploy %2 for the check; the app stops it when it is idle, and View → Deployments… lists it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is not ready yet; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs and answers.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5535,6 +7143,10 @@
     <message>
         <source>%1 could not be stopped; the app stays open.</source>
         <translation>%1 を停止できなかったため、アプリは開いたままにします。</translation>
+    </message>
+    <message>
+        <source>Where Is the Azure Resource?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5935,6 +7547,10 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
         <source>Resumable uploads in parts are an OpenAI feature. Together AI takes each file in one piece: large files go straight to its storage.</source>
         <translation>パートに分けた再開可能なアップロードは OpenAI の機能です。Together AI は各ファイルを1回でまとめて受け取ります。大きなファイルは Together AI のストレージに直接送られます。</translation>
     </message>
+    <message>
+        <source>Resumable uploads in parts are an OpenAI feature. Fireworks AI keeps each file as a dataset sent in one piece: large files go straight to its storage.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::FindReplaceDialog</name>
@@ -6327,6 +7943,14 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
         <source>This service answers with a fine-tuned model only while it runs on hardware of its own, billed while it runs</source>
         <translation>このサービスでは、ファインチューニングしたモデルは専用のハードウェア上で実行している間だけ回答し、実行中は課金されます</translation>
     </message>
+    <message>
+        <source>This fine-tuned model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base model %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::JobNotifier</name>
@@ -6486,6 +8110,119 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
 Press “New job…” (%1) to train a model on your examples.</source>
         <translation>この接続にはまだファインチューニングジョブがありません。
 「新しいジョブ…」(%1) を押すと、例を使ってモデルを学習できます。</translation>
+    </message>
+    <message>
+        <source>Keep trying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the service again for the jobs that stopped being watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation type="unfinished">ジョブ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::KeepBehaviourDialog</name>
+    <message>
+        <source>Copy Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep This Model’s Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (connection “%2”): a service cannot hand back a fine-tuned model, and often the training file is gone. What you can keep is how it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (connection “%2”) %3. A service cannot hand back a fine-tuned model, and often the training file is gone. What you can keep, while it still answers, is how it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Capture its answers: send it the prompts it usually gets (your training or validation file) and keep each answer as a new example. The answers are saved as they arrive; if the capture stops, start it again and it goes on where it stopped.
+2. Train a new model on those examples, on this or another service.
+3. Compare the new model with the old one&apos;s answers in the Playground (Score on Examples, Blind Rating) before the old one stops answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset or validation file (.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">選択…</translation>
+    </message>
+    <message>
+        <source>Prompts from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save answers to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same capture from a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROMPTS.jsonl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANSWERS.jsonl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts to Capture Answers For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat datasets (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing the answers of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: the answers are saved in %1. Open it in the Datasets area to read them, then train a new model on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture was stopped. The answers so far are kept in %1; start again to go on where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture stopped with an error. Start again to go on where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture stopped: %1 Start again to go on where it stopped.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6816,6 +8553,52 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
 </context>
 <context>
+    <name>fs::ui::MoveUi</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move to Another Service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parity Check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parity Check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is one model as good as another? Compare them on your prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to Another Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fine-tuned model is in the job history of %1 yet. Moving keeps the behaviour of a fine-tuned model: use the connection where it was trained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::MoveWizard</name>
+    <message>
+        <source>Move %1 to Another Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">閉じる</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::NewJobDialog</name>
     <message>
         <source> — still being checked by the service</source>
@@ -7099,6 +8882,11 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>Correct the settings above to see the price.</source>
         <translation>上の設定を修正すると、料金が表示されます。</translation>
     </message>
+    <message>
+        <source>Retiring: %1; this model %2, and its fine-tunes with it.</source>
+        <extracomment>%1 e.g. &quot;new fine-tuning stops on 6 Jan 2027 — in 30 days&quot;, %2 e.g. &quot;stops answering on 14 Jan 2027 — in 38 days&quot; (a model trained now stops answering then too)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PaneWidget</name>
@@ -7186,6 +8974,10 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
+    <message>
+        <source>This model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::ParametersWidget</name>
@@ -7263,6 +9055,143 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
 </context>
 <context>
+    <name>fs::ui::ParityDialog</name>
+    <message>
+        <source>Use These</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parity Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the new model as good as the old one? The prompts go to both; each new answer is compared with the old model&apos;s (ROUGE), you rate some of them without knowing which is which, and a one-page report is saved beside the prompts file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chat file (.jsonl): each example up to its last answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat examples (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ParityPanel</name>
+    <message>
+        <source>Run the Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer A</source>
+        <translation type="unfinished">回答A</translation>
+    </message>
+    <message>
+        <source>Answer B</source>
+        <translation type="unfinished">回答B</translation>
+    </message>
+    <message>
+        <source>A Is Better (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B Is Better (2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equally Good (3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both Are Bad (4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 held-out prompts were answered before; the check goes on with the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompts will be sent to %2 and to %3, and each answer of %3 compared with the answer of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held-out prompts will be sent to %2, and each answer compared with %3&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. %1 of %2 answers are kept; run the check again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers in, ROUGE-L %2 on average. Now rate some answers without knowing which model wrote them (optional), then write the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind round done: %1 answers rated. Write the report to see the verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blind round %1 of %2&lt;/b&gt;: which answer is better?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;The report is saved as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ParityWizardPage</name>
+    <message>
+        <source>The %1 prompts kept back go to %2, and each answer is compared with %3&apos;s captured answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::PlaygroundArea</name>
     <message>
         <source>Playground</source>
@@ -7295,6 +9224,14 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Compare models on a whole validation file, scored with ROUGE</source>
         <translation>検証用ファイル全体でモデルを比較し、ROUGE で採点します</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture Answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a model&apos;s answers to a set of prompts as a dataset</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7422,6 +9359,51 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
 </context>
 <context>
+    <name>fs::ui::RetirementBanner</name>
+    <message>
+        <source>“%1” (connection “%2”) %3. Capture its answers before then to keep how it answers.</source>
+        <extracomment>%1 the model in plain words, %2 the connection&apos;s name, %3 e.g. &quot;stops answering on 14 Jan 2027 — in 39 days&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model you trained is retiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models you trained are retiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Source: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep This Model’s Behaviour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture the model&apos;s answers as a dataset, to train a new model that answers the same way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind Me Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this for %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more model retires soon; it shows here when one of these is put off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more models retire soon; they show here when these are put off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::SideBySidePage</name>
     <message>
         <source>New</source>
@@ -7522,6 +9504,60 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Opened %1.</source>
         <translation>%1 を開きました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SignInDialog</name>
+    <message>
+        <source>Sign In with Microsoft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Deployments on Azure are made with your Microsoft account, not with the API key of “%1”. Sign in once: the app keeps the sign-in in the system keychain and renews it by itself.&lt;/p&gt;&lt;p&gt;Type this code on Microsoft’s sign-in page:&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Sign-in Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the code and opens Microsoft’s sign-in page in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">閉じる</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SplitWizardPage</name>
+    <message>
+        <source>Keep back for the check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The captured answers are checked like any training file (a service refuses a file with errors). Then they are split: the larger part trains the new model, the part kept back is never trained on — the new model answers those prompts in the parity check, and its answers are compared with the old model&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered examples in %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8021,6 +10057,100 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>No models</source>
         <translation>モデルなし</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TargetWizardPage</name>
+    <message>
+        <source>Use the nearest allowed value where a setting is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the new service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation type="unfinished">ベースモデル:</translation>
+    </message>
+    <message>
+        <source>%1 examples to train on, %2 kept back for the check. Where should the new model be trained?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainWizardPage</name>
+    <message>
+        <source>Start Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 training examples go to %2, and %3 is fine-tuned on them with the settings of the last page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload and Show the Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished">アップロードする</translation>
+    </message>
+    <message>
+        <source>Reading the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2.</source>
+        <translation type="unfinished">ステップ %1 / %2. {1 ?}</translation>
+    </message>
+    <message>
+        <source>The check found problems in the training part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following job %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to upload %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for the price…</source>
+        <translation type="unfinished">%1 に料金を問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Job %1 started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
