@@ -136,66 +136,66 @@
     </message>
     <message>
         <source>The service sent an empty answer where it should have sent data. Check that the address points to an OpenAI-compatible service.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスから、データが返されるべきところに空の応答が返されました。アドレスがOpenAI互換のサービスを指しているか確認してください。</translation>
     </message>
     <message>
         <source>The service sent a web page instead of data: the address may lead to a website, a sign-in page or a proxy rather than to the service itself. Check the address in the connection settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスから、データではなくWebページが返されました。アドレスがサービスそのものではなく、Webサイト、サインインページ、プロキシなどを指している可能性があります。接続設定のアドレスを確認してください。</translation>
     </message>
     <message>
         <source>The service sent a list or a single value where it should have sent one object. Check that the address points to an OpenAI-compatible service.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスから、1つのオブジェクトが返されるべきところにリストまたは単一の値が返されました。アドレスがOpenAI互換のサービスを指しているか確認してください。</translation>
     </message>
     <message>
         <source>The service sent a number that JSON does not allow (NaN or Infinity), so its answer could not be read. This is the service&apos;s fault; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスからJSONで使用できない数値 (NaN または Infinity) が返されたため、応答を読み取れませんでした。これはサービス側の問題です。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
         <source>The service sent an answer that is not valid JSON (it may be cut off or garbled). Check that the address points to an OpenAI-compatible service.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスから、有効なJSONではない応答が返されました (途中で切れているか、壊れている可能性があります)。アドレスがOpenAI互換のサービスを指しているか確認してください。</translation>
     </message>
     <message>
         <source>On Azure this model answers only through a deployment, and it has none (or it was removed). Deploy it first with “Deploy to Try It…” in the Jobs area or the Playground.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure では、このモデルはデプロイを通じてのみ応答しますが、デプロイがありません (または削除されています)。先に「ジョブ」または「プレイグラウンド」の「デプロイして試す…」でデプロイしてください。</translation>
     </message>
     <message>
         <source>Azure did not accept the Microsoft sign-in (it may have run out). Sign in with Microsoft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure が Microsoft のサインインを受け付けませんでした (有効期限が切れた可能性があります)。もう一度 Microsoft でサインインしてください。</translation>
     </message>
 </context>
 <context>
     <name>AzureManagement</name>
     <message>
         <source>the subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>サブスクリプション</translation>
     </message>
     <message>
         <source>the resource group</source>
-        <translation type="unfinished"></translation>
+        <translation>リソース グループ</translation>
     </message>
     <message>
         <source>the resource name</source>
-        <translation type="unfinished"></translation>
+        <translation>リソース名</translation>
     </message>
     <message>
         <source>To deploy on Azure the app needs %1 of this connection. Add them in Settings › Connections (the Azure portal shows them on the resource&apos;s Overview page).</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure にデプロイするには、この接続の%1が必要です。「設定 › 接続」で追加してください (Azure ポータルでは、リソースの「概要」ページに表示されています)。</translation>
     </message>
     <message>
         <source>In the Azure portal open your Azure OpenAI resource: “Subscription ID” is on its Overview page (a long id such as 1234abcd-…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure ポータルで Azure OpenAI リソースを開いてください。「サブスクリプション ID」は「概要」ページにあります (1234abcd-… のような長い ID です)。</translation>
     </message>
     <message>
         <source>On the same Overview page: “Resource group”.</source>
-        <translation type="unfinished"></translation>
+        <translation>同じ「概要」ページにある「リソース グループ」です。</translation>
     </message>
     <message>
         <source>The resource&apos;s own name, at the top of its Overview page (the NAME in https://NAME.openai.azure.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>リソース自体の名前で、「概要」ページの上部に表示されています (https://NAME.openai.azure.com の NAME の部分)。</translation>
     </message>
     <message>
         <source>Optional. Microsoft Entra ID › Overview › “Tenant ID”. Leave empty to sign in with any work or school account.</source>
-        <translation type="unfinished"></translation>
+        <translation>任意。Microsoft Entra ID › 概要 › 「テナント ID」。空欄にすると、任意の職場または学校アカウントでサインインできます。</translation>
     </message>
 </context>
 <context>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Fireworks AI</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI</translation>
     </message>
 </context>
 <context>
@@ -369,19 +369,19 @@
     </message>
     <message>
         <source>Connected. Your account has no models of its own yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続しました。お使いのアカウントには、独自のモデルはまだありません。</translation>
     </message>
     <message>
         <source>Connected. Your account has %1 models of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続しました。お使いのアカウントには、独自のモデルが%1個あります。</translation>
     </message>
     <message>
         <source>Fireworks AI’s models to fine-tune are offered when you start a job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI のファインチューニング用のモデルは、ジョブの開始時に表示されます。</translation>
     </message>
     <message>
         <source>Fireworks AI did not list models for this account. Check the account id (shown on your Fireworks account page) and the address, usually %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、このアカウントのモデルの一覧が返されませんでした。アカウント ID (Fireworks のアカウントページに表示されています) と、アドレス (通常は %1) を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -467,15 +467,15 @@
     </message>
     <message>
         <source>datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
         <source>way to delete a job</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブの削除</translation>
     </message>
     <message>
         <source>metrics file</source>
-        <translation type="unfinished"></translation>
+        <translation>指標ファイル</translation>
     </message>
 </context>
 <context>
@@ -512,15 +512,15 @@
     <name>WatchBudget</name>
     <message>
         <source>%1 Stopped watching.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 監視を停止しました。</translation>
     </message>
     <message>
         <source>%1 Stopped watching after %2 failed checks in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 確認が%2回続けて失敗したため、監視を停止しました。</translation>
     </message>
     <message>
         <source>%1 Stopped watching: no good answer for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2の間、正常な応答がなかったため、監視を停止しました。</translation>
     </message>
 </context>
 <context>
@@ -543,81 +543,81 @@
     </message>
     <message>
         <source>There is no user message to send in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1には、送信するユーザーメッセージがありません。</translation>
     </message>
     <message>
         <source>the open dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>開いているデータセット</translation>
     </message>
     <message>
         <source>a list of prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトのリスト</translation>
     </message>
     <message>
         <source>The list holds no prompt: write one per line, or separate them with an empty line.</source>
-        <translation type="unfinished"></translation>
+        <translation>リストにプロンプトがありません。1行に1つずつ書くか、空行で区切ってください。</translation>
     </message>
     <message>
         <source>the Playground conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>プレイグラウンドの会話</translation>
     </message>
     <message>
         <source>This is not a saved Playground comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>これは保存されたプレイグラウンドの比較ではありません。</translation>
     </message>
     <message>
         <source>%1 could not be opened: %2</source>
-        <translation type="unfinished">%1 を開けませんでした: %2</translation>
+        <translation>%1を開けませんでした: %2</translation>
     </message>
     <message>
         <source>, temperature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>、温度 %1</translation>
     </message>
     <message>
         <source>, seed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>、シード %1</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1に書き込めませんでした: %2</translation>
     </message>
     <message>
         <source>How many answers fall in each ROUGE-L range</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L の範囲ごとの回答数</translation>
     </message>
     <message>
         <source>%1 to %2: %3 answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1〜%2: %3件の回答</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished">自動</translation>
+        <translation>自動</translation>
     </message>
     <message>
         <source>%1 (multiplier)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (倍率)</translation>
     </message>
     <message>
         <source>LoRA (a small add-on)</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA (小さな追加部分)</translation>
     </message>
     <message>
         <source>Full (every weight)</source>
-        <translation type="unfinished"></translation>
+        <translation>フル学習 (すべての重み)</translation>
     </message>
     <message>
         <source>Chosen by the service</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスが選択</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
         <comment>date format</comment>
         <extracomment>Date format of the retirement calendar (QDate format: d, MMM, yyyy); e.g. 14 Jan 2027</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
         <source>no date announced</source>
-        <translation type="unfinished"></translation>
+        <translation>日付未発表</translation>
     </message>
 </context>
 <context>
@@ -682,54 +682,54 @@
     <name>fs::AzureDialect</name>
     <message>
         <source>Developer (no hosting fee; Azure removes it after %1 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Developer (ホスティング料金なし。%1時間後に Azure が削除します)</translation>
     </message>
     <message>
         <source>Standard (a hosting fee for as long as it exists)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard (存在する間、ホスティング料金が発生します)</translation>
     </message>
     <message>
         <source>“%1” is not a subscription ID. It is a long id such as 1234abcd-12ab-34cd-56ef-1234567890ab, shown as “Subscription ID” on the resource&apos;s Overview page in the Azure portal. Correct it in Settings › Connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はサブスクリプション ID ではありません。サブスクリプション ID は 1234abcd-12ab-34cd-56ef-1234567890ab のような長い ID で、Azure ポータルのリソースの「概要」ページに「サブスクリプション ID」として表示されています。「設定 › 接続」で修正してください。</translation>
     </message>
     <message>
         <source>Sign in with Microsoft first: deployments on Azure are made with your Microsoft account, not with the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に Microsoft でサインインしてください。Azure でのデプロイには、APIキーではなく Microsoft アカウントを使用します。</translation>
     </message>
     <message>
         <source>Azure has no deployment type “%1”: choose Developer or Standard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure には「%1」というデプロイの種類はありません。Developer または Standard を選んでください。</translation>
     </message>
     <message>
         <source>“%1” is a base model, not one you fine-tuned. The app deploys only fine-tuned models on Azure; deploy base models in the Azure portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はベースモデルで、ファインチューニングしたモデルではありません。このアプリで Azure にデプロイできるのは、ファインチューニングしたモデルだけです。ベースモデルは Azure ポータルでデプロイしてください。</translation>
     </message>
     <message>
         <source>“%1” cannot be deployed on Azure: a deployment needs a name of at least two letters or digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は Azure にデプロイできません。デプロイには、英字または数字が2文字以上含まれる名前が必要です。</translation>
     </message>
     <message>
         <source>a deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの情報</translation>
     </message>
     <message>
         <source>Azure answered, but not with a deployment (it has no name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure から応答がありましたが、デプロイの情報ではありません (名前がありません)。</translation>
     </message>
     <message>
         <source>the deployments</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの一覧</translation>
     </message>
     <message>
         <source>Azure answered, but not with a list of deployments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure から応答がありましたが、デプロイの一覧ではありません。</translation>
     </message>
 </context>
 <context>
     <name>fs::AzureTokenStore</name>
     <message>
         <source>Sign in with Microsoft to make deployments on Azure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure でデプロイするには、Microsoft でサインインしてください。</translation>
     </message>
 </context>
 <context>
@@ -881,35 +881,35 @@
     <name>fs::CaptureRun</name>
     <message>
         <source>%1 could not be opened: %2</source>
-        <translation type="unfinished">%1 を開けませんでした: %2</translation>
+        <translation>%1を開けませんでした: %2</translation>
     </message>
     <message>
         <source>%1 could not be repaired: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を修復できませんでした: %2</translation>
     </message>
     <message>
         <source>A capture is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の収集がまだ実行中です。</translation>
     </message>
     <message>
         <source>%1 already exists and was not written by a capture. Choose another file, so nothing in it is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は既に存在し、回答の収集で作成されたファイルではありません。中身が上書きされないよう、別のファイルを選んでください。</translation>
     </message>
     <message>
         <source>%1 holds answers of %2. To continue it, capture with the same model and settings; to start anew, choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1には%2の回答が含まれています。続きを収集するには、同じモデルと設定で収集してください。新しく始めるには、別のファイルを選んでください。</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished">%1 を読み込めませんでした: %2</translation>
+        <translation>%1を読み込めませんでした: %2</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1に書き込めませんでした: %2</translation>
     </message>
     <message>
         <source>The answers could not be written to %1: %2. Those written so far are kept; run the capture again to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を%1に書き込めませんでした: %2。書き込み済みの回答は保持されています。続けるには、もう一度収集を実行してください。</translation>
     </message>
 </context>
 <context>
@@ -1395,59 +1395,59 @@
     <name>fs::DeviceCodeSignIn</name>
     <message>
         <source>The Microsoft sign-in service could not be reached. Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインサービスに接続できませんでした。インターネット接続を確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>The Microsoft sign-in service did not give a code (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインサービスからコードが返されませんでした (HTTP %1)。</translation>
     </message>
     <message>
         <source>The Microsoft sign-in service did not give a code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインサービスからコードが返されませんでした: %1</translation>
     </message>
     <message>
         <source>The Microsoft sign-in service answered without a token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインサービスから、トークンを含まない応答が返されました。</translation>
     </message>
     <message>
         <source>The Microsoft sign-in did not finish: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインが完了しませんでした: %1</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>Asking Microsoft for a sign-in code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft にサインインコードを要求しています…</translation>
     </message>
     <message>
         <source>Open %1 in your browser, type the code %2 and sign in with the Microsoft account that can manage the Azure OpenAI resource. This window waits until you have.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザーで %1 を開いてコード %2 を入力し、Azure OpenAI リソースを管理できる Microsoft アカウントでサインインしてください。サインインが終わるまで、このウィンドウは待機します。</translation>
     </message>
     <message>
         <source>Signed in. The app keeps the sign-in in the system keychain and renews it by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしました。サインイン情報はシステムのキーチェーンに保存され、アプリが自動的に更新します。</translation>
     </message>
     <message>
         <source>The code ran out before the sign-in was finished. Start again to get a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインが完了する前にコードの有効期限が切れました。もう一度開始して、新しいコードを取得してください。</translation>
     </message>
     <message>
         <source>The sign-in was declined in the browser. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザーでサインインが拒否されました。何も変更されていません。</translation>
     </message>
     <message>
         <source>Sign-in cancelled. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインをキャンセルしました。何も変更されていません。</translation>
     </message>
     <message>
         <source>The Microsoft sign-in has ended: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインの有効期限が切れました。もう一度サインインしてください。</translation>
     </message>
     <message>
         <source>The Microsoft sign-in could not be renewed (HTTP %1). Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft のサインインを更新できませんでした (HTTP %1)。しばらくしてからもう一度お試しください。</translation>
     </message>
 </context>
 <context>
@@ -1604,151 +1604,151 @@
     <name>fs::FireworksDialect</name>
     <message>
         <source>Enter your Fireworks AI account id in the connection: every request names it.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続に Fireworks AI のアカウント ID を入力してください。すべてのリクエストで使用されます。</translation>
     </message>
     <message>
         <source>Fireworks AI sent %1 in a form this app does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、このアプリが認識できない形式の%1が返されました。</translation>
     </message>
     <message>
         <source>Fireworks AI sent %1 with an entry this app cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から返された%1に、このアプリが読み取れない項目が含まれています。</translation>
     </message>
     <message>
         <source>Fireworks AI described a dataset without its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、名前のないデータセットの情報が返されました。</translation>
     </message>
     <message>
         <source>the datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットの一覧</translation>
     </message>
     <message>
         <source>a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットの情報</translation>
     </message>
     <message>
         <source>a deletion</source>
-        <translation type="unfinished">削除の結果</translation>
+        <translation>削除の結果</translation>
     </message>
     <message>
         <source>Fireworks AI does not give an uploaded dataset back to this app; the job reports its cost once it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI はアップロードしたデータセットの情報をこのアプリに返しません。費用はジョブの実行時に表示されます。</translation>
     </message>
     <message>
         <source>A dataset needs an id to be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットを作成するには ID が必要です。</translation>
     </message>
     <message>
         <source>the upload address</source>
-        <translation type="unfinished"></translation>
+        <translation>アップロード先のアドレス</translation>
     </message>
     <message>
         <source>Fireworks AI did not say where to upload the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI からファイルのアップロード先が示されませんでした。</translation>
     </message>
     <message>
         <source>Choose a training dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用のデータセットを選んでください。</translation>
     </message>
     <message>
         <source>Choose a base model.</source>
-        <translation type="unfinished">ベースモデルを選んでください。</translation>
+        <translation>ベースモデルを選んでください。</translation>
     </message>
     <message>
         <source>This app starts only supervised fine-tuning on Fireworks AI.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアプリで Fireworks AI に対して開始できるのは、教師ありファインチューニングだけです。</translation>
     </message>
     <message>
         <source>Fireworks AI takes an absolute learning rate (such as 0.0001), not a learning rate multiplier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI では、学習率の倍率ではなく、学習率そのもの (0.0001 など) を指定します。</translation>
     </message>
     <message>
         <source>Fireworks AI chooses the batch size itself in this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアプリでは、バッチサイズは Fireworks AI が自動で決めます。</translation>
     </message>
     <message>
         <source>Fireworks AI does not keep notes (metadata) with a job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI はジョブにメモ (メタデータ) を保存しません。</translation>
     </message>
     <message>
         <source>Fireworks AI takes no seed for a job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI では、ジョブにシードを指定できません。</translation>
     </message>
     <message>
         <source>Fireworks AI trains a LoRA adapter here; full training is not offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここでは Fireworks AI が LoRA アダプターを学習します。フル学習は利用できません。</translation>
     </message>
     <message>
         <source>Fireworks AI takes the LoRA rank, but no alpha, dropout, modules, evaluation count or checkpoint count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI で指定できるのは LoRA のランクだけです。アルファ、ドロップアウト、モジュール、評価回数、チェックポイント数は指定できません。</translation>
     </message>
     <message>
         <source>Fireworks AI described a fine-tuning job without its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、名前のないファインチューニングジョブの情報が返されました。</translation>
     </message>
     <message>
         <source>Fireworks AI described a fine-tuning job without its state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、状態のないファインチューニングジョブの情報が返されました。</translation>
     </message>
     <message>
         <source>a fine-tuning job</source>
-        <translation type="unfinished">ファインチューニングジョブの情報</translation>
+        <translation>ファインチューニングジョブの情報</translation>
     </message>
     <message>
         <source>the list of fine-tuning jobs</source>
-        <translation type="unfinished">ファインチューニングジョブの一覧</translation>
+        <translation>ファインチューニングジョブの一覧</translation>
     </message>
     <message>
         <source>Fireworks AI has no way to cancel a fine-tuning job; deleting the job stops it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI にはファインチューニングジョブをキャンセルする方法がありません。ジョブを削除すると停止します。</translation>
     </message>
     <message>
         <source>Fireworks AI named a metrics file this app cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、このアプリが読み取れない指標ファイルが示されました。</translation>
     </message>
     <message>
         <source>Fireworks AI&apos;s metrics file is not in a form this app knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI の指標ファイルは、このアプリが認識できない形式です。</translation>
     </message>
     <message>
         <source>Fireworks AI&apos;s metrics file holds a line this app cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI の指標ファイルに、このアプリが読み取れない行があります。</translation>
     </message>
     <message>
         <source>Fireworks AI listed a model without a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、名前のないモデルを含む一覧が返されました。</translation>
     </message>
     <message>
         <source>the models</source>
-        <translation type="unfinished">モデルの一覧</translation>
+        <translation>モデルの一覧</translation>
     </message>
     <message>
         <source>The server answered, but not with Fireworks AI&apos;s list of models.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーから応答がありましたが、Fireworks AI のモデルの一覧ではありません。</translation>
     </message>
     <message>
         <source>Choose the model to deploy.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイするモデルを選んでください。</translation>
     </message>
     <message>
         <source>Fireworks AI described a deployment without its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI から、名前のないデプロイの情報が返されました。</translation>
     </message>
     <message>
         <source>a deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの情報</translation>
     </message>
     <message>
         <source>the list of deployments</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの一覧</translation>
     </message>
     <message>
         <source>an answer</source>
-        <translation type="unfinished">回答</translation>
+        <translation>回答</translation>
     </message>
     <message>
         <source>Fireworks AI&apos;s answer holds no reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI からの応答に、回答が含まれていません。</translation>
     </message>
 </context>
 <context>
@@ -2244,11 +2244,11 @@
     </message>
     <message>
         <source>Longest example</source>
-        <translation type="unfinished"></translation>
+        <translation>例の最大長</translation>
     </message>
     <message>
         <source>The longest example, in tokens, that training reads in full; longer ones are cut. Longer limits cost more memory and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習で全体が読み込まれる例の最大長 (トークン数) です。これより長い例は切り詰められます。上限を長くするほど、メモリと時間が多く必要になります。</translation>
     </message>
 </context>
 <context>
@@ -2874,91 +2874,91 @@
     <name>fs::Mapper</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>The app does not know %1&apos;s training settings yet, so it cannot carry this job&apos;s settings from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアプリはまだ%1の学習設定に対応していないため、このジョブの設定を%2から%3に引き継ぐことができません。</translation>
     </message>
     <message>
         <source>Training type</source>
-        <translation type="unfinished"></translation>
+        <translation>学習の種類</translation>
     </message>
     <message>
         <source>%1 decides how it trains; the choice is left to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習方法は%1が決めるため、選択はサービスに任せます。</translation>
     </message>
     <message>
         <source>%1 did not say how it trained. %2 lets you choose; LoRA trains a small add-on, which is faster and cheaper and suits keeping a model&apos;s manner of answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1からは学習方法が示されませんでした。%2では選択できます。LoRA は小さな追加部分を学習するため、速くて安く、モデルの答え方を保つのに適しています。</translation>
     </message>
     <message>
         <source>The same way of training as before.</source>
-        <translation type="unfinished"></translation>
+        <translation>以前と同じ学習方法です。</translation>
     </message>
     <message>
         <source>Automatic before; %1 needs a number, so its usual value is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>以前は自動でしたが、%1では数値が必要なため、通常の値を使用します。</translation>
     </message>
     <message>
         <source>Automatic before, automatic again: %1 chooses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>以前と同じく自動です: %1が決定します。</translation>
     </message>
     <message>
         <source>The same setting on both services: the number is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>両方のサービスで同じ設定のため、数値はそのまま引き継がれます。</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>Both services scale their own learning rate by this multiplier: the number is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>両方のサービスとも、この倍率で各自の学習率を調整するため、数値はそのまま引き継がれます。</translation>
     </message>
     <message>
         <source>Both services take the learning rate itself: the number is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>両方のサービスとも学習率そのものを指定するため、数値はそのまま引き継がれます。</translation>
     </message>
     <message>
         <source>%1 publishes no usual learning rate to scale the multiplier by. Enter a learning rate for %1 yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は倍率の基準となる通常の学習率を公開していません。%1の学習率をご自分で入力してください。</translation>
     </message>
     <message>
         <source>%1 multiplies a learning rate it does not publish by this number; %2 takes the rate itself. A multiplier of 1 is read as %2&apos;s usual rate (%3), so %4 becomes %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は公開していない学習率にこの数値を掛けますが、%2は学習率そのものを指定します。倍率 1 を%2の通常の学習率 (%3) とみなすため、%4は%5になります。</translation>
     </message>
     <message>
         <source>%1 publishes no usual learning rate, so its rate cannot be turned into a multiplier. Enter a multiplier for %2 yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は通常の学習率を公開していないため、学習率を倍率に変換できません。%2の倍率をご自分で入力してください。</translation>
     </message>
     <message>
         <source>%1 takes the learning rate itself; %2 multiplies a rate it does not publish. %1&apos;s usual rate (%3) is read as a multiplier of 1, so %4 becomes %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は学習率そのものを指定しますが、%2は公開していない学習率に倍率を掛けます。%1の通常の学習率 (%3) を倍率 1 とみなすため、%4は%5になります。</translation>
     </message>
     <message>
         <source>Not a setting on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1にはない設定</translation>
     </message>
     <message>
         <source>%1 has no such setting, so %2&apos;s usual value is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1にはこの設定がないため、%2の通常の値を使用します。</translation>
     </message>
     <message>
         <source>Left out</source>
-        <translation type="unfinished"></translation>
+        <translation>除外</translation>
     </message>
     <message>
         <source>%1 has no such setting; it decides this itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1にはこの設定がなく、自動で決定されます。</translation>
     </message>
     <message>
         <source>%1 would be outside what %2 allows (%3), so the nearest allowed value is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は%2の許容範囲 (%3) を超えるため、最も近い許容値を使用します。</translation>
     </message>
     <message>
         <source>%1 allows %2 %3; the old job&apos;s setting becomes %4. Choose a value in that range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1で指定できる%2は%3です。以前のジョブの設定は%4になります。この範囲内の値を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3007,146 +3007,146 @@
     <name>fs::MigrationFlow</name>
     <message>
         <source>The capture has %1 answered examples; moving needs at least %2 (%3 to train on and %4 kept back for the check). Capture more prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集した回答付きの例は%1件です。移行するには少なくとも%2件 (学習用に%3件、確認用に%4件) が必要です。さらにプロンプトの回答を収集してください。</translation>
     </message>
     <message>
         <source>Choose the captured answers first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に、収集した回答を選んでください。</translation>
     </message>
     <message>
         <source>The captured answers have problems a service would refuse (%1). Open the file in the Datasets area, fix them, and split again.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集した回答に、サービスに拒否される問題があります (%1)。「データセット」でファイルを開いて修正し、もう一度分割してください。</translation>
     </message>
     <message>
         <source>With %1 examples, keeping %2% back leaves %3 to train on and %4 for the check; at least %5 and %6 are needed. Change the share kept back or capture more prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1件の例から%2%を取り分けると、学習用が%3件、確認用が%4件になります。少なくとも%5件と%6件が必要です。取り分ける割合を変更するか、さらにプロンプトの回答を収集してください。</translation>
     </message>
     <message>
         <source>Split the captured answers first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に、収集した回答を分割してください。</translation>
     </message>
     <message>
         <source>Choose a connection and a base model to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続と、学習するベースモデルを選んでください。</translation>
     </message>
     <message>
         <source>Choose a base model to see the price.</source>
-        <translation type="unfinished">ベースモデルを選ぶと、料金が表示されます。</translation>
+        <translation>ベースモデルを選ぶと、料金が表示されます。</translation>
     </message>
     <message>
         <source>%1 states the price once the training part is uploaded; you see it before training starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は学習用データのアップロード後に料金を提示します。料金は学習の開始前に確認できます。</translation>
     </message>
     <message>
         <source>The price is not known: the training part could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>料金は不明です: 学習用データを読み込めませんでした。</translation>
     </message>
     <message>
         <source>The price of %1 is not in the price table: %2 tokens would be billed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の価格が価格表にありません: %2トークンが課金対象になります。</translation>
     </message>
     <message>
         <source>Estimated training cost: %1 (%2 examples × %3 epochs, %4 tokens at %5 per million). The service bills what it actually trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習費用の見積もり: %1 (%2件の例 × %3エポック、%4トークン、100万トークンあたり %5)。実際の請求額は、サービスが実際に学習した量に基づきます。</translation>
     </message>
     <message>
         <source>The job ended without a model (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブはモデルを作成せずに終了しました (%1)。</translation>
     </message>
     <message>
         <source>Training did not finish: %1 Check the settings and start it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習が完了しませんでした: %1 設定を確認して、もう一度開始してください。</translation>
     </message>
     <message>
         <source>There is no new model to deploy yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイする新しいモデルはまだありません。</translation>
     </message>
     <message>
         <source>There is no new model to check yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認する新しいモデルはまだありません。</translation>
     </message>
     <message>
         <source>Capture answers</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の収集</translation>
     </message>
     <message>
         <source>Check and split</source>
-        <translation type="unfinished"></translation>
+        <translation>検査と分割</translation>
     </message>
     <message>
         <source>Choose the new service</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいサービスの選択</translation>
     </message>
     <message>
         <source>Upload and train</source>
-        <translation type="unfinished"></translation>
+        <translation>アップロードと学習</translation>
     </message>
     <message>
         <source>Deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ</translation>
     </message>
     <message>
         <source>Parity check</source>
-        <translation type="unfinished"></translation>
+        <translation>同等性チェック</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>Moving %1: capture its answers first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の移行: まず回答を収集してください。</translation>
     </message>
     <message>
         <source>Moving %1: %2 answers captured; check and split them next.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の移行: %2件の回答を収集しました。次に、検査して分割してください。</translation>
     </message>
     <message>
         <source>Moving %1: %2 examples to train on, %3 kept back; choose where to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の移行: 学習用の例が%2件、取り分けた例が%3件です。学習先を選んでください。</translation>
     </message>
     <message>
         <source>Moving %1 to %2: ready to upload and train %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を%2に移行中: %3をアップロードして学習する準備ができました。</translation>
     </message>
     <message>
         <source>Moving %1 to %2: training (job %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を%2に移行中: 学習しています (ジョブ %3)。</translation>
     </message>
     <message>
         <source>Moving %1 to %2: %3 is trained; deploy it to try it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を%2に移行中: %3の学習が完了しました。デプロイして試してください。</translation>
     </message>
     <message>
         <source>Moving %1 to %2: check %3 against the old answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を%2に移行中: %3を以前の回答と比較して確認してください。</translation>
     </message>
     <message>
         <source>Moved %1 to %2 as %3; the parity report is at %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を%3として%2に移行しました。同等性のレポートは %4 にあります。</translation>
     </message>
 </context>
 <context>
     <name>fs::MigrationStore</name>
     <message>
         <source>The job history could not be opened: %1</source>
-        <translation type="unfinished">ジョブ履歴を開けませんでした: %1</translation>
+        <translation>ジョブ履歴を開けませんでした: %1</translation>
     </message>
     <message>
         <source>The job history could not be set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ履歴を準備できませんでした: %1</translation>
     </message>
     <message>
         <source>The job history is not open.</source>
-        <translation type="unfinished">ジョブ履歴が開かれていません。</translation>
+        <translation>ジョブ履歴が開かれていません。</translation>
     </message>
     <message>
         <source>The job history could not be written: %1</source>
-        <translation type="unfinished">ジョブ履歴を書き込めませんでした: %1</translation>
+        <translation>ジョブ履歴を書き込めませんでした: %1</translation>
     </message>
     <message>
         <source>The job history could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ履歴を読み込めませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -3244,252 +3244,252 @@
     </message>
     <message>
         <source>%1 sent %2 whose “%3” is missing or not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から送られた%2に「%3」がないか、テキストではありません。</translation>
     </message>
     <message>
         <source>%1 sent %2 without the list itself (“data” is missing or not a list).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から送られた%2に一覧そのものがありません (「data」がないか、一覧ではありません)。</translation>
     </message>
     <message>
         <source>%1 sent %2 in which entry %3 is not a description of one item.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から送られた%2の項目 %3 が、1つの項目の説明になっていません。</translation>
     </message>
     <message>
         <source>%1 sent %2 in which entry %3 has no “%4” (or not as text).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から送られた%2の項目 %3 に「%4」がありません (またはテキストではありません)。</translation>
     </message>
     <message>
         <source>%1 sent %2 whose “has_more” is neither true nor false.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から送られた%2の「has_more」が true でも false でもありません。</translation>
     </message>
 </context>
 <context>
     <name>fs::ParityCheck</name>
     <message>
         <source>the old model</source>
-        <translation type="unfinished"></translation>
+        <translation>旧モデル</translation>
     </message>
     <message>
         <source>There are no held-out prompts to check with.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認に使う評価用プロンプトがありません。</translation>
     </message>
 </context>
 <context>
     <name>fs::ParityReport</name>
     <message>
         <source>Parity check: %1 against %2</source>
-        <translation type="unfinished"></translation>
+        <translation>同等性チェック: %1 と %2 の比較</translation>
     </message>
     <message>
         <source>Does the new model answer like the old one?</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルは旧モデルと同じように回答しますか?</translation>
     </message>
     <message>
         <source>Old: %1. New: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>旧: %1。新: %2。</translation>
     </message>
     <message>
         <source>Checked on %1 with %2 held-out prompts: the old model&apos;s answers against the new model&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に %2 件の評価用プロンプトで確認しました: 旧モデルの回答と新モデルの回答を比較しています。</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>数値</translation>
     </message>
     <message>
         <source>Old model</source>
-        <translation type="unfinished"></translation>
+        <translation>旧モデル</translation>
     </message>
     <message>
         <source>New model</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデル</translation>
     </message>
     <message>
         <source>Held-out prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>評価用プロンプト</translation>
     </message>
     <message>
         <source>Answered by the new model</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルの回答数</translation>
     </message>
     <message>
         <source>No answer (errors)</source>
-        <translation type="unfinished"></translation>
+        <translation>回答なし (エラー)</translation>
     </message>
     <message>
         <source>ROUGE-1 (shared words), average</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-1 (共通する単語)、平均</translation>
     </message>
     <message>
         <source>ROUGE-2 (shared word pairs), average</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-2 (共通する単語ペア)、平均</translation>
     </message>
     <message>
         <source>ROUGE-L (longest shared sequence), average</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L (共通する最長の単語列)、平均</translation>
     </message>
     <message>
         <source>ROUGE-L of each new answer against the old answer (0: nothing in common, 1: the same words in the same order):</source>
-        <translation type="unfinished"></translation>
+        <translation>旧回答に対する各新回答の ROUGE-L (0: 共通点なし、1: 同じ単語が同じ順序):</translation>
     </message>
     <message>
         <source>Blind round</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラインド評価</translation>
     </message>
     <message>
         <source>Nobody rated answers without knowing which model wrote them. The verdict rests on the ROUGE figures alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>どのモデルの回答かを伏せた評価はまだ誰も行っていません。判定は ROUGE の数値のみに基づいています。</translation>
     </message>
     <message>
         <source>Votes</source>
-        <translation type="unfinished"></translation>
+        <translation>投票</translation>
     </message>
     <message>
         <source>New model preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルがよい</translation>
     </message>
     <message>
         <source>Old model preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>旧モデルがよい</translation>
     </message>
     <message>
         <source>Equally good</source>
-        <translation type="unfinished"></translation>
+        <translation>同程度によい</translation>
     </message>
     <message>
         <source>Both bad</source>
-        <translation type="unfinished"></translation>
+        <translation>どちらもよくない</translation>
     </message>
     <message>
         <source>New model&apos;s share (ties count half)</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルの得票率 (引き分けは0.5票)</translation>
     </message>
     <message>
         <source>%1% (95% interval %2% to %3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% (95% 区間: %2%〜%3%)</translation>
     </message>
     <message>
         <source>The answer that differs most</source>
-        <translation type="unfinished"></translation>
+        <translation>最も異なる回答</translation>
     </message>
     <message>
         <source>The %1 answers that differ most</source>
-        <translation type="unfinished"></translation>
+        <translation>最も異なる %1 件の回答</translation>
     </message>
     <message>
         <source>No answers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ回答がありません。</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished">行</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished">プロンプト</translation>
+        <translation>プロンプト</translation>
     </message>
     <message>
         <source>Old answer</source>
-        <translation type="unfinished"></translation>
+        <translation>旧回答</translation>
     </message>
     <message>
         <source>New answer</source>
-        <translation type="unfinished"></translation>
+        <translation>新回答</translation>
     </message>
     <message>
         <source>ROUGE-L</source>
-        <translation type="unfinished">ROUGE-L</translation>
+        <translation>ROUGE-L</translation>
     </message>
     <message>
         <source>How the verdict is decided</source>
-        <translation type="unfinished"></translation>
+        <translation>判定の決め方</translation>
     </message>
     <message>
         <source>ROUGE counts the words (ROUGE-1), word pairs (ROUGE-2) and the longest run of words in the same order (ROUGE-L) that a new answer shares with the old answer to the same prompt, as Google&apos;s rouge-score computes them (F-measure).</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE は、同じプロンプトに対する新しい回答が旧回答と共有する単語 (ROUGE-1)、単語ペア (ROUGE-2)、同じ順序で並ぶ最長の単語列 (ROUGE-L) を数えます。計算方法は Google の rouge-score と同じです (F値)。</translation>
     </message>
     <message>
         <source>An average ROUGE-L of %1 or more counts as answering much like the old model; %2 to %1 as similar things in other words; below %2 as answering differently.</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L の平均が %1 以上なら旧モデルとほぼ同じ回答、%2〜%1 なら言い回しは違っても似た内容、%2 未満なら異なる回答とみなします。</translation>
     </message>
     <message>
         <source>The blind round decides only with at least %1 votes that are not &quot;both bad&quot;. When the new model&apos;s share is surely below half (the top of its 95% Wilson interval under 50%), the old model was preferred and the verdict is &quot;not yet&quot;, whatever ROUGE says. When it is surely above half, a new model that words things differently is still called preferred.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラインド評価で判定するのは、「どちらもよくない」以外の投票が %1 件以上ある場合だけです。新モデルの得票率が確実に半分を下回る (95% Wilson 区間の上限が 50% 未満) 場合は、旧モデルが好まれたとみなし、ROUGE の結果にかかわらず判定は「まだ」になります。確実に半分を上回る場合は、言い回しが異なる新モデルでも「好まれた」と判定します。</translation>
     </message>
     <message>
         <source>Prompts that got no answer are left out of the averages and counted apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答がなかったプロンプトは平均から除外し、別に数えています。</translation>
     </message>
 </context>
 <context>
     <name>fs::ParitySummary</name>
     <message>
         <source>In the blind round the new model won %1% of %2 votes (ties count half; 50% means no preference).</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラインド評価では、新モデルが %2 票中 %1% を獲得しました (引き分けは0.5票、50% は優劣なし)。</translation>
     </message>
     <message>
         <source>The blind round has too few votes to decide (%1 of the %2 needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラインド評価の票数が足りないため、判定できません (必要な %2 票のうち %1 票)。</translation>
     </message>
     <message>
         <source>Nobody has rated answers in the blind round yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラインド評価で回答を評価した人はまだいません。</translation>
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished">未確認</translation>
+        <translation>未確認</translation>
     </message>
     <message>
         <source>The new model has not answered any of the held-out prompts yet, so nothing can be said. Run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルはまだどの評価用プロンプトにも回答していないため、何も判断できません。もう一度確認を実行してください。</translation>
     </message>
     <message>
         <source>Yes — the new model keeps the old one&apos;s behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>はい — 新モデルは旧モデルの振る舞いを保っています</translation>
     </message>
     <message>
         <source>Its answers say much the same as the old model&apos;s (ROUGE-L %1 on average; %2 or more counts as similar).</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の内容は旧モデルとほぼ同じです (ROUGE-L 平均 %1。%2 以上で類似とみなします)。</translation>
     </message>
     <message>
         <source>Different, but preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>違いはあるが、好まれています</translation>
     </message>
     <message>
         <source>The new model words its answers differently from the old one (ROUGE-L %1 on average), but the blind round preferred it.</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルの回答は旧モデルと言い回しが異なります (ROUGE-L 平均 %1) が、ブラインド評価では新モデルが好まれました。</translation>
     </message>
     <message>
         <source>Partly — similar things in other words</source>
-        <translation type="unfinished"></translation>
+        <translation>部分的に — 言い回しは違うが内容は似ています</translation>
     </message>
     <message>
         <source>The new model&apos;s answers overlap with the old model&apos;s, but not closely (ROUGE-L %1 on average; %2 or more counts as similar). Read the answers that differ most below before you switch.</source>
-        <translation type="unfinished"></translation>
+        <translation>新モデルの回答は旧モデルと重なる部分がありますが、近いとはいえません (ROUGE-L 平均 %1。%2 以上で類似とみなします)。切り替える前に、下にある最も異なる回答を読んでください。</translation>
     </message>
     <message>
         <source>No — the new model answers differently</source>
-        <translation type="unfinished"></translation>
+        <translation>いいえ — 新モデルの回答は異なります</translation>
     </message>
     <message>
         <source>Its answers share little with the old model&apos;s (ROUGE-L %1 on average; below %2 counts as different). It may need more examples or more epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答に旧モデルとの共通点がほとんどありません (ROUGE-L 平均 %1。%2 未満は異なるとみなします)。例やエポック数を増やす必要があるかもしれません。</translation>
     </message>
     <message>
         <source>Not yet — the old model&apos;s answers were preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ — 旧モデルの回答のほうが好まれました</translation>
     </message>
     <message>
         <source>Even if the wording is close (ROUGE-L %1), people liked the old answers better. Train again with more examples, then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>言い回しが近くても (ROUGE-L %1)、旧モデルの回答のほうが好まれました。例を増やして再度学習し、もう一度確認してください。</translation>
     </message>
     <message>
         <source>1 prompt got no answer and is not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>1件のプロンプトは回答がなかったため、数えていません。</translation>
     </message>
     <message>
         <source>%1 prompts got no answer and are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件のプロンプトは回答がなかったため、数えていません。</translation>
     </message>
 </context>
 <context>
@@ -3514,120 +3514,120 @@
     <name>fs::RetirementCalendar</name>
     <message>
         <source>stopped answering on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に応答を停止しました</translation>
     </message>
     <message>
         <source>stops answering today (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>本日 (%1) 応答を停止します</translation>
     </message>
     <message>
         <source>stops answering on %1 — in %2 day</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に応答を停止します — あと %2 日</translation>
     </message>
     <message>
         <source>stops answering on %1 — in %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に応答を停止します — あと %2 日</translation>
     </message>
     <message>
         <source>new fine-tuning ended on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新規のファインチューニングは %1 に終了しました</translation>
     </message>
     <message>
         <source>new fine-tuning stops today (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>新規のファインチューニングは本日 (%1) 終了します</translation>
     </message>
     <message>
         <source>new fine-tuning stops on %1 — in %2 day</source>
-        <translation type="unfinished"></translation>
+        <translation>新規のファインチューニングは %1 に終了します — あと %2 日</translation>
     </message>
     <message>
         <source>new fine-tuning stops on %1 — in %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>新規のファインチューニングは %1 に終了します — あと %2 日</translation>
     </message>
     <message>
         <source>The retirement calendar is not readable JSON (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーを JSON として読み取れません (%1)。</translation>
     </message>
     <message>
         <source>The retirement calendar has an unknown schema version; this version of the app reads version 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーのスキーマバージョンが不明です。このバージョンのアプリが読み取れるのはバージョン 1 です。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s “updated” date is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの「updated」が日付 (YYYY-MM-DD) になっていません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s warning window must be a whole number of days.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの警告期間は、日数を整数で指定する必要があります。</translation>
     </message>
     <message>
         <source>The retirement calendar has no list of services.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーにサービスの一覧がありません。</translation>
     </message>
     <message>
         <source>The retirement calendar names an unknown service “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーに不明なサービス「%1」が記載されています。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s entry for “%1” is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの「%1」の項目がオブジェクトではありません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s date when new fine-tuning ends on “%1” is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの、「%1」で新規のファインチューニングが終了する日が、日付 (YYYY-MM-DD) になっていません。</translation>
     </message>
     <message>
         <source>The retirement calendar gives no source for when new fine-tuning ends on “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーに、「%1」で新規のファインチューニングが終了する日の出典がありません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s models of “%1” are not a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの「%1」のモデルが一覧になっていません。</translation>
     </message>
     <message>
         <source>model %1 of “%2”</source>
         <extracomment>%1 the model&apos;s position in the list (1, 2, …), %2 a service key such as &quot;openai&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>「%2」のモデル %1</translation>
     </message>
     <message>
         <source>“%1” on “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>「%2」の「%1」</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s %1 has no model name.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの%1にモデル名がありません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s aliases of %1 are not a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの%1の別名が一覧になっていません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s %1 has an empty alias.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの%1に空の別名があります。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s %1 has no date when it stops answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの%1に応答停止日がありません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s date when %1 stops answering is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの%1の応答停止日が、日付 (YYYY-MM-DD) になっていません。</translation>
     </message>
     <message>
         <source>The retirement calendar&apos;s date when new fine-tuning of %1 ends is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーの%1の新規ファインチューニング終了日が、日付 (YYYY-MM-DD) になっていません。</translation>
     </message>
     <message>
         <source>The retirement calendar gives no source for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーに%1の出典がありません。</translation>
     </message>
     <message>
         <source>The retirement calendar lists “%1” twice on “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダーで、「%2」に「%1」が2回記載されています。</translation>
     </message>
     <message>
         <source>The retirement calendar %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>提供終了カレンダー %1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -4201,15 +4201,15 @@
     </message>
     <message>
         <source>Resumable uploads in parts are an OpenAI feature: %1 takes each file in one piece. Upload it without “resumable”.</source>
-        <translation type="unfinished"></translation>
+        <translation>分割による再開可能なアップロードは OpenAI の機能です。%1 ではファイルを分割せずに受け取ります。「resumable」を指定せずにアップロードしてください。</translation>
     </message>
     <message>
         <source>Azure OpenAI takes files under 512 MB, and this one is larger. Microsoft recommends importing large files from Azure Blob Storage (in the Azure AI Foundry portal) rather than uploading them: an upload this big cannot be resumed if it breaks. Or split the dataset into smaller files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure OpenAI が受け付けるのは 512 MB 未満のファイルですが、このファイルはそれより大きくなっています。Microsoft は、大きなファイルはアップロードせずに Azure Blob Storage から (Azure AI Foundry ポータルで) インポートすることを推奨しています。このサイズのアップロードは、途中で切れると再開できないためです。または、データセットを小さなファイルに分割してください。</translation>
     </message>
     <message>
         <source>Resumable uploads in parts are an OpenAI feature: Azure OpenAI takes each file in one piece. Upload it without “resumable”.</source>
-        <translation type="unfinished"></translation>
+        <translation>分割による再開可能なアップロードは OpenAI の機能です。Azure OpenAI ではファイルを分割せずに受け取ります。「resumable」を指定せずにアップロードしてください。</translation>
     </message>
 </context>
 <context>
@@ -5210,143 +5210,143 @@
     </message>
     <message>
         <source>usage: finetune-studio capture --model M FILE --out OUT.jsonl [--concurrency N] [--provider P]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: finetune-studio capture --model M FILE --out OUT.jsonl [--concurrency N] [--provider P]</translation>
     </message>
     <message>
         <source>The model whose answers to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を保存するモデル。</translation>
     </message>
     <message>
         <source>The chat JSONL file the answers go to. If it holds an earlier capture of the same model, that capture continues.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の書き込み先となるチャット JSONL ファイル。同じモデルの以前の収集結果が含まれている場合は、その続きから収集します。</translation>
     </message>
     <message>
         <source>Sampling temperature (default 0: the model&apos;s most likely answer).</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプリング温度 (既定値 0: モデルの最も確からしい回答)。</translation>
     </message>
     <message>
         <source>A seed, for services that repeat an answer for the same seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>シード。同じシードに対して同じ回答を返すサービスで使われます。</translation>
     </message>
     <message>
         <source>The prompts: a chat JSONL file (each example up to its last assistant answer), a saved Playground comparison (its user messages), or a text file with one prompt per line (or prompts separated by empty lines).</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト: チャット JSONL ファイル (各例の最後のアシスタントの回答の手前まで)、保存したプレイグラウンドの比較 (そのユーザーメッセージ)、または1行に1つのプロンプトを書いたテキストファイル (または空行で区切ったプロンプト)。</translation>
     </message>
     <message>
         <source>Keeps a model&apos;s behaviour: sends every prompt of FILE to the model and writes its answers as a chat dataset. Interrupted, run the same command again: it continues where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの振る舞いを保存します: FILE の各プロンプトをモデルに送り、その回答をチャットデータセットとして書き出します。中断した場合は、同じコマンドをもう一度実行すると、止まったところから再開します。</translation>
     </message>
     <message>
         <source>error: --seed takes a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: --seed には整数を指定してください。</translation>
     </message>
     <message>
         <source>error: the answers cannot go into the file the prompts come from; choose another --out.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: プロンプトの読み込み元のファイルに回答を書き込むことはできません。別の --out を指定してください。</translation>
     </message>
     <message>
         <source>note: 1 example without a user message was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意: ユーザーメッセージのない例を1件除外しました。</translation>
     </message>
     <message>
         <source>note: %1 examples without a user message were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意: ユーザーメッセージのない例を %1 件除外しました。</translation>
     </message>
     <message>
         <source>note: the last line of %1 was cut off (the capture was interrupted); it was removed and its prompt is asked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意: %1 の最終行が途中で切れていました (収集が中断されたため)。この行を削除し、そのプロンプトをもう一度送ります。</translation>
     </message>
     <message>
         <source>note: %1 answers in %2 are to prompts that are not in %3; they are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意: %2 にある %1 件の回答は、%3 にないプロンプトに対するものです。これらはそのまま残します。</translation>
     </message>
     <message>
         <source>Continuing: %1 of %2 answers are already in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>再開: %2 件中 %1 件の回答がすでに %3 にあります。</translation>
     </message>
     <message>
         <source>%1 of %2 answers captured, %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中 %1 件の回答を収集、%3 件失敗</translation>
     </message>
     <message>
         <source>%1 of %2 answers captured</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中 %1 件の回答を収集</translation>
     </message>
     <message>
         <source>%1 of %2 answers of %3 are in %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 の回答 %2 件中 %1 件が %4 にあります。</translation>
     </message>
     <message>
         <source>Run the same command again to ask for the missing ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>不足分を取得するには、同じコマンドをもう一度実行してください。</translation>
     </message>
     <message>
         <source>keep a model&apos;s answers to prompts as a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトに対するモデルの回答をデータセットとして保存する</translation>
     </message>
     <message>
         <source>The service: openai (also OpenAI-compatible servers), together (Together AI, key in TOGETHER_API_KEY) or azure (Azure OpenAI, key in AZURE_OPENAI_API_KEY, endpoint in AZURE_OPENAI_ENDPOINT). Default: openai, or the kind of the saved connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス: openai (OpenAI 互換サーバーを含む)、together (Together AI、キーは TOGETHER_API_KEY)、azure (Azure OpenAI、キーは AZURE_OPENAI_API_KEY、エンドポイントは AZURE_OPENAI_ENDPOINT)。既定値: openai、または保存した接続の種類。</translation>
     </message>
     <message>
         <source>error: there is no provider named &apos;%1&apos;. Use --provider openai, --provider together, --provider azure or --provider fireworks.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: &apos;%1&apos; という名前のプロバイダーはありません。--provider openai、--provider together、--provider azure、--provider fireworks のいずれかを指定してください。</translation>
     </message>
     <message>
         <source>error: Fireworks AI needs your account id. Set FIREWORKS_ACCOUNT_ID (and FIREWORKS_API_KEY), or pass --connection NAME. To try things offline, run &apos;finetune-studio sandbox&apos;, pass the address it prints ending in /fireworks as --base-url, and any account id.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: Fireworks AI にはアカウント ID が必要です。FIREWORKS_ACCOUNT_ID (と FIREWORKS_API_KEY) を設定するか、--connection NAME を指定してください。オフラインで試すには、&apos;finetune-studio sandbox&apos; を実行し、表示される /fireworks で終わるアドレスを --base-url に指定し、アカウント ID には任意の値を指定してください。</translation>
     </message>
     <message>
         <source>error: no Azure OpenAI endpoint given. Set AZURE_OPENAI_ENDPOINT (https://NAME.openai.azure.com) and AZURE_OPENAI_API_KEY, or pass --base-url URL. To try things offline, run &apos;finetune-studio sandbox&apos; and pass the address it prints, without /v1, as --base-url.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: Azure OpenAI のエンドポイントが指定されていません。AZURE_OPENAI_ENDPOINT (https://NAME.openai.azure.com) と AZURE_OPENAI_API_KEY を設定するか、--base-url URL を指定してください。オフラインで試すには、&apos;finetune-studio sandbox&apos; を実行し、表示されるアドレスを /v1 を除いて --base-url に指定してください。</translation>
     </message>
     <message>
         <source>Azure: the subscription id of the Azure OpenAI resource (portal: the resource&apos;s Overview page).</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure: Azure OpenAI リソースのサブスクリプション ID (ポータルのリソースの「概要」ページ)。</translation>
     </message>
     <message>
         <source>Azure: the resource group of the Azure OpenAI resource.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure: Azure OpenAI リソースのリソースグループ。</translation>
     </message>
     <message>
         <source>Azure: the Azure OpenAI resource&apos;s name (NAME in https://NAME.openai.azure.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure: Azure OpenAI リソースの名前 (https://NAME.openai.azure.com の NAME)。</translation>
     </message>
     <message>
         <source>Azure: the directory (tenant) to sign in to (default: any work or school account).</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure: サインインするディレクトリ (テナント) (既定値: 任意の職場または学校アカウント)。</translation>
     </message>
     <message>
         <source>create: the hardware id (default: the cheapest the service lists for the model). On Azure the deployment type: developer (no hosting fee, removed after 24 hours; the default) or standard (hourly fee).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: ハードウェア ID (既定値: サービスがそのモデル向けに示す最も安いもの)。Azure ではデプロイの種類: developer (ホスティング料金なし、24 時間後に削除。既定値) または standard (時間単位の料金)。</translation>
     </message>
     <message>
         <source>Lists, starts or stops deployments: fine-tuned models that answer only once deployed (Together AI, Azure OpenAI), billed while they run. On Azure: --subscription, --resource-group and --account say where the resource is.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの一覧表示・開始・停止を行います。デプロイとは、デプロイして初めて回答できるファインチューニング済みモデル (Together AI、Azure OpenAI) で、実行中は課金されます。Azure では、--subscription、--resource-group、--account でリソースの場所を指定します。</translation>
     </message>
     <message>
         <source>error: deployments on Azure need to know where the resource is: pass --subscription ID, --resource-group NAME and --account NAME (the Azure portal shows them on the resource&apos;s Overview page).</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: Azure でのデプロイにはリソースの場所が必要です。--subscription ID、--resource-group NAME、--account NAME を指定してください (Azure ポータルのリソースの「概要」ページに表示されます)。</translation>
     </message>
     <message>
         <source>error: deployments on Azure are made with a Microsoft sign-in, not the API key. Sign in once in the app and use --connection NAME, or set AZURE_ACCESS_TOKEN (for example from: az account get-access-token --resource https://management.azure.com --query accessToken -o tsv).</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: Azure でのデプロイには、API キーではなく Microsoft のサインインを使います。アプリで一度サインインして --connection NAME を使うか、AZURE_ACCESS_TOKEN を設定してください (例: az account get-access-token --resource https://management.azure.com --query accessToken -o tsv で取得)。</translation>
     </message>
     <message>
         <source>Job %1 is deleted (a running job stops).</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 を削除しました (実行中のジョブは停止します)。</translation>
     </message>
     <message>
         <source>Fireworks AI: the longest example trained on, in tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI: 学習する例の最大長 (トークン数)。</translation>
     </message>
     <message>
         <source>list | create --model M --training-file ID | watch ID | cancel ID | delete ID</source>
-        <translation type="unfinished"></translation>
+        <translation>list | create --model M --training-file ID | watch ID | cancel ID | delete ID</translation>
     </message>
     <message>
         <source>usage: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID | delete ID</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID | delete ID</translation>
     </message>
 </context>
 <context>
@@ -5879,296 +5879,298 @@
     <name>fs::ui::CaptureDialog</name>
     <message>
         <source>Capture Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の収集</translation>
     </message>
     <message>
         <source>Sends each prompt to a model and keeps its answers as a new dataset: to keep a model&apos;s behaviour before it stops answering, or to train another model on it. Interrupted, start again with the same file: it continues where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>各プロンプトをモデルに送り、その回答を新しいデータセットとして保存します。モデルが応答を停止する前にその振る舞いを残したり、別のモデルの学習に使ったりできます。中断した場合は、同じファイルでもう一度開始すると、止まったところから再開します。</translation>
     </message>
     <message>
         <source>The open dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>開いているデータセット</translation>
     </message>
     <message>
         <source>A file of examples or prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>例またはプロンプトのファイル</translation>
     </message>
     <message>
         <source>The Playground conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>プレイグラウンドの会話</translation>
     </message>
     <message>
         <source>A list I paste</source>
-        <translation type="unfinished"></translation>
+        <translation>貼り付けるリスト</translation>
     </message>
     <message>
         <source>Each example of the dataset open in Datasets, up to its last answer (that answer is replaced).</source>
-        <translation type="unfinished"></translation>
+        <translation>「データセット」で開いているデータセットの各例の、最後の回答の手前まで (その回答は置き換えられます)。</translation>
     </message>
     <message>
         <source>A .jsonl dataset, a saved Playground comparison, or a text file of prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>.jsonl データセット、保存したプレイグラウンドの比較、またはプロンプトのテキストファイル</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
     <message>
         <source>Every message you sent in Side by Side, with the conversation before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>「並べて比較」で送信したすべてのメッセージと、それまでの会話。</translation>
     </message>
     <message>
         <source>One prompt per line.
 
 Or prompts of several lines, separated by an empty line.</source>
-        <translation type="unfinished"></translation>
+        <translation>1行に1つのプロンプト。
+
+または、空行で区切った複数行のプロンプト。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">選択…</translation>
+        <translation>選択…</translation>
     </message>
     <message>
         <source>0 keeps the model&apos;s most likely answer: the same prompt gives the same answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 ではモデルの最も確からしい回答を使います。同じプロンプトには同じ回答が返ります。</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">なし</translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>Services that support it repeat an answer for the same seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>対応しているサービスでは、同じシードに対して同じ回答が返ります。</translation>
     </message>
     <message>
         <source>How many prompts are asked at the same time. When the service says too many, the capture waits and goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>同時に送るプロンプトの数。サービスから多すぎると通知された場合は、待機してから続行します。</translation>
     </message>
     <message>
         <source>Temperature:</source>
-        <translation type="unfinished">温度:</translation>
+        <translation>温度:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished">シード:</translation>
+        <translation>シード:</translation>
     </message>
     <message>
         <source>Requests at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>同時リクエスト数:</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished">モデル:</translation>
+        <translation>モデル:</translation>
     </message>
     <message>
         <source>Prompts from:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトの取得元:</translation>
     </message>
     <message>
         <source>Answers go to:</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の保存先:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>設定:</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">開始</translation>
+        <translation>開始</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <source>Open in the Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>エディターで開く</translation>
     </message>
     <message>
         <source>The service asked to slow down. Continuing in %1 s…</source>
-        <translation type="unfinished">サービスから速度を落とすよう求められました。%1 秒後に再開します…</translation>
+        <translation>サービスから速度を落とすよう求められました。%1 秒後に続行します…</translation>
     </message>
     <message>
         <source>Open a dataset in Datasets first.</source>
-        <translation type="unfinished">先に「データセット」でデータセットを開いてください。</translation>
+        <translation>先に「データセット」でデータセットを開いてください。</translation>
     </message>
     <message>
         <source>Choose the file with the prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトのファイルを選んでください。</translation>
     </message>
     <message>
         <source>There is no Playground conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>プレイグラウンドの会話がありません。</translation>
     </message>
     <message>
         <source>Send a message in Side by Side first: its messages are the prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に「並べて比較」でメッセージを送信してください。そのメッセージがプロンプトになります。</translation>
     </message>
     <message>
         <source>1 prompt will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>1件のプロンプトを送信します。</translation>
     </message>
     <message>
         <source>%1 prompts will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件のプロンプトを送信します。</translation>
     </message>
     <message>
         <source>1 example without a message from the user is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーからのメッセージがない例1件は除外されます。</translation>
     </message>
     <message>
         <source>%1 examples without a message from the user are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーからのメッセージがない例 %1 件は除外されます。</translation>
     </message>
     <message>
         <source>Choose the model whose answers to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を保存するモデルを選んでください。</translation>
     </message>
     <message>
         <source>Choose the file the answers go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の保存先のファイルを選んでください。</translation>
     </message>
     <message>
         <source>The answers cannot go into the file the prompts come from. Choose another file for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトの読み込み元のファイルに回答を保存することはできません。回答用に別のファイルを選んでください。</translation>
     </message>
     <message>
         <source>Nothing was sent: this model must be deployed first.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も送信していません: このモデルは先にデプロイする必要があります。</translation>
     </message>
     <message>
         <source>Continuing: %1 of %2 answers were already in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>再開: %2 件中 %1 件の回答がすでにファイルにあります。</translation>
     </message>
     <message>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に質問しています…</translation>
     </message>
     <message>
         <source>The last answer in the file was cut off when the capture stopped; it is asked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集が停止したときに、ファイル内の最後の回答が途中で切れていました。この回答はもう一度問い合わせます。</translation>
     </message>
     <message>
         <source>%1 of %2 answers captured, %3 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2件中%1件の回答を収集しました。%3件は失敗しました。</translation>
     </message>
     <message>
         <source>%1 of %2 answers captured.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2件中%1件の回答を収集しました。</translation>
     </message>
     <message>
         <source>Stopped. The %1 answers so far are kept in %2; Start continues with the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止しました。ここまでの%1件の回答は %2 に保存されています。「開始」を押すと残りを続行します。</translation>
     </message>
     <message>
         <source>%1 of %2 answers are in %3. %4 could not be obtained: %5 Start again to ask for the missing ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2件中%1件の回答が %3 にあります。%4件は取得できませんでした: %5 もう一度開始すると、取得できなかった回答を問い合わせます。</translation>
     </message>
     <message>
         <source>All %1 answers are in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1件の回答がすべて %2 にあります。</translation>
     </message>
     <message>
         <source>Stop capturing?</source>
-        <translation type="unfinished"></translation>
+        <translation>収集を中止しますか?</translation>
     </message>
     <message>
         <source>The answers so far are kept. Start the capture again with the same file to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここまでの回答は保存されます。続けるには、同じファイルで収集をもう一度開始してください。</translation>
     </message>
     <message>
         <source>Choose Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトの選択</translation>
     </message>
     <message>
         <source>Datasets and prompt lists (*.jsonl *.json *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットとプロンプトの一覧 (*.jsonl *.json *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Save the Answers As</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けて回答を保存</translation>
     </message>
     <message>
         <source>Chat datasets (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットのデータセット (*.jsonl)</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::CaptureWizardPage</name>
     <message>
         <source>Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の収集</translation>
     </message>
     <message>
         <source>A fine-tune stops working when its base model retires. To keep what it learned, the app trains a new model elsewhere on the old one&apos;s own answers. Those answers are a chat file whose last answers are %1&apos;s: a capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファインチューニングしたモデルは、ベースモデルの提供が終了すると使えなくなります。学習した内容を残すため、このアプリは元のモデル自身の回答を使って、別の場所で新しいモデルを学習させます。この回答は、各例の最後の回答が %1 のものになっているチャットファイル (収集データ) です。</translation>
     </message>
     <message>
         <source>A capture made before (.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>以前に収集したデータ (.jsonl)</translation>
     </message>
     <message>
         <source>Prompts to ask it: a dataset or validation file (.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>質問するプロンプト: データセットまたは検証ファイル (.jsonl)</translation>
     </message>
     <message>
         <source>Choose File…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを選択…</translation>
     </message>
     <message>
         <source>Other Sources…</source>
-        <translation type="unfinished"></translation>
+        <translation>その他の入力元…</translation>
     </message>
     <message>
         <source>Prompts from the Playground or a pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>プレイグラウンドのプロンプト、または貼り付けた一覧</translation>
     </message>
     <message>
         <source>Capture now:</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ収集:</translation>
     </message>
     <message>
         <source>Captured answers:</source>
-        <translation type="unfinished"></translation>
+        <translation>収集した回答:</translation>
     </message>
     <message>
         <source>Capturing asks %1 each prompt (temperature 0) and writes the answers beside the prompts file as they arrive: if it stops, capturing again goes on where it stopped. A part of the answers is held back to check the new model against. The more prompts, the better: at least %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集では、各プロンプトを %1 に質問し (温度 0)、届いた回答から順にプロンプトのファイルと同じ場所に書き込みます。途中で止まっても、もう一度収集すれば止まったところから続行します。回答の一部は、新しいモデルの確認用に取り分けておきます。プロンプトは多いほどよく、少なくとも%2件必要です。</translation>
     </message>
     <message>
         <source>Captured Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>収集した回答</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト</translation>
     </message>
     <message>
         <source>%1 of %2 answered, %3 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2件中%1件が回答済み、%3件が失敗しました。</translation>
     </message>
     <message>
         <source>%1 of %2 answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2件中%1件が回答済みです。</translation>
     </message>
     <message>
         <source>Chat examples (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットの例 (*.jsonl);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <source>Stopped with %1 of %2 answered; capture again to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2件中%1件が回答済みの状態で停止しました。続けるには、もう一度収集してください。</translation>
     </message>
     <message>
         <source>All %1 answers captured.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1件の回答をすべて収集しました。</translation>
     </message>
 </context>
 <context>
@@ -6498,63 +6500,63 @@ Or prompts of several lines, separated by an empty line.</source>
     </message>
     <message>
         <source>Add a connection to OpenAI, Azure OpenAI, Together AI, Fireworks AI or another server.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI、Azure OpenAI、Together AI、Fireworks AI、またはその他のサーバーへの接続を追加します。</translation>
     </message>
     <message>
         <source>A&amp;ccount ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントID(&amp;C):</translation>
     </message>
     <message>
         <source>Shown on your Fireworks AI account page</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI のアカウントページに表示されています</translation>
     </message>
     <message>
         <source>To deploy a fine-tuned model (so that you can chat with it), the app also needs where the resource lives. In the Azure portal, open the resource: its Overview page shows the subscription ID and the resource group; the resource name is the NAME in https://NAME.openai.azure.com. You sign in with Microsoft when you first deploy.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファインチューニング済みモデルをデプロイして (チャットできるようにする) には、リソースの場所も必要です。Azure portal でリソースを開くと、「概要」ページにサブスクリプションIDとリソースグループが表示されます。リソース名は https://NAME.openai.azure.com の NAME の部分です。初めてデプロイするときに、Microsoft でサインインします。</translation>
     </message>
     <message>
         <source>e.g. 1234abcd-12ab-34cd-56ef-1234567890ab</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 1234abcd-12ab-34cd-56ef-1234567890ab</translation>
     </message>
     <message>
         <source>e.g. my-resource-group</source>
-        <translation type="unfinished"></translation>
+        <translation>例: my-resource-group</translation>
     </message>
     <message>
         <source>e.g. my-openai-resource</source>
-        <translation type="unfinished"></translation>
+        <translation>例: my-openai-resource</translation>
     </message>
     <message>
         <source>Optional: any work or school account</source>
-        <translation type="unfinished"></translation>
+        <translation>任意: 空欄なら職場・学校のどのアカウントでも可</translation>
     </message>
     <message>
         <source>&amp;Subscription ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>サブスクリプションID(&amp;S):</translation>
     </message>
     <message>
         <source>Resource &amp;group:</source>
-        <translation type="unfinished"></translation>
+        <translation>リソースグループ(&amp;G):</translation>
     </message>
     <message>
         <source>&amp;Resource name:</source>
-        <translation type="unfinished"></translation>
+        <translation>リソース名(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Tenant (directory):</source>
-        <translation type="unfinished"></translation>
+        <translation>テナント (ディレクトリ)(&amp;T):</translation>
     </message>
     <message>
         <source>Usually %1. On the Fireworks AI website, your API key is under “API Keys” and your account ID on your account page.</source>
-        <translation type="unfinished"></translation>
+        <translation>通常は %1 です。Fireworks AI のWebサイトでは、APIキーは「API Keys」に、アカウントIDはアカウントページにあります。</translation>
     </message>
     <message>
         <source>To practise without an account, use the built-in sandbox: %1 with any account ID (no key needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントなしで練習するには、内蔵のサンドボックスを使います。%1 を指定し、アカウントIDは何でもかまいません (キーは不要です)。</translation>
     </message>
     <message>
         <source>Please enter your Fireworks AI account ID. It is shown on your account page on the Fireworks AI website.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks AI のアカウントIDを入力してください。Fireworks AI のWebサイトのアカウントページに表示されています。</translation>
     </message>
 </context>
 <context>
@@ -6979,15 +6981,15 @@ Or prompts of several lines, separated by an empty line.</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;On %2 a fine-tuned model answers only through a deployment. &lt;b&gt;Developer&lt;/b&gt; has no hosting fee (you pay for the tokens only) and Azure removes it after 24 hours. &lt;b&gt;Standard&lt;/b&gt; costs an hourly hosting fee for as long as it exists — also while nobody chats with it — until it is deleted.&lt;/p&gt;&lt;p&gt;The status bar shows it while it exists; the app offers to delete it when you quit.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2 では、ファインチューニング済みモデルはデプロイを通じてのみ回答します。&lt;b&gt;Developer&lt;/b&gt; はホスティング料金がかからず (トークン分のみの支払い)、24時間後に Azure によって削除されます。&lt;b&gt;Standard&lt;/b&gt; は、削除されるまでの間ずっと (だれもチャットしていない間も) 1時間ごとのホスティング料金がかかります。&lt;/p&gt;&lt;p&gt;デプロイが存在する間はステータスバーに表示され、アプリの終了時には削除するかどうかを確認します。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Deployment type:</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの種類:</translation>
     </message>
     <message>
         <source>Choose the deployment type, then Start. You can delete it at any time from the Deployments list or the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイの種類を選んで「開始」を押してください。デプロイは、デプロイ一覧またはステータスバーからいつでも削除できます。</translation>
     </message>
 </context>
 <context>
@@ -7005,19 +7007,19 @@ Or prompts of several lines, separated by an empty line.</source>
     <name>fs::ui::DeployWizardPage</name>
     <message>
         <source>Deploy…</source>
-        <translation type="unfinished"></translation>
+        <translation>デプロイ…</translation>
     </message>
     <message>
         <source>On %1 a fine-tuned model answers only while it runs on hardware of its own, billed per minute. Deploy %2 for the check; the app stops it when it is idle, and View → Deployments… lists it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 では、ファインチューニング済みモデルは専用のハードウェアで実行している間だけ回答し、分単位で課金されます。確認のために %2 をデプロイしてください。使われていないときはアプリが停止します。デプロイは「表示」→「デプロイ一覧…」で確認できます。</translation>
     </message>
     <message>
         <source>The connection is not ready yet; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続の準備がまだできていません。少し待ってから、もう一度お試しください。</translation>
     </message>
     <message>
         <source>%1 runs and answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が実行中で、回答できます。</translation>
     </message>
 </context>
 <context>
@@ -7146,7 +7148,7 @@ Or prompts of several lines, separated by an empty line.</source>
     </message>
     <message>
         <source>Where Is the Azure Resource?</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure リソースの場所</translation>
     </message>
 </context>
 <context>
@@ -7549,7 +7551,7 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     </message>
     <message>
         <source>Resumable uploads in parts are an OpenAI feature. Fireworks AI keeps each file as a dataset sent in one piece: large files go straight to its storage.</source>
-        <translation type="unfinished"></translation>
+        <translation>分割して再開できるアップロードは OpenAI の機能です。Fireworks AI では各ファイルを一括で送信されたデータセットとして保存し、大きなファイルはストレージに直接送られます。</translation>
     </message>
 </context>
 <context>
@@ -7945,11 +7947,11 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     </message>
     <message>
         <source>This fine-tuned model %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファインチューニング済みモデルは%1。</translation>
     </message>
     <message>
         <source>The base model %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>ベースモデル %1 は%2。</translation>
     </message>
 </context>
 <context>
@@ -8113,116 +8115,118 @@ Press “New job…” (%1) to train a model on your examples.</source>
     </message>
     <message>
         <source>Keep trying</source>
-        <translation type="unfinished"></translation>
+        <translation>再試行を続ける</translation>
     </message>
     <message>
         <source>Check the service again for the jobs that stopped being watched</source>
-        <translation type="unfinished"></translation>
+        <translation>監視が止まったジョブについて、サービスにもう一度問い合わせます</translation>
     </message>
     <message>
         <source>Job %1: %2</source>
-        <translation type="unfinished">ジョブ %1: %2</translation>
+        <translation>ジョブ %1: %2</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::KeepBehaviourDialog</name>
     <message>
         <source>Copy Command</source>
-        <translation type="unfinished"></translation>
+        <translation>コマンドをコピー</translation>
     </message>
     <message>
         <source>Start Capturing</source>
-        <translation type="unfinished"></translation>
+        <translation>収集を開始</translation>
     </message>
     <message>
         <source>Keep This Model’s Behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルの振る舞いを残す</translation>
     </message>
     <message>
         <source>“%1” (connection “%2”): a service cannot hand back a fine-tuned model, and often the training file is gone. What you can keep is how it answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」(接続「%2」): サービスからファインチューニング済みモデルを受け取ることはできず、学習ファイルも残っていないことがよくあります。残せるのは、モデルの答え方です。</translation>
     </message>
     <message>
         <source>“%1” (connection “%2”) %3. A service cannot hand back a fine-tuned model, and often the training file is gone. What you can keep, while it still answers, is how it answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」(接続「%2」) は%3。サービスからファインチューニング済みモデルを受け取ることはできず、学習ファイルも残っていないことがよくあります。モデルがまだ回答するうちに残せるのは、その答え方です。</translation>
     </message>
     <message>
         <source>1. Capture its answers: send it the prompts it usually gets (your training or validation file) and keep each answer as a new example. The answers are saved as they arrive; if the capture stops, start it again and it goes on where it stopped.
 2. Train a new model on those examples, on this or another service.
 3. Compare the new model with the old one&apos;s answers in the Playground (Score on Examples, Blind Rating) before the old one stops answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 回答を収集する: モデルが普段受け取るプロンプト (学習ファイルまたは検証ファイル) を送信し、各回答を新しい例として保存します。回答は届いた順に保存されます。収集が止まっても、もう一度開始すれば止まったところから続行します。
+2. その例を使って、このサービスまたは別のサービスで新しいモデルを学習させます。
+3. 元のモデルが回答しなくなる前に、プレイグラウンド (例で採点、ブラインド評価) で新しいモデルと元のモデルの回答を比較します。</translation>
     </message>
     <message>
         <source>A dataset or validation file (.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットまたは検証ファイル (.jsonl)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">選択…</translation>
+        <translation>選択…</translation>
     </message>
     <message>
         <source>Prompts from:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトの入力元:</translation>
     </message>
     <message>
         <source>Save answers to:</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の保存先:</translation>
     </message>
     <message>
         <source>The same capture from a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>ターミナルから同じ収集を行う場合</translation>
     </message>
     <message>
         <source>Command line:</source>
-        <translation type="unfinished"></translation>
+        <translation>コマンドライン:</translation>
     </message>
     <message>
         <source>PROMPTS.jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>PROMPTS.jsonl</translation>
     </message>
     <message>
         <source>ANSWERS.jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>ANSWERS.jsonl</translation>
     </message>
     <message>
         <source>Prompts to Capture Answers For</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を収集するプロンプト</translation>
     </message>
     <message>
         <source>Chat datasets (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットのデータセット (*.jsonl)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <source>There is no file at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にファイルがありません。</translation>
     </message>
     <message>
         <source>The capture could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>収集を開始できませんでした: %1</translation>
     </message>
     <message>
         <source>Capturing the answers of “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」の回答を収集しています…</translation>
     </message>
     <message>
         <source>Done: the answers are saved in %1. Open it in the Datasets area to read them, then train a new model on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>完了しました。回答は %1 に保存されています。「データセット」エリアで開いて内容を確認してから、それを使って新しいモデルを学習させてください。</translation>
     </message>
     <message>
         <source>The capture was stopped. The answers so far are kept in %1; start again to go on where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集を中止しました。ここまでの回答は %1 に保存されています。もう一度開始すると、止まったところから続行します。</translation>
     </message>
     <message>
         <source>The capture stopped with an error. Start again to go on where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラーのため収集が停止しました。もう一度開始すると、止まったところから続行します。</translation>
     </message>
     <message>
         <source>The capture stopped: %1 Start again to go on where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集が停止しました: %1 もう一度開始すると、止まったところから続行します。</translation>
     </message>
 </context>
 <context>
@@ -8556,46 +8560,46 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <name>fs::ui::MoveUi</name>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Move to Another Service…</source>
-        <translation type="unfinished"></translation>
+        <translation>別のサービスへ移行(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Parity Check…</source>
-        <translation type="unfinished"></translation>
+        <translation>同等性チェック(&amp;P)…</translation>
     </message>
     <message>
         <source>Parity Check…</source>
-        <translation type="unfinished"></translation>
+        <translation>同等性チェック…</translation>
     </message>
     <message>
         <source>Is one model as good as another? Compare them on your prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>2つのモデルの品質が同等かどうかを、お手持ちのプロンプトで比較します。</translation>
     </message>
     <message>
         <source>Move to Another Service</source>
-        <translation type="unfinished"></translation>
+        <translation>別のサービスへ移行</translation>
     </message>
     <message>
         <source>No fine-tuned model is in the job history of %1 yet. Moving keeps the behaviour of a fine-tuned model: use the connection where it was trained.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のジョブ履歴には、まだファインチューニング済みモデルがありません。移行では、ファインチューニング済みモデルの振る舞いを引き継ぎます。モデルを学習させた接続を使ってください。</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::MoveWizard</name>
     <message>
         <source>Move %1 to Another Service</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を別のサービスへ移行</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">閉じる</translation>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -8885,7 +8889,7 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>Retiring: %1; this model %2, and its fine-tunes with it.</source>
         <extracomment>%1 e.g. &quot;new fine-tuning stops on 6 Jan 2027 — in 30 days&quot;, %2 e.g. &quot;stops answering on 14 Jan 2027 — in 38 days&quot; (a model trained now stops answering then too)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>提供終了予定: %1。このモデルは%2 (ファインチューニングしたモデルも同様です)。</translation>
     </message>
 </context>
 <context>
@@ -8976,7 +8980,7 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
     <message>
         <source>This model %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルは%1。</translation>
     </message>
 </context>
 <context>
@@ -9058,137 +9062,137 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <name>fs::ui::ParityDialog</name>
     <message>
         <source>Use These</source>
-        <translation type="unfinished"></translation>
+        <translation>これを使用</translation>
     </message>
     <message>
         <source>Parity Check</source>
-        <translation type="unfinished"></translation>
+        <translation>同等性チェック</translation>
     </message>
     <message>
         <source>Is the new model as good as the old one? The prompts go to both; each new answer is compared with the old model&apos;s (ROUGE), you rate some of them without knowing which is which, and a one-page report is saved beside the prompts file.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいモデルは元のモデルと同等でしょうか? プロンプトを両方に送り、新しい回答をそれぞれ元のモデルの回答と比較します (ROUGE)。また、どちらのモデルの回答かを伏せた状態で一部を評価していただき、1ページのレポートをプロンプトのファイルと同じ場所に保存します。</translation>
     </message>
     <message>
         <source>A chat file (.jsonl): each example up to its last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットファイル (.jsonl): 各例の最後の回答の手前まで</translation>
     </message>
     <message>
         <source>Choose File…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを選択…</translation>
     </message>
     <message>
         <source>Old model:</source>
-        <translation type="unfinished"></translation>
+        <translation>元のモデル:</translation>
     </message>
     <message>
         <source>New model:</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいモデル:</translation>
     </message>
     <message>
         <source>Prompts:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト:</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト</translation>
     </message>
     <message>
         <source>Chat examples (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットの例 (*.jsonl);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Choose two different models.</source>
-        <translation type="unfinished"></translation>
+        <translation>異なるモデルを2つ選んでください。</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::ParityPanel</name>
     <message>
         <source>Run the Check</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックを実行</translation>
     </message>
     <message>
         <source>Write the Report</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを作成</translation>
     </message>
     <message>
         <source>Open the Report</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを開く</translation>
     </message>
     <message>
         <source>Answer A</source>
-        <translation type="unfinished">回答A</translation>
+        <translation>回答A</translation>
     </message>
     <message>
         <source>Answer B</source>
-        <translation type="unfinished">回答B</translation>
+        <translation>回答B</translation>
     </message>
     <message>
         <source>A Is Better (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aのほうがよい (1)</translation>
     </message>
     <message>
         <source>B Is Better (2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bのほうがよい (2)</translation>
     </message>
     <message>
         <source>Equally Good (3)</source>
-        <translation type="unfinished"></translation>
+        <translation>同じくらいよい (3)</translation>
     </message>
     <message>
         <source>Both Are Bad (4)</source>
-        <translation type="unfinished"></translation>
+        <translation>どちらもよくない (4)</translation>
     </message>
     <message>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に問い合わせています…</translation>
     </message>
     <message>
         <source>%1 of %2 held-out prompts were answered before; the check goes on with the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>取り分けたプロンプト%2件のうち%1件は回答済みです。残りのプロンプトでチェックを続けます。</translation>
     </message>
     <message>
         <source>%1 prompts will be sent to %2 and to %3, and each answer of %3 compared with the answer of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1件のプロンプトを %2 と %3 に送信し、%3 の各回答を %2 の回答と比較します。</translation>
     </message>
     <message>
         <source>%1 held-out prompts will be sent to %2, and each answer compared with %3&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>取り分けたプロンプト%1件を %2 に送信し、各回答を %3 の回答と比較します。</translation>
     </message>
     <message>
         <source>Stopped. %1 of %2 answers are kept; run the check again to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>中止しました。%2件中%1件の回答は保存されています。続けるには、もう一度チェックを実行してください。</translation>
     </message>
     <message>
         <source>Run Again</source>
-        <translation type="unfinished"></translation>
+        <translation>再実行</translation>
     </message>
     <message>
         <source>%1 answers in, ROUGE-L %2 on average. Now rate some answers without knowing which model wrote them (optional), then write the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1件の回答がそろいました。ROUGE-L の平均は %2 です。次に、どちらのモデルの回答かを伏せた状態でいくつかの回答を評価し (任意)、レポートを作成してください。</translation>
     </message>
     <message>
         <source>Blind round done: %1 answers rated. Write the report to see the verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラインド評価が完了しました: %1件の回答を評価しました。レポートを作成すると、判定結果を確認できます。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blind round %1 of %2&lt;/b&gt;: which answer is better?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ブラインド評価 %1/%2&lt;/b&gt;: どちらの回答がよいですか?</translation>
     </message>
     <message>
         <source>Prompt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;The report is saved as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;レポートは %3 に保存されました。</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::ParityWizardPage</name>
     <message>
         <source>The %1 prompts kept back go to %2, and each answer is compared with %3&apos;s captured answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>取り分けたプロンプト%1件を %2 に送信し、各回答を %3 の収集済みの回答と比較します。</translation>
     </message>
 </context>
 <context>
@@ -9227,11 +9231,11 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     </message>
     <message>
         <source>Ca&amp;pture Answers…</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を収集(&amp;P)…</translation>
     </message>
     <message>
         <source>Keep a model&apos;s answers to a set of prompts as a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>一連のプロンプトに対するモデルの回答をデータセットとして保存します</translation>
     </message>
 </context>
 <context>
@@ -9363,44 +9367,45 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
     <message>
         <source>“%1” (connection “%2”) %3. Capture its answers before then to keep how it answers.</source>
         <extracomment>%1 the model in plain words, %2 the connection&apos;s name, %3 e.g. &quot;stops answering on 14 Jan 2027 — in 39 days&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>「%1」(接続「%2」) は%3。その前に回答を収集しておくと、このモデルの答え方を残せます。</translation>
     </message>
     <message>
         <source>A model you trained is retiring</source>
-        <translation type="unfinished"></translation>
+        <translation>学習させたモデルの提供が終了します</translation>
     </message>
     <message>
         <source>Models you trained are retiring</source>
-        <translation type="unfinished"></translation>
+        <translation>学習させた複数のモデルの提供が終了します</translation>
     </message>
     <message>
         <source>%1
 Source: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+出典: %2</translation>
     </message>
     <message>
         <source>Keep This Model’s Behaviour…</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルの振る舞いを残す…</translation>
     </message>
     <message>
         <source>Capture the model&apos;s answers as a dataset, to train a new model that answers the same way</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの回答をデータセットとして収集し、同じように答える新しいモデルを学習させます</translation>
     </message>
     <message>
         <source>Remind Me Later</source>
-        <translation type="unfinished"></translation>
+        <translation>後で通知</translation>
     </message>
     <message>
         <source>Hide this for %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1日間表示しない</translation>
     </message>
     <message>
         <source>One more model retires soon; it shows here when one of these is put off.</source>
-        <translation type="unfinished"></translation>
+        <translation>ほかにもまもなく提供が終了するモデルが1つあります。ここに表示されているものを後回しにすると表示されます。</translation>
     </message>
     <message>
         <source>%1 more models retire soon; they show here when these are put off.</source>
-        <translation type="unfinished"></translation>
+        <translation>ほかにもまもなく提供が終了するモデルが%1個あります。ここに表示されているものを後回しにすると表示されます。</translation>
     </message>
 </context>
 <context>
@@ -9510,54 +9515,54 @@ Source: %2</source>
     <name>fs::ui::SignInDialog</name>
     <message>
         <source>Sign In with Microsoft</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft でサインイン</translation>
     </message>
     <message>
         <source>&lt;p&gt;Deployments on Azure are made with your Microsoft account, not with the API key of “%1”. Sign in once: the app keeps the sign-in in the system keychain and renews it by itself.&lt;/p&gt;&lt;p&gt;Type this code on Microsoft’s sign-in page:&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Azure でのデプロイには、「%1」のAPIキーではなく Microsoft アカウントを使います。サインインは一度だけで済みます。アプリはサインイン情報をシステムのキーチェーンに保存し、自動で更新します。&lt;/p&gt;&lt;p&gt;Microsoft のサインインページで次のコードを入力してください:&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Copy Code</source>
-        <translation type="unfinished"></translation>
+        <translation>コードをコピー(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Open Sign-in Page</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインページを開く(&amp;O)</translation>
     </message>
     <message>
         <source>Copies the code and opens Microsoft’s sign-in page in your browser</source>
-        <translation type="unfinished"></translation>
+        <translation>コードをコピーして、ブラウザーで Microsoft のサインインページを開きます</translation>
     </message>
     <message>
         <source>&amp;Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>再試行(&amp;T)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">閉じる</translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>コピーしました</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::SplitWizardPage</name>
     <message>
         <source>Keep back for the check:</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック用に取り分ける割合:</translation>
     </message>
     <message>
         <source>The captured answers are checked like any training file (a service refuses a file with errors). Then they are split: the larger part trains the new model, the part kept back is never trained on — the new model answers those prompts in the parity check, and its answers are compared with the old model&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>収集した回答は、通常の学習ファイルと同じように検査されます (エラーがあるファイルはサービスに拒否されます)。その後、回答を分割します。大きいほうは新しいモデルの学習に使い、取り分けた部分は学習には使いません。新しいモデルは同等性チェックでそのプロンプトに回答し、その回答を元のモデルの回答と比較します。</translation>
     </message>
     <message>
         <source>%1 answered examples in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 に回答済みの例が%1件あります。</translation>
     </message>
 </context>
 <context>
@@ -10063,94 +10068,94 @@ Source: %2</source>
     <name>fs::ui::TargetWizardPage</name>
     <message>
         <source>Use the nearest allowed value where a setting is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>設定が範囲外の場合は、最も近い許容値を使う</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>変更前</translation>
     </message>
     <message>
         <source>On the new service</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいサービスでの値</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>接続:</translation>
     </message>
     <message>
         <source>Base model:</source>
-        <translation type="unfinished">ベースモデル:</translation>
+        <translation>ベースモデル:</translation>
     </message>
     <message>
         <source>%1 examples to train on, %2 kept back for the check. Where should the new model be trained?</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用の例が%1件、チェック用に取り分けた例が%2件あります。新しいモデルをどこで学習させますか?</translation>
     </message>
 </context>
 <context>
     <name>fs::ui::TrainWizardPage</name>
     <message>
         <source>Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>学習を開始</translation>
     </message>
     <message>
         <source>The %1 training examples go to %2, and %3 is fine-tuned on them with the settings of the last page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1件の学習用の例を %2 に送信し、前のページの設定で %3 をファインチューニングします。</translation>
     </message>
     <message>
         <source>Upload and Show the Price</source>
-        <translation type="unfinished"></translation>
+        <translation>アップロードして料金を表示</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished">アップロードする</translation>
+        <translation>アップロード</translation>
     </message>
     <message>
         <source>Reading the connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>接続を読み込んでいます…</translation>
     </message>
     <message>
         <source>Training: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習: %1。</translation>
     </message>
     <message>
         <source>Step %1 of %2.</source>
-        <translation type="unfinished">ステップ %1 / %2. {1 ?}</translation>
+        <translation>ステップ %1/%2。</translation>
     </message>
     <message>
         <source>The check found problems in the training part.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用の部分に、検査で問題が見つかりました。</translation>
     </message>
     <message>
         <source>Following job %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 を追跡しています…</translation>
     </message>
     <message>
         <source>Ready to upload %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をアップロードする準備ができました。</translation>
     </message>
     <message>
         <source>Uploaded as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 としてアップロードしました。</translation>
     </message>
     <message>
         <source>Asking %1 for the price…</source>
-        <translation type="unfinished">%1 に料金を問い合わせています…</translation>
+        <translation>%1 に料金を問い合わせています…</translation>
     </message>
     <message>
         <source>Job %1 started.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 を開始しました。</translation>
     </message>
     <message>
         <source>Trained: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習完了: %1。</translation>
     </message>
 </context>
 <context>
