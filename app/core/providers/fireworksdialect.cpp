@@ -6,6 +6,7 @@
 
 #include "multipart.h"
 #include "togetherdialect.h"
+#include "wirefields.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -18,6 +19,11 @@ namespace fs {
 
 namespace {
 
+using wire::integer;
+using wire::number;
+using wire::smallInteger;
+using wire::text;
+
 const QString kDatasets = QStringLiteral("/datasets");
 const QString kJobs = QStringLiteral("/supervisedFineTuningJobs");
 const QString kDeployments = QStringLiteral("/deployments");
@@ -25,39 +31,6 @@ const QString kDeployments = QStringLiteral("/deployments");
 const QString kCatalogueAccount = QStringLiteral("fireworks");
 /// Lists are asked for in the largest pages the service gives (API-NOTES: at most 200).
 const QString kPageSize = QStringLiteral("200");
-
-QString text(const QJsonObject &object, QLatin1String key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : QString();
-}
-
-/// A number, or one written as a string (int64 counts are strings on this wire).
-std::optional<double> number(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toDouble();
-    if (value.isString()) {
-        bool ok = false;
-        const double parsed = value.toString().toDouble(&ok);
-        if (ok)
-            return parsed;
-    }
-    return std::nullopt;
-}
-
-std::optional<double> number(const QJsonObject &object, QLatin1String key)
-{
-    return number(object.value(key));
-}
-
-std::optional<int> smallInteger(const QJsonObject &object, QLatin1String key)
-{
-    const std::optional<double> value = number(object, key);
-    if (!value)
-        return std::nullopt;
-    return static_cast<int>(std::llround(*value));
-}
 
 Hyperparameter fixed(double value)
 {

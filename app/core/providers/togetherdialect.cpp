@@ -2,6 +2,7 @@
 #include "togetherdialect.h"
 
 #include "multipart.h"
+#include "wirefields.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -14,49 +15,13 @@ namespace fs {
 
 namespace {
 
+using wire::integer;
+using wire::number;
+using wire::smallInteger;
+using wire::text;
+
 const QString kFineTunes = QStringLiteral("/fine-tunes/");
 const QString kEndpoints = QStringLiteral("/endpoints/");
-
-QString text(const QJsonObject &object, QLatin1String key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : QString();
-}
-
-/// A number, or one written as a string; null, missing and anything else: nullopt.
-std::optional<double> number(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toDouble();
-    if (value.isString()) {
-        bool ok = false;
-        const double parsed = value.toString().toDouble(&ok);
-        if (ok)
-            return parsed;
-    }
-    return std::nullopt;
-}
-
-std::optional<double> number(const QJsonObject &object, QLatin1String key)
-{
-    return number(object.value(key));
-}
-
-std::optional<qint64> integer(const QJsonObject &object, QLatin1String key)
-{
-    const std::optional<double> value = number(object, key);
-    if (!value)
-        return std::nullopt;
-    return static_cast<qint64>(std::llround(*value));
-}
-
-std::optional<int> smallInteger(const QJsonObject &object, QLatin1String key)
-{
-    const std::optional<qint64> value = integer(object, key);
-    if (!value)
-        return std::nullopt;
-    return static_cast<int>(*value);
-}
 
 /// Together lists everything at once: the page's ends are its first and last items.
 template<typename T>
