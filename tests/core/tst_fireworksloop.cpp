@@ -310,7 +310,10 @@ void tst_FireworksLoop::wholeLoop()
     const auto after =
             await<Deployment>([&](auto done) { m_client->retrieveDeployment(running.id, done); });
     QVERIFY(after.ok());
-    QCOMPARE(after.value->state, Deployment::State::Stopping);
+    // Going away: the sandbox may already have finished deleting it (its clock is scaled).
+    QVERIFY2(after.value->state == Deployment::State::Stopping
+                    || after.value->state == Deployment::State::Stopped,
+            qPrintable(QString::number(int(after.value->state))));
 }
 
 void tst_FireworksLoop::deletingAJobStopsIt()
