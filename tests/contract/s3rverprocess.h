@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QtGlobal>
 
 #include <memory>
 
@@ -80,8 +81,15 @@ public:
 
     void stop()
     {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
+        if (!m_process)
             return;
+        if (m_process->state() == QProcess::NotRunning) {
+            // It ended before the test did: say why, or a failing test shows only "connection
+            // refused" (seen once in CI, on a machine whose disk was nearly full).
+            qWarning("s3rver had stopped on its own (exit code %d): %s", m_process->exitCode(),
+                    m_process->readAllStandardError().constData());
+            return;
+        }
         m_process->closeWriteChannel(); // the launcher stops when its input closes
         if (!m_process->waitForFinished(5000)) {
             m_process->terminate();

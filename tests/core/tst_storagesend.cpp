@@ -11,8 +11,10 @@
 #include "uploader.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
@@ -78,6 +80,14 @@ void tst_StorageSend::send100MegabytesByteForByte()
 {
     // 100 MB of JSONL-looking lines, each different, written to disk and put in the bucket.
     const qint64 size = 100LL * 1024 * 1024;
+    // The object lies on disk three times (this file, s3rver's copy, the sandbox's): say so
+    // plainly when the disk cannot hold that, rather than fail later as "connection refused".
+    const qint64 freeBytes = QStorageInfo(QDir::tempPath()).bytesAvailable();
+    QVERIFY2(freeBytes > 4 * size,
+            qPrintable(QStringLiteral("this test needs %1 MB free in %2; there are %3 MB")
+                               .arg(4 * size / 1048576)
+                               .arg(QDir::tempPath())
+                               .arg(freeBytes / 1048576)));
     QTemporaryFile file;
     QVERIFY(file.open());
     QCryptographicHash sha(QCryptographicHash::Sha256);
