@@ -21,6 +21,7 @@ private Q_SLOTS:
     void voidWorkCallsDone();
     void progressIsReported();
     void cancelStopsTheWorkAndDropsTheResult();
+    void requestStopStillDelivers();
     void restartDeliversOnlyTheLatest();
     void exceptionBecomesFailed();
     void outOfMemoryIsSaidPlainly();
@@ -141,6 +142,27 @@ void tst_BackgroundTask::cancelStopsTheWorkAndDropsTheResult()
     QCoreApplication::sendPostedEvents();
     QVERIFY(!delivered);
     QCOMPARE(finished.count(), 0);
+}
+
+void tst_BackgroundTask::requestStopStillDelivers()
+{
+    BackgroundTask task;
+    QSemaphore started;
+    int delivered = 0;
+    task.start(
+            [&started](TaskControl &control) {
+                started.release();
+                int steps = 0;
+                while (!control.isCancelled())
+                    ++steps;
+                return steps >= 0 ? -1 : 0; // what a run stopped half-way returns
+            },
+            [&delivered](int value) { delivered = value; });
+    QVERIFY(started.tryAcquire(1, 10000));
+    task.requestStop();
+    QVERIFY(task.isRunning()); // its result is still to come
+    QTRY_COMPARE(delivered, -1);
+    QVERIFY(!task.isRunning());
 }
 
 void tst_BackgroundTask::restartDeliversOnlyTheLatest()

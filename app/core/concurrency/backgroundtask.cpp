@@ -44,6 +44,12 @@ void BackgroundTask::cancel()
     m_progressTimer->stop();
 }
 
+void BackgroundTask::requestStop()
+{
+    if (m_current)
+        m_current->control.cancel();
+}
+
 void BackgroundTask::waitForFinished()
 {
     // A copy: the runs' watchers may not touch the list while this waits, but stay safe.

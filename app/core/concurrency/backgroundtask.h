@@ -93,6 +93,9 @@ public:
 public Q_SLOTS:
     /// Asks the running work to stop and drops its result; returns at once.
     void cancel();
+    /// Asks the running work to stop (TaskControl::isCancelled() turns true) but still delivers
+    /// what it returns: for work that reports "cancelled" or keeps what it finished.
+    void requestStop();
     /// Blocks until every run started so far has returned (results still to be delivered are
     /// delivered from the event loop as usual, unless cancelled).
     void waitForFinished();
