@@ -15,6 +15,10 @@ namespace fs::cli {
  * write would stop the event loop while Qt's network thread goes on reading the socket into
  * memory it does not bound. Here the event loop never waits: text is queued and written behind
  * it, so what waits in memory is at most what was received, which the stream limit bounds.
+ *
+ * A dedicated std::thread, not BackgroundTask: the writer blocks for as long as the reader is
+ * slow, for the whole answer, and must not hold one of the pool's few threads that the rest of
+ * the program (validation, counting) shares.
  */
 class StreamPrinter
 {

@@ -3,6 +3,7 @@
 #include "filevalidation.h"
 #include "jsonl.h"
 #include "linter.h"
+#include "tokenizer.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void findingsOfABrokenFile();
     void dataAndFileGiveTheSameResult();
+    void countsAreTheEditorsCounts();
     void backgroundRunReportsProgressAndResult();
     void cancelStopsTheRun();
     void restartDropsTheFirstRun();
@@ -111,6 +113,42 @@ void tst_FileValidation::dataAndFileGiveTheSameResult()
     QCOMPARE(fromData.errorCount(), 0);
     QCOMPARE(fromFile.statistics.totalTokens, fromData.statistics.totalTokens);
     QVERIFY(fromFile.statistics.totalTokens > 0);
+}
+
+void tst_FileValidation::countsAreTheEditorsCounts()
+{
+    // validate parses each line once (on all cores) instead of letting the reader summarise it
+    // first: the per-example numbers stay those of the editor's reader and token counter.
+    QByteArray bytes = "\xEF\xBB\xBF";
+    const QList<QByteArray> lines = {example(1),
+            R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Yo"}]})",
+            R"({"input":{"messages":[{"role":"user","content":"Q"}]},"preferred_output":)"
+            R"([{"role":"assistant","content":"A"}],"non_preferred_output":)"
+            R"([{"role":"assistant","content":"B"}]})",
+            "{\"messages\": [", "42", "[1, 2]", "\xEF\xBB\xBF" + example(2),
+            R"({"messages":[{"role":"system","content":"S"},{"role":"tool","content":"T"}]})"};
+    for (const QByteArray &line : lines)
+        bytes += line + "\n\n";
+    FileValidation result;
+    QVERIFY(!validateData(bytes, {}, &result).isError());
+    const JsonlContents editor = JsonlReader::readAll(bytes);
+    QCOMPARE(result.counts.size(), editor.summaries.size());
+    const Tokenizer &tokenizer =
+            Tokenizer::instance(Tokenizer::encodingForModel(LintOptions().model));
+    for (qsizetype i = 0; i < result.counts.size(); ++i) {
+        const ExampleCounts expected = ExampleCounts::of(editor.summaries.at(i));
+        const ExampleCounts &got = result.counts.at(i);
+        QCOMPARE(got.messages, expected.messages);
+        QCOMPARE(got.roles, expected.roles);
+        if (result.state.result(int(i)).parsed) {
+            const ExampleTokens tokens =
+                    countExampleTokens(Example::fromLine(editor.records.at(i).line), tokenizer);
+            QCOMPARE(got.tokens, tokens.tokens);
+            QCOMPARE(got.assistantTokens, tokens.assistantTokens);
+        } else {
+            QCOMPARE(got.tokens, -1);
+        }
+    }
 }
 
 void tst_FileValidation::backgroundRunReportsProgressAndResult()

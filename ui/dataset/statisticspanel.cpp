@@ -5,6 +5,7 @@
 #include "datasetdocument.h"
 #include "datasetstatistics.h"
 #include "pricetabledialog.h"
+#include "statisticsupdater.h"
 #include "wheelguard.h"
 
 #include <QBarCategoryAxis>
@@ -21,8 +22,6 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QThread>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -98,10 +97,9 @@ StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(250); // counts arrive in bursts; draw once they settle
-    connect(m_refreshTimer, &QTimer::timeout, this, &StatisticsPanel::refreshInBackground);
+    // The numbers are kept up to date in core; the panel shows them.
+    m_updater = new StatisticsUpdater(this);
+    connect(m_updater, &StatisticsUpdater::updated, this, &StatisticsPanel::showStatistics);
 
     fillModels();
     connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -114,36 +112,21 @@ StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
     refresh();
 }
 
-StatisticsPanel::~StatisticsPanel()
-{
-    if (m_statsThread) {
-        m_statsThread->wait();
-        delete m_statsThread;
-    }
-}
+StatisticsPanel::~StatisticsPanel() = default;
 
 void StatisticsPanel::setDocument(DatasetDocument *document)
 {
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
-    m_document = document;
-    if (m_document) {
-        auto later = [this] { m_refreshTimer->start(); };
-        connect(m_document, &DatasetDocument::reset, this, later);
-        connect(m_document, &DatasetDocument::examplesInserted, this, later);
-        connect(m_document, &DatasetDocument::examplesRemoved, this, later);
-        connect(m_document, &DatasetDocument::exampleChanged, this, later);
-        connect(m_document, &DatasetDocument::examplesChanged, this, later);
-        connect(m_document, &DatasetDocument::summariesChanged, this, later);
-        connect(m_document, &DatasetDocument::loadFinished, this, later);
-    }
-    refresh();
+    m_updater->setDocument(document);
 }
 
 void StatisticsPanel::setTokenLimit(int tokens)
 {
-    m_tokenLimit = tokens;
-    m_refreshTimer->start();
+    m_updater->setTokenLimit(tokens);
+}
+
+const DatasetStatistics *StatisticsPanel::latestStatistics() const
+{
+    return m_updater->latest();
 }
 
 QString StatisticsPanel::currentModel() const
@@ -176,53 +159,11 @@ QChart *StatisticsPanel::assistantTokensChart() const
 
 void StatisticsPanel::refresh()
 {
-    m_refreshTimer->stop();
-    ++m_statsGeneration;
-    m_statsPending = false;
-    DatasetStatistics stats;
-    if (m_document)
-        stats = DatasetStatistics::compute(*m_document, m_tokenLimit);
-    showStatistics(stats);
-}
-
-void StatisticsPanel::refreshInBackground()
-{
-    constexpr int kBackgroundRows = 20000;
-    if (!m_document || m_document->count() < kBackgroundRows) {
-        refresh();
-        return;
-    }
-    if (m_statsThread) {
-        m_statsPending = true;
-        return;
-    }
-    // Copying the per-example numbers is quick; sorting them for medians and histograms is not.
-    QList<ExampleCounts> counts;
-    counts.reserve(m_document->count());
-    for (int i = 0; i < m_document->count(); ++i)
-        counts.append(ExampleCounts::of(m_document->summary(i)));
-    const quint64 generation = ++m_statsGeneration;
-    auto result = std::make_shared<DatasetStatistics>();
-    m_statsThread = QThread::create([result, counts = std::move(counts), limit = m_tokenLimit] {
-        *result = DatasetStatistics::compute(counts, limit);
-    });
-    connect(m_statsThread, &QThread::finished, this, [this, generation, result] {
-        m_statsThread->wait();
-        delete m_statsThread;
-        m_statsThread = nullptr;
-        if (generation == m_statsGeneration)
-            showStatistics(*result);
-        if (m_statsPending) {
-            m_statsPending = false;
-            refreshInBackground();
-        }
-    });
-    m_statsThread->start(QThread::LowPriority);
+    m_updater->refresh();
 }
 
 void StatisticsPanel::showStatistics(const DatasetStatistics &stats)
 {
-    m_latest = std::make_unique<DatasetStatistics>(stats);
     const QLocale locale;
     auto set = [this](const QString &key, const QString &text) {
         m_values.value(key)->setText(text);
@@ -250,11 +191,11 @@ void StatisticsPanel::showStatistics(const DatasetStatistics &stats)
                                   locale.toString(stats.examples));
     set(QStringLiteral("tokens"), tokenText);
     set(QStringLiteral("overLimit"),
-            stats.overLimit == 0
-                    ? tr("none (the limit is %1 tokens)").arg(locale.toString(m_tokenLimit))
-                    : tr("%1 examples over %2 tokens will be cut short")
-                              .arg(locale.toString(stats.overLimit),
-                                      locale.toString(m_tokenLimit)));
+            stats.overLimit == 0 ? tr("none (the limit is %1 tokens)")
+                                           .arg(locale.toString(m_updater->tokenLimit()))
+                                 : tr("%1 examples over %2 tokens will be cut short")
+                                           .arg(locale.toString(stats.overLimit),
+                                                   locale.toString(m_updater->tokenLimit())));
 
     const QString model = currentModel();
     const double price = priceFor(model);

@@ -15,14 +15,13 @@ class QFormLayout;
 class QLabel;
 class QSettings;
 class QSpinBox;
-class QThread;
-class QTimer;
 class QValueAxis;
 
 namespace fs {
 class DatasetDocument;
 struct DatasetStatistics;
 struct Histogram;
+class StatisticsUpdater;
 } // namespace fs
 
 namespace fs::ui {
@@ -55,7 +54,7 @@ public:
     QChart *assistantTokensChart() const;
     /// The statistics last shown (computed off the GUI thread for big files); null before the
     /// first result. Readers such as the guide take these instead of summing up again.
-    const DatasetStatistics *latestStatistics() const { return m_latest.get(); }
+    const DatasetStatistics *latestStatistics() const;
 
 public Q_SLOTS:
     /// Computes and shows the numbers now (normally after a short delay following a change).
@@ -68,28 +67,19 @@ Q_SIGNALS:
     void statisticsShown();
 
 private:
-    /// After a change: big datasets are summed up in a worker thread (sorting 100,000 token
-    /// counts takes longer than the GUI thread may pause); small ones at once.
-    void refreshInBackground();
     void showStatistics(const DatasetStatistics &stats);
     void fillModels();
     void showHistogram(QChartView *view, const Histogram &histogram, const QString &title);
     double priceFor(const QString &model) const;
 
     QSettings *m_settings;
-    QPointer<DatasetDocument> m_document;
-    int m_tokenLimit = 65536;
-    QTimer *m_refreshTimer;
+    StatisticsUpdater *m_updater; ///< keeps the numbers up to date (core)
     QComboBox *m_modelComboBox;
     QSpinBox *m_epochsSpinBox;
     QHash<QString, QLabel *> m_values;
     QLabel *m_priceDateLabel;
     QChartView *m_tokensChartView;
     QChartView *m_assistantChartView;
-    QThread *m_statsThread = nullptr;
-    quint64 m_statsGeneration = 0; ///< bumped by every refresh: older results are dropped
-    bool m_statsPending = false; ///< changes arrived while the thread was computing
-    std::unique_ptr<DatasetStatistics> m_latest;
 };
 
 } // namespace fs::ui

@@ -16,7 +16,6 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -37,7 +36,6 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QTableWidget>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -96,6 +94,9 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     m_estimateTimer->setSingleShot(true);
     m_estimateTimer->setInterval(kEstimatePauseMs);
     connect(m_estimateTimer, &QTimer::timeout, this, &NewJobDialog::requestEstimate);
+    m_tokenCount = new fs::TokenCountJob(this);
+    connect(m_tokenCount, &fs::TokenCountJob::fileCounted, this,
+            &NewJobDialog::onFileTokensCounted);
 
     m_refusalLabel = new QLabel(this);
     m_refusalLabel->setObjectName(QStringLiteral("refusalLabel"));
@@ -1008,27 +1009,18 @@ void NewJobDialog::countFileTokens(const QString &fileId)
                     }
                     return;
                 }
-                // Counting a large file takes a moment: a worker thread keeps the form responsive.
-                const QByteArray content = *result.value;
-                QPointer<NewJobDialog> self(this);
-                auto *thread = QThread::create([self, content, fileId, encoding] {
-                    // The same count as the sandbox bills (trained_tokens).
-                    const QList<qint32> tokens = fs::TokenCountJob::countFile(content, encoding);
-                    QMetaObject::invokeMethod(
-                            QCoreApplication::instance(),
-                            [self, fileId, tokens] {
-                                if (!self)
-                                    return;
-                                self->m_fileTokens.insert(fileId, tokens);
-                                if (self->m_countingFileId == fileId)
-                                    self->m_countingFileId.clear();
-                                self->updateCost();
-                            },
-                            Qt::QueuedConnection);
-                });
-                connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-                thread->start();
+                // Counting a large file takes a moment: in the background, the form responsive.
+                // The same count as the sandbox bills (trained_tokens).
+                m_tokenCount->startFile(fileId, *result.value, encoding);
             });
+}
+
+void NewJobDialog::onFileTokensCounted(const QString &fileId, const QList<qint32> &tokens)
+{
+    m_fileTokens.insert(fileId, tokens);
+    if (m_countingFileId == fileId)
+        m_countingFileId.clear();
+    updateCost();
 }
 
 QString NewJobDialog::costText() const

@@ -35,6 +35,7 @@ class ApiReply;
 class UploadQueue;
 class UploadTask;
 class ProviderClient;
+class TokenCountJob;
 } // namespace fs
 
 namespace fs::ui {
@@ -148,6 +149,7 @@ private:
     void onSettingChanged();
     fs::TrainingSettings::Type currentTrainingType() const;
     void countFileTokens(const QString &fileId);
+    void onFileTokensCounted(const QString &fileId, const QList<qint32> &tokens);
     /// "Automatic (7 for this dataset)" and the greyed number, for `examples` (unknown: <= 0).
     void showAutomaticEpochs(qint64 examples);
     void updateProblems();
@@ -179,6 +181,7 @@ private:
     QPointer<fs::ApiReply> m_reply;
     QPointer<fs::ApiReply> m_filesReply;
     QPointer<fs::ApiReply> m_countReply;
+    fs::TokenCountJob *m_tokenCount = nullptr; ///< counts a file on the service
     QHash<QString, QList<qint32>> m_fileTokens; ///< per server file id, once counted
     QString m_countingFileId;
     QString m_countProblem;

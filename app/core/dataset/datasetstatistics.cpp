@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetstatistics.h"
 
+#include "backgroundtask.h"
 #include "chattokens.h"
 #include "costestimate.h"
+#include "parallelfor.h"
 
 #include <QJsonDocument>
-#include <QThread>
 #include <algorithm>
 #include <cmath>
 
@@ -249,15 +250,12 @@ TrainingEstimate DatasetStatistics::estimate(
 
 // ---- background counting ---------------------------------------------------------------------
 
-struct TokenCountJob::State
-{
-    std::atomic_bool cancelled {false};
-    std::atomic_int done {0};
-};
-
 TokenCountJob::TokenCountJob(QObject *parent)
     : QObject(parent)
+    , m_task(new BackgroundTask(this))
 {
+    connect(m_task, &BackgroundTask::progress, this,
+            [this](qint64 done, qint64 total) { emit progress(int(done), int(total)); });
 }
 
 TokenCountJob::~TokenCountJob()
@@ -294,46 +292,33 @@ void TokenCountJob::countLines(const QList<QByteArray> &lines, Tokenizer::Encodi
     const Tokenizer &tokenizer = Tokenizer::instance(encoding);
     tokens->resize(lines.size());
     assistantTokens->resize(lines.size());
-    const int n = int(lines.size());
-    const int threads = std::clamp(QThread::idealThreadCount(), 1, 8);
-    std::atomic_int done {0};
-    auto work = [&](int from, int to) {
-        for (int i = from; i < to; ++i) {
-            if (cancelled && *cancelled)
-                return;
-            const ExampleTokens t = countExampleTokens(Example::fromLine(lines.at(i)), tokenizer);
-            (*tokens)[i] = t.tokens;
-            (*assistantTokens)[i] = t.assistantTokens;
-            done.fetch_add(1, std::memory_order_relaxed);
-        }
-    };
-    if (threads == 1 || n < 256) {
-        work(0, n);
-        if (progress)
-            progress(n);
-        return;
-    }
-    QList<QThread *> workers;
-    const int per = (n + threads - 1) / threads;
-    for (int t = 0; t < threads; ++t) {
-        const int from = t * per;
-        const int to = std::min(n, from + per);
-        if (from >= to)
-            break;
-        QThread *thread = QThread::create(work, from, to);
-        thread->start();
-        workers.append(thread);
-    }
-    for (QThread *thread : std::as_const(workers)) {
-        while (!thread->wait(100)) {
-            if (progress)
-                progress(done.load());
-        }
-        delete thread;
-    }
+    qint32 *tokensOut = tokens->data();
+    qint32 *assistantOut = assistantTokens->data();
+    ParallelOptions parallel;
+    parallel.serialBelow = 256; // a few examples: no threads
+    parallel.cancelled = cancelled;
     if (progress)
-        progress(done.load());
+        parallel.progress = [&progress](qsizetype done) { progress(int(done)); };
+    parallelFor(
+            lines.size(),
+            [&](qsizetype i) {
+                const ExampleTokens t =
+                        countExampleTokens(Example::fromLine(lines.at(i)), tokenizer);
+                tokensOut[i] = t.tokens;
+                assistantOut[i] = t.assistantTokens;
+            },
+            parallel);
 }
+
+namespace {
+
+struct CountedLines
+{
+    QList<qint32> tokens;
+    QList<qint32> assistantTokens;
+};
+
+} // namespace
 
 void TokenCountJob::start(DatasetDocument *document, Tokenizer::Encoding encoding)
 {
@@ -341,61 +326,46 @@ void TokenCountJob::start(DatasetDocument *document, Tokenizer::Encoding encodin
     if (!document)
         return;
     m_document = document;
-    auto state = std::make_shared<State>();
-    m_state = state;
     const DatasetSnapshot snapshot = document->snapshot();
-    const int total = int(snapshot.lines.size());
-    m_thread = QThread::create([this, state, snapshot, encoding, total] {
-        QList<qint32> tokens, assistant;
-        countLines(snapshot.lines, encoding, &tokens, &assistant, &state->cancelled,
-                [this, state, total](int done) {
-                    QMetaObject::invokeMethod(
-                            this,
-                            [this, state, done, total] {
-                                if (m_state == state)
-                                    emit progress(done, total);
-                            },
-                            Qt::QueuedConnection);
-                });
-        if (state->cancelled)
-            return;
-        QMetaObject::invokeMethod(
-                this,
-                [this, state, ids = snapshot.ids, tokens, assistant] {
-                    if (m_state != state)
-                        return;
-                    if (m_thread) {
-                        m_thread->wait();
-                        delete m_thread;
-                        m_thread = nullptr;
-                    }
-                    if (m_document)
-                        m_document->setTokenCounts(ids, tokens, assistant);
-                    m_state.reset();
-                    emit finished(true);
-                },
-                Qt::QueuedConnection);
-    });
-    m_thread->start(QThread::LowPriority);
+    m_task->start(
+            [lines = snapshot.lines, encoding](TaskControl &control) {
+                CountedLines counted;
+                const qint64 total = lines.size();
+                countLines(lines, encoding, &counted.tokens, &counted.assistantTokens,
+                        control.cancelFlag(),
+                        [&control, total](int done) { control.setProgress(done, total); });
+                return counted;
+            },
+            [this, ids = snapshot.ids](CountedLines counted) {
+                if (m_document)
+                    m_document->setTokenCounts(ids, counted.tokens, counted.assistantTokens);
+                emit finished(true);
+            });
+}
+
+void TokenCountJob::startFile(
+        const QString &key, const QByteArray &content, Tokenizer::Encoding encoding)
+{
+    cancel();
+    m_document.clear();
+    m_task->start([content, encoding](TaskControl &) { return countFile(content, encoding); },
+            [this, key](const QList<qint32> &tokens) {
+                emit fileCounted(key, tokens);
+                emit finished(true);
+            });
 }
 
 void TokenCountJob::cancel()
 {
-    if (!m_state)
+    if (!m_task->isRunning())
         return;
-    m_state->cancelled = true;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
-    m_state.reset();
+    m_task->cancel(); // the work stops on its own; nothing of it is delivered
     emit finished(false);
 }
 
 bool TokenCountJob::isRunning() const
 {
-    return bool(m_state);
+    return m_task->isRunning();
 }
 
 } // namespace fs

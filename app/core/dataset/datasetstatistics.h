@@ -10,9 +10,9 @@
 #include <atomic>
 #include <memory>
 
-class QThread;
-
 namespace fs {
+
+class BackgroundTask;
 
 /// Chat-format token counts of one example (the OpenAI cookbook's way: 3 per message, the
 /// encoded role/content/name, 1 per name, 3 at the end). Preference examples: input messages
@@ -123,19 +123,24 @@ struct DatasetStatistics
 };
 
 /**
- * @brief Counts the tokens of every example of a snapshot in a worker thread, with progress and
- * cancel; the results go back into the document (DatasetDocument::setTokenCounts by id).
+ * @brief Counts tokens in the background (BackgroundTask), with progress and cancel: every
+ * example of a document's snapshot, the results going back into the document
+ * (DatasetDocument::setTokenCounts by id); or every example of a JSONL file's bytes (startFile).
  */
 class TokenCountJob : public QObject
 {
     Q_OBJECT
 public:
     explicit TokenCountJob(QObject *parent = nullptr);
-    ~TokenCountJob() override; ///< cancels and waits for the thread
+    ~TokenCountJob() override; ///< cancels
 
     /// Starts counting `document`'s examples; results are applied to it when done (ids whose
     /// rows are gone are skipped). A running job is cancelled first.
     void start(DatasetDocument *document, Tokenizer::Encoding encoding);
+    /// Counts `content` as countFile() does; fileCounted(key, …) gives the counts. A running job
+    /// is cancelled first.
+    void startFile(const QString &key, const QByteArray &content, Tokenizer::Encoding encoding);
+    /// Stops a running job (finished(false) at once; nothing of it is applied later).
     void cancel();
     bool isRunning() const;
 
@@ -143,7 +148,8 @@ public:
     /// CR line ends and blank lines are skipped). The New-job estimate of a file on the service
     /// and the sandbox's trained_tokens both count with this, so they agree.
     static QList<qint32> countFile(const QByteArray &content, Tokenizer::Encoding encoding);
-    /// Synchronous counting (CLI): fills tokens/assistant for each line; `progress` may be null.
+    /// Synchronous counting on all cores: fills tokens/assistant for each line; `progress` (may
+    /// be empty) is called from the counting threads with the number of lines done.
     static void countLines(const QList<QByteArray> &lines, Tokenizer::Encoding encoding,
             QList<qint32> *tokens, QList<qint32> *assistantTokens,
             const std::atomic_bool *cancelled = nullptr,
@@ -151,14 +157,15 @@ public:
 
 signals:
     void progress(int done, int total);
-    /// Emitted after the counts were applied to the document (cancelled: false).
+    /// The counts of startFile(key, …), one per example.
+    void fileCounted(const QString &key, const QList<qint32> &tokens);
+    /// Emitted after the counts were applied to the document or given by fileCounted()
+    /// (cancelled: false).
     void finished(bool completed);
 
 private:
-    struct State;
-    std::shared_ptr<State> m_state;
     QPointer<DatasetDocument> m_document;
-    QThread *m_thread = nullptr;
+    BackgroundTask *m_task;
 };
 
 } // namespace fs

@@ -1,18 +1,54 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filevalidation.h"
 
+#include "backgroundtask.h"
 #include "jsonl.h"
-#include "lintrunner.h"
+#include "parallelfor.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
-#include <QTimer>
+#include <QJsonObject>
 
 namespace fs {
 
 namespace {
+
+/// Lints a batch of lines on all cores and takes the numbers the statistics need from the same
+/// parse: one JSON parse per line (the reader only splits the lines).
+void checkBatch(const QList<JsonlRecord> &records, const Linter &linter, int firstLine,
+        const std::atomic_bool *cancelled, QList<ExampleLint> *lints, QList<ExampleCounts> *counts)
+{
+    const qsizetype base = lints->size();
+    lints->resize(base + records.size());
+    counts->resize(base + records.size());
+    ExampleLint *lintOut = lints->data() + base;
+    ExampleCounts *countOut = counts->data() + base;
+    const bool countTokens = linter.options().countTokens;
+    ParallelOptions parallel;
+    parallel.cancelled = cancelled;
+    parallelFor(
+            records.size(),
+            [&](qsizetype i) {
+                const QByteArray &line = records.at(i).line;
+                QJsonObject object;
+                ExampleLint lint = linter.lintLine(line, firstLine + int(i), &object);
+                // What the editor's reader would summarise (an overlong line: nothing).
+                ExampleSummary summary;
+                if (lint.parsed)
+                    summary = ExampleSummary::of(Example::fromJson(object));
+                else if (!Linter::isOverlong(line))
+                    summary = ExampleSummary::of(Example::fromLine(line));
+                ExampleCounts count = ExampleCounts::of(summary);
+                if (countTokens && lint.parsed) {
+                    count.tokens = lint.tokens;
+                    count.assistantTokens = lint.assistantTokens;
+                }
+                countOut[i] = count;
+                lintOut[i] = std::move(lint);
+            },
+            parallel);
+}
 
 /// Reads the device in chunks and lints each batch of lines as it comes, so only the findings
 /// and a few numbers per example stay in memory, not the file.
@@ -21,31 +57,14 @@ DatasetError validateDevice(QIODevice &device, const QString &path, const LintOp
         const ValidationProgress &progress)
 {
     *result = {};
-    JsonlReader reader;
+    JsonlReader reader(JsonlReader::Parsing::LinesOnly);
+    const Linter linter(options);
     QList<ExampleLint> lints;
-    int nextLine = 1;
     auto lintBatch = [&]() {
         QList<JsonlRecord> records;
-        QList<ExampleSummary> summaries;
-        reader.takeRecords(&records, &summaries);
-        if (records.isEmpty())
-            return;
-        QList<QByteArray> lines;
-        lines.reserve(records.size());
-        for (JsonlRecord &record : records)
-            lines.append(std::move(record.line));
-        records.clear();
-        QList<ExampleLint> batch = lintLines(lines, options, nextLine, cancelled);
-        for (qsizetype i = 0; i < batch.size(); ++i) {
-            ExampleCounts counts = ExampleCounts::of(summaries.at(i));
-            if (options.countTokens && batch.at(i).parsed) {
-                counts.tokens = batch.at(i).tokens;
-                counts.assistantTokens = batch.at(i).assistantTokens;
-            }
-            result->counts.append(counts);
-        }
-        nextLine += int(batch.size());
-        lints.append(std::move(batch));
+        QList<ExampleSummary> none;
+        reader.takeRecords(&records, &none);
+        checkBatch(records, linter, int(lints.size()) + 1, cancelled, &lints, &result->counts);
     };
     const qint64 total = device.isSequential() ? -1 : device.size();
     qint64 done = 0;
@@ -79,8 +98,7 @@ DatasetError validateDevice(QIODevice &device, const QString &path, const LintOp
         return DatasetError::make(DatasetError::Kind::Cancelled, path);
     result->state.reset(std::move(lints));
     result->state.setBom(reader.hasBom());
-    const int limit = Linter(options).tokenLimit();
-    result->statistics = DatasetStatistics::compute(result->counts, limit);
+    result->statistics = DatasetStatistics::compute(result->counts, linter.tokenLimit());
     return {};
 }
 
@@ -108,105 +126,68 @@ DatasetError validateData(const QByteArray &data, const LintOptions &options,
 
 // ---- FileValidator -------------------------------------------------------------------------
 
-struct FileValidator::Run
-{
-    std::atomic_bool cancelled {false};
-    std::atomic<qint64> done {0};
-    std::atomic<qint64> total {-1};
-    FileValidation result;
-    DatasetError error;
-};
-
 FileValidator::FileValidator(QObject *parent)
     : QObject(parent)
+    , m_task(new BackgroundTask(this))
 {
+    connect(m_task, &BackgroundTask::progress, this, &FileValidator::progress);
 }
 
-FileValidator::~FileValidator()
-{
-    cancel();
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+FileValidator::~FileValidator() = default; // the task cancels and waits
 
 bool FileValidator::isRunning() const
 {
-    return m_run != nullptr;
+    return m_task->isRunning();
 }
 
 void FileValidator::start(const QString &path, const LintOptions &options)
 {
-    launch([path, options](Run &run) {
-        return validateFile(
-                path, options, &run.result, &run.cancelled, [&run](qint64 done, qint64 total) {
-                    run.done = done;
-                    run.total = total;
-                });
+    launch([path, options](FileValidation *result, const std::atomic_bool *cancelled,
+                   const ValidationProgress &progress) {
+        return validateFile(path, options, result, cancelled, progress);
     });
 }
 
 void FileValidator::startData(const QByteArray &data, const LintOptions &options)
 {
-    launch([data, options](Run &run) {
-        return validateData(
-                data, options, &run.result, &run.cancelled, [&run](qint64 done, qint64 total) {
-                    run.done = done;
-                    run.total = total;
-                });
+    launch([data, options](FileValidation *result, const std::atomic_bool *cancelled,
+                   const ValidationProgress &progress) {
+        return validateData(data, options, result, cancelled, progress);
     });
 }
 
-void FileValidator::launch(const std::function<DatasetError(Run &)> &work)
+void FileValidator::launch(Work work)
 {
-    if (m_run)
-        m_run->cancelled = true;
-    const quint64 generation = ++m_generation;
+    struct Outcome
+    {
+        FileValidation result;
+        DatasetError error;
+    };
     m_result = {};
     m_error = {};
-    auto run = std::make_shared<Run>();
-    m_run = run;
-    // The previous thread (if any) has been told to stop; it ends on its own and is deleted
-    // when it does.
-    QThread *thread = QThread::create([run, work] { run->error = work(*run); });
-    m_thread = thread;
-    auto *poll = new QTimer(thread);
-    poll->setInterval(100);
-    connect(poll, &QTimer::timeout, this, [this, run] {
-        if (m_run == run)
-            Q_EMIT progress(run->done.load(), run->total.load());
-    });
-    connect(thread, &QThread::finished, this, [this, thread, generation] {
-        if (m_thread == thread)
-            m_thread = nullptr;
-        thread->deleteLater();
-        onRunFinished(generation);
-    });
-    poll->start();
-    thread->start();
-}
-
-void FileValidator::onRunFinished(quint64 generation)
-{
-    if (generation != m_generation || !m_run)
-        return;
-    const std::shared_ptr<Run> run = std::move(m_run);
-    m_run.reset();
-    if (run->cancelled && !run->error.isError())
-        run->error = DatasetError::make(DatasetError::Kind::Cancelled, QString());
-    m_error = run->error;
-    if (!m_error.isError()) {
-        m_result = std::move(run->result);
-        Q_EMIT progress(run->done.load(), run->total.load());
-    }
-    Q_EMIT finished();
+    // A run going on is replaced: it stops on its own and its result is dropped.
+    m_task->start(
+            [work = std::move(work)](TaskControl &control) {
+                Outcome outcome;
+                outcome.error = work(&outcome.result, control.cancelFlag(),
+                        [&control](
+                                qint64 done, qint64 total) { control.setProgress(done, total); });
+                if (control.isCancelled() && !outcome.error.isError())
+                    outcome.error = DatasetError::make(DatasetError::Kind::Cancelled, QString());
+                return outcome;
+            },
+            [this](Outcome outcome) {
+                m_error = outcome.error;
+                if (!m_error.isError())
+                    m_result = std::move(outcome.result);
+                Q_EMIT finished();
+            });
 }
 
 void FileValidator::cancel()
 {
-    if (m_run)
-        m_run->cancelled = true;
+    // Still finishes (with Kind::Cancelled), so whoever waits for finished() hears of it.
+    m_task->requestStop();
 }
 
 } // namespace fs

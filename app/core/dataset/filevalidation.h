@@ -13,9 +13,10 @@
 #include <memory>
 
 class QIODevice;
-class QThread;
 
 namespace fs {
+
+class BackgroundTask;
 
 /// What checking a whole file gives: the findings of every example, counts and statistics —
 /// the same as `finetune-studio validate` and the editor's linter.
@@ -80,13 +81,11 @@ Q_SIGNALS:
     void finished();
 
 private:
-    struct Run;
-    void launch(const std::function<DatasetError(Run &)> &work);
-    void onRunFinished(quint64 generation);
+    using Work = std::function<DatasetError(
+            FileValidation *, const std::atomic_bool *, const ValidationProgress &)>;
+    void launch(Work work);
 
-    std::shared_ptr<Run> m_run;
-    QThread *m_thread = nullptr;
-    quint64 m_generation = 0;
+    BackgroundTask *m_task;
     FileValidation m_result;
     DatasetError m_error;
 };

@@ -37,7 +37,10 @@ QByteArray terminator(LineEnd end)
 
 } // namespace
 
-JsonlReader::JsonlReader() = default;
+JsonlReader::JsonlReader(Parsing parsing)
+    : m_parsing(parsing)
+{
+}
 
 void JsonlReader::addData(QByteArrayView chunk)
 {
@@ -125,6 +128,11 @@ void JsonlReader::processLine(QByteArrayView line, LineEnd end)
     m_blank.clear();
     record.end = end;
     record.sourceLine = m_physicalLine;
+    if (m_parsing == Parsing::LinesOnly) {
+        m_records.append(std::move(record));
+        ++m_rows;
+        return;
+    }
     if (Linter::isOverlong(line)) {
         // Far beyond what the service accepts: kept as it is, not parsed at any cost.
         JsonlIssue issue;

@@ -55,7 +55,12 @@ struct JsonlContents
 class JsonlReader
 {
 public:
-    JsonlReader();
+    /// What the reader does with each line besides splitting it off.
+    enum class Parsing {
+        Summaries, ///< parses it for its summary and reports invalid JSON (the editor)
+        LinesOnly, ///< nothing: no summaries, no issues (`validate` parses on all cores itself)
+    };
+    explicit JsonlReader(Parsing parsing = Parsing::Summaries);
     void addData(QByteArrayView chunk);
     void finish(); ///< the rest of the data (a last line without newline, trailing blanks)
 
@@ -78,6 +83,7 @@ private:
     QList<JsonlRecord> m_records;
     QList<ExampleSummary> m_summaries;
     QList<JsonlIssue> m_issues;
+    Parsing m_parsing = Parsing::Summaries;
     bool m_started = false;
     bool m_bom = false;
     bool m_finished = false;

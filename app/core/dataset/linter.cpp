@@ -821,7 +821,7 @@ Linter::Linter(const LintOptions &options)
 {
 }
 
-ExampleLint Linter::lintLine(QByteArrayView line, int lineNumber) const
+ExampleLint Linter::lintLine(QByteArrayView line, int lineNumber, QJsonObject *parsed) const
 {
     if (isOverlong(line)) {
         ExampleLint result;
@@ -871,7 +871,10 @@ ExampleLint Linter::lintLine(QByteArrayView line, int lineNumber) const
         result.findings.append(finding);
         return result;
     }
-    ExampleLint result = lintExample(document.object(), lineNumber);
+    const QJsonObject object = document.object();
+    ExampleLint result = lintExample(object, lineNumber);
+    if (parsed)
+        *parsed = object;
     if (containsNulEscape(line)) {
         // Qt reads \u0000 as a character; the service refuses the file.
         LintFinding finding;

@@ -75,7 +75,9 @@ public:
 
     /// Lints one line of a JSONL file (without its line break; a BOM at its start is skipped —
     /// report it with bomFinding()). `line` is the 1-based example number findings carry.
-    ExampleLint lintLine(QByteArrayView line, int lineNumber) const;
+    /// `parsed`, when given, receives the example's object (when the line is one), so a caller
+    /// that needs more from it does not parse the line a second time.
+    ExampleLint lintLine(QByteArrayView line, int lineNumber, QJsonObject *parsed = nullptr) const;
     /// Lints an example that is already parsed.
     ExampleLint lintExample(const QJsonObject &example, int lineNumber) const;
 

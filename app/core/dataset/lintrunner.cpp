@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lintrunner.h"
 
+#include "backgroundtask.h"
 #include "datasetdocument.h"
+#include "parallelfor.h"
 
 #include <QHash>
-#include <QSemaphore>
-#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
@@ -17,47 +17,19 @@ QList<ExampleLint> lintLines(const QList<QByteArray> &lines, const LintOptions &
         int firstLine, const std::atomic_bool *cancelled, const std::function<void(int)> &progress,
         QThreadPool *pool)
 {
-    const int total = int(lines.size());
-    QList<ExampleLint> results(total);
-    if (total == 0)
-        return results;
+    QList<ExampleLint> results(lines.size());
+    ExampleLint *out = results.data();
     const Linter linter(options);
-    // Small chunks keep the threads evenly busy; big enough that claiming one costs nothing.
-    constexpr int kChunk = 128;
-    std::atomic_int next {0};
-    std::atomic_int done {0};
-    auto work = [&]() {
-        for (;;) {
-            if (cancelled && cancelled->load(std::memory_order_relaxed))
-                return;
-            const int first = next.fetch_add(kChunk);
-            if (first >= total)
-                return;
-            const int last = qMin(total, first + kChunk);
-            for (int i = first; i < last; ++i)
-                results[i] = linter.lintLine(lines.at(i), firstLine + i);
-            const int now = done.fetch_add(last - first) + (last - first);
-            if (progress)
-                progress(now);
-        }
-    };
-    if (!pool)
-        pool = QThreadPool::globalInstance();
-    QSemaphore helpersDone;
-    int helpers = 0;
-    // Only helpers that get a thread right away: waiting for queued ones could deadlock when
-    // this runs on the same pool.
-    const int wanted = qMin(pool->maxThreadCount(), (total + kChunk - 1) / kChunk) - 1;
-    for (int i = 0; i < wanted; ++i) {
-        if (!pool->tryStart([&]() {
-                work();
-                helpersDone.release();
-            }))
-            break;
-        ++helpers;
-    }
-    work();
-    helpersDone.acquire(helpers);
+    ParallelOptions parallel;
+    parallel.chunk = 128; // evenly busy threads; claiming a chunk costs nothing next to it
+    parallel.cancelled = cancelled;
+    parallel.pool = pool;
+    if (progress)
+        parallel.progress = [&progress](qsizetype done) { progress(int(done)); };
+    parallelFor(
+            lines.size(),
+            [&](qsizetype i) { out[i] = linter.lintLine(lines.at(i), firstLine + int(i)); },
+            parallel);
     return results;
 }
 
@@ -82,17 +54,15 @@ struct LintRunner::Job
     QList<quint64> ids;
     QList<int> rows; ///< where each id was when the job started (usually still there)
     QList<ExampleLint> results;
-    std::atomic_bool cancelled {false};
-    std::atomic_int done {0};
 };
 
 LintRunner::LintRunner(DatasetDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
-    , m_progressTimer(new QTimer(this))
+    , m_task(new BackgroundTask(this))
 {
-    m_progressTimer->setInterval(100);
-    connect(m_progressTimer, &QTimer::timeout, this, &LintRunner::pollProgress);
+    connect(m_task, &BackgroundTask::progress, this,
+            [this](qint64 done, qint64 total) { emit progress(int(done), int(total)); });
     connect(document, &DatasetDocument::reset, this, &LintRunner::onReset);
     connect(document, &DatasetDocument::examplesInserted, this, &LintRunner::onInserted);
     connect(document, &DatasetDocument::examplesRemoved, this, &LintRunner::onRemoved);
@@ -114,15 +84,7 @@ LintRunner::LintRunner(DatasetDocument *document, QObject *parent)
     QMetaObject::invokeMethod(this, &LintRunner::startPending, Qt::QueuedConnection);
 }
 
-LintRunner::~LintRunner()
-{
-    if (m_job)
-        m_job->cancelled = true;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+LintRunner::~LintRunner() = default; // the task cancels its run and waits for it
 
 void LintRunner::setOptions(const LintOptions &options)
 {
@@ -132,7 +94,7 @@ void LintRunner::setOptions(const LintOptions &options)
 
 bool LintRunner::isRunning() const
 {
-    return m_thread != nullptr;
+    return m_task->isRunning();
 }
 
 bool LintRunner::isComplete() const
@@ -164,15 +126,12 @@ void LintRunner::relintAll()
 
 void LintRunner::cancel()
 {
-    if (!m_thread)
+    if (!m_task->isRunning())
         return;
-    m_job->cancelled = true;
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_progressTimer->stop();
+    m_task->cancel();
+    m_task->waitForFinished();
     // Keep what the cancelled run finished: those rows need no second pass.
-    onJobFinished(m_job->generation);
+    onJobFinished(m_job->generation, false);
 }
 
 void LintRunner::onReset()
@@ -321,32 +280,23 @@ void LintRunner::startPending()
     }
     m_job = job;
     m_touched.clear();
-    m_thread = QThread::create([job]() {
-        job->results = lintLines(job->lines, job->options, 1, &job->cancelled,
-                [job](int done) { job->done.store(done, std::memory_order_relaxed); });
-    });
     const quint64 generation = job->generation;
-    connect(m_thread, &QThread::finished, this, [this, generation]() {
-        if (!m_thread || !m_job || m_job->generation != generation)
-            return;
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-        m_progressTimer->stop();
-        onJobFinished(generation);
-    });
-    emit started(int(rows.size()));
-    m_progressTimer->start();
-    m_thread->start(QThread::LowPriority);
+    const int total = int(rows.size());
+    m_task->start(
+            [job, total](TaskControl &control) {
+                job->results = lintLines(job->lines, job->options, 1, control.cancelFlag(),
+                        [&control, total](int done) { control.setProgress(done, total); });
+            },
+            [this, generation] { onJobFinished(generation, true); });
+    emit started(total);
 }
 
-void LintRunner::onJobFinished(quint64 generation)
+void LintRunner::onJobFinished(quint64 generation, bool completed)
 {
     std::shared_ptr<Job> job = m_job;
     if (!job || job->generation != generation)
         return;
     m_job.reset();
-    const bool completed = !job->cancelled;
     // Rows rarely move while a run goes on: look an id up only when it is not where it was.
     QHash<quint64, int> rowOfId;
     auto rowOf = [&](int i) {
@@ -363,7 +313,7 @@ void LintRunner::onJobFinished(quint64 generation)
     QList<int> counted;
     for (int i = 0; i < job->ids.size(); ++i) {
         // Rows the cancelled run never reached are still empty; edited ones were re-linted.
-        if (job->cancelled && !job->results.at(i).parsed && job->results.at(i).findings.isEmpty())
+        if (!completed && !job->results.at(i).parsed && job->results.at(i).findings.isEmpty())
             continue;
         const quint64 id = job->ids.at(i);
         if (m_touched.contains(id))
@@ -383,12 +333,6 @@ void LintRunner::onJobFinished(quint64 generation)
     if (completed)
         startPending();
     releaseInBackground(std::move(job));
-}
-
-void LintRunner::pollProgress()
-{
-    if (m_job)
-        emit progress(m_job->done.load(std::memory_order_relaxed), int(m_job->ids.size()));
 }
 
 void LintRunner::applyToDocument(const QList<int> &tokenRows)

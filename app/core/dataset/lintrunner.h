@@ -13,12 +13,11 @@
 #include <functional>
 #include <memory>
 
-class QThread;
 class QThreadPool;
-class QTimer;
 
 namespace fs {
 
+class BackgroundTask;
 class DatasetDocument;
 
 /**
@@ -93,8 +92,7 @@ private:
     void lintRowNow(int row);
     void startPending();
     void endBurst();
-    void onJobFinished(quint64 generation);
-    void pollProgress();
+    void onJobFinished(quint64 generation, bool completed);
     void applyToDocument(const QList<int> &tokenRows = {});
 
     QPointer<DatasetDocument> m_document;
@@ -105,8 +103,7 @@ private:
     static constexpr int kBurstRows = 32;
     int m_burstRows = 0; ///< changes seen since the event loop last ran
     std::shared_ptr<Job> m_job;
-    QThread *m_thread = nullptr;
-    QTimer *m_progressTimer = nullptr;
+    BackgroundTask *m_task;
     quint64 m_generation = 0;
     QSet<quint64> m_touched; ///< ids linted in the GUI thread since the running job started
     QList<quint16> m_appliedErrors;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rouge.h"
 
+#include "parallelfor.h"
 #include "porterstemmer.h"
 
 #include <QThreadPool>
@@ -323,27 +324,21 @@ QList<RougeScores> RougeScorer::scoreAll(
         return results;
     if (threads <= 0)
         threads = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
-    const qsizetype chunks = std::min<qsizetype>(threads, (n + 63) / 64);
-    if (chunks <= 1) {
-        RougeScorer scorer(stem);
-        for (qsizetype i = 0; i < n; ++i)
-            results[i] = scorer.score(targets.at(i), predictions.at(i));
-        return results;
-    }
-    // A pool of our own so that waiting does not depend on what else runs on the global one.
+    // A pool of our own so that the threads asked for are there whatever else runs on the global
+    // one (the calling thread is one of them).
     QThreadPool pool;
-    pool.setMaxThreadCount(int(chunks));
+    pool.setMaxThreadCount(threads);
+    ParallelOptions parallel;
+    parallel.pool = &pool;
     RougeScores *out = results.data();
-    for (qsizetype c = 0; c < chunks; ++c) {
-        const qsizetype begin = n * c / chunks;
-        const qsizetype end = n * (c + 1) / chunks;
-        pool.start([&targets, &predictions, out, begin, end, stem] {
-            RougeScorer scorer(stem);
-            for (qsizetype i = begin; i < end; ++i)
-                out[i] = scorer.score(targets.at(i), predictions.at(i));
-        });
-    }
-    pool.waitForDone();
+    parallelForChunks(
+            n,
+            [&targets, &predictions, out, stem](qsizetype from, qsizetype to) {
+                RougeScorer scorer(stem);
+                for (qsizetype i = from; i < to; ++i)
+                    out[i] = scorer.score(targets.at(i), predictions.at(i));
+            },
+            parallel);
     return results;
 }
 

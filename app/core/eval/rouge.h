@@ -62,10 +62,10 @@ public:
     bool stems() const { return m_stem; }
     RougeScores score(const QString &target, const QString &prediction);
 
-    /// Scores pairs (targets[i], predictions[i]) on `threads` worker threads of a pool of its
-    /// own, blocking until done (about 30 µs per pair of 200-word texts on one core: call it off
-    /// the GUI thread for many thousands). `threads` ≤ 0: the global pool's maximum. Pairs
-    /// beyond the shorter list are ignored.
+    /// Scores pairs (targets[i], predictions[i]) on `threads` threads (parallelFor over a pool of
+    /// its own; the calling thread is one of them), blocking until done (about 30 µs per pair of
+    /// 200-word texts on one core: call it off the GUI thread for many thousands). `threads` ≤ 0:
+    /// the global pool's maximum. Pairs beyond the shorter list are ignored.
     static QList<RougeScores> scoreAll(const QStringList &targets, const QStringList &predictions,
             bool stem = false, int threads = 0);
 
