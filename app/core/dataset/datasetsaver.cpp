@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasetsaver.h"
+
+#include "datasetautosave.h"
+#include "datasetdocument.h"
+
+#include <QThread>
+#include <QUndoStack>
+#include <memory>
+
+namespace fs {
+
+DatasetSaver::DatasetSaver(DatasetDocument *document)
+    : QObject(document)
+    , m_document(document)
+{
+    // Any step of the undo stack while the copy is written (an edit, an undo) means the
+    // document may differ from what reaches the file.
+    connect(document->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (m_thread)
+            m_editedWhileSaving = true;
+    });
+}
+
+DatasetSaver::~DatasetSaver()
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+DatasetError DatasetSaver::saveCopy(const QString &path) const
+{
+    return JsonlWriter::saveBytes(path, m_document->toBytes());
+}
+
+DatasetError DatasetSaver::saveAs(const QString &path)
+{
+    const DatasetError error = saveCopy(path);
+    if (error.isError())
+        return error;
+    markSaved(path, true);
+    return {};
+}
+
+void DatasetSaver::markSaved(const QString &path, bool clean)
+{
+    DatasetDocument *doc = m_document;
+    const QString oldRecovery = doc->recoveryFilePath();
+    if (path != doc->m_filePath) {
+        doc->m_filePath = path;
+        emit doc->filePathChanged(doc->m_filePath);
+    }
+    doc->m_forcedModified = false;
+    doc->m_autosave->saved(oldRecovery);
+    if (clean)
+        doc->undoStack()->setClean();
+    else
+        doc->undoStack()->resetClean();
+    doc->onStackChanged();
+    emit doc->saved(path);
+}
+
+void DatasetSaver::saveAsync(const QString &path)
+{
+    const QString target = path.isEmpty() ? m_document->filePath() : path;
+    if (m_document->isLoading())
+        return;
+    if (target.isEmpty()) {
+        emit m_document->saveFinished(DatasetError::make(
+                DatasetError::Kind::NotWritable, DatasetDocument::tr("Untitled")));
+        return;
+    }
+    if (m_thread) {
+        // The running save may not hold the latest edits: this one follows it.
+        m_queued = target;
+        return;
+    }
+    start(target);
+}
+
+void DatasetSaver::start(const QString &target)
+{
+    QList<JsonlRecord> records;
+    records.reserve(m_document->m_rows.size());
+    for (const DatasetDocument::Row &r : std::as_const(m_document->m_rows))
+        records.append(r.record);
+    m_editedWhileSaving = false;
+    auto result = std::make_shared<DatasetError>();
+    m_thread = QThread::create(
+            [target, records, bom = m_document->m_bom, trailing = m_document->m_trailing,
+                    end = m_document->m_lineEnding,
+                    result] { *result = JsonlWriter::save(target, bom, records, trailing, end); });
+    connect(m_thread, &QThread::finished, this,
+            [this, target, result] { onFinished(target, *result); });
+    m_thread->start();
+}
+
+void DatasetSaver::onFinished(const QString &target, const DatasetError &result)
+{
+    m_thread->deleteLater();
+    m_thread = nullptr;
+    const std::optional<QString> next = std::exchange(m_queued, std::nullopt);
+    if (result.isError()) {
+        emit m_document->saveFinished(result);
+        return;
+    }
+    // Only when nothing changed meanwhile is the document now equal to the file.
+    markSaved(target, !m_editedWhileSaving);
+    // The next save starts before this one is reported, so that isSaving() holds throughout.
+    if (next && (m_document->isModified() || *next != m_document->filePath()))
+        start(*next);
+    emit m_document->saveFinished(result);
+}
+
+} // namespace fs
