@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetautosave.h"
 
+#include "backgroundtask.h"
 #include "datasetdocument.h"
 #include "datasetrecovery.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 #include <QTimer>
-#include <memory>
 
 namespace fs {
 
@@ -16,6 +15,7 @@ DatasetAutosave::DatasetAutosave(DatasetDocument *document)
     : QObject(document)
     , m_document(document)
     , m_timer(new QTimer(this))
+    , m_task(new BackgroundTask(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &DatasetAutosave::writeInBackground);
@@ -26,10 +26,7 @@ DatasetAutosave::DatasetAutosave(DatasetDocument *document)
 
 DatasetAutosave::~DatasetAutosave()
 {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_task->cancelAndWait(); // a write in progress is finished, not cut off
 }
 
 void DatasetAutosave::setDelay(int delayMs)
@@ -54,14 +51,14 @@ void DatasetAutosave::documentChanged(bool modified)
         return;
     }
     m_timer->stop();
-    if (!m_thread)
+    if (!m_task->isRunning())
         DatasetRecovery::discard(recoveryFilePath());
 }
 
 void DatasetAutosave::saved(const QString &oldRecoveryFile)
 {
     m_timer->stop();
-    if (!m_thread)
+    if (!m_task->isRunning())
         DatasetRecovery::discard(oldRecoveryFile);
 }
 
@@ -80,7 +77,7 @@ void DatasetAutosave::writeInBackground()
 {
     if (!m_document->isModified() || m_document->isLoading())
         return;
-    if (m_thread) { // the previous write is still running
+    if (m_task->isRunning()) { // the previous write is still running
         schedule();
         return;
     }
@@ -94,22 +91,19 @@ void DatasetAutosave::writeInBackground()
     for (const DatasetDocument::Row &r : std::as_const(doc->m_rows))
         records.append(r.record);
     const QByteArray meta = DatasetRecovery::sidecarFor(doc->m_filePath, int(doc->m_rows.size()));
-    auto ok = std::make_shared<bool>(false);
-    // Writing a big dataset takes longer than the GUI may block: do it in a thread. The sidecar
-    // first (see the class comment).
-    m_thread = QThread::create([path, records, bom = doc->m_bom, trailing = doc->m_trailing,
-                                       end = doc->m_lineEnding, meta, ok] {
-        if (JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path), meta).isError())
-            return;
-        *ok = !JsonlWriter::save(path, bom, records, trailing, end).isError();
-    });
-    connect(m_thread, &QThread::finished, this, [this, path, ok] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        if (*ok)
-            emit m_document->autosaved(path);
-    });
-    m_thread->start(QThread::LowPriority);
+    // Writing a big dataset takes longer than the GUI may block. The sidecar first (see the
+    // class comment).
+    m_task->start(
+            [path, records, bom = doc->m_bom, trailing = doc->m_trailing, end = doc->m_lineEnding,
+                    meta](TaskControl &) {
+                if (JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path), meta).isError())
+                    return false;
+                return !JsonlWriter::save(path, bom, records, trailing, end).isError();
+            },
+            [this, path](bool ok) {
+                if (ok)
+                    emit m_document->autosaved(path);
+            });
 }
 
 DatasetError DatasetAutosave::writeNow()

@@ -6,17 +6,17 @@
 #include <QObject>
 #include <QString>
 
-class QThread;
 class QTimer;
 
 namespace fs {
 
+class BackgroundTask;
 class DatasetDocument;
 struct RecoveryFile;
 
 /**
- * @brief Keeps unsaved work of a DatasetDocument safe from a crash: a recovery file written in a
- * worker thread a while after the last change, removed once the work is saved or dropped, and
+ * @brief Keeps unsaved work of a DatasetDocument safe from a crash: a recovery file written on a
+ * BackgroundTask a while after the last change, removed once the work is saved or dropped, and
  * restoring such a file into the document.
  *
  * The recovery file and its sidecar are DatasetRecovery's format; the sidecar is always written
@@ -53,7 +53,7 @@ private:
 
     DatasetDocument *m_document;
     QTimer *m_timer;
-    QThread *m_thread = nullptr;
+    BackgroundTask *m_task;
     QString m_dir;
     int m_delay = 30000;
 };

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetbulkedits.h"
 
+#include "backgroundtask.h"
 #include "datasetcommands.h"
 #include "datasetdocument.h"
+#include "parallelfor.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-#include <QThread>
 #include <QUndoStack>
 #include <algorithm>
 #include <atomic>
@@ -127,53 +128,6 @@ int replaceInExample(Example &example, const QRegularExpression &re, const QStri
     return total;
 }
 
-// Runs fn(i) for i in [0, n) on all cores; bulk edits over 100,000 examples are parse-bound.
-template<typename Fn>
-void parallelFor(qsizetype n, Fn fn)
-{
-    const int threads = std::clamp(QThread::idealThreadCount(), 1, 8);
-    if (threads == 1 || n < 512) {
-        for (qsizetype i = 0; i < n; ++i)
-            fn(i);
-        return;
-    }
-    QList<QThread *> workers;
-    const qsizetype per = (n + threads - 1) / threads;
-    for (int t = 0; t < threads; ++t) {
-        const qsizetype from = t * per;
-        const qsizetype to = std::min(n, from + per);
-        if (from >= to)
-            break;
-        QThread *thread = QThread::create([from, to, &fn] {
-            for (qsizetype i = from; i < to; ++i)
-                fn(i);
-        });
-        thread->start();
-        workers.append(thread);
-    }
-    for (QThread *thread : std::as_const(workers)) {
-        thread->wait();
-        delete thread;
-    }
-}
-
-Row rowWithExample(
-        const Row &old, const Example &example, const DatasetDocument::TokenCounter &counter)
-{
-    Row r = old;
-    r.record.line = example.toLine();
-    r.summary = ExampleSummary::of(example);
-    // The undo step keeps both summaries: share the preview when it did not change.
-    if (r.summary.preview == old.summary.preview)
-        r.summary.preview = old.summary.preview;
-    r.summary.errors = old.summary.errors;
-    r.summary.warnings = old.summary.warnings;
-    if (counter)
-        counter(example, &r.summary.tokens, &r.summary.assistantTokens);
-    r.edited = true;
-    return r;
-}
-
 // One row of "set the system prompt"; nullopt when it does not change.
 std::optional<Row> systemPromptEdit(const Row &old, const QString &text,
         const DatasetDocument::TokenCounter &counter, int *count)
@@ -203,7 +157,7 @@ std::optional<Row> systemPromptEdit(const Row &old, const QString &text,
     }
     e.setMessages(messages);
     *count = 1;
-    return rowWithExample(old, e, counter);
+    return DatasetDocument::editedRow(old, e, counter);
 }
 
 std::optional<Row> replaceEdit(const Row &old, const QRegularExpression &re,
@@ -214,7 +168,7 @@ std::optional<Row> replaceEdit(const Row &old, const QRegularExpression &re,
     if (!n)
         return std::nullopt;
     *count = n;
-    return rowWithExample(old, e, counter);
+    return DatasetDocument::editedRow(old, e, counter);
 }
 
 QString systemPromptUndoText(const QString &text, int n)
@@ -303,15 +257,20 @@ QList<Row> rowsAt(const DatasetDocument &document, const QList<int> &targets)
 DatasetBulkEdits::DatasetBulkEdits(DatasetDocument *document)
     : QObject(document)
     , m_document(document)
+    , m_task(new BackgroundTask(this))
 {
+    // Out of memory halfway: nothing changed.
+    connect(m_task, &BackgroundTask::failed, this, [this] { emit m_document->bulkFinished(0); });
 }
 
 DatasetBulkEdits::~DatasetBulkEdits()
 {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_task->cancelAndWait();
+}
+
+bool DatasetBulkEdits::isRunning() const
+{
+    return m_task->isRunning();
 }
 
 int DatasetBulkEdits::push(Result result, const QString &text)
@@ -323,26 +282,29 @@ int DatasetBulkEdits::push(Result result, const QString &text)
     return result.count;
 }
 
-int DatasetBulkEdits::setSystemPrompt(const QString &text, const QList<int> &rows)
+int DatasetBulkEdits::runNow(
+        const QList<int> &rows, const Edit &edit, const std::function<QString(int)> &undoText)
 {
     if (m_document->isLoading())
         return 0;
     const QList<int> targets = m_document->normalizedRows(rows);
-    Result result = runBulk(targets, rowsAt(*m_document, targets),
-            *systemPromptEditFor(text, m_document->m_tokenCounter));
+    Result result = runBulk(targets, rowsAt(*m_document, targets), edit);
     const int count = result.count;
-    return push(std::move(result), systemPromptUndoText(text, count));
+    return push(std::move(result), undoText(count));
+}
+
+int DatasetBulkEdits::setSystemPrompt(const QString &text, const QList<int> &rows)
+{
+    return runNow(rows, *systemPromptEditFor(text, m_document->m_tokenCounter),
+            [text](int n) { return systemPromptUndoText(text, n); });
 }
 
 int DatasetBulkEdits::findReplace(const FindReplaceOptions &options, const QList<int> &rows)
 {
-    if (m_document->isLoading() || options.find.isEmpty())
+    if (options.find.isEmpty())
         return 0;
-    const QList<int> targets = m_document->normalizedRows(rows);
-    Result result = runBulk(targets, rowsAt(*m_document, targets),
-            *replaceEditFor(options, m_document->m_tokenCounter));
-    const int count = result.count;
-    return push(std::move(result), replaceUndoText(options, count));
+    return runNow(rows, *replaceEditFor(options, m_document->m_tokenCounter),
+            [options](int n) { return replaceUndoText(options, n); });
 }
 
 void DatasetBulkEdits::setSystemPromptAsync(const QString &text, const QList<int> &rows)
@@ -364,7 +326,7 @@ void DatasetBulkEdits::findReplaceAsync(const FindReplaceOptions &options, const
 void DatasetBulkEdits::start(
         QList<int> targets, std::shared_ptr<const Edit> edit, std::function<QString(int)> undoText)
 {
-    if (m_thread || m_document->isLoading()) {
+    if (m_task->isRunning() || m_document->isLoading()) {
         emit m_document->bulkFinished(-1);
         return;
     }
@@ -374,27 +336,22 @@ void DatasetBulkEdits::start(
     for (const int t : std::as_const(targets))
         ids.insert(m_document->exampleId(t));
     const quint64 generation = m_document->m_generation;
-    auto result = std::make_shared<Result>();
-    m_thread = QThread::create([targets, rows = rowsAt(*m_document, targets), edit, result] {
-        *result = runBulk(targets, rows, *edit);
-    });
-    connect(m_thread, &QThread::finished, this, [this, ids, edit, undoText, generation, result] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        if (generation != m_document->m_generation) {
-            // Edited meanwhile: compute again on what the document is now.
-            QList<int> targets;
-            for (int row = 0; row < m_document->count(); ++row) {
-                if (ids.contains(m_document->exampleId(row)))
-                    targets.append(row);
-            }
-            start(targets, edit, undoText);
-            return;
-        }
-        const int count = result->count;
-        emit m_document->bulkFinished(push(std::move(*result), undoText(count)));
-    });
-    m_thread->start();
+    m_task->start([targets, rows = rowsAt(*m_document, targets), edit](
+                          TaskControl &) { return runBulk(targets, rows, *edit); },
+            [this, ids, edit, undoText, generation](Result result) {
+                if (generation != m_document->m_generation) {
+                    // Edited meanwhile: compute again on what the document is now.
+                    QList<int> targets;
+                    for (int row = 0; row < m_document->count(); ++row) {
+                        if (ids.contains(m_document->exampleId(row)))
+                            targets.append(row);
+                    }
+                    start(targets, edit, undoText);
+                    return;
+                }
+                const int count = result.count;
+                emit m_document->bulkFinished(push(std::move(result), undoText(count)));
+            });
 }
 
 int DatasetBulkEdits::countMatches(const FindReplaceOptions &options, const QList<int> &rows) const

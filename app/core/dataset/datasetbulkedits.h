@@ -7,10 +7,9 @@
 #include <functional>
 #include <memory>
 
-class QThread;
-
 namespace fs {
 
+class BackgroundTask;
 class DatasetDocument;
 struct RowPatch;
 
@@ -29,8 +28,8 @@ struct FindReplaceOptions
  * the selected) examples, find and replace, and counting matches.
  *
  * Each change is one undo step (a PatchRowsCommand, which keeps only the bytes that differ in
- * each row). The examples are parsed and rewritten on all cores; the Async variants do that in
- * a worker thread and redo the work on the current examples when the document was edited
+ * each row). The examples are parsed and rewritten on all cores; the Async variants do that on
+ * a BackgroundTask and redo the work on the current examples when the document was edited
  * meanwhile. Owned by the document; the document's bulk functions forward here.
  */
 class DatasetBulkEdits : public QObject
@@ -45,7 +44,7 @@ public:
     int findReplace(const FindReplaceOptions &options, const QList<int> &rows);
     void setSystemPromptAsync(const QString &text, const QList<int> &rows);
     void findReplaceAsync(const FindReplaceOptions &options, const QList<int> &rows);
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const;
     int countMatches(const FindReplaceOptions &options, const QList<int> &rows) const;
     /// Turns each patched row into its line after (`forward`) or before the change, on all
     /// cores (the undo step's redo and undo; the document emits the change).
@@ -55,12 +54,14 @@ public:
     struct Edit;
 
 private:
+    int runNow(
+            const QList<int> &rows, const Edit &edit, const std::function<QString(int)> &undoText);
     int push(Result result, const QString &text);
     void start(QList<int> targets, std::shared_ptr<const Edit> edit,
             std::function<QString(int)> undoText);
 
     DatasetDocument *m_document;
-    QThread *m_thread = nullptr;
+    BackgroundTask *m_task;
 };
 
 } // namespace fs

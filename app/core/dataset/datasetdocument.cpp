@@ -317,15 +317,19 @@ bool DatasetDocument::editable(int row) const
     return !isLoading() && row >= 0 && row < m_rows.size();
 }
 
-DatasetDocument::Row DatasetDocument::editedRow(const Row &old, const Example &example) const
+DatasetDocument::Row DatasetDocument::editedRow(
+        const Row &old, const Example &example, const TokenCounter &counter)
 {
     Row r = old;
     r.record.line = example.toLine();
     r.summary = ExampleSummary::of(example);
+    // An undo step keeps both summaries: share the preview when it did not change.
+    if (r.summary.preview == old.summary.preview)
+        r.summary.preview = old.summary.preview;
     r.summary.errors = old.summary.errors;
     r.summary.warnings = old.summary.warnings;
-    if (m_tokenCounter)
-        m_tokenCounter(example, &r.summary.tokens, &r.summary.assistantTokens);
+    if (counter)
+        counter(example, &r.summary.tokens, &r.summary.assistantTokens);
     r.edited = true;
     return r;
 }
@@ -352,8 +356,8 @@ void DatasetDocument::pushEdit(
     qint64 mergeKey = -1;
     if (mergeKind >= 0)
         mergeKey = (qint64(row) << 24) | (qint64(mergeKind) << 20) | (mergeIndex & 0xFFFFF);
-    m_undoStack->push(
-            new ReplaceRowsCommand(this, text, {row}, {old}, {editedRow(old, example)}, mergeKey));
+    m_undoStack->push(new ReplaceRowsCommand(
+            this, text, {row}, {old}, {editedRow(old, example, m_tokenCounter)}, mergeKey));
 }
 
 void DatasetDocument::setExample(int row, const Example &example, const QString &undoText)

@@ -261,6 +261,8 @@ public:
         bool edited = false;
     };
     Row makeRow(const Example &example) const;
+    /// `old` holding `example` (re-serialised, summary and tokens counted again); thread-safe.
+    static Row editedRow(const Row &old, const Example &example, const TokenCounter &counter);
     Row rowAt(int row) const { return m_rows.at(row); }
     void replaceRowsInternal(const QList<int> &rows, const QList<Row> &values);
     void insertRowsInternal(int row, const QList<Row> &values);
@@ -294,7 +296,6 @@ private:
     /// Pushes one undo step replacing `row` with `example`; mergeKind >= 0 makes typing merge.
     void pushEdit(int row, const Example &example, const QString &text, int mergeKind = -1,
             int mergeIndex = -1);
-    Row editedRow(const Row &old, const Example &example) const;
     QList<int> normalizedRows(const QList<int> &rows) const;
 
     QUndoStack *m_undoStack = nullptr;

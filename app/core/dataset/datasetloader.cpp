@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetloader.h"
 
+#include "backgroundtask.h"
 #include "datasetdocument.h"
 #include "linter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThread>
-#include <atomic>
 
 namespace fs {
 
 struct DatasetLoader::State
 {
-    std::atomic_bool cancelled {false};
     bool done = false; ///< GUI thread only
     QString path;
 };
@@ -22,17 +20,14 @@ struct DatasetLoader::State
 DatasetLoader::DatasetLoader(DatasetDocument *document)
     : QObject(document)
     , m_document(document)
+    , m_task(new BackgroundTask(this))
 {
 }
 
 DatasetLoader::~DatasetLoader()
 {
-    if (m_state)
-        m_state->cancelled = true;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    // The work posts to this object: it must have returned before this goes.
+    m_task->cancelAndWait();
 }
 
 bool DatasetLoader::isLoading() const
@@ -45,8 +40,9 @@ void DatasetLoader::start(const QString &path)
     auto state = std::make_shared<State>();
     state->path = path;
     m_state = state;
-    m_thread = QThread::create([this, state] { read(state); });
-    m_thread->start();
+    // Batches and the end reach this object as queued calls while the work runs (the task's own
+    // result would come only at the end).
+    m_task->start([this, state](TaskControl &control) { read(state, control); }, [] {});
 }
 
 void DatasetLoader::deliver(const std::shared_ptr<State> &state, QList<JsonlRecord> records,
@@ -83,7 +79,7 @@ void DatasetLoader::finish(const std::shared_ptr<State> &state, const DatasetErr
 }
 
 // Runs in the worker thread.
-void DatasetLoader::read(const std::shared_ptr<State> &state)
+void DatasetLoader::read(const std::shared_ptr<State> &state, const TaskControl &control)
 {
     const QString &path = state->path;
     QFile file(path);
@@ -101,7 +97,7 @@ void DatasetLoader::read(const std::shared_ptr<State> &state)
     QList<JsonlRecord> records;
     QList<ExampleSummary> summaries;
     // Until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
-    while (!state->cancelled) {
+    while (!control.isCancelled()) {
         // A small first chunk so the first examples show at once.
         const QByteArray chunk = file.read(first ? (128 << 10) : (1 << 20));
         if (first && Linter::looksLikeUtf16(chunk)) {
@@ -129,7 +125,7 @@ void DatasetLoader::read(const std::shared_ptr<State> &state)
             first = false;
         }
     }
-    const bool cancelled = state->cancelled;
+    const bool cancelled = control.isCancelled();
     if (!cancelled)
         reader.finish();
     reader.takeRecords(&records, &summaries);
@@ -143,11 +139,7 @@ void DatasetLoader::finishLoad(const DatasetError &error)
 {
     if (m_state)
         m_state->done = true;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
+    m_task->waitForFinished(); // it posted this as its last step
     emit m_document->loadFinished(error);
 }
 
@@ -155,9 +147,8 @@ void DatasetLoader::cancel()
 {
     if (!m_state || m_state->done)
         return;
-    m_state->cancelled = true;
-    if (m_thread)
-        m_thread->wait();
+    m_task->cancel();
+    m_task->waitForFinished();
     // The thread's last batches are queued; deliver them now so the document holds what was read.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (m_state && !m_state->done)

@@ -7,11 +7,11 @@
 #include <QString>
 #include <memory>
 
-class QThread;
-
 namespace fs {
 
+class BackgroundTask;
 class DatasetDocument;
+class TaskControl;
 struct ExampleSummary;
 struct JsonlRecord;
 struct JsonlIssue;
@@ -20,9 +20,10 @@ struct JsonlIssue;
  * @brief Reads a training file into a DatasetDocument in a worker thread
  * (DatasetDocument::openAsync()).
  *
- * The file is read in chunks; parsed records reach the document in batches on its thread (the
- * first after 128 KB, then every 40 ms), so the first examples show within a fraction of a
- * second. The document's loadProgress() and loadFinished() report it. Owned by the document.
+ * The file is read in chunks on a BackgroundTask; parsed records reach the document in batches on
+ * its thread (the first after 128 KB, then every 40 ms), so the first examples show within a
+ * fraction of a second. The document's loadProgress() and loadFinished() report it. Owned by the
+ * document.
  */
 class DatasetLoader : public QObject
 {
@@ -40,7 +41,7 @@ public:
 
 private:
     struct State;
-    void read(const std::shared_ptr<State> &state);
+    void read(const std::shared_ptr<State> &state, const TaskControl &control);
     void deliver(const std::shared_ptr<State> &state, QList<JsonlRecord> records,
             QList<ExampleSummary> summaries, bool bom, qint64 done, qint64 total);
     void finish(const std::shared_ptr<State> &state, const DatasetError &error,
@@ -49,7 +50,7 @@ private:
 
     DatasetDocument *m_document;
     std::shared_ptr<State> m_state;
-    QThread *m_thread = nullptr;
+    BackgroundTask *m_task;
 };
 
 } // namespace fs

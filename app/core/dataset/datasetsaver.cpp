@@ -1,33 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetsaver.h"
 
+#include "backgroundtask.h"
 #include "datasetautosave.h"
 #include "datasetdocument.h"
 
-#include <QThread>
 #include <QUndoStack>
-#include <memory>
 
 namespace fs {
 
 DatasetSaver::DatasetSaver(DatasetDocument *document)
     : QObject(document)
     , m_document(document)
+    , m_task(new BackgroundTask(this))
 {
     // Any step of the undo stack while the copy is written (an edit, an undo) means the
     // document may differ from what reaches the file.
     connect(document->undoStack(), &QUndoStack::indexChanged, this, [this] {
-        if (m_thread)
+        if (m_task->isRunning())
             m_editedWhileSaving = true;
+    });
+    // Out of memory while writing: reported like any failed save.
+    connect(m_task, &BackgroundTask::failed, this, [this](const QString &message) {
+        onFinished(
+                m_target, DatasetError::make(DatasetError::Kind::NotWritable, m_target, message));
     });
 }
 
 DatasetSaver::~DatasetSaver()
 {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_task->cancelAndWait(); // the file is written completely; the result is dropped
+}
+
+bool DatasetSaver::isSaving() const
+{
+    return m_task->isRunning();
 }
 
 DatasetError DatasetSaver::saveCopy(const QString &path) const
@@ -72,7 +79,7 @@ void DatasetSaver::saveAsync(const QString &path)
                 DatasetError::Kind::NotWritable, DatasetDocument::tr("Untitled")));
         return;
     }
-    if (m_thread) {
+    if (m_task->isRunning()) {
         // The running save may not hold the latest edits: this one follows it.
         m_queued = target;
         return;
@@ -87,20 +94,17 @@ void DatasetSaver::start(const QString &target)
     for (const DatasetDocument::Row &r : std::as_const(m_document->m_rows))
         records.append(r.record);
     m_editedWhileSaving = false;
-    auto result = std::make_shared<DatasetError>();
-    m_thread = QThread::create(
+    m_target = target;
+    m_task->start(
             [target, records, bom = m_document->m_bom, trailing = m_document->m_trailing,
-                    end = m_document->m_lineEnding,
-                    result] { *result = JsonlWriter::save(target, bom, records, trailing, end); });
-    connect(m_thread, &QThread::finished, this,
-            [this, target, result] { onFinished(target, *result); });
-    m_thread->start();
+                    end = m_document->m_lineEnding](TaskControl &) {
+                return JsonlWriter::save(target, bom, records, trailing, end);
+            },
+            [this, target](const DatasetError &result) { onFinished(target, result); });
 }
 
 void DatasetSaver::onFinished(const QString &target, const DatasetError &result)
 {
-    m_thread->deleteLater();
-    m_thread = nullptr;
     const std::optional<QString> next = std::exchange(m_queued, std::nullopt);
     if (result.isError()) {
         emit m_document->saveFinished(result);

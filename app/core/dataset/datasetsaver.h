@@ -7,14 +7,13 @@
 #include <QString>
 #include <optional>
 
-class QThread;
-
 namespace fs {
 
+class BackgroundTask;
 class DatasetDocument;
 
 /**
- * @brief Writes a DatasetDocument to its file: at once (save(), saveAs()) or in a worker thread
+ * @brief Writes a DatasetDocument to its file: at once (save(), saveAs()) or on a BackgroundTask
  * (saveAsync()), with the rules that decide whether the document still counts as modified.
  *
  * - A save writes a copy of the lines atomically; the file on disk is untouched on failure.
@@ -38,7 +37,7 @@ public:
 
     DatasetError saveAs(const QString &path);
     void saveAsync(const QString &path);
-    bool isSaving() const { return m_thread != nullptr; }
+    bool isSaving() const;
     /// A save asked for while another one runs, waiting for its turn.
     bool hasQueuedSave() const { return m_queued.has_value(); }
     DatasetError saveCopy(const QString &path) const;
@@ -50,7 +49,8 @@ private:
     void markSaved(const QString &path, bool clean);
 
     DatasetDocument *m_document;
-    QThread *m_thread = nullptr;
+    BackgroundTask *m_task;
+    QString m_target; ///< of the running save
     bool m_editedWhileSaving = false;
     std::optional<QString> m_queued;
 };
