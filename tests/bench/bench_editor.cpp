@@ -319,6 +319,9 @@ int main(int argc, char **argv)
         report("system message of every example", watchdog.now() - start, watchdog.maxGap());
         std::printf("  applied %lld ms after Set, checked and counted again after %lld ms (%s)\n",
                 applied, relinted, qPrintable(area->document()->undoStack()->undoText()));
+        const qint64 peak = bench::procStatusKb("VmHWM:");
+        std::printf("  memory after the change: peak %.1f MB (VmHWM) = %.2f x the file\n",
+                double(peak) / 1024, double(peak) * 1024 / double(fileSize));
 
         watchdog.reset();
         const qint64 undoStart = watchdog.now();
@@ -355,8 +358,8 @@ int main(int argc, char **argv)
     }
 
     const qint64 hwm = bench::procStatusKb("VmHWM:");
-    std::printf("memory at the end (the undo stack holds the file's lines before and after the "
-                "change): peak %.1f MB (VmHWM) = %.2f x the file (%.1f MB); RSS before opening "
+    std::printf("memory at the end (the undo stack holds what the change did to each line): "
+                "peak %.1f MB (VmHWM) = %.2f x the file (%.1f MB); RSS before opening "
                 "%.1f MB\n",
             double(hwm) / 1024, double(hwm) * 1024 / double(fileSize), double(fileSize) / 1e6,
             double(rssBefore) / 1024);

@@ -760,8 +760,14 @@ private Q_SLOTS:
         QVERIFY(openAndWait(area.get(), copySample(QStringLiteral("support-bot.jsonl"))));
         QVERIFY(waitLinted(area.get()));
         StatisticsPanel *panel = area->statisticsPanel();
-        area->findChild<QTabWidget *>(QStringLiteral("sideTabWidget"))->setCurrentWidget(panel);
+        auto *sideTabs = area->findChild<QTabWidget *>(QStringLiteral("sideTabWidget"));
+        sideTabs->setCurrentWidget(panel);
         QTRY_VERIFY(panel->value(QStringLiteral("cost")).startsWith(QLatin1Char('$')));
+        // The whole area at the smallest window size, once the panels have caught up.
+        sideTabs->setCurrentWidget(area->findingsPanel());
+        QTRY_VERIFY(!area->findingsPanel()->isHidden());
+        saveScreenshot(area.get(), QStringLiteral("dataset-area-1024x600"));
+        sideTabs->setCurrentWidget(panel);
         for (const QString &name :
                 {QStringLiteral("tokensChartView"), QStringLiteral("assistantTokensChartView")}) {
             auto *view = panel->findChild<QChartView *>(name);

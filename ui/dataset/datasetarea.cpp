@@ -5,6 +5,7 @@
 #include "conversationeditor.h"
 #include "datasetdocument.h"
 #include "datasetexport.h"
+#include "datasetprogressrow.h"
 #include "datasetrecovery.h"
 #include "datasetstatistics.h"
 #include "exampledelegate.h"
@@ -38,8 +39,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMimeData>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -83,16 +82,6 @@ const ExampleKeys &exampleKeys()
     return keys;
 }
 
-bool isResourcePath(const QString &path)
-{
-    return path.startsWith(QLatin1Char(':'));
-}
-
-QString fileFilter()
-{
-    return DatasetArea::tr("Training files (*.jsonl *.json *.txt);;All files (*)");
-}
-
 } // namespace
 
 DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
@@ -127,41 +116,18 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
 
     createActions();
 
+    connectDocument();
+    connectPanels();
+    showEditor(false);
+    updateTitle();
+}
+
+void DatasetArea::connectDocument()
+{
     connect(m_document, &DatasetDocument::modifiedChanged, this, &DatasetArea::updateTitle);
     connect(m_document, &DatasetDocument::filePathChanged, this, &DatasetArea::updateTitle);
-    connect(m_document, &DatasetDocument::loadProgress, this, [this](qint64 done, qint64 total) {
-        if (m_busy)
-            return;
-        m_progressWidget->show();
-        m_progressLabel->setText(tr("Opening…"));
-        // Kilobytes keep big files within the progress bar's int range.
-        m_progressBar->setRange(0, int(qMax<qint64>(1, total / 1024)));
-        m_progressBar->setValue(int(done / 1024));
-    });
     connect(m_document, &DatasetDocument::loadFinished, this, &DatasetArea::onLoadFinished);
-    connect(m_lintRunner, &LintRunner::started, this, [this](int total) {
-        if (m_document->isLoading() || m_busy)
-            return;
-        m_progressWidget->show();
-        m_progressLabel->setText(tr("Checking the examples and counting tokens…"));
-        m_progressBar->setRange(0, qMax(1, total));
-        m_progressBar->setValue(0);
-    });
-    connect(m_lintRunner, &LintRunner::progress, this, [this](int done, int total) {
-        if (m_document->isLoading() || m_busy)
-            return;
-        m_progressBar->setRange(0, qMax(1, total));
-        m_progressBar->setValue(done);
-    });
-    connect(m_lintRunner, &LintRunner::finished, this, [this] {
-        if (!m_document->isLoading() && !m_busy)
-            m_progressWidget->hide();
-    });
-    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] {
-        if (m_document->isSaving())
-            m_editedWhileSaving = true;
-        updateActions();
-    });
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &DatasetArea::updateActions);
     connect(m_document, &DatasetDocument::saveFinished, this, &DatasetArea::onSaveFinished);
     connect(m_document, &DatasetDocument::bulkFinished, this, &DatasetArea::onBulkFinished);
     // Rows added, removed or moved before the current one change its number without a
@@ -181,6 +147,10 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     connect(m_filter, &SearchFilterModel::searchFinished, this, &DatasetArea::onFilterChanged);
     connect(m_findingsPanel, &FindingsPanel::jumpRequested, this, &DatasetArea::jumpTo);
     connect(m_findingsPanel, &FindingsPanel::fixRequested, this, &DatasetArea::applyFix);
+}
+
+void DatasetArea::connectPanels()
+{
     // A change to every example re-lints each one and reports each: show the current example's
     // problems once the burst is over, not 100,000 times in a row.
     m_findingsTimer = new QTimer(this);
@@ -192,24 +162,18 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     });
     connect(m_lintRunner, &LintRunner::findingsChanged, m_findingsTimer,
             qOverload<>(&QTimer::start));
-    connect(m_statisticsPanel, &StatisticsPanel::modelChanged, this, [this](const QString &model) {
-        LintOptions options = m_lintRunner->options();
-        options.model = model;
-        m_lintRunner->setOptions(options);
-        m_model->setTokenLimit(Linter::trainingLimit(model));
-        m_statisticsPanel->setTokenLimit(Linter::trainingLimit(model));
-        m_document->setTokenCounter(makeTokenCounter(Tokenizer::encodingForModel(model)));
-    });
-    const QString model = m_statisticsPanel->currentModel();
-    LintOptions options;
+    connect(m_statisticsPanel, &StatisticsPanel::modelChanged, this, &DatasetArea::applyModel);
+    applyModel(m_statisticsPanel->currentModel());
+}
+
+void DatasetArea::applyModel(const QString &model)
+{
+    LintOptions options = m_lintRunner->options();
     options.model = model;
     m_lintRunner->setOptions(options);
     m_model->setTokenLimit(Linter::trainingLimit(model));
     m_statisticsPanel->setTokenLimit(Linter::trainingLimit(model));
     m_document->setTokenCounter(makeTokenCounter(Tokenizer::encodingForModel(model)));
-
-    showEditor(false);
-    updateTitle();
 }
 
 DatasetArea::~DatasetArea()
@@ -218,6 +182,7 @@ DatasetArea::~DatasetArea()
     // which would start the lint runner again and update widgets being torn down.
     disconnect(m_document, nullptr, this, nullptr);
     disconnect(m_document, nullptr, m_lintRunner, nullptr);
+    disconnect(m_document, nullptr, m_progressRow, nullptr);
     disconnect(m_document->undoStack(), nullptr, this, nullptr);
     // The runner's thread reads the document: stop it before either goes away.
     m_lintRunner->cancel();
@@ -229,6 +194,28 @@ DatasetArea::~DatasetArea()
 QWidget *DatasetArea::createEditorPage()
 {
     auto *page = new QWidget(this);
+    QLayout *filters = createFilterBar(page);
+    QWidget *list = createExamplesList(page);
+    QWidget *side = createSidePanels(page);
+    auto *splitter = new QSplitter(Qt::Horizontal, page);
+    splitter->setObjectName(QStringLiteral("datasetSplitter"));
+    splitter->addWidget(list);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    m_progressRow = new DatasetProgressRow(m_document, m_lintRunner, page);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(filters);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_progressRow);
+    return page;
+}
+
+QLayout *DatasetArea::createFilterBar(QWidget *page)
+{
     m_searchLineEdit = new QLineEdit(page);
     m_searchLineEdit->setObjectName(QStringLiteral("searchLineEdit"));
     m_searchLineEdit->setPlaceholderText(tr("Search the examples"));
@@ -281,7 +268,11 @@ QWidget *DatasetArea::createEditorPage()
     filters->addWidget(m_overLimitCheckBox);
     filters->addStretch(1);
     filters->addWidget(m_countLabel);
+    return filters;
+}
 
+QWidget *DatasetArea::createExamplesList(QWidget *page)
+{
     m_examplesTableView = new QTableView(page);
     m_examplesTableView->setObjectName(QStringLiteral("examplesTableView"));
     m_examplesTableView->setAccessibleName(tr("Examples"));
@@ -324,6 +315,16 @@ QWidget *DatasetArea::createEditorPage()
     connect(m_examplesTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DatasetArea::updateActions);
 
+    auto *listWidget = new QWidget(page);
+    auto *listLayout = new QVBoxLayout(listWidget);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_examplesTableView, 1);
+    listLayout->addLayout(createExampleButtons(page));
+    return listWidget;
+}
+
+QLayout *DatasetArea::createExampleButtons(QWidget *page)
+{
     auto exampleButton = [page](const QString &text, const QString &name, const QString &tip) {
         auto *button = new QToolButton(page);
         button->setText(text);
@@ -354,12 +355,11 @@ QWidget *DatasetArea::createEditorPage()
         exampleButtons->addWidget(button);
     exampleButtons->addStretch(1);
 
-    auto *listWidget = new QWidget(page);
-    auto *listLayout = new QVBoxLayout(listWidget);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->addWidget(m_examplesTableView, 1);
-    listLayout->addLayout(exampleButtons);
+    return exampleButtons;
+}
 
+QWidget *DatasetArea::createSidePanels(QWidget *page)
+{
     m_editor = new ConversationEditor(page);
     m_editor->setDocument(m_document);
 
@@ -379,40 +379,7 @@ QWidget *DatasetArea::createEditorPage()
     rightSplitter->setStretchFactor(1, 2);
     // The conversation is what people work on: it gets most of the height.
     rightSplitter->setSizes({520, 260});
-    auto *splitter = new QSplitter(Qt::Horizontal, page);
-    splitter->setObjectName(QStringLiteral("datasetSplitter"));
-    splitter->addWidget(listWidget);
-    splitter->addWidget(rightSplitter);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-
-    m_progressWidget = new QWidget(page);
-    m_progressBar = new QProgressBar(m_progressWidget);
-    m_progressBar->setObjectName(QStringLiteral("progressBar"));
-    m_progressLabel = new QLabel(m_progressWidget);
-    m_cancelButton = new QPushButton(tr("Stop"), m_progressWidget);
-    m_cancelButton->setObjectName(QStringLiteral("cancelPushButton"));
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_busy)
-            return; // saving and bulk changes cannot be stopped halfway (the button is hidden)
-        if (m_document->isLoading())
-            m_document->cancelLoad();
-        else
-            m_lintRunner->cancel();
-    });
-    auto *progress = new QHBoxLayout(m_progressWidget);
-    progress->setContentsMargins(0, 0, 0, 0);
-    progress->addWidget(m_progressLabel);
-    progress->addWidget(m_progressBar, 1);
-    progress->addWidget(m_cancelButton);
-    m_progressWidget->hide();
-
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(filters);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_progressWidget);
-    return page;
+    return rightSplitter;
 }
 
 void DatasetArea::createActions()
@@ -579,7 +546,7 @@ void DatasetArea::updateTitle()
     QString title;
     if (m_open) {
         title = m_document->displayName();
-        if (isResourcePath(m_document->filePath()))
+        if (isSamplePath(m_document->filePath()))
             title = tr("%1 (sample)").arg(title);
     }
     if (m_window) {
@@ -690,175 +657,6 @@ void DatasetArea::onCurrentRowChanged()
     updateActions();
 }
 
-QString DatasetArea::fileDialogFolder() const
-{
-    return m_lastFolder->folder();
-}
-
-QString DatasetArea::askPath(const QString &kind)
-{
-    // Every dataset dialog starts where the person last opened or saved a file.
-    const QString path = m_fileDialogHook ? m_fileDialogHook(kind) : runFileDialog(kind);
-    m_lastFolder->remember(path);
-    return path;
-}
-
-QString DatasetArea::runFileDialog(const QString &kind)
-{
-    const QString dir = m_lastFolder->folder();
-    if (kind == QLatin1String("open"))
-        return QFileDialog::getOpenFileName(this, tr("Open Dataset"), dir, fileFilter());
-    if (kind == QLatin1String("import"))
-        return QFileDialog::getOpenFileName(this, tr("Import Examples"), dir,
-                tr("Spreadsheets and data files (*.csv *.tsv *.tab *.json *.jsonl);;All files "
-                   "(*)"));
-    if (kind == QLatin1String("export"))
-        return QFileDialog::getSaveFileName(
-                this, tr("Export the Selected Examples"), dir, fileFilter());
-    const QString start = isResourcePath(m_document->filePath()) || m_document->filePath().isEmpty()
-            ? m_lastFolder->startPath(m_document->displayName())
-            : m_document->filePath();
-    return QFileDialog::getSaveFileName(this, tr("Save Dataset"), start, fileFilter());
-}
-
-void DatasetArea::newDataset()
-{
-    if (!maybeSave())
-        return;
-    m_document->clear();
-    showEditor(true);
-    addExample();
-}
-
-void DatasetArea::open()
-{
-    const QString path = askPath(QStringLiteral("open"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-bool DatasetArea::openFile(const QString &path)
-{
-    if (!maybeSave())
-        return false;
-    if (!QFileInfo::exists(path)) {
-        MessageBox::warning(this, tr("Open Dataset"),
-                tr("The file “%1” could not be found.").arg(QFileInfo(path).fileName()),
-                tr("It may have been moved or deleted."));
-        m_recent->remove(path);
-        return false;
-    }
-    // Work left unsaved by a crash is offered before the file opens without it.
-    if (const auto file = DatasetRecovery::findFor(path, m_recoveryDir)) {
-        showRecoveryOffer(*file, [this, path](bool) { loadFile(path); });
-        return true;
-    }
-    loadFile(path);
-    return true;
-}
-
-int DatasetArea::openFiles(const QStringList &paths)
-{
-    QStringList existing;
-    QStringList missing;
-    for (const QString &path : paths)
-        (QFileInfo(path).isFile() ? existing : missing).append(path);
-    if (!missing.isEmpty()) {
-        QStringList names;
-        for (const QString &path : std::as_const(missing))
-            names << QFileInfo(path).fileName();
-        MessageBox::warning(this, tr("Open Dataset"),
-                tr("These files could not be found: %1.").arg(names.join(QStringLiteral(", "))),
-                tr("They may have been moved or deleted."));
-    }
-    if (existing.isEmpty())
-        return 0;
-    // One dataset at a time: the others wait in Open Recent (the first ends up on top).
-    for (qsizetype i = existing.size() - 1; i > 0; --i)
-        m_recent->add(existing.at(i));
-    if (openFile(QFileInfo(existing.first()).absoluteFilePath()) && existing.size() > 1) {
-        QStringList others;
-        for (qsizetype i = 1; i < existing.size(); ++i)
-            others << QStringLiteral("“%1”").arg(QFileInfo(existing.at(i)).fileName());
-        MessageBox::information(this, tr("Open Dataset"),
-                tr("Finetune Studio edits one dataset at a time. It opened “%1”.")
-                        .arg(QFileInfo(existing.first()).fileName()),
-                tr("The other files are waiting under File ▸ Open Recent: %1.")
-                        .arg(others.join(QStringLiteral(", "))));
-    }
-    return int(existing.size());
-}
-
-void DatasetArea::loadFile(const QString &path)
-{
-    // A search of the previous file would be matched against every row as it arrives.
-    m_searchLineEdit->clear();
-    showEditor(true);
-    m_progressWidget->show();
-    m_progressLabel->setText(tr("Opening…"));
-    m_progressBar->setRange(0, 0);
-    m_document->openAsync(path);
-    if (!isResourcePath(path))
-        m_recent->add(path);
-    updateTitle();
-}
-
-void DatasetArea::onLoadFinished()
-{
-    m_progressWidget->setVisible(m_lintRunner->isRunning());
-    updateFilterCount();
-    updateTitle();
-    if (currentRow() < 0 && m_document->count() > 0)
-        selectRow(0);
-    const QList<JsonlIssue> issues = m_document->loadIssues();
-    Q_UNUSED(issues) // the linter lists them with the other problems
-}
-
-bool DatasetArea::writeTo(const QString &path)
-{
-    if (m_document->isLoading()) {
-        MessageBox::information(this, tr("Save Dataset"),
-                tr("The dataset is still opening. Save it once it is fully open."));
-        return false;
-    }
-    if (m_document->isSaving()) {
-        // Saved again once the running save is done: it may not hold the latest edits.
-        m_queuedSave = path;
-        return true;
-    }
-    m_editedWhileSaving = false;
-    m_lastSaveOk = false;
-    beginBusy(tr("Saving…"));
-    // The document writes a copy of its lines in a worker thread; editing may go on meanwhile.
-    m_document->saveAsync(path);
-    return true;
-}
-
-void DatasetArea::onSaveFinished(const DatasetError &error)
-{
-    endBusy();
-    m_lastSaveOk = !error.isError();
-    if (error.isError()) {
-        m_queuedSave.clear();
-        MessageBox::warning(this, tr("Save Dataset"), error.message,
-                tr("Your examples are still here; try saving them somewhere else."));
-        Q_EMIT saveFinished(false);
-        return;
-    }
-    // The document compares undo positions; an edit undone and replaced by another while saving
-    // lands on the same position with other content, so any edit meanwhile keeps the marker.
-    if (m_editedWhileSaving && m_document->undoStack()->isClean())
-        m_document->undoStack()->resetClean();
-    m_recent->add(m_document->filePath());
-    updateTitle();
-    Q_EMIT saveFinished(true);
-    if (!m_queuedSave.isEmpty()) {
-        const QString next = std::exchange(m_queuedSave, QString());
-        if (m_document->isModified())
-            writeTo(next);
-    }
-}
-
 void DatasetArea::onBulkFinished(int count)
 {
     if (count < 0) {
@@ -867,49 +665,8 @@ void DatasetArea::onBulkFinished(int count)
                    "done."));
         return;
     }
-    endBusy();
+    m_progressRow->endBusy();
     updateFilterCount();
-}
-
-void DatasetArea::beginBusy(const QString &text)
-{
-    m_busy = true;
-    m_progressLabel->setText(text);
-    m_progressBar->setRange(0, 0);
-    m_cancelButton->hide();
-    m_progressWidget->show();
-}
-
-void DatasetArea::endBusy()
-{
-    if (m_document->isSaving() || m_document->isBulkRunning())
-        return;
-    m_busy = false;
-    m_cancelButton->show();
-    if (m_document->isLoading()) {
-        m_progressLabel->setText(tr("Opening…"));
-    } else if (m_lintRunner->isRunning()) {
-        m_progressLabel->setText(tr("Checking the examples and counting tokens…"));
-        m_progressBar->setRange(0, 1);
-        m_progressBar->setValue(0); // the runner's next progress report fills it in
-    } else {
-        m_progressWidget->hide();
-    }
-}
-
-void DatasetArea::waitForBackgroundWork()
-{
-    if (!m_document->isSaving() && !m_document->isBulkRunning())
-        return;
-    QEventLoop loop;
-    auto quitWhenDone = [this, &loop] {
-        if (!m_document->isSaving() && !m_document->isBulkRunning())
-            loop.quit();
-    };
-    // Queued: the document's own handlers finish before we look again.
-    connect(m_document, &DatasetDocument::saveFinished, &loop, quitWhenDone, Qt::QueuedConnection);
-    connect(m_document, &DatasetDocument::bulkFinished, &loop, quitWhenDone, Qt::QueuedConnection);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
 }
 
 ExamplesFilterModel *DatasetArea::filterModel() const
@@ -927,122 +684,6 @@ bool DatasetArea::isBulkRunning() const
     return m_document->isBulkRunning();
 }
 
-bool DatasetArea::save()
-{
-    if (!m_open)
-        return false;
-    if (m_document->filePath().isEmpty() || isResourcePath(m_document->filePath()))
-        return saveAs();
-    return writeTo(m_document->filePath());
-}
-
-bool DatasetArea::saveAs()
-{
-    if (!m_open)
-        return false;
-    QString path = askPath(QStringLiteral("save"));
-    if (path.isEmpty())
-        return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".jsonl");
-    return writeTo(path);
-}
-
-bool DatasetArea::maybeSave()
-{
-    // Opening, clearing or closing under a running save or bulk change would hand its result
-    // to the wrong contents.
-    waitForBackgroundWork();
-    if (!m_open || !m_document->isModified())
-        return true;
-    const auto answer = MessageBox::question(this, tr("Unsaved Changes"),
-            tr("Do you want to save the changes to “%1”?").arg(m_document->displayName()),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
-            tr("If you don't save, your changes will be lost."));
-    if (answer == QMessageBox::Save) {
-        if (!save())
-            return false;
-        waitForBackgroundWork();
-        return m_lastSaveOk && !m_document->isModified();
-    }
-    if (answer == QMessageBox::Discard) {
-        if (!m_document->recoveryFilePath().isEmpty())
-            DatasetRecovery::discard(m_document->recoveryFilePath());
-        return true;
-    }
-    return false;
-}
-
-void DatasetArea::closeDataset()
-{
-    if (!maybeSave())
-        return;
-    m_document->clear();
-    showEditor(false);
-}
-
-void DatasetArea::importFile(const QString &givenPath)
-{
-    const QString path = givenPath.isEmpty() ? askPath(QStringLiteral("import")) : givenPath;
-    if (path.isEmpty())
-        return;
-    auto *dialog = new ImportDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    DatasetError error;
-    if (!dialog->load(path, &error)) {
-        delete dialog;
-        MessageBox::warning(this, tr("Import Examples"), error.message);
-        return;
-    }
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const ImportResult result = dialog->result();
-        if (result.examples.isEmpty())
-            return;
-        if (!m_open) {
-            m_document->clear();
-            showEditor(true);
-        }
-        // Into a new dataset nobody has written in yet, they take the blank example's place.
-        const int first = m_document->importExamples(result.examples, tr("Import Examples"));
-        updateFilterCount();
-        selectRow(first);
-    });
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->show();
-}
-
-void DatasetArea::exportSplit()
-{
-    if (!m_open)
-        return;
-    auto *dialog = new ExportSplitDialog(m_document, m_lastFolder->folder(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const DatasetError error = dialog->exportNow();
-        if (error.isError())
-            MessageBox::warning(this, tr("Export"), error.message);
-        else
-            m_lastFolder->remember(dialog->trainingPath());
-    });
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->show();
-}
-
-void DatasetArea::exportSelection()
-{
-    const QList<int> rows = selectedRows();
-    if (rows.isEmpty())
-        return;
-    QString path = askPath(QStringLiteral("export"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".jsonl");
-    const DatasetError error = DatasetExporter::exportRows(*m_document, rows, path);
-    if (error.isError())
-        MessageBox::warning(this, tr("Export"), error.message);
-}
-
 void DatasetArea::setSystemPrompt()
 {
     if (!m_open)
@@ -1051,7 +692,7 @@ void DatasetArea::setSystemPrompt()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (dialog->apply())
-            beginBusy(tr("Setting the system message…"));
+            m_progressRow->beginBusy(tr("Setting the system message…"));
         else if (m_document->isBulkRunning())
             onBulkFinished(-1); // refused: tell why
     });
@@ -1066,7 +707,7 @@ void DatasetArea::findReplace()
     auto *dialog = new FindReplaceDialog(m_document, selectedRows(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &FindReplaceDialog::replaceStarted, this,
-            [this] { beginBusy(tr("Replacing…")); });
+            [this] { m_progressRow->beginBusy(tr("Replacing…")); });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
 }
@@ -1133,67 +774,6 @@ void DatasetArea::applyFix(const LintFinding &finding)
     if (!LintFixer::apply(m_document, finding))
         MessageBox::information(
                 this, tr("Fix"), tr("This problem has already been fixed or has changed since."));
-}
-
-void DatasetArea::offerRecovery()
-{
-    // Not over unsaved work of the open dataset (its own file offers its recovery on opening).
-    if (m_recoveryDialog || (m_open && m_document->isModified()))
-        return;
-    const QList<RecoveryFile> files = DatasetRecovery::find(m_recoveryDir);
-    if (files.isEmpty())
-        return;
-    // After Discard the next one (newest first); Not Now leaves the rest for the next start.
-    showRecoveryOffer(files.first(), [this](bool discarded) {
-        if (discarded)
-            offerRecovery();
-    });
-}
-
-RecoveryDialog *DatasetArea::recoveryDialog() const
-{
-    return m_recoveryDialog;
-}
-
-void DatasetArea::showRecoveryOffer(
-        const RecoveryFile &file, std::function<void(bool discarded)> then)
-{
-    if (m_recoveryDialog) // one offer at a time; the earlier one waits for the next start
-        m_recoveryDialog->reject();
-    auto *dialog = new RecoveryDialog(file, DatasetRecovery::compare(file), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    m_recoveryDialog = dialog;
-    connect(dialog, &RecoveryDialog::decided, this,
-            [this, file, then](RecoveryDialog::Choice choice) {
-                if (choice == RecoveryDialog::Choice::Recover) {
-                    recover(file);
-                    return;
-                }
-                if (choice == RecoveryDialog::Choice::Discard)
-                    DatasetRecovery::discard(file);
-                // Run after the dialog has gone, so a next offer can take its place.
-                QTimer::singleShot(0, this,
-                        [then, choice] { then(choice == RecoveryDialog::Choice::Discard); });
-            });
-    dialog->show();
-}
-
-void DatasetArea::recover(const RecoveryFile &file)
-{
-    m_searchLineEdit->clear();
-    const DatasetError error = m_document->recover(file);
-    if (error.isError()) {
-        MessageBox::warning(this, tr("Recover Unsaved Work"), error.message);
-        return;
-    }
-    if (!file.originalPath.isEmpty() && !isResourcePath(file.originalPath)
-            && QFileInfo::exists(file.originalPath))
-        m_recent->add(file.originalPath);
-    showEditor(true);
-    updateFilterCount();
-    if (m_document->count() > 0)
-        selectRow(0);
 }
 
 } // namespace fs::ui

@@ -10,10 +10,9 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QMenu;
-class QProgressBar;
-class QPushButton;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
@@ -35,6 +34,7 @@ struct RecoveryFile;
 namespace fs::ui {
 
 class ConversationEditor;
+class DatasetProgressRow;
 class FindingsPanel;
 class MainWindow;
 class RecentFiles;
@@ -47,8 +47,10 @@ class WelcomePage;
  * @brief The Datasets area: a welcome page until a dataset is open, then the examples list,
  * the conversation editor, the problems the linter found and the statistics.
  *
- * It owns the open DatasetDocument (every rule lives there and in the linter); this widget shows
- * and forwards. attachTo() puts its actions into the main window's File and Edit menus, the
+ * It owns the open DatasetDocument (every rule lives there and in the linter — also when a save
+ * counts as done); this widget shows and forwards. The file work (open, save, close, recovered
+ * work, import, export) is in datasetareafiles.cpp, the background-work row in
+ * DatasetProgressRow. attachTo() puts its actions into the main window's File and Edit menus, the
  * dataset's name and modified marker into its title, and asks before closing with unsaved work.
  */
 class DatasetArea : public QWidget
@@ -142,8 +144,20 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    /// A sample shipped with the app (a resource path): opened read-only, saved elsewhere.
+    static bool isSamplePath(const QString &path);
     void createActions();
+    /// Keeps the title, actions and list in step with the document and the filter.
+    void connectDocument();
+    /// The problems and statistics panels, and the model they count for.
+    void connectPanels();
+    /// The model chosen for counting tokens and checking lengths, everywhere it matters.
+    void applyModel(const QString &model);
     QWidget *createEditorPage();
+    QLayout *createFilterBar(QWidget *page);
+    QWidget *createExamplesList(QWidget *page);
+    QLayout *createExampleButtons(QWidget *page);
+    QWidget *createSidePanels(QWidget *page);
     void rebuildRecentMenu();
     void showEditor(bool editor);
     void updateTitle();
@@ -161,10 +175,6 @@ private:
     bool writeTo(const QString &path);
     void onSaveFinished(const fs::DatasetError &error);
     void onBulkFinished(int count);
-    /// Shows a background task without a known length (saving, bulk changes) in the progress
-    /// row; endBusy() gives the row back to loading and linting.
-    void beginBusy(const QString &text);
-    void endBusy();
     /// Lets the event loop run (the window stays alive) until saving and bulk changes are done.
     void waitForBackgroundWork();
     /// Opens without looking for recovered work.
@@ -184,10 +194,7 @@ private:
     FileDialogHook m_fileDialogHook;
     MainWindow *m_window = nullptr;
     bool m_open = false;
-    bool m_busy = false; ///< the progress row shows a save or a bulk change
     bool m_lastSaveOk = false;
-    bool m_editedWhileSaving = false;
-    QString m_queuedSave; ///< a save asked for while one was running
     QTimer *m_searchTimer = nullptr;
     QTimer *m_findingsTimer = nullptr;
 
@@ -203,10 +210,7 @@ private:
     QTabWidget *m_sideTabWidget;
     FindingsPanel *m_findingsPanel;
     StatisticsPanel *m_statisticsPanel;
-    QWidget *m_progressWidget;
-    QProgressBar *m_progressBar;
-    QLabel *m_progressLabel;
-    QPushButton *m_cancelButton;
+    DatasetProgressRow *m_progressRow;
     QMenu *m_recentMenu;
     QList<QAction *> m_documentActions;
     QPointer<RecoveryDialog> m_recoveryDialog;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetcommands.h"
 
+#include <algorithm>
+
 namespace fs {
 
 ReplaceRowsCommand::ReplaceRowsCommand(DatasetDocument *document, const QString &text,
@@ -32,6 +34,66 @@ bool ReplaceRowsCommand::mergeWith(const QUndoCommand *other)
         return false;
     m_after = o->m_after;
     return true;
+}
+
+RowPatch RowPatch::between(
+        int row, const DatasetDocument::Row &before, const DatasetDocument::Row &after)
+{
+    const QByteArray &a = before.record.line;
+    const QByteArray &b = after.record.line;
+    const qsizetype shorter = std::min(a.size(), b.size());
+    RowPatch p;
+    p.row = row;
+    p.summaryBefore = before.summary;
+    p.summaryAfter = after.summary;
+    p.editedBefore = before.edited;
+    while (p.prefix < shorter && a.at(p.prefix) == b.at(p.prefix))
+        ++p.prefix;
+    while (p.suffix < shorter - p.prefix
+            && a.at(a.size() - 1 - p.suffix) == b.at(b.size() - 1 - p.suffix))
+        ++p.suffix;
+    if (2 * (p.prefix + p.suffix) < a.size()) {
+        // Written differently from how the app writes it (other spacing or escapes): the whole
+        // lines, shared with the rows, cost less than two middles of almost their size.
+        p.prefix = p.suffix = 0;
+        p.before = a;
+        p.after = b;
+        return p;
+    }
+    p.before = a.mid(p.prefix, a.size() - p.prefix - p.suffix);
+    p.after = b.mid(p.prefix, b.size() - p.prefix - p.suffix);
+    return p;
+}
+
+QByteArray RowPatch::apply(const QByteArray &current, bool forward) const
+{
+    const QByteArray &middle = forward ? after : before;
+    if (prefix == 0 && suffix == 0)
+        return middle; // a whole line: shared, not copied
+    QByteArray line;
+    line.reserve(prefix + middle.size() + suffix);
+    line.append(current.constData(), prefix);
+    line.append(middle);
+    line.append(current.constData() + current.size() - suffix, suffix);
+    return line;
+}
+
+PatchRowsCommand::PatchRowsCommand(
+        DatasetDocument *document, const QString &text, QList<RowPatch> patches)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_patches(std::move(patches))
+{
+}
+
+void PatchRowsCommand::undo()
+{
+    m_document->patchRowsInternal(m_patches, false);
+}
+
+void PatchRowsCommand::redo()
+{
+    m_document->patchRowsInternal(m_patches, true);
 }
 
 InsertRowsCommand::InsertRowsCommand(

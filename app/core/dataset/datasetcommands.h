@@ -28,6 +28,46 @@ private:
     qint64 m_mergeKey;
 };
 
+/**
+ * @brief What a change to many rows did to one row, without either line in full: the bytes
+ * between the start and the end both lines share, before and after, and both summaries.
+ *
+ * Setting the system prompt of 100,000 examples keeps a few dozen bytes a row in the undo
+ * stack instead of a second copy of every line. A line the app would write differently (other
+ * spacing or escapes) differs almost everywhere once re-serialised: it keeps both whole lines,
+ * shared with the document's rows, as a whole-row replacement does.
+ */
+struct RowPatch
+{
+    int row = 0;
+    qsizetype prefix = 0; ///< bytes both lines start with (0 with suffix 0: whole lines)
+    qsizetype suffix = 0; ///< bytes both lines end with (not overlapping the prefix)
+    QByteArray before; ///< the middle of the line before the change
+    QByteArray after; ///< the middle of the line after the change
+    ExampleSummary summaryBefore;
+    ExampleSummary summaryAfter;
+    bool editedBefore = false;
+
+    static RowPatch between(
+            int row, const DatasetDocument::Row &before, const DatasetDocument::Row &after);
+    /// The line on the other side: `current` is the line before (`forward`) or after.
+    QByteArray apply(const QByteArray &current, bool forward) const;
+};
+
+/// A change to many rows (bulk edits) that keeps only what changed (RowPatch).
+class PatchRowsCommand : public QUndoCommand
+{
+public:
+    PatchRowsCommand(DatasetDocument *document, const QString &text, QList<RowPatch> patches);
+    void undo() override;
+    void redo() override;
+    const QList<RowPatch> &patches() const { return m_patches; }
+
+private:
+    DatasetDocument *m_document;
+    QList<RowPatch> m_patches;
+};
+
 /// Inserts rows at one position.
 class InsertRowsCommand : public QUndoCommand
 {

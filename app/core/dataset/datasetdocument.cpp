@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetdocument.h"
 
+#include "datasetautosave.h"
 #include "datasetcommands.h"
+#include "datasetloader.h"
 #include "datasetrecovery.h"
-#include "linter.h"
+#include "datasetsaver.h"
 
 #include <QCache>
-#include <QCoreApplication>
-#include <QDateTime>
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
-#include <QSet>
-#include <QThread>
-#include <QTimer>
 #include <QUndoStack>
 #include <algorithm>
-#include <atomic>
-#include <optional>
-#include <vector>
 
 namespace fs {
 
@@ -33,227 +21,37 @@ struct DatasetDocument::Cache
     QCache<quint64, Example> examples {256};
 };
 
-struct DatasetDocument::LoadState
-{
-    std::atomic_bool cancelled {false};
-    bool done = false; ///< GUI thread only
-    QString path;
-};
-
 namespace {
 
 constexpr int kMergeText = 1;
 constexpr int kMergePreferred = 2;
 constexpr int kMergeNonPreferred = 3;
 
-QRegularExpression findPattern(const FindReplaceOptions &options)
-{
-    QString pattern = QRegularExpression::escape(options.find);
-    if (options.wholeWords)
-        pattern = QStringLiteral("\\b") + pattern + QStringLiteral("\\b");
-    QRegularExpression::PatternOptions flags = QRegularExpression::UseUnicodePropertiesOption;
-    if (options.caseSensitivity == Qt::CaseInsensitive)
-        flags |= QRegularExpression::CaseInsensitiveOption;
-    QRegularExpression re(pattern, flags);
-    re.optimize(); // compile now, not lazily inside the worker threads
-    return re;
-}
-
-// Replaces (or only counts when replacement is null) matches in `text`; the replacement is
-// literal (no back-references).
-int replaceIn(QString &text, const QRegularExpression &re, const QString *replacement)
-{
-    int n = 0;
-    QString out;
-    qsizetype last = 0;
-    auto it = re.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        if (m.capturedLength() == 0)
-            continue;
-        ++n;
-        if (replacement) {
-            out += QStringView(text).mid(last, m.capturedStart() - last);
-            out += *replacement;
-            last = m.capturedEnd();
-        }
-    }
-    if (replacement && n) {
-        out += QStringView(text).mid(last);
-        text = out;
-    }
-    return n;
-}
-
-int replaceInMessage(Message &message, const QRegularExpression &re, const QString *replacement,
-        const QString &role)
-{
-    if (!message.isObject() || (!role.isEmpty() && message.role() != role))
-        return 0;
-    const QJsonValue content = message.content();
-    if (content.isString()) {
-        QString text = content.toString();
-        const int n = replaceIn(text, re, replacement);
-        if (n && replacement)
-            message.setText(text);
-        return n;
-    }
-    if (!content.isArray())
-        return 0;
-    QJsonArray parts = content.toArray();
-    int total = 0;
-    for (qsizetype i = 0; i < parts.size(); ++i) {
-        QJsonObject part = parts.at(i).toObject();
-        if (part.value(QLatin1String("type")).toString() != QLatin1String("text"))
-            continue;
-        QString text = part.value(QLatin1String("text")).toString();
-        const int n = replaceIn(text, re, replacement);
-        if (n && replacement) {
-            part.insert(QStringLiteral("text"), text);
-            parts.replace(i, part);
-        }
-        total += n;
-    }
-    if (total && replacement)
-        message.setContent(parts);
-    return total;
-}
-
-// Applies find (and replace) to every message of an example; returns the match count.
-int replaceInExample(Example &example, const QRegularExpression &re, const QString *replacement,
-        const QString &role)
-{
-    int total = 0;
-    Messages messages = example.messages();
-    int n = 0;
-    for (Message &m : messages)
-        n += replaceInMessage(m, re, replacement, role);
-    if (n && replacement)
-        example.setMessages(messages);
-    total += n;
-    if (example.isPreference()) {
-        Messages preferred = example.preferredOutput();
-        n = 0;
-        for (Message &m : preferred)
-            n += replaceInMessage(m, re, replacement, role);
-        if (n && replacement)
-            example.setPreferredOutput(preferred);
-        total += n;
-        Messages nonPreferred = example.nonPreferredOutput();
-        n = 0;
-        for (Message &m : nonPreferred)
-            n += replaceInMessage(m, re, replacement, role);
-        if (n && replacement)
-            example.setNonPreferredOutput(nonPreferred);
-        total += n;
-    }
-    return total;
-}
-
-// Runs fn(i) for i in [0, n) on all cores; bulk edits over 100,000 examples are parse-bound.
-template<typename Fn>
-void parallelFor(qsizetype n, Fn fn)
-{
-    const int threads = std::clamp(QThread::idealThreadCount(), 1, 8);
-    if (threads == 1 || n < 512) {
-        for (qsizetype i = 0; i < n; ++i)
-            fn(i);
-        return;
-    }
-    QList<QThread *> workers;
-    const qsizetype per = (n + threads - 1) / threads;
-    for (int t = 0; t < threads; ++t) {
-        const qsizetype from = t * per;
-        const qsizetype to = std::min(n, from + per);
-        if (from >= to)
-            break;
-        QThread *thread = QThread::create([from, to, &fn] {
-            for (qsizetype i = from; i < to; ++i)
-                fn(i);
-        });
-        thread->start();
-        workers.append(thread);
-    }
-    for (QThread *thread : std::as_const(workers)) {
-        thread->wait();
-        delete thread;
-    }
-}
-
 } // namespace
 
 DatasetDocument::DatasetDocument(QObject *parent)
     : QObject(parent)
     , m_undoStack(new QUndoStack(this))
-    , m_autosaveTimer(new QTimer(this))
     , m_cache(std::make_unique<Cache>())
 {
-    m_autosaveTimer->setSingleShot(true);
-    connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
-        if (!isModified() || isLoading())
-            return;
-        if (m_autosaveThread) { // the previous write is still running
-            scheduleAutosave();
-            return;
-        }
-        const QString path = recoveryFilePath();
-        // The session's lock tells a later start whether this run is still alive.
-        if (!DatasetRecovery::claimSession(QFileInfo(path).absolutePath()))
-            return;
-        QList<JsonlRecord> records;
-        records.reserve(m_rows.size());
-        for (const Row &r : std::as_const(m_rows))
-            records.append(r.record);
-        const bool bom = m_bom;
-        const QByteArray trailing = m_trailing;
-        const LineEnd end = m_lineEnding;
-        const QByteArray meta = DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size()));
-        auto ok = std::make_shared<bool>(false);
-        // Writing a big dataset takes longer than the GUI may block: do it in a thread.
-        // The sidecar first: a recovery file is only looked at with its sidecar, so a crash
-        // between the two writes never leaves one that can't be offered.
-        m_autosaveThread = QThread::create([path, records, bom, trailing, end, meta, ok] {
-            if (JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path), meta).isError())
-                return;
-            *ok = !JsonlWriter::save(path, bom, records, trailing, end).isError();
-        });
-        connect(m_autosaveThread, &QThread::finished, this, [this, path, ok] {
-            m_autosaveThread->deleteLater();
-            m_autosaveThread = nullptr;
-            if (*ok)
-                emit autosaved(path);
-        });
-        m_autosaveThread->start(QThread::LowPriority);
-    });
-    // A hidden hook for tests that kill a real process: autosave sooner than a person would.
-    if (const int ms = qEnvironmentVariableIntValue("FS_AUTOSAVE_MS"); ms > 0)
-        m_autosaveDelay = ms;
+    m_loader = new DatasetLoader(this);
+    m_saver = new DatasetSaver(this);
+    m_autosave = new DatasetAutosave(this);
+    m_bulk = new DatasetBulkEdits(this);
     connect(m_undoStack, &QUndoStack::indexChanged, this, &DatasetDocument::onStackChanged);
     connect(m_undoStack, &QUndoStack::cleanChanged, this, &DatasetDocument::onStackChanged);
 }
 
 DatasetDocument::~DatasetDocument()
 {
-    if (m_load)
-        m_load->cancelled = true;
-    if (m_loadThread) {
-        m_loadThread->wait();
-        delete m_loadThread;
-    }
-    if (m_autosaveThread) {
-        m_autosaveThread->wait();
-        delete m_autosaveThread;
-    }
-    if (m_saveThread) {
-        m_saveThread->wait();
-        delete m_saveThread;
-    }
-    if (m_bulkThread) {
-        m_bulkThread->wait();
-        delete m_bulkThread;
-    }
+    // Each part waits for its worker thread, which reads the rows: before the rows go away.
+    delete m_loader;
+    delete m_bulk;
+    delete m_saver;
+    const QString recoveryFile = recoveryFilePath();
+    delete m_autosave;
     // A normal close: unsaved work was either saved or deliberately dropped.
-    DatasetRecovery::discard(recoveryFilePath());
+    DatasetRecovery::discard(recoveryFile);
 }
 
 QString DatasetDocument::displayName() const
@@ -275,19 +73,7 @@ void DatasetDocument::onStackChanged()
         m_lastModified = modified;
         emit modifiedChanged(modified);
     }
-    if (modified) {
-        scheduleAutosave();
-    } else {
-        m_autosaveTimer->stop();
-        if (!m_autosaveThread)
-            DatasetRecovery::discard(recoveryFilePath());
-    }
-}
-
-void DatasetDocument::scheduleAutosave()
-{
-    if (m_autosaveDelay > 0)
-        m_autosaveTimer->start(m_autosaveDelay);
+    m_autosave->documentChanged(modified);
 }
 
 void DatasetDocument::invalidateCache() const
@@ -298,7 +84,7 @@ void DatasetDocument::invalidateCache() const
 void DatasetDocument::clear()
 {
     cancelLoad();
-    DatasetRecovery::discard(recoveryFilePath());
+    m_autosave->discard();
     resetContents({});
     if (!m_filePath.isEmpty()) {
         m_filePath.clear();
@@ -340,7 +126,7 @@ DatasetError DatasetDocument::open(const QString &path)
     if (error.isError())
         return error;
     cancelLoad();
-    DatasetRecovery::discard(recoveryFilePath());
+    m_autosave->discard();
     resetContents(std::move(contents));
     m_filePath = path;
     emit filePathChanged(m_filePath);
@@ -350,94 +136,11 @@ DatasetError DatasetDocument::open(const QString &path)
 void DatasetDocument::openAsync(const QString &path)
 {
     cancelLoad();
-    DatasetRecovery::discard(recoveryFilePath());
+    m_autosave->discard();
     resetContents({});
     m_filePath = path;
     emit filePathChanged(m_filePath);
-
-    auto state = std::make_shared<LoadState>();
-    state->path = path;
-    m_load = state;
-    m_loadThread = QThread::create([this, state, path] {
-        QFile file(path);
-        auto post = [this, state](QList<JsonlRecord> records, QList<ExampleSummary> summaries,
-                            bool bom, qint64 done, qint64 total) {
-            QMetaObject::invokeMethod(
-                    this,
-                    [this, state, records = std::move(records), summaries = std::move(summaries),
-                            bom, done, total]() mutable {
-                        if (m_load != state)
-                            return;
-                        m_bom = bom;
-                        appendLoaded(std::move(records), std::move(summaries));
-                        emit loadProgress(done, total);
-                    },
-                    Qt::QueuedConnection);
-        };
-        auto finish = [this, state](
-                              DatasetError error, QList<JsonlIssue> issues, QByteArray trailing) {
-            QMetaObject::invokeMethod(
-                    this,
-                    [this, state, error, issues = std::move(issues),
-                            trailing = std::move(trailing)] {
-                        if (m_load != state)
-                            return;
-                        m_loadIssues = issues;
-                        m_trailing = trailing;
-                        finishLoad(error);
-                    },
-                    Qt::QueuedConnection);
-        };
-        DatasetError openError;
-        if (!DatasetError::openForReading(file, &openError)) {
-            finish(openError, {}, {});
-            return;
-        }
-        const qint64 total = file.size();
-        qint64 done = 0;
-        JsonlReader reader;
-        QElapsedTimer sincePost;
-        sincePost.start();
-        bool first = true;
-        QList<JsonlRecord> records;
-        QList<ExampleSummary> summaries;
-        // Until a read gives nothing, not until atEnd(): files in /proc say their size is 0.
-        while (!state->cancelled) {
-            // A small first chunk so the first examples show at once.
-            const QByteArray chunk = file.read(first ? (128 << 10) : (1 << 20));
-            if (first && Linter::looksLikeUtf16(chunk)) {
-                finish(DatasetError::utf16(path), {}, {});
-                return;
-            }
-            if (chunk.isEmpty()) {
-                if (file.error() != QFile::NoError) {
-                    finish(DatasetError::make(
-                                   DatasetError::Kind::Unreadable, path, file.errorString()),
-                            reader.takeIssues(), {});
-                    return;
-                }
-                break;
-            }
-            done += chunk.size();
-            reader.addData(chunk);
-            if (first || sincePost.elapsed() >= 40) {
-                reader.takeRecords(&records, &summaries);
-                post(std::move(records), std::move(summaries), reader.hasBom(), done, total);
-                records = {};
-                summaries = {};
-                sincePost.restart();
-                first = false;
-            }
-        }
-        const bool cancelled = state->cancelled;
-        if (!cancelled)
-            reader.finish();
-        reader.takeRecords(&records, &summaries);
-        post(std::move(records), std::move(summaries), reader.hasBom(), done, total);
-        finish(cancelled ? DatasetError::make(DatasetError::Kind::Cancelled, path) : DatasetError(),
-                reader.takeIssues(), reader.trailing());
-    });
-    m_loadThread->start();
+    m_loader->start(path);
 }
 
 void DatasetDocument::appendLoaded(QList<JsonlRecord> records, QList<ExampleSummary> summaries)
@@ -460,34 +163,14 @@ void DatasetDocument::appendLoaded(QList<JsonlRecord> records, QList<ExampleSumm
     emit examplesInserted(first, last);
 }
 
-void DatasetDocument::finishLoad(const DatasetError &error)
-{
-    if (m_load)
-        m_load->done = true;
-    if (m_loadThread) {
-        m_loadThread->wait();
-        delete m_loadThread;
-        m_loadThread = nullptr;
-    }
-    emit loadFinished(error);
-}
-
 void DatasetDocument::cancelLoad()
 {
-    if (!m_load || m_load->done)
-        return;
-    m_load->cancelled = true;
-    if (m_loadThread)
-        m_loadThread->wait();
-    // The thread's last batches are queued; deliver them now so the document holds what was read.
-    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
-    if (m_load && !m_load->done)
-        finishLoad(DatasetError::make(DatasetError::Kind::Cancelled, m_load->path));
+    m_loader->cancel();
 }
 
 bool DatasetDocument::isLoading() const
 {
-    return m_load && !m_load->done;
+    return m_loader->isLoading();
 }
 
 QByteArray DatasetDocument::toBytes() const
@@ -508,69 +191,22 @@ DatasetError DatasetDocument::save()
 
 DatasetError DatasetDocument::saveAs(const QString &path)
 {
-    const DatasetError error = saveCopy(path);
-    if (error.isError())
-        return error;
-    markSaved(path);
-    m_undoStack->setClean();
-    onStackChanged();
-    emit saved(path);
-    return {};
-}
-
-void DatasetDocument::markSaved(const QString &path)
-{
-    const QString oldRecovery = recoveryFilePath();
-    if (path != m_filePath) {
-        m_filePath = path;
-        emit filePathChanged(m_filePath);
-    }
-    m_forcedModified = false;
-    m_autosaveTimer->stop();
-    if (!m_autosaveThread)
-        DatasetRecovery::discard(oldRecovery);
+    return m_saver->saveAs(path);
 }
 
 void DatasetDocument::saveAsync(const QString &path)
 {
-    const QString target = path.isEmpty() ? m_filePath : path;
-    if (m_saveThread || isLoading())
-        return;
-    if (target.isEmpty()) {
-        emit saveFinished(DatasetError::make(DatasetError::Kind::NotWritable, tr("Untitled")));
-        return;
-    }
-    QList<JsonlRecord> records;
-    records.reserve(m_rows.size());
-    for (const Row &r : std::as_const(m_rows))
-        records.append(r.record);
-    const int index = m_undoStack->index();
-    auto result = std::make_shared<DatasetError>();
-    m_saveThread = QThread::create(
-            [target, records, bom = m_bom, trailing = m_trailing, end = m_lineEnding, result] {
-                *result = JsonlWriter::save(target, bom, records, trailing, end);
-            });
-    connect(m_saveThread, &QThread::finished, this, [this, target, index, result] {
-        m_saveThread->deleteLater();
-        m_saveThread = nullptr;
-        if (!result->isError()) {
-            markSaved(target);
-            // Only when nothing changed meanwhile is the document now equal to the file.
-            if (m_undoStack->index() == index)
-                m_undoStack->setClean();
-            else
-                m_undoStack->resetClean();
-            onStackChanged();
-            emit saved(target);
-        }
-        emit saveFinished(*result);
-    });
-    m_saveThread->start();
+    m_saver->saveAsync(path);
+}
+
+bool DatasetDocument::isSaving() const
+{
+    return m_saver->isSaving();
 }
 
 DatasetError DatasetDocument::saveCopy(const QString &path) const
 {
-    return JsonlWriter::saveBytes(path, toBytes());
+    return m_saver->saveCopy(path);
 }
 
 Example DatasetDocument::example(int row) const
@@ -671,16 +307,7 @@ QList<int> DatasetDocument::normalizedRows(const QList<int> &rows) const
 
 int DatasetDocument::countMatches(const FindReplaceOptions &options, const QList<int> &rows) const
 {
-    if (options.find.isEmpty())
-        return 0;
-    const QRegularExpression re = findPattern(options);
-    const QList<int> targets = normalizedRows(rows);
-    std::atomic_int total {0};
-    parallelFor(targets.size(), [&](qsizetype i) {
-        Example e = Example::fromLine(m_rows.at(targets.at(i)).record.line);
-        total.fetch_add(replaceInExample(e, re, nullptr, options.role), std::memory_order_relaxed);
-    });
-    return total.load();
+    return m_bulk->countMatches(options, rows);
 }
 
 // ---- edits ----------------------------------------------------------------------------------
@@ -690,15 +317,19 @@ bool DatasetDocument::editable(int row) const
     return !isLoading() && row >= 0 && row < m_rows.size();
 }
 
-DatasetDocument::Row DatasetDocument::editedRow(const Row &old, const Example &example) const
+DatasetDocument::Row DatasetDocument::editedRow(
+        const Row &old, const Example &example, const TokenCounter &counter)
 {
     Row r = old;
     r.record.line = example.toLine();
     r.summary = ExampleSummary::of(example);
+    // An undo step keeps both summaries: share the preview when it did not change.
+    if (r.summary.preview == old.summary.preview)
+        r.summary.preview = old.summary.preview;
     r.summary.errors = old.summary.errors;
     r.summary.warnings = old.summary.warnings;
-    if (m_tokenCounter)
-        m_tokenCounter(example, &r.summary.tokens, &r.summary.assistantTokens);
+    if (counter)
+        counter(example, &r.summary.tokens, &r.summary.assistantTokens);
     r.edited = true;
     return r;
 }
@@ -725,8 +356,8 @@ void DatasetDocument::pushEdit(
     qint64 mergeKey = -1;
     if (mergeKind >= 0)
         mergeKey = (qint64(row) << 24) | (qint64(mergeKind) << 20) | (mergeIndex & 0xFFFFF);
-    m_undoStack->push(
-            new ReplaceRowsCommand(this, text, {row}, {old}, {editedRow(old, example)}, mergeKey));
+    m_undoStack->push(new ReplaceRowsCommand(
+            this, text, {row}, {old}, {editedRow(old, example, m_tokenCounter)}, mergeKey));
 }
 
 void DatasetDocument::setExample(int row, const Example &example, const QString &undoText)
@@ -1007,209 +638,31 @@ int DatasetDocument::duplicateExample(int row)
     return row + 1;
 }
 
-namespace {
-
-using Row = DatasetDocument::Row;
-
-Row rowWithExample(
-        const Row &old, const Example &example, const DatasetDocument::TokenCounter &counter)
-{
-    Row r = old;
-    r.record.line = example.toLine();
-    r.summary = ExampleSummary::of(example);
-    r.summary.errors = old.summary.errors;
-    r.summary.warnings = old.summary.warnings;
-    if (counter)
-        counter(example, &r.summary.tokens, &r.summary.assistantTokens);
-    r.edited = true;
-    return r;
-}
-
-// One row of "set the system prompt"; nullopt when it does not change.
-std::optional<Row> systemPromptEdit(const Row &old, const QString &text,
-        const DatasetDocument::TokenCounter &counter, int *count)
-{
-    Example e = Example::fromLine(old.record.line);
-    if (!e.isChat() && !e.isPreference())
-        return std::nullopt;
-    Messages messages = e.messages();
-    qsizetype system = -1;
-    for (qsizetype m = 0; m < messages.size(); ++m) {
-        if (messages.at(m).role() == QLatin1String("system")) {
-            system = m;
-            break;
-        }
-    }
-    if (text.isEmpty()) {
-        // An empty prompt removes the system message.
-        if (system < 0)
-            return std::nullopt;
-        messages.removeAt(system);
-    } else if (system < 0) {
-        messages.prepend(Message(QStringLiteral("system"), text));
-    } else {
-        if (messages.at(system).isTextContent() && messages.at(system).text() == text)
-            return std::nullopt;
-        messages[system].setText(text);
-    }
-    e.setMessages(messages);
-    *count = 1;
-    return rowWithExample(old, e, counter);
-}
-
-std::optional<Row> replaceEdit(const Row &old, const QRegularExpression &re,
-        const FindReplaceOptions &options, const DatasetDocument::TokenCounter &counter, int *count)
-{
-    Example e = Example::fromLine(old.record.line);
-    const int n = replaceInExample(e, re, &options.replace, options.role);
-    if (!n)
-        return std::nullopt;
-    *count = n;
-    return rowWithExample(old, e, counter);
-}
-
-} // namespace
-
-struct DatasetDocument::BulkResult
-{
-    QList<int> rows;
-    QList<Row> before;
-    QList<Row> after;
-    int count = 0; ///< changed examples or replacements, as the operation counts
-};
-
-DatasetDocument::BulkResult DatasetDocument::runBulk(
-        const QList<int> &targets, const QList<Row> &rows, const BulkEdit &edit)
-{
-    std::vector<std::optional<Row>> results(size_t(targets.size()));
-    std::vector<int> counts(size_t(targets.size()), 0);
-    parallelFor(targets.size(),
-            [&](qsizetype i) { results[size_t(i)] = edit(rows.at(i), &counts[size_t(i)]); });
-    BulkResult result;
-    for (qsizetype i = 0; i < targets.size(); ++i) {
-        if (!results[size_t(i)])
-            continue;
-        result.rows.append(targets.at(i));
-        result.before.append(rows.at(i));
-        result.after.append(std::move(*results[size_t(i)]));
-        result.count += counts[size_t(i)];
-    }
-    return result;
-}
-
-DatasetDocument::BulkEdit DatasetDocument::systemPromptEditFor(const QString &text) const
-{
-    return [text, counter = m_tokenCounter](const Row &old, int *count) {
-        return systemPromptEdit(old, text, counter, count);
-    };
-}
-
-DatasetDocument::BulkEdit DatasetDocument::replaceEditFor(const FindReplaceOptions &options) const
-{
-    return [options, re = findPattern(options), counter = m_tokenCounter](const Row &old,
-                   int *count) { return replaceEdit(old, re, options, counter, count); };
-}
-
-QString DatasetDocument::systemPromptUndoText(const QString &text, int n) const
-{
-    if (text.isEmpty())
-        return n == 1 ? tr("Remove the system prompt from 1 example")
-                      : tr("Remove the system prompt from %1 examples").arg(n);
-    return n == 1 ? tr("Set the system prompt of 1 example")
-                  : tr("Set the system prompt of %1 examples").arg(n);
-}
-
-QString DatasetDocument::replaceUndoText(const FindReplaceOptions &options, int n) const
-{
-    return n == 1 ? tr("Replace “%1” (once)").arg(options.find)
-                  : tr("Replace “%1” (%2 times)").arg(options.find).arg(n);
-}
-
-int DatasetDocument::pushBulk(const BulkResult &result, const QString &text)
-{
-    if (result.rows.isEmpty())
-        return 0;
-    m_undoStack->push(new ReplaceRowsCommand(this, text, result.rows, result.before, result.after));
-    return result.count;
-}
-
-QList<DatasetDocument::Row> DatasetDocument::rowsAt(const QList<int> &targets) const
-{
-    QList<Row> rows;
-    rows.reserve(targets.size());
-    for (const int t : targets)
-        rows.append(m_rows.at(t));
-    return rows;
-}
+// ---- bulk --------------------------------------------------------------------------------------
 
 int DatasetDocument::setSystemPrompt(const QString &text, const QList<int> &rows)
 {
-    if (isLoading())
-        return 0;
-    const QList<int> targets = normalizedRows(rows);
-    const BulkResult result = runBulk(targets, rowsAt(targets), systemPromptEditFor(text));
-    return pushBulk(result, systemPromptUndoText(text, result.count));
+    return m_bulk->setSystemPrompt(text, rows);
 }
 
 int DatasetDocument::findReplace(const FindReplaceOptions &options, const QList<int> &rows)
 {
-    if (isLoading() || options.find.isEmpty())
-        return 0;
-    const QList<int> targets = normalizedRows(rows);
-    const BulkResult result = runBulk(targets, rowsAt(targets), replaceEditFor(options));
-    return pushBulk(result, replaceUndoText(options, result.count));
+    return m_bulk->findReplace(options, rows);
 }
 
 void DatasetDocument::setSystemPromptAsync(const QString &text, const QList<int> &rows)
 {
-    startBulk(normalizedRows(rows), systemPromptEditFor(text),
-            [this, text](int n) { return systemPromptUndoText(text, n); });
+    m_bulk->setSystemPromptAsync(text, rows);
 }
 
 void DatasetDocument::findReplaceAsync(const FindReplaceOptions &options, const QList<int> &rows)
 {
-    if (options.find.isEmpty()) {
-        emit bulkFinished(0);
-        return;
-    }
-    startBulk(normalizedRows(rows), replaceEditFor(options),
-            [this, options](int n) { return replaceUndoText(options, n); });
+    m_bulk->findReplaceAsync(options, rows);
 }
 
-void DatasetDocument::startBulk(
-        QList<int> targets, BulkEdit edit, std::function<QString(int)> undoText)
+bool DatasetDocument::isBulkRunning() const
 {
-    if (m_bulkThread || isLoading()) {
-        emit bulkFinished(-1);
-        return;
-    }
-    // Rows by id, so that the work can be redone if the document changes meanwhile.
-    QSet<quint64> ids;
-    ids.reserve(targets.size());
-    for (const int t : std::as_const(targets))
-        ids.insert(m_rows.at(t).id);
-    const quint64 generation = m_generation;
-    auto result = std::make_shared<BulkResult>();
-    m_bulkThread = QThread::create([targets, rows = rowsAt(targets), edit, result] {
-        *result = runBulk(targets, rows, edit);
-    });
-    connect(m_bulkThread, &QThread::finished, this,
-            [this, ids, edit, undoText, generation, result] {
-                m_bulkThread->deleteLater();
-                m_bulkThread = nullptr;
-                if (generation != m_generation) {
-                    // Edited meanwhile: compute again on what the document is now.
-                    QList<int> targets;
-                    for (int row = 0; row < m_rows.size(); ++row) {
-                        if (ids.contains(m_rows.at(row).id))
-                            targets.append(row);
-                    }
-                    startBulk(targets, edit, undoText);
-                    return;
-                }
-                emit bulkFinished(pushBulk(*result, undoText(result->count)));
-            });
-    m_bulkThread->start();
+    return m_bulk->isRunning();
 }
 
 void DatasetDocument::setHasBom(bool bom)
@@ -1259,6 +712,23 @@ void DatasetDocument::replaceRowsInternal(const QList<int> &rows, const QList<Ro
         if (!clearCache)
             m_cache->examples.remove(values.at(i).id);
     }
+    emitRowsChanged(rows);
+}
+
+void DatasetDocument::patchRowsInternal(const QList<RowPatch> &patches, bool forward)
+{
+    ++m_generation;
+    m_cache->examples.clear(); // ids stay, contents change
+    m_bulk->applyPatches(patches, forward);
+    QList<int> rows;
+    rows.reserve(patches.size());
+    for (const RowPatch &p : patches)
+        rows.append(p.row);
+    emitRowsChanged(rows);
+}
+
+void DatasetDocument::emitRowsChanged(const QList<int> &rows)
+{
     if (rows.size() == 1) {
         emit exampleChanged(rows.constFirst());
     } else if (!rows.isEmpty()) {
@@ -1394,75 +864,36 @@ void DatasetDocument::setTokenCounter(TokenCounter counter)
     m_tokenCounter = std::move(counter);
 }
 
-// ---- autosave ---------------------------------------------------------------------------------
+// ---- autosave and recovery ----------------------------------------------------------------------
 
 void DatasetDocument::setAutosaveDelay(int delayMs)
 {
-    m_autosaveDelay = qMax(0, delayMs);
-    if (m_autosaveDelay == 0)
-        m_autosaveTimer->stop();
-    else if (isModified())
-        scheduleAutosave();
+    m_autosave->setDelay(delayMs);
 }
 
 void DatasetDocument::setRecoveryDirectory(const QString &dir)
 {
-    m_recoveryDir = dir;
+    m_autosave->setDirectory(dir);
 }
 
 QString DatasetDocument::recoveryFilePath() const
 {
-    const QString dir = m_recoveryDir.isEmpty() ? DatasetRecovery::directory() : m_recoveryDir;
-    return DatasetRecovery::recoveryPathFor(dir, m_filePath, this);
+    return m_autosave->recoveryFilePath();
 }
 
 DatasetError DatasetDocument::writeRecoveryFile()
 {
-    const QString path = recoveryFilePath();
-    if (!DatasetRecovery::claimSession(QFileInfo(path).absolutePath()))
-        return DatasetError::make(DatasetError::Kind::NotWritable, path);
-    // The sidecar first, as in autosave.
-    const DatasetError error = JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(path),
-            DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size())));
-    if (error.isError())
-        return error;
-    return JsonlWriter::saveBytes(path, toBytes());
+    return m_autosave->writeNow();
 }
 
 DatasetError DatasetDocument::restoreFrom(const QString &recoveryFile, const QString &originalPath)
 {
-    DatasetError error;
-    JsonlContents contents = JsonlReader::readFile(recoveryFile, &error);
-    if (error.isError())
-        return error;
-    cancelLoad();
-    resetContents(std::move(contents));
-    m_filePath = originalPath;
-    emit filePathChanged(m_filePath);
-    m_forcedModified = true;
-    onStackChanged();
-    return {};
+    return m_autosave->restoreFrom(recoveryFile, originalPath);
 }
 
 DatasetError DatasetDocument::recover(const RecoveryFile &file)
 {
-    const DatasetError error = restoreFrom(file.path, file.originalPath);
-    if (error.isError())
-        return error;
-    // The work now belongs to this session: its file moves over, so a second crash before the
-    // next autosave still leaves it behind.
-    const QString own = recoveryFilePath();
-    if (!DatasetRecovery::claimSession(QFileInfo(own).absolutePath()))
-        return {};
-    // The sidecar first, as in autosave.
-    JsonlWriter::saveBytes(DatasetRecovery::sidecarPath(own),
-            DatasetRecovery::sidecarFor(m_filePath, int(m_rows.size())));
-    if (file.path != own) {
-        QFile::remove(own);
-        if (QFile::rename(file.path, own))
-            QFile::remove(DatasetRecovery::sidecarPath(file.path));
-    }
-    return {};
+    return m_autosave->recover(file);
 }
 
 } // namespace fs

@@ -1,26 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "datasetbulkedits.h"
 #include "dataseterror.h"
 #include "example.h"
 #include "jsonl.h"
 
 #include <QList>
 #include <QObject>
-#include <QPointer>
+#include <QPointer> // kept for includers that rely on it (datasetstatistics.h)
 #include <QString>
 #include <QUndoStack>
 #include <functional>
 #include <memory>
 #include <optional>
 
-class QThread;
-
-class QTimer;
-
 namespace fs {
 
+class DatasetAutosave;
+class DatasetLoader;
+class DatasetSaver;
 struct RecoveryFile;
+struct RowPatch;
 
 /// A consistent copy of the document's lines for background work (cheap: implicitly shared).
 struct DatasetSnapshot
@@ -29,18 +30,15 @@ struct DatasetSnapshot
     QList<quint64> ids; ///< DatasetDocument::exampleId() of each row
 };
 
-/// Find and replace over message texts (and DPO outputs).
-struct FindReplaceOptions
-{
-    QString find;
-    QString replace;
-    Qt::CaseSensitivity caseSensitivity = Qt::CaseInsensitive;
-    bool wholeWords = false;
-    QString role; ///< only messages with this role; empty: every role
-};
-
 /**
- * @brief An open training file: its examples, the undo stack, saving and autosave.
+ * @brief An open training file: its examples and the undo stack.
+ *
+ * The document holds the rows and makes every edit one undo step. Reading and writing the file,
+ * autosave and crash recovery, and changes to many examples at once live in their own classes,
+ * which the document owns and its functions forward to: DatasetLoader (openAsync()),
+ * DatasetSaver (save(), saveAsync(): the save queue and when the document counts as modified
+ * after a save), DatasetAutosave (the recovery file) and DatasetBulkEdits (system prompt, find
+ * and replace).
  *
  * Memory: a row keeps the raw line bytes plus an ExampleSummary; example(row) parses on demand
  * with a small cache, so 100 MB files stay well under 3× their size. Unedited lines are written
@@ -49,7 +47,8 @@ struct FindReplaceOptions
  *
  * Every edit is one QUndoCommand on undoStack() with a translated text; consecutive typing in one
  * message field merges into one step. The modified state is !undoStack()->isClean() (plus
- * structural changes like a finished restore); save() marks the stack clean.
+ * structural changes like a finished restore); a save marks the stack clean unless the document
+ * was edited while it was written (DatasetSaver).
  *
  * Rows are example indices (0-based). Finding line numbers are row + 1 for files without blank
  * lines; sourceLine(row) gives the physical line in the file as opened.
@@ -93,9 +92,12 @@ public:
     DatasetError saveAs(const QString &path);
     /// Saves in a worker thread (a 100 MB file takes longer than the GUI may block): returns at
     /// once, saveFinished() follows; on success it acts like saveAs(path) (empty: filePath()).
-    /// Edits made meanwhile stay marked as unsaved. A second call while saving is ignored.
+    /// Edits made meanwhile (even when undone again) stay marked as unsaved. A call while
+    /// saving is queued: it runs once the running save has succeeded, if there is then
+    /// something new to write (the latest call's path wins).
     void saveAsync(const QString &path = {});
-    bool isSaving() const { return m_saveThread != nullptr; }
+    /// A save runs or waits for its turn.
+    bool isSaving() const;
     /// Writes the document somewhere without changing its path or clean state.
     DatasetError saveCopy(const QString &path) const;
     /// The bytes save() would write.
@@ -177,7 +179,7 @@ public:
     /// work is then redone on the current examples. -1 when another bulk action is running.
     void setSystemPromptAsync(const QString &text, const QList<int> &rows = {});
     void findReplaceAsync(const FindReplaceOptions &options, const QList<int> &rows = {});
-    bool isBulkRunning() const { return m_bulkThread != nullptr; }
+    bool isBulkRunning() const;
 
     // ---- normalisations (undoable; only when asked for) -----------------------------------------
     void setHasBom(bool bom);
@@ -259,6 +261,8 @@ public:
         bool edited = false;
     };
     Row makeRow(const Example &example) const;
+    /// `old` holding `example` (re-serialised, summary and tokens counted again); thread-safe.
+    static Row editedRow(const Row &old, const Example &example, const TokenCounter &counter);
     Row rowAt(int row) const { return m_rows.at(row); }
     void replaceRowsInternal(const QList<int> &rows, const QList<Row> &values);
     void insertRowsInternal(int row, const QList<Row> &values);
@@ -267,14 +271,21 @@ public:
     void setBomInternal(bool bom);
     void setLayoutInternal(const QList<QByteArray> &leading, const QList<LineEnd> &ends,
             const QByteArray &trailing, LineEnd lineEnding);
+    /// Each patched row to its state after (`forward`) or before a bulk change.
+    void patchRowsInternal(const QList<RowPatch> &patches, bool forward);
 
 private:
+    friend class DatasetAutosave;
+    friend class DatasetBulkEdits;
+    friend class DatasetLoader;
+    friend class DatasetSaver;
+
     void resetContents(JsonlContents contents);
     void appendLoaded(QList<JsonlRecord> records, QList<ExampleSummary> summaries);
-    void onLoaderFinished();
     void onStackChanged();
-    void scheduleAutosave();
     void invalidateCache() const;
+    /// Tells views which rows changed (one exampleChanged, or one examplesChanged range).
+    void emitRowsChanged(const QList<int> &rows);
     bool storeTokenCounts(const QList<quint64> &ids, const QList<qint32> &tokens,
             const QList<qint32> &assistantTokens);
     bool storeIssueCounts(const QList<quint16> &errors, const QList<quint16> &warnings);
@@ -285,24 +296,9 @@ private:
     /// Pushes one undo step replacing `row` with `example`; mergeKind >= 0 makes typing merge.
     void pushEdit(int row, const Example &example, const QString &text, int mergeKind = -1,
             int mergeIndex = -1);
-    Row editedRow(const Row &old, const Example &example) const;
     QList<int> normalizedRows(const QList<int> &rows) const;
-    void finishLoad(const DatasetError &error);
-    void markSaved(const QString &path);
-    struct BulkResult;
-    using BulkEdit = std::function<std::optional<Row>(const Row &, int *count)>;
-    static BulkResult runBulk(
-            const QList<int> &targets, const QList<Row> &rows, const BulkEdit &edit);
-    BulkEdit systemPromptEditFor(const QString &text) const;
-    BulkEdit replaceEditFor(const FindReplaceOptions &options) const;
-    QString systemPromptUndoText(const QString &text, int n) const;
-    QString replaceUndoText(const FindReplaceOptions &options, int n) const;
-    int pushBulk(const BulkResult &result, const QString &text);
-    QList<Row> rowsAt(const QList<int> &targets) const;
-    void startBulk(QList<int> targets, BulkEdit edit, std::function<QString(int)> undoText);
 
     QUndoStack *m_undoStack = nullptr;
-    QTimer *m_autosaveTimer = nullptr;
     QString m_filePath;
     QList<Row> m_rows;
     QList<JsonlIssue> m_loadIssues;
@@ -312,18 +308,15 @@ private:
     mutable quint64 m_nextId = 1;
     bool m_lastModified = false;
     bool m_forcedModified = false;
-    QString m_recoveryDir;
     TokenCounter m_tokenCounter;
-    struct LoadState;
-    std::shared_ptr<LoadState> m_load;
-    QThread *m_loadThread = nullptr;
-    QThread *m_autosaveThread = nullptr;
-    QThread *m_saveThread = nullptr;
-    QThread *m_bulkThread = nullptr;
     quint64 m_generation = 0; ///< bumped by every change of the rows
-    int m_autosaveDelay = 30000;
     struct Cache;
     std::unique_ptr<Cache> m_cache;
+    // The parts (children of the document, deleted first in the destructor).
+    DatasetLoader *m_loader = nullptr;
+    DatasetSaver *m_saver = nullptr;
+    DatasetAutosave *m_autosave = nullptr;
+    DatasetBulkEdits *m_bulk = nullptr;
 };
 
 } // namespace fs
