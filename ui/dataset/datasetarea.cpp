@@ -10,6 +10,7 @@
 #include "exampledelegate.h"
 #include "examplesmodel.h"
 #include "exportdialog.h"
+#include "filedialog.h"
 #include "findingspanel.h"
 #include "importdialog.h"
 #include "lastfolder.h"
@@ -29,7 +30,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEventLoop>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -40,7 +40,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -95,7 +94,7 @@ QString fileFilter()
 
 } // namespace
 
-DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
+DatasetArea::DatasetArea(AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
     , m_document(new DatasetDocument(this))
@@ -103,7 +102,7 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     , m_filter(new SearchFilterModel(this))
     , m_lintRunner(new LintRunner(m_document, this))
     , m_recent(new RecentFiles(settings, this))
-    , m_lastFolder(std::make_unique<LastFolder>(settings, QStringLiteral("datasets/lastFolder")))
+    , m_lastFolder(std::make_unique<LastFolder>(settings, AppSettings::Folder::Datasets))
 {
     initSampleResources();
     setObjectName(QStringLiteral("datasetArea"));
@@ -698,7 +697,7 @@ QString DatasetArea::fileDialogFolder() const
 QString DatasetArea::askPath(const QString &kind)
 {
     // Every dataset dialog starts where the person last opened or saved a file.
-    const QString path = m_fileDialogHook ? m_fileDialogHook(kind) : runFileDialog(kind);
+    const QString path = runFileDialog(kind);
     m_lastFolder->remember(path);
     return path;
 }
@@ -707,18 +706,18 @@ QString DatasetArea::runFileDialog(const QString &kind)
 {
     const QString dir = m_lastFolder->folder();
     if (kind == QLatin1String("open"))
-        return QFileDialog::getOpenFileName(this, tr("Open Dataset"), dir, fileFilter());
+        return FileDialog::getOpenFileName(this, kind, tr("Open Dataset"), dir, fileFilter());
     if (kind == QLatin1String("import"))
-        return QFileDialog::getOpenFileName(this, tr("Import Examples"), dir,
+        return FileDialog::getOpenFileName(this, kind, tr("Import Examples"), dir,
                 tr("Spreadsheets and data files (*.csv *.tsv *.tab *.json *.jsonl);;All files "
                    "(*)"));
     if (kind == QLatin1String("export"))
-        return QFileDialog::getSaveFileName(
-                this, tr("Export the Selected Examples"), dir, fileFilter());
+        return FileDialog::getSaveFileName(
+                this, kind, tr("Export the Selected Examples"), dir, fileFilter());
     const QString start = isResourcePath(m_document->filePath()) || m_document->filePath().isEmpty()
             ? m_lastFolder->startPath(m_document->displayName())
             : m_document->filePath();
-    return QFileDialog::getSaveFileName(this, tr("Save Dataset"), start, fileFilter());
+    return FileDialog::getSaveFileName(this, kind, tr("Save Dataset"), start, fileFilter());
 }
 
 void DatasetArea::newDataset()

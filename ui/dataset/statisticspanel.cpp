@@ -19,7 +19,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QThread>
 #include <QTimer>
@@ -28,7 +27,7 @@
 
 namespace fs::ui {
 
-StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
+StatisticsPanel::StatisticsPanel(AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
 {
