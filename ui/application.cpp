@@ -2,6 +2,7 @@
 #include "application.h"
 
 #include "activeconnection.h"
+#include "appsettings.h"
 #include "areas.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
@@ -19,7 +20,6 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QScreen>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
@@ -176,13 +176,13 @@ int runGui(QApplication &app, const QStringList &files)
     QDir().mkpath(options.dataDir);
     // The same port as last time when it is free, so connections saved against the sandbox
     // (a Together AI connection to its /together/v1) keep working from one run to the next.
-    const QString sandboxPortKey = QStringLiteral("sandbox/port");
-    options.preferredPort = static_cast<quint16>(QSettings().value(sandboxPortKey).toUInt());
+    AppSettings &settings = AppSettings::standard();
+    options.preferredPort = settings.sandboxPort();
     sandbox::SandboxServer sandboxServer(options);
     QString sandboxProblem;
     if (sandboxServer.start(&sandboxProblem)) {
         store.setSandboxBaseUrl(sandboxServer.baseUrl());
-        QSettings().setValue(sandboxPortKey, sandboxServer.port());
+        settings.setSandboxPort(sandboxServer.port());
     }
 
     MainWindow window(&store, &secrets, &nam);
@@ -196,8 +196,7 @@ int runGui(QApplication &app, const QStringList &files)
     if (smoke)
         arrangeSmokeExit(app, window);
     // The areas want room: most of the screen the first time, then wherever the person left it.
-    QSettings settings;
-    if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+    if (!window.restoreGeometry(settings.windowGeometry())) {
         if (const QScreen *screen = window.screen()) {
             const QSize size = MainWindow::firstStartSize(screen->availableSize());
             window.resize(size);
@@ -215,7 +214,7 @@ int runGui(QApplication &app, const QStringList &files)
         });
     }
     const int status = app.exec();
-    settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+    settings.setWindowGeometry(window.saveGeometry());
     return status;
 }
 

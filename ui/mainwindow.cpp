@@ -3,11 +3,11 @@
 
 #include "activeconnection.h"
 #include "application.h"
+#include "appsettings.h"
 #include "connectionpage.h"
 #include "connectionsdialog.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
-#include "firststart.h"
 #include "keepbehaviourdialog.h"
 #include "messagebox.h"
 #include "retirementbanner.h"
@@ -21,7 +21,6 @@
 #include <QKeySequence>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -315,13 +314,12 @@ void MainWindow::showWelcome()
     m_welcome->activateWindow();
 }
 
-bool MainWindow::showWelcomeOnFirstStart(QSettings *settings)
+bool MainWindow::showWelcomeOnFirstStart(AppSettings *settings)
 {
-    QSettings defaults;
-    QSettings &store = settings ? *settings : defaults;
-    if (!FirstStart::shouldShowWelcome(store))
+    AppSettings &store = settings ? *settings : AppSettings::standard();
+    if (store.welcomeShown())
         return false;
-    FirstStart::markWelcomeShown(store);
+    store.setWelcomeShown(true);
     showWelcome();
     return true;
 }

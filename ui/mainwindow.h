@@ -9,13 +9,13 @@
 #include <functional>
 
 class QActionGroup;
-class QSettings;
 class QListWidget;
 class QMenu;
 class QNetworkAccessManager;
 class QStackedWidget;
 
 namespace fs {
+class AppSettings;
 class ActiveConnection;
 class ConnectionStore;
 class SecretStore;
@@ -107,9 +107,9 @@ public Q_SLOTS:
     /// user is. Help → Welcome… does the same.
     void showWelcome();
     /// Opens the welcome if this user has never seen it (remembered in `settings`; null: the
-    /// application's QSettings) and returns whether it did. The app calls it once at start;
+    /// application's settings) and returns whether it did. The app calls it once at start;
     /// tests that build a window do not, so no dialog appears unless a test asks for it.
-    bool showWelcomeOnFirstStart(QSettings *settings = nullptr);
+    bool showWelcomeOnFirstStart(AppSettings *settings = nullptr);
     /// Shows the retirement banner for the models of every connection's job history that stop
     /// answering within the calendar's window on `today` (invalid: the calendar's today). The
     /// app calls it once at start; tests that build a window do not.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio validate FILE [--model MODEL] [--json]`: what the editor's findings and
 // statistics panels show, from the same core.
+#include "appsettings.h"
 #include "clicontext.h"
 #include "costestimate.h"
 #include "datasetstatistics.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSettings>
 
 namespace fs::cli {
 
@@ -22,8 +22,7 @@ namespace {
 /// The price the app would use: the user's edited price table, else the defaults.
 double trainingPrice(const QString &model)
 {
-    QSettings settings;
-    return PriceTable::load(&settings).price(model);
+    return PriceTable::load(&AppSettings::standard()).price(model);
 }
 
 QString formatNumber(qint64 value)

@@ -7,6 +7,7 @@
 // and undoing that; then peak memory against the file size.
 //
 //   QT_QPA_PLATFORM=offscreen bench_editor [--examples N] [--file FILE]
+#include "appsettings.h"
 #include "benchdata.h"
 #include "bulkdialogs.h"
 #include "connectionstore.h"
@@ -27,7 +28,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,7 +177,7 @@ int main(int argc, char **argv)
     }
     const qint64 rssBefore = bench::procStatusKb("VmRSS:");
 
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    fs::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     ConnectionStore store(&settings);
     MemorySecretStore secrets;
     QNetworkAccessManager nam;

@@ -12,6 +12,7 @@
 // prints every paint's duration and how long after the append it started)
 
 #include "apiclient.h"
+#include "appsettings.h"
 #include "comparisonsession.h"
 #include "connectionstore.h"
 #include "panewidget.h"
@@ -30,7 +31,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -203,7 +203,7 @@ int main(int argc, char **argv)
     };
     const int rc = [&]() -> int {
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        fs::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
         ConnectionStore store(&settings);
         store.setSandboxBaseUrl(baseUrl);
         MemorySecretStore secrets;

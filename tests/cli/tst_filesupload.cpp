@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio files upload` as a person runs it: the real binary against a `finetune-studio
 // sandbox` child process, interrupted with Ctrl-C or by faults, then run again to resume.
+#include "appsettings.h"
 #include "cliprocess.h"
 #include "connectionstore.h"
 
@@ -13,7 +14,6 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -266,9 +266,8 @@ void tst_FilesUpload::checkBeforeSendingRefusesErrors()
 void tst_FilesUpload::togetherUploadListDelete()
 {
     // A Together AI connection saved by the app (no key: the sandbox asks for none).
-    QSettings settings(
-            m_home.filePath(QStringLiteral("config/FinetuneStudio/finetune-studio.conf")),
-            QSettings::IniFormat);
+    fs::AppSettings settings(
+            m_home.filePath(QStringLiteral("config/FinetuneStudio/finetune-studio.conf")));
     {
         fs::ConnectionStore store(&settings);
         fs::Connection together;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The same verbs on every service: `--provider together` against the sandbox's /together/v1,
 // run as a person at a terminal runs them.
+#include "appsettings.h"
 #include "cliprocess.h"
 #include "connectionstore.h"
 #include "sandboxhttp.h"
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -153,9 +153,8 @@ void tst_ProviderCli::savedConnectionOfAnotherKindIsExplained()
 {
     // A Together connection saved by the app (no key), asked for as OpenAI.
     {
-        QSettings settings(m_home.filePath(QStringLiteral("config/FinetuneStudio/"
-                                                          "finetune-studio.conf")),
-                QSettings::IniFormat);
+        fs::AppSettings settings(m_home.filePath(QStringLiteral("config/FinetuneStudio/"
+                                                                "finetune-studio.conf")));
         fs::ConnectionStore store(&settings);
         fs::Connection connection;
         connection.name = QStringLiteral("My Together");

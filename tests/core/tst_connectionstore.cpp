@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "simulation.h"
 
 #include <QFile>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,9 +19,9 @@ class tst_ConnectionStore : public QObject
 
 private:
     QString iniPath() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
-    std::unique_ptr<QSettings> settings() const
+    std::unique_ptr<fs::AppSettings> settings() const
     {
-        return std::make_unique<QSettings>(iniPath(), QSettings::IniFormat);
+        return std::make_unique<fs::AppSettings>(iniPath());
     }
     QByteArray iniBytes() const
     {

@@ -3,6 +3,7 @@
 // followed from PENDING to running and stopped, its cost at the edges, the idle auto-stop with
 // an injected clock (no waiting), a deployment that fails to start, and one started elsewhere.
 #include "apiclient.h"
+#include "appsettings.h"
 #include "deploymenthub.h"
 #include "deploymentmanager.h"
 #include "fakeazure.h"
@@ -12,7 +13,6 @@
 #include "togetherdialect.h"
 
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -349,7 +349,7 @@ private Q_SLOTS:
 
         // The hub keeps the choice for the next start.
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        fs::AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
         QCOMPARE(DeploymentHub::savedIdleStopMinutes(&settings), 30);
         DeploymentHub::saveIdleStopMinutes(45, &settings);
         QCOMPARE(DeploymentHub::savedIdleStopMinutes(&settings), 45);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "basemodelcatalogue.h"
 #include "jobformrules.h"
 #include "modelregistry.h"
@@ -6,7 +7,6 @@
 
 #include <QJsonDocument>
 
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -371,12 +371,10 @@ void tst_JobFormRules::defaultModelIsTheLastUsedOrTheCheapest()
 
     // Remembered in the settings, shared by the form and the cost panel.
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    QCOMPARE(BaseModelCatalogue::lastUsedModel(&settings), QString());
-    QCOMPARE(BaseModelCatalogue::lastUsedModel(nullptr), QString());
-    BaseModelCatalogue::setLastUsedModel(&settings, QStringLiteral("gpt-4o-mini-2024-07-18"));
-    QCOMPARE(
-            BaseModelCatalogue::lastUsedModel(&settings), QStringLiteral("gpt-4o-mini-2024-07-18"));
+    fs::AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
+    QCOMPARE(settings.lastBaseModel(), QString());
+    settings.setLastBaseModel(QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QCOMPARE(settings.lastBaseModel(), QStringLiteral("gpt-4o-mini-2024-07-18"));
 }
 
 void tst_JobFormRules::openAiFormKeepsItsFourSettings()

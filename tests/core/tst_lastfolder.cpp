@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "lastfolder.h"
 
 #include <QDir>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,8 +17,8 @@ class tst_LastFolder : public QObject
 private Q_SLOTS:
     void homeUntilAFolderWasUsed()
     {
-        QSettings settings(m_dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
-        const LastFolder last(&settings, QStringLiteral("datasets/lastFolder"));
+        AppSettings settings(m_dir.filePath(QStringLiteral("a.ini")));
+        const LastFolder last(&settings, AppSettings::Folder::Datasets);
         // Not the folder the app was started from.
         QCOMPARE(last.folder(), QDir::homePath());
         QCOMPARE(last.startPath(QStringLiteral("Untitled.jsonl")),
@@ -31,21 +31,21 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(folder));
         const QString ini = m_dir.filePath(QStringLiteral("b.ini"));
         {
-            QSettings settings(ini, QSettings::IniFormat);
-            LastFolder last(&settings, QStringLiteral("datasets/lastFolder"));
+            AppSettings settings(ini);
+            LastFolder last(&settings, AppSettings::Folder::Datasets);
             last.remember(QDir(folder).filePath(QStringLiteral("shop.jsonl")));
             last.remember(QString()); // Cancel changes nothing
             last.remember(QStringLiteral(":/samples/support-bot.jsonl")); // nor a sample
             QCOMPARE(last.folder(), folder);
         }
         // Kept in the settings: the next session starts there.
-        QSettings settings(ini, QSettings::IniFormat);
-        const LastFolder again(&settings, QStringLiteral("datasets/lastFolder"));
+        AppSettings settings(ini);
+        const LastFolder again(&settings, AppSettings::Folder::Datasets);
         QCOMPARE(again.folder(), folder);
         QCOMPARE(again.startPath(QStringLiteral("x.jsonl")),
                 QDir(folder).filePath(QStringLiteral("x.jsonl")));
         // A folder chosen as such is taken as it is.
-        LastFolder other(&settings, QStringLiteral("other/lastFolder"));
+        LastFolder other(&settings, AppSettings::Folder::Datasets);
         other.remember(m_dir.path());
         QCOMPARE(other.folder(), m_dir.path());
     }
@@ -54,8 +54,8 @@ private Q_SLOTS:
     {
         const QString folder = m_dir.filePath(QStringLiteral("gone"));
         QVERIFY(QDir().mkpath(folder));
-        QSettings settings(m_dir.filePath(QStringLiteral("c.ini")), QSettings::IniFormat);
-        LastFolder last(&settings, QStringLiteral("datasets/lastFolder"));
+        AppSettings settings(m_dir.filePath(QStringLiteral("c.ini")));
+        LastFolder last(&settings, AppSettings::Folder::Datasets);
         last.remember(QDir(folder).filePath(QStringLiteral("a.csv")));
         QCOMPARE(last.folder(), folder);
         QVERIFY(QDir(folder).removeRecursively());

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "modelregistry.h"
 #include "pricetable.h"
 #include "tokenizer.h"
 
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -404,7 +404,7 @@ void tst_ModelRegistry::userPriceWinsOverRegistry()
     QCOMPARE(fs::PriceTable().price(model), registry);
     QCOMPARE(fs::PriceTable::defaultsCapturedOn(),
             ModelRegistry::provider(ProviderKind::OpenAI).pricesCapturedOn());
-    QSettings settings(m_dir.filePath(QStringLiteral("prices.ini")), QSettings::IniFormat);
+    fs::AppSettings settings(m_dir.filePath(QStringLiteral("prices.ini")));
     fs::PriceTable edited;
     QVERIFY(edited.setPrice(model, 4.25));
     edited.save(&settings);
@@ -422,7 +422,7 @@ void tst_ModelRegistry::userPriceWinsOverRegistry()
     QVERIFY(withQwen.setPrice(qwen, 2.9));
     withQwen.save(&settings);
     settings.sync();
-    QSettings reread(settings.fileName(), QSettings::IniFormat);
+    fs::AppSettings reread(settings.fileName());
     const fs::PriceTable again = fs::PriceTable::load(&reread);
     QCOMPARE(again.price(qwen), 2.9);
     QCOMPARE(again.price(QStringLiteral("alice/Qwen/Qwen2.5-72B-Instruct:bot:ft-1")), 2.9);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "pricetable.h"
 
 #include <QSettings>
@@ -123,20 +124,17 @@ void tst_PriceTable::persistsOnlyChanges()
     QVERIFY(m_dir.isValid());
     const QString path = settingsPath("prices.ini");
     {
-        QSettings settings(path, QSettings::IniFormat);
+        fs::AppSettings settings(path);
         settings.setValue(QStringLiteral("other/key"), 1); // someone else's setting
         PriceTable table = PriceTable::load(&settings);
         QVERIFY(table.setPrice(QStringLiteral("gpt-4.1-mini-2025-04-14"), 4.25));
         QVERIFY(table.setPrice(QStringLiteral("gpt-5-mini-2025-08-07"), 0.123456789));
         table.save(&settings);
         settings.sync();
-        QCOMPARE(settings.status(), QSettings::NoError);
     }
     {
-        QSettings settings(path, QSettings::IniFormat);
-        settings.beginGroup(PriceTable::settingsGroup());
-        QCOMPARE(settings.childKeys().size(), 2); // only the two changes
-        settings.endGroup();
+        fs::AppSettings settings(path);
+        QCOMPARE(settings.trainingPrices().size(), 2); // only the two changes
         PriceTable table = PriceTable::load(&settings);
         QCOMPARE(table.price(QStringLiteral("gpt-4.1-mini")), 4.25);
         QCOMPARE(table.price(QStringLiteral("gpt-5-mini-2025-08-07")), 0.123456789);
@@ -145,30 +143,30 @@ void tst_PriceTable::persistsOnlyChanges()
         // Putting a price back to its default removes it from the file.
         table.resetPrice(QStringLiteral("gpt-4.1-mini-2025-04-14"));
         table.save(&settings);
-        settings.beginGroup(PriceTable::settingsGroup());
-        QCOMPARE(settings.childKeys(), QStringList({QStringLiteral("gpt-5-mini-2025-08-07")}));
-        settings.endGroup();
+        QCOMPARE(settings.trainingPrices().keys(),
+                QStringList({QStringLiteral("gpt-5-mini-2025-08-07")}));
         table.resetToDefaults();
         table.save(&settings);
-        settings.beginGroup(PriceTable::settingsGroup());
-        QVERIFY(settings.childKeys().isEmpty());
-        settings.endGroup();
+        QVERIFY(settings.trainingPrices().isEmpty());
         QCOMPARE(settings.value(QStringLiteral("other/key")).toInt(), 1);
     }
     // After the reset, a fresh load finds only the defaults.
-    QSettings settings(path, QSettings::IniFormat);
+    fs::AppSettings settings(path);
     QVERIFY(!PriceTable::load(&settings).isModified());
 }
 
 void tst_PriceTable::loadIgnoresJunk()
 {
     const QString path = settingsPath("junk.ini");
-    QSettings settings(path, QSettings::IniFormat);
-    settings.beginGroup(PriceTable::settingsGroup());
-    settings.setValue(QStringLiteral("gpt-4o-2024-08-06"), QStringLiteral("twenty"));
-    settings.setValue(QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("-3"));
-    settings.setValue(QStringLiteral("babbage-002"), QStringLiteral("0.5"));
-    settings.endGroup();
+    {
+        QSettings raw(path, QSettings::IniFormat); // as a person might edit the file
+        raw.beginGroup(QStringLiteral("trainingPrices"));
+        raw.setValue(QStringLiteral("gpt-4o-2024-08-06"), QStringLiteral("twenty"));
+        raw.setValue(QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("-3"));
+        raw.setValue(QStringLiteral("babbage-002"), QStringLiteral("0.5"));
+        raw.endGroup();
+    }
+    fs::AppSettings settings(path);
     const PriceTable table = PriceTable::load(&settings);
     QCOMPARE(table.price(QStringLiteral("gpt-4o")), 25.0);
     QCOMPARE(table.price(QStringLiteral("gpt-4o-mini")), 3.0);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "connection.h"
 #include "jobhistory.h"
 #include "retirementcalendar.h"
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -476,7 +476,7 @@ void tst_RetirementCalendar::historyModelsThatWarn()
 void tst_RetirementCalendar::remindMeLater()
 {
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    fs::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     fs::RetirementReminders reminders(&settings);
     const QList<HistoryModel> models {
             {QStringLiteral("c1"), QStringLiteral("Work"), ProviderKind::OpenAI,
@@ -492,7 +492,7 @@ void tst_RetirementCalendar::remindMeLater()
     reminders.putOff(warnings.at(0).reminderKey(), today);
     settings.sync();
     // Remembered in the settings: a new reader (the next start) still leaves it out.
-    QSettings again(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    fs::AppSettings again(dir.filePath(QStringLiteral("settings.ini")));
     const fs::RetirementReminders next(&again);
     warnings = RetirementWarnings::warnings(models, calendar, today.addDays(1), &next);
     QCOMPARE(warnings.size(), 1);

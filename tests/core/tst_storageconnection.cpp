@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Saved storage connections: persisted in QSettings group "storageConnections", never with a
+// Saved storage connections: persisted in the settings group "storageConnections", never with a
 // secret; checks in plain words.
+#include "appsettings.h"
 #include "storageconnection.h"
 
 #include "connectionstore.h"
 #include "practicebucket.h"
 
 #include <QFile>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,7 +55,7 @@ void tst_StorageConnection::persistence()
     const QString path = dir.filePath(QStringLiteral("s.ini"));
     QString id;
     {
-        QSettings settings(path, QSettings::IniFormat);
+        fs::AppSettings settings(path);
         StorageConnectionStore store(&settings);
         QCOMPARE(store.count(), 0);
         QSignalSpy changed(&store, &StorageConnectionStore::connectionsChanged);
@@ -79,7 +79,7 @@ void tst_StorageConnection::persistence()
         edited.bucket = QStringLiteral("datasets-2");
         QVERIFY(store.update(edited));
     }
-    QSettings settings(path, QSettings::IniFormat);
+    fs::AppSettings settings(path);
     StorageConnectionStore again(&settings);
     QCOMPARE(again.count(), 1);
     const StorageConnection c = again.connections().first();
@@ -121,7 +121,7 @@ void tst_StorageConnection::practiceBucketFollowsTheSandbox()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("s.ini"));
-    QSettings settings(path, QSettings::IniFormat);
+    fs::AppSettings settings(path);
     ConnectionStore connections(&settings);
     StorageConnectionStore store(&settings);
     store.followSandbox(&connections);

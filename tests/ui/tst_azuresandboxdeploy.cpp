@@ -5,6 +5,7 @@
 // running, side by side with the base model, deleted.
 #include "activeconnection.h"
 #include "apiclient.h"
+#include "appsettings.h"
 #include "areas.h"
 #include "azuretokenstore.h"
 #include "comparisonsession.h"
@@ -33,7 +34,6 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,7 +63,7 @@ class tst_AzureSandboxDeploy : public QObject
     Q_OBJECT
 
     QTemporaryDir m_home;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     MemorySecretStore m_secrets;
@@ -77,8 +77,7 @@ private Q_SLOTS:
         QVERIFY(test::useTemporaryUserFolders(m_home));
         MessageBox::setTestHook(
                 [](const MessageRequest &request) { return request.defaultButton; });
-        m_settings = std::make_unique<QSettings>(
-                m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_home.filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
         sandbox::SandboxOptions options;
         options.timeScale = 0.01;

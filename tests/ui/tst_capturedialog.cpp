@@ -2,6 +2,7 @@
 // The Capture Answers dialog driven as a person does: opened from the Playground (button and
 // Ctrl+Shift+K) with the open dataset as prompts, a pasted list stopped half-way and started
 // again, problems in plain words, closing while it runs, and open() preset with a model.
+#include "appsettings.h"
 #include "capturedialog.h"
 #include "capturerun.h"
 #include "chatrequestcounter.h"
@@ -54,7 +55,7 @@ private:
     QString out(const QString &name) const { return m_fixture.dir.filePath(name); }
 
     fs::test::PlaygroundFixture m_fixture;
-    std::unique_ptr<QSettings> m_datasetSettings;
+    std::unique_ptr<fs::AppSettings> m_datasetSettings;
     std::unique_ptr<fs::test::ChatRequestCounter> m_sent; ///< chat requests per prompt
 };
 
@@ -62,8 +63,8 @@ void tst_CaptureDialog::initTestCase()
 {
     QString why;
     QVERIFY2(m_fixture.start(&why), qPrintable(why));
-    m_datasetSettings = std::make_unique<QSettings>(
-            m_fixture.dir.filePath(QStringLiteral("datasets.ini")), QSettings::IniFormat);
+    m_datasetSettings = std::make_unique<fs::AppSettings>(
+            m_fixture.dir.filePath(QStringLiteral("datasets.ini")));
 }
 
 void tst_CaptureDialog::init()

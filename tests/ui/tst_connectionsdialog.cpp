@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "connectionsdialog.h"
 #include "connectionstore.h"
 #include "mainwindow.h"
@@ -15,7 +16,6 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -34,7 +34,7 @@ class tst_ConnectionsDialog : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     fs::MemorySecretStore *m_memory = nullptr; ///< the keychain stand-in inside m_secrets
     std::unique_ptr<fs::FallbackSecretStore> m_secrets;
@@ -105,8 +105,7 @@ private Q_SLOTS:
         m_messages.clear();
         m_answer = QMessageBox::Ok;
         m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
         m_memory = new fs::MemorySecretStore;
         m_secrets = std::make_unique<fs::FallbackSecretStore>(m_memory);

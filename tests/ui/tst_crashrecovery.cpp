@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,8 +127,7 @@ private Q_SLOTS:
         QTRY_COMPARE(processState(pid), 'Z');
 
         // A fresh start of the window, as the app builds it.
-        QSettings settings;
-        ConnectionStore store(&settings);
+        ConnectionStore store; // on the application's settings
         MemorySecretStore secrets;
         QNetworkAccessManager nam;
         MainWindow window(&store, &secrets, &nam);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "autogrowingtextedit.h"
 #include "bulkdialogs.h"
 #include "connectionstore.h"
@@ -8,6 +9,7 @@
 #include "datasetrecovery.h"
 #include "examplesmodel.h"
 #include "exportdialog.h"
+#include "filedialog.h"
 #include "findingspanel.h"
 #include "importdialog.h"
 #include "lintrunner.h"
@@ -40,7 +42,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStyle>
@@ -99,7 +100,7 @@ class tst_DatasetEditor : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     QList<MessageRequest> m_messages;
     QMessageBox::StandardButton m_answer = QMessageBox::Discard;
 
@@ -183,8 +184,7 @@ private Q_SLOTS:
         m_messages.clear();
         m_answer = QMessageBox::Discard;
         m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
     }
 
     void welcomeOpensASample()
@@ -213,9 +213,9 @@ private Q_SLOTS:
         QVERIFY(!area->statisticsPanel()->tokensChart()->series().isEmpty());
         // A sample is never overwritten: Save asks where to put a copy.
         QStringList asked;
-        area->setFileDialogHook([&asked](const QString &kind) {
-            asked << kind;
-            return QString();
+        const FileDialog::ScopedTestHook fileDialogs([&asked](const FileRequest &request) {
+            asked << request.kind;
+            return QStringList(); // Cancel
         });
         QVERIFY(!area->save());
         QCOMPARE(asked, QStringList {QStringLiteral("save")});
@@ -423,7 +423,8 @@ private Q_SLOTS:
 
         // A save that fails says so, and the work stays unsaved.
         const QString nowhere = m_dir->filePath(QStringLiteral("missing-folder/out.jsonl"));
-        area->setFileDialogHook([nowhere](const QString &) { return nowhere; });
+        const FileDialog::ScopedTestHook fileDialogs(
+                [nowhere](const FileRequest &) { return QStringList {nowhere}; });
         m_messages.clear();
         finished.clear();
         QVERIFY(area->saveAs());
@@ -853,9 +854,10 @@ private Q_SLOTS:
         auto area = makeArea();
         // Not the launch folder: home until something was opened or saved.
         QCOMPARE(area->fileDialogFolder(), QDir::homePath());
-        area->setFileDialogHook([&, a = area.get()](const QString &) {
-            startedIn << a->fileDialogFolder();
-            return answer;
+        const FileDialog::ScopedTestHook fileDialogs([&](const FileRequest &request) {
+            const QFileInfo start(request.path); // a folder, or a file suggested in one
+            startedIn << (start.isDir() ? start.absoluteFilePath() : start.absolutePath());
+            return QStringList {answer};
         });
         QVERIFY(QFile::copy(QStringLiteral(":/samples/support-bot.jsonl"),
                 QDir(folder).filePath(QStringLiteral("shop.jsonl"))));
@@ -953,7 +955,8 @@ private Q_SLOTS:
         view->selectionModel()->select(view->model()->index(5, 0),
                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
         const QString selection = m_dir->filePath(QStringLiteral("picked"));
-        area->setFileDialogHook([selection](const QString &) { return selection; });
+        const FileDialog::ScopedTestHook fileDialogs(
+                [selection](const FileRequest &) { return QStringList {selection}; });
         area->action(QStringLiteral("exportSelectionAction"))->trigger();
         QCOMPARE(readAll(selection + QStringLiteral(".jsonl")),
                 area->document()->line(2) + '\n' + area->document()->line(5) + '\n');
@@ -1119,8 +1122,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!area->document()->isLoading() && area->document()->count() > 0);
         QCOMPARE(area->document()->filePath(), first);
         QVERIFY(!area->isWelcomeShown());
-        QCOMPARE(m_settings->value(QStringLiteral("datasets/recentFiles")).toStringList().value(1),
-                second);
+        QCOMPARE(m_settings->recentFiles().value(1), second);
     }
 };
 

@@ -4,6 +4,7 @@
 // side by side with its base model, is stopped, and nothing is left running; quitting while one
 // runs asks first. Pictures of the Deployments list, the deploy dialog and the offer at 1024×600.
 #include "apiclient.h"
+#include "appsettings.h"
 #include "areas.h"
 #include "batchpage.h"
 #include "batchrunner.h"
@@ -44,7 +45,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -101,7 +101,7 @@ private:
 
     QTemporaryDir m_home;
     QTemporaryDir m_shots; ///< pictures go here, or to FS_SCREENSHOT_DIR when it is set
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     MemorySecretStore m_secrets;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
@@ -121,8 +121,7 @@ void tst_Deployments::initTestCase()
     });
     // A long idle stop: the sandbox's clock runs 100× faster than the test's.
     DeploymentHub::saveIdleStopMinutes(600);
-    m_settings = std::make_unique<QSettings>(
-            m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    m_settings = std::make_unique<fs::AppSettings>(m_home.filePath(QStringLiteral("s.ini")));
     m_store = std::make_unique<ConnectionStore>(m_settings.get());
     sandbox::SandboxOptions options;
     options.timeScale = 0.01;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activeconnection.h"
 #include "apiclient.h"
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "filedetailspanel.h"
+#include "filedialog.h"
 #include "filelistmodel.h"
 #include "filesarea.h"
 #include "mainwindow.h"
@@ -26,7 +28,6 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -70,7 +71,7 @@ class tst_FilesArea : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
@@ -181,8 +182,7 @@ private Q_SLOTS:
         m_requests.clear();
         m_answer = QMessageBox::Cancel;
         m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
         sandbox::SandboxOptions options;
         options.timeScale = 0.02; // files are checked in 20 ms, a job takes seconds
         m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
@@ -751,9 +751,9 @@ private Q_SLOTS:
         area->view()->selectRow(row);
         const QString target = m_dir->filePath(QStringLiteral("metrics.csv"));
         QString suggested;
-        area->setFileDialogHook([&](const QString &kind, const QString &name) {
-            suggested = name;
-            return kind == QLatin1String("save") ? target : QString();
+        const FileDialog::ScopedTestHook fileDialogs([&](const FileRequest &request) {
+            suggested = QFileInfo(request.path).fileName();
+            return request.kind == QLatin1String("save") ? QStringList {target} : QStringList();
         });
         QSignalSpy saved(area.get(), &FilesArea::contentSaved);
         area->action(QStringLiteral("saveContentAction"))->trigger();
@@ -776,7 +776,8 @@ private Q_SLOTS:
         const int trainingRow = proxyRowOf(area.get(), training.id);
         area->view()->selectRow(trainingRow);
         const QString plainTarget = m_dir->filePath(QStringLiteral("copy.jsonl"));
-        area->setFileDialogHook([&](const QString &, const QString &) { return plainTarget; });
+        const FileDialog::ScopedTestHook plainFileDialogs(
+                [&](const FileRequest &) { return QStringList {plainTarget}; });
         area->action(QStringLiteral("saveContentAction"))->trigger();
         QVERIFY(saved.wait(10000));
         QFile copy(plainTarget);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "filedialog.h"
 #include "messagebox.h"
 #include "metricschart.h"
 #include "metricsseries.h"
@@ -20,6 +21,8 @@
 using fs::JobMetrics;
 using fs::Metric;
 using fs::MetricPoint;
+using fs::ui::FileDialog;
+using fs::ui::FileRequest;
 using fs::ui::MetricsChart;
 
 namespace {
@@ -402,8 +405,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("chart.png"));
         const QString csv = dir.filePath(QStringLiteral("chart.csv"));
-        m_chart->setFileDialogHook(
-                [&](const QString &kind) { return kind == QLatin1String("png") ? png : csv; });
+        const FileDialog::ScopedTestHook fileDialogs([&](const FileRequest &request) {
+            return QStringList {request.kind == QLatin1String("png") ? png : csv};
+        });
         m_chart->exportPngInteractive();
         m_chart->exportCsvInteractive();
         QImage image(png);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "tst_jobssupport.h"
 
 #include "activeconnection.h"
@@ -29,7 +30,6 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -168,7 +168,7 @@ private Q_SLOTS:
     {
         const QString training = upload(QStringLiteral("support-bot.jsonl"));
         QVERIFY(!training.isEmpty());
-        QSettings settings(m_dir->filePath(QStringLiteral("app.ini")), QSettings::IniFormat);
+        fs::AppSettings settings(m_dir->filePath(QStringLiteral("app.ini")));
         auto area = std::make_unique<JobsArea>(m_active.get(), m_nam.get(), nullptr,
                 m_dir->filePath(QStringLiteral("history.sqlite")), &settings);
         area->setTrackerIntervals(fastIntervals());
@@ -195,7 +195,7 @@ private Q_SLOTS:
         QSignalSpy created(dialog, &NewJobDialog::jobCreated);
         dialog->findChild<QPushButton *>(QStringLiteral("startPushButton"))->click();
         QVERIFY(created.wait(10000));
-        QCOMPARE(fs::BaseModelCatalogue::lastUsedModel(&settings), kModel);
+        QCOMPARE(settings.lastBaseModel(), kModel);
         QTRY_VERIFY(area->newJobDialog() == nullptr);
         dialog = openDialog(area.get());
         QVERIFY(dialog);
@@ -208,7 +208,7 @@ private Q_SLOTS:
         fs::ui::DatasetArea datasets(&settings);
         datasets.statisticsPanel()->setCurrentModel(panelModel);
         QCOMPARE(datasets.statisticsPanel()->currentModel(), panelModel);
-        QCOMPARE(fs::BaseModelCatalogue::lastUsedModel(&settings), panelModel);
+        QCOMPARE(settings.lastBaseModel(), panelModel);
         dialog = openDialog(area.get());
         QVERIFY(dialog);
         QCOMPARE(dialog->request().model, panelModel);

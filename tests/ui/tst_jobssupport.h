@@ -6,6 +6,7 @@
 
 #include "activeconnection.h"
 #include "apiclient.h"
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "jobtracker.h"
 #include "sandboxserver.h"
@@ -13,7 +14,6 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,8 +57,7 @@ protected:
         m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
         if (!m_sandbox->start(problem))
             return false;
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
         m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
         m_secrets = std::make_unique<MemorySecretStore>();
@@ -107,7 +106,7 @@ protected:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<MemorySecretStore> m_secrets;

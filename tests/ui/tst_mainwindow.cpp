@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activeconnection.h"
+#include "appsettings.h"
 #include "connectionsdialog.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
@@ -16,7 +17,6 @@
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -61,7 +61,7 @@ class tst_MainWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<fs::MemorySecretStore> m_secrets;
     std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox; ///< the built-in one: no key
@@ -91,8 +91,7 @@ private Q_SLOTS:
     {
         m_messages.clear();
         m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
         m_secrets = std::make_unique<fs::MemorySecretStore>();
         fs::sandbox::SandboxOptions options;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonsession.h"
+#include "filedialog.h"
 #include "jobhistory.h"
 #include "messagebox.h"
 #include "panewidget.h"
@@ -268,8 +269,9 @@ void tst_Playground::saveAndLoadKeepsTurnsButNoKeys()
                         + QString::number(page->session()->history(1).size())
                         + QString::number(int(page->session()->state(1)))
                         + QString::number(int(page->session()->state(0)))));
-        page->setFileDialogHook([&path](const QString &kind) {
-            return kind == QLatin1String("saveSession") ? path : QString();
+        const FileDialog::ScopedTestHook fileDialogs([&path](const FileRequest &request) {
+            return request.kind == QLatin1String("saveSession") ? QStringList {path}
+                                                                : QStringList();
         });
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("saveSessionPushButton")),
                 Qt::LeftButton);
@@ -281,8 +283,8 @@ void tst_Playground::saveAndLoadKeepsTurnsButNoKeys()
 
     auto area = makeArea();
     SideBySidePage *page = area->sideBySidePage();
-    page->setFileDialogHook([&path](const QString &kind) {
-        return kind == QLatin1String("openSession") ? path : QString();
+    const FileDialog::ScopedTestHook fileDialogs([&path](const FileRequest &request) {
+        return request.kind == QLatin1String("openSession") ? QStringList {path} : QStringList();
     });
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("openSessionPushButton")),
             Qt::LeftButton);

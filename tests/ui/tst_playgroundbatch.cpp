@@ -2,6 +2,7 @@
 #include "batchpage.h"
 #include "batchresultsmodel.h"
 #include "batchrunner.h"
+#include "filedialog.h"
 #include "playgroundarea.h"
 #include "practicebadge.h"
 #include "tst_playgroundsupport.h"
@@ -115,8 +116,8 @@ void tst_PlaygroundBatch::smallBatchRunsToCompletionAndFillsTheTable()
     QCOMPARE(page->concurrencySpinBox()->value(), 4);
     QVERIFY(chooseModels(page));
     const QString path = writeValidationFile(10);
-    page->setFileDialogHook([path](const QString &kind) {
-        return kind == QLatin1String("batchInput") ? path : QString();
+    const FileDialog::ScopedTestHook fileDialogs([path](const FileRequest &request) {
+        return request.kind == QLatin1String("batchInput") ? QStringList {path} : QStringList();
     });
     QTest::mouseClick(
             page->findChild<QPushButton *>(QStringLiteral("browsePushButton")), Qt::LeftButton);
@@ -162,12 +163,12 @@ void tst_PlaygroundBatch::smallBatchRunsToCompletionAndFillsTheTable()
 
     // CSV export: a header and one line per example.
     const QString csv = m_fixture.dir.filePath(QStringLiteral("comparison.csv"));
-    page->setFileDialogHook([csv, this](const QString &kind) {
-        if (kind == QLatin1String("exportCsv"))
-            return csv;
-        if (kind == QLatin1String("saveResults"))
-            return m_resultsPath;
-        return QString();
+    const FileDialog::ScopedTestHook fileDialogs([csv, this](const FileRequest &request) {
+        if (request.kind == QLatin1String("exportCsv"))
+            return QStringList {csv};
+        if (request.kind == QLatin1String("saveResults"))
+            return QStringList {m_resultsPath};
+        return QStringList();
     });
     QVERIFY(page->exportButton()->isEnabled());
     QTest::mouseClick(page->exportButton(), Qt::LeftButton);
@@ -228,8 +229,9 @@ void tst_PlaygroundBatch::storedResultsReopenAndRescoreWithoutAskingModels()
     auto area = makeArea();
     BatchPage *page = area->batchPage();
     QSignalSpy served(m_fixture.server.get(), &sandbox::SandboxServer::requestServed);
-    page->setFileDialogHook([this](const QString &kind) {
-        return kind == QLatin1String("openResults") ? m_resultsPath : QString();
+    const FileDialog::ScopedTestHook fileDialogs([this](const FileRequest &request) {
+        return request.kind == QLatin1String("openResults") ? QStringList {m_resultsPath}
+                                                            : QStringList();
     });
     // Let the model lists load first: those requests are not about the batch.
     QVERIFY(fs::test::waitReady(page->modelSelector(1)));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "batchpage.h"
 #include "blindcomparison.h"
 #include "blindpage.h"
@@ -57,7 +58,7 @@ private:
     bool askBaseAndTuned(BlindPage *page, const QString &text);
 
     fs::test::PlaygroundFixture m_fixture;
-    std::unique_ptr<QSettings> m_datasetSettings;
+    std::unique_ptr<fs::AppSettings> m_datasetSettings;
 };
 
 void tst_PlaygroundBlind::initTestCase()
@@ -66,8 +67,8 @@ void tst_PlaygroundBlind::initTestCase()
     QVERIFY2(m_fixture.start(&why), qPrintable(why));
     // As in the app: the finished job with its checkpoints is in the job history.
     QVERIFY2(m_fixture.rememberJob(&why), qPrintable(why));
-    m_datasetSettings = std::make_unique<QSettings>(
-            m_fixture.dir.filePath(QStringLiteral("datasets.ini")), QSettings::IniFormat);
+    m_datasetSettings = std::make_unique<fs::AppSettings>(
+            m_fixture.dir.filePath(QStringLiteral("datasets.ini")));
 }
 
 void tst_PlaygroundBlind::cleanupTestCase()

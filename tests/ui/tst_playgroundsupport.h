@@ -5,6 +5,7 @@
 // connection store, keys and network the area needs, and a few helpers.
 
 #include "apiclient.h"
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "jobhistory.h"
 #include "modelpicker.h"
@@ -19,7 +20,6 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -111,8 +111,7 @@ public:
         server = std::make_unique<sandbox::SandboxServer>(options);
         if (!server->start(why))
             return false;
-        settings = std::make_unique<QSettings>(
-                dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings = std::make_unique<fs::AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
         store = std::make_unique<ConnectionStore>(settings.get());
         store->setSandboxBaseUrl(server->baseUrl());
         secrets = std::make_unique<MemorySecretStore>();
@@ -223,7 +222,7 @@ public:
     QTemporaryDir home; ///< the user folders (job history, settings) of this test
     QTemporaryDir dir;
     std::unique_ptr<sandbox::SandboxServer> server;
-    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<fs::AppSettings> settings;
     std::unique_ptr<ConnectionStore> store;
     std::unique_ptr<MemorySecretStore> secrets;
     std::unique_ptr<QNetworkAccessManager> nam;

@@ -4,6 +4,7 @@
 // remembered), the dialog that explains the steps and starts a capture, and the sentence in the
 // Playground's model picker and panes.
 #include "activeconnection.h"
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "jobhistory.h"
 #include "joblistmodel.h"
@@ -34,7 +35,6 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -62,7 +62,7 @@ class tst_RetirementBanner : public QObject
 
     QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     fs::MemorySecretStore m_secrets;
     std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
@@ -114,10 +114,9 @@ private Q_SLOTS:
     void init()
     {
         QFile::remove(fs::JobHistory::defaultPath());
-        QSettings().remove(QStringLiteral("retirement"));
+        fs::AppSettings::standard().setRetirementReminders({});
         m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
         m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
         fs::Connection work;

@@ -3,6 +3,7 @@
 // npm) and the in-process sandbox: empty state, connections, browsing folders, open in the
 // dataset editor, save the dataset to the bucket, send for training, delete, errors, cancel.
 #include "../contract/s3rverprocess.h"
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
@@ -15,6 +16,7 @@
 #include "storagearea.h"
 #include "storageconnection.h"
 #include "storageconnectiondialog.h"
+#include "textinput.h"
 #include "userfolders.h"
 
 #include <QComboBox>
@@ -23,7 +25,6 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -91,7 +92,7 @@ private:
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     QNetworkAccessManager m_nam;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<StorageConnectionStore> m_store;
     std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<S3Client> m_seed;
@@ -138,8 +139,7 @@ void tst_StorageArea::initTestCase()
 void tst_StorageArea::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(
-            m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
     m_store = std::make_unique<StorageConnectionStore>(m_settings.get());
     m_secrets = std::make_unique<MemorySecretStore>();
     m_messages.clear();
@@ -148,6 +148,7 @@ void tst_StorageArea::init()
 
 void tst_StorageArea::cleanup()
 {
+    TextInput::setTestHook({});
     m_store.reset();
     m_settings.reset();
     m_dir.reset();
@@ -353,7 +354,20 @@ void tst_StorageArea::saveDatasetToBucket()
 
     QSignalSpy done(area.get(), &StorageArea::transferFinished);
     QSignalSpy listed(area.get(), &StorageArea::listingFinished);
-    area->saveDatasetAs(QStringLiteral("datasets/from-editor.jsonl"));
+    // The button asks for the name, suggesting the file's in the folder shown; Cancel: nothing.
+    QList<TextRequest> asked;
+    TextInput::setTestHook([&asked](const TextRequest &request) -> std::optional<QString> {
+        asked << request;
+        return std::nullopt;
+    });
+    QTest::mouseClick(area->saveButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().text, QStringLiteral("datasets/my dataset.jsonl"));
+    QVERIFY(!area->isTransferring());
+    TextInput::setTestHook([](const TextRequest &) -> std::optional<QString> {
+        return QStringLiteral(" datasets/from-editor.jsonl ");
+    });
+    QTest::mouseClick(area->saveButton(), Qt::LeftButton);
     QVERIFY(done.wait(15000));
     QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
     QCOMPARE(objectBytes(QStringLiteral("datasets/from-editor.jsonl")),

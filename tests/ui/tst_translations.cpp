@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activeconnection.h"
 #include "application.h"
+#include "appsettings.h"
 #include "connectionsdialog.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
@@ -14,7 +15,6 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,7 +42,7 @@ private Q_SLOTS:
         auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
         QVERIFY(fs::ui::installTranslators(*app, QLocale(QLocale::Japanese, QLocale::Japan)));
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        fs::AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
         fs::ConnectionStore store(&settings);
         fs::MemorySecretStore secrets;
         QNetworkAccessManager nam;

@@ -3,9 +3,9 @@
 // never by a window a test builds, reopened from Help → Welcome…, and saying in plain words that
 // the app runs on the practice service and how to connect a real one.
 #include "activeconnection.h"
+#include "appsettings.h"
 #include "connectionsdialog.h"
 #include "connectionstore.h"
-#include "firststart.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
@@ -18,7 +18,6 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,7 +44,7 @@ class tst_Welcome : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     fs::MemorySecretStore m_secrets;
     std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
@@ -72,8 +71,7 @@ private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-                m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_dir->filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
         m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
     }
@@ -90,7 +88,7 @@ private Q_SLOTS:
     void shownOnceOnTheFirstStart()
     {
         auto window = makeWindow();
-        QVERIFY(fs::FirstStart::shouldShowWelcome(*m_settings));
+        QVERIFY(!m_settings->welcomeShown());
         QVERIFY(window->showWelcomeOnFirstStart(m_settings.get()));
         WelcomeDialog *welcome = window->welcomeDialog();
         QVERIFY(welcome);
@@ -98,11 +96,9 @@ private Q_SLOTS:
         // It does not block: the window's event loop goes on (window-modal, shown, not exec'd).
         QCOMPARE(welcome->windowModality(), Qt::WindowModal);
         QTRY_VERIFY(window->activeConnection()->isSettled());
-        QVERIFY(!fs::FirstStart::shouldShowWelcome(*m_settings));
+        QVERIFY(m_settings->welcomeShown());
         m_settings->sync();
-        QVERIFY(QSettings(m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat)
-                        .value(fs::FirstStart::welcomeShownKey())
-                        .toBool());
+        QVERIFY(fs::AppSettings(m_dir->filePath(QStringLiteral("s.ini"))).welcomeShown());
 
         // What the app does in four steps, where the user is, how to connect a real service.
         const QString all = labelTexts(welcome).join(QLatin1Char('\n'));
@@ -134,7 +130,7 @@ private Q_SLOTS:
 
     void reopenedFromTheHelpMenu()
     {
-        fs::FirstStart::markWelcomeShown(*m_settings);
+        m_settings->setWelcomeShown(true);
         auto window = makeWindow();
         auto *action = window->findChild<QAction *>(QStringLiteral("welcomeAction"));
         QVERIFY(action);

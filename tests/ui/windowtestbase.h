@@ -3,6 +3,7 @@
 // The set-up shared by the GUI tests that drive the whole window as the app assembles it: user
 // folders and settings in a temporary home, message boxes answered with their default button,
 // and a sandbox of the test's own on 127.0.0.1 as the active connection.
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
@@ -10,7 +11,6 @@
 #include "userfolders.h"
 
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -20,7 +20,7 @@ class WindowTestBase
 {
 protected:
     QTemporaryDir m_home;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<fs::ConnectionStore> m_store;
     fs::MemorySecretStore m_secrets;
     std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
@@ -37,8 +37,7 @@ protected:
             return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
                                                                   : QMessageBox::Ok;
         });
-        m_settings = std::make_unique<QSettings>(
-                m_home.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<fs::AppSettings>(m_home.filePath(QStringLiteral("s.ini")));
         m_store = std::make_unique<fs::ConnectionStore>(m_settings.get());
         m_sandbox = std::make_unique<fs::sandbox::SandboxServer>();
         if (!m_sandbox->start(problem))

@@ -11,6 +11,7 @@
 #include "exampledelegate.h"
 #include "examplesmodel.h"
 #include "exportdialog.h"
+#include "filedialog.h"
 #include "findingspanel.h"
 #include "importdialog.h"
 #include "lastfolder.h"
@@ -30,7 +31,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEventLoop>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,7 +39,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMimeData>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -84,7 +83,7 @@ const ExampleKeys &exampleKeys()
 
 } // namespace
 
-DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
+DatasetArea::DatasetArea(AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
     , m_document(new DatasetDocument(this))
@@ -92,7 +91,7 @@ DatasetArea::DatasetArea(QSettings *settings, QWidget *parent)
     , m_filter(new SearchFilterModel(this))
     , m_lintRunner(new LintRunner(m_document, this))
     , m_recent(new RecentFiles(settings, this))
-    , m_lastFolder(std::make_unique<LastFolder>(settings, QStringLiteral("datasets/lastFolder")))
+    , m_lastFolder(std::make_unique<LastFolder>(settings, AppSettings::Folder::Datasets))
 {
     initSampleResources();
     setObjectName(QStringLiteral("datasetArea"));

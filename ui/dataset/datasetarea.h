@@ -13,7 +13,6 @@ class QLabel;
 class QLayout;
 class QLineEdit;
 class QMenu;
-class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -21,6 +20,7 @@ class QTableView;
 class QTimer;
 
 namespace fs {
+class AppSettings;
 class DatasetDocument;
 class ExamplesFilterModel;
 class LastFolder;
@@ -57,8 +57,8 @@ class DatasetArea : public QWidget
 {
     Q_OBJECT
 public:
-    /// `settings` (recent files, price table) is not owned; null: the application's QSettings.
-    explicit DatasetArea(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    /// `settings` (recent files, price table) is not owned; null: the application's settings.
+    explicit DatasetArea(AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~DatasetArea() override;
 
     void attachTo(MainWindow *window);
@@ -82,10 +82,6 @@ public:
     /// DatasetRecovery::directory().
     void setRecoveryDirectory(const QString &dir);
 
-    /// Answers file dialogs instead of a person (tests). Kind: "open", "save", "import",
-    /// "export"; returns a path or an empty string for Cancel.
-    using FileDialogHook = std::function<QString(const QString &kind)>;
-    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
     /// The folder the next open, save, import or export dialog starts in: the last one used
     /// (kept in the settings), or the home folder.
     QString fileDialogFolder() const;
@@ -183,7 +179,7 @@ private:
     void showRecoveryOffer(const RecoveryFile &file, std::function<void(bool discarded)> then);
     void recover(const RecoveryFile &file);
 
-    QSettings *m_settings;
+    AppSettings *m_settings;
     DatasetDocument *m_document;
     ExamplesModel *m_model;
     SearchFilterModel *m_filter;
@@ -191,7 +187,6 @@ private:
     RecentFiles *m_recent;
     std::unique_ptr<LastFolder> m_lastFolder;
     QString m_recoveryDir;
-    FileDialogHook m_fileDialogHook;
     MainWindow *m_window = nullptr;
     bool m_open = false;
     bool m_lastSaveOk = false;

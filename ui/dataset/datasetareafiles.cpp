@@ -10,6 +10,7 @@
 #include "datasetprogressrow.h"
 #include "datasetrecovery.h"
 #include "exportdialog.h"
+#include "filedialog.h"
 #include "importdialog.h"
 #include "lastfolder.h"
 #include "lintrunner.h"
@@ -18,7 +19,6 @@
 #include "recoverydialog.h"
 
 #include <QEventLoop>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QTimer>
@@ -47,7 +47,7 @@ QString DatasetArea::fileDialogFolder() const
 QString DatasetArea::askPath(const QString &kind)
 {
     // Every dataset dialog starts where the person last opened or saved a file.
-    const QString path = m_fileDialogHook ? m_fileDialogHook(kind) : runFileDialog(kind);
+    const QString path = runFileDialog(kind);
     m_lastFolder->remember(path);
     return path;
 }
@@ -56,18 +56,18 @@ QString DatasetArea::runFileDialog(const QString &kind)
 {
     const QString dir = m_lastFolder->folder();
     if (kind == QLatin1String("open"))
-        return QFileDialog::getOpenFileName(this, tr("Open Dataset"), dir, fileFilter());
+        return FileDialog::getOpenFileName(this, kind, tr("Open Dataset"), dir, fileFilter());
     if (kind == QLatin1String("import"))
-        return QFileDialog::getOpenFileName(this, tr("Import Examples"), dir,
+        return FileDialog::getOpenFileName(this, kind, tr("Import Examples"), dir,
                 tr("Spreadsheets and data files (*.csv *.tsv *.tab *.json *.jsonl);;All files "
                    "(*)"));
     if (kind == QLatin1String("export"))
-        return QFileDialog::getSaveFileName(
-                this, tr("Export the Selected Examples"), dir, fileFilter());
+        return FileDialog::getSaveFileName(
+                this, kind, tr("Export the Selected Examples"), dir, fileFilter());
     const QString start = isSamplePath(m_document->filePath()) || m_document->filePath().isEmpty()
             ? m_lastFolder->startPath(m_document->displayName())
             : m_document->filePath();
-    return QFileDialog::getSaveFileName(this, tr("Save Dataset"), start, fileFilter());
+    return FileDialog::getSaveFileName(this, kind, tr("Save Dataset"), start, fileFilter());
 }
 
 void DatasetArea::newDataset()

@@ -3,10 +3,10 @@
 
 #include "datasetdocument.h"
 #include "datasetexport.h"
+#include "filedialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -62,8 +62,8 @@ ExportSplitDialog::ExportSplitDialog(
         auto *row = new QHBoxLayout;
         auto *browse = new QPushButton(tr("Choose…"), this);
         connect(browse, &QPushButton::clicked, this, [this, edit] {
-            const QString path = QFileDialog::getSaveFileName(
-                    this, tr("Save As"), edit->text(), tr("Training files (*.jsonl)"));
+            const QString path = FileDialog::getSaveFileName(this, edit->objectName(),
+                    tr("Save As"), edit->text(), tr("Training files (*.jsonl)"));
             if (!path.isEmpty())
                 edit->setText(path);
         });

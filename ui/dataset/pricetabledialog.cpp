@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricetabledialog.h"
 
+#include "appsettings.h"
 #include "basemodelcatalogue.h"
 #include "pricetable.h"
 
@@ -9,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSettings>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -17,17 +17,19 @@ namespace fs::ui {
 
 namespace {
 
-PriceTable loadTable(QSettings *settings)
+AppSettings &orStandard(AppSettings *settings)
 {
-    if (settings)
-        return PriceTable::load(settings);
-    QSettings defaults;
-    return PriceTable::load(&defaults);
+    return settings ? *settings : AppSettings::standard();
+}
+
+PriceTable loadTable(AppSettings *settings)
+{
+    return PriceTable::load(&orStandard(settings));
 }
 
 } // namespace
 
-QStringList PriceTableDialog::models(QSettings *settings)
+QStringList PriceTableDialog::models(AppSettings *settings)
 {
     QStringList names;
     for (const PriceTable::Entry &entry : loadTable(settings).entries())
@@ -35,35 +37,32 @@ QStringList PriceTableDialog::models(QSettings *settings)
     return names;
 }
 
-double PriceTableDialog::price(QSettings *settings, const QString &model)
+double PriceTableDialog::price(AppSettings *settings, const QString &model)
 {
     return loadTable(settings).price(model);
 }
 
-QString PriceTableDialog::defaultModel(QSettings *settings)
+QString PriceTableDialog::defaultModel(AppSettings *settings)
 {
-    QSettings defaults; // null: the application's settings, as loadTable() reads them
-    QSettings *s = settings ? settings : &defaults;
-    const PriceTable table = loadTable(s);
+    const PriceTable table = loadTable(settings);
     QStringList names;
     for (const PriceTable::Entry &entry : table.entries())
         names << entry.model;
-    return BaseModelCatalogue::defaultModel(names, BaseModelCatalogue::lastUsedModel(s), table);
+    return BaseModelCatalogue::defaultModel(names, orStandard(settings).lastBaseModel(), table);
 }
 
-void PriceTableDialog::rememberModel(QSettings *settings, const QString &model)
+void PriceTableDialog::rememberModel(AppSettings *settings, const QString &model)
 {
-    QSettings defaults;
-    BaseModelCatalogue::setLastUsedModel(settings ? settings : &defaults, model);
+    orStandard(settings).setLastBaseModel(model);
 }
 
-QString PriceTableDialog::priceSourceText(QSettings *settings)
+QString PriceTableDialog::priceSourceText(AppSettings *settings)
 {
     return loadTable(settings).isModified() ? tr("your prices")
                                             : tr("OpenAI's published prices of May 2026");
 }
 
-PriceTableDialog::PriceTableDialog(QSettings *settings, QWidget *parent)
+PriceTableDialog::PriceTableDialog(AppSettings *settings, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
 {
@@ -150,12 +149,7 @@ void PriceTableDialog::accept()
             return;
         }
     }
-    if (m_settings) {
-        table.save(m_settings);
-    } else {
-        QSettings defaults;
-        table.save(&defaults);
-    }
+    table.save(&orStandard(m_settings));
     QDialog::accept();
 }
 

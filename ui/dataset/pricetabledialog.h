@@ -3,8 +3,11 @@
 
 #include <QDialog>
 
-class QSettings;
 class QTableWidget;
+
+namespace fs {
+class AppSettings;
+}
 
 namespace fs::ui {
 
@@ -17,19 +20,19 @@ class PriceTableDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit PriceTableDialog(QSettings *settings, QWidget *parent = nullptr);
+    explicit PriceTableDialog(AppSettings *settings, QWidget *parent = nullptr);
 
     /// The models with a price, in the table's order.
-    static QStringList models(QSettings *settings);
+    static QStringList models(AppSettings *settings);
     /// USD per million training tokens; negative when unknown.
-    static double price(QSettings *settings, const QString &model);
+    static double price(AppSettings *settings, const QString &model);
     /// The model the cost panel starts with: the one last used (shared with the New job form),
     /// else the cheapest suitable one (BaseModelCatalogue::defaultModel()).
-    static QString defaultModel(QSettings *settings);
+    static QString defaultModel(AppSettings *settings);
     /// Remembers the user's choice of model for the cost panel and the New job form.
-    static void rememberModel(QSettings *settings, const QString &model);
+    static void rememberModel(AppSettings *settings, const QString &model);
     /// Where the prices come from, e.g. "built-in prices of mid-2026" or "your prices".
-    static QString priceSourceText(QSettings *settings);
+    static QString priceSourceText(AppSettings *settings);
 
     QTableWidget *tableWidget() const { return m_tableWidget; }
 
@@ -40,7 +43,7 @@ public Q_SLOTS:
 private:
     void fill();
 
-    QSettings *m_settings;
+    AppSettings *m_settings;
     QTableWidget *m_tableWidget;
 };
 

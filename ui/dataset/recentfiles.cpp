@@ -1,25 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recentfiles.h"
 
+#include "appsettings.h"
+
 #include <QFileInfo>
-#include <QSettings>
 
 namespace fs::ui {
 
-namespace {
-const QString kKey = QStringLiteral("datasets/recentFiles");
-}
-
-RecentFiles::RecentFiles(QSettings *settings, QObject *parent)
+RecentFiles::RecentFiles(AppSettings *settings, QObject *parent)
     : QObject(parent)
-    , m_settings(settings)
+    , m_settings(settings ? settings : &AppSettings::standard())
+    , m_files(m_settings->recentFiles())
 {
-    if (m_settings) {
-        m_files = m_settings->value(kKey).toStringList();
-    } else {
-        QSettings defaults;
-        m_files = defaults.value(kKey).toStringList();
-    }
 }
 
 void RecentFiles::add(const QString &path)
@@ -46,12 +38,7 @@ void RecentFiles::clear()
 
 void RecentFiles::save()
 {
-    if (m_settings) {
-        m_settings->setValue(kKey, m_files);
-    } else {
-        QSettings defaults;
-        defaults.setValue(kKey, m_files);
-    }
+    m_settings->setRecentFiles(m_files);
     Q_EMIT changed();
 }
 

@@ -4,7 +4,9 @@
 #include <QObject>
 #include <QStringList>
 
-class QSettings;
+namespace fs {
+class AppSettings;
+}
 
 namespace fs::ui {
 
@@ -15,8 +17,8 @@ class RecentFiles : public QObject
 public:
     static constexpr int kMaximum = 8;
 
-    /// `settings` is not owned; null means the application's default QSettings.
-    explicit RecentFiles(QSettings *settings = nullptr, QObject *parent = nullptr);
+    /// `settings` is not owned; null means the application's settings.
+    explicit RecentFiles(AppSettings *settings = nullptr, QObject *parent = nullptr);
 
     QStringList files() const { return m_files; }
     void add(const QString &path);
@@ -29,7 +31,7 @@ Q_SIGNALS:
 private:
     void save();
 
-    QSettings *m_settings;
+    AppSettings *m_settings;
     QStringList m_files;
 };
 

@@ -20,14 +20,13 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 namespace fs::ui {
 
-StatisticsPanel::StatisticsPanel(QSettings *settings, QWidget *parent)
+StatisticsPanel::StatisticsPanel(AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
 {

@@ -13,11 +13,11 @@ class QChartView;
 class QComboBox;
 class QFormLayout;
 class QLabel;
-class QSettings;
 class QSpinBox;
 class QValueAxis;
 
 namespace fs {
+class AppSettings;
 class DatasetDocument;
 struct DatasetStatistics;
 struct Histogram;
@@ -38,8 +38,8 @@ public:
     /// At most this many intervals between labels on the tokens axis.
     static constexpr int kTokenLabels = 4;
 
-    /// `settings` (the price table) is not owned; null: the application's QSettings.
-    explicit StatisticsPanel(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    /// `settings` (the price table) is not owned; null: the application's settings.
+    explicit StatisticsPanel(AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~StatisticsPanel() override;
 
     void setDocument(DatasetDocument *document);
@@ -72,7 +72,7 @@ private:
     void showHistogram(QChartView *view, const Histogram &histogram, const QString &title);
     double priceFor(const QString &model) const;
 
-    QSettings *m_settings;
+    AppSettings *m_settings;
     StatisticsUpdater *m_updater; ///< keeps the numbers up to date (core)
     QComboBox *m_modelComboBox;
     QSpinBox *m_epochsSpinBox;

@@ -3,9 +3,11 @@
 
 #include "activeconnection.h"
 #include "apiclient.h"
+#include "appsettings.h"
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "filedetailspanel.h"
+#include "filedialog.h"
 #include "filelistmodel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -24,7 +26,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,7 +35,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -49,11 +49,6 @@
 namespace fs::ui {
 
 namespace {
-
-const QString kResumableKey = QStringLiteral("files/alwaysResumable");
-const QString kPurposeKey = QStringLiteral("files/uploadPurpose");
-const QString kUseKey = QStringLiteral("files/uploadUse");
-const QString kUseGroup = QStringLiteral("files/use/");
 
 /// The purposes a person may upload for (the service's list), fine-tuning data first.
 const QStringList &uploadPurposes()
@@ -453,20 +448,15 @@ QString FilesArea::statusText() const
     return m_statusLabel->text();
 }
 
-void FilesArea::setSettings(QSettings *settings)
+void FilesArea::setSettings(AppSettings *settings)
 {
     m_settings = settings;
     loadUploadChoices();
 }
 
-QSettings *FilesArea::settings() const
+AppSettings &FilesArea::settings() const
 {
-    if (m_settings)
-        return m_settings;
-    static QSettings *fallback = nullptr;
-    if (!fallback)
-        fallback = new QSettings(qApp);
-    return fallback;
+    return m_settings ? *m_settings : AppSettings::standard();
 }
 
 void FilesArea::setUploadOptions(const UploadOptions &options)
@@ -483,19 +473,18 @@ QString FilesArea::journalDirectory() const
 void FilesArea::loadUploadChoices()
 {
     const QSignalBlocker a(m_purposeComboBox), b(m_useComboBox), c(m_resumableCheckBox);
-    const int purpose = m_purposeComboBox->findData(
-            settings()->value(kPurposeKey, QStringLiteral("fine-tune")));
+    const int purpose = m_purposeComboBox->findData(settings().uploadPurpose());
     m_purposeComboBox->setCurrentIndex(qMax(0, purpose));
-    m_useComboBox->setCurrentIndex(settings()->value(kUseKey, 0).toInt() == 1 ? 1 : 0);
-    m_resumableCheckBox->setChecked(settings()->value(kResumableKey, false).toBool());
+    m_useComboBox->setCurrentIndex(settings().uploadAsValidation() ? 1 : 0);
+    m_resumableCheckBox->setChecked(settings().alwaysResumable());
     m_useComboBox->setEnabled(m_purposeComboBox->currentIndex() == 0);
 }
 
 void FilesArea::saveUploadChoices()
 {
-    settings()->setValue(kPurposeKey, m_purposeComboBox->currentData());
-    settings()->setValue(kUseKey, m_useComboBox->currentIndex());
-    settings()->setValue(kResumableKey, m_resumableCheckBox->isChecked());
+    settings().setUploadPurpose(m_purposeComboBox->currentData().toString());
+    settings().setUploadAsValidation(m_useComboBox->currentIndex() == 1);
+    settings().setAlwaysResumable(m_resumableCheckBox->isChecked());
 }
 
 UploadSettings FilesArea::uploadSettings() const
@@ -657,16 +646,15 @@ void FilesArea::updateActions()
 
 std::optional<DataUse> FilesArea::useOf(const QString &fileId) const
 {
-    const QVariant value = settings()->value(kUseGroup + fileId);
-    if (!value.isValid())
+    const QString use = settings().fileUse(fileId);
+    if (use.isEmpty())
         return std::nullopt;
-    return value.toString() == QLatin1String("validation") ? DataUse::Validation
-                                                           : DataUse::Training;
+    return use == QLatin1String("validation") ? DataUse::Validation : DataUse::Training;
 }
 
 void FilesArea::rememberUse(const QString &fileId, DataUse use)
 {
-    settings()->setValue(kUseGroup + fileId,
+    settings().setFileUse(fileId,
             use == DataUse::Validation ? QStringLiteral("validation") : QStringLiteral("training"));
 }
 
@@ -676,18 +664,11 @@ void FilesArea::setStatus(const QString &text, bool cancellable)
     m_statusCancelButton->setVisible(cancellable);
 }
 
-QString FilesArea::askPath(const QString &kind, const QString &suggested)
+QString FilesArea::askSavePath(const QString &suggested)
 {
-    if (m_fileDialogHook)
-        return m_fileDialogHook(kind, suggested);
-    if (kind == QLatin1String("upload")) {
-        return QFileDialog::getOpenFileNames(
-                this, tr("Upload Files"), QString(), tr("Datasets (*.jsonl);;All files (*)"))
-                .join(QLatin1Char('\n'));
-    }
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    return QFileDialog::getSaveFileName(
-            this, tr("Save File Content"), QDir(dir).filePath(suggested));
+    return FileDialog::getSaveFileName(
+            this, QStringLiteral("save"), tr("Save File Content"), QDir(dir).filePath(suggested));
 }
 
 // ---- delete and download ---------------------------------------------------------------------
@@ -717,7 +698,7 @@ void FilesArea::deleteSelected()
                     // 404: already gone, which is what was asked for.
                     if (result.ok() || result.error.httpStatus == 404) {
                         m_model->removeFile(file.id);
-                        settings()->remove(kUseGroup + file.id);
+                        settings().forgetFileUse(file.id);
                         Q_EMIT fileDeleted(file.id);
                     } else {
                         *problems << tr("%1: %2").arg(file.filename, result.error.plainMessage());
@@ -740,7 +721,7 @@ void FilesArea::saveSelectedContent()
     if (files.size() != 1 || !m_client || m_download)
         return;
     const FileObject file = files.first();
-    const QString path = askPath(QStringLiteral("save"), file.filename);
+    const QString path = askSavePath(file.filename);
     if (path.isEmpty())
         return;
     ApiReply *reply = m_provider->fileContent(
@@ -806,10 +787,10 @@ void FilesArea::chooseFiles()
 {
     if (!m_client)
         return;
-    const QString answer = askPath(QStringLiteral("upload"), {});
-    if (answer.isEmpty())
-        return;
-    uploadFiles(answer.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+    const QStringList paths = FileDialog::getOpenFileNames(this, QStringLiteral("upload"),
+            tr("Upload Files"), QString(), tr("Datasets (*.jsonl);;All files (*)"));
+    if (!paths.isEmpty())
+        uploadFiles(paths);
 }
 
 void FilesArea::uploadFiles(const QStringList &paths)

@@ -20,7 +20,6 @@ class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
 class QScrollArea;
-class QSettings;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -29,6 +28,7 @@ class QToolBar;
 class QVBoxLayout;
 
 namespace fs {
+class AppSettings;
 class ActiveConnection;
 class ApiClient;
 class ApiReply;
@@ -66,17 +66,12 @@ public:
     ~FilesArea() override;
 
     /// Where the upload choices and what each file is for are remembered (not owned); null:
-    /// the application's QSettings.
-    void setSettings(QSettings *settings);
+    /// the application's settings.
+    void setSettings(AppSettings *settings);
     /// The Uploader options every upload starts from (tests: small parts, fast polling, a
     /// private journal directory). Purpose and method come from the upload choices.
     void setUploadOptions(const UploadOptions &options);
     UploadOptions uploadOptions() const { return m_uploadOptions; }
-
-    /// Answers file dialogs instead of a person (tests). Kind "upload" (may return several
-    /// paths joined by '\n') or "save" (`suggested` is the proposed name); empty: Cancel.
-    using FileDialogHook = std::function<QString(const QString &kind, const QString &suggested)>;
-    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
 
     FileListModel *model() const { return m_model; }
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
@@ -160,9 +155,9 @@ private:
             const FileObject &file, const QString &path, const ProviderResult<QByteArray> &result);
     void updateResumableChoice();
     void rememberUse(const QString &fileId, DataUse use);
-    QSettings *settings() const;
+    AppSettings &settings() const;
     void setStatus(const QString &text, bool cancellable = false);
-    QString askPath(const QString &kind, const QString &suggested);
+    QString askSavePath(const QString &suggested);
     void loadUploadChoices();
     void saveUploadChoices();
     QString journalDirectory() const;
@@ -170,9 +165,8 @@ private:
     ActiveConnection *m_active;
     QNetworkAccessManager *m_nam;
     QPointer<DatasetArea> m_datasets;
-    QSettings *m_settings = nullptr;
+    AppSettings *m_settings = nullptr;
     UploadOptions m_uploadOptions;
-    FileDialogHook m_fileDialogHook;
     ApiClient *m_client = nullptr;
     FileListModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -89,7 +89,7 @@ QString stateName(GuideStep::State state)
 } // namespace
 
 GuidePanel::GuidePanel(DatasetArea *datasets, JobsArea *jobs, ActiveConnection *active,
-        QSettings *settings, QWidget *parent)
+        AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_datasets(datasets)
     , m_jobs(jobs)

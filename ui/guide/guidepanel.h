@@ -7,11 +7,11 @@
 #include <QWidget>
 
 class QLabel;
-class QSettings;
 class QTimer;
 class QVBoxLayout;
 
 namespace fs {
+class AppSettings;
 class ActiveConnection;
 } // namespace fs
 
@@ -32,9 +32,9 @@ class GuidePanel : public QWidget
     Q_OBJECT
 public:
     /// None of the pointers is owned; `jobs` and `active` may be null. `settings` (the price
-    /// table) null: the application's QSettings.
+    /// table) null: the application's settings.
     GuidePanel(DatasetArea *datasets, JobsArea *jobs, ActiveConnection *active,
-            QSettings *settings = nullptr, QWidget *parent = nullptr);
+            AppSettings *settings = nullptr, QWidget *parent = nullptr);
 
     /// The steps as shown now.
     QList<GuideStep> steps() const { return m_steps; }
@@ -61,7 +61,7 @@ private:
     DatasetArea *m_datasets;
     JobsArea *m_jobs;
     ActiveConnection *m_active;
-    QSettings *m_settings;
+    AppSettings *m_settings;
     QTimer *m_timer;
     QLabel *m_progressLabel;
     QVBoxLayout *m_rowsLayout;

@@ -3,6 +3,7 @@
 
 #include "activeconnection.h"
 #include "apiclient.h"
+#include "appsettings.h"
 #include "datasetarea.h"
 #include "dialect.h"
 #include "jobclock.h"
@@ -30,7 +31,6 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
@@ -143,13 +143,13 @@ JobsArea::JobsArea(MainWindow *window, DatasetArea *datasets, QWidget *parent)
     , m_active(window->activeConnection())
     , m_nam(window->networkAccessManager())
     , m_datasets(datasets)
-    , m_settings(new QSettings(this)) // the application's settings: the user's prices
+    , m_settings(&fs::AppSettings::standard()) // the user's prices, the last model
 {
     init();
 }
 
 JobsArea::JobsArea(fs::ActiveConnection *active, QNetworkAccessManager *nam, DatasetArea *datasets,
-        const QString &historyPath, QSettings *settings, QWidget *parent)
+        const QString &historyPath, fs::AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_active(active)
     , m_nam(nam)
@@ -644,10 +644,9 @@ void JobsArea::newJob()
         m_dialog->activateWindow();
         return;
     }
-    const fs::PriceTable prices =
-            m_settings ? fs::PriceTable::load(m_settings) : fs::PriceTable::load(nullptr);
+    const fs::PriceTable prices = fs::PriceTable::load(m_settings);
     m_dialog = new NewJobDialog(m_client, m_datasets, m_active->check().models, prices, this,
-            fs::BaseModelCatalogue::lastUsedModel(m_settings));
+            m_settings ? m_settings->lastBaseModel() : QString());
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setWindowModality(Qt::WindowModal);
     if (!m_uploadOptions.journalDirectory.isEmpty())
@@ -655,7 +654,8 @@ void JobsArea::newJob()
     m_dialog->setUploadQueue(m_uploadQueue);
     connect(m_dialog, &NewJobDialog::jobCreated, this, [this](const fs::FineTuningJob &job) {
         // The next form (and the dataset's cost panel) starts with this model.
-        fs::BaseModelCatalogue::setLastUsedModel(m_settings, job.model);
+        if (m_settings)
+            m_settings->setLastBaseModel(job.model);
         m_listModel->updateJob(job);
         m_tracker->watch(job.id);
         selectJob(job.id);

@@ -14,13 +14,13 @@ class QAction;
 class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
-class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QFrame;
 
 namespace fs {
+class AppSettings;
 class ActiveConnection;
 class ApiClient;
 class JobClock;
@@ -55,7 +55,7 @@ public:
     /// From the pieces (tests). `historyPath` empty: JobHistory::defaultPath(). `settings` (the
     /// price table) may be null: the default prices.
     JobsArea(fs::ActiveConnection *active, QNetworkAccessManager *nam, DatasetArea *datasets,
-            const QString &historyPath, QSettings *settings = nullptr, QWidget *parent = nullptr);
+            const QString &historyPath, AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~JobsArea() override;
 
     /// Puts "New fine-tuning job…" into the window's File menu.
@@ -132,7 +132,7 @@ private:
     QNetworkAccessManager *m_nam;
     QPointer<DatasetArea> m_datasets;
     QString m_historyPath;
-    QSettings *m_settings;
+    AppSettings *m_settings;
     fs::UploadOptions m_uploadOptions;
     QPointer<fs::UploadQueue> m_uploadQueue;
     QString m_connectionId;

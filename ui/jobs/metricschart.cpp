@@ -2,13 +2,13 @@
 #include "metricschart.h"
 
 #include "axisscale.h"
+#include "filedialog.h"
 #include "messagebox.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QElapsedTimer>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -837,14 +837,12 @@ bool MetricsChart::exportPng(const QString &path, QString *problem) const
 
 QString MetricsChart::askPath(const QString &kind)
 {
-    if (m_fileDialogHook)
-        return m_fileDialogHook(kind);
     const QString name = m_metrics && !m_metrics->jobId().isEmpty() ? m_metrics->jobId()
                                                                     : QStringLiteral("training");
     if (kind == QLatin1String("png"))
-        return QFileDialog::getSaveFileName(this, tr("Export chart as picture"),
+        return FileDialog::getSaveFileName(this, kind, tr("Export chart as picture"),
                 name + QStringLiteral("-loss.png"), tr("PNG pictures (*.png)"));
-    return QFileDialog::getSaveFileName(this, tr("Export chart values"),
+    return FileDialog::getSaveFileName(this, kind, tr("Export chart values"),
             name + QStringLiteral("-metrics.csv"), tr("CSV files (*.csv)"));
 }
 

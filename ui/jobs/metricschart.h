@@ -87,10 +87,6 @@ public:
     /// Every step's values as CSV text (header: step and the metrics' JSON keys).
     QByteArray csvText() const;
 
-    /// Answers save dialogs instead of a person (tests). Kind: "png" or "csv".
-    using FileDialogHook = std::function<QString(const QString &kind)>;
-    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
-
     /// How long the last refresh() took (decimation + replace), in microseconds.
     qint64 lastRefreshMicroseconds() const { return m_lastRefreshUs; }
 
@@ -123,7 +119,6 @@ private:
     int m_hoveredStep = -1;
     bool m_refreshPending = false;
     qint64 m_lastRefreshUs = 0;
-    FileDialogHook m_fileDialogHook;
     QString m_emptyMessage;
     fs::OverfittingHint m_hint; ///< the detector's answer at the last refresh
     QWidget *m_controls = nullptr;

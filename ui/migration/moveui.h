@@ -6,8 +6,6 @@
 
 #include <functional>
 
-class QSettings;
-
 namespace fs {
 class DeploymentHub;
 }

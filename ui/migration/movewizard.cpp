@@ -9,6 +9,7 @@
 #include "deploydialog.h"
 #include "deploymenthub.h"
 #include "deploymentmanager.h"
+#include "filedialog.h"
 #include "jobformrules.h"
 #include "jobhistory.h"
 #include "jobtexts.h"
@@ -23,7 +24,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -173,9 +173,9 @@ public:
 private:
     void choose(QLineEdit *edit, const QString &title)
     {
-        const QString path =
-                QFileDialog::getOpenFileName(this, title, QFileInfo(edit->text()).absolutePath(),
-                        tr("Chat examples (*.jsonl);;All files (*)"));
+        const QString path = FileDialog::getOpenFileName(this, edit->objectName(), title,
+                QFileInfo(edit->text()).absolutePath(),
+                tr("Chat examples (*.jsonl);;All files (*)"));
         if (!path.isEmpty())
             edit->setText(path);
     }

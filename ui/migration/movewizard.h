@@ -9,11 +9,11 @@
 #include <functional>
 
 class QNetworkAccessManager;
-class QSettings;
 
 namespace fs {
+class AppSettings;
 class DeploymentHub;
-}
+} // namespace fs
 
 namespace fs::ui {
 
@@ -42,7 +42,7 @@ public:
     /// Where the state is kept (default: the job history file); call before show().
     void setStorePath(const QString &path);
     /// The user's prices (the price table) for the estimate; null: the defaults.
-    void setSettings(QSettings *settings) { m_settings = settings; }
+    void setSettings(AppSettings *settings) { m_settings = settings; }
     /// Offers "Capture Now…" on the first page, calling `handler` (which calls
     /// useCaptureFile() when the capture is done).
     void setCaptureHandler(std::function<void(MoveWizard *)> handler);
@@ -52,7 +52,7 @@ public:
     PlaygroundConnections *connections() const { return m_connections; }
     DeploymentHub *deployments() const { return m_hub; }
     QNetworkAccessManager *networkAccessManager() const;
-    QSettings *settings() const { return m_settings; }
+    AppSettings *settings() const { return m_settings; }
     std::function<void(MoveWizard *)> captureHandler() const { return m_captureHandler; }
 
     /// Puts a finished capture into the first page (and goes on when it is shown).
@@ -72,7 +72,7 @@ private:
     bool m_storeOpen = false;
     PlaygroundConnections *m_connections;
     DeploymentHub *m_hub;
-    QSettings *m_settings = nullptr;
+    AppSettings *m_settings = nullptr;
     std::function<void(MoveWizard *)> m_captureHandler;
 };
 

@@ -2,12 +2,12 @@
 #include "paritydialog.h"
 
 #include "deploymenthub.h"
+#include "filedialog.h"
 #include "paritypanel.h"
 #include "playgroundconnections.h"
 #include "targetselector.h"
 
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -59,8 +59,8 @@ ParityDialog::ParityDialog(PlaygroundConnections *connections, QWidget *parent)
     m_panel->setEnabled(false);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Prompts"),
-                QFileInfo(m_prompts->text()).absolutePath(),
+        const QString path = FileDialog::getOpenFileName(this, QStringLiteral("prompts"),
+                tr("Prompts"), QFileInfo(m_prompts->text()).absolutePath(),
                 tr("Chat examples (*.jsonl);;All files (*)"));
         if (!path.isEmpty())
             m_prompts->setText(path);

@@ -7,6 +7,7 @@
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "deployofferbar.h"
+#include "filedialog.h"
 #include "messagebox.h"
 #include "modelpicker.h"
 #include "playgroundconnections.h"
@@ -16,7 +17,6 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -620,21 +620,19 @@ void BatchPage::recompute()
 
 QString BatchPage::askPath(const QString &kind)
 {
-    if (m_fileDialogHook)
-        return m_fileDialogHook(kind);
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (kind == QLatin1String("batchInput"))
-        return QFileDialog::getOpenFileName(
-                this, tr("Choose Examples"), dir, tr("Training files (*.jsonl);;All files (*)"));
+        return FileDialog::getOpenFileName(this, kind, tr("Choose Examples"), dir,
+                tr("Training files (*.jsonl);;All files (*)"));
     if (kind == QLatin1String("exportCsv"))
-        return QFileDialog::getSaveFileName(this, tr("Export as CSV"),
+        return FileDialog::getSaveFileName(this, kind, tr("Export as CSV"),
                 dir + QStringLiteral("/comparison.csv"), tr("CSV files (*.csv)"));
     if (kind == QLatin1String("saveResults"))
-        return QFileDialog::getSaveFileName(this, tr("Save Results"),
+        return FileDialog::getSaveFileName(this, kind, tr("Save Results"),
                 dir + QStringLiteral("/comparison-results.jsonl"),
                 tr("Comparison results (*.jsonl)"));
-    return QFileDialog::getOpenFileName(
-            this, tr("Open Results"), dir, tr("Comparison results (*.jsonl);;All files (*)"));
+    return FileDialog::getOpenFileName(
+            this, kind, tr("Open Results"), dir, tr("Comparison results (*.jsonl);;All files (*)"));
 }
 
 bool BatchPage::exportCsv(const QString &path)

@@ -72,11 +72,6 @@ public:
     /// Says when the answers in the table are simulated by the sandbox.
     PracticeBadge *practiceBadge() const { return m_practiceBadge; }
 
-    /// Answers the file dialogs in tests: kind "batchInput", "exportCsv", "saveResults",
-    /// "openResults".
-    using FileDialogHook = std::function<QString(const QString &kind)>;
-    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
-
 public Q_SLOTS:
     bool addModelRow();
     bool removeModelRow(int index);
@@ -110,7 +105,6 @@ private:
     QPointer<DatasetArea> m_datasets;
     BatchRunner *m_runner;
     BatchResultsModel *m_model;
-    FileDialogHook m_fileDialogHook;
     bool m_haveResults = false;
     /// The models the defaults put into the first two pickers; empty before. While the
     /// pickers still show them, a newer default (a job finished) replaces them.

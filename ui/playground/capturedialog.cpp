@@ -7,6 +7,7 @@
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "deployofferbar.h"
+#include "filedialog.h"
 #include "messagebox.h"
 #include "playgroundconnections.h"
 #include "targetselector.h"
@@ -15,7 +16,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -512,14 +512,12 @@ void CaptureDialog::reject()
 
 QString CaptureDialog::askPath(const QString &kind)
 {
-    if (m_fileDialogHook)
-        return m_fileDialogHook(kind);
     if (kind == QLatin1String("captureSource"))
-        return QFileDialog::getOpenFileName(this, tr("Choose Prompts"),
+        return FileDialog::getOpenFileName(this, kind, tr("Choose Prompts"),
                 QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
                 tr("Datasets and prompt lists (*.jsonl *.json *.txt);;All files (*)"));
-    return QFileDialog::getSaveFileName(this, tr("Save the Answers As"), outputPath(),
-            tr("Chat datasets (*.jsonl)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    return FileDialog::getSaveFileName(this, kind, tr("Save the Answers As"), outputPath(),
+            tr("Chat datasets (*.jsonl)"), QFileDialog::DontConfirmOverwrite);
 }
 
 } // namespace fs::ui

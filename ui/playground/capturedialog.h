@@ -80,10 +80,6 @@ public:
     QLabel *statusLabel() const { return m_statusLabel; }
     CaptureRun *run() const { return m_run; }
 
-    /// Answers the file dialogs in tests: kind "captureSource" or "captureOutput".
-    using FileDialogHook = std::function<QString(const QString &kind)>;
-    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
-
 public Q_SLOTS:
     /// Reads the prompts and starts (or continues) the capture; false with the reason shown.
     bool start();
@@ -126,7 +122,6 @@ private:
     QPushButton *m_stopButton;
     QPushButton *m_openButton;
     QPushButton *m_closeButton;
-    FileDialogHook m_fileDialogHook;
     bool m_outputEdited = false; ///< the person chose the output: no more suggestions
 };
 

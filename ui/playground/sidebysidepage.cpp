@@ -3,13 +3,13 @@
 
 #include "comparisonsession.h"
 #include "connectionstore.h"
+#include "filedialog.h"
 #include "messagebox.h"
 #include "modelpicker.h"
 #include "panewidget.h"
 #include "playgroundconnections.h"
 #include "targetselector.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -253,16 +253,14 @@ void SideBySidePage::newSession()
 
 QString SideBySidePage::askPath(const QString &kind)
 {
-    if (m_fileDialogHook)
-        return m_fileDialogHook(kind);
     const QString dir = m_sessionPath.isEmpty()
             ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
             : QFileInfo(m_sessionPath).absolutePath();
     const QString filter = tr("Playground sessions (*.json)");
     if (kind == QLatin1String("saveSession"))
-        return QFileDialog::getSaveFileName(
-                this, tr("Save Comparison"), dir + QStringLiteral("/comparison.json"), filter);
-    return QFileDialog::getOpenFileName(this, tr("Open Comparison"), dir, filter);
+        return FileDialog::getSaveFileName(this, kind, tr("Save Comparison"),
+                dir + QStringLiteral("/comparison.json"), filter);
+    return FileDialog::getOpenFileName(this, kind, tr("Open Comparison"), dir, filter);
 }
 
 bool SideBySidePage::saveSession(const QString &path)

@@ -41,10 +41,6 @@ public:
     QPushButton *stopAllButton() const { return m_stopAllButton; }
     QLabel *statusLabel() const { return m_statusLabel; }
 
-    /// Answers the file dialogs in tests: kind "saveSession" or "openSession".
-    using FileDialogHook = std::function<QString(const QString &kind)>;
-    void setFileDialogHook(FileDialogHook hook) { m_fileDialogHook = std::move(hook); }
-
 public Q_SLOTS:
     /// Sends the message box's text to every pane (Ctrl+Return).
     bool send();
@@ -71,7 +67,6 @@ private:
     PlaygroundConnections *m_connections;
     ComparisonSession *m_session;
     QList<PaneWidget *> m_panes;
-    FileDialogHook m_fileDialogHook;
     QString m_sessionPath;
     bool m_defaultsApplied = false;
 

@@ -12,6 +12,7 @@
 #include "secretstore.h"
 #include "storageconnection.h"
 #include "storageconnectiondialog.h"
+#include "textinput.h"
 #include "uploader.h"
 #include "uploadqueue.h"
 
@@ -21,7 +22,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -714,13 +714,11 @@ void StorageArea::saveDatasetToBucket()
     QString name = QFileInfo(m_datasets->document()->filePath()).fileName();
     if (name.isEmpty())
         name = QStringLiteral("dataset.jsonl");
-    bool ok = false;
-    const QString key = QInputDialog::getText(this, tr("Save Dataset to Bucket"),
-            tr("Name in the bucket (use \"/\" for folders):"), QLineEdit::Normal, m_prefix + name,
-            &ok)
-                                .trimmed();
-    if (ok && !key.isEmpty())
-        saveDatasetAs(key);
+    const std::optional<QString> key = TextInput::ask(this,
+            {tr("Save Dataset to Bucket"), tr("Name in the bucket (use \"/\" for folders):"),
+                    m_prefix + name});
+    if (key && !key->trimmed().isEmpty())
+        saveDatasetAs(key->trimmed());
 }
 
 void StorageArea::saveDatasetAs(const QString &key)

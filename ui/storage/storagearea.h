@@ -53,7 +53,7 @@ public:
     /// What the area needs when there is no MainWindow (tests). Nothing is owned.
     struct Pieces
     {
-        StorageConnectionStore *store = nullptr; ///< null: one on the default QSettings
+        StorageConnectionStore *store = nullptr; ///< null: one on the application's settings
         SecretStore *secrets = nullptr;
         QNetworkAccessManager *nam = nullptr;
         ActiveConnection *active = nullptr; ///< null: setFineTuningConnection()

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keepbehaviourdialog.h"
 
+#include "filedialog.h"
 #include "modelpicker.h"
 #include "retirementwarnings.h"
 
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -167,8 +167,9 @@ QString KeepBehaviourDialog::commandLine() const
 
 void KeepBehaviourDialog::choosePrompts()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Prompts to Capture Answers For"),
-            QFileInfo(m_prompts->text()).absolutePath(), tr("Chat datasets (*.jsonl)"));
+    const QString path = FileDialog::getOpenFileName(this, QStringLiteral("prompts"),
+            tr("Prompts to Capture Answers For"), QFileInfo(m_prompts->text()).absolutePath(),
+            tr("Chat datasets (*.jsonl)"));
     if (!path.isEmpty())
         setPromptsFile(path);
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "retirementbanner.h"
 
+#include "appsettings.h"
 #include "modelpicker.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 #include <QVBoxLayout>
 
 namespace fs::ui {
@@ -24,18 +24,14 @@ QLabel *retirementNoteLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
-RetirementBanner::RetirementBanner(QSettings *settings, QWidget *parent)
+RetirementBanner::RetirementBanner(AppSettings *settings, QWidget *parent)
     : QFrame(parent)
-    , m_settings(settings)
+    , m_settings(settings ? settings : &AppSettings::standard())
     , m_rows(new QVBoxLayout)
     , m_title(new QLabel(this))
     , m_more(new QLabel(this))
 {
     setObjectName(QStringLiteral("retirementBanner"));
-    if (!m_settings) {
-        m_ownSettings = std::make_unique<QSettings>();
-        m_settings = m_ownSettings.get();
-    }
     setFrameShape(QFrame::StyledPanel);
     // The same quiet yellow as the practice badge: a note that reads in light and dark themes.
     setStyleSheet(

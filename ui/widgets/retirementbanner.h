@@ -8,8 +8,11 @@
 
 class QLabel;
 class QPushButton;
-class QSettings;
 class QVBoxLayout;
+
+namespace fs {
+class AppSettings;
+}
 
 namespace fs::ui {
 
@@ -30,8 +33,8 @@ class RetirementBanner : public QFrame
 public:
     static constexpr int kMaxRows = 3;
 
-    /// `settings` (not owned; null: the app's QSettings) remembers "Remind Me Later".
-    explicit RetirementBanner(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    /// `settings` (not owned; null: the app's settings) remembers "Remind Me Later".
+    explicit RetirementBanner(AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~RetirementBanner() override;
 
     /// Shows the models of `models` that warn on `today` with `calendar`; hidden when none.
@@ -58,8 +61,7 @@ private:
     void rebuild();
     void remindLater(int row);
 
-    QSettings *m_settings;
-    std::unique_ptr<QSettings> m_ownSettings;
+    AppSettings *m_settings;
     QDate m_today;
     QList<RetirementWarning> m_warnings;
     QVBoxLayout *m_rows;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionstore.h"
 
+#include "appsettings.h"
+
 #include <QCoreApplication>
-#include <QSettings>
 #include <QUuid>
 
 namespace fs {
@@ -20,22 +21,14 @@ QString keyFor(const QString &id, QLatin1String field)
 
 } // namespace
 
-ConnectionStore::ConnectionStore(QSettings *settings, QObject *parent)
+ConnectionStore::ConnectionStore(AppSettings *settings, QObject *parent)
     : QObject(parent)
-    , m_settings(settings)
+    , m_settings(settings ? settings : &AppSettings::standard())
 {
-    if (!m_settings) {
-        m_settings = new QSettings;
-        m_ownsSettings = true;
-    }
     reload();
 }
 
-ConnectionStore::~ConnectionStore()
-{
-    if (m_ownsSettings)
-        delete m_settings;
-}
+ConnectionStore::~ConnectionStore() = default;
 
 Connection ConnectionStore::makeSandbox() const
 {

@@ -10,12 +10,12 @@
 #include <QUrl>
 #include <optional>
 
-class QSettings;
-
 namespace fs {
 
+class AppSettings;
+
 /**
- * @brief The user's connections and which one is active, persisted in QSettings.
+ * @brief The user's connections and which one is active, persisted in the settings (AppSettings).
  *
  * The built-in sandbox is always present (first, id sandboxId()) and is active when nothing
  * else was chosen. Keys are never stored here: only a flag that one exists in the SecretStore.
@@ -30,8 +30,8 @@ class ConnectionStore : public QObject
 {
     Q_OBJECT
 public:
-    /// Uses `settings` (not owned) or, when null, the application's default QSettings.
-    explicit ConnectionStore(QSettings *settings = nullptr, QObject *parent = nullptr);
+    /// Uses `settings` (not owned) or, when null, AppSettings::standard().
+    explicit ConnectionStore(AppSettings *settings = nullptr, QObject *parent = nullptr);
     ~ConnectionStore() override;
 
     static QString sandboxId() { return QStringLiteral("sandbox"); }
@@ -86,8 +86,7 @@ private:
     int indexOf(const QString &id) const;
     Connection makeSandbox() const;
 
-    QSettings *m_settings;
-    bool m_ownsSettings = false;
+    AppSettings *m_settings;
     QList<Connection> m_connections;
     QHash<QString, bool> m_hasKey;
     QString m_activeId;

@@ -2,19 +2,12 @@
 #include "deploymenthub.h"
 
 #include "apiclient.h"
+#include "appsettings.h"
 #include "modeltarget.h"
-
-#include <QSettings>
 
 #include <algorithm>
 
 namespace fs {
-
-namespace {
-
-const QString kIdleKey = QStringLiteral("deployments/idleStopMinutes");
-
-} // namespace
 
 DeploymentHub::DeploymentHub(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
@@ -133,20 +126,15 @@ void DeploymentHub::setIdleStopMinutes(int minutes)
     Q_EMIT changed();
 }
 
-int DeploymentHub::savedIdleStopMinutes(QSettings *settings)
+int DeploymentHub::savedIdleStopMinutes(const AppSettings *settings)
 {
-    QSettings own;
-    QSettings *s = settings ? settings : &own;
-    bool ok = false;
-    const int minutes = s->value(kIdleKey).toInt(&ok);
-    return ok && minutes >= 0 ? minutes : DeploymentManager::kDefaultIdleStopMinutes;
+    const AppSettings &s = settings ? *settings : AppSettings::standard();
+    return s.idleStopMinutes().value_or(DeploymentManager::kDefaultIdleStopMinutes);
 }
 
-void DeploymentHub::saveIdleStopMinutes(int minutes, QSettings *settings)
+void DeploymentHub::saveIdleStopMinutes(int minutes, AppSettings *settings)
 {
-    QSettings own;
-    QSettings *s = settings ? settings : &own;
-    s->setValue(kIdleKey, std::max(0, minutes));
+    (settings ? *settings : AppSettings::standard()).setIdleStopMinutes(minutes);
 }
 
 QList<HubDeployment> DeploymentHub::all() const

@@ -7,11 +7,11 @@
 #include <QObject>
 
 class QNetworkAccessManager;
-class QSettings;
 
 namespace fs {
 
 class ApiClient;
+class AppSettings;
 struct ModelTarget;
 
 /// One deployment with the manager (and so the connection) it belongs to.
@@ -54,8 +54,8 @@ public:
     void setIdleStopMinutes(int minutes);
     int idleStopMinutes() const { return m_idleStopMinutes; }
     /// The saved idle auto-stop (`settings` null: the application's), 30 minutes by default.
-    static int savedIdleStopMinutes(QSettings *settings = nullptr);
-    static void saveIdleStopMinutes(int minutes, QSettings *settings = nullptr);
+    static int savedIdleStopMinutes(const AppSettings *settings = nullptr);
+    static void saveIdleStopMinutes(int minutes, AppSettings *settings = nullptr);
 
     /// Deployments that bill right now, on every connection, newest first.
     QList<HubDeployment> billing() const;

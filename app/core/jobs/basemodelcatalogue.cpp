@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSettings>
 
 #include <algorithm>
 
@@ -239,21 +238,6 @@ QString BaseModelCatalogue::defaultModel(
     }
     const int index = defaultIndex(models, lastUsed);
     return index >= 0 ? names.at(index) : QString();
-}
-
-namespace {
-const char kLastUsedKey[] = "training/lastBaseModel";
-} // namespace
-
-QString BaseModelCatalogue::lastUsedModel(const QSettings *settings)
-{
-    return settings ? settings->value(QLatin1String(kLastUsedKey)).toString() : QString();
-}
-
-void BaseModelCatalogue::setLastUsedModel(QSettings *settings, const QString &model)
-{
-    if (settings && !model.isEmpty())
-        settings->setValue(QLatin1String(kLastUsedKey), model);
 }
 
 } // namespace fs

@@ -9,8 +9,6 @@
 #include <QString>
 #include <optional>
 
-class QSettings;
-
 namespace fs {
 
 /// One model the New-job form offers.
@@ -62,12 +60,6 @@ public:
     /// The same for a list of model names (the dataset's cost panel); empty when `names` is.
     static QString defaultModel(
             const QStringList &names, const QString &lastUsed, const PriceTable &prices);
-
-    /// The base model the user last trained or estimated with (settings key
-    /// "training/lastBaseModel"), shared by the New job form and the dataset's cost panel.
-    /// Empty when none or `settings` is null.
-    static QString lastUsedModel(const QSettings *settings);
-    static void setLastUsedModel(QSettings *settings, const QString &model);
 };
 
 } // namespace fs

@@ -1,22 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "retirementwarnings.h"
 
+#include "appsettings.h"
 #include "connection.h"
 #include "jobhistory.h"
 
 #include <QFileInfo>
 #include <QSet>
-#include <QSettings>
 
 #include <algorithm>
 
 namespace fs {
-
-namespace {
-
-const QLatin1String kRemindersKey("retirement/remindLater");
-
-} // namespace
 
 QString RetirementWarning::reminderKey() const
 {
@@ -29,8 +23,7 @@ bool RetirementReminders::isPutOff(const QString &key, const QDate &today) const
 {
     if (!m_settings)
         return false;
-    const QVariantMap map = m_settings->value(kRemindersKey).toMap();
-    const QDate since = QDate::fromString(map.value(key).toString(), Qt::ISODate);
+    const QDate since = m_settings->retirementReminders().value(key);
     return since.isValid() && since.daysTo(today) < kRemindAfterDays && since <= today;
 }
 
@@ -38,9 +31,9 @@ void RetirementReminders::putOff(const QString &key, const QDate &today)
 {
     if (!m_settings)
         return;
-    QVariantMap map = m_settings->value(kRemindersKey).toMap();
-    map.insert(key, today.toString(Qt::ISODate));
-    m_settings->setValue(kRemindersKey, map);
+    QMap<QString, QDate> reminders = m_settings->retirementReminders();
+    reminders.insert(key, today);
+    m_settings->setRetirementReminders(reminders);
 }
 
 // ---- RetirementWarnings ------------------------------------------------------------------------

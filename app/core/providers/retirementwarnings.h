@@ -7,10 +7,9 @@
 #include <QString>
 #include <QStringList>
 
-class QSettings;
-
 namespace fs {
 
+class AppSettings;
 class JobHistory;
 struct Connection;
 
@@ -43,7 +42,7 @@ class RetirementReminders
 public:
     static constexpr int kRemindAfterDays = 7;
 
-    explicit RetirementReminders(QSettings *settings)
+    explicit RetirementReminders(AppSettings *settings)
         : m_settings(settings)
     {
     }
@@ -52,7 +51,7 @@ public:
     void putOff(const QString &key, const QDate &today);
 
 private:
-    QSettings *m_settings;
+    AppSettings *m_settings;
 };
 
 /**

@@ -3,20 +3,18 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
 
 namespace fs {
 
-LastFolder::LastFolder(QSettings *settings, const QString &key)
-    : m_settings(settings)
-    , m_key(key)
+LastFolder::LastFolder(AppSettings *settings, AppSettings::Folder kind)
+    : m_settings(settings ? *settings : AppSettings::standard())
+    , m_kind(kind)
 {
 }
 
 QString LastFolder::folder() const
 {
-    const QString saved =
-            m_settings ? m_settings->value(m_key).toString() : QSettings().value(m_key).toString();
+    const QString saved = m_settings.lastFolder(m_kind);
     if (!saved.isEmpty() && QFileInfo(saved).isDir())
         return saved;
     return QDir::homePath();
@@ -33,12 +31,7 @@ void LastFolder::remember(const QString &chosenPath)
         return;
     const QFileInfo info(chosenPath);
     const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-    if (m_settings) {
-        m_settings->setValue(m_key, dir);
-    } else {
-        QSettings settings;
-        settings.setValue(m_key, dir);
-    }
+    m_settings.setLastFolder(m_kind, dir);
 }
 
 } // namespace fs

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
+#include "appsettings.h"
 
-class QSettings;
+#include <QString>
 
 namespace fs {
 
@@ -15,8 +15,8 @@ namespace fs {
 class LastFolder
 {
 public:
-    /// `settings` is not owned; null means the application's default QSettings.
-    LastFolder(QSettings *settings, const QString &key);
+    /// `settings` is not owned; null means AppSettings::standard().
+    LastFolder(AppSettings *settings, AppSettings::Folder kind);
 
     /// The folder to start in (an existing one).
     QString folder() const;
@@ -27,8 +27,8 @@ public:
     void remember(const QString &chosenPath);
 
 private:
-    QSettings *m_settings;
-    QString m_key;
+    AppSettings &m_settings;
+    AppSettings::Folder m_kind;
 };
 
 } // namespace fs

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storageconnection.h"
 
+#include "appsettings.h"
 #include "connectionstore.h"
 #include "practicebucket.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 #include <QUuid>
 
 namespace fs {
@@ -13,6 +13,13 @@ namespace fs {
 namespace {
 
 const QString kGroup = QStringLiteral("storageConnections");
+const QString kOrderKey = kGroup + QStringLiteral("/order");
+
+QString keyFor(const QString &id, const QString &field = {})
+{
+    return kGroup + QLatin1Char('/') + id
+            + (field.isEmpty() ? QString() : QLatin1Char('/') + field);
+}
 
 QString tr(const char *text)
 {
@@ -61,45 +68,32 @@ QString StorageConnection::displayLocation() const
     return tr("%1 at %2").arg(bucket.trimmed(), endpoint.host());
 }
 
-StorageConnectionStore::StorageConnectionStore(QSettings *settings, QObject *parent)
+StorageConnectionStore::StorageConnectionStore(AppSettings *settings, QObject *parent)
     : QObject(parent)
-    , m_settings(settings)
+    , m_settings(settings ? settings : &AppSettings::standard())
 {
-    if (!m_settings) {
-        m_ownSettings = std::make_unique<QSettings>();
-        m_settings = m_ownSettings.get();
-    }
     reload();
 }
 
 StorageConnectionStore::~StorageConnectionStore() = default;
 
-QSettings &StorageConnectionStore::settings() const
-{
-    return *m_settings;
-}
-
 void StorageConnectionStore::reload()
 {
     m_connections.clear();
-    QSettings &s = settings();
+    AppSettings &s = *m_settings;
     s.sync();
-    s.beginGroup(kGroup);
-    const QStringList order = s.value(QStringLiteral("order")).toStringList();
+    const QStringList order = s.value(kOrderKey).toStringList();
     for (const QString &id : order) {
-        s.beginGroup(id);
         StorageConnection c;
         c.id = id;
-        c.name = s.value(QStringLiteral("name")).toString();
-        c.endpoint = QUrl(s.value(QStringLiteral("endpoint")).toString());
-        c.region = s.value(QStringLiteral("region"), QStringLiteral("auto")).toString();
-        c.bucket = s.value(QStringLiteral("bucket")).toString();
-        c.accessKeyId = s.value(QStringLiteral("accessKeyId")).toString();
-        s.endGroup();
+        c.name = s.value(keyFor(id, QStringLiteral("name"))).toString();
+        c.endpoint = QUrl(s.value(keyFor(id, QStringLiteral("endpoint"))).toString());
+        c.region = s.value(keyFor(id, QStringLiteral("region")), QStringLiteral("auto")).toString();
+        c.bucket = s.value(keyFor(id, QStringLiteral("bucket"))).toString();
+        c.accessKeyId = s.value(keyFor(id, QStringLiteral("accessKeyId"))).toString();
         if (!c.name.isEmpty() && id != practice::connectionId())
             m_connections.append(c);
     }
-    s.endGroup();
     Q_EMIT connectionsChanged();
 }
 
@@ -189,10 +183,7 @@ bool StorageConnectionStore::remove(const QString &id)
     for (int i = 0; i < m_connections.size(); ++i) {
         if (m_connections.at(i).id == id) {
             m_connections.removeAt(i);
-            QSettings &s = settings();
-            s.beginGroup(kGroup);
-            s.remove(id);
-            s.endGroup();
+            m_settings->remove(keyFor(id));
             saveOrder();
             Q_EMIT connectionsChanged();
             return true;
@@ -203,16 +194,12 @@ bool StorageConnectionStore::remove(const QString &id)
 
 void StorageConnectionStore::save(const StorageConnection &c)
 {
-    QSettings &s = settings();
-    s.beginGroup(kGroup);
-    s.beginGroup(c.id);
-    s.setValue(QStringLiteral("name"), c.name);
-    s.setValue(QStringLiteral("endpoint"), c.endpoint.toString());
-    s.setValue(QStringLiteral("region"), c.region);
-    s.setValue(QStringLiteral("bucket"), c.bucket);
-    s.setValue(QStringLiteral("accessKeyId"), c.accessKeyId);
-    s.endGroup();
-    s.endGroup();
+    AppSettings &s = *m_settings;
+    s.setValue(keyFor(c.id, QStringLiteral("name")), c.name);
+    s.setValue(keyFor(c.id, QStringLiteral("endpoint")), c.endpoint.toString());
+    s.setValue(keyFor(c.id, QStringLiteral("region")), c.region);
+    s.setValue(keyFor(c.id, QStringLiteral("bucket")), c.bucket);
+    s.setValue(keyFor(c.id, QStringLiteral("accessKeyId")), c.accessKeyId);
     s.sync();
 }
 
@@ -221,11 +208,8 @@ void StorageConnectionStore::saveOrder()
     QStringList order;
     for (const StorageConnection &c : std::as_const(m_connections))
         order << c.id;
-    QSettings &s = settings();
-    s.beginGroup(kGroup);
-    s.setValue(QStringLiteral("order"), order);
-    s.endGroup();
-    s.sync();
+    m_settings->setValue(kOrderKey, order);
+    m_settings->sync();
 }
 
 } // namespace fs

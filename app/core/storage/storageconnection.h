@@ -10,10 +10,9 @@
 #include <memory>
 #include <optional>
 
-class QSettings;
-
 namespace fs {
 
+class AppSettings;
 class ConnectionStore;
 
 /**
@@ -49,7 +48,7 @@ struct StorageConnection
 };
 
 /**
- * @brief The saved storage connections, in QSettings group "storageConnections".
+ * @brief The saved storage connections, in the settings (AppSettings) group "storageConnections".
  *
  * Layout: storageConnections/order (ids), storageConnections/<id>/{name,endpoint,region,bucket,
  * accessKeyId}. No secret is ever written here.
@@ -58,8 +57,8 @@ class StorageConnectionStore : public QObject
 {
     Q_OBJECT
 public:
-    /// Uses `settings` (not owned) or, when null, the application's default QSettings.
-    explicit StorageConnectionStore(QSettings *settings = nullptr, QObject *parent = nullptr);
+    /// Uses `settings` (not owned) or, when null, AppSettings::standard().
+    explicit StorageConnectionStore(AppSettings *settings = nullptr, QObject *parent = nullptr);
     ~StorageConnectionStore() override;
 
     /// The saved connections, then the practice bucket while its endpoint is set.
@@ -90,12 +89,10 @@ Q_SIGNALS:
     void connectionsChanged();
 
 private:
-    QSettings &settings() const;
     void save(const StorageConnection &connection);
     void saveOrder();
 
-    QSettings *m_settings;
-    std::unique_ptr<QSettings> m_ownSettings;
+    AppSettings *m_settings;
     QList<StorageConnection> m_connections; ///< the saved ones
     QUrl m_practiceEndpoint;
 };

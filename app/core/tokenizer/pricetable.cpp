@@ -1,33 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricetable.h"
 
+#include "appsettings.h"
 #include "costestimate.h"
 #include "modelregistry.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 
 #include <cmath>
 
 namespace fs {
 
 namespace {
-
-// A settings key for a model: '/' would nest a settings group (Together's "Qwen/Qwen2.5-…"), so
-// it is written as "%2F" (and '%' as "%25"); older keys hold neither.
-QString keyOfModel(const QString &model)
-{
-    QString key = model;
-    return key.replace(QLatin1Char('%'), QLatin1String("%25"))
-            .replace(QLatin1Char('/'), QLatin1String("%2F"));
-}
-
-QString modelOfKey(const QString &key)
-{
-    QString model = key;
-    return model.replace(QLatin1String("%2F"), QLatin1String("/"), Qt::CaseInsensitive)
-            .replace(QLatin1String("%25"), QLatin1String("%"));
-}
 
 bool validPrice(double v)
 {
@@ -50,11 +34,6 @@ PriceTable::PriceTable()
     }
 }
 
-QString PriceTable::settingsGroup()
-{
-    return QStringLiteral("trainingPrices");
-}
-
 QDate PriceTable::defaultsCapturedOn()
 {
     return ModelRegistry::provider(ProviderKind::OpenAI).pricesCapturedOn();
@@ -67,36 +46,29 @@ QString PriceTable::defaultsCapturedText()
             "2026). Check the current prices before you spend money.");
 }
 
-PriceTable PriceTable::load(QSettings *settings)
+PriceTable PriceTable::load(const AppSettings *settings)
 {
     PriceTable table;
     if (!settings)
         return table;
-    settings->beginGroup(settingsGroup());
-    // Each model is a plain key (its '/' escaped); the value is kept as text so that no locale
-    // can change the decimal separator.
-    const QStringList keys = settings->childKeys();
-    for (const QString &key : keys) {
-        bool ok = false;
-        const double v = settings->value(key).toString().toDouble(&ok);
-        if (ok && validPrice(v))
-            table.setPrice(modelOfKey(key), v);
+    const QMap<QString, double> saved = settings->trainingPrices();
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
+        if (validPrice(it.value()))
+            table.setPrice(it.key(), it.value());
     }
-    settings->endGroup();
     return table;
 }
 
-void PriceTable::save(QSettings *settings) const
+void PriceTable::save(AppSettings *settings) const
 {
     if (!settings)
         return;
-    settings->beginGroup(settingsGroup());
-    settings->remove(QString()); // the whole group: keys for prices back at default must go
+    QMap<QString, double> changed; // prices back at their default are not kept
     for (const Entry &e : m_entries) {
         if (!e.isDefault())
-            settings->setValue(keyOfModel(e.model), QString::number(e.usdPerMillion, 'g', 17));
+            changed.insert(e.model, e.usdPerMillion);
     }
-    settings->endGroup();
+    settings->setTrainingPrices(changed);
 }
 
 int PriceTable::indexOf(const QString &model) const

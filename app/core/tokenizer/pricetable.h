@@ -5,16 +5,17 @@
 #include <QList>
 #include <QString>
 
-class QSettings;
-
 namespace fs {
+
+class AppSettings;
 
 /**
  * @brief Training prices per model (USD per 1M training tokens) that the user can edit.
  *
  * Defaults come from the model registry (resources/modelregistry/, ModelRegistry). Only the
- * user's changes are saved, in QSettings group settingsGroup(), so that new defaults in a later
- * version still show for models the user never touched. A value type: load(), edit, save().
+ * user's changes are saved, in the settings (AppSettings::trainingPrices()), so that new defaults
+ * in a later version still show for models the user never touched. A value type: load(), edit,
+ * save().
  */
 class PriceTable
 {
@@ -33,16 +34,15 @@ public:
 
     PriceTable(); ///< the defaults
 
-    static QString settingsGroup(); ///< "trainingPrices"
     /// When the default prices were read from the pricing page (on or after this day), and the
     /// same in words for the price dialog.
     static QDate defaultsCapturedOn();
     static QString defaultsCapturedText();
 
     /// The defaults with the user's saved changes applied; a null settings gives the defaults.
-    static PriceTable load(QSettings *settings);
+    static PriceTable load(const AppSettings *settings);
     /// Writes the differences from the defaults (replacing what the group held).
-    void save(QSettings *settings) const;
+    void save(AppSettings *settings) const;
 
     /// USD per 1M training tokens for `model`, or -1 when unknown. A dated snapshot, an alias
     /// without the date ("gpt-4.1-mini") and a fine-tuned name ("ft:gpt-4.1-mini-…:org::id")
