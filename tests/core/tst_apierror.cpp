@@ -237,18 +237,10 @@ void tst_ApiError::transientRules_data()
             << false << none;
     QTest::newRow("412 Fireworks account suspended") << httpError(412) << false << none;
     // The rest of HTTP: 408, 409 and 5xx may pass later; the request itself refused does not.
-    QTest::newRow("408") << httpError(408) << true << none;
-    QTest::newRow("409") << httpError(409) << true << none;
-    QTest::newRow("499") << httpError(499) << false << none;
-    QTest::newRow("500") << httpError(500) << true << none;
-    QTest::newRow("503") << httpError(503) << true << none;
-    QTest::newRow("599") << httpError(599) << true << none;
-    QTest::newRow("400") << httpError(400) << false << none;
-    QTest::newRow("401") << httpError(401) << false << none;
-    QTest::newRow("403") << httpError(403) << false << none;
-    QTest::newRow("404") << httpError(404) << false << none;
-    QTest::newRow("413") << httpError(413) << false << none;
-    QTest::newRow("422") << httpError(422) << false << none;
+    for (int status : {408, 409, 500, 503, 599})
+        QTest::addRow("%d", status) << httpError(status) << true << none;
+    for (int status : {400, 401, 403, 404, 413, 422, 499})
+        QTest::addRow("%d", status) << httpError(status) << false << none;
     // No answer, or one that cannot be read.
     QTest::newRow("timeout") << ofKind(ApiError::Kind::Timeout) << true << none;
     QTest::newRow("unreachable") << ofKind(ApiError::Kind::Unreachable) << true << none;
