@@ -5,7 +5,6 @@
 #include "cliprocess.h"
 #include "connectionstore.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
@@ -161,14 +160,18 @@ void tst_FilesUpload::interruptedByCtrlCResumesTheSameFile()
     process.setProcessEnvironment(environment());
     process.start(QStringLiteral(FS_APP_BINARY), arguments);
     QVERIFY(process.waitForStarted(10000));
+    // Interrupted once at least one part has arrived (the progress line says so).
+    const QRegularExpression partsArrived(QStringLiteral("\\b[1-9]\\d* of \\d+ parts"));
     QString out;
-    QElapsedTimer clock;
-    clock.start();
-    while (!out.contains(QLatin1String("Sending")) && clock.elapsed() < 20000) {
-        process.waitForReadyRead(100);
-        out += QString::fromUtf8(process.readAllStandardOutput());
-    }
-    QTest::qWait(2000); // a few parts arrive
+    const bool arrived = QTest::qWaitFor(
+            [&] {
+                process.waitForReadyRead(50);
+                out += QString::fromUtf8(process.readAllStandardOutput());
+                return partsArrived.match(out).hasMatch()
+                        || process.state() == QProcess::NotRunning;
+            },
+            60000);
+    QVERIFY2(arrived && process.state() == QProcess::Running, qPrintable(out));
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(20000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);

@@ -487,7 +487,7 @@ void tst_ApiClient::successExposesBodyAndHeaders()
     QCOMPARE(reply->rawHeader("X-Request-Id"), QByteArray("req_ok"));
     QCOMPARE(reply->requestId(), QStringLiteral("req_ok"));
     QCOMPARE(FineTuningJob::fromJson(reply->json()).id, QStringLiteral("ftjob-abc123"));
-    QTest::qWait(20);
+    QTest::qWait(20); // nothing to wait for: proves finished() comes once
     QCOMPARE(finished.count(), 1);
 }
 
@@ -668,7 +668,7 @@ void tst_ApiClient::timeout()
     QCOMPARE(reply->error().kind, ApiError::Kind::Timeout);
     QCOMPARE(m_nam->requestCount(), 1);
     QCOMPARE(m_nam->abortedCount(), 1); // the hanging request was really stopped
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves finished() comes once
     QCOMPARE(finished.count(), 1);
 }
 
@@ -693,13 +693,13 @@ void tst_ApiClient::abortInFlight()
     ApiClient client(m_nam.get(), openAi());
     auto reply = own(client.listModels());
     QSignalSpy finished(reply.get(), &ApiReply::finished);
-    QTest::qWait(20);
+    QTRY_COMPARE(m_nam->requestCount(), 1); // on its way (and hanging)
     QVERIFY(!reply->isFinished());
     reply->abort();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
     reply->abort(); // a second abort changes nothing
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves nothing more comes
     QCOMPARE(finished.count(), 1);
     QCOMPARE(m_nam->requestCount(), 1);
     QCOMPARE(m_nam->abortedCount(), 1);
@@ -717,7 +717,7 @@ void tst_ApiClient::abortDuringRetryWait()
     reply->abort();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves the retry is not sent
     QCOMPARE(m_nam->requestCount(), 1);
 }
 
@@ -731,7 +731,7 @@ void tst_ApiClient::abortFromRetryingSignal()
     connect(raw, &ApiReply::retrying, raw, [raw] { raw->abort(); });
     QSignalSpy finished(raw, &ApiReply::finished);
     QVERIFY(finished.wait(2000));
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves finished() comes once
     QCOMPARE(finished.count(), 1);
     QCOMPARE(raw->error().kind, ApiError::Kind::Cancelled);
     QCOMPARE(m_nam->requestCount(), 1);
@@ -748,7 +748,7 @@ void tst_ApiClient::autoDelete()
     QPointer<ApiReply> kept = client.listModels();
     kept->setAutoDelete(false);
     QVERIFY(waitFinished(kept.data()));
-    QTest::qWait(20);
+    QTest::qWait(20); // nothing to wait for: proves it is not deleted
     QVERIFY(!kept.isNull());
     delete kept.data();
 }
@@ -870,7 +870,7 @@ void tst_ApiClient::streamErrorMidStream()
     QCOMPARE(raw->error().code, QStringLiteral("server_error"));
     QVERIFY(raw->error().message.contains(QLatin1String("processing your request")));
     QCOMPARE(raw->content(), QStringLiteral("Par"));
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves finished() comes once
     QCOMPARE(finished.count(), 1);
     QCOMPARE(m_nam->requestCount(), 1);
 }

@@ -185,55 +185,91 @@ ApiError httpError(int status, const QString &code = {}, const QString &type = {
     e.type = type;
     return e;
 }
-ApiError ofKind(ApiError::Kind kind)
+ApiError ofKind(ApiError::Kind kind, const QString &code = {})
 {
     ApiError e;
     e.kind = kind;
+    e.code = code;
     return e;
 }
 } // namespace
 
+// The one rule for "worth trying again?" and "which limit is it?", at its edges. RetryPolicy,
+// BatchRunner, the Uploader and WatchBudget only ask isTransient()/isRateLimit(); their tests
+// check that they follow it, not the rule again.
 void tst_ApiError::transientRules_data()
 {
     QTest::addColumn<ApiError>("error");
     QTest::addColumn<bool>("transient");
-    QTest::addColumn<bool>("rateLimit");
-    QTest::addColumn<bool>("quota");
-    const QString quota = QStringLiteral("insufficient_quota");
-    const QString daily = QStringLiteral("daily_rate_limit_exceeded");
-    QTest::newRow("429 rate limit")
-            << httpError(429, QStringLiteral("rate_limit_exceeded")) << true << true << false;
-    QTest::newRow("429 bare") << httpError(429) << true << true << false;
-    QTest::newRow("429 quota code") << httpError(429, quota) << false << false << true;
-    QTest::newRow("429 quota type") << httpError(429, {}, quota) << false << false << true;
-    QTest::newRow("429 daily cap") << httpError(429, daily) << false << false << true;
-    QTest::newRow("408") << httpError(408) << true << false << false;
-    QTest::newRow("409") << httpError(409) << true << false << false;
-    QTest::newRow("499") << httpError(499) << false << false << false;
-    QTest::newRow("500") << httpError(500) << true << false << false;
-    QTest::newRow("503") << httpError(503) << true << false << false;
-    QTest::newRow("400") << httpError(400) << false << false << false;
-    QTest::newRow("401") << httpError(401) << false << false << false;
-    QTest::newRow("404") << httpError(404) << false << false << false;
-    QTest::newRow("413") << httpError(413) << false << false << false;
-    QTest::newRow("timeout") << ofKind(ApiError::Kind::Timeout) << true << false << false;
-    QTest::newRow("unreachable") << ofKind(ApiError::Kind::Unreachable) << true << false << false;
-    QTest::newRow("cancelled") << ofKind(ApiError::Kind::Cancelled) << false << false << false;
-    QTest::newRow("certificate") << ofKind(ApiError::Kind::Certificate) << false << false << false;
-    QTest::newRow("protocol") << ofKind(ApiError::Kind::Protocol) << false << false << false;
-    QTest::newRow("stream") << ofKind(ApiError::Kind::Stream) << false << false << false;
-    QTest::newRow("none") << ApiError() << false << false << false;
+    QTest::addColumn<int>("cap");
+    const int none = int(ApiError::Cap::None);
+    const int rate = int(ApiError::Cap::RateLimit);
+    const int quota = int(ApiError::Cap::Quota);
+    const int daily = int(ApiError::Cap::DailyCap);
+    const QString noCredit = QStringLiteral("insufficient_quota");
+    const QString dayCap = QStringLiteral("daily_rate_limit_exceeded");
+    // OpenAI: three 429s, told apart by code (or type).
+    QTest::newRow("429 rate_limit_exceeded")
+            << httpError(429, QStringLiteral("rate_limit_exceeded")) << true << rate;
+    QTest::newRow("429 bare") << httpError(429) << true << rate;
+    QTest::newRow("429 quota code") << httpError(429, noCredit) << false << quota;
+    QTest::newRow("429 quota type") << httpError(429, {}, noCredit) << false << quota;
+    QTest::newRow("429 daily cap code") << httpError(429, dayCap) << false << daily;
+    QTest::newRow("429 daily cap type")
+            << httpError(429, {}, dayCap) << false << daily; // as "type", like insufficient_quota
+    QTest::newRow("500 with quota code") << httpError(500, noCredit) << false << quota;
+    QTest::newRow("stream quota") << ofKind(ApiError::Kind::Stream, noCredit) << false << quota;
+    QTest::newRow("stream daily word")
+            << ofKind(ApiError::Kind::Stream, dayCap) << false << none; // only an HTTP answer
+    // Together AI and Fireworks AI (their error-code pages): a spending limit or an unpaid plan
+    // is 402 Payment Required; a 429 is a rate limit (Fireworks: also a deployment at capacity),
+    // whatever the body says. Fireworks' control plane answers with a google.rpc Status
+    // (shared/reference/fireworks/API-NOTES.md), where RESOURCE_EXHAUSTED covers both.
+    QTest::newRow("402") << httpError(402) << false << quota;
+    QTest::newRow("429 Together ErrorData") << ApiError::fromBody(
+            429, R"({"error":{"message":"Too many requests","type":"x"}})", {})
+                                            << true << rate;
+    QTest::newRow("429 Fireworks Status")
+            << ApiError::fromBody(429, R"({"code":"RESOURCE_EXHAUSTED","message":"slow down"})", {})
+            << true << rate;
+    QTest::newRow("400 Fireworks RESOURCE_EXHAUSTED")
+            << ApiError::fromBody(400, R"({"code":"RESOURCE_EXHAUSTED","message":"too big"})", {})
+            << false << none;
+    QTest::newRow("412 Fireworks account suspended") << httpError(412) << false << none;
+    // The rest of HTTP: 408, 409 and 5xx may pass later; the request itself refused does not.
+    for (int status : {408, 409, 500, 503, 599})
+        QTest::addRow("%d", status) << httpError(status) << true << none;
+    for (int status : {400, 401, 403, 404, 413, 422, 499})
+        QTest::addRow("%d", status) << httpError(status) << false << none;
+    // No answer, or one that cannot be read.
+    QTest::newRow("timeout") << ofKind(ApiError::Kind::Timeout) << true << none;
+    QTest::newRow("unreachable") << ofKind(ApiError::Kind::Unreachable) << true << none;
+    QTest::newRow("cancelled") << ofKind(ApiError::Kind::Cancelled) << false << none;
+    QTest::newRow("certificate") << ofKind(ApiError::Kind::Certificate) << false << none;
+    QTest::newRow("protocol") << ofKind(ApiError::Kind::Protocol) << false << none;
+    QTest::newRow("stream") << ofKind(ApiError::Kind::Stream) << false << none;
+    QTest::newRow("none") << ApiError() << false << none;
 }
 
 void tst_ApiError::transientRules()
 {
     QFETCH(ApiError, error);
     QFETCH(bool, transient);
-    QFETCH(bool, rateLimit);
-    QFETCH(bool, quota);
+    QFETCH(int, cap);
+    QCOMPARE(int(error.cap()), cap);
     QCOMPARE(error.isTransient(), transient);
-    QCOMPARE(error.isRateLimit(), rateLimit);
-    QCOMPARE(error.isQuotaExhausted(), quota);
+    QCOMPARE(error.isRateLimit(), cap == int(ApiError::Cap::RateLimit));
+    QCOMPARE(error.isQuotaExhausted(),
+            cap == int(ApiError::Cap::Quota) || cap == int(ApiError::Cap::DailyCap));
+    QCOMPARE(error.isDailyCap(), cap == int(ApiError::Cap::DailyCap));
+    // The words follow the same rule: a quota is never "too many requests", and the other way.
+    const QString text = error.plainMessage();
+    const bool saysCredit = text.contains(QLatin1String("run out of credit"));
+    const bool saysDaily = text.contains(QLatin1String("daily limit"));
+    const bool saysTooMany = text.contains(QLatin1String("Too many requests"));
+    QCOMPARE(saysCredit, cap == int(ApiError::Cap::Quota));
+    QCOMPARE(saysDaily, cap == int(ApiError::Cap::DailyCap));
+    QCOMPARE(saysTooMany, cap == int(ApiError::Cap::RateLimit));
 }
 
 QTEST_GUILESS_MAIN(tst_ApiError)

@@ -331,7 +331,7 @@ private Q_SLOTS:
         model.setClient(nullptr);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isLoading());
-        QTest::qWait(200);
+        QTest::qWait(200); // nothing to wait for: proves the old answer does not land
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isLoaded());
     }

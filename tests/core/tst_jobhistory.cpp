@@ -326,7 +326,6 @@ void tst_JobHistory::hundredThousandEventsInOneBatch()
     QCOMPARE(loaded.size(), 100000);
     QCOMPARE(loaded.at(99999).id, QStringLiteral("ev-99999"));
     QCOMPARE(loaded.at(1).id, QStringLiteral("ev-1")); // same second: order of arrival
-    QVERIFY2(writeMs < 20000, qPrintable(QString::number(writeMs)));
 }
 
 void tst_JobHistory::togetherJobReadBackWithItsDialect()

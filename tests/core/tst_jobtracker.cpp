@@ -407,7 +407,7 @@ void tst_JobTracker::pollNowDuringACycleIsNotLost()
     tracker.pollNow(kJob);
     QTRY_COMPARE(countPaths(nam, QStringLiteral("/ftjob-abc")), jobReads + 2);
     QTRY_COMPARE(tracker.cycleCount(kJob), 3);
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves no third read follows
     QCOMPARE(countPaths(nam, QStringLiteral("/ftjob-abc")), jobReads + 2);
 }
 
@@ -432,7 +432,7 @@ void tst_JobTracker::transientErrorsBackOffFinalOnesStop()
     QCOMPARE(failed.at(1).at(1).value<ApiError>().httpStatus, 404);
     QCOMPARE(failed.at(1).at(2).toBool(), false);
     QVERIFY(!tracker.isWatching(kJob));
-    QTest::qWait(60);
+    QTest::qWait(60); // nothing to wait for: proves no request follows the final error
     QCOMPARE(nam.requestCount(), 4);
     QCOMPARE(tracker.eventLog(kJob)->events().size(), 2);
 }
@@ -518,7 +518,7 @@ void tst_JobTracker::wrongShapesInARowStopWithASentence()
     QCOMPARE(gaveUp.at(0).at(1).value<ApiError>().code, QStringLiteral("html_answer"));
     QCOMPARE(tracker.gaveUpSentence(kJob), sentence);
     const int requests = nam.requestCount();
-    QTest::qWait(60);
+    QTest::qWait(60); // nothing to wait for: proves no request follows giving up
     QCOMPARE(nam.requestCount(), requests); // stopped for good
 
     // A job whose status is null is a wrong shape too, not a silent "unknown" forever.
@@ -804,7 +804,7 @@ void tst_JobTracker::sandboxPauseResumeAndCancel()
     tracker.pollNow(jobId);
     QTRY_COMPARE_WITH_TIMEOUT(tracker.job(jobId).status, FineTuningJob::Status::Paused, 5000);
     const int stepAtPause = tracker.metrics(jobId)->series().lastStep();
-    QTest::qWait(300);
+    QTest::qWait(300); // nothing to wait for: proves no steps arrive while paused
     QVERIFY(tracker.isWatching(jobId)); // paused is not the end
     QVERIFY(tracker.metrics(jobId)->series().lastStep() <= stepAtPause + 1);
 
@@ -861,13 +861,18 @@ void tst_JobTracker::sandboxSteadyStateCostsOneRequestPerJobPerInterval()
         tracker.watch(id);
     for (const QString &id : std::as_const(jobs))
         QTRY_COMPARE_WITH_TIMEOUT(tracker.job(id).status, FineTuningJob::Status::Running, 10000);
-    // Let the "started" event pass, then measure a window of steady running.
-    QTest::qWait(250);
-    QHash<QString, int> servedBefore = served;
+    // Past the change to running (which re-reads the job and its events): two more cycles of
+    // each job; then a window of steady running of at least ten cycles of each.
     QHash<QString, int> cyclesBefore;
     for (const QString &id : std::as_const(jobs))
         cyclesBefore[id] = tracker.cycleCount(id);
-    QTest::qWait(1500);
+    for (const QString &id : std::as_const(jobs))
+        QTRY_VERIFY_WITH_TIMEOUT(tracker.cycleCount(id) >= cyclesBefore.value(id) + 2, 10000);
+    QHash<QString, int> servedBefore = served;
+    for (const QString &id : std::as_const(jobs))
+        cyclesBefore[id] = tracker.cycleCount(id);
+    for (const QString &id : std::as_const(jobs))
+        QTRY_VERIFY_WITH_TIMEOUT(tracker.cycleCount(id) >= cyclesBefore.value(id) + 10, 20000);
     for (const QString &id : std::as_const(jobs)) {
         QCOMPARE(tracker.job(id).status, FineTuningJob::Status::Running);
         const int requests = served.value(id) - servedBefore.value(id);
@@ -1095,10 +1100,16 @@ void tst_JobTracker::togetherSandboxJobRunsToCompletedWithMetrics()
     QCOMPARE(job.status, FineTuningJob::Status::Succeeded);
     QCOMPARE(job.statusText, QStringLiteral("completed"));
     QVERIFY(!job.fineTunedModel.isEmpty());
+    // Whether a poll lands in the short running phase depends on how busy the machine is (the
+    // status words are mapped in tst_togetherdialect): only known statuses, ending in Succeeded.
     QList<FineTuningJob::Status> seen;
     for (const auto &arguments : statuses)
         seen << arguments.at(2).value<FineTuningJob::Status>();
-    QVERIFY(seen.contains(FineTuningJob::Status::Running));
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(seen.last(), FineTuningJob::Status::Succeeded);
+    for (FineTuningJob::Status status : std::as_const(seen))
+        QVERIFY(status == FineTuningJob::Status::Queued || status == FineTuningJob::Status::Running
+                || status == FineTuningJob::Status::Succeeded);
 
     const MetricsSeries &series = tracker.metrics(jobId)->series();
     const int total = series.totalSteps();

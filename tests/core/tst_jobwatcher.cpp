@@ -166,7 +166,7 @@ void tst_JobWatcher::unknownJobStopsWatching()
     QTRY_COMPARE(failed.count(), 1);
     QCOMPARE(failed.at(0).at(1).toBool(), false);
     QVERIFY(!watcher.isRunning());
-    QTest::qWait(50);
+    QTest::qWait(50); // nothing to wait for: proves no second request
     QCOMPARE(nam.requestCount(), 1);
 }
 

@@ -77,7 +77,7 @@ private Q_SLOTS:
         store.readKey(
                 QStringLiteral("x"), context, [&called](const SecretResult &) { called = true; });
         delete context;
-        QTest::qWait(50);
+        QTest::qWait(50); // nothing to wait for: proves no answer
         QVERIFY(!called);
     }
 

@@ -393,7 +393,7 @@ void tst_Uploader::cancelCleansUpTheServerSideUpload()
     QVERIFY(lateDone.wait(5000));
     QCOMPARE(late->httpStatus(), 400);
     QVERIFY(late->error().message.contains(QLatin1String("cancelled")));
-    QTest::qWait(200);
+    QTest::qWait(200); // nothing to wait for: proves finished() comes once
     QCOMPARE(finished.size(), 1);
 }
 
@@ -584,7 +584,7 @@ void tst_Uploader::localSourceKeyFollowsTheFile()
     bool called = false;
     source.read(0, 20, this, [&called](const QByteArray &, const QString &) { called = true; });
     source.cancelReads();
-    QTest::qWait(200);
+    QTest::qWait(200); // nothing to wait for: proves no callback
     QVERIFY(!called);
 }
 

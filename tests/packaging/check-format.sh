@@ -5,9 +5,8 @@ set -euo pipefail
 source_dir=$1
 cd "$source_dir"
 if ! command -v clang-format >/dev/null 2>&1; then
-    echo "clang-format is not installed (packaging/install-deps.sh --tests installs it)."
-    [ "${CI:-}" = "true" ] && exit 1
-    exit 77
+    exec sh tests/support/missing-tool.sh \
+        "clang-format is not installed (packaging/install-deps.sh --tests installs it)."
 fi
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     mapfile -t files < <(git ls-files -- '*.cpp' '*.h')

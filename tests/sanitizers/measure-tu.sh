@@ -5,12 +5,14 @@
 # app/core/CMakeFiles/fs_core.dir/api/apiclient.cpp.o). Prints seconds per unit and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+times=$(mktemp)
+trap 'rm -f "$times"' EXIT
 for object in "$@"; do
     for dir in build build-asan; do
         command=$(cd "$dir" && ninja -t commands "$object" | tail -n 1 | sed 's/^[^ ]*ccache //')
         command=${command/ -o $object / -o \/dev\/null }
-        (cd "$dir" && /usr/bin/time -o /tmp/fs-measure-tu.time -f '%U %S' bash -c "$command")
-        seconds=$(awk '{print $1 + $2}' /tmp/fs-measure-tu.time)
+        (cd "$dir" && /usr/bin/time -o "$times" -f '%U %S' bash -c "$command")
+        seconds=$(awk '{print $1 + $2}' "$times")
         printf '%s\t%s\t%s s\n' "$dir" "$object" "$seconds"
     done
 done

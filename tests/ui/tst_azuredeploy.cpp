@@ -22,6 +22,7 @@
 #include "messagebox.h"
 #include "panewidget.h"
 #include "playgroundarea.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "sidebysidepage.h"
 #include "signindialog.h"
@@ -52,7 +53,6 @@ class tst_AzureDeploy : public QObject
     Q_OBJECT
 
     QTemporaryDir m_home;
-    QTemporaryDir m_shots;
     std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     MemorySecretStore m_secrets;
@@ -60,17 +60,6 @@ class tst_AzureDeploy : public QObject
     test::FakeAzure m_azure;
     Connection m_connection;
     QList<MessageRequest> m_asked;
-
-    void screenshot(QWidget *widget, const QString &name)
-    {
-        QTest::qWait(50); // let layouts settle before the picture
-        const QString dir = qEnvironmentVariableIsSet("FS_SCREENSHOT_DIR")
-                ? qEnvironmentVariable("FS_SCREENSHOT_DIR")
-                : m_shots.path();
-        const QString path = dir + QStringLiteral("/azure-%1.png").arg(name);
-        QVERIFY(widget->grab().save(path));
-        qInfo("picture: %s", qPrintable(path));
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -113,7 +102,7 @@ private Q_SLOTS:
         QVERIFY(!dialog.retryButton()->isVisible());
         dialog.resize(dialog.sizeHint().expandedTo(QSize(520, 400)));
         QVERIFY(dialog.width() <= 1024 && dialog.height() <= 600);
-        screenshot(&dialog, QStringLiteral("sign-in"));
+        fs::test::saveScreenshot(&dialog, QStringLiteral("azure-sign-in"));
         QTest::mouseClick(dialog.copyButton(), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("FAKE-CODE"));
         QVERIFY(signedIn.wait(20000)); // the fake approves after a pending answer
@@ -166,7 +155,7 @@ private Q_SLOTS:
         QTRY_VERIFY(deploy->startButton()->isEnabled());
         QVERIFY(deploy->hardwareList()->currentItem()->text().contains(
                 QStringLiteral("Developer")));
-        screenshot(deploy, QStringLiteral("deploy-dialog"));
+        fs::test::saveScreenshot(deploy, QStringLiteral("azure-deploy-dialog"));
         QSignalSpy ready(deploy.data(), &DeployDialog::deploymentReady);
         QTest::mouseClick(deploy->startButton(), Qt::LeftButton);
         QVERIFY(ready.wait(20000));
@@ -180,7 +169,7 @@ private Q_SLOTS:
         // Nothing bills silently: the status bar shows it.
         QTRY_VERIFY(areas.deployments->statusWidget()->isVisible());
         QCOMPARE(areas.deployments->hub()->billing().size(), 1);
-        screenshot(window.get(), QStringLiteral("deployed-window"));
+        fs::test::saveScreenshot(window.get(), QStringLiteral("azure-deployed-window"));
 
         // Side by side with the base model: the fine-tune answers through its deployment.
         for (int i = 0; i < window->areaCount(); ++i) {
@@ -202,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(page->session()->currentAnswer(1), QStringLiteral("Hello from ") + kModel);
         QCOMPARE(page->session()->currentAnswer(0),
                 QStringLiteral("Hello from gpt-4o-mini-2024-07-18"));
-        screenshot(window.get(), QStringLiteral("side-by-side"));
+        fs::test::saveScreenshot(window.get(), QStringLiteral("azure-side-by-side"));
 
         // Stopping everything (as on quit) deletes it on Azure.
         areas.deployments->hub()->stopAll();
@@ -224,7 +213,7 @@ private Q_SLOTS:
         QVERIFY(!subscription->toolTip().isEmpty());
         auto *group = dialog.findChild<QLineEdit *>(QStringLiteral("azureResourceGroupLineEdit"));
         QCOMPARE(group->text(), QStringLiteral("rg-1"));
-        screenshot(&dialog, QStringLiteral("connection"));
+        fs::test::saveScreenshot(&dialog, QStringLiteral("azure-connection"));
         // Edited and saved, the details are kept.
         group->setText(QStringLiteral("rg-2"));
         Q_EMIT group->textEdited(group->text());

@@ -21,6 +21,7 @@
 #include "playgroundarea.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "sidebysidepage.h"
 #include "signindialog.h"
@@ -188,10 +189,7 @@ private Q_SLOTS:
         QVERIFY2(!page->session()->currentAnswer(0).isEmpty(), "the base model did not answer");
         QVERIFY2(!page->session()->currentAnswer(1).isEmpty(), "the fine-tune did not answer");
         QVERIFY(page->session()->currentAnswer(0) != page->session()->currentAnswer(1));
-        const QString dir = qEnvironmentVariableIsSet("FS_SCREENSHOT_DIR")
-                ? qEnvironmentVariable("FS_SCREENSHOT_DIR")
-                : m_home.path();
-        QVERIFY(window->grab().save(dir + QStringLiteral("/azure-sandbox-side-by-side.png")));
+        fs::test::saveScreenshot(window.get(), QStringLiteral("azure-sandbox-side-by-side"));
 
         // Stopping everything deletes it on Azure.
         areas.deployments->hub()->stopAll();

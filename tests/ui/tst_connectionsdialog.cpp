@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 
 #include <QCheckBox>
@@ -75,15 +76,6 @@ class tst_ConnectionsDialog : public QObject
             return QStringLiteral("(no result)");
         return child<QLabel>(dialog, "testResultLabel")->text();
     }
-    /// With FS_SCREENSHOT_DIR set, saves what the dialog shows (to look at the UI by eye).
-    static void screenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QTest::qWait(50); // let the layouts settle first
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-    }
     QByteArray iniBytes() const
     {
         m_settings->sync();
@@ -131,7 +123,7 @@ private Q_SLOTS:
 
         const QString said = pressTest(dialog.get());
         QVERIFY2(said.contains(QLatin1String("did not accept the API key")), qPrintable(said));
-        screenshot(dialog.get(), QStringLiteral("dialog-wrongkey"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-wrongkey"));
 
         typeInto(child<QLineEdit>(dialog.get(), "apiKeyLineEdit"), QStringLiteral("sk-right-key"));
         const QString ok = pressTest(dialog.get());
@@ -154,7 +146,7 @@ private Q_SLOTS:
         typeInto(child<QLineEdit>(dialog.get(), "apiKeyLineEdit"), QStringLiteral("sk-anything"));
         const QString said = pressTest(dialog.get());
         QVERIFY2(said.contains(QLatin1String("could not be reached")), qPrintable(said));
-        screenshot(dialog.get(), QStringLiteral("dialog-unreachable"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-unreachable"));
 
         chooseKind(dialog.get(), Connection::Kind::Azure);
         QVERIFY(child<QLineEdit>(dialog.get(), "organizationLineEdit")->isHidden());
@@ -171,7 +163,7 @@ private Q_SLOTS:
         typeInto(url, QStringLiteral("http://192.168.1.20:8000/v1"));
         QVERIFY(!warning->isHidden());
         QVERIFY(warning->text().contains(QLatin1String("unencrypted")));
-        screenshot(dialog.get(), QStringLiteral("dialog-httpwarning"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-httpwarning"));
         typeInto(url, QStringLiteral("http://127.0.0.1:8000/v1"));
         QVERIFY(warning->isHidden());
         typeInto(url, QStringLiteral("http://localhost:8000/v1"));
@@ -243,7 +235,7 @@ private Q_SLOTS:
         const QString hint = child<QLabel>(dialog.get(), "addressHintLabel")->text();
         QVERIFY2(hint.contains(together), qPrintable(hint));
         typeInto(child<QLineEdit>(dialog.get(), "baseUrlLineEdit"), together);
-        screenshot(dialog.get(), QStringLiteral("dialog-together-sandbox"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-together-sandbox"));
         const QString said = pressTest(dialog.get());
         QVERIFY2(said.startsWith(QLatin1String("Connected")), qPrintable(said));
     }
@@ -276,7 +268,7 @@ private Q_SLOTS:
         typeInto(child<QLineEdit>(dialog.get(), "nameLineEdit"), QStringLiteral("My Together"));
         const QString secret = QStringLiteral("tgp_v1_very-secret-key");
         typeInto(child<QLineEdit>(dialog.get(), "apiKeyLineEdit"), secret);
-        screenshot(dialog.get(), QStringLiteral("dialog-together"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-together"));
         QSignalSpy saved(dialog.get(), &ConnectionsDialog::saved);
         QTest::mouseClick(child<QPushButton>(dialog.get(), "savePushButton"), Qt::LeftButton);
         QVERIFY(saved.wait(5000));
@@ -333,7 +325,7 @@ private Q_SLOTS:
         const QString result = pressTest(dialog.get());
         QVERIFY2(result.startsWith(QLatin1String("Connected.")), qPrintable(result));
         dialog->resize(1024, 600);
-        screenshot(dialog.get(), QStringLiteral("dialog-fireworks"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-fireworks"));
         QSignalSpy saved(dialog.get(), &ConnectionsDialog::saved);
         QTest::mouseClick(child<QPushButton>(dialog.get(), "savePushButton"), Qt::LeftButton);
         QVERIFY(saved.wait(5000));
@@ -432,7 +424,7 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(dialog.get(), "usePushButton")->isEnabled()); // already in use
         const QString said = pressTest(dialog.get());
         QVERIFY2(said.startsWith(QLatin1String("Connected.")), qPrintable(said));
-        screenshot(dialog.get(), QStringLiteral("dialog-sandbox"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("dialog-sandbox"));
     }
 
     void unsavedChangesAreNotLostSilently()

@@ -28,6 +28,7 @@
 #include "playgroundconnections.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "sidebysidepage.h"
 #include "targetselector.h"
@@ -97,10 +98,8 @@ private:
     bool deployFromPane(MainWindow *window, PaneWidget *pane);
     /// Deploys with an offer's button (`offer` shows it) and waits until it runs.
     bool deployWith(MainWindow *window, QWidget *offer, QPushButton *button);
-    void screenshot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_home;
-    QTemporaryDir m_shots; ///< pictures go here, or to FS_SCREENSHOT_DIR when it is set
     std::unique_ptr<fs::AppSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
     MemorySecretStore m_secrets;
@@ -259,17 +258,6 @@ bool tst_Deployments::deployWith(MainWindow *window, QWidget *offer, QPushButton
             && seen.filter(QStringLiteral("ready after")).isEmpty())
         return fail(qPrintable(seen.join(QLatin1Char('|'))));
     return QTest::qWaitFor([dialog] { return dialog.isNull() || !dialog->isVisible(); }, 5000);
-}
-
-void tst_Deployments::screenshot(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50); // let layouts settle before the picture
-    const QString dir = qEnvironmentVariableIsSet("FS_SCREENSHOT_DIR")
-            ? qEnvironmentVariable("FS_SCREENSHOT_DIR")
-            : m_shots.path();
-    const QString path = dir + QStringLiteral("/deployments-%1.png").arg(name);
-    QVERIFY(widget->grab().save(path));
-    qInfo("picture: %s", qPrintable(path));
 }
 
 void tst_Deployments::deployFromThePlaygroundChatSideBySideAndStop()
@@ -437,7 +425,7 @@ void tst_Deployments::blindAndScorePagesReachTheDeployment()
             qPrintable(blind->deployOfferBar()->label()->text()));
     QVERIFY(blind->statusLabel()->text().startsWith(QLatin1String("Nothing was sent")));
     QCOMPARE(blind->deployOfferBar()->deployButton()->text(), QStringLiteral("Deploy to Try It…"));
-    screenshot(window.get(), QStringLiteral("blind-must-deploy"));
+    fs::test::saveScreenshot(window.get(), QStringLiteral("deployments-blind-must-deploy"));
     areas.playground->setCurrentPage(PlaygroundArea::Batch);
     QVERIFY(!score->run());
     QVERIFY(!score->runner()->isRunning());
@@ -445,7 +433,7 @@ void tst_Deployments::blindAndScorePagesReachTheDeployment()
     QVERIFY(score->deployOfferBar()->label()->text().contains(
             QLatin1String("must be deployed first")));
     QVERIFY(score->statusLabel()->text().startsWith(QLatin1String("Nothing was sent")));
-    screenshot(window.get(), QStringLiteral("score-must-deploy"));
+    fs::test::saveScreenshot(window.get(), QStringLiteral("deployments-score-must-deploy"));
     QCOMPARE(chats, 0);
 
     // Deploy to try it from the Blind page's offer; then both pages reach it.
@@ -643,13 +631,13 @@ void tst_Deployments::picturesAt1024x600()
     PaneWidget *tuned = paneWith(page, 1, m_fineTuned);
     QTRY_VERIFY_WITH_TIMEOUT(tuned->targetSelector()->isReady(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(tuned->deployBar()->isVisible(), 20000);
-    screenshot(window.get(), QStringLiteral("playground-offer"));
+    fs::test::saveScreenshot(window.get(), QStringLiteral("deployments-playground-offer"));
 
     QTest::mouseClick(tuned->deployButton(), Qt::LeftButton);
     DeployDialog *dialog = window->findChild<DeployDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->startButton()->isEnabled(), 20000);
-    screenshot(dialog, QStringLiteral("dialog"));
+    fs::test::saveScreenshot(dialog, QStringLiteral("deployments-dialog"));
     QSignalSpy ready(dialog, &DeployDialog::deploymentReady);
     QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
     QVERIFY(ready.wait(30000));
@@ -658,9 +646,9 @@ void tst_Deployments::picturesAt1024x600()
     DeploymentsDialog *list = areas.deployments->deploymentsDialog();
     QTRY_VERIFY(list->model()->rowCount() >= 1); // stopped ones of earlier tests are listed too
     list->resize(1024, 600);
-    screenshot(list, QStringLiteral("list"));
+    fs::test::saveScreenshot(list, QStringLiteral("deployments-list"));
     QTRY_VERIFY(window->findChild<DeploymentStatusWidget *>()->isVisible());
-    screenshot(window.get(), QStringLiteral("playground-running"));
+    fs::test::saveScreenshot(window.get(), QStringLiteral("deployments-playground-running"));
     areas.deployments->hub()->stopAll();
     QTRY_VERIFY_WITH_TIMEOUT(areas.deployments->hub()->billing().isEmpty(), 20000);
 }

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "uploadjournal.h"
 #include "uploadrow.h"
@@ -40,16 +41,6 @@ using namespace fs;
 using namespace fs::ui;
 
 namespace {
-
-/// With FS_SCREENSHOT_DIR set, saves what the widget shows as filesui-NAME.png.
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(50); // let the layouts settle first
-    widget->grab().save(dir + QStringLiteral("/filesui-") + name + QStringLiteral(".png"));
-}
 
 bool waitForStage(UploadTask *task, UploadTask::Stage stage, int timeoutMs = 15000)
 {
@@ -296,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(edited->size(), qint64(datasets.document()->toBytes().size()));
         QVERIFY(waitForStage(edited, UploadTask::Stage::Done));
         QCOMPARE(area->useOf(edited->file().id), std::optional<DataUse>(DataUse::Validation));
-        screenshot(area.get(), QStringLiteral("list"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-list"));
     }
 
     void preflightErrorsBlockUntilOverridden()
@@ -310,7 +301,7 @@ private Q_SLOTS:
         UploadTask *task = area->uploads().first();
         QVERIFY(waitForStage(task, UploadTask::Stage::NeedsConfirmation));
         QVERIFY(task->errorCount() >= 1);
-        QTest::qWait(200);
+        QTest::qWait(200); // nothing to wait for: proves it waits for the person, sends nothing
         QCOMPARE(task->stage(), UploadTask::Stage::NeedsConfirmation);
         QCOMPARE(served(QStringLiteral("POST"), QStringLiteral("/files")), 0);
         QCOMPARE(served(QStringLiteral("POST"), QStringLiteral("/uploads")), 0);
@@ -324,7 +315,7 @@ private Q_SLOTS:
         QVERIFY(findings->count() >= 1);
         QVERIFY2(findings->item(0)->text().startsWith(QStringLiteral("Error, example 13")),
                 qPrintable(findings->item(0)->text()));
-        screenshot(area.get(), QStringLiteral("preflight"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-preflight"));
         auto *anyway = row->findChild<QPushButton *>(QStringLiteral("uploadAnywayPushButton"));
         QVERIFY(anyway->isVisible());
         QTest::mouseClick(anyway, Qt::LeftButton);
@@ -344,7 +335,7 @@ private Q_SLOTS:
                         .data(Qt::ToolTipRole)
                         .toString()
                         .contains(QStringLiteral("Line 13")));
-        screenshot(area.get(), QStringLiteral("refused"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-refused"));
 
         // Warnings alone don't block: a three-example file as validation data only warns.
         UploadSettings settings = area->uploadSettings();
@@ -396,7 +387,7 @@ private Q_SLOTS:
                 qPrintable(row->detailText()));
         QVERIFY2(row->detailText().contains(QStringLiteral("/s")), qPrintable(row->detailText()));
         QVERIFY2(row->detailText().contains(QStringLiteral("left")), qPrintable(row->detailText()));
-        screenshot(area.get(), QStringLiteral("uploading"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-uploading"));
         QTest::mouseClick(
                 row->findChild<QPushButton *>(QStringLiteral("cancelPushButton")), Qt::LeftButton);
         QCOMPARE(task->stage(), UploadTask::Stage::Cancelled);
@@ -435,7 +426,7 @@ private Q_SLOTS:
             auto *resume = row->findChild<QPushButton *>(QStringLiteral("resumePushButton"));
             QVERIFY(resume->isVisible());
             QCOMPARE(resume->text(), QStringLiteral("Resume"));
-            screenshot(area.get(), QStringLiteral("failed"));
+            fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-failed"));
         } // the app quits with the upload unfinished
         m_sandbox->clearFaults();
         m_sandbox->injectLatency(0);
@@ -449,7 +440,7 @@ private Q_SLOTS:
                         ->text()
                         .contains(QStringLiteral("resume.jsonl")));
         QVERIFY(area->uploads().isEmpty()); // offered, not started by itself
-        screenshot(area.get(), QStringLiteral("banner"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-banner"));
         const int partsBefore = served(QStringLiteral("POST"), QStringLiteral("/parts"));
         QTest::mouseClick(area->findChild<QPushButton *>(QStringLiteral("bannerResumePushButton")),
                 Qt::LeftButton);
@@ -522,7 +513,7 @@ private Q_SLOTS:
                 ->findChild<QPushButton *>(QStringLiteral("cancelPushButton"))
                 ->click();
         QCOMPARE(cancelled->stage(), UploadTask::Stage::Cancelled);
-        QTest::qWait(200);
+        QTest::qWait(200); // nothing to wait for: proves a cancelled upload stays so
         QCOMPARE(cancelled->stage(), UploadTask::Stage::Cancelled);
         QCOMPARE(served(QStringLiteral("POST"), QStringLiteral("/files")), sentBefore);
     }
@@ -589,7 +580,7 @@ private Q_SLOTS:
                 QStringLiteral("Ready"));
         QVERIFY(area->rowFor(large));
         area->resize(1024, 600);
-        screenshot(area.get(), QStringLiteral("together"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("filesui-together"));
 
         // A fresh load lists them from the service, with their check.
         QSignalSpy loaded(area->model(), &FileListModel::loadFinished);
@@ -633,7 +624,7 @@ private Q_SLOTS:
         QCOMPARE(m_messages.size(), 1);
         QVERIFY(m_messages.first().text.contains(QStringLiteral("gone.jsonl")));
         QCOMPARE(m_messages.first().defaultButton, QMessageBox::Cancel);
-        QTest::qWait(100);
+        QTest::qWait(100); // nothing to wait for: proves nothing is deleted
         QCOMPARE(serverFiles().size(), 2);
         m_answer = QMessageBox::Yes;
         QSignalSpy deleted(area.get(), &FilesArea::fileDeleted);
@@ -716,7 +707,15 @@ private Q_SLOTS:
         // A finished job's result file: the sandbox, like the service, stores it base64-encoded.
         const FileObject training = uploadDirectly(
                 QStringLiteral("train.jsonl"), sample(QStringLiteral("support-bot.jsonl")));
-        QTest::qWait(100); // processed
+        QVERIFY(QTest::qWaitFor(
+                [&] {
+                    ApiReply *reply = m_client->retrieveFile(training.id);
+                    QSignalSpy done(reply, &ApiReply::finished);
+                    return done.wait(5000)
+                            && FileObject::fromJson(reply->json()).status
+                            == QLatin1String("processed");
+                },
+                20000));
         CreateJobRequest request;
         request.model = QStringLiteral("gpt-4.1-mini-2025-04-14");
         request.trainingFile = training.id;
@@ -734,7 +733,7 @@ private Q_SLOTS:
                         return false;
                     job = FineTuningJob::fromJson(reply->json());
                     if (!job.isTerminal())
-                        QTest::qWait(200);
+                        QTest::qWait(200); // paces the polling (the condition is below)
                     return job.isTerminal();
                 },
                 60000));

@@ -20,6 +20,7 @@
 #include "metricschart.h"
 #include "newjobdialog.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "userfolders.h"
 
@@ -43,20 +44,6 @@
 
 using fs::FineTuningJob;
 using fs::ui::JobsArea;
-
-namespace {
-
-/// With FS_SCREENSHOT_DIR unset, screenshots go to /tmp (the worker looks at them).
-void screenshot(QWidget *widget, const QString &name)
-{
-    QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        dir = QDir::tempPath();
-    QTest::qWait(50);
-    widget->grab().save(dir + QStringLiteral("/jobsui-") + name + QStringLiteral(".png"));
-}
-
-} // namespace
 
 class tst_JobsArea : public QObject, protected fs::test::JobsFixture
 {
@@ -150,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(!area->action(QStringLiteral("cancelJobAction"))->isEnabled());
         QCOMPARE(area->action(QStringLiteral("newJobAction"))->shortcut(),
                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-        screenshot(area.get(), QStringLiteral("empty"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-empty"));
 
         const QString training = upload(QStringLiteral("support-bot.jsonl"));
         const QString job = createJob(training);
@@ -218,7 +205,7 @@ private Q_SLOTS:
                 qPrintable(monitor->statusLineText()));
         QVERIFY(!monitor->chart()->isEmptyStateShown());
         monitor->chart()->hoverStep(metrics->series().lastStep() / 2);
-        screenshot(area.get(), QStringLiteral("monitor"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-monitor"));
         monitor->chart()->hoverStep(-1);
 
         // The end: a notice, the chart completed from the result CSV, the checkpoints.
@@ -236,7 +223,7 @@ private Q_SLOTS:
                 qPrintable(monitor->statusLineText()));
         QVERIFY(monitor->statusLineText().contains(QStringLiteral("%1 of %1").arg(total)));
         monitor->tabs()->setCurrentIndex(2);
-        screenshot(area.get(), QStringLiteral("checkpoints"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-checkpoints"));
         auto *open = monitor->findChild<QPushButton *>(QStringLiteral("openCheckpointPushButton"));
         QVERIFY(open->isEnabled());
         monitor->checkpointView()->selectRow(0);
@@ -262,7 +249,7 @@ private Q_SLOTS:
         QApplication::clipboard()->clear();
         monitor->copyEvents();
         QVERIFY(QApplication::clipboard()->text().split(QLatin1Char('\n')).size() >= events);
-        screenshot(area.get(), QStringLiteral("events"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-events"));
     }
 
     void keepTryingAfterTheServiceMisbehaved()
@@ -298,7 +285,7 @@ private Q_SLOTS:
         const int requests = server.requestCount();
         QVERIFY(message->isEnabled()); // in plain black, not greyed like passing notes
         area->resize(1024, 600);
-        screenshot(area.get(), QStringLiteral("keep-trying"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-keep-trying"));
 
         // The service is back: "Keep trying" watches again from a fresh budget.
         area->client()->setConnection(m_active->connection());
@@ -338,7 +325,7 @@ private Q_SLOTS:
         QTRY_VERIFY(area->monitor()->eventFilterModel()->rowCount() >= 1);
         const QModelIndex first = area->monitor()->eventFilterModel()->index(0, 2);
         QVERIFY(first.data(Qt::ForegroundRole).isValid());
-        screenshot(area.get(), QStringLiteral("failed"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-failed"));
     }
 
     void pauseResumeAndCancelWithConfirmation()
@@ -371,7 +358,7 @@ private Q_SLOTS:
         cancel->trigger();
         QCOMPARE(m_messages.size(), asked + 1);
         QCOMPARE(m_messages.last().defaultButton, QMessageBox::No);
-        QTest::qWait(300);
+        QTest::qWait(300); // nothing to wait for: proves "No" cancels nothing
         QVERIFY(!area->tracker()->job(id).isTerminal());
         m_answer = QMessageBox::Yes;
         cancel->trigger();

@@ -3,6 +3,7 @@
 #include "messagebox.h"
 #include "metricschart.h"
 #include "metricsseries.h"
+#include "screenshot.h"
 
 #include <QChart>
 #include <QChartView>
@@ -198,7 +199,7 @@ private Q_SLOTS:
         QVERIFY2(countColour(image, QColor(31, 119, 180)) > 500, "no training loss line drawn");
         QVERIFY2(countColour(image, QColor(214, 39, 40), 30) > 30,
                 "no full-validation markers drawn");
-        image.save(QDir::temp().filePath(QStringLiteral("jobsui-chart.png")));
+        fs::test::saveScreenshot(m_chart.get(), QStringLiteral("jobsui-chart"));
     }
 
     void lossAxisEndsJustAboveTheData()
@@ -269,7 +270,7 @@ private Q_SLOTS:
                 qPrintable(QString::number(m_chart->hoveredStep())));
         const QImage hovered = m_chart->grab().toImage();
         QVERIFY(!hovered.isNull());
-        hovered.save(QDir::temp().filePath(QStringLiteral("jobsui-chart-hover.png")));
+        fs::test::saveScreenshot(m_chart.get(), QStringLiteral("jobsui-chart-hover"));
         m_chart->hoverStep(-1);
         QCOMPARE(m_chart->hoveredStep(), -1);
     }
@@ -315,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(m_chart->isOverfittingHintShown());
         QVERIFY(!m_chart->overfittingHintText().isEmpty());
         QCOMPARE(m_chart->overfittingHintText(), m_metrics->series().overfitting().text);
-        m_chart->grab().save(QDir::temp().filePath(QStringLiteral("jobsui-chart-overfit.png")));
+        fs::test::saveScreenshot(m_chart.get(), QStringLiteral("jobsui-chart-overfit"));
     }
 
     void noHintWhileValidationFalls()

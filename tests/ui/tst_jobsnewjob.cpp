@@ -16,6 +16,7 @@
 #include "messagebox.h"
 #include "newjobdialog.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "statisticspanel.h"
 #include "uploadqueue.h"
@@ -155,13 +156,13 @@ private Q_SLOTS:
         QVERIFY(!problems->text().isEmpty());
         QSignalSpy created(dialog, &NewJobDialog::jobCreated);
         dialog->findChild<QPushButton *>(QStringLiteral("startPushButton"))->click();
-        QTest::qWait(200);
+        QTest::qWait(200); // nothing to wait for: proves no job is created
         QCOMPARE(created.count(), 0);
         suffix->setText(QStringLiteral("support-bot"));
         QVERIFY(dialog->problems().isEmpty());
         QVERIFY(problems->isHidden());
 
-        dialog->grab().save(QDir::temp().filePath(QStringLiteral("jobsui-newjob.png")));
+        fs::test::saveScreenshot(dialog, QStringLiteral("jobsui-newjob"));
     }
 
     void formStartsWithTheLastOrCheapestModel()
@@ -299,7 +300,7 @@ private Q_SLOTS:
         QCOMPARE(after.suffix, QStringLiteral("support-bot"));
         QCOMPARE(after.seed, std::optional<qint64>(7));
         QCOMPARE(after.metadata, before.metadata);
-        dialog->grab().save(QDir::temp().filePath(QStringLiteral("jobsui-newjob-refused.png")));
+        fs::test::saveScreenshot(dialog, QStringLiteral("jobsui-newjob-refused"));
 
         // The service accepts again: the same form creates the job.
         m_sandbox->setTrainingNotAvailable(false);

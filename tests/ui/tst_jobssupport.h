@@ -100,7 +100,7 @@ protected:
             checked.wait(5000);
             if (FileObject::fromJson(check->json()).status == QLatin1String("processed"))
                 return id;
-            QTest::qWait(20);
+            QTest::qWait(20); // paces the polling (the condition is above)
         }
         return {};
     }

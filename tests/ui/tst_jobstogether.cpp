@@ -13,6 +13,7 @@
 #include "messagebox.h"
 #include "metricschart.h"
 #include "providerclient.h"
+#include "screenshot.h"
 #include "userfolders.h"
 
 #include <QAction>
@@ -80,13 +81,6 @@ class tst_JobsTogether : public QObject, protected fs::test::JobsFixture
         if (!QTest::qWaitFor([&] { return done; }, 10000))
             return {};
         return jobId;
-    }
-
-    /// With FS_SCREENSHOT_DIR unset, screenshots go to /tmp (the worker looks at them).
-    static QString screenshotDir()
-    {
-        const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        return dir.isEmpty() ? QDir::tempPath() : dir;
     }
 
     std::unique_ptr<JobsArea> makeArea()
@@ -167,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(area->tracker()->job(jobId).status, FineTuningJob::Status::Running);
         const int stepsWhileRunning = area->tracker()->metrics(jobId)->series().size();
         QVERIFY(stepsWhileRunning < area->tracker()->metrics(jobId)->series().totalSteps());
-        area->grab().save(screenshotDir() + QStringLiteral("/jobsui-together-running.png"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-together-running"));
         QTRY_COMPARE_WITH_TIMEOUT(
                 area->tracker()->job(jobId).status, FineTuningJob::Status::Succeeded, 60000);
         QTRY_VERIFY(!area->tracker()->isWatching(jobId));
@@ -206,7 +200,7 @@ private Q_SLOTS:
                 qPrintable(pause->toolTip()));
         QVERIFY(area->action(QStringLiteral("cancelJobAction"))->isVisible());
 
-        area->grab().save(screenshotDir() + QStringLiteral("/jobsui-together.png"));
+        fs::test::saveScreenshot(area.get(), QStringLiteral("jobsui-together"));
     }
 
     void cancelThroughTheDialect()

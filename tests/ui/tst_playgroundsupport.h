@@ -173,7 +173,7 @@ public:
                 *why = QStringLiteral("job ended: ") + status;
                 return false;
             }
-            QTest::qWait(30);
+            QTest::qWait(30); // paces the polling (the condition is above)
         }
         *why = QStringLiteral("job did not finish");
         return false;

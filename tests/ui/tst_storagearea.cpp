@@ -12,6 +12,7 @@
 #include "requiretool.h"
 #include "s3client.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "storagearea.h"
 #include "storageconnection.h"
@@ -85,7 +86,6 @@ private:
     QString addConnection(const QString &bucket, bool withSecret = true);
     StorageArea *makeArea(DatasetArea *datasets = nullptr);
     bool waitListing(StorageArea *area);
-    void shot(QWidget *widget, const QString &name);
     QByteArray objectBytes(const QString &key);
 
     test::S3rverProcess m_s3;
@@ -203,13 +203,6 @@ bool tst_StorageArea::waitListing(StorageArea *area)
     return spy.last().at(0).toBool();
 }
 
-void tst_StorageArea::shot(QWidget *widget, const QString &name)
-{
-    const QString path = QCoreApplication::applicationDirPath()
-            + QStringLiteral("/storagearea-%1.png").arg(name);
-    QVERIFY(widget->grab().save(path));
-}
-
 QByteArray tst_StorageArea::objectBytes(const QString &key)
 {
     S3Reply *get = m_seed->getObject(key);
@@ -227,7 +220,7 @@ void tst_StorageArea::emptyStateExplainsWhatToDo()
         return label->text().contains(
                 QLatin1String("Add a storage connection such as Cloudflare R2"));
     }));
-    shot(area.get(), QStringLiteral("empty"));
+    fs::test::saveScreenshot(area.get(), QStringLiteral("storagearea-empty"));
 
     // Adding one switches to the browser.
     addConnection(QStringLiteral("empty-bucket"));
@@ -255,7 +248,7 @@ void tst_StorageArea::dialogChecksTheFields()
     QCOMPARE(c.region, QStringLiteral("auto"));
     QCOMPARE(dialog.secret(), QStringLiteral("s3cr3t"));
     dialog.resize(560, dialog.sizeHint().height());
-    shot(&dialog, QStringLiteral("dialog"));
+    fs::test::saveScreenshot(&dialog, QStringLiteral("storagearea-dialog"));
 
     // Editing: the saved secret is kept when the field stays empty.
     StorageConnectionDialog edit;
@@ -293,7 +286,7 @@ void tst_StorageArea::browseFolders()
     QVERIFY(area->selectKey(QStringLiteral("datasets/support-train.jsonl")));
     QVERIFY(area->openButton()->isEnabled());
     QVERIFY(area->sendButton()->isEnabled());
-    shot(area.get(), QStringLiteral("browser"));
+    fs::test::saveScreenshot(area.get(), QStringLiteral("storagearea-browser"));
 
     area->navigateTo(QStringLiteral("archive/2025"));
     QVERIFY(waitListing(area.get()));
@@ -399,7 +392,7 @@ void tst_StorageArea::sendForTraining()
     QVERIFY(area->isTransferring());
     QVERIFY(area->progressBar()->isVisible());
     QVERIFY(!area->sendButton()->isEnabled()); // one transfer at a time
-    shot(area.get(), QStringLiteral("sending"));
+    fs::test::saveScreenshot(area.get(), QStringLiteral("storagearea-sending"));
     QVERIFY(done.wait(60000));
     QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
     QCOMPARE(sent.size(), 1);
@@ -412,7 +405,7 @@ void tst_StorageArea::sendForTraining()
     QCOMPARE(area->sentFile().bytes, jsonl(40, "support").size());
     QCOMPARE(area->sentFile().filename, QStringLiteral("support-train.jsonl"));
     QVERIFY(!area->progressBar()->isVisible());
-    shot(area.get(), QStringLiteral("sent"));
+    fs::test::saveScreenshot(area.get(), QStringLiteral("storagearea-sent"));
 
     // As a validation file.
     QVERIFY(area->selectKey(QStringLiteral("datasets/support-valid.jsonl")));
@@ -494,7 +487,7 @@ void tst_StorageArea::errorsInPlainWords()
     QVERIFY2(area->emptyLabel()->text().contains(
                      QLatin1String("no bucket named \"no-such-bucket\"")),
             qPrintable(area->emptyLabel()->text()));
-    shot(area.get(), QStringLiteral("error"));
+    fs::test::saveScreenshot(area.get(), QStringLiteral("storagearea-error"));
 
     // Test reports through a message box.
     QSignalSpy tested(area.get(), &StorageArea::connectionTested);
@@ -568,7 +561,7 @@ void tst_StorageArea::practiceBucketIsThereWithItsSample()
 
     const QString sample = QStringLiteral("support-bot.jsonl");
     QVERIFY(area->selectKey(sample));
-    shot(area.get(), QStringLiteral("practice"));
+    fs::test::saveScreenshot(area.get(), QStringLiteral("storagearea-practice"));
 
     // The tutorial loop: the sample in the bucket, sent to training on the sandbox.
     QSignalSpy done(area.get(), &StorageArea::transferFinished);

@@ -21,6 +21,7 @@
 #include "messagebox.h"
 #include "newjobdialog.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "secretstore.h"
 #include "statisticspanel.h"
 #include "windowtestbase.h"
@@ -85,13 +86,6 @@ class tst_WindowLayout : public QObject, protected fs::test::WindowTestBase
 {
     Q_OBJECT
 
-    QString m_shots;
-
-    void shoot(QWidget *widget, const QString &name)
-    {
-        QVERIFY(widget->grab().save(QDir(m_shots).filePath(name + QStringLiteral(".png"))));
-    }
-
     static void addLanguages()
     {
         QTest::addColumn<QLocale>("locale");
@@ -137,10 +131,6 @@ private Q_SLOTS:
     {
         QString problem;
         QVERIFY2(setUpWindowTest(&problem), qPrintable(problem));
-        // Pictures to look at: FS_SCREENSHOT_DIR when set, else this test's own folder.
-        m_shots =
-                qEnvironmentVariable("FS_SCREENSHOT_DIR", m_home.filePath(QStringLiteral("shots")));
-        QVERIFY(QDir().mkpath(m_shots));
         // A file on the service, so the Files area shows its table (and its headers).
         fs::Connection connection;
         connection.kind = fs::Connection::Kind::Sandbox;
@@ -210,7 +200,7 @@ private Q_SLOTS:
                 QTRY_VERIFY_WITH_TIMEOUT(files->isLoaded() && files->rowCount() > 0, 10000);
             }
             QCoreApplication::processEvents();
-            shoot(&window, language + QLatin1Char('-') + names.at(i));
+            fs::test::saveScreenshot(&window, language + QLatin1Char('-') + names.at(i));
             const QStringList cut = cutHeaders(area);
             QVERIFY2(cut.isEmpty(),
                     qPrintable(
@@ -239,7 +229,7 @@ private Q_SLOTS:
                 !problems->findChildren<QPushButton *>(QStringLiteral("fixPushButton")).isEmpty(),
                 10000);
         QCoreApplication::processEvents();
-        shoot(&window, language + QStringLiteral("-datasets-problems"));
+        fs::test::saveScreenshot(&window, language + QStringLiteral("-datasets-problems"));
         QVERIFY(!editor->horizontalScrollBar()->isVisible());
         const QStringList cut = cutHeaders(datasets);
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
@@ -282,7 +272,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QCoreApplication::processEvents();
-        shoot(dialog, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-newjob"));
+        fs::test::saveScreenshot(
+                dialog, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-newjob"));
         // The dialog is capped by the screen's free area and by its window: at 1024×600 it is
         // no larger than that, and Start training and Cancel are inside it, not below its edge.
         QVERIFY2(dialog->width() <= small.width() && dialog->height() <= small.height(),
@@ -315,7 +306,8 @@ private Q_SLOTS:
         guide->trigger();
         QTRY_VERIFY(areas.guide->isVisible());
         QCoreApplication::processEvents();
-        shoot(&window, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-guide"));
+        fs::test::saveScreenshot(
+                &window, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-guide"));
         // The guide sits beside the work (docked), never over it, and the window did not grow.
         QVERIFY(!areas.guide->isFloating());
         QCOMPARE(window.size(), QSize(1024, 600));
@@ -358,7 +350,8 @@ private Q_SLOTS:
         QVERIFY(list);
         QTRY_VERIFY_WITH_TIMEOUT(list->isVisible() && list->model()->rowCount() > 0, 10000);
         QCoreApplication::processEvents();
-        shoot(&window, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-joblist"));
+        fs::test::saveScreenshot(
+                &window, QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral("-joblist"));
         // Every column in sight, without scrolling sideways.
         QVERIFY2(!list->horizontalScrollBar()->isVisible(),
                 qPrintable(QStringLiteral("the columns need %1 px, the list shows %2")
@@ -392,7 +385,7 @@ private Q_SLOTS:
         const QSize first = window.firstStartSize(screen);
         QVERIFY(first.width() <= screen.width() && first.height() <= screen.height());
         showWithSample(&window, areas, first);
-        shoot(&window, QStringLiteral("first-start"));
+        fs::test::saveScreenshot(&window, QStringLiteral("first-start"));
         const QString sideways = cardsScrollSideways(areas.datasets);
         QVERIFY2(sideways.isEmpty(), qPrintable(sideways));
         // A big screen keeps the roomy size.
@@ -415,7 +408,7 @@ private Q_SLOTS:
         QTreeWidget *problems = datasets->findingsPanel()->treeWidget();
         QTRY_VERIFY_WITH_TIMEOUT(problems->topLevelItemCount() > 0, 10000);
         QCoreApplication::processEvents();
-        shoot(&window, QStringLiteral("ja-problems-text"));
+        fs::test::saveScreenshot(&window, QStringLiteral("ja-problems-text"));
         // Each problem's text is shown whole: it wraps, and its row grows to hold the lines.
         for (int row = 0; row < problems->topLevelItemCount(); ++row) {
             QTreeWidgetItem *item = problems->topLevelItem(row);

@@ -36,9 +36,9 @@ struct RetryPolicy
     int maxRetryAfterMs = 120000; ///< retry-after(-ms) beyond this is ignored
     bool jitter = true; ///< off in tests that assert exact delays
 
-    /// Whether attempt `retriesSoFar`+1 may be made after this outcome. Obeys x-should-retry,
-    /// retries 408/409/429/5xx and dropped connections/timeouts, never insufficient_quota or
-    /// daily_rate_limit_exceeded, never a cancelled call.
+    /// Whether attempt `retriesSoFar`+1 may be made after this outcome: x-should-retry when the
+    /// server sends it, else ApiError::isTransient(). Never a quota or a daily cap
+    /// (ApiError::isQuotaExhausted(), whatever the server hints), never a cancelled call.
     bool shouldRetry(const ApiError &error, const QList<QPair<QByteArray, QByteArray>> &headers,
             int retriesSoFar) const;
     /// Milliseconds to wait before the next attempt: retry-after-ms, else retry-after (seconds

@@ -192,7 +192,7 @@ QString ApiError::plainMessage() const
                 "The service sent an answer that could not be understood. Check that the "
                 "address points to an OpenAI-compatible service.");
     case Kind::Stream:
-        if (code == QLatin1String("insufficient_quota"))
+        if (cap() == Cap::Quota)
             break; // same words as the HTTP case below
         return message.isEmpty() ? QCoreApplication::translate(
                        "ApiError", "The service stopped the answer because of an error. Try again.")
@@ -203,11 +203,11 @@ QString ApiError::plainMessage() const
         break;
     }
 
-    if (code == QLatin1String("insufficient_quota"))
+    if (cap() == Cap::Quota)
         return QCoreApplication::translate("ApiError",
                 "Your account has run out of credit. Add credit or raise the spending limit "
                 "in your account's billing settings, then try again.");
-    if (code == QLatin1String("daily_rate_limit_exceeded"))
+    if (cap() == Cap::DailyCap)
         return QCoreApplication::translate("ApiError",
                 "The daily limit of fine-tuning jobs for this model has been reached. Try "
                 "again tomorrow, or choose another model.");
@@ -277,17 +277,40 @@ QString ApiError::plainMessage() const
             .arg(httpStatus);
 }
 
-bool ApiError::isQuotaExhausted() const
+ApiError::Cap ApiError::cap() const
 {
+    if (kind != Kind::Http && kind != Kind::Stream)
+        return Cap::None;
     const auto is = [this](const char *word) {
         return code == QLatin1String(word) || type == QLatin1String(word);
     };
-    return kind == Kind::Http && (is("insufficient_quota") || is("daily_rate_limit_exceeded"));
+    if (is("insufficient_quota"))
+        return Cap::Quota;
+    if (kind != Kind::Http)
+        return Cap::None;
+    if (is("daily_rate_limit_exceeded"))
+        return Cap::DailyCap;
+    if (httpStatus == 402)
+        return Cap::Quota;
+    if (httpStatus == 429)
+        return Cap::RateLimit;
+    return Cap::None;
+}
+
+bool ApiError::isQuotaExhausted() const
+{
+    const Cap c = cap();
+    return c == Cap::Quota || c == Cap::DailyCap;
+}
+
+bool ApiError::isDailyCap() const
+{
+    return cap() == Cap::DailyCap;
 }
 
 bool ApiError::isRateLimit() const
 {
-    return kind == Kind::Http && httpStatus == 429 && !isQuotaExhausted();
+    return cap() == Cap::RateLimit;
 }
 
 bool ApiError::isTransient() const

@@ -41,16 +41,32 @@ struct ApiError
 
     bool isError() const { return kind != Kind::None; }
 
+    /// Which "too much" a refusal means: the one place that tells them apart, by the services'
+    /// documented codes. OpenAI: 429 `insufficient_quota` (code or type) is Quota, 429
+    /// `daily_rate_limit_exceeded` (its cap of fine-tuning jobs per model and day) DailyCap, any
+    /// other 429 (`rate_limit_exceeded`) RateLimit. Together AI and Fireworks AI answer a
+    /// spending limit or an unpaid plan with 402 Payment Required (Quota) and keep 429 for rate
+    /// limits (Fireworks also for a deployment at capacity): RateLimit. A streamed error with
+    /// `insufficient_quota` is Quota too.
+    enum class Cap {
+        None, ///< not a limit of the account
+        RateLimit, ///< too many requests for now: waiting cures it
+        Quota, ///< out of credit or over the spending limit: someone must pay or raise it
+        DailyCap, ///< the day's allowance is used up: tomorrow, or another model
+    };
+    Cap cap() const;
     /// A 429 that waiting cures (too many requests for now), as opposed to a quota or a day's
-    /// cap, which are 429s too.
+    /// cap, which are 429s too (cap() == RateLimit).
     bool isRateLimit() const;
-    /// Out of quota (insufficient_quota) or the day's cap reached (daily_rate_limit_exceeded):
-    /// waiting minutes does not help, whatever the server hints.
+    /// Out of quota or credit, or the day's cap reached (cap() is Quota or DailyCap): waiting
+    /// minutes does not help, whatever the server hints.
     bool isQuotaExhausted() const;
+    /// The day's cap of the service (cap() == DailyCap), e.g. OpenAI's fine-tuning jobs per day.
+    bool isDailyCap() const;
     /// Whether the same request may pass if tried again later: a dropped connection or time-out,
     /// 408, 409, 5xx, or a rate limit. Never a quota, a refusal of the request itself, a cancel
-    /// or an answer of the wrong shape. The one rule the retry policy, the batch runner and the
-    /// uploader share.
+    /// or an answer of the wrong shape. The one rule the retry policy, the batch runner, the
+    /// uploader and the job watchers share.
     bool isTransient() const;
 
     /// Parses `{"error":{…}}` (or a bare error object) into type/code/param/message.

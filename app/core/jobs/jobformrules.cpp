@@ -617,7 +617,7 @@ QString JobFormRules::refusalMessage(const ApiError &error)
         return {};
     if (error.code == QLatin1String("training_not_available"))
         return error.plainMessage();
-    if (error.code == QLatin1String("daily_rate_limit_exceeded")) {
+    if (error.isDailyCap()) {
         QString text = error.plainMessage();
         if (!error.message.isEmpty())
             text += QLatin1Char(' ')

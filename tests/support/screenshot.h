@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Pictures of the UI to look at by eye: written only when FS_SCREENSHOT_DIR is set, so a test
-// run writes nothing outside its own temporary folders.
+// The one place UI tests make pictures of what they show, to look at by eye: written only when
+// FS_SCREENSHOT_DIR is set (as DIR/NAME.png, the layout settled first), so a test run writes
+// nothing outside its own temporary folders.
 
 #include <QColor>
 #include <QCoreApplication>
@@ -38,42 +39,46 @@ inline void drawOver(QPixmap *canvas, const QPixmap &top, bool dim)
             (canvas->width() - top.width()) / 2, (canvas->height() - top.height()) / 3, top);
 }
 
+/// DIR/NAME.png with the layout settled, or empty when no pictures were asked for.
+inline QString picturePath(const QString &name)
+{
+    const QString dir = screenshotDir();
+    if (dir.isEmpty())
+        return {};
+    settle();
+    return QDir(dir).filePath(name + QStringLiteral(".png"));
+}
+
 } // namespace detail
 
 /// Saves what `widget` shows as DIR/NAME.png when FS_SCREENSHOT_DIR is set.
 inline void saveScreenshot(QWidget *widget, const QString &name)
 {
-    const QString dir = screenshotDir();
-    if (dir.isEmpty())
-        return;
-    detail::settle();
-    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    if (const QString path = detail::picturePath(name); !path.isEmpty())
+        widget->grab().save(path);
 }
 
 /// The window dimmed with `dialog` drawn over it, as a person sees both.
 inline void saveScreenshotOver(QWidget *window, QWidget *dialog, const QString &name)
 {
-    const QString dir = screenshotDir();
-    if (dir.isEmpty())
-        return;
-    detail::settle();
-    QPixmap canvas = window->grab();
-    detail::drawOver(&canvas, dialog->grab(), true);
-    canvas.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    if (const QString path = detail::picturePath(name); !path.isEmpty()) {
+        QPixmap canvas = window->grab();
+        detail::drawOver(&canvas, dialog->grab(), true);
+        canvas.save(path);
+    }
 }
 
 /// The window with `child` (e.g. a floating dock) drawn where it sits on the screen.
 inline void saveScreenshotWith(QWidget *window, QWidget *child, const QString &name)
 {
-    const QString dir = screenshotDir();
-    if (dir.isEmpty())
-        return;
-    detail::settle();
-    QPixmap canvas = window->grab();
-    QPainter painter(&canvas);
-    painter.drawPixmap(child->geometry().topLeft() - window->geometry().topLeft(), child->grab());
-    painter.end();
-    canvas.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    if (const QString path = detail::picturePath(name); !path.isEmpty()) {
+        QPixmap canvas = window->grab();
+        QPainter painter(&canvas);
+        painter.drawPixmap(
+                child->geometry().topLeft() - window->geometry().topLeft(), child->grab());
+        painter.end();
+        canvas.save(path);
+    }
 }
 
 } // namespace fs::test
