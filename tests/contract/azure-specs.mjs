@@ -3,7 +3,16 @@
 // are, see shared/reference/azure-openai-v1/PROVENANCE.md): without the `x-ms-examples` keys,
 // whose example files are not saved, and for the management plane with the common-types refs
 // pointing at the saved copies.
-// Usage: node azure-specs.mjs REFERENCE_DIR OUT_DIR  → OUT_DIR/azure-v1.json, OUT_DIR/arm.json
+// The data plane's copies also declare how the object `expires_after` of an upload is encoded in
+// its multipart form: as `expires_after[seconds]` and `expires_after[anchor]` (style deepObject,
+// which OpenAPI 3.1.1 allows for multipart), the way the `openai` clients send it and Microsoft's
+// v1 batch how-to passes it. The saved spec leaves it to OpenAPI 3.0's default, one JSON part,
+// which Prism cannot read (it reads every part as a string: "must be object") and which Azure's
+// service is reported to ignore (Azure/azure-sdk-for-net#59716). Nothing else is changed.
+// `azure-v1-rooted.json` has every path under /openai/v1 (the spec's server is
+// {endpoint}/openai/v1), for a Prism whose upstream is the resource's root.
+// Usage: node azure-specs.mjs REFERENCE_DIR OUT_DIR
+//        → OUT_DIR/azure-v1.json, OUT_DIR/azure-v1-rooted.json, OUT_DIR/arm.json
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +43,14 @@ const toLocal = (ref) => (ref.startsWith(COMMON) ? './common-types/' + ref.slice
 
 mkdirSync(path.join(out, 'common-types/resource-management/v3'), { recursive: true });
 const dataPlane = yaml.load(readFileSync(path.join(reference, 'azure-v1-v1-generated.yaml'), 'utf8'));
-writeFileSync(path.join(out, 'azure-v1.json'), JSON.stringify(clean(dataPlane, (r) => r)));
+const data = clean(dataPlane, (r) => r);
+data.paths['/files'].post.requestBody.content['multipart/form-data'].encoding = {
+    expires_after: { style: 'deepObject', explode: true },
+};
+writeFileSync(path.join(out, 'azure-v1.json'), JSON.stringify(data));
+const rooted = { ...data, paths: Object.fromEntries(Object.entries(data.paths).map(([p, v]) => ['/openai/v1' + p, v])) };
+delete rooted.servers;
+writeFileSync(path.join(out, 'azure-v1-rooted.json'), JSON.stringify(rooted));
 const arm = JSON.parse(readFileSync(path.join(reference, 'cognitiveservices-2026-09-01.json'), 'utf8'));
 writeFileSync(path.join(out, 'arm.json'), JSON.stringify(clean(arm, toLocal)));
 for (const name of ['types.json', 'privatelinks.json'])

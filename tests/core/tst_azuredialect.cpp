@@ -103,6 +103,32 @@ private Q_SLOTS:
                 QStringLiteral("http://127.0.0.1:4242/login"));
     }
 
+    void uploadCarriesTheExpiryAzuresSpecRequires()
+    {
+        // AzureCreateFileRequestMultiPart requires expires_after {anchor: created_at, seconds}:
+        // sent as the `openai` clients send it, before the file, for Azure's longest 30 days.
+        const auto call = dialect().uploadFile(
+                QStringLiteral("train.jsonl"), QByteArray("{}\n"), QStringLiteral("fine-tune"));
+        QVERIFY(call.ok());
+        const QByteArray body = call.value().body;
+        const auto field = [&body](const QByteArray &name) {
+            const QByteArray head = "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n";
+            const qsizetype at = body.indexOf(head);
+            return at < 0 ? QByteArray("(missing)")
+                          : body.mid(at + head.size(),
+                                  body.indexOf("\r\n", at + head.size()) - at - head.size());
+        };
+        QCOMPARE(field("purpose"), QByteArray("fine-tune"));
+        QCOMPARE(field("expires_after[anchor]"), QByteArray("created_at"));
+        QCOMPARE(field("expires_after[seconds]"), QByteArray("2592000"));
+        QVERIFY(body.indexOf("expires_after[seconds]") < body.indexOf("name=\"file\""));
+        // OpenAI's own upload has no such field.
+        const auto openai = OpenAiDialect().uploadFile(
+                QStringLiteral("train.jsonl"), QByteArray("{}\n"), QStringLiteral("fine-tune"));
+        QVERIFY(openai.ok());
+        QVERIFY(!openai.value().body.contains("expires_after"));
+    }
+
     void createDeploymentFollowsTheSpec()
     {
         DeploymentRequest request;

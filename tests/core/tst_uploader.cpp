@@ -115,6 +115,8 @@ private Q_SLOTS:
     void togetherRefusesResumableParts();
     void togetherCancelWhileSending();
     void azureRefusesFilesOf512MegabytesWithItsAdvice();
+    void azureUploadAsksForAzuresLongestExpiry_data();
+    void azureUploadAsksForAzuresLongestExpiry();
 
 private:
     /// A client on the sandbox's Together AI dialect (/together/v1).
@@ -758,4 +760,41 @@ void tst_Uploader::azureRefusesFilesOf512MegabytesWithItsAdvice()
     QVERIFY(uploader.errorMessage().contains(QStringLiteral("Azure Blob Storage")));
     QCOMPARE(source.reads, 0);
     QCOMPARE(m_served.size(), 0);
+}
+
+void tst_Uploader::azureUploadAsksForAzuresLongestExpiry_data()
+{
+    QTest::addColumn<bool>("fromDisk");
+    QTest::newRow("streamed from disk") << true;
+    QTest::newRow("from memory") << false;
+}
+
+void tst_Uploader::azureUploadAsksForAzuresLongestExpiry()
+{
+    // Azure's v1 spec requires expires_after with an upload (and Azure counts files without one
+    // against a quota of 500): the app asks for the longest Azure allows, 30 days, and the file
+    // arrives whole.
+    QFETCH(bool, fromDisk);
+    Connection connection;
+    connection.kind = Connection::Kind::Azure;
+    connection.baseUrl = m_server->azureEndpoint();
+    connection.apiKey = QStringLiteral("azure-key");
+    ApiClient client(m_nam.get(), connection);
+    const QByteArray data = trainingData(3000);
+    LocalFileSource local(writeFile(QStringLiteral("azure.jsonl"), data));
+    BufferSource memory(QStringLiteral("azure.jsonl"), data);
+    UploadOptions options;
+    options.processingPollMs = 20;
+    Uploader uploader(&client, fromDisk ? static_cast<UploadSource *>(&local) : &memory, options);
+    QVERIFY(run(uploader));
+    QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
+    const FileObject file = uploader.file();
+    QVERIFY2(file.expiresAt.has_value(), "the upload carried no expires_after");
+    QCOMPARE(*file.expiresAt - file.createdAt, qint64(30 * 24 * 3600));
+    QCOMPARE(served(QStringLiteral("/openai/v1/files"), 200) >= 1, true);
+    ApiReply *reply = client.fileContent(file.id);
+    QSignalSpy done(reply, &ApiReply::finished);
+    QVERIFY(done.wait(10000));
+    QVERIFY(reply->ok());
+    QCOMPARE(reply->body(), data);
 }

@@ -257,7 +257,8 @@ void JobsArea::init()
                     metrics.horizontalAdvance(QStringLiteral("ft:gpt-4.1-mini…abcd")) + 12));
     m_listView->setTextElideMode(Qt::ElideMiddle); // a name's start and its id both show
     m_listView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (const char *name : {"cancelJobAction", "pauseJobAction", "resumeJobAction"})
+    for (const char *name :
+            {"cancelJobAction", "pauseJobAction", "resumeJobAction", "deleteJobAction"})
         m_listView->addAction(action(QLatin1String(name)));
     connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobsArea::onSelectionChanged);
@@ -362,6 +363,8 @@ void JobsArea::createActions()
             tr("Pause the selected job; it can be resumed later"));
     add(QStringLiteral("resumeJobAction"), tr("Resume"), QKeySequence(),
             &JobsArea::resumeSelectedJob, tr("Continue the paused job"));
+    add(QStringLiteral("deleteJobAction"), tr("Delete job…"), QKeySequence(),
+            &JobsArea::deleteSelectedJob, tr("Remove the selected job from the service"));
     updateActions();
 }
 
@@ -573,10 +576,11 @@ void JobsArea::updateActions()
     const int row = id.isEmpty() ? -1 : m_listModel->rowOf(id);
     const fs::FineTuningJob job = row >= 0 ? m_listModel->jobAt(row) : fs::FineTuningJob();
     const bool has = row >= 0;
+    // A service without pausing (Together AI) or cancelling (Fireworks AI) says so in the
+    // tooltip; the actions stay off. Deleting is offered only where the service deletes jobs.
+    const fs::Dialect *dialect = m_tracker->dialect();
     if (QAction *a = action(QStringLiteral("cancelJobAction")))
         a->setEnabled(has && fs::JobTexts::canCancel(job.status));
-    // A service without pausing (Together AI) says so in the tooltip; the actions stay off.
-    const fs::Dialect *dialect = m_tracker->dialect();
     auto offer = [&](const QString &name, bool possible, const QString &tip,
                          const fs::Expected<fs::HttpCall> &call) {
         QAction *a = action(name);
@@ -593,6 +597,13 @@ void JobsArea::updateActions()
                 tr("Pause the selected job; it can be resumed later"), dialect->pauseJob(job.id));
         offer(QStringLiteral("resumeJobAction"), fs::JobTexts::canResume(job.status),
                 tr("Continue the paused job"), dialect->resumeJob(job.id));
+        offer(QStringLiteral("cancelJobAction"), fs::JobTexts::canCancel(job.status),
+                tr("Stop the selected job for good"), dialect->cancelJob(job.id));
+        offer(QStringLiteral("deleteJobAction"), true,
+                tr("Remove the selected job from the service"), dialect->deleteJob(job.id));
+    } else if (QAction *a = action(QStringLiteral("deleteJobAction"))) {
+        a->setEnabled(false);
+        a->setVisible(false);
     }
 }
 
@@ -677,6 +688,53 @@ void JobsArea::cancelSelectedJob()
     if (answer != QMessageBox::Yes)
         return;
     runJobAction(QStringLiteral("cancel"), id);
+}
+
+void JobsArea::deleteSelectedJob()
+{
+    const QString id = currentJobId();
+    fs::ProviderClient *provider = m_tracker->provider();
+    if (id.isEmpty() || !provider || !m_tracker->dialect())
+        return;
+    const int row = m_listModel->rowOf(id);
+    const bool training = row >= 0 && !m_listModel->jobAt(row).isTerminal();
+    const QString service = m_tracker->dialect()->serviceName();
+    MessageRequest request;
+    request.icon = QMessageBox::Warning;
+    request.title = tr("Delete job");
+    request.text = tr("Delete the job %1?").arg(id);
+    request.informativeText = training
+            ? tr("It stops training and is removed from %1 and from this list, with its chart. "
+                 "This cannot be undone. Steps already trained may still be billed.")
+                      .arg(service)
+            : tr("It is removed from %1 and from this list, with its chart. This cannot be "
+                 "undone.")
+                      .arg(service);
+    request.buttons = QMessageBox::Yes | QMessageBox::No;
+    request.defaultButton = QMessageBox::No;
+    request.buttonTexts = {{QMessageBox::Yes, tr("Delete Job")}, {QMessageBox::No, tr("Keep It")}};
+    const QMessageBox::StandardButton answer = MessageBox::show(this, request);
+    if (answer != QMessageBox::Yes)
+        return;
+    for (QAction *a : m_actions) {
+        if (a->objectName() != QLatin1String("newJobAction")
+                && a->objectName() != QLatin1String("refreshJobsAction"))
+            a->setEnabled(false);
+    }
+    const QPointer<JobsArea> self(this);
+    provider->deleteJob(id, [self, id](const fs::ProviderResult<bool> &result) {
+        if (!self)
+            return;
+        if (result.ok()) {
+            self->m_tracker->forget(id);
+            self->m_listModel->removeJob(id);
+            self->updateEmptyState();
+        } else if (result.error.kind != fs::ApiError::Kind::Cancelled) {
+            MessageBox::warning(self, tr("Delete job"),
+                    tr("The service did not delete job %1.").arg(id), result.error.plainMessage());
+        }
+        self->updateActions();
+    });
 }
 
 void JobsArea::pauseSelectedJob()

@@ -95,6 +95,8 @@ public Q_SLOTS:
     void refreshJobs();
     /// Asks, then cancels the selected job.
     void cancelSelectedJob();
+    /// Where the service deletes jobs (Fireworks AI): asks, deletes, drops it from the list.
+    void deleteSelectedJob();
     void pauseSelectedJob();
     void resumeSelectedJob();
 

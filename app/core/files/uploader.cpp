@@ -350,7 +350,8 @@ void Uploader::Private::begin()
             return;
         }
         usingUploads = false;
-        beginFilesApi();
+        // The dialect's form: Azure's spec requires `expires_after`, which OpenAI's has not.
+        beginMultipart();
         return;
     }
     const bool simpleSource = qobject_cast<LocalFileSource *>(source.data())

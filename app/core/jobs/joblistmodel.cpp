@@ -53,6 +53,19 @@ void JobListModel::clear()
     endResetModel();
 }
 
+bool JobListModel::removeJob(const QString &jobId)
+{
+    if (m_history && m_history->isOpen())
+        m_history->removeJob(jobId);
+    const int row = rowOf(jobId);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_jobs.removeAt(row);
+    endRemoveRows();
+    return true;
+}
+
 void JobListModel::mergeJobs(const QList<FineTuningJob> &jobs)
 {
     if (jobs.isEmpty())

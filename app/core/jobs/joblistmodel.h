@@ -53,6 +53,9 @@ public:
     /// Inserts new jobs and updates known ones; one model signal per contiguous change.
     void mergeJobs(const QList<FineTuningJob> &jobs);
     void updateJob(const FineTuningJob &job) { mergeJobs({job}); }
+    /// Drops a job deleted on the service from the list and from the history (with its
+    /// events, metrics and checkpoints), so it does not come back at the next start.
+    bool removeJob(const QString &jobId);
     void clear();
 
     /// Reads the server's job pages (newest first) in the dialect of `client`'s connection and

@@ -56,6 +56,14 @@ void AzureDialect::applyAzureStatus(FineTuningJob &job)
         job.status = Status::Queued;
 }
 
+QList<QPair<QString, QString>> AzureDialect::uploadFields(const QString &purpose) const
+{
+    return OpenAiDialect::uploadFields(purpose)
+            << qMakePair(QStringLiteral("expires_after[anchor]"), QStringLiteral("created_at"))
+            << qMakePair(QStringLiteral("expires_after[seconds]"),
+                       QString::number(kFileExpirySeconds));
+}
+
 Expected<FineTuningJob> AzureDialect::parseJob(const HttpAnswer &answer) const
 {
     Expected<FineTuningJob> job = OpenAiDialect::parseJob(answer);

@@ -39,6 +39,10 @@ public:
     Expected<QList<Deployment>> parseDeployments(const HttpAnswer &answer) const override;
     Expected<HttpCall> deleteDeployment(const QString &deploymentId) const override;
 
+    /// How long an uploaded file is kept: Azure's longest, 30 days (`expires_after`, 14 to 30
+    /// days). Files without an expiry count against a quota of 500 per resource.
+    static constexpr int kFileExpirySeconds = 30 * 24 * 3600;
+
     static QString developerSku() { return QStringLiteral("DeveloperTier"); }
     static QString standardSku() { return QStringLiteral("Standard"); }
     /// The hosting fee of a Standard deployment of a fine-tuned model, US dollars per hour
@@ -55,6 +59,12 @@ public:
     static void applyAzureStatus(FineTuningJob &job);
     /// One management-plane deployment object read into the domain.
     static Deployment deploymentFromJson(const QJsonObject &object);
+
+protected:
+    /// Azure's v1 spec requires `expires_after` with an upload: sent as
+    /// `expires_after[anchor]=created_at` and `expires_after[seconds]`, the form the `openai`
+    /// clients use and Microsoft's v1 how-to passes.
+    QList<QPair<QString, QString>> uploadFields(const QString &purpose) const override;
 
 private:
     Expected<HttpCall> managementCall(const QByteArray &verb, const QString &name) const;

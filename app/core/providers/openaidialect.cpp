@@ -99,13 +99,19 @@ Expected<HttpCall> OpenAiDialect::uploadFile(
         const QString &filename, const QByteArray &content, const QString &purpose) const
 {
     Multipart multipart(contentBoundary(content));
-    multipart.addField(QStringLiteral("purpose"), purpose);
+    for (const auto &[name, value] : uploadFields(purpose))
+        multipart.addField(name, value);
     multipart.addFile(
             QStringLiteral("file"), filename, content, Multipart::mimeTypeForFileName(filename));
     HttpCall call = plainCall("POST", QStringLiteral("/files"));
     call.contentType = multipart.contentType();
     call.body = multipart.body();
     return call;
+}
+
+QList<QPair<QString, QString>> OpenAiDialect::uploadFields(const QString &purpose) const
+{
+    return {{QStringLiteral("purpose"), purpose}};
 }
 
 Expected<HttpCall> OpenAiDialect::deleteFile(const QString &fileId) const

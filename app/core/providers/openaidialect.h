@@ -53,6 +53,8 @@ public:
     Expected<ChatCompletion> parseChat(const HttpAnswer &answer) const override;
 
 protected:
+    /// The form fields sent before the file in an upload, in order: `purpose` here.
+    virtual QList<QPair<QString, QString>> uploadFields(const QString &purpose) const;
     /// The answer's object when `keys` hold text in it; else a sentence naming what is wrong
     /// (a wrong shape is an error, never a blank row).
     Expected<QJsonObject> describedObject(
