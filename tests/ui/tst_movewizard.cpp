@@ -52,6 +52,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void movesFromOpenAiToTogetherWithAParityReport();
     void targetSettingsAreEditable();
+    void pagesSpeakTheCatalogue();
     void resumesAtTheStoredPage();
     void parityCheckBetweenAnyTwoModels();
     void bannerActionOpensOrResumesTheMove();
@@ -392,6 +393,36 @@ void tst_MoveWizard::targetSettingsAreEditable()
     QVERIFY(epochsEdit);
     QCOMPARE(epochsEdit->value().value, 3.0);
     wizard.close();
+}
+
+void tst_MoveWizard::pagesSpeakTheCatalogue()
+{
+    // The pages' words are found in the Japanese catalogue under the pages' own names.
+    auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    QVERIFY(installTranslators(*app, QLocale(QLocale::Japanese, QLocale::Japan)));
+    MigrationState state = MigrationFlow::begin(
+            ConnectionStore::sandboxId(), ProviderKind::OpenAI, m_fixture.fineTuned);
+    QCOMPARE(MigrationFlow::useCapture(&state, writePrompts(QStringLiteral("ja.jsonl"), 30)),
+            QString());
+    MoveWizard wizard(state, m_connections.get(), m_hub.get());
+    wizard.setStorePath(m_fixture.dir.filePath(QStringLiteral("ja.sqlite")));
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(MoveWizard::SplitPage));
+    const QString english = QStringLiteral("Keep back for the check:");
+    const QString japanese =
+            QCoreApplication::translate("fs::ui::SplitWizardPage", "Keep back for the check:");
+    QVERIFY(japanese != english);
+    QStringList texts;
+    const QList<QLabel *> labels = wizard.currentPage()->findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        texts << label->text();
+    wizard.close();
+    // Back to the language the run started in.
+    installTranslators(*app,
+            QLocale(qEnvironmentVariableIsSet("FS_SCREENSHOT_LOCALE")
+                            ? qEnvironmentVariable("FS_SCREENSHOT_LOCALE")
+                            : QStringLiteral("en_US")));
+    QVERIFY2(texts.contains(japanese), qPrintable(texts.join(u'|')));
 }
 
 void tst_MoveWizard::resumesAtTheStoredPage()

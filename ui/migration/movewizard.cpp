@@ -25,6 +25,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -64,6 +65,10 @@ void showProblem(QLabel *label, const QString &problem)
 
 class CaptureWizardPage : public QWizardPage
 {
+    // The context lupdate gives the page (without it tr() would be QWizardPage's, and the
+    // Japanese catalogue's words for the page would never be found).
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::CaptureWizardPage)
+
 public:
     explicit CaptureWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)
@@ -262,6 +267,8 @@ private:
 
 class SplitWizardPage : public QWizardPage
 {
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::SplitWizardPage)
+
 public:
     explicit SplitWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)
@@ -319,6 +326,8 @@ private:
 
 class TargetWizardPage : public QWizardPage
 {
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::TargetWizardPage)
+
 public:
     explicit TargetWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)
@@ -491,7 +500,12 @@ private:
         for (int r = 0; r < m_mapping.settings.size(); ++r) {
             SettingRow row;
             row.setting = m_mapping.settings.at(r);
-            row.edited = chosenBefore;
+            // Chosen before: a value that differs from the mapped one was the person's.
+            row.edited = chosenBefore
+                    && (!row.setting.problem.isEmpty()
+                            || JobFormRules::value(values, row.setting.name).toJson()
+                                    != JobFormRules::value(m_mapping.request, row.setting.name)
+                                               .toJson());
             const auto rule = std::find_if(
                     rules.cbegin(), rules.cend(), [&row](const HyperparameterRule &candidate) {
                         // A row of a setting carries its rule's label ("Training type" and a
@@ -526,7 +540,7 @@ private:
         const bool problem = !setting.problem.isEmpty() && !row.edited;
         QString why = problem ? setting.problem : setting.explanation;
         if (row.edit) {
-            if (row.edited && !setting.problem.isEmpty())
+            if (row.edited)
                 why = tr("You chose this value.");
             why += QLatin1Char('\n') + HyperparameterEdit::allowedText(row.edit->rule());
         }
@@ -599,6 +613,8 @@ private:
 
 class TrainWizardPage : public QWizardPage
 {
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::TrainWizardPage)
+
 public:
     explicit TrainWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)
@@ -867,6 +883,8 @@ private:
 
 class DeployWizardPage : public QWizardPage
 {
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::DeployWizardPage)
+
 public:
     explicit DeployWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)
@@ -944,6 +962,8 @@ private:
 
 class ParityWizardPage : public QWizardPage
 {
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::ParityWizardPage)
+
 public:
     explicit ParityWizardPage(MoveWizard *wizard)
         : m_wizard(wizard)

@@ -128,11 +128,14 @@ QString histogramSvg(const QList<int> &bins)
                                         .arg(QString::number(b / 10.0, 'f', 1),
                                                 QString::number((b + 1) / 10.0, 'f', 1))
                                         .arg(bins.at(b))));
+        // The count above its bar, or inside in white where the bar reaches the top.
+        const bool inside = top + plotHeight - h - 3 < top + 12;
         if (bins.at(b) > 0)
-            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"12\" "
-                                  "text-anchor=\"middle\">%3</text>\n")
+            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"12\" fill=\"%3\" "
+                                  "text-anchor=\"middle\">%4</text>\n")
                            .arg(left + b * barWidth + barWidth / 2)
-                           .arg(std::max(top + 12, top + plotHeight - h - 3))
+                           .arg(inside ? top + 14 : top + plotHeight - h - 3)
+                           .arg(inside ? QStringLiteral("#fff") : QStringLiteral("#1f1f1f"))
                            .arg(bins.at(b));
     }
     // The axes: answers counted up the side, ROUGE-L along the bottom.
