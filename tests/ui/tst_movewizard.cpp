@@ -7,9 +7,11 @@
 #include "application.h"
 #include "areas.h"
 #include "batchrunner.h"
+#include "captureprompts.h"
 #include "deploydialog.h"
 #include "deploymenthub.h"
 #include "hyperparameteredit.h"
+#include "hyperparametermap.h"
 #include "mainwindow.h"
 #include "migrationstore.h"
 #include "moveui.h"
@@ -417,12 +419,26 @@ void tst_MoveWizard::pagesSpeakTheCatalogue()
     for (const QLabel *label : labels)
         texts << label->text();
     wizard.close();
+    // So are the core's words the pages show: the verdict, the mapped settings' reasons and
+    // a capture's source (each filed by lupdate under another name than its file's).
+    const QString verdict =
+            ParitySummary::from(BatchResults(), AbTally(), QStringLiteral("a"), QStringLiteral("b"))
+                    .verdictTitle;
+    const QString mappedWhy = HyperparameterMap::map(
+            state.sourceSettings, ProviderKind::OpenAI, ProviderKind::Together)
+                                      .settings.constLast()
+                                      .explanation;
+    const QString source = capturePromptsFromList(QStringLiteral("a question")).source;
     // Back to the language the run started in.
     installTranslators(*app,
             QLocale(qEnvironmentVariableIsSet("FS_SCREENSHOT_LOCALE")
                             ? qEnvironmentVariable("FS_SCREENSHOT_LOCALE")
                             : QStringLiteral("en_US")));
     QVERIFY2(texts.contains(japanese), qPrintable(texts.join(u'|')));
+    QVERIFY2(verdict != QStringLiteral("Not checked yet"), qPrintable(verdict));
+    QVERIFY2(!mappedWhy.startsWith(QLatin1String("OpenAI has no such setting")),
+            qPrintable(mappedWhy));
+    QVERIFY2(source != QStringLiteral("a list of prompts"), qPrintable(source));
 }
 
 void tst_MoveWizard::resumesAtTheStoredPage()

@@ -2,6 +2,7 @@
 #include "paritycheck.h"
 
 #include "batchrunner.h"
+#include "coretranslate.h"
 #include "parityreport.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::ParityCheck", text);
+    return translateInCore("fs::ParityCheck", text);
 }
 
 /// NAME.jsonl → DIR/NAME + suffix

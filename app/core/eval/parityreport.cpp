@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parityreport.h"
 
+#include "coretranslate.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -12,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::ParityReport", text);
+    return translateInCore("fs::ParityReport", text);
 }
 
 QString esc(const QString &text)
