@@ -20,6 +20,8 @@
 #include "paritypanel.h"
 #include "playgroundconnections.h"
 #include "providerclient.h"
+#include "recentfiles.h"
+#include "retirementcalendar.h"
 #include "uploadqueue.h"
 #include "uploadtask.h"
 
@@ -88,7 +90,8 @@ public:
                    "Those answers are a chat file whose last answers are %1's: a capture.")
                         .arg(wizard->state().sourceModel));
         m_pathEdit->setObjectName(QStringLiteral("capturePath"));
-        m_pathEdit->setPlaceholderText(tr("A capture made before (.jsonl)"));
+        m_pathEdit->setPlaceholderText(
+                tr("Filled in by capturing, or choose a capture made before (.jsonl)"));
         m_promptsEdit->setObjectName(QStringLiteral("capturePrompts"));
         m_promptsEdit->setPlaceholderText(
                 tr("Prompts to ask it: a dataset or validation file (.jsonl)"));
@@ -138,6 +141,10 @@ public:
                 [this] { m_wizard->captureHandler()(m_wizard); });
         connect(wizard, &MoveWizard::captureFileChosen, m_pathEdit, &QLineEdit::setText);
         connect(m_pathEdit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+        connect(m_promptsEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+            if (!m_run->isRunning() && !m_waitingForKey)
+                m_captureButton->setEnabled(!text.trimmed().isEmpty());
+        });
         connect(m_run, &CaptureRun::progress, this, [this](int answered, int total, int failed) {
             m_progress->setRange(0, std::max(1, total));
             m_progress->setValue(answered);
@@ -165,7 +172,22 @@ public:
                 });
     }
 
-    void initializePage() override { m_pathEdit->setText(m_wizard->state().capturePath); }
+    void initializePage() override
+    {
+        m_pathEdit->setText(m_wizard->state().capturePath);
+        // A sensible start: the dataset opened last (often the one the old model learned from).
+        if (m_promptsEdit->text().isEmpty()) {
+            const QStringList recent = RecentFiles().files();
+            for (const QString &file : recent) {
+                if (file.endsWith(QLatin1String(".jsonl")) && QFileInfo::exists(file)
+                        && !file.endsWith(QLatin1String(".captured.jsonl"))) {
+                    m_promptsEdit->setText(file);
+                    break;
+                }
+            }
+        }
+        m_captureButton->setEnabled(!m_promptsEdit->text().trimmed().isEmpty());
+    }
     bool isComplete() const override
     {
         return !m_run->isRunning() && !m_pathEdit->text().trimmed().isEmpty();
@@ -465,14 +487,23 @@ private:
     {
         const QSignalBlocker blocker(m_models);
         m_models->clear();
-        const ProviderModels &models = ModelRegistry::provider(currentKind());
+        const ProviderKind kind = currentKind();
+        const ProviderModels &models = ModelRegistry::provider(kind);
+        const RetirementCalendar &calendar = RetirementCalendar::current();
+        const QDate today = RetirementCalendar::today();
+        int lasting = -1; // the first model that is not retiring soon: moving there keeps it
         for (const RegisteredModel &model : models.models()) {
             if (model.legacy || !model.supportsMethod(QStringLiteral("supervised")))
                 continue;
-            m_models->addItem(model.id, model.id);
+            // A base that retires soon is marked as the pickers elsewhere mark it.
+            const QString notice = calendar.notice(kind, model.id, today);
+            m_models->addItem(
+                    notice.isEmpty() ? model.id : tr("%1 — %2").arg(model.id, notice), model.id);
+            if (notice.isEmpty() && lasting < 0)
+                lasting = m_models->count() - 1;
         }
         const int previous = m_models->findData(m_wizard->state().targetModel);
-        m_models->setCurrentIndex(std::max(0, previous));
+        m_models->setCurrentIndex(previous >= 0 ? previous : std::max(0, lasting));
         showMapping();
     }
 
