@@ -404,8 +404,12 @@ public:
         // A connection added meanwhile (e.g. through the button) is offered at once.
         connect(m_wizard->connections()->store(), &ConnectionStore::connectionsChanged, this,
                 [this] {
+                    // Still on the old model's service: a connection just added to another
+                    // one is what the person came for, so it is chosen.
                     if (m_wizard->currentPage() == this)
-                        fillConnections(m_connections->currentData().toString());
+                        fillConnections(currentKind() == m_wizard->state().sourceProvider
+                                        ? QString()
+                                        : m_connections->currentData().toString());
                 });
     }
 
@@ -495,8 +499,14 @@ private:
         for (const RegisteredModel &model : models.models()) {
             if (model.legacy || !model.supportsMethod(QStringLiteral("supervised")))
                 continue;
-            // A base that retires soon is marked as the pickers elsewhere mark it.
-            const QString notice = calendar.notice(kind, model.id, today);
+            // A base that retires soon, or whose new fine-tuning ends soon, is marked with the
+            // calendar's sentence: a move there would not last.
+            const RetirementInfo info = calendar.lookup(kind, model.id);
+            QString notice = calendar.notice(kind, model.id, today);
+            if (notice.isEmpty() && info.newFineTuningEnds.isValid()
+                    && today.daysTo(info.newFineTuningEnds)
+                            <= RetirementCalendar::kDefaultWarningDays)
+                notice = info.newFineTuningSentence(today);
             m_models->addItem(
                     notice.isEmpty() ? model.id : tr("%1 — %2").arg(model.id, notice), model.id);
             if (notice.isEmpty() && lasting < 0)
@@ -978,6 +988,7 @@ private:
                 MigrationFlow::deployed(s, id, manager->servedName(s->fineTunedModel));
         m_wizard->saveState();
         showProblem(m_problem, problem);
+        m_deployButton->setHidden(problem.isEmpty()); // done: deploying again is not a step
         if (problem.isEmpty())
             m_summary->setText(tr("%1 runs and answers.").arg(s->fineTunedModel));
         Q_EMIT completeChanged();
@@ -1038,10 +1049,10 @@ public:
     void initializePage() override
     {
         const MigrationState &s = m_wizard->state();
-        m_summary->setText(tr("The %1 prompts kept back go to %2, and each answer is compared "
-                              "with %3's captured answer.")
-                                   .arg(s.heldOutExamples)
-                                   .arg(s.fineTunedModel, s.sourceModel));
+        // The panel says which prompts go where; the page adds only that the old answers are
+        // the captured ones (not asked again).
+        m_summary->setText(tr("The old model is not asked again: its captured answers are "
+                              "compared with the new model's."));
         m_panel->runButton()->setEnabled(false);
         showBilling();
         m_wizard->connections()->load(s.targetConnectionId);
