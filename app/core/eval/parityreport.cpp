@@ -52,24 +52,22 @@ QString row(const QString &label, const QString &value)
     return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(label), esc(value));
 }
 
-/// The verdict's three ranges of ROUGE-L: answering differently, similar things in other
-/// words, much the same (ParityThresholds).
-QString zoneColour(double score)
+/// The verdict's three ranges of ROUGE-L, each with its colour and the class the answers
+/// table marks it with: answering differently, similar things in other words, much the same
+/// (ParityThresholds).
+struct Zone
 {
-    if (score >= ParityThresholds::kSimilar)
-        return QStringLiteral("#1b7f3b");
-    if (score >= ParityThresholds::kPartly)
-        return QStringLiteral("#c98a00");
-    return QStringLiteral("#b3261e");
-}
+    const char *colour;
+    const char *cssClass;
+};
 
-QString zoneClass(double score)
+Zone zoneOf(double score)
 {
     if (score >= ParityThresholds::kSimilar)
-        return QStringLiteral("same");
+        return {"#1b7f3b", "same"};
     if (score >= ParityThresholds::kPartly)
-        return QStringLiteral("partly");
-    return QStringLiteral("differs");
+        return {"#c98a00", "partly"};
+    return {"#b3261e", "differs"};
 }
 
 /// Ten bars (how many answers in each tenth of ROUGE-L), coloured by the verdict's ranges, on
@@ -125,7 +123,7 @@ QString histogramSvg(const QList<int> &bins)
                        .arg(top + plotHeight - h)
                        .arg(barWidth - 4)
                        .arg(h)
-                       .arg(zoneColour((b + 0.5) / bins.size()))
+                       .arg(QLatin1String(zoneOf((b + 0.5) / bins.size()).colour))
                        .arg(esc(tr("%1 to %2: %3 answers")
                                         .arg(QString::number(b / 10.0, 'f', 1),
                                                 QString::number((b + 1) / 10.0, 'f', 1))
@@ -293,7 +291,7 @@ QString ParityReport::html(
                             .arg(esc(excerpt(lastUserText(it.prompt), 300)),
                                     esc(excerpt(it.reference)), esc(excerpt(g.text)),
                                     parityScoreText(g.scores.rougeL.fmeasure),
-                                    zoneClass(g.scores.rougeL.fmeasure));
+                                    QLatin1String(zoneOf(g.scores.rougeL.fmeasure).cssClass));
         }
         page += QStringLiteral("</table>\n");
     }
