@@ -4,10 +4,14 @@
 // (/together/v1), trained, deployed and parity-checked; the report holds the numbers the
 // batch results hold. The flow resumes at the stored page. The Playground's "Parity Check…"
 // between two models. Pictures of every page at 1024×600.
+#include "application.h"
 #include "areas.h"
 #include "batchrunner.h"
+#include "captureprompts.h"
 #include "deploydialog.h"
 #include "deploymenthub.h"
+#include "hyperparameteredit.h"
+#include "hyperparametermap.h"
 #include "mainwindow.h"
 #include "migrationstore.h"
 #include "moveui.h"
@@ -21,6 +25,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -48,6 +53,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void movesFromOpenAiToTogetherWithAParityReport();
+    void targetSettingsAreEditable();
+    void pagesSpeakTheCatalogue();
     void resumesAtTheStoredPage();
     void parityCheckBetweenAnyTwoModels();
     void bannerActionOpensOrResumesTheMove();
@@ -67,6 +74,10 @@ private:
 
 void tst_MoveWizard::initTestCase()
 {
+    // Pictures in another language (FS_SCREENSHOT_LOCALE=ja_JP): the checks hold in any.
+    if (qEnvironmentVariableIsSet("FS_SCREENSHOT_LOCALE"))
+        installTranslators(*qobject_cast<QApplication *>(QCoreApplication::instance()),
+                QLocale(qEnvironmentVariable("FS_SCREENSHOT_LOCALE")));
     QString why;
     QVERIFY2(m_fixture.start(&why), qPrintable(why));
     QVERIFY2(m_fixture.rememberJob(&why), qPrintable(why));
@@ -197,9 +208,16 @@ void tst_MoveWizard::movesFromOpenAiToTogetherWithAParityReport()
     QStringList labels;
     for (int r = 0; r < table->rowCount(); ++r)
         labels << table->item(r, 0)->text();
-    QVERIFY2(labels.contains(QStringLiteral("Learning rate")), qPrintable(labels.join(u',')));
-    QVERIFY(labels.contains(QStringLiteral("LoRA rank")));
-    QVERIFY(price->text().contains(QLatin1String("Together AI states the price")));
+    const auto label = [](HyperparameterRule::Name name) {
+        return JobFormRules::rule(name, ProviderKind::Together).label;
+    };
+    QVERIFY2(labels.contains(label(HyperparameterRule::Name::LearningRate)),
+            qPrintable(labels.join(u',')));
+    QVERIFY(labels.contains(label(HyperparameterRule::Name::LoraRank)));
+    // Together AI states its own price, after the upload.
+    MigrationState preview = wizard.state();
+    preview.targetModel = kLlama;
+    QCOMPARE(price->text(), MigrationFlow::priceText(preview, PriceTable()));
     picture(&wizard, QStringLiteral("3-target"));
     QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(wizard.currentId(), int(MoveWizard::TrainPage));
@@ -271,7 +289,9 @@ void tst_MoveWizard::movesFromOpenAiToTogetherWithAParityReport()
     QVERIFY(html.contains(parityScoreText(results.average(0).rouge1.fmeasure)));
     QVERIFY(html.contains(parityScoreText(results.average(0).rouge2.fmeasure)));
     QVERIFY(html.contains(parityScoreText(results.average(0).rougeL.fmeasure)));
-    QVERIFY(html.contains(QStringLiteral("<tr><th>Equally good</th><td>6</td></tr>")));
+    QVERIFY(html.contains(
+            QStringLiteral("<tr><th>%1</th><td>6</td></tr>")
+                    .arg(QCoreApplication::translate("fs::ParityReport", "Equally good"))));
     QVERIFY(html.contains(panel->check()->summary().verdictTitle.toHtmlEscaped()));
     QVERIFY(panel->verdictLabel()->text().contains(QFileInfo(report).fileName()));
     if (!test::screenshotDir().isEmpty()) {
@@ -280,12 +300,145 @@ void tst_MoveWizard::movesFromOpenAiToTogetherWithAParityReport()
         page.resize(1024, 600);
         page.show();
         picture(&page, QStringLiteral("6-report-html"));
+        // The page itself, to open in a browser (with its SVG figure).
+        QFile::copy(
+                report, QDir(test::screenshotDir()).filePath(QStringLiteral("move-report.html")));
     }
     // The new job is in the target connection's job history (the Jobs area shows it).
     JobHistory history(m_together.id);
     QVERIFY(history.open());
     QVERIFY(history.job(wizard.state().jobId));
     wizard.close();
+}
+
+void tst_MoveWizard::targetSettingsAreEditable()
+{
+    // An old job whose learning-rate multiplier becomes more than Together allows (0.01 at
+    // most: 2000 × 0.00001 = 0.02) and 8 epochs.
+    FineTuningJob oldJob;
+    oldJob.id = QStringLiteral("ftjob-edit");
+    oldJob.model = test::kBaseModel;
+    oldJob.fineTunedModel = m_fixture.fineTuned;
+    oldJob.hyperparameters.learningRateMultiplier = {false, 2000};
+    oldJob.hyperparameters.nEpochs = {false, 8};
+    MigrationState state = MigrationFlow::begin(
+            ConnectionStore::sandboxId(), ProviderKind::OpenAI, m_fixture.fineTuned, oldJob);
+    QCOMPARE(MigrationFlow::useCapture(&state, writePrompts(QStringLiteral("edit.jsonl"), 30)),
+            QString());
+    QCOMPARE(MigrationFlow::lintAndSplit(&state), QString());
+    state.targetModel = kLlama;
+    MoveWizard wizard(state, m_connections.get(), m_hub.get());
+    wizard.setStorePath(m_fixture.dir.filePath(QStringLiteral("edit.sqlite")));
+    wizard.resize(1024, 600);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(MoveWizard::TargetPage));
+    auto *table = wizard.currentPage()->findChild<QTableWidget *>(QStringLiteral("mappedSettings"));
+    auto *model = wizard.currentPage()->findChild<QComboBox *>(QStringLiteral("targetModel"));
+    QVERIFY(table && model);
+    model->setCurrentIndex(model->findData(kLlama));
+    const auto rowOf = [table](HyperparameterRule::Name name) {
+        for (int r = 0; r < table->rowCount(); ++r) {
+            const auto *edit = qobject_cast<HyperparameterEdit *>(table->cellWidget(r, 2));
+            if (edit && edit->rule().name == name)
+                return r;
+        }
+        return -1;
+    };
+    const int rate = rowOf(HyperparameterRule::Name::LearningRate);
+    const int epochs = rowOf(HyperparameterRule::Name::Epochs);
+    QVERIFY(rate >= 0 && epochs >= 0);
+    // Each setting is the New-job form's editor, with its range and words.
+    auto *rateEdit = qobject_cast<HyperparameterEdit *>(table->cellWidget(rate, 2));
+    auto *epochsEdit = qobject_cast<HyperparameterEdit *>(table->cellWidget(epochs, 2));
+    QVERIFY(rateEdit && epochsEdit);
+    const HyperparameterRule rateRule =
+            JobFormRules::rule(HyperparameterRule::Name::LearningRate, ProviderKind::Together);
+    QCOMPARE(rateEdit->spinBox()->maximum(), rateRule.maximum);
+    QCOMPARE(rateEdit->spinBox()->toolTip(), HyperparameterEdit::allowedText(rateRule));
+    QVERIFY(table->item(rate, 3)->text().contains(HyperparameterEdit::allowedText(rateRule)));
+    QCOMPARE(epochsEdit->value().isAuto, false);
+    QCOMPARE(epochsEdit->value().value, 8.0);
+    // The rate that cannot be carried over is refused with the mapping's sentence…
+    QString refusal;
+    for (const MappedSetting &setting :
+            MigrationFlow::mapping(wizard.state(), ProviderKind::Together).settings) {
+        if (setting.name == HyperparameterRule::Name::LearningRate)
+            refusal = setting.problem;
+    }
+    QVERIFY(!refusal.isEmpty());
+    QVERIFY(table->item(rate, 3)->text().contains(refusal));
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(MoveWizard::TargetPage));
+    picture(&wizard, QStringLiteral("3-target-refused"));
+    // …until a value in range is chosen there; the epochs are changed too.
+    QVERIFY(rateEdit->value().isAuto); // left automatic, said why
+    QVERIFY(!rateEdit->spinBox()->isEnabled());
+    rateEdit->automaticCheckBox()->click();
+    QVERIFY(rateEdit->spinBox()->isEnabled());
+    rateEdit->spinBox()->setValue(0.00002);
+    QVERIFY(!table->item(rate, 3)->text().contains(refusal));
+    epochsEdit->spinBox()->setValue(3);
+    picture(&wizard, QStringLiteral("3-target-edited"));
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(MoveWizard::TrainPage));
+    const CreateJobRequest chosen = wizard.state().targetSettings;
+    QVERIFY(chosen.settings.learningRate);
+    QCOMPARE(*chosen.settings.learningRate, 0.00002);
+    QCOMPARE(chosen.hyperparameters.nEpochs.isAuto, false);
+    QCOMPARE(chosen.hyperparameters.nEpochs.value, 3.0);
+    QCOMPARE(MigrationFlow::jobRequest(wizard.state()).hyperparameters.nEpochs.value, 3.0);
+    // Back on the page, the chosen values are shown again (not the mapped ones).
+    QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(MoveWizard::TargetPage));
+    table = wizard.currentPage()->findChild<QTableWidget *>(QStringLiteral("mappedSettings"));
+    epochsEdit = qobject_cast<HyperparameterEdit *>(table->cellWidget(epochs, 2));
+    QVERIFY(epochsEdit);
+    QCOMPARE(epochsEdit->value().value, 3.0);
+    wizard.close();
+}
+
+void tst_MoveWizard::pagesSpeakTheCatalogue()
+{
+    // The pages' words are found in the Japanese catalogue under the pages' own names.
+    auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    QVERIFY(installTranslators(*app, QLocale(QLocale::Japanese, QLocale::Japan)));
+    MigrationState state = MigrationFlow::begin(
+            ConnectionStore::sandboxId(), ProviderKind::OpenAI, m_fixture.fineTuned);
+    QCOMPARE(MigrationFlow::useCapture(&state, writePrompts(QStringLiteral("ja.jsonl"), 30)),
+            QString());
+    MoveWizard wizard(state, m_connections.get(), m_hub.get());
+    wizard.setStorePath(m_fixture.dir.filePath(QStringLiteral("ja.sqlite")));
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(MoveWizard::SplitPage));
+    const QString english = QStringLiteral("Keep back for the check:");
+    const QString japanese =
+            QCoreApplication::translate("fs::ui::SplitWizardPage", "Keep back for the check:");
+    QVERIFY(japanese != english);
+    QStringList texts;
+    const QList<QLabel *> labels = wizard.currentPage()->findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        texts << label->text();
+    wizard.close();
+    // So are the core's words the pages show: the verdict, the mapped settings' reasons and
+    // a capture's source (each filed by lupdate under another name than its file's).
+    const QString verdict =
+            ParitySummary::from(BatchResults(), AbTally(), QStringLiteral("a"), QStringLiteral("b"))
+                    .verdictTitle;
+    const QString mappedWhy = HyperparameterMap::map(
+            state.sourceSettings, ProviderKind::OpenAI, ProviderKind::Together)
+                                      .settings.constLast()
+                                      .explanation;
+    const QString source = capturePromptsFromList(QStringLiteral("a question")).source;
+    // Back to the language the run started in.
+    installTranslators(*app,
+            QLocale(qEnvironmentVariableIsSet("FS_SCREENSHOT_LOCALE")
+                            ? qEnvironmentVariable("FS_SCREENSHOT_LOCALE")
+                            : QStringLiteral("en_US")));
+    QVERIFY2(texts.contains(japanese), qPrintable(texts.join(u'|')));
+    QVERIFY2(verdict != QStringLiteral("Not checked yet"), qPrintable(verdict));
+    QVERIFY2(!mappedWhy.startsWith(QLatin1String("OpenAI has no such setting")),
+            qPrintable(mappedWhy));
+    QVERIFY2(source != QStringLiteral("a list of prompts"), qPrintable(source));
 }
 
 void tst_MoveWizard::resumesAtTheStoredPage()
@@ -305,7 +458,9 @@ void tst_MoveWizard::resumesAtTheStoredPage()
             auto *start =
                     wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("startButton"));
             auto *status = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("trainStatus"));
-            QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("Trained")), 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(!wizard.state().fineTunedModel.isEmpty()
+                            && status->text().contains(wizard.state().fineTunedModel),
+                    30000);
             QVERIFY(!start->isEnabled());
             QCOMPARE(wizard.state().step, MigrationState::Step::Deploy);
             picture(&wizard, QStringLiteral("resumed-train"));
@@ -359,6 +514,9 @@ void tst_MoveWizard::parityCheckBetweenAnyTwoModels()
     QVERIFY(panel->hasReport());
     QVERIFY(QFile::exists(ParityCheck::reportPathFor(prompts)));
     picture(&dialog, QStringLiteral("parity-dialog-report"));
+    if (!test::screenshotDir().isEmpty())
+        QFile::copy(ParityCheck::reportPathFor(prompts),
+                QDir(test::screenshotDir()).filePath(QStringLiteral("parity-report.html")));
 }
 
 void tst_MoveWizard::bannerActionOpensOrResumesTheMove()

@@ -7,6 +7,7 @@
 #include "datasetdocument.h"
 #include "datasetstatistics.h"
 #include "example.h"
+#include "hyperparameteredit.h"
 #include "providerclient.h"
 #include "retirementcalendar.h"
 #include "tokenizer.h"
@@ -441,17 +442,8 @@ void NewJobDialog::loadServiceModels()
 
 void NewJobDialog::showRule(HyperRow &h)
 {
-    const fs::HyperparameterRule &rule = h.rule;
-    h.spinBox->setDecimals(rule.integer ? 0 : std::max(1, rule.decimals));
-    const double step = rule.integer ? 1.0 : std::pow(10.0, -h.spinBox->decimals());
-    const double minimum = rule.exclusiveMinimum ? rule.minimum + step : rule.minimum;
-    const double maximum = !std::isfinite(rule.maximum) ? 1e6
-            : rule.exclusiveMaximum                     ? rule.maximum - step
-                                                        : rule.maximum;
-    h.spinBox->setRange(minimum, maximum);
-    h.spinBox->setSingleStep(rule.suggestedStep > 0 ? rule.suggestedStep : step);
-    h.spinBox->setToolTip(tr("Allowed: %1").arg(rule.rangeText()));
-    h.explanation->setText(tr("%1 Allowed: %2.").arg(rule.explanation, rule.rangeText()));
+    HyperparameterEdit::applyRule(h.spinBox, h.rule); // the wizard's mapped settings too
+    h.explanation->setText(HyperparameterEdit::note(h.rule));
 }
 
 void NewJobDialog::applyRules()

@@ -96,6 +96,7 @@ void MoveUi::startMove(const QString &connectionId, const QString &modelId)
     m_wizard->setStorePath(m_storePath);
     if (m_captureHandler)
         m_wizard->setCaptureHandler(m_captureHandler);
+    m_wizard->setManageConnectionsHandler([window = m_window] { window->manageConnections(); });
     m_wizard->resize(900, 560);
     m_wizard->show();
 }

@@ -47,6 +47,11 @@ public:
     /// useCaptureFile() when the capture is done).
     void setCaptureHandler(std::function<void(MoveWizard *)> handler);
 
+    /// Offers "Manage Connections…" on the target page when no connection of another service
+    /// exists (the main window's connections dialog).
+    void setManageConnectionsHandler(std::function<void()> handler);
+    std::function<void()> manageConnectionsHandler() const { return m_manageConnectionsHandler; }
+
     const MigrationState &state() const { return m_state; }
     MigrationState *mutableState() { return &m_state; }
     PlaygroundConnections *connections() const { return m_connections; }
@@ -74,6 +79,7 @@ private:
     DeploymentHub *m_hub;
     AppSettings *m_settings = nullptr;
     std::function<void(MoveWizard *)> m_captureHandler;
+    std::function<void()> m_manageConnectionsHandler;
 };
 
 } // namespace fs::ui

@@ -155,8 +155,9 @@ void ParityPanel::onFinished(bool cancelled)
     m_reportButton->setEnabled(true);
     const ParitySummary summary = m_check->summary();
     m_statusLabel->setText(
-            tr("%1 answers in, ROUGE-L %2 on average. Now rate some answers without knowing "
-               "which model wrote them (optional), then write the report.")
+            tr("%1 answers in, ROUGE-L %2 on average (1 is word for word the same as the old "
+               "answer). Now rate some answers without knowing which model wrote them "
+               "(optional), then write the report.")
                     .arg(summary.answered)
                     .arg(parityScoreText(summary.mean.rougeL.fmeasure)));
     m_check->prepareBlindRounds();

@@ -2,6 +2,7 @@
 #include "captureprompts.h"
 
 #include "comparisonsession.h"
+#include "coretranslate.h"
 #include "datasetdocument.h"
 #include "dataseterror.h"
 #include "example.h"
@@ -23,7 +24,7 @@ const char kSessionType[] = "finetune-studio.comparison-session";
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::CapturePrompts", text);
+    return translateInCore("fs::CapturePrompts", text);
 }
 
 bool hasUserMessage(const Messages &messages)

@@ -2,6 +2,7 @@
 #include "capturerun.h"
 
 #include "batchrunner.h"
+#include "coretranslate.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -20,7 +21,7 @@ constexpr int kSidecarIntervalMs = 250; ///< OUT is the record: the sidecar may 
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::CaptureRun", text);
+    return translateInCore("fs::CaptureRun", text);
 }
 
 /// The prompt part of a captured line: its messages without the last (assistant) one.

@@ -2,6 +2,7 @@
 #include "paritycheck.h"
 
 #include "batchrunner.h"
+#include "coretranslate.h"
 #include "parityreport.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::ParityCheck", text);
+    return translateInCore("fs::ParityCheck", text);
 }
 
 /// NAME.jsonl → DIR/NAME + suffix
@@ -178,7 +179,8 @@ ParitySummary ParitySummary::from(const BatchResults &results, const AbTally &ta
     case ParityVerdict::Keeps:
         s.verdictTitle = tr("Yes — the new model keeps the old one's behaviour");
         s.verdictText = tr("Its answers say much the same as the old model's (ROUGE-L %1 on "
-                           "average; %2 or more counts as similar).")
+                           "average, where 1 is word for word the same; %2 or more counts as "
+                           "similar).")
                                 .arg(rougeL, parityScoreText(ParityThresholds::kSimilar))
                 + QLatin1Char(' ') + blindWords;
         break;
@@ -192,7 +194,8 @@ ParitySummary ParitySummary::from(const BatchResults &results, const AbTally &ta
     case ParityVerdict::Partly:
         s.verdictTitle = tr("Partly — similar things in other words");
         s.verdictText = tr("The new model's answers overlap with the old model's, but not "
-                           "closely (ROUGE-L %1 on average; %2 or more counts as similar). "
+                           "closely (ROUGE-L %1 on average, where 1 is word for word the same; "
+                           "%2 or more counts as similar). "
                            "Read the answers that differ most below before you switch.")
                                 .arg(rougeL, parityScoreText(ParityThresholds::kSimilar))
                 + QLatin1Char(' ') + blindWords;
@@ -200,8 +203,8 @@ ParitySummary ParitySummary::from(const BatchResults &results, const AbTally &ta
     case ParityVerdict::Differs:
         s.verdictTitle = tr("No — the new model answers differently");
         s.verdictText = tr("Its answers share little with the old model's (ROUGE-L %1 on "
-                           "average; below %2 counts as different). It may need more "
-                           "examples or more epochs.")
+                           "average, where 1 is word for word the same; below %2 counts as "
+                           "different). It may need more examples or more epochs.")
                                 .arg(rougeL, parityScoreText(ParityThresholds::kPartly))
                 + QLatin1Char(' ') + blindWords;
         break;

@@ -6,6 +6,7 @@
 #include "blindcomparison.h"
 #include "modeltarget.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -45,6 +46,10 @@ enum class ParityVerdict {
 /// Figures of a parity check, read from its batch results and blind tally.
 struct ParitySummary
 {
+    // The verdict's words are filed under this name by lupdate (from() is a member).
+    Q_DECLARE_TR_FUNCTIONS(fs::ParitySummary)
+
+public:
     QString oldModel;
     QString newModel;
     int prompts = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parityreport.h"
 
+#include "coretranslate.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -12,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::ParityReport", text);
+    return translateInCore("fs::ParityReport", text);
 }
 
 QString esc(const QString &text)
@@ -50,42 +52,119 @@ QString row(const QString &label, const QString &value)
     return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(label), esc(value));
 }
 
+/// The verdict's three ranges of ROUGE-L, each with its colour and the class the answers
+/// table marks it with: answering differently, similar things in other words, much the same
+/// (ParityThresholds).
+struct Zone
+{
+    const char *colour;
+    const char *cssClass;
+};
+
+Zone zoneOf(double score)
+{
+    if (score >= ParityThresholds::kSimilar)
+        return {"#1b7f3b", "same"};
+    if (score >= ParityThresholds::kPartly)
+        return {"#c98a00", "partly"};
+    return {"#b3261e", "differs"};
+}
+
+/// Ten bars (how many answers in each tenth of ROUGE-L), coloured by the verdict's ranges, on
+/// tinted bands that name the ranges, with both axes labelled in words.
 QString histogramSvg(const QList<int> &bins)
 {
-    const int width = 420;
-    const int height = 120;
-    const int barWidth = width / int(bins.size());
+    const int left = 44; // room for the count axis
+    const int top = 22; // room for the ranges' names
+    const int plotWidth = 500;
+    const int plotHeight = 140;
+    const int width = left + plotWidth + 10;
+    const int height = top + plotHeight + 44;
+    const int barWidth = plotWidth / int(bins.size());
     const int highest = std::max(1, *std::max_element(bins.cbegin(), bins.cend()));
+    const auto x = [&](double score) { return left + int(score * plotWidth); };
     QString svg = QStringLiteral("<svg class=\"hist\" width=\"%1\" height=\"%2\" role=\"img\" "
-                                 "aria-label=\"%3\">\n")
+                                 "aria-label=\"%3\" font-family=\"sans-serif\">\n")
                           .arg(width)
-                          .arg(height + 20)
+                          .arg(height)
                           .arg(esc(tr("How many answers fall in each ROUGE-L range")));
-    for (int b = 0; b < bins.size(); ++b) {
-        const int h = bins.at(b) * height / highest;
+    // The three ranges as bands with their names above.
+    const struct
+    {
+        double from;
+        double to;
+        QString fill;
+        QString name;
+    } bands[] = {
+            {0, ParityThresholds::kPartly, QStringLiteral("#fbeaea"), tr("different")},
+            {ParityThresholds::kPartly, ParityThresholds::kSimilar, QStringLiteral("#fdf3dc"),
+                    tr("other words")},
+            {ParityThresholds::kSimilar, 1, QStringLiteral("#e6f4ea"), tr("much the same")},
+    };
+    for (const auto &band : bands) {
         svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
-                              "fill=\"#4a78c2\"><title>%5</title></rect>\n")
-                       .arg(b * barWidth + 1)
-                       .arg(height - h)
-                       .arg(barWidth - 2)
+                              "fill=\"%5\"/>\n")
+                       .arg(x(band.from))
+                       .arg(top)
+                       .arg(x(band.to) - x(band.from))
+                       .arg(plotHeight)
+                       .arg(band.fill);
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"12\" fill=\"#444\" "
+                              "text-anchor=\"middle\">%3</text>\n")
+                       .arg((x(band.from) + x(band.to)) / 2)
+                       .arg(top - 7)
+                       .arg(esc(band.name));
+    }
+    for (int b = 0; b < bins.size(); ++b) {
+        const int h = bins.at(b) * plotHeight / highest;
+        svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
+                              "fill=\"%5\"><title>%6</title></rect>\n")
+                       .arg(left + b * barWidth + 2)
+                       .arg(top + plotHeight - h)
+                       .arg(barWidth - 4)
                        .arg(h)
+                       .arg(QLatin1String(zoneOf((b + 0.5) / bins.size()).colour))
                        .arg(esc(tr("%1 to %2: %3 answers")
                                         .arg(QString::number(b / 10.0, 'f', 1),
                                                 QString::number((b + 1) / 10.0, 'f', 1))
                                         .arg(bins.at(b))));
+        // The count above its bar, or inside in white where the bar reaches the top.
+        const bool inside = top + plotHeight - h - 3 < top + 12;
         if (bins.at(b) > 0)
-            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" "
-                                  "text-anchor=\"middle\">%3</text>\n")
-                           .arg(b * barWidth + barWidth / 2)
-                           .arg(std::max(10, height - h - 2))
+            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"12\" fill=\"%3\" "
+                                  "text-anchor=\"middle\">%4</text>\n")
+                           .arg(left + b * barWidth + barWidth / 2)
+                           .arg(inside ? top + 14 : top + plotHeight - h - 3)
+                           .arg(inside ? QStringLiteral("#fff") : QStringLiteral("#1f1f1f"))
                            .arg(bins.at(b));
     }
-    for (const int tick : {0, 5, 10})
-        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" "
+    // The axes: answers counted up the side, ROUGE-L along the bottom.
+    svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#888\"/>\n")
+                   .arg(left)
+                   .arg(top + plotHeight)
+                   .arg(left + plotWidth);
+    for (const int count : {0, highest})
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" "
+                              "text-anchor=\"end\">%3</text>\n")
+                       .arg(left - 6)
+                       .arg(top + plotHeight - count * plotHeight / highest + 4)
+                       .arg(count);
+    svg += QStringLiteral("<text x=\"12\" y=\"%1\" font-size=\"11\" text-anchor=\"middle\" "
+                          "transform=\"rotate(-90 12 %1)\">%2</text>\n")
+                   .arg(top + plotHeight / 2)
+                   .arg(esc(tr("answers")));
+    for (const int tick : {0, 2, 4, 6, 8, 10})
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" "
                               "text-anchor=\"middle\">%3</text>\n")
-                       .arg(std::clamp(tick * barWidth, 8, width - 8))
-                       .arg(height + 14)
+                       .arg(left + tick * barWidth)
+                       .arg(top + plotHeight + 15)
                        .arg(QString::number(tick / 10.0, 'f', 1));
+    svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" "
+                          "text-anchor=\"middle\">%3</text>\n")
+                   .arg(left + plotWidth / 2)
+                   .arg(top + plotHeight + 34)
+                   .arg(esc(tr("ROUGE-L of the new answer against the old one (1 = word for "
+                               "word the same)")));
     svg += QStringLiteral("</svg>\n");
     return svg;
 }
@@ -122,8 +201,12 @@ QString ParityReport::html(
             ".verdict h2{border:none;margin:0 0 .3em 0}table{border-collapse:collapse}"
             "th,td{text-align:left;vertical-align:top;padding:.25em .6em;border-bottom:1px "
             "solid #eee}table.figures th{font-weight:normal;color:#555}"
-            "table.answers td{white-space:pre-wrap;font-size:.92em}.small{color:#666;"
-            "font-size:.9em}</style>\n</head><body>\n");
+            "table.answers td{white-space:pre-wrap;font-size:.92em}table.answers "
+            "th{white-space:nowrap}"
+            "table.answers tr.differs td:first-child{border-left:4px solid #b3261e}"
+            "table.answers tr.partly td:first-child{border-left:4px solid #c98a00}"
+            "table.answers tr.same td:first-child{border-left:4px solid #1b7f3b}"
+            ".small{color:#666;font-size:.9em}</style>\n</head><body>\n");
     page += QStringLiteral("<h1>%1</h1>\n")
                     .arg(esc(tr("Does the new model answer like the old one?")));
     page += QStringLiteral("<p>%1</p>\n")
@@ -145,15 +228,21 @@ QString ParityReport::html(
     page += row(tr("Held-out prompts"), QString::number(s.prompts));
     page += row(tr("Answered by the new model"), QString::number(s.answered));
     page += row(tr("No answer (errors)"), QString::number(s.failed));
-    page += row(tr("ROUGE-1 (shared words), average"), parityScoreText(s.mean.rouge1.fmeasure));
+    page += row(tr("Words in common, average (ROUGE-1)"), parityScoreText(s.mean.rouge1.fmeasure));
     page += row(
-            tr("ROUGE-2 (shared word pairs), average"), parityScoreText(s.mean.rouge2.fmeasure));
-    page += row(tr("ROUGE-L (longest shared sequence), average"),
+            tr("Word pairs in common, average (ROUGE-2)"), parityScoreText(s.mean.rouge2.fmeasure));
+    page += row(tr("Same words in the same order, average (ROUGE-L)"),
             parityScoreText(s.mean.rougeL.fmeasure));
     page += QStringLiteral("</table>\n");
-    page += QStringLiteral("<p>%1</p>\n")
-                    .arg(esc(tr("ROUGE-L of each new answer against the old answer (0: nothing "
-                                "in common, 1: the same words in the same order):")));
+    page += QStringLiteral("<p class=\"small\">%1</p>\n")
+                    .arg(esc(tr("Each score runs from 0 (nothing in common with the old "
+                                "model's answer) to 1 (word for word the same).")));
+    page += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
+                    .arg(esc(tr("How alike the answers are")),
+                            esc(tr("Each bar counts the new answers whose ROUGE-L against the "
+                                   "old answer falls in that range. Bars on the right (green) "
+                                   "mean the new model answers much like the old one; bars on "
+                                   "the left (red) mean it answers differently.")));
     page += histogramSvg(histogram(results));
 
     page += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("Blind round")));
@@ -185,19 +274,24 @@ QString ParityReport::html(
     if (s.mostDifferent.isEmpty()) {
         page += QStringLiteral("<p>%1</p>\n").arg(esc(tr("No answers yet.")));
     } else {
+        page += QStringLiteral("<p class=\"small\">%1</p>\n")
+                        .arg(esc(tr("The least alike first: read them to judge whether a "
+                                    "difference matters. \"Example\" is the prompt's line in "
+                                    "the held-out file.")));
         page += QStringLiteral("<table class=\"answers\" id=\"differ\">\n<tr><th>%1</th><th>%2"
                                "</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
-                        .arg(esc(tr("Line")), esc(tr("Prompt")), esc(tr("Old answer")),
+                        .arg(esc(tr("Example")), esc(tr("Prompt")), esc(tr("Old answer")),
                                 esc(tr("New answer")), esc(tr("ROUGE-L")));
         for (const int item : s.mostDifferent) {
             const BatchItem &it = results.items().at(item);
             const Generation &g = results.generation(item, 0);
-            page += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td>"
-                                   "<td>%5</td></tr>\n")
+            page += QStringLiteral("<tr class=\"%6\"><td>%1</td><td>%2</td><td>%3</td>"
+                                   "<td>%4</td><td>%5</td></tr>\n")
                             .arg(it.sourceLine)
                             .arg(esc(excerpt(lastUserText(it.prompt), 300)),
                                     esc(excerpt(it.reference)), esc(excerpt(g.text)),
-                                    parityScoreText(g.scores.rougeL.fmeasure));
+                                    parityScoreText(g.scores.rougeL.fmeasure),
+                                    QLatin1String(zoneOf(g.scores.rougeL.fmeasure).cssClass));
         }
         page += QStringLiteral("</table>\n");
     }

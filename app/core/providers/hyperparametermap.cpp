@@ -100,6 +100,9 @@ std::optional<double> clamped(const HyperparameterRule &rule, double value)
 
 class Mapper
 {
+    // lupdate files the rows' words under this class (a file-local tr() would look elsewhere).
+    Q_DECLARE_TR_FUNCTIONS(fs::Mapper)
+
 public:
     Mapper(const CreateJobRequest &source, ProviderKind from, ProviderKind to,
             const HyperparameterMap::Options &options)
