@@ -182,6 +182,30 @@ public:
                 handle();
         });
     }
+    /// True when `expected` holds a value; else fails the upload with the dialect's sentence.
+    template<typename T>
+    bool accepted(const Expected<T> &expected)
+    {
+        if (expected.ok())
+            return true;
+        fail(expected.error().message, ProviderClient::errorFrom(expected.error()), false);
+        return false;
+    }
+    /// One request of the upload: `call` sent (a dialect error fails the upload), then `then`
+    /// with its reply once it answered well; an error answer fails the upload.
+    void sendStep(const Expected<HttpCall> &call, const std::function<void(ApiReply *)> &then)
+    {
+        if (!accepted(call))
+            return;
+        ApiReply *reply = client->sendCall(call.value());
+        whenCurrent(reply, [this, reply, then] {
+            if (!reply->ok()) {
+                failWithApiError(reply->error(), false);
+                return;
+            }
+            then(reply);
+        });
+    }
     void abortAll();
     void setPhase(UploadProgress::Phase phase);
     void updateProgress(bool force = false);
@@ -569,26 +593,15 @@ void Uploader::Private::beginDataset()
     const QString filename = source->filename();
     datasetId = FireworksDialect::datasetIdFor(
             filename, QUuid::createUuid().toString(QUuid::Id128).left(8));
-    const Expected<HttpCall> call = provider->dialect().createDataset(
-            datasetId, filename, countExamples(source.data(), options.datasetUploadLimit));
-    if (!call.ok()) {
-        fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
-        return;
-    }
-    ApiReply *reply = client->sendCall(call.value());
-    whenCurrent(reply, [this, reply] {
-        if (!reply->ok()) {
-            failWithApiError(reply->error(), false);
-            return;
-        }
-        const Expected<FileObject> dataset = provider->dialect().parseFile(answerOf(reply));
-        if (!dataset.ok()) {
-            fail(dataset.error().message, ProviderClient::errorFrom(dataset.error()), false);
-            return;
-        }
-        q->m_file = dataset.value();
-        afterDatasetCreated();
-    });
+    sendStep(provider->dialect().createDataset(
+                     datasetId, filename, countExamples(source.data(), options.datasetUploadLimit)),
+            [this](ApiReply *reply) {
+                const Expected<FileObject> dataset = provider->dialect().parseFile(answerOf(reply));
+                if (!accepted(dataset))
+                    return;
+                q->m_file = dataset.value();
+                afterDatasetCreated();
+            });
 }
 
 void Uploader::Private::afterDatasetCreated()
@@ -597,26 +610,15 @@ void Uploader::Private::afterDatasetCreated()
         beginMultipart();
         return;
     }
-    const Expected<HttpCall> call = provider->dialect().datasetUploadEndpoint(
-            datasetId, source->filename(), q->m_progress.totalBytes);
-    if (!call.ok()) {
-        fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
-        return;
-    }
-    ApiReply *reply = client->sendCall(call.value());
-    whenCurrent(reply, [this, reply] {
-        if (!reply->ok()) {
-            failWithApiError(reply->error(), false);
-            return;
-        }
-        const Expected<PresignedUpload> upload = provider->dialect().parseDatasetUploadEndpoint(
-                answerOf(reply), datasetId, source->filename());
-        if (!upload.ok()) {
-            fail(upload.error().message, ProviderClient::errorFrom(upload.error()), false);
-            return;
-        }
-        putPresigned(upload.value());
-    });
+    sendStep(provider->dialect().datasetUploadEndpoint(
+                     datasetId, source->filename(), q->m_progress.totalBytes),
+            [this](ApiReply *reply) {
+                const Expected<PresignedUpload> upload =
+                        provider->dialect().parseDatasetUploadEndpoint(
+                                answerOf(reply), datasetId, source->filename());
+                if (accepted(upload))
+                    putPresigned(upload.value());
+            });
 }
 
 Expected<HttpCall> Uploader::Private::multipartCall(
@@ -641,11 +643,8 @@ void Uploader::Private::afterMultipart(ApiReply *reply)
         return;
     }
     const Expected<FileObject> file = provider->dialect().parseFile(answerOf(reply));
-    if (!file.ok()) {
-        fail(file.error().message, ProviderClient::errorFrom(file.error()), false);
-        return;
-    }
-    afterFileCreated(file.value());
+    if (accepted(file))
+        afterFileCreated(file.value());
 }
 
 void Uploader::Private::beginMultipart()
@@ -658,10 +657,8 @@ void Uploader::Private::beginMultipart()
         const QByteArray marker =
                 QByteArrayLiteral("fs-stream-") + QUuid::createUuid().toByteArray(QUuid::Id128);
         const Expected<HttpCall> framed = multipartCall(filename, marker);
-        if (!framed.ok()) {
-            fail(framed.error().message, ProviderClient::errorFrom(framed.error()), false);
+        if (!accepted(framed))
             return;
-        }
         HttpCall call = framed.value();
         const qsizetype at = call.body.indexOf(marker);
         if (at >= 0 && call.body.indexOf(marker, at + 1) < 0) {
@@ -683,10 +680,8 @@ void Uploader::Private::beginMultipart()
     }
     readWhole([this, filename](const QByteArray &data) {
         const Expected<HttpCall> call = multipartCall(filename, data);
-        if (!call.ok()) {
-            fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+        if (!accepted(call))
             return;
-        }
         ApiReply *reply = client->sendCall(call.value());
         watchSending(reply);
         whenCurrent(reply, [this, reply] { afterMultipart(reply); });
@@ -696,26 +691,13 @@ void Uploader::Private::beginMultipart()
 void Uploader::Private::beginPresigned()
 {
     q->m_progress.partsTotal = 1;
-    const Expected<HttpCall> call =
-            provider->dialect().startPresignedUpload(source->filename(), options.purpose);
-    if (!call.ok()) {
-        fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
-        return;
-    }
-    ApiReply *reply = client->sendCall(call.value());
-    whenCurrent(reply, [this, reply] {
-        if (!reply->ok()) {
-            failWithApiError(reply->error(), false);
-            return;
-        }
-        const Expected<PresignedUpload> upload =
-                provider->dialect().parsePresignedUpload(answerOf(reply));
-        if (!upload.ok()) {
-            fail(upload.error().message, ProviderClient::errorFrom(upload.error()), false);
-            return;
-        }
-        putPresigned(upload.value());
-    });
+    sendStep(provider->dialect().startPresignedUpload(source->filename(), options.purpose),
+            [this](ApiReply *reply) {
+                const Expected<PresignedUpload> upload =
+                        provider->dialect().parsePresignedUpload(answerOf(reply));
+                if (accepted(upload))
+                    putPresigned(upload.value());
+            });
 }
 
 void Uploader::Private::putPresigned(const PresignedUpload &upload)
@@ -737,28 +719,14 @@ void Uploader::Private::putPresigned(const PresignedUpload &upload)
                 return;
             }
             // Fireworks: the service checks what arrived, then the dataset turns READY.
-            const Expected<HttpCall> validate =
-                    provider->dialect().validateDatasetUpload(datasetId);
-            if (!validate.ok()) {
-                fail(validate.error().message, ProviderClient::errorFrom(validate.error()), false);
-                return;
-            }
-            ApiReply *validated = client->sendCall(validate.value());
-            whenCurrent(validated, [this, validated] {
-                if (!validated->ok()) {
-                    failWithApiError(validated->error(), false);
-                    return;
-                }
-                retrieveCreated(datasetId);
-            });
+            sendStep(provider->dialect().validateDatasetUpload(datasetId),
+                    [this](ApiReply *) { retrieveCreated(datasetId); });
         });
     };
     if (auto *local = qobject_cast<LocalFileSource *>(source.data())) {
         const Expected<HttpCall> call = provider->dialect().putPresigned(target, {});
-        if (!call.ok()) {
-            fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+        if (!accepted(call))
             return;
-        }
         QFile *file = openLocal(local->path(), true);
         if (!file)
             return;
@@ -768,10 +736,8 @@ void Uploader::Private::putPresigned(const PresignedUpload &upload)
     }
     readWhole([this, target, whenPut](const QByteArray &data) {
         const Expected<HttpCall> call = provider->dialect().putPresigned(target, data);
-        if (!call.ok()) {
-            fail(call.error().message, ProviderClient::errorFrom(call.error()), false);
+        if (!accepted(call))
             return;
-        }
         whenPut(client->sendCall(call.value()));
     });
 }

@@ -116,19 +116,19 @@ QString AzureDialect::deploymentNameFor(const QString &model)
 Expected<HttpCall> AzureDialect::managementCall(const QByteArray &verb, const QString &name) const
 {
     if (!m_management.isComplete())
-        return DialectError {DialectError::Kind::InvalidRequest, m_management.missingText()};
+        return invalidRequest(m_management.missingText());
     // Azure Resource Manager refuses anything else (400 InvalidSubscriptionId): say so first.
     if (QUuid::fromString(m_management.subscription.trimmed()).isNull())
-        return DialectError {DialectError::Kind::InvalidRequest,
+        return invalidRequest(
                 tr("“%1” is not a subscription ID. It is a long id such as "
                    "1234abcd-12ab-34cd-56ef-1234567890ab, shown as “Subscription ID” on the "
                    "resource's Overview page in the Azure portal. Correct it in Settings › "
                    "Connections.")
-                        .arg(m_management.subscription.trimmed())};
+                        .arg(m_management.subscription.trimmed()));
     if (m_management.accessToken.isEmpty())
-        return DialectError {DialectError::Kind::InvalidRequest,
+        return invalidRequest(
                 tr("Sign in with Microsoft first: deployments on Azure are made with your "
-                   "Microsoft account, not with the API key.")};
+                   "Microsoft account, not with the API key."));
     QUrl url = m_root.isEmpty() ? QUrl(AzureManagement::defaultManagementUrl()) : m_root;
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
@@ -153,22 +153,22 @@ Expected<HttpCall> AzureDialect::createDeployment(const DeploymentRequest &reque
 {
     const QString sku = request.hardware.isEmpty() ? developerSku() : request.hardware;
     if (sku != developerSku() && sku != standardSku() && sku != QLatin1String("GlobalStandard"))
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("Azure has no deployment type “%1”: choose Developer or Standard.").arg(sku)};
+        return invalidRequest(
+                tr("Azure has no deployment type “%1”: choose Developer or Standard.").arg(sku));
     // Only fine-tunes and their checkpoints: a base model's deployment would be hidden from the
     // list (parseDeployments) and so bill unseen.
     if (!isFineTunedModel(request.model) && !request.model.startsWith(QLatin1String("ftchkpt-")))
-        return DialectError {DialectError::Kind::InvalidRequest,
+        return invalidRequest(
                 tr("“%1” is a base model, not one you fine-tuned. The app deploys only "
                    "fine-tuned models on Azure; deploy base models in the Azure portal.")
-                        .arg(request.model)};
+                        .arg(request.model));
     const QString name =
             deploymentNameFor(request.displayName.isEmpty() ? request.model : request.displayName);
     if (name.size() < 2)
-        return DialectError {DialectError::Kind::InvalidRequest,
+        return invalidRequest(
                 tr("“%1” cannot be deployed on Azure: a deployment needs a name of at least two "
                    "letters or digits.")
-                        .arg(request.model)};
+                        .arg(request.model));
     Expected<HttpCall> call = managementCall("PUT", name);
     if (!call.ok())
         return call;

@@ -4,6 +4,7 @@
 #include "azuredialect.h"
 #include "connection.h"
 #include "fireworksdialect.h"
+#include "multipart.h"
 #include "openaidialect.h"
 #include "togetherdialect.h"
 
@@ -55,6 +56,32 @@ Expected<QJsonObject> Dialect::answerObject(const HttpAnswer &answer, const QStr
         return unexpected(
                 tr("%1 sent something other than a description of %2.").arg(serviceName(), what));
     return document.object();
+}
+
+Expected<QJsonArray> Dialect::objectArray(const QJsonObject &object, QLatin1String key,
+        const QString &wrongForm, const QString &badEntry) const
+{
+    const QJsonValue items = object.value(key);
+    if (items.isUndefined() || items.isNull())
+        return QJsonArray(); // an empty list is sent without its key
+    if (!items.isArray())
+        return unexpected(wrongForm);
+    const QJsonArray array = items.toArray();
+    for (const QJsonValue &item : array) {
+        if (!item.isObject())
+            return unexpected(badEntry);
+    }
+    return array;
+}
+
+Expected<ChatCompletion> Dialect::chatAnswer(const HttpAnswer &answer, const QString &noReply) const
+{
+    const auto object = answerObject(answer, tr("an answer"));
+    if (!object.ok())
+        return object.error();
+    if (!object.value().value(QLatin1String("choices")).isArray())
+        return unexpected(noReply);
+    return ChatCompletion::fromJson(object.value());
 }
 
 // ---- operations a service may lack ---------------------------------------------------------
@@ -319,6 +346,56 @@ QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit)
     if (limit > 0)
         query.append({QStringLiteral("limit"), QString::number(limit)});
     return query;
+}
+
+DialectError invalidRequest(const QString &sentence)
+{
+    return {DialectError::Kind::InvalidRequest, sentence};
+}
+
+Hyperparameter fixedHyperparameter(double value)
+{
+    Hyperparameter parameter;
+    parameter.isAuto = false;
+    parameter.value = value;
+    return parameter;
+}
+
+HttpCall presignedPut(const QUrl &url, const QByteArray &content)
+{
+    HttpCall call;
+    call.verb = "PUT";
+    call.absoluteUrl = url;
+    call.body = content;
+    call.contentType = "application/octet-stream";
+    call.expectJson = false;
+    return call;
+}
+
+HttpCall multipartCall(const QString &path, const Multipart &multipart)
+{
+    HttpCall call = plainCall("POST", path);
+    call.contentType = multipart.contentType();
+    call.body = multipart.body();
+    return call;
+}
+
+HttpCall fileContentCall(const QString &fileId)
+{
+    HttpCall call = plainCall("GET",
+            QStringLiteral("/files/") + encodedPathSegment(fileId) + QStringLiteral("/content"));
+    call.expectJson = false;
+    call.headers.append(qMakePair(QByteArray("Accept"), QByteArray("*/*")));
+    return call;
+}
+
+HttpCall maxTokensChatCall(const QString &path, const ChatRequest &request, bool stream)
+{
+    QJsonObject body = request.toJson(stream);
+    const QJsonValue maxTokens = body.take(QLatin1String("max_completion_tokens"));
+    if (!maxTokens.isUndefined())
+        body.insert(QLatin1String("max_tokens"), maxTokens);
+    return jsonCall("POST", path, body);
 }
 
 HttpCall jsonCall(const QByteArray &verb, const QString &path, const QJsonObject &body)

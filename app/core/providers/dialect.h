@@ -12,6 +12,7 @@
 
 namespace fs {
 
+class Multipart;
 struct Connection;
 
 /// Why a dialect could not build a call or read an answer: a sentence for people.
@@ -184,6 +185,21 @@ protected:
     /// The answer's body as a JSON object, or an error naming `what` ("the job").
     Expected<QJsonObject> answerObject(const HttpAnswer &answer, const QString &what) const;
     DialectError unexpected(const QString &sentence) const;
+    /// The answer's object read by `read` (a member's `…FromJson`), or the error naming `what`.
+    template<typename T, typename Read>
+    Expected<T> readAnswer(const HttpAnswer &answer, const QString &what, Read read) const
+    {
+        const auto object = answerObject(answer, what);
+        if (!object.ok())
+            return object.error();
+        return read(object.value());
+    }
+    /// `object[key]` when it is an array of objects (absent or null: empty); else `wrongForm`
+    /// or, for an entry that is not an object, `badEntry` as an UnexpectedAnswer.
+    Expected<QJsonArray> objectArray(const QJsonObject &object, QLatin1String key,
+            const QString &wrongForm, const QString &badEntry) const;
+    /// An OpenAI-shaped chat answer; `noReply` when it holds no "choices".
+    Expected<ChatCompletion> chatAnswer(const HttpAnswer &answer, const QString &noReply) const;
 };
 
 /// The dialect a connection speaks: Together AI for Together connections, OpenAI otherwise.
@@ -199,6 +215,31 @@ QString encodedPathSegment(const QString &id);
 QByteArray contentBoundary(const QByteArray &content);
 /// OpenAI-style paging: after=ID&limit=N, each only when set.
 QList<QPair<QString, QString>> pagingQuery(const QString &after, int limit);
+/// An InvalidRequest error with its sentence.
+DialectError invalidRequest(const QString &sentence);
+/// A value set by hand rather than left to the service ("auto").
+Hyperparameter fixedHyperparameter(double value);
+/// Every item of a list answer read by `read` (QJsonObject → Expected<T>); the first error stops.
+template<typename T, typename Read>
+Expected<QList<T>> readEach(const QJsonArray &items, Read read)
+{
+    QList<T> list;
+    for (const QJsonValue &item : items) {
+        Expected<T> one = read(item.toObject());
+        if (!one.ok())
+            return one.error();
+        list.append(std::move(one.value()));
+    }
+    return list;
+}
+/// The bytes PUT to a presigned address outside the service (no JSON answer).
+HttpCall presignedPut(const QUrl &url, const QByteArray &content);
+/// A multipart form POSTed to `path`.
+HttpCall multipartCall(const QString &path, const Multipart &multipart);
+/// OpenAI's "GET /files/{id}/content": any type, no JSON expected.
+HttpCall fileContentCall(const QString &fileId);
+/// OpenAI's chat body, with the answer's length limit named max_tokens (Together, Fireworks).
+HttpCall maxTokensChatCall(const QString &path, const ChatRequest &request, bool stream);
 HttpCall jsonCall(const QByteArray &verb, const QString &path, const QJsonObject &body);
 HttpCall plainCall(const QByteArray &verb, const QString &path,
         const QList<QPair<QString, QString>> &query = {});

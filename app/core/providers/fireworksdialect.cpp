@@ -4,6 +4,7 @@
 // its line there.
 #include "fireworksdialect.h"
 
+#include "metricentries.h"
 #include "multipart.h"
 #include "togetherdialect.h"
 #include "wirefields.h"
@@ -32,14 +33,6 @@ const QString kCatalogueAccount = QStringLiteral("fireworks");
 /// Lists are asked for in the largest pages the service gives (API-NOTES: at most 200).
 const QString kPageSize = QStringLiteral("200");
 
-Hyperparameter fixed(double value)
-{
-    Hyperparameter parameter;
-    parameter.isAuto = false;
-    parameter.value = value;
-    return parameter;
-}
-
 qint64 timeOf(const QJsonObject &object, QLatin1String key)
 {
     return TogetherDialect::timeFromJson(object.value(key)); // RFC 3339, as Together's
@@ -60,25 +53,18 @@ std::optional<JobError> statusError(const QJsonObject &object)
 
 /// Which domain metric a key of the metrics file holds. The SDK does not describe the file
 /// (API-NOTES §2): the keys other services use are read.
-std::optional<Metric> metricForKey(const QString &key)
-{
-    static const QMap<QString, Metric> table = {
-            {QStringLiteral("train/loss"), Metric::TrainLoss},
-            {QStringLiteral("train_loss"), Metric::TrainLoss},
-            {QStringLiteral("loss"), Metric::TrainLoss},
-            {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
-            {QStringLiteral("train_accuracy"), Metric::TrainAccuracy},
-            {QStringLiteral("eval/loss"), Metric::FullValidLoss},
-            {QStringLiteral("eval_loss"), Metric::FullValidLoss},
-            {QStringLiteral("validation_loss"), Metric::FullValidLoss},
-            {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
-            {QStringLiteral("eval_accuracy"), Metric::FullValidAccuracy},
-    };
-    const auto it = table.constFind(key);
-    if (it == table.constEnd())
-        return std::nullopt;
-    return *it;
-}
+const QMap<QString, Metric> kMetricKeys = {
+        {QStringLiteral("train/loss"), Metric::TrainLoss},
+        {QStringLiteral("train_loss"), Metric::TrainLoss},
+        {QStringLiteral("loss"), Metric::TrainLoss},
+        {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
+        {QStringLiteral("train_accuracy"), Metric::TrainAccuracy},
+        {QStringLiteral("eval/loss"), Metric::FullValidLoss},
+        {QStringLiteral("eval_loss"), Metric::FullValidLoss},
+        {QStringLiteral("validation_loss"), Metric::FullValidLoss},
+        {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
+        {QStringLiteral("eval_accuracy"), Metric::FullValidAccuracy},
+};
 
 /// A scale-to-zero window as Fireworks writes durations ("300s").
 QString seconds(int minutes)
@@ -163,9 +149,9 @@ QString FireworksDialect::datasetIdFor(const QString &filename, const QString &u
 Expected<QString> FireworksDialect::accountPath(const QString &rest) const
 {
     if (m_account.trimmed().isEmpty())
-        return DialectError {DialectError::Kind::InvalidRequest,
+        return invalidRequest(
                 tr("Enter your Fireworks AI account id in the connection: every request "
-                   "names it.")};
+                   "names it."));
     return QString(
             QStringLiteral("/v1/accounts/") + encodedPathSegment(m_account.trimmed()) + rest);
 }
@@ -184,18 +170,9 @@ Expected<QJsonArray> FireworksDialect::listItems(const HttpAnswer &answer, QLati
     if (!object.ok())
         return object.error();
     *nextPageToken = text(object.value(), QLatin1String("nextPageToken"));
-    const QJsonValue items = object.value().value(key);
-    if (items.isUndefined() || items.isNull())
-        return QJsonArray(); // an empty list is sent without its key
-    if (!items.isArray())
-        return unexpected(tr("Fireworks AI sent %1 in a form this app does not know.").arg(what));
-    const QJsonArray array = items.toArray();
-    for (const QJsonValue &item : array) {
-        if (!item.isObject())
-            return unexpected(
-                    tr("Fireworks AI sent %1 with an entry this app cannot read.").arg(what));
-    }
-    return array;
+    return objectArray(object.value(), key,
+            tr("Fireworks AI sent %1 in a form this app does not know.").arg(what),
+            tr("Fireworks AI sent %1 with an entry this app cannot read.").arg(what));
 }
 
 namespace {
@@ -267,14 +244,11 @@ Expected<Page<FileObject>> FireworksDialect::parseFileList(const HttpAnswer &ans
     const auto items = listItems(answer, QLatin1String("datasets"), tr("the datasets"), &next);
     if (!items.ok())
         return items.error();
-    QList<FileObject> files;
-    for (const QJsonValue &item : items.value()) {
-        auto file = datasetFromJson(item.toObject());
-        if (!file.ok())
-            return file.error();
-        files.append(file.value());
-    }
-    return pageOf(files, next);
+    const auto files = readEach<FileObject>(
+            items.value(), [this](const QJsonObject &object) { return datasetFromJson(object); });
+    if (!files.ok())
+        return files.error();
+    return pageOf(files.value(), next);
 }
 
 Expected<HttpCall> FireworksDialect::retrieveFile(const QString &fileId) const
@@ -288,21 +262,13 @@ Expected<HttpCall> FireworksDialect::retrieveFile(const QString &fileId) const
 
 Expected<FileObject> FireworksDialect::parseFile(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("a dataset"));
-    if (!object.ok())
-        return object.error();
-    return datasetFromJson(object.value());
+    return readAnswer<FileObject>(answer, tr("a dataset"),
+            [this](const QJsonObject &object) { return datasetFromJson(object); });
 }
 
 Expected<HttpCall> FireworksDialect::putPresigned(const QUrl &url, const QByteArray &content) const
 {
-    HttpCall call;
-    call.verb = "PUT";
-    call.absoluteUrl = url;
-    call.body = content;
-    call.contentType = "application/octet-stream";
-    call.expectJson = false;
-    return call;
+    return presignedPut(url, content);
 }
 
 Expected<HttpCall> FireworksDialect::deleteFile(const QString &fileId) const
@@ -341,8 +307,7 @@ Expected<HttpCall> FireworksDialect::createDataset(
     if (!path.ok())
         return path.error();
     if (datasetId.isEmpty())
-        return DialectError {
-                DialectError::Kind::InvalidRequest, tr("A dataset needs an id to be created.")};
+        return invalidRequest(tr("A dataset needs an id to be created."));
     QJsonObject dataset {{QLatin1String("userUploaded"), QJsonObject()},
             {QLatin1String("format"), QStringLiteral("CHAT")}};
     if (!filename.isEmpty())
@@ -364,10 +329,7 @@ Expected<HttpCall> FireworksDialect::uploadToDataset(
     Multipart multipart(contentBoundary(content));
     multipart.addFile(
             QStringLiteral("file"), filename, content, Multipart::mimeTypeForFileName(filename));
-    HttpCall call = plainCall("POST", path.value());
-    call.contentType = multipart.contentType();
-    call.body = multipart.body();
-    return call;
+    return multipartCall(path.value(), multipart);
 }
 
 Expected<HttpCall> FireworksDialect::datasetUploadEndpoint(
@@ -408,35 +370,34 @@ Expected<HttpCall> FireworksDialect::validateDatasetUpload(const QString &datase
 
 Expected<HttpCall> FireworksDialect::createJob(const CreateJobRequest &request) const
 {
-    const auto invalid = [](const QString &sentence) {
-        return DialectError {DialectError::Kind::InvalidRequest, sentence};
-    };
     const auto path = accountPath(kJobs);
     if (!path.ok())
         return path.error();
     const TrainingSettings &settings = request.settings;
     if (request.trainingFile.isEmpty())
-        return invalid(tr("Choose a training dataset."));
+        return invalidRequest(tr("Choose a training dataset."));
     if (request.model.isEmpty())
-        return invalid(tr("Choose a base model."));
+        return invalidRequest(tr("Choose a base model."));
     if (request.methodType != QLatin1String("supervised"))
-        return invalid(tr("This app starts only supervised fine-tuning on Fireworks AI."));
+        return invalidRequest(tr("This app starts only supervised fine-tuning on Fireworks AI."));
     if (!request.hyperparameters.learningRateMultiplier.isAuto)
-        return invalid(tr("Fireworks AI takes an absolute learning rate (such as 0.0001), not a "
-                          "learning rate multiplier."));
+        return invalidRequest(
+                tr("Fireworks AI takes an absolute learning rate (such as 0.0001), not a "
+                   "learning rate multiplier."));
     if (!request.hyperparameters.batchSize.isAuto)
-        return invalid(tr("Fireworks AI chooses the batch size itself in this app."));
+        return invalidRequest(tr("Fireworks AI chooses the batch size itself in this app."));
     if (!request.metadata.isEmpty())
-        return invalid(tr("Fireworks AI does not keep notes (metadata) with a job."));
+        return invalidRequest(tr("Fireworks AI does not keep notes (metadata) with a job."));
     if (request.seed)
-        return invalid(tr("Fireworks AI takes no seed for a job."));
+        return invalidRequest(tr("Fireworks AI takes no seed for a job."));
     if (settings.type == TrainingSettings::Type::Full)
-        return invalid(tr("Fireworks AI trains a LoRA adapter here; full training is not "
-                          "offered."));
+        return invalidRequest(tr("Fireworks AI trains a LoRA adapter here; full training is not "
+                                 "offered."));
     if (settings.loraAlpha || settings.loraDropout || !settings.loraTrainableModules.isEmpty()
             || settings.nEvals || settings.nCheckpoints)
-        return invalid(tr("Fireworks AI takes the LoRA rank, but no alpha, dropout, modules, "
-                          "evaluation count or checkpoint count."));
+        return invalidRequest(
+                tr("Fireworks AI takes the LoRA rank, but no alpha, dropout, modules, "
+                   "evaluation count or checkpoint count."));
 
     QJsonObject body;
     body.insert(QLatin1String("dataset"),
@@ -485,7 +446,7 @@ Expected<FineTuningJob> FireworksDialect::jobFromJson(const QJsonObject &object)
     job.suffix = text(object, QLatin1String("displayName"));
     job.methodType = QStringLiteral("supervised");
     if (const auto epochs = number(object, QLatin1String("epochs")))
-        job.hyperparameters.nEpochs = fixed(*epochs);
+        job.hyperparameters.nEpochs = fixedHyperparameter(*epochs);
     TrainingSettings &settings = job.settings;
     settings.type = TrainingSettings::Type::Lora;
     settings.learningRate = number(object, QLatin1String("learningRate"));
@@ -509,10 +470,8 @@ Expected<FineTuningJob> FireworksDialect::jobFromJson(const QJsonObject &object)
 
 Expected<FineTuningJob> FireworksDialect::parseJob(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("a fine-tuning job"));
-    if (!object.ok())
-        return object.error();
-    return jobFromJson(object.value());
+    return readAnswer<FineTuningJob>(answer, tr("a fine-tuning job"),
+            [this](const QJsonObject &object) { return jobFromJson(object); });
 }
 
 Expected<HttpCall> FireworksDialect::listJobs(const QString &after, int limit) const
@@ -530,14 +489,11 @@ Expected<Page<FineTuningJob>> FireworksDialect::parseJobList(const HttpAnswer &a
             tr("the list of fine-tuning jobs"), &next);
     if (!items.ok())
         return items.error();
-    QList<FineTuningJob> jobs;
-    for (const QJsonValue &item : items.value()) {
-        auto job = jobFromJson(item.toObject());
-        if (!job.ok())
-            return job.error();
-        jobs.append(job.value());
-    }
-    return pageOf(jobs, next);
+    const auto jobs = readEach<FineTuningJob>(
+            items.value(), [this](const QJsonObject &object) { return jobFromJson(object); });
+    if (!jobs.ok())
+        return jobs.error();
+    return pageOf(jobs.value(), next);
 }
 
 Expected<HttpCall> FireworksDialect::retrieveJob(const QString &jobId) const
@@ -613,41 +569,13 @@ Expected<MetricsPage> FireworksDialect::parseMetrics(const HttpAnswer &answer, i
             entries.append(document.object());
         }
     }
-    MetricsPage page;
-    QMap<int, MetricPoint> byStep;
-    for (const QJsonObject &entry : std::as_const(entries)) {
-        std::optional<double> step;
-        for (const QLatin1String key : {QLatin1String("step"), QLatin1String("global_step"),
-                     QLatin1String("train/global_step"), QLatin1String("eval/global_step")}) {
-            step = number(entry, key);
-            if (step)
-                break;
-        }
-        for (const QLatin1String key :
-                {QLatin1String("total_steps"), QLatin1String("totalSteps")}) {
-            if (const auto total = number(entry, key))
-                page.totalSteps = static_cast<qint64>(std::llround(*total));
-        }
-        if (!step || *step < 0) {
-            ++page.skipped;
-            continue;
-        }
-        const int stepNumber = static_cast<int>(std::llround(*step));
-        if (stepNumber < fromStep)
-            continue;
-        MetricPoint &point = byStep[stepNumber];
-        point.step = stepNumber;
-        for (auto it = entry.constBegin(); it != entry.constEnd(); ++it) {
-            const std::optional<Metric> metric = metricForKey(it.key());
-            const std::optional<double> value = number(it.value());
-            if (metric && value && std::isfinite(*value))
-                point.set(*metric, *value);
-        }
-    }
-    page.points = byStep.values();
-    if (!page.points.isEmpty())
-        page.lastStep = page.points.constLast().step;
-    return page;
+    MetricEntryKeys keys;
+    keys.step = {QLatin1String("step"), QLatin1String("global_step"),
+            QLatin1String("train/global_step"), QLatin1String("eval/global_step")};
+    keys.totalSteps = {QLatin1String("total_steps"), QLatin1String("totalSteps")};
+    keys.metrics = kMetricKeys;
+    keys.totalsFromEveryEntry = true;
+    return metricsByStep(entries, fromStep, keys);
 }
 
 // ---- models --------------------------------------------------------------------------------
@@ -756,7 +684,7 @@ Expected<HttpCall> FireworksDialect::createDeployment(const DeploymentRequest &r
     if (!path.ok())
         return path.error();
     if (request.model.isEmpty())
-        return DialectError {DialectError::Kind::InvalidRequest, tr("Choose the model to deploy.")};
+        return invalidRequest(tr("Choose the model to deploy."));
     // "Live merge" (research note §2.3): the fine-tuned model is the deployment's baseModel;
     // it scales to zero when idle, so it bills only while it answers.
     QJsonObject body {{QLatin1String("baseModel"), request.model},
@@ -809,10 +737,8 @@ Expected<Deployment> FireworksDialect::deploymentFromJson(const QJsonObject &obj
 
 Expected<Deployment> FireworksDialect::parseDeployment(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("a deployment"));
-    if (!object.ok())
-        return object.error();
-    return deploymentFromJson(object.value());
+    return readAnswer<Deployment>(answer, tr("a deployment"),
+            [this](const QJsonObject &object) { return deploymentFromJson(object); });
 }
 
 Expected<HttpCall> FireworksDialect::retrieveDeployment(const QString &deploymentId) const
@@ -839,14 +765,8 @@ Expected<QList<Deployment>> FireworksDialect::parseDeployments(const HttpAnswer 
             listItems(answer, QLatin1String("deployments"), tr("the list of deployments"), &next);
     if (!items.ok())
         return items.error();
-    QList<Deployment> list;
-    for (const QJsonValue &item : items.value()) {
-        auto deployment = deploymentFromJson(item.toObject());
-        if (!deployment.ok())
-            return deployment.error();
-        list.append(deployment.value());
-    }
-    return list;
+    return readEach<Deployment>(items.value(),
+            [this](const QJsonObject &object) { return deploymentFromJson(object); });
 }
 
 Expected<HttpCall> FireworksDialect::deleteDeployment(const QString &deploymentId) const
@@ -862,21 +782,12 @@ Expected<HttpCall> FireworksDialect::deleteDeployment(const QString &deploymentI
 
 Expected<HttpCall> FireworksDialect::chat(const ChatRequest &request, bool stream) const
 {
-    QJsonObject body = request.toJson(stream);
-    const QJsonValue maxTokens = body.take(QLatin1String("max_completion_tokens"));
-    if (!maxTokens.isUndefined())
-        body.insert(QLatin1String("max_tokens"), maxTokens);
-    return jsonCall("POST", QStringLiteral("/inference/v1/chat/completions"), body);
+    return maxTokensChatCall(QStringLiteral("/inference/v1/chat/completions"), request, stream);
 }
 
 Expected<ChatCompletion> FireworksDialect::parseChat(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("an answer"));
-    if (!object.ok())
-        return object.error();
-    if (!object.value().value(QLatin1String("choices")).isArray())
-        return unexpected(tr("Fireworks AI's answer holds no reply."));
-    return ChatCompletion::fromJson(object.value());
+    return chatAnswer(answer, tr("Fireworks AI's answer holds no reply."));
 }
 
 } // namespace fs

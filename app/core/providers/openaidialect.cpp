@@ -103,10 +103,7 @@ Expected<HttpCall> OpenAiDialect::uploadFile(
         multipart.addField(name, value);
     multipart.addFile(
             QStringLiteral("file"), filename, content, Multipart::mimeTypeForFileName(filename));
-    HttpCall call = plainCall("POST", QStringLiteral("/files"));
-    call.contentType = multipart.contentType();
-    call.body = multipart.body();
-    return call;
+    return multipartCall(QStringLiteral("/files"), multipart);
 }
 
 QList<QPair<QString, QString>> OpenAiDialect::uploadFields(const QString &purpose) const
@@ -129,29 +126,24 @@ Expected<DeletedObject> OpenAiDialect::parseDeleted(const HttpAnswer &answer) co
 
 Expected<HttpCall> OpenAiDialect::fileContent(const QString &fileId) const
 {
-    HttpCall call = plainCall("GET",
-            QStringLiteral("/files/") + encodedPathSegment(fileId) + QStringLiteral("/content"));
-    call.expectJson = false;
-    call.headers.append(qMakePair(QByteArray("Accept"), QByteArray("*/*")));
-    return call;
+    return fileContentCall(fileId);
 }
 
 Expected<HttpCall> OpenAiDialect::createJob(const CreateJobRequest &request) const
 {
     const TrainingSettings &settings = request.settings;
     if (settings.type == TrainingSettings::Type::Lora)
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("OpenAI has no LoRA training: it chooses how to train by itself.")};
+        return invalidRequest(
+                tr("OpenAI has no LoRA training: it chooses how to train by itself."));
     if (settings.type == TrainingSettings::Type::Full || settings.loraRank || settings.loraAlpha
             || settings.loraDropout || !settings.loraTrainableModules.isEmpty())
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("OpenAI has no choice between full and LoRA training.")};
+        return invalidRequest(tr("OpenAI has no choice between full and LoRA training."));
     if (settings.learningRate)
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("OpenAI takes a learning rate multiplier, not an absolute learning rate.")};
+        return invalidRequest(
+                tr("OpenAI takes a learning rate multiplier, not an absolute learning rate."));
     if (settings.nEvals || settings.nCheckpoints)
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("OpenAI has no setting for the number of evaluations or checkpoints.")};
+        return invalidRequest(
+                tr("OpenAI has no setting for the number of evaluations or checkpoints."));
     return jsonCall("POST", QStringLiteral("/fine_tuning/jobs"), request.toJson());
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "togetherdialect.h"
 
+#include "metricentries.h"
 #include "multipart.h"
 #include "wirefields.h"
 
@@ -32,14 +33,6 @@ Page<T> withEnds(Page<T> page)
         page.lastId = page.data.constLast().id;
     }
     return page;
-}
-
-Hyperparameter fixed(double value)
-{
-    Hyperparameter parameter;
-    parameter.isAuto = false;
-    parameter.value = value;
-    return parameter;
 }
 
 QJsonObject trainingTypeJson(const TrainingSettings &settings)
@@ -99,23 +92,16 @@ QString hardwareName(const QJsonObject &specs, const QString &id)
 
 /// Which domain metric a key of /metrics holds (names after the spec's example and the
 /// keys Together's dashboards use; others are ignored).
-std::optional<Metric> metricForKey(const QString &key)
-{
-    static const QMap<QString, Metric> table = {
-            {QStringLiteral("train/loss"), Metric::TrainLoss},
-            {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
-            {QStringLiteral("train/mean_token_accuracy"), Metric::TrainAccuracy},
-            // Together evaluates on the whole validation file (n_evals times): the domain's
-            // "full validation" values.
-            {QStringLiteral("eval/loss"), Metric::FullValidLoss},
-            {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
-            {QStringLiteral("eval/mean_token_accuracy"), Metric::FullValidAccuracy},
-    };
-    const auto it = table.constFind(key);
-    if (it == table.constEnd())
-        return std::nullopt;
-    return *it;
-}
+const QMap<QString, Metric> kMetricKeys = {
+        {QStringLiteral("train/loss"), Metric::TrainLoss},
+        {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
+        {QStringLiteral("train/mean_token_accuracy"), Metric::TrainAccuracy},
+        // Together evaluates on the whole validation file (n_evals times): the domain's
+        // "full validation" values.
+        {QStringLiteral("eval/loss"), Metric::FullValidLoss},
+        {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
+        {QStringLiteral("eval/mean_token_accuracy"), Metric::FullValidAccuracy},
+};
 
 } // namespace
 
@@ -180,18 +166,9 @@ Expected<QJsonArray> TogetherDialect::listData(const HttpAnswer &answer, const Q
     const auto object = answerObject(answer, what);
     if (!object.ok())
         return object.error();
-    const QJsonValue data = object.value().value(QLatin1String("data"));
-    if (data.isNull() || data.isUndefined())
-        return QJsonArray(); // nothing listed
-    if (!data.isArray())
-        return unexpected(tr("Together AI sent %1 in a form this app does not know.").arg(what));
-    const QJsonArray array = data.toArray();
-    for (const QJsonValue &item : array) {
-        if (!item.isObject())
-            return unexpected(
-                    tr("Together AI sent %1 with an entry this app cannot read.").arg(what));
-    }
-    return array;
+    return objectArray(object.value(), QLatin1String("data"),
+            tr("Together AI sent %1 in a form this app does not know.").arg(what),
+            tr("Together AI sent %1 with an entry this app cannot read.").arg(what));
 }
 
 // ---- files ---------------------------------------------------------------------------------
@@ -265,10 +242,7 @@ Expected<HttpCall> TogetherDialect::uploadFile(
         multipart.addField(QStringLiteral("file_type"), suffix);
     multipart.addFile(
             QStringLiteral("file"), filename, content, Multipart::mimeTypeForFileName(filename));
-    HttpCall call = plainCall("POST", QStringLiteral("/files/upload"));
-    call.contentType = multipart.contentType();
-    call.body = multipart.body();
-    return call;
+    return multipartCall(QStringLiteral("/files/upload"), multipart);
 }
 
 Expected<HttpCall> TogetherDialect::startPresignedUpload(
@@ -277,8 +251,8 @@ Expected<HttpCall> TogetherDialect::startPresignedUpload(
     const QString suffix = filename.section(QLatin1Char('.'), -1).toLower();
     if (suffix != QLatin1String("jsonl") && suffix != QLatin1String("csv")
             && suffix != QLatin1String("parquet"))
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("Together AI accepts only files ending in .jsonl, .csv or .parquet.")};
+        return invalidRequest(
+                tr("Together AI accepts only files ending in .jsonl, .csv or .parquet."));
     HttpCall call = plainCall("POST", QStringLiteral("/files"),
             {{QStringLiteral("file_name"), filename}, {QStringLiteral("file_type"), suffix},
                     {QStringLiteral("purpose"), purpose}});
@@ -302,13 +276,7 @@ Expected<PresignedUpload> TogetherDialect::parsePresignedUpload(const HttpAnswer
 
 Expected<HttpCall> TogetherDialect::putPresigned(const QUrl &url, const QByteArray &content) const
 {
-    HttpCall call;
-    call.verb = "PUT";
-    call.absoluteUrl = url;
-    call.body = content;
-    call.contentType = "application/octet-stream";
-    call.expectJson = false;
-    return call;
+    return presignedPut(url, content);
 }
 
 Expected<HttpCall> TogetherDialect::deleteFile(const QString &fileId) const
@@ -330,39 +298,34 @@ Expected<DeletedObject> TogetherDialect::parseDeleted(const HttpAnswer &answer) 
 
 Expected<HttpCall> TogetherDialect::fileContent(const QString &fileId) const
 {
-    HttpCall call = plainCall("GET",
-            QStringLiteral("/files/") + encodedPathSegment(fileId) + QStringLiteral("/content"));
-    call.expectJson = false;
-    call.headers.append(qMakePair(QByteArray("Accept"), QByteArray("*/*")));
-    return call;
+    return fileContentCall(fileId);
 }
 
 // ---- jobs ----------------------------------------------------------------------------------
 
 Expected<QJsonObject> TogetherDialect::trainingBody(const CreateJobRequest &request) const
 {
-    const auto invalid = [](const QString &sentence) {
-        return DialectError {DialectError::Kind::InvalidRequest, sentence};
-    };
     const TrainingSettings &settings = request.settings;
     if (request.trainingFile.isEmpty())
-        return invalid(tr("Choose a training file."));
+        return invalidRequest(tr("Choose a training file."));
     if (!request.hyperparameters.learningRateMultiplier.isAuto)
-        return invalid(tr("Together AI takes an absolute learning rate (such as 0.00001), not a "
-                          "learning rate multiplier."));
+        return invalidRequest(
+                tr("Together AI takes an absolute learning rate (such as 0.00001), not a "
+                   "learning rate multiplier."));
     if (request.methodType != QLatin1String("supervised")
             && request.methodType != QLatin1String("dpo"))
-        return invalid(tr("Together AI has no “%1” training; choose supervised or preference "
-                          "(DPO) training.")
-                               .arg(request.methodType));
+        return invalidRequest(
+                tr("Together AI has no “%1” training; choose supervised or preference "
+                   "(DPO) training.")
+                        .arg(request.methodType));
     if (request.methodType != QLatin1String("dpo") && !request.hyperparameters.beta.isAuto)
-        return invalid(tr("Beta applies only to preference (DPO) training."));
+        return invalidRequest(tr("Beta applies only to preference (DPO) training."));
     const bool loraValues = settings.loraRank || settings.loraAlpha || settings.loraDropout
             || !settings.loraTrainableModules.isEmpty();
     if (settings.type != TrainingSettings::Type::Lora && loraValues)
-        return invalid(tr("LoRA rank, alpha and dropout apply only to LoRA training."));
+        return invalidRequest(tr("LoRA rank, alpha and dropout apply only to LoRA training."));
     if (settings.type == TrainingSettings::Type::Lora && settings.loraRank.value_or(0) <= 0)
-        return invalid(tr("Together AI needs a LoRA rank (such as 8) for LoRA training."));
+        return invalidRequest(tr("Together AI needs a LoRA rank (such as 8) for LoRA training."));
 
     QJsonObject body;
     body.insert(QLatin1String("training_file"), request.trainingFile);
@@ -382,15 +345,13 @@ Expected<QJsonObject> TogetherDialect::trainingBody(const CreateJobRequest &requ
 
 Expected<HttpCall> TogetherDialect::createJob(const CreateJobRequest &request) const
 {
-    const auto invalid = [](const QString &sentence) {
-        return DialectError {DialectError::Kind::InvalidRequest, sentence};
-    };
     if (request.model.isEmpty())
-        return invalid(tr("Choose a base model."));
+        return invalidRequest(tr("Choose a base model."));
     if (!request.metadata.isEmpty())
-        return invalid(tr("Together AI does not keep notes (metadata) with a job."));
+        return invalidRequest(tr("Together AI does not keep notes (metadata) with a job."));
     if (request.suffix.size() > 40)
-        return invalid(tr("Together AI allows at most 40 characters in a model name suffix."));
+        return invalidRequest(
+                tr("Together AI allows at most 40 characters in a model name suffix."));
     auto body = trainingBody(request);
     if (!body.ok())
         return body.error();
@@ -443,9 +404,9 @@ Expected<FineTuningJob> TogetherDialect::jobFromJson(const QJsonObject &object) 
         job.secondsRemaining = integer(progress, QLatin1String("seconds_remaining"));
 
     if (const auto epochs = number(object, QLatin1String("n_epochs")))
-        job.hyperparameters.nEpochs = fixed(*epochs);
+        job.hyperparameters.nEpochs = fixedHyperparameter(*epochs);
     if (const auto batch = number(object, QLatin1String("batch_size"))) // "max": automatic
-        job.hyperparameters.batchSize = fixed(*batch);
+        job.hyperparameters.batchSize = fixedHyperparameter(*batch);
     TrainingSettings &settings = job.settings;
     settings.learningRate = number(object, QLatin1String("learning_rate"));
     settings.nEvals = smallInteger(object, QLatin1String("n_evals"));
@@ -467,7 +428,7 @@ Expected<FineTuningJob> TogetherDialect::jobFromJson(const QJsonObject &object) 
             ? QStringLiteral("dpo")
             : QStringLiteral("supervised");
     if (const auto beta = number(method, QLatin1String("dpo_beta")))
-        job.hyperparameters.beta = fixed(*beta);
+        job.hyperparameters.beta = fixedHyperparameter(*beta);
 
     const QJsonValue error = object.value(QLatin1String("error"));
     JobError jobError;
@@ -485,10 +446,8 @@ Expected<FineTuningJob> TogetherDialect::jobFromJson(const QJsonObject &object) 
 
 Expected<FineTuningJob> TogetherDialect::parseJob(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("a fine-tuning job"));
-    if (!object.ok())
-        return object.error();
-    return jobFromJson(object.value());
+    return readAnswer<FineTuningJob>(answer, tr("a fine-tuning job"),
+            [this](const QJsonObject &object) { return jobFromJson(object); });
 }
 
 Expected<HttpCall> TogetherDialect::listJobs(const QString &, int) const
@@ -501,13 +460,12 @@ Expected<Page<FineTuningJob>> TogetherDialect::parseJobList(const HttpAnswer &an
     const auto data = listData(answer, tr("the list of fine-tuning jobs"));
     if (!data.ok())
         return data.error();
+    const auto jobs = readEach<FineTuningJob>(
+            data.value(), [this](const QJsonObject &object) { return jobFromJson(object); });
+    if (!jobs.ok())
+        return jobs.error();
     Page<FineTuningJob> page;
-    for (const QJsonValue &item : data.value()) {
-        auto job = jobFromJson(item.toObject());
-        if (!job.ok())
-            return job.error();
-        page.data.append(job.value());
-    }
+    page.data = jobs.value();
     return withEnds(std::move(page));
 }
 
@@ -607,51 +565,20 @@ Expected<MetricsPage> TogetherDialect::parseMetrics(const HttpAnswer &answer, in
     const auto object = answerObject(answer, tr("the training metrics"));
     if (!object.ok())
         return object.error();
-    const QJsonValue metrics = object.value().value(QLatin1String("metrics"));
-    MetricsPage page;
-    if (metrics.isNull() || metrics.isUndefined())
-        return page; // no steps logged yet
-    if (!metrics.isArray())
-        return unexpected(tr("Together AI sent the training metrics in a form this app does not "
-                             "know."));
-    QMap<int, MetricPoint> byStep;
-    for (const QJsonValue &item : metrics.toArray()) {
-        if (!item.isObject())
-            return unexpected(tr("Together AI sent a training metric this app cannot read."));
-        const QJsonObject entry = item.toObject();
-        std::optional<double> step;
-        for (const QLatin1String key :
-                {QLatin1String("train/global_step"), QLatin1String("eval/global_step"),
-                        QLatin1String("global_step"), QLatin1String("step")}) {
-            step = number(entry, key);
-            if (step)
-                break;
-        }
-        if (!step || *step < 0) {
-            ++page.skipped;
-            continue;
-        }
-        const int stepNumber = static_cast<int>(std::llround(*step));
-        if (stepNumber < fromStep)
-            continue; // already known: the service sent more than was asked
-        MetricPoint &point = byStep[stepNumber];
-        point.step = stepNumber;
-        for (auto it = entry.constBegin(); it != entry.constEnd(); ++it) {
-            const std::optional<Metric> metric = metricForKey(it.key());
-            const std::optional<double> value = number(it.value());
-            if (metric && value && std::isfinite(*value))
-                point.set(*metric, *value); // a later entry for the same step wins
-        }
-        for (const QLatin1String key :
-                {QLatin1String("train/total_steps"), QLatin1String("total_steps")}) {
-            if (const auto total = number(entry, key))
-                page.totalSteps = static_cast<qint64>(std::llround(*total));
-        }
-    }
-    page.points = byStep.values();
-    if (!page.points.isEmpty())
-        page.lastStep = page.points.constLast().step;
-    return page;
+    const auto metrics = objectArray(object.value(), QLatin1String("metrics"),
+            tr("Together AI sent the training metrics in a form this app does not know."),
+            tr("Together AI sent a training metric this app cannot read."));
+    if (!metrics.ok())
+        return metrics.error();
+    QList<QJsonObject> entries;
+    for (const QJsonValue &item : metrics.value())
+        entries.append(item.toObject());
+    MetricEntryKeys keys;
+    keys.step = {QLatin1String("train/global_step"), QLatin1String("eval/global_step"),
+            QLatin1String("global_step"), QLatin1String("step")};
+    keys.totalSteps = {QLatin1String("train/total_steps"), QLatin1String("total_steps")};
+    keys.metrics = kMetricKeys;
+    return metricsByStep(entries, fromStep, keys);
 }
 
 Expected<HttpCall> TogetherDialect::estimatePrice(const CreateJobRequest &request) const
@@ -817,8 +744,7 @@ Expected<QList<HardwareOption>> TogetherDialect::parseHardware(const HttpAnswer 
 Expected<HttpCall> TogetherDialect::createDeployment(const DeploymentRequest &request) const
 {
     if (request.model.isEmpty() || request.hardware.isEmpty())
-        return DialectError {DialectError::Kind::InvalidRequest,
-                tr("Choose the model and the hardware to deploy it on.")};
+        return invalidRequest(tr("Choose the model and the hardware to deploy it on."));
     QJsonObject body {{QLatin1String("model"), request.model},
             {QLatin1String("hardware"), request.hardware},
             {QLatin1String("autoscaling"),
@@ -851,10 +777,8 @@ Expected<Deployment> TogetherDialect::deploymentFromJson(const QJsonObject &obje
 
 Expected<Deployment> TogetherDialect::parseDeployment(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("an endpoint"));
-    if (!object.ok())
-        return object.error();
-    return deploymentFromJson(object.value());
+    return readAnswer<Deployment>(answer, tr("an endpoint"),
+            [this](const QJsonObject &object) { return deploymentFromJson(object); });
 }
 
 Expected<HttpCall> TogetherDialect::retrieveDeployment(const QString &deploymentId) const
@@ -876,14 +800,8 @@ Expected<QList<Deployment>> TogetherDialect::parseDeployments(const HttpAnswer &
     const auto data = listData(answer, tr("the list of endpoints"));
     if (!data.ok())
         return data.error();
-    QList<Deployment> list;
-    for (const QJsonValue &item : data.value()) {
-        auto deployment = deploymentFromJson(item.toObject());
-        if (!deployment.ok())
-            return deployment.error();
-        list.append(deployment.value());
-    }
-    return list;
+    return readEach<Deployment>(
+            data.value(), [this](const QJsonObject &object) { return deploymentFromJson(object); });
 }
 
 Expected<HttpCall> TogetherDialect::deleteDeployment(const QString &deploymentId) const
@@ -897,22 +815,12 @@ Expected<HttpCall> TogetherDialect::deleteDeployment(const QString &deploymentId
 
 Expected<HttpCall> TogetherDialect::chat(const ChatRequest &request, bool stream) const
 {
-    QJsonObject body = request.toJson(stream);
-    // Together names the answer's length limit max_tokens.
-    const QJsonValue maxTokens = body.take(QLatin1String("max_completion_tokens"));
-    if (!maxTokens.isUndefined())
-        body.insert(QLatin1String("max_tokens"), maxTokens);
-    return jsonCall("POST", QStringLiteral("/chat/completions"), body);
+    return maxTokensChatCall(QStringLiteral("/chat/completions"), request, stream);
 }
 
 Expected<ChatCompletion> TogetherDialect::parseChat(const HttpAnswer &answer) const
 {
-    const auto object = answerObject(answer, tr("an answer"));
-    if (!object.ok())
-        return object.error();
-    if (!object.value().value(QLatin1String("choices")).isArray())
-        return unexpected(tr("Together AI's answer holds no reply."));
-    return ChatCompletion::fromJson(object.value());
+    return chatAnswer(answer, tr("Together AI's answer holds no reply."));
 }
 
 } // namespace fs
