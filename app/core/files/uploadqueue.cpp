@@ -83,6 +83,10 @@ void UploadQueue::scheduleNext()
                 return;
         }
         for (UploadTask *task : std::as_const(m_tasks)) {
+            // In the order they were added: checks run side by side and a later, smaller file
+            // may be checked first, but it waits for the earlier one's check.
+            if (task->stage() == UploadTask::Stage::Checking)
+                return;
             if (task->stage() == UploadTask::Stage::Waiting) {
                 task->send();
                 return;

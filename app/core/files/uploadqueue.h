@@ -15,8 +15,8 @@ class UploadSource;
 
 /**
  * @brief The one way the app sends files to a fine-tuning service: a queue of UploadTasks,
- * each checked by the dataset linter first (fine-tuning data only), then sent one at a time,
- * then followed through the service's own check of the file.
+ * each checked by the dataset linter first (fine-tuning data only), then sent one at a time in the
+ * order they were added, then followed through the service's own check of the file.
  *
  * One at a time because a large upload already sends parts in parallel: two at once would
  * share the same line and both finish later. The linter's check and the service's check after
