@@ -21,6 +21,7 @@
 #include "paritypanel.h"
 #include "playgroundarea.h"
 #include "providerclient.h"
+#include "retirementcalendar.h"
 #include "tst_playgroundsupport.h"
 
 #include <QCheckBox>
@@ -429,6 +430,9 @@ void tst_MoveWizard::pagesSpeakTheCatalogue()
                                       .settings.constLast()
                                       .explanation;
     const QString source = capturePromptsFromList(QStringLiteral("a question")).source;
+    RetirementInfo retiring;
+    retiring.stopsAnswering = QDate(2027, 1, 14);
+    const QString when = retiring.sentence(QDate(2026, 12, 7));
     // Back to the language the run started in.
     installTranslators(*app,
             QLocale(qEnvironmentVariableIsSet("FS_SCREENSHOT_LOCALE")
@@ -439,6 +443,8 @@ void tst_MoveWizard::pagesSpeakTheCatalogue()
     QVERIFY2(!mappedWhy.startsWith(QLatin1String("OpenAI has no such setting")),
             qPrintable(mappedWhy));
     QVERIFY2(source != QStringLiteral("a list of prompts"), qPrintable(source));
+    // The banner's date as the catalogue writes dates (not "14 1月 2027").
+    QVERIFY2(when.contains(QStringLiteral("2027年1月14日")), qPrintable(when));
 }
 
 void tst_MoveWizard::resumesAtTheStoredPage()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "retirementcalendar.h"
 
+#include "coretranslate.h"
 #include "modelregistry.h"
 
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ namespace {
 
 QString tr(const char *text, const char *comment = nullptr)
 {
-    return QCoreApplication::translate("fs::RetirementCalendar", text, comment);
+    return translateInCore("fs::RetirementCalendar", text, comment);
 }
 
 struct ServiceKey

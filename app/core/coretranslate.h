@@ -12,11 +12,12 @@ namespace fs {
  * is a free function (e.g. in an anonymous namespace). Looks in `context` (the file's class)
  * first, then in "fs", so both kinds of call find their translation.
  */
-inline QString translateInCore(const char *context, const char *text)
+inline QString translateInCore(
+        const char *context, const char *text, const char *disambiguation = nullptr)
 {
     const QString source = QString::fromUtf8(text);
-    const QString own = QCoreApplication::translate(context, text);
-    return own != source ? own : QCoreApplication::translate("fs", text);
+    const QString own = QCoreApplication::translate(context, text, disambiguation);
+    return own != source ? own : QCoreApplication::translate("fs", text, disambiguation);
 }
 
 } // namespace fs
