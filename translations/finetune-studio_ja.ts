@@ -477,12 +477,9 @@
         <source>metrics file</source>
         <translation>指標ファイル</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
+        <source>an answer</source>
+        <translation>応答</translation>
     </message>
 </context>
 <context>
@@ -619,6 +616,26 @@
         <source>no date announced</source>
         <translation>日付未発表</translation>
     </message>
+    <message>
+        <source>different</source>
+        <translation>異なる</translation>
+    </message>
+    <message>
+        <source>other words</source>
+        <translation>言い換え</translation>
+    </message>
+    <message>
+        <source>much the same</source>
+        <translation>ほぼ同じ</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>ROUGE-L of the new answer against the old one (1 = word for word the same)</source>
+        <translation>新しい回答の古い回答に対する ROUGE-L (1 = 一語一句同じ)</translation>
+    </message>
 </context>
 <context>
     <name>fs::AbTally</name>
@@ -730,6 +747,17 @@
     <message>
         <source>Sign in with Microsoft to make deployments on Azure.</source>
         <translation>Azure でデプロイするには、Microsoft でサインインしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::BackgroundTask</name>
+    <message>
+        <source>There is not enough memory for this.</source>
+        <translation>この処理に必要なメモリが足りません。</translation>
+    </message>
+    <message>
+        <source>Something went wrong while working in the background.</source>
+        <translation>バックグラウンドでの処理中に問題が発生しました。</translation>
     </message>
 </context>
 <context>
@@ -1741,10 +1769,6 @@
     <message>
         <source>the list of deployments</source>
         <translation>デプロイの一覧</translation>
-    </message>
-    <message>
-        <source>an answer</source>
-        <translation>回答</translation>
     </message>
     <message>
         <source>Fireworks AI&apos;s answer holds no reply.</source>
@@ -3317,22 +3341,6 @@
         <translation>回答なし (エラー)</translation>
     </message>
     <message>
-        <source>ROUGE-1 (shared words), average</source>
-        <translation>ROUGE-1 (共通する単語)、平均</translation>
-    </message>
-    <message>
-        <source>ROUGE-2 (shared word pairs), average</source>
-        <translation>ROUGE-2 (共通する単語ペア)、平均</translation>
-    </message>
-    <message>
-        <source>ROUGE-L (longest shared sequence), average</source>
-        <translation>ROUGE-L (共通する最長の単語列)、平均</translation>
-    </message>
-    <message>
-        <source>ROUGE-L of each new answer against the old answer (0: nothing in common, 1: the same words in the same order):</source>
-        <translation>旧回答に対する各新回答の ROUGE-L (0: 共通点なし、1: 同じ単語が同じ順序):</translation>
-    </message>
-    <message>
         <source>Blind round</source>
         <translation>ブラインド評価</translation>
     </message>
@@ -3381,10 +3389,6 @@
         <translation>まだ回答がありません。</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
-    <message>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
@@ -3420,6 +3424,38 @@
         <source>Prompts that got no answer are left out of the averages and counted apart.</source>
         <translation>回答がなかったプロンプトは平均から除外し、別に数えています。</translation>
     </message>
+    <message>
+        <source>Words in common, average (ROUGE-1)</source>
+        <translation>共通する単語の平均 (ROUGE-1)</translation>
+    </message>
+    <message>
+        <source>Word pairs in common, average (ROUGE-2)</source>
+        <translation>共通する単語の組の平均 (ROUGE-2)</translation>
+    </message>
+    <message>
+        <source>Same words in the same order, average (ROUGE-L)</source>
+        <translation>同じ順序で現れる同じ単語の平均 (ROUGE-L)</translation>
+    </message>
+    <message>
+        <source>Each score runs from 0 (nothing in common with the old model&apos;s answer) to 1 (word for word the same).</source>
+        <translation>各スコアは 0 (古いモデルの回答と共通点なし) から 1 (一語一句同じ) までです。</translation>
+    </message>
+    <message>
+        <source>How alike the answers are</source>
+        <translation>回答の似ている度合い</translation>
+    </message>
+    <message>
+        <source>Each bar counts the new answers whose ROUGE-L against the old answer falls in that range. Bars on the right (green) mean the new model answers much like the old one; bars on the left (red) mean it answers differently.</source>
+        <translation>各棒は、古い回答に対する ROUGE-L がその範囲に入る新しい回答の数を表します。右側 (緑) の棒は新しいモデルが古いモデルとほぼ同じように答えていること、左側 (赤) の棒は異なる答え方をしていることを示します。</translation>
+    </message>
+    <message>
+        <source>The least alike first: read them to judge whether a difference matters. &quot;Example&quot; is the prompt&apos;s line in the held-out file.</source>
+        <translation>似ていないものから順に並んでいます。違いが問題になるかどうかを読んで判断してください。「例」は評価用ファイル内のプロンプトの行番号です。</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>例</translation>
+    </message>
 </context>
 <context>
     <name>fs::ParitySummary</name>
@@ -3448,10 +3484,6 @@
         <translation>はい — 新モデルは旧モデルの振る舞いを保っています</translation>
     </message>
     <message>
-        <source>Its answers say much the same as the old model&apos;s (ROUGE-L %1 on average; %2 or more counts as similar).</source>
-        <translation>回答の内容は旧モデルとほぼ同じです (ROUGE-L 平均 %1。%2 以上で類似とみなします)。</translation>
-    </message>
-    <message>
         <source>Different, but preferred</source>
         <translation>違いはあるが、好まれています</translation>
     </message>
@@ -3464,16 +3496,8 @@
         <translation>部分的に — 言い回しは違うが内容は似ています</translation>
     </message>
     <message>
-        <source>The new model&apos;s answers overlap with the old model&apos;s, but not closely (ROUGE-L %1 on average; %2 or more counts as similar). Read the answers that differ most below before you switch.</source>
-        <translation>新モデルの回答は旧モデルと重なる部分がありますが、近いとはいえません (ROUGE-L 平均 %1。%2 以上で類似とみなします)。切り替える前に、下にある最も異なる回答を読んでください。</translation>
-    </message>
-    <message>
         <source>No — the new model answers differently</source>
         <translation>いいえ — 新モデルの回答は異なります</translation>
-    </message>
-    <message>
-        <source>Its answers share little with the old model&apos;s (ROUGE-L %1 on average; below %2 counts as different). It may need more examples or more epochs.</source>
-        <translation>回答に旧モデルとの共通点がほとんどありません (ROUGE-L 平均 %1。%2 未満は異なるとみなします)。例やエポック数を増やす必要があるかもしれません。</translation>
     </message>
     <message>
         <source>Not yet — the old model&apos;s answers were preferred</source>
@@ -3490,6 +3514,18 @@
     <message>
         <source>%1 prompts got no answer and are not counted.</source>
         <translation>%1 件のプロンプトは回答がなかったため、数えていません。</translation>
+    </message>
+    <message>
+        <source>Its answers say much the same as the old model&apos;s (ROUGE-L %1 on average, where 1 is word for word the same; %2 or more counts as similar).</source>
+        <translation>回答の内容は古いモデルとほぼ同じです (ROUGE-L の平均 %1。1 は一語一句同じで、%2 以上を「似ている」とみなします)。</translation>
+    </message>
+    <message>
+        <source>The new model&apos;s answers overlap with the old model&apos;s, but not closely (ROUGE-L %1 on average, where 1 is word for word the same; %2 or more counts as similar). Read the answers that differ most below before you switch.</source>
+        <translation>新しいモデルの回答は古いモデルの回答と重なる部分がありますが、近いとは言えません (ROUGE-L の平均 %1。1 は一語一句同じで、%2 以上を「似ている」とみなします)。切り替える前に、下の最も異なる回答を読んでください。</translation>
+    </message>
+    <message>
+        <source>Its answers share little with the old model&apos;s (ROUGE-L %1 on average, where 1 is word for word the same; below %2 counts as different). It may need more examples or more epochs.</source>
+        <translation>回答は古いモデルの回答とほとんど共通点がありません (ROUGE-L の平均 %1。1 は一語一句同じで、%2 未満を「異なる」とみなします)。例やエポック数を増やす必要があるかもしれません。</translation>
     </message>
 </context>
 <context>
@@ -3946,10 +3982,6 @@
     <message>
         <source>the list of endpoints</source>
         <translation>エンドポイントの一覧</translation>
-    </message>
-    <message>
-        <source>an answer</source>
-        <translation>回答</translation>
     </message>
     <message>
         <source>Together AI&apos;s answer holds no reply.</source>
@@ -6109,10 +6141,6 @@ Or prompts of several lines, separated by an empty line.</source>
         <translation>ファインチューニングしたモデルは、ベースモデルの提供が終了すると使えなくなります。学習した内容を残すため、このアプリは元のモデル自身の回答を使って、別の場所で新しいモデルを学習させます。この回答は、各例の最後の回答が %1 のものになっているチャットファイル (収集データ) です。</translation>
     </message>
     <message>
-        <source>A capture made before (.jsonl)</source>
-        <translation>以前に収集したデータ (.jsonl)</translation>
-    </message>
-    <message>
         <source>Prompts to ask it: a dataset or validation file (.jsonl)</source>
         <translation>質問するプロンプト: データセットまたは検証ファイル (.jsonl)</translation>
     </message>
@@ -6171,6 +6199,10 @@ Or prompts of several lines, separated by an empty line.</source>
     <message>
         <source>All %1 answers captured.</source>
         <translation>%1件の回答をすべて収集しました。</translation>
+    </message>
+    <message>
+        <source>Filled in by capturing, or choose a capture made before (.jsonl)</source>
+        <translation>回答の収集で自動的に入力されます。以前に収集したファイル (.jsonl) を選ぶこともできます</translation>
     </message>
 </context>
 <context>
@@ -8125,6 +8157,42 @@ Press “New job…” (%1) to train a model on your examples.</source>
         <source>Job %1: %2</source>
         <translation>ジョブ %1: %2</translation>
     </message>
+    <message>
+        <source>Delete job…</source>
+        <translation>ジョブを削除…</translation>
+    </message>
+    <message>
+        <source>Remove the selected job from the service</source>
+        <translation>選択したジョブをサービスから削除します</translation>
+    </message>
+    <message>
+        <source>Delete job</source>
+        <translation>ジョブの削除</translation>
+    </message>
+    <message>
+        <source>Delete the job %1?</source>
+        <translation>ジョブ %1 を削除しますか?</translation>
+    </message>
+    <message>
+        <source>It stops training and is removed from %1 and from this list, with its chart. This cannot be undone. Steps already trained may still be billed.</source>
+        <translation>トレーニングが停止し、%1 とこの一覧からグラフとともに削除されます。元に戻すことはできません。すでにトレーニングされたステップは課金される場合があります。</translation>
+    </message>
+    <message>
+        <source>It is removed from %1 and from this list, with its chart. This cannot be undone.</source>
+        <translation>%1 とこの一覧からグラフとともに削除されます。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Delete Job</source>
+        <translation>ジョブを削除</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>削除しない</translation>
+    </message>
+    <message>
+        <source>The service did not delete job %1.</source>
+        <translation>サービスはジョブ %1 を削除しませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::KeepBehaviourDialog</name>
@@ -8669,14 +8737,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <translation>データに合った値をサービスが選びます</translation>
     </message>
     <message>
-        <source>Allowed: %1</source>
-        <translation>指定できる値: %1</translation>
-    </message>
-    <message>
-        <source>%1 Allowed: %2.</source>
-        <translation>%1 指定できる値: %2。</translation>
-    </message>
-    <message>
         <source>Name and extras (optional)</source>
         <translation>名前とその他の設定 (任意)</translation>
     </message>
@@ -9168,10 +9228,6 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <translation>再実行</translation>
     </message>
     <message>
-        <source>%1 answers in, ROUGE-L %2 on average. Now rate some answers without knowing which model wrote them (optional), then write the report.</source>
-        <translation>%1件の回答がそろいました。ROUGE-L の平均は %2 です。次に、どちらのモデルの回答かを伏せた状態でいくつかの回答を評価し (任意)、レポートを作成してください。</translation>
-    </message>
-    <message>
         <source>Blind round done: %1 answers rated. Write the report to see the verdict.</source>
         <translation>ブラインド評価が完了しました: %1件の回答を評価しました。レポートを作成すると、判定結果を確認できます。</translation>
     </message>
@@ -9187,12 +9243,24 @@ GNU 一般公衆利用許諾書 (GPL) バージョン3またはそれ以降の�
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;The report is saved as %3.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;レポートは %3 に保存されました。</translation>
     </message>
+    <message>
+        <source>%1 answers in, ROUGE-L %2 on average (1 is word for word the same as the old answer). Now rate some answers without knowing which model wrote them (optional), then write the report.</source>
+        <translation>%1 件の回答が届きました。ROUGE-L の平均は %2 です (1 は古い回答と一語一句同じ)。次に、どちらのモデルの回答かを伏せていくつかの回答を評価し (任意)、レポートを作成してください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::ParityWizardPage</name>
     <message>
-        <source>The %1 prompts kept back go to %2, and each answer is compared with %3&apos;s captured answer.</source>
-        <translation>取り分けたプロンプト%1件を %2 に送信し、各回答を %3 の収集済みの回答と比較します。</translation>
+        <source>Stop the Deployment</source>
+        <translation>デプロイを停止</translation>
+    </message>
+    <message>
+        <source>The old model is not asked again: its captured answers are compared with the new model&apos;s.</source>
+        <translation>古いモデルにはもう一度問い合わせません。収集済みの回答を新しいモデルの回答と比較します。</translation>
+    </message>
+    <message>
+        <source>%1 still runs on %2&apos;s hardware for trying it, billed by the minute (View → Deployments… lists it; it stops by itself when idle). Stop it when you are done; you can deploy it again at any time.</source>
+        <translation>%1 は試用のために %2 のハードウェアで動作中で、分単位で課金されます (表示 → デプロイ一覧… に表示され、使われていないと自動的に停止します)。使い終わったら停止してください。いつでも再びデプロイできます。</translation>
     </message>
 </context>
 <context>
@@ -10098,6 +10166,26 @@ Source: %2</source>
         <source>%1 examples to train on, %2 kept back for the check. Where should the new model be trained?</source>
         <translation>学習用の例が%1件、チェック用に取り分けた例が%2件あります。新しいモデルをどこで学習させますか?</translation>
     </message>
+    <message>
+        <source>Manage Connections…</source>
+        <translation>接続の管理…</translation>
+    </message>
+    <message>
+        <source>Every connection here is %1, like the old model&apos;s. To move to another service, add a connection to it first.</source>
+        <translation>ここにある接続はすべて、古いモデルと同じ %1 のものです。別のサービスへ移行するには、まずそのサービスへの接続を追加してください。</translation>
+    </message>
+    <message>
+        <source>To practise without an account, add a connection of the kind Together AI with the address %1 (the built-in sandbox; no key needed).</source>
+        <translation>アカウントなしで練習するには、種類が Together AI でアドレスが %1 の接続を追加してください (組み込みのサンドボックスで、キーは不要です)。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>You chose this value.</source>
+        <translation>この値はあなたが選びました。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainWizardPage</name>
@@ -10156,6 +10244,18 @@ Source: %2</source>
     <message>
         <source>Trained: %1.</source>
         <translation>学習完了: %1。</translation>
+    </message>
+    <message>
+        <source>Cancel Training</source>
+        <translation>トレーニングをキャンセル</translation>
+    </message>
+    <message>
+        <source>Training runs on the service and goes on while this window is closed or the app is not running. Close it if you like: Tools → Move to Another Service… (or the retirement banner) opens this step again.</source>
+        <translation>トレーニングはサービス上で実行され、このウィンドウを閉じてもアプリが起動していなくても続きます。閉じてもかまいません。ツール → 別のサービスへ移行… (または提供終了のバナー) からこの手順をもう一度開けます。</translation>
+    </message>
+    <message>
+        <source>Cancel the training of job %1? What it has trained so far is lost, and you can start it again from this page.</source>
+        <translation>ジョブ %1 のトレーニングをキャンセルしますか? これまでのトレーニング結果は失われます。このページから再び開始できます。</translation>
     </message>
 </context>
 <context>
