@@ -249,7 +249,11 @@ private Q_SLOTS:
         QCOMPARE(developer.value().pricePerHour.value_or(-1), 0.0);
         const auto standard =
                 dialect().parseDeployment(answer(deploymentJson("Succeeded", "Standard")));
-        QCOMPARE(standard.value().pricePerHour.value_or(-1), AzureDialect::kStandardHostingPerHour);
+        // Standard's hourly fee comes from the registry's data, marked as an estimate with
+        // Azure's pricing page to check; Developer's "no hosting fee" is a published fact.
+        QCOMPARE(standard.value().pricePerHour.value_or(-1), 1.70);
+        QVERIFY(standard.value().priceIsEstimate);
+        QVERIFY(!developer.value().priceIsEstimate);
         const auto options = dialect().fixedHardware(kModel);
         QVERIFY(options);
         QCOMPARE(options->size(), 2);
@@ -258,6 +262,9 @@ private Q_SLOTS:
         QVERIFY(options->at(0).name.contains(QStringLiteral("24 hours")));
         QCOMPARE(options->at(1).id, QStringLiteral("Standard"));
         QVERIFY(options->at(1).pricePerHour.value_or(0) > 0);
+        QVERIFY(!options->at(0).priceIsEstimate);
+        QVERIFY(options->at(1).priceIsEstimate);
+        QCOMPARE(options->at(1).priceCheckUrl.host(), QStringLiteral("azure.microsoft.com"));
         QVERIFY(!OpenAiDialect().fixedHardware(kModel)); // others ask the service
     }
 

@@ -4,6 +4,7 @@
 // the metrics file in its possible forms, lists with page tokens, and answers of the wrong shape
 // (an error with a sentence, never a blank object).
 #include "fireworksdialect.h"
+#include "modelregistry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -481,6 +482,9 @@ void tst_FireworksDialect::deploymentBodyAndStates()
     QCOMPARE(d.state, Deployment::State::Starting);
     QCOMPARE(d.inactiveTimeoutMinutes, std::optional<int>(5));
     QVERIFY(d.pricePerHour && *d.pricePerHour > 0);
+    // Fireworks' API gives no prices: the registry's figures are estimates, and say where to
+    // check the real one.
+    QVERIFY(d.priceIsEstimate);
     QVERIFY(d.isBilling());
     using St = Deployment::State;
     QCOMPARE(FireworksDialect::deploymentState(QStringLiteral("READY")), St::Running);
@@ -490,6 +494,13 @@ void tst_FireworksDialect::deploymentBodyAndStates()
     QCOMPARE(FireworksDialect::deploymentState(QStringLiteral("FAILED")), St::Failed);
     QCOMPARE(FireworksDialect::deploymentState(QStringLiteral("STATE_UNSPECIFIED")), St::Unknown);
     QVERIFY(kDialect.documentedHardware().has_value());
+    const QList<HardwareOption> accelerators = kDialect.documentedHardware().value();
+    QCOMPARE(accelerators.size(), 5);
+    for (const HardwareOption &option : accelerators) {
+        QVERIFY2(option.priceIsEstimate && option.pricePerHour, qPrintable(option.id));
+        QCOMPARE(option.priceCheckUrl, QUrl(QStringLiteral("https://fireworks.ai/pricing")));
+    }
+    QVERIFY(!ModelRegistry::provider(ProviderKind::Fireworks).deploymentPricesSource().isEmpty());
     QVERIFY(!kDialect.createDeployment(DeploymentRequest()).ok());
 }
 

@@ -8,8 +8,10 @@
 #include <QtTest>
 
 using fs::FineTunedName;
+using fs::HardwareOption;
 using fs::ModelRegistry;
 using fs::ProviderKind;
+using fs::ProviderModels;
 
 Q_DECLARE_METATYPE(fs::ProviderKind)
 
@@ -31,6 +33,7 @@ private slots:
     void garbageIsNotFineTuned_data();
     void garbageIsNotFineTuned();
     void needsDeployment();
+    void deploymentPricesSayWhereTheyComeFrom();
     void rangesRefuseWithASentence();
     void togetherCountsAreEstimates();
     void userPriceWinsOverRegistry();
@@ -428,6 +431,33 @@ void tst_ModelRegistry::userPriceWinsOverRegistry()
     QCOMPARE(again.price(QStringLiteral("alice/Qwen/Qwen2.5-72B-Instruct:bot:ft-1")), 2.9);
     QCOMPARE(again.price(model), 4.25);
     QCOMPARE(again.entries().constLast().model, qwen);
+}
+
+void tst_ModelRegistry::deploymentPricesSayWhereTheyComeFrom()
+{
+    // Hosting prices the services' APIs do not give live in the data files with their
+    // provenance; a figure no document confirms is an estimate with a page to check it on.
+    const ProviderModels &azure = ModelRegistry::provider(ProviderKind::AzureOpenAI);
+    const HardwareOption *standard = azure.deploymentPrice(QStringLiteral("standard"));
+    QVERIFY(standard);
+    QCOMPARE(standard->pricePerHour.value_or(-1), 1.70);
+    QVERIFY(standard->priceIsEstimate);
+    QCOMPARE(standard->priceCheckUrl.scheme(), QStringLiteral("https"));
+    const HardwareOption *developer = azure.deploymentPrice(QStringLiteral("DeveloperTier"));
+    QVERIFY(developer);
+    QCOMPARE(developer->pricePerHour.value_or(-1), 0.0);
+    QVERIFY(!developer->priceIsEstimate); // "no hosting fee" is Microsoft's own word
+    QVERIFY(azure.deploymentPricesSource().contains(QLatin1String("providers-2026-12.md")));
+    QVERIFY(ModelRegistry::provider(ProviderKind::OpenAI).deploymentPrices().isEmpty());
+
+    const ProviderModels &fireworks = ModelRegistry::provider(ProviderKind::Fireworks);
+    QCOMPARE(fireworks.deploymentPrices().size(), 5);
+    for (const HardwareOption &option : fireworks.deploymentPrices()) {
+        QVERIFY2(option.pricePerHour.value_or(0) > 0, qPrintable(option.id));
+        QVERIFY2(option.priceIsEstimate, qPrintable(option.id));
+        QCOMPARE(option.priceCheckUrl, QUrl(QStringLiteral("https://fireworks.ai/pricing")));
+    }
+    QVERIFY(fireworks.deploymentPricesSource().contains(QLatin1String("API-NOTES.md")));
 }
 
 QTEST_GUILESS_MAIN(tst_ModelRegistry)

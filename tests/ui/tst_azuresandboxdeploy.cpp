@@ -209,6 +209,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(deploy->startButton()->isEnabled(), 20000);
         QCOMPARE(deploy->hardwareList()->count(), 2);
         QCOMPARE(deploy->hardwareList()->currentRow(), 0);
+        // Standard's hourly fee is the app's estimate: marked, with Azure's pricing page.
+        if (language == QLatin1String("en")) {
+            QVERIFY2(deploy->hardwareList()->item(1)->text().contains(QStringLiteral("estimate")),
+                    qPrintable(deploy->hardwareList()->item(1)->text()));
+        }
+        QVERIFY(deploy->priceNoteLabel()->isVisible());
+        QVERIFY2(deploy->priceNoteLabel()->text().contains(
+                         QStringLiteral("https://azure.microsoft.com/pricing/")),
+                qPrintable(deploy->priceNoteLabel()->text()));
         test::saveScreenshotOver(window.get(), deploy, QStringLiteral("azure-deploy-") + language);
         QSignalSpy ready(deploy.data(), &DeployDialog::deploymentReady);
         QTest::mouseClick(deploy->startButton(), Qt::LeftButton);

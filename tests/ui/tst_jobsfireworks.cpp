@@ -62,16 +62,7 @@ class tst_JobsFireworks : public QObject, protected fs::test::JobsFixture
         request.trainingFile = uploader.file().id;
         request.hyperparameters.nEpochs.isAuto = false;
         request.hyperparameters.nEpochs.value = 20;
-        QString jobId;
-        bool done = false;
-        m_provider->createJob(request, [&](const fs::ProviderResult<FineTuningJob> &r) {
-            if (r.ok())
-                jobId = r.value->id;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10000))
-            return {};
-        return jobId;
+        return createJob(m_provider.get(), request);
     }
 
     /// The job as the service has it now: true when it answers, false when it says 404.
@@ -98,17 +89,6 @@ class tst_JobsFireworks : public QObject, protected fs::test::JobsFixture
                     return m_active->connection().kind == connection.kind && m_active->isSettled();
                 },
                 10000);
-    }
-
-    std::unique_ptr<JobsArea> makeArea()
-    {
-        auto area = std::make_unique<JobsArea>(m_active.get(), m_nam.get(), nullptr,
-                m_dir->filePath(QStringLiteral("history.sqlite")));
-        area->setTrackerIntervals(fastIntervals());
-        area->notifier()->setSystemTrayAllowed(false);
-        area->resize(1024, 600);
-        area->show();
-        return area;
     }
 
     static void clickRow(JobsArea *area, const QString &jobId)
@@ -155,7 +135,7 @@ private Q_SLOTS:
 
     void noDeleteOnAnOpenAiConnection()
     {
-        auto area = makeArea();
+        auto area = makeJobsArea();
         QTRY_VERIFY(area->tracker()->dialect());
         QCOMPARE(area->tracker()->dialect()->id(), QStringLiteral("openai"));
         QAction *remove = area->action(QStringLiteral("deleteJobAction"));
@@ -170,7 +150,7 @@ private Q_SLOTS:
         QVERIFY(!jobId.isEmpty());
         m_sandbox->setTimeScale(1); // still training when it is deleted
         QVERIFY(useConnection(fireworksConnection()));
-        auto area = makeArea();
+        auto area = makeJobsArea();
         QCOMPARE(area->tracker()->dialect()->id(), QStringLiteral("fireworks"));
         area->refreshJobs();
         QTRY_VERIFY_WITH_TIMEOUT(area->jobListModel()->rowOf(jobId) >= 0, 10000);

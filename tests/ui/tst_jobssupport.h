@@ -8,7 +8,10 @@
 #include "apiclient.h"
 #include "appsettings.h"
 #include "connectionstore.h"
+#include "jobnotifier.h"
+#include "jobsarea.h"
 #include "jobtracker.h"
+#include "providerclient.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
 
@@ -35,6 +38,34 @@ protected:
     {
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    /// The Jobs area on the active connection with its history in the test's folder, polling
+    /// fast, without tray notices, shown at `size`.
+    std::unique_ptr<ui::JobsArea> makeJobsArea(const QSize &size = QSize(1024, 600))
+    {
+        auto area = std::make_unique<ui::JobsArea>(m_active.get(), m_nam.get(), nullptr,
+                m_dir->filePath(QStringLiteral("history.sqlite")));
+        area->setTrackerIntervals(fastIntervals());
+        area->notifier()->setSystemTrayAllowed(false);
+        area->resize(size);
+        area->show();
+        return area;
+    }
+
+    /// Creates the job through `provider` (any dialect); its id, or empty when it failed.
+    static QString createJob(ProviderClient *provider, const CreateJobRequest &request)
+    {
+        QString jobId;
+        bool done = false;
+        provider->createJob(request, [&](const ProviderResult<FineTuningJob> &r) {
+            if (r.ok())
+                jobId = r.value->id;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            return {};
+        return jobId;
     }
 
     /// Polling fast enough for a sandbox at time scale 0.02.

@@ -71,27 +71,7 @@ class tst_JobsTogether : public QObject, protected fs::test::JobsFixture
         request.settings.type = fs::TrainingSettings::Type::Lora;
         request.settings.loraRank = 8;
         request.settings.nEvals = 4;
-        QString jobId;
-        bool done = false;
-        m_provider->createJob(request, [&](const fs::ProviderResult<FineTuningJob> &r) {
-            if (r.ok())
-                jobId = r.value->id;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10000))
-            return {};
-        return jobId;
-    }
-
-    std::unique_ptr<JobsArea> makeArea()
-    {
-        auto area = std::make_unique<JobsArea>(m_active.get(), m_nam.get(), nullptr,
-                m_dir->filePath(QStringLiteral("history.sqlite")));
-        area->setTrackerIntervals(fastIntervals());
-        area->notifier()->setSystemTrayAllowed(false);
-        area->resize(1024, 600);
-        area->show();
-        return area;
+        return createJob(m_provider.get(), request);
     }
 
     /// Makes the Together connection the active one and waits until it settled.
@@ -137,7 +117,7 @@ private Q_SLOTS:
         const QString jobId = startJob(2);
         QVERIFY(!jobId.isEmpty());
         QVERIFY(useTogether());
-        auto area = makeArea();
+        auto area = makeJobsArea();
         QCOMPARE(area->tracker()->dialect()->id(), QStringLiteral("together"));
         area->refreshJobs();
         QTRY_VERIFY_WITH_TIMEOUT(area->jobListModel()->rowOf(jobId) >= 0, 10000);
@@ -208,7 +188,7 @@ private Q_SLOTS:
         const QString jobId = startJob(20);
         QVERIFY(!jobId.isEmpty());
         QVERIFY(useTogether());
-        auto area = makeArea();
+        auto area = makeJobsArea();
         area->refreshJobs();
         QTRY_VERIFY_WITH_TIMEOUT(area->jobListModel()->rowOf(jobId) >= 0, 10000);
         QVERIFY(area->selectJob(jobId));

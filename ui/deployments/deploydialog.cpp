@@ -52,6 +52,12 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
     m_hardwareList->addItem(tr("Reading the hardware and prices from %1…").arg(service));
     m_hardwareList->setEnabled(false);
     hardwareHeading->setBuddy(m_hardwareList);
+    m_priceNoteLabel = new QLabel(this);
+    m_priceNoteLabel->setObjectName(QStringLiteral("priceNoteLabel"));
+    m_priceNoteLabel->setWordWrap(true);
+    m_priceNoteLabel->setTextFormat(Qt::RichText);
+    m_priceNoteLabel->setOpenExternalLinks(true);
+    m_priceNoteLabel->hide();
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("deployStatusLabel"));
@@ -79,6 +85,7 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
     layout->addWidget(m_introLabel);
     layout->addWidget(hardwareHeading);
     layout->addWidget(m_hardwareList, 1);
+    layout->addWidget(m_priceNoteLabel);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_progressBar);
     layout->addWidget(m_problemLabel);
@@ -138,12 +145,19 @@ void DeployDialog::showHardware(const QList<HardwareOption> &hardware)
     m_hardware = hardware;
     m_hardwareList->clear();
     int first = -1;
+    QUrl checkAt;
     for (int i = 0; i < hardware.size(); ++i) {
         const HardwareOption &option = hardware.at(i);
         QString text = option.name.isEmpty() ? option.id : option.name;
+        const bool estimate = option.pricePerHour && option.priceIsEstimate;
         text += QStringLiteral(" — ")
-                + (option.pricePerHour ? tr("$%1 per hour").arg(*option.pricePerHour, 0, 'f', 2)
-                                       : tr("price not stated"));
+                + (!option.pricePerHour ? tr("price not stated")
+                                : estimate
+                                ? tr("about $%1 per hour (estimate)")
+                                          .arg(*option.pricePerHour, 0, 'f', 2)
+                                : tr("$%1 per hour").arg(*option.pricePerHour, 0, 'f', 2));
+        if (estimate && checkAt.isEmpty())
+            checkAt = option.priceCheckUrl;
         const bool unavailable = option.availability == HardwareOption::Availability::Unavailable
                 || option.availability == HardwareOption::Availability::Insufficient;
         if (unavailable)
@@ -156,6 +170,18 @@ void DeployDialog::showHardware(const QList<HardwareOption> &hardware)
         else if (first < 0)
             first = i;
     }
+    // An estimate says so, and where the real price is: the person pays what the service bills.
+    const QString service = m_manager ? m_manager->client()->dialect().serviceName() : QString();
+    const QString link = QStringLiteral("<a href=\"%1\">%2</a>")
+                                 .arg(checkAt.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                         checkAt.host().toHtmlEscaped());
+    m_priceNoteLabel->setText(checkAt.isEmpty()
+                    ? QString()
+                    : tr("Prices marked “estimate” are the app's own figures: %1 does not tell "
+                         "them to the app, and they can differ by model, region and date. Check "
+                         "the real price on %2 before you start.")
+                              .arg(service.toHtmlEscaped(), link));
+    m_priceNoteLabel->setVisible(!checkAt.isEmpty());
     if (hardware.isEmpty())
         showProblem(tr("The service offers no hardware for this model."));
     m_hardwareList->setEnabled(!hardware.isEmpty());

@@ -35,6 +35,8 @@ public:
     QListWidget *hardwareList() const { return m_hardwareList; }
     QPushButton *startButton() const { return m_startButton; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    /// Says which prices are the app's estimates and where the real ones are; hidden when none.
+    QLabel *priceNoteLabel() const { return m_priceNoteLabel; }
     QLabel *problemLabel() const { return m_problemLabel; }
 
 Q_SIGNALS:
@@ -54,6 +56,7 @@ private:
     QList<fs::HardwareOption> m_hardware;
     QLabel *m_introLabel;
     QListWidget *m_hardwareList;
+    QLabel *m_priceNoteLabel;
     QLabel *m_statusLabel;
     QProgressBar *m_progressBar;
     QLabel *m_problemLabel;

@@ -23,9 +23,10 @@ DeploymentsDialog::DeploymentsDialog(DeploymentHub *hub, QWidget *parent)
 {
     setObjectName(QStringLiteral("deploymentsDialog"));
     setWindowTitle(tr("Deployments"));
-    auto *intro = new QLabel(tr("Fine-tuned models running on hardware of their own. Each is "
-                                "billed by the minute while it runs, also while nobody chats "
-                                "with it. Stop what you do not use."),
+    auto *intro = new QLabel(tr("Fine-tuned models deployed so that they answer. Each bills at "
+                                "its price per hour for as long as it runs (some services by "
+                                "the minute), also while nobody chats with it. Stop what you "
+                                "do not use."),
             this);
     intro->setWordWrap(true);
     m_summaryLabel = new QLabel(this);

@@ -716,11 +716,7 @@ void JobsArea::deleteSelectedJob()
     const QMessageBox::StandardButton answer = MessageBox::show(this, request);
     if (answer != QMessageBox::Yes)
         return;
-    for (QAction *a : m_actions) {
-        if (a->objectName() != QLatin1String("newJobAction")
-                && a->objectName() != QLatin1String("refreshJobsAction"))
-            a->setEnabled(false);
-    }
+    disableJobActions(); // until the service answered
     const QPointer<JobsArea> self(this);
     provider->deleteJob(id, [self, id](const fs::ProviderResult<bool> &result) {
         if (!self)
@@ -751,16 +747,21 @@ void JobsArea::resumeSelectedJob()
         runJobAction(QStringLiteral("resume"), id);
 }
 
-void JobsArea::runJobAction(const QString &what, const QString &jobId)
+void JobsArea::disableJobActions()
 {
-    fs::ProviderClient *provider = m_tracker->provider();
-    if (!provider)
-        return;
     for (QAction *a : m_actions) {
         if (a->objectName() != QLatin1String("newJobAction")
                 && a->objectName() != QLatin1String("refreshJobsAction"))
             a->setEnabled(false);
     }
+}
+
+void JobsArea::runJobAction(const QString &what, const QString &jobId)
+{
+    fs::ProviderClient *provider = m_tracker->provider();
+    if (!provider)
+        return;
+    disableJobActions(); // until the service answered
     // Answered with the job, in the connection's dialect.
     const QPointer<JobsArea> self(this);
     auto done = [self, what, jobId](const fs::ProviderResult<fs::FineTuningJob> &result) {

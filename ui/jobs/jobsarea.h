@@ -124,6 +124,8 @@ private:
     void watchUnfinished();
     void updateActions();
     void updateEmptyState();
+    /// Every action on the selected job off (New job and Refresh stay).
+    void disableJobActions();
     void showNotice(const QString &jobId, const QString &title, const QString &text,
             fs::FineTuningJob::Status status);
     void runJobAction(const QString &what, const QString &jobId);

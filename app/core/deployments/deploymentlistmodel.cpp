@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploymentlistmodel.h"
 
+#include "modelregistry.h"
+
 namespace fs {
 
 DeploymentListModel::DeploymentListModel(DeploymentHub *hub, QObject *parent)
@@ -36,12 +38,19 @@ QString DeploymentListModel::text(const HubDeployment &d, int column) const
         return DeploymentManager::describeState(t.deployment.state);
     case Model:
         return t.deployment.model;
-    case Hardware:
-        return t.deployment.hardware;
+    case Hardware: {
+        // A deployment type the registry names (Azure's "DeveloperTier" is "Developer").
+        const HardwareOption *known =
+                ModelRegistry::provider(d.manager->connection().providerKind())
+                        .deploymentPrice(t.deployment.hardware);
+        return known && !known->name.isEmpty() ? known->name : t.deployment.hardware;
+    }
     case PricePerHour:
-        return t.deployment.pricePerHour
-                ? QStringLiteral("$%1").arg(*t.deployment.pricePerHour, 0, 'f', 2)
-                : tr("not known");
+        if (!t.deployment.pricePerHour)
+            return tr("not known");
+        return t.deployment.priceIsEstimate
+                ? tr("$%1 (estimate)").arg(*t.deployment.pricePerHour, 0, 'f', 2)
+                : QStringLiteral("$%1").arg(*t.deployment.pricePerHour, 0, 'f', 2);
     case RunningFor:
         return t.runningSince.isValid() ? DeploymentManager::formatDuration(t.runningSeconds(now))
                                         : QStringLiteral("–");
@@ -69,6 +78,9 @@ QVariant DeploymentListModel::data(const QModelIndex &index, int role) const
             return d.tracked.problem;
         if (index.column() == Model)
             return d.tracked.deployment.name;
+        if (index.column() == PricePerHour && d.tracked.deployment.priceIsEstimate)
+            return tr("The app's estimate: the service does not tell the price. The bill shows "
+                      "the real one.");
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= PricePerHour)

@@ -36,6 +36,19 @@ bool isFineTunedModel(const QString &model)
     return ModelRegistry::provider(ProviderKind::AzureOpenAI).parseFineTuned(model).isValid();
 }
 
+/// A deployment type with its hourly price from the model registry's data (openai.json,
+/// "azureDeploymentPrices"), which says where the figure comes from and whether it is an estimate.
+HardwareOption deploymentType(const QString &sku, const QString &name)
+{
+    const HardwareOption *registered =
+            ModelRegistry::provider(ProviderKind::AzureOpenAI).deploymentPrice(sku);
+    HardwareOption option = registered ? *registered : HardwareOption();
+    option.id = sku;
+    option.name = name;
+    option.availability = HardwareOption::Availability::Available;
+    return option;
+}
+
 } // namespace
 
 AzureDialect::AzureDialect(AzureManagement management, QUrl managementRoot)
@@ -84,18 +97,11 @@ Expected<Page<FineTuningJob>> AzureDialect::parseJobList(const HttpAnswer &answe
 
 std::optional<QList<HardwareOption>> AzureDialect::fixedHardware(const QString &) const
 {
-    HardwareOption developer;
-    developer.id = developerSku();
-    developer.name = tr("Developer (no hosting fee; Azure removes it after %1 hours)")
-                             .arg(kDeveloperLifetimeHours);
-    developer.pricePerHour = 0.0;
-    developer.availability = HardwareOption::Availability::Available;
-    HardwareOption standard;
-    standard.id = standardSku();
-    standard.name = tr("Standard (a hosting fee for as long as it exists)");
-    standard.pricePerHour = kStandardHostingPerHour;
-    standard.availability = HardwareOption::Availability::Available;
-    return QList<HardwareOption> {developer, standard};
+    return QList<HardwareOption> {
+            deploymentType(developerSku(),
+                    tr("Developer (no hosting fee; Azure removes it after %1 hours)")
+                            .arg(kDeveloperLifetimeHours)),
+            deploymentType(standardSku(), tr("Standard (a hosting fee for as long as it exists)"))};
 }
 
 QString AzureDialect::deploymentNameFor(const QString &model)
@@ -203,11 +209,13 @@ Deployment AzureDialect::deploymentFromJson(const QJsonObject &object)
     deployment.state = stateFromProvisioning(deployment.stateText);
     deployment.createdAt = TogetherDialect::timeFromJson(
             object.value(QLatin1String("systemData")).toObject().value(QLatin1String("createdAt")));
-    if (deployment.hardware.compare(developerSku(), Qt::CaseInsensitive) == 0)
-        deployment.pricePerHour = 0.0;
-    else if (deployment.hardware.compare(standardSku(), Qt::CaseInsensitive) == 0
-            && isFineTunedModel(deployment.model))
-        deployment.pricePerHour = kStandardHostingPerHour;
+    // Hosting prices are those of fine-tuned models; a base model's deployment bills by token.
+    const HardwareOption *price =
+            ModelRegistry::provider(ProviderKind::AzureOpenAI).deploymentPrice(deployment.hardware);
+    if (price && (isFineTunedModel(deployment.model) || price->pricePerHour == 0.0)) {
+        deployment.pricePerHour = price->pricePerHour;
+        deployment.priceIsEstimate = price->priceIsEstimate;
+    }
     deployment.raw = object;
     return deployment;
 }

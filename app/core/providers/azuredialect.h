@@ -45,9 +45,6 @@ public:
 
     static QString developerSku() { return QStringLiteral("DeveloperTier"); }
     static QString standardSku() { return QStringLiteral("Standard"); }
-    /// The hosting fee of a Standard deployment of a fine-tuned model, US dollars per hour
-    /// (Azure OpenAI's price list for fine-tuned model hosting; not in the model registry).
-    static constexpr double kStandardHostingPerHour = 1.70;
     /// Developer deployments are removed by Azure this long after they were made.
     static constexpr int kDeveloperLifetimeHours = 24;
 

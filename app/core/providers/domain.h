@@ -14,6 +14,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <array>
 #include <cmath>
@@ -350,6 +351,10 @@ struct HardwareOption
     QString id; ///< e.g. "2x_nvidia_a100_80gb_sxm"
     QString name; ///< for people, e.g. "2 × A100 80GB SXM (80 GB each)"
     std::optional<double> pricePerHour; ///< US dollars
+    /// The price is the app's estimate, not the service's own figure: say so, and where the
+    /// real price is (`priceCheckUrl`).
+    bool priceIsEstimate = false;
+    QUrl priceCheckUrl;
     Availability availability = Availability::Unknown;
     QString availabilityText; ///< the service's word
     QJsonObject raw;
@@ -371,6 +376,7 @@ struct Deployment
     QString stateText; ///< the service's own word ("STARTED", …), also for unknown ones
     qint64 createdAt = 0; ///< unix seconds, 0 when unknown
     std::optional<double> pricePerHour; ///< US dollars; from the hardware list when known
+    bool priceIsEstimate = false; ///< pricePerHour is the app's estimate (HardwareOption)
     std::optional<double> billedSoFar; ///< US dollars, when the service reports it
     std::optional<int> inactiveTimeoutMinutes; ///< auto-stop after this long without requests
     QJsonObject raw;

@@ -5,6 +5,7 @@
 #include "fireworksdialect.h"
 
 #include "metricentries.h"
+#include "modelregistry.h"
 #include "multipart.h"
 #include "togetherdialect.h"
 #include "wirefields.h"
@@ -651,31 +652,9 @@ Expected<QList<ModelObject>> FireworksDialect::parseModels(const HttpAnswer &ans
 
 std::optional<QList<HardwareOption>> FireworksDialect::documentedHardware() const
 {
-    // acceleratorType values from API-NOTES §3; prices per GPU-hour from fireworks.ai/pricing
-    // as recorded in the model registry note (unconfirmed): the app shows them as estimates.
-    struct Row
-    {
-        const char *id;
-        const char *name;
-        double pricePerHour;
-    };
-    static const Row rows[] = {
-            {"NVIDIA_A100_80GB", "1 × A100 80GB", 2.90},
-            {"NVIDIA_H100_80GB", "1 × H100 80GB", 5.80},
-            {"NVIDIA_H200_141GB", "1 × H200 141GB", 6.99},
-            {"NVIDIA_B200_180GB", "1 × B200 180GB", 11.99},
-            {"AMD_MI300X_192GB", "1 × MI300X 192GB", 4.99},
-    };
-    QList<HardwareOption> list;
-    for (const Row &row : rows) {
-        HardwareOption option;
-        option.id = QString::fromLatin1(row.id);
-        option.name = QString::fromUtf8(row.name);
-        option.pricePerHour = row.pricePerHour;
-        option.availability = HardwareOption::Availability::Available;
-        list.append(option);
-    }
-    return list;
+    // acceleratorType values from API-NOTES §3 with prices per GPU-hour from the model
+    // registry's data (fireworks.json "deploymentPrices", unconfirmed: shown as estimates).
+    return ModelRegistry::provider(ProviderKind::Fireworks).deploymentPrices();
 }
 
 Expected<HttpCall> FireworksDialect::createDeployment(const DeploymentRequest &request) const
@@ -727,8 +706,10 @@ Expected<Deployment> FireworksDialect::deploymentFromJson(const QJsonObject &obj
     }
     if (const auto options = documentedHardware()) {
         for (const HardwareOption &option : *options) {
-            if (option.id == deployment.hardware)
+            if (option.id == deployment.hardware) {
                 deployment.pricePerHour = option.pricePerHour;
+                deployment.priceIsEstimate = option.priceIsEstimate;
+            }
         }
     }
     deployment.raw = object;

@@ -411,6 +411,27 @@ QJsonObject readResource(const QString &file)
 class ModelRegistryLoader
 {
 public:
+    /// `deploymentPrices`: {estimate, checkAt, source, options: [{id, name, usdPerHour}]}.
+    static void readDeploymentPrices(ProviderModels &p, const QJsonObject &block)
+    {
+        p.m_deploymentPrices.clear();
+        p.m_deploymentPricesSource = block.value(QLatin1String("source")).toString();
+        const bool estimate = block.value(QLatin1String("estimate")).toBool(true);
+        const QUrl checkAt(block.value(QLatin1String("checkAt")).toString());
+        for (const QJsonValue &value : block.value(QLatin1String("options")).toArray()) {
+            const QJsonObject o = value.toObject();
+            HardwareOption option;
+            option.id = o.value(QLatin1String("id")).toString();
+            option.name = o.value(QLatin1String("name")).toString();
+            if (o.value(QLatin1String("usdPerHour")).isDouble())
+                option.pricePerHour = o.value(QLatin1String("usdPerHour")).toDouble();
+            option.priceIsEstimate = o.value(QLatin1String("estimate")).toBool(estimate);
+            option.priceCheckUrl = checkAt;
+            option.availability = HardwareOption::Availability::Available;
+            p.m_deploymentPrices.append(option);
+        }
+    }
+
     static ProviderModels load(ProviderKind kind, const QJsonObject &o)
     {
         ProviderModels p;
@@ -427,6 +448,7 @@ public:
         p.m_trainingTypes = strings(o.value(QLatin1String("trainingTypes")));
         p.m_defaultContextLimit = o.value(QLatin1String("defaultContextLimit")).toInt();
         p.m_defaultTokenizer = o.value(QLatin1String("defaultTokenizer")).toString();
+        readDeploymentPrices(p, o.value(QLatin1String("deploymentPrices")).toObject());
         const QString defaultLimitSource =
                 o.value(QLatin1String("defaultContextLimitSource")).toString();
         for (const QJsonValue &v : o.value(QLatin1String("tokenizerRules")).toArray()) {
@@ -499,12 +521,13 @@ public:
     }
 
     /// Azure OpenAI trains OpenAI's models: the same data, its own naming and deployments.
-    static ProviderModels azure(const ProviderModels &openAi)
+    static ProviderModels azure(const ProviderModels &openAi, const QJsonObject &deploymentPrices)
     {
         ProviderModels p = openAi;
         p.m_kind = ProviderKind::AzureOpenAI;
         p.m_displayName = QStringLiteral("Azure OpenAI");
         p.m_needsDeployment = true;
+        readDeploymentPrices(p, deploymentPrices);
         for (RegisteredModel &model : p.m_models)
             model.provider = ProviderKind::AzureOpenAI;
         return p;
@@ -531,10 +554,11 @@ struct Registry
     Registry()
     {
         initModelRegistryResources();
-        const ProviderModels openAi = ModelRegistryLoader::load(
-                ProviderKind::OpenAI, readResource(QStringLiteral("openai.json")));
+        const QJsonObject openAiData = readResource(QStringLiteral("openai.json"));
+        const ProviderModels openAi = ModelRegistryLoader::load(ProviderKind::OpenAI, openAiData);
         providers[size_t(ProviderKind::OpenAI)] = openAi;
-        providers[size_t(ProviderKind::AzureOpenAI)] = ModelRegistryLoader::azure(openAi);
+        providers[size_t(ProviderKind::AzureOpenAI)] = ModelRegistryLoader::azure(
+                openAi, openAiData.value(QLatin1String("azureDeploymentPrices")).toObject());
         providers[size_t(ProviderKind::Together)] = ModelRegistryLoader::load(
                 ProviderKind::Together, readResource(QStringLiteral("together.json")));
         providers[size_t(ProviderKind::Fireworks)] = ModelRegistryLoader::load(
@@ -556,6 +580,15 @@ constexpr ProviderKind kLookupOrder[] = {
 } // namespace
 
 // ---- ModelRegistry -----------------------------------------------------------------------------
+
+const HardwareOption *ProviderModels::deploymentPrice(const QString &id) const
+{
+    for (const HardwareOption &option : m_deploymentPrices) {
+        if (option.id.compare(id, Qt::CaseInsensitive) == 0)
+            return &option;
+    }
+    return nullptr;
+}
 
 const ProviderModels &ModelRegistry::provider(ProviderKind kind)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain.h"
 #include "providerkind.h"
 
 #include <QDate>
@@ -99,6 +100,13 @@ public:
     QString defaultTokenizer() const { return m_defaultTokenizer; }
     const QList<RegisteredModel> &models() const { return m_models; }
     const QList<HyperparameterRange> &ranges() const { return m_ranges; }
+    /// Deployment types or accelerators whose hourly price the service's API does not give
+    /// (Azure's Standard, Fireworks' GPUs), from the data file's `deploymentPrices`; each
+    /// marked as an estimate when the file says the figure is not confirmed.
+    const QList<HardwareOption> &deploymentPrices() const { return m_deploymentPrices; }
+    /// The option of `deploymentPrices()` with this id (any case); else null.
+    const HardwareOption *deploymentPrice(const QString &id) const;
+    QString deploymentPricesSource() const { return m_deploymentPricesSource; }
 
     /// The model for a snapshot, an alias or a fine-tuned name of it (any case); else null.
     const RegisteredModel *find(const QString &model) const;
@@ -148,6 +156,8 @@ private:
     QString m_defaultTokenizer;
     QList<RegisteredModel> m_models;
     QList<HyperparameterRange> m_ranges;
+    QList<HardwareOption> m_deploymentPrices;
+    QString m_deploymentPricesSource;
     QList<ContextLimit> m_extraLimits;
     QList<TokenizerRule> m_tokenizerRules;
 };
