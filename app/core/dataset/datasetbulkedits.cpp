@@ -4,12 +4,14 @@
 #include "backgroundtask.h"
 #include "datasetcommands.h"
 #include "datasetdocument.h"
+#include "datasetworkpool.h"
 #include "parallelfor.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <algorithm>
 #include <atomic>
@@ -223,16 +225,21 @@ std::shared_ptr<const DatasetBulkEdits::Edit> replaceEditFor(
 
 // The edit applied to `rows` (the rows `targets` of the document) on all cores. Only what
 // changed is kept: the new lines in full would double the memory of a change to every row.
-DatasetBulkEdits::Result runBulk(
-        const QList<int> &targets, const QList<Row> &rows, const DatasetBulkEdits::Edit &edit)
+DatasetBulkEdits::Result runBulk(const QList<int> &targets, const QList<Row> &rows,
+        const DatasetBulkEdits::Edit &edit, QThreadPool *pool)
 {
+    ParallelOptions options;
+    options.pool = pool;
     std::vector<std::optional<RowPatch>> patches(size_t(targets.size()));
     std::vector<int> counts(size_t(targets.size()), 0);
-    parallelFor(targets.size(), [&](qsizetype i) {
-        const size_t k = size_t(i);
-        if (const std::optional<Row> after = edit.apply(rows.at(i), &counts[k]))
-            patches[k] = RowPatch::between(targets.at(i), rows.at(i), *after);
-    });
+    parallelFor(
+            targets.size(),
+            [&](qsizetype i) {
+                const size_t k = size_t(i);
+                if (const std::optional<Row> after = edit.apply(rows.at(i), &counts[k]))
+                    patches[k] = RowPatch::between(targets.at(i), rows.at(i), *after);
+            },
+            options);
     DatasetBulkEdits::Result result;
     for (size_t k = 0; k < patches.size(); ++k) {
         if (!patches[k])
@@ -259,6 +266,7 @@ DatasetBulkEdits::DatasetBulkEdits(DatasetDocument *document)
     , m_document(document)
     , m_task(new BackgroundTask(this))
 {
+    m_task->setThreadPool(datasetWorkPool());
     // Out of memory halfway: nothing changed.
     connect(m_task, &BackgroundTask::failed, this, [this] { emit m_document->bulkFinished(0); });
 }
@@ -288,7 +296,7 @@ int DatasetBulkEdits::runNow(
     if (m_document->isLoading())
         return 0;
     const QList<int> targets = m_document->normalizedRows(rows);
-    Result result = runBulk(targets, rowsAt(*m_document, targets), edit);
+    Result result = runBulk(targets, rowsAt(*m_document, targets), edit, datasetWorkPool());
     const int count = result.count;
     return push(std::move(result), undoText(count));
 }
@@ -336,8 +344,15 @@ void DatasetBulkEdits::start(
     for (const int t : std::as_const(targets))
         ids.insert(m_document->exampleId(t));
     const quint64 generation = m_document->m_generation;
-    m_task->start([targets, rows = rowsAt(*m_document, targets), edit](
-                          TaskControl &) { return runBulk(targets, rows, *edit); },
+    m_task->start(
+            [targets, rows = std::make_shared<QList<Row>>(rowsAt(*m_document, targets)), edit,
+                    pool = datasetWorkPool()](TaskControl &) {
+                Result result = runBulk(targets, *rows, *edit, pool);
+                // Let go of the lines before the change now, not whenever the pool deletes this
+                // work: applying the change must free each old line as it writes the new one.
+                rows->clear();
+                return result;
+            },
             [this, ids, edit, undoText, generation](Result result) {
                 if (generation != m_document->m_generation) {
                     // Edited meanwhile: compute again on what the document is now.
@@ -354,17 +369,23 @@ void DatasetBulkEdits::start(
             });
 }
 
-int DatasetBulkEdits::countMatches(const FindReplaceOptions &options, const QList<int> &rows) const
+int DatasetBulkEdits::countMatches(const FindReplaceOptions &find, const QList<int> &rows) const
 {
-    if (options.find.isEmpty())
+    if (find.find.isEmpty())
         return 0;
-    const QRegularExpression re = findPattern(options);
+    const QRegularExpression re = findPattern(find);
     const QList<int> targets = m_document->normalizedRows(rows);
     std::atomic_int total {0};
-    parallelFor(targets.size(), [&](qsizetype i) {
-        Example e = Example::fromLine(m_document->line(targets.at(i)));
-        total.fetch_add(replaceInExample(e, re, nullptr, options.role), std::memory_order_relaxed);
-    });
+    ParallelOptions options;
+    options.pool = datasetWorkPool();
+    parallelFor(
+            targets.size(),
+            [&](qsizetype i) {
+                Example e = Example::fromLine(m_document->line(targets.at(i)));
+                total.fetch_add(
+                        replaceInExample(e, re, nullptr, find.role), std::memory_order_relaxed);
+            },
+            options);
     return total.load();
 }
 
@@ -372,13 +393,18 @@ void DatasetBulkEdits::applyPatches(const QList<RowPatch> &patches, bool forward
 {
     // Detached once here, so that the workers each write their own rows of one array.
     Row *rows = m_document->m_rows.data();
-    parallelFor(patches.size(), [&](qsizetype i) {
-        const RowPatch &p = patches.at(i);
-        Row &r = rows[p.row];
-        r.record.line = p.apply(r.record.line, forward);
-        r.summary = forward ? p.summaryAfter : p.summaryBefore;
-        r.edited = forward || p.editedBefore;
-    });
+    ParallelOptions options;
+    options.pool = datasetWorkPool();
+    parallelFor(
+            patches.size(),
+            [&](qsizetype i) {
+                const RowPatch &p = patches.at(i);
+                Row &r = rows[p.row];
+                p.applyTo(r.record.line, forward);
+                r.summary = forward ? p.summaryAfter : p.summaryBefore;
+                r.edited = forward || p.editedBefore;
+            },
+            options);
 }
 
 } // namespace fs

@@ -65,17 +65,16 @@ RowPatch RowPatch::between(
     return p;
 }
 
-QByteArray RowPatch::apply(const QByteArray &current, bool forward) const
+void RowPatch::applyTo(QByteArray &line, bool forward) const
 {
     const QByteArray &middle = forward ? after : before;
-    if (prefix == 0 && suffix == 0)
-        return middle; // a whole line: shared, not copied
-    QByteArray line;
-    line.reserve(prefix + middle.size() + suffix);
-    line.append(current.constData(), prefix);
-    line.append(middle);
-    line.append(current.constData() + current.size() - suffix, suffix);
-    return line;
+    if (prefix == 0 && suffix == 0) {
+        line = middle; // a whole line: shared, not copied
+        return;
+    }
+    // In place: the line's own buffer is moved and grown (realloc), not a new one allocated
+    // beside it, so changing 100,000 lines does not hold them twice.
+    line.replace(prefix, line.size() - prefix - suffix, middle);
 }
 
 PatchRowsCommand::PatchRowsCommand(

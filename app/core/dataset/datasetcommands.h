@@ -50,8 +50,8 @@ struct RowPatch
 
     static RowPatch between(
             int row, const DatasetDocument::Row &before, const DatasetDocument::Row &after);
-    /// The line on the other side: `current` is the line before (`forward`) or after.
-    QByteArray apply(const QByteArray &current, bool forward) const;
+    /// Turns `line`, the line before (`forward`) or after the change, into the other one.
+    void applyTo(QByteArray &line, bool forward) const;
 };
 
 /// A change to many rows (bulk edits) that keeps only what changed (RowPatch).

@@ -3,6 +3,7 @@
 
 #include "backgroundtask.h"
 #include "datasetdocument.h"
+#include "datasetworkpool.h"
 #include "linter.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ DatasetLoader::DatasetLoader(DatasetDocument *document)
     , m_document(document)
     , m_task(new BackgroundTask(this))
 {
+    m_task->setThreadPool(datasetWorkPool());
 }
 
 DatasetLoader::~DatasetLoader()

@@ -4,6 +4,7 @@
 #include "backgroundtask.h"
 #include "datasetautosave.h"
 #include "datasetdocument.h"
+#include "datasetworkpool.h"
 
 #include <QUndoStack>
 
@@ -14,6 +15,7 @@ DatasetSaver::DatasetSaver(DatasetDocument *document)
     , m_document(document)
     , m_task(new BackgroundTask(this))
 {
+    m_task->setThreadPool(datasetWorkPool());
     // Any step of the undo stack while the copy is written (an edit, an undo) means the
     // document may differ from what reaches the file.
     connect(document->undoStack(), &QUndoStack::indexChanged, this, [this] {

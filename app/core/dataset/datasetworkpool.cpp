@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasetworkpool.h"
+
+#include <QThread>
+#include <QThreadPool>
+
+namespace fs {
+
+namespace {
+
+Q_GLOBAL_STATIC(QThreadPool, workPool)
+
+} // namespace
+
+QThreadPool *datasetWorkPool()
+{
+    QThreadPool *pool = workPool();
+    // At least two threads, so that a save or an autosave never waits for a long load.
+    static const bool sized = [pool] {
+        pool->setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+        return true;
+    }();
+    Q_UNUSED(sized)
+    return pool;
+}
+
+} // namespace fs
