@@ -4,6 +4,7 @@
 // verbs only.
 #include "appidentity.h"
 #include "cli.h"
+#include "englishplurals.h"
 #include "logredaction.h"
 
 #include <QCoreApplication>
@@ -29,12 +30,14 @@ int main(int argc, char *argv[])
     if (launch.kind == fs::cli::Launch::Kind::Gui) {
         QApplication app(argc, argv);
         fs::setAppIdentity();
+        fs::EnglishPlurals::install(); // before the catalogues, which answer first
         fs::ui::installTranslators(app);
         return fs::ui::runGui(app, launch.files);
     }
 #endif
     QCoreApplication app(argc, argv);
     fs::setAppIdentity();
+    fs::EnglishPlurals::install();
     if (launch.kind == fs::cli::Launch::Kind::Unknown)
         return fs::cli::reportUnknown(launch.unknown);
 #ifndef FS_HAVE_UI

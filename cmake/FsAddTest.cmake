@@ -5,7 +5,8 @@ function(fs_add_test unit)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     set(target tst_${unit})
     add_executable(${target} tst_${unit}.cpp ${ARG_SOURCES})
-    target_link_libraries(${target} PRIVATE fs_common fs_testsupport Qt6::Test ${ARG_LIBS})
+    target_link_libraries(${target} PRIVATE fs_common fs_testsupport fs_teststartup Qt6::Test
+        ${ARG_LIBS})
     target_compile_definitions(${target} PRIVATE
         FS_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         FS_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")

@@ -209,12 +209,9 @@ int runCapture(const QStringList &arguments)
         return ExitFailure;
     }
     if (run.failedCount() > 0) {
-        context.err() << (run.failedCount() == 1
-                        ? Context::tr("error: 1 answer could not be obtained: %1")
-                                  .arg(run.failureSummary())
-                        : Context::tr("error: %1 answers could not be obtained: %2")
-                                  .arg(run.failedCount())
-                                  .arg(run.failureSummary()))
+        context.err() << Context::tr(
+                "error: %Ln answer(s) could not be obtained: %1", nullptr, run.failedCount())
+                                 .arg(run.failureSummary())
                       << '\n'
                       << Context::tr("Run the same command again to ask for the missing ones.")
                       << '\n';

@@ -236,10 +236,9 @@ int runCompare(const QStringList &arguments)
         context.printJson(averagesJson(results));
     } else {
         const QString name = QFileInfo(files.first()).fileName();
-        context.out() << (results.itemCount() == 1
-                        ? Context::tr("1 example from %1").arg(name)
-                        : Context::tr("%1 examples from %2").arg(results.itemCount()).arg(name))
-                      << (results.stems() ? Context::tr(", words stemmed") : QString()) << '\n';
+        context.out()
+                << Context::tr("%Ln example(s) from %1", nullptr, results.itemCount()).arg(name)
+                << (results.stems() ? Context::tr(", words stemmed") : QString()) << '\n';
         printAverages(context.out(), results);
     }
     const int failed = results.failedCount();
@@ -254,11 +253,9 @@ int runCompare(const QStringList &arguments)
             }
         }
         const QString why = reasons.mid(0, 3).join(QLatin1Char(' '));
-        context.err() << (failed == 1
-                        ? Context::tr("error: 1 answer could not be obtained: %1").arg(why)
-                        : Context::tr("error: %1 answers could not be obtained: %2")
-                                  .arg(failed)
-                                  .arg(why))
+        context.err() << Context::tr(
+                "error: %Ln answer(s) could not be obtained: %1", nullptr, failed)
+                                 .arg(why)
                       << '\n';
         return ExitFailure;
     }

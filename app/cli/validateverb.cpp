@@ -110,9 +110,7 @@ int runValidate(const QStringList &arguments)
     QTextStream &out = context.out();
     const ExampleFormat format = state.mainFormat();
     const QString name = QFileInfo(path).fileName();
-    out << (state.count() == 1
-                    ? Context::tr("%1: 1 example").arg(name)
-                    : Context::tr("%1: %2 examples").arg(name, formatNumber(state.count())));
+    out << Context::tr("%1: %Ln example(s)", nullptr, state.count()).arg(name);
     if (format == ExampleFormat::Chat)
         out << ' ' << Context::tr("(chat)");
     else if (format == ExampleFormat::Preference)
@@ -136,19 +134,13 @@ int runValidate(const QStringList &arguments)
                             QLocale::system().toString(statistics.tokensPerExample.mean, 'f', 1))
         << '\n';
     if (statistics.overLimit > 0) {
-        out << (statistics.overLimit == 1
-                        ? Context::tr("1 example longer than %1 tokens will be cut at the end.")
-                                  .arg(formatNumber(statistics.tokenLimit))
-                        : Context::tr("%1 examples longer than %2 tokens will be cut at the end.")
-                                  .arg(formatNumber(statistics.overLimit),
-                                          formatNumber(statistics.tokenLimit)))
+        out << Context::tr("%Ln example(s) longer than %1 tokens will be cut at the end.", nullptr,
+                statistics.overLimit)
+                        .arg(formatNumber(statistics.tokenLimit))
             << '\n';
     }
-    out << (estimate.epochs == 1 ? Context::tr("Estimate for %1: 1 epoch, %2 billed tokens")
-                                           .arg(estimate.model, formatNumber(estimate.billedTokens))
-                                 : Context::tr("Estimate for %1: %2 epochs, %3 billed tokens")
-                                           .arg(estimate.model, formatNumber(estimate.epochs),
-                                                   formatNumber(estimate.billedTokens)));
+    out << Context::tr("Estimate for %1: %Ln epoch(s), %2 billed tokens", nullptr, estimate.epochs)
+                    .arg(estimate.model, formatNumber(estimate.billedTokens));
     if (estimate.costUsd >= 0)
         out << Context::tr(", about %1").arg(formatCostUsd(estimate.costUsd, QLocale::c()));
     else
@@ -157,11 +149,8 @@ int runValidate(const QStringList &arguments)
     if (errors == 0 && warnings == 0)
         out << Context::tr("No problems found.") << '\n';
     else
-        out << Context::tr("%1, %2.").arg(errors == 1
-                        ? Context::tr("1 error")
-                        : Context::tr("%1 errors").arg(formatNumber(errors)),
-                warnings == 1 ? Context::tr("1 warning")
-                              : Context::tr("%1 warnings").arg(formatNumber(warnings)))
+        out << Context::tr("%1, %2.").arg(Context::tr("%Ln error(s)", nullptr, errors),
+                Context::tr("%Ln warning(s)", nullptr, warnings))
             << '\n';
     return errors > 0 ? ExitFailure : ExitOk;
 }

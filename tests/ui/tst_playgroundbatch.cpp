@@ -163,7 +163,7 @@ void tst_PlaygroundBatch::smallBatchRunsToCompletionAndFillsTheTable()
 
     // CSV export: a header and one line per example.
     const QString csv = m_fixture.dir.filePath(QStringLiteral("comparison.csv"));
-    const FileDialog::ScopedTestHook fileDialogs([csv, this](const FileRequest &request) {
+    const FileDialog::ScopedTestHook savingDialogs([csv, this](const FileRequest &request) {
         if (request.kind == QLatin1String("exportCsv"))
             return QStringList {csv};
         if (request.kind == QLatin1String("saveResults"))

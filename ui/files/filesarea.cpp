@@ -343,9 +343,8 @@ void FilesArea::setUp()
     });
     connect(m_model, &FileListModel::loadFinished, this, [this](bool ok) {
         if (ok)
-            setStatus(m_model->rowCount() == 0         ? QString()
-                            : m_model->rowCount() == 1 ? tr("1 file")
-                                                       : tr("%L1 files").arg(m_model->rowCount()));
+            setStatus(m_model->rowCount() == 0 ? QString()
+                                               : tr("%Ln file(s)", nullptr, m_model->rowCount()));
         else if (m_model->rowCount() > 0)
             setStatus(tr("The list could not be refreshed: %1").arg(m_model->errorMessage()));
         else

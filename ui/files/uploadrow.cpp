@@ -186,9 +186,9 @@ void UploadRow::refreshRow()
     if (hasFindings) {
         QStringList counts;
         if (errors > 0)
-            counts << (errors == 1 ? tr("1 error") : tr("%L1 errors").arg(errors));
+            counts << tr("%Ln error(s)", nullptr, errors);
         if (warnings > 0)
-            counts << (warnings == 1 ? tr("1 warning") : tr("%L1 warnings").arg(warnings));
+            counts << tr("%Ln warning(s)", nullptr, warnings);
         m_findingsToggle->setText((m_findingsToggle->isChecked() ? tr("Hide %1") : tr("Show %1"))
                                           .arg(counts.join(tr(" and "))));
         // Errors are shown at once: they are why nothing was sent.

@@ -340,8 +340,7 @@ void CaptureDialog::updatePromptCount()
     if (!load.error.isEmpty()) {
         text = load.error;
     } else {
-        text = load.prompts.size() == 1 ? tr("1 prompt will be sent.")
-                                        : tr("%1 prompts will be sent.").arg(load.prompts.size());
+        text = tr("%n prompt(s) will be sent.", nullptr, int(load.prompts.size()));
         if (load.skipped > 0)
             text += QLatin1Char(' ')
                     + (load.skipped == 1

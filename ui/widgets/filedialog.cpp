@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filedialog.h"
 
+#include "testhook.h"
+
 namespace fs::ui {
 
 namespace {
 
 FileDialog::Hook &testHook()
 {
-    static FileDialog::Hook hook;
-    return hook;
+    return testHookOf<FileDialog::Hook>();
 }
 
 } // namespace

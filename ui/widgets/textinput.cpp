@@ -1,34 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "textinput.h"
 
+#include "testhook.h"
+
 #include <QInputDialog>
 
 namespace fs::ui {
 
-namespace {
-
-TextInput::Hook &testHook()
-{
-    static TextInput::Hook hook;
-    return hook;
-}
-
-} // namespace
-
 void TextInput::setTestHook(Hook hook)
 {
-    testHook() = std::move(hook);
+    testHookOf<Hook>() = std::move(hook);
 }
 
 bool TextInput::hasTestHook()
 {
-    return bool(testHook());
+    return bool(testHookOf<Hook>());
 }
 
 std::optional<QString> TextInput::ask(QWidget *parent, const TextRequest &request)
 {
-    if (testHook())
-        return testHook()(request);
+    if (const Hook &hook = testHookOf<Hook>())
+        return hook(request);
     bool ok = false;
     const QString text = QInputDialog::getText(
             parent, request.title, request.label, QLineEdit::Normal, request.text, &ok);

@@ -84,11 +84,8 @@ ApiLimits ApiLimits::withOverrides(const ApiLimits &base, const QString &text)
 
 QString sizeInWords(qint64 bytes)
 {
-    // Spelled out rather than %n: without an English catalogue "(s)" would show.
-    if (bytes == 1)
-        return QCoreApplication::translate("fs::ApiLimits", "1 byte");
     if (bytes < 1000)
-        return QCoreApplication::translate("fs::ApiLimits", "%1 bytes").arg(bytes);
+        return QCoreApplication::translate("fs::ApiLimits", "%n byte(s)", nullptr, int(bytes));
     return QLocale().formattedDataSize(bytes, 0, QLocale::DataSizeSIFormat);
 }
 

@@ -102,9 +102,8 @@ QVariant ExamplesModel::data(const QModelIndex &index, int role) const
         case TokensColumn:
             return s.tokens >= 0 ? QVariant(s.tokens) : QVariant(QString());
         case IssuesColumn: {
-            const QString errors = s.errors == 1 ? tr("1 error") : tr("%1 errors").arg(s.errors);
-            const QString warnings =
-                    s.warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(s.warnings);
+            const QString errors = tr("%n error(s)", nullptr, s.errors);
+            const QString warnings = tr("%n warning(s)", nullptr, s.warnings);
             if (!s.errors && !s.warnings)
                 return QString();
             if (!s.warnings)

@@ -181,8 +181,7 @@ QString DeploymentHub::summaryText() const
     if (running.isEmpty())
         return {};
     const double perHour = pricePerHour();
-    QString text = running.size() == 1 ? tr("1 deployment running")
-                                       : tr("%1 deployments running").arg(running.size());
+    QString text = tr("%Ln deployment(s) running", nullptr, int(running.size()));
     text += QStringLiteral(" · ")
             + tr("%1 so far").arg(DeploymentManager::formatMoney(runningCost()));
     if (perHour > 0)

@@ -49,6 +49,15 @@ QString modelOfKey(const QString &key)
             .replace(QLatin1String("%25"), QLatin1String("%"));
 }
 
+QString folderKey(AppSettings::Folder kind)
+{
+    switch (kind) {
+    case AppSettings::Folder::Datasets:
+        break;
+    }
+    return kDatasetFolderKey;
+}
+
 void moveKey(QSettings &settings, const QString &from, const QString &to)
 {
     if (!settings.contains(from))
@@ -180,20 +189,12 @@ void AppSettings::setRecentFiles(const QStringList &files)
 
 QString AppSettings::lastFolder(Folder kind) const
 {
-    switch (kind) {
-    case Folder::Datasets:
-        break;
-    }
-    return m_settings->value(kDatasetFolderKey).toString();
+    return m_settings->value(folderKey(kind)).toString();
 }
 
 void AppSettings::setLastFolder(Folder kind, const QString &folder)
 {
-    switch (kind) {
-    case Folder::Datasets:
-        break;
-    }
-    m_settings->setValue(kDatasetFolderKey, folder);
+    m_settings->setValue(folderKey(kind), folder);
 }
 
 bool AppSettings::welcomeShown() const
