@@ -116,7 +116,7 @@ void tst_WatchBudget::tooLongWithoutAGoodAnswer()
     int failures = 0;
     while (!budget.failed(httpError(503))) {
         ++failures;
-        QTest::qWait(10);
+        QTest::qWait(10); // paces the failures until the budget's time runs out (the condition)
     }
     QVERIFY(clock.elapsed() >= 100);
     QVERIFY(failures > 0);

@@ -147,7 +147,7 @@ QJsonObject SandboxHttp::waitForJob(
         job = get(QStringLiteral("/v1/fine_tuning/jobs/") + jobId).json();
         if (statuses.contains(job.value(QLatin1String("status")).toString()))
             return job;
-        QTest::qWait(20);
+        QTest::qWait(20); // paces the polling (the condition is above)
     }
     return job;
 }
