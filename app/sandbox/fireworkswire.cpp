@@ -71,6 +71,12 @@ QString deploymentState(const StoredEndpoint &endpoint)
     return QStringLiteral("STATE_UNSPECIFIED");
 }
 
+Reply onePage(const QString &key, const QJsonArray &items)
+{
+    return SandboxServerPrivate::json(
+            QJsonObject {{key, items}, {QStringLiteral("nextPageToken"), QString()}});
+}
+
 Reply error(int httpStatus, const QString &message)
 {
     // google.rpc codes by HTTP status, as grpc-gateway maps them.

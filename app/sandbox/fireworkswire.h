@@ -28,6 +28,8 @@ QString jobState(const StoredJob &job);
 QString deploymentState(const StoredEndpoint &endpoint);
 /// A google.rpc error as Fireworks' gateway writes it: {"code": N, "message": …, "details": []}.
 Reply error(int httpStatus, const QString &message);
+/// A whole list in one page, as the sandbox answers every list: {key: items, nextPageToken: ""}.
+Reply onePage(const QString &key, const QJsonArray &items);
 /// "accounts/{a}/datasets/x" → "x"; anything else unchanged.
 QString lastSegment(const QString &name);
 

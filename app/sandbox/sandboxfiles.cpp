@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Files and Uploads endpoints of the sandbox.
+#include "cursorpaging.h"
 #include "multipart.h"
 #include "sandboxserver_p.h"
 
@@ -241,17 +242,8 @@ Reply SandboxServerPrivate::listFiles(const HttpRequest &request)
                 a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->seq < b->seq;
         return ascending ? aFirst : !aFirst;
     });
-    qsizetype start = 0;
-    const QString after = request.query.queryItemValue(QStringLiteral("after"));
-    if (!after.isEmpty()) {
-        start = list.size(); // an unknown cursor gives an empty page
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (list.at(i)->id == after) {
-                start = i + 1;
-                break;
-            }
-        }
-    }
+    const qsizetype start = startAfter(request.query.queryItemValue(QStringLiteral("after")), list,
+            [](const StoredFile *file) { return file->id; });
     QJsonArray data;
     for (qsizetype i = start; i < list.size() && data.size() < limit; ++i)
         data.append(fileJson(*list.at(i)));

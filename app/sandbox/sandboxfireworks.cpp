@@ -150,8 +150,7 @@ Reply SandboxServerPrivate::fireworksDatasets(
             if (dataset.account == account)
                 list.append(fireworksDatasetJson(dataset));
         }
-        return json(QJsonObject {
-                {QStringLiteral("datasets"), list}, {QStringLiteral("nextPageToken"), QString()}});
+        return onePage(QStringLiteral("datasets"), list);
     }
     if (s.size() == 1 && m == "POST") {
         QJsonObject body;
@@ -303,8 +302,7 @@ Reply SandboxServerPrivate::fireworksModels(const QString &account) const
                     {QStringLiteral("baseModelDetails"),
                             QJsonObject {{QStringLiteral("baseModel"), job.model}}}});
     }
-    return json(QJsonObject {
-            {QStringLiteral("models"), list}, {QStringLiteral("nextPageToken"), QString()}});
+    return onePage(QStringLiteral("models"), list);
 }
 
 // ---- chat -----------------------------------------------------------------------------------

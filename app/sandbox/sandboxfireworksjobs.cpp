@@ -141,8 +141,7 @@ Reply SandboxServerPrivate::fireworksJobs(
         QJsonArray array;
         for (const StoredJob *job : std::as_const(list))
             array.append(fireworksJobJson(*job));
-        return json(QJsonObject {{QStringLiteral("supervisedFineTuningJobs"), array},
-                {QStringLiteral("nextPageToken"), QString()}});
+        return onePage(QStringLiteral("supervisedFineTuningJobs"), array);
     }
     if (s.size() == 1 && m == "POST") {
         QJsonObject body;
@@ -304,8 +303,7 @@ Reply SandboxServerPrivate::fireworksDeployments(
                     && !(e.deleted && e.state == QLatin1String("STOPPED")))
                 list.append(fireworksDeploymentJson(e));
         }
-        return json(QJsonObject {{QStringLiteral("deployments"), list},
-                {QStringLiteral("nextPageToken"), QString()}});
+        return onePage(QStringLiteral("deployments"), list);
     }
     if (s.size() == 1 && m == "POST") {
         QJsonObject body;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fine-tuning jobs of the sandbox: creation, the simulated training run, events, checkpoints.
+#include "cursorpaging.h"
 #include "sandboxserver_p.h"
 
 #include "costestimate.h"
@@ -426,17 +427,8 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request, const QString &
     std::sort(list.begin(), list.end(), [](const StoredJob *a, const StoredJob *b) {
         return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
     });
-    qsizetype start = 0;
-    const QString after = request.query.queryItemValue(QStringLiteral("after"));
-    if (!after.isEmpty()) {
-        start = list.size();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (list.at(i)->id == after) {
-                start = i + 1;
-                break;
-            }
-        }
-    }
+    const qsizetype start = startAfter(request.query.queryItemValue(QStringLiteral("after")), list,
+            [](const StoredJob *job) { return job->id; });
     QJsonArray data;
     for (qsizetype i = start; i < list.size() && data.size() < limit; ++i)
         data.append(jobJson(*list.at(i)));
@@ -523,17 +515,8 @@ Reply SandboxServerPrivate::listEvents(const QString &id, const HttpRequest &req
     if (!ok)
         return failure;
     // Newest first; `after` continues with the events older than that one.
-    qsizetype start = it->events.size() - 1;
-    const QString after = request.query.queryItemValue(QStringLiteral("after"));
-    if (!after.isEmpty()) {
-        start = -1;
-        for (qsizetype i = it->events.size() - 1; i >= 0; --i) {
-            if (it->events.at(i).id == after) {
-                start = i - 1;
-                break;
-            }
-        }
-    }
+    const qsizetype start = startBefore(request.query.queryItemValue(QStringLiteral("after")),
+            it->events, [](const auto &event) { return event.id; });
     QJsonArray data;
     qsizetype i = start;
     for (; i >= 0 && data.size() < limit; --i)
@@ -552,17 +535,8 @@ Reply SandboxServerPrivate::listCheckpoints(const QString &id, const HttpRequest
     const int limit = queryLimit(request, 10, 10000, &failure, &ok);
     if (!ok)
         return failure;
-    qsizetype start = it->checkpoints.size() - 1;
-    const QString after = request.query.queryItemValue(QStringLiteral("after"));
-    if (!after.isEmpty()) {
-        start = -1;
-        for (qsizetype i = it->checkpoints.size() - 1; i >= 0; --i) {
-            if (it->checkpoints.at(i).id == after) {
-                start = i - 1;
-                break;
-            }
-        }
-    }
+    const qsizetype start = startBefore(request.query.queryItemValue(QStringLiteral("after")),
+            it->checkpoints, [](const auto &checkpoint) { return checkpoint.id; });
     QJsonArray data;
     qsizetype i = start;
     for (; i >= 0 && data.size() < limit; --i)

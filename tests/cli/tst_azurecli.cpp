@@ -5,6 +5,7 @@
 // AZURE_ACCESS_TOKEN), against a small Azure on 127.0.0.1 (tests/support/fakeazure.h).
 #include "cliprocess.h"
 #include "fakeazure.h"
+#include "providerfixture.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -23,14 +24,9 @@ class tst_AzureCli : public QObject
 
     QProcessEnvironment environment(bool withToken = true) const
     {
-        QProcessEnvironment env = fs::test::isolatedEnvironment(m_home.path());
-        env.insert(QStringLiteral("AZURE_OPENAI_API_KEY"), QStringLiteral("azure-key"));
-        env.insert(QStringLiteral("AZURE_OPENAI_ENDPOINT"), m_azure.root().toString());
-        env.remove(QStringLiteral("AZURE_ACCESS_TOKEN"));
-        if (withToken)
-            env.insert(QStringLiteral("AZURE_ACCESS_TOKEN"),
-                    QString::fromLatin1(fs::test::FakeAzure::presetToken()));
-        return env;
+        return fs::test::azureEnvironment(fs::test::isolatedEnvironment(m_home.path()),
+                m_azure.root().toString(),
+                withToken ? QString::fromLatin1(fs::test::FakeAzure::presetToken()) : QString());
     }
     fs::test::CliResult run(const QStringList &arguments, bool withToken = true) const
     {
@@ -104,12 +100,7 @@ private Q_SLOTS:
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         QVERIFY(created.out.contains(kModel));
         QVERIFY(created.err.contains(QStringLiteral("DeveloperTier"))); // the default type
-        QVERIFY(m_azure.requests().contains(QStringLiteral(
-                "PUT "
-                "/subscriptions/0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5/resourceGroups/rg-1/providers/"
-                "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
-                "?api-version=2026-09-01")
-                                                    .arg(kModel)));
+        QVERIFY(m_azure.requests().contains(fs::test::azureDeploymentPut(kModel)));
 
         const auto listed = run(QStringList {QStringLiteral("deployments"), QStringLiteral("list")}
                 + azure + where());

@@ -6,6 +6,7 @@
 #include "cliprocess.h"
 #include "connections/azuremanagement.h"
 #include "connections/devicecodesignin.h"
+#include "providerfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -28,13 +29,8 @@ class tst_AzureSandboxCli : public QObject
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = fs::test::isolatedEnvironment(m_home.path());
-        env.insert(QStringLiteral("AZURE_OPENAI_API_KEY"), QStringLiteral("azure-key"));
-        env.insert(QStringLiteral("AZURE_OPENAI_ENDPOINT"), m_sandbox.root());
-        env.remove(QStringLiteral("AZURE_ACCESS_TOKEN"));
-        if (!m_token.isEmpty())
-            env.insert(QStringLiteral("AZURE_ACCESS_TOKEN"), m_token);
-        return env;
+        return fs::test::azureEnvironment(
+                fs::test::isolatedEnvironment(m_home.path()), m_sandbox.root(), m_token);
     }
     fs::test::CliResult run(QStringList arguments, int timeoutMs = 60000) const
     {

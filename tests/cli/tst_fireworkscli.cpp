@@ -4,6 +4,7 @@
 // the tunable bases, jobs watch prints the steps of the metrics file, deployments create, list
 // and delete, chat through the deployment.
 #include "cliprocess.h"
+#include "providerfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,21 +116,8 @@ void tst_FireworksCli::wholeLoop()
     const Result watch = run(fireworks({QStringLiteral("jobs"), QStringLiteral("watch"), jobId,
             QStringLiteral("--interval"), QStringLiteral("0.05")}));
     QVERIFY2(watch.exitCode == 0, qPrintable(watch.out + watch.err));
-    static const QRegularExpression stepLine(
-            QStringLiteral("^Step (\\d+)/(\\d+): training loss=\\d+\\.\\d{4}"));
-    QList<int> steps;
-    int total = 0;
-    for (const QString &line : watch.out.split(QLatin1Char('\n'))) {
-        const QRegularExpressionMatch match = stepLine.match(line);
-        if (match.hasMatch()) {
-            steps << match.captured(1).toInt();
-            total = match.captured(2).toInt();
-        }
-    }
+    const int total = fs::test::everyStepWatched(watch.out);
     QVERIFY2(total > 0, qPrintable(watch.out));
-    QCOMPARE(steps.size(), total);
-    for (int i = 0; i < steps.size(); ++i)
-        QCOMPARE(steps.at(i), i + 1);
     QVERIFY2(watch.out.contains(QLatin1String("JOB_STATE_COMPLETED")), qPrintable(watch.out));
 
     const QString model = QStringLiteral("accounts/acme/models/") + jobId;

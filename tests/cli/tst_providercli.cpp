@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "cliprocess.h"
 #include "connectionstore.h"
+#include "providerfixture.h"
 #include "sandboxhttp.h"
 
 #include <QFile>
@@ -278,22 +279,8 @@ void tst_ProviderCli::jobsWatchPrintsStepsFromTogethersMetrics()
             QStringLiteral("--interval"), QStringLiteral("0.05")}));
     QVERIFY2(watch.exitCode == 0, qPrintable(watch.out + watch.err));
     // One "Step N/M: training loss=…" line per step read from /metrics, in order, each once.
-    static const QRegularExpression stepLine(
-            QStringLiteral("^Step (\\d+)/(\\d+): training loss=\\d+\\.\\d{4}"));
-    QList<int> steps;
-    int total = 0;
-    const QStringList lines = watch.out.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        const QRegularExpressionMatch match = stepLine.match(line);
-        if (!match.hasMatch())
-            continue;
-        steps << match.captured(1).toInt();
-        total = match.captured(2).toInt();
-    }
+    const int total = fs::test::everyStepWatched(watch.out);
     QVERIFY2(total > 0, qPrintable(watch.out));
-    QCOMPARE(steps.size(), total);
-    for (int i = 0; i < steps.size(); ++i)
-        QCOMPARE(steps.at(i), i + 1);
     QVERIFY2(watch.out.contains(
                      QStringLiteral("  metrics: %1 steps, final training loss").arg(total)),
             qPrintable(watch.out));

@@ -7,6 +7,7 @@
 #include "connection.h"
 #include "deploymentplan.h"
 #include "modelregistry.h"
+#include "providerfixture.h"
 #include "resultcsv.h"
 
 #include <QJsonArray>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace fs;
+using fs::test::answer;
 
 namespace {
 
@@ -32,14 +34,6 @@ AzureManagement details(const QString &token = QStringLiteral("tok-123"))
 AzureDialect dialect(const QString &token = QStringLiteral("tok-123"))
 {
     return AzureDialect(details(token), QUrl(QStringLiteral("https://management.azure.com")));
-}
-
-HttpAnswer answer(const QByteArray &body, int status = 200)
-{
-    HttpAnswer result;
-    result.status = status;
-    result.body = body;
-    return result;
 }
 
 QByteArray deploymentJson(const QString &state,

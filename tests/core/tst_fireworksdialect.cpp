@@ -5,6 +5,7 @@
 // (an error with a sentence, never a blank object).
 #include "fireworksdialect.h"
 #include "modelregistry.h"
+#include "providerfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,27 +13,11 @@
 #include <QTimeZone>
 
 using namespace fs;
+using fs::test::answer;
+using fs::test::bodyOf;
+using fs::test::isSentence;
 
 namespace {
-
-HttpAnswer answer(const QByteArray &body, int status = 200)
-{
-    HttpAnswer result;
-    result.status = status;
-    result.body = body;
-    return result;
-}
-
-QJsonObject bodyOf(const HttpCall &call)
-{
-    return QJsonDocument::fromJson(call.body).object();
-}
-
-bool isSentence(const DialectError &error)
-{
-    const QString text = error.message.trimmed();
-    return text.size() > 10 && text.at(0).isUpper() && text.endsWith(QLatin1Char('.'));
-}
 
 const FireworksDialect kDialect(QStringLiteral("acme"));
 

@@ -94,6 +94,18 @@ private:
         }
         return uploader.file().id;
     }
+    /// Uploads the training data and starts a job on it; the job's id, empty on failure.
+    QString startJob()
+    {
+        CreateJobRequest request;
+        request.model = kBase;
+        request.trainingFile = upload(trainingData());
+        if (request.trainingFile.isEmpty())
+            return {};
+        const auto created =
+                await<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
+        return created.ok() ? created.value->id : QString();
+    }
 
     std::unique_ptr<SandboxServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_nam;
@@ -318,37 +330,23 @@ void tst_FireworksLoop::wholeLoop()
 
 void tst_FireworksLoop::deletingAJobStopsIt()
 {
-    const QString training = upload(trainingData());
-    QVERIFY(!training.isEmpty());
-    CreateJobRequest request;
-    request.model = kBase;
-    request.trainingFile = training;
-    const auto created =
-            await<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
-    QVERIFY(created.ok());
+    const QString jobId = startJob();
+    QVERIFY(!jobId.isEmpty());
     const auto cancelled =
-            await<FineTuningJob>([&](auto done) { m_client->cancelJob(created.value->id, done); });
+            await<FineTuningJob>([&](auto done) { m_client->cancelJob(jobId, done); });
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.error.plainMessage().contains(QLatin1String("deleting the job")));
-    const auto removed =
-            await<bool>([&](auto done) { m_client->deleteJob(created.value->id, done); });
+    const auto removed = await<bool>([&](auto done) { m_client->deleteJob(jobId, done); });
     QVERIFY(removed.ok());
-    const auto gone = await<FineTuningJob>(
-            [&](auto done) { m_client->retrieveJob(created.value->id, done); });
+    const auto gone = await<FineTuningJob>([&](auto done) { m_client->retrieveJob(jobId, done); });
     QVERIFY(!gone.ok());
     QCOMPARE(gone.error.httpStatus, 404);
 }
 
 void tst_FireworksLoop::trackerFollowsTheMetricsFileWithoutEvents()
 {
-    const QString training = upload(trainingData());
-    QVERIFY(!training.isEmpty());
-    CreateJobRequest request;
-    request.model = kBase;
-    request.trainingFile = training;
-    const auto created =
-            await<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
-    QVERIFY(created.ok());
+    const QString jobId = startJob();
+    QVERIFY(!jobId.isEmpty());
     QStringList paths;
     connect(m_server.get(), &SandboxServer::requestServed, this,
             [&paths](const QString &, const QString &path, int) { paths << path; });
@@ -361,21 +359,20 @@ void tst_FireworksLoop::trackerFollowsTheMetricsFileWithoutEvents()
     QVERIFY(tracker.metricsFromEndpoint());
     QSignalSpy finished(&tracker, &JobTracker::finished);
     QSignalSpy failed(&tracker, &JobTracker::pollFailed);
-    tracker.watch(created.value->id);
+    tracker.watch(jobId);
     QVERIFY(finished.wait(60000));
     QCOMPARE(failed.count(), 0);
-    const FineTuningJob done = tracker.job(created.value->id);
+    const FineTuningJob done = tracker.job(jobId);
     QCOMPARE(done.status, FineTuningJob::Status::Succeeded);
     // The loss chart's data: every step of the metrics file, each once.
-    const MetricsSeries &series = tracker.metrics(created.value->id)->series();
+    const MetricsSeries &series = tracker.metrics(jobId)->series();
     QVERIFY(series.lastStep() > 0);
     QCOMPARE(series.size(), series.lastStep());
-    QVERIFY(tracker.metrics(created.value->id)->isComplete());
+    QVERIFY(tracker.metrics(jobId)->isComplete());
     // Fireworks has no events: none were asked for, no request failed.
     const QString all = paths.join(QLatin1Char('\n'));
     QVERIFY(!all.contains(QLatin1String("events")));
-    QVERIFY2(all.contains(QStringLiteral("/fireworks/_signed/metrics/") + created.value->id),
-            qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("/fireworks/_signed/metrics/") + jobId), qPrintable(all));
 }
 
 void tst_FireworksLoop::injectedFaultReachesTheCaller()

@@ -5,6 +5,7 @@
 #include "apitypes.h"
 #include "fakenetworkaccessmanager.h"
 #include "openaidialect.h"
+#include "providerfixture.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -22,13 +23,6 @@ QByteArray fixture(const QString &name)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
     return file.readAll();
-}
-
-HttpAnswer answer(const QByteArray &body)
-{
-    HttpAnswer result;
-    result.body = body;
-    return result;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // Together AI's dialect at its edges: every field name after shared/reference/together/
 // openapi.yaml, statuses the app does not know yet, metrics with keys missing, repeated steps,
 // null wherever the spec allows it, and answers of the wrong shape (an error with a sentence).
+#include "providerfixture.h"
 #include "togetherdialect.h"
 
 #include <QJsonArray>
@@ -11,28 +12,11 @@
 #include <cmath>
 
 using namespace fs;
+using fs::test::answer;
+using fs::test::bodyOf;
+using fs::test::isSentence;
 
 namespace {
-
-HttpAnswer answer(const QByteArray &body, int status = 200)
-{
-    HttpAnswer result;
-    result.status = status;
-    result.body = body;
-    return result;
-}
-
-QJsonObject bodyOf(const HttpCall &call)
-{
-    return QJsonDocument::fromJson(call.body).object();
-}
-
-/// A refusal is a whole sentence for people, never a blank object.
-bool isSentence(const DialectError &error)
-{
-    const QString text = error.message.trimmed();
-    return text.size() > 10 && text.at(0).isUpper() && text.endsWith(QLatin1Char('.'));
-}
 
 CreateJobRequest loraRequest()
 {

@@ -3,8 +3,7 @@
 // and signed uploads, UPLOADING → READY), supervisedFineTuningJobs and their states, the
 // metrics file, deployments (CREATING → READY → DELETING), chat through a deployment, errors in
 // Fireworks' shape, the key, and injected faults.
-#include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandboxservicefixture.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -18,27 +17,19 @@ namespace {
 const QString kAccount = QStringLiteral("/fireworks/v1/accounts/acme");
 const QString kBase = QStringLiteral("accounts/fireworks/models/qwen3-8b");
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
 } // namespace
 
-class tst_SandboxFireworks : public QObject
+class tst_SandboxFireworks : public QObject, private SandboxServiceFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxHttp> m_http;
-
-    HttpResult get(const QString &path) { return m_http->get(kAccount + path); }
-    HttpResult post(const QString &path, const QJsonObject &body)
+public:
+    tst_SandboxFireworks()
+        : SandboxServiceFixture(kAccount)
     {
-        return m_http->post(kAccount + path, body);
     }
 
+private:
     /// create + :upload; the dataset's name (accounts/acme/datasets/ID).
     QString dataset(const QString &id, const QByteArray &data)
     {
@@ -79,17 +70,10 @@ private Q_SLOTS:
         SandboxOptions options;
         options.timeScale = 0.01;
         options.requiredKey = QStringLiteral("fw-key");
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<SandboxHttp>(
-                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())), "fw-key");
+        QVERIFY(startSandbox(options, "fw-key"));
     }
 
-    void cleanup()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopSandbox(); }
 
     void keyIsRequiredAndErrorsAreFireworksShaped()
     {
@@ -305,14 +289,8 @@ private Q_SLOTS:
                          .toString(),
                 model);
         auto chat = [this](const QString &name) {
-            return m_http->post(QStringLiteral("/fireworks/inference/v1/chat/completions"),
-                    {{QStringLiteral("model"), name},
-                            {QStringLiteral("messages"),
-                                    QJsonArray {QJsonObject {
-                                            {QStringLiteral("role"), QStringLiteral("user")},
-                                            {QStringLiteral("content"),
-                                                    QStringLiteral(
-                                                            "When do you close on Sunday?")}}}}});
+            return m_http->post(
+                    QStringLiteral("/fireworks/inference/v1/chat/completions"), oneQuestion(name));
         };
         QCOMPARE(chat(kBase).status, 200);
         QCOMPARE(chat(model).status, 404); // not deployed

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's Together AI dialect under /together/v1, driven over HTTP.
 #include "modelregistry.h"
-#include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandboxservicefixture.h"
 
 #include <QTest>
 #include <QUuid>
@@ -14,11 +13,6 @@ namespace {
 
 const QString kBase = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
 const QString kRoot = QStringLiteral("/together/v1");
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
 
 QStringList valuesOf(const QJsonArray &array, const char *key)
 {
@@ -38,20 +32,17 @@ QList<int> stepsOf(const QJsonArray &metrics)
 
 } // namespace
 
-class tst_SandboxTogether : public QObject
+class tst_SandboxTogether : public QObject, private SandboxServiceFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxHttp> m_http;
-
-    HttpResult get(const QString &path) { return m_http->get(kRoot + path); }
-    HttpResult post(const QString &path, const QJsonObject &body)
+public:
+    tst_SandboxTogether()
+        : SandboxServiceFixture(kRoot)
     {
-        return m_http->post(kRoot + path, body);
     }
 
+private:
     /// The official client's way: POST /files?… → 302 → PUT to Location → GET /files/{id}.
     QString presignedUpload(const QByteArray &data, const QString &name = "train.jsonl")
     {
@@ -103,14 +94,9 @@ private:
 
     HttpResult chat(const QString &model, bool stream = false)
     {
-        return post(QStringLiteral("/chat/completions"),
-                {{QStringLiteral("model"), model}, {QStringLiteral("stream"), stream},
-                        {QStringLiteral("messages"),
-                                QJsonArray {QJsonObject {
-                                        {QStringLiteral("role"), QStringLiteral("user")},
-                                        {QStringLiteral("content"),
-                                                QStringLiteral(
-                                                        "When do you close on Sunday?")}}}}});
+        QJsonObject body = oneQuestion(model);
+        body.insert(QStringLiteral("stream"), stream);
+        return post(QStringLiteral("/chat/completions"), body);
     }
 
     /// A completed LoRA job's output model name.
@@ -128,17 +114,10 @@ private Q_SLOTS:
     {
         SandboxOptions options;
         options.timeScale = 0.01;
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<SandboxHttp>(
-                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
+        QVERIFY(startSandbox(options));
     }
 
-    void cleanup()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopSandbox(); }
 
     void presignedUploadAnswers302AndStoresThePut()
     {
@@ -438,13 +417,9 @@ private Q_SLOTS:
 
     void keyAndInjectedFaultsApply()
     {
-        m_server.reset();
         SandboxOptions options;
         options.requiredKey = QStringLiteral("tg-secret");
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<SandboxHttp>(
-                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())), "tg-wrong");
+        QVERIFY(startSandbox(options, "tg-wrong"));
         const HttpResult refused = get(QStringLiteral("/fine-tunes"));
         QCOMPARE(refused.status, 401);
         QCOMPARE(refused.errorCode(), QStringLiteral("invalid_api_key"));

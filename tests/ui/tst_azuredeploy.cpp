@@ -22,6 +22,7 @@
 #include "messagebox.h"
 #include "panewidget.h"
 #include "playgroundarea.h"
+#include "providerfixture.h"
 #include "screenshot.h"
 #include "secretstore.h"
 #include "sidebysidepage.h"
@@ -159,12 +160,7 @@ private Q_SLOTS:
         QSignalSpy ready(deploy.data(), &DeployDialog::deploymentReady);
         QTest::mouseClick(deploy->startButton(), Qt::LeftButton);
         QVERIFY(ready.wait(20000));
-        QVERIFY(m_azure.requests().contains(QStringLiteral(
-                "PUT "
-                "/subscriptions/0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5/resourceGroups/rg-1/providers/"
-                "Microsoft.CognitiveServices/accounts/aoai-1/deployments/%1"
-                "?api-version=2026-09-01")
-                                                    .arg(kModel)));
+        QVERIFY(m_azure.requests().contains(fs::test::azureDeploymentPut(kModel)));
         QVERIFY(m_azure.lastPutBody().contains("\"DeveloperTier\""));
         // Nothing bills silently: the status bar shows it.
         QTRY_VERIFY(areas.deployments->statusWidget()->isVisible());

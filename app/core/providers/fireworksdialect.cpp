@@ -52,19 +52,25 @@ std::optional<JobError> statusError(const QJsonObject &object)
     return JobError {code, message, QString()};
 }
 
-/// Which domain metric a key of the metrics file holds. The SDK does not describe the file
-/// (API-NOTES §2): the keys other services use are read.
-const QMap<QString, Metric> kMetricKeys = {
-        {QStringLiteral("train/loss"), Metric::TrainLoss},
-        {QStringLiteral("train_loss"), Metric::TrainLoss},
-        {QStringLiteral("loss"), Metric::TrainLoss},
-        {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
-        {QStringLiteral("train_accuracy"), Metric::TrainAccuracy},
-        {QStringLiteral("eval/loss"), Metric::FullValidLoss},
-        {QStringLiteral("eval_loss"), Metric::FullValidLoss},
-        {QStringLiteral("validation_loss"), Metric::FullValidLoss},
-        {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
-        {QStringLiteral("eval_accuracy"), Metric::FullValidAccuracy},
+/// The fields of the metrics file's lines: the step, the total and which domain metric a key
+/// holds. The SDK does not describe the file (API-NOTES §2): the keys other services use are read.
+const MetricEntryKeys kMetricEntries {
+        {QLatin1String("step"), QLatin1String("global_step"), QLatin1String("train/global_step"),
+                QLatin1String("eval/global_step")},
+        {QLatin1String("total_steps"), QLatin1String("totalSteps")},
+        {
+                {QStringLiteral("train/loss"), Metric::TrainLoss},
+                {QStringLiteral("train_loss"), Metric::TrainLoss},
+                {QStringLiteral("loss"), Metric::TrainLoss},
+                {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
+                {QStringLiteral("train_accuracy"), Metric::TrainAccuracy},
+                {QStringLiteral("eval/loss"), Metric::FullValidLoss},
+                {QStringLiteral("eval_loss"), Metric::FullValidLoss},
+                {QStringLiteral("validation_loss"), Metric::FullValidLoss},
+                {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
+                {QStringLiteral("eval_accuracy"), Metric::FullValidAccuracy},
+        },
+        true, // any line may say the total
 };
 
 /// A scale-to-zero window as Fireworks writes durations ("300s").
@@ -570,13 +576,7 @@ Expected<MetricsPage> FireworksDialect::parseMetrics(const HttpAnswer &answer, i
             entries.append(document.object());
         }
     }
-    MetricEntryKeys keys;
-    keys.step = {QLatin1String("step"), QLatin1String("global_step"),
-            QLatin1String("train/global_step"), QLatin1String("eval/global_step")};
-    keys.totalSteps = {QLatin1String("total_steps"), QLatin1String("totalSteps")};
-    keys.metrics = kMetricKeys;
-    keys.totalsFromEveryEntry = true;
-    return metricsByStep(entries, fromStep, keys);
+    return metricsByStep(entries, fromStep, kMetricEntries);
 }
 
 // ---- models --------------------------------------------------------------------------------

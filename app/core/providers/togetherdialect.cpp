@@ -90,17 +90,23 @@ QString hardwareName(const QJsonObject &specs, const QString &id)
     return name;
 }
 
-/// Which domain metric a key of /metrics holds (names after the spec's example and the
-/// keys Together's dashboards use; others are ignored).
-const QMap<QString, Metric> kMetricKeys = {
-        {QStringLiteral("train/loss"), Metric::TrainLoss},
-        {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
-        {QStringLiteral("train/mean_token_accuracy"), Metric::TrainAccuracy},
-        // Together evaluates on the whole validation file (n_evals times): the domain's
-        // "full validation" values.
-        {QStringLiteral("eval/loss"), Metric::FullValidLoss},
-        {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
-        {QStringLiteral("eval/mean_token_accuracy"), Metric::FullValidAccuracy},
+/// The fields of /metrics' entries: the step, the total and which domain metric a key holds
+/// (names after the spec's example and the keys Together's dashboards use; others are ignored).
+const MetricEntryKeys kMetricEntries {
+        {QLatin1String("train/global_step"), QLatin1String("eval/global_step"),
+                QLatin1String("global_step"), QLatin1String("step")},
+        {QLatin1String("train/total_steps"), QLatin1String("total_steps")},
+        {
+                {QStringLiteral("train/loss"), Metric::TrainLoss},
+                {QStringLiteral("train/accuracy"), Metric::TrainAccuracy},
+                {QStringLiteral("train/mean_token_accuracy"), Metric::TrainAccuracy},
+                // Together evaluates on the whole validation file (n_evals times): the domain's
+                // "full validation" values.
+                {QStringLiteral("eval/loss"), Metric::FullValidLoss},
+                {QStringLiteral("eval/accuracy"), Metric::FullValidAccuracy},
+                {QStringLiteral("eval/mean_token_accuracy"), Metric::FullValidAccuracy},
+        },
+        false, // the total only from the entries placed
 };
 
 } // namespace
@@ -573,12 +579,7 @@ Expected<MetricsPage> TogetherDialect::parseMetrics(const HttpAnswer &answer, in
     QList<QJsonObject> entries;
     for (const QJsonValue &item : metrics.value())
         entries.append(item.toObject());
-    MetricEntryKeys keys;
-    keys.step = {QLatin1String("train/global_step"), QLatin1String("eval/global_step"),
-            QLatin1String("global_step"), QLatin1String("step")};
-    keys.totalSteps = {QLatin1String("train/total_steps"), QLatin1String("total_steps")};
-    keys.metrics = kMetricKeys;
-    return metricsByStep(entries, fromStep, keys);
+    return metricsByStep(entries, fromStep, kMetricEntries);
 }
 
 Expected<HttpCall> TogetherDialect::estimatePrice(const CreateJobRequest &request) const
