@@ -263,6 +263,20 @@ void appendRecord(QByteArray &out, const QList<JsonlRecord> &records, qsizetype 
     out.append(terminator(end));
 }
 
+// Commits what was written to `file` (`written`: every write succeeded), or drops it and says
+// why; the file at `path` is untouched then.
+DatasetError commitSave(QSaveFile &file, const QString &path, bool written)
+{
+    if (!written) {
+        const QString detail = file.errorString();
+        file.cancelWriting();
+        return DatasetError::make(DatasetError::Kind::WriteFailed, path, detail);
+    }
+    if (!file.commit())
+        return DatasetError::make(DatasetError::Kind::WriteFailed, path, file.errorString());
+    return {};
+}
+
 } // namespace
 
 QByteArray JsonlWriter::serialize(
@@ -306,14 +320,7 @@ DatasetError JsonlWriter::save(const QString &path, bool bom, const QList<JsonlR
     }
     out.append(trailing);
     flush();
-    if (!ok) {
-        const QString detail = file.errorString();
-        file.cancelWriting();
-        return DatasetError::make(DatasetError::Kind::WriteFailed, path, detail);
-    }
-    if (!file.commit())
-        return DatasetError::make(DatasetError::Kind::WriteFailed, path, file.errorString());
-    return {};
+    return commitSave(file, path, ok);
 }
 
 DatasetError JsonlWriter::saveLines(const QString &path, const QList<QByteArray> &lines)
@@ -336,14 +343,7 @@ DatasetError JsonlWriter::saveBytes(const QString &path, const QByteArray &bytes
     if (!file.open(QIODevice::WriteOnly)) {
         return DatasetError::make(DatasetError::Kind::NotWritable, path, file.errorString());
     }
-    if (file.write(bytes) != bytes.size()) {
-        const QString detail = file.errorString();
-        file.cancelWriting();
-        return DatasetError::make(DatasetError::Kind::WriteFailed, path, detail);
-    }
-    if (!file.commit())
-        return DatasetError::make(DatasetError::Kind::WriteFailed, path, file.errorString());
-    return {};
+    return commitSave(file, path, file.write(bytes) == bytes.size());
 }
 
 } // namespace fs
