@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backgroundtask.h"
 
+#include "workpool.h"
+
 #include <QThreadPool>
 #include <QTimer>
 #include <new>
@@ -32,7 +34,7 @@ void BackgroundTask::setProgressInterval(int ms)
 
 QThreadPool *BackgroundTask::pool() const
 {
-    return m_pool ? m_pool : QThreadPool::globalInstance();
+    return m_pool ? m_pool : workPool();
 }
 
 void BackgroundTask::cancel()

@@ -85,7 +85,7 @@ public:
     /// The running run's control (null when none), e.g. to read its progress now.
     const TaskControl *control() const;
 
-    /// The pool the work runs on (default: QThreadPool::globalInstance()); not owned.
+    /// The pool the work runs on (default: workPool(), the app's own — see workpool.h); not owned.
     void setThreadPool(QThreadPool *pool) { m_pool = pool; }
     /// How often progress() may be emitted (default 100 ms).
     void setProgressInterval(int ms);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parallelfor.h"
 
+#include "workpool.h"
 #include <QMutex>
 #include <QSemaphore>
+
 #include <QThreadPool>
 #include <exception>
 
@@ -42,7 +44,7 @@ void parallelForChunks(qsizetype n, const std::function<void(qsizetype, qsizetyp
                 error = std::current_exception();
         }
     };
-    QThreadPool *pool = options.pool ? options.pool : QThreadPool::globalInstance();
+    QThreadPool *pool = options.pool ? options.pool : workPool();
     QSemaphore helpersDone;
     int helpers = 0;
     if (n >= options.serialBelow) {

@@ -22,7 +22,7 @@ struct ParallelOptions
     /// Called after each chunk with the number of indexes done so far, from whichever thread
     /// did the chunk: it must be thread-safe.
     std::function<void(qsizetype done)> progress;
-    /// Default: QThreadPool::globalInstance(). Not owned.
+    /// Default: workPool(), the app's own (workpool.h). Not owned.
     QThreadPool *pool = nullptr;
 };
 

@@ -4,7 +4,7 @@
 #include "backgroundtask.h"
 #include "datasetdocument.h"
 #include "datasetrecovery.h"
-#include "datasetworkpool.h"
+#include "workpool.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -18,7 +18,7 @@ DatasetAutosave::DatasetAutosave(DatasetDocument *document)
     , m_timer(new QTimer(this))
     , m_task(new BackgroundTask(this))
 {
-    m_task->setThreadPool(datasetWorkPool());
+    m_task->setThreadPool(workPool());
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &DatasetAutosave::writeInBackground);
     // A hidden hook for tests that kill a real process: autosave sooner than a person would.

@@ -4,8 +4,8 @@
 #include "backgroundtask.h"
 #include "datasetcommands.h"
 #include "datasetdocument.h"
-#include "datasetworkpool.h"
 #include "parallelfor.h"
+#include "workpool.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -276,7 +276,7 @@ DatasetBulkEdits::DatasetBulkEdits(DatasetDocument *document)
     , m_document(document)
     , m_task(new BackgroundTask(this))
 {
-    m_task->setThreadPool(datasetWorkPool());
+    m_task->setThreadPool(workPool());
     // Out of memory halfway: nothing changed.
     connect(m_task, &BackgroundTask::failed, this, [this] { emit m_document->bulkFinished(0); });
 }
@@ -306,7 +306,7 @@ int DatasetBulkEdits::runNow(
     if (m_document->isLoading())
         return 0;
     const QList<int> targets = m_document->normalizedRows(rows);
-    Result result = runBulk(targets, rowsAt(*m_document, targets), edit, datasetWorkPool());
+    Result result = runBulk(targets, rowsAt(*m_document, targets), edit, workPool());
     const int count = result.count;
     return push(std::move(result), undoText(count));
 }
@@ -356,7 +356,7 @@ void DatasetBulkEdits::start(
     const quint64 generation = m_document->m_generation;
     m_task->start(
             [targets, rows = std::make_shared<QList<Row>>(rowsAt(*m_document, targets)), edit,
-                    pool = datasetWorkPool()](TaskControl &) {
+                    pool = workPool()](TaskControl &) {
                 Result result = runBulk(targets, *rows, *edit, pool);
                 // Let go of the lines before the change now, not whenever the pool deletes this
                 // work: applying the change must free each old line as it writes the new one.
@@ -387,7 +387,7 @@ int DatasetBulkEdits::countMatches(const FindReplaceOptions &find, const QList<i
     const QList<int> targets = m_document->normalizedRows(rows);
     std::atomic_int total {0};
     ParallelOptions options;
-    options.pool = datasetWorkPool();
+    options.pool = workPool();
     parallelFor(
             targets.size(),
             [&](qsizetype i) {
@@ -404,7 +404,7 @@ void DatasetBulkEdits::applyPatches(const QList<RowPatch> &patches, bool forward
     // Detached once here, so that the workers each write their own rows of one array.
     Row *rows = m_document->m_rows.data();
     ParallelOptions options;
-    options.pool = datasetWorkPool();
+    options.pool = workPool();
     parallelFor(
             patches.size(),
             [&](qsizetype i) {

@@ -3,8 +3,8 @@
 
 #include "backgroundtask.h"
 #include "datasetdocument.h"
-#include "datasetworkpool.h"
 #include "linter.h"
+#include "workpool.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,7 +23,7 @@ DatasetLoader::DatasetLoader(DatasetDocument *document)
     , m_document(document)
     , m_task(new BackgroundTask(this))
 {
-    m_task->setThreadPool(datasetWorkPool());
+    m_task->setThreadPool(workPool());
 }
 
 DatasetLoader::~DatasetLoader()

@@ -4,7 +4,7 @@
 #include "backgroundtask.h"
 #include "datasetautosave.h"
 #include "datasetdocument.h"
-#include "datasetworkpool.h"
+#include "workpool.h"
 
 #include <QUndoStack>
 
@@ -15,7 +15,7 @@ DatasetSaver::DatasetSaver(DatasetDocument *document)
     , m_document(document)
     , m_task(new BackgroundTask(this))
 {
-    m_task->setThreadPool(datasetWorkPool());
+    m_task->setThreadPool(workPool());
     // Any step of the undo stack while the copy is written (an edit, an undo) means the
     // document may differ from what reaches the file.
     connect(document->undoStack(), &QUndoStack::indexChanged, this, [this] {

@@ -4,6 +4,7 @@
 #include "backgroundtask.h"
 #include "datasetdocument.h"
 #include "parallelfor.h"
+#include "workpool.h"
 
 #include <QHash>
 #include <QThreadPool>
@@ -41,7 +42,7 @@ namespace {
 template<typename T>
 void releaseInBackground(std::shared_ptr<T> data)
 {
-    QThreadPool::globalInstance()->start([data]() mutable { data.reset(); });
+    workPool()->start([data]() mutable { data.reset(); });
 }
 
 } // namespace

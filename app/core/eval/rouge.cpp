@@ -3,6 +3,7 @@
 
 #include "parallelfor.h"
 #include "porterstemmer.h"
+#include "workpool.h"
 
 #include <QThreadPool>
 #include <algorithm>
@@ -323,7 +324,7 @@ QList<RougeScores> RougeScorer::scoreAll(
     if (n == 0)
         return results;
     if (threads <= 0)
-        threads = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
+        threads = std::max(1, workPool()->maxThreadCount());
     // A pool of our own so that the threads asked for are there whatever else runs on the global
     // one (the calling thread is one of them).
     QThreadPool pool;

@@ -8,6 +8,7 @@
 #include "providerclient.h"
 #include "uploadjournal.h"
 #include "uploadsource.h"
+#include "workpool.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -844,7 +845,7 @@ void Uploader::Private::onPartRead(
     ++hashesRunning;
     const std::shared_ptr<QCryptographicHash> hash = md5;
     QPointer<Private> self(this);
-    QThreadPool::globalInstance()->start([hash, data, self, gen]() {
+    workPool()->start([hash, data, self, gen]() {
         hash->addData(data);
         QMetaObject::invokeMethod(
                 QCoreApplication::instance(),

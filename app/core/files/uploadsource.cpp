@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadsource.h"
 
+#include "workpool.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -106,7 +108,7 @@ void LocalFileSource::read(qint64 offset, qint64 length, QObject *context, ReadC
     const QString path = m_path;
     QPointer<QObject> guard(context);
     // Off the GUI thread: reading 64 MB from a slow disk takes long enough to freeze a window.
-    QThreadPool::globalInstance()->start([=]() {
+    workPool()->start([=]() {
         QByteArray data;
         QString error;
         QFile file(path);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "datasetworkpool.h"
+#include "workpool.h"
 
 #include <QThread>
 #include <QThreadPool>
@@ -8,13 +8,13 @@ namespace fs {
 
 namespace {
 
-Q_GLOBAL_STATIC(QThreadPool, workPool)
+Q_GLOBAL_STATIC(QThreadPool, appPool)
 
 } // namespace
 
-QThreadPool *datasetWorkPool()
+QThreadPool *workPool()
 {
-    QThreadPool *pool = workPool();
+    QThreadPool *pool = appPool();
     // At least two threads, so that a save or an autosave never waits for a long load.
     static const bool sized = [pool] {
         pool->setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
