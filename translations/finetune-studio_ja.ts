@@ -675,14 +675,6 @@
 <context>
     <name>fs::ApiLimits</name>
     <message>
-        <source>1 byte</source>
-        <translation>1 バイト</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 バイト</translation>
-    </message>
-    <message>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
@@ -693,6 +685,12 @@
     <message>
         <source>%1 minutes</source>
         <translation>%1 分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%nバイト</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1269,14 +1267,6 @@
 <context>
     <name>fs::DeploymentHub</name>
     <message>
-        <source>1 deployment running</source>
-        <translation>1件のデプロイが実行中</translation>
-    </message>
-    <message>
-        <source>%1 deployments running</source>
-        <translation>%1件のデプロイが実行中</translation>
-    </message>
-    <message>
         <source>%1 so far</source>
         <translation>これまでの費用 %1</translation>
     </message>
@@ -1311,6 +1301,12 @@
     <message>
         <source>It costs $%1 per hour while it runs.</source>
         <translation>実行中は 1 時間あたり $%1 かかります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deployment(s) running</source>
+        <translation>
+            <numerusform>%Ln件のデプロイが稼働中</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1346,14 @@
     <message>
         <source>Cost so far</source>
         <translation>これまでの費用</translation>
+    </message>
+    <message>
+        <source>$%1 (estimate)</source>
+        <translation>$%1 (概算)</translation>
+    </message>
+    <message>
+        <source>The app&apos;s estimate: the service does not tell the price. The bill shows the real one.</source>
+        <translation>アプリによる概算です。サービスは価格を知らせてこないため、実際の価格は請求書で確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1493,22 +1497,6 @@
         <translation>(空の例)</translation>
     </message>
     <message>
-        <source>1 error</source>
-        <translation>エラー 1件</translation>
-    </message>
-    <message>
-        <source>%1 errors</source>
-        <translation>エラー %1件</translation>
-    </message>
-    <message>
-        <source>1 warning</source>
-        <translation>警告 1件</translation>
-    </message>
-    <message>
-        <source>%1 warnings</source>
-        <translation>警告 %1件</translation>
-    </message>
-    <message>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
@@ -1531,6 +1519,18 @@
     <message>
         <source>Problems</source>
         <translation>問題</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>エラー%n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>警告%n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4531,14 +4531,6 @@
         <translation>使い方: finetune-studio validate FILE [--model MODEL] [--json]</translation>
     </message>
     <message>
-        <source>%1: 1 example</source>
-        <translation>%1: 例 1件</translation>
-    </message>
-    <message>
-        <source>%1: %2 examples</source>
-        <translation>%1: 例 %2件</translation>
-    </message>
-    <message>
         <source>(chat)</source>
         <translation>(チャット)</translation>
     </message>
@@ -4567,22 +4559,6 @@
         <translation>トークン: 合計 %1、最長の例 %2、平均 %3</translation>
     </message>
     <message>
-        <source>1 example longer than %1 tokens will be cut at the end.</source>
-        <translation>%1トークンを超える例が1件あり、末尾が切り捨てられます。</translation>
-    </message>
-    <message>
-        <source>%1 examples longer than %2 tokens will be cut at the end.</source>
-        <translation>%2トークンを超える例が%1件あり、末尾が切り捨てられます。</translation>
-    </message>
-    <message>
-        <source>Estimate for %1: 1 epoch, %2 billed tokens</source>
-        <translation>%1 の見積もり: 1エポック、課金対象 %2トークン</translation>
-    </message>
-    <message>
-        <source>Estimate for %1: %2 epochs, %3 billed tokens</source>
-        <translation>%1 の見積もり: %2エポック、課金対象 %3トークン</translation>
-    </message>
-    <message>
         <source> (no price known for this model)</source>
         <translation> (このモデルの価格は不明です)</translation>
     </message>
@@ -4593,22 +4569,6 @@
     <message>
         <source>%1, %2.</source>
         <translation>%1、%2。</translation>
-    </message>
-    <message>
-        <source>1 error</source>
-        <translation>エラー 1件</translation>
-    </message>
-    <message>
-        <source>%1 errors</source>
-        <translation>エラー %1件</translation>
-    </message>
-    <message>
-        <source>1 warning</source>
-        <translation>警告 1件</translation>
-    </message>
-    <message>
-        <source>%1 warnings</source>
-        <translation>警告 %1件</translation>
     </message>
     <message>
         <source>, about %1</source>
@@ -4699,24 +4659,8 @@
         <translation>%1 %2秒待ってから続行します。</translation>
     </message>
     <message>
-        <source>1 example from %1</source>
-        <translation>%1 から例1件</translation>
-    </message>
-    <message>
-        <source>%1 examples from %2</source>
-        <translation>%2 から例%1件</translation>
-    </message>
-    <message>
         <source>, words stemmed</source>
         <translation>、語幹処理あり</translation>
-    </message>
-    <message>
-        <source>error: 1 answer could not be obtained: %1</source>
-        <translation>エラー: 1件の回答を取得できませんでした: %1</translation>
-    </message>
-    <message>
-        <source>error: %1 answers could not be obtained: %2</source>
-        <translation>エラー: %1件の回答を取得できませんでした: %2</translation>
     </message>
     <message>
         <source>about %1 s left</source>
@@ -5380,6 +5324,48 @@
         <source>usage: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID | delete ID</source>
         <translation>使い方: finetune-studio jobs list | create --model M --training-file ID | watch ID | cancel ID | delete ID</translation>
     </message>
+    <message numerus="yes">
+        <source>error: %Ln answer(s) could not be obtained: %1</source>
+        <translation>
+            <numerusform>error: %Ln件の回答を取得できませんでした: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln example(s) from %1</source>
+        <translation>
+            <numerusform>%1 から%Ln件の例</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln example(s)</source>
+        <translation>
+            <numerusform>%1: 例%Ln件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln example(s) longer than %1 tokens will be cut at the end.</source>
+        <translation>
+            <numerusform>%1トークンを超える%Ln件の例は末尾が切り捨てられます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimate for %1: %Ln epoch(s), %2 billed tokens</source>
+        <translation>
+            <numerusform>%1 の概算: %Lnエポック、課金対象 %2トークン</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>エラー%Ln件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>警告%Ln件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::sandbox</name>
@@ -6042,14 +6028,6 @@ Or prompts of several lines, separated by an empty line.</source>
         <translation>先に「並べて比較」でメッセージを送信してください。そのメッセージがプロンプトになります。</translation>
     </message>
     <message>
-        <source>1 prompt will be sent.</source>
-        <translation>1件のプロンプトを送信します。</translation>
-    </message>
-    <message>
-        <source>%1 prompts will be sent.</source>
-        <translation>%1 件のプロンプトを送信します。</translation>
-    </message>
-    <message>
         <source>1 example without a message from the user is left out.</source>
         <translation>ユーザーからのメッセージがない例1件は除外されます。</translation>
     </message>
@@ -6128,6 +6106,12 @@ Or prompts of several lines, separated by an empty line.</source>
     <message>
         <source>Chat datasets (*.jsonl)</source>
         <translation>チャットのデータセット (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prompt(s) will be sent.</source>
+        <translation>
+            <numerusform>%n件のプロンプトを送信します。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7023,6 +7007,14 @@ Or prompts of several lines, separated by an empty line.</source>
         <source>Choose the deployment type, then Start. You can delete it at any time from the Deployments list or the status bar.</source>
         <translation>デプロイの種類を選んで「開始」を押してください。デプロイは、デプロイ一覧またはステータスバーからいつでも削除できます。</translation>
     </message>
+    <message>
+        <source>about $%1 per hour (estimate)</source>
+        <translation>1時間あたり約$%1 (概算)</translation>
+    </message>
+    <message>
+        <source>Prices marked “estimate” are the app&apos;s own figures: %1 does not tell them to the app, and they can differ by model, region and date. Check the real price on %2 before you start.</source>
+        <translation>「概算」と書かれた価格はアプリ独自の数字です。%1 はアプリに価格を知らせず、モデル・リージョン・時期によって異なる場合があります。開始する前に %2 で実際の価格を確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::DeployOfferBar</name>
@@ -7068,10 +7060,6 @@ Or prompts of several lines, separated by an empty line.</source>
         <translation>デプロイ一覧</translation>
     </message>
     <message>
-        <source>Fine-tuned models running on hardware of their own. Each is billed by the minute while it runs, also while nobody chats with it. Stop what you do not use.</source>
-        <translation>専用のハードウェア上で実行中のファインチューニング済みモデルです。どれも実行中は、誰もチャットしていないときも含めて1分単位で課金されます。使わないものは停止してください。</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -7106,6 +7094,10 @@ Or prompts of several lines, separated by an empty line.</source>
     <message>
         <source>Nothing is running: nothing is billed.</source>
         <translation>実行中のものはありません。課金もされていません。</translation>
+    </message>
+    <message>
+        <source>Fine-tuned models deployed so that they answer. Each bills at its price per hour for as long as it runs (some services by the minute), also while nobody chats with it. Stop what you do not use.</source>
+        <translation>応答できるようにデプロイされたファインチューニング済みモデルです。それぞれ稼働している間は、誰もチャットしていなくても1時間ごとの料金で課金されます (サービスによっては分単位)。使わないものは停止してください。</translation>
     </message>
 </context>
 <context>
@@ -7394,14 +7386,6 @@ Or prompts of several lines, separated by an empty line.</source>
         </translation>
     </message>
     <message>
-        <source>1 file</source>
-        <translation>ファイル 1件</translation>
-    </message>
-    <message>
-        <source>%L1 files</source>
-        <translation>ファイル %L1件</translation>
-    </message>
-    <message>
         <source>The list could not be refreshed: %1</source>
         <translation>一覧を更新できませんでした: %1</translation>
     </message>
@@ -7584,6 +7568,12 @@ Drop a dataset (JSONL file) here, or choose Upload File… to send one.</source>
     <message>
         <source>Resumable uploads in parts are an OpenAI feature. Fireworks AI keeps each file as a dataset sent in one piece: large files go straight to its storage.</source>
         <translation>分割して再開できるアップロードは OpenAI の機能です。Fireworks AI では各ファイルを一括で送信されたデータセットとして保存し、大きなファイルはストレージに直接送られます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln個のファイル</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10359,22 +10349,6 @@ Source: %2</source>
         <translation>この行を一覧から削除します。</translation>
     </message>
     <message>
-        <source>1 error</source>
-        <translation>エラー 1件</translation>
-    </message>
-    <message>
-        <source>%L1 errors</source>
-        <translation>エラー %L1件</translation>
-    </message>
-    <message>
-        <source>1 warning</source>
-        <translation>警告 1件</translation>
-    </message>
-    <message>
-        <source>%L1 warnings</source>
-        <translation>警告 %L1件</translation>
-    </message>
-    <message>
         <source>Hide %1</source>
         <translation>%1を非表示</translation>
     </message>
@@ -10393,6 +10367,18 @@ Source: %2</source>
     <message>
         <source>Don&apos;t Upload</source>
         <translation>アップロードしない</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>エラー%Ln件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>警告%Ln件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
