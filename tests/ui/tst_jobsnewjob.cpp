@@ -246,9 +246,9 @@ private Q_SLOTS:
         epochsAuto->setChecked(true);
         QCOMPARE(int(epochs->value()), expected);
         // With FS_SCREENSHOT_DIR set, the form as shown (to look at it by eye).
-        if (const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        if (!fs::test::screenshotDir().isEmpty()) {
             dialog->resize(1024, 600);
-            dialog->grab().save(dir + QStringLiteral("/newjob-automatic-epochs.png"));
+            fs::test::saveScreenshot(dialog, QStringLiteral("newjob-automatic-epochs"));
         }
         dialog->reject();
     }

@@ -10,6 +10,7 @@
 #include "pricetable.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 #include "uploader.h"
 #include "uploadsource.h"
 
@@ -70,15 +71,6 @@ class tst_JobsNewJobFireworks : public QObject
         if (!finished.wait(10000) || uploader.state() != fs::Uploader::State::Succeeded)
             return {};
         return uploader.file().id;
-    }
-
-    static void screenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QApplication::processEvents();
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
 
 private Q_SLOTS:
@@ -161,10 +153,10 @@ private Q_SLOTS:
 
         auto *start = child<QPushButton>(dialog.get(), "startPushButton");
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
-        screenshot(dialog.get(), QStringLiteral("newjob-fireworks"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("newjob-fireworks"));
         if (auto *scroll = dialog->findChild<QScrollArea *>()) {
             scroll->ensureWidgetVisible(context);
-            screenshot(dialog.get(), QStringLiteral("newjob-fireworks-settings"));
+            fs::test::saveScreenshot(dialog.get(), QStringLiteral("newjob-fireworks-settings"));
         }
 
         QSignalSpy created(dialog.get(), &NewJobDialog::jobCreated);

@@ -10,6 +10,7 @@
 #include "pricetable.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
+#include "screenshot.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -116,15 +117,6 @@ class tst_JobsNewJobTogether : public QObject
     }
 
     /// With FS_SCREENSHOT_DIR set, saves what the dialog shows (to look at the UI by eye).
-    static void screenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("FS_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QApplication::processEvents(); // pending layout requests first
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -225,11 +217,11 @@ private Q_SLOTS:
         QVERIFY(!dialog->priceEstimate());
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
         QCOMPARE(shown.count(), 1);
-        screenshot(dialog.get(), QStringLiteral("newjob-together"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("newjob-together"));
         if (auto *scroll = dialog->findChild<QScrollArea *>()) {
             scroll->ensureWidgetVisible(
                     child<QDoubleSpinBox>(dialog.get(), "n_checkpointsSpinBox"));
-            screenshot(dialog.get(), QStringLiteral("newjob-together-settings"));
+            fs::test::saveScreenshot(dialog.get(), QStringLiteral("newjob-together-settings"));
         }
 
         QSignalSpy created(dialog.get(), &NewJobDialog::jobCreated);
@@ -266,7 +258,7 @@ private Q_SLOTS:
         QVERIFY(!start->isEnabled());
         auto *again = child<QPushButton>(dialog.get(), "estimateAgainPushButton");
         QVERIFY(again->isVisible());
-        screenshot(dialog.get(), QStringLiteral("newjob-together-failed"));
+        fs::test::saveScreenshot(dialog.get(), QStringLiteral("newjob-together-failed"));
         QTest::mouseClick(again, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
         QVERIFY(dialog->priceEstimate().has_value());
@@ -312,7 +304,7 @@ private Q_SLOTS:
         QCOMPARE(fake.lastRequest().path(), QStringLiteral("/v1/fine-tunes/estimate-price"));
         QCOMPARE(asked.value("training_file").toString(), QStringLiteral("file-1"));
         QCOMPARE(asked.value("training_type").toObject().value("lora_r").toInt(), 8);
-        screenshot(&dialog, QStringLiteral("newjob-together-overlimit"));
+        fs::test::saveScreenshot(&dialog, QStringLiteral("newjob-together-overlimit"));
     }
 
     void dpoWithoutBetaLeavesItToTheService()
