@@ -68,6 +68,85 @@ void installDeployments(MainWindow *window, Areas *areas)
     readActive();
 }
 
+/// Opens the file it is given in the Datasets area and shows that area.
+auto datasetOpener(MainWindow *window, DatasetArea *datasets, int datasetsIndex)
+{
+    return [window, datasets, datasetsIndex](const QString &path) {
+        window->showArea(datasetsIndex);
+        datasets->openFile(path);
+    };
+}
+
+/// The Playground follows Jobs (new models, "open in Playground"), asks Datasets for a new
+/// dataset, opens captured answers there and reports in the status bar.
+void linkPlayground(MainWindow *window, const Areas &areas, int datasetsIndex, int playgroundIndex)
+{
+    DatasetArea *datasets = areas.datasets;
+    PlaygroundArea *playground = areas.playground;
+    QObject::connect(areas.jobs, &JobsArea::openInPlayground, playground,
+            [window, playground, playgroundIndex](const QString &model) {
+                playground->showModel(model);
+                window->showArea(playgroundIndex);
+            });
+    // A model trained during the session reaches every Playground picker when its job ends, and
+    // again with its checkpoints once the tracker has read them.
+    playground->followJobs(areas.jobs->jobListModel());
+    QObject::connect(areas.jobs->tracker(), &JobTracker::finished, playground, [playground] {
+        PlaygroundConnections *connections = playground->connections();
+        connections->reload(connections->store()->activeId());
+    });
+    QObject::connect(playground, &PlaygroundArea::datasetNeeded, datasets,
+            [window, datasets, datasetsIndex] {
+                datasets->newDataset();
+                window->showArea(datasetsIndex);
+            });
+    // Capture Answers… from the File menu (beside export) and the Playground; the result opens
+    // in the editor.
+    const QList<QAction *> fileActions = window->fileMenu()->actions();
+    window->fileMenu()->insertAction(
+            fileActions.value(
+                    fileActions.indexOf(datasets->action(QStringLiteral("exportSelectionAction")))
+                    + 1),
+            playground->captureAction());
+    QObject::connect(playground, &PlaygroundArea::openDatasetRequested, datasets,
+            datasetOpener(window, datasets, datasetsIndex));
+    QObject::connect(playground, &PlaygroundArea::message, window,
+            [window](const QString &text) { window->statusBar()->showMessage(text, 5000); });
+}
+
+/// Buckets open objects in Datasets and send files through the Files area's upload queue.
+void linkStorage(MainWindow *window, const Areas &areas, int datasetsIndex)
+{
+    QObject::connect(areas.storage, &StorageArea::openDatasetRequested, areas.datasets,
+            datasetOpener(window, areas.datasets, datasetsIndex));
+    // A file sent from a bucket appears in the Files list without a manual refresh.
+    QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
+    // One upload path: bucket sends queue with the Files area's uploads and show there.
+    areas.storage->setUploadQueue(areas.files->uploadQueue());
+    areas.jobs->setUploadQueue(areas.files->uploadQueue());
+}
+
+/// Tools → Move to Another Service…, fed by the Capture Answers dialog and started by the
+/// retirement banner.
+void installMove(MainWindow *window, Areas *areas)
+{
+    PlaygroundArea *playground = areas->playground;
+    areas->move = new MoveUi(window, playground, playground->connections()->deployments());
+    // The move's first page can take a capture made with the Capture Answers dialog.
+    areas->move->setCaptureHandler([playground](MoveWizard *wizard) {
+        CaptureDialog *dialog = playground->captureAnswers(
+                wizard->state().sourceModel, wizard->state().sourceConnectionId);
+        QObject::connect(
+                dialog, &CaptureDialog::datasetCaptured, wizard, &MoveWizard::useCaptureFile);
+    });
+    // The retirement banner's "Keep This Model's Behaviour…" starts (or resumes) the move.
+    window->setKeepBehaviourHandler(
+            [move = areas->move](const QString &model, const QString &conn) {
+                move->keepBehaviour(model, conn);
+                return true;
+            });
+}
+
 } // namespace
 
 Areas installAreas(MainWindow *window)
@@ -100,65 +179,10 @@ Areas installAreas(MainWindow *window)
     window->insertArea(4, QCoreApplication::translate("fs::ui::StorageArea", "Buckets"),
             areaIcon("buckets"), areas.storage);
 
-    DatasetArea *datasets = areas.datasets;
-    PlaygroundArea *playground = areas.playground;
-    QObject::connect(areas.jobs, &JobsArea::openInPlayground, playground,
-            [window, playground, playgroundIndex](const QString &model) {
-                playground->showModel(model);
-                window->showArea(playgroundIndex);
-            });
-    // A model trained during the session reaches every Playground picker when its job ends, and
-    // again with its checkpoints once the tracker has read them.
-    playground->followJobs(areas.jobs->jobListModel());
-    QObject::connect(areas.jobs->tracker(), &JobTracker::finished, playground, [playground] {
-        PlaygroundConnections *connections = playground->connections();
-        connections->reload(connections->store()->activeId());
-    });
-    QObject::connect(playground, &PlaygroundArea::datasetNeeded, datasets,
-            [window, datasets, datasetsIndex] {
-                datasets->newDataset();
-                window->showArea(datasetsIndex);
-            });
-    // Capture Answers… from the File menu (beside export) and the Playground; the result opens
-    // in the editor.
-    const QList<QAction *> fileActions = window->fileMenu()->actions();
-    window->fileMenu()->insertAction(
-            fileActions.value(
-                    fileActions.indexOf(datasets->action(QStringLiteral("exportSelectionAction")))
-                    + 1),
-            playground->captureAction());
-    QObject::connect(playground, &PlaygroundArea::openDatasetRequested, datasets,
-            [window, datasets, datasetsIndex](const QString &path) {
-                window->showArea(datasetsIndex);
-                datasets->openFile(path);
-            });
-    QObject::connect(playground, &PlaygroundArea::message, window,
-            [window](const QString &text) { window->statusBar()->showMessage(text, 5000); });
-    QObject::connect(areas.storage, &StorageArea::openDatasetRequested, datasets,
-            [window, datasets, datasetsIndex](const QString &path) {
-                window->showArea(datasetsIndex);
-                datasets->openFile(path);
-            });
-    // A file sent from a bucket appears in the Files list without a manual refresh.
-    QObject::connect(areas.storage, &StorageArea::fileSent, areas.files, &FilesArea::refresh);
-    // One upload path: bucket sends queue with the Files area's uploads and show there.
-    areas.storage->setUploadQueue(areas.files->uploadQueue());
-    areas.jobs->setUploadQueue(areas.files->uploadQueue());
+    linkPlayground(window, areas, datasetsIndex, playgroundIndex);
+    linkStorage(window, areas, datasetsIndex);
     installDeployments(window, &areas);
-    areas.move =
-            new MoveUi(window, areas.playground, areas.playground->connections()->deployments());
-    // The move's first page can take a capture made with the Capture Answers dialog.
-    areas.move->setCaptureHandler([playground](MoveWizard *wizard) {
-        CaptureDialog *dialog = playground->captureAnswers(
-                wizard->state().sourceModel, wizard->state().sourceConnectionId);
-        QObject::connect(
-                dialog, &CaptureDialog::datasetCaptured, wizard, &MoveWizard::useCaptureFile);
-    });
-    // The retirement banner's "Keep This Model's Behaviour…" starts (or resumes) the move.
-    window->setKeepBehaviourHandler([move = areas.move](const QString &model, const QString &conn) {
-        move->keepBehaviour(model, conn);
-        return true;
-    });
+    installMove(window, &areas);
     areas.guide = installGuide(window, areas.datasets, areas.jobs);
     window->showArea(datasetsIndex);
     return areas;

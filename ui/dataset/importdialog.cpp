@@ -48,7 +48,31 @@ ImportDialog::ImportDialog(QWidget *parent)
                                "that row's value."),
             this);
     help->setWordWrap(true);
+    QFormLayout *form = buildTemplateForm();
+    buildPreviewTable();
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("importSummaryLabel"));
+    m_summaryLabel->setWordWrap(true);
 
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_importButton = buttons->button(QDialogButtonBox::Ok);
+    m_importButton->setObjectName(QStringLiteral("importPushButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_fileLabel);
+    layout->addWidget(help);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Preview of the first rows:"), this));
+    layout->addWidget(m_previewTableWidget, 1);
+    layout->addWidget(m_summaryLabel);
+    layout->addWidget(buttons);
+    resize(760, 640);
+}
+
+QFormLayout *ImportDialog::buildTemplateForm()
+{
     m_columnComboBox = new QComboBox(this);
     m_columnComboBox->setObjectName(QStringLiteral("columnComboBox"));
     auto *insertButton = new QPushButton(tr("Insert Column"), this);
@@ -81,7 +105,11 @@ ImportDialog::ImportDialog(QWidget *parent)
     form->addRow(tr("System message:"), m_systemEdit);
     form->addRow(tr("User message:"), m_userEdit);
     form->addRow(tr("Assistant answer:"), m_assistantEdit);
+    return form;
+}
 
+void ImportDialog::buildPreviewTable()
+{
     m_previewTableWidget = new QTableWidget(this);
     m_previewTableWidget->setObjectName(QStringLiteral("previewTableWidget"));
     m_previewTableWidget->setColumnCount(4);
@@ -98,25 +126,6 @@ ImportDialog::ImportDialog(QWidget *parent)
     QHeaderView *rows = m_previewTableWidget->verticalHeader();
     rows->setSectionResizeMode(QHeaderView::ResizeToContents);
     rows->setMaximumSectionSize(fontMetrics().lineSpacing() * kPreviewLines + 8);
-    m_summaryLabel = new QLabel(this);
-    m_summaryLabel->setObjectName(QStringLiteral("importSummaryLabel"));
-    m_summaryLabel->setWordWrap(true);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_importButton = buttons->button(QDialogButtonBox::Ok);
-    m_importButton->setObjectName(QStringLiteral("importPushButton"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_fileLabel);
-    layout->addWidget(help);
-    layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Preview of the first rows:"), this));
-    layout->addWidget(m_previewTableWidget, 1);
-    layout->addWidget(m_summaryLabel);
-    layout->addWidget(buttons);
-    resize(760, 640);
 }
 
 bool ImportDialog::load(const QString &path, DatasetError *error)

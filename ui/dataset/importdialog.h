@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -38,6 +39,9 @@ public:
     ImportResult result() const;
 
 private:
+    /// The column to insert and the three message templates.
+    QFormLayout *buildTemplateForm();
+    void buildPreviewTable();
     void updatePreview();
     void insertColumn(QPlainTextEdit *edit);
 

@@ -65,6 +65,34 @@ MessageCard::MessageCard(int index, QWidget *parent)
     setObjectName(QStringLiteral("messageCard"));
     setFrameShape(QFrame::StyledPanel);
 
+    QHBoxLayout *header = buildHeader();
+    buildTextEdits();
+    QHBoxLayout *idRow = buildToolCallIdRow();
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->setSpacing(4);
+    layout->addLayout(header);
+    layout->addLayout(idRow);
+    layout->addWidget(m_contentEdit);
+    layout->addWidget(m_toolCallsLabel);
+    layout->addWidget(m_toolCallsEdit);
+    layout->addWidget(m_toolCallsErrorLabel);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_weightCheckBox);
+    footer->addStretch(1);
+    footer->addWidget(m_addToolCallButton);
+    layout->addLayout(footer);
+    layout->addWidget(m_problemLabel);
+    m_toolCallsErrorLabel->hide();
+}
+
+QHBoxLayout *MessageCard::buildHeader()
+{
     m_numberLabel = new QLabel(this);
     m_roleComboBox = new QComboBox(this);
     m_roleComboBox->setObjectName(QStringLiteral("roleComboBox"));
@@ -75,6 +103,8 @@ MessageCard::MessageCard(int index, QWidget *parent)
         Q_EMIT roleEdited(m_index, m_roleComboBox->itemData(item).toString());
     });
 
+    // The weight box and "Add a tool call" sit in the footer; made here, they keep their
+    // place in the keyboard order.
     m_weightCheckBox = new QCheckBox(tr("Learn from this answer"), this);
     m_weightCheckBox->setObjectName(QStringLiteral("weightCheckBox"));
     m_weightCheckBox->setToolTip(tr("When unticked, the model sees this answer as context but is "
@@ -115,7 +145,11 @@ MessageCard::MessageCard(int index, QWidget *parent)
     header->addWidget(m_downButton);
     header->addWidget(m_insertButton);
     header->addWidget(m_removeButton);
+    return header;
+}
 
+void MessageCard::buildTextEdits()
+{
     m_contentEdit = new AutoGrowingTextEdit(this);
     m_contentEdit->setObjectName(QStringLiteral("contentPlainTextEdit"));
     m_contentEdit->setAccessibleName(tr("Message text"));
@@ -144,7 +178,10 @@ MessageCard::MessageCard(int index, QWidget *parent)
         m_toolCallsLabel->setVisible(true);
         m_toolCallsEdit->setFocus();
     });
+}
 
+QHBoxLayout *MessageCard::buildToolCallIdRow()
+{
     m_toolCallIdLabel = new QLabel(tr("Answers the tool call:"), this);
     m_toolCallIdLineEdit = new QLineEdit(this);
     m_toolCallIdLineEdit->setObjectName(QStringLiteral("toolCallIdLineEdit"));
@@ -154,28 +191,7 @@ MessageCard::MessageCard(int index, QWidget *parent)
     auto *idRow = new QHBoxLayout;
     idRow->addWidget(m_toolCallIdLabel);
     idRow->addWidget(m_toolCallIdLineEdit, 1);
-
-    m_problemLabel = new QLabel(this);
-    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->hide();
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 6, 8, 8);
-    layout->setSpacing(4);
-    layout->addLayout(header);
-    layout->addLayout(idRow);
-    layout->addWidget(m_contentEdit);
-    layout->addWidget(m_toolCallsLabel);
-    layout->addWidget(m_toolCallsEdit);
-    layout->addWidget(m_toolCallsErrorLabel);
-    auto *footer = new QHBoxLayout;
-    footer->addWidget(m_weightCheckBox);
-    footer->addStretch(1);
-    footer->addWidget(m_addToolCallButton);
-    layout->addLayout(footer);
-    layout->addWidget(m_problemLabel);
-    m_toolCallsErrorLabel->hide();
+    return idRow;
 }
 
 void MessageCard::setIndex(int index, int count)

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -49,6 +50,11 @@ Q_SIGNALS:
     void moveRequested(int from, int to);
 
 private:
+    /// Number, role, move, insert and delete; also makes the footer's controls.
+    QHBoxLayout *buildHeader();
+    /// The message text and the tool calls with their error line.
+    void buildTextEdits();
+    QHBoxLayout *buildToolCallIdRow();
     void updateVisibility();
     void checkToolCalls();
 

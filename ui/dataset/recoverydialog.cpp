@@ -33,6 +33,18 @@ QString entryText(const RecoveryDiff::Entry &entry)
     return text;
 }
 
+/// "Autosaved today at 14:02." or "Autosaved on 3/12/26 at 14:02."
+QString autosavedWhen(const QDateTime &savedAt)
+{
+    const QDateTime when = savedAt.toLocalTime();
+    const QLocale locale;
+    const QString time = locale.toString(when.time(), QLocale::ShortFormat);
+    return when.date() == QDate::currentDate()
+            ? RecoveryDialog::tr("Autosaved today at %1.").arg(time)
+            : RecoveryDialog::tr("Autosaved on %1 at %2.")
+                      .arg(locale.toString(when.date(), QLocale::ShortFormat), time);
+}
+
 } // namespace
 
 RecoveryDialog::RecoveryDialog(const RecoveryFile &file, const RecoveryDiff &diff, QWidget *parent)
@@ -57,16 +69,32 @@ RecoveryDialog::RecoveryDialog(const RecoveryFile &file, const RecoveryDiff &dif
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
-    const QDateTime when = file.savedAt.toLocalTime();
-    const QLocale locale;
-    const QString time = locale.toString(when.time(), QLocale::ShortFormat);
-    m_summaryLabel->setText(DatasetRecovery::summary(diff) + QLatin1Char(' ')
-            + (when.date() == QDate::currentDate()
-                            ? tr("Autosaved today at %1.").arg(time)
-                            : tr("Autosaved on %1 at %2.")
-                                      .arg(locale.toString(when.date(), QLocale::ShortFormat),
-                                              time)));
+    m_summaryLabel->setText(
+            DatasetRecovery::summary(diff) + QLatin1Char(' ') + autosavedWhen(file.savedAt));
+    QPushButton *showButton = buildDifferences(diff);
 
+    auto *hint =
+            new QLabel(tr("Recovered work opens as unsaved changes: save to keep it in the file, "
+                          "or close the dataset without saving to drop it."),
+                    this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_summaryLabel);
+    auto *row = new QHBoxLayout;
+    row->addWidget(showButton);
+    row->addStretch();
+    layout->addLayout(row);
+    layout->addWidget(m_differencesListWidget, 1);
+    layout->addWidget(hint);
+    layout->addWidget(buildButtons());
+    setMinimumWidth(480);
+}
+
+QPushButton *RecoveryDialog::buildDifferences(const RecoveryDiff &diff)
+{
     auto *showButton = new QPushButton(tr("Show the Differences"), this);
     showButton->setObjectName(QStringLiteral("showDifferencesPushButton"));
     showButton->setCheckable(true);
@@ -89,14 +117,11 @@ RecoveryDialog::RecoveryDialog(const RecoveryFile &file, const RecoveryDiff &dif
         showButton->setText(on ? tr("Hide the Differences") : tr("Show the Differences"));
         adjustSize();
     });
+    return showButton;
+}
 
-    auto *hint =
-            new QLabel(tr("Recovered work opens as unsaved changes: save to keep it in the file, "
-                          "or close the dataset without saving to drop it."),
-                    this);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-
+QDialogButtonBox *RecoveryDialog::buildButtons()
+{
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *recover = buttons->addButton(tr("Recover"), QDialogButtonBox::AcceptRole);
     recover->setObjectName(QStringLiteral("recoverPushButton"));
@@ -111,18 +136,7 @@ RecoveryDialog::RecoveryDialog(const RecoveryFile &file, const RecoveryDiff &dif
     connect(discard, &QPushButton::clicked, this, [this] { choose(Choice::Discard); });
     connect(later, &QPushButton::clicked, this, [this] { choose(Choice::Later); });
     connect(this, &QDialog::rejected, this, [this] { choose(Choice::Later); });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
-    layout->addWidget(m_summaryLabel);
-    auto *row = new QHBoxLayout;
-    row->addWidget(showButton);
-    row->addStretch();
-    layout->addLayout(row);
-    layout->addWidget(m_differencesListWidget, 1);
-    layout->addWidget(hint);
-    layout->addWidget(buttons);
-    setMinimumWidth(480);
+    return buttons;
 }
 
 QString RecoveryDialog::summaryText() const

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QDialogButtonBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -35,6 +36,10 @@ Q_SIGNALS:
     void decided(fs::ui::RecoveryDialog::Choice choice);
 
 private:
+    /// The list of differences (hidden) and the button that shows it.
+    QPushButton *buildDifferences(const RecoveryDiff &diff);
+    /// Recover, Discard, Not Now.
+    QDialogButtonBox *buildButtons();
     void choose(Choice choice);
 
     RecoveryFile m_file;

@@ -26,11 +26,61 @@
 
 namespace fs::ui {
 
+namespace {
+
+QChartView *makeChart(const QString &name, QWidget *parent)
+{
+    auto *view = new QChartView(parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(200);
+    view->chart()->legend()->hide();
+    view->chart()->setMargins(QMargins(4, 4, 4, 4));
+    return view;
+}
+
+} // namespace
+
 StatisticsPanel::StatisticsPanel(AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
 {
     setObjectName(QStringLiteral("statisticsPanel"));
+    QFormLayout *form = buildForm();
+    m_tokensChartView = makeChart(QStringLiteral("tokensChartView"), this);
+    m_assistantChartView = makeChart(QStringLiteral("assistantTokensChartView"), this);
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addLayout(form);
+    contentLayout->addWidget(m_tokensChartView);
+    contentLayout->addWidget(m_assistantChartView);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    guardWheelInside(content); // the wheel scrolls the panel, it does not change the model
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    // The numbers are kept up to date in core; the panel shows them.
+    m_updater = new StatisticsUpdater(this);
+    connect(m_updater, &StatisticsUpdater::updated, this, &StatisticsPanel::showStatistics);
+
+    fillModels();
+    connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        // The model chosen here is the one "last used": the New job form starts with it too.
+        PriceTableDialog::rememberModel(m_settings, currentModel());
+        Q_EMIT modelChanged(currentModel());
+        refresh();
+    });
+    connect(m_epochsSpinBox, &QSpinBox::valueChanged, this, &StatisticsPanel::refresh);
+    refresh();
+}
+
+QFormLayout *StatisticsPanel::buildForm()
+{
     m_modelComboBox = new QComboBox(this);
     m_modelComboBox->setObjectName(QStringLiteral("modelComboBox"));
     m_modelComboBox->setAccessibleName(tr("Model to fine-tune"));
@@ -69,46 +119,7 @@ StatisticsPanel::StatisticsPanel(AppSettings *settings, QWidget *parent)
     priceRow->addWidget(m_priceDateLabel, 1);
     priceRow->addWidget(pricesButton);
     form->addRow(QString(), priceRow);
-
-    auto makeChart = [this](const QString &name) {
-        auto *view = new QChartView(this);
-        view->setObjectName(name);
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumHeight(200);
-        view->chart()->legend()->hide();
-        view->chart()->setMargins(QMargins(4, 4, 4, 4));
-        return view;
-    };
-    m_tokensChartView = makeChart(QStringLiteral("tokensChartView"));
-    m_assistantChartView = makeChart(QStringLiteral("assistantTokensChartView"));
-
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addLayout(form);
-    contentLayout->addWidget(m_tokensChartView);
-    contentLayout->addWidget(m_assistantChartView);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    guardWheelInside(content); // the wheel scrolls the panel, it does not change the model
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
-
-    // The numbers are kept up to date in core; the panel shows them.
-    m_updater = new StatisticsUpdater(this);
-    connect(m_updater, &StatisticsUpdater::updated, this, &StatisticsPanel::showStatistics);
-
-    fillModels();
-    connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, [this] {
-        // The model chosen here is the one "last used": the New job form starts with it too.
-        PriceTableDialog::rememberModel(m_settings, currentModel());
-        Q_EMIT modelChanged(currentModel());
-        refresh();
-    });
-    connect(m_epochsSpinBox, &QSpinBox::valueChanged, this, &StatisticsPanel::refresh);
-    refresh();
+    return form;
 }
 
 StatisticsPanel::~StatisticsPanel() = default;

@@ -67,6 +67,8 @@ Q_SIGNALS:
     void statisticsShown();
 
 private:
+    /// The figures, the model and passes they are for, and the prices.
+    QFormLayout *buildForm();
     void showStatistics(const DatasetStatistics &stats);
     void fillModels();
     void showHistogram(QChartView *view, const Histogram &histogram, const QString &title);

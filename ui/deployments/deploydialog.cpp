@@ -21,27 +21,8 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
     setObjectName(QStringLiteral("deployDialog"));
     setWindowTitle(tr("Deploy to Try It"));
     const QString service = Connection::kindDisplayName(manager->connection().kind);
-    const int idle = manager->idleStopMinutes();
-    QString intro = tr("<p><b>%1</b></p><p>On %2 a fine-tuned model answers only while it runs on "
-                       "hardware of its own. It is billed by the minute while it runs — also while "
-                       "nobody chats with it — until it is stopped.</p>")
-                            .arg(model.toHtmlEscaped(), service.toHtmlEscaped());
-    intro += idle > 0 ? tr("<p>It stops by itself after %1 without a chat (you are warned "
-                           "first). The status bar shows it and its cost while it runs.</p>")
-                                .arg(DeploymentManager::formatDuration(qint64(idle) * 60))
-                      : tr("<p>It does not stop by itself (the idle stop is off in the "
-                           "Deployments list). The status bar shows it and its cost while it "
-                           "runs.</p>");
     const bool fixedTypes = manager->client()->dialect().fixedHardware(model).has_value();
-    if (fixedTypes) // Azure: deployment types instead of hardware, and a hosting fee or none
-        intro = tr("<p><b>%1</b></p><p>On %2 a fine-tuned model answers only through a "
-                   "deployment. <b>Developer</b> has no hosting fee (you pay for the tokens "
-                   "only) and Azure removes it after 24 hours. <b>Standard</b> costs an hourly "
-                   "hosting fee for as long as it exists — also while nobody chats with it — "
-                   "until it is deleted.</p><p>The status bar shows it while it exists; the app "
-                   "offers to delete it when you quit.</p>")
-                        .arg(model.toHtmlEscaped(), service.toHtmlEscaped());
-    m_introLabel = new QLabel(intro, this);
+    m_introLabel = new QLabel(introText(service, fixedTypes), this);
     m_introLabel->setWordWrap(true);
     m_introLabel->setTextFormat(Qt::RichText);
 
@@ -58,28 +39,8 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
     m_priceNoteLabel->setTextFormat(Qt::RichText);
     m_priceNoteLabel->setOpenExternalLinks(true);
     m_priceNoteLabel->hide();
-
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("deployStatusLabel"));
-    m_statusLabel->setWordWrap(true);
-    m_progressBar = new QProgressBar(this);
-    m_progressBar->setRange(0, 0); // busy: the service does not say how far it is
-    m_progressBar->setTextVisible(false);
-    m_progressBar->hide();
-    m_problemLabel = new QLabel(this);
-    m_problemLabel->setObjectName(QStringLiteral("deployProblemLabel"));
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_problemLabel->hide();
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_startButton = m_buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
-    m_startButton->setObjectName(QStringLiteral("startDeploymentButton"));
-    m_startButton->setEnabled(false);
-    m_startButton->setDefault(true);
-    connect(m_startButton, &QPushButton::clicked, this, &DeployDialog::start);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_hardwareList, &QListWidget::currentRowChanged, this, &DeployDialog::updateButtons);
+    buildStatusParts();
+    buildButtons();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_introLabel);
@@ -95,40 +56,7 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
     m_timer = new QTimer(this);
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &DeployDialog::updateStatus);
-
-    connect(manager, &DeploymentManager::hardwareLoaded, this,
-            [this](const QString &forModel, const QList<HardwareOption> &hardware) {
-                if (forModel == m_model)
-                    showHardware(hardware);
-            });
-    connect(manager, &DeploymentManager::hardwareFailed, this,
-            [this](const QString &forModel, const QString &problem) {
-                if (forModel != m_model)
-                    return;
-                m_hardwareList->clear();
-                showProblem(tr("The hardware list could not be read: %1").arg(problem));
-            });
-    connect(manager, &DeploymentManager::deployStarted, this,
-            [this](const QString &forModel, const QString &id) {
-                if (m_starting && m_deploymentId.isEmpty() && forModel == m_model) {
-                    m_deploymentId = id;
-                    updateStatus();
-                }
-            });
-    connect(manager, &DeploymentManager::deploymentChanged, this, [this](const QString &id) {
-        if (!m_deploymentId.isEmpty() && id == m_deploymentId)
-            updateStatus();
-    });
-    connect(manager, &DeploymentManager::deployFailed, this,
-            [this](const QString &forModel, const QString &problem) {
-                if (forModel != m_model || !m_starting)
-                    return;
-                m_starting = false;
-                showProblem(tr("%1 did not start it: %2")
-                                    .arg(Connection::kindDisplayName(m_manager->connection().kind),
-                                            problem));
-                updateButtons();
-            });
+    followManager();
     // Already on its way (the dialog was closed while it started): follow that one.
     const auto latest = manager->latestFor(model);
     if (latest && latest->isComingUp()) {
@@ -138,6 +66,95 @@ DeployDialog::DeployDialog(DeploymentManager *manager, const QString &model, QWi
     }
     manager->loadHardware(model);
     updateStatus();
+}
+
+QString DeployDialog::introText(const QString &service, bool fixedTypes) const
+{
+    if (fixedTypes) // Azure: deployment types instead of hardware, and a hosting fee or none
+        return tr("<p><b>%1</b></p><p>On %2 a fine-tuned model answers only through a "
+                  "deployment. <b>Developer</b> has no hosting fee (you pay for the tokens "
+                  "only) and Azure removes it after 24 hours. <b>Standard</b> costs an hourly "
+                  "hosting fee for as long as it exists — also while nobody chats with it — "
+                  "until it is deleted.</p><p>The status bar shows it while it exists; the app "
+                  "offers to delete it when you quit.</p>")
+                .arg(m_model.toHtmlEscaped(), service.toHtmlEscaped());
+    const int idle = m_manager->idleStopMinutes();
+    QString intro = tr("<p><b>%1</b></p><p>On %2 a fine-tuned model answers only while it runs on "
+                       "hardware of its own. It is billed by the minute while it runs — also while "
+                       "nobody chats with it — until it is stopped.</p>")
+                            .arg(m_model.toHtmlEscaped(), service.toHtmlEscaped());
+    intro += idle > 0 ? tr("<p>It stops by itself after %1 without a chat (you are warned "
+                           "first). The status bar shows it and its cost while it runs.</p>")
+                                .arg(DeploymentManager::formatDuration(qint64(idle) * 60))
+                      : tr("<p>It does not stop by itself (the idle stop is off in the "
+                           "Deployments list). The status bar shows it and its cost while it "
+                           "runs.</p>");
+    return intro;
+}
+
+void DeployDialog::buildStatusParts()
+{
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("deployStatusLabel"));
+    m_statusLabel->setWordWrap(true);
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setRange(0, 0); // busy: the service does not say how far it is
+    m_progressBar->setTextVisible(false);
+    m_progressBar->hide();
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("deployProblemLabel"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problemLabel->hide();
+}
+
+void DeployDialog::buildButtons()
+{
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_startButton = m_buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+    m_startButton->setObjectName(QStringLiteral("startDeploymentButton"));
+    m_startButton->setEnabled(false);
+    m_startButton->setDefault(true);
+    connect(m_startButton, &QPushButton::clicked, this, &DeployDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_hardwareList, &QListWidget::currentRowChanged, this, &DeployDialog::updateButtons);
+}
+
+void DeployDialog::followManager()
+{
+    connect(m_manager, &DeploymentManager::hardwareLoaded, this,
+            [this](const QString &forModel, const QList<HardwareOption> &hardware) {
+                if (forModel == m_model)
+                    showHardware(hardware);
+            });
+    connect(m_manager, &DeploymentManager::hardwareFailed, this,
+            [this](const QString &forModel, const QString &problem) {
+                if (forModel != m_model)
+                    return;
+                m_hardwareList->clear();
+                showProblem(tr("The hardware list could not be read: %1").arg(problem));
+            });
+    connect(m_manager, &DeploymentManager::deployStarted, this,
+            [this](const QString &forModel, const QString &id) {
+                if (m_starting && m_deploymentId.isEmpty() && forModel == m_model) {
+                    m_deploymentId = id;
+                    updateStatus();
+                }
+            });
+    connect(m_manager, &DeploymentManager::deploymentChanged, this, [this](const QString &id) {
+        if (!m_deploymentId.isEmpty() && id == m_deploymentId)
+            updateStatus();
+    });
+    connect(m_manager, &DeploymentManager::deployFailed, this,
+            [this](const QString &forModel, const QString &problem) {
+                if (forModel != m_model || !m_starting)
+                    return;
+                m_starting = false;
+                showProblem(tr("%1 did not start it: %2")
+                                    .arg(Connection::kindDisplayName(m_manager->connection().kind),
+                                            problem));
+                updateButtons();
+            });
 }
 
 void DeployDialog::showHardware(const QList<HardwareOption> &hardware)

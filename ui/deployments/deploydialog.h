@@ -44,6 +44,14 @@ Q_SIGNALS:
     void deploymentReady(const QString &model);
 
 private:
+    /// What deploying costs on `service` and how it ends (hardware billed by the minute, or
+    /// Azure's deployment types when `fixedTypes`).
+    QString introText(const QString &service, bool fixedTypes) const;
+    /// The status line, the busy bar and the problem line, hidden until needed.
+    void buildStatusParts();
+    void buildButtons();
+    /// Follows the manager: hardware read, deployment started, changed or failed.
+    void followManager();
     void showHardware(const QList<fs::HardwareOption> &hardware);
     void start();
     void showProblem(const QString &problem);

@@ -56,70 +56,12 @@ DeploymentsUi::DeploymentsUi(MainWindow *window, DeploymentHub *hub)
     , m_tokens(new AzureTokenStore(window->secretStore(), window->networkAccessManager(), this))
     , m_renewTimer(new QTimer(this))
 {
-    // Azure's access tokens last about an hour: renewed before they run out while deployments
-    // are followed (freshToken() renews within two minutes of the end).
-    m_renewTimer->setInterval(60 * 1000);
-    connect(m_renewTimer, &QTimer::timeout, this, &DeploymentsUi::renewAzureSignIns);
-    m_renewTimer->start();
-    connect(hub, &DeploymentHub::changed, this, [this] {
-        for (DeploymentManager *manager : m_hub->managers()) {
-            if (manager->connection().kind == Connection::Kind::Azure
-                    && !m_triedSignIn.contains(manager->connection().id)) {
-                renewAzureSignIns();
-                return;
-            }
-        }
-    });
+    keepAzureSignInsFresh();
     window->statusBar()->addPermanentWidget(m_statusWidget);
     connect(m_statusWidget, &QToolButton::clicked, this, &DeploymentsUi::showDeployments);
+    addShowAction();
 
-    // Next to the areas in the View menu: it is a place to look at, not a setting.
-    QMenu *view = nullptr;
-    for (QAction *action : window->menuBar()->actions()) {
-        if (action->menu() && action->menu()->title() == MainWindow::tr("&View"))
-            view = action->menu();
-    }
-    m_showAction = new QAction(tr("&Deployments…"), this);
-    m_showAction->setObjectName(QStringLiteral("showDeploymentsAction"));
-    m_showAction->setToolTip(tr("Deployed models, what they cost so far, and Stop"));
-    connect(m_showAction, &QAction::triggered, this, &DeploymentsUi::showDeployments);
-    if (view) {
-        view->addSeparator();
-        view->addAction(m_showAction);
-    } else {
-        window->addAction(m_showAction);
-    }
-
-    connect(hub, &DeploymentHub::idleWarning, this,
-            [this](DeploymentManager *manager, const QString &id, qint64 secondsLeft) {
-                const auto tracked = manager->deployment(id);
-                if (!tracked)
-                    return;
-                const QString model = tracked->deployment.model;
-                auto *box = new QMessageBox(QMessageBox::Information, tr("Deployment Not in Use"),
-                        tr("%1 has not been used for a while and stops by itself in %2 — it "
-                           "bills while it runs.")
-                                .arg(model, DeploymentManager::formatDuration(secondsLeft)),
-                        QMessageBox::Yes | QMessageBox::No, m_window);
-                box->setObjectName(QStringLiteral("idleWarningBox"));
-                box->button(QMessageBox::Yes)->setText(tr("Keep It Running"));
-                box->button(QMessageBox::No)->setText(tr("Stop Now"));
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                QPointer<DeploymentManager> guard(manager);
-                connect(box, &QMessageBox::finished, this, [guard, id, model](int result) {
-                    if (!guard)
-                        return;
-                    if (result == QMessageBox::Yes)
-                        guard->reportUse(model);
-                    else
-                        guard->stop(id);
-                });
-                box->open();
-                m_window->statusBar()->showMessage(
-                        tr("%1 stops in %2 unless it is used.")
-                                .arg(model, DeploymentManager::formatDuration(secondsLeft)),
-                        10000);
-            });
+    connect(hub, &DeploymentHub::idleWarning, this, &DeploymentsUi::onIdleWarning);
     connect(hub, &DeploymentHub::autoStopped, this,
             [this](DeploymentManager *manager, const QString &id) {
                 const auto tracked = manager->deployment(id);
@@ -138,6 +80,75 @@ DeploymentsUi::DeploymentsUi(MainWindow *window, DeploymentHub *hub)
     connect(window, &MainWindow::currentAreaChanged, this, &DeploymentsUi::onAreaChanged);
     m_lastArea = window->currentArea();
     window->installEventFilter(this);
+}
+
+void DeploymentsUi::keepAzureSignInsFresh()
+{
+    // Azure's access tokens last about an hour: renewed before they run out while deployments
+    // are followed (freshToken() renews within two minutes of the end).
+    m_renewTimer->setInterval(60 * 1000);
+    connect(m_renewTimer, &QTimer::timeout, this, &DeploymentsUi::renewAzureSignIns);
+    m_renewTimer->start();
+    connect(m_hub, &DeploymentHub::changed, this, [this] {
+        for (DeploymentManager *manager : m_hub->managers()) {
+            if (manager->connection().kind == Connection::Kind::Azure
+                    && !m_triedSignIn.contains(manager->connection().id)) {
+                renewAzureSignIns();
+                return;
+            }
+        }
+    });
+}
+
+void DeploymentsUi::addShowAction()
+{
+    // Next to the areas in the View menu: it is a place to look at, not a setting.
+    QMenu *view = nullptr;
+    for (QAction *action : m_window->menuBar()->actions()) {
+        if (action->menu() && action->menu()->title() == MainWindow::tr("&View"))
+            view = action->menu();
+    }
+    m_showAction = new QAction(tr("&Deployments…"), this);
+    m_showAction->setObjectName(QStringLiteral("showDeploymentsAction"));
+    m_showAction->setToolTip(tr("Deployed models, what they cost so far, and Stop"));
+    connect(m_showAction, &QAction::triggered, this, &DeploymentsUi::showDeployments);
+    if (view) {
+        view->addSeparator();
+        view->addAction(m_showAction);
+    } else {
+        m_window->addAction(m_showAction);
+    }
+}
+
+void DeploymentsUi::onIdleWarning(DeploymentManager *manager, const QString &id, qint64 secondsLeft)
+{
+    const auto tracked = manager->deployment(id);
+    if (!tracked)
+        return;
+    const QString model = tracked->deployment.model;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Deployment Not in Use"),
+            tr("%1 has not been used for a while and stops by itself in %2 — it "
+               "bills while it runs.")
+                    .arg(model, DeploymentManager::formatDuration(secondsLeft)),
+            QMessageBox::Yes | QMessageBox::No, m_window);
+    box->setObjectName(QStringLiteral("idleWarningBox"));
+    box->button(QMessageBox::Yes)->setText(tr("Keep It Running"));
+    box->button(QMessageBox::No)->setText(tr("Stop Now"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<DeploymentManager> guard(manager);
+    connect(box, &QMessageBox::finished, this, [guard, id, model](int result) {
+        if (!guard)
+            return;
+        if (result == QMessageBox::Yes)
+            guard->reportUse(model);
+        else
+            guard->stop(id);
+    });
+    box->open();
+    m_window->statusBar()->showMessage(
+            tr("%1 stops in %2 unless it is used.")
+                    .arg(model, DeploymentManager::formatDuration(secondsLeft)),
+            10000);
 }
 
 DeploymentsDialog *DeploymentsUi::deploymentsDialog()

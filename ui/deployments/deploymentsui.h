@@ -75,6 +75,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// Renews Azure sign-ins while deployments are followed.
+    void keepAzureSignInsFresh();
+    /// View > Deployments…
+    void addShowAction();
+    /// Asks whether a deployment nobody used lately keeps running.
+    void onIdleWarning(fs::DeploymentManager *manager, const QString &id, qint64 secondsLeft);
     void onAreaChanged(int index);
     /// Azure: a valid token on the deploy dialog's manager, signing in first when needed.
     void signInForDeploy(const fs::Connection &connection, DeployDialog *dialog);

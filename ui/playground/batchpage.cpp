@@ -84,14 +84,46 @@ public:
 
 BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *nam,
         DatasetArea *datasets, QWidget *parent)
-    : QWidget(parent)
-    , m_connections(connections)
-    , m_datasets(datasets)
+    : ComparisonPage(connections, datasets, parent)
     , m_runner(new BatchRunner(nam, this))
     , m_model(new BatchResultsModel(this))
 {
     setObjectName(QStringLiteral("batchPage"));
 
+    QGroupBox *sourceBox = buildSourceBox();
+    QGroupBox *modelsBox = buildModelsBox();
+    QHBoxLayout *runRow = buildRunRow();
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("batchStatusLabel"));
+    m_statusLabel->setWordWrap(true);
+    m_averagesLabel = new QLabel(this);
+    m_averagesLabel->setObjectName(QStringLiteral("averagesLabel"));
+    m_averagesLabel->setTextFormat(Qt::RichText);
+    m_averagesLabel->setWordWrap(true);
+    QStackedLayout *tableStack = buildResultsTable();
+    QHBoxLayout *resultButtons = buildResultButtons();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(sourceBox);
+    layout->addWidget(modelsBox);
+    layout->addLayout(runRow);
+    layout->addWidget(m_statusLabel);
+    layout->addWidget(m_averagesLabel);
+    layout->addWidget(m_practiceBadge);
+    layout->addLayout(tableStack, 1);
+    layout->addLayout(resultButtons);
+
+    connectParts();
+    addModelRow();
+    addModelRow();
+    // The base model and its fine-tune in the two rows once the lists are there.
+    connect(m_connections, &PlaygroundConnections::ready, this, &BatchPage::applyDefaultModels);
+    updateAverages();
+    updateActions();
+}
+
+QGroupBox *BatchPage::buildSourceBox()
+{
     // Where the examples come from.
     auto *sourceBox = new QGroupBox(tr("Examples"), this);
     m_fileRadio = new QRadioButton(tr("A file on this computer:"), sourceBox);
@@ -117,7 +149,11 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     sourceLayout->addLayout(fileRow);
     sourceLayout->addWidget(m_datasetRadio);
     sourceLayout->addWidget(sourceHint);
+    return sourceBox;
+}
 
+QGroupBox *BatchPage::buildModelsBox()
+{
     // Which models, how many requests at once.
     auto *modelsBox = new QGroupBox(tr("Models"), this);
     m_modelsLayout = new QVBoxLayout;
@@ -140,18 +176,17 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     options->addSpacing(12);
     options->addWidget(m_stemCheckBox);
     options->addStretch(1);
-    m_sameModelLabel = new QLabel(modelsBox);
-    m_sameModelLabel->setObjectName(QStringLiteral("sameModelLabel"));
-    m_sameModelLabel->setWordWrap(true);
-    m_sameModelLabel->setStyleSheet(QStringLiteral("color: #b02020;"));
-    m_sameModelLabel->setVisible(false);
+    createPickerNotes(modelsBox);
     auto *modelsLayout = new QVBoxLayout(modelsBox);
     modelsLayout->addLayout(m_modelsLayout);
     modelsLayout->addWidget(m_sameModelLabel);
-    m_deployOffer = new DeployOfferBar(m_connections, modelsBox);
     modelsLayout->addWidget(m_deployOffer);
     modelsLayout->addLayout(options);
+    return modelsBox;
+}
 
+QHBoxLayout *BatchPage::buildRunRow()
+{
     m_runButton = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this);
     m_runButton->setObjectName(QStringLiteral("runPushButton"));
     m_cancelButton = new QPushButton(tr("Cancel"), this);
@@ -161,19 +196,15 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_progressBar->setFormat(tr("%v of %m answers"));
     m_progressBar->setRange(0, 1);
     m_progressBar->setValue(0);
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("batchStatusLabel"));
-    m_statusLabel->setWordWrap(true);
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_runButton);
     runRow->addWidget(m_cancelButton);
     runRow->addWidget(m_progressBar, 1);
+    return runRow;
+}
 
-    m_averagesLabel = new QLabel(this);
-    m_averagesLabel->setObjectName(QStringLiteral("averagesLabel"));
-    m_averagesLabel->setTextFormat(Qt::RichText);
-    m_averagesLabel->setWordWrap(true);
-
+QStackedLayout *BatchPage::buildResultsTable()
+{
     m_tableView = new QTableView(this);
     m_tableView->setObjectName(QStringLiteral("resultsTableView"));
     auto *proxy = new ShortHeaderProxy(this);
@@ -197,7 +228,19 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     auto *tableStack = new QStackedLayout;
     tableStack->addWidget(m_emptyLabel);
     tableStack->addWidget(m_tableView);
+    // The table once there is a row to show, the hint before.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BatchPage::sizeColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [tableStack, this] {
+        tableStack->setCurrentWidget(
+                m_model->rowCount() > 0 ? static_cast<QWidget *>(m_tableView) : m_emptyLabel);
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [tableStack, this] { tableStack->setCurrentWidget(m_tableView); });
+    return tableStack;
+}
 
+QHBoxLayout *BatchPage::buildResultButtons()
+{
     m_sortButton = new QPushButton(tr("Biggest Differences First"), this);
     m_sortButton->setObjectName(QStringLiteral("sortPushButton"));
     m_sortButton->setToolTip(tr("Sort by how much better the second model scored than the first"));
@@ -215,17 +258,11 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     resultButtons->addWidget(m_openButton);
     resultButtons->addWidget(m_saveButton);
     resultButtons->addWidget(m_exportButton);
+    return resultButtons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(sourceBox);
-    layout->addWidget(modelsBox);
-    layout->addLayout(runRow);
-    layout->addWidget(m_statusLabel);
-    layout->addWidget(m_averagesLabel);
-    layout->addWidget(m_practiceBadge);
-    layout->addLayout(tableStack, 1);
-    layout->addLayout(resultButtons);
-
+void BatchPage::connectParts()
+{
     connect(m_browseButton, &QPushButton::clicked, this, [this] {
         const QString path = askPath(QStringLiteral("batchInput"));
         if (!path.isEmpty()) {
@@ -251,22 +288,8 @@ BatchPage::BatchPage(PlaygroundConnections *connections, QNetworkAccessManager *
     connect(m_runner, &BatchRunner::resumed, this,
             [this] { m_statusLabel->setText(tr("Asking the models again…")); });
     connect(m_runner, &BatchRunner::generationFinished, this, &BatchPage::updateAverages);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &BatchPage::sizeColumns);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [tableStack, this] {
-        tableStack->setCurrentWidget(
-                m_model->rowCount() > 0 ? static_cast<QWidget *>(m_tableView) : m_emptyLabel);
-    });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [tableStack, this] { tableStack->setCurrentWidget(m_tableView); });
     if (m_datasets)
         connect(m_datasets.data(), &DatasetArea::titleChanged, this, &BatchPage::updateActions);
-
-    addModelRow();
-    addModelRow();
-    // The base model and its fine-tune in the two rows once the lists are there.
-    connect(m_connections, &PlaygroundConnections::ready, this, &BatchPage::applyDefaultModels);
-    updateAverages();
-    updateActions();
 }
 
 BatchPage::~BatchPage()
@@ -363,22 +386,8 @@ void BatchPage::updateActions()
 
 void BatchPage::applyDefaultModels()
 {
-    if (m_selectors.size() < 2 || !m_selectors.at(0)->isReady() || !m_selectors.at(1)->isReady()
-            || m_selectors.at(0)->connectionId() != m_selectors.at(1)->connectionId())
-        return;
-    // Until the person chooses; a job finished while the page is open moves the defaults.
-    const QStringList shown {m_selectors.at(0)->model(), m_selectors.at(1)->model()};
-    if (!m_defaults.isEmpty() && shown != m_defaults)
-        return;
-    const ComparisonDefault pick =
-            m_connections->defaultComparison(m_selectors.at(0)->connectionId());
-    if (pick.basis == ComparisonDefault::Basis::None)
-        return;
-    if (!pick.first.isEmpty())
-        m_selectors.at(0)->setModel(pick.first);
-    if (!pick.second.isEmpty())
-        m_selectors.at(1)->setModel(pick.second);
-    m_defaults = QStringList {m_selectors.at(0)->model(), m_selectors.at(1)->model()};
+    if (m_selectors.size() >= 2)
+        applyDefaultPair(m_selectors.at(0), m_selectors.at(1));
 }
 
 void BatchPage::updateSameModelWarning()

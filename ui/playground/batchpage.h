@@ -2,14 +2,13 @@
 #pragma once
 
 #include "batchresults.h"
+#include "comparisonpage.h"
 
 #include <QList>
-#include <QPointer>
-#include <QStringList>
-#include <QWidget>
-#include <functional>
 
 class QCheckBox;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -17,6 +16,7 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QStackedLayout;
 class QTableView;
 class QToolButton;
 class QVBoxLayout;
@@ -29,19 +29,13 @@ class BatchRunner;
 
 namespace fs::ui {
 
-class DatasetArea;
-class DeployOfferBar;
-class PlaygroundConnections;
-class PracticeBadge;
-class TargetSelector;
-
 /**
  * @brief "Batch comparison": every example of a validation file (or the open dataset) is sent to
  * two or more models; each answer is scored against the example's own last answer with ROUGE;
  * the table shows where the models differ most. Results can be saved, reopened and rescored
  * without asking the models again, and exported as CSV.
  */
-class BatchPage : public QWidget
+class BatchPage : public ComparisonPage
 {
     Q_OBJECT
 public:
@@ -65,12 +59,6 @@ public:
     QLabel *averagesLabel() const { return m_averagesLabel; }
     int modelRowCount() const { return int(m_selectors.size()); }
     TargetSelector *modelSelector(int index) const { return m_selectors.value(index); }
-    /// The warning below the model rows when two rows are the same model.
-    QLabel *sameModelLabel() const { return m_sameModelLabel; }
-    /// Shown when a chosen model must be deployed before it can be asked.
-    DeployOfferBar *deployOfferBar() const { return m_deployOffer; }
-    /// Says when the answers in the table are simulated by the sandbox.
-    PracticeBadge *practiceBadge() const { return m_practiceBadge; }
 
 public Q_SLOTS:
     bool addModelRow();
@@ -85,10 +73,15 @@ public Q_SLOTS:
     /// Sorts the table so the examples where the models differ most come first.
     void sortByDifference();
 
-Q_SIGNALS:
-    void message(const QString &text);
-
 private:
+    QGroupBox *buildSourceBox();
+    /// The model rows with their options (requests at once, word forms).
+    QGroupBox *buildModelsBox();
+    QHBoxLayout *buildRunRow();
+    /// The results table, or the hint while it is empty.
+    QStackedLayout *buildResultsTable();
+    QHBoxLayout *buildResultButtons();
+    void connectParts();
     void onProgress(int completed, int total);
     void onFinished(bool cancelled);
     void onPaused(int delayMs, const fs::ApiError &error);
@@ -101,14 +94,9 @@ private:
     void rebuildModelRows();
     QString askPath(const QString &kind);
 
-    PlaygroundConnections *m_connections;
-    QPointer<DatasetArea> m_datasets;
     BatchRunner *m_runner;
     BatchResultsModel *m_model;
     bool m_haveResults = false;
-    /// The models the defaults put into the first two pickers; empty before. While the
-    /// pickers still show them, a newer default (a job finished) replaces them.
-    QStringList m_defaults;
 
     QRadioButton *m_fileRadio;
     QRadioButton *m_datasetRadio;
@@ -118,9 +106,6 @@ private:
     QList<TargetSelector *> m_selectors;
     QList<QToolButton *> m_removeButtons;
     QPushButton *m_addModelButton;
-    QLabel *m_sameModelLabel;
-    DeployOfferBar *m_deployOffer;
-    PracticeBadge *m_practiceBadge;
     QSpinBox *m_concurrencySpinBox;
     QCheckBox *m_stemCheckBox;
     QPushButton *m_runButton;

@@ -9,6 +9,7 @@
 #include "modelpicker.h"
 #include "playgroundconnections.h"
 #include "practicebadge.h"
+#include "sendshortcuts.h"
 #include "simulation.h"
 #include "targetselector.h"
 #include "transcriptview.h"
@@ -22,7 +23,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -50,9 +50,7 @@ QString lastUserText(const Messages &conversation)
 
 BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *nam,
         DatasetArea *datasets, QWidget *parent)
-    : QWidget(parent)
-    , m_connections(connections)
-    , m_datasets(datasets)
+    : ComparisonPage(connections, datasets, parent)
     , m_session(new ComparisonSession(nam, this))
     , m_blind(new BlindComparison(this))
 {
@@ -65,19 +63,46 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
                                 "wins."),
             this);
     intro->setWordWrap(true);
-    m_firstSelector = new TargetSelector(connections, this);
+    QFormLayout *setup = buildSetup();
+    QGridLayout *answers = buildAnswers();
+    buildVoteBar();
+    QHBoxLayout *learnRow = buildLearnRow();
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("blindStatusLabel"));
+    m_statusLabel->setWordWrap(true);
+    QHBoxLayout *input = buildInput();
+    QLabel *tallyNote = buildTally();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(setup);
+    layout->addWidget(m_deployOffer);
+    layout->addLayout(answers, 1);
+    layout->addWidget(m_voteBar);
+    layout->addLayout(learnRow);
+    layout->addWidget(m_statusLabel);
+    layout->addLayout(input);
+    layout->addWidget(m_tallyTable);
+    layout->addWidget(tallyNote);
+
+    addSendShortcuts(
+            this, [this] { ask(); }, [this] { m_session->stopAll(); });
+    connectParts();
+    updateHeadings();
+    updateTally();
+    updateActions();
+}
+
+QFormLayout *BlindPage::buildSetup()
+{
+    m_firstSelector = new TargetSelector(m_connections, this);
     m_firstSelector->setObjectName(QStringLiteral("firstTargetSelector"));
-    m_secondSelector = new TargetSelector(connections, this);
+    m_secondSelector = new TargetSelector(m_connections, this);
     m_secondSelector->setObjectName(QStringLiteral("secondTargetSelector"));
     m_systemPromptEdit = new QLineEdit(this);
     m_systemPromptEdit->setObjectName(QStringLiteral("blindSystemPromptLineEdit"));
     m_systemPromptEdit->setPlaceholderText(tr("Optional, the same for both"));
-    m_sameModelLabel = new QLabel(this);
-    m_deployOffer = new DeployOfferBar(connections, this);
-    m_sameModelLabel->setObjectName(QStringLiteral("sameModelLabel"));
-    m_sameModelLabel->setWordWrap(true);
-    m_sameModelLabel->setStyleSheet(QStringLiteral("color: #b02020;"));
-    m_sameModelLabel->setVisible(false);
+    createPickerNotes(this);
     auto *setup = new QFormLayout;
     setup->addRow(tr("First model:"), m_firstSelector);
     // The warning right under the pickers, taking no room while hidden.
@@ -87,7 +112,11 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     second->addWidget(m_sameModelLabel);
     setup->addRow(tr("Second model:"), second);
     setup->addRow(tr("Instructions:"), m_systemPromptEdit);
+    return setup;
+}
 
+QGridLayout *BlindPage::buildAnswers()
+{
     m_headingA = new QLabel(this);
     m_headingA->setObjectName(QStringLiteral("headingALabel"));
     m_headingB = new QLabel(this);
@@ -106,7 +135,11 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     answers->addWidget(m_viewA, 2, 0);
     answers->addWidget(m_viewB, 2, 1);
     answers->setRowStretch(2, 1);
+    return answers;
+}
 
+void BlindPage::buildVoteBar()
+{
     m_voteBar = new QWidget(this);
     m_voteBar->setObjectName(QStringLiteral("voteBar"));
     m_voteBar->setFocusPolicy(Qt::StrongFocus);
@@ -129,7 +162,10 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     m_revealButton->setObjectName(QStringLiteral("revealPushButton"));
     m_revealButton->setFocusPolicy(Qt::NoFocus);
     voteLayout->addWidget(m_revealButton);
+}
 
+QHBoxLayout *BlindPage::buildLearnRow()
+{
     m_learnButton = new QPushButton(tr("Add to Dataset…"), this);
     m_learnButton->setObjectName(QStringLiteral("learnPushButton"));
     m_learnButton->setToolTip(tr("Teach the model the better answer: add it to the open dataset "
@@ -145,6 +181,7 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     noDatasetLabel->setWordWrap(true);
     auto *createButton = new QPushButton(tr("Create a Dataset"), m_noDatasetWidget);
     createButton->setObjectName(QStringLiteral("createDatasetPushButton"));
+    connect(createButton, &QPushButton::clicked, this, &BlindPage::datasetNeeded);
     auto *noDatasetLayout = new QHBoxLayout(m_noDatasetWidget);
     noDatasetLayout->setContentsMargins(0, 0, 0, 0);
     noDatasetLayout->addWidget(noDatasetLabel, 1);
@@ -154,11 +191,11 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     learnRow->addWidget(m_writeButton);
     learnRow->addWidget(m_noDatasetWidget, 1);
     learnRow->addStretch(0);
+    return learnRow;
+}
 
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("blindStatusLabel"));
-    m_statusLabel->setWordWrap(true);
-
+QHBoxLayout *BlindPage::buildInput()
+{
     m_messageEdit = new QPlainTextEdit(this);
     m_messageEdit->setObjectName(QStringLiteral("blindMessageEdit"));
     m_messageEdit->setPlaceholderText(tr("Write a message for both models. Ctrl+Return sends it."));
@@ -170,7 +207,11 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     auto *input = new QHBoxLayout;
     input->addWidget(m_messageEdit, 1);
     input->addWidget(m_askButton, 0, Qt::AlignTop);
+    return input;
+}
 
+QLabel *BlindPage::buildTally()
+{
     m_tallyTable = new QTableWidget(0, 4, this);
     m_tallyTable->setObjectName(QStringLiteral("tallyTableWidget"));
     m_tallyTable->setHorizontalHeaderLabels(
@@ -190,34 +231,15 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
             this);
     tallyNote->setWordWrap(true);
     tallyNote->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    return tallyNote;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(setup);
-    layout->addWidget(m_deployOffer);
-    layout->addLayout(answers, 1);
-    layout->addWidget(m_voteBar);
-    layout->addLayout(learnRow);
-    layout->addWidget(m_statusLabel);
-    layout->addLayout(input);
-    layout->addWidget(m_tallyTable);
-    layout->addWidget(tallyNote);
-
-    auto *askShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    askShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(askShortcut, &QShortcut::activated, this, &BlindPage::ask);
-    auto *askShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    askShortcut2->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(askShortcut2, &QShortcut::activated, this, &BlindPage::ask);
-    auto *stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(stopShortcut, &QShortcut::activated, m_session, &ComparisonSession::stopAll);
-
+void BlindPage::connectParts()
+{
     connect(m_askButton, &QPushButton::clicked, this, &BlindPage::ask);
     connect(m_revealButton, &QPushButton::clicked, this, &BlindPage::reveal);
     connect(m_learnButton, &QPushButton::clicked, this, &BlindPage::learnFromRound);
     connect(m_writeButton, &QPushButton::clicked, this, &BlindPage::writeBetterAnswer);
-    connect(createButton, &QPushButton::clicked, this, &BlindPage::datasetNeeded);
     connect(m_messageEdit, &QPlainTextEdit::textChanged, this, &BlindPage::updateActions);
     connect(m_firstSelector, &TargetSelector::targetChanged, this, &BlindPage::updateActions);
     connect(m_secondSelector, &TargetSelector::targetChanged, this, &BlindPage::updateActions);
@@ -228,26 +250,26 @@ BlindPage::BlindPage(PlaygroundConnections *connections, QNetworkAccessManager *
     connect(m_session, &ComparisonSession::paneDelta, this, [this](int pane, const QString &text) {
         (pane == m_paneA ? m_viewA : m_viewB)->appendAnswer(text);
     });
-    connect(m_session, &ComparisonSession::paneFinished, this, [this](int pane) {
-        TranscriptView *view = pane == m_paneA ? m_viewA : m_viewB;
-        const auto state = m_session->state(pane);
-        if (state == ComparisonSession::PaneState::Failed)
-            view->endTurn(m_session->paneError(pane).plainMessage(), true);
-        else if (state == ComparisonSession::PaneState::Stopped)
-            view->endTurn(tr("Stopped."));
-        else
-            view->endTurn();
-    });
+    connect(m_session, &ComparisonSession::paneFinished, this, &BlindPage::onPaneFinished);
     connect(m_session, &ComparisonSession::allFinished, this, &BlindPage::onFinished);
     if (m_datasets) {
         // The open dataset may appear or go away at any time.
         connect(m_datasets.data(), &DatasetArea::titleChanged, this, &BlindPage::updateActions);
     }
-    connect(m_connections, &PlaygroundConnections::ready, this, &BlindPage::applyDefaultModels);
+    connect(m_connections, &PlaygroundConnections::ready, this,
+            [this] { applyDefaultPair(m_firstSelector, m_secondSelector); });
+}
 
-    updateHeadings();
-    updateTally();
-    updateActions();
+void BlindPage::onPaneFinished(int pane)
+{
+    TranscriptView *view = pane == m_paneA ? m_viewA : m_viewB;
+    const auto state = m_session->state(pane);
+    if (state == ComparisonSession::PaneState::Failed)
+        view->endTurn(m_session->paneError(pane).plainMessage(), true);
+    else if (state == ComparisonSession::PaneState::Stopped)
+        view->endTurn(tr("Stopped."));
+    else
+        view->endTurn();
 }
 
 void BlindPage::setSeed(quint64 seed)
@@ -410,27 +432,6 @@ void BlindPage::updateActions()
     m_firstSelector->setEnabled(!busy);
     m_secondSelector->setEnabled(!busy);
     updateWarnings();
-}
-
-void BlindPage::applyDefaultModels()
-{
-    // Until the person chooses: the base model against its newest fine-tune (core's rule),
-    // never one model against itself — also when a job finishes while the page is open.
-    if (!m_firstSelector->isReady() || !m_secondSelector->isReady()
-            || m_firstSelector->connectionId() != m_secondSelector->connectionId())
-        return;
-    const QStringList shown {m_firstSelector->model(), m_secondSelector->model()};
-    if (!m_defaults.isEmpty() && shown != m_defaults)
-        return; // the person chose
-    const ComparisonDefault pick =
-            m_connections->defaultComparison(m_firstSelector->connectionId());
-    if (pick.basis == ComparisonDefault::Basis::None)
-        return;
-    if (!pick.first.isEmpty())
-        m_firstSelector->setModel(pick.first);
-    if (!pick.second.isEmpty())
-        m_secondSelector->setModel(pick.second);
-    m_defaults = QStringList {m_firstSelector->model(), m_secondSelector->model()};
 }
 
 void BlindPage::updateWarnings()

@@ -2,15 +2,17 @@
 #pragma once
 
 #include "abtally.h"
+#include "comparisonpage.h"
 #include "example.h"
 #include "trainingexampledialog.h"
 
 #include <QPointer>
-#include <QStringList>
-#include <QWidget>
 #include <functional>
 #include <optional>
 
+class QFormLayout;
+class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -25,11 +27,6 @@ class ComparisonSession;
 
 namespace fs::ui {
 
-class DatasetArea;
-class DeployOfferBar;
-class PlaygroundConnections;
-class PracticeBadge;
-class TargetSelector;
 class TranscriptView;
 
 /**
@@ -37,7 +34,7 @@ class TranscriptView;
  * message); the person picks the better one with keys 1–4; a tally per pair of models shows the
  * win rate with its 95% range. A lost comparison becomes training data in the open dataset.
  */
-class BlindPage : public QWidget
+class BlindPage : public ComparisonPage
 {
     Q_OBJECT
 public:
@@ -57,12 +54,6 @@ public:
     QPushButton *learnButton() const { return m_learnButton; }
     /// "Write the Better Answer…", offered after "Both are bad".
     QPushButton *writeButton() const { return m_writeButton; }
-    /// The warning next to the pickers when both sides are the same model.
-    QLabel *sameModelLabel() const { return m_sameModelLabel; }
-    /// Shown when a chosen model must be deployed before it can be asked.
-    DeployOfferBar *deployOfferBar() const { return m_deployOffer; }
-    /// Says when the answers are simulated by the sandbox.
-    PracticeBadge *practiceBadge() const { return m_practiceBadge; }
     QTableWidget *tallyTable() const { return m_tallyTable; }
     QLabel *statusLabel() const { return m_statusLabel; }
     /// The round on screen (-1 before the first message).
@@ -94,18 +85,26 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// No dataset is open and the person asked to create one.
     void datasetNeeded();
-    void message(const QString &text);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    QFormLayout *buildSetup();
+    QGridLayout *buildAnswers();
+    void buildVoteBar();
+    /// "Add to Dataset…", "Write the Better Answer…" and the offer to create a dataset.
+    QHBoxLayout *buildLearnRow();
+    QHBoxLayout *buildInput();
+    /// The tally table; returns the note under it.
+    QLabel *buildTally();
+    void connectParts();
+    void onPaneFinished(int pane);
     void onFinished();
     void updateHeadings();
     void updateActions();
     void updateTally();
     void updateWarnings();
-    void applyDefaultModels();
     bool datasetOpen() const;
     /// Appends `example` (a preference pair or a corrected example) to the open dataset and
     /// says so; false when none is open.
@@ -113,16 +112,11 @@ private:
     /// Opens the training-example dialog `make` builds (when a dataset is open).
     void openDialog(const std::function<TrainingExampleDialog *()> &make);
 
-    PlaygroundConnections *m_connections;
-    QPointer<DatasetArea> m_datasets;
     ComparisonSession *m_session;
     BlindComparison *m_blind;
     int m_round = -1;
     int m_paneA = 0; ///< the session pane shown as A in the current round
     bool m_answersComplete = false; ///< both answers of the current round arrived
-    /// The models the defaults put into the first two pickers; empty before. While the
-    /// pickers still show them, a newer default (a job finished) replaces them.
-    QStringList m_defaults;
 
     TargetSelector *m_firstSelector;
     TargetSelector *m_secondSelector;
@@ -138,9 +132,6 @@ private:
     QPushButton *m_revealButton;
     QPushButton *m_learnButton;
     QPushButton *m_writeButton;
-    QLabel *m_sameModelLabel;
-    DeployOfferBar *m_deployOffer;
-    PracticeBadge *m_practiceBadge;
     QWidget *m_noDatasetWidget;
     QLabel *m_statusLabel;
     QTableWidget *m_tallyTable;

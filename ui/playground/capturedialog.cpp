@@ -57,10 +57,30 @@ CaptureDialog::CaptureDialog(
                           "another model on it. Interrupted, start again with the same file: it "
                           "continues where it stopped."),
             this);
+    QFormLayout *form = buildForm();
+    buildProgress();
+    QDialogButtonBox *buttons = buildButtons();
 
-    m_target = new TargetSelector(connections, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_statusLabel);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connectParts();
+    setSource(Source::File);
+    updatePromptCount();
+    updateActions();
+    resize(640, 520);
+}
+
+QFormLayout *CaptureDialog::buildForm()
+{
+    m_target = new TargetSelector(m_connections, this);
     m_target->setObjectName(QStringLiteral("captureTargetSelector"));
-    m_deployOffer = new DeployOfferBar(connections, this);
+    m_deployOffer = new DeployOfferBar(m_connections, this);
 
     m_sourceComboBox = new QComboBox(this);
     m_sourceComboBox->setObjectName(QStringLiteral("captureSourceComboBox"));
@@ -68,7 +88,27 @@ CaptureDialog::CaptureDialog(
     m_sourceComboBox->addItem(tr("A file of examples or prompts"), int(Source::File));
     m_sourceComboBox->addItem(tr("The Playground conversation"), int(Source::Conversation));
     m_sourceComboBox->addItem(tr("A list I paste"), int(Source::List));
+    buildSourceStack();
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("capturePromptCountLabel"));
+    m_countLabel->setWordWrap(true);
+    QHBoxLayout *outputRow = buildOutputRow();
+    QHBoxLayout *settingsRow = buildSettingsRow();
 
+    auto *form = new QFormLayout;
+    form->addRow(tr("Model:"), m_target);
+    form->addRow(QString(), m_deployOffer);
+    form->addRow(tr("Prompts from:"), m_sourceComboBox);
+    form->addRow(QString(), m_sourceStack);
+    form->addRow(QString(), m_countLabel);
+    form->addRow(tr("Answers go to:"), outputRow);
+    form->addRow(tr("Settings:"), settingsRow);
+    return form;
+}
+
+void CaptureDialog::buildSourceStack()
+{
+    // One page per entry of the source combo box, in its order.
     m_sourceStack = new QStackedWidget(this);
     m_sourceStack->addWidget(note(tr("Each example of the dataset open in Datasets, up to its "
                                      "last answer (that answer is replaced)."),
@@ -92,17 +132,32 @@ CaptureDialog::CaptureDialog(
     m_listEdit->setPlaceholderText(tr("One prompt per line.\n\nOr prompts of several lines, "
                                       "separated by an empty line."));
     m_sourceStack->addWidget(m_listEdit);
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(QStringLiteral("capturePromptCountLabel"));
-    m_countLabel->setWordWrap(true);
 
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = askPath(QStringLiteral("captureSource"));
+        if (!path.isEmpty())
+            setSourceFile(path);
+    });
+}
+
+QHBoxLayout *CaptureDialog::buildOutputRow()
+{
     m_outputLineEdit = new QLineEdit(this);
     m_outputLineEdit->setObjectName(QStringLiteral("captureOutputLineEdit"));
     auto *browseOutput = new QPushButton(tr("Choose…"), this);
     auto *outputRow = new QHBoxLayout;
     outputRow->addWidget(m_outputLineEdit, 1);
     outputRow->addWidget(browseOutput);
+    connect(browseOutput, &QPushButton::clicked, this, [this] {
+        const QString path = askPath(QStringLiteral("captureOutput"));
+        if (!path.isEmpty())
+            setOutputPath(path);
+    });
+    return outputRow;
+}
 
+QHBoxLayout *CaptureDialog::buildSettingsRow()
+{
     m_temperatureSpinBox = new QDoubleSpinBox(this);
     m_temperatureSpinBox->setObjectName(QStringLiteral("captureTemperatureSpinBox"));
     m_temperatureSpinBox->setRange(0, 2);
@@ -133,16 +188,11 @@ CaptureDialog::CaptureDialog(
     settingsRow->addWidget(new QLabel(tr("Requests at once:"), this));
     settingsRow->addWidget(m_concurrencySpinBox);
     settingsRow->addStretch(1);
+    return settingsRow;
+}
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Model:"), m_target);
-    form->addRow(QString(), m_deployOffer);
-    form->addRow(tr("Prompts from:"), m_sourceComboBox);
-    form->addRow(QString(), m_sourceStack);
-    form->addRow(QString(), m_countLabel);
-    form->addRow(tr("Answers go to:"), outputRow);
-    form->addRow(tr("Settings:"), settingsRow);
-
+void CaptureDialog::buildProgress()
+{
     m_progressBar = new QProgressBar(this);
     m_progressBar->setObjectName(QStringLiteral("captureProgressBar"));
     m_progressBar->setRange(0, 1);
@@ -153,7 +203,10 @@ CaptureDialog::CaptureDialog(
     m_statusLabel->setObjectName(QStringLiteral("captureStatusLabel"));
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
 
+QDialogButtonBox *CaptureDialog::buildButtons()
+{
     auto *buttons = new QDialogButtonBox(this);
     m_startButton = buttons->addButton(tr("Start"), QDialogButtonBox::ActionRole);
     m_startButton->setObjectName(QStringLiteral("captureStartPushButton"));
@@ -163,15 +216,11 @@ CaptureDialog::CaptureDialog(
     m_openButton = buttons->addButton(tr("Open in the Editor"), QDialogButtonBox::ActionRole);
     m_openButton->setObjectName(QStringLiteral("captureOpenPushButton"));
     m_closeButton = buttons->addButton(QDialogButtonBox::Close);
+    return buttons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_progressBar);
-    layout->addWidget(m_statusLabel);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-
+void CaptureDialog::connectParts()
+{
     connect(m_sourceComboBox, &QComboBox::currentIndexChanged, this, [this](int index) {
         // Only the page shown takes room (a one-line note, or the list to paste into).
         for (int page = 0; page < m_sourceStack->count(); ++page)
@@ -183,21 +232,11 @@ CaptureDialog::CaptureDialog(
         updatePromptCount();
         suggestOutput();
     });
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = askPath(QStringLiteral("captureSource"));
-        if (!path.isEmpty())
-            setSourceFile(path);
-    });
     connect(m_fileLineEdit, &QLineEdit::editingFinished, this, [this] {
         updatePromptCount();
         suggestOutput();
     });
     connect(m_listEdit, &QPlainTextEdit::textChanged, this, &CaptureDialog::updatePromptCount);
-    connect(browseOutput, &QPushButton::clicked, this, [this] {
-        const QString path = askPath(QStringLiteral("captureOutput"));
-        if (!path.isEmpty())
-            setOutputPath(path);
-    });
     connect(m_outputLineEdit, &QLineEdit::textEdited, this, [this] { m_outputEdited = true; });
     connect(m_target, &TargetSelector::targetChanged, this, [this] {
         m_deployOffer->hide();
@@ -217,11 +256,6 @@ CaptureDialog::CaptureDialog(
     });
     connect(m_run, &CaptureRun::resumed, this,
             [this] { onProgress(m_run->answered(), m_run->total(), m_run->failedCount()); });
-
-    setSource(Source::File);
-    updatePromptCount();
-    updateActions();
-    resize(640, 520);
 }
 
 CaptureDialog::~CaptureDialog()

@@ -6,7 +6,10 @@
 #include <functional>
 
 class QComboBox;
+class QDialogButtonBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -93,6 +96,14 @@ protected:
     void reject() override;
 
 private:
+    QFormLayout *buildForm();
+    /// The pages under "Prompts from:", one per source.
+    void buildSourceStack();
+    QHBoxLayout *buildOutputRow();
+    QHBoxLayout *buildSettingsRow();
+    void buildProgress();
+    QDialogButtonBox *buildButtons();
+    void connectParts();
     CapturePromptsLoad loadPrompts() const;
     void updatePromptCount();
     void suggestOutput();

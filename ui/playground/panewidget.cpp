@@ -47,6 +47,31 @@ PaneWidget::PaneWidget(
     m_transcriptView->setPlaceholderText(
             tr("The answers of this model appear here, word by word, as they arrive."));
     m_practiceBadge = new PracticeBadge(this);
+    buildDeployBar();
+    m_retirementLabel = retirementNoteLabel(QStringLiteral("retirementLabel"), this);
+    QHBoxLayout *footer = buildFooter();
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_targetSelector, 1);
+    header->addWidget(m_removeButton, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addLayout(header);
+    layout->addWidget(m_parametersWidget);
+    layout->addWidget(m_practiceBadge);
+    layout->addWidget(m_retirementLabel);
+    layout->addWidget(m_deployBar);
+    layout->addWidget(m_transcriptView, 1);
+    layout->addLayout(footer);
+
+    loadFromSession();
+    connectParts();
+}
+
+void PaneWidget::buildDeployBar()
+{
     m_deployBar = new QFrame(this);
     m_deployBar->setObjectName(QStringLiteral("deployBar"));
     m_deployBar->setFrameShape(QFrame::StyledPanel);
@@ -64,7 +89,10 @@ PaneWidget::PaneWidget(
     deployLayout->addWidget(m_deployLabel, 1);
     deployLayout->addWidget(m_deployButton, 0, Qt::AlignVCenter);
     m_deployBar->hide();
-    m_retirementLabel = retirementNoteLabel(QStringLiteral("retirementLabel"), this);
+}
+
+QHBoxLayout *PaneWidget::buildFooter()
+{
     m_metricsLabel = new QLabel(this);
     m_metricsLabel->setObjectName(QStringLiteral("metricsLabel"));
     m_metricsLabel->setWordWrap(true);
@@ -74,30 +102,19 @@ PaneWidget::PaneWidget(
     m_stopButton->setToolTip(tr("Stop this answer (Esc stops all)"));
     m_copyButton = new QPushButton(tr("Copy Answer"), this);
     m_copyButton->setObjectName(QStringLiteral("copyPushButton"));
-
-    auto *header = new QHBoxLayout;
-    header->setContentsMargins(0, 0, 0, 0);
-    header->addWidget(m_targetSelector, 1);
-    header->addWidget(m_removeButton, 0, Qt::AlignTop);
     auto *footer = new QHBoxLayout;
     footer->setContentsMargins(0, 0, 0, 0);
     footer->addWidget(m_metricsLabel, 1);
     footer->addWidget(m_copyButton);
     footer->addWidget(m_stopButton);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(4);
-    layout->addLayout(header);
-    layout->addWidget(m_parametersWidget);
-    layout->addWidget(m_practiceBadge);
-    layout->addWidget(m_retirementLabel);
-    layout->addWidget(m_deployBar);
-    layout->addWidget(m_transcriptView, 1);
-    layout->addLayout(footer);
+    return footer;
+}
 
+void PaneWidget::loadFromSession()
+{
     // Show what the session has for this pane before listening to changes.
     m_loading = true;
-    const ModelTarget target = m_session->target(pane);
+    const ModelTarget target = m_session->target(m_pane);
     m_targetSelector->setTarget(target);
     ChatRequest params = target.request({});
     m_parametersWidget->setFrom(params);
@@ -106,7 +123,10 @@ PaneWidget::PaneWidget(
     updateMetrics();
     // What the pane shows is what the session uses (the key included, when already read).
     syncTarget();
+}
 
+void PaneWidget::connectParts()
+{
     connect(m_removeButton, &QToolButton::clicked, this,
             [this] { Q_EMIT removeRequested(m_pane); });
     connect(m_stopButton, &QPushButton::clicked, this, [this] { m_session->stop(m_pane); });
@@ -121,7 +141,7 @@ PaneWidget::PaneWidget(
             syncTarget();
     });
     connect(m_deployButton, &QPushButton::clicked, this, &PaneWidget::deploy);
-    connect(connections, &PlaygroundConnections::deploymentsChanged, this, [this] {
+    connect(m_connections, &PlaygroundConnections::deploymentsChanged, this, [this] {
         // A deployment that started (or stopped) changes where the pane's chats go.
         if (!m_loading && m_pane < m_session->paneCount()
                 && m_session->target(m_pane).servedAs != this->target().servedAs)

@@ -6,6 +6,7 @@
 #include <QFrame>
 
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -64,6 +65,12 @@ Q_SIGNALS:
     void removeRequested(int pane);
 
 private:
+    /// The bar offering to deploy a fine-tuned model that must run before it answers.
+    void buildDeployBar();
+    /// Metrics, Copy Answer and Stop.
+    QHBoxLayout *buildFooter();
+    void loadFromSession();
+    void connectParts();
     void onStarted(int pane);
     void onDelta(int pane, const QString &text);
     void onFinished(int pane);

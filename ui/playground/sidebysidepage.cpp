@@ -8,15 +8,14 @@
 #include "modelpicker.h"
 #include "panewidget.h"
 #include "playgroundconnections.h"
+#include "sendshortcuts.h"
 #include "targetselector.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QKeySequence>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStyle>
@@ -33,6 +32,39 @@ SideBySidePage::SideBySidePage(
 {
     setObjectName(QStringLiteral("sideBySidePage"));
 
+    QHBoxLayout *toolbar = buildToolbar();
+    m_systemPromptEdit = new QPlainTextEdit(this);
+    m_systemPromptEdit->setObjectName(QStringLiteral("systemPromptEdit"));
+    m_systemPromptEdit->setPlaceholderText(
+            tr("Optional: how every model should behave, e.g. \"You are a friendly support "
+               "assistant of a lamp shop.\""));
+    m_systemPromptEdit->setFixedHeight(m_systemPromptEdit->fontMetrics().lineSpacing() * 3 + 12);
+    m_systemPromptEdit->setTabChangesFocus(true);
+
+    m_paneSplitter = new QSplitter(Qt::Horizontal, this);
+    m_paneSplitter->setObjectName(QStringLiteral("paneSplitter"));
+    m_paneSplitter->setChildrenCollapsible(false);
+
+    QHBoxLayout *input = buildInput();
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_systemPromptEdit);
+    layout->addWidget(m_paneSplitter, 1);
+    layout->addWidget(m_statusLabel);
+    layout->addLayout(input);
+
+    addSendShortcuts(
+            this, [this] { send(); }, [this] { stopAll(); });
+    connectParts();
+    rebuildPanes();
+}
+
+QHBoxLayout *SideBySidePage::buildToolbar()
+{
     auto *newButton = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("New"), this);
     newButton->setObjectName(QStringLiteral("newSessionPushButton"));
     newButton->setToolTip(tr("Start a new conversation with the same models"));
@@ -55,6 +87,9 @@ SideBySidePage::SideBySidePage(
     m_systemPromptToggle->setCheckable(true);
     m_systemPromptToggle->setChecked(true);
     m_systemPromptToggle->setAutoRaise(true);
+    connect(newButton, &QPushButton::clicked, this, &SideBySidePage::newSession);
+    connect(openButton, &QPushButton::clicked, this, [this] { loadSession(); });
+    connect(saveButton, &QPushButton::clicked, this, [this] { saveSession(); });
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_systemPromptToggle);
@@ -64,19 +99,11 @@ SideBySidePage::SideBySidePage(
     toolbar->addWidget(saveButton);
     toolbar->addSpacing(12);
     toolbar->addWidget(m_addPaneButton);
+    return toolbar;
+}
 
-    m_systemPromptEdit = new QPlainTextEdit(this);
-    m_systemPromptEdit->setObjectName(QStringLiteral("systemPromptEdit"));
-    m_systemPromptEdit->setPlaceholderText(
-            tr("Optional: how every model should behave, e.g. \"You are a friendly support "
-               "assistant of a lamp shop.\""));
-    m_systemPromptEdit->setFixedHeight(m_systemPromptEdit->fontMetrics().lineSpacing() * 3 + 12);
-    m_systemPromptEdit->setTabChangesFocus(true);
-
-    m_paneSplitter = new QSplitter(Qt::Horizontal, this);
-    m_paneSplitter->setObjectName(QStringLiteral("paneSplitter"));
-    m_paneSplitter->setChildrenCollapsible(false);
-
+QHBoxLayout *SideBySidePage::buildInput()
+{
     m_messageEdit = new QPlainTextEdit(this);
     m_messageEdit->setObjectName(QStringLiteral("messageEdit"));
     m_messageEdit->setPlaceholderText(tr("Write a message to all models. Ctrl+Return sends it."));
@@ -89,9 +116,6 @@ SideBySidePage::SideBySidePage(
     m_stopAllButton = new QPushButton(tr("Stop All"), this);
     m_stopAllButton->setObjectName(QStringLiteral("stopAllPushButton"));
     m_stopAllButton->setToolTip(tr("Stop every answer (Esc)"));
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    m_statusLabel->setWordWrap(true);
 
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_sendButton);
@@ -100,24 +124,11 @@ SideBySidePage::SideBySidePage(
     auto *input = new QHBoxLayout;
     input->addWidget(m_messageEdit, 1);
     input->addLayout(buttons);
+    return input;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(toolbar);
-    layout->addWidget(m_systemPromptEdit);
-    layout->addWidget(m_paneSplitter, 1);
-    layout->addWidget(m_statusLabel);
-    layout->addLayout(input);
-
-    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(sendShortcut, &QShortcut::activated, this, &SideBySidePage::send);
-    auto *sendShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    sendShortcut2->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(sendShortcut2, &QShortcut::activated, this, &SideBySidePage::send);
-    auto *stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(stopShortcut, &QShortcut::activated, this, &SideBySidePage::stopAll);
-
+void SideBySidePage::connectParts()
+{
     connect(m_systemPromptToggle, &QToolButton::toggled, this, [this](bool on) {
         m_systemPromptEdit->setVisible(on);
         m_systemPromptToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
@@ -128,9 +139,6 @@ SideBySidePage::SideBySidePage(
     connect(m_sendButton, &QPushButton::clicked, this, &SideBySidePage::send);
     connect(m_stopAllButton, &QPushButton::clicked, this, &SideBySidePage::stopAll);
     connect(m_addPaneButton, &QPushButton::clicked, this, &SideBySidePage::addPane);
-    connect(newButton, &QPushButton::clicked, this, &SideBySidePage::newSession);
-    connect(openButton, &QPushButton::clicked, this, [this] { loadSession(); });
-    connect(saveButton, &QPushButton::clicked, this, [this] { saveSession(); });
     connect(m_session, &ComparisonSession::panesChanged, this, &SideBySidePage::rebuildPanes);
     connect(m_session, &ComparisonSession::paneStarted, this, &SideBySidePage::updateActions);
     connect(m_session, &ComparisonSession::paneFinished, this, &SideBySidePage::updateActions);
@@ -139,8 +147,6 @@ SideBySidePage::SideBySidePage(
         if (id == m_connections->store()->activeId())
             applyDefaultModels();
     });
-
-    rebuildPanes();
 }
 
 void SideBySidePage::rebuildPanes()

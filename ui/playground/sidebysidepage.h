@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <functional>
 
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -59,6 +60,11 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    /// Instructions toggle, New, Open, Save and Add Model.
+    QHBoxLayout *buildToolbar();
+    /// The message box with Send to All and Stop All.
+    QHBoxLayout *buildInput();
+    void connectParts();
     void rebuildPanes();
     void updateActions();
     void applyDefaultModels();

@@ -55,7 +55,20 @@ WelcomeDialog::WelcomeDialog(bool practiceService, const QString &connectionName
     layout->addWidget(bold(tr("Teach a chat model to answer your way"), this, 1.4));
     layout->addWidget(
             wrapped(tr("Finetune Studio takes you through a fine-tune in four steps:"), this));
+    layout->addLayout(buildSteps());
+    layout->addWidget(buildWhereFrame(practiceService, connectionName));
+    layout->addWidget(wrapped(
+            tr("New to fine-tuning? The guide ticks off each step as you go. You can open it, "
+               "and this welcome, again from the Help menu."),
+            this));
+    layout->addStretch();
+    layout->addWidget(buildButtons());
+    setMinimumWidth(520);
+    resize(600, sizeHint().height());
+}
 
+QGridLayout *WelcomeDialog::buildSteps()
+{
     struct Step
     {
         QString title;
@@ -81,8 +94,11 @@ WelcomeDialog::WelcomeDialog(bool practiceService, const QString &connectionName
         grid->addWidget(bold(steps.at(i).title, this), i, 1, Qt::AlignTop);
         grid->addWidget(wrapped(steps.at(i).text, this), i, 2, Qt::AlignTop);
     }
-    layout->addLayout(grid);
+    return grid;
+}
 
+QFrame *WelcomeDialog::buildWhereFrame(bool practiceService, const QString &connectionName)
+{
     auto *where = new QFrame(this);
     where->setObjectName(QStringLiteral("welcomeWhereFrame"));
     where->setFrameShape(QFrame::StyledPanel);
@@ -113,14 +129,11 @@ WelcomeDialog::WelcomeDialog(bool practiceService, const QString &connectionName
                     where);
     connectLabel->setObjectName(QStringLiteral("welcomeConnectLabel"));
     whereLayout->addWidget(connectLabel);
-    layout->addWidget(where);
+    return where;
+}
 
-    layout->addWidget(wrapped(
-            tr("New to fine-tuning? The guide ticks off each step as you go. You can open it, "
-               "and this welcome, again from the Help menu."),
-            this));
-    layout->addStretch();
-
+QDialogButtonBox *WelcomeDialog::buildButtons()
+{
     auto *buttons = new QDialogButtonBox(this);
     auto *guide = buttons->addButton(tr("Open the &Guide"), QDialogButtonBox::ActionRole);
     guide->setObjectName(QStringLiteral("welcomeGuideButton"));
@@ -130,7 +143,6 @@ WelcomeDialog::WelcomeDialog(bool practiceService, const QString &connectionName
     auto *start = buttons->addButton(tr("&Start"), QDialogButtonBox::AcceptRole);
     start->setObjectName(QStringLiteral("welcomeStartButton"));
     start->setDefault(true);
-    layout->addWidget(buttons);
 
     QObject::connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     QObject::connect(guide, &QPushButton::clicked, this, [this] {
@@ -141,8 +153,7 @@ WelcomeDialog::WelcomeDialog(bool practiceService, const QString &connectionName
         accept();
         Q_EMIT manageConnectionsRequested();
     });
-    setMinimumWidth(520);
-    resize(600, sizeHint().height());
+    return buttons;
 }
 
 QString WelcomeDialog::whereText() const

@@ -3,6 +3,9 @@
 
 #include <QDialog>
 
+class QDialogButtonBox;
+class QFrame;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 
@@ -32,6 +35,12 @@ Q_SIGNALS:
     void manageConnectionsRequested();
 
 private:
+    /// The four steps, numbered.
+    QGridLayout *buildSteps();
+    /// Where the person is: the practice service or a real one, and how to connect.
+    QFrame *buildWhereFrame(bool practiceService, const QString &connectionName);
+    QDialogButtonBox *buildButtons();
+
     QLabel *m_whereLabel = nullptr;
 };
 

@@ -21,6 +21,21 @@
 
 namespace fs::ui {
 
+namespace {
+
+/// A paragraph of plain text that wraps.
+QLabel *paragraph(const QString &name, const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setText(text);
+    return label;
+}
+
+} // namespace
+
 KeepBehaviourDialog::KeepBehaviourDialog(const QString &modelId, const QString &connectionName,
         const QString &retirementSentence, QWidget *parent)
     : QDialog(parent)
@@ -38,11 +53,8 @@ KeepBehaviourDialog::KeepBehaviourDialog(const QString &modelId, const QString &
     setWindowTitle(tr("Keep This Model’s Behaviour"));
 
     const QString name = ModelChoice::describe(modelId);
-    auto *intro = new QLabel(this);
-    intro->setObjectName(QStringLiteral("keepBehaviourIntro"));
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::PlainText);
-    intro->setText(retirementSentence.isEmpty()
+    auto *intro = paragraph(QStringLiteral("keepBehaviourIntro"),
+            retirementSentence.isEmpty()
                     ? tr("“%1” (connection “%2”): a service cannot hand back a fine-tuned "
                          "model, and often the training file is gone. What you can keep is how "
                          "it answers.")
@@ -50,24 +62,48 @@ KeepBehaviourDialog::KeepBehaviourDialog(const QString &modelId, const QString &
                     : tr("“%1” (connection “%2”) %3. A service cannot hand back a fine-tuned "
                          "model, and often the training file is gone. What you can keep, while "
                          "it still answers, is how it answers.")
-                              .arg(name, connectionName, retirementSentence));
-    auto *steps = new QLabel(this);
-    steps->setObjectName(QStringLiteral("keepBehaviourSteps"));
-    steps->setWordWrap(true);
-    steps->setTextFormat(Qt::PlainText);
-    steps->setText(
+                              .arg(name, connectionName, retirementSentence),
+            this);
+    auto *steps = paragraph(QStringLiteral("keepBehaviourSteps"),
             tr("1. Capture its answers: send it the prompts it usually gets (your training or "
                "validation file) and keep each answer as a new example. The answers are saved "
                "as they arrive; if the capture stops, start it again and it goes on where it "
                "stopped.\n"
                "2. Train a new model on those examples, on this or another service.\n"
                "3. Compare the new model with the old one's answers in the Playground (Score "
-               "on Examples, Blind Rating) before the old one stops answering."));
+               "on Examples, Blind Rating) before the old one stops answering."),
+            this);
+    QFormLayout *form = buildFilesForm();
+    QDialogButtonBox *buttons = buildCommandParts();
 
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(steps);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Command line:"), this));
+    layout->addWidget(m_command);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+
+    connect(m_prompts, &QLineEdit::textChanged, this, &KeepBehaviourDialog::suggestAnswersFile);
+    connect(m_answers, &QLineEdit::textEdited, this, [this] {
+        m_answersChosen = true;
+        update();
+    });
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(commandLine()); });
+    connect(m_start, &QPushButton::clicked, this, &KeepBehaviourDialog::start);
+    update();
+    resize(640, sizeHint().height());
+}
+
+QFormLayout *KeepBehaviourDialog::buildFilesForm()
+{
     m_prompts->setObjectName(QStringLiteral("promptsFileEdit"));
     m_prompts->setPlaceholderText(tr("A dataset or validation file (.jsonl)"));
     auto *choose = new QPushButton(tr("Choose…"), this);
     choose->setObjectName(QStringLiteral("choosePromptsButton"));
+    connect(choose, &QPushButton::clicked, this, &KeepBehaviourDialog::choosePrompts);
     auto *promptsRow = new QHBoxLayout;
     promptsRow->addWidget(m_prompts, 1);
     promptsRow->addWidget(choose);
@@ -75,7 +111,11 @@ KeepBehaviourDialog::KeepBehaviourDialog(const QString &modelId, const QString &
     auto *form = new QFormLayout;
     form->addRow(tr("Prompts from:"), promptsRow);
     form->addRow(tr("Save answers to:"), m_answers);
+    return form;
+}
 
+QDialogButtonBox *KeepBehaviourDialog::buildCommandParts()
+{
     m_command->setObjectName(QStringLiteral("captureCommandView"));
     m_command->setReadOnly(true);
     m_command->setMaximumHeight(m_command->fontMetrics().lineSpacing() * 4);
@@ -90,37 +130,21 @@ KeepBehaviourDialog::KeepBehaviourDialog(const QString &modelId, const QString &
     buttons->addButton(m_copy, QDialogButtonBox::ActionRole);
     buttons->addButton(m_start, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    return buttons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(steps);
-    layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Command line:"), this));
-    layout->addWidget(m_command);
-    layout->addWidget(m_status);
-    layout->addWidget(buttons);
-
-    connect(choose, &QPushButton::clicked, this, &KeepBehaviourDialog::choosePrompts);
-    connect(m_prompts, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (!m_answersChosen) {
-            const QFileInfo info(text.trimmed());
-            const QSignalBlocker blocker(m_answers);
-            m_answers->setText(text.trimmed().isEmpty()
-                            ? QString()
-                            : info.dir().filePath(
-                                    info.completeBaseName() + QStringLiteral("-captured.jsonl")));
-        }
-        update();
-    });
-    connect(m_answers, &QLineEdit::textEdited, this, [this] {
-        m_answersChosen = true;
-        update();
-    });
-    connect(m_copy, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(commandLine()); });
-    connect(m_start, &QPushButton::clicked, this, &KeepBehaviourDialog::start);
+void KeepBehaviourDialog::suggestAnswersFile(const QString &prompts)
+{
+    // "<prompts>-captured.jsonl" next to the prompts, until the person names the file.
+    if (!m_answersChosen) {
+        const QFileInfo info(prompts.trimmed());
+        const QSignalBlocker blocker(m_answers);
+        m_answers->setText(prompts.trimmed().isEmpty()
+                        ? QString()
+                        : info.dir().filePath(
+                                info.completeBaseName() + QStringLiteral("-captured.jsonl")));
+    }
     update();
-    resize(640, sizeHint().height());
 }
 
 KeepBehaviourDialog::~KeepBehaviourDialog()

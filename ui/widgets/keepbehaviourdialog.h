@@ -4,6 +4,8 @@
 #include <QDialog>
 #include <QProcess>
 
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -48,6 +50,11 @@ Q_SIGNALS:
 
 private:
     QStringList arguments() const;
+    /// The prompts file with Choose…, and where the answers go.
+    QFormLayout *buildFilesForm();
+    /// The command line view, the status line and the buttons.
+    QDialogButtonBox *buildCommandParts();
+    void suggestAnswersFile(const QString &prompts);
     void choosePrompts();
     void update();
     void start();
