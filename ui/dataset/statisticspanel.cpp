@@ -242,8 +242,11 @@ void StatisticsPanel::showHistogram(
 {
     QChart *chart = view->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    // removeAxis() hands the axis back to us (it leaked on every refresh; LeakSanitizer found it).
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
     chart->setTitle(title);
     if (histogram.counts.isEmpty())
         return;
