@@ -142,8 +142,38 @@ void FilesArea::setUp()
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
     createActions();
+    createToolBar();
+    QWidget *choices = createUploadChoices();
+    createResumeBanner();
+    createFileList();
+    createUploadsPanel();
+    QWidget *status = createStatusLine();
 
-    // Toolbar: the actions, then what the list shows.
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(choices);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 3);
+    layout->addWidget(m_uploadsPanel, 2);
+    layout->addWidget(status);
+
+    connectFileList();
+    if (m_datasets) {
+        connect(m_datasets, &DatasetArea::titleChanged, this, &FilesArea::updateActions);
+    }
+    if (m_active) {
+        connect(m_active, &ActiveConnection::connectionChanged, this, &FilesArea::rebuildClient);
+        connect(m_active, &ActiveConnection::stateChanged, this,
+                &FilesArea::onConnectionStateChanged);
+    }
+    loadUploadChoices();
+    rebuildClient();
+}
+
+/// Toolbar: the actions, then what the list shows.
+void FilesArea::createToolBar()
+{
     m_toolBar = new QToolBar(this);
     m_toolBar->setObjectName(QStringLiteral("filesToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -163,8 +193,11 @@ void FilesArea::setUp()
         m_filterComboBox->addItem(FileListModel::purposeText(purpose), purpose);
     m_filterComboBox->setToolTip(tr("Show only the files of one purpose"));
     m_toolBar->addWidget(m_filterComboBox);
+}
 
-    // The choices the next upload is made with, in one line under the toolbar.
+/// The choices the next upload is made with, in one line under the toolbar.
+QWidget *FilesArea::createUploadChoices()
+{
     auto *choices = new QWidget(this);
     auto *choicesLayout = new QHBoxLayout(choices);
     choicesLayout->setContentsMargins(6, 0, 6, 0);
@@ -195,8 +228,12 @@ void FilesArea::setUp()
     });
     connect(m_useComboBox, &QComboBox::currentIndexChanged, this, &FilesArea::saveUploadChoices);
     connect(m_resumableCheckBox, &QCheckBox::toggled, this, &FilesArea::saveUploadChoices);
+    return choices;
+}
 
-    // Banner: uploads an earlier run left unfinished (never a dialog at start).
+/// Banner: uploads an earlier run left unfinished (never a dialog at start).
+void FilesArea::createResumeBanner()
+{
     m_banner = new QFrame(this);
     m_banner->setObjectName(QStringLiteral("resumeBanner"));
     m_banner->setStyleSheet(QStringLiteral("#resumeBanner { background: #fff6d5; border: 1px solid "
@@ -216,8 +253,11 @@ void FilesArea::setUp()
     connect(resumeButton, &QPushButton::clicked, this, &FilesArea::resumeOffered);
     connect(discardButton, &QPushButton::clicked, this, &FilesArea::discardOffered);
     m_banner->hide();
+}
 
-    // The list, or a sentence when there is nothing to list.
+/// The list, or a sentence when there is nothing to list, beside the details panel.
+void FilesArea::createFileList()
+{
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("filesTableView"));
     m_view->setModel(m_proxy);
@@ -240,6 +280,23 @@ void FilesArea::setUp()
                     FileListModel::StatusColumn, FileListModel::ExpiresColumn})
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 
+    QWidget *emptyPage = createEmptyPage();
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(emptyPage);
+
+    m_details = new FileDetailsPanel(this);
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(m_pages);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+}
+
+/// The sentence shown instead of an empty list, with the one button that helps.
+QWidget *FilesArea::createEmptyPage()
+{
     auto *emptyPage = new QWidget(this);
     auto *emptyLayout = new QVBoxLayout(emptyPage);
     m_emptyLabel = new QLabel(emptyPage);
@@ -258,20 +315,12 @@ void FilesArea::setUp()
         else
             chooseFiles();
     });
+    return emptyPage;
+}
 
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_view);
-    m_pages->addWidget(emptyPage);
-
-    m_details = new FileDetailsPanel(this);
-    m_splitter = new QSplitter(this);
-    m_splitter->addWidget(m_pages);
-    m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
-
-    // The uploads: one row each, under the list.
+/// The uploads: one row each, under the list.
+void FilesArea::createUploadsPanel()
+{
     m_uploadsPanel = new QWidget(this);
     m_uploadsPanel->setObjectName(QStringLiteral("uploadsPanel"));
     auto *uploadsOuter = new QVBoxLayout(m_uploadsPanel);
@@ -309,7 +358,11 @@ void FilesArea::setUp()
             [this](UploadTask *, const FileObject &file) { m_model->upsertFile(file); });
     connect(m_queue, &UploadQueue::uploaded, this, &FilesArea::onUploaded);
     m_uploadsPanel->hide();
+}
 
+/// The area's status line (downloads, refresh problems) with a Cancel for downloads.
+QWidget *FilesArea::createStatusLine()
+{
     auto *status = new QWidget(this);
     auto *statusLayout = new QHBoxLayout(status);
     statusLayout->setContentsMargins(6, 0, 6, 0);
@@ -325,16 +378,12 @@ void FilesArea::setUp()
         if (m_download)
             m_download->abort();
     });
+    return status;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_toolBar);
-    layout->addWidget(choices);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_splitter, 3);
-    layout->addWidget(m_uploadsPanel, 2);
-    layout->addWidget(status);
-
+/// What the list, its filter and its selection tell the rest of the area.
+void FilesArea::connectFileList()
+{
     connect(m_filterComboBox, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setPurposeFilter(m_filterComboBox->currentData().toString()); });
     connect(m_model, &FileListModel::loadingChanged, this, &FilesArea::updatePage);
@@ -361,17 +410,6 @@ void FilesArea::setUp()
     });
     connect(m_view, &QTableView::doubleClicked, this,
             [this] { action(QStringLiteral("detailsAction"))->setChecked(true); });
-
-    if (m_datasets) {
-        connect(m_datasets, &DatasetArea::titleChanged, this, &FilesArea::updateActions);
-    }
-    if (m_active) {
-        connect(m_active, &ActiveConnection::connectionChanged, this, &FilesArea::rebuildClient);
-        connect(m_active, &ActiveConnection::stateChanged, this,
-                &FilesArea::onConnectionStateChanged);
-    }
-    loadUploadChoices();
-    rebuildClient();
 }
 
 void FilesArea::createActions()

@@ -140,6 +140,14 @@ protected:
 
 private:
     void setUp();
+    void createToolBar();
+    QWidget *createUploadChoices();
+    void createResumeBanner();
+    void createFileList();
+    QWidget *createEmptyPage();
+    void createUploadsPanel();
+    QWidget *createStatusLine();
+    void connectFileList();
     QAction *actionForKey(const QKeyEvent *event) const;
     void createActions();
     void rebuildClient();

@@ -74,7 +74,31 @@ JobMonitor::JobMonitor(QWidget *parent)
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setEnabled(false);
 
-    // ---- status line --------------------------------------------------------------------
+    createStatusLine();
+    m_chart = new MetricsChart(this);
+    QWidget *eventsPage = createEventsPage();
+    QWidget *checkpointsPage = createCheckpointsPage();
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("monitorTabWidget"));
+    m_tabs->addTab(m_chart, tr("Training chart"));
+    m_tabs->addTab(eventsPage, tr("Messages"));
+    m_tabs->addTab(checkpointsPage, tr("Checkpoints"));
+
+    QWidget *jobPage = createJobPage();
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_emptyLabel);
+    m_pages->addWidget(jobPage);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    showJob({});
+}
+
+/// The status line's widgets: badge, title, progress, model buttons, error and retirement.
+void JobMonitor::createStatusLine()
+{
     m_titleLabel = new QLabel(this);
     m_titleLabel->setObjectName(QStringLiteral("jobTitleLabel"));
     m_titleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -114,20 +138,11 @@ JobMonitor::JobMonitor(QWidget *parent)
             " border-radius: 4px; padding: 6px; }"));
     m_errorLabel->hide();
     m_retirementLabel = retirementNoteLabel(QStringLiteral("jobRetirementLabel"), this);
+}
 
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_badgeLabel);
-    titleRow->addWidget(m_titleLabel, 1);
-    titleRow->addWidget(m_deployButton);
-    titleRow->addWidget(m_playgroundButton);
-    auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_progressBar);
-    statusRow->addWidget(m_statusLabel, 1);
-
-    // ---- chart --------------------------------------------------------------------------
-    m_chart = new MetricsChart(this);
-
-    // ---- events -------------------------------------------------------------------------
+/// The service's messages, compact rows with Copy.
+void JobMonitor::createEventView()
+{
     m_eventFilter->setSourceModel(m_eventModel);
     m_eventView = new QTableView(this);
     m_eventView->setObjectName(QStringLiteral("eventsTableView"));
@@ -144,7 +159,12 @@ JobMonitor::JobMonitor(QWidget *parent)
     connect(copyAction, &QAction::triggered, this, &JobMonitor::copyEvents);
     m_eventView->addAction(copyAction);
     m_eventView->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
 
+/// The Messages tab: the log with its level filter, search, "hide numbers" and Copy.
+QWidget *JobMonitor::createEventsPage()
+{
+    createEventView();
     m_levelComboBox = new QComboBox(this);
     m_levelComboBox->setObjectName(QStringLiteral("levelComboBox"));
     m_levelComboBox->addItem(tr("All messages"), int(fs::JobEventFilterModel::AllLevels));
@@ -186,8 +206,12 @@ JobMonitor::JobMonitor(QWidget *parent)
     eventsLayout->addLayout(eventBar);
     eventsLayout->addWidget(m_eventView, 1);
     eventsLayout->addWidget(m_eventCountLabel);
+    return eventsPage;
+}
 
-    // ---- checkpoints --------------------------------------------------------------------
+/// The Checkpoints tab: the saved checkpoints, one of them opened in the Playground.
+QWidget *JobMonitor::createCheckpointsPage()
+{
     m_checkpointView = new QTableView(this);
     m_checkpointView->setObjectName(QStringLiteral("checkpointsTableView"));
     m_checkpointView->setModel(m_checkpointModel);
@@ -214,12 +238,20 @@ JobMonitor::JobMonitor(QWidget *parent)
     auto *checkpointsLayout = new QVBoxLayout(checkpointsPage);
     checkpointsLayout->addLayout(checkpointBar);
     checkpointsLayout->addWidget(m_checkpointView, 1);
+    return checkpointsPage;
+}
 
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("monitorTabWidget"));
-    m_tabs->addTab(m_chart, tr("Training chart"));
-    m_tabs->addTab(eventsPage, tr("Messages"));
-    m_tabs->addTab(checkpointsPage, tr("Checkpoints"));
+/// One job: the status line above the tabs.
+QWidget *JobMonitor::createJobPage()
+{
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_badgeLabel);
+    titleRow->addWidget(m_titleLabel, 1);
+    titleRow->addWidget(m_deployButton);
+    titleRow->addWidget(m_playgroundButton);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_progressBar);
+    statusRow->addWidget(m_statusLabel, 1);
 
     auto *jobPage = new QWidget(this);
     auto *jobLayout = new QVBoxLayout(jobPage);
@@ -229,15 +261,7 @@ JobMonitor::JobMonitor(QWidget *parent)
     jobLayout->addWidget(m_errorLabel);
     jobLayout->addWidget(m_retirementLabel);
     jobLayout->addWidget(m_tabs, 1);
-
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_emptyLabel);
-    m_pages->addWidget(jobPage);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_pages);
-
-    showJob({});
+    return jobPage;
 }
 
 JobMonitor::~JobMonitor() = default;
@@ -338,7 +362,6 @@ void JobMonitor::updateStatusLine()
 {
     if (m_jobId.isEmpty())
         return;
-    const QLocale locale;
     const qint64 now = m_clock ? m_clock->now() : QDateTime::currentSecsSinceEpoch();
     m_badgeLabel->setText(fs::JobTexts::statusText(m_job));
     m_badgeLabel->setStyleSheet(badgeStyle(fs::JobTexts::statusColor(m_job.status)));
@@ -356,7 +379,24 @@ void JobMonitor::updateStatusLine()
     const fs::JobMetrics *metrics = m_tracker ? m_tracker->metrics(m_jobId) : nullptr;
     const int step = metrics ? metrics->series().lastStep() : 0;
     const int total = metrics ? metrics->series().totalSteps() : 0;
-    QStringList parts;
+    updateProgressBar(step, total);
+    m_statusLabel->setText(statusDetails(step, now));
+
+    QString error;
+    if (m_job.error && !m_job.error->isEmpty())
+        error = fs::JobTexts::errorText(m_job.error->code, m_job.error->message);
+    m_errorLabel->setText(error);
+    m_errorLabel->setVisible(!error.isEmpty());
+    m_chart->setEmptyMessage(m_job.isTerminal()
+                    ? tr("This job ended before the service reported any training step, so "
+                         "there is no chart. The Messages tab tells what happened.")
+                    : QString());
+}
+
+/// "Step 3 of 10", busy while the job runs without a step yet, hidden otherwise.
+void JobMonitor::updateProgressBar(int step, int total)
+{
+    const QLocale locale;
     if (total > 0) {
         m_progressBar->setRange(0, total);
         m_progressBar->setValue(m_job.status == fs::FineTuningJob::Status::Succeeded
@@ -373,6 +413,13 @@ void JobMonitor::updateStatusLine()
     } else {
         m_progressBar->hide();
     }
+}
+
+/// What the job is doing, time left, duration and tokens trained, joined by " · ".
+QString JobMonitor::statusDetails(int step, qint64 now) const
+{
+    const QLocale locale;
+    QStringList parts;
     switch (m_job.status) {
     case fs::FineTuningJob::Status::ValidatingFiles:
         parts << tr("The service is checking the training files.");
@@ -404,17 +451,7 @@ void JobMonitor::updateStatusLine()
         parts << tr("Duration: %1").arg(duration);
     if (m_job.trainedTokens)
         parts << tr("%1 tokens trained").arg(locale.toString(*m_job.trainedTokens));
-    m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
-
-    QString error;
-    if (m_job.error && !m_job.error->isEmpty())
-        error = fs::JobTexts::errorText(m_job.error->code, m_job.error->message);
-    m_errorLabel->setText(error);
-    m_errorLabel->setVisible(!error.isEmpty());
-    m_chart->setEmptyMessage(m_job.isTerminal()
-                    ? tr("This job ended before the service reported any training step, so "
-                         "there is no chart. The Messages tab tells what happened.")
-                    : QString());
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString JobMonitor::statusLineText() const

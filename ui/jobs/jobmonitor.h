@@ -92,7 +92,14 @@ private:
     void onEventsAdded(const QString &jobId, const QList<fs::JobEvent> &events);
     void onJobUpdated(const fs::FineTuningJob &job);
     void onCheckpoints(const QString &jobId, const QList<fs::Checkpoint> &checkpoints);
+    void createStatusLine();
+    void createEventView();
+    QWidget *createEventsPage();
+    QWidget *createCheckpointsPage();
+    QWidget *createJobPage();
     void updateStatusLine();
+    void updateProgressBar(int step, int total);
+    QString statusDetails(int step, qint64 now) const;
     void updateRetirement();
     void updateEventFilter();
     void updateEventCount();

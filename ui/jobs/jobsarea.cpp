@@ -179,8 +179,38 @@ void JobsArea::init()
     m_listModel = new fs::JobListModel(this);
     m_notifier = new JobNotifier(this, this);
     createActions();
+    createNoticeBar();
+    QToolBar *toolBar = createToolBar();
+    createJobList();
+    createMonitor();
 
-    // ---- notice bar (jobs that ended) -------------------------------------------------------
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("jobsSplitter"));
+    m_splitter->addWidget(m_listStack);
+    m_splitter->addWidget(m_monitor);
+    // The list gets two fifths of the height: several jobs in sight above the monitor.
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({400, 600});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_noticeFrame);
+    auto *top = new QHBoxLayout;
+    top->addWidget(toolBar);
+    top->addWidget(m_messageLabel, 1);
+    top->addWidget(m_keepTryingButton);
+    layout->addLayout(top);
+    layout->addWidget(m_splitter, 1);
+
+    connectTrackerAndList();
+    switchConnection();
+    onConnectionState();
+}
+
+/// The notice bar: a job that ended, with Show and dismiss.
+void JobsArea::createNoticeBar()
+{
     m_noticeFrame = new QFrame(this);
     m_noticeFrame->setObjectName(QStringLiteral("noticeFrame"));
     m_noticeFrame->setFrameShape(QFrame::StyledPanel);
@@ -207,8 +237,11 @@ void JobsArea::init()
     m_noticeFrame->hide();
     connect(m_notifier, &JobNotifier::noticeRequested, this, &JobsArea::showNotice);
     connect(m_notifier, &JobNotifier::activated, this, &JobsArea::selectJob);
+}
 
-    // ---- tool bar -----------------------------------------------------------------------------
+/// The actions, then the area's message and "Keep trying" beside them.
+QToolBar *JobsArea::createToolBar()
+{
     auto *toolBar = new QToolBar(this);
     toolBar->setObjectName(QStringLiteral("jobsToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -224,8 +257,12 @@ void JobsArea::init()
                                       "watched"));
     m_keepTryingButton->hide();
     connect(m_keepTryingButton, &QPushButton::clicked, this, &JobsArea::keepTrying);
+    return toolBar;
+}
 
-    // ---- the list -----------------------------------------------------------------------------
+/// The list of jobs, or a sentence when there is none.
+void JobsArea::createJobList()
+{
     m_listView = new QTableView(this);
     m_listView->setObjectName(QStringLiteral("jobsTableView"));
     m_listView->setModel(m_listModel);
@@ -238,6 +275,27 @@ void JobsArea::init()
     m_listView->setWordWrap(false);
     m_listView->setItemDelegateForColumn(
             fs::JobListModel::StatusColumn, new StatusBadgeDelegate(m_listView));
+    sizeListColumns();
+    m_listView->setTextElideMode(Qt::ElideMiddle); // a name's start and its id both show
+    m_listView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (const char *name :
+            {"cancelJobAction", "pauseJobAction", "resumeJobAction", "deleteJobAction"})
+        m_listView->addAction(action(QLatin1String(name)));
+    connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobsArea::onSelectionChanged);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("jobsEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setEnabled(false);
+    m_listStack = new QStackedWidget(this);
+    m_listStack->addWidget(m_emptyLabel);
+    m_listStack->addWidget(m_listView);
+}
+
+void JobsArea::sizeListColumns()
+{
     // A job list is short (hundreds of rows): the short columns fit their contents; the job id
     // and the fine-tuned model keep fixed widths (at least their headings) and the base model
     // takes the rest. Names are cut in the middle where narrow (their tooltips hold them whole),
@@ -255,23 +313,11 @@ void JobsArea::init()
     columns->resizeSection(fs::JobListModel::FineTunedModelColumn,
             qMax(columns->sectionSizeHint(fs::JobListModel::FineTunedModelColumn),
                     metrics.horizontalAdvance(QStringLiteral("ft:gpt-4.1-mini…abcd")) + 12));
-    m_listView->setTextElideMode(Qt::ElideMiddle); // a name's start and its id both show
-    m_listView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (const char *name :
-            {"cancelJobAction", "pauseJobAction", "resumeJobAction", "deleteJobAction"})
-        m_listView->addAction(action(QLatin1String(name)));
-    connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &JobsArea::onSelectionChanged);
+}
 
-    m_emptyLabel = new QLabel(this);
-    m_emptyLabel->setObjectName(QStringLiteral("jobsEmptyLabel"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setEnabled(false);
-    m_listStack = new QStackedWidget(this);
-    m_listStack->addWidget(m_emptyLabel);
-    m_listStack->addWidget(m_listView);
-
+/// The selected job's monitor, on the list's clock and retirement calendar.
+void JobsArea::createMonitor()
+{
     m_monitor = new JobMonitor(this);
     m_monitor->setTracker(m_tracker);
     // One clock, one tick: the list's Duration and the monitor's never disagree.
@@ -291,27 +337,11 @@ void JobsArea::init()
         m_listView->setItemDelegateForColumn(
                 column, new RetirementMarkDelegate(retirementNotice, m_listView));
     connect(m_monitor, &JobMonitor::openInPlayground, this, &JobsArea::openInPlayground);
+}
 
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(QStringLiteral("jobsSplitter"));
-    m_splitter->addWidget(m_listStack);
-    m_splitter->addWidget(m_monitor);
-    // The list gets two fifths of the height: several jobs in sight above the monitor.
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({400, 600});
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_noticeFrame);
-    auto *top = new QHBoxLayout;
-    top->addWidget(toolBar);
-    top->addWidget(m_messageLabel, 1);
-    top->addWidget(m_keepTryingButton);
-    layout->addLayout(top);
-    layout->addWidget(m_splitter, 1);
-
-    // ---- wiring -------------------------------------------------------------------------------
+/// What the tracker, the list model and the connection tell the area.
+void JobsArea::connectTrackerAndList()
+{
     connect(m_tracker, &fs::JobTracker::jobUpdated, this, &JobsArea::onJobUpdated);
     connect(m_tracker, &fs::JobTracker::statusChanged, this, &JobsArea::onStatusChanged);
     connect(m_tracker, &fs::JobTracker::pollFailed, this, &JobsArea::onPollFailed);
@@ -331,9 +361,6 @@ void JobsArea::init()
     connect(m_listModel, &QAbstractItemModel::dataChanged, this, &JobsArea::updateActions);
     connect(m_active, &fs::ActiveConnection::connectionChanged, this, &JobsArea::switchConnection);
     connect(m_active, &fs::ActiveConnection::stateChanged, this, &JobsArea::onConnectionState);
-
-    switchConnection();
-    onConnectionState();
 }
 
 void JobsArea::createActions()

@@ -17,6 +17,7 @@ class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QToolBar;
 class QFrame;
 
 namespace fs {
@@ -109,6 +110,13 @@ Q_SIGNALS:
 private:
     void init();
     void createActions();
+    void createNoticeBar();
+    QToolBar *createToolBar();
+    void createJobList();
+    /// Short columns fit their contents; ids and names keep readable widths at 1024 px.
+    void sizeListColumns();
+    void createMonitor();
+    void connectTrackerAndList();
     void switchConnection();
     void onConnectionState();
     void onSelectionChanged();

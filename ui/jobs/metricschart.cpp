@@ -270,53 +270,9 @@ MetricsChart::MetricsChart(QWidget *parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setAnimationOptions(QChart::NoAnimation);
-
-    m_trainRaw = makeLine(tr("Training loss (each step)"), faint(kTrainColor), 1);
-    m_trainSmooth = makeLine(fs::metricDisplayName(fs::Metric::TrainLoss), kTrainColor, 2.2);
-    m_validRaw = makeLine(tr("Validation loss (each step)"), faint(kValidColor), 1);
-    m_validSmooth = makeLine(fs::metricDisplayName(fs::Metric::ValidLoss), kValidColor, 2.2);
-    m_fullValid = new QScatterSeries;
-    m_fullValid->setName(fs::metricDisplayName(fs::Metric::FullValidLoss));
-    m_fullValid->setColor(kFullValidColor);
-    m_fullValid->setBorderColor(Qt::white);
-    m_fullValid->setMarkerSize(10);
-    m_trainAccuracy = makeLine(fs::metricDisplayName(fs::Metric::TrainAccuracy),
-            kTrainAccuracyColor, 1.6, Qt::DashLine);
-    m_validAccuracy = makeLine(fs::metricDisplayName(fs::Metric::ValidAccuracy),
-            kValidAccuracyColor, 1.6, Qt::DashLine);
-
-    m_stepAxis = new QValueAxis(this);
-    m_stepAxis->setTitleText(tr("Training step"));
-    m_stepAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_lossAxis = new QValueAxis(this);
-    m_lossAxis->setTitleText(tr("Loss (lower is better)"));
-    m_lossAxis->setLabelFormat(QStringLiteral("%.2f"));
-    m_lossAxis->setTickType(QValueAxis::TicksDynamic);
-    m_accuracyAxis = new QValueAxis(this);
-    m_accuracyAxis->setTitleText(tr("Token accuracy"));
-    m_accuracyAxis->setLabelFormat(QStringLiteral("%.0f%%"));
-    m_accuracyAxis->setGridLineVisible(false);
-    m_accuracyAxis->setTickCount(5);
-    m_chart->addAxis(m_stepAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_lossAxis, Qt::AlignLeft);
-    m_chart->addAxis(m_accuracyAxis, Qt::AlignRight);
-
-    // Drawing order: accuracy and raw points underneath, smoothed lines and markers on top.
-    const QList<QXYSeries *> order {m_trainAccuracy, m_validAccuracy, m_trainRaw, m_validRaw,
-            m_validSmooth, m_trainSmooth, m_fullValid};
-    for (QXYSeries *series : order) {
-        m_chart->addSeries(series);
-        series->attachAxis(m_stepAxis);
-        const bool accuracy = series == m_trainAccuracy || series == m_validAccuracy;
-        series->attachAxis(accuracy ? m_accuracyAxis : m_lossAxis);
-    }
-    // The faint raw series need no legend entry of their own.
-    for (QXYSeries *series :
-            {static_cast<QXYSeries *>(m_trainRaw), static_cast<QXYSeries *>(m_validRaw)}) {
-        const auto markers = m_chart->legend()->markers(series);
-        for (QLegendMarker *marker : markers)
-            marker->setVisible(false);
-    }
+    createSeries();
+    createAxes();
+    addSeriesToChart();
 
     m_view = new MetricsChartView(m_chart, this);
     m_view->setObjectName(QStringLiteral("metricsChartView"));
@@ -338,6 +294,93 @@ MetricsChart::MetricsChart(QWidget *parent)
             " border-radius: 4px; padding: 6px; }"));
     m_hintLabel->hide();
 
+    createControls();
+
+    auto *help = m_helpLabel =
+            new QLabel(tr("Hover for exact values · wheel to zoom · drag to move · "
+                          "Shift+drag to zoom to a range · double-click to show all"),
+                    this);
+    help->setObjectName(QStringLiteral("chartHelpLabel"));
+    help->setEnabled(false);
+    help->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_hintLabel);
+    layout->addWidget(m_controls);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(help);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MetricsChart::refresh);
+
+    setSmoothing(m_smoothing);
+    updateEmptyState();
+}
+
+/// Losses (each step faint, smoothed bold), full validation markers and token accuracy.
+void MetricsChart::createSeries()
+{
+    m_trainRaw = makeLine(tr("Training loss (each step)"), faint(kTrainColor), 1);
+    m_trainSmooth = makeLine(fs::metricDisplayName(fs::Metric::TrainLoss), kTrainColor, 2.2);
+    m_validRaw = makeLine(tr("Validation loss (each step)"), faint(kValidColor), 1);
+    m_validSmooth = makeLine(fs::metricDisplayName(fs::Metric::ValidLoss), kValidColor, 2.2);
+    m_fullValid = new QScatterSeries;
+    m_fullValid->setName(fs::metricDisplayName(fs::Metric::FullValidLoss));
+    m_fullValid->setColor(kFullValidColor);
+    m_fullValid->setBorderColor(Qt::white);
+    m_fullValid->setMarkerSize(10);
+    m_trainAccuracy = makeLine(fs::metricDisplayName(fs::Metric::TrainAccuracy),
+            kTrainAccuracyColor, 1.6, Qt::DashLine);
+    m_validAccuracy = makeLine(fs::metricDisplayName(fs::Metric::ValidAccuracy),
+            kValidAccuracyColor, 1.6, Qt::DashLine);
+}
+
+/// Steps below, loss on the left, accuracy on the right.
+void MetricsChart::createAxes()
+{
+    m_stepAxis = new QValueAxis(this);
+    m_stepAxis->setTitleText(tr("Training step"));
+    m_stepAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_lossAxis = new QValueAxis(this);
+    m_lossAxis->setTitleText(tr("Loss (lower is better)"));
+    m_lossAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_lossAxis->setTickType(QValueAxis::TicksDynamic);
+    m_accuracyAxis = new QValueAxis(this);
+    m_accuracyAxis->setTitleText(tr("Token accuracy"));
+    m_accuracyAxis->setLabelFormat(QStringLiteral("%.0f%%"));
+    m_accuracyAxis->setGridLineVisible(false);
+    m_accuracyAxis->setTickCount(5);
+    m_chart->addAxis(m_stepAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_lossAxis, Qt::AlignLeft);
+    m_chart->addAxis(m_accuracyAxis, Qt::AlignRight);
+}
+
+void MetricsChart::addSeriesToChart()
+{
+    // Drawing order: accuracy and raw points underneath, smoothed lines and markers on top.
+    const QList<QXYSeries *> order {m_trainAccuracy, m_validAccuracy, m_trainRaw, m_validRaw,
+            m_validSmooth, m_trainSmooth, m_fullValid};
+    for (QXYSeries *series : order) {
+        m_chart->addSeries(series);
+        series->attachAxis(m_stepAxis);
+        const bool accuracy = series == m_trainAccuracy || series == m_validAccuracy;
+        series->attachAxis(accuracy ? m_accuracyAxis : m_lossAxis);
+    }
+    // The faint raw series need no legend entry of their own.
+    for (QXYSeries *series :
+            {static_cast<QXYSeries *>(m_trainRaw), static_cast<QXYSeries *>(m_validRaw)}) {
+        const auto markers = m_chart->legend()->markers(series);
+        for (QLegendMarker *marker : markers)
+            marker->setVisible(false);
+    }
+}
+
+/// Smoothing, token accuracy on or off, "Show all steps" and Export, in one row.
+void MetricsChart::createControls()
+{
     m_smoothingSlider = new QSlider(Qt::Horizontal, this);
     m_smoothingSlider->setObjectName(QStringLiteral("smoothingSlider"));
     m_smoothingSlider->setRange(0, 99);
@@ -384,29 +427,6 @@ MetricsChart::MetricsChart(QWidget *parent)
     controls->addStretch(1);
     controls->addWidget(m_resetZoomButton);
     controls->addWidget(m_exportButton);
-
-    auto *help = m_helpLabel =
-            new QLabel(tr("Hover for exact values · wheel to zoom · drag to move · "
-                          "Shift+drag to zoom to a range · double-click to show all"),
-                    this);
-    help->setObjectName(QStringLiteral("chartHelpLabel"));
-    help->setEnabled(false);
-    help->setWordWrap(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_hintLabel);
-    layout->addWidget(m_controls);
-    layout->addWidget(m_stack, 1);
-    layout->addWidget(help);
-
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(0);
-    connect(m_refreshTimer, &QTimer::timeout, this, &MetricsChart::refresh);
-
-    setSmoothing(m_smoothing);
-    updateEmptyState();
 }
 
 MetricsChart::~MetricsChart() = default;

@@ -100,6 +100,11 @@ Q_SIGNALS:
 
 private:
     friend class MetricsChartView;
+    void createSeries();
+    void createAxes();
+    /// Adds the series in drawing order on their axes; the faint ones get no legend entry.
+    void addSeriesToChart();
+    void createControls();
     void onMetricsChanged();
     void scheduleRefresh();
     void updateHint();

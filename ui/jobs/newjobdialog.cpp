@@ -91,22 +91,8 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
         m_provider = new fs::ProviderClient(m_client, this);
     m_shape = fs::JobFormRules::shape(
             m_client ? m_client->connection().providerKind() : fs::ProviderKind::OpenAI);
-    m_estimateTimer = new QTimer(this);
-    m_estimateTimer->setSingleShot(true);
-    m_estimateTimer->setInterval(kEstimatePauseMs);
-    connect(m_estimateTimer, &QTimer::timeout, this, &NewJobDialog::requestEstimate);
-    m_tokenCount = new fs::TokenCountJob(this);
-    connect(m_tokenCount, &fs::TokenCountJob::fileCounted, this,
-            &NewJobDialog::onFileTokensCounted);
-
-    m_refusalLabel = new QLabel(this);
-    m_refusalLabel->setObjectName(QStringLiteral("refusalLabel"));
-    m_refusalLabel->setWordWrap(true);
-    m_refusalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_refusalLabel->setStyleSheet(QStringLiteral(
-            "QLabel { background: #fde7e9; color: #5c0b11; border: 1px solid #e8a0a8;"
-            " border-radius: 4px; padding: 8px; }"));
-    m_refusalLabel->hide();
+    createEstimators();
+    createRefusalLabel();
 
     m_form = createForm();
     auto *scroll = new QScrollArea(this);
@@ -115,6 +101,54 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
+    createCostAndProblemLabels();
+    QHBoxLayout *progressRow = createProgressRow();
+    createButtons();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_refusalLabel);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_problemsLabel);
+    layout->addWidget(m_costLabel);
+    layout->addLayout(progressRow);
+    layout->addWidget(m_buttons);
+
+    fillModels(connectionModels);
+    fillFiles({});
+    onMethodChanged();
+    loadServiceModels();
+    resizeToFit(parent);
+    reloadFiles();
+}
+
+/// The price estimate's pause timer and the token counter for files on the service.
+void NewJobDialog::createEstimators()
+{
+    m_estimateTimer = new QTimer(this);
+    m_estimateTimer->setSingleShot(true);
+    m_estimateTimer->setInterval(kEstimatePauseMs);
+    connect(m_estimateTimer, &QTimer::timeout, this, &NewJobDialog::requestEstimate);
+    m_tokenCount = new fs::TokenCountJob(this);
+    connect(m_tokenCount, &fs::TokenCountJob::fileCounted, this,
+            &NewJobDialog::onFileTokensCounted);
+}
+
+/// Why the service refused the job, above the form (hidden until it does).
+void NewJobDialog::createRefusalLabel()
+{
+    m_refusalLabel = new QLabel(this);
+    m_refusalLabel->setObjectName(QStringLiteral("refusalLabel"));
+    m_refusalLabel->setWordWrap(true);
+    m_refusalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refusalLabel->setStyleSheet(QStringLiteral(
+            "QLabel { background: #fde7e9; color: #5c0b11; border: 1px solid #e8a0a8;"
+            " border-radius: 4px; padding: 8px; }"));
+    m_refusalLabel->hide();
+}
+
+/// The estimated cost and the form's problems, under the form.
+void NewJobDialog::createCostAndProblemLabels()
+{
     m_costLabel = new QLabel(this);
     m_costLabel->setObjectName(QStringLiteral("costLabel"));
     m_costLabel->setWordWrap(true);
@@ -126,7 +160,11 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     m_problemsLabel->setWordWrap(true);
     m_problemsLabel->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
     m_problemsLabel->hide();
+}
 
+/// The open dataset's upload progress (hidden until it uploads).
+QHBoxLayout *NewJobDialog::createProgressRow()
+{
     m_progressBar = new QProgressBar(this);
     m_progressBar->setObjectName(QStringLiteral("uploadProgressBar"));
     m_progressLabel = new QLabel(this);
@@ -136,7 +174,12 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progressLabel, 1);
     progressRow->addWidget(m_progressBar, 1);
+    return progressRow;
+}
 
+/// Start training, Cancel and Estimate Again.
+void NewJobDialog::createButtons()
+{
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_startButton = m_buttons->button(QDialogButtonBox::Ok);
     m_startButton->setObjectName(QStringLiteral("startPushButton"));
@@ -151,19 +194,10 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     connect(m_estimateAgainButton, &QPushButton::clicked, this, &NewJobDialog::requestEstimate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewJobDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewJobDialog::reject);
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_refusalLabel);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_problemsLabel);
-    layout->addWidget(m_costLabel);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_buttons);
-
-    fillModels(connectionModels);
-    fillFiles({});
-    onMethodChanged();
-    loadServiceModels();
+void NewJobDialog::resizeToFit(QWidget *parent)
+{
     // Roomy where there is room; on a small screen (1024×600) never taller or wider than the
     // screen's free area nor than the window it belongs to: the form scrolls, the buttons below
     // it stay in sight.
@@ -173,7 +207,6 @@ NewJobDialog::NewJobDialog(fs::ApiClient *client, DatasetArea *datasets,
     if (parent)
         size = size.boundedTo(parent->window()->size());
     resize(size);
-    reloadFiles();
 }
 
 NewJobDialog::~NewJobDialog()
@@ -198,8 +231,17 @@ NewJobDialog::~NewJobDialog()
 QWidget *NewJobDialog::createForm()
 {
     auto *form = new QWidget(this);
+    auto *layout = new QVBoxLayout(form);
+    layout->addWidget(createWhatBox(form));
+    layout->addWidget(createSettingsBox(form));
+    layout->addWidget(createExtraBox(form));
+    layout->addStretch(1);
+    return form;
+}
 
-    // ---- what to train ------------------------------------------------------------------
+/// "What to train": the base model, the files, the method and (where offered) LoRA or full.
+QGroupBox *NewJobDialog::createWhatBox(QWidget *form)
+{
     auto *whatBox = new QGroupBox(tr("What to train"), form);
     auto *what = new QFormLayout(whatBox);
     m_modelComboBox = new QComboBox(whatBox);
@@ -208,7 +250,14 @@ QWidget *NewJobDialog::createForm()
     connect(m_modelComboBox, &QComboBox::currentIndexChanged, this, &NewJobDialog::onModelChanged);
     what->addRow(tr("Base model:"), m_modelComboBox);
     what->addRow(QString(), m_modelNoteLabel);
+    addFileRows(what, whatBox);
+    addMethodRows(what, whatBox);
+    return whatBox;
+}
 
+/// The training and validation files, with a Reload for the service's list.
+void NewJobDialog::addFileRows(QFormLayout *what, QGroupBox *whatBox)
+{
     m_trainingComboBox = new QComboBox(whatBox);
     m_trainingComboBox->setObjectName(QStringLiteral("trainingComboBox"));
     m_validationComboBox = new QComboBox(whatBox);
@@ -230,7 +279,11 @@ QWidget *NewJobDialog::createForm()
     });
     connect(m_validationComboBox, &QComboBox::currentIndexChanged, this,
             &NewJobDialog::onSettingChanged);
+}
 
+/// Supervised or DPO, and LoRA or full training where the service lets a person choose.
+void NewJobDialog::addMethodRows(QFormLayout *what, QGroupBox *whatBox)
+{
     m_supervisedRadioButton =
             new QRadioButton(tr("Learn from example answers (supervised)"), whatBox);
     m_supervisedRadioButton->setObjectName(QStringLiteral("supervisedRadioButton"));
@@ -266,61 +319,17 @@ QWidget *NewJobDialog::createForm()
     typeBox->addWidget(m_fullRadioButton);
     what->addRow(tr("Training:"), typeBox);
     what->setRowVisible(typeBox, m_shape.chooseTrainingType);
+}
 
-    // ---- settings -----------------------------------------------------------------------
+/// "Training settings": one row per hyperparameter of the provider's rules.
+QGroupBox *NewJobDialog::createSettingsBox(QWidget *form)
+{
     auto *settingsBox = new QGroupBox(tr("Training settings"), form);
     auto *settings = new QGridLayout(settingsBox);
     const QList<fs::HyperparameterRule> rules = fs::JobFormRules::rules(m_shape.provider);
     int row = 0;
     for (const fs::HyperparameterRule &rule : rules) {
-        HyperRow h;
-        h.baseRule = rule;
-        h.rule = rule;
-        h.label = new QLabel(rule.label + QLatin1Char(':'), settingsBox);
-        h.autoCheckBox = new QCheckBox(tr("Automatic"), settingsBox);
-        h.autoCheckBox->setObjectName(rule.key + QStringLiteral("AutoCheckBox"));
-        h.autoCheckBox->setChecked(true);
-        h.autoCheckBox->setToolTip(tr("Let the service choose a value that suits your data"));
-        h.spinBox = new QDoubleSpinBox(settingsBox);
-        h.spinBox->setObjectName(rule.key + QStringLiteral("SpinBox"));
-        h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
-        showRule(h);
-        const double minimum = h.spinBox->minimum();
-        // A sensible number to start from when "Automatic" is unticked.
-        switch (rule.name) {
-        case fs::HyperparameterRule::Name::Epochs:
-            h.spinBox->setValue(3);
-            break;
-        case fs::HyperparameterRule::Name::BatchSize:
-            h.spinBox->setValue(1);
-            break;
-        case fs::HyperparameterRule::Name::LearningRateMultiplier:
-            h.spinBox->setValue(1.0);
-            break;
-        case fs::HyperparameterRule::Name::Beta:
-            h.spinBox->setValue(0.1);
-            break;
-        default:
-            h.spinBox->setValue(minimum);
-            break;
-        }
-        // Where the service publishes its default, the number starts there.
-        if (rule.defaultValue)
-            h.spinBox->setValue(*rule.defaultValue);
-        if (!rule.automaticText.isEmpty())
-            h.autoCheckBox->setText(rule.automaticText);
-        // A setting without "Automatic" is always a number.
-        h.autoCheckBox->setChecked(rule.autoAllowed);
-        h.autoCheckBox->setVisible(rule.autoAllowed);
-        h.spinBox->setEnabled(!rule.autoAllowed);
-        h.spinBox->setAccessibleName(rule.label);
-        QCheckBox *autoBox = h.autoCheckBox;
-        QDoubleSpinBox *spin = h.spinBox;
-        connect(autoBox, &QCheckBox::toggled, this, [this, spin](bool automatic) {
-            spin->setEnabled(!automatic);
-            onSettingChanged();
-        });
-        connect(spin, &QDoubleSpinBox::valueChanged, this, &NewJobDialog::onSettingChanged);
+        const HyperRow h = createHyperRow(rule, settingsBox);
         settings->addWidget(h.label, row, 0);
         settings->addWidget(h.autoCheckBox, row, 1);
         settings->addWidget(h.spinBox, row, 2);
@@ -329,8 +338,67 @@ QWidget *NewJobDialog::createForm()
         m_hyper << h;
     }
     settings->setColumnStretch(2, 1);
+    return settingsBox;
+}
 
-    // ---- name and extras ----------------------------------------------------------------
+/// One hyperparameter's label, "Automatic" box, number and explanation, wired to the form.
+NewJobDialog::HyperRow NewJobDialog::createHyperRow(
+        const fs::HyperparameterRule &rule, QWidget *settingsBox)
+{
+    HyperRow h;
+    h.baseRule = rule;
+    h.rule = rule;
+    h.label = new QLabel(rule.label + QLatin1Char(':'), settingsBox);
+    h.autoCheckBox = new QCheckBox(tr("Automatic"), settingsBox);
+    h.autoCheckBox->setObjectName(rule.key + QStringLiteral("AutoCheckBox"));
+    h.autoCheckBox->setChecked(true);
+    h.autoCheckBox->setToolTip(tr("Let the service choose a value that suits your data"));
+    h.spinBox = new QDoubleSpinBox(settingsBox);
+    h.spinBox->setObjectName(rule.key + QStringLiteral("SpinBox"));
+    h.explanation = noteLabel(settingsBox, rule.key + QStringLiteral("NoteLabel"));
+    showRule(h);
+    const double minimum = h.spinBox->minimum();
+    // A sensible number to start from when "Automatic" is unticked.
+    switch (rule.name) {
+    case fs::HyperparameterRule::Name::Epochs:
+        h.spinBox->setValue(3);
+        break;
+    case fs::HyperparameterRule::Name::BatchSize:
+        h.spinBox->setValue(1);
+        break;
+    case fs::HyperparameterRule::Name::LearningRateMultiplier:
+        h.spinBox->setValue(1.0);
+        break;
+    case fs::HyperparameterRule::Name::Beta:
+        h.spinBox->setValue(0.1);
+        break;
+    default:
+        h.spinBox->setValue(minimum);
+        break;
+    }
+    // Where the service publishes its default, the number starts there.
+    if (rule.defaultValue)
+        h.spinBox->setValue(*rule.defaultValue);
+    if (!rule.automaticText.isEmpty())
+        h.autoCheckBox->setText(rule.automaticText);
+    // A setting without "Automatic" is always a number.
+    h.autoCheckBox->setChecked(rule.autoAllowed);
+    h.autoCheckBox->setVisible(rule.autoAllowed);
+    h.spinBox->setEnabled(!rule.autoAllowed);
+    h.spinBox->setAccessibleName(rule.label);
+    QCheckBox *autoBox = h.autoCheckBox;
+    QDoubleSpinBox *spin = h.spinBox;
+    connect(autoBox, &QCheckBox::toggled, this, [this, spin](bool automatic) {
+        spin->setEnabled(!automatic);
+        onSettingChanged();
+    });
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &NewJobDialog::onSettingChanged);
+    return h;
+}
+
+/// "Name and extras": the name suffix, a fixed seed and (where offered) metadata.
+QGroupBox *NewJobDialog::createExtraBox(QWidget *form)
+{
     auto *extraBox = new QGroupBox(tr("Name and extras (optional)"), form);
     auto *extra = new QFormLayout(extraBox);
     m_suffixLineEdit = new QLineEdit(extraBox);
@@ -360,6 +428,15 @@ QWidget *NewJobDialog::createForm()
     seedRow->addWidget(m_seedSpinBox, 1);
     extra->addRow(tr("Seed:"), seedRow);
 
+    QHBoxLayout *metaRow = createMetadataRow(extraBox);
+    extra->addRow(tr("Metadata:"), metaRow);
+    extra->setRowVisible(metaRow, m_shape.metadata);
+    return extraBox;
+}
+
+/// The metadata table with its Add and Remove buttons.
+QHBoxLayout *NewJobDialog::createMetadataRow(QGroupBox *extraBox)
+{
     m_metadataTable = new QTableWidget(0, 2, extraBox);
     m_metadataTable->setObjectName(QStringLiteral("metadataTableWidget"));
     m_metadataTable->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
@@ -391,15 +468,7 @@ QWidget *NewJobDialog::createForm()
     auto *metaRow = new QHBoxLayout;
     metaRow->addWidget(m_metadataTable, 1);
     metaRow->addLayout(metaButtons);
-    extra->addRow(tr("Metadata:"), metaRow);
-    extra->setRowVisible(metaRow, m_shape.metadata);
-
-    auto *layout = new QVBoxLayout(form);
-    layout->addWidget(whatBox);
-    layout->addWidget(settingsBox);
-    layout->addWidget(extraBox);
-    layout->addStretch(1);
-    return form;
+    return metaRow;
 }
 
 void NewJobDialog::fillModels(const QList<fs::ModelObject> &connectionModels, bool includeUnknown)
@@ -788,12 +857,23 @@ void NewJobDialog::updateCost()
         updateServiceEstimate();
         return;
     }
-    const fs::BaseModelInfo model = currentModel();
-    const QLocale locale;
     const fs::CreateJobRequest r = request();
     const int epochs = r.hyperparameters.nEpochs.isAuto ? 0 : int(r.hyperparameters.nEpochs.value);
     const QString training = m_trainingComboBox->currentData().toString();
+    const TrainingTokens counted = trainingTokens(training);
 
+    // The number of examples is known before their tokens are (the open dataset): the epochs
+    // "Automatic" stands for can show at once.
+    qint64 examples = counted.known ? counted.tokens.size() : -1;
+    if (training == openDatasetId() && m_datasets && m_datasets->document())
+        examples = m_datasets->document()->count();
+    showAutomaticEpochs(examples);
+
+    m_costLabel->setText(costText(training, counted, epochs));
+}
+
+NewJobDialog::TrainingTokens NewJobDialog::trainingTokens(const QString &training)
+{
     QList<qint32> tokens;
     bool known = false;
     QString unknownReason;
@@ -824,24 +904,24 @@ void NewJobDialog::updateCost()
             unknownReason = tr("Counting the tokens of %1…").arg(training);
         }
     }
+    return {tokens, known, unknownReason};
+}
 
-    // The number of examples is known before their tokens are (the open dataset): the epochs
-    // "Automatic" stands for can show at once.
-    qint64 examples = known ? tokens.size() : -1;
-    if (training == openDatasetId() && m_datasets && m_datasets->document())
-        examples = m_datasets->document()->count();
-    showAutomaticEpochs(examples);
-
+QString NewJobDialog::costText(
+        const QString &training, const TrainingTokens &counted, int epochs) const
+{
+    const fs::BaseModelInfo model = currentModel();
+    const QLocale locale;
     QString text;
     if (model.id.isEmpty()) {
         text = tr("Choose a base model to see the estimated cost.");
     } else if (training.isEmpty()) {
         text = tr("Choose the training examples to see the estimated cost.");
-    } else if (!known) {
-        text = tr("Estimated cost: not known yet. %1").arg(unknownReason);
+    } else if (!counted.known) {
+        text = tr("Estimated cost: not known yet. %1").arg(counted.unknownReason);
     } else {
-        const fs::CostEstimate estimate =
-                fs::CostEstimate::compute(tokens, model.id, model.trainingUsdPerMillion, epochs);
+        const fs::CostEstimate estimate = fs::CostEstimate::compute(
+                counted.tokens, model.id, model.trainingUsdPerMillion, epochs);
         const QString billed =
                 tr("%1 examples × %2 epochs: %3 tokens billed")
                         .arg(locale.toString(estimate.examples), locale.toString(estimate.epochs),
@@ -860,7 +940,7 @@ void NewJobDialog::updateCost()
             text += QLatin1Char(' ')
                     + tr("With automatic epochs the service may choose differently.");
     }
-    m_costLabel->setText(text);
+    return text;
 }
 
 QByteArray NewJobDialog::estimateKey() const

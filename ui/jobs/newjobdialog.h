@@ -19,6 +19,9 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -125,7 +128,29 @@ private:
         QLabel *explanation = nullptr;
     };
 
+    /// What the cost estimate counts: the training examples' tokens, or why they are not known.
+    struct TrainingTokens
+    {
+        QList<qint32> tokens;
+        bool known = false;
+        QString unknownReason;
+    };
+
+    void createEstimators();
+    void createRefusalLabel();
+    void createCostAndProblemLabels();
+    QHBoxLayout *createProgressRow();
+    void createButtons();
+    /// Roomy where there is room, never larger than the screen's free area or `parent`'s window.
+    void resizeToFit(QWidget *parent);
     QWidget *createForm();
+    QGroupBox *createWhatBox(QWidget *form);
+    void addFileRows(QFormLayout *what, QGroupBox *whatBox);
+    void addMethodRows(QFormLayout *what, QGroupBox *whatBox);
+    QGroupBox *createSettingsBox(QWidget *form);
+    HyperRow createHyperRow(const fs::HyperparameterRule &rule, QWidget *settingsBox);
+    QGroupBox *createExtraBox(QWidget *form);
+    QHBoxLayout *createMetadataRow(QGroupBox *extraBox);
     void fillModels(const QList<fs::ModelObject> &connectionModels, bool includeUnknown = false);
     void loadServiceModels();
     /// The chosen model's limits as the service states them (JobFormShape).
@@ -140,6 +165,9 @@ private:
     QString retirementText(const QString &model) const;
     void onMethodChanged();
     void updateCost();
+    /// The tokens of `training` (the open dataset or a file, counted on demand).
+    TrainingTokens trainingTokens(const QString &training);
+    QString costText(const QString &training, const TrainingTokens &counted, int epochs) const;
     /// On a service that prices jobs: the estimate shown, or asked for after a pause.
     void updateServiceEstimate();
     void requestEstimate();

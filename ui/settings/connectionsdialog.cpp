@@ -58,150 +58,17 @@ ConnectionsDialog::ConnectionsDialog(
 
 void ConnectionsDialog::buildUi()
 {
-    m_connectionsListWidget = new QListWidget(this);
-    m_connectionsListWidget->setObjectName(QStringLiteral("connectionsListWidget"));
-    m_connectionsListWidget->setMinimumWidth(200);
-    m_addPushButton = new QPushButton(tr("&Add"), this);
-    m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
-    m_addPushButton->setToolTip(
-            tr("Add a connection to OpenAI, Azure OpenAI, Together AI, Fireworks AI or another "
-               "server."));
-    m_removePushButton = new QPushButton(tr("&Remove"), this);
-    m_removePushButton->setObjectName(QStringLiteral("removePushButton"));
-
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_addPushButton);
-    listButtons->addWidget(m_removePushButton);
-    listButtons->addStretch();
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_connectionsListWidget, 1);
-    left->addLayout(listButtons);
+    QVBoxLayout *left = createListColumn();
 
     m_detailsGroupBox = new QGroupBox(tr("Details"), this);
     m_detailsGroupBox->setObjectName(QStringLiteral("detailsGroupBox"));
     m_sandboxInfoLabel = makeNote(QStringLiteral("sandboxInfoLabel"), this);
-
-    m_nameLineEdit = new QLineEdit(this);
-    m_nameLineEdit->setObjectName(QStringLiteral("nameLineEdit"));
-    m_nameLineEdit->setPlaceholderText(tr("For example: My OpenAI account"));
-
-    m_kindComboBox = new QComboBox(this);
-    m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
-    for (const auto kind : {Connection::Kind::OpenAI, Connection::Kind::Azure,
-                 Connection::Kind::Together, Connection::Kind::Fireworks,
-                 Connection::Kind::Compatible, Connection::Kind::Sandbox})
-        m_kindComboBox->addItem(Connection::kindDisplayName(kind), Connection::kindToString(kind));
-    // There is only one sandbox: it can be shown but not chosen.
-    if (auto *model = qobject_cast<QStandardItemModel *>(m_kindComboBox->model()))
-        model->item(m_kindComboBox->findData(Connection::kindToString(Connection::Kind::Sandbox)))
-                ->setEnabled(false);
-
-    m_baseUrlLabel = new QLabel(this);
-    m_baseUrlLineEdit = new QLineEdit(this);
-    m_baseUrlLineEdit->setObjectName(QStringLiteral("baseUrlLineEdit"));
-    m_baseUrlLabel->setBuddy(m_baseUrlLineEdit);
-    m_addressHintLabel = makeNote(QStringLiteral("addressHintLabel"), this);
-    QFont hintFont = m_addressHintLabel->font();
-    hintFont.setPointSizeF(hintFont.pointSizeF() * 0.9);
-    m_addressHintLabel->setFont(hintFont);
-
-    m_apiKeyLabel = new QLabel(tr("API &key:"), this);
-    m_apiKeyLineEdit = new QLineEdit(this);
-    m_apiKeyLineEdit->setObjectName(QStringLiteral("apiKeyLineEdit"));
-    m_apiKeyLineEdit->setEchoMode(QLineEdit::Password);
-    m_apiKeyLineEdit->setClearButtonEnabled(true);
-    m_apiKeyLabel->setBuddy(m_apiKeyLineEdit);
-    m_showKeyCheckBox = new QCheckBox(tr("Show"), this);
-    m_showKeyCheckBox->setObjectName(QStringLiteral("showKeyCheckBox"));
-    auto *keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_apiKeyLineEdit, 1);
-    keyRow->addWidget(m_showKeyCheckBox);
-
-    m_organizationLabel = new QLabel(tr("&Organization ID:"), this);
-    m_organizationLineEdit = new QLineEdit(this);
-    m_organizationLineEdit->setObjectName(QStringLiteral("organizationLineEdit"));
-    m_organizationLineEdit->setPlaceholderText(tr("Optional, e.g. org-…"));
-    m_organizationLabel->setBuddy(m_organizationLineEdit);
-    m_projectLabel = new QLabel(tr("&Project ID:"), this);
-    m_projectLineEdit = new QLineEdit(this);
-    m_projectLineEdit->setObjectName(QStringLiteral("projectLineEdit"));
-    m_projectLineEdit->setPlaceholderText(tr("Optional, e.g. proj_…"));
-    m_projectLabel->setBuddy(m_projectLineEdit);
-    m_accountLabel = new QLabel(tr("A&ccount ID:"), this);
-    m_accountLineEdit = new QLineEdit(this);
-    m_accountLineEdit->setObjectName(QStringLiteral("accountLineEdit"));
-    m_accountLineEdit->setPlaceholderText(tr("Shown on your Fireworks AI account page"));
-    m_accountLabel->setBuddy(m_accountLineEdit);
-
-    m_azureNoteLabel = makeNote(QStringLiteral("azureNoteLabel"), this);
-    m_azureNoteLabel->setText(
-            tr("To deploy a fine-tuned model (so that you can chat with it), the app also needs "
-               "where the resource lives. In the Azure portal, open the resource: its Overview "
-               "page shows the subscription ID and the resource group; the resource name is "
-               "the NAME in https://NAME.openai.azure.com. You sign in with Microsoft when you "
-               "first deploy."));
-    const auto azureField = [this](const QString &objectName, const QString &placeholder,
-                                    const QString &help) {
-        auto *edit = new QLineEdit(this);
-        edit->setObjectName(objectName);
-        edit->setPlaceholderText(placeholder);
-        edit->setToolTip(help);
-        edit->setWhatsThis(help);
-        return edit;
-    };
-    m_azureSubscriptionLineEdit = azureField(QStringLiteral("azureSubscriptionLineEdit"),
-            tr("e.g. 1234abcd-12ab-34cd-56ef-1234567890ab"), AzureManagement::subscriptionHelp());
-    m_azureResourceGroupLineEdit = azureField(QStringLiteral("azureResourceGroupLineEdit"),
-            tr("e.g. my-resource-group"), AzureManagement::resourceGroupHelp());
-    m_azureAccountLineEdit = azureField(QStringLiteral("azureAccountLineEdit"),
-            tr("e.g. my-openai-resource"), AzureManagement::accountHelp());
-    m_azureTenantLineEdit = azureField(QStringLiteral("azureTenantLineEdit"),
-            tr("Optional: any work or school account"), AzureManagement::tenantHelp());
-
-    m_warningLabel = makeNote(QStringLiteral("warningLabel"), this);
-    m_warningLabel->setStyleSheet(QStringLiteral("QLabel { color: #b35c00; }"));
-    m_warningLabel->setText(
-            tr("Warning: this address starts with http:// instead of https://, so your API key "
-               "and your data would travel over the network unencrypted. Use it only on a "
-               "network you fully trust."));
-    m_errorLabel = makeNote(QStringLiteral("errorLabel"), this);
-    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
-
-    m_form = new QFormLayout;
-    m_form->addRow(m_sandboxInfoLabel);
-    m_form->addRow(tr("&Name:"), m_nameLineEdit);
-    m_form->addRow(tr("&Kind:"), m_kindComboBox);
-    m_form->addRow(m_baseUrlLabel, m_baseUrlLineEdit);
-    // Long notes span the row: as a field, a word-wrapped label is given odd heights.
-    m_form->addRow(m_addressHintLabel);
-    m_form->addRow(m_apiKeyLabel, keyRow);
-    m_form->addRow(m_organizationLabel, m_organizationLineEdit);
-    m_form->addRow(m_projectLabel, m_projectLineEdit);
-    m_form->addRow(m_azureNoteLabel);
-    m_form->addRow(tr("&Subscription ID:"), m_azureSubscriptionLineEdit);
-    m_form->addRow(tr("Resource &group:"), m_azureResourceGroupLineEdit);
-    m_form->addRow(tr("&Resource name:"), m_azureAccountLineEdit);
-    m_form->addRow(tr("&Tenant (directory):"), m_azureTenantLineEdit);
-    m_form->addRow(m_accountLabel, m_accountLineEdit);
-    m_form->addRow(m_warningLabel);
-    m_form->addRow(m_errorLabel);
-
-    m_testPushButton = new QPushButton(tr("&Test"), this);
-    m_testPushButton->setObjectName(QStringLiteral("testPushButton"));
-    m_testPushButton->setToolTip(tr("Ask the server for its list of models, to check the address "
-                                    "and the key."));
-    m_testDotLabel = new QLabel(this);
-    m_testStateLabel = new QLabel(this);
-    m_testStateLabel->setObjectName(QStringLiteral("testStateLabel"));
-    QFont bold = m_testStateLabel->font();
-    bold.setBold(true);
-    m_testStateLabel->setFont(bold);
-    m_testResultLabel = makeNote(QStringLiteral("testResultLabel"), this);
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testPushButton);
-    testRow->addWidget(m_testDotLabel);
-    testRow->addWidget(m_testStateLabel);
-    testRow->addStretch();
+    createAddressFields();
+    QHBoxLayout *keyRow = createAccountFields();
+    createAzureFields();
+    createWarningAndErrorNotes();
+    createForm(keyRow);
+    QHBoxLayout *testRow = createTestRow();
 
     m_savePushButton = new QPushButton(tr("&Save"), this);
     m_savePushButton->setObjectName(QStringLiteral("savePushButton"));
@@ -236,7 +103,182 @@ void ConnectionsDialog::buildUi()
     layout->addLayout(columns, 1);
     layout->addWidget(buttonBox);
     resize(760, 480);
+    connectForm();
+}
 
+/// The list of connections with Add and Remove under it.
+QVBoxLayout *ConnectionsDialog::createListColumn()
+{
+    m_connectionsListWidget = new QListWidget(this);
+    m_connectionsListWidget->setObjectName(QStringLiteral("connectionsListWidget"));
+    m_connectionsListWidget->setMinimumWidth(200);
+    m_addPushButton = new QPushButton(tr("&Add"), this);
+    m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
+    m_addPushButton->setToolTip(
+            tr("Add a connection to OpenAI, Azure OpenAI, Together AI, Fireworks AI or another "
+               "server."));
+    m_removePushButton = new QPushButton(tr("&Remove"), this);
+    m_removePushButton->setObjectName(QStringLiteral("removePushButton"));
+
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_addPushButton);
+    listButtons->addWidget(m_removePushButton);
+    listButtons->addStretch();
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_connectionsListWidget, 1);
+    left->addLayout(listButtons);
+    return left;
+}
+
+/// Name, kind and the server's address with its hint.
+void ConnectionsDialog::createAddressFields()
+{
+    m_nameLineEdit = new QLineEdit(this);
+    m_nameLineEdit->setObjectName(QStringLiteral("nameLineEdit"));
+    m_nameLineEdit->setPlaceholderText(tr("For example: My OpenAI account"));
+
+    m_kindComboBox = new QComboBox(this);
+    m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
+    for (const auto kind : {Connection::Kind::OpenAI, Connection::Kind::Azure,
+                 Connection::Kind::Together, Connection::Kind::Fireworks,
+                 Connection::Kind::Compatible, Connection::Kind::Sandbox})
+        m_kindComboBox->addItem(Connection::kindDisplayName(kind), Connection::kindToString(kind));
+    // There is only one sandbox: it can be shown but not chosen.
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_kindComboBox->model()))
+        model->item(m_kindComboBox->findData(Connection::kindToString(Connection::Kind::Sandbox)))
+                ->setEnabled(false);
+
+    m_baseUrlLabel = new QLabel(this);
+    m_baseUrlLineEdit = new QLineEdit(this);
+    m_baseUrlLineEdit->setObjectName(QStringLiteral("baseUrlLineEdit"));
+    m_baseUrlLabel->setBuddy(m_baseUrlLineEdit);
+    m_addressHintLabel = makeNote(QStringLiteral("addressHintLabel"), this);
+    QFont hintFont = m_addressHintLabel->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 0.9);
+    m_addressHintLabel->setFont(hintFont);
+}
+
+/// The API key (with Show), organization, project and account IDs; returns the key's row.
+QHBoxLayout *ConnectionsDialog::createAccountFields()
+{
+    m_apiKeyLabel = new QLabel(tr("API &key:"), this);
+    m_apiKeyLineEdit = new QLineEdit(this);
+    m_apiKeyLineEdit->setObjectName(QStringLiteral("apiKeyLineEdit"));
+    m_apiKeyLineEdit->setEchoMode(QLineEdit::Password);
+    m_apiKeyLineEdit->setClearButtonEnabled(true);
+    m_apiKeyLabel->setBuddy(m_apiKeyLineEdit);
+    m_showKeyCheckBox = new QCheckBox(tr("Show"), this);
+    m_showKeyCheckBox->setObjectName(QStringLiteral("showKeyCheckBox"));
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_apiKeyLineEdit, 1);
+    keyRow->addWidget(m_showKeyCheckBox);
+
+    m_organizationLabel = new QLabel(tr("&Organization ID:"), this);
+    m_organizationLineEdit = new QLineEdit(this);
+    m_organizationLineEdit->setObjectName(QStringLiteral("organizationLineEdit"));
+    m_organizationLineEdit->setPlaceholderText(tr("Optional, e.g. org-…"));
+    m_organizationLabel->setBuddy(m_organizationLineEdit);
+    m_projectLabel = new QLabel(tr("&Project ID:"), this);
+    m_projectLineEdit = new QLineEdit(this);
+    m_projectLineEdit->setObjectName(QStringLiteral("projectLineEdit"));
+    m_projectLineEdit->setPlaceholderText(tr("Optional, e.g. proj_…"));
+    m_projectLabel->setBuddy(m_projectLineEdit);
+    m_accountLabel = new QLabel(tr("A&ccount ID:"), this);
+    m_accountLineEdit = new QLineEdit(this);
+    m_accountLineEdit->setObjectName(QStringLiteral("accountLineEdit"));
+    m_accountLineEdit->setPlaceholderText(tr("Shown on your Fireworks AI account page"));
+    m_accountLabel->setBuddy(m_accountLineEdit);
+    return keyRow;
+}
+
+/// Where an Azure resource lives (for deploying), with a note on where to find it.
+void ConnectionsDialog::createAzureFields()
+{
+    m_azureNoteLabel = makeNote(QStringLiteral("azureNoteLabel"), this);
+    m_azureNoteLabel->setText(
+            tr("To deploy a fine-tuned model (so that you can chat with it), the app also needs "
+               "where the resource lives. In the Azure portal, open the resource: its Overview "
+               "page shows the subscription ID and the resource group; the resource name is "
+               "the NAME in https://NAME.openai.azure.com. You sign in with Microsoft when you "
+               "first deploy."));
+    const auto azureField = [this](const QString &objectName, const QString &placeholder,
+                                    const QString &help) {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(objectName);
+        edit->setPlaceholderText(placeholder);
+        edit->setToolTip(help);
+        edit->setWhatsThis(help);
+        return edit;
+    };
+    m_azureSubscriptionLineEdit = azureField(QStringLiteral("azureSubscriptionLineEdit"),
+            tr("e.g. 1234abcd-12ab-34cd-56ef-1234567890ab"), AzureManagement::subscriptionHelp());
+    m_azureResourceGroupLineEdit = azureField(QStringLiteral("azureResourceGroupLineEdit"),
+            tr("e.g. my-resource-group"), AzureManagement::resourceGroupHelp());
+    m_azureAccountLineEdit = azureField(QStringLiteral("azureAccountLineEdit"),
+            tr("e.g. my-openai-resource"), AzureManagement::accountHelp());
+    m_azureTenantLineEdit = azureField(QStringLiteral("azureTenantLineEdit"),
+            tr("Optional: any work or school account"), AzureManagement::tenantHelp());
+}
+
+/// The plain-http warning and the form's error.
+void ConnectionsDialog::createWarningAndErrorNotes()
+{
+    m_warningLabel = makeNote(QStringLiteral("warningLabel"), this);
+    m_warningLabel->setStyleSheet(QStringLiteral("QLabel { color: #b35c00; }"));
+    m_warningLabel->setText(
+            tr("Warning: this address starts with http:// instead of https://, so your API key "
+               "and your data would travel over the network unencrypted. Use it only on a "
+               "network you fully trust."));
+    m_errorLabel = makeNote(QStringLiteral("errorLabel"), this);
+    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+}
+
+void ConnectionsDialog::createForm(QHBoxLayout *keyRow)
+{
+    m_form = new QFormLayout;
+    m_form->addRow(m_sandboxInfoLabel);
+    m_form->addRow(tr("&Name:"), m_nameLineEdit);
+    m_form->addRow(tr("&Kind:"), m_kindComboBox);
+    m_form->addRow(m_baseUrlLabel, m_baseUrlLineEdit);
+    // Long notes span the row: as a field, a word-wrapped label is given odd heights.
+    m_form->addRow(m_addressHintLabel);
+    m_form->addRow(m_apiKeyLabel, keyRow);
+    m_form->addRow(m_organizationLabel, m_organizationLineEdit);
+    m_form->addRow(m_projectLabel, m_projectLineEdit);
+    m_form->addRow(m_azureNoteLabel);
+    m_form->addRow(tr("&Subscription ID:"), m_azureSubscriptionLineEdit);
+    m_form->addRow(tr("Resource &group:"), m_azureResourceGroupLineEdit);
+    m_form->addRow(tr("&Resource name:"), m_azureAccountLineEdit);
+    m_form->addRow(tr("&Tenant (directory):"), m_azureTenantLineEdit);
+    m_form->addRow(m_accountLabel, m_accountLineEdit);
+    m_form->addRow(m_warningLabel);
+    m_form->addRow(m_errorLabel);
+}
+
+/// Test, with a coloured dot and the state beside it.
+QHBoxLayout *ConnectionsDialog::createTestRow()
+{
+    m_testPushButton = new QPushButton(tr("&Test"), this);
+    m_testPushButton->setObjectName(QStringLiteral("testPushButton"));
+    m_testPushButton->setToolTip(tr("Ask the server for its list of models, to check the address "
+                                    "and the key."));
+    m_testDotLabel = new QLabel(this);
+    m_testStateLabel = new QLabel(this);
+    m_testStateLabel->setObjectName(QStringLiteral("testStateLabel"));
+    QFont bold = m_testStateLabel->font();
+    bold.setBold(true);
+    m_testStateLabel->setFont(bold);
+    m_testResultLabel = makeNote(QStringLiteral("testResultLabel"), this);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testPushButton);
+    testRow->addWidget(m_testDotLabel);
+    testRow->addWidget(m_testStateLabel);
+    testRow->addStretch();
+    return testRow;
+}
+
+void ConnectionsDialog::connectForm()
+{
     connect(m_connectionsListWidget, &QListWidget::currentRowChanged, this,
             &ConnectionsDialog::onSelectionChanged);
     connect(m_addPushButton, &QPushButton::clicked, this, &ConnectionsDialog::addConnection);
@@ -371,7 +413,30 @@ void ConnectionsDialog::updateForm()
 {
     const bool isSandbox = m_currentId == ConnectionStore::sandboxId();
     const auto kind = Connection::kindFromString(m_kindComboBox->currentData().toString());
+    showSandboxInfo(isSandbox);
+    updateFieldRows(kind, isSandbox);
+    showAddressHelp(kind);
 
+    if (m_store->hasKey(m_currentId))
+        m_apiKeyLineEdit->setPlaceholderText(
+                tr("Saved in the keychain. Type a new key to replace it."));
+    else if (kind == Connection::Kind::Compatible)
+        m_apiKeyLineEdit->setPlaceholderText(tr("Only if the server needs one"));
+    else
+        m_apiKeyLineEdit->setPlaceholderText(tr("Paste your API key here"));
+
+    m_form->setRowVisible(m_warningLabel, !isSandbox && formConnection().sendsSecretsInClear());
+    m_form->setRowVisible(m_errorLabel, !m_errorLabel->text().isEmpty());
+
+    m_removePushButton->setEnabled(!isSandbox && !m_busy);
+    m_savePushButton->setEnabled(hasUnsavedChanges() && !isSandbox && !m_busy);
+    m_usePushButton->setEnabled(m_currentId != m_store->activeId() && !m_busy);
+    m_addPushButton->setEnabled(!m_busy);
+    m_connectionsListWidget->setEnabled(!m_busy);
+}
+
+void ConnectionsDialog::showSandboxInfo(bool isSandbox)
+{
     m_form->setRowVisible(m_sandboxInfoLabel, isSandbox);
     // The sandbox also speaks Together AI: say where, so it can be tried without an account.
     const QString sandboxTogether = m_store->sandboxTogetherBaseUrl().toDisplayString();
@@ -384,6 +449,10 @@ void ConnectionsDialog::updateForm()
                      "add a connection of the kind Together AI with that address.")
                           .arg(sandboxTogether);
     m_sandboxInfoLabel->setText(sandboxInfo);
+}
+
+void ConnectionsDialog::updateFieldRows(Connection::Kind kind, bool isSandbox)
+{
     for (QWidget *widget : {static_cast<QWidget *>(m_nameLineEdit),
                  static_cast<QWidget *>(m_kindComboBox), static_cast<QWidget *>(m_baseUrlLineEdit)})
         widget->setEnabled(!isSandbox && !m_busy);
@@ -400,7 +469,12 @@ void ConnectionsDialog::updateForm()
     }
     m_form->setRowVisible(m_accountLineEdit, kind == Connection::Kind::Fireworks && !isSandbox);
     m_apiKeyLineEdit->setEnabled(!m_busy);
+}
 
+void ConnectionsDialog::showAddressHelp(Connection::Kind kind)
+{
+    // The sandbox also speaks Together AI (and Fireworks AI): offered for practice.
+    const QString sandboxTogether = m_store->sandboxTogetherBaseUrl().toDisplayString();
     switch (kind) {
     case Connection::Kind::OpenAI:
         m_baseUrlLabel->setText(tr("API &address:"));
@@ -463,23 +537,6 @@ void ConnectionsDialog::updateForm()
                 tr("Kept from one start of the app to the next while that port is free."));
         break;
     }
-
-    if (m_store->hasKey(m_currentId))
-        m_apiKeyLineEdit->setPlaceholderText(
-                tr("Saved in the keychain. Type a new key to replace it."));
-    else if (kind == Connection::Kind::Compatible)
-        m_apiKeyLineEdit->setPlaceholderText(tr("Only if the server needs one"));
-    else
-        m_apiKeyLineEdit->setPlaceholderText(tr("Paste your API key here"));
-
-    m_form->setRowVisible(m_warningLabel, !isSandbox && formConnection().sendsSecretsInClear());
-    m_form->setRowVisible(m_errorLabel, !m_errorLabel->text().isEmpty());
-
-    m_removePushButton->setEnabled(!isSandbox && !m_busy);
-    m_savePushButton->setEnabled(hasUnsavedChanges() && !isSandbox && !m_busy);
-    m_usePushButton->setEnabled(m_currentId != m_store->activeId() && !m_busy);
-    m_addPushButton->setEnabled(!m_busy);
-    m_connectionsListWidget->setEnabled(!m_busy);
 }
 
 void ConnectionsDialog::setBusy(bool busy)

@@ -10,11 +10,13 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QNetworkAccessManager;
 class QPushButton;
+class QVBoxLayout;
 
 namespace fs {
 class ConnectionStore;
@@ -61,11 +63,26 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    QVBoxLayout *createListColumn();
+    void createAddressFields();
+    QHBoxLayout *createAccountFields();
+    void createAzureFields();
+    void createWarningAndErrorNotes();
+    /// The details form's rows, in the order a person fills them in.
+    void createForm(QHBoxLayout *keyRow);
+    QHBoxLayout *createTestRow();
+    void connectForm();
     void rebuildList();
     void showConnection(const QString &id);
     void onSelectionChanged();
     void onKindChanged();
     void updateForm();
+    /// The sandbox's own note (and where it also speaks Together AI), shown for the sandbox.
+    void showSandboxInfo(bool isSandbox);
+    /// Which rows the kind of service needs, and which fields may be edited now.
+    void updateFieldRows(Connection::Kind kind, bool isSandbox);
+    /// The address's label, placeholder and hint for the kind of service.
+    void showAddressHelp(Connection::Kind kind);
     void markDirty();
     /// Save / Discard / Cancel when the form has unsaved edits (or shows a connection added and
     /// never saved); false when the user cancelled. Discarding a new connection removes it.

@@ -104,37 +104,73 @@ StorageArea::~StorageArea()
 
 void StorageArea::build()
 {
-    auto *emptyPage = new QWidget(this);
-    {
-        auto *text = new QLabel(tr("<h3>No storage connection yet</h3>"
-                                   "<p>Add a storage connection such as Cloudflare R2, Amazon S3 "
-                                   "or MinIO to browse a bucket, open a dataset stored there in "
-                                   "the editor, save your dataset to it, and send a file "
-                                   "straight to the fine-tuning service.</p>"
-                                   "<p>You need the endpoint, the bucket's name and an API "
-                                   "token (access key ID and secret access key).</p>"),
-                emptyPage);
-        text->setWordWrap(true);
-        text->setAlignment(Qt::AlignCenter);
-        text->setFixedWidth(520);
-        auto *add = new QPushButton(tr("Add Storage Connection…"), emptyPage);
-        connect(add, &QPushButton::clicked, this, &StorageArea::addConnection);
-        auto *row = new QHBoxLayout;
-        row->addStretch();
-        row->addWidget(text);
-        row->addStretch();
-        auto *buttonRow = new QHBoxLayout;
-        buttonRow->addStretch();
-        buttonRow->addWidget(add);
-        buttonRow->addStretch();
-        auto *layout = new QVBoxLayout(emptyPage);
-        layout->addStretch(1);
-        layout->addLayout(row);
-        layout->addLayout(buttonRow);
-        layout->addStretch(2);
-    }
+    QWidget *emptyPage = createEmptyPage();
+    QWidget *browser = createBrowser();
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(emptyPage);
+    m_pages->addWidget(browser);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_pages);
+}
 
+/// Shown while there is no storage connection: what it is for, what it needs, and Add.
+QWidget *StorageArea::createEmptyPage()
+{
+    auto *emptyPage = new QWidget(this);
+    auto *text = new QLabel(tr("<h3>No storage connection yet</h3>"
+                               "<p>Add a storage connection such as Cloudflare R2, Amazon S3 "
+                               "or MinIO to browse a bucket, open a dataset stored there in "
+                               "the editor, save your dataset to it, and send a file "
+                               "straight to the fine-tuning service.</p>"
+                               "<p>You need the endpoint, the bucket's name and an API "
+                               "token (access key ID and secret access key).</p>"),
+            emptyPage);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    text->setFixedWidth(520);
+    auto *add = new QPushButton(tr("Add Storage Connection…"), emptyPage);
+    connect(add, &QPushButton::clicked, this, &StorageArea::addConnection);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(text);
+    row->addStretch();
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch();
+    buttonRow->addWidget(add);
+    buttonRow->addStretch();
+    auto *layout = new QVBoxLayout(emptyPage);
+    layout->addStretch(1);
+    layout->addLayout(row);
+    layout->addLayout(buttonRow);
+    layout->addStretch(2);
+    return emptyPage;
+}
+
+/// The bucket browser: connection, folder, the objects, what to do with one, transfers.
+QWidget *StorageArea::createBrowser()
+{
     auto *browser = new QWidget(this);
+    QHBoxLayout *top = createConnectionRow(browser);
+    QHBoxLayout *nav = createNavigationRow(browser);
+    createObjectView(browser);
+    QHBoxLayout *actions = createActionRow(browser);
+    createTransferPanel(browser);
+
+    auto *layout = new QVBoxLayout(browser);
+    layout->addLayout(top);
+    layout->addWidget(m_practiceNote);
+    layout->addLayout(nav);
+    layout->addWidget(m_viewStack, 1);
+    layout->addLayout(actions);
+    layout->addWidget(m_transferPanel);
+    layout->addWidget(m_status);
+    return browser;
+}
+
+/// The storage connection to browse, with Add, Edit, Remove and Test.
+QHBoxLayout *StorageArea::createConnectionRow(QWidget *browser)
+{
     m_connections = new QComboBox(browser);
     m_connections->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *addButton = new QPushButton(tr("Add…"), browser);
@@ -154,7 +190,12 @@ void StorageArea::build()
     top->addWidget(m_editButton);
     top->addWidget(m_removeButton);
     top->addWidget(m_testButton);
+    return top;
+}
 
+/// Up, the folder as links, Refresh (and the practice bucket's note).
+QHBoxLayout *StorageArea::createNavigationRow(QWidget *browser)
+{
     m_upButton = new QPushButton(
             style()->standardIcon(QStyle::SP_FileDialogToParent), QString(), browser);
     m_upButton->setToolTip(tr("Up one folder"));
@@ -180,7 +221,12 @@ void StorageArea::build()
     nav->addWidget(m_upButton);
     nav->addWidget(m_breadcrumb, 1);
     nav->addWidget(m_refreshButton);
+    return nav;
+}
 
+/// The folder's contents, or in their place a message (empty folder, loading, a problem).
+void StorageArea::createObjectView(QWidget *browser)
+{
     m_model = new QStandardItemModel(0, 3, this);
     m_model->setHorizontalHeaderLabels({tr("Name"), tr("Size"), tr("Modified")});
     m_view = new QTreeView(browser);
@@ -202,7 +248,6 @@ void StorageArea::build()
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &StorageArea::updateActions);
-    // The folder's contents, or in their place a message (empty folder, loading, a problem).
     m_viewStack = new QStackedWidget(browser);
     m_empty = new QLabel(m_viewStack);
     m_empty->setWordWrap(true);
@@ -212,7 +257,11 @@ void StorageArea::build()
     m_empty->setBackgroundRole(QPalette::Base);
     m_viewStack->addWidget(m_view);
     m_viewStack->addWidget(m_empty);
+}
 
+/// Open, Save, Send for Training and Delete for the selected object.
+QHBoxLayout *StorageArea::createActionRow(QWidget *browser)
+{
     m_openButton = new QPushButton(tr("Open in Dataset Editor"), browser);
     m_saveButton = new QPushButton(tr("Save Dataset to Bucket…"), browser);
     m_sendButton = new QToolButton(browser);
@@ -234,7 +283,12 @@ void StorageArea::build()
     actions->addWidget(m_sendButton);
     actions->addStretch();
     actions->addWidget(m_deleteButton);
+    return actions;
+}
 
+/// A transfer's progress with Cancel, and the status line under it.
+void StorageArea::createTransferPanel(QWidget *browser)
+{
     m_transferPanel = new QWidget(browser);
     m_transferLabel = new QLabel(m_transferPanel);
     m_progress = new QProgressBar(m_transferPanel);
@@ -250,22 +304,6 @@ void StorageArea::build()
     m_status = new QLabel(browser);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    auto *layout = new QVBoxLayout(browser);
-    layout->addLayout(top);
-    layout->addWidget(m_practiceNote);
-    layout->addLayout(nav);
-    layout->addWidget(m_viewStack, 1);
-    layout->addLayout(actions);
-    layout->addWidget(m_transferPanel);
-    layout->addWidget(m_status);
-
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(emptyPage);
-    m_pages->addWidget(browser);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_pages);
 }
 
 void StorageArea::setFineTuningConnection(const Connection &connection)

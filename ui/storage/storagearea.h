@@ -11,6 +11,7 @@
 #include <memory>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QNetworkAccessManager;
 class QProgressBar;
@@ -134,6 +135,13 @@ Q_SIGNALS:
 
 private:
     void build();
+    QWidget *createEmptyPage();
+    QWidget *createBrowser();
+    QHBoxLayout *createConnectionRow(QWidget *browser);
+    QHBoxLayout *createNavigationRow(QWidget *browser);
+    void createObjectView(QWidget *browser);
+    QHBoxLayout *createActionRow(QWidget *browser);
+    void createTransferPanel(QWidget *browser);
     void reloadConnections(const QString &selectId = {});
     void withClient(std::function<void(S3Client *)> then);
     void showListing();
