@@ -569,15 +569,19 @@ S3Reply *S3Client::list(const QString &prefix, const QString &delimiter, int pag
 {
     auto *reply = new S3Reply(this);
     reply->m_listing.prefix = prefix;
-    // Each page is its own call; the outer reply gathers them and forwards abort().
-    auto fetch = std::make_shared<std::function<void(const QString &)>>();
-    *fetch = [this, reply, prefix, delimiter, pageSize, fetch](const QString &token) {
+    // Each page is its own call; the outer reply gathers them and forwards abort(). The reply
+    // owns the page fetcher, which refers to itself only weakly: a listing that never ends (the
+    // window closed while it ran) leaked the fetcher and its pages before (LeakSanitizer).
+    using Fetch = std::function<void(const QString &)>;
+    auto fetch = std::make_shared<Fetch>();
+    connect(reply, &QObject::destroyed, [fetch] {});
+    std::weak_ptr<Fetch> self = fetch;
+    *fetch = [this, reply, prefix, delimiter, pageSize, self](const QString &token) {
         S3Reply *page = listPage(prefix, delimiter, token, pageSize);
         reply->m_abort = [page] { page->abort(); };
-        connect(page, &S3Reply::finished, reply, [reply, page, token, fetch] {
+        connect(page, &S3Reply::finished, reply, [reply, page, token, self] {
             page->deleteLater();
             if (!page->ok()) {
-                *fetch = nullptr; // breaks the shared_ptr cycle here too (leaked before: ASan)
                 reply->finish(page->error());
                 return;
             }
@@ -590,11 +594,11 @@ S3Reply *S3Client::list(const QString &prefix, const QString &delimiter, int pag
             // A token that does not move would loop forever: stop there.
             if (listing.truncated && !listing.nextContinuationToken.isEmpty()
                     && listing.nextContinuationToken != token) {
-                (*fetch)(listing.nextContinuationToken);
+                if (const std::shared_ptr<Fetch> next = self.lock())
+                    (*next)(listing.nextContinuationToken);
                 return;
             }
             all.truncated = false;
-            *fetch = nullptr; // breaks the shared_ptr cycle
             reply->finish({});
         });
     };
