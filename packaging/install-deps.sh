@@ -26,8 +26,9 @@ if [ "$want_tests" = 1 ]; then
     packages+=(python3-nltk)
     # the project's code style (ctest format_check) and the widget-free build's link check
     packages+=(clang-format binutils)
-    # the fuzz targets (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes
-    packages+=(clang libclang-rt-14-dev)
+    # the sanitizer build and the fuzz targets (presets asan, fuzz): clang with libFuzzer, the
+    # sanitizer runtimes and the lld linker
+    packages+=(clang libclang-rt-14-dev lld)
     # Node.js runs the npm test tools; a machine may already have its own (not from Debian).
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         packages+=(nodejs npm)

@@ -7,7 +7,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build="$root/build-fuzz"
+build="${FS_FUZZ_BUILD:-$root/build-fuzz}"  # or the asan build, which has the targets too
 seconds=${1:-3600}
 shift || true
 targets=("$@")
