@@ -11,17 +11,14 @@ namespace fs::cli {
 int runModels(const QStringList &arguments)
 {
     Context context;
-    QCommandLineParser parser;
-    Context::addCommonOptions(parser);
-    int exitCode = ExitOk;
     if (!context.parse(
-                parser, arguments, Context::tr("Lists the models of the connection."), &exitCode))
-        return exitCode;
-    if (!parser.positionalArguments().isEmpty()) {
+                arguments, {QT_TRANSLATE_NOOP("fs::cli", "Lists the models of the connection.")}))
+        return context.exitCode();
+    if (!context.words().isEmpty()) {
         context.err() << Context::tr("usage: finetune-studio models") << '\n';
         return ExitUsage;
     }
-    if (!context.connect(parser))
+    if (!context.connect())
         return ExitFailure;
     std::optional<QList<ModelObject>> listed = context.call<QList<ModelObject>>(
             [&context](auto done) { return context.provider().listBaseModels(done); });
