@@ -86,26 +86,27 @@ bool readSampling(Context &context, CaptureOptions *options)
     return true;
 }
 
-/// The options, checked; false with the problem printed (a usage error).
-bool readOptions(Context &context, CaptureOptions *options)
+/// The options, checked; none with the problem printed (a usage error).
+std::optional<CaptureOptions> readOptions(Context &context)
 {
+    CaptureOptions options;
     const QStringList files = context.words();
-    options->model = context.parser().value(QStringLiteral("model"));
-    options->out = context.parser().value(QStringLiteral("out"));
-    if (files.size() != 1 || options->model.isEmpty() || options->out.isEmpty()) {
+    options.model = context.parser().value(QStringLiteral("model"));
+    options.out = context.parser().value(QStringLiteral("out"));
+    if (files.size() != 1 || options.model.isEmpty() || options.out.isEmpty()) {
         context.err() << usageLine() << '\n';
-        return false;
+        return std::nullopt;
     }
-    options->file = files.first();
-    if (!context.concurrency(&options->concurrency) || !readSampling(context, options))
-        return false;
-    if (QFileInfo(options->out).absoluteFilePath() == QFileInfo(options->file).absoluteFilePath()) {
+    options.file = files.first();
+    if (!context.concurrency(&options.concurrency) || !readSampling(context, &options))
+        return std::nullopt;
+    if (QFileInfo(options.out).absoluteFilePath() == QFileInfo(options.file).absoluteFilePath()) {
         context.err() << Context::tr("error: the answers cannot go into the file the prompts "
                                      "come from; choose another --out.")
                       << '\n';
-        return false;
+        return std::nullopt;
     }
-    return true;
+    return options;
 }
 
 /// The model asked, on the connection, through its deployment where it needs one.
@@ -184,13 +185,9 @@ void captureAnswers(Context &context, CaptureRun &run)
         context.err() << (terminal ? "\r" : "") << waitingLine(why, delayMs) << '\n';
         context.err().flush();
     });
-    QEventLoop loop;
-    QObject::connect(&run, &CaptureRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
+    runToEnd(run, &CaptureRun::finished);
     if (terminal)
-        context.err() << '\r' << QString(50, QLatin1Char(' ')) << '\r';
+        context.clearProgressLine(50);
 }
 
 /// How many answers are in the file, then what went wrong; the exit code.
@@ -227,36 +224,35 @@ int printResult(Context &context, const CaptureOptions &options, const CaptureRu
     return ExitFailure;
 }
 
-} // namespace
-
-int runCapture(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
-    CaptureOptions options;
-    if (!readOptions(context, &options))
+    const std::optional<CaptureOptions> options = readOptions(context);
+    if (!options)
         return ExitUsage;
-    const CapturePromptsLoad prompts = loadCapturePrompts(options.file, options.model);
+    const CapturePromptsLoad prompts = loadCapturePrompts(options->file, options->model);
     if (!prompts.error.isEmpty()) {
         context.err() << Context::tr("error: %1").arg(prompts.error) << '\n';
         return ExitFailure;
     }
-    const std::optional<ModelTarget> target = reachCaptureTarget(context, options);
+    const std::optional<ModelTarget> target = reachCaptureTarget(context, *options);
     if (!target)
         return ExitFailure;
     QNetworkAccessManager nam;
     CaptureRun run(&nam);
-    run.setConcurrency(options.concurrency);
+    run.setConcurrency(options->concurrency);
     QString error;
-    if (!run.prepare(prompts.prompts, *target, prompts.source, options.out, &error)) {
+    if (!run.prepare(prompts.prompts, *target, prompts.source, options->out, &error)) {
         context.err() << Context::tr("error: %1").arg(error) << '\n';
         return ExitFailure;
     }
     if (!context.json())
-        printNotes(context, options, prompts, run);
+        printNotes(context, *options, prompts, run);
     captureAnswers(context, run);
-    return printResult(context, options, run);
+    return printResult(context, *options, run);
 }
+
+} // namespace
+
+const Verb captureVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

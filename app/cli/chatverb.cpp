@@ -23,13 +23,8 @@ const VerbSyntax kSyntax = {
         QT_TRANSLATE_NOOP("fs::cli", "What to ask."),
 };
 
-} // namespace
-
-int runChat(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     const QCommandLineParser &parser = context.parser();
     const QString prompt = parser.positionalArguments().join(QLatin1Char(' '));
     ChatRequest request;
@@ -83,5 +78,9 @@ int runChat(const QStringList &arguments)
     printer.finish();
     return ok ? ExitOk : ExitFailure;
 }
+
+} // namespace
+
+const Verb chatVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

@@ -15,29 +15,30 @@ namespace fs::cli {
 
 namespace {
 
-struct Verb
+struct NamedVerb
 {
     const char *name;
-    int (*run)(const QStringList &);
+    const Verb *verb;
     const char *summary;
 };
 
-const Verb kVerbs[] = {
-        {"sandbox", runSandbox, QT_TRANSLATE_NOOP("fs::cli", "run the offline sandbox API server")},
-        {"files", runFiles, QT_TRANSLATE_NOOP("fs::cli", "list, upload or delete files")},
-        {"jobs", runJobs,
+const NamedVerb kVerbs[] = {
+        {"sandbox", &sandboxVerb,
+                QT_TRANSLATE_NOOP("fs::cli", "run the offline sandbox API server")},
+        {"files", &filesVerb, QT_TRANSLATE_NOOP("fs::cli", "list, upload or delete files")},
+        {"jobs", &jobsVerb,
                 QT_TRANSLATE_NOOP("fs::cli", "list, create, watch or cancel fine-tuning jobs")},
-        {"models", runModels, QT_TRANSLATE_NOOP("fs::cli", "list the models of the connection")},
-        {"chat", runChat, QT_TRANSLATE_NOOP("fs::cli", "ask a model and stream its answer")},
-        {"validate", runValidate,
+        {"models", &modelsVerb, QT_TRANSLATE_NOOP("fs::cli", "list the models of the connection")},
+        {"chat", &chatVerb, QT_TRANSLATE_NOOP("fs::cli", "ask a model and stream its answer")},
+        {"validate", &validateVerb,
                 QT_TRANSLATE_NOOP("fs::cli", "check a training file, count tokens and cost")},
-        {"storage", runStorage,
+        {"storage", &storageVerb,
                 QT_TRANSLATE_NOOP("fs::cli", "list, get, put or send objects in S3/R2 storage")},
-        {"compare", runCompare,
+        {"compare", &compareVerb,
                 QT_TRANSLATE_NOOP("fs::cli", "score models on a validation file with ROUGE")},
-        {"capture", runCapture,
+        {"capture", &captureVerb,
                 QT_TRANSLATE_NOOP("fs::cli", "keep a model's answers to prompts as a dataset")},
-        {"deployments", runDeployments,
+        {"deployments", &deploymentsVerb,
                 QT_TRANSLATE_NOOP("fs::cli",
                         "list, start or stop deployments of fine-tuned models (Together AI)")},
 };
@@ -46,7 +47,7 @@ void printGeneralHelp(QTextStream &out)
 {
     out << Context::tr("Usage: finetune-studio [VERB] [OPTIONS]") << "\n\n"
         << Context::tr("Without a verb the desktop app starts. Verbs:") << "\n";
-    for (const Verb &verb : kVerbs)
+    for (const NamedVerb &verb : kVerbs)
         out << "  " << QString::fromLatin1(verb.name).leftJustified(12) << Context::tr(verb.summary)
             << '\n';
     out << '\n'
@@ -72,7 +73,7 @@ bool isCommandLine(const QStringList &arguments)
     if (first == QLatin1String("--help") || first == QLatin1String("-h")
             || first == QLatin1String("--version") || first == QLatin1String("help"))
         return true;
-    for (const Verb &verb : kVerbs) {
+    for (const NamedVerb &verb : kVerbs) {
         if (first == QLatin1String(verb.name))
             return true;
     }
@@ -144,9 +145,13 @@ int run(const QStringList &arguments)
             << '\n';
         return ExitOk;
     }
-    for (const Verb &verb : kVerbs) {
-        if (first == QLatin1String(verb.name))
-            return verb.run(arguments.mid(1));
+    for (const NamedVerb &verb : kVerbs) {
+        if (first != QLatin1String(verb.name))
+            continue;
+        Context context;
+        if (!context.parse(arguments.mid(1), verb.verb->syntax))
+            return context.exitCode();
+        return verb.verb->run(context);
     }
     printGeneralHelp(out);
     return first == QLatin1String("--help") || first == QLatin1String("-h")

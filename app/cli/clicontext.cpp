@@ -309,6 +309,11 @@ int Context::report(ApiReply *reply, const std::function<int(const QJsonObject &
     return human(reply->json());
 }
 
+void Context::clearProgressLine(int width)
+{
+    m_err << '\r' << QString(width, QLatin1Char(' ')) << '\r';
+}
+
 void Context::printError(const ApiError &error)
 {
     const QString plain = error.plainMessage();

@@ -139,6 +139,8 @@ public:
     /// Waits for the reply, then prints the service's JSON (--json) or lets `human` print it for
     /// people. `human` returns the exit code.
     int report(ApiReply *reply, const std::function<int(const QJsonObject &)> &human);
+    /// Wipes a progress line rewritten in place (`width` characters) on a terminal.
+    void clearProgressLine(int width);
     /// Prints "error: <plain message>" to stderr (and the technical detail after it).
     void printError(const ApiError &error);
     void printJson(const QJsonValue &value);
@@ -189,20 +191,38 @@ bool reachTarget(Context &context, ModelTarget *target);
 /// "Rate limited. Waiting 3 s before going on." — a batch's pause, for people.
 QString waitingLine(const QString &why, int delayMs);
 
+/// Starts `job` (a BatchRunner, a CaptureRun) and runs the event loop until it emits `finished`.
+template<typename Job, typename Signal>
+void runToEnd(Job &job, Signal finished)
+{
+    QEventLoop loop;
+    QObject::connect(&job, finished, &loop, &QEventLoop::quit);
+    job.start();
+    if (job.isRunning())
+        loop.exec();
+}
+
 /// "2026-11-21 17:40:02" in local time.
 QString formatTime(qint64 unixSeconds);
 /// "12.3 MB", for people.
 QString formatBytes(qint64 bytes);
 
-int runSandbox(const QStringList &arguments);
-int runFiles(const QStringList &arguments);
-int runJobs(const QStringList &arguments);
-int runModels(const QStringList &arguments);
-int runChat(const QStringList &arguments);
-int runValidate(const QStringList &arguments);
-int runStorage(const QStringList &arguments);
-int runCompare(const QStringList &arguments);
-int runCapture(const QStringList &arguments);
-int runDeployments(const QStringList &arguments);
+/// A verb: what its command line holds, and what it does once that is parsed (cli.cpp runs it).
+struct Verb
+{
+    const VerbSyntax &syntax;
+    int (*run)(Context &context);
+};
+
+extern const Verb sandboxVerb;
+extern const Verb filesVerb;
+extern const Verb jobsVerb;
+extern const Verb modelsVerb;
+extern const Verb chatVerb;
+extern const Verb validateVerb;
+extern const Verb storageVerb;
+extern const Verb compareVerb;
+extern const Verb captureVerb;
+extern const Verb deploymentsVerb;
 
 } // namespace fs::cli

@@ -231,13 +231,9 @@ void runBatch(Context &context, BatchRunner &runner)
             });
     if (runner.total() == 0)
         return;
-    QEventLoop loop;
-    QObject::connect(&runner, &BatchRunner::finished, &loop, &QEventLoop::quit);
-    runner.start();
-    if (runner.isRunning())
-        loop.exec();
+    runToEnd(runner, &BatchRunner::finished);
     if (terminal)
-        context.err() << '\r' << QString(40, QLatin1Char(' ')) << '\r';
+        context.clearProgressLine(40);
 }
 
 /// Writes --save and --csv; false with the reason printed.
@@ -291,13 +287,8 @@ int reportFailures(Context &context, const BatchResults &results)
     return ExitFailure;
 }
 
-} // namespace
-
-int runCompare(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     CompareOptions options;
     if (!readOptions(context, &options))
         return ExitUsage;
@@ -322,5 +313,9 @@ int runCompare(const QStringList &arguments)
     printResults(context, options, runner.results());
     return reportFailures(context, runner.results());
 }
+
+} // namespace
+
+const Verb compareVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

@@ -427,11 +427,10 @@ bool reachTarget(Context &context, ModelTarget *target)
     return true;
 }
 
-int runDeployments(const QStringList &arguments)
+namespace {
+
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     const QString action = context.action({{"list", 0, 0}, {"create", 1, 1}, {"delete", 1, 1}},
             Context::tr("usage: finetune-studio deployments list | create MODEL [--hardware ID] "
                         "[--no-wait] | delete ID"));
@@ -447,5 +446,9 @@ int runDeployments(const QStringList &arguments)
         return createDeployment(context, context.words().at(1));
     return deleteDeployment(context, context.words().at(1));
 }
+
+} // namespace
+
+const Verb deploymentsVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

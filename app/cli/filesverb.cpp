@@ -387,13 +387,8 @@ int deleteFile(Context &context, const QString &id)
     return ExitOk;
 }
 
-} // namespace
-
-int runFiles(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     const QString action = context.action({{"list", 0, 0}, {"upload", 1, 1}, {"delete", 1, 1}},
             Context::tr("usage: finetune-studio files list | upload FILE | delete ID"));
     if (action.isEmpty())
@@ -406,5 +401,9 @@ int runFiles(const QStringList &arguments)
         return uploadFile(context, context.words().at(1));
     return deleteFile(context, context.words().at(1));
 }
+
+} // namespace
+
+const Verb filesVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

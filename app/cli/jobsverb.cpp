@@ -256,33 +256,40 @@ const QList<SettingOption> &settingOptions()
     return options;
 }
 
+/// Where the request keeps each setting given as a fixed value, by the registry's name.
+const std::pair<const char *, Hyperparameter Hyperparameters::*> kHyperparameters[] = {
+        {"n_epochs", &Hyperparameters::nEpochs},
+        {"batch_size", &Hyperparameters::batchSize},
+        {"learning_rate_multiplier", &Hyperparameters::learningRateMultiplier},
+        {"beta", &Hyperparameters::beta},
+};
+const std::pair<const char *, std::optional<double> TrainingSettings::*> kFractions[] = {
+        {"learning_rate", &TrainingSettings::learningRate},
+        {"lora_dropout", &TrainingSettings::loraDropout},
+};
+const std::pair<const char *, std::optional<int> TrainingSettings::*> kCounts[] = {
+        {"lora_r", &TrainingSettings::loraRank},
+        {"lora_alpha", &TrainingSettings::loraAlpha},
+        {"n_evals", &TrainingSettings::nEvals},
+        {"n_checkpoints", &TrainingSettings::nCheckpoints},
+        {"max_context_length", &TrainingSettings::maxContextLength},
+};
+
 /// Puts a checked setting's value where the request keeps it (`key`: the registry's name).
 void applySetting(const QString &key, double value, CreateJobRequest *request)
 {
-    TrainingSettings &settings = request->settings;
-    Hyperparameters &hyperparameters = request->hyperparameters;
-    if (key == QLatin1String("n_epochs"))
-        hyperparameters.nEpochs = fixedValue(value);
-    else if (key == QLatin1String("batch_size"))
-        hyperparameters.batchSize = fixedValue(value);
-    else if (key == QLatin1String("learning_rate"))
-        settings.learningRate = value;
-    else if (key == QLatin1String("learning_rate_multiplier"))
-        hyperparameters.learningRateMultiplier = fixedValue(value);
-    else if (key == QLatin1String("beta"))
-        hyperparameters.beta = fixedValue(value);
-    else if (key == QLatin1String("lora_r"))
-        settings.loraRank = qRound(value);
-    else if (key == QLatin1String("lora_alpha"))
-        settings.loraAlpha = qRound(value);
-    else if (key == QLatin1String("lora_dropout"))
-        settings.loraDropout = value;
-    else if (key == QLatin1String("n_evals"))
-        settings.nEvals = qRound(value);
-    else if (key == QLatin1String("n_checkpoints"))
-        settings.nCheckpoints = qRound(value);
-    else if (key == QLatin1String("max_context_length"))
-        settings.maxContextLength = qRound(value);
+    for (const auto &[name, member] : kHyperparameters) {
+        if (key == QLatin1String(name))
+            request->hyperparameters.*member = fixedValue(value);
+    }
+    for (const auto &[name, member] : kFractions) {
+        if (key == QLatin1String(name))
+            request->settings.*member = value;
+    }
+    for (const auto &[name, member] : kCounts) {
+        if (key == QLatin1String(name))
+            request->settings.*member = qRound(value);
+    }
 }
 
 /// --method, checked against what the model can be trained with on the provider.
@@ -660,13 +667,8 @@ int deleteJob(Context &context, const QString &jobId)
     return ExitOk;
 }
 
-} // namespace
-
-int runJobs(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     const QString action = context.action(
             {{"list", 0, 0}, {"create", 0, 0}, {"watch", 1, 1}, {"cancel", 1, 1}, {"delete", 1, 1}},
             Context::tr("usage: finetune-studio jobs list | create --model M --training-file ID "
@@ -686,5 +688,9 @@ int runJobs(const QStringList &arguments)
         return deleteJob(context, jobId);
     return cancelJob(context, jobId);
 }
+
+} // namespace
+
+const Verb jobsVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

@@ -8,12 +8,12 @@
 
 namespace fs::cli {
 
-int runModels(const QStringList &arguments)
+namespace {
+
+const VerbSyntax kSyntax = {QT_TRANSLATE_NOOP("fs::cli", "Lists the models of the connection.")};
+
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(
-                arguments, {QT_TRANSLATE_NOOP("fs::cli", "Lists the models of the connection.")}))
-        return context.exitCode();
     if (!context.words().isEmpty()) {
         context.err() << Context::tr("usage: finetune-studio models") << '\n';
         return ExitUsage;
@@ -44,5 +44,9 @@ int runModels(const QStringList &arguments)
     context.out() << Context::tr("Models in all: %1").arg(models.size()) << '\n';
     return ExitOk;
 }
+
+} // namespace
+
+const Verb modelsVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

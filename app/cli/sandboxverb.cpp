@@ -108,13 +108,8 @@ void printAddresses(Context &context, const sandbox::SandboxServer &server,
                   << Context::tr("Press Ctrl-C to stop.") << Qt::endl;
 }
 
-} // namespace
-
-int runSandbox(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     sandbox::SandboxOptions options;
     if (!readOptions(context, &options))
         return ExitUsage;
@@ -130,5 +125,9 @@ int runSandbox(const QStringList &arguments)
     context.out() << Context::tr("Sandbox stopped.") << Qt::endl;
     return result;
 }
+
+} // namespace
+
+const Verb sandboxVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

@@ -404,13 +404,8 @@ int send(Context &context, S3Client &client, const QString &key, const QString &
     return ExitOk;
 }
 
-} // namespace
-
-int runStorage(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     const QString action = context.action(
             {{"ls", 0, 1}, {"get", 2, 2}, {"put", 2, 2}, {"send", 1, 1}}, Context::tr(kUsage));
     if (action.isEmpty())
@@ -441,5 +436,9 @@ int runStorage(const QStringList &arguments)
         purpose = QStringLiteral("fine-tune");
     return send(context, client, words.at(1), purpose);
 }
+
+} // namespace
+
+const Verb storageVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

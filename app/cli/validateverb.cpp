@@ -154,13 +154,8 @@ void printFigures(QTextStream &out, const Report &report)
             << '\n';
 }
 
-} // namespace
-
-int runValidate(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    if (!context.parse(arguments, kSyntax))
-        return context.exitCode();
     if (context.words().size() != 1) {
         context.err() << Context::tr(
                 "usage: finetune-studio validate FILE [--model MODEL] [--json]")
@@ -191,5 +186,9 @@ int runValidate(const QStringList &arguments)
     }
     return report.errors > 0 ? ExitFailure : ExitOk;
 }
+
+} // namespace
+
+const Verb validateVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli
