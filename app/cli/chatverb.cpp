@@ -7,24 +7,25 @@
 
 namespace fs::cli {
 
-int runChat(const QStringList &arguments)
+namespace {
+
+const VerbSyntax kSyntax = {
+        QT_TRANSLATE_NOOP("fs::cli", "Asks a model and streams its answer."),
+        {
+                {"model", QT_TRANSLATE_NOOP("fs::cli", "The model to ask."), "model"},
+                {"system", QT_TRANSLATE_NOOP("fs::cli", "A system prompt."), "text"},
+                {"temperature", QT_TRANSLATE_NOOP("fs::cli", "Sampling temperature, 0 to 2."), "t"},
+                {"no-stream",
+                        QT_TRANSLATE_NOOP(
+                                "fs::cli", "Wait for the whole answer instead of streaming it.")},
+        },
+        "prompt",
+        QT_TRANSLATE_NOOP("fs::cli", "What to ask."),
+};
+
+int runVerb(Context &context)
 {
-    Context context;
-    QCommandLineParser parser;
-    Context::addCommonOptions(parser);
-    parser.addOption(
-            {QStringLiteral("model"), Context::tr("The model to ask."), QStringLiteral("model")});
-    parser.addOption(
-            {QStringLiteral("system"), Context::tr("A system prompt."), QStringLiteral("text")});
-    parser.addOption({QStringLiteral("temperature"), Context::tr("Sampling temperature, 0 to 2."),
-            QStringLiteral("t")});
-    parser.addOption({QStringLiteral("no-stream"),
-            Context::tr("Wait for the whole answer instead of streaming it.")});
-    parser.addPositionalArgument(QStringLiteral("prompt"), Context::tr("What to ask."));
-    int exitCode = ExitOk;
-    if (!context.parse(
-                parser, arguments, Context::tr("Asks a model and streams its answer."), &exitCode))
-        return exitCode;
+    const QCommandLineParser &parser = context.parser();
     const QString prompt = parser.positionalArguments().join(QLatin1Char(' '));
     ChatRequest request;
     request.model = parser.value(QStringLiteral("model"));
@@ -45,7 +46,7 @@ int runChat(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("system")))
         request.messages.append({QStringLiteral("system"), parser.value(QStringLiteral("system"))});
     request.messages.append({QStringLiteral("user"), prompt});
-    if (!context.connect(parser))
+    if (!context.connect())
         return ExitFailure;
     if (!reachModel(context, &request.model))
         return ExitFailure;
@@ -77,5 +78,9 @@ int runChat(const QStringList &arguments)
     printer.finish();
     return ok ? ExitOk : ExitFailure;
 }
+
+} // namespace
+
+const Verb chatVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

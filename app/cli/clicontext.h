@@ -15,6 +15,10 @@
 
 class QNetworkAccessManager;
 
+namespace fs {
+struct ModelTarget;
+}
+
 namespace fs::cli {
 
 /// Exit codes shared by every verb.
@@ -23,6 +27,34 @@ enum ExitCode {
     ExitFailure = 1, ///< the service refused or the job failed
     ExitUsage = 2, ///< wrong arguments
     ExitCancelled = 3, ///< a watched job was cancelled
+};
+
+/// One option of a verb, as a row of the verb's table; its words are translated when it is added.
+struct OptionRow
+{
+    const char *name; ///< "model"; "epochs|n-epochs" for a name with another spelling
+    const char *description; ///< QT_TRANSLATE_NOOP("fs::cli", …)
+    const char *valueName = nullptr; ///< the value's name in --help; none for a switch
+    const char *defaultValue = nullptr;
+    QString (*fill)() = nullptr; ///< what stands for %1 in the description, when it has one
+};
+
+/// What a verb's command line holds besides the common options: for Context::parse().
+struct VerbSyntax
+{
+    const char *description = nullptr; ///< the first line of --help (QT_TRANSLATE_NOOP)
+    QList<OptionRow> options = {}; ///< the verb's own options, in --help's order
+    const char *argument = nullptr; ///< the name of the positional argument, if it takes one
+    const char *argumentHelp = nullptr; ///< its line in --help (QT_TRANSLATE_NOOP)
+    bool common = true; ///< false: only --help, not --provider, --base-url, --connection, --json
+};
+
+/// An action of a verb with actions (`files upload FILE`): its name and how many words follow it.
+struct VerbAction
+{
+    const char *name;
+    int minWords;
+    int maxWords;
 };
 
 /**
@@ -42,22 +74,29 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
-    /// Adds --provider, --base-url, --connection, --json and --help to a verb's parser.
-    static void addCommonOptions(QCommandLineParser &parser);
-    /// Parses; on a usage problem (an unknown option, an unknown --provider) prints it and
-    /// returns false with *exitCode set.
-    bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
-            int *exitCode);
+    /// Reads the verb's command line as `syntax` describes it, after the common options
+    /// (--provider, --base-url, --connection, --json, --help). False when the run ends here:
+    /// --help was printed, or a usage problem (an unknown option, an unknown --provider);
+    /// exitCode() says which.
+    bool parse(const QStringList &arguments, const VerbSyntax &syntax);
+    /// The exit code when parse() returned false.
+    int exitCode() const { return m_exitCode; }
+    /// The parsed command line (after parse()).
+    const QCommandLineParser &parser() const { return m_parser; }
+    /// The positional arguments (after parse()).
+    QStringList words() const { return m_parser.positionalArguments(); }
+    /// The action the positional arguments name when they fit one of `actions`; else prints
+    /// `usage` to stderr and returns an empty string.
+    QString action(const QList<VerbAction> &actions, const QString &usage);
 
     bool json() const { return m_json; }
     /// --interval in seconds; false with the reason printed when it is not a positive number.
-    bool interval(const QCommandLineParser &parser, double *seconds);
+    bool interval(double *seconds);
+    /// --concurrency (1 to 64); false with the reason printed when it is not such a number.
+    bool concurrency(int *requests);
 
     /// Resolves the connection; false with a printed reason when there is none.
-    bool connect(const QCommandLineParser &parser);
-    /// Adds --subscription, --resource-group, --account and --tenant (Azure's management
-    /// details, for deployments).
-    static void addAzureOptions(QCommandLineParser &parser);
+    bool connect();
     ApiClient &client() { return *m_client; }
     /// The connection's service through its dialect (domain types); valid after connect().
     ProviderClient &provider() { return *m_provider; }
@@ -100,6 +139,8 @@ public:
     /// Waits for the reply, then prints the service's JSON (--json) or lets `human` print it for
     /// people. `human` returns the exit code.
     int report(ApiReply *reply, const std::function<int(const QJsonObject &)> &human);
+    /// Wipes a progress line rewritten in place (`width` characters) on a terminal.
+    void clearProgressLine(int width);
     /// Prints "error: <plain message>" to stderr (and the technical detail after it).
     void printError(const ApiError &error);
     void printJson(const QJsonValue &value);
@@ -109,7 +150,14 @@ public:
     QString azureSignInProblem() const { return m_azureSignInProblem; }
 
 private:
-    bool applyAzureDetails(const QCommandLineParser &parser, Connection *connection);
+    bool useSavedConnection(Connection *connection);
+    bool connectionFromOptions(Connection *connection);
+    bool readFireworksAccount(Connection *connection);
+    bool reportMissingConnection(const QString &baseUrl, const QString &key);
+    void applyAzureDetails(Connection *connection);
+
+    QCommandLineParser m_parser;
+    int m_exitCode = ExitOk;
 
     QTextStream m_out;
     QTextStream m_err;
@@ -138,21 +186,43 @@ QString savedConnectionProviderProblem(const Connection &saved, Connection::Kind
 /// running deployment (`*model` becomes the deployment's name). False, with the reason printed
 /// (deploy it first, and how), when none runs.
 bool reachModel(Context &context, QString *model);
+/// reachModel() for a target: `servedAs` names the deployment when the model answers through one.
+bool reachTarget(Context &context, ModelTarget *target);
+/// "Rate limited. Waiting 3 s before going on." — a batch's pause, for people.
+QString waitingLine(const QString &why, int delayMs);
+
+/// Starts `job` (a BatchRunner, a CaptureRun) and runs the event loop until it emits `finished`.
+template<typename Job, typename Signal>
+void runToEnd(Job &job, Signal finished)
+{
+    QEventLoop loop;
+    QObject::connect(&job, finished, &loop, &QEventLoop::quit);
+    job.start();
+    if (job.isRunning())
+        loop.exec();
+}
 
 /// "2026-11-21 17:40:02" in local time.
 QString formatTime(qint64 unixSeconds);
 /// "12.3 MB", for people.
 QString formatBytes(qint64 bytes);
 
-int runSandbox(const QStringList &arguments);
-int runFiles(const QStringList &arguments);
-int runJobs(const QStringList &arguments);
-int runModels(const QStringList &arguments);
-int runChat(const QStringList &arguments);
-int runValidate(const QStringList &arguments);
-int runStorage(const QStringList &arguments);
-int runCompare(const QStringList &arguments);
-int runCapture(const QStringList &arguments);
-int runDeployments(const QStringList &arguments);
+/// A verb: what its command line holds, and what it does once that is parsed (cli.cpp runs it).
+struct Verb
+{
+    const VerbSyntax &syntax;
+    int (*run)(Context &context);
+};
+
+extern const Verb sandboxVerb;
+extern const Verb filesVerb;
+extern const Verb jobsVerb;
+extern const Verb modelsVerb;
+extern const Verb chatVerb;
+extern const Verb validateVerb;
+extern const Verb storageVerb;
+extern const Verb compareVerb;
+extern const Verb captureVerb;
+extern const Verb deploymentsVerb;
 
 } // namespace fs::cli

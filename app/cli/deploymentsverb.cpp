@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `finetune-studio deployments list | create MODEL [--hardware ID] | delete ID`: fine-tuned models
 // that answer only once deployed (Together AI's dedicated endpoints), billed while they run.
-#include "azuredialect.h"
 #include "clicontext.h"
 #include "deploymentplan.h"
 #include "modelregistry.h"
@@ -16,6 +15,53 @@
 namespace fs::cli {
 
 namespace {
+
+const VerbSyntax kSyntax = {
+        QT_TRANSLATE_NOOP("fs::cli",
+                "Lists, starts or stops deployments: fine-tuned models that answer only once "
+                "deployed (Together AI, Azure OpenAI), billed while they run. On Azure: "
+                "--subscription, --resource-group and --account say where the resource is."),
+        {
+                {"hardware",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "create: the hardware id (default: the cheapest the service "
+                                "lists for the model). On Azure the deployment type: developer "
+                                "(no hosting fee, removed after 24 hours; the default) or "
+                                "standard (hourly fee)."),
+                        "id"},
+                {"subscription",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Azure: the subscription id of the Azure OpenAI resource (portal: "
+                                "the resource's Overview page)."),
+                        "id"},
+                {"resource-group",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Azure: the resource group of the Azure OpenAI resource."),
+                        "name"},
+                {"account",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Azure: the Azure OpenAI resource's name (NAME in "
+                                "https://NAME.openai.azure.com)."),
+                        "name"},
+                {"tenant",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Azure: the directory (tenant) to sign in to (default: any work "
+                                "or school account)."),
+                        "id"},
+                {"no-wait",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "create: print the id at once instead of waiting until it runs.")},
+                {"inactive-timeout",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "create: stop by itself after this many minutes without requests "
+                                "(0: never; default: the service's)."),
+                        "minutes"},
+                {"interval", QT_TRANSLATE_NOOP("fs::cli", "Seconds between checks while waiting."),
+                        "seconds", "2"},
+        },
+        "action",
+        QT_TRANSLATE_NOOP("fs::cli", "list | create MODEL | delete ID"),
+};
 
 QString priceText(const std::optional<double> &pricePerHour)
 {
@@ -140,98 +186,134 @@ bool waitUntilStarted(Context &context, Deployment *deployment, double intervalS
     return true;
 }
 
-int createDeployment(Context &context, const QCommandLineParser &parser, const QString &model)
+/// --inactive-timeout; false with the problem printed (a usage error).
+bool readInactiveTimeout(Context &context, DeploymentRequest *request)
 {
-    double interval = 0;
-    if (!context.interval(parser, &interval))
-        return ExitUsage;
+    const QCommandLineParser &parser = context.parser();
+    if (!parser.isSet(QStringLiteral("inactive-timeout")))
+        return true;
     bool ok = false;
-    DeploymentRequest request;
-    request.model = model;
-    if (parser.isSet(QStringLiteral("inactive-timeout"))) {
-        const int minutes = parser.value(QStringLiteral("inactive-timeout")).toInt(&ok);
-        if (!ok || minutes < 0) {
-            context.err() << Context::tr("error: --inactive-timeout takes a whole number of "
-                                         "minutes (0: never stop by itself).")
-                          << '\n';
-            return ExitUsage;
-        }
-        request.inactiveTimeoutMinutes = minutes;
+    const int minutes = parser.value(QStringLiteral("inactive-timeout")).toInt(&ok);
+    if (!ok || minutes < 0) {
+        context.err() << Context::tr("error: --inactive-timeout takes a whole number of minutes "
+                                     "(0: never stop by itself).")
+                      << '\n';
+        return false;
     }
-    request.hardware = parser.value(QStringLiteral("hardware"));
-    QList<HardwareOption> hardware;
+    request->inactiveTimeoutMinutes = minutes;
+    return true;
+}
+
+/// The hardware the model can run on, with --hardware matched to a fixed option's id (Azure:
+/// Developer or Standard, also by their first word). False with the reason printed when the
+/// service has no list to choose from.
+bool listHardware(Context &context, DeploymentRequest *request, QList<HardwareOption> *hardware)
+{
+    const QString &model = request->model;
     if (const auto fixed = context.provider().dialect().fixedHardware(model)) {
-        hardware = *fixed; // Azure: Developer or Standard, also by their first word
-        for (const HardwareOption &option : std::as_const(hardware)) {
-            if (!request.hardware.isEmpty()
-                    && option.id.startsWith(request.hardware, Qt::CaseInsensitive))
-                request.hardware = option.id;
+        *hardware = *fixed;
+        for (const HardwareOption &option : std::as_const(*hardware)) {
+            if (!request->hardware.isEmpty()
+                    && option.id.startsWith(request->hardware, Qt::CaseInsensitive))
+                request->hardware = option.id;
         }
-    } else if (request.hardware.isEmpty()) {
-        // The choice depends on the list: a service without one says so here.
-        const std::optional<QList<HardwareOption>> listed =
-                context.call<QList<HardwareOption>>([&context, &model](auto done) {
-                    return context.provider().listHardware(model, done);
-                });
-        if (!listed)
-            return ExitFailure;
-        hardware = *listed;
-    } else {
-        hardware = hardwareFor(context, model); // only for its price
+        return true;
     }
+    if (!request->hardware.isEmpty()) {
+        *hardware = hardwareFor(context, model); // only for its price
+        return true;
+    }
+    // The choice depends on the list: a service without one says so here.
+    const std::optional<QList<HardwareOption>> listed = context.call<QList<HardwareOption>>(
+            [&context, &model](auto done) { return context.provider().listHardware(model, done); });
+    if (listed)
+        *hardware = *listed;
+    return listed.has_value();
+}
+
+/// Without --hardware: the cheapest the service lists, said on stderr. False when none has a
+/// price.
+bool chooseCheapest(
+        Context &context, const QList<HardwareOption> &hardware, DeploymentRequest *request)
+{
+    const HardwareOption *cheapest = cheapestHardware(hardware);
+    if (!cheapest) {
+        context.err() << Context::tr("error: the service lists no hardware with a price for %1; "
+                                     "choose one with --hardware ID.")
+                                 .arg(request->model)
+                      << '\n';
+        return false;
+    }
+    request->hardware = cheapest->id;
+    context.err() << Context::tr("No --hardware given: using %1 (%2), the cheapest the service "
+                                 "lists for this model, at %3 per hour.")
+                             .arg(cheapest->id, cheapest->name, priceText(cheapest->pricePerHour))
+                  << Qt::endl;
+    return true;
+}
+
+std::optional<double> hardwarePrice(const QList<HardwareOption> &hardware, const QString &id)
+{
     std::optional<double> price;
-    if (request.hardware.isEmpty()) {
-        const HardwareOption *cheapest = cheapestHardware(hardware);
-        if (!cheapest) {
-            context.err() << Context::tr("error: the service lists no hardware with a price for "
-                                         "%1; choose one with --hardware ID.")
-                                     .arg(model)
-                          << '\n';
-            return ExitFailure;
-        }
-        request.hardware = cheapest->id;
-        context.err() << Context::tr("No --hardware given: using %1 (%2), the cheapest the "
-                                     "service lists for this model, at %3 per hour.")
-                                 .arg(cheapest->id, cheapest->name,
-                                         priceText(cheapest->pricePerHour))
-                      << Qt::endl;
-    }
     for (const HardwareOption &option : hardware) {
-        if (option.id == request.hardware)
+        if (option.id == id)
             price = option.pricePerHour;
     }
+    return price;
+}
+
+void printCreated(Context &context, const Deployment &deployment, const DeploymentRequest &request,
+        const std::optional<double> &price)
+{
+    context.out() << deployment.id << '\n';
+    if (deployment.state == Deployment::State::Running)
+        context.out() << Context::tr("%1 is running on %2 at %3 per hour. Chat with it: "
+                                     "finetune-studio chat --model %1 …")
+                                 .arg(request.model, request.hardware, priceText(price))
+                      << '\n';
+    else
+        context.out() << Context::tr("%1 is %2 on %3; it bills from now on at %4 per hour. See "
+                                     "when it is up: finetune-studio deployments list")
+                                 .arg(request.model, deployment.stateText, request.hardware,
+                                         priceText(price))
+                      << '\n';
+    context.out()
+            << Context::tr("Stop it with: finetune-studio deployments delete %1").arg(deployment.id)
+            << '\n';
+}
+
+int createDeployment(Context &context, const QString &model)
+{
+    double interval = 0;
+    if (!context.interval(&interval))
+        return ExitUsage;
+    DeploymentRequest request;
+    request.model = model;
+    if (!readInactiveTimeout(context, &request))
+        return ExitUsage;
+    request.hardware = context.parser().value(QStringLiteral("hardware"));
+    QList<HardwareOption> hardware;
+    if (!listHardware(context, &request, &hardware))
+        return ExitFailure;
+    if (request.hardware.isEmpty() && !chooseCheapest(context, hardware, &request))
+        return ExitFailure;
     std::optional<Deployment> deployment =
             context.call<Deployment>([&context, &request](auto done) {
                 return context.provider().createDeployment(request, done);
             });
     if (!deployment)
         return context.failureCode();
-    if (!parser.isSet(QStringLiteral("no-wait"))) {
+    if (!context.parser().isSet(QStringLiteral("no-wait"))) {
         context.err() << Context::tr("Waiting for it to start; it bills from now on. Ctrl-C stops "
                                      "waiting, not the deployment.")
                       << Qt::endl;
         if (!waitUntilStarted(context, &*deployment, interval))
             return ExitFailure;
     }
-    if (context.json()) {
+    if (context.json())
         context.printJson(context.lastBody());
-        return ExitOk;
-    }
-    context.out() << deployment->id << '\n';
-    if (deployment->state == Deployment::State::Running)
-        context.out() << Context::tr("%1 is running on %2 at %3 per hour. Chat with it: "
-                                     "finetune-studio chat --model %1 …")
-                                 .arg(model, request.hardware, priceText(price))
-                      << '\n';
     else
-        context.out() << Context::tr("%1 is %2 on %3; it bills from now on at %4 per hour. See "
-                                     "when it is up: finetune-studio deployments list")
-                                 .arg(model, deployment->stateText, request.hardware,
-                                         priceText(price))
-                      << '\n';
-    context.out() << Context::tr("Stop it with: finetune-studio deployments delete %1")
-                             .arg(deployment->id)
-                  << '\n';
+        printCreated(context, *deployment, request, hardwarePrice(hardware, request.hardware));
     return ExitOk;
 }
 
@@ -254,89 +336,10 @@ int deleteDeployment(Context &context, const QString &id)
     return ExitOk;
 }
 
-} // namespace
-
-bool reachModel(Context &context, QString *model)
+/// Whether the connection's service has deployments to manage, and (Azure) where and with
+/// which sign-in; ExitOk, else the exit code with the reason printed.
+int checkDeploymentsReachable(Context &context)
 {
-    const ProviderKind kind = context.providerKind();
-    if (!needsDeployment(kind, *model))
-        return true;
-    if (kind == ProviderKind::AzureOpenAI && !context.provider().dialect().listDeployments().ok()) {
-        // Without the management details or a sign-in the deployments cannot be listed: ask
-        // the deployment the app (and `deployments create`) names after the model.
-        *model = AzureDialect::deploymentNameFor(*model);
-        return true;
-    }
-    const std::optional<QList<Deployment>> deployments = context.call<QList<Deployment>>(
-            [&context](auto done) { return context.provider().listDeployments(done); });
-    if (!deployments)
-        return false;
-    const ChatRoute route = chatRoute(kind, *model, *deployments);
-    switch (route.kind) {
-    case ChatRoute::Kind::Direct:
-    case ChatRoute::Kind::Deployment:
-        *model = route.model;
-        return true;
-    case ChatRoute::Kind::Starting:
-        context.err() << Context::tr("error: the deployment of %1 (%2) is still starting (%3). "
-                                     "Try again once 'finetune-studio deployments list' shows "
-                                     "it started.")
-                                 .arg(*model, route.deployment.id, route.deployment.stateText)
-                      << '\n';
-        return false;
-    case ChatRoute::Kind::NotDeployed:
-        break;
-    }
-    context.err() << Context::tr("error: %1 must be deployed before it can answer on %2. Deploy "
-                                 "it first: finetune-studio deployments create %1")
-                             .arg(*model, ModelRegistry::provider(kind).displayName())
-                  << '\n';
-    return false;
-}
-
-int runDeployments(const QStringList &arguments)
-{
-    Context context;
-    QCommandLineParser parser;
-    Context::addCommonOptions(parser);
-    parser.addOption({QStringLiteral("hardware"),
-            Context::tr("create: the hardware id (default: the cheapest the service lists for "
-                        "the model). On Azure the deployment type: developer (no hosting fee, "
-                        "removed after 24 hours; the default) or standard (hourly fee)."),
-            QStringLiteral("id")});
-    Context::addAzureOptions(parser);
-    parser.addOption({QStringLiteral("no-wait"),
-            Context::tr("create: print the id at once instead of waiting until it runs.")});
-    parser.addOption({QStringLiteral("inactive-timeout"),
-            Context::tr("create: stop by itself after this many minutes without requests "
-                        "(0: never; default: the service's)."),
-            QStringLiteral("minutes")});
-    parser.addOption(
-            {QStringLiteral("interval"), Context::tr("Seconds between checks while waiting."),
-                    QStringLiteral("seconds"), QStringLiteral("2")});
-    parser.addPositionalArgument(
-            QStringLiteral("action"), Context::tr("list | create MODEL | delete ID"));
-    int exitCode = ExitOk;
-    if (!context.parse(parser, arguments,
-                Context::tr("Lists, starts or stops deployments: fine-tuned models that answer "
-                            "only once deployed (Together AI, Azure OpenAI), billed while they "
-                            "run. On Azure: --subscription, --resource-group and --account say "
-                            "where the resource is."),
-                &exitCode))
-        return exitCode;
-    const QStringList positional = parser.positionalArguments();
-    const QString action = positional.value(0);
-    const bool known = (action == QLatin1String("list") && positional.size() == 1)
-            || ((action == QLatin1String("create") || action == QLatin1String("delete"))
-                    && positional.size() == 2);
-    if (!known) {
-        context.err() << Context::tr("usage: finetune-studio deployments list | create MODEL "
-                                     "[--hardware ID] [--no-wait] | delete ID")
-                      << '\n';
-        return ExitUsage;
-    }
-    if (!context.connect(parser))
-        return ExitFailure;
     // A service without deployments (OpenAI) says so before anything is sent.
     if (const Expected<HttpCall> call = context.provider().dialect().listDeployments();
             !call.ok() && call.error().kind == DialectError::Kind::Unsupported) {
@@ -348,8 +351,10 @@ int runDeployments(const QStringList &arguments)
         context.err() << '\n';
         return ExitFailure;
     }
-    if (context.client().connection().kind == Connection::Kind::Azure
-            && !context.client().connection().azure.isComplete()) {
+    const Connection &connection = context.client().connection();
+    if (connection.kind != Connection::Kind::Azure)
+        return ExitOk;
+    if (!connection.azure.isComplete()) {
         context.err() << Context::tr("error: deployments on Azure need to know where the "
                                      "resource is: pass --subscription ID, --resource-group "
                                      "NAME and --account NAME (the Azure portal shows them on "
@@ -357,24 +362,39 @@ int runDeployments(const QStringList &arguments)
                       << '\n';
         return ExitUsage;
     }
-    if (context.client().connection().kind == Connection::Kind::Azure
-            && context.client().connection().azure.accessToken.isEmpty()
-            && context.client().connection().azure.isComplete()) {
-        context.err() << Context::tr("error: deployments on Azure are made with a Microsoft "
-                                     "sign-in, not the API key. Sign in once in the app and "
-                                     "use --connection NAME, or set AZURE_ACCESS_TOKEN (for "
-                                     "example from: az account get-access-token --resource "
-                                     "https://management.azure.com --query accessToken -o tsv).");
-        if (!context.azureSignInProblem().isEmpty())
-            context.err() << ' ' << context.azureSignInProblem();
-        context.err() << '\n';
+    if (!connection.azure.accessToken.isEmpty())
+        return ExitOk;
+    context.err() << Context::tr("error: deployments on Azure are made with a Microsoft "
+                                 "sign-in, not the API key. Sign in once in the app and "
+                                 "use --connection NAME, or set AZURE_ACCESS_TOKEN (for "
+                                 "example from: az account get-access-token --resource "
+                                 "https://management.azure.com --query accessToken -o tsv).");
+    if (!context.azureSignInProblem().isEmpty())
+        context.err() << ' ' << context.azureSignInProblem();
+    context.err() << '\n';
+    return ExitFailure;
+}
+
+int runVerb(Context &context)
+{
+    const QString action = context.action({{"list", 0, 0}, {"create", 1, 1}, {"delete", 1, 1}},
+            Context::tr("usage: finetune-studio deployments list | create MODEL [--hardware ID] "
+                        "[--no-wait] | delete ID"));
+    if (action.isEmpty())
+        return ExitUsage;
+    if (!context.connect())
         return ExitFailure;
-    }
+    if (const int refused = checkDeploymentsReachable(context); refused != ExitOk)
+        return refused;
     if (action == QLatin1String("list"))
         return listDeployments(context);
     if (action == QLatin1String("create"))
-        return createDeployment(context, parser, positional.at(1));
-    return deleteDeployment(context, positional.at(1));
+        return createDeployment(context, context.words().at(1));
+    return deleteDeployment(context, context.words().at(1));
 }
+
+} // namespace
+
+const Verb deploymentsVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

@@ -1,21 +1,88 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `finetune-studio jobs list | create … | watch ID | cancel ID`
+// `finetune-studio jobs list | create … | watch ID | cancel ID | delete ID`
 #include "clicontext.h"
-#include "jobtexts.h"
-#include "jobtracker.h"
+#include "jobrequest.h"
+#include "jobwatch.h"
 #include "modelregistry.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QEventLoop>
 #include <QJsonArray>
 
 #include <algorithm>
-#include <cmath>
 
 namespace fs::cli {
 
 namespace {
+
+const VerbSyntax kSyntax = {
+        QT_TRANSLATE_NOOP("fs::cli", "Lists, creates, watches or cancels fine-tuning jobs."),
+        {
+                {"model", QT_TRANSLATE_NOOP("fs::cli", "Base model to fine-tune."), "model"},
+                {"training-file", QT_TRANSLATE_NOOP("fs::cli", "Id of the uploaded training file."),
+                        "id"},
+                {"validation-file",
+                        QT_TRANSLATE_NOOP("fs::cli", "Id of the uploaded validation file."), "id"},
+                {"suffix",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Up to 64 characters (Together AI: 40) added to the model's name."),
+                        "text"},
+                {"epochs|n-epochs",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Passes over the training data (OpenAI: 1-50; default: chosen by "
+                                "the service)."),
+                        "n"},
+                {"method",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "sft (supervised, the default) or dpo (preference pairs)."),
+                        "sft|dpo"},
+                {"beta",
+                        QT_TRANSLATE_NOOP(
+                                "fs::cli", "DPO only: how far the model may move from the base."),
+                        "x"},
+                {"batch-size", QT_TRANSLATE_NOOP("fs::cli", "Examples per training step."), "n"},
+                {"learning-rate-multiplier",
+                        QT_TRANSLATE_NOOP(
+                                "fs::cli", "OpenAI: a multiplier of its own learning rate."),
+                        "x"},
+                {"learning-rate",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Together AI: an absolute learning rate, such as 0.00001."),
+                        "x"},
+                {"lora",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Together AI: train a small LoRA adapter (cheaper, faster).")},
+                {"full", QT_TRANSLATE_NOOP("fs::cli", "Together AI: train every weight.")},
+                {"lora-rank",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "LoRA: the adapter's rank (default: the service's, 8 on Together "
+                                "AI)."),
+                        "n"},
+                {"lora-alpha",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "LoRA: the adapter's scaling (default: twice the rank)."),
+                        "n"},
+                {"lora-dropout",
+                        QT_TRANSLATE_NOOP("fs::cli", "LoRA: dropout, 0 or more and below 1."), "x"},
+                {"n-evals",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Together AI: evaluations on the validation file during "
+                                "training."),
+                        "n"},
+                {"n-checkpoints",
+                        QT_TRANSLATE_NOOP(
+                                "fs::cli", "Together AI: checkpoints kept during training."),
+                        "n"},
+                {"max-context-length",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "Fireworks AI: the longest example trained on, in tokens."),
+                        "n"},
+                {"interval", QT_TRANSLATE_NOOP("fs::cli", "Seconds between checks while watching."),
+                        "seconds", "2"},
+        },
+        "action",
+        QT_TRANSLATE_NOOP("fs::cli",
+                "list | create --model M --training-file ID | watch ID | cancel ID | delete ID"),
+};
 
 QString durationText(const FineTuningJob &job)
 {
@@ -64,210 +131,6 @@ int listJobs(Context &context)
     return ExitOk;
 }
 
-void printJobSummary(Context &context, const FineTuningJob &job)
-{
-    context.out() << Context::tr("Job %1: %2").arg(job.id, job.statusText) << '\n'
-                  << Context::tr("  base model:  %1").arg(job.model) << '\n'
-                  << Context::tr("  training:    %1").arg(job.trainingFile) << '\n';
-    if (!job.validationFile.isEmpty())
-        context.out() << Context::tr("  validation:  %1").arg(job.validationFile) << '\n';
-    if (!job.fineTunedModel.isEmpty())
-        context.out() << Context::tr("  fine-tuned:  %1").arg(job.fineTunedModel) << '\n';
-    if (job.error)
-        context.out() << Context::tr("  error:       %1")
-                                 .arg(JobTexts::errorText(job.error->code, job.error->message))
-                      << '\n';
-}
-
-/// A training setting given on the command line and the model registry's names for it (the
-/// first one the provider has is used: OpenAI calls DPO's beta "beta", Together "dpo_beta").
-struct SettingOption
-{
-    QString option;
-    QStringList keys;
-};
-
-/// How any provider's registry labels `key` ("LoRA rank"); empty when none knows it.
-QString settingLabel(const QString &key)
-{
-    for (ProviderKind kind : ModelRegistry::providers()) {
-        if (const HyperparameterRange *range = ModelRegistry::provider(kind).range(key))
-            return range->label();
-    }
-    return {};
-}
-
-/**
- * Reads --OPTION as a number and checks it against what the provider offers (the model
- * registry): a setting another provider has but this one lacks is refused, a value outside the
- * provider's range too. Settings no registry describes are left to the dialect. False with
- * `*problem` set when refused.
- */
-bool readSetting(const QCommandLineParser &parser, const ProviderModels &provider,
-        const SettingOption &setting, const CreateJobRequest &request, double *value,
-        QString *problem)
-{
-    bool ok = false;
-    *value = parser.value(setting.option).toDouble(&ok);
-    if (!ok) {
-        *problem = Context::tr("--%1 takes a number.").arg(setting.option);
-        return false;
-    }
-    const bool absolute = provider.learningRateKind() == QLatin1String("absolute");
-    if (setting.keys.contains(QLatin1String("learning_rate_multiplier")) && absolute) {
-        *problem = Context::tr("%1 takes an absolute learning rate; use --learning-rate.")
-                           .arg(provider.displayName());
-        return false;
-    }
-    if (setting.keys.contains(QLatin1String("learning_rate")) && !absolute) {
-        *problem = Context::tr("%1 takes a learning rate multiplier; use "
-                               "--learning-rate-multiplier.")
-                           .arg(provider.displayName());
-        return false;
-    }
-    const HyperparameterRange *range = nullptr;
-    for (const QString &key : setting.keys) {
-        if ((range = provider.range(key)))
-            break;
-    }
-    if (!range) {
-        const QString label = settingLabel(setting.keys.constFirst());
-        if (!label.isEmpty()) {
-            *problem = Context::tr("%1 has no setting for %2 (--%3).")
-                               .arg(provider.displayName(), label, setting.option);
-            return false;
-        }
-        if (*value < 0 || *value != std::floor(*value)) {
-            *problem = Context::tr("--%1 takes a whole number.").arg(setting.option);
-            return false;
-        }
-        return true; // the dialect says whether the service has it
-    }
-    if (!range->method.isEmpty() && range->method != request.methodType) {
-        *problem = Context::tr("%1 applies only to preference (DPO) training: add --method dpo.")
-                           .arg(range->label());
-        return false;
-    }
-    if (range->trainingType == QLatin1String("lora")
-            && request.settings.type == TrainingSettings::Type::Full) {
-        *problem = Context::tr("%1 applies only to LoRA training; leave out --full.")
-                           .arg(range->label());
-        return false;
-    }
-    *problem = provider.checkHyperparameter(range->key, *value);
-    return problem->isEmpty();
-}
-
-Hyperparameter fixedValue(double value)
-{
-    Hyperparameter parameter;
-    parameter.isAuto = false;
-    parameter.value = value;
-    return parameter;
-}
-
-/// The request the options describe, checked against the provider's registry; false with
-/// `*problem` (a sentence) when an option does not fit the provider.
-bool buildJobRequest(const QCommandLineParser &parser, const ProviderModels &provider,
-        CreateJobRequest *request, QString *problem)
-{
-    request->model = parser.value(QStringLiteral("model"));
-    request->trainingFile = parser.value(QStringLiteral("training-file"));
-    request->validationFile = parser.value(QStringLiteral("validation-file"));
-    request->suffix = parser.value(QStringLiteral("suffix"));
-    if (request->suffix.size() > 64) {
-        *problem = Context::tr("the suffix may have at most 64 characters.");
-        return false;
-    }
-    const QString method = parser.value(QStringLiteral("method")).toLower();
-    if (method == QLatin1String("dpo"))
-        request->methodType = QStringLiteral("dpo");
-    else if (method.isEmpty() || method == QLatin1String("sft")
-            || method == QLatin1String("supervised"))
-        request->methodType = QStringLiteral("supervised");
-    else {
-        *problem = Context::tr("--method takes sft (supervised) or dpo (preference).");
-        return false;
-    }
-    if (const RegisteredModel *model = provider.find(request->model);
-            model && !model->supportsMethod(request->methodType)) {
-        *problem = Context::tr("%1 cannot be trained with %2 on %3.")
-                           .arg(request->model,
-                                   request->methodType == QLatin1String("dpo")
-                                           ? Context::tr("preference (DPO) training")
-                                           : Context::tr("supervised training"),
-                                   provider.displayName());
-        return false;
-    }
-
-    TrainingSettings &settings = request->settings;
-    const bool lora = parser.isSet(QStringLiteral("lora"));
-    const bool full = parser.isSet(QStringLiteral("full"));
-    if (lora && full) {
-        *problem = Context::tr("choose either --lora or --full.");
-        return false;
-    }
-    const bool loraValues = parser.isSet(QStringLiteral("lora-rank"))
-            || parser.isSet(QStringLiteral("lora-alpha"))
-            || parser.isSet(QStringLiteral("lora-dropout"));
-    if (full)
-        settings.type = TrainingSettings::Type::Full;
-    else if (lora || (loraValues && provider.trainingTypes().contains(QLatin1String("lora"))))
-        settings.type = TrainingSettings::Type::Lora;
-
-    const QList<SettingOption> options = {
-            {QStringLiteral("epochs"), {QStringLiteral("n_epochs")}},
-            {QStringLiteral("batch-size"), {QStringLiteral("batch_size")}},
-            {QStringLiteral("learning-rate"), {QStringLiteral("learning_rate")}},
-            {QStringLiteral("learning-rate-multiplier"),
-                    {QStringLiteral("learning_rate_multiplier")}},
-            {QStringLiteral("beta"), {QStringLiteral("beta"), QStringLiteral("dpo_beta")}},
-            {QStringLiteral("lora-rank"), {QStringLiteral("lora_r")}},
-            {QStringLiteral("lora-alpha"), {QStringLiteral("lora_alpha")}},
-            {QStringLiteral("lora-dropout"), {QStringLiteral("lora_dropout")}},
-            {QStringLiteral("n-evals"), {QStringLiteral("n_evals")}},
-            {QStringLiteral("n-checkpoints"), {QStringLiteral("n_checkpoints")}},
-            {QStringLiteral("max-context-length"), {QStringLiteral("max_context_length")}},
-    };
-    for (const SettingOption &option : options) {
-        if (!parser.isSet(option.option))
-            continue;
-        double value = 0;
-        if (!readSetting(parser, provider, option, *request, &value, problem))
-            return false;
-        const QString &key = option.keys.constFirst();
-        if (key == QLatin1String("n_epochs"))
-            request->hyperparameters.nEpochs = fixedValue(value);
-        else if (key == QLatin1String("batch_size"))
-            request->hyperparameters.batchSize = fixedValue(value);
-        else if (key == QLatin1String("learning_rate"))
-            settings.learningRate = value;
-        else if (key == QLatin1String("learning_rate_multiplier"))
-            request->hyperparameters.learningRateMultiplier = fixedValue(value);
-        else if (key == QLatin1String("beta"))
-            request->hyperparameters.beta = fixedValue(value);
-        else if (key == QLatin1String("lora_r"))
-            settings.loraRank = qRound(value);
-        else if (key == QLatin1String("lora_alpha"))
-            settings.loraAlpha = qRound(value);
-        else if (key == QLatin1String("lora_dropout"))
-            settings.loraDropout = value;
-        else if (key == QLatin1String("n_evals"))
-            settings.nEvals = qRound(value);
-        else if (key == QLatin1String("n_checkpoints"))
-            settings.nCheckpoints = qRound(value);
-        else if (key == QLatin1String("max_context_length"))
-            settings.maxContextLength = qRound(value);
-    }
-    // LoRA without a rank: the provider's default rank.
-    if (settings.type == TrainingSettings::Type::Lora && !settings.loraRank) {
-        if (const HyperparameterRange *rank = provider.range(QStringLiteral("lora_r"));
-                rank && rank->defaultValue.canConvert<double>() && rank->defaultValue.toInt() > 0)
-            settings.loraRank = rank->defaultValue.toInt();
-    }
-    return true;
-}
-
 /// "LoRA (rank 8, alpha 16)", "full", or empty when the service chooses.
 QString trainingTypeText(const TrainingSettings &settings)
 {
@@ -286,12 +149,12 @@ QString trainingTypeText(const TrainingSettings &settings)
                            : Context::tr("LoRA (%1)").arg(parts.join(QStringLiteral(", ")));
 }
 
-int createJob(Context &context, const QCommandLineParser &parser)
+int createJob(Context &context)
 {
     CreateJobRequest request;
     QString problem;
-    if (!buildJobRequest(
-                parser, ModelRegistry::provider(context.providerKind()), &request, &problem)) {
+    if (!buildJobRequest(context.parser(), ModelRegistry::provider(context.providerKind()),
+                &request, &problem)) {
         context.err() << Context::tr("error: %1").arg(problem) << '\n';
         return ExitUsage;
     }
@@ -332,172 +195,6 @@ int createJob(Context &context, const QCommandLineParser &parser)
     return ExitOk;
 }
 
-QString progressLine(const FineTuningJob &job, const MetricsSeries &series)
-{
-    QString line = QStringLiteral("  progress: step %1").arg(series.lastStep());
-    if (series.totalSteps() > 0)
-        line += QStringLiteral("/%1 (%2%)")
-                        .arg(series.totalSteps())
-                        .arg(qRound(series.progress() * 100));
-    const double train = series.latest(Metric::TrainLoss);
-    if (!std::isnan(train))
-        line += Context::tr(", training loss %1").arg(train, 0, 'f', 3);
-    const double valid = series.latest(Metric::ValidLoss);
-    if (!std::isnan(valid))
-        line += Context::tr(", validation loss %1").arg(valid, 0, 'f', 3);
-    const QString left = series.progress() < 1
-            ? JobTexts::timeLeftText(job, QDateTime::currentSecsSinceEpoch())
-            : QString();
-    if (!left.isEmpty())
-        line += QStringLiteral(", ") + left;
-    return line;
-}
-
-int watchJob(Context &context, const QCommandLineParser &parser, const QString &jobId)
-{
-    bool ok = false;
-    const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
-    if (!ok || interval <= 0) {
-        context.err() << Context::tr("error: --interval takes a positive number of seconds.")
-                      << '\n';
-        return ExitUsage;
-    }
-    JobTracker tracker(&context.client());
-    const int intervalMs = static_cast<int>(interval * 1000);
-    TrackerIntervals intervals;
-    intervals.runningMs = intervalMs;
-    intervals.waitingMs = intervalMs * 2;
-    intervals.maxBackoffMs = std::max(30000, intervalMs * 8);
-    tracker.setIntervals(intervals);
-
-    QEventLoop loop;
-    int exitCode = ExitOk;
-    QObject::connect(&tracker, &JobTracker::eventsAdded, &loop,
-            [&context, &tracker](const QString &id, const QList<JobEvent> &events) {
-                bool metrics = false;
-                for (const JobEvent &event : events) {
-                    metrics = metrics || event.type == QLatin1String("metrics");
-                    if (context.json()) {
-                        context.printJson(QJsonObject {{QStringLiteral("id"), event.id},
-                                {QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
-                                {QStringLiteral("created_at"), event.createdAt},
-                                {QStringLiteral("level"), event.level},
-                                {QStringLiteral("message"), event.message},
-                                {QStringLiteral("type"), event.type},
-                                {QStringLiteral("data"), event.data}});
-                        continue;
-                    }
-                    QString message = event.message;
-                    const QString code = JobTexts::eventErrorCode(event);
-                    if (event.level == QLatin1String("error") && !code.isEmpty())
-                        message = JobTexts::errorText(code, event.message);
-                    context.out() << formatTime(event.createdAt) << "  "
-                                  << event.level.leftJustified(5) << "  " << message << '\n';
-                }
-                // One progress line per batch that brought new steps, not one per event.
-                if (metrics && !context.json()) {
-                    if (const JobMetrics *m = tracker.metrics(id))
-                        context.out() << progressLine(tracker.job(id), m->series()) << '\n';
-                }
-                context.out().flush();
-            });
-    // Steps from a metrics endpoint (Together AI) are printed as OpenAI's metrics events read.
-    QObject::connect(&tracker, &JobTracker::metricsAdded, &loop,
-            [&context, &tracker](const QString &id, const QList<MetricPoint> &points) {
-                const JobMetrics *m = tracker.metrics(id);
-                const int total = m ? m->series().totalSteps() : 0;
-                for (const MetricPoint &point : points) {
-                    if (context.json()) {
-                        QJsonObject object = point.toJson();
-                        object.insert(QStringLiteral("object"),
-                                QStringLiteral("fine_tuning.job.metrics"));
-                        object.insert(QStringLiteral("job_id"), id);
-                        object.insert(QStringLiteral("step"), point.step);
-                        if (total > 0)
-                            object.insert(QStringLiteral("total_steps"), total);
-                        context.printJson(object);
-                        continue;
-                    }
-                    QString line = total > 0
-                            ? QStringLiteral("Step %1/%2").arg(point.step).arg(total)
-                            : QStringLiteral("Step %1").arg(point.step);
-                    QStringList values;
-                    if (point.has(Metric::TrainLoss))
-                        values << QStringLiteral("training loss=%1")
-                                          .arg(point.value(Metric::TrainLoss), 0, 'f', 4);
-                    if (point.has(Metric::ValidLoss))
-                        values << QStringLiteral("validation loss=%1")
-                                          .arg(point.value(Metric::ValidLoss), 0, 'f', 4);
-                    if (point.has(Metric::FullValidLoss))
-                        values << QStringLiteral("full validation loss=%1")
-                                          .arg(point.value(Metric::FullValidLoss), 0, 'f', 4);
-                    if (!values.isEmpty())
-                        line += QStringLiteral(": ") + values.join(QStringLiteral(", "));
-                    context.out() << line << '\n';
-                }
-                if (!context.json() && m)
-                    context.out() << progressLine(tracker.job(id), m->series()) << '\n';
-                context.out().flush();
-            });
-    QObject::connect(&tracker, &JobTracker::pollFailed, &loop,
-            [&context, &loop, &exitCode](const QString &, const ApiError &error, bool willRetry) {
-                if (willRetry) {
-                    context.err() << Context::tr("warning: %1 Trying again shortly.")
-                                             .arg(error.plainMessage())
-                                  << Qt::endl;
-                    return;
-                }
-                context.printError(error);
-                exitCode = ExitFailure;
-                loop.quit();
-            });
-    // Not a brief outage (the retry budget of ApiLimits ran out): the problem in a sentence.
-    QObject::connect(&tracker, &JobTracker::gaveUp, &loop,
-            [&context, &loop, &exitCode](
-                    const QString &, const ApiError &error, const QString &sentence) {
-                context.err() << Context::tr("error: %1").arg(sentence);
-                // The technical line, unless it only repeats a dialect's sentence.
-                if (error.message != error.plainMessage())
-                    context.err() << " (" << error.technicalSummary() << ')';
-                context.err() << Qt::endl;
-                exitCode = ExitFailure;
-                loop.quit();
-            });
-    QObject::connect(&tracker, &JobTracker::finished, &loop,
-            [&context, &loop, &exitCode, &tracker](const FineTuningJob &job) {
-                if (!context.json()) {
-                    if (const JobMetrics *m = tracker.metrics(job.id); m && m->isComplete())
-                        context.out()
-                                << (tracker.metricsFromEndpoint()
-                                                   ? Context::tr("  metrics: %1 steps, final "
-                                                                 "training loss %2")
-                                                   : Context::tr("  result file: %1 steps, final "
-                                                                 "training loss %2"))
-                                           .arg(m->series().size())
-                                           .arg(m->series().latest(Metric::TrainLoss), 0, 'f', 3)
-                                << '\n';
-                    if (const JobMetrics *m = tracker.metrics(job.id)) {
-                        const OverfittingHint hint = m->series().overfitting();
-                        if (hint.detected)
-                            context.out() << "  " << hint.text << '\n';
-                    }
-                    context.out() << '\n';
-                    printJobSummary(context, job);
-                }
-                if (job.status == FineTuningJob::Status::Succeeded)
-                    exitCode = ExitOk;
-                else if (job.status == FineTuningJob::Status::Cancelled)
-                    exitCode = ExitCancelled;
-                else
-                    exitCode = ExitFailure;
-                loop.quit();
-            });
-    tracker.watch(jobId);
-    if (tracker.isWatching(jobId))
-        loop.exec();
-    return exitCode;
-}
-
 int cancelJob(Context &context, const QString &jobId)
 {
     const std::optional<FineTuningJob> job = context.call<FineTuningJob>(
@@ -527,94 +224,30 @@ int deleteJob(Context &context, const QString &jobId)
     return ExitOk;
 }
 
-} // namespace
-
-int runJobs(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    QCommandLineParser parser;
-    Context::addCommonOptions(parser);
-    parser.addOption({QStringLiteral("model"), Context::tr("Base model to fine-tune."),
-            QStringLiteral("model")});
-    parser.addOption({QStringLiteral("training-file"),
-            Context::tr("Id of the uploaded training file."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("validation-file"),
-            Context::tr("Id of the uploaded validation file."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("suffix"),
-            Context::tr("Up to 64 characters (Together AI: 40) added to the model's name."),
-            QStringLiteral("text")});
-    parser.addOption({{QStringLiteral("epochs"), QStringLiteral("n-epochs")},
-            Context::tr("Passes over the training data (OpenAI: 1-50; default: chosen by the "
-                        "service)."),
-            QStringLiteral("n")});
-    parser.addOption({QStringLiteral("method"),
-            Context::tr("sft (supervised, the default) or dpo (preference pairs)."),
-            QStringLiteral("sft|dpo")});
-    parser.addOption({QStringLiteral("beta"),
-            Context::tr("DPO only: how far the model may move from the base."),
-            QStringLiteral("x")});
-    parser.addOption({QStringLiteral("batch-size"), Context::tr("Examples per training step."),
-            QStringLiteral("n")});
-    parser.addOption({QStringLiteral("learning-rate-multiplier"),
-            Context::tr("OpenAI: a multiplier of its own learning rate."), QStringLiteral("x")});
-    parser.addOption({QStringLiteral("learning-rate"),
-            Context::tr("Together AI: an absolute learning rate, such as 0.00001."),
-            QStringLiteral("x")});
-    parser.addOption({QStringLiteral("lora"),
-            Context::tr("Together AI: train a small LoRA adapter (cheaper, faster).")});
-    parser.addOption({QStringLiteral("full"), Context::tr("Together AI: train every weight.")});
-    parser.addOption({QStringLiteral("lora-rank"),
-            Context::tr("LoRA: the adapter's rank (default: the service's, 8 on Together AI)."),
-            QStringLiteral("n")});
-    parser.addOption({QStringLiteral("lora-alpha"),
-            Context::tr("LoRA: the adapter's scaling (default: twice the rank)."),
-            QStringLiteral("n")});
-    parser.addOption({QStringLiteral("lora-dropout"),
-            Context::tr("LoRA: dropout, 0 or more and below 1."), QStringLiteral("x")});
-    parser.addOption({QStringLiteral("n-evals"),
-            Context::tr("Together AI: evaluations on the validation file during training."),
-            QStringLiteral("n")});
-    parser.addOption({QStringLiteral("n-checkpoints"),
-            Context::tr("Together AI: checkpoints kept during training."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("max-context-length"),
-            Context::tr("Fireworks AI: the longest example trained on, in tokens."),
-            QStringLiteral("n")});
-    parser.addOption(
-            {QStringLiteral("interval"), Context::tr("Seconds between checks while watching."),
-                    QStringLiteral("seconds"), QStringLiteral("2")});
-    parser.addPositionalArgument(QStringLiteral("action"),
-            Context::tr("list | create --model M --training-file ID | watch ID | cancel ID | "
-                        "delete ID"));
-    int exitCode = ExitOk;
-    if (!context.parse(parser, arguments,
-                Context::tr("Lists, creates, watches or cancels fine-tuning jobs."), &exitCode))
-        return exitCode;
-
-    const QStringList positional = parser.positionalArguments();
-    const QString action = positional.value(0);
-    const bool known = ((action == QLatin1String("list") || action == QLatin1String("create"))
-                               && positional.size() == 1)
-            || ((action == QLatin1String("watch") || action == QLatin1String("cancel")
-                        || action == QLatin1String("delete"))
-                    && positional.size() == 2);
-    if (!known) {
-        context.err() << Context::tr(
-                "usage: finetune-studio jobs list | create --model M --training-file ID "
-                "| watch ID | cancel ID | delete ID")
-                      << '\n';
+    const QString action = context.action(
+            {{"list", 0, 0}, {"create", 0, 0}, {"watch", 1, 1}, {"cancel", 1, 1}, {"delete", 1, 1}},
+            Context::tr("usage: finetune-studio jobs list | create --model M --training-file ID "
+                        "| watch ID | cancel ID | delete ID"));
+    if (action.isEmpty())
         return ExitUsage;
-    }
-    if (!context.connect(parser))
+    if (!context.connect())
         return ExitFailure;
     if (action == QLatin1String("list"))
         return listJobs(context);
     if (action == QLatin1String("create"))
-        return createJob(context, parser);
+        return createJob(context);
+    const QString jobId = context.words().at(1);
     if (action == QLatin1String("watch"))
-        return watchJob(context, parser, positional.at(1));
+        return watchJob(context, jobId);
     if (action == QLatin1String("delete"))
-        return deleteJob(context, positional.at(1));
-    return cancelJob(context, positional.at(1));
+        return deleteJob(context, jobId);
+    return cancelJob(context, jobId);
 }
+
+} // namespace
+
+const Verb jobsVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

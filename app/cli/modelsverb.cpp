@@ -8,20 +8,17 @@
 
 namespace fs::cli {
 
-int runModels(const QStringList &arguments)
+namespace {
+
+const VerbSyntax kSyntax = {QT_TRANSLATE_NOOP("fs::cli", "Lists the models of the connection.")};
+
+int runVerb(Context &context)
 {
-    Context context;
-    QCommandLineParser parser;
-    Context::addCommonOptions(parser);
-    int exitCode = ExitOk;
-    if (!context.parse(
-                parser, arguments, Context::tr("Lists the models of the connection."), &exitCode))
-        return exitCode;
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!context.words().isEmpty()) {
         context.err() << Context::tr("usage: finetune-studio models") << '\n';
         return ExitUsage;
     }
-    if (!context.connect(parser))
+    if (!context.connect())
         return ExitFailure;
     std::optional<QList<ModelObject>> listed = context.call<QList<ModelObject>>(
             [&context](auto done) { return context.provider().listBaseModels(done); });
@@ -47,5 +44,9 @@ int runModels(const QStringList &arguments)
     context.out() << Context::tr("Models in all: %1").arg(models.size()) << '\n';
     return ExitOk;
 }
+
+} // namespace
+
+const Verb modelsVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli

@@ -28,6 +28,41 @@ namespace {
 const char kUsage[] = "usage: finetune-studio storage --endpoint URL --bucket NAME [--region R] "
                       "ls [PREFIX] | get KEY OUT | put FILE KEY | send KEY [--purpose P]";
 
+const VerbSyntax kSyntax = {
+        QT_TRANSLATE_NOOP("fs::cli",
+                "Lists, downloads and uploads objects in S3-compatible storage (Cloudflare R2, "
+                "AWS S3, MinIO), and sends an object to the fine-tuning service. Credentials: "
+                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or --storage NAME."),
+        {
+                {"endpoint",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "The storage's address, e.g. "
+                                "https://<account>.r2.cloudflarestorage.com (default: "
+                                "AWS_ENDPOINT_URL)."),
+                        "url"},
+                {"bucket", QT_TRANSLATE_NOOP("fs::cli", "The bucket."), "name"},
+                {"region",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "The region (default: AWS_REGION, else auto, as Cloudflare R2 "
+                                "wants)."),
+                        "region"},
+                {"storage",
+                        QT_TRANSLATE_NOOP(
+                                "fs::cli", "Use a storage connection saved in the app, by name."),
+                        "name"},
+                {"purpose",
+                        QT_TRANSLATE_NOOP(
+                                "fs::cli", "send: the file's purpose (default: fine-tune)."),
+                        "purpose"},
+                {"unsigned-payload",
+                        QT_TRANSLATE_NOOP("fs::cli",
+                                "put: upload in one pass without signing the content's "
+                                "checksum.")},
+        },
+        "action",
+        QT_TRANSLATE_NOOP("fs::cli", "ls [PREFIX] | get KEY OUT | put FILE KEY | send KEY"),
+};
+
 bool waitFor(S3Reply *reply)
 {
     if (!reply->isFinished()) {
@@ -101,43 +136,52 @@ private:
     QElapsedTimer m_clock;
 };
 
+/// A storage connection saved in the app, with its secret from the keychain; false with the
+/// reason printed.
+bool loadSavedStorage(Context &context, const QString &name, S3Config *config)
+{
+    StorageConnectionStore store;
+    const std::optional<StorageConnection> found = store.find(name);
+    if (!found) {
+        QStringList names;
+        for (const StorageConnection &c : store.connections())
+            names << c.name;
+        context.err() << Context::tr("error: there is no saved storage connection named "
+                                     "'%1'. Saved storage connections: %2.")
+                                 .arg(name,
+                                         names.isEmpty() ? Context::tr("none")
+                                                         : names.join(QStringLiteral(", ")))
+                      << '\n';
+        return false;
+    }
+    KeychainSecretStore secrets;
+    QEventLoop loop;
+    SecretResult result;
+    secrets.readKey(found->secretId(), &loop, [&loop, &result](const SecretResult &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    if (!result.ok()) {
+        context.err() << Context::tr("error: the secret access key of '%1' could not be "
+                                     "read from the keychain: %2")
+                                 .arg(found->name, result.message)
+                      << '\n';
+        return false;
+    }
+    *config = found->toConfig(result.secret);
+    return true;
+}
+
 /// The storage from --storage NAME (with its secret from the keychain) or from the options and
 /// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
-bool resolveStorage(Context &context, const QCommandLineParser &parser, S3Config *config)
+bool resolveStorage(Context &context, S3Config *config)
 {
+    const QCommandLineParser &parser = context.parser();
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (parser.isSet(QStringLiteral("storage"))) {
-        StorageConnectionStore store;
-        const QString name = parser.value(QStringLiteral("storage"));
-        const std::optional<StorageConnection> found = store.find(name);
-        if (!found) {
-            QStringList names;
-            for (const StorageConnection &c : store.connections())
-                names << c.name;
-            context.err() << Context::tr("error: there is no saved storage connection named "
-                                         "'%1'. Saved storage connections: %2.")
-                                     .arg(name,
-                                             names.isEmpty() ? Context::tr("none")
-                                                             : names.join(QStringLiteral(", ")))
-                          << '\n';
+        if (!loadSavedStorage(context, parser.value(QStringLiteral("storage")), config))
             return false;
-        }
-        KeychainSecretStore secrets;
-        QEventLoop loop;
-        SecretResult result;
-        secrets.readKey(found->secretId(), &loop, [&loop, &result](const SecretResult &r) {
-            result = r;
-            loop.quit();
-        });
-        loop.exec();
-        if (!result.ok()) {
-            context.err() << Context::tr("error: the secret access key of '%1' could not be "
-                                         "read from the keychain: %2")
-                                     .arg(found->name, result.message)
-                          << '\n';
-            return false;
-        }
-        *config = found->toConfig(result.secret);
     } else {
         config->credentials.accessKeyId = env.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
         config->credentials.secretAccessKey = env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
@@ -360,77 +404,41 @@ int send(Context &context, S3Client &client, const QString &key, const QString &
     return ExitOk;
 }
 
-} // namespace
-
-int runStorage(const QStringList &arguments)
+int runVerb(Context &context)
 {
-    Context context;
-    QCommandLineParser parser;
-    Context::addCommonOptions(parser);
-    parser.addOption({QStringLiteral("endpoint"),
-            Context::tr("The storage's address, e.g. https://<account>.r2.cloudflarestorage.com "
-                        "(default: AWS_ENDPOINT_URL)."),
-            QStringLiteral("url")});
-    parser.addOption(
-            {QStringLiteral("bucket"), Context::tr("The bucket."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("region"),
-            Context::tr("The region (default: AWS_REGION, else auto, as Cloudflare R2 wants)."),
-            QStringLiteral("region")});
-    parser.addOption({QStringLiteral("storage"),
-            Context::tr("Use a storage connection saved in the app, by name."),
-            QStringLiteral("name")});
-    parser.addOption({QStringLiteral("purpose"),
-            Context::tr("send: the file's purpose (default: fine-tune)."),
-            QStringLiteral("purpose")});
-    parser.addOption({QStringLiteral("unsigned-payload"),
-            Context::tr("put: upload in one pass without signing the content's checksum.")});
-    parser.addPositionalArgument(QStringLiteral("action"),
-            Context::tr("ls [PREFIX] | get KEY OUT | put FILE KEY | send KEY"));
-    int exitCode = ExitOk;
-    if (!context.parse(parser, arguments,
-                Context::tr("Lists, downloads and uploads objects in S3-compatible storage "
-                            "(Cloudflare R2, AWS S3, MinIO), and sends an object to the "
-                            "fine-tuning service. Credentials: AWS_ACCESS_KEY_ID and "
-                            "AWS_SECRET_ACCESS_KEY, or --storage NAME."),
-                &exitCode))
-        return exitCode;
-
-    const QStringList positional = parser.positionalArguments();
-    const QString action = positional.value(0);
-    const bool known = (action == QLatin1String("ls") && positional.size() <= 2)
-            || (action == QLatin1String("get") && positional.size() == 3)
-            || (action == QLatin1String("put") && positional.size() == 3)
-            || (action == QLatin1String("send") && positional.size() == 2);
-    if (!known) {
-        context.err() << Context::tr(kUsage) << '\n';
+    const QString action = context.action(
+            {{"ls", 0, 1}, {"get", 2, 2}, {"put", 2, 2}, {"send", 1, 1}}, Context::tr(kUsage));
+    if (action.isEmpty())
         return ExitUsage;
-    }
-
     S3Config config;
-    if (!resolveStorage(context, parser, &config))
+    if (!resolveStorage(context, &config))
         return ExitUsage;
     QNetworkAccessManager nam;
     S3Client client(&nam, config);
-
+    const QStringList words = context.words();
     if (action == QLatin1String("ls"))
-        return list(context, client, positional.value(1));
+        return list(context, client, words.value(1));
     if (action == QLatin1String("get"))
-        return get(context, client, positional.at(1), positional.at(2));
+        return get(context, client, words.at(1), words.at(2));
     if (action == QLatin1String("put")) {
-        if (!QFileInfo(positional.at(1)).isFile()) {
-            context.err() << Context::tr("error: %1 is not a file.").arg(positional.at(1)) << '\n';
+        if (!QFileInfo(words.at(1)).isFile()) {
+            context.err() << Context::tr("error: %1 is not a file.").arg(words.at(1)) << '\n';
             return ExitFailure;
         }
-        return put(context, client, positional.at(1), positional.at(2),
-                parser.isSet(QStringLiteral("unsigned-payload")));
+        return put(context, client, words.at(1), words.at(2),
+                context.parser().isSet(QStringLiteral("unsigned-payload")));
     }
     // send: to the fine-tuning connection of --base-url / --connection.
-    if (!context.connect(parser))
+    if (!context.connect())
         return ExitUsage;
-    QString purpose = parser.value(QStringLiteral("purpose"));
+    QString purpose = context.parser().value(QStringLiteral("purpose"));
     if (purpose.isEmpty())
         purpose = QStringLiteral("fine-tune");
-    return send(context, client, positional.at(1), purpose);
+    return send(context, client, words.at(1), purpose);
 }
+
+} // namespace
+
+const Verb storageVerb = {kSyntax, runVerb};
 
 } // namespace fs::cli
