@@ -314,6 +314,13 @@ public:
     QJsonObject fileJson(const StoredFile &file) const;
     QJsonObject uploadJson(StoredUpload &upload);
     void refreshUploadExpiry(StoredUpload &upload);
+    /// Ends an upload with `status` (expired, cancelled, completed): its parts are dropped.
+    void closeUpload(StoredUpload &upload, const QString &status);
+    /// The upload `id` while it still takes parts; null with the 404 or 400 in `failure`.
+    StoredUpload *pendingUpload(const QString &id, Reply *failure);
+    /// A new file's record (a new id unless `id` is given), not stored yet.
+    StoredFile newFileRecord(
+            const QString &filename, const QString &purpose, const QString &id = {});
     StoredFile *createFile(const QString &filename, const QString &purpose, const QByteArray &data,
             QString *problem, const QString &id = {});
     Reply createFileRequest(const HttpRequest &request);
@@ -324,6 +331,12 @@ public:
     Reply createUpload(const HttpRequest &request);
     Reply addUploadPart(const QString &id, const HttpRequest &request);
     Reply completeUpload(const QString &id, const HttpRequest &request);
+    /// The upload's file from the parts kept in memory (no data dir).
+    StoredFile *assembleInMemory(const StoredUpload &upload,
+            const QList<const StoredPart *> &ordered, const QString &md5, Reply *failure);
+    /// The upload's file written part by part from the data dir, never whole in memory.
+    StoredFile *assembleOnDisk(const StoredUpload &upload, const QList<const StoredPart *> &ordered,
+            const QString &md5, Reply *failure);
     Reply cancelUpload(const QString &id);
 
     // ---- jobs (sandboxjobs.cpp)
@@ -467,6 +480,16 @@ public:
 
     // ---- Azure management plane at the root (sandboxazuremanagement.cpp)
     Reply routeAzureManagement(const HttpRequest &request, const QStringList &segments);
+    /// The status monitor a create points to: Creating, Succeeded or Failed.
+    Reply azureOperationStatus(const HttpRequest &request, const QString &operation);
+    /// The deployments whose key starts with `keyPrefix` (one account's).
+    Reply listAzureDeployments(const QString &keyPrefix) const;
+    /// Creates or updates the deployment at `path` (its subscription, group, account and name).
+    Reply putAzureDeployment(
+            const HttpRequest &request, const AzureDeployment &path, const QString &key);
+    bool checkDeployable(const QString &skuName, const QString &modelName, Reply *failure) const;
+    /// Azure-AsyncOperation (the status monitor) and Retry-After of a new deployment.
+    void addOperationHeaders(const QString &subscription, const QString &key, Reply *reply) const;
     bool managementAuthorized(const HttpRequest &request, Reply *failure) const;
     QJsonObject azureDeploymentJson(const AzureDeployment &deployment) const;
     QString azureDeploymentState(const AzureDeployment &deployment) const;
