@@ -68,6 +68,14 @@ Reply invalidArgument(const QString &message, const QString &param)
             400, message, QStringLiteral("invalid_request_error"), param);
 }
 
+/// "Invalid type for 'NAME': expected EXPECTED."
+Reply wrongType(const QString &name, const char *expected)
+{
+    return invalidArgument(QStringLiteral("Invalid type for '%1': expected %2.")
+                                   .arg(name, QLatin1String(expected)),
+            name);
+}
+
 /// Refuses the arguments POST fine_tuning/jobs does not know.
 bool checkJobArguments(const QJsonObject &body, Reply *failure)
 {
@@ -122,8 +130,7 @@ bool readSuffix(const QJsonValue &value, QString *suffix, Reply *failure)
             return false;
         }
     } else if (given(value)) {
-        *failure = invalidArgument(QStringLiteral("Invalid type for 'suffix': expected a string."),
-                QStringLiteral("suffix"));
+        *failure = wrongType(QStringLiteral("suffix"), "a string");
         return false;
     }
     return true;
@@ -143,8 +150,7 @@ bool readSeed(const QJsonValue &value, qint64 *seed, Reply *failure)
         }
         *seed = qint64(s);
     } else if (given(value)) {
-        *failure = invalidArgument(QStringLiteral("Invalid type for 'seed': expected an integer."),
-                QStringLiteral("seed"));
+        *failure = wrongType(QStringLiteral("seed"), "an integer");
         return false;
     }
     return true;
@@ -225,9 +231,7 @@ bool checkMetadata(const QJsonValue &metadata, Reply *failure)
             }
         }
     } else if (given(metadata)) {
-        *failure =
-                invalidArgument(QStringLiteral("Invalid type for 'metadata': expected an object."),
-                        QStringLiteral("metadata"));
+        *failure = wrongType(QStringLiteral("metadata"), "an object");
         return false;
     }
     return true;
@@ -255,9 +259,7 @@ bool readJobSettings(const QJsonObject &body, const QMap<QString, StoredFile> &f
                     QStringLiteral("validation_file"), failure))
             return false;
     } else if (given(validationValue)) {
-        *failure = invalidArgument(
-                QStringLiteral("Invalid type for 'validation_file': expected a string."),
-                QStringLiteral("validation_file"));
+        *failure = wrongType(QStringLiteral("validation_file"), "a string");
         return false;
     }
     QJsonObject hyper;
@@ -518,9 +520,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request, const QString &
         if (keep)
             list.append(&job);
     }
-    std::sort(list.begin(), list.end(), [](const StoredJob *a, const StoredJob *b) {
-        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
-    });
+    sortNewestFirst(list);
     const qsizetype start = startAfter(request.query.queryItemValue(QStringLiteral("after")), list,
             [](const StoredJob *job) { return job->id; });
     QJsonArray data;

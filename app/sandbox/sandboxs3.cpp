@@ -1055,14 +1055,12 @@ Answer SandboxS3::uploadPart(const HttpRequest &request, const QString &bucket, 
     return answer;
 }
 
-Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &bucket,
-        const QString &key, const QByteArray &body)
+namespace {
+
+/// <CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"…"</ETag></Part>…: the
+/// parts' numbers and ETags (without quotes); empty when the XML is not that.
+QList<QPair<int, QByteArray>> listedParts(const QByteArray &body)
 {
-    const QString id = queryValue(request, QStringLiteral("uploadId"));
-    auto it = m_uploads.find(id);
-    if (it == m_uploads.end() || it->bucket != bucket || it->key != key)
-        return noSuchUpload(id);
-    // <CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"…"</ETag></Part>…
     QList<QPair<int, QByteArray>> listed;
     QXmlStreamReader reader(body);
     while (reader.readNextStartElement()) {
@@ -1089,42 +1087,82 @@ Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &buck
         }
         break;
     }
-    if (reader.hasError() || listed.isEmpty())
-        return s3Error(400, QStringLiteral("MalformedXML"),
-                QStringLiteral("The XML you provided was not well-formed or did not validate "
-                               "against our published schema."));
-    // First the list itself (order, parts that exist with these ETags), then the sizes.
+    if (reader.hasError())
+        return {};
+    return listed;
+}
+
+/// First the list itself (order, parts that exist with these ETags), then the sizes (every part
+/// but the last at least kMinPartBytes).
+bool checkListedParts(const SandboxS3::Upload &upload, const QString &id,
+        const QList<QPair<int, QByteArray>> &listed, Answer *failure)
+{
     int previous = 0;
-    for (const auto &[number, etag] : std::as_const(listed)) {
-        if (number <= previous)
-            return s3Error(400, QStringLiteral("InvalidPartOrder"),
+    for (const auto &[number, etag] : listed) {
+        if (number <= previous) {
+            *failure = s3Error(400, QStringLiteral("InvalidPartOrder"),
                     QStringLiteral("The list of parts was not in ascending order. Parts must be "
                                    "ordered by part number."),
                     {{QStringLiteral("UploadId"), id}});
+            return false;
+        }
         previous = number;
-        const auto part = it->parts.constFind(number);
-        if (part == it->parts.cend() || part->etag != etag)
-            return s3Error(400, QStringLiteral("InvalidPart"),
+        const auto part = upload.parts.constFind(number);
+        if (part == upload.parts.cend() || part->etag != etag) {
+            *failure = s3Error(400, QStringLiteral("InvalidPart"),
                     QStringLiteral("One or more of the specified parts could not be found. The "
                                    "part may not have been uploaded, or the specified entity tag "
                                    "may not match the part's entity tag."),
                     {{QStringLiteral("UploadId"), id},
                             {QStringLiteral("PartNumber"), QString::number(number)}});
+            return false;
+        }
     }
-    QByteArray md5s;
-    QByteArray data;
-    for (qsizetype i = 0; i < listed.size(); ++i) {
-        const Object &part = it->parts[listed.at(i).first];
-        if (i + 1 < listed.size() && part.size < kMinPartBytes)
-            return s3Error(400, QStringLiteral("EntityTooSmall"),
+    for (qsizetype i = 0; i + 1 < listed.size(); ++i) {
+        const SandboxS3::Object &part = *upload.parts.constFind(listed.at(i).first);
+        if (part.size < kMinPartBytes) {
+            *failure = s3Error(400, QStringLiteral("EntityTooSmall"),
                     QStringLiteral("Your proposed upload is smaller than the minimum allowed "
                                    "object size."),
                     {{QStringLiteral("PartNumber"), QString::number(listed.at(i).first)},
                             {QStringLiteral("ProposedSize"), QString::number(part.size)},
                             {QStringLiteral("MinSizeAllowed"), QString::number(kMinPartBytes)}});
-        md5s += QByteArray::fromHex(part.etag);
+            return false;
+        }
     }
+    return true;
+}
+
+/// S3's ETag of a multipart object: the MD5 of the parts' MD5s, a dash and the part count.
+QByteArray multipartEtag(
+        const SandboxS3::Upload &upload, const QList<QPair<int, QByteArray>> &listed)
+{
+    QByteArray md5s;
+    for (const auto &entry : listed)
+        md5s += QByteArray::fromHex(upload.parts.value(entry.first).etag);
+    return QCryptographicHash::hash(md5s, QCryptographicHash::Md5).toHex() + '-'
+            + QByteArray::number(listed.size());
+}
+
+} // namespace
+
+Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &bucket,
+        const QString &key, const QByteArray &body)
+{
+    const QString id = queryValue(request, QStringLiteral("uploadId"));
+    auto it = m_uploads.find(id);
+    if (it == m_uploads.end() || it->bucket != bucket || it->key != key)
+        return noSuchUpload(id);
+    const QList<QPair<int, QByteArray>> listed = listedParts(body);
+    if (listed.isEmpty())
+        return s3Error(400, QStringLiteral("MalformedXML"),
+                QStringLiteral("The XML you provided was not well-formed or did not validate "
+                               "against our published schema."));
+    Answer failure;
+    if (!checkListedParts(*it, id, listed, &failure))
+        return failure;
     // Put together; the parts' bytes are given back before the object's are counted.
+    QByteArray data;
     for (const auto &entry : std::as_const(listed))
         data += read(it->parts.value(entry.first));
     const Upload upload = it.value();
@@ -1133,14 +1171,12 @@ Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &buck
     m_uploads.erase(it);
     Bucket &b = m_buckets[bucket];
     Object object;
-    Answer failure;
     if (!replace(bucket, key, &object, data, &failure)) {
         save();
         return failure;
     }
     data.clear();
-    object.etag = QCryptographicHash::hash(md5s, QCryptographicHash::Md5).toHex() + '-'
-            + QByteArray::number(listed.size());
+    object.etag = multipartEtag(upload, listed);
     object.contentType = upload.contentType;
     b.objects.insert(key, object);
     save();

@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -433,6 +434,18 @@ public:
             const HttpRequest &request, const QString &account, const QStringList &segments);
     Reply fireworksDeployments(
             const HttpRequest &request, const QString &account, const QStringList &segments);
+    Reply listFireworksJobs(const QString &account) const;
+    Reply createFireworksJob(const HttpRequest &request, const QString &account);
+    /// The engine's file behind the READY dataset `name` (accounts/{account}/datasets/…);
+    /// empty with the 404 or 412 in `failure`.
+    QString fireworksDatasetFile(const QString &account, const QString &name, Reply *failure) const;
+    /// POST …/deployments; `prefix`: accounts/{account}/deployments/.
+    Reply createFireworksDeployment(const HttpRequest &request, const QString &prefix);
+    Reply createFireworksDataset(const HttpRequest &request, const QString &account);
+    /// POST …/datasets/{id}:upload: the data as a multipart form, made the engine's file.
+    Reply uploadFireworksDataset(const HttpRequest &request, StoredDataset &dataset);
+    /// POST …/datasets/{id}:getUploadEndpoint: a signed address to PUT the data to.
+    Reply fireworksUploadEndpoint(const HttpRequest &request, StoredDataset &dataset);
     Reply fireworksModels(const QString &account) const;
     Reply fireworksSignedPut(const HttpRequest &request, const QStringList &segments);
     Reply fireworksMetricsFile(const QString &jobId) const;
@@ -459,6 +472,13 @@ public:
     bool azureAuthorized(const HttpRequest &request, Reply *failure) const;
     Reply routeAzure(const HttpRequest &request, HttpExchange *exchange,
             const QStringList &segments, const QByteArray &requestId);
+    Reply routeAzureFiles(const HttpRequest &request, const QStringList &segments);
+    Reply routeAzureJobs(const HttpRequest &request, const QStringList &segments);
+    /// GET /openai/v1/models/{id}: one of azureModels(), or Azure's 404.
+    Reply azureModel(const QString &id) const;
+    /// Chat completions through a deployment: the answer names the model behind it.
+    Reply azureChat(
+            const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId);
     Reply azureCreateFile(const HttpRequest &request);
     Reply azureListFiles(const HttpRequest &request) const;
     QJsonObject azureFileJson(const StoredFile &file) const;
@@ -505,6 +525,15 @@ public:
     Reply routeLogin(const HttpRequest &request, const QStringList &segments);
     Reply startDeviceCode(const HttpRequest &request, const QString &tenant);
     Reply issueToken(const HttpRequest &request, const QString &tenant);
+    Reply redeemRefreshToken(
+            const QString &refreshToken, const QString &clientId, const QString &scope);
+    Reply redeemDeviceCode(
+            const QString &deviceCode, const QString &clientId, const QString &tenant);
+    /// Whether this poll of `grant` gets tokens: false with the OAuth error (pending, slow_down,
+    /// expired, declined, …) in `failure`. An answered poll is remembered for slow_down.
+    bool checkDevicePoll(DeviceCodeGrant &grant, const QString &clientId, Reply *failure);
+    /// The OpenID Connect ID token for the person signed in.
+    QString idToken(const QString &clientId, const QString &tenant) const;
     QJsonObject newTokens(const IssuedToken &grant, bool withRefresh);
 };
 
@@ -516,6 +545,15 @@ QString azureId(const char *prefix);
 /// The request ids Azure's surfaces answer with: apim-request-id (data plane), x-ms-request-id
 /// and x-ms-correlation-request-id (management plane, sign-in).
 void addAzureRequestIds(const QString &surface, Reply *reply);
+
+/// Sorts files or jobs newest first: by creation time, then by the order they were made in.
+template<typename Record>
+void sortNewestFirst(QList<const Record *> &list)
+{
+    std::sort(list.begin(), list.end(), [](const Record *a, const Record *b) {
+        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
+    });
+}
 
 /// Numbers in metrics and CSV cells: a few significant digits, as the service writes them.
 double roundMetric(double value);
