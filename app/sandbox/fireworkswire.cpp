@@ -77,6 +77,28 @@ Reply onePage(const QString &key, const QJsonArray &items)
             QJsonObject {{key, items}, {QStringLiteral("nextPageToken"), QString()}});
 }
 
+bool readBody(const HttpRequest &request, QJsonObject *body, Reply *failure)
+{
+    if (SandboxServerPrivate::parseJsonBody(request, body, failure))
+        return true;
+    *failure = error(400, QStringLiteral("The body is not a JSON object."));
+    return false;
+}
+
+bool requiredText(const QJsonObject &body, const char *name, QString *value, Reply *failure)
+{
+    *value = body.value(QLatin1String(name)).toString();
+    if (!value->isEmpty())
+        return true;
+    *failure = error(400, QStringLiteral("%1 is required.").arg(QLatin1String(name)));
+    return false;
+}
+
+Reply noSuchPath(const HttpRequest &request)
+{
+    return error(404, QStringLiteral("No such path: %1").arg(request.path));
+}
+
 Reply error(int httpStatus, const QString &message)
 {
     // google.rpc codes by HTTP status, as grpc-gateway maps them.

@@ -28,6 +28,12 @@ QString jobState(const StoredJob &job);
 QString deploymentState(const StoredEndpoint &endpoint);
 /// A google.rpc error as Fireworks' gateway writes it: {"code": N, "message": …, "details": []}.
 Reply error(int httpStatus, const QString &message);
+/// The request's JSON object; false with Fireworks' 400 in `failure`.
+bool readBody(const HttpRequest &request, QJsonObject *body, Reply *failure);
+/// The text field `name` of `body`; false with "NAME is required." in `failure` when empty.
+bool requiredText(const QJsonObject &body, const char *name, QString *value, Reply *failure);
+/// The 404 of a path the sandbox does not serve: "No such path: PATH".
+Reply noSuchPath(const HttpRequest &request);
 /// A whole list in one page, as the sandbox answers every list: {key: items, nextPageToken: ""}.
 Reply onePage(const QString &key, const QJsonArray &items);
 /// "accounts/{a}/datasets/x" → "x"; anything else unchanged.

@@ -210,80 +210,107 @@ Reply SandboxServerPrivate::routeAzure(const HttpRequest &request, HttpExchange 
     const QString area = s.value(0);
     Reply reply = notFoundPath(request);
     if (area == QLatin1String("files")) {
-        if (n == 1 && m == "POST")
-            reply = azureCreateFile(request);
-        else if (n == 1 && m == "GET")
-            reply = azureListFiles(request);
-        else if (n >= 2 && !azureFile(s.at(1)))
-            reply = fileNotFoundAzure(s.at(1));
-        else if (n == 2 && m == "GET")
-            reply = json(azureFileJson(*azureFile(s.at(1))));
-        else if (n == 2 && m == "DELETE")
-            reply = deleteFile(s.at(1));
-        else if (n == 3 && m == "GET" && s.at(2) == QLatin1String("content"))
-            reply = fileContent(s.at(1));
+        reply = routeAzureFiles(request, s);
     } else if (area == QLatin1String("fine_tuning") && s.value(1) == QLatin1String("jobs")) {
-        const QString id = s.value(2);
-        const QString action = s.value(3);
-        if (n == 2 && m == "POST")
-            reply = createJob(request, kAzureDialect);
-        else if (n == 2 && m == "GET")
-            reply = listJobs(request, kAzureDialect);
-        else if (n >= 3 && !azureJob(id))
-            reply = jobNotFoundAzure(id);
-        else if (n == 3 && m == "GET")
-            reply = retrieveJob(id, kAzureDialect);
-        else if (n == 4 && m == "POST" && action == QLatin1String("cancel"))
-            reply = cancelJob(id);
-        else if (n == 4 && m == "POST" && action == QLatin1String("pause"))
-            reply = azurePauseJob(id);
-        else if (n == 4 && m == "POST" && action == QLatin1String("resume"))
-            reply = azureResumeJob(id);
-        // Azure's how-to pages POST to events and checkpoints, its spec says GET: both answer.
-        else if (n == 4 && (m == "GET" || m == "POST") && action == QLatin1String("events"))
-            reply = listEvents(id, request);
-        else if (n == 4 && (m == "GET" || m == "POST") && action == QLatin1String("checkpoints"))
-            reply = listCheckpoints(id, request);
+        reply = routeAzureJobs(request, s);
     } else if (area == QLatin1String("models") && m == "GET") {
-        if (n == 1) {
+        if (n == 1)
             reply = azureModels();
-        } else if (n == 2) {
-            const QJsonArray data = QJsonDocument::fromJson(azureModels().body)
-                                            .object()
-                                            .value(QLatin1String("data"))
-                                            .toArray();
-            reply = azureError(404, QStringLiteral("NotFound"),
-                    QStringLiteral("The model '%1' does not exist.").arg(s.at(1)),
-                    QStringLiteral("model"));
-            for (const QJsonValue &model : data) {
-                if (model.toObject().value(QLatin1String("id")).toString() == s.at(1))
-                    reply = json(model.toObject());
-            }
-        }
+        else if (n == 2)
+            reply = azureModel(s.at(1));
     } else if (area == QLatin1String("chat") && n == 2 && s.at(1) == QLatin1String("completions")
             && m == "POST") {
-        // The answer names the model behind the deployment, as Azure does.
-        auto served = std::make_shared<QString>();
-        reply = chatCompletion(
-                request, exchange, requestId,
-                [this, served](const QString &deployment, const QString &prompt, QString *text,
-                        Reply *failure) {
-                    return resolveAzureChat(deployment, prompt, text, served.get(), failure);
-                },
-                [served](QJsonObject completion) {
-                    completion.insert(QStringLiteral("model"), *served);
-                    // Azure's stream schema types usage as an object, never null: chunks before
-                    // the last leave it out instead of sending null as OpenAI does.
-                    if (completion.value(QLatin1String("usage")).isNull())
-                        completion.remove(QStringLiteral("usage"));
-                    return completion;
-                });
+        reply = azureChat(request, exchange, requestId);
     }
     if (reply.handled || reply.status < 400)
         return reply;
     if (reply.body.contains("Invalid URL ("))
         return azureError(404, QStringLiteral("404"), QStringLiteral("Resource not found"));
     return reshapeError(request.path, reply);
+}
+
+Reply SandboxServerPrivate::routeAzureFiles(const HttpRequest &request, const QStringList &s)
+{
+    const QByteArray &m = request.method;
+    const qsizetype n = s.size();
+    if (n == 1 && m == "POST")
+        return azureCreateFile(request);
+    if (n == 1 && m == "GET")
+        return azureListFiles(request);
+    if (n >= 2 && !azureFile(s.at(1)))
+        return fileNotFoundAzure(s.at(1));
+    if (n == 2 && m == "GET")
+        return json(azureFileJson(*azureFile(s.at(1))));
+    if (n == 2 && m == "DELETE")
+        return deleteFile(s.at(1));
+    if (n == 3 && m == "GET" && s.at(2) == QLatin1String("content"))
+        return fileContent(s.at(1));
+    return notFoundPath(request);
+}
+
+Reply SandboxServerPrivate::routeAzureJobs(const HttpRequest &request, const QStringList &s)
+{
+    const QByteArray &m = request.method;
+    const qsizetype n = s.size();
+    const QString id = s.value(2);
+    const QString action = s.value(3);
+    if (n == 2 && m == "POST")
+        return createJob(request, kAzureDialect);
+    if (n == 2 && m == "GET")
+        return listJobs(request, kAzureDialect);
+    if (n >= 3 && !azureJob(id))
+        return jobNotFoundAzure(id);
+    if (n == 3 && m == "GET")
+        return retrieveJob(id, kAzureDialect);
+    if (n == 4 && m == "POST" && action == QLatin1String("cancel"))
+        return cancelJob(id);
+    if (n == 4 && m == "POST" && action == QLatin1String("pause"))
+        return azurePauseJob(id);
+    if (n == 4 && m == "POST" && action == QLatin1String("resume"))
+        return azureResumeJob(id);
+    // Azure's how-to pages POST to events and checkpoints, its spec says GET: both answer.
+    const bool read = m == "GET" || m == "POST";
+    if (n == 4 && read && action == QLatin1String("events"))
+        return listEvents(id, request);
+    if (n == 4 && read && action == QLatin1String("checkpoints"))
+        return listCheckpoints(id, request);
+    return notFoundPath(request);
+}
+
+Reply SandboxServerPrivate::azureModel(const QString &id) const
+{
+    const QJsonArray data = QJsonDocument::fromJson(azureModels().body)
+                                    .object()
+                                    .value(QLatin1String("data"))
+                                    .toArray();
+    Reply reply = azureError(404, QStringLiteral("NotFound"),
+            QStringLiteral("The model '%1' does not exist.").arg(id), QStringLiteral("model"));
+    for (const QJsonValue &model : data) {
+        if (model.toObject().value(QLatin1String("id")).toString() == id)
+            reply = json(model.toObject());
+    }
+    return reply;
+}
+
+Reply SandboxServerPrivate::azureChat(
+        const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId)
+{
+    // The answer names the model behind the deployment, as Azure does.
+    auto served = std::make_shared<QString>();
+    return chatCompletion(
+            request, exchange, requestId,
+            [this, served](const QString &deployment, const QString &prompt, QString *text,
+                    Reply *failure) {
+                return resolveAzureChat(deployment, prompt, text, served.get(), failure);
+            },
+            [served](QJsonObject completion) {
+                completion.insert(QStringLiteral("model"), *served);
+                // Azure's stream schema types usage as an object, never null: chunks before
+                // the last leave it out instead of sending null as OpenAI does.
+                if (completion.value(QLatin1String("usage")).isNull())
+                    completion.remove(QStringLiteral("usage"));
+                return completion;
+            });
 }
 
 // ---- files ----------------------------------------------------------------------------------
@@ -383,9 +410,7 @@ Reply SandboxServerPrivate::azureListFiles(const HttpRequest &request) const
         if (file.dialect == kAzureDialect && (purpose.isEmpty() || file.purpose == purpose))
             list.append(&file);
     }
-    std::sort(list.begin(), list.end(), [](const StoredFile *a, const StoredFile *b) {
-        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
-    });
+    sortNewestFirst(list);
     QJsonArray data;
     for (const StoredFile *file : std::as_const(list))
         data.append(azureFileJson(*file));

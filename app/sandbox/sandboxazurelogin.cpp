@@ -63,6 +63,8 @@ QString field(const QUrlQuery &form, const char *name)
     return form.queryItemValue(QLatin1String(name), QUrl::FullyDecoded).trimmed();
 }
 
+const char kTokenAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
 QString randomText(int length, const char *alphabet)
 {
     const int size = int(qstrlen(alphabet));
@@ -77,6 +79,57 @@ QByteArray base64Url(const QJsonObject &object)
     return QJsonDocument(object)
             .toJson(QJsonDocument::Compact)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+/// A JWT as Entra's look, unsigned (alg none): nothing here checks signatures. `signature`
+/// is opaque text (empty for an ID token).
+QString unsignedJwt(const QJsonObject &claims, const QString &signature)
+{
+    const QJsonObject header {{QStringLiteral("typ"), QStringLiteral("JWT")},
+            {QStringLiteral("alg"), QStringLiteral("none")}};
+    return QString::fromLatin1(
+            base64Url(header) + '.' + base64Url(claims) + '.' + signature.toLatin1());
+}
+
+/// grant_type is the device code's or refresh_token; client_id is given.
+bool checkGrantRequest(const QUrlQuery &form, Reply *failure)
+{
+    const QString grantType = field(form, "grant_type");
+    if (grantType.isEmpty())
+        *failure = missingFormField("grant_type");
+    else if (grantType != kDeviceGrant && grantType != QLatin1String("refresh_token"))
+        *failure = oauthError(QStringLiteral("unsupported_grant_type"), 70003,
+                QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
+    else if (field(form, "client_id").isEmpty())
+        *failure = missingFormField("client_id");
+    else
+        return true;
+    return false;
+}
+
+/// Whether a poll at `at` (ms) may be answered at all: the right client, a code neither
+/// redeemed nor expired, not faster than the interval.
+bool pollAllowed(const DeviceCodeGrant &grant, const QString &clientId, qint64 at, Reply *failure)
+{
+    if (grant.clientId != clientId)
+        *failure = oauthError(QStringLiteral("invalid_grant"), 70000,
+                QStringLiteral("The device code was issued to another application (client_id)."));
+    else if (grant.redeemed)
+        *failure = oauthError(QStringLiteral("invalid_grant"), 54005,
+                QStringLiteral("The device code was already redeemed."));
+    else if (at >= grant.expiresMs)
+        *failure = oauthError(QStringLiteral("expired_token"), 70020,
+                QStringLiteral("The provided value for the input parameter 'device_code' is not "
+                               "valid. This device code has expired."));
+    // RFC 8628: polling faster than `interval` is answered slow_down (the poll does not count).
+    else if (grant.lastPollMs >= 0 && at - grant.lastPollMs < grant.interval * 1000LL - 250)
+        *failure = oauthError(QStringLiteral("slow_down"), 70016,
+                QStringLiteral("OAuth 2.0 device flow error. The client is polling too often: "
+                               "wait at least %1 seconds between requests.")
+                        .arg(grant.interval));
+    else
+        return true;
+    return false;
 }
 
 /// The resource a token is for: the first scope that names one (…/.default,
@@ -133,8 +186,7 @@ Reply SandboxServerPrivate::startDeviceCode(const HttpRequest &request, const QS
     if (scope.isEmpty())
         return missingFormField("scope");
     DeviceCodeGrant grant;
-    grant.deviceCode =
-            randomText(120, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    grant.deviceCode = randomText(120, kTokenAlphabet);
     grant.userCode = randomText(9, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
     grant.clientId = clientId;
     grant.tenant = tenant;
@@ -177,12 +229,7 @@ QJsonObject SandboxServerPrivate::newTokens(const IssuedToken &grant, bool withR
             {QStringLiteral("name"), QStringLiteral("Practice User")},
             {QStringLiteral("upn"), QStringLiteral("practice.user@sandbox.invalid")},
             {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}};
-    const QString token = QString::fromLatin1(
-            base64Url(QJsonObject {{QStringLiteral("typ"), QStringLiteral("JWT")},
-                    {QStringLiteral("alg"), QStringLiteral("none")}})
-            + '.' + base64Url(claims) + '.'
-            + randomText(43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-                      .toLatin1());
+    const QString token = unsignedJwt(claims, randomText(43, kTokenAlphabet));
     accessTokens.insert(token, access);
     QJsonObject answer {{QStringLiteral("token_type"), QStringLiteral("Bearer")},
             {QStringLiteral("scope"), granted.join(QLatin1Char(' '))},
@@ -193,9 +240,7 @@ QJsonObject SandboxServerPrivate::newTokens(const IssuedToken &grant, bool withR
     if (withRefresh) {
         IssuedToken refresh = grant;
         refresh.expiresAt = now() + kRefreshTokenLifetime;
-        const QString refreshToken = QStringLiteral("1.AQ")
-                + randomText(
-                        180, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+        const QString refreshToken = QStringLiteral("1.AQ") + randomText(180, kTokenAlphabet);
         refreshTokens.insert(refreshToken, refresh);
         answer.insert(QStringLiteral("refresh_token"), refreshToken);
     }
@@ -205,75 +250,56 @@ QJsonObject SandboxServerPrivate::newTokens(const IssuedToken &grant, bool withR
 Reply SandboxServerPrivate::issueToken(const HttpRequest &request, const QString &tenant)
 {
     const QUrlQuery form = formFields(request);
-    const QString grantType = field(form, "grant_type");
+    Reply failure;
+    if (!checkGrantRequest(form, &failure))
+        return failure;
     const QString clientId = field(form, "client_id");
-    if (grantType.isEmpty())
-        return missingFormField("grant_type");
-    if (grantType != kDeviceGrant && grantType != QLatin1String("refresh_token"))
-        return oauthError(QStringLiteral("unsupported_grant_type"), 70003,
-                QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
-    if (clientId.isEmpty())
-        return missingFormField("client_id");
-
-    if (grantType == QLatin1String("refresh_token")) {
+    if (field(form, "grant_type") == QLatin1String("refresh_token")) {
         const QString given = field(form, "refresh_token");
         if (given.isEmpty())
             return missingFormField("refresh_token");
-        const auto it = refreshTokens.constFind(given);
-        if (it == refreshTokens.constEnd() || it->clientId != clientId)
-            return oauthError(QStringLiteral("invalid_grant"), 9002313,
-                    QStringLiteral("Invalid request. Request is malformed or invalid."));
-        if (it->expiresAt <= now())
-            return oauthError(QStringLiteral("invalid_grant"), 700082,
-                    QStringLiteral("The refresh token has expired due to inactivity. The token "
-                                   "was issued on %1 and was inactive for 90.00:00:00.")
-                            .arg(QDateTime::fromSecsSinceEpoch(
-                                    it->expiresAt - kRefreshTokenLifetime, Qt::UTC)
-                                            .toString(Qt::ISODate)));
-        IssuedToken grant = *it;
-        const QString scope = field(form, "scope");
-        if (!scope.isEmpty()) {
-            // A refresh token of Microsoft's mints tokens for other resources too.
-            grant.scopes = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            grant.audience = audienceOf(grant.scopes);
-        }
-        return json(newTokens(grant, true));
+        return redeemRefreshToken(given, clientId, field(form, "scope"));
     }
-
     const QString deviceCode = field(form, "device_code");
     if (deviceCode.isEmpty())
         return missingFormField("device_code");
+    return redeemDeviceCode(deviceCode, clientId, tenant);
+}
+
+Reply SandboxServerPrivate::redeemRefreshToken(
+        const QString &refreshToken, const QString &clientId, const QString &scope)
+{
+    const auto it = refreshTokens.constFind(refreshToken);
+    if (it == refreshTokens.constEnd() || it->clientId != clientId)
+        return oauthError(QStringLiteral("invalid_grant"), 9002313,
+                QStringLiteral("Invalid request. Request is malformed or invalid."));
+    if (it->expiresAt <= now())
+        return oauthError(QStringLiteral("invalid_grant"), 700082,
+                QStringLiteral("The refresh token has expired due to inactivity. The token "
+                               "was issued on %1 and was inactive for 90.00:00:00.")
+                        .arg(QDateTime::fromSecsSinceEpoch(
+                                it->expiresAt - kRefreshTokenLifetime, Qt::UTC)
+                                        .toString(Qt::ISODate)));
+    IssuedToken grant = *it;
+    if (!scope.isEmpty()) {
+        // A refresh token of Microsoft's mints tokens for other resources too.
+        grant.scopes = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        grant.audience = audienceOf(grant.scopes);
+    }
+    return json(newTokens(grant, true));
+}
+
+Reply SandboxServerPrivate::redeemDeviceCode(
+        const QString &deviceCode, const QString &clientId, const QString &tenant)
+{
     auto it = deviceCodes.find(deviceCode);
     if (it == deviceCodes.end() || it->tenant != tenant)
         return oauthError(QStringLiteral("bad_verification_code"), 70000,
                 QStringLiteral("The provided value for the input parameter 'device_code' is not "
                                "valid."));
-    if (it->clientId != clientId)
-        return oauthError(QStringLiteral("invalid_grant"), 70000,
-                QStringLiteral("The device code was issued to another application (client_id)."));
-    if (it->redeemed)
-        return oauthError(QStringLiteral("invalid_grant"), 54005,
-                QStringLiteral("The device code was already redeemed."));
-    const qint64 at = nowMs();
-    if (at >= it->expiresMs)
-        return oauthError(QStringLiteral("expired_token"), 70020,
-                QStringLiteral("The provided value for the input parameter 'device_code' is not "
-                               "valid. This device code has expired."));
-    // RFC 8628: polling faster than `interval` is answered slow_down (the poll does not count).
-    if (it->lastPollMs >= 0 && at - it->lastPollMs < it->interval * 1000LL - 250)
-        return oauthError(QStringLiteral("slow_down"), 70016,
-                QStringLiteral("OAuth 2.0 device flow error. The client is polling too often: "
-                               "wait at least %1 seconds between requests.")
-                        .arg(it->interval));
-    it->lastPollMs = at;
-    const double approvalMs = options.deviceCodeApprovalSeconds * options.timeScale * 1000.0;
-    if (double(at - it->createdMs) < approvalMs)
-        return oauthError(QStringLiteral("authorization_pending"), 70016,
-                QStringLiteral("OAuth 2.0 device flow error. Authorization is pending. Continue "
-                               "polling."));
-    if (it->declined)
-        return oauthError(QStringLiteral("authorization_declined"), 70000,
-                QStringLiteral("The user declined the sign-in request."));
+    Reply failure;
+    if (!checkDevicePoll(*it, clientId, &failure))
+        return failure;
     it->redeemed = true;
     IssuedToken grant;
     grant.scopes = it->scopes;
@@ -281,22 +307,43 @@ Reply SandboxServerPrivate::issueToken(const HttpRequest &request, const QString
     grant.clientId = clientId;
     grant.tenant = tenant;
     QJsonObject answer = newTokens(grant, it->scopes.contains(QLatin1String("offline_access")));
-    if (it->scopes.contains(QLatin1String("openid"))) {
-        const QJsonObject claims {{QStringLiteral("aud"), clientId},
-                {QStringLiteral("iss"),
-                        QStringLiteral("https://login.microsoftonline.com/%1/v2.0").arg(tenant)},
-                {QStringLiteral("iat"), now()},
-                {QStringLiteral("exp"), now() + kAccessTokenLifetime},
-                {QStringLiteral("name"), QStringLiteral("Practice User")},
-                {QStringLiteral("preferred_username"),
-                        QStringLiteral("practice.user@sandbox.invalid")},
-                {QStringLiteral("tid"), tenant}};
-        answer.insert(QStringLiteral("id_token"),
-                QString::fromLatin1(base64Url(QJsonObject {{QStringLiteral("typ"), "JWT"},
-                                            {QStringLiteral("alg"), "none"}})
-                        + '.' + base64Url(claims) + '.'));
-    }
+    if (it->scopes.contains(QLatin1String("openid")))
+        answer.insert(QStringLiteral("id_token"), idToken(clientId, tenant));
     return json(answer);
+}
+
+bool SandboxServerPrivate::checkDevicePoll(
+        DeviceCodeGrant &grant, const QString &clientId, Reply *failure)
+{
+    const qint64 at = nowMs();
+    if (!pollAllowed(grant, clientId, at, failure))
+        return false;
+    grant.lastPollMs = at;
+    const double approvalMs = options.deviceCodeApprovalSeconds * options.timeScale * 1000.0;
+    if (double(at - grant.createdMs) < approvalMs) {
+        *failure = oauthError(QStringLiteral("authorization_pending"), 70016,
+                QStringLiteral("OAuth 2.0 device flow error. Authorization is pending. Continue "
+                               "polling."));
+        return false;
+    }
+    if (grant.declined) {
+        *failure = oauthError(QStringLiteral("authorization_declined"), 70000,
+                QStringLiteral("The user declined the sign-in request."));
+        return false;
+    }
+    return true;
+}
+
+QString SandboxServerPrivate::idToken(const QString &clientId, const QString &tenant) const
+{
+    const QJsonObject claims {{QStringLiteral("aud"), clientId},
+            {QStringLiteral("iss"),
+                    QStringLiteral("https://login.microsoftonline.com/%1/v2.0").arg(tenant)},
+            {QStringLiteral("iat"), now()}, {QStringLiteral("exp"), now() + kAccessTokenLifetime},
+            {QStringLiteral("name"), QStringLiteral("Practice User")},
+            {QStringLiteral("preferred_username"), QStringLiteral("practice.user@sandbox.invalid")},
+            {QStringLiteral("tid"), tenant}};
+    return unsignedJwt(claims, QString());
 }
 
 } // namespace fs::sandbox

@@ -72,6 +72,69 @@ QString canonicalSku(const QString &name)
     return {};
 }
 
+Reply methodNotAllowed(const QByteArray &method)
+{
+    return armError(405, QStringLiteral("HttpMethodNotAllowed"),
+            QStringLiteral("The requested resource does not support http method '%1'.")
+                    .arg(QString::fromLatin1(method)));
+}
+
+/// Only the api-version this sandbox implements.
+bool checkApiVersion(const HttpRequest &request, Reply *failure)
+{
+    const QString version = request.query.queryItemValue(QStringLiteral("api-version"));
+    if (!request.query.hasQueryItem(QStringLiteral("api-version")) || version.isEmpty()) {
+        *failure = armError(400, QStringLiteral("MissingApiVersionParameter"),
+                QStringLiteral("The api-version query parameter (?api-version=) is required for "
+                               "all requests."));
+        return false;
+    }
+    if (version != kApiVersion) {
+        *failure = armError(400, QStringLiteral("NoRegisteredProviderFound"),
+                QStringLiteral("No registered resource provider found for location 'sandbox' and "
+                               "API version '%1' for type 'accounts'. The supported api-versions "
+                               "are '%2'. The supported locations are 'sandbox'.")
+                        .arg(version, kApiVersion));
+        return false;
+    }
+    return true;
+}
+
+/// A deployment's sku names a known SKU; its model has a name and the OpenAI format.
+bool checkSkuAndModel(const QJsonObject &sku, const QJsonObject &model, Reply *failure)
+{
+    const QString modelName = model.value(QLatin1String("name")).toString();
+    if (canonicalSku(sku.value(QLatin1String("name")).toString()).isEmpty()) {
+        *failure = armError(400, QStringLiteral("InvalidResourceProperties"),
+                QStringLiteral("The specified SKU '%1' for model '%2' is not supported. Use "
+                               "DeveloperTier, Standard or GlobalStandard.")
+                        .arg(sku.value(QLatin1String("name")).toString(), modelName));
+        return false;
+    }
+    if (modelName.isEmpty()
+            || !same(model.value(QLatin1String("format")).toString(QStringLiteral("OpenAI")),
+                    "OpenAI")) {
+        *failure = armError(400, QStringLiteral("InvalidResourceProperties"),
+                QStringLiteral("The deployment needs properties.model with a name and the "
+                               "format 'OpenAI'."));
+        return false;
+    }
+    return true;
+}
+
+/// The sku's capacity, when given: a whole number of at least 1.
+bool checkCapacity(const QJsonValue &capacity, Reply *failure)
+{
+    if (!capacity.isUndefined()
+            && (!capacity.isDouble() || capacity.toInt() < 1
+                    || capacity.toDouble() != capacity.toInt())) {
+        *failure = armError(400, QStringLiteral("InvalidCapacity"),
+                QStringLiteral("The capacity must be a whole number of at least 1."));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 // ---- credentials ----------------------------------------------------------------------------
@@ -225,17 +288,9 @@ QJsonObject SandboxServerPrivate::azureDeploymentJson(const AzureDeployment &d) 
 
 Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, const QStringList &s)
 {
-    const QString version = request.query.queryItemValue(QStringLiteral("api-version"));
-    if (!request.query.hasQueryItem(QStringLiteral("api-version")) || version.isEmpty())
-        return armError(400, QStringLiteral("MissingApiVersionParameter"),
-                QStringLiteral("The api-version query parameter (?api-version=) is required for "
-                               "all requests."));
-    if (version != kApiVersion)
-        return armError(400, QStringLiteral("NoRegisteredProviderFound"),
-                QStringLiteral("No registered resource provider found for location 'sandbox' and "
-                               "API version '%1' for type 'accounts'. The supported api-versions "
-                               "are '%2'. The supported locations are 'sandbox'.")
-                        .arg(version, kApiVersion));
+    Reply failure;
+    if (!checkApiVersion(request, &failure))
+        return failure;
     static const QRegularExpression guid(QStringLiteral(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
     const QString subscription = s.value(1);
@@ -248,16 +303,8 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
     const QByteArray &m = request.method;
     // The status monitor a create points to (Azure-AsyncOperation).
     if (n == 8 && same(s.at(2), "providers") && same(s.at(3), "Microsoft.CognitiveServices")
-            && same(s.at(4), "locations") && same(s.at(6), "operationResults") && m == "GET") {
-        expireAzureDeployments();
-        const auto it = azureDeployments.constFind(
-                QString::fromUtf8(QByteArray::fromBase64(s.at(7).toLatin1(),
-                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
-        const QString status = it == azureDeployments.constEnd() ? QStringLiteral("Failed")
-                                                                 : azureDeploymentState(*it);
-        return json(QJsonObject {{QStringLiteral("id"), request.path},
-                {QStringLiteral("name"), s.at(7)}, {QStringLiteral("status"), status}});
-    }
+            && same(s.at(4), "locations") && same(s.at(6), "operationResults") && m == "GET")
+        return azureOperationStatus(request, s.at(7));
     const bool deploymentsPath = (n == 9 || n == 10) && same(s.at(2), "resourceGroups")
             && same(s.at(4), "providers") && same(s.at(5), "Microsoft.CognitiveServices")
             && same(s.at(6), "accounts") && same(s.at(8), "deployments");
@@ -270,16 +317,8 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
     const QString account = s.at(7);
     if (n == 9) {
         if (m != "GET")
-            return armError(405, QStringLiteral("HttpMethodNotAllowed"),
-                    QStringLiteral("The requested resource does not support http method '%1'.")
-                            .arg(QString::fromLatin1(m)));
-        QJsonArray value;
-        const QString prefix = deploymentKey(subscription, resourceGroup, account, QString());
-        for (auto it = azureDeployments.cbegin(); it != azureDeployments.cend(); ++it) {
-            if (it.key().startsWith(prefix))
-                value.append(azureDeploymentJson(*it));
-        }
-        return json(QJsonObject {{QStringLiteral("value"), value}});
+            return methodNotAllowed(m);
+        return listAzureDeployments(deploymentKey(subscription, resourceGroup, account, QString()));
     }
     const QString name = s.at(9);
     const QString key = deploymentKey(subscription, resourceGroup, account, name);
@@ -298,9 +337,40 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
         return reply;
     }
     if (m != "PUT")
-        return armError(405, QStringLiteral("HttpMethodNotAllowed"),
-                QStringLiteral("The requested resource does not support http method '%1'.")
-                        .arg(QString::fromLatin1(m)));
+        return methodNotAllowed(m);
+    AzureDeployment path;
+    path.subscription = subscription;
+    path.resourceGroup = resourceGroup;
+    path.account = account;
+    path.name = name;
+    return putAzureDeployment(request, path, key);
+}
+
+Reply SandboxServerPrivate::azureOperationStatus(
+        const HttpRequest &request, const QString &operation)
+{
+    expireAzureDeployments();
+    const auto it = azureDeployments.constFind(QString::fromUtf8(QByteArray::fromBase64(
+            operation.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    const QString status = it == azureDeployments.constEnd() ? QStringLiteral("Failed")
+                                                             : azureDeploymentState(*it);
+    return json(QJsonObject {{QStringLiteral("id"), request.path},
+            {QStringLiteral("name"), operation}, {QStringLiteral("status"), status}});
+}
+
+Reply SandboxServerPrivate::listAzureDeployments(const QString &keyPrefix) const
+{
+    QJsonArray value;
+    for (auto it = azureDeployments.cbegin(); it != azureDeployments.cend(); ++it) {
+        if (it.key().startsWith(keyPrefix))
+            value.append(azureDeploymentJson(*it));
+    }
+    return json(QJsonObject {{QStringLiteral("value"), value}});
+}
+
+Reply SandboxServerPrivate::putAzureDeployment(
+        const HttpRequest &request, const AzureDeployment &path, const QString &key)
+{
     QJsonObject body;
     Reply failure;
     if (!parseJsonBody(request, &body, &failure))
@@ -313,43 +383,13 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
                                       .toObject();
     const QString skuName = canonicalSku(sku.value(QLatin1String("name")).toString());
     const QString modelName = model.value(QLatin1String("name")).toString();
-    if (skuName.isEmpty())
-        return armError(400, QStringLiteral("InvalidResourceProperties"),
-                QStringLiteral("The specified SKU '%1' for model '%2' is not supported. Use "
-                               "DeveloperTier, Standard or GlobalStandard.")
-                        .arg(sku.value(QLatin1String("name")).toString(), modelName));
-    if (modelName.isEmpty()
-            || !same(model.value(QLatin1String("format")).toString(QStringLiteral("OpenAI")),
-                    "OpenAI"))
-        return armError(400, QStringLiteral("InvalidResourceProperties"),
-                QStringLiteral("The deployment needs properties.model with a name and the "
-                               "format 'OpenAI'."));
-    QString jobId, served;
-    if (!azureDeployable(modelName, &jobId, &served))
-        return armError(400, QStringLiteral("DeploymentModelNotSupported"),
-                QStringLiteral("The model '%1' of format 'OpenAI' is not available in this "
-                               "account: use a base model, a succeeded fine-tuned model or one of "
-                               "its checkpoints.")
-                        .arg(modelName));
-    if (skuName == QLatin1String("DeveloperTier") && jobId.isEmpty())
-        return armError(400, QStringLiteral("InvalidResourceProperties"),
-                QStringLiteral("The SKU 'DeveloperTier' is only available for fine-tuned models; "
-                               "'%1' is a base model.")
-                        .arg(modelName));
-    const QJsonValue capacity = sku.value(QLatin1String("capacity"));
-    if (!capacity.isUndefined()
-            && (!capacity.isDouble() || capacity.toInt() < 1
-                    || capacity.toDouble() != capacity.toInt()))
-        return armError(400, QStringLiteral("InvalidCapacity"),
-                QStringLiteral("The capacity must be a whole number of at least 1."));
+    if (!checkSkuAndModel(sku, model, &failure) || !checkDeployable(skuName, modelName, &failure)
+            || !checkCapacity(sku.value(QLatin1String("capacity")), &failure))
+        return failure;
     auto it = azureDeployments.find(key);
     const bool created = it == azureDeployments.end();
     if (created) {
-        AzureDeployment deployment;
-        deployment.subscription = subscription;
-        deployment.resourceGroup = resourceGroup;
-        deployment.account = account;
-        deployment.name = name;
+        AzureDeployment deployment = path;
         deployment.createdMs = nowMs();
         deployment.createdBy = QStringLiteral("practice.user@sandbox.invalid");
         it = azureDeployments.insert(key, deployment);
@@ -357,8 +397,9 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
         return armError(409, QStringLiteral("Conflict"),
                 QStringLiteral("The deployment '%1' already serves the model '%2'; delete it "
                                "first to deploy another model under this name.")
-                        .arg(name, it->model));
+                        .arg(path.name, it->model));
     }
+    const QJsonValue capacity = sku.value(QLatin1String("capacity"));
     it->model = modelName;
     it->modelVersion = model.value(QLatin1String("version")).toString(QStringLiteral("1"));
     it->skuName = skuName;
@@ -366,19 +407,45 @@ Reply SandboxServerPrivate::routeAzureManagement(const HttpRequest &request, con
     it->modifiedMs = nowMs();
     it->etag = QStringLiteral("\"%1\"").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     Reply reply = json(azureDeploymentJson(*it), created ? 201 : 200);
-    if (created) {
-        const QString operation = QString::fromLatin1(key.toUtf8().toBase64(
-                QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-        const QString monitor =
-                QStringLiteral("http://127.0.0.1:%1/subscriptions/%2/providers/%3/"
-                               "locations/sandbox/operationResults/%4?api-version=%5")
-                        .arg(QString::number(port), subscription, kProvider, operation,
-                                kApiVersion);
-        reply.headers.append({QByteArrayLiteral("Azure-AsyncOperation"), monitor.toUtf8()});
-        reply.headers.append({QByteArrayLiteral("Retry-After"),
-                QByteArray::number(qMax(1, qRound(kCreatingSeconds * options.timeScale)))});
-    }
+    if (created)
+        addOperationHeaders(path.subscription, key, &reply);
     return reply;
+}
+
+bool SandboxServerPrivate::checkDeployable(
+        const QString &skuName, const QString &modelName, Reply *failure) const
+{
+    QString jobId, served;
+    if (!azureDeployable(modelName, &jobId, &served)) {
+        *failure = armError(400, QStringLiteral("DeploymentModelNotSupported"),
+                QStringLiteral("The model '%1' of format 'OpenAI' is not available in this "
+                               "account: use a base model, a succeeded fine-tuned model or one of "
+                               "its checkpoints.")
+                        .arg(modelName));
+        return false;
+    }
+    if (skuName == QLatin1String("DeveloperTier") && jobId.isEmpty()) {
+        *failure = armError(400, QStringLiteral("InvalidResourceProperties"),
+                QStringLiteral("The SKU 'DeveloperTier' is only available for fine-tuned models; "
+                               "'%1' is a base model.")
+                        .arg(modelName));
+        return false;
+    }
+    return true;
+}
+
+void SandboxServerPrivate::addOperationHeaders(
+        const QString &subscription, const QString &key, Reply *reply) const
+{
+    const QString operation = QString::fromLatin1(
+            key.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString monitor =
+            QStringLiteral("http://127.0.0.1:%1/subscriptions/%2/providers/%3/"
+                           "locations/sandbox/operationResults/%4?api-version=%5")
+                    .arg(QString::number(port), subscription, kProvider, operation, kApiVersion);
+    reply->headers.append({QByteArrayLiteral("Azure-AsyncOperation"), monitor.toUtf8()});
+    reply->headers.append({QByteArrayLiteral("Retry-After"),
+            QByteArray::number(qMax(1, qRound(kCreatingSeconds * options.timeScale)))});
 }
 
 } // namespace fs::sandbox

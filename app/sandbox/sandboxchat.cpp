@@ -83,6 +83,167 @@ private:
     QTimer m_timer;
 };
 
+Reply invalidValue(const QString &message, const QString &param, const QString &code)
+{
+    return SandboxServerPrivate::error(
+            400, message, QStringLiteral("invalid_request_error"), param, code);
+}
+
+/// Checks every message's role; `prompt`: the last user message; `promptTokens`: what the
+/// messages bill.
+bool readMessages(const QJsonArray &messages, QString *prompt, qint64 *promptTokens, Reply *failure)
+{
+    if (messages.isEmpty()) {
+        *failure = invalidValue(QStringLiteral("Invalid 'messages': empty array. Expected an "
+                                               "array with minimum length 1, but got an empty "
+                                               "array instead."),
+                QStringLiteral("messages"), QStringLiteral("empty_array"));
+        return false;
+    }
+    static const QStringList roles = {QStringLiteral("developer"), QStringLiteral("system"),
+            QStringLiteral("user"), QStringLiteral("assistant"), QStringLiteral("tool"),
+            QStringLiteral("function")};
+    *promptTokens = 3;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QJsonObject message = messages.at(i).toObject();
+        const QString role = message.value(QLatin1String("role")).toString();
+        if (!roles.contains(role)) {
+            *failure = invalidValue(QStringLiteral("Invalid value: '%1'. Supported values are: "
+                                                   "'developer', 'system', 'user', 'assistant', "
+                                                   "'tool', and 'function'.")
+                                            .arg(role),
+                    QStringLiteral("messages[%1].role").arg(i), QStringLiteral("invalid_value"));
+            return false;
+        }
+        const QString text = contentText(message.value(QLatin1String("content")));
+        *promptTokens += 4 + estimateTokens(text);
+        if (role == QLatin1String("user"))
+            *prompt = text;
+    }
+    return true;
+}
+
+/// stream_options only with stream; n from 1 to 128.
+bool checkChatOptions(const QJsonObject &body, Reply *failure)
+{
+    if (!body.value(QLatin1String("stream")).toBool()
+            && body.value(QLatin1String("stream_options")).isObject()) {
+        *failure = invalidValue(QStringLiteral("The 'stream_options' parameter is only allowed "
+                                               "when 'stream' is enabled."),
+                QStringLiteral("stream_options"), QStringLiteral("invalid_value"));
+        return false;
+    }
+    const int n = body.value(QLatin1String("n")).toInt(1);
+    if (n < 1 || n > 128) {
+        *failure = invalidValue(QStringLiteral("Invalid 'n': expected an integer from 1 to 128."),
+                QStringLiteral("n"), QStringLiteral("integer_out_of_range"));
+        return false;
+    }
+    return true;
+}
+
+/// One chat answer, before it is shaped into a completion or a stream of chunks.
+struct ChatAnswer
+{
+    QString id;
+    qint64 created = 0;
+    QString model;
+    QString prompt;
+    QString reply;
+    QStringList fragments; ///< the reply word by word, as streamed
+    QString finishReason = QStringLiteral("stop");
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    int n = 1;
+};
+
+const QString kFingerprint = QStringLiteral("fp_sandbox");
+
+/// max_completion_tokens (or the older max_tokens) cuts the answer off: finish_reason length.
+void cutToMaxTokens(const QJsonObject &body, ChatAnswer *answer)
+{
+    QJsonValue maxValue = body.value(QLatin1String("max_completion_tokens"));
+    if (!maxValue.isDouble())
+        maxValue = body.value(QLatin1String("max_tokens"));
+    answer->fragments = ChatReplier::fragments(answer->reply);
+    if (!maxValue.isDouble())
+        return;
+    const qint64 maxTokens = qMax<qint64>(1, qint64(maxValue.toDouble()));
+    QStringList kept;
+    qint64 used = 0;
+    for (const QString &fragment : std::as_const(answer->fragments)) {
+        const qint64 cost = estimateTokens(fragment.trimmed());
+        if (used + cost > maxTokens) {
+            answer->finishReason = QStringLiteral("length");
+            break;
+        }
+        used += cost;
+        kept << fragment;
+    }
+    answer->fragments = kept;
+    answer->reply = kept.join(QString());
+}
+
+/// The whole answer as one chat.completion with `n` identical choices.
+QJsonObject completionJson(const ChatAnswer &a)
+{
+    QJsonArray choices;
+    for (int i = 0; i < a.n; ++i)
+        choices.append(QJsonObject {{QStringLiteral("index"), i},
+                {QStringLiteral("message"),
+                        QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
+                                {QStringLiteral("content"), a.reply},
+                                {QStringLiteral("refusal"), QJsonValue::Null},
+                                {QStringLiteral("annotations"), QJsonArray()}}},
+                {QStringLiteral("logprobs"), QJsonValue::Null},
+                {QStringLiteral("finish_reason"), a.finishReason}});
+    return QJsonObject {{QStringLiteral("id"), a.id},
+            {QStringLiteral("object"), QStringLiteral("chat.completion")},
+            {QStringLiteral("created"), a.created}, {QStringLiteral("model"), a.model},
+            {QStringLiteral("choices"), choices},
+            {QStringLiteral("usage"), usageJson(a.promptTokens, a.completionTokens * a.n)},
+            {QStringLiteral("system_fingerprint"), kFingerprint}};
+}
+
+/// The answer as server-sent events: the role, each fragment, the finish reason, the usage
+/// (when asked for) and [DONE].
+QList<QByteArray> streamEvents(
+        const ChatAnswer &a, bool includeUsage, const SandboxServerPrivate::ChatShaper &shape)
+{
+    auto chunk = [&](const QJsonArray &choices, const QJsonValue &usage) -> QByteArray {
+        QJsonObject object {{QStringLiteral("id"), a.id},
+                {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                {QStringLiteral("created"), a.created}, {QStringLiteral("model"), a.model},
+                {QStringLiteral("system_fingerprint"), kFingerprint},
+                {QStringLiteral("choices"), choices}};
+        if (includeUsage)
+            object.insert(QStringLiteral("usage"), usage);
+        if (shape)
+            object = shape(object);
+        return "data: " + QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n\n";
+    };
+    auto choice = [](const QJsonObject &delta, const QJsonValue &finish) {
+        return QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
+                {QStringLiteral("delta"), delta}, {QStringLiteral("logprobs"), QJsonValue::Null},
+                {QStringLiteral("finish_reason"), finish}}};
+    };
+    QList<QByteArray> events;
+    events << chunk(choice(QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
+                                   {QStringLiteral("content"), QString()},
+                                   {QStringLiteral("refusal"), QJsonValue::Null}},
+                            QJsonValue::Null),
+            QJsonValue::Null);
+    for (const QString &fragment : std::as_const(a.fragments))
+        events << chunk(
+                choice(QJsonObject {{QStringLiteral("content"), fragment}}, QJsonValue::Null),
+                QJsonValue::Null);
+    events << chunk(choice(QJsonObject(), a.finishReason), QJsonValue::Null);
+    if (includeUsage)
+        events << chunk(QJsonArray(), usageJson(a.promptTokens, a.completionTokens));
+    events << QByteArrayLiteral("data: [DONE]\n\n");
+    return events;
+}
+
 } // namespace
 
 void SandboxServerPrivate::addBaseModels()
@@ -189,134 +350,30 @@ Reply SandboxServerPrivate::chatCompletion(const HttpRequest &request, HttpExcha
     const QJsonValue messagesValue = body.value(QLatin1String("messages"));
     if (!messagesValue.isArray())
         return missingParameter(QStringLiteral("messages"));
-    const QJsonArray messages = messagesValue.toArray();
-    if (messages.isEmpty())
-        return error(400,
-                QStringLiteral("Invalid 'messages': empty array. Expected an array with "
-                               "minimum length 1, but got an empty array instead."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("messages"),
-                QStringLiteral("empty_array"));
-    static const QStringList roles = {QStringLiteral("developer"), QStringLiteral("system"),
-            QStringLiteral("user"), QStringLiteral("assistant"), QStringLiteral("tool"),
-            QStringLiteral("function")};
-    QString prompt;
-    qint64 promptTokens = 3;
-    for (qsizetype i = 0; i < messages.size(); ++i) {
-        const QJsonObject message = messages.at(i).toObject();
-        const QString role = message.value(QLatin1String("role")).toString();
-        if (!roles.contains(role))
-            return error(400,
-                    QStringLiteral("Invalid value: '%1'. Supported values are: "
-                                   "'developer', 'system', 'user', 'assistant', 'tool', "
-                                   "and 'function'.")
-                            .arg(role),
-                    QStringLiteral("invalid_request_error"),
-                    QStringLiteral("messages[%1].role").arg(i), QStringLiteral("invalid_value"));
-        const QString text = contentText(message.value(QLatin1String("content")));
-        promptTokens += 4 + estimateTokens(text);
-        if (role == QLatin1String("user"))
-            prompt = text;
-    }
-    const bool stream = body.value(QLatin1String("stream")).toBool();
-    const QJsonValue streamOptions = body.value(QLatin1String("stream_options"));
-    if (!stream && streamOptions.isObject())
-        return error(400,
-                QStringLiteral("The 'stream_options' parameter is only allowed when "
-                               "'stream' is enabled."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("stream_options"),
-                QStringLiteral("invalid_value"));
-    const int n = body.value(QLatin1String("n")).toInt(1);
-    if (n < 1 || n > 128)
-        return error(400, QStringLiteral("Invalid 'n': expected an integer from 1 to 128."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("n"),
-                QStringLiteral("integer_out_of_range"));
-
-    const QString model = body.value(QLatin1String("model")).toString();
-    QString reply;
-    const bool resolved = resolve ? resolve(model, prompt, &reply, &failure)
-                                  : resolveOpenAiChat(model, prompt, &reply, &failure);
+    ChatAnswer answer;
+    if (!readMessages(messagesValue.toArray(), &answer.prompt, &answer.promptTokens, &failure)
+            || !checkChatOptions(body, &failure))
+        return failure;
+    answer.model = body.value(QLatin1String("model")).toString();
+    const bool resolved = resolve
+            ? resolve(answer.model, answer.prompt, &answer.reply, &failure)
+            : resolveOpenAiChat(answer.model, answer.prompt, &answer.reply, &failure);
     if (!resolved)
         return failure;
-    // max_completion_tokens (or the older max_tokens) cuts the answer off: finish_reason length.
-    QString finishReason = QStringLiteral("stop");
-    QJsonValue maxValue = body.value(QLatin1String("max_completion_tokens"));
-    if (!maxValue.isDouble())
-        maxValue = body.value(QLatin1String("max_tokens"));
-    QStringList fragments = ChatReplier::fragments(reply);
-    if (maxValue.isDouble()) {
-        const qint64 maxTokens = qMax<qint64>(1, qint64(maxValue.toDouble()));
-        QStringList kept;
-        qint64 used = 0;
-        for (const QString &fragment : std::as_const(fragments)) {
-            const qint64 cost = estimateTokens(fragment.trimmed());
-            if (used + cost > maxTokens) {
-                finishReason = QStringLiteral("length");
-                break;
-            }
-            used += cost;
-            kept << fragment;
-        }
-        fragments = kept;
-        reply = kept.join(QString());
-    }
-    const qint64 completionTokens = estimateTokens(reply);
-    const QString id = newId(QStringLiteral("chatcmpl-"), 29);
-    const qint64 created = now();
-    const QString fingerprint = QStringLiteral("fp_sandbox");
-
-    if (!stream) {
-        QJsonArray choices;
-        for (int i = 0; i < n; ++i)
-            choices.append(QJsonObject {{QStringLiteral("index"), i},
-                    {QStringLiteral("message"),
-                            QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
-                                    {QStringLiteral("content"), reply},
-                                    {QStringLiteral("refusal"), QJsonValue::Null},
-                                    {QStringLiteral("annotations"), QJsonArray()}}},
-                    {QStringLiteral("logprobs"), QJsonValue::Null},
-                    {QStringLiteral("finish_reason"), finishReason}});
-        const QJsonObject completion {{QStringLiteral("id"), id},
-                {QStringLiteral("object"), QStringLiteral("chat.completion")},
-                {QStringLiteral("created"), created}, {QStringLiteral("model"), model},
-                {QStringLiteral("choices"), choices},
-                {QStringLiteral("usage"), usageJson(promptTokens, completionTokens * n)},
-                {QStringLiteral("system_fingerprint"), fingerprint}};
+    cutToMaxTokens(body, &answer);
+    answer.completionTokens = estimateTokens(answer.reply);
+    answer.id = newId(QStringLiteral("chatcmpl-"), 29);
+    answer.created = now();
+    answer.n = body.value(QLatin1String("n")).toInt(1);
+    if (!body.value(QLatin1String("stream")).toBool()) {
+        const QJsonObject completion = completionJson(answer);
         return json(shape ? shape(completion) : completion);
     }
-
-    const bool includeUsage =
-            streamOptions.toObject().value(QLatin1String("include_usage")).toBool();
-    auto chunk = [&](const QJsonArray &choices, const QJsonValue &usage) -> QByteArray {
-        QJsonObject object {{QStringLiteral("id"), id},
-                {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                {QStringLiteral("created"), created}, {QStringLiteral("model"), model},
-                {QStringLiteral("system_fingerprint"), fingerprint},
-                {QStringLiteral("choices"), choices}};
-        if (includeUsage)
-            object.insert(QStringLiteral("usage"), usage);
-        if (shape)
-            object = shape(object);
-        return "data: " + QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n\n";
-    };
-    auto choice = [](const QJsonObject &delta, const QJsonValue &finish) {
-        return QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
-                {QStringLiteral("delta"), delta}, {QStringLiteral("logprobs"), QJsonValue::Null},
-                {QStringLiteral("finish_reason"), finish}}};
-    };
-    QList<QByteArray> events;
-    events << chunk(choice(QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
-                                   {QStringLiteral("content"), QString()},
-                                   {QStringLiteral("refusal"), QJsonValue::Null}},
-                            QJsonValue::Null),
-            QJsonValue::Null);
-    for (const QString &fragment : std::as_const(fragments))
-        events << chunk(
-                choice(QJsonObject {{QStringLiteral("content"), fragment}}, QJsonValue::Null),
-                QJsonValue::Null);
-    events << chunk(choice(QJsonObject(), finishReason), QJsonValue::Null);
-    if (includeUsage)
-        events << chunk(QJsonArray(), usageJson(promptTokens, completionTokens));
-    events << QByteArrayLiteral("data: [DONE]\n\n");
+    const bool includeUsage = body.value(QLatin1String("stream_options"))
+                                      .toObject()
+                                      .value(QLatin1String("include_usage"))
+                                      .toBool();
+    const QList<QByteArray> events = streamEvents(answer, includeUsage, shape);
 
     HttpHeaders headers {
             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/event-stream")},

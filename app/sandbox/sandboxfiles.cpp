@@ -117,6 +117,59 @@ private:
     QString m_problem;
 };
 
+/// Refuses a purpose the service does not know.
+bool checkPurpose(const QString &purpose, Reply *failure)
+{
+    if (uploadPurposes().contains(purpose))
+        return true;
+    *failure = SandboxServerPrivate::error(400,
+            QStringLiteral("'%1' is not one of %2 - 'purpose'").arg(purpose, purposeListText()),
+            QStringLiteral("invalid_request_error"), QStringLiteral("purpose"));
+    return false;
+}
+
+/// False, with the answer in `failure`, when `md5` is given and is not the hash `actual`.
+bool checksumMatches(const QString &md5, const QByteArray &actual, Reply *failure)
+{
+    if (md5.isEmpty() || !QString::fromLatin1(actual.toHex()).compare(md5, Qt::CaseInsensitive))
+        return true;
+    *failure = SandboxServerPrivate::error(400,
+            QStringLiteral("The md5 checksum %1 does not match the uploaded bytes (%2).")
+                    .arg(md5, QString::fromLatin1(actual.toHex())),
+            QStringLiteral("invalid_request_error"), QStringLiteral("md5"));
+    return false;
+}
+
+/// The parts `partIds` names, in that order; they must belong to `upload` and add up to its size.
+bool orderParts(const StoredUpload &upload, const QJsonArray &partIds,
+        QList<const StoredPart *> *ordered, Reply *failure)
+{
+    qint64 total = 0;
+    for (const QJsonValue &value : partIds) {
+        const QString partId = value.toString();
+        const auto part = std::find_if(upload.parts.cbegin(), upload.parts.cend(),
+                [&partId](const StoredPart &p) { return p.id == partId; });
+        if (part == upload.parts.cend()) {
+            *failure = SandboxServerPrivate::error(400,
+                    QStringLiteral("Part %1 does not belong to upload %2.").arg(partId, upload.id),
+                    QStringLiteral("invalid_request_error"), QStringLiteral("part_ids"));
+            return false;
+        }
+        ordered->append(&*part);
+        total += part->size;
+    }
+    if (total != upload.bytes) {
+        *failure = SandboxServerPrivate::error(400,
+                QStringLiteral("The parts add up to %1 bytes, but the upload was created "
+                               "with bytes=%2.")
+                        .arg(total)
+                        .arg(upload.bytes),
+                QStringLiteral("invalid_request_error"), QStringLiteral("bytes"));
+        return false;
+    }
+    return true;
+}
+
 QString formatProblem(const QString &purpose, const QByteArray &data)
 {
     FormatCheck check(purpose == QLatin1String("fine-tune"));
@@ -146,8 +199,8 @@ QJsonObject SandboxServerPrivate::fileJson(const StoredFile &file) const
     return object;
 }
 
-StoredFile *SandboxServerPrivate::createFile(const QString &filename, const QString &purpose,
-        const QByteArray &data, QString *problem, const QString &id)
+StoredFile SandboxServerPrivate::newFileRecord(
+        const QString &filename, const QString &purpose, const QString &id)
 {
     StoredFile file;
     file.id = id.isEmpty() ? newId(QStringLiteral("file-"), 22) : id;
@@ -156,6 +209,13 @@ StoredFile *SandboxServerPrivate::createFile(const QString &filename, const QStr
     file.readyAtMs = QDateTime::currentMSecsSinceEpoch() + qint64(1000.0 * options.timeScale);
     file.filename = filename;
     file.purpose = purpose;
+    return file;
+}
+
+StoredFile *SandboxServerPrivate::createFile(const QString &filename, const QString &purpose,
+        const QByteArray &data, QString *problem, const QString &id)
+{
+    StoredFile file = newFileRecord(filename, purpose, id);
     file.seq = ++sequence;
     file.processingError = formatProblem(purpose, data);
     if (!writeFileData(&file, data, problem))
@@ -187,10 +247,9 @@ Reply SandboxServerPrivate::createFileRequest(const HttpRequest &request)
     if (!purposeField)
         return missingParameter(QStringLiteral("purpose"));
     const QString purpose = QString::fromUtf8(purposeField->data).trimmed();
-    if (!uploadPurposes().contains(purpose))
-        return error(400,
-                QStringLiteral("'%1' is not one of %2 - 'purpose'").arg(purpose, purposeListText()),
-                QStringLiteral("invalid_request_error"), QStringLiteral("purpose"));
+    Reply failure;
+    if (!checkPurpose(purpose, &failure))
+        return failure;
     std::optional<qint64> expiresAfter;
     if (const MultipartField *seconds = findField(fields, "expires_after[seconds]")) {
         bool ok = false;
@@ -309,15 +368,19 @@ Reply SandboxServerPrivate::fileContent(const QString &id)
 
 void SandboxServerPrivate::refreshUploadExpiry(StoredUpload &upload)
 {
-    if (upload.status == QLatin1String("pending") && now() >= upload.expiresAt) {
-        upload.status = QStringLiteral("expired");
-        if (!options.dataDir.isEmpty())
-            QDir(QDir(options.dataDir).filePath(QStringLiteral("uploads/") + upload.id))
-                    .removeRecursively();
-        for (StoredPart &part : upload.parts)
-            part.data.clear();
-        scheduleSave();
-    }
+    if (upload.status == QLatin1String("pending") && now() >= upload.expiresAt)
+        closeUpload(upload, QStringLiteral("expired"));
+}
+
+void SandboxServerPrivate::closeUpload(StoredUpload &upload, const QString &status)
+{
+    upload.status = status;
+    if (!options.dataDir.isEmpty())
+        QDir(QDir(options.dataDir).filePath(QStringLiteral("uploads/") + upload.id))
+                .removeRecursively();
+    for (StoredPart &part : upload.parts)
+        part.data.clear();
+    scheduleSave();
 }
 
 QJsonObject SandboxServerPrivate::uploadJson(StoredUpload &upload)
@@ -348,10 +411,8 @@ Reply SandboxServerPrivate::createUpload(const HttpRequest &request)
             return missingParameter(QString::fromLatin1(name));
     }
     const QString purpose = body.value(QLatin1String("purpose")).toString();
-    if (!uploadPurposes().contains(purpose))
-        return error(400,
-                QStringLiteral("'%1' is not one of %2 - 'purpose'").arg(purpose, purposeListText()),
-                QStringLiteral("invalid_request_error"), QStringLiteral("purpose"));
+    if (!checkPurpose(purpose, &failure))
+        return failure;
     const QJsonValue bytesValue = body.value(QLatin1String("bytes"));
     const double bytes = bytesValue.toDouble(-1);
     if (!bytesValue.isDouble() || bytes < 0 || bytes != std::floor(bytes)
@@ -410,14 +471,27 @@ static Reply uploadNotPending(const StoredUpload &upload)
             QStringLiteral("invalid_request_error"), QStringLiteral("upload_id"));
 }
 
-Reply SandboxServerPrivate::addUploadPart(const QString &id, const HttpRequest &request)
+StoredUpload *SandboxServerPrivate::pendingUpload(const QString &id, Reply *failure)
 {
     const auto it = uploads.find(id);
-    if (it == uploads.end())
-        return uploadNotFound(id);
+    if (it == uploads.end()) {
+        *failure = uploadNotFound(id);
+        return nullptr;
+    }
     refreshUploadExpiry(*it);
-    if (it->status != QLatin1String("pending"))
-        return uploadNotPending(*it);
+    if (it->status != QLatin1String("pending")) {
+        *failure = uploadNotPending(*it);
+        return nullptr;
+    }
+    return &*it;
+}
+
+Reply SandboxServerPrivate::addUploadPart(const QString &id, const HttpRequest &request)
+{
+    Reply failure;
+    StoredUpload *upload = pendingUpload(id, &failure);
+    if (!upload)
+        return failure;
     const QByteArray contentType = request.header("content-type");
     QList<MultipartField> fields;
     if (!contentType.toLower().startsWith("multipart/form-data")
@@ -449,7 +523,7 @@ Reply SandboxServerPrivate::addUploadPart(const QString &id, const HttpRequest &
                 || !f.commit())
             return storageFailure(writeProblem(f, data->data.size()));
     }
-    it->parts.append(part);
+    upload->parts.append(part);
     scheduleSave();
     return json(QJsonObject {{QStringLiteral("id"), part.id},
             {QStringLiteral("object"), QStringLiteral("upload.part")},
@@ -462,124 +536,101 @@ Reply SandboxServerPrivate::completeUpload(const QString &id, const HttpRequest 
     Reply failure;
     if (!parseJsonBody(request, &body, &failure))
         return failure;
-    const auto it = uploads.find(id);
-    if (it == uploads.end())
-        return uploadNotFound(id);
-    refreshUploadExpiry(*it);
-    if (it->status != QLatin1String("pending"))
-        return uploadNotPending(*it);
+    StoredUpload *upload = pendingUpload(id, &failure);
+    if (!upload)
+        return failure;
     if (!body.value(QLatin1String("part_ids")).isArray())
         return missingParameter(QStringLiteral("part_ids"));
-    const QJsonArray partIds = body.value(QLatin1String("part_ids")).toArray();
     QList<const StoredPart *> ordered;
-    qint64 total = 0;
-    for (const QJsonValue &value : partIds) {
-        const QString partId = value.toString();
-        const auto part = std::find_if(it->parts.cbegin(), it->parts.cend(),
-                [&partId](const StoredPart &p) { return p.id == partId; });
-        if (part == it->parts.cend())
-            return error(400,
-                    QStringLiteral("Part %1 does not belong to upload %2.").arg(partId, id),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("part_ids"));
-        ordered.append(&*part);
-        total += part->size;
-    }
-    if (total != it->bytes)
-        return error(400,
-                QStringLiteral("The parts add up to %1 bytes, but the upload was created "
-                               "with bytes=%2.")
-                        .arg(total)
-                        .arg(it->bytes),
-                QStringLiteral("invalid_request_error"), QStringLiteral("bytes"));
+    if (!orderParts(*upload, body.value(QLatin1String("part_ids")).toArray(), &ordered, &failure))
+        return failure;
     const QString md5 = body.value(QLatin1String("md5")).toString();
-    auto checksumMismatch = [&md5](const QByteArray &actual) {
-        return error(400,
-                QStringLiteral("The md5 checksum %1 does not match the uploaded bytes (%2).")
-                        .arg(md5, QString::fromLatin1(actual.toHex())),
-                QStringLiteral("invalid_request_error"), QStringLiteral("md5"));
-    };
+    const StoredFile *file = options.dataDir.isEmpty()
+            ? assembleInMemory(*upload, ordered, md5, &failure)
+            : assembleOnDisk(*upload, ordered, md5, &failure);
+    if (!file)
+        return failure;
+    upload->fileId = file->id;
+    closeUpload(*upload, QStringLiteral("completed"));
+    return json(uploadJson(*upload));
+}
+
+StoredFile *SandboxServerPrivate::assembleInMemory(const StoredUpload &upload,
+        const QList<const StoredPart *> &ordered, const QString &md5, Reply *failure)
+{
+    QByteArray assembled;
+    assembled.reserve(upload.bytes);
+    for (const StoredPart *part : ordered)
+        assembled += part->data;
+    if (!checksumMatches(
+                md5, QCryptographicHash::hash(assembled, QCryptographicHash::Md5), failure))
+        return nullptr;
     QString problem;
-    StoredFile *file = nullptr;
-    if (options.dataDir.isEmpty()) {
-        QByteArray assembled;
-        assembled.reserve(total);
-        for (const StoredPart *part : std::as_const(ordered))
-            assembled += part->data;
-        const QByteArray actual = QCryptographicHash::hash(assembled, QCryptographicHash::Md5);
-        if (!md5.isEmpty() && QString::fromLatin1(actual.toHex()).compare(md5, Qt::CaseInsensitive))
-            return checksumMismatch(actual);
-        file = createFile(it->filename, it->purpose, assembled, &problem);
-    } else {
-        // Part by part into the file, hashing and checking on the way: a gigabyte upload never
-        // sits in memory.
-        StoredFile stored;
-        stored.id = newId(QStringLiteral("file-"), 22);
-        stored.createdAt = now();
-        stored.readyAtMs = QDateTime::currentMSecsSinceEpoch() + qint64(1000.0 * options.timeScale);
-        stored.filename = it->filename;
-        stored.purpose = it->purpose;
-        stored.bytes = total;
-        QCryptographicHash hash(QCryptographicHash::Md5);
-        FormatCheck check(it->purpose == QLatin1String("fine-tune"));
-        if (noSpaceFor(total))
-            return storageFailure(noSpaceProblem());
-        QSaveFile out(filePath(stored.id));
-        if (!out.open(QIODevice::WriteOnly))
-            return storageFailure(writeProblem(out, total));
-        for (const StoredPart *part : std::as_const(ordered)) {
-            QFile in(partPath(id, part->id));
-            if (!in.open(QIODevice::ReadOnly))
-                return error(500, QStringLiteral("An upload part could not be read back."),
-                        QStringLiteral("server_error"));
-            while (!in.atEnd()) {
-                const QByteArray chunk = in.read(4 * 1024 * 1024);
-                if (chunk.isEmpty())
-                    break;
-                hash.addData(chunk);
-                check.feed(chunk);
-                if (out.write(chunk) != chunk.size())
-                    return storageFailure(writeProblem(out, total));
+    StoredFile *file = createFile(upload.filename, upload.purpose, assembled, &problem);
+    if (!file)
+        *failure = storageFailure(problem);
+    return file;
+}
+
+StoredFile *SandboxServerPrivate::assembleOnDisk(const StoredUpload &upload,
+        const QList<const StoredPart *> &ordered, const QString &md5, Reply *failure)
+{
+    // Part by part into the file, hashing and checking on the way: a gigabyte upload never
+    // sits in memory.
+    const qint64 total = upload.bytes;
+    StoredFile stored = newFileRecord(upload.filename, upload.purpose);
+    stored.bytes = total;
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    FormatCheck check(upload.purpose == QLatin1String("fine-tune"));
+    if (noSpaceFor(total)) {
+        *failure = storageFailure(noSpaceProblem());
+        return nullptr;
+    }
+    QSaveFile out(filePath(stored.id));
+    if (!out.open(QIODevice::WriteOnly)) {
+        *failure = storageFailure(writeProblem(out, total));
+        return nullptr;
+    }
+    for (const StoredPart *part : ordered) {
+        QFile in(partPath(upload.id, part->id));
+        if (!in.open(QIODevice::ReadOnly)) {
+            *failure = error(500, QStringLiteral("An upload part could not be read back."),
+                    QStringLiteral("server_error"));
+            return nullptr;
+        }
+        while (!in.atEnd()) {
+            const QByteArray chunk = in.read(4 * 1024 * 1024);
+            if (chunk.isEmpty())
+                break;
+            hash.addData(chunk);
+            check.feed(chunk);
+            if (out.write(chunk) != chunk.size()) {
+                *failure = storageFailure(writeProblem(out, total));
+                return nullptr;
             }
         }
-        const QByteArray actual = hash.result();
-        if (!md5.isEmpty()
-                && QString::fromLatin1(actual.toHex()).compare(md5, Qt::CaseInsensitive)) {
-            out.cancelWriting();
-            return checksumMismatch(actual);
-        }
-        if (!out.commit())
-            return storageFailure(writeProblem(out, total));
-        stored.processingError = check.finish();
-        stored.seq = ++sequence;
-        file = &files.insert(stored.id, stored).value();
     }
-    if (!file)
-        return storageFailure(problem);
-    it->fileId = file->id;
-    it->status = QStringLiteral("completed");
-    if (!options.dataDir.isEmpty())
-        QDir(QDir(options.dataDir).filePath(QStringLiteral("uploads/") + id)).removeRecursively();
-    for (StoredPart &part : it->parts)
-        part.data.clear();
-    scheduleSave();
-    return json(uploadJson(*it));
+    if (!checksumMatches(md5, hash.result(), failure)) {
+        out.cancelWriting();
+        return nullptr;
+    }
+    if (!out.commit()) {
+        *failure = storageFailure(writeProblem(out, total));
+        return nullptr;
+    }
+    stored.processingError = check.finish();
+    stored.seq = ++sequence;
+    return &files.insert(stored.id, stored).value();
 }
 
 Reply SandboxServerPrivate::cancelUpload(const QString &id)
 {
-    const auto it = uploads.find(id);
-    if (it == uploads.end())
-        return uploadNotFound(id);
-    refreshUploadExpiry(*it);
-    if (it->status != QLatin1String("pending"))
-        return uploadNotPending(*it);
-    it->status = QStringLiteral("cancelled");
-    if (!options.dataDir.isEmpty())
-        QDir(QDir(options.dataDir).filePath(QStringLiteral("uploads/") + id)).removeRecursively();
-    for (StoredPart &part : it->parts)
-        part.data.clear();
-    scheduleSave();
-    return json(uploadJson(*it));
+    Reply failure;
+    StoredUpload *upload = pendingUpload(id, &failure);
+    if (!upload)
+        return failure;
+    closeUpload(*upload, QStringLiteral("cancelled"));
+    return json(uploadJson(*upload));
 }
 
 } // namespace fs::sandbox

@@ -90,7 +90,7 @@ Reply SandboxServerPrivate::handleFireworks(
     if (s.size() >= 4 && s.at(0) == QLatin1String("v1") && s.at(1) == QLatin1String("accounts")
             && !s.at(2).isEmpty())
         return routeFireworksAccount(request, s.at(2), s.mid(3));
-    return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+    return noSuchPath(request);
 }
 
 Reply SandboxServerPrivate::routeFireworksAccount(
@@ -105,7 +105,7 @@ Reply SandboxServerPrivate::routeFireworksAccount(
         return fireworksDeployments(request, account, s);
     if (area == QLatin1String("models") && s.size() == 1 && request.method == "GET")
         return fireworksModels(account);
-    return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+    return noSuchPath(request);
 }
 
 // ---- datasets -------------------------------------------------------------------------------
@@ -152,34 +152,10 @@ Reply SandboxServerPrivate::fireworksDatasets(
         }
         return onePage(QStringLiteral("datasets"), list);
     }
-    if (s.size() == 1 && m == "POST") {
-        QJsonObject body;
-        Reply failure;
-        if (!parseJsonBody(request, &body, &failure))
-            return fireworks::error(400, QStringLiteral("The body is not a JSON object."));
-        const QString id = body.value(QLatin1String("datasetId")).toString();
-        if (id.isEmpty())
-            return fireworks::error(400, QStringLiteral("datasetId is required."));
-        if (!validId(id))
-            return fireworks::error(400,
-                    QStringLiteral("Invalid datasetId '%1': use lower-case letters, digits and "
-                                   "'-', starting with a letter, at most 63 characters.")
-                            .arg(id));
-        if (datasets.contains(id))
-            return fireworks::error(409, QStringLiteral("Dataset %1 already exists.").arg(id));
-        const QJsonObject given = body.value(QLatin1String("dataset")).toObject();
-        StoredDataset dataset;
-        dataset.id = id;
-        dataset.account = account;
-        dataset.displayName = given.value(QLatin1String("displayName")).toString(id);
-        dataset.exampleCount = given.value(QLatin1String("exampleCount")).toString();
-        dataset.format = given.value(QLatin1String("format")).toString(QStringLiteral("CHAT"));
-        dataset.createdAt = dataset.updatedAt = now();
-        datasets.insert(id, dataset);
-        return json(fireworksDatasetJson(dataset));
-    }
+    if (s.size() == 1 && m == "POST")
+        return createFireworksDataset(request, account);
     if (s.size() != 2)
-        return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+        return noSuchPath(request);
     const auto [id, verb] = idAndVerb(s.at(1));
     auto it = datasets.find(id);
     if (it == datasets.end() || it->account != account)
@@ -192,54 +168,10 @@ Reply SandboxServerPrivate::fireworksDatasets(
         datasets.erase(it);
         return json(QJsonObject());
     }
-    if (verb == QLatin1String("upload") && m == "POST") {
-        QList<MultipartField> fields;
-        if (!parseMultipart(request.header("content-type"), request.body, &fields))
-            return fireworks::error(400, QStringLiteral("The body must be multipart/form-data."));
-        const MultipartField *file = findField(fields, "file");
-        if (!file)
-            return fireworks::error(400, QStringLiteral("The form needs a part named 'file'."));
-        if (!it->fileId.isEmpty())
-            return fireworks::error(
-                    412, QStringLiteral("Dataset %1 already holds an upload.").arg(id));
-        QString problem;
-        StoredFile *stored = createFile(QString::fromUtf8(file->filename),
-                QStringLiteral("fine-tune"), file->data, &problem);
-        if (!stored)
-            return storageFailure(problem);
-        stored->dialect = kDialect;
-        it->fileId = stored->id;
-        it->updatedAt = now();
-        // The one snake_case answer of this API: an OpenAI-like file receipt.
-        return json(
-                QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("bytes"), stored->bytes},
-                        {QStringLiteral("created_at"), stored->createdAt},
-                        {QStringLiteral("filename"), stored->filename},
-                        {QStringLiteral("object"), QStringLiteral("file")},
-                        {QStringLiteral("purpose"), QStringLiteral("fine-tune")}});
-    }
-    if (verb == QLatin1String("getUploadEndpoint") && m == "POST") {
-        QJsonObject body;
-        Reply failure;
-        if (!parseJsonBody(request, &body, &failure))
-            return fireworks::error(400, QStringLiteral("The body is not a JSON object."));
-        const QJsonObject sizes = body.value(QLatin1String("filenameToSize")).toObject();
-        if (sizes.size() != 1)
-            return fireworks::error(
-                    400, QStringLiteral("filenameToSize names exactly one file in this sandbox."));
-        const QString name = sizes.constBegin().key();
-        bool ok = false;
-        sizes.constBegin().value().toString().toLongLong(&ok);
-        if (!ok)
-            return fireworks::error(
-                    400, QStringLiteral("filenameToSize values are sizes in bytes, as strings."));
-        it->signedFilename = name;
-        const QString url = fireworksSignedUrl(
-                QStringLiteral("upload/%1/%2")
-                        .arg(id, QString::fromLatin1(QUrl::toPercentEncoding(name))));
-        return json(
-                QJsonObject {{QStringLiteral("filenameToSignedUrls"), QJsonObject {{name, url}}}});
-    }
+    if (verb == QLatin1String("upload") && m == "POST")
+        return uploadFireworksDataset(request, *it);
+    if (verb == QLatin1String("getUploadEndpoint") && m == "POST")
+        return fireworksUploadEndpoint(request, *it);
     if (verb == QLatin1String("validateUpload") && m == "POST") {
         if (it->fileId.isEmpty())
             return fireworks::error(
@@ -248,7 +180,87 @@ Reply SandboxServerPrivate::fireworksDatasets(
         it->updatedAt = now();
         return json(QJsonObject());
     }
-    return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+    return noSuchPath(request);
+}
+
+Reply SandboxServerPrivate::createFireworksDataset(
+        const HttpRequest &request, const QString &account)
+{
+    QJsonObject body;
+    Reply failure;
+    QString id;
+    if (!readBody(request, &body, &failure) || !requiredText(body, "datasetId", &id, &failure))
+        return failure;
+    if (!validId(id))
+        return fireworks::error(400,
+                QStringLiteral("Invalid datasetId '%1': use lower-case letters, digits and "
+                               "'-', starting with a letter, at most 63 characters.")
+                        .arg(id));
+    if (datasets.contains(id))
+        return fireworks::error(409, QStringLiteral("Dataset %1 already exists.").arg(id));
+    const QJsonObject given = body.value(QLatin1String("dataset")).toObject();
+    StoredDataset dataset;
+    dataset.id = id;
+    dataset.account = account;
+    dataset.displayName = given.value(QLatin1String("displayName")).toString(id);
+    dataset.exampleCount = given.value(QLatin1String("exampleCount")).toString();
+    dataset.format = given.value(QLatin1String("format")).toString(QStringLiteral("CHAT"));
+    dataset.createdAt = dataset.updatedAt = now();
+    datasets.insert(id, dataset);
+    return json(fireworksDatasetJson(dataset));
+}
+
+Reply SandboxServerPrivate::uploadFireworksDataset(
+        const HttpRequest &request, StoredDataset &dataset)
+{
+    QList<MultipartField> fields;
+    if (!parseMultipart(request.header("content-type"), request.body, &fields))
+        return fireworks::error(400, QStringLiteral("The body must be multipart/form-data."));
+    const MultipartField *file = findField(fields, "file");
+    if (!file)
+        return fireworks::error(400, QStringLiteral("The form needs a part named 'file'."));
+    if (!dataset.fileId.isEmpty())
+        return fireworks::error(
+                412, QStringLiteral("Dataset %1 already holds an upload.").arg(dataset.id));
+    QString problem;
+    StoredFile *stored = createFile(
+            QString::fromUtf8(file->filename), QStringLiteral("fine-tune"), file->data, &problem);
+    if (!stored)
+        return storageFailure(problem);
+    stored->dialect = kDialect;
+    dataset.fileId = stored->id;
+    dataset.updatedAt = now();
+    // The one snake_case answer of this API: an OpenAI-like file receipt.
+    return json(QJsonObject {{QStringLiteral("id"), dataset.id},
+            {QStringLiteral("bytes"), stored->bytes},
+            {QStringLiteral("created_at"), stored->createdAt},
+            {QStringLiteral("filename"), stored->filename},
+            {QStringLiteral("object"), QStringLiteral("file")},
+            {QStringLiteral("purpose"), QStringLiteral("fine-tune")}});
+}
+
+Reply SandboxServerPrivate::fireworksUploadEndpoint(
+        const HttpRequest &request, StoredDataset &dataset)
+{
+    QJsonObject body;
+    Reply failure;
+    if (!readBody(request, &body, &failure))
+        return failure;
+    const QJsonObject sizes = body.value(QLatin1String("filenameToSize")).toObject();
+    if (sizes.size() != 1)
+        return fireworks::error(
+                400, QStringLiteral("filenameToSize names exactly one file in this sandbox."));
+    const QString name = sizes.constBegin().key();
+    bool ok = false;
+    sizes.constBegin().value().toString().toLongLong(&ok);
+    if (!ok)
+        return fireworks::error(
+                400, QStringLiteral("filenameToSize values are sizes in bytes, as strings."));
+    dataset.signedFilename = name;
+    const QString url = fireworksSignedUrl(
+            QStringLiteral("upload/%1/%2")
+                    .arg(dataset.id, QString::fromLatin1(QUrl::toPercentEncoding(name))));
+    return json(QJsonObject {{QStringLiteral("filenameToSignedUrls"), QJsonObject {{name, url}}}});
 }
 
 Reply SandboxServerPrivate::fireworksSignedPut(const HttpRequest &request, const QStringList &s)

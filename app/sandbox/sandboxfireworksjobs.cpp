@@ -41,6 +41,24 @@ bool readNumber(const QJsonObject &body, const char *name, bool integer, double 
     return true;
 }
 
+/// epochs, learningRate, loraRank and maxContextLength as given (checked) or their defaults,
+/// into `settings`.
+bool readTrainingSettings(const QJsonObject &body, QJsonObject *settings, Reply *failure)
+{
+    double epochs = 1, learningRate = kDefaultLearningRate, rank = 8, context = 8192;
+    if (!readNumber(body, "epochs", true, 1, 20, 1, &epochs, failure)
+            || !readNumber(body, "learningRate", false, 1e-8, 1.0, kDefaultLearningRate,
+                    &learningRate, failure)
+            || !readNumber(body, "loraRank", true, 4, 64, 8, &rank, failure)
+            || !readNumber(body, "maxContextLength", true, 512, 131072, 8192, &context, failure))
+        return false;
+    settings->insert(QStringLiteral("epochs"), int(epochs));
+    settings->insert(QStringLiteral("learningRate"), learningRate);
+    settings->insert(QStringLiteral("loraRank"), int(rank));
+    settings->insert(QStringLiteral("maxContextLength"), int(context));
+    return true;
+}
+
 QString shortUuid()
 {
     return QUuid::createUuid().toString(QUuid::Id128).left(12);
@@ -128,104 +146,12 @@ Reply SandboxServerPrivate::fireworksJobs(
         const HttpRequest &request, const QString &account, const QStringList &s)
 {
     const QByteArray &m = request.method;
-    if (s.size() == 1 && m == "GET") {
-        QList<const StoredJob *> list;
-        for (const StoredJob &job : std::as_const(jobs)) {
-            if (job.dialect == kDialect
-                    && job.providerSettings.value(QLatin1String("account")).toString() == account)
-                list.append(&job);
-        }
-        std::sort(list.begin(), list.end(), [](const StoredJob *a, const StoredJob *b) {
-            return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
-        });
-        QJsonArray array;
-        for (const StoredJob *job : std::as_const(list))
-            array.append(fireworksJobJson(*job));
-        return onePage(QStringLiteral("supervisedFineTuningJobs"), array);
-    }
-    if (s.size() == 1 && m == "POST") {
-        QJsonObject body;
-        Reply failure;
-        if (!parseJsonBody(request, &body, &failure))
-            return fireworks::error(400, QStringLiteral("The body is not a JSON object."));
-        const QString datasetName = body.value(QLatin1String("dataset")).toString();
-        if (datasetName.isEmpty())
-            return fireworks::error(400, QStringLiteral("dataset is required."));
-        const QString prefix = QStringLiteral("accounts/%1/datasets/").arg(account);
-        auto datasetFile = [this, &prefix](const QString &name, Reply *problem) -> QString {
-            const auto it = datasets.constFind(lastSegment(name));
-            if (!name.startsWith(prefix) || it == datasets.constEnd()) {
-                *problem = fireworks::error(404, QStringLiteral("Dataset %1 not found.").arg(name));
-                return {};
-            }
-            if (fireworksDatasetJson(*it).value(QLatin1String("state")).toString()
-                    != QLatin1String("READY")) {
-                *problem = fireworks::error(
-                        412, QStringLiteral("Dataset %1 is not READY yet.").arg(name));
-                return {};
-            }
-            return it->fileId;
-        };
-        StoredJob job;
-        job.trainingFile = datasetFile(datasetName, &failure);
-        if (job.trainingFile.isEmpty())
-            return failure;
-        const QString evaluation = body.value(QLatin1String("evaluationDataset")).toString();
-        if (!evaluation.isEmpty()) {
-            job.validationFile = datasetFile(evaluation, &failure);
-            if (job.validationFile.isEmpty())
-                return failure;
-        }
-        const QString base = body.value(QLatin1String("baseModel")).toString();
-        if (base.isEmpty() || !isBaseModel(base))
-            return fireworks::error(400,
-                    QStringLiteral("baseModel '%1' cannot be fine-tuned: see "
-                                   "GET /v1/accounts/fireworks/models.")
-                            .arg(base));
-        double epochs = 1, learningRate = kDefaultLearningRate, rank = 8, context = 8192;
-        if (!readNumber(body, "epochs", true, 1, 20, 1, &epochs, &failure)
-                || !readNumber(body, "learningRate", false, 1e-8, 1.0, kDefaultLearningRate,
-                        &learningRate, &failure)
-                || !readNumber(body, "loraRank", true, 4, 64, 8, &rank, &failure)
-                || !readNumber(
-                        body, "maxContextLength", true, 512, 131072, 8192, &context, &failure))
-            return failure;
-        QString id = request.query.queryItemValue(QStringLiteral("supervisedFineTuningJobId"));
-        if (id.isEmpty())
-            id = QStringLiteral("sftj-") + shortUuid();
-        static const QRegularExpression allowed(QStringLiteral("^[a-z][a-z0-9-]{0,62}$"));
-        if (!allowed.match(id).hasMatch() || jobs.contains(id))
-            return fireworks::error(400, QStringLiteral("Invalid or taken job id '%1'.").arg(id));
-        job.id = id;
-        job.dialect = kDialect;
-        job.createdAt = now();
-        job.seq = ++sequence;
-        job.model = base;
-        job.seed = 42;
-        job.method = QStringLiteral("supervised");
-        job.requestedHyperparameters = QJsonObject {{QStringLiteral("n_epochs"), int(epochs)},
-                {QStringLiteral("learning_rate_multiplier"), curveMultiplier(learningRate)}};
-        job.metadata = QJsonValue::Null;
-        const QString output = body.value(QLatin1String("outputModel")).toString(id);
-        job.plannedModel = output.startsWith(QLatin1String("accounts/"))
-                ? output
-                : QStringLiteral("accounts/%1/models/%2").arg(account, output);
-        QJsonObject settings {{QStringLiteral("account"), account},
-                {QStringLiteral("dataset"), datasetName},
-                {QStringLiteral("displayName"),
-                        body.value(QLatin1String("displayName")).toString()},
-                {QStringLiteral("epochs"), int(epochs)},
-                {QStringLiteral("learningRate"), learningRate},
-                {QStringLiteral("loraRank"), int(rank)},
-                {QStringLiteral("maxContextLength"), int(context)}};
-        if (!evaluation.isEmpty())
-            settings.insert(QStringLiteral("evaluationDataset"), evaluation);
-        job.providerSettings = settings;
-        const StoredJob &started = startJob(job);
-        return json(fireworksJobJson(started));
-    }
+    if (s.size() == 1 && m == "GET")
+        return listFireworksJobs(account);
+    if (s.size() == 1 && m == "POST")
+        return createFireworksJob(request, account);
     if (s.size() != 2)
-        return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+        return noSuchPath(request);
     const QString id = s.at(1);
     auto it = jobs.find(id);
     if (it == jobs.end() || it->dialect != kDialect
@@ -240,7 +166,96 @@ Reply SandboxServerPrivate::fireworksJobs(
         scheduleSave();
         return json(QJsonObject());
     }
-    return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+    return noSuchPath(request);
+}
+
+Reply SandboxServerPrivate::listFireworksJobs(const QString &account) const
+{
+    QList<const StoredJob *> list;
+    for (const StoredJob &job : std::as_const(jobs)) {
+        if (job.dialect == kDialect
+                && job.providerSettings.value(QLatin1String("account")).toString() == account)
+            list.append(&job);
+    }
+    sortNewestFirst(list);
+    QJsonArray array;
+    for (const StoredJob *job : std::as_const(list))
+        array.append(fireworksJobJson(*job));
+    return onePage(QStringLiteral("supervisedFineTuningJobs"), array);
+}
+
+QString SandboxServerPrivate::fireworksDatasetFile(
+        const QString &account, const QString &name, Reply *failure) const
+{
+    const QString prefix = QStringLiteral("accounts/%1/datasets/").arg(account);
+    const auto it = datasets.constFind(lastSegment(name));
+    if (!name.startsWith(prefix) || it == datasets.constEnd()) {
+        *failure = fireworks::error(404, QStringLiteral("Dataset %1 not found.").arg(name));
+        return {};
+    }
+    if (fireworksDatasetJson(*it).value(QLatin1String("state")).toString()
+            != QLatin1String("READY")) {
+        *failure = fireworks::error(412, QStringLiteral("Dataset %1 is not READY yet.").arg(name));
+        return {};
+    }
+    return it->fileId;
+}
+
+Reply SandboxServerPrivate::createFireworksJob(const HttpRequest &request, const QString &account)
+{
+    QJsonObject body;
+    Reply failure;
+    QString datasetName;
+    if (!readBody(request, &body, &failure)
+            || !requiredText(body, "dataset", &datasetName, &failure))
+        return failure;
+    StoredJob job;
+    job.trainingFile = fireworksDatasetFile(account, datasetName, &failure);
+    if (job.trainingFile.isEmpty())
+        return failure;
+    const QString evaluation = body.value(QLatin1String("evaluationDataset")).toString();
+    if (!evaluation.isEmpty()) {
+        job.validationFile = fireworksDatasetFile(account, evaluation, &failure);
+        if (job.validationFile.isEmpty())
+            return failure;
+    }
+    const QString base = body.value(QLatin1String("baseModel")).toString();
+    if (base.isEmpty() || !isBaseModel(base))
+        return fireworks::error(400,
+                QStringLiteral("baseModel '%1' cannot be fine-tuned: see "
+                               "GET /v1/accounts/fireworks/models.")
+                        .arg(base));
+    QJsonObject settings {{QStringLiteral("account"), account},
+            {QStringLiteral("dataset"), datasetName},
+            {QStringLiteral("displayName"), body.value(QLatin1String("displayName")).toString()}};
+    if (!readTrainingSettings(body, &settings, &failure))
+        return failure;
+    if (!evaluation.isEmpty())
+        settings.insert(QStringLiteral("evaluationDataset"), evaluation);
+    QString id = request.query.queryItemValue(QStringLiteral("supervisedFineTuningJobId"));
+    if (id.isEmpty())
+        id = QStringLiteral("sftj-") + shortUuid();
+    static const QRegularExpression allowed(QStringLiteral("^[a-z][a-z0-9-]{0,62}$"));
+    if (!allowed.match(id).hasMatch() || jobs.contains(id))
+        return fireworks::error(400, QStringLiteral("Invalid or taken job id '%1'.").arg(id));
+    job.id = id;
+    job.dialect = kDialect;
+    job.createdAt = now();
+    job.seq = ++sequence;
+    job.model = base;
+    job.seed = 42;
+    job.method = QStringLiteral("supervised");
+    job.requestedHyperparameters = QJsonObject {
+            {QStringLiteral("n_epochs"), settings.value(QLatin1String("epochs")).toInt()},
+            {QStringLiteral("learning_rate_multiplier"),
+                    curveMultiplier(settings.value(QLatin1String("learningRate")).toDouble())}};
+    job.metadata = QJsonValue::Null;
+    const QString output = body.value(QLatin1String("outputModel")).toString(id);
+    job.plannedModel = output.startsWith(QLatin1String("accounts/"))
+            ? output
+            : QStringLiteral("accounts/%1/models/%2").arg(account, output);
+    job.providerSettings = settings;
+    return json(fireworksJobJson(startJob(job)));
 }
 
 Reply SandboxServerPrivate::fireworksMetricsFile(const QString &jobId) const
@@ -305,61 +320,10 @@ Reply SandboxServerPrivate::fireworksDeployments(
         }
         return onePage(QStringLiteral("deployments"), list);
     }
-    if (s.size() == 1 && m == "POST") {
-        QJsonObject body;
-        Reply failure;
-        if (!parseJsonBody(request, &body, &failure))
-            return fireworks::error(400, QStringLiteral("The body is not a JSON object."));
-        const QString model = body.value(QLatin1String("baseModel")).toString();
-        if (model.isEmpty())
-            return fireworks::error(400, QStringLiteral("baseModel is required."));
-        if (!isBaseModel(model) && !fireworksJobByModel(model))
-            return fireworks::error(404,
-                    QStringLiteral("Model %1 not found, or its fine-tuning job has not "
-                                   "completed.")
-                            .arg(model));
-        const QString accelerator = body.value(QLatin1String("acceleratorType"))
-                                            .toString(QStringLiteral("NVIDIA_A100_80GB"));
-        if (!accelerators().contains(accelerator))
-            return fireworks::error(
-                    400, QStringLiteral("Unknown acceleratorType '%1'.").arg(accelerator));
-        double minimum = 0, maximum = 1;
-        if (!readNumber(body, "minReplicaCount", true, 0, 8, 0, &minimum, &failure)
-                || !readNumber(body, "maxReplicaCount", true, 1, 8, 1, &maximum, &failure))
-            return failure;
-        StoredEndpoint e;
-        QString id = request.query.queryItemValue(QStringLiteral("deploymentId"));
-        if (id.isEmpty())
-            id = QStringLiteral("dep-") + shortUuid();
-        if (endpoints.contains(id))
-            return fireworks::error(409, QStringLiteral("Deployment %1 already exists.").arg(id));
-        e.id = id;
-        e.dialect = kDialect;
-        e.name = prefix + id;
-        e.displayName = body.value(QLatin1String("displayName")).toString(id);
-        e.model = model;
-        e.hardware = accelerator;
-        e.minReplicas = int(minimum);
-        e.maxReplicas = int(maximum);
-        const QString window = body.value(QLatin1String("autoscalingPolicy"))
-                                       .toObject()
-                                       .value(QLatin1String("scaleToZeroWindow"))
-                                       .toString();
-        // Scale to zero keeps the deployment (it wakes on the next request): recorded, never
-        // stopped by the engine.
-        if (!window.isEmpty()
-                && !QRegularExpression(QStringLiteral("^[0-9]+s$")).match(window).hasMatch())
-            return fireworks::error(
-                    400, QStringLiteral("scaleToZeroWindow is a duration such as \"300s\"."));
-        e.scaleToZeroWindow = window;
-        e.createdAt = now();
-        enterState(e, "PENDING");
-        auto it = endpoints.insert(e.id, e);
-        ensureTicking();
-        return json(fireworksDeploymentJson(*it));
-    }
+    if (s.size() == 1 && m == "POST")
+        return createFireworksDeployment(request, prefix);
     if (s.size() != 2)
-        return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+        return noSuchPath(request);
     auto it = endpoints.find(s.at(1));
     if (it == endpoints.end() || it->dialect != kDialect || !it->name.startsWith(prefix))
         return fireworks::error(404, QStringLiteral("Deployment %1 not found.").arg(s.at(1)));
@@ -372,7 +336,61 @@ Reply SandboxServerPrivate::fireworksDeployments(
         ensureTicking();
         return json(QJsonObject());
     }
-    return fireworks::error(404, QStringLiteral("No such path: %1").arg(request.path));
+    return noSuchPath(request);
+}
+
+Reply SandboxServerPrivate::createFireworksDeployment(
+        const HttpRequest &request, const QString &prefix)
+{
+    QJsonObject body;
+    Reply failure;
+    QString model;
+    if (!readBody(request, &body, &failure) || !requiredText(body, "baseModel", &model, &failure))
+        return failure;
+    if (!isBaseModel(model) && !fireworksJobByModel(model))
+        return fireworks::error(404,
+                QStringLiteral("Model %1 not found, or its fine-tuning job has not "
+                               "completed.")
+                        .arg(model));
+    const QString accelerator = body.value(QLatin1String("acceleratorType"))
+                                        .toString(QStringLiteral("NVIDIA_A100_80GB"));
+    if (!accelerators().contains(accelerator))
+        return fireworks::error(
+                400, QStringLiteral("Unknown acceleratorType '%1'.").arg(accelerator));
+    double minimum = 0, maximum = 1;
+    if (!readNumber(body, "minReplicaCount", true, 0, 8, 0, &minimum, &failure)
+            || !readNumber(body, "maxReplicaCount", true, 1, 8, 1, &maximum, &failure))
+        return failure;
+    StoredEndpoint e;
+    QString id = request.query.queryItemValue(QStringLiteral("deploymentId"));
+    if (id.isEmpty())
+        id = QStringLiteral("dep-") + shortUuid();
+    if (endpoints.contains(id))
+        return fireworks::error(409, QStringLiteral("Deployment %1 already exists.").arg(id));
+    e.id = id;
+    e.dialect = kDialect;
+    e.name = prefix + id;
+    e.displayName = body.value(QLatin1String("displayName")).toString(id);
+    e.model = model;
+    e.hardware = accelerator;
+    e.minReplicas = int(minimum);
+    e.maxReplicas = int(maximum);
+    const QString window = body.value(QLatin1String("autoscalingPolicy"))
+                                   .toObject()
+                                   .value(QLatin1String("scaleToZeroWindow"))
+                                   .toString();
+    // Scale to zero keeps the deployment (it wakes on the next request): recorded, never
+    // stopped by the engine.
+    if (!window.isEmpty()
+            && !QRegularExpression(QStringLiteral("^[0-9]+s$")).match(window).hasMatch())
+        return fireworks::error(
+                400, QStringLiteral("scaleToZeroWindow is a duration such as \"300s\"."));
+    e.scaleToZeroWindow = window;
+    e.createdAt = now();
+    enterState(e, "PENDING");
+    auto it = endpoints.insert(e.id, e);
+    ensureTicking();
+    return json(fireworksDeploymentJson(*it));
 }
 
 } // namespace fs::sandbox

@@ -62,6 +62,237 @@ bool readHyperparameter(const QJsonObject &object, const QString &name, bool int
     return true;
 }
 
+Reply invalidArgument(const QString &message, const QString &param)
+{
+    return SandboxServerPrivate::error(
+            400, message, QStringLiteral("invalid_request_error"), param);
+}
+
+/// "Invalid type for 'NAME': expected EXPECTED."
+Reply wrongType(const QString &name, const char *expected)
+{
+    return invalidArgument(QStringLiteral("Invalid type for '%1': expected %2.")
+                                   .arg(name, QLatin1String(expected)),
+            name);
+}
+
+/// Refuses the arguments POST fine_tuning/jobs does not know.
+bool checkJobArguments(const QJsonObject &body, Reply *failure)
+{
+    static const QStringList known = {QStringLiteral("model"), QStringLiteral("training_file"),
+            QStringLiteral("validation_file"), QStringLiteral("suffix"), QStringLiteral("seed"),
+            QStringLiteral("hyperparameters"), QStringLiteral("method"),
+            QStringLiteral("integrations"), QStringLiteral("metadata")};
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        if (!known.contains(it.key())) {
+            *failure = invalidArgument(
+                    QStringLiteral("Unrecognized request argument supplied: %1").arg(it.key()),
+                    it.key());
+            return false;
+        }
+    }
+    return true;
+}
+
+/// A training or validation file: one of `dialect`'s, uploaded for fine-tuning.
+bool checkJobFile(const QMap<QString, StoredFile> &files, const QString &dialect, const QString &id,
+        const QString &param, Reply *failure)
+{
+    const auto file = files.constFind(id);
+    if (file == files.constEnd() || file->dialect != dialect) {
+        *failure = invalidArgument(QStringLiteral("invalid %1: %2").arg(param, id), param);
+        return false;
+    }
+    if (file->purpose != QLatin1String("fine-tune")) {
+        *failure = invalidArgument(QStringLiteral("File %1 has purpose '%2', but fine-tuning needs "
+                                                  "a file with purpose 'fine-tune'.")
+                                           .arg(id, file->purpose),
+                param);
+        return false;
+    }
+    return true;
+}
+
+/// True when `value` is given and not null.
+bool given(const QJsonValue &value)
+{
+    return !value.isNull() && !value.isUndefined();
+}
+
+bool readSuffix(const QJsonValue &value, QString *suffix, Reply *failure)
+{
+    if (value.isString()) {
+        *suffix = value.toString();
+        if (suffix->isEmpty() || suffix->size() > 64) {
+            *failure = invalidArgument(
+                    QStringLiteral("Invalid 'suffix': expected a string of 1 to 64 characters."),
+                    QStringLiteral("suffix"));
+            return false;
+        }
+    } else if (given(value)) {
+        *failure = wrongType(QStringLiteral("suffix"), "a string");
+        return false;
+    }
+    return true;
+}
+
+/// The seed as given, or a random one.
+bool readSeed(const QJsonValue &value, qint64 *seed, Reply *failure)
+{
+    *seed = QRandomGenerator::global()->bounded(2147483647);
+    if (value.isDouble()) {
+        const double s = value.toDouble();
+        if (s < 0 || s > 2147483647.0 || s != std::floor(s)) {
+            *failure = invalidArgument(
+                    QStringLiteral("Invalid 'seed': expected an integer from 0 to 2147483647."),
+                    QStringLiteral("seed"));
+            return false;
+        }
+        *seed = qint64(s);
+    } else if (given(value)) {
+        *failure = wrongType(QStringLiteral("seed"), "an integer");
+        return false;
+    }
+    return true;
+}
+
+/// The method type (supervised unless given) and the hyperparameters: the top-level ones with
+/// the method's own on top.
+bool readMethod(const QJsonObject &body, QString *methodType, QJsonObject *hyper, Reply *failure)
+{
+    *methodType = QStringLiteral("supervised");
+    *hyper = body.value(QLatin1String("hyperparameters")).toObject();
+    const QJsonValue methodValue = body.value(QLatin1String("method"));
+    if (!methodValue.isObject())
+        return true;
+    const QJsonObject method = methodValue.toObject();
+    *methodType = method.value(QLatin1String("type")).toString();
+    if (*methodType == QLatin1String("reinforcement")) {
+        *failure = invalidArgument(QStringLiteral("Reinforcement fine-tuning is not available in "
+                                                  "the sandbox; use 'supervised' or 'dpo'."),
+                QStringLiteral("method.type"));
+        return false;
+    }
+    if (*methodType != QLatin1String("supervised") && *methodType != QLatin1String("dpo")) {
+        *failure = invalidArgument(QStringLiteral("Invalid 'method.type': expected 'supervised', "
+                                                  "'dpo' or 'reinforcement'."),
+                QStringLiteral("method.type"));
+        return false;
+    }
+    const QJsonObject methodHyper =
+            method.value(*methodType).toObject().value(QLatin1String("hyperparameters")).toObject();
+    for (auto it = methodHyper.constBegin(); it != methodHyper.constEnd(); ++it)
+        hyper->insert(it.key(), it.value());
+    return true;
+}
+
+/// The hyperparameters as numbers where they were given as numbers ("auto" is left out).
+bool readHyperparameters(
+        const QJsonObject &hyper, const QString &method, QJsonObject *requested, Reply *failure)
+{
+    std::optional<double> epochs, batch, lr, beta;
+    if (!readHyperparameter(hyper, QStringLiteral("n_epochs"), true, 1, 50, false, &epochs, failure)
+            || !readHyperparameter(
+                    hyper, QStringLiteral("batch_size"), true, 1, 256, false, &batch, failure)
+            || !readHyperparameter(hyper, QStringLiteral("learning_rate_multiplier"), false, 0, 1e6,
+                    true, &lr, failure)
+            || !readHyperparameter(
+                    hyper, QStringLiteral("beta"), false, 0, 2, true, &beta, failure))
+        return false;
+    if (epochs)
+        requested->insert(QStringLiteral("n_epochs"), int(*epochs));
+    if (batch)
+        requested->insert(QStringLiteral("batch_size"), int(*batch));
+    if (lr)
+        requested->insert(QStringLiteral("learning_rate_multiplier"), *lr);
+    if (beta && method == QLatin1String("dpo"))
+        requested->insert(QStringLiteral("beta"), *beta);
+    return true;
+}
+
+bool checkMetadata(const QJsonValue &metadata, Reply *failure)
+{
+    if (metadata.isObject()) {
+        const QJsonObject map = metadata.toObject();
+        if (map.size() > 16) {
+            *failure = invalidArgument(
+                    QStringLiteral("Invalid 'metadata': at most 16 keys are allowed."),
+                    QStringLiteral("metadata"));
+            return false;
+        }
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+            if (!it.value().isString() || it.key().size() > 64
+                    || it.value().toString().size() > 512) {
+                *failure = invalidArgument(
+                        QStringLiteral("Invalid 'metadata': keys must be strings of up to 64 "
+                                       "characters and values strings of up to 512."),
+                        QStringLiteral("metadata"));
+                return false;
+            }
+        }
+    } else if (given(metadata)) {
+        *failure = wrongType(QStringLiteral("metadata"), "an object");
+        return false;
+    }
+    return true;
+}
+
+/// What a new job is asked to do, besides its model and training file.
+struct JobSettings
+{
+    QString validationFile;
+    QString suffix;
+    qint64 seed = 0;
+    QString method;
+    QJsonObject requestedHyperparameters;
+    QJsonValue metadata;
+};
+
+/// Reads and checks the settings of POST fine_tuning/jobs in the order the service does.
+bool readJobSettings(const QJsonObject &body, const QMap<QString, StoredFile> &files,
+        const QString &dialect, JobSettings *settings, Reply *failure)
+{
+    const QJsonValue validationValue = body.value(QLatin1String("validation_file"));
+    if (validationValue.isString()) {
+        settings->validationFile = validationValue.toString();
+        if (!checkJobFile(files, dialect, settings->validationFile,
+                    QStringLiteral("validation_file"), failure))
+            return false;
+    } else if (given(validationValue)) {
+        *failure = wrongType(QStringLiteral("validation_file"), "a string");
+        return false;
+    }
+    QJsonObject hyper;
+    const QJsonValue metadata = body.value(QLatin1String("metadata"));
+    if (!readSuffix(body.value(QLatin1String("suffix")), &settings->suffix, failure)
+            || !readSeed(body.value(QLatin1String("seed")), &settings->seed, failure)
+            || !readMethod(body, &settings->method, &hyper, failure)
+            || !readHyperparameters(
+                    hyper, settings->method, &settings->requestedHyperparameters, failure)
+            || !checkMetadata(metadata, failure))
+        return false;
+    settings->metadata = metadata.isObject() ? metadata : QJsonValue(QJsonValue::Null);
+    return true;
+}
+
+/// The name the fine-tuned model will have: OpenAI's ft:BASE:sandbox:SUFFIX:ID, or with
+/// `azureJobId` Azure's BASE.ft-JOB (the job id without "ftjob-"). Continued training names the
+/// new model after the original base.
+QString plannedModelName(const QString &model, const QString &suffix, const QString &shortId,
+        const QString &azureJobId)
+{
+    const ProviderKind provider =
+            azureJobId.isEmpty() ? ProviderKind::OpenAI : ProviderKind::AzureOpenAI;
+    const ProviderModels &names = ModelRegistry::provider(provider);
+    const FineTunedName from = names.parseFineTuned(model);
+    FineTunedName planned;
+    planned.base = from.isValid() ? from.base : model;
+    planned.organization = QStringLiteral("sandbox");
+    planned.suffix = suffix;
+    planned.jobId = azureJobId.isEmpty() ? shortId : azureJobId;
+    return names.fineTunedName(planned);
+}
+
 } // namespace
 
 bool SandboxServerPrivate::isActive(const StoredJob &job)
@@ -203,16 +434,8 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request, const QString 
                                "available for inference."),
                 QStringLiteral("invalid_request_error"), QJsonValue::Null,
                 QStringLiteral("training_not_available"));
-    static const QStringList known = {QStringLiteral("model"), QStringLiteral("training_file"),
-            QStringLiteral("validation_file"), QStringLiteral("suffix"), QStringLiteral("seed"),
-            QStringLiteral("hyperparameters"), QStringLiteral("method"),
-            QStringLiteral("integrations"), QStringLiteral("metadata")};
-    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
-        if (!known.contains(it.key()))
-            return error(400,
-                    QStringLiteral("Unrecognized request argument supplied: %1").arg(it.key()),
-                    QStringLiteral("invalid_request_error"), it.key());
-    }
+    if (!checkJobArguments(body, &failure))
+        return failure;
     if (!body.value(QLatin1String("model")).isString())
         return missingParameter(QStringLiteral("model"));
     const QString model = body.value(QLatin1String("model")).toString();
@@ -230,113 +453,10 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request, const QString 
     if (!body.value(QLatin1String("training_file")).isString())
         return missingParameter(QStringLiteral("training_file"));
     const QString trainingFile = body.value(QLatin1String("training_file")).toString();
-    auto checkFile = [this, &dialect](const QString &id, const QString &param, Reply *failure) {
-        const auto file = files.constFind(id);
-        if (file == files.constEnd() || file->dialect != dialect) {
-            *failure = error(400, QStringLiteral("invalid %1: %2").arg(param, id),
-                    QStringLiteral("invalid_request_error"), param);
-            return false;
-        }
-        if (file->purpose != QLatin1String("fine-tune")) {
-            *failure = error(400,
-                    QStringLiteral("File %1 has purpose '%2', but fine-tuning needs a "
-                                   "file with purpose 'fine-tune'.")
-                            .arg(id, file->purpose),
-                    QStringLiteral("invalid_request_error"), param);
-            return false;
-        }
-        return true;
-    };
-    if (!checkFile(trainingFile, QStringLiteral("training_file"), &failure))
+    JobSettings settings;
+    if (!checkJobFile(files, dialect, trainingFile, QStringLiteral("training_file"), &failure)
+            || !readJobSettings(body, files, dialect, &settings, &failure))
         return failure;
-    QString validationFile;
-    const QJsonValue validationValue = body.value(QLatin1String("validation_file"));
-    if (validationValue.isString()) {
-        validationFile = validationValue.toString();
-        if (!checkFile(validationFile, QStringLiteral("validation_file"), &failure))
-            return failure;
-    } else if (!validationValue.isNull() && !validationValue.isUndefined()) {
-        return error(400, QStringLiteral("Invalid type for 'validation_file': expected a string."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("validation_file"));
-    }
-    QString suffix;
-    const QJsonValue suffixValue = body.value(QLatin1String("suffix"));
-    if (suffixValue.isString()) {
-        suffix = suffixValue.toString();
-        if (suffix.isEmpty() || suffix.size() > 64)
-            return error(400,
-                    QStringLiteral("Invalid 'suffix': expected a string of 1 to 64 "
-                                   "characters."),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("suffix"));
-    } else if (!suffixValue.isNull() && !suffixValue.isUndefined()) {
-        return error(400, QStringLiteral("Invalid type for 'suffix': expected a string."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("suffix"));
-    }
-    qint64 seed = QRandomGenerator::global()->bounded(2147483647);
-    const QJsonValue seedValue = body.value(QLatin1String("seed"));
-    if (seedValue.isDouble()) {
-        const double s = seedValue.toDouble();
-        if (s < 0 || s > 2147483647.0 || s != std::floor(s))
-            return error(400,
-                    QStringLiteral("Invalid 'seed': expected an integer from 0 to "
-                                   "2147483647."),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("seed"));
-        seed = qint64(s);
-    } else if (!seedValue.isNull() && !seedValue.isUndefined()) {
-        return error(400, QStringLiteral("Invalid type for 'seed': expected an integer."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("seed"));
-    }
-    QString methodType = QStringLiteral("supervised");
-    QJsonObject hyper = body.value(QLatin1String("hyperparameters")).toObject();
-    const QJsonValue methodValue = body.value(QLatin1String("method"));
-    if (methodValue.isObject()) {
-        const QJsonObject method = methodValue.toObject();
-        methodType = method.value(QLatin1String("type")).toString();
-        if (methodType == QLatin1String("reinforcement"))
-            return error(400,
-                    QStringLiteral("Reinforcement fine-tuning is not available in the "
-                                   "sandbox; use 'supervised' or 'dpo'."),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("method.type"));
-        if (methodType != QLatin1String("supervised") && methodType != QLatin1String("dpo"))
-            return error(400,
-                    QStringLiteral("Invalid 'method.type': expected 'supervised', 'dpo' or "
-                                   "'reinforcement'."),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("method.type"));
-        const QJsonObject methodHyper = method.value(methodType)
-                                                .toObject()
-                                                .value(QLatin1String("hyperparameters"))
-                                                .toObject();
-        for (auto it = methodHyper.constBegin(); it != methodHyper.constEnd(); ++it)
-            hyper.insert(it.key(), it.value());
-    }
-    std::optional<double> epochs, batch, lr, beta;
-    if (!readHyperparameter(
-                hyper, QStringLiteral("n_epochs"), true, 1, 50, false, &epochs, &failure)
-            || !readHyperparameter(
-                    hyper, QStringLiteral("batch_size"), true, 1, 256, false, &batch, &failure)
-            || !readHyperparameter(hyper, QStringLiteral("learning_rate_multiplier"), false, 0, 1e6,
-                    true, &lr, &failure)
-            || !readHyperparameter(
-                    hyper, QStringLiteral("beta"), false, 0, 2, true, &beta, &failure))
-        return failure;
-    const QJsonValue metadata = body.value(QLatin1String("metadata"));
-    if (metadata.isObject()) {
-        const QJsonObject map = metadata.toObject();
-        if (map.size() > 16)
-            return error(400, QStringLiteral("Invalid 'metadata': at most 16 keys are allowed."),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("metadata"));
-        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-            if (!it.value().isString() || it.key().size() > 64
-                    || it.value().toString().size() > 512)
-                return error(400,
-                        QStringLiteral("Invalid 'metadata': keys must be strings of up to "
-                                       "64 characters and values strings of up to 512."),
-                        QStringLiteral("invalid_request_error"), QStringLiteral("metadata"));
-        }
-    } else if (!metadata.isNull() && !metadata.isUndefined()) {
-        return error(400, QStringLiteral("Invalid type for 'metadata': expected an object."),
-                QStringLiteral("invalid_request_error"), QStringLiteral("metadata"));
-    }
 
     StoredJob job;
     job.id = azure ? azureId("ftjob-") : newId(QStringLiteral("ftjob-"), 24);
@@ -345,38 +465,14 @@ Reply SandboxServerPrivate::createJob(const HttpRequest &request, const QString 
     job.seq = ++sequence;
     job.model = model;
     job.trainingFile = trainingFile;
-    job.validationFile = validationFile;
-    job.suffix = suffix;
-    job.seed = seed;
-    job.method = methodType;
-    QJsonObject requested;
-    if (epochs)
-        requested.insert(QStringLiteral("n_epochs"), int(*epochs));
-    if (batch)
-        requested.insert(QStringLiteral("batch_size"), int(*batch));
-    if (lr)
-        requested.insert(QStringLiteral("learning_rate_multiplier"), *lr);
-    if (beta && methodType == QLatin1String("dpo"))
-        requested.insert(QStringLiteral("beta"), *beta);
-    job.requestedHyperparameters = requested;
-    job.metadata = metadata.isObject() ? metadata : QJsonValue(QJsonValue::Null);
-    // Continued training names the new model after the original base snapshot.
-    const ProviderModels &openAi = ModelRegistry::provider(ProviderKind::OpenAI);
-    FineTunedName planned;
-    const FineTunedName from = openAi.parseFineTuned(model);
-    planned.base = from.isValid() ? from.base : model;
-    planned.organization = QStringLiteral("sandbox");
-    planned.suffix = suffix;
-    planned.jobId = newId(QString(), 8);
-    job.plannedModel = openAi.fineTunedName(planned);
-    if (azure) {
-        // BASE.ft-JOB (the job id without "ftjob-"), from the first base when continuing.
-        const ProviderModels &azureModels = ModelRegistry::provider(ProviderKind::AzureOpenAI);
-        const FineTunedName parent = azureModels.parseFineTuned(model);
-        planned.base = parent.isValid() ? parent.base : model;
-        planned.jobId = job.id;
-        job.plannedModel = azureModels.fineTunedName(planned);
-    }
+    job.validationFile = settings.validationFile;
+    job.suffix = settings.suffix;
+    job.seed = settings.seed;
+    job.method = settings.method;
+    job.requestedHyperparameters = settings.requestedHyperparameters;
+    job.metadata = settings.metadata;
+    job.plannedModel = plannedModelName(
+            model, settings.suffix, newId(QString(), 8), azure ? job.id : QString());
     return json(jobJson(startJob(job)));
 }
 
@@ -424,9 +520,7 @@ Reply SandboxServerPrivate::listJobs(const HttpRequest &request, const QString &
         if (keep)
             list.append(&job);
     }
-    std::sort(list.begin(), list.end(), [](const StoredJob *a, const StoredJob *b) {
-        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
-    });
+    sortNewestFirst(list);
     const qsizetype start = startAfter(request.query.queryItemValue(QStringLiteral("after")), list,
             [](const StoredJob *job) { return job->id; });
     QJsonArray data;

@@ -515,7 +515,11 @@ bool SandboxS3::load(QString *problem)
 
 // ---- authentication -------------------------------------------------------------------------
 
-bool SandboxS3::authenticate(const HttpRequest &request, QByteArray *body, Answer *failure) const
+namespace {
+
+/// The Authorization header of Signature Version 4, for this store's key and for S3.
+bool readAuthorization(const HttpRequest &request, const QString &accessKeyId,
+        AuthorizationParts *parts, Answer *failure)
 {
     const QByteArray authorization = request.header("authorization");
     if (authorization.isEmpty()) {
@@ -525,37 +529,42 @@ bool SandboxS3::authenticate(const HttpRequest &request, QByteArray *body, Answe
                 : accessDenied();
         return false;
     }
-    AuthorizationParts parts;
-    if (!parseAuthorization(authorization, &parts)) {
+    if (!parseAuthorization(authorization, parts)) {
         *failure = s3Error(400, QStringLiteral("AuthorizationHeaderMalformed"),
                 QStringLiteral("The authorization header is malformed; the authorization header "
                                "requires three components: Credential, SignedHeaders, and "
                                "Signature."));
         return false;
     }
-    if (parts.accessKeyId != m_options.accessKeyId) {
+    if (parts->accessKeyId != accessKeyId) {
         *failure = s3Error(403, QStringLiteral("InvalidAccessKeyId"),
                 QStringLiteral("The AWS Access Key Id you provided does not exist in our records."),
-                {{QStringLiteral("AWSAccessKeyId"), parts.accessKeyId}});
+                {{QStringLiteral("AWSAccessKeyId"), parts->accessKeyId}});
         return false;
     }
-    if (parts.service != QLatin1String("s3")) {
+    if (parts->service != QLatin1String("s3")) {
         *failure = s3Error(400, QStringLiteral("AuthorizationHeaderMalformed"),
                 QStringLiteral("The authorization header is malformed; incorrect service \"%1\". "
                                "This endpoint belongs to \"s3\".")
-                        .arg(parts.service));
+                        .arg(parts->service));
         return false;
     }
+    return true;
+}
+
+/// x-amz-date: when the request was signed, within the allowed skew of now.
+bool readSigningTime(const HttpRequest &request, QDateTime *signedAt, Answer *failure)
+{
     const QByteArray amzDate = request.header("x-amz-date");
-    QDateTime signedAt = QDateTime::fromString(
+    *signedAt = QDateTime::fromString(
             QString::fromLatin1(amzDate), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    signedAt.setTimeSpec(Qt::UTC);
-    if (!signedAt.isValid()) {
+    signedAt->setTimeSpec(Qt::UTC);
+    if (!signedAt->isValid()) {
         *failure = accessDenied(
                 QStringLiteral("AWS authentication requires a valid Date or x-amz-date header"));
         return false;
     }
-    const qint64 skew = qAbs(signedAt.secsTo(QDateTime::currentDateTimeUtc()));
+    const qint64 skew = qAbs(signedAt->secsTo(QDateTime::currentDateTimeUtc()));
     if (skew > kAllowedSkewSeconds) {
         *failure = s3Error(403, QStringLiteral("RequestTimeTooSkewed"),
                 QStringLiteral("The difference between the request time and the current time is "
@@ -564,15 +573,14 @@ bool SandboxS3::authenticate(const HttpRequest &request, QByteArray *body, Answe
                         {QStringLiteral("ServerTime"), isoTime(QDateTime::currentDateTimeUtc())}});
         return false;
     }
-    const QByteArray payloadHash = request.header("x-amz-content-sha256").trimmed();
-    if (payloadHash.isEmpty()) {
-        *failure = s3Error(400, QStringLiteral("InvalidRequest"),
-                QStringLiteral("Missing required header for this request: x-amz-content-sha256"));
-        return false;
-    }
+    return true;
+}
 
-    // The canonical request as the client made it: the path encoded the S3 way, the decoded
-    // query, and exactly the headers it says it signed.
+/// The canonical request as the client made it: the path encoded the S3 way, the decoded
+/// query, and exactly the headers it says it signed.
+SigV4Request requestToCheck(
+        const HttpRequest &request, const AuthorizationParts &parts, const QByteArray &payloadHash)
+{
     SigV4Request toCheck;
     toCheck.method = request.method;
     toCheck.path = SigV4Signer::uriEncode(request.path.toUtf8(), true);
@@ -591,6 +599,13 @@ bool SandboxS3::authenticate(const HttpRequest &request, QByteArray *body, Answe
             toCheck.headers.append({name, QByteArray()});
     }
     toCheck.payloadHash = payloadHash;
+    return toCheck;
+}
+
+/// Signs `toCheck` again with the secret and compares with the signature given.
+bool checkSignature(const SigV4Request &toCheck, const AuthorizationParts &parts,
+        const QString &secretAccessKey, const QDateTime &signedAt, Answer *failure)
+{
     SigV4Signer::Options options;
     options.region = parts.region;
     options.service = parts.service;
@@ -601,58 +616,85 @@ bool SandboxS3::authenticate(const HttpRequest &request, QByteArray *body, Answe
         if (!parts.signedHeaders.contains(name))
             options.unsignedHeaders.append(name);
     }
-    SigV4Signer signer({parts.accessKeyId, m_options.secretAccessKey, {}}, options);
+    SigV4Signer signer({parts.accessKeyId, secretAccessKey, {}}, options);
     signer.setClock([signedAt] { return signedAt; });
     const SigV4Signature expected = signer.sign(toCheck);
-    if (!sameBytes(expected.signature, parts.signature)) {
-        *failure = s3Error(403, QStringLiteral("SignatureDoesNotMatch"),
-                QStringLiteral("The request signature we calculated does not match the signature "
-                               "you provided. Check your key and signing method."),
-                {{QStringLiteral("AWSAccessKeyId"), parts.accessKeyId},
-                        {QStringLiteral("StringToSign"), QString::fromUtf8(expected.stringToSign)},
-                        {QStringLiteral("CanonicalRequest"),
-                                QString::fromUtf8(expected.canonicalRequest)}});
+    if (sameBytes(expected.signature, parts.signature))
+        return true;
+    *failure = s3Error(403, QStringLiteral("SignatureDoesNotMatch"),
+            QStringLiteral("The request signature we calculated does not match the signature "
+                           "you provided. Check your key and signing method."),
+            {{QStringLiteral("AWSAccessKeyId"), parts.accessKeyId},
+                    {QStringLiteral("StringToSign"), QString::fromUtf8(expected.stringToSign)},
+                    {QStringLiteral("CanonicalRequest"),
+                            QString::fromUtf8(expected.canonicalRequest)}});
+    return false;
+}
+
+/// An aws-chunked body with an unsigned trailer, decoded; signed chunks are not checked here.
+bool readChunkedPayload(const HttpRequest &request, const QByteArray &payloadHash, QByteArray *body,
+        Answer *failure)
+{
+    if (payloadHash != "STREAMING-UNSIGNED-PAYLOAD-TRAILER") {
+        *failure = s3Error(501, QStringLiteral("NotImplemented"),
+                QStringLiteral("The sandbox does not check signed chunks (%1). Send the payload "
+                               "whole, or unsigned.")
+                        .arg(QString::fromLatin1(payloadHash)));
         return false;
     }
-
-    // The payload: as sent, or decoded from aws-chunked; its hash checked when one was signed.
-    if (payloadHash.startsWith("STREAMING-")) {
-        if (payloadHash != "STREAMING-UNSIGNED-PAYLOAD-TRAILER") {
-            *failure = s3Error(501, QStringLiteral("NotImplemented"),
-                    QStringLiteral(
-                            "The sandbox does not check signed chunks (%1). Send the payload "
-                            "whole, or unsigned.")
-                            .arg(QString::fromLatin1(payloadHash)));
-            return false;
-        }
-        if (!decodeAwsChunked(request.body, body)) {
-            *failure = s3Error(400, QStringLiteral("IncompleteBody"),
-                    QStringLiteral("The request body terminated unexpectedly"));
-            return false;
-        }
-        const QByteArray declared = request.header("x-amz-decoded-content-length");
-        if (!declared.isEmpty() && declared.toLongLong() != body->size()) {
-            *failure = s3Error(400, QStringLiteral("IncompleteBody"),
-                    QStringLiteral("You did not provide the number of bytes specified by the "
-                                   "x-amz-decoded-content-length header."));
-            return false;
-        }
-        return true;
+    if (!decodeAwsChunked(request.body, body)) {
+        *failure = s3Error(400, QStringLiteral("IncompleteBody"),
+                QStringLiteral("The request body terminated unexpectedly"));
+        return false;
     }
+    const QByteArray declared = request.header("x-amz-decoded-content-length");
+    if (!declared.isEmpty() && declared.toLongLong() != body->size()) {
+        *failure = s3Error(400, QStringLiteral("IncompleteBody"),
+                QStringLiteral("You did not provide the number of bytes specified by the "
+                               "x-amz-decoded-content-length header."));
+        return false;
+    }
+    return true;
+}
+
+/// The payload: as sent, or decoded from aws-chunked; its hash checked when one was signed.
+bool readPayload(const HttpRequest &request, const QByteArray &payloadHash, QByteArray *body,
+        Answer *failure)
+{
+    if (payloadHash.startsWith("STREAMING-"))
+        return readChunkedPayload(request, payloadHash, body, failure);
     *body = request.body;
     if (payloadHash == SigV4Signer::unsignedPayload())
         return true;
     const QByteArray computed = SigV4Signer::sha256Hex(request.body);
-    if (!sameBytes(computed, payloadHash.toLower())) {
-        *failure = s3Error(400, QStringLiteral("XAmzContentSHA256Mismatch"),
-                QStringLiteral("The provided 'x-amz-content-sha256' header does not match what "
-                               "was computed."),
-                {{QStringLiteral("ClientComputedContentSHA256"), QString::fromLatin1(payloadHash)},
-                        {QStringLiteral("S3ComputedContentSHA256"),
-                                QString::fromLatin1(computed)}});
+    if (sameBytes(computed, payloadHash.toLower()))
+        return true;
+    *failure = s3Error(400, QStringLiteral("XAmzContentSHA256Mismatch"),
+            QStringLiteral("The provided 'x-amz-content-sha256' header does not match what "
+                           "was computed."),
+            {{QStringLiteral("ClientComputedContentSHA256"), QString::fromLatin1(payloadHash)},
+                    {QStringLiteral("S3ComputedContentSHA256"), QString::fromLatin1(computed)}});
+    return false;
+}
+
+} // namespace
+
+bool SandboxS3::authenticate(const HttpRequest &request, QByteArray *body, Answer *failure) const
+{
+    AuthorizationParts parts;
+    QDateTime signedAt;
+    if (!readAuthorization(request, m_options.accessKeyId, &parts, failure)
+            || !readSigningTime(request, &signedAt, failure))
+        return false;
+    const QByteArray payloadHash = request.header("x-amz-content-sha256").trimmed();
+    if (payloadHash.isEmpty()) {
+        *failure = s3Error(400, QStringLiteral("InvalidRequest"),
+                QStringLiteral("Missing required header for this request: x-amz-content-sha256"));
         return false;
     }
-    return true;
+    return checkSignature(requestToCheck(request, parts, payloadHash), parts,
+                   m_options.secretAccessKey, signedAt, failure)
+            && readPayload(request, payloadHash, body, failure);
 }
 
 // ---- dispatch -------------------------------------------------------------------------------
@@ -1013,14 +1055,12 @@ Answer SandboxS3::uploadPart(const HttpRequest &request, const QString &bucket, 
     return answer;
 }
 
-Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &bucket,
-        const QString &key, const QByteArray &body)
+namespace {
+
+/// <CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"…"</ETag></Part>…: the
+/// parts' numbers and ETags (without quotes); empty when the XML is not that.
+QList<QPair<int, QByteArray>> listedParts(const QByteArray &body)
 {
-    const QString id = queryValue(request, QStringLiteral("uploadId"));
-    auto it = m_uploads.find(id);
-    if (it == m_uploads.end() || it->bucket != bucket || it->key != key)
-        return noSuchUpload(id);
-    // <CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"…"</ETag></Part>…
     QList<QPair<int, QByteArray>> listed;
     QXmlStreamReader reader(body);
     while (reader.readNextStartElement()) {
@@ -1047,42 +1087,82 @@ Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &buck
         }
         break;
     }
-    if (reader.hasError() || listed.isEmpty())
-        return s3Error(400, QStringLiteral("MalformedXML"),
-                QStringLiteral("The XML you provided was not well-formed or did not validate "
-                               "against our published schema."));
-    // First the list itself (order, parts that exist with these ETags), then the sizes.
+    if (reader.hasError())
+        return {};
+    return listed;
+}
+
+/// First the list itself (order, parts that exist with these ETags), then the sizes (every part
+/// but the last at least kMinPartBytes).
+bool checkListedParts(const SandboxS3::Upload &upload, const QString &id,
+        const QList<QPair<int, QByteArray>> &listed, Answer *failure)
+{
     int previous = 0;
-    for (const auto &[number, etag] : std::as_const(listed)) {
-        if (number <= previous)
-            return s3Error(400, QStringLiteral("InvalidPartOrder"),
+    for (const auto &[number, etag] : listed) {
+        if (number <= previous) {
+            *failure = s3Error(400, QStringLiteral("InvalidPartOrder"),
                     QStringLiteral("The list of parts was not in ascending order. Parts must be "
                                    "ordered by part number."),
                     {{QStringLiteral("UploadId"), id}});
+            return false;
+        }
         previous = number;
-        const auto part = it->parts.constFind(number);
-        if (part == it->parts.cend() || part->etag != etag)
-            return s3Error(400, QStringLiteral("InvalidPart"),
+        const auto part = upload.parts.constFind(number);
+        if (part == upload.parts.cend() || part->etag != etag) {
+            *failure = s3Error(400, QStringLiteral("InvalidPart"),
                     QStringLiteral("One or more of the specified parts could not be found. The "
                                    "part may not have been uploaded, or the specified entity tag "
                                    "may not match the part's entity tag."),
                     {{QStringLiteral("UploadId"), id},
                             {QStringLiteral("PartNumber"), QString::number(number)}});
+            return false;
+        }
     }
-    QByteArray md5s;
-    QByteArray data;
-    for (qsizetype i = 0; i < listed.size(); ++i) {
-        const Object &part = it->parts[listed.at(i).first];
-        if (i + 1 < listed.size() && part.size < kMinPartBytes)
-            return s3Error(400, QStringLiteral("EntityTooSmall"),
+    for (qsizetype i = 0; i + 1 < listed.size(); ++i) {
+        const SandboxS3::Object &part = *upload.parts.constFind(listed.at(i).first);
+        if (part.size < kMinPartBytes) {
+            *failure = s3Error(400, QStringLiteral("EntityTooSmall"),
                     QStringLiteral("Your proposed upload is smaller than the minimum allowed "
                                    "object size."),
                     {{QStringLiteral("PartNumber"), QString::number(listed.at(i).first)},
                             {QStringLiteral("ProposedSize"), QString::number(part.size)},
                             {QStringLiteral("MinSizeAllowed"), QString::number(kMinPartBytes)}});
-        md5s += QByteArray::fromHex(part.etag);
+            return false;
+        }
     }
+    return true;
+}
+
+/// S3's ETag of a multipart object: the MD5 of the parts' MD5s, a dash and the part count.
+QByteArray multipartEtag(
+        const SandboxS3::Upload &upload, const QList<QPair<int, QByteArray>> &listed)
+{
+    QByteArray md5s;
+    for (const auto &entry : listed)
+        md5s += QByteArray::fromHex(upload.parts.value(entry.first).etag);
+    return QCryptographicHash::hash(md5s, QCryptographicHash::Md5).toHex() + '-'
+            + QByteArray::number(listed.size());
+}
+
+} // namespace
+
+Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &bucket,
+        const QString &key, const QByteArray &body)
+{
+    const QString id = queryValue(request, QStringLiteral("uploadId"));
+    auto it = m_uploads.find(id);
+    if (it == m_uploads.end() || it->bucket != bucket || it->key != key)
+        return noSuchUpload(id);
+    const QList<QPair<int, QByteArray>> listed = listedParts(body);
+    if (listed.isEmpty())
+        return s3Error(400, QStringLiteral("MalformedXML"),
+                QStringLiteral("The XML you provided was not well-formed or did not validate "
+                               "against our published schema."));
+    Answer failure;
+    if (!checkListedParts(*it, id, listed, &failure))
+        return failure;
     // Put together; the parts' bytes are given back before the object's are counted.
+    QByteArray data;
     for (const auto &entry : std::as_const(listed))
         data += read(it->parts.value(entry.first));
     const Upload upload = it.value();
@@ -1091,14 +1171,12 @@ Answer SandboxS3::completeUpload(const HttpRequest &request, const QString &buck
     m_uploads.erase(it);
     Bucket &b = m_buckets[bucket];
     Object object;
-    Answer failure;
     if (!replace(bucket, key, &object, data, &failure)) {
         save();
         return failure;
     }
     data.clear();
-    object.etag = QCryptographicHash::hash(md5s, QCryptographicHash::Md5).toHex() + '-'
-            + QByteArray::number(listed.size());
+    object.etag = multipartEtag(upload, listed);
     object.contentType = upload.contentType;
     b.objects.insert(key, object);
     save();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sandboxserver.h"
 #include "sandboxserver_p.h"
+#include "sandboxstate.h"
 
 #include "practicebucket.h"
 
@@ -31,34 +32,26 @@ QString azureDialectOf(const QString &path)
     return {};
 }
 
-QJsonValue optionalInt(const std::optional<qint64> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-std::optional<qint64> readOptionalInt(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return qint64(value.toDouble());
-    return std::nullopt;
-}
-
-QJsonArray pairsToJson(const QList<TrainingPair> &pairs)
+/// Every record of `records` in the saved state's form.
+template<typename Record>
+QJsonArray stateArray(const QMap<QString, Record> &records)
 {
     QJsonArray array;
-    for (const TrainingPair &pair : pairs)
-        array.append(QJsonArray {pair.prompt, pair.reply});
+    for (const Record &record : records)
+        array.append(state::toJson(record));
     return array;
 }
 
-QList<TrainingPair> pairsFromJson(const QJsonArray &array)
+/// Adds the records saved in `array` (those with an id) to `records`.
+template<typename Record>
+void insertRecords(QMap<QString, Record> *records, const QJsonArray &array,
+        Record (*read)(const QJsonObject &))
 {
-    QList<TrainingPair> pairs;
     for (const QJsonValue &value : array) {
-        const QJsonArray pair = value.toArray();
-        pairs.append({pair.at(0).toString(), pair.at(1).toString()});
+        const Record record = read(value.toObject());
+        if (!record.id.isEmpty())
+            records->insert(record.id, record);
     }
-    return pairs;
 }
 
 } // namespace
@@ -613,104 +606,18 @@ void SandboxServerPrivate::saveNow()
     saveTimer.stop();
     if (options.dataDir.isEmpty())
         return;
-    QJsonArray fileArray;
-    for (const StoredFile &file : std::as_const(files)) {
-        QJsonObject o {{QStringLiteral("id"), file.id}, {QStringLiteral("bytes"), file.bytes},
-                {QStringLiteral("created_at"), file.createdAt},
-                {QStringLiteral("expires_at"), optionalInt(file.expiresAt)},
-                {QStringLiteral("filename"), file.filename},
-                {QStringLiteral("purpose"), file.purpose}, {QStringLiteral("seq"), file.seq}};
-        if (!file.processingError.isEmpty())
-            o.insert(QStringLiteral("processing_error"), file.processingError);
-        if (!file.dialect.isEmpty())
-            o.insert(QStringLiteral("dialect"), file.dialect);
-        fileArray.append(o);
-    }
-    QJsonArray uploadArray;
-    for (const StoredUpload &upload : std::as_const(uploads)) {
-        QJsonArray parts;
-        for (const StoredPart &part : upload.parts)
-            parts.append(QJsonObject {{QStringLiteral("id"), part.id},
-                    {QStringLiteral("created_at"), part.createdAt},
-                    {QStringLiteral("size"), part.size}});
-        uploadArray.append(QJsonObject {{QStringLiteral("id"), upload.id},
-                {QStringLiteral("filename"), upload.filename},
-                {QStringLiteral("purpose"), upload.purpose},
-                {QStringLiteral("mime_type"), upload.mimeType},
-                {QStringLiteral("bytes"), upload.bytes},
-                {QStringLiteral("created_at"), upload.createdAt},
-                {QStringLiteral("expires_at"), upload.expiresAt},
-                {QStringLiteral("status"), upload.status},
-                {QStringLiteral("file_id"), upload.fileId}, {QStringLiteral("parts"), parts}});
-    }
-    QJsonArray jobArray;
-    for (const StoredJob &job : std::as_const(jobs)) {
-        QJsonArray events;
-        for (const JobEventRecord &e : job.events)
-            events.append(QJsonObject {{QStringLiteral("id"), e.id},
-                    {QStringLiteral("created_at"), e.createdAt}, {QStringLiteral("level"), e.level},
-                    {QStringLiteral("message"), e.message}, {QStringLiteral("type"), e.type},
-                    {QStringLiteral("data"), e.data}});
-        QJsonArray checkpoints;
-        for (const CheckpointRecord &c : job.checkpoints)
-            checkpoints.append(QJsonObject {{QStringLiteral("id"), c.id},
-                    {QStringLiteral("created_at"), c.createdAt}, {QStringLiteral("model"), c.model},
-                    {QStringLiteral("step"), c.step}, {QStringLiteral("metrics"), c.metrics}});
-        const CurveInputs &c = job.curve;
-        jobArray.append(QJsonObject {{QStringLiteral("id"), job.id},
-                {QStringLiteral("created_at"), job.createdAt}, {QStringLiteral("seq"), job.seq},
-                {QStringLiteral("model"), job.model},
-                {QStringLiteral("training_file"), job.trainingFile},
-                {QStringLiteral("validation_file"), job.validationFile},
-                {QStringLiteral("suffix"), job.suffix}, {QStringLiteral("seed"), job.seed},
-                {QStringLiteral("method"), job.method},
-                {QStringLiteral("requested_hyperparameters"), job.requestedHyperparameters},
-                {QStringLiteral("metadata"), job.metadata}, {QStringLiteral("status"), job.status},
-                {QStringLiteral("status_before_pause"), job.statusBeforePause},
-                {QStringLiteral("error_code"), job.errorCode},
-                {QStringLiteral("error_message"), job.errorMessage},
-                {QStringLiteral("error_param"), job.errorParam},
-                {QStringLiteral("finished_at"), optionalInt(job.finishedAt)},
-                {QStringLiteral("planned_model"), job.plannedModel},
-                {QStringLiteral("model_published"), job.modelPublished},
-                {QStringLiteral("result_files"), QJsonArray::fromStringList(job.resultFiles)},
-                {QStringLiteral("trained_tokens"), optionalInt(job.trainedTokens)},
-                {QStringLiteral("resolved"), job.resolved},
-                {QStringLiteral("curve"),
-                        QJsonObject {{QStringLiteral("seed"), QString::number(c.seed)},
-                                {QStringLiteral("examples"), c.examples},
-                                {QStringLiteral("vocabulary"), c.vocabularySize},
-                                {QStringLiteral("mean_tokens"), c.meanExampleTokens},
-                                {QStringLiteral("has_validation"), c.hasValidation},
-                                {QStringLiteral("n_epochs"), c.plan.nEpochs},
-                                {QStringLiteral("batch_size"), c.plan.batchSize},
-                                {QStringLiteral("lr"), c.plan.learningRateMultiplier},
-                                {QStringLiteral("beta"), c.plan.beta},
-                                {QStringLiteral("steps_per_epoch"), c.plan.stepsPerEpoch},
-                                {QStringLiteral("total_steps"), c.plan.totalSteps}}},
-                {QStringLiteral("tokens_per_epoch"), job.tokensPerEpoch},
-                {QStringLiteral("phase_elapsed"), job.phaseElapsed},
-                {QStringLiteral("steps_done"), job.stepsDone},
-                {QStringLiteral("pairs"), pairsToJson(job.pairs)},
-                {QStringLiteral("events"), events}, {QStringLiteral("checkpoints"), checkpoints},
-                {QStringLiteral("dialect"), job.dialect},
-                {QStringLiteral("provider_settings"), job.providerSettings}});
-    }
     QJsonArray modelArray;
     for (const ModelRecord &model : std::as_const(models)) {
-        if (model.jobId.isEmpty())
-            continue; // base models are built in
-        modelArray.append(QJsonObject {{QStringLiteral("id"), model.id},
-                {QStringLiteral("created"), model.created},
-                {QStringLiteral("owned_by"), model.ownedBy},
-                {QStringLiteral("job_id"), model.jobId}, {QStringLiteral("listed"), model.listed}});
+        if (!model.jobId.isEmpty()) // base models are built in
+            modelArray.append(state::toJson(model));
     }
-    const QJsonObject state {{QStringLiteral("version"), 1}, {QStringLiteral("sequence"), sequence},
-            {QStringLiteral("files"), fileArray}, {QStringLiteral("uploads"), uploadArray},
-            {QStringLiteral("jobs"), jobArray}, {QStringLiteral("models"), modelArray}};
+    const QJsonObject saved {{QStringLiteral("version"), 1}, {QStringLiteral("sequence"), sequence},
+            {QStringLiteral("files"), stateArray(files)},
+            {QStringLiteral("uploads"), stateArray(uploads)},
+            {QStringLiteral("jobs"), stateArray(jobs)}, {QStringLiteral("models"), modelArray}};
     QSaveFile f(QDir(options.dataDir).filePath(kStateFile));
     if (f.open(QIODevice::WriteOnly)) {
-        f.write(QJsonDocument(state).toJson(QJsonDocument::Compact));
+        f.write(QJsonDocument(saved).toJson(QJsonDocument::Compact));
         f.commit();
     }
 }
@@ -733,134 +640,19 @@ bool SandboxServerPrivate::load(QString *problem)
         return false;
     }
     QJsonParseError parseError;
-    const QJsonObject state = QJsonDocument::fromJson(f.readAll(), &parseError).object();
+    const QJsonObject saved = QJsonDocument::fromJson(f.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
         *problem = QCoreApplication::translate(
                 "fs::sandbox", "The saved sandbox state in %1 is damaged.")
                            .arg(QDir::toNativeSeparators(f.fileName()));
         return false;
     }
-    sequence = qint64(state.value(QLatin1String("sequence")).toDouble());
-    const QJsonArray fileArray = state.value(QLatin1String("files")).toArray();
-    for (const QJsonValue &value : fileArray) {
-        const QJsonObject o = value.toObject();
-        StoredFile file;
-        file.id = o.value(QLatin1String("id")).toString();
-        file.bytes = qint64(o.value(QLatin1String("bytes")).toDouble());
-        file.createdAt = qint64(o.value(QLatin1String("created_at")).toDouble());
-        file.expiresAt = readOptionalInt(o.value(QLatin1String("expires_at")));
-        file.filename = o.value(QLatin1String("filename")).toString();
-        file.purpose = o.value(QLatin1String("purpose")).toString();
-        file.seq = qint64(o.value(QLatin1String("seq")).toDouble());
-        file.processingError = o.value(QLatin1String("processing_error")).toString();
-        file.dialect = o.value(QLatin1String("dialect")).toString();
-        if (!file.id.isEmpty())
-            files.insert(file.id, file);
-    }
-    const QJsonArray uploadArray = state.value(QLatin1String("uploads")).toArray();
-    for (const QJsonValue &value : uploadArray) {
-        const QJsonObject o = value.toObject();
-        StoredUpload upload;
-        upload.id = o.value(QLatin1String("id")).toString();
-        upload.filename = o.value(QLatin1String("filename")).toString();
-        upload.purpose = o.value(QLatin1String("purpose")).toString();
-        upload.mimeType = o.value(QLatin1String("mime_type")).toString();
-        upload.bytes = qint64(o.value(QLatin1String("bytes")).toDouble());
-        upload.createdAt = qint64(o.value(QLatin1String("created_at")).toDouble());
-        upload.expiresAt = qint64(o.value(QLatin1String("expires_at")).toDouble());
-        upload.status = o.value(QLatin1String("status")).toString();
-        upload.fileId = o.value(QLatin1String("file_id")).toString();
-        const QJsonArray parts = o.value(QLatin1String("parts")).toArray();
-        for (const QJsonValue &p : parts) {
-            const QJsonObject po = p.toObject();
-            upload.parts.append({po.value(QLatin1String("id")).toString(),
-                    qint64(po.value(QLatin1String("created_at")).toDouble()),
-                    qint64(po.value(QLatin1String("size")).toDouble()), {}});
-        }
-        if (!upload.id.isEmpty())
-            uploads.insert(upload.id, upload);
-    }
-    const QJsonArray jobArray = state.value(QLatin1String("jobs")).toArray();
-    for (const QJsonValue &value : jobArray) {
-        const QJsonObject o = value.toObject();
-        StoredJob job;
-        job.id = o.value(QLatin1String("id")).toString();
-        job.createdAt = qint64(o.value(QLatin1String("created_at")).toDouble());
-        job.seq = qint64(o.value(QLatin1String("seq")).toDouble());
-        job.model = o.value(QLatin1String("model")).toString();
-        job.trainingFile = o.value(QLatin1String("training_file")).toString();
-        job.validationFile = o.value(QLatin1String("validation_file")).toString();
-        job.suffix = o.value(QLatin1String("suffix")).toString();
-        job.seed = qint64(o.value(QLatin1String("seed")).toDouble());
-        job.method = o.value(QLatin1String("method")).toString();
-        job.requestedHyperparameters =
-                o.value(QLatin1String("requested_hyperparameters")).toObject();
-        job.metadata = o.value(QLatin1String("metadata"));
-        job.status = o.value(QLatin1String("status")).toString();
-        job.statusBeforePause = o.value(QLatin1String("status_before_pause")).toString();
-        job.errorCode = o.value(QLatin1String("error_code")).toString();
-        job.errorMessage = o.value(QLatin1String("error_message")).toString();
-        job.errorParam = o.value(QLatin1String("error_param")).toString();
-        job.finishedAt = readOptionalInt(o.value(QLatin1String("finished_at")));
-        job.plannedModel = o.value(QLatin1String("planned_model")).toString();
-        job.modelPublished = o.value(QLatin1String("model_published")).toBool();
-        const QJsonArray results = o.value(QLatin1String("result_files")).toArray();
-        for (const QJsonValue &r : results)
-            job.resultFiles << r.toString();
-        job.trainedTokens = readOptionalInt(o.value(QLatin1String("trained_tokens")));
-        job.resolved = o.value(QLatin1String("resolved")).toBool();
-        const QJsonObject c = o.value(QLatin1String("curve")).toObject();
-        job.curve.seed = c.value(QLatin1String("seed")).toString().toULongLong();
-        job.curve.examples = c.value(QLatin1String("examples")).toInt();
-        job.curve.vocabularySize = c.value(QLatin1String("vocabulary")).toInt();
-        job.curve.meanExampleTokens = c.value(QLatin1String("mean_tokens")).toDouble();
-        job.curve.hasValidation = c.value(QLatin1String("has_validation")).toBool();
-        job.curve.plan.nEpochs = c.value(QLatin1String("n_epochs")).toInt(1);
-        job.curve.plan.batchSize = c.value(QLatin1String("batch_size")).toInt(1);
-        job.curve.plan.learningRateMultiplier = c.value(QLatin1String("lr")).toDouble(1.8);
-        job.curve.plan.beta = c.value(QLatin1String("beta")).toDouble(0.1);
-        job.curve.plan.stepsPerEpoch = c.value(QLatin1String("steps_per_epoch")).toInt(1);
-        job.curve.plan.totalSteps = c.value(QLatin1String("total_steps")).toInt(1);
-        job.tokensPerEpoch = qint64(o.value(QLatin1String("tokens_per_epoch")).toDouble());
-        job.phaseElapsed = o.value(QLatin1String("phase_elapsed")).toDouble();
-        job.stepsDone = o.value(QLatin1String("steps_done")).toInt();
-        job.pairs = pairsFromJson(o.value(QLatin1String("pairs")).toArray());
-        const QJsonArray events = o.value(QLatin1String("events")).toArray();
-        for (const QJsonValue &e : events) {
-            const QJsonObject eo = e.toObject();
-            job.events.append({eo.value(QLatin1String("id")).toString(),
-                    qint64(eo.value(QLatin1String("created_at")).toDouble()),
-                    eo.value(QLatin1String("level")).toString(),
-                    eo.value(QLatin1String("message")).toString(),
-                    eo.value(QLatin1String("type")).toString(),
-                    eo.value(QLatin1String("data")).toObject()});
-        }
-        const QJsonArray checkpoints = o.value(QLatin1String("checkpoints")).toArray();
-        for (const QJsonValue &e : checkpoints) {
-            const QJsonObject co = e.toObject();
-            job.checkpoints.append({co.value(QLatin1String("id")).toString(),
-                    qint64(co.value(QLatin1String("created_at")).toDouble()),
-                    co.value(QLatin1String("model")).toString(),
-                    co.value(QLatin1String("step")).toInt(),
-                    co.value(QLatin1String("metrics")).toObject()});
-        }
-        job.dialect = o.value(QLatin1String("dialect")).toString();
-        job.providerSettings = o.value(QLatin1String("provider_settings")).toObject();
-        if (!job.id.isEmpty())
-            jobs.insert(job.id, job);
-    }
-    const QJsonArray modelArray = state.value(QLatin1String("models")).toArray();
-    for (const QJsonValue &value : modelArray) {
-        const QJsonObject o = value.toObject();
-        ModelRecord model;
-        model.id = o.value(QLatin1String("id")).toString();
-        model.created = qint64(o.value(QLatin1String("created")).toDouble());
-        model.ownedBy = o.value(QLatin1String("owned_by")).toString();
-        model.jobId = o.value(QLatin1String("job_id")).toString();
-        model.listed = o.value(QLatin1String("listed")).toBool(true);
-        if (!model.id.isEmpty())
-            models.insert(model.id, model);
-    }
+    sequence = qint64(saved.value(QLatin1String("sequence")).toDouble());
+    insertRecords(&files, saved.value(QLatin1String("files")).toArray(), &state::fileFromJson);
+    insertRecords(
+            &uploads, saved.value(QLatin1String("uploads")).toArray(), &state::uploadFromJson);
+    insertRecords(&jobs, saved.value(QLatin1String("jobs")).toArray(), &state::jobFromJson);
+    insertRecords(&models, saved.value(QLatin1String("models")).toArray(), &state::modelFromJson);
     return true;
 }
 

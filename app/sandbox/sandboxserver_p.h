@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -314,6 +315,13 @@ public:
     QJsonObject fileJson(const StoredFile &file) const;
     QJsonObject uploadJson(StoredUpload &upload);
     void refreshUploadExpiry(StoredUpload &upload);
+    /// Ends an upload with `status` (expired, cancelled, completed): its parts are dropped.
+    void closeUpload(StoredUpload &upload, const QString &status);
+    /// The upload `id` while it still takes parts; null with the 404 or 400 in `failure`.
+    StoredUpload *pendingUpload(const QString &id, Reply *failure);
+    /// A new file's record (a new id unless `id` is given), not stored yet.
+    StoredFile newFileRecord(
+            const QString &filename, const QString &purpose, const QString &id = {});
     StoredFile *createFile(const QString &filename, const QString &purpose, const QByteArray &data,
             QString *problem, const QString &id = {});
     Reply createFileRequest(const HttpRequest &request);
@@ -324,6 +332,12 @@ public:
     Reply createUpload(const HttpRequest &request);
     Reply addUploadPart(const QString &id, const HttpRequest &request);
     Reply completeUpload(const QString &id, const HttpRequest &request);
+    /// The upload's file from the parts kept in memory (no data dir).
+    StoredFile *assembleInMemory(const StoredUpload &upload,
+            const QList<const StoredPart *> &ordered, const QString &md5, Reply *failure);
+    /// The upload's file written part by part from the data dir, never whole in memory.
+    StoredFile *assembleOnDisk(const StoredUpload &upload, const QList<const StoredPart *> &ordered,
+            const QString &md5, Reply *failure);
     Reply cancelUpload(const QString &id);
 
     // ---- jobs (sandboxjobs.cpp)
@@ -420,6 +434,18 @@ public:
             const HttpRequest &request, const QString &account, const QStringList &segments);
     Reply fireworksDeployments(
             const HttpRequest &request, const QString &account, const QStringList &segments);
+    Reply listFireworksJobs(const QString &account) const;
+    Reply createFireworksJob(const HttpRequest &request, const QString &account);
+    /// The engine's file behind the READY dataset `name` (accounts/{account}/datasets/…);
+    /// empty with the 404 or 412 in `failure`.
+    QString fireworksDatasetFile(const QString &account, const QString &name, Reply *failure) const;
+    /// POST …/deployments; `prefix`: accounts/{account}/deployments/.
+    Reply createFireworksDeployment(const HttpRequest &request, const QString &prefix);
+    Reply createFireworksDataset(const HttpRequest &request, const QString &account);
+    /// POST …/datasets/{id}:upload: the data as a multipart form, made the engine's file.
+    Reply uploadFireworksDataset(const HttpRequest &request, StoredDataset &dataset);
+    /// POST …/datasets/{id}:getUploadEndpoint: a signed address to PUT the data to.
+    Reply fireworksUploadEndpoint(const HttpRequest &request, StoredDataset &dataset);
     Reply fireworksModels(const QString &account) const;
     Reply fireworksSignedPut(const HttpRequest &request, const QStringList &segments);
     Reply fireworksMetricsFile(const QString &jobId) const;
@@ -446,6 +472,13 @@ public:
     bool azureAuthorized(const HttpRequest &request, Reply *failure) const;
     Reply routeAzure(const HttpRequest &request, HttpExchange *exchange,
             const QStringList &segments, const QByteArray &requestId);
+    Reply routeAzureFiles(const HttpRequest &request, const QStringList &segments);
+    Reply routeAzureJobs(const HttpRequest &request, const QStringList &segments);
+    /// GET /openai/v1/models/{id}: one of azureModels(), or Azure's 404.
+    Reply azureModel(const QString &id) const;
+    /// Chat completions through a deployment: the answer names the model behind it.
+    Reply azureChat(
+            const HttpRequest &request, HttpExchange *exchange, const QByteArray &requestId);
     Reply azureCreateFile(const HttpRequest &request);
     Reply azureListFiles(const HttpRequest &request) const;
     QJsonObject azureFileJson(const StoredFile &file) const;
@@ -467,6 +500,16 @@ public:
 
     // ---- Azure management plane at the root (sandboxazuremanagement.cpp)
     Reply routeAzureManagement(const HttpRequest &request, const QStringList &segments);
+    /// The status monitor a create points to: Creating, Succeeded or Failed.
+    Reply azureOperationStatus(const HttpRequest &request, const QString &operation);
+    /// The deployments whose key starts with `keyPrefix` (one account's).
+    Reply listAzureDeployments(const QString &keyPrefix) const;
+    /// Creates or updates the deployment at `path` (its subscription, group, account and name).
+    Reply putAzureDeployment(
+            const HttpRequest &request, const AzureDeployment &path, const QString &key);
+    bool checkDeployable(const QString &skuName, const QString &modelName, Reply *failure) const;
+    /// Azure-AsyncOperation (the status monitor) and Retry-After of a new deployment.
+    void addOperationHeaders(const QString &subscription, const QString &key, Reply *reply) const;
     bool managementAuthorized(const HttpRequest &request, Reply *failure) const;
     QJsonObject azureDeploymentJson(const AzureDeployment &deployment) const;
     QString azureDeploymentState(const AzureDeployment &deployment) const;
@@ -482,6 +525,15 @@ public:
     Reply routeLogin(const HttpRequest &request, const QStringList &segments);
     Reply startDeviceCode(const HttpRequest &request, const QString &tenant);
     Reply issueToken(const HttpRequest &request, const QString &tenant);
+    Reply redeemRefreshToken(
+            const QString &refreshToken, const QString &clientId, const QString &scope);
+    Reply redeemDeviceCode(
+            const QString &deviceCode, const QString &clientId, const QString &tenant);
+    /// Whether this poll of `grant` gets tokens: false with the OAuth error (pending, slow_down,
+    /// expired, declined, …) in `failure`. An answered poll is remembered for slow_down.
+    bool checkDevicePoll(DeviceCodeGrant &grant, const QString &clientId, Reply *failure);
+    /// The OpenID Connect ID token for the person signed in.
+    QString idToken(const QString &clientId, const QString &tenant) const;
     QJsonObject newTokens(const IssuedToken &grant, bool withRefresh);
 };
 
@@ -493,6 +545,15 @@ QString azureId(const char *prefix);
 /// The request ids Azure's surfaces answer with: apim-request-id (data plane), x-ms-request-id
 /// and x-ms-correlation-request-id (management plane, sign-in).
 void addAzureRequestIds(const QString &surface, Reply *reply);
+
+/// Sorts files or jobs newest first: by creation time, then by the order they were made in.
+template<typename Record>
+void sortNewestFirst(QList<const Record *> &list)
+{
+    std::sort(list.begin(), list.end(), [](const Record *a, const Record *b) {
+        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
+    });
+}
 
 /// Numbers in metrics and CSV cells: a few significant digits, as the service writes them.
 double roundMetric(double value);

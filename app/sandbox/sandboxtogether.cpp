@@ -438,9 +438,7 @@ Reply SandboxServerPrivate::togetherListJobs() const
         if (job.dialect == kDialect)
             list.append(&job);
     }
-    std::sort(list.begin(), list.end(), [](const StoredJob *a, const StoredJob *b) {
-        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
-    });
+    sortNewestFirst(list);
     QJsonArray data;
     for (const StoredJob *job : std::as_const(list))
         data.append(

@@ -150,9 +150,7 @@ Reply SandboxServerPrivate::togetherListFiles() const
         if (file.dialect == kDialect)
             list.append(&file);
     }
-    std::sort(list.begin(), list.end(), [](const StoredFile *a, const StoredFile *b) {
-        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->seq > b->seq;
-    });
+    sortNewestFirst(list);
     QJsonArray data;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (const StoredFile *file : std::as_const(list))
