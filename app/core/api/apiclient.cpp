@@ -236,6 +236,17 @@ void ApiReply::start()
     m_headers.clear();
     m_body.clear();
 
+    const QNetworkRequest request = attemptRequest();
+    if (refuseInsecure(request))
+        return;
+    QNetworkReply *reply = sendAttempt(request);
+    m_reply = reply;
+    watch(reply);
+    m_timeoutTimer->start(m_timeoutMs);
+}
+
+QNetworkRequest ApiReply::attemptRequest()
+{
     QNetworkRequest request = m_request;
     // Lets the server (and its logs) tell a retry from a new request, as the SDKs do.
     request.setRawHeader("x-stainless-retry-count", QByteArray::number(m_attempts - 1));
@@ -245,64 +256,76 @@ void ApiReply::start()
     if (m_attempts == 1)
         m_overallTimer->start(m_limits.overallTimeoutMs(limitKind()));
 
-    const QUrl url = request.url();
-    qCInfo(lcApi).noquote() << "->" << QString::fromLatin1(m_verb) << url.toDisplayString()
+    qCInfo(lcApi).noquote() << "->" << QString::fromLatin1(m_verb)
+                            << request.url().toDisplayString()
                             << QStringLiteral("(attempt %1)").arg(m_attempts);
     const QList<QByteArray> names = request.rawHeaderList();
     for (const QByteArray &name : names)
         qCDebug(lcApi).noquote() << "  " << redactedHeaderLine(name, request.rawHeader(name));
+    return request;
+}
 
+bool ApiReply::refuseInsecure(const QNetworkRequest &request)
+{
+    const QUrl url = request.url();
     const bool carriesKey =
             request.hasRawHeader("Authorization") || request.hasRawHeader("api-key");
-    if (carriesKey && url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host())) {
-        // The key would cross the network readable by anyone on the way: refuse.
-        ApiError error;
-        error.kind = ApiError::Kind::Certificate;
-        error.code = QStringLiteral("insecure_connection");
-        error.message =
-                QStringLiteral("refusing to send an API key over plain http to %1").arg(url.host());
-        QMetaObject::invokeMethod(
-                this, [this, error] { finish(error); }, Qt::QueuedConnection);
-        return;
-    }
+    if (!carriesKey || url.scheme() != QLatin1String("http") || isLoopbackHost(url.host()))
+        return false;
+    // The key would cross the network readable by anyone on the way: refuse.
+    ApiError error;
+    error.kind = ApiError::Kind::Certificate;
+    error.code = QStringLiteral("insecure_connection");
+    error.message =
+            QStringLiteral("refusing to send an API key over plain http to %1").arg(url.host());
+    QMetaObject::invokeMethod(
+            this, [this, error] { finish(error); }, Qt::QueuedConnection);
+    return true;
+}
 
-    QNetworkReply *reply = nullptr;
+QNetworkReply *ApiReply::sendAttempt(const QNetworkRequest &request)
+{
     if (m_device) {
         if (!m_device->isSequential())
             m_device->seek(0);
-        reply = m_nam->sendCustomRequest(request, m_verb, m_device.data());
-    } else if (m_verb == "GET" && m_payload.isEmpty()) {
-        reply = m_nam->get(request);
-    } else if (m_verb == "DELETE" && m_payload.isEmpty()) {
-        reply = m_nam->deleteResource(request);
-    } else if (m_verb == "POST") {
-        reply = m_nam->post(request, m_payload);
-    } else {
-        reply = m_nam->sendCustomRequest(request, m_verb, m_payload);
+        return m_nam->sendCustomRequest(request, m_verb, m_device.data());
     }
-    m_reply = reply;
+    if (m_verb == "GET" && m_payload.isEmpty())
+        return m_nam->get(request);
+    if (m_verb == "DELETE" && m_payload.isEmpty())
+        return m_nam->deleteResource(request);
+    if (m_verb == "POST")
+        return m_nam->post(request, m_payload);
+    return m_nam->sendCustomRequest(request, m_verb, m_payload);
+}
+
+void ApiReply::checkAnnouncedSize(QNetworkReply *reply)
+{
+    if (reply != m_reply || m_finished)
+        return;
+    // Again now that the transfer runs: set only before, Qt 6.4 may not pass it on to the
+    // connection, which then reads a flood as fast as it comes (measured: 176 MB queued).
+    reply->setReadBufferSize(kReadBufferBytes + 1);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool stream = limitKind() == ApiLimits::Kind::Stream && status < 300;
+    const qint64 limit =
+            stream ? m_limits.maxStreamBytes : m_limits.maxBodyBytes(ApiLimits::Kind::Json);
+    const qint64 announced = limitKind() == ApiLimits::Kind::Download && status < 300
+            ? m_limits.maxDownloadBytes
+            : limit;
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() > announced)
+        failNow(limitError(ApiError::Kind::Protocol,
+                stream ? QStringLiteral("stream_too_large") : QStringLiteral("answer_too_large"),
+                announced, QStringLiteral("announced %1 bytes").arg(length.toLongLong())));
+}
+
+void ApiReply::watch(QNetworkReply *reply)
+{
     // Qt stops reading from the socket while this much is unread: a flood waits for us.
     reply->setReadBufferSize(kReadBufferBytes);
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
-        if (reply != m_reply || m_finished)
-            return;
-        // Again now that the transfer runs: set only before, Qt 6.4 may not pass it on to the
-        // connection, which then reads a flood as fast as it comes (measured: 176 MB queued).
-        reply->setReadBufferSize(kReadBufferBytes + 1);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const bool stream = limitKind() == ApiLimits::Kind::Stream && status < 300;
-        const qint64 limit =
-                stream ? m_limits.maxStreamBytes : m_limits.maxBodyBytes(ApiLimits::Kind::Json);
-        const qint64 announced = limitKind() == ApiLimits::Kind::Download && status < 300
-                ? m_limits.maxDownloadBytes
-                : limit;
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > announced)
-            failNow(limitError(ApiError::Kind::Protocol,
-                    stream ? QStringLiteral("stream_too_large")
-                           : QStringLiteral("answer_too_large"),
-                    announced, QStringLiteral("announced %1 bytes").arg(length.toLongLong())));
-    });
+    connect(reply, &QNetworkReply::metaDataChanged, this,
+            [this, reply] { checkAnnouncedSize(reply); });
 
     // The time limit counts silence, not total duration: a long upload that keeps moving or a
     // stream that keeps sending is not cut off.
@@ -322,7 +345,6 @@ void ApiReply::start()
         Q_EMIT downloadProgress(received, total);
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
-    m_timeoutTimer->start(m_timeoutMs);
 }
 
 void ApiReply::handleReadyRead()
@@ -687,16 +709,22 @@ Reply *ApiClient::send(const QByteArray &verb, const QNetworkRequest &request,
         const QByteArray &payload, bool expectJson, bool redirectIsAnswer)
 {
     auto *reply = new Reply(m_nam, this);
+    prepare(reply, verb, request, expectJson);
+    reply->m_payload = payload;
+    reply->m_redirectIsAnswer = redirectIsAnswer;
+    reply->start();
+    return reply;
+}
+
+void ApiClient::prepare(ApiReply *reply, const QByteArray &verb, const QNetworkRequest &request,
+        bool expectJson) const
+{
     reply->m_verb = verb;
     reply->m_request = request;
-    reply->m_payload = payload;
     reply->m_retryPolicy = m_retryPolicy;
     reply->m_limits = m_limits;
     reply->m_timeoutMs = m_limits.idleTimeoutMs;
     reply->m_expectJson = expectJson;
-    reply->m_redirectIsAnswer = redirectIsAnswer;
-    reply->start();
-    return reply;
 }
 
 namespace {
@@ -726,13 +754,8 @@ ApiReply *ApiClient::sendDevice(
     auto *reply = new ApiReply(m_nam, this);
     device->setParent(reply);
     request.setHeader(QNetworkRequest::ContentLengthHeader, device->size());
-    reply->m_verb = verb;
-    reply->m_request = request;
+    prepare(reply, verb, request, expectJson);
     reply->m_device = device;
-    reply->m_retryPolicy = m_retryPolicy;
-    reply->m_limits = m_limits;
-    reply->m_timeoutMs = m_limits.idleTimeoutMs;
-    reply->m_expectJson = expectJson;
     reply->start();
     return reply;
 }

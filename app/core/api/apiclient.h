@@ -141,6 +141,12 @@ private:
     void onOverallTimeout();
     void retryOrFinish(const ApiError &error);
     void dropReply();
+    // The steps of start(): this attempt's request, the plain-http refusal, sending, watching.
+    QNetworkRequest attemptRequest();
+    bool refuseInsecure(const QNetworkRequest &request);
+    QNetworkReply *sendAttempt(const QNetworkRequest &request);
+    void watch(QNetworkReply *reply);
+    void checkAnnouncedSize(QNetworkReply *reply);
 };
 
 /**
@@ -271,6 +277,10 @@ private:
     template<typename Reply = ApiReply>
     Reply *send(const QByteArray &verb, const QNetworkRequest &request,
             const QByteArray &payload = {}, bool expectJson = true, bool redirectIsAnswer = false);
+
+    /// Gives a new reply what every call carries (verb, request, retries, limits).
+    void prepare(ApiReply *reply, const QByteArray &verb, const QNetworkRequest &request,
+            bool expectJson) const;
 
     /// Sends a body read from `device` (owned by the reply from then on).
     ApiReply *sendDevice(const QByteArray &verb, QNetworkRequest request, QIODevice *device,

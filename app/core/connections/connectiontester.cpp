@@ -70,44 +70,81 @@ QString ConnectionCheck::shortText() const
     return {};
 }
 
+namespace {
+
+/// "Connected", with how many models the server offers (on Fireworks: the account's own).
+QString connectedMessage(const ConnectionCheck &check)
+{
+    if (check.kind == Connection::Kind::Fireworks) {
+        // The account's own models: none until a fine-tune is done.
+        const QString own = check.modelCount() == 0
+                ? QCoreApplication::translate(
+                        "ConnectionCheck", "Connected. Your account has no models of its own yet.")
+                : QCoreApplication::translate(
+                        "ConnectionCheck", "Connected. Your account has %1 models of its own.")
+                          .arg(check.modelCount());
+        return own + QLatin1Char(' ')
+                + QCoreApplication::translate("ConnectionCheck",
+                        "Fireworks AI’s models to fine-tune are offered when you start a "
+                        "job.");
+    }
+    const int fineTuned = check.fineTunedCount();
+    // Singular and plural spelled out: English has no plural catalogue to fill in "%n".
+    QString text = check.modelCount() == 1 ? QCoreApplication::translate(
+                           "ConnectionCheck", "Connected. The server offers one model.")
+                                           : QCoreApplication::translate("ConnectionCheck",
+                                                   "Connected. The server offers %1 models.")
+                                                     .arg(check.modelCount());
+    if (fineTuned == 1)
+        text += QLatin1Char(' ')
+                + QCoreApplication::translate(
+                        "ConnectionCheck", "One of them is your own fine-tuned model.");
+    else if (fineTuned > 1)
+        text += QLatin1Char(' ')
+                + QCoreApplication::translate(
+                        "ConnectionCheck", "%1 of them are your own fine-tuned models.")
+                          .arg(fineTuned);
+    return text;
+}
+
+/// Something answered, but not the API this connection expects.
+QString notAnApiMessage(Connection::Kind kind)
+{
+    if (kind == Connection::Kind::Together)
+        return QCoreApplication::translate("ConnectionCheck",
+                "Something answered at this address, but it is not Together AI’s API. "
+                "Check the address: it is usually %1.")
+                .arg(Connection::defaultTogetherBaseUrl());
+    if (kind == Connection::Kind::Fireworks)
+        return QCoreApplication::translate("ConnectionCheck",
+                "Fireworks AI did not list models for this account. Check the account id "
+                "(shown on your Fireworks account page) and the address, usually %1.")
+                .arg(Connection::defaultFireworksBaseUrl());
+    return QCoreApplication::translate("ConnectionCheck",
+            "Something answered at this address, but it is not an OpenAI-compatible API. "
+            "Check the address: it usually ends in /v1.");
+}
+
+/// `text` followed by what the server said, when it said anything.
+QString withServerSaid(const QString &text, const ApiError &error)
+{
+    if (error.message.isEmpty())
+        return text;
+    return text + QLatin1Char(' ')
+            + QCoreApplication::translate("ConnectionCheck", "The server said: “%1”")
+                      .arg(error.message);
+}
+
+} // namespace
+
 QString ConnectionCheck::plainMessage() const
 {
     switch (outcome) {
     case Outcome::NotChecked:
         return QCoreApplication::translate(
                 "ConnectionCheck", "This connection has not been checked yet.");
-    case Outcome::Ok: {
-        if (kind == Connection::Kind::Fireworks) {
-            // The account's own models: none until a fine-tune is done.
-            const QString own = modelCount() == 0
-                    ? QCoreApplication::translate("ConnectionCheck",
-                            "Connected. Your account has no models of its own yet.")
-                    : QCoreApplication::translate(
-                            "ConnectionCheck", "Connected. Your account has %1 models of its own.")
-                              .arg(modelCount());
-            return own + QLatin1Char(' ')
-                    + QCoreApplication::translate("ConnectionCheck",
-                            "Fireworks AI’s models to fine-tune are offered when you start a "
-                            "job.");
-        }
-        const int fineTuned = fineTunedCount();
-        // Singular and plural spelled out: English has no plural catalogue to fill in "%n".
-        QString text = modelCount() == 1 ? QCoreApplication::translate(
-                               "ConnectionCheck", "Connected. The server offers one model.")
-                                         : QCoreApplication::translate("ConnectionCheck",
-                                                 "Connected. The server offers %1 models.")
-                                                   .arg(modelCount());
-        if (fineTuned == 1)
-            text += QLatin1Char(' ')
-                    + QCoreApplication::translate(
-                            "ConnectionCheck", "One of them is your own fine-tuned model.");
-        else if (fineTuned > 1)
-            text += QLatin1Char(' ')
-                    + QCoreApplication::translate(
-                            "ConnectionCheck", "%1 of them are your own fine-tuned models.")
-                              .arg(fineTuned);
-        return text;
-    }
+    case Outcome::Ok:
+        return connectedMessage(*this);
     case Outcome::NeedsKey:
         return QCoreApplication::translate("ConnectionCheck",
                 "The server was reached, but it needs an API key. Enter your key for this "
@@ -116,16 +153,11 @@ QString ConnectionCheck::plainMessage() const
         return QCoreApplication::translate("ConnectionCheck",
                 "The server was reached, but it did not accept the API key. Check that the key "
                 "was copied completely and has not been revoked.");
-    case Outcome::Forbidden: {
-        QString text = QCoreApplication::translate("ConnectionCheck",
-                "The server was reached and the key was accepted, but access was "
-                "refused.");
-        if (!error.message.isEmpty())
-            text += QLatin1Char(' ')
-                    + QCoreApplication::translate("ConnectionCheck", "The server said: “%1”")
-                              .arg(error.message);
-        return text;
-    }
+    case Outcome::Forbidden:
+        return withServerSaid(QCoreApplication::translate("ConnectionCheck",
+                                      "The server was reached and the key was accepted, but "
+                                      "access was refused."),
+                error);
     case Outcome::Unreachable:
         return QCoreApplication::translate("ConnectionCheck",
                 "The server could not be reached. Check the address and your internet "
@@ -140,29 +172,12 @@ QString ConnectionCheck::plainMessage() const
                 "The server did not answer in time. It may be busy or your connection may be "
                 "slow. Try again in a moment.");
     case Outcome::NotAnApi:
-        if (kind == Connection::Kind::Together)
-            return QCoreApplication::translate("ConnectionCheck",
-                    "Something answered at this address, but it is not Together AI’s API. "
-                    "Check the address: it is usually %1.")
-                    .arg(Connection::defaultTogetherBaseUrl());
-        if (kind == Connection::Kind::Fireworks)
-            return QCoreApplication::translate("ConnectionCheck",
-                    "Fireworks AI did not list models for this account. Check the account id "
-                    "(shown on your Fireworks account page) and the address, usually %1.")
-                    .arg(Connection::defaultFireworksBaseUrl());
-        return QCoreApplication::translate("ConnectionCheck",
-                "Something answered at this address, but it is not an OpenAI-compatible API. "
-                "Check the address: it usually ends in /v1.");
-    case Outcome::HttpError: {
-        QString text = QCoreApplication::translate(
-                "ConnectionCheck", "The server reported a problem (error %1).")
-                               .arg(error.httpStatus);
-        if (!error.message.isEmpty())
-            text += QLatin1Char(' ')
-                    + QCoreApplication::translate("ConnectionCheck", "The server said: “%1”")
-                              .arg(error.message);
-        return text;
-    }
+        return notAnApiMessage(kind);
+    case Outcome::HttpError:
+        return withServerSaid(QCoreApplication::translate("ConnectionCheck",
+                                      "The server reported a problem (error %1).")
+                                      .arg(error.httpStatus),
+                error);
     case Outcome::InvalidAddress:
         return invalidAddressMessage();
     case Outcome::SandboxNotRunning:

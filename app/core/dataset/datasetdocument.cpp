@@ -27,6 +27,15 @@ constexpr int kMergeText = 1;
 constexpr int kMergePreferred = 2;
 constexpr int kMergeNonPreferred = 3;
 
+/// A preference answer whose (first) message has `text`; an empty answer gets one.
+Messages withAnswerText(Messages answer, const QString &text)
+{
+    if (answer.isEmpty())
+        answer.append(Message(QStringLiteral("assistant"), QString()));
+    answer[0].setText(text);
+    return answer;
+}
+
 } // namespace
 
 DatasetDocument::DatasetDocument(QObject *parent)
@@ -367,13 +376,7 @@ void DatasetDocument::setExample(int row, const Example &example, const QString 
 
 void DatasetDocument::setMessage(int row, int index, const Message &message)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    e.setMessage(index, message);
-    pushEdit(row, e, tr("Edit message %1").arg(index + 1));
+    editMessage(row, index, tr("Edit message %1").arg(index + 1), [&](Message &m) { m = message; });
 }
 
 void DatasetDocument::setMessageRole(int row, int index, const QString &role)
@@ -385,17 +388,13 @@ void DatasetDocument::setMessageRole(int row, int index, const QString &role)
 
 void DatasetDocument::setMessageText(int row, int index, const QString &text)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    Message m = e.message(index);
-    if (m.isTextContent() && m.text() == text)
-        return;
-    m.setText(text);
-    e.setMessage(index, m);
-    pushEdit(row, e, tr("Typing"), kMergeText, index);
+    editMessage(
+            row, index, tr("Typing"),
+            [&](Message &m) {
+                if (!m.isTextContent() || m.text() != text)
+                    m.setText(text);
+            },
+            kMergeText, index);
 }
 
 void DatasetDocument::setMessageWeight(int row, int index, std::optional<int> weight)
@@ -406,18 +405,29 @@ void DatasetDocument::setMessageWeight(int row, int index, std::optional<int> we
             [&](Message &m) { m.setWeight(weight); });
 }
 
-void DatasetDocument::editMessage(
-        int row, int index, const QString &text, const std::function<void(Message &)> &change)
+void DatasetDocument::editMessage(int row, int index, const QString &text,
+        const std::function<void(Message &)> &change, int mergeKind, int mergeIndex)
+{
+    editExample(
+            row, text,
+            [&](Example &e) {
+                if (index < 0 || index >= e.messageCount())
+                    return;
+                Message m = e.message(index);
+                change(m);
+                e.setMessage(index, m);
+            },
+            mergeKind, mergeIndex);
+}
+
+void DatasetDocument::editExample(int row, const QString &text,
+        const std::function<void(Example &)> &change, int mergeKind, int mergeIndex)
 {
     if (!editable(row))
         return;
     Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    Message m = e.message(index);
-    change(m);
-    e.setMessage(index, m);
-    pushEdit(row, e, text);
+    change(e);
+    pushEdit(row, e, text, mergeKind, mergeIndex);
 }
 
 void DatasetDocument::setMessageName(int row, int index, const QString &name)
@@ -437,13 +447,10 @@ void DatasetDocument::setMessageToolCallId(int row, int index, const QString &id
 
 void DatasetDocument::insertMessage(int row, int index, const Message &message)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index > e.messageCount())
-        return;
-    e.insertMessage(index, message);
-    pushEdit(row, e, tr("Add message"));
+    editExample(row, tr("Add message"), [&](Example &e) {
+        if (index >= 0 && index <= e.messageCount())
+            e.insertMessage(index, message);
+    });
 }
 
 void DatasetDocument::appendMessage(int row, const Message &message)
@@ -455,84 +462,56 @@ void DatasetDocument::appendMessage(int row, const Message &message)
 
 void DatasetDocument::removeMessage(int row, int index)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    if (index < 0 || index >= e.messageCount())
-        return;
-    e.removeMessage(index);
-    pushEdit(row, e, tr("Delete message %1").arg(index + 1));
+    editExample(row, tr("Delete message %1").arg(index + 1), [&](Example &e) {
+        if (index >= 0 && index < e.messageCount())
+            e.removeMessage(index);
+    });
 }
 
 void DatasetDocument::moveMessage(int row, int from, int to)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    e.moveMessage(from, to);
-    pushEdit(row, e, tr("Move message"));
+    editExample(row, tr("Move message"), [&](Example &e) { e.moveMessage(from, to); });
 }
 
 void DatasetDocument::setTools(int row, const QJsonArray &tools)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    e.setTools(tools);
-    pushEdit(row, e, tr("Edit tools"));
+    editExample(row, tr("Edit tools"), [&](Example &e) { e.setTools(tools); });
 }
 
 void DatasetDocument::setParallelToolCalls(int row, std::optional<bool> value)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    e.setParallelToolCalls(value);
-    pushEdit(row, e, tr("Change parallel tool calls"));
+    editExample(row, tr("Change parallel tool calls"),
+            [&](Example &e) { e.setParallelToolCalls(value); });
 }
 
 void DatasetDocument::setPreferredOutput(int row, const Message &message)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    e.setPreferredOutput({message});
-    pushEdit(row, e, tr("Edit preferred answer"));
+    editExample(
+            row, tr("Edit preferred answer"), [&](Example &e) { e.setPreferredOutput({message}); });
 }
 
 void DatasetDocument::setNonPreferredOutput(int row, const Message &message)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    e.setNonPreferredOutput({message});
-    pushEdit(row, e, tr("Edit non-preferred answer"));
+    editExample(row, tr("Edit non-preferred answer"),
+            [&](Example &e) { e.setNonPreferredOutput({message}); });
 }
 
 void DatasetDocument::setPreferredText(int row, const QString &text)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    Messages out = e.preferredOutput();
-    if (out.isEmpty())
-        out.append(Message(QStringLiteral("assistant"), QString()));
-    out[0].setText(text);
-    e.setPreferredOutput(out);
-    pushEdit(row, e, tr("Typing"), kMergePreferred, 0);
+    editExample(
+            row, tr("Typing"),
+            [&](Example &e) { e.setPreferredOutput(withAnswerText(e.preferredOutput(), text)); },
+            kMergePreferred, 0);
 }
 
 void DatasetDocument::setNonPreferredText(int row, const QString &text)
 {
-    if (!editable(row))
-        return;
-    Example e = example(row);
-    Messages out = e.nonPreferredOutput();
-    if (out.isEmpty())
-        out.append(Message(QStringLiteral("assistant"), QString()));
-    out[0].setText(text);
-    e.setNonPreferredOutput(out);
-    pushEdit(row, e, tr("Typing"), kMergeNonPreferred, 0);
+    editExample(
+            row, tr("Typing"),
+            [&](Example &e) {
+                e.setNonPreferredOutput(withAnswerText(e.nonPreferredOutput(), text));
+            },
+            kMergeNonPreferred, 0);
 }
 
 int DatasetDocument::appendExample(const Example &example)

@@ -290,9 +290,12 @@ private:
             const QList<qint32> &assistantTokens);
     bool storeIssueCounts(const QList<quint16> &errors, const QList<quint16> &warnings);
     bool editable(int row) const;
+    /// One undoable change to one example (ignored for an unknown row or when nothing changed).
+    void editExample(int row, const QString &text, const std::function<void(Example &)> &change,
+            int mergeKind = -1, int mergeIndex = -1);
     /// One undoable change to one message of one example (ignored for an unknown row/index).
-    void editMessage(
-            int row, int index, const QString &text, const std::function<void(Message &)> &change);
+    void editMessage(int row, int index, const QString &text,
+            const std::function<void(Message &)> &change, int mergeKind = -1, int mergeIndex = -1);
     /// Pushes one undo step replacing `row` with `example`; mergeKind >= 0 makes typing merge.
     void pushEdit(int row, const Example &example, const QString &text, int mergeKind = -1,
             int mergeIndex = -1);

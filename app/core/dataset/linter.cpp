@@ -124,6 +124,14 @@ public:
     void checkPreference(const QJsonObject &example);
 
 private:
+    /// One of the two answers of a preference example, by its key.
+    struct PreferenceOutput
+    {
+        const char *key;
+        const char *oldKey; ///< the 2025-04 spec's name for it
+        Part part;
+        const char *code;
+    };
     struct Located
     {
         QJsonValue value;
@@ -140,6 +148,9 @@ private:
     QString checkMessage(const Located &message, bool preference);
     void checkContent(const Located &message, const QJsonObject &object, const QString &role,
             bool preference);
+    /// The parts of a content list; true when one of them is text or an image.
+    bool checkContentParts(
+            const Located &message, const QJsonArray &parts, const QString &role, bool preference);
     void checkToolCalls(const Located &message, const QJsonObject &object);
     void checkFunctionCall(const Located &message, const QJsonObject &object);
     void checkToolAnswer(const Located &message, const QJsonObject &object);
@@ -147,6 +158,10 @@ private:
     void checkWeight(const Located &message, const QJsonObject &object, const QString &role,
             bool preference);
     void checkConversation(const QList<Located> &messages, bool preference);
+    // The parts of checkPreference(): the prompt, then each answer (returned for comparing).
+    void checkPreferencePrompt(const QJsonValue &inputValue, QList<Located> &messages);
+    QJsonValue checkPreferenceOutput(
+            const QJsonObject &example, const PreferenceOutput &output, QList<Located> &messages);
 
     int m_line;
     ExampleLint *m_out;
@@ -345,38 +360,32 @@ void ExampleChecker::checkContent(
     const Fix dropFix = (isLast && message.part == Part::Chat && message.countInPart > 1)
             ? Fix::DropEmptyTrailingMessage
             : Fix::None;
-    if (content.isUndefined()) {
-        if (hasCalls)
-            return;
-        add(QStringLiteral("message_missing_key"), Severity::Error, message.index,
-                Linter::tr("%1 has no content. Write the text of the message.").arg(label),
-                dropFix);
-        return;
-    }
-    if (content.isNull()) {
-        if (hasCalls)
-            return;
+    const auto empty = [&] {
         add(QStringLiteral("missing_content"), Severity::Error, message.index,
                 Linter::tr("%1 is empty. Write the text of the message or delete it.").arg(label),
                 dropFix);
-        return;
-    }
-    if (content.isString()) {
-        if (content.toString().trimmed().isEmpty() && !hasCalls) {
-            add(QStringLiteral("missing_content"), Severity::Error, message.index,
-                    Linter::tr("%1 is empty. Write the text of the message or delete it.")
-                            .arg(label),
+    };
+    if (content.isUndefined()) {
+        if (!hasCalls)
+            add(QStringLiteral("message_missing_key"), Severity::Error, message.index,
+                    Linter::tr("%1 has no content. Write the text of the message.").arg(label),
                     dropFix);
-        }
-        return;
-    }
-    if (!content.isArray()) {
+    } else if (content.isNull() || content.isString()) {
+        if (!hasCalls && content.toString().trimmed().isEmpty())
+            empty();
+    } else if (!content.isArray()) {
         add(QStringLiteral("missing_content"), Severity::Error, message.index,
                 Linter::tr("%1 has no usable text: its content is %2, but it must be text.")
                         .arg(label, typeName(content)));
-        return;
+    } else if (!checkContentParts(message, content.toArray(), role, preference) && !hasCalls) {
+        empty();
     }
-    const QJsonArray parts = content.toArray();
+}
+
+bool ExampleChecker::checkContentParts(
+        const Located &message, const QJsonArray &parts, const QString &role, bool preference)
+{
+    const QString label = message.label();
     bool anyText = false;
     bool anyImage = false;
     for (qsizetype i = 0; i < parts.size(); ++i) {
@@ -413,11 +422,7 @@ void ExampleChecker::checkContent(
                     Linter::tr("Part %1 of %2 %3.").arg(i + 1).arg(label.toLower(), problem));
         }
     }
-    if (!anyText && !anyImage && !hasCalls) {
-        add(QStringLiteral("missing_content"), Severity::Error, message.index,
-                Linter::tr("%1 is empty. Write the text of the message or delete it.").arg(label),
-                dropFix);
-    }
+    return anyText || anyImage;
 }
 
 void ExampleChecker::checkToolCalls(const Located &message, const QJsonObject &object)
@@ -662,91 +667,17 @@ void ExampleChecker::checkChat(const QJsonObject &example)
 void ExampleChecker::checkPreference(const QJsonObject &example)
 {
     m_out->format = ExampleFormat::Preference;
-    const QJsonValue inputValue = example.value(QLatin1String("input"));
-    const QJsonObject input = inputValue.toObject();
     QList<Located> messages;
-    int promptCount = 0;
-    if (!inputValue.isObject()) {
-        add(QStringLiteral("dpo_missing_input"), Severity::Error, -1,
-                inputValue.isUndefined()
-                        ? Linter::tr("This preference example has no prompt (“input”).")
-                        : Linter::tr("The prompt (“input”) of this preference example is %1 "
-                                     "instead of an object with messages.")
-                                  .arg(typeName(inputValue)));
-    } else {
-        checkParallel(input);
-        checkTools(input, Linter::tr(" of the prompt"));
-        const QJsonValue list = input.value(QLatin1String("messages"));
-        if (!list.isArray() || list.toArray().isEmpty()) {
-            add(QStringLiteral("dpo_missing_input"), Severity::Error, -1,
-                    Linter::tr("The prompt (“input”) of this preference example has no messages. "
-                               "Add at least the user's question."));
-        } else {
-            const QJsonArray array = list.toArray();
-            promptCount = int(array.size());
-            for (int i = 0; i < promptCount; ++i)
-                messages.append({array.at(i), Part::Input, i, i, promptCount});
-            const QJsonObject last = array.last().toObject();
-            if (last.value(QLatin1String("role")).toString() == QLatin1String("assistant")) {
-                add(QStringLiteral("dpo_input_ends_with_assistant"), Severity::Error,
-                        promptCount - 1,
-                        Linter::tr("The prompt ends with an assistant message. In a preference "
-                                   "example the two answers are the assistant's last turn, so "
-                                   "the prompt must end with the user."));
-            }
-        }
-    }
-
+    checkPreferencePrompt(example.value(QLatin1String("input")), messages);
     // The docs' names; the 2025-04 spec's *_completion names are a likely mix-up.
-    struct Output
-    {
-        const char *key;
-        const char *oldKey;
-        Part part;
-        const char *code;
-    };
-    const Output outputs[] = {
+    const PreferenceOutput outputs[] = {
             {"preferred_output", "preferred_completion", Part::Preferred,
                     "dpo_missing_preferred_output"},
             {"non_preferred_output", "non_preferred_completion", Part::NonPreferred,
                     "dpo_missing_non_preferred_output"},
     };
-    QJsonValue answers[2];
-    for (int o = 0; o < 2; ++o) {
-        const Output &output = outputs[o];
-        const QJsonValue value = example.value(QLatin1String(output.key));
-        const QString which = output.part == Part::Preferred ? Linter::tr("preferred answer")
-                                                             : Linter::tr("non-preferred answer");
-        if (!value.isArray() || value.toArray().isEmpty()) {
-            QString text;
-            if (value.isUndefined() && example.contains(QLatin1String(output.oldKey)))
-                text = Linter::tr("This preference example names its %1 “%2”; the service "
-                                  "expects “%3”. Rename the field.")
-                               .arg(which, QLatin1String(output.oldKey), QLatin1String(output.key));
-            else
-                text = Linter::tr("This preference example has no %1 (“%2”).")
-                               .arg(which, QLatin1String(output.key));
-            add(QLatin1String(output.code), Severity::Error, -1, text);
-            continue;
-        }
-        const QJsonArray array = value.toArray();
-        const int count = int(array.size());
-        const int first = int(messages.size());
-        for (int i = 0; i < count; ++i)
-            messages.append({array.at(i), output.part, first + i, i, count});
-        const QString role = array.first().toObject().value(QLatin1String("role")).toString();
-        if (count != 1 || role != QLatin1String("assistant")) {
-            add(QStringLiteral("dpo_output_not_single_assistant"), Severity::Error, first,
-                    count != 1 ? Linter::tr("The %1 has %2 messages; it must be exactly one "
-                                            "assistant message.")
-                                         .arg(which)
-                                         .arg(count)
-                               : Linter::tr("The %1 has the role “%2”; it must be an assistant "
-                                            "message.")
-                                         .arg(which, role));
-        }
-        answers[o] = array.first();
-    }
+    const QJsonValue preferred = checkPreferenceOutput(example, outputs[0], messages);
+    const QJsonValue nonPreferred = checkPreferenceOutput(example, outputs[1], messages);
     m_out->messageCount = int(messages.size());
     checkConversation(messages, true);
     if (m_imageInPreference) {
@@ -754,9 +685,9 @@ void ExampleChecker::checkPreference(const QJsonObject &example)
                 Linter::tr("This preference example contains images. Preference (DPO) training "
                            "takes text only."));
     }
-    if (answers[0].isObject() && answers[1].isObject()) {
-        const QJsonObject a = answers[0].toObject();
-        const QJsonObject b = answers[1].toObject();
+    if (preferred.isObject() && nonPreferred.isObject()) {
+        const QJsonObject a = preferred.toObject();
+        const QJsonObject b = nonPreferred.toObject();
         if (a.value(QLatin1String("content")) == b.value(QLatin1String("content"))
                 && a.value(QLatin1String("tool_calls")) == b.value(QLatin1String("tool_calls"))) {
             add(QStringLiteral("dpo_identical_outputs"), Severity::Warning, -1,
@@ -764,6 +695,77 @@ void ExampleChecker::checkPreference(const QJsonObject &example)
                                "there is nothing to prefer. Change one of them."));
         }
     }
+}
+
+void ExampleChecker::checkPreferencePrompt(const QJsonValue &inputValue, QList<Located> &messages)
+{
+    if (!inputValue.isObject()) {
+        add(QStringLiteral("dpo_missing_input"), Severity::Error, -1,
+                inputValue.isUndefined()
+                        ? Linter::tr("This preference example has no prompt (“input”).")
+                        : Linter::tr("The prompt (“input”) of this preference example is %1 "
+                                     "instead of an object with messages.")
+                                  .arg(typeName(inputValue)));
+        return;
+    }
+    const QJsonObject input = inputValue.toObject();
+    checkParallel(input);
+    checkTools(input, Linter::tr(" of the prompt"));
+    const QJsonValue list = input.value(QLatin1String("messages"));
+    if (!list.isArray() || list.toArray().isEmpty()) {
+        add(QStringLiteral("dpo_missing_input"), Severity::Error, -1,
+                Linter::tr("The prompt (“input”) of this preference example has no messages. "
+                           "Add at least the user's question."));
+    } else {
+        const QJsonArray array = list.toArray();
+        const int promptCount = int(array.size());
+        for (int i = 0; i < promptCount; ++i)
+            messages.append({array.at(i), Part::Input, i, i, promptCount});
+        const QJsonObject last = array.last().toObject();
+        if (last.value(QLatin1String("role")).toString() == QLatin1String("assistant")) {
+            add(QStringLiteral("dpo_input_ends_with_assistant"), Severity::Error, promptCount - 1,
+                    Linter::tr("The prompt ends with an assistant message. In a preference "
+                               "example the two answers are the assistant's last turn, so "
+                               "the prompt must end with the user."));
+        }
+    }
+}
+
+QJsonValue ExampleChecker::checkPreferenceOutput(
+        const QJsonObject &example, const PreferenceOutput &output, QList<Located> &messages)
+{
+    const QJsonValue value = example.value(QLatin1String(output.key));
+    const QString which = output.part == Part::Preferred ? Linter::tr("preferred answer")
+                                                         : Linter::tr("non-preferred answer");
+    if (!value.isArray() || value.toArray().isEmpty()) {
+        QString text;
+        if (value.isUndefined() && example.contains(QLatin1String(output.oldKey)))
+            text = Linter::tr("This preference example names its %1 “%2”; the service "
+                              "expects “%3”. Rename the field.")
+                           .arg(which, QLatin1String(output.oldKey), QLatin1String(output.key));
+        else
+            text = Linter::tr("This preference example has no %1 (“%2”).")
+                           .arg(which, QLatin1String(output.key));
+        add(QLatin1String(output.code), Severity::Error, -1, text);
+        return {};
+    }
+    const QJsonArray array = value.toArray();
+    const int count = int(array.size());
+    const int first = int(messages.size());
+    for (int i = 0; i < count; ++i)
+        messages.append({array.at(i), output.part, first + i, i, count});
+    const QString role = array.first().toObject().value(QLatin1String("role")).toString();
+    if (count != 1 || role != QLatin1String("assistant")) {
+        add(QStringLiteral("dpo_output_not_single_assistant"), Severity::Error, first,
+                count != 1 ? Linter::tr("The %1 has %2 messages; it must be exactly one "
+                                        "assistant message.")
+                                     .arg(which)
+                                     .arg(count)
+                           : Linter::tr("The %1 has the role “%2”; it must be an assistant "
+                                        "message.")
+                                     .arg(which, role));
+    }
+    return array.first();
 }
 
 // ---- reserved tokens -------------------------------------------------------------------------

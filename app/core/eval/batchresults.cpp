@@ -3,6 +3,7 @@
 
 #include "datasetdocument.h"
 #include "dataseterror.h"
+#include "examplevisit.h"
 #include "jsonl.h"
 
 #include <QCoreApplication>
@@ -94,21 +95,10 @@ std::optional<BatchItem> batchItemFrom(const Example &example, int sourceLine)
 BatchItemsLoad loadBatchItems(const QString &path)
 {
     BatchItemsLoad load;
-    DatasetError error;
-    const JsonlContents contents = JsonlReader::readFile(path, &error);
-    if (error.isError()) {
-        load.error = error.message;
-        return load;
-    }
-    for (const JsonlRecord &record : contents.records) {
-        const std::optional<BatchItem> item =
-                batchItemFrom(Example::fromLine(record.line), record.sourceLine);
-        if (item)
-            load.items.append(*item);
-        else
-            ++load.skipped;
-    }
-    if (load.items.isEmpty()) {
+    load.error = visitExamples(path, [&load](const Example &example, int sourceLine) {
+        keepOrSkip(batchItemFrom(example, sourceLine), &load.items, &load.skipped);
+    });
+    if (load.error.isEmpty() && load.items.isEmpty()) {
         load.error = tr("No example in this file ends with an assistant answer to compare "
                         "against.");
     }
@@ -118,13 +108,9 @@ BatchItemsLoad loadBatchItems(const QString &path)
 BatchItemsLoad batchItemsFrom(const DatasetDocument &document)
 {
     BatchItemsLoad load;
-    for (int row = 0; row < document.count(); ++row) {
-        const std::optional<BatchItem> item = batchItemFrom(document.example(row), row + 1);
-        if (item)
-            load.items.append(*item);
-        else
-            ++load.skipped;
-    }
+    visitExamples(document, [&load](const Example &example, int sourceLine) {
+        keepOrSkip(batchItemFrom(example, sourceLine), &load.items, &load.skipped);
+    });
     if (load.items.isEmpty()) {
         load.error = tr("No example in this dataset ends with an assistant answer to compare "
                         "against.");

@@ -6,6 +6,7 @@
 #include "datasetdocument.h"
 #include "dataseterror.h"
 #include "example.h"
+#include "examplevisit.h"
 #include "jsonl.h"
 
 #include <QCoreApplication>
@@ -70,20 +71,9 @@ CapturePromptsLoad capturePromptsFromJsonl(const QString &path)
 {
     CapturePromptsLoad load;
     load.source = QFileInfo(path).fileName();
-    DatasetError error;
-    const JsonlContents contents = JsonlReader::readFile(path, &error);
-    if (error.isError()) {
-        load.error = error.message;
-        return load;
-    }
-    for (const JsonlRecord &record : contents.records) {
-        const std::optional<CapturePrompt> prompt =
-                capturePromptFrom(Example::fromLine(record.line), record.sourceLine);
-        if (prompt)
-            load.prompts.append(*prompt);
-        else
-            ++load.skipped;
-    }
+    load.error = visitExamples(path, [&load](const Example &example, int sourceLine) {
+        keepOrSkip(capturePromptFrom(example, sourceLine), &load.prompts, &load.skipped);
+    });
     noPromptError(&load);
     return load;
 }
@@ -93,14 +83,9 @@ CapturePromptsLoad capturePromptsFrom(const DatasetDocument &document)
     CapturePromptsLoad load;
     load.source = document.filePath().isEmpty() ? tr("the open dataset")
                                                 : QFileInfo(document.filePath()).fileName();
-    for (int row = 0; row < document.count(); ++row) {
-        const std::optional<CapturePrompt> prompt =
-                capturePromptFrom(document.example(row), row + 1);
-        if (prompt)
-            load.prompts.append(*prompt);
-        else
-            ++load.skipped;
-    }
+    visitExamples(document, [&load](const Example &example, int sourceLine) {
+        keepOrSkip(capturePromptFrom(example, sourceLine), &load.prompts, &load.skipped);
+    });
     noPromptError(&load);
     return load;
 }

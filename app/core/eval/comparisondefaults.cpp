@@ -167,11 +167,13 @@ QString ModelLineage::baseModelOf(const QString &id) const
     return baseModelInId(id);
 }
 
-ComparisonDefault ComparisonDefault::choose(
-        const ModelLineage &lineage, const QList<ModelObject> &offered, const PriceTable &prices)
+namespace {
+
+using Basis = ComparisonDefault::Basis;
+
+/// The newest fine-tune the job history knows; else the newest the connection offers.
+QString newestFineTune(const ModelLineage &lineage, const QList<ModelObject> &offered)
 {
-    ComparisonDefault result;
-    // The newest fine-tune the job history knows; else the newest the connection offers.
     QString tuned;
     qint64 newest = 0;
     for (const FineTuneRecord &record : lineage.records()) {
@@ -189,56 +191,72 @@ ComparisonDefault ComparisonDefault::choose(
             newest = model.created;
         }
     }
+    return tuned;
+}
 
-    if (!tuned.isEmpty()) {
-        result.second = tuned;
-        const QString base = lineage.baseModelOf(tuned);
-        if (!base.isEmpty() && !lineage.isSameModel(base, tuned)) {
-            result.first = base;
-            result.basis = Basis::BaseVsFineTuned;
+/// The checkpoints of `tuned` (its job's and the ones offered), lowest step first.
+QStringList checkpointsOf(
+        const ModelLineage &lineage, const QList<ModelObject> &offered, const QString &tuned)
+{
+    QStringList checkpoints;
+    for (const FineTuneRecord &record : lineage.records()) {
+        if (record.fineTunedModel != tuned)
+            continue;
+        for (const Checkpoint &checkpoint : record.checkpoints)
+            checkpoints << checkpoint.fineTunedModelCheckpoint;
+    }
+    for (const ModelObject &model : offered) {
+        if (fineTunedModelOfCheckpointId(model.id) == tuned)
+            checkpoints << model.id;
+    }
+    std::sort(checkpoints.begin(), checkpoints.end(), [](const QString &a, const QString &b) {
+        return checkpointStepInId(a) < checkpointStepInId(b);
+    });
+    return checkpoints;
+}
+
+/// `tuned` on the second side; on the first, its base model, else its earliest checkpoint that
+/// is not the final model, else another model offered (a base model before anything else).
+ComparisonDefault againstFineTune(
+        const ModelLineage &lineage, const QList<ModelObject> &offered, const QString &tuned)
+{
+    ComparisonDefault result;
+    result.second = tuned;
+    const QString base = lineage.baseModelOf(tuned);
+    if (!base.isEmpty() && !lineage.isSameModel(base, tuned)) {
+        result.first = base;
+        result.basis = Basis::BaseVsFineTuned;
+        return result;
+    }
+    for (const QString &checkpoint : checkpointsOf(lineage, offered, tuned)) {
+        if (!checkpoint.isEmpty() && !lineage.isSameModel(checkpoint, tuned)) {
+            result.first = checkpoint;
+            result.basis = Basis::CheckpointVsFineTuned;
             return result;
         }
-        // The base is not known: the job's earliest checkpoint that is not the final model.
-        QStringList checkpoints;
-        for (const FineTuneRecord &record : lineage.records()) {
-            if (record.fineTunedModel != tuned)
-                continue;
-            for (const Checkpoint &checkpoint : record.checkpoints)
-                checkpoints << checkpoint.fineTunedModelCheckpoint;
-        }
+    }
+    for (bool baseOnly : {true, false}) {
         for (const ModelObject &model : offered) {
-            if (fineTunedModelOfCheckpointId(model.id) == tuned)
-                checkpoints << model.id;
-        }
-        std::sort(checkpoints.begin(), checkpoints.end(), [](const QString &a, const QString &b) {
-            return checkpointStepInId(a) < checkpointStepInId(b);
-        });
-        for (const QString &checkpoint : std::as_const(checkpoints)) {
-            if (!checkpoint.isEmpty() && !lineage.isSameModel(checkpoint, tuned)) {
-                result.first = checkpoint;
-                result.basis = Basis::CheckpointVsFineTuned;
+            if ((!baseOnly || !ModelRegistry::isFineTuned(model.id))
+                    && !lineage.isSameModel(model.id, tuned)) {
+                result.first = model.id;
+                result.basis = Basis::OtherModelVsFineTuned;
                 return result;
             }
         }
-        // Else another model the connection offers, a base model before anything else.
-        for (bool baseOnly : {true, false}) {
-            for (const ModelObject &model : offered) {
-                if ((!baseOnly || !ModelRegistry::isFineTuned(model.id))
-                        && !lineage.isSameModel(model.id, tuned)) {
-                    result.first = model.id;
-                    result.basis = Basis::OtherModelVsFineTuned;
-                    return result;
-                }
-            }
-        }
-        result.basis = Basis::FineTunedOnly;
-        return result;
     }
+    result.basis = Basis::FineTunedOnly;
+    return result;
+}
 
-    // No fine-tune yet: the cheapest model next to the cheapest one of another family ("gpt-4.1"
-    // and "gpt-4.1-2025-04-14" are one model; two dated versions of it are alike), else the
-    // cheapest other model. Unknown prices come last, in the order offered, and checkpoints of
-    // unfinished jobs after every base model.
+// No fine-tune yet: the cheapest model next to the cheapest one of another family ("gpt-4.1"
+// and "gpt-4.1-2025-04-14" are one model; two dated versions of it are alike), else the
+// cheapest other model. Unknown prices come last, in the order offered, and checkpoints of
+// unfinished jobs after every base model.
+ComparisonDefault cheapestTwo(
+        const ModelLineage &lineage, const QList<ModelObject> &offered, const PriceTable &prices)
+{
+    ComparisonDefault result;
     QList<ModelObject> byPrice = offered;
     const auto cost = [&prices](const ModelObject &model) {
         const double price = ModelRegistry::isFineTuned(model.id) ? -1 : prices.price(model.id);
@@ -264,6 +282,16 @@ ComparisonDefault ComparisonDefault::choose(
         }
     }
     return result;
+}
+
+} // namespace
+
+ComparisonDefault ComparisonDefault::choose(
+        const ModelLineage &lineage, const QList<ModelObject> &offered, const PriceTable &prices)
+{
+    const QString tuned = newestFineTune(lineage, offered);
+    return tuned.isEmpty() ? cheapestTwo(lineage, offered, prices)
+                           : againstFineTune(lineage, offered, tuned);
 }
 
 } // namespace fs

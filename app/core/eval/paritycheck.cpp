@@ -138,90 +138,102 @@ ParitySummary ParitySummary::from(const BatchResults &results, const AbTally &ta
     s.oldModel = oldModel;
     s.newModel = newModel;
     s.prompts = results.itemCount();
-    if (results.modelCount() > 0) {
-        s.mean = results.average(0, &s.answered);
-        QList<int> done;
-        for (int i = 0; i < results.itemCount(); ++i) {
-            const Generation &g = results.generation(i, 0);
-            if (g.status == Generation::Status::Done)
-                done.append(i);
-            else if (g.status == Generation::Status::Failed)
-                ++s.failed;
-        }
-        std::stable_sort(done.begin(), done.end(), [&results](int a, int b) {
-            return results.generation(a, 0).scores.rougeL.fmeasure
-                    < results.generation(b, 0).scores.rougeL.fmeasure;
-        });
-        s.mostDifferent = done.mid(0, ParityThresholds::kMostDifferent);
-    }
+    if (results.modelCount() > 0)
+        s.countAnswers(results);
     s.blind = tally.pair(oldModel, newModel);
     s.newWinRate = s.blind.winRate(newModel);
     s.verdict = decide(s.answered, s.mean.rougeL.fmeasure, s.blind, newModel);
+    s.describeVerdict();
+    return s;
+}
 
-    const QString rougeL = parityScoreText(s.mean.rougeL.fmeasure);
-    const bool blindDecides = s.blind.rated() >= ParityThresholds::kMinBlindVotes;
-    const QString blindWords = blindDecides
-            ? tr("In the blind round the new model won %1% of %2 votes (ties count half; "
-                 "50% means no preference).")
-                      .arg(qRound(s.newWinRate.estimate * 100))
-                      .arg(s.blind.rated())
-            : s.blind.rated() > 0
-            ? tr("The blind round has too few votes to decide (%1 of the %2 needed).")
-                      .arg(s.blind.rated())
-                      .arg(ParityThresholds::kMinBlindVotes)
-            : tr("Nobody has rated answers in the blind round yet.");
-    switch (s.verdict) {
+void ParitySummary::countAnswers(const BatchResults &results)
+{
+    mean = results.average(0, &answered);
+    QList<int> done;
+    for (int i = 0; i < results.itemCount(); ++i) {
+        const Generation &g = results.generation(i, 0);
+        if (g.status == Generation::Status::Done)
+            done.append(i);
+        else if (g.status == Generation::Status::Failed)
+            ++failed;
+    }
+    std::stable_sort(done.begin(), done.end(), [&results](int a, int b) {
+        return results.generation(a, 0).scores.rougeL.fmeasure
+                < results.generation(b, 0).scores.rougeL.fmeasure;
+    });
+    mostDifferent = done.mid(0, ParityThresholds::kMostDifferent);
+}
+
+QString ParitySummary::blindRoundWords() const
+{
+    if (blind.rated() >= ParityThresholds::kMinBlindVotes)
+        return tr("In the blind round the new model won %1% of %2 votes (ties count half; "
+                  "50% means no preference).")
+                .arg(qRound(newWinRate.estimate * 100))
+                .arg(blind.rated());
+    if (blind.rated() > 0)
+        return tr("The blind round has too few votes to decide (%1 of the %2 needed).")
+                .arg(blind.rated())
+                .arg(ParityThresholds::kMinBlindVotes);
+    return tr("Nobody has rated answers in the blind round yet.");
+}
+
+void ParitySummary::describeVerdict()
+{
+    const QString rougeL = parityScoreText(mean.rougeL.fmeasure);
+    QString finding; // what ROUGE says; the blind round's words go after it (before: OldPreferred)
+    switch (verdict) {
     case ParityVerdict::Incomplete:
-        s.verdictTitle = tr("Not checked yet");
-        s.verdictText = tr("The new model has not answered any of the held-out prompts yet, so "
-                           "nothing can be said. Run the check again.");
+        verdictTitle = tr("Not checked yet");
+        finding = tr("The new model has not answered any of the held-out prompts yet, so "
+                     "nothing can be said. Run the check again.");
         break;
     case ParityVerdict::Keeps:
-        s.verdictTitle = tr("Yes — the new model keeps the old one's behaviour");
-        s.verdictText = tr("Its answers say much the same as the old model's (ROUGE-L %1 on "
-                           "average, where 1 is word for word the same; %2 or more counts as "
-                           "similar).")
-                                .arg(rougeL, parityScoreText(ParityThresholds::kSimilar))
-                + QLatin1Char(' ') + blindWords;
+        verdictTitle = tr("Yes — the new model keeps the old one's behaviour");
+        finding = tr("Its answers say much the same as the old model's (ROUGE-L %1 on "
+                     "average, where 1 is word for word the same; %2 or more counts as "
+                     "similar).")
+                          .arg(rougeL, parityScoreText(ParityThresholds::kSimilar));
         break;
     case ParityVerdict::Preferred:
-        s.verdictTitle = tr("Different, but preferred");
-        s.verdictText = tr("The new model words its answers differently from the old one "
-                           "(ROUGE-L %1 on average), but the blind round preferred it.")
-                                .arg(rougeL)
-                + QLatin1Char(' ') + blindWords;
+        verdictTitle = tr("Different, but preferred");
+        finding = tr("The new model words its answers differently from the old one "
+                     "(ROUGE-L %1 on average), but the blind round preferred it.")
+                          .arg(rougeL);
         break;
     case ParityVerdict::Partly:
-        s.verdictTitle = tr("Partly — similar things in other words");
-        s.verdictText = tr("The new model's answers overlap with the old model's, but not "
-                           "closely (ROUGE-L %1 on average, where 1 is word for word the same; "
-                           "%2 or more counts as similar). "
-                           "Read the answers that differ most below before you switch.")
-                                .arg(rougeL, parityScoreText(ParityThresholds::kSimilar))
-                + QLatin1Char(' ') + blindWords;
+        verdictTitle = tr("Partly — similar things in other words");
+        finding = tr("The new model's answers overlap with the old model's, but not "
+                     "closely (ROUGE-L %1 on average, where 1 is word for word the same; "
+                     "%2 or more counts as similar). "
+                     "Read the answers that differ most below before you switch.")
+                          .arg(rougeL, parityScoreText(ParityThresholds::kSimilar));
         break;
     case ParityVerdict::Differs:
-        s.verdictTitle = tr("No — the new model answers differently");
-        s.verdictText = tr("Its answers share little with the old model's (ROUGE-L %1 on "
-                           "average, where 1 is word for word the same; below %2 counts as "
-                           "different). It may need more examples or more epochs.")
-                                .arg(rougeL, parityScoreText(ParityThresholds::kPartly))
-                + QLatin1Char(' ') + blindWords;
+        verdictTitle = tr("No — the new model answers differently");
+        finding = tr("Its answers share little with the old model's (ROUGE-L %1 on "
+                     "average, where 1 is word for word the same; below %2 counts as "
+                     "different). It may need more examples or more epochs.")
+                          .arg(rougeL, parityScoreText(ParityThresholds::kPartly));
         break;
     case ParityVerdict::OldPreferred:
-        s.verdictTitle = tr("Not yet — the old model's answers were preferred");
-        s.verdictText = blindWords + QLatin1Char(' ')
-                + tr("Even if the wording is close (ROUGE-L %1), people liked the old "
+        verdictTitle = tr("Not yet — the old model's answers were preferred");
+        finding = tr("Even if the wording is close (ROUGE-L %1), people liked the old "
                      "answers better. Train again with more examples, then check again.")
                           .arg(rougeL);
         break;
     }
-    if (s.failed > 0)
-        s.verdictText += QLatin1Char(' ')
-                + (s.failed == 1 ? tr("1 prompt got no answer and is not counted.")
-                                 : tr("%1 prompts got no answer and are not counted.")
-                                           .arg(s.failed));
-    return s;
+    if (verdict == ParityVerdict::Incomplete)
+        verdictText = finding;
+    else if (verdict == ParityVerdict::OldPreferred)
+        verdictText = blindRoundWords() + QLatin1Char(' ') + finding;
+    else
+        verdictText = finding + QLatin1Char(' ') + blindRoundWords();
+    if (failed > 0)
+        verdictText += QLatin1Char(' ')
+                + (failed == 1 ? tr("1 prompt got no answer and is not counted.")
+                               : tr("%1 prompts got no answer and are not counted.").arg(failed));
 }
 
 // ---- ParityCheck -------------------------------------------------------------------------------

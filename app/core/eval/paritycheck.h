@@ -70,6 +70,12 @@ public:
     /// The rules of the verdict (ParityThresholds), with the words for it.
     static ParityVerdict decide(
             int answered, double meanRougeL, const PairTally &blind, const QString &newModel);
+
+private:
+    // The steps of from(): the answers' figures, then the verdict's words.
+    void countAnswers(const BatchResults &results);
+    QString blindRoundWords() const;
+    void describeVerdict();
 };
 
 /// "0.723": scores as the report and the wizard print them.

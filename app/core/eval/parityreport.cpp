@@ -70,25 +70,21 @@ Zone zoneOf(double score)
     return {"#b3261e", "differs"};
 }
 
-/// Ten bars (how many answers in each tenth of ROUGE-L), coloured by the verdict's ranges, on
-/// tinted bands that name the ranges, with both axes labelled in words.
-QString histogramSvg(const QList<int> &bins)
+/// Where the histogram's parts stand: the plot area and the scale of the bars.
+struct HistogramLayout
 {
-    const int left = 44; // room for the count axis
-    const int top = 22; // room for the ranges' names
-    const int plotWidth = 500;
-    const int plotHeight = 140;
-    const int width = left + plotWidth + 10;
-    const int height = top + plotHeight + 44;
-    const int barWidth = plotWidth / int(bins.size());
-    const int highest = std::max(1, *std::max_element(bins.cbegin(), bins.cend()));
-    const auto x = [&](double score) { return left + int(score * plotWidth); };
-    QString svg = QStringLiteral("<svg class=\"hist\" width=\"%1\" height=\"%2\" role=\"img\" "
-                                 "aria-label=\"%3\" font-family=\"sans-serif\">\n")
-                          .arg(width)
-                          .arg(height)
-                          .arg(esc(tr("How many answers fall in each ROUGE-L range")));
-    // The three ranges as bands with their names above.
+    static constexpr int left = 44; // room for the count axis
+    static constexpr int top = 22; // room for the ranges' names
+    static constexpr int plotWidth = 500;
+    static constexpr int plotHeight = 140;
+    int barWidth = 0;
+    int highest = 1; ///< the tallest bar's count
+    int x(double score) const { return left + int(score * plotWidth); }
+};
+
+/// The verdict's three ranges as tinted bands with their names above.
+QString histogramBands(const HistogramLayout &l)
+{
     const struct
     {
         double from;
@@ -101,22 +97,34 @@ QString histogramSvg(const QList<int> &bins)
                     tr("other words")},
             {ParityThresholds::kSimilar, 1, QStringLiteral("#e6f4ea"), tr("much the same")},
     };
+    QString svg;
     for (const auto &band : bands) {
         svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
                               "fill=\"%5\"/>\n")
-                       .arg(x(band.from))
-                       .arg(top)
-                       .arg(x(band.to) - x(band.from))
-                       .arg(plotHeight)
+                       .arg(l.x(band.from))
+                       .arg(l.top)
+                       .arg(l.x(band.to) - l.x(band.from))
+                       .arg(l.plotHeight)
                        .arg(band.fill);
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"12\" fill=\"#444\" "
                               "text-anchor=\"middle\">%3</text>\n")
-                       .arg((x(band.from) + x(band.to)) / 2)
-                       .arg(top - 7)
+                       .arg((l.x(band.from) + l.x(band.to)) / 2)
+                       .arg(l.top - 7)
                        .arg(esc(band.name));
     }
+    return svg;
+}
+
+/// One bar a tenth, coloured by its range, with its count above (or inside at the top).
+QString histogramBars(const HistogramLayout &l, const QList<int> &bins)
+{
+    const int left = l.left;
+    const int top = l.top;
+    const int plotHeight = l.plotHeight;
+    const int barWidth = l.barWidth;
+    QString svg;
     for (int b = 0; b < bins.size(); ++b) {
-        const int h = bins.at(b) * plotHeight / highest;
+        const int h = bins.at(b) * plotHeight / l.highest;
         svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
                               "fill=\"%5\"><title>%6</title></rect>\n")
                        .arg(left + b * barWidth + 2)
@@ -138,16 +146,26 @@ QString histogramSvg(const QList<int> &bins)
                            .arg(inside ? QStringLiteral("#fff") : QStringLiteral("#1f1f1f"))
                            .arg(bins.at(b));
     }
-    // The axes: answers counted up the side, ROUGE-L along the bottom.
+    return svg;
+}
+
+/// The axes: answers counted up the side, ROUGE-L along the bottom.
+QString histogramAxes(const HistogramLayout &l)
+{
+    const int left = l.left;
+    const int top = l.top;
+    const int plotWidth = l.plotWidth;
+    const int plotHeight = l.plotHeight;
+    QString svg;
     svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#888\"/>\n")
                    .arg(left)
                    .arg(top + plotHeight)
                    .arg(left + plotWidth);
-    for (const int count : {0, highest})
+    for (const int count : {0, l.highest})
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" "
                               "text-anchor=\"end\">%3</text>\n")
                        .arg(left - 6)
-                       .arg(top + plotHeight - count * plotHeight / highest + 4)
+                       .arg(top + plotHeight - count * plotHeight / l.highest + 4)
                        .arg(count);
     svg += QStringLiteral("<text x=\"12\" y=\"%1\" font-size=\"11\" text-anchor=\"middle\" "
                           "transform=\"rotate(-90 12 %1)\">%2</text>\n")
@@ -156,7 +174,7 @@ QString histogramSvg(const QList<int> &bins)
     for (const int tick : {0, 2, 4, 6, 8, 10})
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" "
                               "text-anchor=\"middle\">%3</text>\n")
-                       .arg(left + tick * barWidth)
+                       .arg(left + tick * l.barWidth)
                        .arg(top + plotHeight + 15)
                        .arg(QString::number(tick / 10.0, 'f', 1));
     svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" "
@@ -165,6 +183,26 @@ QString histogramSvg(const QList<int> &bins)
                    .arg(top + plotHeight + 34)
                    .arg(esc(tr("ROUGE-L of the new answer against the old one (1 = word for "
                                "word the same)")));
+    return svg;
+}
+
+/// Ten bars (how many answers in each tenth of ROUGE-L), coloured by the verdict's ranges, on
+/// tinted bands that name the ranges, with both axes labelled in words.
+QString histogramSvg(const QList<int> &bins)
+{
+    HistogramLayout layout;
+    layout.barWidth = layout.plotWidth / int(bins.size());
+    layout.highest = std::max(1, *std::max_element(bins.cbegin(), bins.cend()));
+    const int width = layout.left + layout.plotWidth + 10;
+    const int height = layout.top + layout.plotHeight + 44;
+    QString svg = QStringLiteral("<svg class=\"hist\" width=\"%1\" height=\"%2\" role=\"img\" "
+                                 "aria-label=\"%3\" font-family=\"sans-serif\">\n")
+                          .arg(width)
+                          .arg(height)
+                          .arg(esc(tr("How many answers fall in each ROUGE-L range")));
+    svg += histogramBands(layout);
+    svg += histogramBars(layout, bins);
+    svg += histogramAxes(layout);
     svg += QStringLiteral("</svg>\n");
     return svg;
 }
@@ -186,8 +224,8 @@ QList<int> ParityReport::histogram(const BatchResults &results)
     return bins;
 }
 
-QString ParityReport::html(
-        const ParitySummary &s, const BatchResults &results, const QDateTime &when)
+/// The page's head (title, style), its heading and the verdict.
+QString ParityReport::headSection(const ParitySummary &s, const QDateTime &when)
 {
     QString page;
     page += QStringLiteral(
@@ -220,7 +258,13 @@ QString ParityReport::html(
     page += QStringLiteral("<div class=\"verdict\" id=\"verdict\" style=\"border-color:%1\">"
                            "<h2>%2</h2><p>%3</p></div>\n")
                     .arg(verdictColour(s.verdict), esc(s.verdictTitle), esc(s.verdictText));
+    return page;
+}
 
+/// The figures: the two models, the counts and the ROUGE means.
+QString ParityReport::figuresSection(const ParitySummary &s)
+{
+    QString page;
     page += QStringLiteral("<h2>%1</h2>\n<table class=\"figures\" id=\"figures\">\n")
                     .arg(esc(tr("Figures")));
     page += row(tr("Old model"), s.oldModel);
@@ -237,6 +281,13 @@ QString ParityReport::html(
     page += QStringLiteral("<p class=\"small\">%1</p>\n")
                     .arg(esc(tr("Each score runs from 0 (nothing in common with the old "
                                 "model's answer) to 1 (word for word the same).")));
+    return page;
+}
+
+/// How alike the answers are: the histogram with what its bars mean.
+QString ParityReport::histogramSection(const BatchResults &results)
+{
+    QString page;
     page += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
                     .arg(esc(tr("How alike the answers are")),
                             esc(tr("Each bar counts the new answers whose ROUGE-L against the "
@@ -244,7 +295,13 @@ QString ParityReport::html(
                                    "mean the new model answers much like the old one; bars on "
                                    "the left (red) mean it answers differently.")));
     page += histogramSvg(histogram(results));
+    return page;
+}
 
+/// The blind round's tally, or that nobody rated blind.
+QString ParityReport::blindSection(const ParitySummary &s)
+{
+    QString page;
     page += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("Blind round")));
     if (s.blind.votes() == 0) {
         page += QStringLiteral("<p id=\"blind\">%1</p>\n")
@@ -266,7 +323,13 @@ QString ParityReport::html(
                         .arg(qRound(s.newWinRate.upper * 100)));
         page += QStringLiteral("</table>\n");
     }
+    return page;
+}
 
+/// The answers that differ most, side by side.
+QString ParityReport::differSection(const ParitySummary &s, const BatchResults &results)
+{
+    QString page;
     page += QStringLiteral("<h2>%1</h2>\n")
                     .arg(esc(s.mostDifferent.size() == 1 ? tr("The answer that differs most")
                                                          : tr("The %1 answers that differ most")
@@ -295,7 +358,13 @@ QString ParityReport::html(
         }
         page += QStringLiteral("</table>\n");
     }
+    return page;
+}
 
+/// How the verdict is decided, in words.
+QString ParityReport::rulesSection()
+{
+    QString page;
     page += QStringLiteral("<h2>%1</h2>\n<ul id=\"rules\">\n")
                     .arg(esc(tr("How the verdict is decided")));
     const QStringList rules = {
@@ -316,8 +385,15 @@ QString ParityReport::html(
     };
     for (const QString &rule : rules)
         page += QStringLiteral("<li>%1</li>\n").arg(esc(rule));
-    page += QStringLiteral("</ul>\n</body></html>\n");
+    page += QStringLiteral("</ul>\n");
     return page;
+}
+
+QString ParityReport::html(
+        const ParitySummary &s, const BatchResults &results, const QDateTime &when)
+{
+    return headSection(s, when) + figuresSection(s) + histogramSection(results) + blindSection(s)
+            + differSection(s, results) + rulesSection() + QStringLiteral("</body></html>\n");
 }
 
 } // namespace fs

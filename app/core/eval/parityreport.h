@@ -22,6 +22,15 @@ public:
             const ParitySummary &summary, const BatchResults &results, const QDateTime &when);
     /// ROUGE-L F of the answered prompts in ten bins [0, 0.1), …, [0.9, 1.0].
     static QList<int> histogram(const BatchResults &results);
+
+private:
+    // The page's parts, top to bottom (members, so their words keep this class's context).
+    static QString headSection(const ParitySummary &s, const QDateTime &when);
+    static QString figuresSection(const ParitySummary &s);
+    static QString histogramSection(const BatchResults &results);
+    static QString blindSection(const ParitySummary &s);
+    static QString differSection(const ParitySummary &s, const BatchResults &results);
+    static QString rulesSection();
 };
 
 } // namespace fs

@@ -140,6 +140,12 @@ public:
     QString datasetId;
 
     void begin();
+    // The steps of begin(): a clean state, then the way this service takes a file.
+    void resetForStart();
+    void beginIntoDataset();
+    void beginTogether(qint64 size);
+    void beginAzure(qint64 size);
+    void beginOpenAi(qint64 size);
     void beginDataset();
     void afterDatasetCreated();
     /// The multipart request for `content`: the dialect's file upload, or into the dataset.
@@ -297,6 +303,32 @@ void Uploader::cancel()
 
 void Uploader::Private::begin()
 {
+    resetForStart();
+    if (!source) {
+        fail(QCoreApplication::translate("fs::Uploader", "There is nothing to upload."), {}, false);
+        return;
+    }
+    const qint64 size = source->size();
+    q->m_progress.totalBytes = size;
+    if (size <= 0) {
+        fail(QCoreApplication::translate(
+                     "fs::Uploader", "The file is empty: there is nothing to upload."),
+                {}, false);
+        return;
+    }
+    datasetId.clear();
+    if (provider->dialect().uploadsIntoDatasets())
+        beginIntoDataset();
+    else if (client->connection().providerKind() == ProviderKind::Together)
+        beginTogether(size);
+    else if (client->connection().providerKind() == ProviderKind::AzureOpenAI)
+        beginAzure(size);
+    else
+        beginOpenAi(size);
+}
+
+void Uploader::Private::resetForStart()
+{
     ++generation;
     abortAll();
     inFlight.clear();
@@ -311,74 +343,71 @@ void Uploader::Private::begin()
     clock.start();
     lastEmitMs = -kProgressIntervalMs;
     setPhase(UploadProgress::Phase::Preparing);
+}
 
-    if (!source) {
-        fail(QCoreApplication::translate("fs::Uploader", "There is nothing to upload."), {}, false);
-        return;
-    }
-    const qint64 size = source->size();
-    q->m_progress.totalBytes = size;
-    if (size <= 0) {
-        fail(QCoreApplication::translate(
-                     "fs::Uploader", "The file is empty: there is nothing to upload."),
+// Fireworks: the file goes into a dataset, in one piece.
+void Uploader::Private::beginIntoDataset()
+{
+    usingUploads = false;
+    if (options.method == UploadOptions::Method::UploadsApi) {
+        fail(QCoreApplication::translate("fs::Uploader",
+                     "Resumable uploads in parts are an OpenAI feature: %1 takes each file "
+                     "in one piece. Upload it without “resumable”.")
+                        .arg(provider->dialect().serviceName()),
                 {}, false);
         return;
     }
+    beginDataset();
+}
+
+// Together: one multipart request, or a presigned PUT for large files; never in parts.
+void Uploader::Private::beginTogether(qint64 size)
+{
     using Method = UploadOptions::Method;
-    datasetId.clear();
-    if (provider->dialect().uploadsIntoDatasets()) {
-        usingUploads = false;
-        if (options.method == Method::UploadsApi) {
-            fail(QCoreApplication::translate("fs::Uploader",
-                         "Resumable uploads in parts are an OpenAI feature: %1 takes each file "
-                         "in one piece. Upload it without “resumable”.")
-                            .arg(provider->dialect().serviceName()),
-                    {}, false);
-            return;
-        }
-        beginDataset();
+    usingUploads = false;
+    if (options.method == Method::UploadsApi) {
+        fail(QCoreApplication::translate("fs::Uploader",
+                     "Resumable uploads in parts are an OpenAI feature: Together AI takes "
+                     "each file in one piece. Upload it without “resumable”."),
+                {}, false);
         return;
     }
-    if (client->connection().providerKind() == ProviderKind::Together) {
-        usingUploads = false;
-        if (options.method == Method::UploadsApi) {
-            fail(QCoreApplication::translate("fs::Uploader",
-                         "Resumable uploads in parts are an OpenAI feature: Together AI takes "
-                         "each file in one piece. Upload it without “resumable”."),
-                    {}, false);
-            return;
-        }
-        if (options.method == Method::FilesApi
-                || (options.method == Method::Automatic && size <= options.multipartLimit))
-            beginMultipart();
-        else
-            beginPresigned();
-        return;
-    }
-    if (client->connection().providerKind() == ProviderKind::AzureOpenAI) {
-        // Azure has no uploads in parts: one multipart request, for files under 512 MB.
-        if (size >= kAzureFileLimit) {
-            fail(QCoreApplication::translate("fs::Uploader",
-                         "Azure OpenAI takes files under 512 MB, and this one is larger. "
-                         "Microsoft recommends importing large files from Azure Blob Storage "
-                         "(in the Azure AI Foundry portal) rather than uploading them: an "
-                         "upload this big cannot be resumed if it breaks. Or split the "
-                         "dataset into smaller files."),
-                    {}, false);
-            return;
-        }
-        if (options.method == Method::UploadsApi) {
-            fail(QCoreApplication::translate("fs::Uploader",
-                         "Resumable uploads in parts are an OpenAI feature: Azure OpenAI takes "
-                         "each file in one piece. Upload it without “resumable”."),
-                    {}, false);
-            return;
-        }
-        usingUploads = false;
-        // The dialect's form: Azure's spec requires `expires_after`, which OpenAI's has not.
+    if (options.method == Method::FilesApi
+            || (options.method == Method::Automatic && size <= options.multipartLimit))
         beginMultipart();
+    else
+        beginPresigned();
+}
+
+void Uploader::Private::beginAzure(qint64 size)
+{
+    // Azure has no uploads in parts: one multipart request, for files under 512 MB.
+    if (size >= kAzureFileLimit) {
+        fail(QCoreApplication::translate("fs::Uploader",
+                     "Azure OpenAI takes files under 512 MB, and this one is larger. "
+                     "Microsoft recommends importing large files from Azure Blob Storage "
+                     "(in the Azure AI Foundry portal) rather than uploading them: an "
+                     "upload this big cannot be resumed if it breaks. Or split the "
+                     "dataset into smaller files."),
+                {}, false);
         return;
     }
+    if (options.method == UploadOptions::Method::UploadsApi) {
+        fail(QCoreApplication::translate("fs::Uploader",
+                     "Resumable uploads in parts are an OpenAI feature: Azure OpenAI takes "
+                     "each file in one piece. Upload it without “resumable”."),
+                {}, false);
+        return;
+    }
+    usingUploads = false;
+    // The dialect's form: Azure's spec requires `expires_after`, which OpenAI's has not.
+    beginMultipart();
+}
+
+// OpenAI and compatible servers: one request through the Files API, or in parts (Uploads API).
+void Uploader::Private::beginOpenAi(qint64 size)
+{
+    using Method = UploadOptions::Method;
     const bool simpleSource = qobject_cast<LocalFileSource *>(source.data())
             || qobject_cast<BufferSource *>(source.data());
     bool uploads = false;

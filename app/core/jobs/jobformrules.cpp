@@ -61,7 +61,9 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name)
     return rule(name, ProviderKind::OpenAI);
 }
 
-HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKind provider)
+// Long because it is one flat table: each setting's key, words and step, one case a setting;
+// split, a reader would look in two places for one table.
+HyperparameterRule JobFormRules::describe(HyperparameterRule::Name name)
 {
     HyperparameterRule r;
     r.name = name;
@@ -159,6 +161,12 @@ HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKin
         r.suggestedStep = 1024;
         break;
     }
+    return r;
+}
+
+HyperparameterRule JobFormRules::rule(HyperparameterRule::Name name, ProviderKind provider)
+{
+    HyperparameterRule r = describe(name);
     // Together names beta after its method.
     if (provider == ProviderKind::Together && name == HyperparameterRule::Name::Beta)
         r.key = QStringLiteral("dpo_beta");

@@ -166,6 +166,8 @@ public:
     static bool refusalIsTemporary(const ApiError &error);
 
 private:
+    /// A setting's key, label, explanation and step, before any provider's bounds.
+    static HyperparameterRule describe(HyperparameterRule::Name name);
     /// LoRA or full training, and the learning rate's kind.
     static QList<FormProblem> trainingTypeProblems(
             const CreateJobRequest &request, const JobFormShape &form, const ModelLimits *limits);

@@ -48,6 +48,56 @@ QString notCsvText()
             "This file does not look like a training result file: it has no \"step\" column.");
 }
 
+/// One data row: its step and the numbers in the other columns; a row that cannot be read
+/// whole counts as skipped.
+void readRow(
+        const QByteArray &line, int stepColumn, const QList<int> &metricOfColumn, ResultCsv &result)
+{
+    if (line.isEmpty())
+        return;
+    const QList<QByteArray> cells = line.split(',');
+    bool ok = false;
+    const double step = cells.value(stepColumn).trimmed().toDouble(&ok);
+    // A step is a whole number in int's range (1e300 or inf would not convert: found by
+    // tests/fuzz/fuzz_resultcsv); NaN fails every comparison.
+    if (!ok || !(step >= 1 && step <= std::numeric_limits<int>::max())
+            || step != std::floor(step)) {
+        ++result.skippedRows;
+        return;
+    }
+    MetricPoint point;
+    point.step = int(step);
+    bool bad = false;
+    for (int c = 0; c < cells.size() && c < metricOfColumn.size(); ++c) {
+        if (c == stepColumn)
+            continue;
+        const QByteArray cell = cells.at(c).trimmed();
+        if (cell.isEmpty())
+            continue; // not measured at this step
+        bool numberOk = false;
+        const double value = cell.toDouble(&numberOk);
+        if (!numberOk) {
+            bad = true;
+            continue;
+        }
+        if (metricOfColumn.at(c) >= 0)
+            point.set(Metric(metricOfColumn.at(c)), value);
+        else
+            result.otherColumns[result.header.at(c)].append(qMakePair(point.step, value));
+    }
+    if (bad)
+        ++result.skippedRows;
+    result.points.append(point);
+}
+
+ResultCsv emptyResult()
+{
+    ResultCsv result;
+    result.error = ResultCsv::Error::Empty;
+    result.errorText = QCoreApplication::translate("fs::ResultCsv", "The result file is empty.");
+    return result;
+}
+
 } // namespace
 
 bool looksLikeBase64(const QByteArray &bytes)
@@ -96,13 +146,9 @@ QByteArray decodeResultFile(const QByteArray &bytes, bool *wasBase64)
 
 ResultCsv ResultCsv::parse(const QByteArray &bytes)
 {
+    if (bytes.trimmed().isEmpty())
+        return emptyResult();
     ResultCsv result;
-    if (bytes.trimmed().isEmpty()) {
-        result.error = Error::Empty;
-        result.errorText =
-                QCoreApplication::translate("fs::ResultCsv", "The result file is empty.");
-        return result;
-    }
     QByteArray text = decodeResultFile(bytes, &result.wasBase64);
     if (text.startsWith("\xEF\xBB\xBF"))
         text.remove(0, 3);
@@ -113,10 +159,9 @@ ResultCsv ResultCsv::parse(const QByteArray &bytes)
     while (lineIndex < lines.size() && lines.at(lineIndex).trimmed().isEmpty())
         ++lineIndex;
     if (lineIndex >= lines.size()) {
-        result.error = Error::Empty;
-        result.errorText =
-                QCoreApplication::translate("fs::ResultCsv", "The result file is empty.");
-        return result;
+        ResultCsv empty = emptyResult();
+        empty.wasBase64 = result.wasBase64;
+        return empty;
     }
     const QList<QByteArray> header = lines.at(lineIndex).trimmed().split(',');
     int stepColumn = -1;
@@ -135,44 +180,8 @@ ResultCsv ResultCsv::parse(const QByteArray &bytes)
     }
     ++lineIndex;
     result.points.reserve(lines.size() - lineIndex);
-    for (; lineIndex < lines.size(); ++lineIndex) {
-        const QByteArray line = lines.at(lineIndex).trimmed();
-        if (line.isEmpty())
-            continue;
-        const QList<QByteArray> cells = line.split(',');
-        bool ok = false;
-        const double step = cells.value(stepColumn).trimmed().toDouble(&ok);
-        // A step is a whole number in int's range (1e300 or inf would not convert: found by
-        // tests/fuzz/fuzz_resultcsv); NaN fails every comparison.
-        if (!ok || !(step >= 1 && step <= std::numeric_limits<int>::max())
-                || step != std::floor(step)) {
-            ++result.skippedRows;
-            continue;
-        }
-        MetricPoint point;
-        point.step = int(step);
-        bool bad = false;
-        for (int c = 0; c < cells.size() && c < header.size(); ++c) {
-            if (c == stepColumn)
-                continue;
-            const QByteArray cell = cells.at(c).trimmed();
-            if (cell.isEmpty())
-                continue; // not measured at this step
-            bool numberOk = false;
-            const double value = cell.toDouble(&numberOk);
-            if (!numberOk) {
-                bad = true;
-                continue;
-            }
-            if (metricOfColumn.at(c) >= 0)
-                point.set(Metric(metricOfColumn.at(c)), value);
-            else
-                result.otherColumns[result.header.at(c)].append(qMakePair(point.step, value));
-        }
-        if (bad)
-            ++result.skippedRows;
-        result.points.append(point);
-    }
+    for (; lineIndex < lines.size(); ++lineIndex)
+        readRow(lines.at(lineIndex).trimmed(), stepColumn, metricOfColumn, result);
     return result;
 }
 

@@ -163,6 +163,20 @@ Expected<QString> FireworksDialect::accountPath(const QString &rest) const
             QStringLiteral("/v1/accounts/") + encodedPathSegment(m_account.trimmed()) + rest);
 }
 
+Expected<HttpCall> FireworksDialect::accountCall(const QByteArray &verb, const QString &rest,
+        const QList<QPair<QString, QString>> &query) const
+{
+    const auto path = accountPath(rest);
+    if (!path.ok())
+        return path.error();
+    return plainCall(verb, path.value(), query);
+}
+
+QString FireworksDialect::itemPath(const QString &collection, const QString &id)
+{
+    return collection + QLatin1Char('/') + encodedPathSegment(shortId(id));
+}
+
 QString FireworksDialect::resourceName(const QString &collection, const QString &id) const
 {
     if (id.startsWith(QLatin1String("accounts/")))
@@ -239,10 +253,7 @@ Expected<FileObject> FireworksDialect::datasetFromJson(const QJsonObject &object
 
 Expected<HttpCall> FireworksDialect::listFiles(const FileListQuery &query) const
 {
-    const auto path = accountPath(kDatasets);
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value(), pageQuery(query.after, query.limit));
+    return accountCall("GET", kDatasets, pageQuery(query.after, query.limit));
 }
 
 Expected<Page<FileObject>> FireworksDialect::parseFileList(const HttpAnswer &answer) const
@@ -260,11 +271,7 @@ Expected<Page<FileObject>> FireworksDialect::parseFileList(const HttpAnswer &ans
 
 Expected<HttpCall> FireworksDialect::retrieveFile(const QString &fileId) const
 {
-    const auto path =
-            accountPath(kDatasets + QLatin1Char('/') + encodedPathSegment(shortId(fileId)));
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value());
+    return accountCall("GET", itemPath(kDatasets, fileId));
 }
 
 Expected<FileObject> FireworksDialect::parseFile(const HttpAnswer &answer) const
@@ -280,11 +287,7 @@ Expected<HttpCall> FireworksDialect::putPresigned(const QUrl &url, const QByteAr
 
 Expected<HttpCall> FireworksDialect::deleteFile(const QString &fileId) const
 {
-    const auto path =
-            accountPath(kDatasets + QLatin1Char('/') + encodedPathSegment(shortId(fileId)));
-    if (!path.ok())
-        return path.error();
-    return plainCall("DELETE", path.value());
+    return accountCall("DELETE", itemPath(kDatasets, fileId));
 }
 
 Expected<DeletedObject> FireworksDialect::parseDeleted(const HttpAnswer &answer) const
@@ -483,10 +486,7 @@ Expected<FineTuningJob> FireworksDialect::parseJob(const HttpAnswer &answer) con
 
 Expected<HttpCall> FireworksDialect::listJobs(const QString &after, int limit) const
 {
-    const auto path = accountPath(kJobs);
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value(), pageQuery(after, limit));
+    return accountCall("GET", kJobs, pageQuery(after, limit));
 }
 
 Expected<Page<FineTuningJob>> FireworksDialect::parseJobList(const HttpAnswer &answer) const
@@ -505,10 +505,7 @@ Expected<Page<FineTuningJob>> FireworksDialect::parseJobList(const HttpAnswer &a
 
 Expected<HttpCall> FireworksDialect::retrieveJob(const QString &jobId) const
 {
-    const auto path = accountPath(kJobs + QLatin1Char('/') + encodedPathSegment(shortId(jobId)));
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value());
+    return accountCall("GET", itemPath(kJobs, jobId));
 }
 
 Expected<HttpCall> FireworksDialect::cancelJob(const QString &) const
@@ -520,10 +517,7 @@ Expected<HttpCall> FireworksDialect::cancelJob(const QString &) const
 
 Expected<HttpCall> FireworksDialect::deleteJob(const QString &jobId) const
 {
-    const auto path = accountPath(kJobs + QLatin1Char('/') + encodedPathSegment(shortId(jobId)));
-    if (!path.ok())
-        return path.error();
-    return plainCall("DELETE", path.value());
+    return accountCall("DELETE", itemPath(kJobs, jobId));
 }
 
 Expected<HttpCall> FireworksDialect::listMetrics(const QString &jobId, int) const
@@ -610,10 +604,7 @@ Expected<QList<ModelObject>> modelsFrom(const QJsonArray &items, bool tunableOnl
 Expected<HttpCall> FireworksDialect::listModels() const
 {
     // The account's own models: answering proves both the key and the account id.
-    const auto path = accountPath(QStringLiteral("/models"));
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value(), {{QStringLiteral("pageSize"), kPageSize}});
+    return accountCall("GET", QStringLiteral("/models"), {{QStringLiteral("pageSize"), kPageSize}});
 }
 
 Expected<QList<ModelObject>> FireworksDialect::parseModelList(const HttpAnswer &answer) const
@@ -724,19 +715,12 @@ Expected<Deployment> FireworksDialect::parseDeployment(const HttpAnswer &answer)
 
 Expected<HttpCall> FireworksDialect::retrieveDeployment(const QString &deploymentId) const
 {
-    const auto path = accountPath(
-            kDeployments + QLatin1Char('/') + encodedPathSegment(shortId(deploymentId)));
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value());
+    return accountCall("GET", itemPath(kDeployments, deploymentId));
 }
 
 Expected<HttpCall> FireworksDialect::listDeployments() const
 {
-    const auto path = accountPath(kDeployments);
-    if (!path.ok())
-        return path.error();
-    return plainCall("GET", path.value(), pageQuery(QString(), 0));
+    return accountCall("GET", kDeployments, pageQuery(QString(), 0));
 }
 
 Expected<QList<Deployment>> FireworksDialect::parseDeployments(const HttpAnswer &answer) const
@@ -752,11 +736,7 @@ Expected<QList<Deployment>> FireworksDialect::parseDeployments(const HttpAnswer 
 
 Expected<HttpCall> FireworksDialect::deleteDeployment(const QString &deploymentId) const
 {
-    const auto path = accountPath(
-            kDeployments + QLatin1Char('/') + encodedPathSegment(shortId(deploymentId)));
-    if (!path.ok())
-        return path.error();
-    return plainCall("DELETE", path.value());
+    return accountCall("DELETE", itemPath(kDeployments, deploymentId));
 }
 
 // ---- chat ----------------------------------------------------------------------------------

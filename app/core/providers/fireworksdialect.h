@@ -91,6 +91,11 @@ public:
 private:
     /// "/v1/accounts/{account}" + `rest`, or an error asking for the account id.
     Expected<QString> accountPath(const QString &rest) const;
+    /// A call without a body to accountPath(`rest`).
+    Expected<HttpCall> accountCall(const QByteArray &verb, const QString &rest,
+            const QList<QPair<QString, QString>> &query = {}) const;
+    /// `collection` + "/" + the short id of `id`, encoded: one item's path under the account.
+    static QString itemPath(const QString &collection, const QString &id);
     /// `id` as a full resource name under this account ("accounts/{a}/{collection}/{id}").
     QString resourceName(const QString &collection, const QString &id) const;
     Expected<FineTuningJob> jobFromJson(const QJsonObject &object) const;

@@ -156,19 +156,9 @@ std::optional<RetirementCalendar> RetirementCalendar::fromJson(
         return fail(tr("The retirement calendar is not readable JSON (%1).")
                             .arg(parseError.errorString()));
     const QJsonObject root = doc.object();
-    if (root.value(QLatin1String("schema")).toInt() != 1)
-        return fail(tr("The retirement calendar has an unknown schema version; this version of "
-                       "the app reads version 1."));
     RetirementCalendar calendar;
-    if (!readDate(root, "updated", &calendar.m_updated))
-        return fail(tr("The retirement calendar's “updated” date is not a date (YYYY-MM-DD)."));
-    const QJsonValue window = root.value(QLatin1String("warningDays"));
-    if (!window.isUndefined()) {
-        if (!window.isDouble() || window.toDouble() < 0 || window.toInt() != window.toDouble())
-            return fail(tr("The retirement calendar's warning window must be a whole number of "
-                           "days."));
-        calendar.m_warningDays = window.toInt();
-    }
+    if (const QString why = readHeader(root, calendar); !why.isEmpty())
+        return fail(why);
     const QJsonValue servicesValue = root.value(QLatin1String("services"));
     if (!servicesValue.isObject())
         return fail(tr("The retirement calendar has no list of services."));
@@ -184,72 +174,99 @@ std::optional<RetirementCalendar> RetirementCalendar::fromJson(
         if (!it.value().isObject())
             return fail(
                     tr("The retirement calendar's entry for “%1” is not an object.").arg(it.key()));
-        const QJsonObject s = it.value().toObject();
         Service &service = calendar.m_services[size_t(key->kind)];
-        if (!readDate(s, "newFineTuningEnds", &service.newFineTuningEnds))
-            return fail(tr("The retirement calendar's date when new fine-tuning ends on “%1” is "
-                           "not a date (YYYY-MM-DD).")
-                                .arg(it.key()));
-        service.newFineTuningSource = s.value(QLatin1String("newFineTuningSource")).toString();
-        if (service.newFineTuningEnds.isValid() && service.newFineTuningSource.isEmpty())
-            return fail(tr("The retirement calendar gives no source for when new fine-tuning ends "
-                           "on “%1”.")
-                                .arg(it.key()));
-        service.note = s.value(QLatin1String("note")).toString();
-        const QJsonValue models = s.value(QLatin1String("models"));
-        if (!models.isUndefined() && !models.isArray())
-            return fail(
-                    tr("The retirement calendar's models of “%1” are not a list.").arg(it.key()));
-        const QJsonArray list = models.toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QJsonObject m = list.at(i).toObject();
-            RetirementEntry entry;
-            entry.model = m.value(QLatin1String("model")).toString().trimmed();
-            //: %1 the model's position in the list (1, 2, …), %2 a service key such as "openai"
-            const QString where = entry.model.isEmpty()
-                    ? tr("model %1 of “%2”").arg(i + 1).arg(it.key())
-                    : tr("“%1” on “%2”").arg(entry.model, it.key());
-            if (!list.at(i).isObject() || entry.model.isEmpty())
-                return fail(tr("The retirement calendar's %1 has no model name.").arg(where));
-            const QJsonValue aliases = m.value(QLatin1String("aliases"));
-            if (!aliases.isUndefined() && !aliases.isArray())
-                return fail(
-                        tr("The retirement calendar's aliases of %1 are not a list.").arg(where));
-            for (const QJsonValue &a : aliases.toArray()) {
-                if (!a.isString() || a.toString().trimmed().isEmpty())
-                    return fail(tr("The retirement calendar's %1 has an empty alias.").arg(where));
-                entry.aliases << a.toString().trimmed();
-            }
-            if (!m.contains(QLatin1String("stopsAnswering")))
-                return fail(tr("The retirement calendar's %1 has no date when it stops "
-                               "answering.")
-                                    .arg(where));
-            if (!readDate(m, "stopsAnswering", &entry.stopsAnswering)
-                    || !entry.stopsAnswering.isValid())
-                return fail(tr("The retirement calendar's date when %1 stops answering is not a "
-                               "date (YYYY-MM-DD).")
-                                    .arg(where));
-            if (!readDate(m, "newFineTuningEnds", &entry.newFineTuningEnds))
-                return fail(tr("The retirement calendar's date when new fine-tuning of %1 ends is "
-                               "not a date (YYYY-MM-DD).")
-                                    .arg(where));
-            entry.source = m.value(QLatin1String("source")).toString().trimmed();
-            if (entry.source.isEmpty())
-                return fail(tr("The retirement calendar gives no source for %1.").arg(where));
-            for (const RetirementEntry &other : std::as_const(service.entries)) {
-                QStringList names = other.aliases;
-                names << other.model;
-                for (const QString &name : std::as_const(names)) {
-                    if (name.compare(entry.model, Qt::CaseInsensitive) == 0
-                            || entry.aliases.contains(name, Qt::CaseInsensitive))
-                        return fail(tr("The retirement calendar lists “%1” twice on “%2”.")
-                                            .arg(name, it.key()));
-                }
-            }
-            service.entries.append(entry);
-        }
+        if (const QString why = readService(it.key(), it.value().toObject(), service);
+                !why.isEmpty())
+            return fail(why);
     }
     return calendar;
+}
+
+QString RetirementCalendar::readHeader(const QJsonObject &root, RetirementCalendar &calendar)
+{
+    if (root.value(QLatin1String("schema")).toInt() != 1)
+        return tr("The retirement calendar has an unknown schema version; this version of "
+                  "the app reads version 1.");
+    if (!readDate(root, "updated", &calendar.m_updated))
+        return tr("The retirement calendar's “updated” date is not a date (YYYY-MM-DD).");
+    const QJsonValue window = root.value(QLatin1String("warningDays"));
+    if (!window.isUndefined()) {
+        if (!window.isDouble() || window.toDouble() < 0 || window.toInt() != window.toDouble())
+            return tr("The retirement calendar's warning window must be a whole number of "
+                      "days.");
+        calendar.m_warningDays = window.toInt();
+    }
+    return {};
+}
+
+QString RetirementCalendar::readService(const QString &key, const QJsonObject &s, Service &service)
+{
+    if (!readDate(s, "newFineTuningEnds", &service.newFineTuningEnds))
+        return tr("The retirement calendar's date when new fine-tuning ends on “%1” is "
+                  "not a date (YYYY-MM-DD).")
+                .arg(key);
+    service.newFineTuningSource = s.value(QLatin1String("newFineTuningSource")).toString();
+    if (service.newFineTuningEnds.isValid() && service.newFineTuningSource.isEmpty())
+        return tr("The retirement calendar gives no source for when new fine-tuning ends "
+                  "on “%1”.")
+                .arg(key);
+    service.note = s.value(QLatin1String("note")).toString();
+    const QJsonValue models = s.value(QLatin1String("models"));
+    if (!models.isUndefined() && !models.isArray())
+        return tr("The retirement calendar's models of “%1” are not a list.").arg(key);
+    const QJsonArray list = models.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        RetirementEntry entry;
+        if (const QString why = readEntry(list.at(i), int(i), key, service, entry); !why.isEmpty())
+            return why;
+        service.entries.append(entry);
+    }
+    return {};
+}
+
+QString RetirementCalendar::readEntry(const QJsonValue &value, int index, const QString &key,
+        const Service &service, RetirementEntry &entry)
+{
+    const QJsonObject m = value.toObject();
+    entry.model = m.value(QLatin1String("model")).toString().trimmed();
+    //: %1 the model's position in the list (1, 2, …), %2 a service key such as "openai"
+    const QString where = entry.model.isEmpty() ? tr("model %1 of “%2”").arg(index + 1).arg(key)
+                                                : tr("“%1” on “%2”").arg(entry.model, key);
+    if (!value.isObject() || entry.model.isEmpty())
+        return tr("The retirement calendar's %1 has no model name.").arg(where);
+    const QJsonValue aliases = m.value(QLatin1String("aliases"));
+    if (!aliases.isUndefined() && !aliases.isArray())
+        return tr("The retirement calendar's aliases of %1 are not a list.").arg(where);
+    for (const QJsonValue &a : aliases.toArray()) {
+        if (!a.isString() || a.toString().trimmed().isEmpty())
+            return tr("The retirement calendar's %1 has an empty alias.").arg(where);
+        entry.aliases << a.toString().trimmed();
+    }
+    if (!m.contains(QLatin1String("stopsAnswering")))
+        return tr("The retirement calendar's %1 has no date when it stops "
+                  "answering.")
+                .arg(where);
+    if (!readDate(m, "stopsAnswering", &entry.stopsAnswering) || !entry.stopsAnswering.isValid())
+        return tr("The retirement calendar's date when %1 stops answering is not a "
+                  "date (YYYY-MM-DD).")
+                .arg(where);
+    if (!readDate(m, "newFineTuningEnds", &entry.newFineTuningEnds))
+        return tr("The retirement calendar's date when new fine-tuning of %1 ends is "
+                  "not a date (YYYY-MM-DD).")
+                .arg(where);
+    entry.source = m.value(QLatin1String("source")).toString().trimmed();
+    if (entry.source.isEmpty())
+        return tr("The retirement calendar gives no source for %1.").arg(where);
+    for (const RetirementEntry &other : service.entries) {
+        QStringList names = other.aliases;
+        names << other.model;
+        for (const QString &name : std::as_const(names)) {
+            if (name.compare(entry.model, Qt::CaseInsensitive) == 0
+                    || entry.aliases.contains(name, Qt::CaseInsensitive))
+                return tr("The retirement calendar lists “%1” twice on “%2”.").arg(name, key);
+        }
+    }
+    return {};
 }
 
 std::optional<RetirementCalendar> RetirementCalendar::load(const QString &path, QString *error)

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -120,6 +122,11 @@ private:
         QList<RetirementEntry> entries;
     };
     const RetirementEntry *findEntry(ProviderKind service, const QString &name) const;
+    // The parts of fromJson(): each says what is wrong in a sentence, or nothing.
+    static QString readHeader(const QJsonObject &root, RetirementCalendar &calendar);
+    static QString readService(const QString &key, const QJsonObject &s, Service &service);
+    static QString readEntry(const QJsonValue &value, int index, const QString &key,
+            const Service &service, RetirementEntry &entry);
 
     int m_warningDays = kDefaultWarningDays;
     QDate m_updated;

@@ -298,6 +298,21 @@ public:
     /// Returns false when it started another request itself (the call is not over yet).
     using OnSuccess = std::function<bool(QNetworkReply *, const QByteArray &body)>;
 
+    /// A spec for one object: `method` on `url`, named `key` in error messages.
+    static Spec forObject(const QByteArray &method, const QUrl &url, const QString &key)
+    {
+        Spec spec;
+        spec.method = method;
+        spec.url = url;
+        spec.key = key;
+        return spec;
+    }
+    /// Makes the call for `reply` and starts it (it belongs to the reply).
+    static void run(S3Client *client, S3Reply *reply, const Spec &spec, OnSuccess onSuccess)
+    {
+        (new S3Call(client, reply, spec, std::move(onSuccess)))->start();
+    }
+
     S3Call(S3Client *client, S3Reply *reply, const Spec &spec, OnSuccess onSuccess)
         : QObject(reply)
         , m_client(client)
@@ -548,7 +563,7 @@ S3Reply *S3Client::listPage(const QString &prefix, const QString &delimiter,
     S3Call::Spec spec;
     spec.method = "GET";
     spec.url = url;
-    auto *call = new S3Call(this, reply, spec, [reply](QNetworkReply *, const QByteArray &body) {
+    S3Call::run(this, reply, spec, [reply](QNetworkReply *, const QByteArray &body) {
         QString problem;
         S3Listing page = parseListObjectsV2(body, &problem);
         if (!problem.isEmpty()) {
@@ -561,7 +576,6 @@ S3Reply *S3Client::listPage(const QString &prefix, const QString &delimiter,
         reply->m_listing = page;
         return true;
     });
-    call->start();
     return reply;
 }
 
@@ -609,26 +623,18 @@ S3Reply *S3Client::list(const QString &prefix, const QString &delimiter, int pag
 S3Reply *S3Client::headObject(const QString &key)
 {
     auto *reply = new S3Reply(this);
-    S3Call::Spec spec;
-    spec.method = "HEAD";
-    spec.url = objectUrl(key);
-    spec.key = key;
-    auto *call =
-            new S3Call(this, reply, spec, [reply, key](QNetworkReply *net, const QByteArray &) {
-                reply->m_object = objectFromHeaders(net, key);
-                return true;
-            });
-    call->start();
+    S3Call::Spec spec = S3Call::forObject("HEAD", objectUrl(key), key);
+    S3Call::run(this, reply, spec, [reply, key](QNetworkReply *net, const QByteArray &) {
+        reply->m_object = objectFromHeaders(net, key);
+        return true;
+    });
     return reply;
 }
 
 S3Reply *S3Client::getObject(const QString &key, QIODevice *device, qint64 offset, qint64 length)
 {
     auto *reply = new S3Reply(this);
-    S3Call::Spec spec;
-    spec.method = "GET";
-    spec.url = objectUrl(key);
-    spec.key = key;
+    S3Call::Spec spec = S3Call::forObject("GET", objectUrl(key), key);
     spec.sink = device;
     if (length == 0) {
         // An empty range cannot be asked for; nothing to fetch.
@@ -639,7 +645,7 @@ S3Reply *S3Client::getObject(const QString &key, QIODevice *device, qint64 offse
         const QByteArray end = length > 0 ? QByteArray::number(offset + length - 1) : QByteArray();
         spec.headers.append({"Range", "bytes=" + QByteArray::number(offset) + '-' + end});
     }
-    auto *call = new S3Call(this, reply, spec,
+    S3Call::run(this, reply, spec,
             [reply, key, device, offset, length](QNetworkReply *net, const QByteArray &body) {
                 reply->m_object = objectFromHeaders(net, key);
                 const int status = net->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -655,7 +661,6 @@ S3Reply *S3Client::getObject(const QString &key, QIODevice *device, qint64 offse
                     reply->m_data = body;
                 return true;
             });
-    call->start();
     return reply;
 }
 
@@ -665,21 +670,16 @@ S3Reply *S3Client::putObject(const QString &key, QIODevice *device, qint64 size,
     auto *reply = new S3Reply(this);
     reply->m_total = size;
     auto send = [this, reply, key, device, size, contentType](const QByteArray &payloadHash) {
-        S3Call::Spec spec;
-        spec.method = "PUT";
-        spec.url = objectUrl(key);
-        spec.key = key;
+        S3Call::Spec spec = S3Call::forObject("PUT", objectUrl(key), key);
         spec.upload = device;
         spec.uploadSize = size;
         spec.payloadHash = payloadHash;
         spec.headers.append({"Content-Type", contentType.toUtf8()});
-        auto *call = new S3Call(
-                this, reply, spec, [reply, key, size](QNetworkReply *net, const QByteArray &) {
-                    reply->m_object = objectFromHeaders(net, key);
-                    reply->m_object.size = size;
-                    return true;
-                });
-        call->start();
+        S3Call::run(this, reply, spec, [reply, key, size](QNetworkReply *net, const QByteArray &) {
+            reply->m_object = objectFromHeaders(net, key);
+            reply->m_object.size = size;
+            return true;
+        });
     };
     if (signing == PayloadSigning::Unsigned) {
         send(SigV4Signer::unsignedPayload());
@@ -766,13 +766,8 @@ S3Reply *S3Client::putData(const QString &key, const QByteArray &data, const QSt
 S3Reply *S3Client::deleteObject(const QString &key)
 {
     auto *reply = new S3Reply(this);
-    S3Call::Spec spec;
-    spec.method = "DELETE";
-    spec.url = objectUrl(key);
-    spec.key = key;
-    auto *call =
-            new S3Call(this, reply, spec, [](QNetworkReply *, const QByteArray &) { return true; });
-    call->start();
+    S3Call::Spec spec = S3Call::forObject("DELETE", objectUrl(key), key);
+    S3Call::run(this, reply, spec, [](QNetworkReply *, const QByteArray &) { return true; });
     return reply;
 }
 

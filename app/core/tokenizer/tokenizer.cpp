@@ -381,22 +381,29 @@ public:
     uint32_t pairRank(const uint8_t *p) const { return pairRanks[(size_t(p[0]) << 8) | p[1]]; }
 
     bool load(const QByteArray &file, QString *error);
+    // The steps of load(). readLines(): each line's token bytes into `bytes`, their place by
+    // rank into `spans`; the first bad line's number, or 0.
+    int readLines(const QByteArray &file, std::vector<std::pair<uint32_t, uint32_t>> &spans);
+    /// Lays the tokens out in rank order: token r is bytes[tokenStart[r], tokenStart[r+1]).
+    void layOut(const std::vector<std::pair<uint32_t, uint32_t>> &spans);
+    /// The hash table from bytes to rank; false when a token is listed twice.
+    bool buildTable();
     template<typename Sink>
     void encodePiece(const uint8_t *p, size_t len, Sink &&sink) const;
+    template<typename Sink>
+    void mergeShortPiece(const uint8_t *p, size_t len, Sink &sink) const;
+    template<typename Sink>
+    void mergeLongPiece(const uint8_t *p, size_t len, Sink &sink) const;
     template<typename Sink>
     void encodeText(QStringView text, Sink &&sink) const;
 };
 
-bool Tokenizer::Private::load(const QByteArray &file, QString *error)
+namespace {
+
+/// The token bytes of one line: standard base64 up to `end` (padding ends it); false when a
+/// character is not base64.
+bool decodeBase64(const char *from, const char *end, std::string &out)
 {
-    auto fail = [error](int line) {
-        if (error) {
-            *error = QCoreApplication::translate(
-                    "fs::Tokenizer", "The tokenizer's data is damaged (line %1).")
-                             .arg(line);
-        }
-        return false;
-    };
     static const std::array<int8_t, 256> b64 = [] {
         std::array<int8_t, 256> t;
         t.fill(-1);
@@ -405,8 +412,83 @@ bool Tokenizer::Private::load(const QByteArray &file, QString *error)
             t[uint8_t(alphabet[i])] = int8_t(i);
         return t;
     }();
+    uint32_t acc = 0;
+    int bits = 0;
+    for (const char *q = from; q < end; ++q) {
+        if (*q == '=')
+            break;
+        const int v = b64[uint8_t(*q)];
+        if (v < 0)
+            return false;
+        acc = (acc << 6) | uint32_t(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(char((acc >> bits) & 0xff));
+        }
+    }
+    return true;
+}
 
+/// The decimal rank of one line (a trailing '\r' allowed); false when it is not a number up to
+/// ten million.
+bool parseRank(const char *from, const char *end, uint64_t *value)
+{
+    if (end > from && end[-1] == '\r')
+        --end;
+    if (from == end)
+        return false;
+    *value = 0;
+    for (const char *q = from; q < end; ++q) {
+        if (*q < '0' || *q > '9')
+            return false;
+        *value = *value * 10 + uint64_t(*q - '0');
+        if (*value > 10'000'000)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool Tokenizer::Private::load(const QByteArray &file, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
     std::vector<std::pair<uint32_t, uint32_t>> spans; // by rank: start, end in `bytes`
+    if (const int badLine = readLines(file, spans); badLine > 0)
+        return fail(QCoreApplication::translate(
+                "fs::Tokenizer", "The tokenizer's data is damaged (line %1).")
+                            .arg(badLine));
+    if (spans.size() < 256)
+        return fail(QCoreApplication::translate(
+                "fs::Tokenizer", "The tokenizer's data is missing or incomplete."));
+    layOut(spans);
+    if (!buildTable())
+        return fail(QCoreApplication::translate("fs::Tokenizer",
+                "The tokenizer's data is damaged (a token is "
+                "listed twice)."));
+    // Byte-pair encoding needs every single byte to be a token.
+    for (int b = 0; b < 256; ++b) {
+        const uint8_t byte = uint8_t(b);
+        if (rank(&byte, 1) == kNoRank)
+            return fail(QCoreApplication::translate(
+                    "fs::Tokenizer", "The tokenizer's data is incomplete (a byte has no token)."));
+    }
+    pairRanks.assign(65536, kNoRank);
+    for (int i = 0; i < 65536; ++i) {
+        const uint8_t pair[2] = {uint8_t(i >> 8), uint8_t(i & 0xff)};
+        pairRanks[size_t(i)] = rank(pair, 2);
+    }
+    return true;
+}
+
+int Tokenizer::Private::readLines(
+        const QByteArray &file, std::vector<std::pair<uint32_t, uint32_t>> &spans)
+{
     bytes.reserve(size_t(file.size()) * 3 / 4);
     const char *p = file.constData();
     const char *end = p + file.size();
@@ -422,56 +504,24 @@ bool Tokenizer::Private::load(const QByteArray &file, QString *error)
             continue;
         }
         if (!space || space == p)
-            return fail(line);
-        // base64 token bytes
+            return line;
         const uint32_t start = uint32_t(bytes.size());
-        uint32_t acc = 0;
-        int bits = 0;
-        for (const char *q = p; q < space; ++q) {
-            if (*q == '=')
-                break;
-            const int v = b64[uint8_t(*q)];
-            if (v < 0)
-                return fail(line);
-            acc = (acc << 6) | uint32_t(v);
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                bytes.push_back(char((acc >> bits) & 0xff));
-            }
-        }
-        // decimal rank
         uint64_t value = 0;
-        const char *q = space + 1;
-        const char *rankEnd = eol;
-        if (rankEnd > q && rankEnd[-1] == '\r')
-            --rankEnd;
-        if (q == rankEnd)
-            return fail(line);
-        for (; q < rankEnd; ++q) {
-            if (*q < '0' || *q > '9')
-                return fail(line);
-            value = value * 10 + uint64_t(*q - '0');
-            if (value > 10'000'000)
-                return fail(line);
-        }
-        if (bytes.size() == start)
-            return fail(line);
+        if (!decodeBase64(p, space, bytes) || !parseRank(space + 1, eol, &value)
+                || bytes.size() == start)
+            return line;
         if (spans.size() <= value)
             spans.resize(size_t(value) + 1, {0, 0});
         if (spans[value].second != 0)
-            return fail(line); // a rank given twice
+            return line; // a rank given twice
         spans[value] = {start, uint32_t(bytes.size())};
         p = eol + 1;
     }
-    if (spans.size() < 256) {
-        if (error) {
-            *error = QCoreApplication::translate(
-                    "fs::Tokenizer", "The tokenizer's data is missing or incomplete.");
-        }
-        return false;
-    }
-    // Lay the tokens out in rank order so that token r is bytes[tokenStart[r], tokenStart[r+1]).
+    return 0;
+}
+
+void Tokenizer::Private::layOut(const std::vector<std::pair<uint32_t, uint32_t>> &spans)
+{
     std::string ordered;
     ordered.reserve(bytes.size());
     tokenStart.resize(spans.size() + 1);
@@ -481,46 +531,28 @@ bool Tokenizer::Private::load(const QByteArray &file, QString *error)
     }
     tokenStart[spans.size()] = uint32_t(ordered.size());
     bytes.swap(ordered);
+}
 
+bool Tokenizer::Private::buildTable()
+{
+    const size_t count = tokenStart.size() - 1;
     size_t capacity = 1;
-    while (capacity < spans.size() * 5 / 2)
+    while (capacity < count * 5 / 2)
         capacity <<= 1;
     mask = capacity - 1;
     table.assign(capacity, kEmptySlot);
-    for (uint32_t r = 0; r < spans.size(); ++r) {
+    for (uint32_t r = 0; r < count; ++r) {
         const uint32_t len = tokenStart[r + 1] - tokenStart[r];
         if (len == 0)
             continue;
         const auto *key = reinterpret_cast<const uint8_t *>(bytes.data() + tokenStart[r]);
-        if (rank(key, len) != kNoRank) {
-            if (error) {
-                *error = QCoreApplication::translate("fs::Tokenizer",
-                        "The tokenizer's data is damaged (a token is "
-                        "listed twice).");
-            }
+        if (rank(key, len) != kNoRank)
             return false;
-        }
         const uint64_t h = hashBytes(key, len);
         uint64_t i = h & mask;
         while (table[i] != kEmptySlot)
             i = (i + 1) & mask;
         table[i] = ((h >> 32) << 32) | r;
-    }
-    // Byte-pair encoding needs every single byte to be a token.
-    for (int b = 0; b < 256; ++b) {
-        const uint8_t byte = uint8_t(b);
-        if (rank(&byte, 1) == kNoRank) {
-            if (error) {
-                *error = QCoreApplication::translate("fs::Tokenizer",
-                        "The tokenizer's data is incomplete (a byte has no token).");
-            }
-            return false;
-        }
-    }
-    pairRanks.assign(65536, kNoRank);
-    for (int i = 0; i < 65536; ++i) {
-        const uint8_t pair[2] = {uint8_t(i >> 8), uint8_t(i & 0xff)};
-        pairRanks[size_t(i)] = rank(pair, 2);
     }
     return true;
 }
@@ -538,46 +570,57 @@ void Tokenizer::Private::encodePiece(const uint8_t *p, size_t len, Sink &&sink) 
         sink(int(whole));
         return;
     }
-    if (len <= 256) {
-        // Short pieces: a flat array scanned for the minimum, as tiktoken does.
-        struct Part
-        {
-            uint32_t start;
-            uint32_t rank;
-        };
-        Part parts[258];
-        size_t count = len + 1;
-        for (size_t i = 0; i + 1 < len; ++i)
-            parts[i] = {uint32_t(i), pairRank(p + i)};
-        parts[len - 1] = {uint32_t(len - 1), kNoRank};
-        parts[len] = {uint32_t(len), kNoRank};
-        auto pairRank = [&](size_t i) {
-            return i + 3 < count ? rank(p + parts[i].start, parts[i + 3].start - parts[i].start)
-                                 : kNoRank;
-        };
-        while (count > 1) {
-            uint32_t best = kNoRank;
-            size_t at = 0;
-            for (size_t i = 0; i + 1 < count; ++i) {
-                if (parts[i].rank < best) {
-                    best = parts[i].rank;
-                    at = i;
-                }
+    if (len <= 256)
+        mergeShortPiece(p, len, sink);
+    else
+        mergeLongPiece(p, len, sink);
+}
+
+// Short pieces: a flat array scanned for the minimum, as tiktoken does.
+template<typename Sink>
+void Tokenizer::Private::mergeShortPiece(const uint8_t *p, size_t len, Sink &sink) const
+{
+    struct Part
+    {
+        uint32_t start;
+        uint32_t rank;
+    };
+    Part parts[258];
+    size_t count = len + 1;
+    for (size_t i = 0; i + 1 < len; ++i)
+        parts[i] = {uint32_t(i), pairRank(p + i)};
+    parts[len - 1] = {uint32_t(len - 1), kNoRank};
+    parts[len] = {uint32_t(len), kNoRank};
+    auto pairRank = [&](size_t i) {
+        return i + 3 < count ? rank(p + parts[i].start, parts[i + 3].start - parts[i].start)
+                             : kNoRank;
+    };
+    while (count > 1) {
+        uint32_t best = kNoRank;
+        size_t at = 0;
+        for (size_t i = 0; i + 1 < count; ++i) {
+            if (parts[i].rank < best) {
+                best = parts[i].rank;
+                at = i;
             }
-            if (best == kNoRank)
-                break;
-            parts[at].rank = pairRank(at);
-            if (at > 0)
-                parts[at - 1].rank = pairRank(at - 1);
-            std::memmove(parts + at + 1, parts + at + 2, (count - at - 2) * sizeof(Part));
-            --count;
         }
-        for (size_t i = 0; i + 1 < count; ++i)
-            sink(int(rank(p + parts[i].start, parts[i + 1].start - parts[i].start)));
-        return;
+        if (best == kNoRank)
+            break;
+        parts[at].rank = pairRank(at);
+        if (at > 0)
+            parts[at - 1].rank = pairRank(at - 1);
+        std::memmove(parts + at + 1, parts + at + 2, (count - at - 2) * sizeof(Part));
+        --count;
     }
-    // Long pieces (a page of text without spaces): the same merges in O(n log n) with a heap and a
-    // linked list, so a long run cannot make counting quadratic.
+    for (size_t i = 0; i + 1 < count; ++i)
+        sink(int(rank(p + parts[i].start, parts[i + 1].start - parts[i].start)));
+}
+
+// Long pieces (a page of text without spaces): the same merges in O(n log n) with a heap and a
+// linked list, so a long run cannot make counting quadratic.
+template<typename Sink>
+void Tokenizer::Private::mergeLongPiece(const uint8_t *p, size_t len, Sink &sink) const
+{
     struct Node
     {
         uint32_t start;
