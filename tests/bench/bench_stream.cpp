@@ -246,7 +246,7 @@ int main(int argc, char **argv)
             model = job.json.value(QLatin1String("fine_tuned_model")).toString();
             if (job.json.value(QLatin1String("status")).toString() == QLatin1String("failed"))
                 return failed(6);
-            QTest::qWait(20);
+            QTest::qWait(20); // paces the polling (the condition is the loop's)
         }
         std::printf("fine-tuned model: %s\n", qPrintable(model));
 

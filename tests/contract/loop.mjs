@@ -457,7 +457,7 @@ export async function checkPauseResume(client) {
         return n;
     };
     const before = await count();
-    await sleep(1000);
+    await sleep(1000); // nothing to wait for: proves a paused job stays put (no status change, no events)
     const still = await client.fineTuning.jobs.retrieve(job.id);
     assert.equal(still.status, 'paused', 'a paused job stays paused');
     assert.equal(await count(), before, 'a paused job makes no progress (no new events)');

@@ -5,6 +5,7 @@
 #include "batchresultsmodel.h"
 #include "batchrunner.h"
 #include "datasetdocument.h"
+#include "evalsandboxfixture.h"
 #include "sandboxhttp.h"
 #include "sandboxserver.h"
 
@@ -24,7 +25,7 @@ using fs::BatchRunner;
 using fs::Generation;
 using fs::ModelTarget;
 
-class tst_BatchRunner : public QObject
+class tst_BatchRunner : public QObject, public fs::test::EvalSandboxFixture
 {
     Q_OBJECT
 
@@ -46,15 +47,10 @@ private Q_SLOTS:
     void tableModelLiveAndSortedByDifference();
 
 private:
-    ModelTarget target(const QString &model) const;
     QString writeExamples(int count);
 
-    std::unique_ptr<fs::sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_nam;
     QTemporaryDir m_dir;
-    QString m_base = QStringLiteral("gpt-4o-mini-2024-07-18");
-    QString m_tuned;
-    QList<QJsonObject> m_training;
 };
 
 void tst_BatchRunner::initTestCase()
@@ -62,29 +58,9 @@ void tst_BatchRunner::initTestCase()
     QVERIFY(m_dir.isValid());
     fs::sandbox::SandboxOptions options;
     options.timeScale = 0.01;
-    m_server = std::make_unique<fs::sandbox::SandboxServer>(options);
-    QVERIFY(m_server->start());
-    fs::sandbox::test::SandboxHttp http(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
-    const QByteArray training = fs::sandbox::test::fixture(QStringLiteral("train_good.jsonl"));
-    for (const QByteArray &line : training.split('\n')) {
-        if (!line.trimmed().isEmpty())
-            m_training << QJsonDocument::fromJson(line).object();
-    }
+    QVERIFY(startSandbox(options));
+    QVERIFY2(trainModel(), "the sandbox job did not produce a model");
     QCOMPARE(m_training.size(), 12);
-    const QString file = http.uploadFile(training);
-    const QString job =
-            http.post(QStringLiteral("/v1/fine_tuning/jobs"),
-                        {{QStringLiteral("model"), m_base}, {QStringLiteral("training_file"), file},
-                                {QStringLiteral("hyperparameters"),
-                                        QJsonObject {{QStringLiteral("n_epochs"), 1}}}})
-                    .json()
-                    .value(QLatin1String("id"))
-                    .toString();
-    m_tuned = http.waitForJob(job, {QStringLiteral("succeeded"), QStringLiteral("failed")})
-                      .value(QLatin1String("fine_tuned_model"))
-                      .toString();
-    QVERIFY2(!m_tuned.isEmpty(), "the sandbox job did not produce a model");
 }
 
 void tst_BatchRunner::cleanup()
@@ -95,16 +71,6 @@ void tst_BatchRunner::cleanup()
     // test must scope its connections; drop any leftover so the next test is safe anyway.
     QVERIFY2(!disconnect(m_server.get(), nullptr, this, nullptr),
             "a connection to the shared sandbox server outlived its test");
-}
-
-ModelTarget tst_BatchRunner::target(const QString &model) const
-{
-    ModelTarget target;
-    target.connection.kind = fs::Connection::Kind::Sandbox;
-    target.connection.baseUrl = m_server->baseUrl();
-    target.connection.apiKey = QStringLiteral("sk-test");
-    target.model = model;
-    return target;
 }
 
 // `count` validation examples: the training examples over and over (so the fine-tuned model

@@ -4,6 +4,7 @@
 // are not this capture's, cancel, rate limits, failures, and the Together AI dialect.
 #include "capturerun.h"
 #include "chatrequestcounter.h"
+#include "evalsandboxfixture.h"
 #include "sandboxserver.h"
 
 #include <QFile>
@@ -18,7 +19,7 @@ using fs::CapturePrompt;
 using fs::CaptureRun;
 using fs::ModelTarget;
 
-class tst_CaptureRun : public QObject
+class tst_CaptureRun : public QObject, public fs::test::EvalSandboxFixture
 {
     Q_OBJECT
 
@@ -38,13 +39,11 @@ private Q_SLOTS:
     void unwritableOutputIsRefused();
 
 private:
-    ModelTarget target(const QString &model = QStringLiteral("gpt-4o-mini")) const;
     static QList<CapturePrompt> prompts(int count);
     /// Runs to the end; false when it did not finish.
     static bool runToEnd(CaptureRun &run);
     QString out(const QString &name) const { return m_dir.filePath(name); }
 
-    std::unique_ptr<fs::sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_nam;
     QTemporaryDir m_dir;
     std::unique_ptr<fs::test::ChatRequestCounter> m_sent; ///< chat requests per prompt
@@ -53,8 +52,7 @@ private:
 void tst_CaptureRun::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<fs::sandbox::SandboxServer>();
-    QVERIFY(m_server->start());
+    QVERIFY(startSandbox());
 }
 
 void tst_CaptureRun::init()
@@ -66,16 +64,6 @@ void tst_CaptureRun::cleanup()
 {
     m_server->clearFaults();
     m_sent.reset();
-}
-
-ModelTarget tst_CaptureRun::target(const QString &model) const
-{
-    ModelTarget target;
-    target.connection.kind = fs::Connection::Kind::Sandbox;
-    target.connection.baseUrl = m_server->baseUrl();
-    target.connection.apiKey = QStringLiteral("sk-test");
-    target.model = model;
-    return target;
 }
 
 QList<CapturePrompt> tst_CaptureRun::prompts(int count)

@@ -4,6 +4,7 @@
 #include "blindcomparison.h"
 #include "comparisonsession.h"
 #include "datasetdocument.h"
+#include "evalsandboxfixture.h"
 #include "sandboxhttp.h"
 #include "sandboxserver.h"
 
@@ -18,7 +19,7 @@ using fs::ComparisonSession;
 using fs::ModelTarget;
 using PaneState = fs::ComparisonSession::PaneState;
 
-class tst_ComparisonSession : public QObject
+class tst_ComparisonSession : public QObject, public fs::test::EvalSandboxFixture
 {
     Q_OBJECT
 
@@ -38,13 +39,11 @@ private Q_SLOTS:
     void eightStreamsAtOnce();
 
 private:
+    /// The fixture's target, named and with a key of its own (a saved session must not hold it).
     ModelTarget target(const QString &model) const;
     bool waitIdle(ComparisonSession &session, int timeoutMs = 15000);
 
-    std::unique_ptr<fs::sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_nam;
-    QString m_base = QStringLiteral("gpt-4o-mini-2024-07-18");
-    QString m_tuned;
 };
 
 namespace {
@@ -55,27 +54,9 @@ void tst_ComparisonSession::initTestCase()
 {
     fs::sandbox::SandboxOptions options;
     options.timeScale = 0.01;
-    m_server = std::make_unique<fs::sandbox::SandboxServer>(options);
-    QVERIFY(m_server->start());
+    QVERIFY(startSandbox(options));
     // A fine-tuned model: a tiny job on the bakery data, run fast.
-    fs::sandbox::test::SandboxHttp http(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
-    const QString file =
-            http.uploadFile(fs::sandbox::test::fixture(QStringLiteral("train_good.jsonl")));
-    QVERIFY(!file.isEmpty());
-    const QString job =
-            http.post(QStringLiteral("/v1/fine_tuning/jobs"),
-                        {{QStringLiteral("model"), m_base}, {QStringLiteral("training_file"), file},
-                                {QStringLiteral("hyperparameters"),
-                                        QJsonObject {{QStringLiteral("n_epochs"), 1}}}})
-                    .json()
-                    .value(QLatin1String("id"))
-                    .toString();
-    QVERIFY(!job.isEmpty());
-    const QJsonObject done =
-            http.waitForJob(job, {QStringLiteral("succeeded"), QStringLiteral("failed")});
-    m_tuned = done.value(QLatin1String("fine_tuned_model")).toString();
-    QVERIFY2(!m_tuned.isEmpty(), "the sandbox job did not produce a model");
+    QVERIFY2(trainModel(), "the sandbox job did not produce a model");
 }
 
 void tst_ComparisonSession::cleanup()
@@ -86,13 +67,10 @@ void tst_ComparisonSession::cleanup()
 
 ModelTarget tst_ComparisonSession::target(const QString &model) const
 {
-    ModelTarget target;
+    ModelTarget target = EvalSandboxFixture::target(model);
     target.connection.id = QStringLiteral("sandbox-id");
     target.connection.name = QStringLiteral("Sandbox");
-    target.connection.kind = fs::Connection::Kind::Sandbox;
-    target.connection.baseUrl = m_server->baseUrl();
     target.connection.apiKey = QStringLiteral("sk-secret-test-key");
-    target.model = model;
     return target;
 }
 

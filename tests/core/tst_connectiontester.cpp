@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "closedport.h"
 #include "connectiontester.h"
 
 #include "fakenetworkaccessmanager.h"
@@ -6,7 +7,6 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 #include <algorithm>
 
@@ -45,16 +45,6 @@ ConnectionCheck run(ConnectionTester &tester, const Connection &connection)
     if (!finished.wait(20000) && finished.isEmpty())
         return {};
     return finished.at(0).at(0).value<ConnectionCheck>();
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 1;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 } // namespace
@@ -349,7 +339,7 @@ private Q_SLOTS:
     {
         QNetworkAccessManager nam;
         ConnectionTester tester(&nam);
-        const QString url = QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort());
+        const QString url = QStringLiteral("http://127.0.0.1:%1/v1").arg(fs::test::closedPort());
         const ConnectionCheck check = run(tester, compatible(url, QStringLiteral("k")));
         QCOMPARE(check.outcome, Outcome::Unreachable);
         QVERIFY(!check.reachable());

@@ -3,6 +3,7 @@
 #include "filelistmodel.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
+#include "uploaddirectly.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
@@ -33,11 +34,7 @@ class tst_FileListModel : public QObject
     FileObject upload(const QString &name, const QByteArray &content,
             const QString &purpose = QStringLiteral("fine-tune"))
     {
-        ApiReply *reply = m_client->uploadFile(name, content, purpose);
-        QSignalSpy done(reply, &ApiReply::finished);
-        if (!done.wait(5000) || !reply->ok())
-            qFatal("upload failed");
-        return FileObject::fromJson(reply->json());
+        return test::uploadDirectly(m_client.get(), name, content, purpose);
     }
 
     static bool load(FileListModel &model)

@@ -7,6 +7,8 @@
 #include "fireworksdialect.h"
 #include "jobtracker.h"
 #include "metricsseries.h"
+#include "numberedexamples.h"
+#include "providercalls.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
 #include "uploader.h"
@@ -21,34 +23,14 @@
 using namespace fs;
 using fs::sandbox::SandboxOptions;
 using fs::sandbox::SandboxServer;
+using fs::test::awaitProvider;
+using fs::test::numberedExamples;
 
 namespace {
 
 const QString kKey = QStringLiteral("fw-sandbox-key");
 const QString kAccount = QStringLiteral("my-account");
 const QString kBase = QStringLiteral("accounts/fireworks/models/llama-v3p1-8b-instruct");
-
-QByteArray trainingData(int examples = 12)
-{
-    QByteArray data;
-    for (int i = 0; i < examples; ++i)
-        data += QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"Question %1?\"},"
-                               "{\"role\":\"assistant\",\"content\":\"Answer number %1.\"}]}\n")
-                        .arg(i)
-                        .toUtf8();
-    return data;
-}
-
-/// Runs one ProviderClient operation to its end.
-template<typename T, typename Start>
-ProviderResult<T> await(Start start)
-{
-    std::optional<ProviderResult<T>> result;
-    start([&result](const ProviderResult<T> &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
-        return {std::nullopt, ApiError()};
-    return *result;
-}
 
 } // namespace
 
@@ -99,11 +81,11 @@ private:
     {
         CreateJobRequest request;
         request.model = kBase;
-        request.trainingFile = upload(trainingData());
+        request.trainingFile = upload(numberedExamples(12));
         if (request.trainingFile.isEmpty())
             return {};
-        const auto created =
-                await<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
+        const auto created = awaitProvider<FineTuningJob>(
+                [&](auto done) { m_client->createJob(request, done); });
         return created.ok() ? created.value->id : QString();
     }
 
@@ -141,7 +123,7 @@ void tst_FireworksLoop::smallFileGoesInOneUploadAndTurnsReady()
             [&paths](const QString &method, const QString &path, int) {
                 paths << method + QLatin1Char(' ') + path;
             });
-    const QString id = upload(trainingData());
+    const QString id = upload(numberedExamples(12));
     QVERIFY(!id.isEmpty());
     QVERIFY2(id.startsWith(QLatin1String("train-data-jsonl-")), qPrintable(id));
     const QString root = QStringLiteral("/fireworks/v1/accounts/my-account/datasets");
@@ -149,14 +131,15 @@ void tst_FireworksLoop::smallFileGoesInOneUploadAndTurnsReady()
     QCOMPARE(paths.value(1), QStringLiteral("POST %1/%2:upload").arg(root, id));
     QVERIFY(!paths.join(QLatin1Char('\n')).contains(QLatin1String(":getUploadEndpoint")));
 
-    const auto file = await<FileObject>([&](auto done) { m_client->retrieveFile(id, done); });
+    const auto file =
+            awaitProvider<FileObject>([&](auto done) { m_client->retrieveFile(id, done); });
     QVERIFY(file.ok());
     QCOMPARE(file.value->status, QStringLiteral("processed"));
     QCOMPARE(file.value->raw.value(QLatin1String("state")).toString(), QStringLiteral("READY"));
     QCOMPARE(file.value->raw.value(QLatin1String("exampleCount")).toString(), QStringLiteral("12"));
 
-    const auto list =
-            await<Page<FileObject>>([&](auto done) { m_client->listFiles(FileListQuery(), done); });
+    const auto list = awaitProvider<Page<FileObject>>(
+            [&](auto done) { m_client->listFiles(FileListQuery(), done); });
     QVERIFY(list.ok());
     QCOMPARE(list.value->data.size(), 1);
     QCOMPARE(list.value->data.first().id, id);
@@ -169,7 +152,7 @@ void tst_FireworksLoop::largeFileGoesToTheSignedUrlAndIsValidated()
             [&paths](const QString &method, const QString &path, int) {
                 paths << method + QLatin1Char(' ') + path;
             });
-    const QString id = upload(trainingData(), 100); // "large": over a 100-byte limit
+    const QString id = upload(numberedExamples(12), 100); // "large": over a 100-byte limit
     QVERIFY(!id.isEmpty());
     const QString all = paths.join(QLatin1Char('\n'));
     QVERIFY2(all.contains(QStringLiteral(":getUploadEndpoint")), qPrintable(all));
@@ -177,7 +160,8 @@ void tst_FireworksLoop::largeFileGoesToTheSignedUrlAndIsValidated()
     QVERIFY2(all.contains(QStringLiteral(":validateUpload")), qPrintable(all));
     QVERIFY(!all.contains(QStringLiteral(":upload\n")));
     QVERIFY(all.indexOf(QLatin1String("PUT ")) < all.indexOf(QLatin1String(":validateUpload")));
-    const auto file = await<FileObject>([&](auto done) { m_client->retrieveFile(id, done); });
+    const auto file =
+            awaitProvider<FileObject>([&](auto done) { m_client->retrieveFile(id, done); });
     QVERIFY(file.ok());
     QCOMPARE(file.value->status, QStringLiteral("processed"));
 }
@@ -187,7 +171,7 @@ void tst_FireworksLoop::withoutAnAccountTheUploadSaysSo()
     Connection c = connection();
     c.account.clear();
     m_api->setConnection(c);
-    BufferSource source(QStringLiteral("train.jsonl"), trainingData());
+    BufferSource source(QStringLiteral("train.jsonl"), numberedExamples(12));
     Uploader uploader(m_api.get(), &source);
     QSignalSpy finished(&uploader, &Uploader::finished);
     uploader.start();
@@ -199,13 +183,13 @@ void tst_FireworksLoop::withoutAnAccountTheUploadSaysSo()
 
 void tst_FireworksLoop::wholeLoop()
 {
-    const QString training = upload(trainingData());
-    const QString evaluation = upload(trainingData(10));
+    const QString training = upload(numberedExamples(12));
+    const QString evaluation = upload(numberedExamples(10));
     QVERIFY(!training.isEmpty() && !evaluation.isEmpty());
 
     // The fine-tunable bases: Fireworks' catalogue, filtered on the tunable flags.
     const auto bases =
-            await<QList<ModelObject>>([&](auto done) { m_client->listBaseModels(done); });
+            awaitProvider<QList<ModelObject>>([&](auto done) { m_client->listBaseModels(done); });
     QVERIFY(bases.ok());
     QStringList baseIds;
     for (const ModelObject &m : *bases.value)
@@ -223,7 +207,7 @@ void tst_FireworksLoop::wholeLoop()
     request.settings.loraRank = 16;
     request.settings.maxContextLength = 4096;
     const auto created =
-            await<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
+            awaitProvider<FineTuningJob>([&](auto done) { m_client->createJob(request, done); });
     QVERIFY2(created.ok(), qPrintable(created.error.plainMessage()));
     const FineTuningJob job = *created.value;
     QCOMPARE(job.model, kBase);
@@ -239,7 +223,7 @@ void tst_FireworksLoop::wholeLoop()
     FineTuningJob latest = job;
     QVERIFY(QTest::qWaitFor(
             [&] {
-                const auto read = await<FineTuningJob>(
+                const auto read = awaitProvider<FineTuningJob>(
                         [&](auto done) { m_client->retrieveJob(job.id, done); });
                 if (read.ok())
                     latest = *read.value;
@@ -250,7 +234,7 @@ void tst_FireworksLoop::wholeLoop()
     QCOMPARE(latest.statusText, QStringLiteral("JOB_STATE_COMPLETED"));
     QCOMPARE(latest.fineTunedModel, job.outputModelName);
     const auto page =
-            await<MetricsPage>([&](auto done) { m_client->listMetrics(job.id, 0, done); });
+            awaitProvider<MetricsPage>([&](auto done) { m_client->listMetrics(job.id, 0, done); });
     QVERIFY2(page.ok(), qPrintable(page.error.plainMessage()));
     metrics = *page.value;
     QVERIFY(metrics.totalSteps && *metrics.totalSteps > 0);
@@ -258,13 +242,14 @@ void tst_FireworksLoop::wholeLoop()
     QVERIFY(metrics.points.first().has(Metric::TrainLoss));
     QCOMPARE(metrics.lastStep, int(*metrics.totalSteps));
     // Asked from a step on: only the steps from there.
-    const auto later = await<MetricsPage>(
+    const auto later = awaitProvider<MetricsPage>(
             [&](auto done) { m_client->listMetrics(job.id, metrics.lastStep, done); });
     QVERIFY(later.ok());
     QCOMPARE(later.value->points.size(), 1);
 
     // The model is listed for the account, and answers only once deployed.
-    const auto models = await<QList<ModelObject>>([&](auto done) { m_client->listModels(done); });
+    const auto models =
+            awaitProvider<QList<ModelObject>>([&](auto done) { m_client->listModels(done); });
     QVERIFY(models.ok());
     QCOMPARE(models.value->size(), 1);
     QCOMPARE(models.value->first().id, latest.fineTunedModel);
@@ -273,12 +258,13 @@ void tst_FireworksLoop::wholeLoop()
     ChatRequest chat;
     chat.model = latest.fineTunedModel;
     chat.messages = {{QStringLiteral("user"), QStringLiteral("Question 3?")}};
-    const auto undeployed = await<ChatCompletion>([&](auto done) { m_client->chat(chat, done); });
+    const auto undeployed =
+            awaitProvider<ChatCompletion>([&](auto done) { m_client->chat(chat, done); });
     QVERIFY(!undeployed.ok());
     QCOMPARE(undeployed.error.httpStatus, 404);
 
-    const auto hardware =
-            await<QList<HardwareOption>>([&](auto done) { m_client->listHardware(kBase, done); });
+    const auto hardware = awaitProvider<QList<HardwareOption>>(
+            [&](auto done) { m_client->listHardware(kBase, done); });
     QVERIFY(hardware.ok());
     const HardwareOption *cheapest = cheapestHardware(*hardware.value);
     QVERIFY(cheapest);
@@ -287,7 +273,7 @@ void tst_FireworksLoop::wholeLoop()
     deploy.hardware = cheapest->id;
     deploy.inactiveTimeoutMinutes = 5;
     const auto deployment =
-            await<Deployment>([&](auto done) { m_client->createDeployment(deploy, done); });
+            awaitProvider<Deployment>([&](auto done) { m_client->createDeployment(deploy, done); });
     QVERIFY2(deployment.ok(), qPrintable(deployment.error.plainMessage()));
     QCOMPARE(deployment.value->state, Deployment::State::Starting);
     QCOMPARE(deployment.value->inactiveTimeoutMinutes, std::optional<int>(5));
@@ -295,7 +281,7 @@ void tst_FireworksLoop::wholeLoop()
     Deployment running = *deployment.value;
     QVERIFY(QTest::qWaitFor(
             [&] {
-                const auto read = await<Deployment>(
+                const auto read = awaitProvider<Deployment>(
                         [&](auto done) { m_client->retrieveDeployment(running.id, done); });
                 if (read.ok())
                     running = *read.value;
@@ -308,19 +294,20 @@ void tst_FireworksLoop::wholeLoop()
             latest.fineTunedModel + QStringLiteral("#accounts/my-account/deployments/")
                     + running.id);
     chat.model = route.model;
-    const auto answer = await<ChatCompletion>([&](auto done) { m_client->chat(chat, done); });
+    const auto answer =
+            awaitProvider<ChatCompletion>([&](auto done) { m_client->chat(chat, done); });
     QVERIFY2(answer.ok(), qPrintable(answer.error.plainMessage()));
     QVERIFY(!answer.value->content.isEmpty());
 
     const auto listed =
-            await<QList<Deployment>>([&](auto done) { m_client->listDeployments(done); });
+            awaitProvider<QList<Deployment>>([&](auto done) { m_client->listDeployments(done); });
     QVERIFY(listed.ok());
     QCOMPARE(listed.value->size(), 1);
     const auto removed =
-            await<bool>([&](auto done) { m_client->deleteDeployment(running.id, done); });
+            awaitProvider<bool>([&](auto done) { m_client->deleteDeployment(running.id, done); });
     QVERIFY(removed.ok());
-    const auto after =
-            await<Deployment>([&](auto done) { m_client->retrieveDeployment(running.id, done); });
+    const auto after = awaitProvider<Deployment>(
+            [&](auto done) { m_client->retrieveDeployment(running.id, done); });
     QVERIFY(after.ok());
     // Going away: the sandbox may already have finished deleting it (its clock is scaled).
     QVERIFY2(after.value->state == Deployment::State::Stopping
@@ -333,12 +320,13 @@ void tst_FireworksLoop::deletingAJobStopsIt()
     const QString jobId = startJob();
     QVERIFY(!jobId.isEmpty());
     const auto cancelled =
-            await<FineTuningJob>([&](auto done) { m_client->cancelJob(jobId, done); });
+            awaitProvider<FineTuningJob>([&](auto done) { m_client->cancelJob(jobId, done); });
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.error.plainMessage().contains(QLatin1String("deleting the job")));
-    const auto removed = await<bool>([&](auto done) { m_client->deleteJob(jobId, done); });
+    const auto removed = awaitProvider<bool>([&](auto done) { m_client->deleteJob(jobId, done); });
     QVERIFY(removed.ok());
-    const auto gone = await<FineTuningJob>([&](auto done) { m_client->retrieveJob(jobId, done); });
+    const auto gone =
+            awaitProvider<FineTuningJob>([&](auto done) { m_client->retrieveJob(jobId, done); });
     QVERIFY(!gone.ok());
     QCOMPARE(gone.error.httpStatus, 404);
 }
@@ -381,12 +369,12 @@ void tst_FireworksLoop::injectedFaultReachesTheCaller()
     none.maxRetries = 0;
     m_api->setRetryPolicy(none);
     m_server->injectHttpError(503, 1, QStringLiteral("supervisedFineTuningJobs"));
-    const auto list =
-            await<Page<FineTuningJob>>([&](auto done) { m_client->listJobs(QString(), 0, done); });
+    const auto list = awaitProvider<Page<FineTuningJob>>(
+            [&](auto done) { m_client->listJobs(QString(), 0, done); });
     QVERIFY(!list.ok());
     QCOMPARE(list.error.httpStatus, 503);
-    const auto again =
-            await<Page<FineTuningJob>>([&](auto done) { m_client->listJobs(QString(), 0, done); });
+    const auto again = awaitProvider<Page<FineTuningJob>>(
+            [&](auto done) { m_client->listJobs(QString(), 0, done); });
     QVERIFY(again.ok());
     QVERIFY(again.value->data.isEmpty());
 }

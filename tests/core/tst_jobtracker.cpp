@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
+#include "cannedjobs.h"
 #include "fakenetworkaccessmanager.h"
 #include "faketogether.h"
 #include "jobeventmodel.h"
@@ -20,9 +21,7 @@
 #include <QTest>
 
 using namespace fs;
-using fs::test::CannedResponse;
-using fs::test::FakeNetworkAccessManager;
-using fs::test::FakeTogether;
+using namespace fs::test; // the fake network and its canned answers
 
 class tst_JobTracker : public QObject
 {
@@ -58,58 +57,8 @@ private Q_SLOTS:
 
 namespace {
 
-const QString kJob = QStringLiteral("ftjob-abc");
-const QString kModel = QStringLiteral("gpt-4.1-mini-2025-04-14");
-
-QJsonObject eventJson(int number, const QString &type = QStringLiteral("message"))
-{
-    QJsonObject data;
-    if (type == QLatin1String("metrics"))
-        data = QJsonObject {{QStringLiteral("step"), number}, {QStringLiteral("total_steps"), 1000},
-                {QStringLiteral("train_loss"), 2.0 / number}};
-    return QJsonObject {{QStringLiteral("id"), QStringLiteral("ftevent-%1").arg(number)},
-            {QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
-            {QStringLiteral("created_at"), 1700000000 + number},
-            {QStringLiteral("level"), QStringLiteral("info")},
-            {QStringLiteral("message"), QStringLiteral("event %1").arg(number)},
-            {QStringLiteral("type"), type},
-            {QStringLiteral("data"), data.isEmpty() ? QJsonValue(QJsonValue::Null) : data}};
-}
-
-/// A newest-first page of events `from` down to `to`.
-CannedResponse eventPage(int from, int to, bool hasMore,
-        const QString &type = QStringLiteral("message"), const QList<int> &extra = {})
-{
-    QJsonArray data;
-    for (int n = from; n >= to; --n) {
-        data.append(eventJson(n, type));
-        if (extra.contains(n))
-            data.append(eventJson(n, type)); // the same event twice
-    }
-    const QJsonObject page {{QStringLiteral("object"), QStringLiteral("list")},
-            {QStringLiteral("data"), data}, {QStringLiteral("has_more"), hasMore}};
-    return CannedResponse::json(200, QJsonDocument(page).toJson(QJsonDocument::Compact));
-}
-
-CannedResponse jobResponse(
-        const QString &status, const QJsonValue &error = QJsonValue::Null, const QString &id = kJob)
-{
-    const QJsonObject job {{QStringLiteral("id"), id},
-            {QStringLiteral("object"), QStringLiteral("fine_tuning.job")},
-            {QStringLiteral("created_at"), 1700000000}, {QStringLiteral("model"), kModel},
-            {QStringLiteral("status"), status}, {QStringLiteral("training_file"), "file-1"},
-            {QStringLiteral("finished_at"), QJsonValue::Null}, {QStringLiteral("error"), error},
-            {QStringLiteral("result_files"), QJsonArray()}};
-    return CannedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
-}
-
-Connection fakeConnection()
-{
-    Connection connection;
-    connection.kind = Connection::Kind::Compatible;
-    connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
-    return connection;
-}
+const QString kJob = fs::test::kCannedJob;
+const QString kModel = fs::test::kCannedModel;
 
 TrackerIntervals fastIntervals()
 {
@@ -176,7 +125,7 @@ QString uploaded(ApiClient &client, const QString &name)
 void tst_JobTracker::firstWatchBackFillsThenReadsOnlyTheNewestPage()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
     // Cycle 1: three pages reach back to the first event.
     nam.enqueue(eventPage(250, 151, true));
@@ -226,7 +175,7 @@ void tst_JobTracker::firstWatchBackFillsThenReadsOnlyTheNewestPage()
 void tst_JobTracker::overlappingPagesKeepEachEventOnce()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("succeeded"));
     // Event 8 arrived between page 1 and page 2, so 6 shows up on both pages; event 3 is
     // repeated inside one page.
@@ -258,7 +207,7 @@ void tst_JobTracker::restartWithHistoryBackFillsTheGapWithAfter()
     {
         // The first session saw events 1..50 and the job running.
         FakeNetworkAccessManager nam;
-        ApiClient client(&nam, fakeConnection());
+        ApiClient client(&nam, cannedConnection());
         nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
         nam.setFallback(eventPage(50, 1, false, QStringLiteral("metrics")));
         JobHistory history(QStringLiteral("conn"));
@@ -274,7 +223,7 @@ void tst_JobTracker::restartWithHistoryBackFillsTheGapWithAfter()
     }
     // The app was away while events 51..250 were written.
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
     nam.enqueue(eventPage(250, 151, true, QStringLiteral("metrics")));
     nam.enqueue(eventPage(150, 51, true, QStringLiteral("metrics")));
@@ -310,7 +259,7 @@ void tst_JobTracker::restartWithHistoryBackFillsTheGapWithAfter()
 void tst_JobTracker::statusTransitionsIncludingPausedAndUnknown()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     // Each cycle brings a message event, so each cycle reads the job.
     const QStringList statuses {QStringLiteral("validating_files"), QStringLiteral("running"),
             QStringLiteral("paused"), QStringLiteral("frobnicating"), QStringLiteral("running"),
@@ -350,7 +299,7 @@ void tst_JobTracker::errorAsEmptyObjectIsNoError()
                          {QStringLiteral("param"), QJsonValue::Null}}),
                  QJsonValue(QJsonValue::Null)}) {
         FakeNetworkAccessManager nam;
-        ApiClient client(&nam, fakeConnection());
+        ApiClient client(&nam, cannedConnection());
         nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob,
                 jobResponse(QStringLiteral("cancelled"), error));
         nam.setFallback(eventPage(2, 1, false));
@@ -368,7 +317,7 @@ void tst_JobTracker::errorAsEmptyObjectIsNoError()
 void tst_JobTracker::quietCyclesReadTheJobOnlyAsAFallback()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
     nam.setFallback(eventPage(10, 1, false, QStringLiteral("metrics")));
     JobTracker tracker(&client);
@@ -391,7 +340,7 @@ void tst_JobTracker::quietCyclesReadTheJobOnlyAsAFallback()
 void tst_JobTracker::pollNowDuringACycleIsNotLost()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/") + kJob, jobResponse("running"));
     nam.setFallback(eventPage(10, 1, false, QStringLiteral("metrics")));
     JobTracker tracker(&client);
@@ -414,10 +363,8 @@ void tst_JobTracker::pollNowDuringACycleIsNotLost()
 void tst_JobTracker::transientErrorsBackOffFinalOnesStop()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
-    RetryPolicy noRetries;
-    noRetries.maxRetries = 0;
-    client.setRetryPolicy(noRetries);
+    ApiClient client(&nam, cannedConnection());
+    client.setRetryPolicy(noRetries());
     nam.enqueue(CannedResponse::apiError(503, QString(), QStringLiteral("Slow Down")));
     nam.enqueue(eventPage(2, 1, false));
     nam.enqueue(jobResponse(QStringLiteral("running")));
@@ -440,7 +387,7 @@ void tst_JobTracker::transientErrorsBackOffFinalOnesStop()
 void tst_JobTracker::severalJobsAreFollowedIndependently()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, fakeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/ftjob-a"),
             jobResponse(QStringLiteral("succeeded"), QJsonValue::Null, QStringLiteral("ftjob-a")));
     nam.route("GET", QStringLiteral("/fine_tuning/jobs/ftjob-b"),
@@ -473,10 +420,8 @@ namespace {
 
 ApiClient *budgetClient(FakeNetworkAccessManager *nam, int failures, int wrong, int quietMs)
 {
-    auto *client = new ApiClient(nam, fakeConnection(), nam);
-    RetryPolicy noRetries;
-    noRetries.maxRetries = 0;
-    client->setRetryPolicy(noRetries);
+    auto *client = new ApiClient(nam, cannedConnection(), nam);
+    client->setRetryPolicy(noRetries());
     ApiLimits limits = client->limits();
     limits.watchFailures = failures;
     limits.watchWrongAnswers = wrong;

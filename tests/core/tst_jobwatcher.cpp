@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
+#include "cannedjobs.h"
 #include "fakenetworkaccessmanager.h"
 #include "jobwatcher.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace fs;
-using fs::test::CannedResponse;
-using fs::test::FakeNetworkAccessManager;
+using namespace fs::test; // the fake network and its canned answers
 
 class tst_JobWatcher : public QObject
 {
@@ -24,42 +22,6 @@ private Q_SLOTS:
 
 namespace {
 
-QJsonObject eventJson(int number, const QString &message = {})
-{
-    return QJsonObject {{QStringLiteral("id"), QStringLiteral("ftevent-%1").arg(number)},
-            {QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
-            {QStringLiteral("created_at"), 1700000000 + number},
-            {QStringLiteral("level"), QStringLiteral("info")},
-            {QStringLiteral("message"),
-                    message.isEmpty() ? QStringLiteral("event %1").arg(number) : message},
-            {QStringLiteral("type"), QStringLiteral("message")},
-            {QStringLiteral("data"), QJsonValue::Null}};
-}
-
-/// A newest-first page of events `from` down to `to`.
-CannedResponse eventPage(int from, int to, bool hasMore)
-{
-    QJsonArray data;
-    for (int n = from; n >= to; --n)
-        data.append(eventJson(n));
-    const QJsonObject page {{QStringLiteral("object"), QStringLiteral("list")},
-            {QStringLiteral("data"), data}, {QStringLiteral("has_more"), hasMore}};
-    return CannedResponse::json(200, QJsonDocument(page).toJson(QJsonDocument::Compact));
-}
-
-CannedResponse jobResponse(const QString &status)
-{
-    const QJsonObject job {{QStringLiteral("id"), QStringLiteral("ftjob-abc")},
-            {QStringLiteral("object"), QStringLiteral("fine_tuning.job")},
-            {QStringLiteral("created_at"), 1700000000},
-            {QStringLiteral("model"), QStringLiteral("gpt-4.1-mini-2025-04-14")},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("training_file"), QStringLiteral("file-1")},
-            {QStringLiteral("finished_at"), QJsonValue::Null},
-            {QStringLiteral("error"), QJsonValue::Null}};
-    return CannedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
-}
-
 QStringList idsOf(const QList<QVariant> &signalArguments)
 {
     QStringList ids;
@@ -68,20 +30,12 @@ QStringList idsOf(const QList<QVariant> &signalArguments)
     return ids;
 }
 
-Connection sandboxLikeConnection()
-{
-    Connection connection;
-    connection.kind = Connection::Kind::Compatible;
-    connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
-    return connection;
-}
-
 } // namespace
 
 void tst_JobWatcher::backFillsOlderPagesThenFollowsOnlyNewEvents()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, sandboxLikeConnection());
+    ApiClient client(&nam, cannedConnection());
     // Cycle 1: three pages reach back to the first event, then the job.
     nam.enqueue(eventPage(250, 151, true));
     nam.enqueue(eventPage(150, 51, true));
@@ -129,10 +83,8 @@ void tst_JobWatcher::backFillsOlderPagesThenFollowsOnlyNewEvents()
 void tst_JobWatcher::transientErrorsBackOffAndRecover()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, sandboxLikeConnection());
-    RetryPolicy noRetries;
-    noRetries.maxRetries = 0;
-    client.setRetryPolicy(noRetries);
+    ApiClient client(&nam, cannedConnection());
+    client.setRetryPolicy(noRetries());
     nam.enqueue(CannedResponse::apiError(503, QString(), QStringLiteral("Slow Down")));
     nam.enqueue(eventPage(2, 1, false));
     nam.enqueue(jobResponse(QStringLiteral("cancelled")));
@@ -156,7 +108,7 @@ void tst_JobWatcher::transientErrorsBackOffAndRecover()
 void tst_JobWatcher::unknownJobStopsWatching()
 {
     FakeNetworkAccessManager nam;
-    ApiClient client(&nam, sandboxLikeConnection());
+    ApiClient client(&nam, cannedConnection());
     nam.enqueue(CannedResponse::apiError(
             404, QString(), QStringLiteral("Could not find fine-tuning job")));
     JobWatcher watcher(&client, QStringLiteral("ftjob-missing"));

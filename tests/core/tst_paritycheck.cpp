@@ -2,6 +2,7 @@
 // The parity check against an in-process sandbox: a capture's held-out prompts sent to the new
 // model, ROUGE against the old answers, the blind round, the verdict's edges and the report.
 #include "batchrunner.h"
+#include "evalsandboxfixture.h"
 #include "paritycheck.h"
 #include "parityreport.h"
 #include "sandboxhttp.h"
@@ -19,7 +20,7 @@ using namespace fs;
 
 Q_DECLARE_METATYPE(fs::PairTally)
 
-class tst_ParityCheck : public QObject
+class tst_ParityCheck : public QObject, public fs::test::EvalSandboxFixture
 {
     Q_OBJECT
 
@@ -35,16 +36,11 @@ private Q_SLOTS:
     void anyTwoModelsAsksTheOldOneFirst();
 
 private:
-    ModelTarget target(const QString &model) const;
     /// A capture: each training prompt with an answer (`exact`: the training answer itself).
     QString writeCapture(const QString &name, int count, bool exact);
 
-    std::unique_ptr<sandbox::SandboxServer> m_server;
     QNetworkAccessManager m_nam;
     QTemporaryDir m_dir;
-    QString m_base = QStringLiteral("gpt-4o-mini-2024-07-18");
-    QString m_tuned;
-    QList<QJsonObject> m_training;
 };
 
 namespace {
@@ -92,39 +88,9 @@ void tst_ParityCheck::initTestCase()
     QVERIFY(m_dir.isValid());
     sandbox::SandboxOptions options;
     options.timeScale = 0.01;
-    m_server = std::make_unique<sandbox::SandboxServer>(options);
-    QVERIFY(m_server->start());
-    sandbox::test::SandboxHttp http(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
-    const QByteArray training = sandbox::test::fixture(QStringLiteral("train_good.jsonl"));
-    for (const QByteArray &line : training.split('\n')) {
-        if (!line.trimmed().isEmpty())
-            m_training << QJsonDocument::fromJson(line).object();
-    }
+    QVERIFY(startSandbox(options));
+    QVERIFY(trainModel());
     QCOMPARE(m_training.size(), 12);
-    const QString file = http.uploadFile(training);
-    const QString job =
-            http.post(QStringLiteral("/v1/fine_tuning/jobs"),
-                        {{QStringLiteral("model"), m_base}, {QStringLiteral("training_file"), file},
-                                {QStringLiteral("hyperparameters"),
-                                        QJsonObject {{QStringLiteral("n_epochs"), 1}}}})
-                    .json()
-                    .value(QLatin1String("id"))
-                    .toString();
-    m_tuned = http.waitForJob(job, {QStringLiteral("succeeded"), QStringLiteral("failed")})
-                      .value(QLatin1String("fine_tuned_model"))
-                      .toString();
-    QVERIFY(!m_tuned.isEmpty());
-}
-
-ModelTarget tst_ParityCheck::target(const QString &model) const
-{
-    ModelTarget target;
-    target.connection.kind = Connection::Kind::Sandbox;
-    target.connection.baseUrl = m_server->baseUrl();
-    target.connection.apiKey = QStringLiteral("sk-test");
-    target.model = model;
-    return target;
 }
 
 QString tst_ParityCheck::writeCapture(const QString &name, int count, bool exact)

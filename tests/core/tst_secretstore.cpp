@@ -11,15 +11,7 @@ using fs::MemorySecretStore;
 using fs::SecretResult;
 using Status = fs::SecretResult::Status;
 
-namespace {
-
-template<typename Call>
-std::optional<SecretResult> await(Call call)
-{
-    return fs::test::awaitSecret(call, 5000);
-}
-
-} // namespace
+using fs::test::awaitSecret;
 
 class tst_SecretStore : public QObject
 {
@@ -29,24 +21,24 @@ private Q_SLOTS:
     void memoryRoundTrip()
     {
         MemorySecretStore store;
-        auto write = await([&](QObject *c, auto done) {
+        auto write = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id1"), QStringLiteral("sk-one"), c, done);
         });
         QVERIFY(write);
         QVERIFY(write->ok());
         QVERIFY(write->message.isEmpty());
 
-        auto read = await(
+        auto read = awaitSecret(
                 [&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
         QVERIFY(read);
         QVERIFY(read->ok());
         QCOMPARE(read->secret, QStringLiteral("sk-one"));
 
-        auto del = await(
+        auto del = awaitSecret(
                 [&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
         QVERIFY(del && del->ok());
 
-        auto again = await(
+        auto again = awaitSecret(
                 [&](QObject *c, auto done) { store.readKey(QStringLiteral("id1"), c, done); });
         QVERIFY(again);
         QCOMPARE(again->status, Status::NotFound);
@@ -54,7 +46,7 @@ private Q_SLOTS:
         QVERIFY(!again->message.isEmpty());
         QVERIFY(!again->keychainUnavailable());
 
-        auto delAgain = await(
+        auto delAgain = awaitSecret(
                 [&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id1"), c, done); });
         QCOMPARE(delAgain->status, Status::NotFound);
     }
@@ -85,7 +77,7 @@ private Q_SLOTS:
     {
         MemorySecretStore store;
         store.simulateFailure(Status::NoKeychain);
-        auto write = await([&](QObject *c, auto done) {
+        auto write = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id"), QStringLiteral("k"), c, done);
         });
         QCOMPARE(write->status, Status::NoKeychain);
@@ -99,15 +91,15 @@ private Q_SLOTS:
         auto *primary = new MemorySecretStore;
         FallbackSecretStore store(primary);
         QSignalSpy unavailable(&store, &FallbackSecretStore::keychainUnavailable);
-        auto write = await([&](QObject *c, auto done) {
+        auto write = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id"), QStringLiteral("sk-good"), c, done);
         });
         QVERIFY(write->ok());
         QVERIFY(!write->sessionOnly);
         QVERIFY(primary->contains(QStringLiteral("id")));
         QVERIFY(!store.isSessionOnly(QStringLiteral("id")));
-        auto read =
-                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto read = awaitSecret(
+                [&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QCOMPARE(read->secret, QStringLiteral("sk-good"));
         QCOMPARE(unavailable.count(), 0);
         QVERIFY(!store.keychainFailed());
@@ -130,7 +122,7 @@ private Q_SLOTS:
         FallbackSecretStore store(primary);
         QSignalSpy unavailable(&store, &FallbackSecretStore::keychainUnavailable);
 
-        auto write = await([&](QObject *c, auto done) {
+        auto write = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id"), QStringLiteral("sk-session"), c, done);
         });
         QVERIFY(write->ok());
@@ -140,25 +132,25 @@ private Q_SLOTS:
         QVERIFY(store.keychainFailed());
         QVERIFY(store.isSessionOnly(QStringLiteral("id")));
 
-        auto read =
-                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto read = awaitSecret(
+                [&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QVERIFY(read->ok());
         QVERIFY(read->sessionOnly);
         QCOMPARE(read->secret, QStringLiteral("sk-session"));
 
         // A second failure is not announced again.
-        auto write2 = await([&](QObject *c, auto done) {
+        auto write2 = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id2"), QStringLiteral("k2"), c, done);
         });
         QVERIFY(write2->sessionOnly);
         QCOMPARE(unavailable.count(), 1);
 
-        auto del = await(
+        auto del = awaitSecret(
                 [&](QObject *c, auto done) { store.deleteKey(QStringLiteral("id"), c, done); });
         QVERIFY(del->ok());
         QVERIFY(!store.isSessionOnly(QStringLiteral("id")));
-        auto gone =
-                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto gone = awaitSecret(
+                [&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QVERIFY(!gone->ok());
         QVERIFY(gone->secret.isEmpty());
     }
@@ -168,19 +160,19 @@ private Q_SLOTS:
         auto *primary = new MemorySecretStore;
         primary->simulateFailure(Status::TimedOut);
         FallbackSecretStore store(primary);
-        auto first = await([&](QObject *c, auto done) {
+        auto first = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id"), QStringLiteral("old"), c, done);
         });
         QVERIFY(first->sessionOnly);
         primary->simulateFailure(Status::Ok);
-        auto second = await([&](QObject *c, auto done) {
+        auto second = awaitSecret([&](QObject *c, auto done) {
             store.writeKey(QStringLiteral("id"), QStringLiteral("new"), c, done);
         });
         QVERIFY(second->ok());
         QVERIFY(!second->sessionOnly);
         QTRY_VERIFY(!store.isSessionOnly(QStringLiteral("id")));
-        auto read =
-                await([&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
+        auto read = awaitSecret(
+                [&](QObject *c, auto done) { store.readKey(QStringLiteral("id"), c, done); });
         QCOMPARE(read->secret, QStringLiteral("new"));
     }
 

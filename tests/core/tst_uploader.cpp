@@ -2,10 +2,12 @@
 // The Uploader against an in-process sandbox on 127.0.0.1: both APIs, retries, resume, cancel,
 // expiry, checksum and processing errors.
 #include "apiclient.h"
+#include "numberedexamples.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
 #include "uploader.h"
 #include "uploadjournal.h"
+#include "uploadsandboxfixture.h"
 #include "uploadsource.h"
 
 #include <QCryptographicHash>
@@ -20,20 +22,9 @@
 using namespace fs;
 using fs::sandbox::SandboxOptions;
 using fs::sandbox::SandboxServer;
+using fs::test::numberedExamplesOfSize;
 
 namespace {
-
-/// Valid chat examples, each line different, about `bytes` long.
-QByteArray trainingData(qint64 bytes)
-{
-    QByteArray data;
-    for (int i = 0; data.size() < bytes; ++i)
-        data += QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"Question %1?\"},"
-                               "{\"role\":\"assistant\",\"content\":\"Answer number %1.\"}]}\n")
-                        .arg(i)
-                        .toUtf8();
-    return data;
-}
 
 /// Parts of 16 KiB, as the tests send them.
 int partsOf(const QByteArray &data)
@@ -89,7 +80,7 @@ private:
 
 } // namespace
 
-class tst_Uploader : public QObject
+class tst_Uploader : public QObject, public fs::test::UploadSandboxFixture
 {
     Q_OBJECT
 
@@ -125,52 +116,31 @@ private:
     UploadOptions partsOptions(qint64 partSize, int parallel) const;
     bool run(Uploader &uploader, int timeoutMs = 30000);
     QByteArray download(const QString &fileId);
-    QString writeFile(const QString &name, const QByteArray &data);
     int served(const QString &pathPart, int status = 0) const;
     /// After `parts` successful parts, the next ones fail often enough to beat the retries.
     void failPartsAfter(int parts);
 
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QList<std::tuple<QString, QString, int>> m_served;
     QMetaObject::Connection m_trigger;
 };
 
 void tst_Uploader::init()
 {
-    SandboxOptions options;
-    options.timeScale = 0.02;
-    m_server = std::make_unique<SandboxServer>(options);
     QString problem;
-    QVERIFY2(m_server->start(&problem), qPrintable(problem));
-    m_served.clear();
-    connect(m_server.get(), &SandboxServer::requestServed, this,
-            [this](const QString &method, const QString &path, int status) {
-                m_served.append({method, path, status});
-            });
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    Connection connection;
-    connection.kind = Connection::Kind::Sandbox;
-    connection.baseUrl = m_server->baseUrl();
-    m_client = std::make_unique<ApiClient>(m_nam.get(), connection);
+    QVERIFY2(startUploadSandbox(&problem), qPrintable(problem));
+    m_client = std::make_unique<ApiClient>(m_nam.get(), sandboxConnection());
     RetryPolicy policy;
     policy.maxRetries = 2;
     policy.initialDelayMs = 20;
     policy.jitter = false;
     m_client->setRetryPolicy(policy);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
 }
 
 void tst_Uploader::cleanup()
 {
     disconnect(m_trigger);
     m_client.reset();
-    m_nam.reset();
-    m_server.reset();
-    m_dir.reset();
+    stopUploadSandbox();
 }
 
 UploadOptions tst_Uploader::partsOptions(qint64 partSize, int parallel) const
@@ -202,24 +172,9 @@ QByteArray tst_Uploader::download(const QString &fileId)
     return reply->body();
 }
 
-QString tst_Uploader::writeFile(const QString &name, const QByteArray &data)
-{
-    const QString path = m_dir->filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-        return {};
-    return path;
-}
-
 int tst_Uploader::served(const QString &pathPart, int status) const
 {
-    int count = 0;
-    for (const auto &request : m_served) {
-        if (std::get<1>(request).contains(pathPart)
-                && (status == 0 || std::get<2>(request) == status))
-            ++count;
-    }
-    return count;
+    return m_served->count(pathPart, status);
 }
 
 void tst_Uploader::failPartsAfter(int parts)
@@ -237,7 +192,7 @@ void tst_Uploader::failPartsAfter(int parts)
 
 void tst_Uploader::smallFileGoesThroughTheFilesApi()
 {
-    const QByteArray data = trainingData(3000);
+    const QByteArray data = numberedExamplesOfSize(3000);
     LocalFileSource source(writeFile(QStringLiteral("small.jsonl"), data));
     UploadOptions options;
     options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
@@ -266,7 +221,7 @@ void tst_Uploader::smallFileGoesThroughTheFilesApi()
 
 void tst_Uploader::bufferSourceThroughTheFilesApi()
 {
-    const QByteArray data = trainingData(2000);
+    const QByteArray data = numberedExamplesOfSize(2000);
     BufferSource source(QStringLiteral("dataset.jsonl"), data);
     UploadOptions options;
     options.waitForProcessing = false;
@@ -281,7 +236,7 @@ void tst_Uploader::bufferSourceThroughTheFilesApi()
 
 void tst_Uploader::multipartArrivesByteForByte()
 {
-    const QByteArray data = trainingData(200 * 1024 + 123);
+    const QByteArray data = numberedExamplesOfSize(200 * 1024 + 123);
     LocalFileSource source(writeFile(QStringLiteral("big.jsonl"), data));
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 3));
     qint64 lastSent = 0;
@@ -311,7 +266,7 @@ void tst_Uploader::multipartArrivesByteForByte()
 
 void tst_Uploader::partFailingOnceIsRetried()
 {
-    const QByteArray data = trainingData(50 * 1024);
+    const QByteArray data = numberedExamplesOfSize(50 * 1024);
     BufferSource source(QStringLiteral("retry.jsonl"), data);
     m_server->injectHttpError(500, 1, QStringLiteral("/parts"));
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 2));
@@ -324,7 +279,7 @@ void tst_Uploader::partFailingOnceIsRetried()
 
 void tst_Uploader::interruptedUploadResumesWithOnlyTheMissingParts()
 {
-    const QByteArray data = trainingData(8 * 16 * 1024 - 100);
+    const QByteArray data = numberedExamplesOfSize(8 * 16 * 1024 - 100);
     const QString path = writeFile(QStringLiteral("resume.jsonl"), data);
     const QString journalDir = m_dir->filePath(QStringLiteral("journal"));
     failPartsAfter(3);
@@ -347,7 +302,7 @@ void tst_Uploader::interruptedUploadResumesWithOnlyTheMissingParts()
     QCOMPARE(pending.at(0).bytes, data.size());
 
     // A new Uploader, as after restarting the app.
-    m_served.clear();
+    m_served->clear();
     LocalFileSource source(path);
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 3));
     int reusedSeen = -1;
@@ -365,7 +320,7 @@ void tst_Uploader::interruptedUploadResumesWithOnlyTheMissingParts()
 
 void tst_Uploader::cancelCleansUpTheServerSideUpload()
 {
-    const QByteArray data = trainingData(6 * 16 * 1024);
+    const QByteArray data = numberedExamplesOfSize(6 * 16 * 1024);
     LocalFileSource source(writeFile(QStringLiteral("cancel.jsonl"), data));
     m_server->injectLatency(150);
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
@@ -384,9 +339,9 @@ void tst_Uploader::cancelCleansUpTheServerSideUpload()
     QVERIFY(served(QStringLiteral("/complete")) == 0);
     // The service's upload is cancelled: it takes no more parts.
     QString uploadId;
-    for (const auto &request : std::as_const(m_served)) {
-        if (std::get<1>(request).endsWith(QLatin1String("/cancel")))
-            uploadId = std::get<1>(request).section(QLatin1Char('/'), 3, 3);
+    for (const auto &request : m_served->all()) {
+        if (request.path.endsWith(QLatin1String("/cancel")))
+            uploadId = request.path.section(QLatin1Char('/'), 3, 3);
     }
     QVERIFY(uploadId.startsWith(QLatin1String("upload_")));
     m_server->clearFaults();
@@ -410,12 +365,9 @@ void tst_Uploader::stoppedServerThenResumeAfterRestart()
     m_server = std::make_unique<SandboxServer>(options);
     QVERIFY(m_server->start());
     const quint16 port = m_server->port();
-    Connection connection;
-    connection.kind = Connection::Kind::Sandbox;
-    connection.baseUrl = m_server->baseUrl();
-    m_client->setConnection(connection);
+    m_client->setConnection(sandboxConnection());
 
-    const QByteArray data = trainingData(6 * 16 * 1024 - 10);
+    const QByteArray data = numberedExamplesOfSize(6 * 16 * 1024 - 10);
     LocalFileSource source(writeFile(QStringLiteral("stopped.jsonl"), data));
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
     QSignalSpy finished(&uploader, &Uploader::finished);
@@ -439,11 +391,7 @@ void tst_Uploader::stoppedServerThenResumeAfterRestart()
     options.port = port;
     m_server = std::make_unique<SandboxServer>(options);
     QVERIFY(m_server->start());
-    m_served.clear();
-    connect(m_server.get(), &SandboxServer::requestServed, this,
-            [this](const QString &method, const QString &path, int status) {
-                m_served.append({method, path, status});
-            });
+    m_served = std::make_unique<fs::test::ServedRequests>(m_server.get());
     QVERIFY(run(uploader));
     QVERIFY2(uploader.state() == Uploader::State::Succeeded, qPrintable(uploader.errorMessage()));
     QCOMPARE(uploader.progress().partsReused, 2);
@@ -454,7 +402,7 @@ void tst_Uploader::stoppedServerThenResumeAfterRestart()
 void tst_Uploader::unknownUploadStartsANewOne()
 {
     // A journal entry naming an upload the server never heard of (404): a new one, silently.
-    const QByteArray data = trainingData(3 * 16 * 1024 - 10);
+    const QByteArray data = numberedExamplesOfSize(3 * 16 * 1024 - 10);
     BufferSource source(QStringLiteral("unknown.jsonl"), data);
     UploadJournalEntry entry;
     entry.resumeKey = source.resumeKey();
@@ -481,7 +429,7 @@ void tst_Uploader::unknownUploadStartsANewOne()
 
 void tst_Uploader::expiredUploadStartsANewOne()
 {
-    const QByteArray data = trainingData(6 * 16 * 1024);
+    const QByteArray data = numberedExamplesOfSize(6 * 16 * 1024);
     BufferSource source(QStringLiteral("expire.jsonl"), data);
     failPartsAfter(2);
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
@@ -491,7 +439,7 @@ void tst_Uploader::expiredUploadStartsANewOne()
 
     // More than an hour later on the service's clock: the upload has expired there.
     m_server->advanceClock(3700);
-    m_served.clear();
+    m_served->clear();
     QList<int> reused;
     connect(&uploader, &Uploader::progressChanged, this,
             [&reused](const UploadProgress &p) { reused.append(p.partsReused); });
@@ -507,7 +455,7 @@ void tst_Uploader::expiredUploadStartsANewOne()
 
 void tst_Uploader::checksumMismatchIsRejected()
 {
-    const QByteArray data = trainingData(5 * 16 * 1024);
+    const QByteArray data = numberedExamplesOfSize(5 * 16 * 1024);
     MutatingSource source(data);
     failPartsAfter(2);
     Uploader uploader(m_client.get(), &source, partsOptions(16 * 1024, 1));
@@ -518,7 +466,7 @@ void tst_Uploader::checksumMismatchIsRejected()
     // The content changed before the resume: the md5 of what is read now no longer matches
     // the parts the service holds.
     source.mutated = true;
-    m_served.clear();
+    m_served->clear();
     QVERIFY(run(uploader));
     QCOMPARE(uploader.state(), Uploader::State::Failed);
     QVERIFY(!uploader.isResumable());
@@ -533,7 +481,7 @@ void tst_Uploader::checksumMismatchIsRejected()
 
 void tst_Uploader::processingErrorIsReported()
 {
-    QByteArray data = trainingData(1000);
+    QByteArray data = numberedExamplesOfSize(1000);
     data += "this line is not JSON\n";
     LocalFileSource source(writeFile(QStringLiteral("broken.jsonl"), data));
     UploadOptions options;
@@ -557,19 +505,19 @@ void tst_Uploader::emptyFileFails()
     QVERIFY(run(uploader));
     QCOMPARE(uploader.state(), Uploader::State::Failed);
     QVERIFY(!uploader.errorMessage().isEmpty());
-    QVERIFY(m_served.isEmpty());
+    QVERIFY(m_served->isEmpty());
 }
 
 void tst_Uploader::localSourceKeyFollowsTheFile()
 {
-    const QString path = writeFile(QStringLiteral("key.jsonl"), trainingData(100));
+    const QString path = writeFile(QStringLiteral("key.jsonl"), numberedExamplesOfSize(100));
     LocalFileSource source(path);
     QVERIFY(source.isReadable());
     const QString before = source.resumeKey();
     QVERIFY(before.startsWith(QLatin1String("file:")));
     QCOMPARE(source.resumeKey(), before);
     // Edited since: other bytes, so an earlier upload of it must not be resumed.
-    QVERIFY(!writeFile(QStringLiteral("key.jsonl"), trainingData(300)).isEmpty());
+    QVERIFY(!writeFile(QStringLiteral("key.jsonl"), numberedExamplesOfSize(300)).isEmpty());
     QVERIFY(source.resumeKey() != before);
 
     LocalFileSource missing(m_dir->filePath(QStringLiteral("missing.jsonl")));
@@ -626,7 +574,7 @@ QByteArray tst_Uploader::downloadTogether(ApiClient *client, const QString &file
 void tst_Uploader::togetherSmallFileGoesMultipart()
 {
     const std::unique_ptr<ApiClient> client = togetherClient();
-    const QByteArray data = trainingData(3000);
+    const QByteArray data = numberedExamplesOfSize(3000);
     LocalFileSource source(writeFile(QStringLiteral("small.jsonl"), data));
     UploadOptions options;
     options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
@@ -658,7 +606,7 @@ void tst_Uploader::togetherSmallFileGoesMultipart()
 void tst_Uploader::togetherLargeFileGoesPresignedStreamedFromDisk()
 {
     const std::unique_ptr<ApiClient> client = togetherClient();
-    const QByteArray data = trainingData(300 * 1024 + 77);
+    const QByteArray data = numberedExamplesOfSize(300 * 1024 + 77);
     LocalFileSource source(writeFile(QStringLiteral("large.jsonl"), data));
     UploadOptions options;
     options.multipartLimit = 64 * 1024; // "large" for the test
@@ -693,7 +641,7 @@ void tst_Uploader::togetherLargeFileGoesPresignedStreamedFromDisk()
 void tst_Uploader::togetherBufferSourceGoesPresigned()
 {
     const std::unique_ptr<ApiClient> client = togetherClient();
-    const QByteArray data = trainingData(40 * 1024);
+    const QByteArray data = numberedExamplesOfSize(40 * 1024);
     BufferSource source(QStringLiteral("dataset.jsonl"), data);
     UploadOptions options;
     options.multipartLimit = 1024;
@@ -708,7 +656,7 @@ void tst_Uploader::togetherBufferSourceGoesPresigned()
 void tst_Uploader::togetherRefusesResumableParts()
 {
     const std::unique_ptr<ApiClient> client = togetherClient();
-    BufferSource source(QStringLiteral("dataset.jsonl"), trainingData(2000));
+    BufferSource source(QStringLiteral("dataset.jsonl"), numberedExamplesOfSize(2000));
     UploadOptions options = partsOptions(16 * 1024, 1);
     Uploader uploader(client.get(), &source, options);
     QVERIFY(run(uploader));
@@ -717,13 +665,13 @@ void tst_Uploader::togetherRefusesResumableParts()
             QStringLiteral("Resumable uploads in parts are an OpenAI feature: Together AI takes "
                            "each file in one piece. Upload it without “resumable”."));
     QVERIFY(!uploader.isResumable());
-    QCOMPARE(m_served.size(), 0);
+    QCOMPARE(m_served->size(), 0);
 }
 
 void tst_Uploader::togetherCancelWhileSending()
 {
     const std::unique_ptr<ApiClient> client = togetherClient();
-    const QByteArray data = trainingData(100 * 1024);
+    const QByteArray data = numberedExamplesOfSize(100 * 1024);
     LocalFileSource source(writeFile(QStringLiteral("cancel.jsonl"), data));
     UploadOptions options;
     options.multipartLimit = 1024;
@@ -759,7 +707,7 @@ void tst_Uploader::azureRefusesFilesOf512MegabytesWithItsAdvice()
             qPrintable(uploader.errorMessage()));
     QVERIFY(uploader.errorMessage().contains(QStringLiteral("Azure Blob Storage")));
     QCOMPARE(source.reads, 0);
-    QCOMPARE(m_served.size(), 0);
+    QCOMPARE(m_served->size(), 0);
 }
 
 void tst_Uploader::azureUploadAsksForAzuresLongestExpiry_data()
@@ -780,7 +728,7 @@ void tst_Uploader::azureUploadAsksForAzuresLongestExpiry()
     connection.baseUrl = m_server->azureEndpoint();
     connection.apiKey = QStringLiteral("azure-key");
     ApiClient client(m_nam.get(), connection);
-    const QByteArray data = trainingData(3000);
+    const QByteArray data = numberedExamplesOfSize(3000);
     LocalFileSource local(writeFile(QStringLiteral("azure.jsonl"), data));
     BufferSource memory(QStringLiteral("azure.jsonl"), data);
     UploadOptions options;

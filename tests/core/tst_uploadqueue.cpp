@@ -2,8 +2,10 @@
 // The upload queue every area and the CLI use: one task sends at a time, in order; the pre-flight
 // check refuses with a sentence until the person decides; cancel at every stage; the texts shown
 // for progress; and the same queue on a Together AI connection.
+#include "numberedexamples.h"
 #include "sandboxserver.h"
 #include "uploadqueue.h"
+#include "uploadsandboxfixture.h"
 #include "uploadsource.h"
 
 #include <QFile>
@@ -15,19 +17,9 @@
 using namespace fs;
 using fs::sandbox::SandboxOptions;
 using fs::sandbox::SandboxServer;
+using fs::test::numberedExamples;
 
 namespace {
-
-QByteArray examples(int count)
-{
-    QByteArray data;
-    for (int i = 0; i < count; ++i)
-        data += QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"Question %1?\"},"
-                               "{\"role\":\"assistant\",\"content\":\"Answer number %1.\"}]}\n")
-                        .arg(i)
-                        .toUtf8();
-    return data;
-}
 
 bool waitForStage(UploadTask *task, UploadTask::Stage stage, int timeoutMs = 20000)
 {
@@ -36,7 +28,7 @@ bool waitForStage(UploadTask *task, UploadTask::Stage stage, int timeoutMs = 200
 
 } // namespace
 
-class tst_UploadQueue : public QObject
+class tst_UploadQueue : public QObject, public fs::test::UploadSandboxFixture
 {
     Q_OBJECT
 
@@ -52,44 +44,22 @@ private Q_SLOTS:
 
 private:
     UploadSettings settings() const;
-    QString writeFile(const QString &name, const QByteArray &data);
-    int served(const QString &pathPart) const;
 
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<UploadQueue> m_queue;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QStringList m_served;
 };
 
 void tst_UploadQueue::init()
 {
-    SandboxOptions options;
-    options.timeScale = 0.02;
-    m_server = std::make_unique<SandboxServer>(options);
     QString problem;
-    QVERIFY2(m_server->start(&problem), qPrintable(problem));
-    m_served.clear();
-    connect(m_server.get(), &SandboxServer::requestServed, this,
-            [this](const QString &method, const QString &path, int status) {
-                m_served << QStringLiteral("%1 %2 %3").arg(method, path).arg(status);
-            });
-    m_nam = std::make_unique<QNetworkAccessManager>();
+    QVERIFY2(startUploadSandbox(&problem), qPrintable(problem));
     m_queue = std::make_unique<UploadQueue>(m_nam.get());
-    Connection connection;
-    connection.kind = Connection::Kind::Sandbox;
-    connection.baseUrl = m_server->baseUrl();
-    m_queue->setConnection(connection);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_queue->setConnection(sandboxConnection());
 }
 
 void tst_UploadQueue::cleanup()
 {
     m_queue.reset();
-    m_nam.reset();
-    m_server.reset();
-    m_dir.reset();
+    stopUploadSandbox();
 }
 
 UploadSettings tst_UploadQueue::settings() const
@@ -98,23 +68,6 @@ UploadSettings tst_UploadQueue::settings() const
     settings.options.journalDirectory = m_dir->filePath(QStringLiteral("journal"));
     settings.options.processingPollMs = 20;
     return settings;
-}
-
-QString tst_UploadQueue::writeFile(const QString &name, const QByteArray &data)
-{
-    const QString path = m_dir->filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-        return {};
-    return path;
-}
-
-int tst_UploadQueue::served(const QString &pathPart) const
-{
-    int count = 0;
-    for (const QString &line : m_served)
-        count += line.contains(pathPart) ? 1 : 0;
-    return count;
 }
 
 void tst_UploadQueue::sendsOneAtATimeInOrder()
@@ -136,10 +89,10 @@ void tst_UploadQueue::sendsOneAtATimeInOrder()
     QSignalSpy added(m_queue.get(), &UploadQueue::taskAdded);
     QSignalSpy uploaded(m_queue.get(), &UploadQueue::uploaded);
     for (const QString &name : {QStringLiteral("a.jsonl"), QStringLiteral("b.jsonl")}) {
-        tasks << m_queue->addFile(writeFile(name, examples(20)), settings());
+        tasks << m_queue->addFile(writeFile(name, numberedExamples(20)), settings());
         watch(tasks.constLast());
     }
-    tasks << m_queue->addData(QStringLiteral("c.jsonl"), examples(15), settings());
+    tasks << m_queue->addData(QStringLiteral("c.jsonl"), numberedExamples(15), settings());
     watch(tasks.constLast());
     QCOMPARE(added.size(), 3);
     QCOMPARE(m_queue->tasks(), tasks);
@@ -163,10 +116,10 @@ void tst_UploadQueue::sendsOneAtATimeInOrder()
 void tst_UploadQueue::checkRefusesWithItsSentenceUntilTheUserDecides()
 {
     // Three examples: the linter's "too few examples" is an error for training data.
-    UploadTask *few =
-            m_queue->addFile(writeFile(QStringLiteral("few.jsonl"), examples(3)), settings());
-    UploadTask *fine =
-            m_queue->addFile(writeFile(QStringLiteral("fine.jsonl"), examples(12)), settings());
+    UploadTask *few = m_queue->addFile(
+            writeFile(QStringLiteral("few.jsonl"), numberedExamples(3)), settings());
+    UploadTask *fine = m_queue->addFile(
+            writeFile(QStringLiteral("fine.jsonl"), numberedExamples(12)), settings());
     QVERIFY(waitForStage(few, UploadTask::Stage::NeedsConfirmation));
     QCOMPARE(few->errorCount(), 1);
     QCOMPARE(few->findings().first().code, QStringLiteral("too_few_examples"));
@@ -178,18 +131,18 @@ void tst_UploadQueue::checkRefusesWithItsSentenceUntilTheUserDecides()
     // A refused file does not hold up the one after it.
     QVERIFY(waitForStage(fine, UploadTask::Stage::Done));
     QCOMPARE(few->stage(), UploadTask::Stage::NeedsConfirmation);
-    QCOMPARE(served(QStringLiteral("POST /v1/files")), 1);
+    QCOMPARE(m_served->countMatching(QStringLiteral("POST /v1/files")), 1);
     // Upload anyway: sent, and said so.
     few->uploadAnyway();
     QVERIFY(few->overridden());
     QVERIFY(waitForStage(few, UploadTask::Stage::Done));
-    QCOMPARE(served(QStringLiteral("POST /v1/files")), 2);
+    QCOMPARE(m_served->countMatching(QStringLiteral("POST /v1/files")), 2);
 
     // As validation data three examples are fine: a warning, not a refusal.
     UploadSettings validation = settings();
     validation.use = DataUse::Validation;
     UploadTask *small =
-            m_queue->addData(QStringLiteral("validation.jsonl"), examples(3), validation);
+            m_queue->addData(QStringLiteral("validation.jsonl"), numberedExamples(3), validation);
     QVERIFY(waitForStage(small, UploadTask::Stage::Done));
     QCOMPARE(small->errorCount(), 0);
     const LintFindings findings = small->findings();
@@ -201,8 +154,10 @@ void tst_UploadQueue::checkRefusesWithItsSentenceUntilTheUserDecides()
 void tst_UploadQueue::cancelWhileWaitingAndWhileSending()
 {
     m_server->injectLatency(400);
-    UploadTask *first = m_queue->addData(QStringLiteral("first.jsonl"), examples(20), settings());
-    UploadTask *second = m_queue->addData(QStringLiteral("second.jsonl"), examples(20), settings());
+    UploadTask *first =
+            m_queue->addData(QStringLiteral("first.jsonl"), numberedExamples(20), settings());
+    UploadTask *second =
+            m_queue->addData(QStringLiteral("second.jsonl"), numberedExamples(20), settings());
     QVERIFY(waitForStage(first, UploadTask::Stage::Uploading));
     QVERIFY(waitForStage(second, UploadTask::Stage::Waiting));
     QSignalSpy secondFinished(second, &UploadTask::finished);
@@ -219,7 +174,7 @@ void tst_UploadQueue::cancelWhileWaitingAndWhileSending()
     // Cancelled while checking: the check stops, nothing is sent.
     m_server->injectLatency(0);
     UploadTask *checking =
-            m_queue->addData(QStringLiteral("third.jsonl"), examples(20), settings());
+            m_queue->addData(QStringLiteral("third.jsonl"), numberedExamples(20), settings());
     QCOMPARE(checking->stage(), UploadTask::Stage::Checking);
     checking->cancel();
     QCOMPARE(checking->stage(), UploadTask::Stage::Cancelled);
@@ -256,7 +211,8 @@ void tst_UploadQueue::progressTexts()
 
 void tst_UploadQueue::stageAndDetailTexts()
 {
-    UploadTask *task = m_queue->addData(QStringLiteral("texts.jsonl"), examples(12), settings());
+    UploadTask *task =
+            m_queue->addData(QStringLiteral("texts.jsonl"), numberedExamples(12), settings());
     QStringList stages;
     connect(task, &UploadTask::stageChanged, this, [&] { stages << task->stageText(); });
     QCOMPARE(task->stageText(), QStringLiteral("Checking the examples before sending…"));
@@ -281,20 +237,22 @@ void tst_UploadQueue::togetherConnectionThroughTheQueue()
     m_queue->setConnection(together);
     UploadSettings large = settings();
     large.options.multipartLimit = 1024; // the presigned flow for the second
-    UploadTask *small = m_queue->addData(QStringLiteral("small.jsonl"), examples(12), settings());
+    UploadTask *small =
+            m_queue->addData(QStringLiteral("small.jsonl"), numberedExamples(12), settings());
     UploadTask *big =
-            m_queue->addFile(writeFile(QStringLiteral("big.jsonl"), examples(200)), large);
+            m_queue->addFile(writeFile(QStringLiteral("big.jsonl"), numberedExamples(200)), large);
     QVERIFY2(waitForStage(small, UploadTask::Stage::Done), qPrintable(small->detailText()));
     QVERIFY2(waitForStage(big, UploadTask::Stage::Done), qPrintable(big->detailText()));
     QCOMPARE(small->file().status, QStringLiteral("processed"));
     QCOMPARE(big->file().status, QStringLiteral("processed"));
-    QCOMPARE(served(QStringLiteral("POST /together/v1/files/upload 200")), 1);
-    QCOMPARE(served(QStringLiteral("PUT /together/_upload/")), 1);
+    QCOMPARE(m_served->countMatching(QStringLiteral("POST /together/v1/files/upload 200")), 1);
+    QCOMPARE(m_served->countMatching(QStringLiteral("PUT /together/_upload/")), 1);
     // Resumable parts are OpenAI's: asked for on Together, the task fails and says so.
     UploadSettings resumable = settings();
     resumable.alwaysResumable = true;
     resumable.preflight = false;
-    UploadTask *parts = m_queue->addData(QStringLiteral("parts.jsonl"), examples(12), resumable);
+    UploadTask *parts =
+            m_queue->addData(QStringLiteral("parts.jsonl"), numberedExamples(12), resumable);
     QVERIFY(waitForStage(parts, UploadTask::Stage::Failed));
     QVERIFY(parts->detailText().contains(QLatin1String("OpenAI feature")));
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// What the tests of one service's routes on the sandbox share (Together under /together/v1,
-// Fireworks under /fireworks/v1/accounts/…): a sandbox on a free port, plain HTTP to it, and
-// requests relative to the service's root. A test class inherits it next to QObject.
+// What the tests of one service's routes on the sandbox share (OpenAI's at the root, Together
+// under /together/v1, Fireworks under /fireworks/v1/accounts/…): a sandbox on a free port, plain
+// HTTP to it, and requests relative to the service's root. A test class inherits it next to
+// QObject.
 
 #include "sandboxhttp.h"
 #include "sandboxserver.h"
@@ -35,7 +36,7 @@ inline QJsonObject oneQuestion(const QString &model,
 class SandboxServiceFixture
 {
 protected:
-    explicit SandboxServiceFixture(const QString &root)
+    explicit SandboxServiceFixture(const QString &root = QString())
         : m_root(root)
     {
     }
@@ -51,6 +52,14 @@ protected:
         m_http = std::make_unique<SandboxHttp>(
                 QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())), key);
         return true;
+    }
+    /// startSandbox() with the default options but for the clock (jobs run `timeScale` times as
+    /// long as real ones).
+    bool startSandbox(double timeScale)
+    {
+        SandboxOptions options;
+        options.timeScale = timeScale;
+        return startSandbox(options);
     }
     void stopSandbox()
     {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandboxservicefixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -14,11 +13,6 @@ namespace {
 
 const QString kBase = QStringLiteral("gpt-4.1-mini-2025-04-14");
 const QString kPrompt = QStringLiteral("What time do you open on Saturday morning?");
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
 
 QJsonObject chatBody(
         const QString &model, const QString &prompt, bool stream = false, bool includeUsage = false)
@@ -51,13 +45,11 @@ QList<QByteArray> sseData(const QByteArray &body)
 
 } // namespace
 
-class tst_SandboxChat : public QObject
+class tst_SandboxChat : public QObject, public SandboxServiceFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxHttp> m_http;
     QString m_fineTuned;
     QString m_checkpoint;
 
@@ -78,12 +70,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        SandboxOptions options;
-        options.timeScale = 0.01;
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<SandboxHttp>(
-                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
+        QVERIFY(startSandbox(0.01));
         const QString file = m_http->uploadFile(fixture(QStringLiteral("train_good.jsonl")));
         const QString job =
                 str(m_http->post(QStringLiteral("/v1/fine_tuning/jobs"),

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "costestimate.h"
 #include "datasetstatistics.h"
-#include "sandboxhttp.h"
-#include "sandboxserver.h"
+#include "sandboxservicefixture.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,11 +14,6 @@ namespace {
 const QString kModel = QStringLiteral("gpt-4o-mini-2024-07-18");
 const QStringList kTerminal = {
         QStringLiteral("succeeded"), QStringLiteral("failed"), QStringLiteral("cancelled")};
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
 
 QStringList messagesOf(const QJsonArray &events)
 {
@@ -41,14 +35,11 @@ QList<QJsonObject> metricsOf(const QJsonArray &events)
 
 } // namespace
 
-class tst_SandboxJobs : public QObject
+class tst_SandboxJobs : public QObject, public SandboxServiceFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SandboxHttp> m_http;
-
     QJsonObject createJob(const QJsonObject &body)
     {
         return m_http->post(QStringLiteral("/v1/fine_tuning/jobs"), body).json();
@@ -65,21 +56,9 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        SandboxOptions options;
-        options.timeScale = 0.01;
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<SandboxHttp>(
-                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
-    }
+    void init() { QVERIFY(startSandbox(0.01)); }
 
-    void cleanup()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopSandbox(); }
 
     void goodJobRunsToSuccess()
     {

@@ -110,12 +110,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        SandboxOptions options;
-        options.timeScale = 0.01;
-        QVERIFY(startSandbox(options));
-    }
+    void init() { QVERIFY(startSandbox(0.01)); }
 
     void cleanup() { stopSandbox(); }
 

@@ -10,9 +10,10 @@
 namespace fs::test {
 
 /// Runs one SecretStore call — `call(context, callback)` — and waits up to `timeoutMs` for its
-/// answer; nullopt when none came.
+/// answer; nullopt when none came. The default outlasts a store's own time limit (at most 8 s in
+/// the tests), so that the store answers first.
 template<typename Call>
-std::optional<SecretResult> awaitSecret(Call call, int timeoutMs)
+std::optional<SecretResult> awaitSecret(Call call, int timeoutMs = 15000)
 {
     std::optional<SecretResult> result;
     QObject context;

@@ -26,6 +26,7 @@
 #include "messagebox.h"
 #include "panewidget.h"
 #include "playgroundarea.h"
+#include "providercalls.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
 #include "screenshot.h"
@@ -33,7 +34,7 @@
 #include "sidebysidepage.h"
 #include "signindialog.h"
 #include "targetselector.h"
-#include "userfolders.h"
+#include "windowtestbase.h"
 
 #include <QApplication>
 #include <QFile>
@@ -52,32 +53,18 @@
 
 using namespace fs;
 using namespace fs::ui;
+using fs::test::awaitProvider;
 
 namespace {
 
 const QString kBase = QStringLiteral("gpt-4.1-mini-2025-04-14");
 
-template<typename T, typename Call>
-ProviderResult<T> await(Call call)
-{
-    std::optional<ProviderResult<T>> result;
-    call([&result](const ProviderResult<T> &r) { result = r; });
-    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 20000);
-    return result.value_or(ProviderResult<T> {});
-}
-
 } // namespace
 
-class tst_AzureSandboxDeploy : public QObject
+class tst_AzureSandboxDeploy : public QObject, public test::WindowTestBase
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
-    std::unique_ptr<fs::AppSettings> m_settings;
-    std::unique_ptr<ConnectionStore> m_store;
-    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    MemorySecretStore m_secrets;
-    QNetworkAccessManager m_nam;
     Connection m_connection;
     QString m_fineTuned;
     QString m_jobId;
@@ -85,18 +72,13 @@ class tst_AzureSandboxDeploy : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(test::useTemporaryUserFolders(m_home));
-        MessageBox::setTestHook(
-                [](const MessageRequest &request) { return request.defaultButton; });
-        m_settings = std::make_unique<fs::AppSettings>(m_home.filePath(QStringLiteral("s.ini")));
-        m_store = std::make_unique<ConnectionStore>(m_settings.get());
         sandbox::SandboxOptions options;
         options.timeScale = 0.01;
         options.deviceCodeApprovalSeconds = 100; // one real second, as if the person typed it
-        m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
         QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
+        QVERIFY2(setUpWindowTest(&problem, options), qPrintable(problem));
+        MessageBox::setTestHook(
+                [](const MessageRequest &request) { return request.defaultButton; });
 
         m_connection.name = QStringLiteral("Azure (sandbox)");
         m_connection.kind = Connection::Kind::Azure;
@@ -104,46 +86,21 @@ private Q_SLOTS:
         m_connection.azure.subscription = QStringLiteral("0f0e0d0c-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
         m_connection.azure.resourceGroup = QStringLiteral("rg-studio");
         m_connection.azure.account = QStringLiteral("aoai-studio");
-        m_connection.id = m_store->add(m_connection);
-        m_connection.apiKey = QStringLiteral("azure-key");
-        bool written = false;
-        m_secrets.writeKey(m_connection.id, m_connection.apiKey, this,
-                [&written](const SecretResult &) { written = true; });
-        QTRY_VERIFY(written);
-        m_store->setHasKey(m_connection.id, true);
-        QVERIFY(m_store->setActive(m_connection.id));
+        QVERIFY(addActiveConnection(&m_connection, QStringLiteral("azure-key")));
 
         // A finished job on the Azure data plane.
         ApiClient api(&m_nam, m_connection);
         ProviderClient client(&api);
-        QFile sample(QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/support-bot.jsonl"));
-        QVERIFY(sample.open(QIODevice::ReadOnly));
-        const auto file = await<FileObject>([&](auto done) {
-            client.uploadFile(QStringLiteral("support-bot.jsonl"), sample.readAll(),
-                    QStringLiteral("fine-tune"), done);
-        });
-        QVERIFY2(file.ok(), qPrintable(file.error.plainMessage()));
         CreateJobRequest request;
         request.model = kBase;
-        request.trainingFile = file.value->id;
-        const auto job = await<FineTuningJob>([&](auto done) { client.createJob(request, done); });
-        QVERIFY2(job.ok(), qPrintable(job.error.plainMessage()));
-        FineTuningJob current = *job.value;
-        QTRY_VERIFY_WITH_TIMEOUT(
-                [&] {
-                    const auto now = await<FineTuningJob>(
-                            [&](auto done) { client.retrieveJob(job.value->id, done); });
-                    if (now.ok())
-                        current = *now.value;
-                    return current.isTerminal();
-                }(),
-                60000);
+        QString why;
+        const FineTuningJob current = test::trainOnSupportBotSample(client, request, &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         QCOMPARE(current.status, FineTuningJob::Status::Succeeded);
         m_fineTuned = current.fineTunedModel;
         m_jobId = current.id;
         QCOMPARE(m_fineTuned,
-                kBase + QStringLiteral(".ft-")
-                        + job.value->id.mid(QStringLiteral("ftjob-").size()));
+                kBase + QStringLiteral(".ft-") + current.id.mid(QStringLiteral("ftjob-").size()));
     }
 
     void deployFromJobsSignInChatAndDelete_data()
@@ -268,7 +225,8 @@ private Q_SLOTS:
         ChatRequest chat;
         chat.model = AzureDialect::deploymentNameFor(m_fineTuned);
         chat.messages = {ChatMessage {QStringLiteral("user"), QStringLiteral("Hi")}};
-        const auto answer = await<ChatCompletion>([&](auto done) { client.chat(chat, done); });
+        const auto answer =
+                awaitProvider<ChatCompletion>([&](auto done) { client.chat(chat, done); });
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error.httpStatus, 404);
         list->close();

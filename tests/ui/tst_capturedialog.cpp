@@ -99,8 +99,7 @@ tst_CaptureDialog::Setup tst_CaptureDialog::makeArea(bool withDataset)
                     Message(QStringLiteral("assistant"), QStringLiteral("old answer"))}));
         }
     }
-    setup.area = std::make_unique<PlaygroundArea>(m_fixture.store.get(), m_fixture.secrets.get(),
-            m_fixture.nam.get(), nullptr, setup.datasets.get());
+    setup.area = m_fixture.makeArea(setup.datasets.get());
     setup.area->resize(1024, 600);
     setup.area->show();
     return setup;

@@ -4,6 +4,7 @@
 #include "connectionstore.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "namedchild.h"
 #include "sandboxserver.h"
 #include "screenshot.h"
 #include "secretstore.h"
@@ -26,6 +27,7 @@
 using fs::Connection;
 using fs::ConnectionCheck;
 using fs::ConnectionStore;
+using fs::test::child;
 using fs::ui::ConnectionsDialog;
 using fs::ui::MessageBox;
 using fs::ui::MessageRequest;
@@ -50,11 +52,6 @@ class tst_ConnectionsDialog : public QObject
         auto dialog = std::make_unique<ConnectionsDialog>(m_store.get(), m_secrets.get(), &m_nam);
         dialog->show();
         return dialog;
-    }
-    template<typename T>
-    static T *child(QObject *parent, const char *name)
-    {
-        return parent->findChild<T *>(QString::fromLatin1(name));
     }
     static void typeInto(QLineEdit *edit, const QString &text)
     {

@@ -78,19 +78,21 @@ FindReplaceOptions lampOptions()
     return options;
 }
 
+/// The visible top-level dialog of type T, once one shows (null when none does).
 template<typename T>
 T *waitForDialog()
 {
     T *found = nullptr;
-    for (int i = 0; i < 100 && !found; ++i) {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
-                found = dialog;
-        }
-        if (!found)
-            QTest::qWait(20);
-    }
-    return found;
+    const bool shown = QTest::qWaitFor(
+            [&found] {
+                for (QWidget *widget : QApplication::topLevelWidgets()) {
+                    if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
+                        found = dialog;
+                }
+                return found != nullptr;
+            },
+            5000);
+    return shown ? found : nullptr;
 }
 
 } // namespace
@@ -349,13 +351,23 @@ private Q_SLOTS:
     void closingWhileAFileLoadsIsSafe()
     {
         // Closing the window (or a test tearing down) while a big file is still being read: the
-        // load is cancelled and nothing reaches the half-destroyed editor.
+        // load ends (loadFinished) and nothing reaches the half-destroyed editor. Reacting to it
+        // restarted the lint runner on a document being deleted and updated widgets being torn
+        // down: the runner then announced a run and new findings, the area a new title.
         const QString path = writeFile(QStringLiteral("loading.jsonl"), manyExamples(20000));
         for (int attempt = 0; attempt < 3; ++attempt) {
             auto area = makeArea();
             QVERIFY(area->openFile(path));
             QVERIFY(area->document()->isLoading());
+            QSignalSpy loadEnded(area->document(), &DatasetDocument::loadFinished);
+            QSignalSpy lintStarted(area->lintRunner(), &LintRunner::started);
+            QSignalSpy findings(area->lintRunner(), &LintRunner::findingsChanged);
+            QSignalSpy title(area.get(), &DatasetArea::titleChanged);
             area.reset(); // must not crash
+            QCOMPARE(loadEnded.size(), 1); // the load did end while the area went
+            QCOMPARE(lintStarted.size(), 0);
+            QCOMPARE(findings.size(), 0);
+            QCOMPARE(title.size(), 0);
         }
     }
 

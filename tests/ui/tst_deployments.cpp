@@ -26,6 +26,7 @@
 #include "panewidget.h"
 #include "playgroundarea.h"
 #include "playgroundconnections.h"
+#include "providercalls.h"
 #include "providerclient.h"
 #include "sandboxserver.h"
 #include "screenshot.h"
@@ -33,7 +34,7 @@
 #include "sidebysidepage.h"
 #include "targetselector.h"
 #include "transcriptview.h"
-#include "userfolders.h"
+#include "windowtestbase.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -59,24 +60,16 @@
 
 using namespace fs;
 using namespace fs::ui;
+using fs::test::awaitProvider;
 
 namespace {
 
 const QString kBase = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
 const QString kPrompt = QStringLiteral("How do I reset my password?");
 
-template<typename T, typename Call>
-ProviderResult<T> await(Call call)
-{
-    std::optional<ProviderResult<T>> result;
-    call([&result](const ProviderResult<T> &r) { result = r; });
-    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 20000);
-    return result.value_or(ProviderResult<T> {});
-}
-
 } // namespace
 
-class tst_Deployments : public QObject
+class tst_Deployments : public QObject, public fs::test::WindowTestBase
 {
     Q_OBJECT
 
@@ -99,12 +92,6 @@ private:
     /// Deploys with an offer's button (`offer` shows it) and waits until it runs.
     bool deployWith(MainWindow *window, QWidget *offer, QPushButton *button);
 
-    QTemporaryDir m_home;
-    std::unique_ptr<fs::AppSettings> m_settings;
-    std::unique_ptr<ConnectionStore> m_store;
-    MemorySecretStore m_secrets;
-    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    QNetworkAccessManager m_nam;
     Connection m_together;
     QString m_fineTuned;
     QList<MessageRequest> m_asked;
@@ -113,64 +100,34 @@ private:
 
 void tst_Deployments::initTestCase()
 {
-    QVERIFY(fs::test::useTemporaryUserFolders(m_home));
+    sandbox::SandboxOptions options;
+    options.timeScale = 0.01;
+    QString problem;
+    QVERIFY2(setUpWindowTest(&problem, options), qPrintable(problem));
     MessageBox::setTestHook([this](const MessageRequest &request) {
         m_asked << request;
         return request.buttons.testFlag(m_answer) ? m_answer : request.defaultButton;
     });
     // A long idle stop: the sandbox's clock runs 100× faster than the test's.
     DeploymentHub::saveIdleStopMinutes(600);
-    m_settings = std::make_unique<fs::AppSettings>(m_home.filePath(QStringLiteral("s.ini")));
-    m_store = std::make_unique<ConnectionStore>(m_settings.get());
-    sandbox::SandboxOptions options;
-    options.timeScale = 0.01;
-    m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
-    QString problem;
-    QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-    m_store->setSandboxBaseUrl(m_sandbox->baseUrl());
 
     m_together.name = QStringLiteral("Together (sandbox)");
     m_together.kind = Connection::Kind::Together;
     m_together.baseUrl =
             QUrl(QStringLiteral("http://127.0.0.1:%1/together/v1").arg(m_sandbox->port()));
-    m_together.id = m_store->add(m_together);
-    m_together.apiKey = QStringLiteral("together-test-key");
-    bool written = false;
-    m_secrets.writeKey(m_together.id, m_together.apiKey, m_store.get(),
-            [&written](const SecretResult &) { written = true; });
-    QTRY_VERIFY(written);
-    m_store->setHasKey(m_together.id, true);
-    m_store->setActive(m_together.id);
+    QVERIFY(addActiveConnection(&m_together, QStringLiteral("together-test-key")));
 
     // A fine-tuned model from a completed job (short training).
     ApiClient api(&m_nam, m_together);
     ProviderClient client(&api);
-    QFile sample(QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/support-bot.jsonl"));
-    QVERIFY(sample.open(QIODevice::ReadOnly));
-    const QByteArray data = sample.readAll();
-    const auto file = await<FileObject>([&](auto done) {
-        client.uploadFile(
-                QStringLiteral("support-bot.jsonl"), data, QStringLiteral("fine-tune"), done);
-    });
-    QVERIFY2(file.ok(), qPrintable(file.error.plainMessage()));
     CreateJobRequest request;
     request.model = kBase;
-    request.trainingFile = file.value->id;
     request.suffix = QStringLiteral("lumen");
     request.settings.type = TrainingSettings::Type::Lora;
     request.settings.loraRank = 8;
-    const auto job = await<FineTuningJob>([&](auto done) { client.createJob(request, done); });
-    QVERIFY2(job.ok(), qPrintable(job.error.plainMessage()));
-    FineTuningJob current = *job.value;
-    QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                const auto now = await<FineTuningJob>(
-                        [&](auto done) { client.retrieveJob(job.value->id, done); });
-                if (now.ok())
-                    current = *now.value;
-                return current.isTerminal();
-            }(),
-            60000);
+    QString why;
+    const FineTuningJob current = test::trainOnSupportBotSample(client, request, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(current.status, FineTuningJob::Status::Succeeded);
     m_fineTuned = current.fineTunedModel;
     QVERIFY(!m_fineTuned.isEmpty());
@@ -184,11 +141,12 @@ void tst_Deployments::cleanup()
     // Nothing left running for the next test.
     ApiClient api(&m_nam, m_together);
     ProviderClient client(&api);
-    const auto list = await<QList<Deployment>>([&](auto done) { client.listDeployments(done); });
+    const auto list =
+            awaitProvider<QList<Deployment>>([&](auto done) { client.listDeployments(done); });
     QVERIFY(list.ok());
     for (const Deployment &d : *list.value) {
         if (d.state != Deployment::State::Stopped && d.state != Deployment::State::Stopping)
-            await<bool>([&](auto done) { client.deleteDeployment(d.id, done); });
+            awaitProvider<bool>([&](auto done) { client.deleteDeployment(d.id, done); });
     }
 }
 
@@ -359,8 +317,8 @@ void tst_Deployments::deployFromThePlaygroundChatSideBySideAndStop()
     ProviderClient client(&api);
     QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const auto all =
-                        await<QList<Deployment>>([&](auto done) { client.listDeployments(done); });
+                const auto all = awaitProvider<QList<Deployment>>(
+                        [&](auto done) { client.listDeployments(done); });
                 if (!all.ok())
                     return false;
                 for (const Deployment &d : *all.value) {
@@ -573,18 +531,13 @@ void tst_Deployments::jobsOfferDeployForAFinishedJobsModel()
     openAi.baseUrl = m_sandbox->baseUrl();
     ApiClient api(&m_nam, openAi);
     ProviderClient client(&api);
-    QFile sample(QStringLiteral(FS_TEST_DATA_DIR "/../../resources/samples/support-bot.jsonl"));
-    QVERIFY(sample.open(QIODevice::ReadOnly));
-    const QByteArray data = sample.readAll();
-    const auto file = await<FileObject>([&](auto done) {
-        client.uploadFile(
-                QStringLiteral("support-bot.jsonl"), data, QStringLiteral("fine-tune"), done);
-    });
+    const auto file = test::uploadSupportBotSample(client);
     QVERIFY(file.ok());
     CreateJobRequest request;
     request.model = QStringLiteral("gpt-4.1-mini-2025-04-14");
     request.trainingFile = file.value->id;
-    const auto job = await<FineTuningJob>([&](auto done) { client.createJob(request, done); });
+    const auto job =
+            awaitProvider<FineTuningJob>([&](auto done) { client.createJob(request, done); });
     QVERIFY2(job.ok(), qPrintable(job.error.plainMessage()));
 
     JobTracker tracker(&api);

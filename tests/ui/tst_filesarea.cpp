@@ -14,6 +14,7 @@
 #include "sandboxserver.h"
 #include "screenshot.h"
 #include "secretstore.h"
+#include "uploaddirectly.h"
 #include "uploadjournal.h"
 #include "uploadrow.h"
 #include "uploadtask.h"
@@ -101,16 +102,6 @@ class tst_FilesArea : public QObject
                 || file.write(bytes) != bytes.size())
             qFatal("cannot write %s", qPrintable(path));
         return path;
-    }
-
-    FileObject uploadDirectly(const QString &name, const QByteArray &content,
-            const QString &purpose = QStringLiteral("fine-tune"))
-    {
-        ApiReply *reply = m_client->uploadFile(name, content, purpose);
-        QSignalSpy done(reply, &ApiReply::finished);
-        if (!done.wait(5000) || !reply->ok())
-            qFatal("upload failed");
-        return FileObject::fromJson(reply->json());
     }
 
     QList<FileObject> serverFiles()
@@ -520,7 +511,7 @@ private Q_SLOTS:
 
     void switchingTheConnectionShowsItsFiles()
     {
-        uploadDirectly(QStringLiteral("here.jsonl"), "{}\n");
+        test::uploadDirectly(m_client.get(), QStringLiteral("here.jsonl"), "{}\n");
         sandbox::SandboxServer other;
         QString problem;
         QVERIFY2(other.start(&problem), qPrintable(problem));
@@ -610,8 +601,10 @@ private Q_SLOTS:
 
     void deleteAsksFirst()
     {
-        const FileObject keep = uploadDirectly(QStringLiteral("keep.jsonl"), "{}\n");
-        const FileObject gone = uploadDirectly(QStringLiteral("gone.jsonl"), "{}\n");
+        const FileObject keep =
+                test::uploadDirectly(m_client.get(), QStringLiteral("keep.jsonl"), "{}\n");
+        const FileObject gone =
+                test::uploadDirectly(m_client.get(), QStringLiteral("gone.jsonl"), "{}\n");
         auto area = makeArea();
         QVERIFY(area);
         QCOMPARE(area->model()->rowCount(), 2);
@@ -680,8 +673,9 @@ private Q_SLOTS:
 
     void purposeFilter()
     {
-        uploadDirectly(QStringLiteral("train.jsonl"), "{}\n");
-        uploadDirectly(QStringLiteral("requests.jsonl"), "{}\n", QStringLiteral("batch"));
+        test::uploadDirectly(m_client.get(), QStringLiteral("train.jsonl"), "{}\n");
+        test::uploadDirectly(
+                m_client.get(), QStringLiteral("requests.jsonl"), "{}\n", QStringLiteral("batch"));
         auto area = makeArea();
         QVERIFY(area);
         QCOMPARE(area->proxyModel()->rowCount(), 2);
@@ -705,7 +699,7 @@ private Q_SLOTS:
     void saveContentDecodesABase64ResultFile()
     {
         // A finished job's result file: the sandbox, like the service, stores it base64-encoded.
-        const FileObject training = uploadDirectly(
+        const FileObject training = test::uploadDirectly(m_client.get(),
                 QStringLiteral("train.jsonl"), sample(QStringLiteral("support-bot.jsonl")));
         QVERIFY(QTest::qWaitFor(
                 [&] {

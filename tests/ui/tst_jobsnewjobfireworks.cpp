@@ -5,11 +5,12 @@
 // tunable base models, and the supervised fine-tuning job the sandbox receives.
 #include "apiclient.h"
 #include "connection.h"
-#include "messagebox.h"
+#include "defaultanswers.h"
+#include "namedchild.h"
 #include "newjobdialog.h"
 #include "pricetable.h"
 #include "providerclient.h"
-#include "sandboxserver.h"
+#include "sandboxproviderfixture.h"
 #include "screenshot.h"
 #include "uploader.h"
 #include "uploadsource.h"
@@ -32,28 +33,19 @@
 #include <memory>
 #include <optional>
 
+using fs::test::child;
 using fs::ui::NewJobDialog;
 
 namespace {
 
 const QString kBase = QStringLiteral("accounts/fireworks/models/llama-v3p1-8b-instruct");
 
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
 } // namespace
 
-class tst_JobsNewJobFireworks : public QObject
+class tst_JobsNewJobFireworks : public QObject, public fs::test::SandboxProviderFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<fs::ApiClient> m_api;
-    std::unique_ptr<fs::ProviderClient> m_provider;
     QString m_training; ///< the dataset on the service
 
     /// Uploads a sample as a Fireworks dataset and waits until it is READY; its id.
@@ -74,42 +66,23 @@ class tst_JobsNewJobFireworks : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        fs::ui::MessageBox::setTestHook([](const fs::ui::MessageRequest &request) {
-            return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
-                                                                  : QMessageBox::Ok;
-        });
-    }
+    void initTestCase() { fs::test::answerMessageBoxesWithTheirDefault(); }
 
     void init()
     {
-        fs::sandbox::SandboxOptions options;
-        options.timeScale = 0.02;
-        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>(options);
-        QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_nam = std::make_unique<QNetworkAccessManager>();
         fs::Connection fireworks;
         fireworks.kind = fs::Connection::Kind::Fireworks;
         fireworks.name = QStringLiteral("Fireworks (sandbox)");
-        fireworks.baseUrl =
-                QUrl(QStringLiteral("http://127.0.0.1:%1/fireworks").arg(m_sandbox->port()));
         fireworks.apiKey = QStringLiteral("fw-test-key");
         fireworks.account = QStringLiteral("my-account");
-        m_api = std::make_unique<fs::ApiClient>(m_nam.get(), fireworks);
-        m_provider = std::make_unique<fs::ProviderClient>(m_api.get());
+        QString problem;
+        QVERIFY2(startProvider(fireworks, QStringLiteral("/fireworks"), &problem),
+                qPrintable(problem));
         m_training = upload(QStringLiteral("support-bot.jsonl"));
         QVERIFY(!m_training.isEmpty());
     }
 
-    void cleanup()
-    {
-        m_provider.reset();
-        m_api.reset();
-        m_nam.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { stopProvider(); }
 
     void startsASupervisedJobWithFireworksSettings()
     {

@@ -4,12 +4,14 @@
 // sandbox receives.
 #include "apiclient.h"
 #include "connection.h"
+#include "defaultanswers.h"
 #include "fakenetworkaccessmanager.h"
-#include "messagebox.h"
+#include "namedchild.h"
 #include "newjobdialog.h"
 #include "pricetable.h"
+#include "providercalls.h"
 #include "providerclient.h"
-#include "sandboxserver.h"
+#include "sandboxproviderfixture.h"
 #include "screenshot.h"
 
 #include <QApplication>
@@ -31,41 +33,27 @@
 #include <memory>
 #include <optional>
 
+using fs::test::child;
 using fs::ui::NewJobDialog;
 
 namespace {
 
 const QString kBase = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
 
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
 } // namespace
 
-class tst_JobsNewJobTogether : public QObject
+class tst_JobsNewJobTogether : public QObject, public fs::test::SandboxProviderFixture
 {
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<fs::sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<fs::ApiClient> m_api;
-    std::unique_ptr<fs::ProviderClient> m_provider;
     QString m_training; ///< support-bot.jsonl on the service
 
     /// Runs one ProviderClient call and waits for its answer (nullopt: none, or an error).
     template<typename T, typename Call>
     static std::optional<T> wait(Call call)
     {
-        // Shared with the callback: an answer after the wait gave up finds it still alive.
-        auto answer = std::make_shared<std::optional<fs::ProviderResult<T>>>();
-        call([answer](const fs::ProviderResult<T> &result) { *answer = result; });
-        if (!QTest::qWaitFor([answer] { return answer->has_value(); }, 10000))
-            return std::nullopt;
-        return (*answer)->value;
+        return fs::test::awaitProvider<T>(call, 10000).value;
     }
 
     /// Uploads a sample to the sandbox's Together files and waits until it is checked; its id.
@@ -118,41 +106,25 @@ class tst_JobsNewJobTogether : public QObject
 
     /// With FS_SCREENSHOT_DIR set, saves what the dialog shows (to look at the UI by eye).
 private Q_SLOTS:
-    void initTestCase()
-    {
-        fs::ui::MessageBox::setTestHook([](const fs::ui::MessageRequest &request) {
-            return request.defaultButton != QMessageBox::NoButton ? request.defaultButton
-                                                                  : QMessageBox::Ok;
-        });
-    }
+    void initTestCase() { fs::test::answerMessageBoxesWithTheirDefault(); }
 
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        fs::sandbox::SandboxOptions options;
-        options.timeScale = 0.02;
-        m_sandbox = std::make_unique<fs::sandbox::SandboxServer>(options);
-        QString problem;
-        QVERIFY2(m_sandbox->start(&problem), qPrintable(problem));
-        m_nam = std::make_unique<QNetworkAccessManager>();
         fs::Connection together;
         together.kind = fs::Connection::Kind::Together;
         together.name = QStringLiteral("Together (sandbox)");
-        together.baseUrl =
-                QUrl(QStringLiteral("http://127.0.0.1:%1/together/v1").arg(m_sandbox->port()));
         together.apiKey = QStringLiteral("tgp-test-key");
-        m_api = std::make_unique<fs::ApiClient>(m_nam.get(), together);
-        m_provider = std::make_unique<fs::ProviderClient>(m_api.get());
+        QString problem;
+        QVERIFY2(startProvider(together, QStringLiteral("/together/v1"), &problem),
+                qPrintable(problem));
         m_training = upload(QStringLiteral("support-bot.jsonl"));
         QVERIFY(!m_training.isEmpty());
     }
 
     void cleanup()
     {
-        m_provider.reset();
-        m_api.reset();
-        m_nam.reset();
-        m_sandbox.reset();
+        stopProvider();
         m_dir.reset();
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activeconnection.h"
 #include "appsettings.h"
+#include "closedport.h"
 #include "connectionsdialog.h"
 #include "connectionstatuswidget.h"
 #include "connectionstore.h"
@@ -18,7 +19,6 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -32,16 +32,6 @@ using fs::ui::MessageBox;
 using fs::ui::MessageRequest;
 
 namespace {
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 1;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 using fs::test::saveScreenshot;
 
@@ -155,7 +145,7 @@ private Q_SLOTS:
         Connection closed;
         closed.name = QStringLiteral("Closed server");
         closed.kind = Connection::Kind::Compatible;
-        closed.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort()));
+        closed.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(fs::test::closedPort()));
         const QString id = m_store->add(closed);
 
         auto window = makeWindow();

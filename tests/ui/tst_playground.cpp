@@ -51,13 +51,8 @@ private:
 
 std::unique_ptr<PlaygroundArea> tst_Playground::makeArea()
 {
-    auto area = std::make_unique<PlaygroundArea>(
-            m_fixture.store.get(), m_fixture.secrets.get(), m_fixture.nam.get(), nullptr, nullptr);
-    area->resize(1100, 720);
-    area->show();
-    area->activateWindow();
-    if (!QTest::qWaitForWindowActive(area.get()))
-        qWarning("the playground window did not become active");
+    auto area = m_fixture.makeArea();
+    fs::test::PlaygroundFixture::showActive(area.get(), QSize(1100, 720));
     return area;
 }
 

@@ -64,8 +64,7 @@ void tst_PlaygroundBatch::cleanupTestCase()
 
 std::unique_ptr<PlaygroundArea> tst_PlaygroundBatch::makeArea()
 {
-    auto area = std::make_unique<PlaygroundArea>(
-            m_fixture.store.get(), m_fixture.secrets.get(), m_fixture.nam.get(), nullptr, nullptr);
+    auto area = m_fixture.makeArea();
     area->setCurrentPage(PlaygroundArea::Batch);
     area->resize(1150, 800);
     area->show();

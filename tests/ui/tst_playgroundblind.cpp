@@ -84,14 +84,9 @@ tst_PlaygroundBlind::Setup tst_PlaygroundBlind::makeArea(bool withDataset)
         setup.datasets->setRecoveryDirectory(m_fixture.dir.filePath(QStringLiteral("recovery")));
         setup.datasets->newDataset();
     }
-    setup.area = std::make_unique<PlaygroundArea>(m_fixture.store.get(), m_fixture.secrets.get(),
-            m_fixture.nam.get(), nullptr, setup.datasets.get());
+    setup.area = m_fixture.makeArea(setup.datasets.get());
     setup.area->setCurrentPage(PlaygroundArea::Blind);
-    setup.area->resize(1100, 760);
-    setup.area->show();
-    setup.area->activateWindow();
-    if (!QTest::qWaitForWindowActive(setup.area.get()))
-        qWarning("the playground window did not become active");
+    fs::test::PlaygroundFixture::showActive(setup.area.get(), QSize(1100, 760));
     setup.page = setup.area->blindPage();
     setup.page->setSeed(7);
     return setup;

@@ -9,10 +9,12 @@
 #include "connectionstore.h"
 #include "jobhistory.h"
 #include "modelpicker.h"
+#include "playgroundarea.h"
 #include "playgroundconnections.h"
 #include "sandboxserver.h"
 #include "screenshot.h"
 #include "secretstore.h"
+#include "startsandbox.h"
 #include "targetselector.h"
 #include "userfolders.h"
 
@@ -106,10 +108,8 @@ public:
     /// Starts the sandbox and trains a small job on the support-bot sample; false on failure.
     bool start(QString *why)
     {
-        sandbox::SandboxOptions options;
-        options.timeScale = 0.01;
-        server = std::make_unique<sandbox::SandboxServer>(options);
-        if (!server->start(why))
+        server = startSandbox(0.01, why);
+        if (!server)
             return false;
         settings = std::make_unique<fs::AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
         store = std::make_unique<ConnectionStore>(settings.get());
@@ -117,6 +117,24 @@ public:
         secrets = std::make_unique<MemorySecretStore>();
         nam = std::make_unique<QNetworkAccessManager>();
         return train(why);
+    }
+
+    /// A Playground area on this fixture's connections, keys and network; `datasets` is where
+    /// its examples go (none: the area offers to open one).
+    std::unique_ptr<ui::PlaygroundArea> makeArea(ui::DatasetArea *datasets = nullptr) const
+    {
+        return std::make_unique<ui::PlaygroundArea>(
+                store.get(), secrets.get(), nam.get(), nullptr, datasets);
+    }
+
+    /// Shows `window` at `size` as the active window, so that key presses reach it.
+    static void showActive(QWidget *window, const QSize &size)
+    {
+        window->resize(size);
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window))
+            qWarning("the playground window did not become active");
     }
 
     Connection sandboxConnection() const
