@@ -45,6 +45,7 @@ void tst_CliLimits::verbsEndWithASentence_data()
     QTest::addColumn<Behaviour>("behaviour");
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("sentence");
+    QTest::addColumn<QString>("timeLimits");
     const QStringList models {QStringLiteral("models")};
     const QStringList chat {QStringLiteral("chat"), QStringLiteral("--model"),
             QStringLiteral("gpt-4.1-mini"), QStringLiteral("Hi")};
@@ -53,27 +54,35 @@ void tst_CliLimits::verbsEndWithASentence_data()
     const QString silence = QStringLiteral("sent nothing for 1 second");
     const QString noAnswer = QStringLiteral("did not finish its answer within 5 seconds");
     const QString tooLarge = QStringLiteral("sent an answer larger than 1 MB");
-    QTest::newRow("models, silence") << Behaviour::Silence << models << silence;
-    QTest::newRow("models, trickle") << Behaviour::Trickle << models << noAnswer;
-    QTest::newRow("models, endless body") << Behaviour::EndlessBody << models << tooLarge;
-    QTest::newRow("models, huge announced") << Behaviour::HugeAnnounced << models << tooLarge;
+    const QString tight =
+            QStringLiteral("idle=300,json-time=5000,stream-time=5000,download-time=5000");
+    // A redirect loop must end on the redirect limit, never on a clock, however slow the machine
+    // (each hop is a new connection): time limits it cannot reach.
+    const QString ample =
+            QStringLiteral("idle=30000,json-time=30000,stream-time=30000,download-time=30000");
+    QTest::newRow("models, silence") << Behaviour::Silence << models << silence << tight;
+    QTest::newRow("models, trickle") << Behaviour::Trickle << models << noAnswer << tight;
+    QTest::newRow("models, endless body") << Behaviour::EndlessBody << models << tooLarge << tight;
+    QTest::newRow("models, huge announced")
+            << Behaviour::HugeAnnounced << models << tooLarge << tight;
     QTest::newRow("models, redirect loop")
             << Behaviour::RedirectLoop << models
-            << QStringLiteral("kept sending the request on to another address");
+            << QStringLiteral("kept sending the request on to another address") << ample;
     QTest::newRow("models, 429 forever")
-            << Behaviour::TooManyRequests << models << QStringLiteral("Too many requests");
-    QTest::newRow("chat, silence") << Behaviour::Silence << chat << silence;
+            << Behaviour::TooManyRequests << models << QStringLiteral("Too many requests") << tight;
+    QTest::newRow("chat, silence") << Behaviour::Silence << chat << silence << tight;
     QTest::newRow("chat, flood") << Behaviour::FloodStream << chat
-                                 << QStringLiteral("sent a streamed answer larger than 4 MB");
+                                 << QStringLiteral("sent a streamed answer larger than 4 MB")
+                                 << tight;
     QTest::newRow("chat, endless line")
             << Behaviour::EndlessLine << chat
-            << QStringLiteral("sent a line longer than 100 kB in a streamed answer");
+            << QStringLiteral("sent a line longer than 100 kB in a streamed answer") << tight;
     QTest::newRow("chat, keep-alives without end")
-            << Behaviour::KeepAliveStream << chat << noAnswer;
-    QTest::newRow("chat, endless body") << Behaviour::EndlessBody << chatPlain << tooLarge;
+            << Behaviour::KeepAliveStream << chat << noAnswer << tight;
+    QTest::newRow("chat, endless body") << Behaviour::EndlessBody << chatPlain << tooLarge << tight;
     QTest::newRow("chat, redirect loop")
             << Behaviour::RedirectLoop << chat
-            << QStringLiteral("kept sending the request on to another address");
+            << QStringLiteral("kept sending the request on to another address") << ample;
 }
 
 void tst_CliLimits::verbsEndWithASentence()
@@ -81,14 +90,15 @@ void tst_CliLimits::verbsEndWithASentence()
     QFETCH(Behaviour, behaviour);
     QFETCH(QStringList, arguments);
     QFETCH(QString, sentence);
+    QFETCH(QString, timeLimits);
     HostileServer server(behaviour, 20);
     QVERIFY(server.start());
     QProcessEnvironment env = isolatedEnvironment(m_home.path());
     env.insert(QStringLiteral("OPENAI_BASE_URL"), server.baseUrl().toString());
     env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-test-hostile-0123456789"));
     env.insert(QStringLiteral("FS_API_LIMITS"),
-            QStringLiteral("json=1000000,stream=4000000,sse-line=100000,sse-event=400000,"
-                           "idle=300,json-time=5000,stream-time=5000,download-time=5000"));
+            QStringLiteral("json=1000000,stream=4000000,sse-line=100000,sse-event=400000,")
+                    + timeLimits);
     const CliResult result = runCli(QStringLiteral(FS_APP_BINARY), arguments, env);
     QVERIFY2(result.exitCode > 0, qPrintable(result.err));
     QVERIFY2(result.err.contains(QLatin1String("error: ")), qPrintable(result.err));

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -216,6 +217,21 @@ void tst_ProviderCli::modelsListsTheServicesBaseModels()
 void tst_ProviderCli::jobsCreateListCancelOnTogether()
 {
     const QString base = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
+    // The job must still be training when the cancel arrives, however slow the machine: the
+    // sandbox's clock all but stands still until then (its time scale, as its fault endpoint sets).
+    fs::sandbox::test::SandboxHttp faults(QUrl(m_sandbox.root()));
+    auto setTimeScale = [&faults](double scale) {
+        return faults
+                .post(QStringLiteral("/_sandbox/faults"), {{QStringLiteral("time_scale"), scale}})
+                .status;
+    };
+    const double usualScale = faults.get(QStringLiteral("/_sandbox/faults"))
+                                      .json()
+                                      .value(QStringLiteral("time_scale"))
+                                      .toDouble();
+    QVERIFY(usualScale > 0);
+    QCOMPARE(setTimeScale(1000), 200);
+    auto restore = qScopeGuard([&setTimeScale, usualScale] { setTimeScale(usualScale); });
     // Together's own settings, in its words: LoRA, an absolute learning rate, evaluations.
     const Result create = run(together({QStringLiteral("jobs"), QStringLiteral("create"),
             QStringLiteral("--model"), base, QStringLiteral("--training-file"), m_trainingFile,
@@ -249,6 +265,8 @@ void tst_ProviderCli::jobsCreateListCancelOnTogether()
     QVERIFY2(cancel.exitCode == 0, qPrintable(cancel.err));
     QVERIFY2(cancel.out.contains(jobId) && cancel.out.contains(QLatin1String("cancel")),
             qPrintable(cancel.out));
+    QCOMPARE(setTimeScale(usualScale), 200);
+    restore.dismiss();
 
     // Human output names the settings and the model's future name.
     const Result human = run(together({QStringLiteral("jobs"), QStringLiteral("create"),

@@ -50,7 +50,8 @@ export async function expectApiError(fn, ErrorClass, what) {
     return thrown;
 }
 
-/// POST /_sandbox/faults on the sandbox itself (not part of the OpenAI API, so never via Prism).
+/// POST /_sandbox/faults on the sandbox itself (not part of the OpenAI API, so never via Prism);
+/// returns the settings in force afterwards (the sandbox's answer).
 export async function setSandboxFaults(sandboxRoot, apiKey, faults) {
     const body = JSON.stringify(faults);
     const tried = [];
@@ -61,7 +62,7 @@ export async function setSandboxFaults(sandboxRoot, apiKey, faults) {
             body,
         });
         const text = await response.text();
-        if (response.ok) return;
+        if (response.ok) return JSON.parse(text);
         tried.push(`${path} -> HTTP ${response.status} ${text.slice(0, 200)}`);
         if (response.status !== 404) break;
     }
@@ -356,8 +357,18 @@ export async function checkTrainingNotAvailable({ client, sandboxRoot, apiKey })
     } finally {
         await setSandboxFaults(sandboxRoot, apiKey, { training_not_available: false });
     }
-    const job = await client.fineTuning.jobs.create({ model: BASE_MODEL, training_file: file.id });
-    const cancelled = await client.fineTuning.jobs.cancel(job.id);
+    // The job must still be training when the cancel arrives, however slow the machine: the
+    // sandbox's clock all but stands still (time scale 1000) until then.
+    const { time_scale: usual } = await setSandboxFaults(sandboxRoot, apiKey, {});
+    await setSandboxFaults(sandboxRoot, apiKey, { time_scale: 1000 });
+    let job;
+    let cancelled;
+    try {
+        job = await client.fineTuning.jobs.create({ model: BASE_MODEL, training_file: file.id });
+        cancelled = await client.fineTuning.jobs.cancel(job.id);
+    } finally {
+        await setSandboxFaults(sandboxRoot, apiKey, { time_scale: usual });
+    }
     assert.equal(cancelled.id, job.id);
     assert.equal(cancelled.status, 'cancelled', `cancel answered '${cancelled.status}'`);
     const again = await client.fineTuning.jobs.retrieve(job.id);

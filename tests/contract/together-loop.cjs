@@ -216,10 +216,29 @@ async function deployAndChat(model) {
     log(`endpoint ${endpoint.id} started, answered, stopped`);
 }
 
+/// The sandbox's own fault settings (never through Prism): GET with no change, else POST `change`.
+async function sandboxFaults(change) {
+    const response = await fetch(`${SANDBOX_ROOT}/_sandbox/faults`, {
+        method: change ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${SANDBOX_KEY}` },
+        body: change ? JSON.stringify(change) : undefined,
+    });
+    assert.ok(response.ok, `the sandbox's fault endpoint answered ${response.status}`);
+    return response.json();
+}
+
 async function cancelAndErrors(files) {
-    const job = await client.fineTuning.create({ model: BASE_MODEL, training_file: files.training });
-    const cancelled = await client.fineTuning.cancel(job.id);
-    assert.equal(cancelled.status, 'cancelled');
+    // The job must still be training when the cancel arrives, however slow the machine: the
+    // sandbox's clock all but stands still (time scale 1000) until then.
+    const { time_scale: usual } = await sandboxFaults();
+    await sandboxFaults({ time_scale: 1000 });
+    try {
+        const job = await client.fineTuning.create({ model: BASE_MODEL, training_file: files.training });
+        const cancelled = await client.fineTuning.cancel(job.id);
+        assert.equal(cancelled.status, 'cancelled');
+    } finally {
+        await sandboxFaults({ time_scale: usual });
+    }
     await assert.rejects(client.fineTuning.create({ model: 'gpt-4o-mini', training_file: files.training }), (e) => e.status === 400);
     const wrong = new Together({ apiKey: 'wrong-key', baseURL: base, maxRetries: 0, fetch: watchingFetch });
     await assert.rejects(wrong.fineTuning.list(), (e) => e.status === 401);

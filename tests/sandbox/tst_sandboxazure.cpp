@@ -24,6 +24,11 @@ const QString kAccount = QStringLiteral("/subscriptions/%1/resourceGroups/practi
                                         "Microsoft.CognitiveServices/accounts/practice-openai")
                                  .arg(kSubscription);
 const QString kVersion = QStringLiteral("?api-version=2026-09-01");
+/// The sandbox's pace in these tests: a job takes well under a second.
+constexpr double kFast = 0.01;
+/// A pace at which the sandbox's clock all but stands still (a sandbox second lasts 1000 real
+/// ones): what a test holds there stays as it is, however slow the machine.
+constexpr double kHeld = 1000;
 
 QString str(const QJsonObject &o, const char *key)
 {
@@ -71,7 +76,7 @@ private:
     void start(const SandboxOptions &extra = {})
     {
         SandboxOptions options = extra;
-        options.timeScale = 0.01;
+        options.timeScale = kFast;
         options.requiredKey = kKey;
         options.deviceCodeApprovalSeconds = 0;
         m_server = std::make_unique<SandboxServer>(options);
@@ -137,6 +142,41 @@ private:
     {
         return m_arm->send("PUT", kAccount + QStringLiteral("/deployments/") + name + kVersion,
                 QJsonDocument(deploymentBody(model, sku)).toJson(), "application/json");
+    }
+
+    /// Whether any of job `id`'s events, on any page, mentions `text`.
+    bool eventsMention(const QString &id, const QString &text)
+    {
+        QString after;
+        for (;;) {
+            QString path = kData + QStringLiteral("/fine_tuning/jobs/%1/events?limit=100").arg(id);
+            if (!after.isEmpty())
+                path += QStringLiteral("&after=") + after;
+            const HttpResult page = m_http->get(path);
+            const QJsonArray events = page.data();
+            for (const QJsonValue &event : events) {
+                if (str(event.toObject(), "message").contains(text))
+                    return true;
+            }
+            if (events.isEmpty() || !page.json().value(QLatin1String("has_more")).toBool())
+                return false;
+            after = str(events.last().toObject(), "id");
+        }
+    }
+
+    /// Lets job `id` run until it has logged its first training step, then holds the sandbox's
+    /// clock (kHeld): the job is running with a step behind it until the test lets it go on.
+    bool runToFirstStepAndHold(const QString &id)
+    {
+        return QTest::qWaitFor(
+                [&] {
+                    m_server->setTimeScale(kHeld);
+                    if (eventsMention(id, QStringLiteral("Step 1/")))
+                        return true;
+                    m_server->setTimeScale(kFast);
+                    return false;
+                },
+                20000);
     }
 
     QString provisioningState(const QString &name)
@@ -370,20 +410,19 @@ private Q_SLOTS:
     void pauseGoesThroughPausingToPausedWithACheckpoint()
     {
         start();
+        m_server->setTimeScale(kHeld); // still validating when the early pause arrives
         const QString id = createJob();
         // Not before it runs: Azure pauses only a running job with a step behind it.
         const HttpResult early =
                 m_http->post(kData + QStringLiteral("/fine_tuning/jobs/%1/pause").arg(id), {});
         QCOMPARE(early.status, 400);
         QCOMPARE(early.errorCode(), QStringLiteral("invalidJobStatus"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-                m_http->get(kData + QStringLiteral("/fine_tuning/jobs/%1/events").arg(id))
-                        .body.contains("Step 1/"),
-                20000);
+        QVERIFY(runToFirstStepAndHold(id));
         const HttpResult paused =
                 m_http->post(kData + QStringLiteral("/fine_tuning/jobs/%1/pause").arg(id), {});
         QCOMPARE(paused.status, 200);
         QCOMPARE(str(paused.json(), "status"), QStringLiteral("pausing"));
+        m_server->setTimeScale(kFast);
         QTRY_COMPARE_WITH_TIMEOUT(jobStatus(id), QStringLiteral("paused"), 10000);
         const QJsonArray checkpoints =
                 m_http->get(kData + QStringLiteral("/fine_tuning/jobs/%1/checkpoints").arg(id))
@@ -408,10 +447,7 @@ private Q_SLOTS:
     {
         start();
         const QString id = createJob();
-        QTRY_VERIFY_WITH_TIMEOUT(
-                m_http->get(kData + QStringLiteral("/fine_tuning/jobs/%1/events").arg(id))
-                        .body.contains("Step 1/"),
-                20000);
+        QVERIFY(runToFirstStepAndHold(id)); // held: still pausing when the cancel arrives
         QCOMPARE(str(m_http->post(kData + QStringLiteral("/fine_tuning/jobs/%1/pause").arg(id), {})
                                  .json(),
                          "status"),
@@ -460,15 +496,17 @@ private Q_SLOTS:
         QCOMPARE(base.status, 200);
         QCOMPARE(str(base.json(), "model"), kBase);
 
+        m_server->setTimeScale(kHeld); // the deployment stays Creating until let go
         const HttpResult created = putDeployment(
                 QStringLiteral("my-candidate"), model, QStringLiteral("DeveloperTier"));
         QCOMPARE(created.status, 201);
         // Creating: not yet there.
-        if (provisioningState(QStringLiteral("my-candidate")) == QLatin1String("Creating"))
-            QCOMPARE(m_http->post(kData + QStringLiteral("/chat/completions"),
-                                   chatBody(QStringLiteral("my-candidate")))
-                             .errorCode(),
-                    QStringLiteral("DeploymentNotFound"));
+        QCOMPARE(provisioningState(QStringLiteral("my-candidate")), QStringLiteral("Creating"));
+        QCOMPARE(m_http->post(kData + QStringLiteral("/chat/completions"),
+                               chatBody(QStringLiteral("my-candidate")))
+                         .errorCode(),
+                QStringLiteral("DeploymentNotFound"));
+        m_server->setTimeScale(kFast);
         QTRY_COMPARE(
                 provisioningState(QStringLiteral("my-candidate")), QStringLiteral("Succeeded"));
         const HttpResult answer = m_http->post(kData + QStringLiteral("/chat/completions"),
@@ -580,6 +618,7 @@ private Q_SLOTS:
     {
         start();
         const QString model = str(succeededJob(), "fine_tuned_model");
+        m_server->setTimeScale(kHeld); // the answer to the PUT shows Creating, however slow
         const HttpResult created =
                 putDeployment(QStringLiteral("candidate"), model, QStringLiteral("standard"));
         QCOMPARE(created.status, 201);
@@ -597,6 +636,7 @@ private Q_SLOTS:
         const QUrl monitor(QString::fromUtf8(created.header("azure-asyncoperation")));
         QVERIFY(monitor.isValid());
         QVERIFY(!created.header("retry-after").isEmpty());
+        m_server->setTimeScale(kFast);
         QTRY_COMPARE(provisioningState(QStringLiteral("candidate")), QStringLiteral("Succeeded"));
         QCOMPARE(str(m_arm->get(monitor.path() + QLatin1Char('?') + monitor.query()).json(),
                          "status"),

@@ -16,6 +16,11 @@ namespace {
 
 const QString kAccount = QStringLiteral("/fireworks/v1/accounts/acme");
 const QString kBase = QStringLiteral("accounts/fireworks/models/qwen3-8b");
+/// The sandbox's pace in these tests: a job takes well under a second.
+constexpr double kFast = 0.01;
+/// A pace at which the sandbox's clock all but stands still (a sandbox second lasts 1000 real
+/// ones): a deployment held there stays in its state, however slow the machine.
+constexpr double kHeld = 1000;
 
 } // namespace
 
@@ -68,7 +73,7 @@ private Q_SLOTS:
     void init()
     {
         SandboxOptions options;
-        options.timeScale = 0.01;
+        options.timeScale = kFast;
         options.requiredKey = QStringLiteral("fw-key");
         QVERIFY(startSandbox(options, "fw-key"));
     }
@@ -299,6 +304,7 @@ private Q_SLOTS:
                                  {QStringLiteral("acceleratorType"), QStringLiteral("TPU")}})
                          .status,
                 400);
+        m_server->setTimeScale(kHeld); // CREATING until let go
         const HttpResult created = m_http->post(
                 kAccount + QStringLiteral("/deployments?deploymentId=try-it"),
                 {{QStringLiteral("baseModel"), model}, {QStringLiteral("minReplicaCount"), 0},
@@ -311,6 +317,7 @@ private Q_SLOTS:
         QCOMPARE(str(created.json(), "acceleratorType"), QStringLiteral("NVIDIA_A100_80GB"));
         const QString routed = model + QStringLiteral("#accounts/acme/deployments/try-it");
         QCOMPARE(chat(routed).status, 404); // still coming up
+        m_server->setTimeScale(kFast);
         QTRY_COMPARE_WITH_TIMEOUT(str(get(QStringLiteral("/deployments/try-it")).json(), "state"),
                 QStringLiteral("READY"), 20000);
         const HttpResult answer = chat(routed);
@@ -318,9 +325,11 @@ private Q_SLOTS:
         QVERIFY(!answer.json().value(QLatin1String("choices")).toArray().isEmpty());
         // Together's endpoint list does not show Fireworks' deployments.
         QCOMPARE(m_http->get(QStringLiteral("/together/v1/endpoints")).data().size(), 0);
+        m_server->setTimeScale(kHeld); // DELETING until let go
         QCOMPARE(m_http->del(kAccount + QStringLiteral("/deployments/try-it")).status, 200);
         QCOMPARE(str(get(QStringLiteral("/deployments/try-it")).json(), "state"),
                 QStringLiteral("DELETING"));
+        m_server->setTimeScale(kFast);
         QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/deployments"))
                                           .json()
                                           .value(QLatin1String("deployments"))
