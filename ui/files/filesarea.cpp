@@ -7,12 +7,9 @@
 #include "datasetarea.h"
 #include "datasetdocument.h"
 #include "filedetailspanel.h"
-#include "filedialog.h"
 #include "filelistmodel.h"
 #include "mainwindow.h"
-#include "messagebox.h"
 #include "providerclient.h"
-#include "resultcsv.h"
 #include "uploadqueue.h"
 #include "uploadrow.h"
 
@@ -21,30 +18,18 @@
 #include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
-#include <QCoreApplication>
-#include <QDateTime>
-#include <QDir>
-#include <QDragEnterEvent>
-#include <QDropEvent>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
-#include <QMenu>
-#include <QMimeData>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <algorithm>
-#include <limits>
 
 namespace fs::ui {
 
@@ -74,18 +59,6 @@ QString useText(DataUse use)
 {
     return use == DataUse::Validation ? FilesArea::tr("Validation data")
                                       : FilesArea::tr("Training data");
-}
-
-QStringList localPaths(const QMimeData *mime)
-{
-    QStringList paths;
-    if (!mime || !mime->hasUrls())
-        return paths;
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
-            paths << url.toLocalFile();
-    }
-    return paths;
 }
 
 /// Sorts by the model's raw values and colours the status words (problems red).
@@ -496,52 +469,6 @@ AppSettings &FilesArea::settings() const
     return m_settings ? *m_settings : AppSettings::standard();
 }
 
-void FilesArea::setUploadOptions(const UploadOptions &options)
-{
-    m_uploadOptions = options;
-    checkPendingUploads();
-}
-
-QString FilesArea::journalDirectory() const
-{
-    return m_uploadOptions.journalDirectory;
-}
-
-void FilesArea::loadUploadChoices()
-{
-    const QSignalBlocker a(m_purposeComboBox), b(m_useComboBox), c(m_resumableCheckBox);
-    const int purpose = m_purposeComboBox->findData(settings().uploadPurpose());
-    m_purposeComboBox->setCurrentIndex(qMax(0, purpose));
-    m_useComboBox->setCurrentIndex(settings().uploadAsValidation() ? 1 : 0);
-    m_resumableCheckBox->setChecked(settings().alwaysResumable());
-    m_useComboBox->setEnabled(m_purposeComboBox->currentIndex() == 0);
-}
-
-void FilesArea::saveUploadChoices()
-{
-    settings().setUploadPurpose(m_purposeComboBox->currentData().toString());
-    settings().setUploadAsValidation(m_useComboBox->currentIndex() == 1);
-    settings().setAlwaysResumable(m_resumableCheckBox->isChecked());
-}
-
-UploadSettings FilesArea::uploadSettings() const
-{
-    UploadSettings settings;
-    settings.purpose = m_purposeComboBox->currentData().toString();
-    settings.use = DataUse(m_useComboBox->currentData().toInt());
-    // Parts that survive a dropped connection are OpenAI's Uploads API only.
-    settings.alwaysResumable = m_resumableCheckBox->isChecked() && m_resumableCheckBox->isEnabled();
-    settings.options = m_uploadOptions;
-    return settings;
-}
-
-void FilesArea::setUploadSettings(const UploadSettings &settings)
-{
-    m_purposeComboBox->setCurrentIndex(qMax(0, m_purposeComboBox->findData(settings.purpose)));
-    m_useComboBox->setCurrentIndex(settings.use == DataUse::Validation ? 1 : 0);
-    m_resumableCheckBox->setChecked(settings.alwaysResumable);
-}
-
 // ---- connection and list ---------------------------------------------------------------------
 
 void FilesArea::rebuildClient()
@@ -701,278 +628,6 @@ void FilesArea::setStatus(const QString &text, bool cancellable)
     m_statusCancelButton->setVisible(cancellable);
 }
 
-QString FilesArea::askSavePath(const QString &suggested)
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    return FileDialog::getSaveFileName(
-            this, QStringLiteral("save"), tr("Save File Content"), QDir(dir).filePath(suggested));
-}
-
-// ---- delete and download ---------------------------------------------------------------------
-
-void FilesArea::deleteSelected()
-{
-    const QList<FileObject> files = selectedFiles();
-    if (files.isEmpty() || !m_client)
-        return;
-    MessageRequest request;
-    request.icon = QMessageBox::Warning;
-    request.title = tr("Delete Files");
-    request.text = files.size() == 1
-            ? tr("Delete “%1” from the service?").arg(files.first().filename)
-            : tr("Delete %n files from the service?", nullptr, int(files.size()));
-    request.informativeText = tr("Jobs that already used them keep their results, but no new "
-                                 "job can use them. This cannot be undone.");
-    request.buttons = QMessageBox::Yes | QMessageBox::Cancel;
-    request.defaultButton = QMessageBox::Cancel;
-    if (MessageBox::show(this, request) != QMessageBox::Yes)
-        return;
-    auto *remaining = new int(int(files.size()));
-    auto *problems = new QStringList;
-    for (const FileObject &file : files) {
-        m_provider->deleteFile(file.id,
-                [this, file, remaining, problems](const ProviderResult<DeletedObject> &result) {
-                    // 404: already gone, which is what was asked for.
-                    if (result.ok() || result.error.httpStatus == 404) {
-                        m_model->removeFile(file.id);
-                        settings().forgetFileUse(file.id);
-                        Q_EMIT fileDeleted(file.id);
-                    } else {
-                        *problems << tr("%1: %2").arg(file.filename, result.error.plainMessage());
-                    }
-                    if (--*remaining == 0) {
-                        if (!problems->isEmpty())
-                            MessageBox::warning(this, tr("Delete Files"),
-                                    tr("Some files could not be deleted."),
-                                    problems->join(QLatin1Char('\n')));
-                        delete remaining;
-                        delete problems;
-                    }
-                });
-    }
-}
-
-void FilesArea::saveSelectedContent()
-{
-    const QList<FileObject> files = selectedFiles();
-    if (files.size() != 1 || !m_client || m_download)
-        return;
-    const FileObject file = files.first();
-    const QString path = askSavePath(file.filename);
-    if (path.isEmpty())
-        return;
-    ApiReply *reply = m_provider->fileContent(
-            file.id, [this, file, path](const ProviderResult<QByteArray> &result) {
-                onContentDownloaded(file, path, result);
-            });
-    if (!reply)
-        return; // the service has no such call: the result says why
-    m_download = reply;
-    setStatus(tr("Downloading “%1”…").arg(file.filename), true);
-    updateActions();
-    connect(reply, &ApiReply::downloadProgress, this, [this, file](qint64 received, qint64 total) {
-        setStatus(total > 0 ? tr("Downloading “%1”… %2 of %3")
-                                      .arg(file.filename, FileListModel::sizeText(received),
-                                              FileListModel::sizeText(total))
-                            : tr("Downloading “%1”… %2")
-                                      .arg(file.filename, FileListModel::sizeText(received)),
-                true);
-    });
-}
-
-void FilesArea::onContentDownloaded(
-        const FileObject &file, const QString &path, const ProviderResult<QByteArray> &result)
-{
-    m_download = nullptr;
-    updateActions();
-    if (!result.ok()) {
-        if (result.error.kind == ApiError::Kind::Cancelled) {
-            setStatus(tr("Download cancelled."));
-        } else {
-            setStatus({});
-            MessageBox::warning(this, tr("Save File Content"),
-                    tr("“%1” could not be downloaded.").arg(file.filename),
-                    result.error.plainMessage());
-        }
-        Q_EMIT contentSaved(false, path);
-        return;
-    }
-    QByteArray content = *result.value;
-    bool decoded = false;
-    // The service sends result files base64-encoded; people want the CSV.
-    if (file.purpose == QLatin1String("fine-tune-results"))
-        content = decodeResultFile(content, &decoded);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size() || !out.commit()) {
-        setStatus({});
-        MessageBox::warning(this, tr("Save File Content"),
-                tr("“%1” could not be written.").arg(QDir::toNativeSeparators(path)),
-                out.errorString());
-        Q_EMIT contentSaved(false, path);
-        return;
-    }
-    setStatus(decoded ? tr("Saved to %1 (decoded: the service sends result files in "
-                           "base64).")
-                                .arg(QDir::toNativeSeparators(path))
-                      : tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
-    Q_EMIT contentSaved(true, path);
-}
-
-// ---- uploads ---------------------------------------------------------------------------------
-
-void FilesArea::chooseFiles()
-{
-    if (!m_client)
-        return;
-    const QStringList paths = FileDialog::getOpenFileNames(this, QStringLiteral("upload"),
-            tr("Upload Files"), QString(), tr("Datasets (*.jsonl);;All files (*)"));
-    if (!paths.isEmpty())
-        uploadFiles(paths);
-}
-
-void FilesArea::uploadFiles(const QStringList &paths)
-{
-    const UploadSettings settings = uploadSettings();
-    for (const QString &path : paths)
-        uploadPath(path, settings);
-}
-
-void FilesArea::uploadOpenDataset()
-{
-    uploadDataset(uploadSettings());
-}
-
-UploadTask *FilesArea::uploadPath(const QString &path, const UploadSettings &settings)
-{
-    if (!m_active || !m_nam)
-        return nullptr;
-    m_queue->setConnection(m_active->connection());
-    return m_queue->addFile(path, settings);
-}
-
-UploadTask *FilesArea::uploadDataset(DataUse use)
-{
-    UploadSettings settings = uploadSettings();
-    settings.purpose = QStringLiteral("fine-tune");
-    settings.use = use;
-    return uploadDataset(settings);
-}
-
-UploadTask *FilesArea::uploadDataset(const UploadSettings &settings)
-{
-    if (!m_datasets || m_datasets->isWelcomeShown() || !m_active || !m_nam)
-        return nullptr;
-    DatasetDocument *document = m_datasets->document();
-    const QString path = document->filePath();
-    // A saved, unchanged file goes as it is (and can be resumed after a restart); anything
-    // else as the editor holds it now.
-    if (!path.isEmpty() && !path.startsWith(QLatin1Char(':')) && !document->isModified()
-            && QFileInfo(path).isFile())
-        return uploadPath(path, settings);
-    QString name = document->displayName();
-    if (!name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
-        name = QFileInfo(name).completeBaseName() + QStringLiteral(".jsonl");
-    m_queue->setConnection(m_active->connection());
-    return m_queue->addData(name, document->toBytes(), settings);
-}
-
-void FilesArea::showTask(UploadTask *task)
-{
-    auto *row = new UploadRow(task, m_uploadsScroll->widget());
-    m_uploadsLayout->insertWidget(m_uploadsLayout->count() - 1, row);
-    connect(row, &UploadRow::dismissed, this, [this, task] { m_queue->remove(task); });
-    updateUploadsPanel();
-    m_uploadsScroll->ensureWidgetVisible(row);
-}
-
-void FilesArea::onUploaded(UploadTask *task, const FileObject &file)
-{
-    if (task->settings().purpose == QLatin1String("fine-tune"))
-        rememberUse(file.id, task->settings().use);
-    updateDetails();
-    Q_EMIT fileUploaded(file);
-    Q_EMIT fileUploadedAs(file, task->settings().use);
-}
-
-void FilesArea::updateUploadsPanel()
-{
-    m_uploadsPanel->setVisible(!m_queue->tasks().isEmpty());
-    updatePage();
-}
-
-// ---- resuming what an earlier run left ---------------------------------------------------------
-
-void FilesArea::checkPendingUploads()
-{
-    m_offered.clear();
-    if (m_client) {
-        const UploadJournal journal(journalDirectory());
-        const QString server = m_client->connection().apiBaseUrl().toString();
-        const QList<UploadJournalEntry> pending = journal.pendingUploads(server);
-        for (const UploadJournalEntry &entry : pending) {
-            // Only what can be read again, and not what this run is sending itself.
-            if (entry.sourcePath.isEmpty() || !QFileInfo(entry.sourcePath).isFile())
-                continue;
-            if (!m_queue->activeTask(entry.resumeKey))
-                m_offered << entry;
-        }
-    }
-    if (m_offered.isEmpty()) {
-        m_banner->hide();
-        return;
-    }
-    QStringList names;
-    qint64 sent = 0;
-    qint64 total = 0;
-    qint64 expires = std::numeric_limits<qint64>::max();
-    for (const UploadJournalEntry &entry : std::as_const(m_offered)) {
-        names << entry.filename;
-        sent += entry.sentBytes();
-        total += entry.bytes;
-        expires = qMin(expires, entry.expiresAt);
-    }
-    const qint64 minutesLeft = qMax<qint64>(1, (expires - QDateTime::currentSecsSinceEpoch()) / 60);
-    m_bannerLabel->setText(
-            (m_offered.size() == 1
-                            ? tr("An upload did not finish last time: %1 (%2 of %3 already "
-                                 "sent). Resume to send only the rest; this is possible for "
-                                 "about %4 more minutes.")
-                            : tr("Some uploads did not finish last time: %1 (%2 of %3 already "
-                                 "sent). Resume to send only the rest; this is possible for "
-                                 "about %4 more minutes."))
-                    .arg(names.join(QStringLiteral(", ")), FileListModel::sizeText(sent),
-                            FileListModel::sizeText(total))
-                    .arg(minutesLeft));
-    m_banner->show();
-}
-
-void FilesArea::resumeOffered()
-{
-    const QList<UploadJournalEntry> entries = m_offered;
-    m_offered.clear();
-    m_banner->hide();
-    for (const UploadJournalEntry &entry : entries) {
-        UploadSettings settings = uploadSettings();
-        settings.purpose = entry.purpose;
-        settings.alwaysResumable = true; // it was an Uploads API upload: that is what resumes
-        settings.preflight = false; // checked before it was first sent
-        uploadPath(entry.sourcePath, settings);
-    }
-}
-
-void FilesArea::discardOffered()
-{
-    const UploadJournal journal(journalDirectory());
-    for (const UploadJournalEntry &entry : std::as_const(m_offered)) {
-        journal.remove(entry);
-        // The service would keep the parts for up to an hour; tell it they are not wanted.
-        if (m_client)
-            m_client->cancelUpload(entry.uploadId);
-    }
-    m_offered.clear();
-    m_banner->hide();
-}
-
 // ---- keys ------------------------------------------------------------------------------------
 
 bool FilesArea::event(QEvent *event)
@@ -1009,29 +664,6 @@ QAction *FilesArea::actionForKey(const QKeyEvent *event) const
             return action;
     }
     return nullptr;
-}
-
-// ---- drag and drop ---------------------------------------------------------------------------
-
-void FilesArea::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (m_client && !localPaths(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void FilesArea::dragMoveEvent(QDragMoveEvent *event)
-{
-    if (m_client && !localPaths(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void FilesArea::dropEvent(QDropEvent *event)
-{
-    const QStringList paths = localPaths(event->mimeData());
-    if (!m_client || paths.isEmpty())
-        return;
-    event->acceptProposedAction();
-    uploadFiles(paths);
 }
 
 } // namespace fs::ui
